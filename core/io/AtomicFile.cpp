@@ -1,0 +1,62 @@
+#include "io/AtomicFile.h"
+
+#include "util/Error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+#include <vector>
+
+namespace specedit::core {
+
+AtomicFile::AtomicFile(std::string target) : m_target(std::move(target)) {
+    namespace fs = std::filesystem;
+    const fs::path t(m_target);
+    if (std::error_code ec; fs::is_directory(t, ec))
+        throw Error(m_target, "is a directory", "a file path to write");
+    fs::path dir = t.parent_path();
+    if (dir.empty())
+        dir = ".";
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::string.
+    std::string name(1, '.');
+    name.append(t.filename().string()).append(".tmp-XXXXXX");
+    const std::string pattern = (dir / name).string();
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    const int fd = ::mkstemp(buf.data());
+    if (fd < 0)
+        throw Error(m_target,
+                    std::string("cannot create a file in its folder: ") + std::strerror(errno),
+                    "a writable folder");
+    ::close(fd);
+    m_temp = buf.data();
+}
+
+AtomicFile::~AtomicFile() {
+    if (!m_committed)
+        ::unlink(m_temp.c_str());
+}
+
+void AtomicFile::commit() {
+    const int fd = ::open(m_temp.c_str(), O_RDONLY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    if (std::rename(m_temp.c_str(), m_target.c_str()) != 0)
+        throw Error(m_target, std::string("cannot replace the file: ") + std::strerror(errno),
+                    "a writable target");
+    m_committed = true;
+}
+
+void refuseToOverwrite(const std::string& target, const std::string& source) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(target, source, ec) && !ec)
+        throw Error(target, "is the source recording; SpecEdit never modifies its source",
+                    "a different output path");
+}
+
+} // namespace specedit::core

@@ -1,0 +1,75 @@
+#pragma once
+// NumPy .npy files (format versions 1.0, 2.0 and 3.0), as numpy.save writes them and
+// numpy.load reads them: little-endian float32, float64, complex64 and complex128, any rank,
+// C or Fortran order. Reading memory-maps the file; writing streams through an AtomicFile.
+
+#include <complex>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace specedit::core {
+
+enum class NpyType { Float32, Float64, Complex64, Complex128 };
+
+class AtomicFile;
+
+std::size_t npyItemSize(NpyType type);
+std::string npyDescr(NpyType type); // "<f4", "<c8", ...
+
+class NpyReader {
+public:
+    // Maps the file. Throws Error naming the file for a bad magic, an unsupported dtype
+    // (big-endian, integer, object) or a data size that does not match the shape.
+    explicit NpyReader(const std::string& path);
+    ~NpyReader();
+    NpyReader(const NpyReader&) = delete;
+    NpyReader& operator=(const NpyReader&) = delete;
+
+    NpyType type() const { return m_type; }
+    bool isComplex() const { return m_type == NpyType::Complex64 || m_type == NpyType::Complex128; }
+    const std::vector<std::int64_t>& shape() const { return m_shape; }
+    bool fortranOrder() const { return m_fortran; }
+    std::int64_t elementCount() const;
+    const std::string& path() const { return m_path; }
+
+    // Element at flat index i (in storage order) converted to complex<double>.
+    std::complex<double> at(std::int64_t flatIndex) const;
+    // Element (row, col) of a 2-D array, honouring the storage order.
+    std::complex<double> at2(std::int64_t row, std::int64_t col) const;
+
+private:
+    std::string m_path;
+    NpyType m_type = NpyType::Float32;
+    std::vector<std::int64_t> m_shape;
+    bool m_fortran = false;
+    const std::uint8_t* m_map = nullptr;
+    std::size_t m_mapSize = 0;
+    std::size_t m_dataOffset = 0;
+};
+
+// Streams an array into an .npy file: the header is written first from the known shape, then
+// elements in storage order through append(); finish() checks the count and commits atomically.
+class NpyWriter {
+public:
+    NpyWriter(const std::string& path, NpyType type, std::vector<std::int64_t> shape,
+              bool fortranOrder);
+    ~NpyWriter();
+    void append(const float* values, std::size_t count);                // Float32
+    void append(const double* values, std::size_t count);               // Float64
+    void append(const std::complex<float>* values, std::size_t count);  // Complex64
+    void append(const std::complex<double>* values, std::size_t count); // Complex128
+    void finish();
+
+private:
+    void appendBytes(const void* data, std::size_t bytes, NpyType type);
+    std::unique_ptr<AtomicFile> m_file;
+    std::FILE* m_out = nullptr;
+    NpyType m_type;
+    std::int64_t m_expected = 1;
+    std::int64_t m_written = 0;
+};
+
+} // namespace specedit::core

@@ -1,0 +1,36 @@
+#pragma once
+// Random access into a recording by sample range. A SampleSource never loads the whole
+// recording: readers memory-map or seek. read() is thread-safe (implementations serialise
+// or use position-independent reads), so tile workers and export blocks may share one source.
+
+#include "io/SignalInfo.h"
+
+#include <complex>
+#include <cstdint>
+#include <vector>
+
+namespace specedit::core {
+
+class SampleSource {
+public:
+    virtual ~SampleSource() = default;
+
+    virtual const SignalInfo& info() const = 0;
+
+    // Reads frames [start, start + count) as interleaved floats (info().channels per frame;
+    // IQ sources give I then Q, already scaled to [-1, 1) for integer types and with the swap
+    // option applied) into out, which must hold count * channels floats. Frames outside
+    // [0, frames) are written as zeros. Any thread. Throws Error on I/O failure.
+    virtual void read(std::int64_t start, std::int64_t count, float* out) const = 0;
+};
+
+// Reads a frame range of an IQ source as complex samples (zeros outside the recording).
+void readComplex(const SampleSource& src, std::int64_t start, std::int64_t count,
+                 std::complex<float>* out, std::vector<float>& scratch);
+
+// Reads one channel (channel >= 0) or the mean of all channels (channel == -1) of a source as
+// real samples (zeros outside the recording).
+void readChannel(const SampleSource& src, int channel, std::int64_t start, std::int64_t count,
+                 float* out, std::vector<float>& scratch);
+
+} // namespace specedit::core

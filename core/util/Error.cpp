@@ -1,0 +1,18 @@
+#include "util/Error.h"
+
+namespace specedit::core {
+namespace {
+std::string compose(const std::string& subject, const std::string& problem,
+                    const std::string& expected) {
+    std::string msg = subject.empty() ? problem : subject + ": " + problem;
+    if (!expected.empty())
+        msg += " (expected " + expected + ")";
+    return msg;
+}
+} // namespace
+
+Error::Error(std::string subject, std::string problem, std::string expected)
+    : std::runtime_error(compose(subject, problem, expected)), m_subject(std::move(subject)),
+      m_problem(std::move(problem)), m_expected(std::move(expected)) {}
+
+} // namespace specedit::core

@@ -1,0 +1,33 @@
+#pragma once
+// Typed errors thrown by core (design rule R7). Every error names the file or parameter at
+// fault, what is wrong with it and what was expected, so the CLI and the editor can show a
+// message a user can act on without a stack trace.
+
+#include <stdexcept>
+#include <string>
+
+namespace specedit::core {
+
+class Error : public std::runtime_error {
+public:
+    // subject: a file path or a parameter name ("--nperseg"); problem: what is wrong;
+    // expected: what would have been accepted (may be empty).
+    Error(std::string subject, std::string problem, std::string expected = {});
+
+    const std::string& subject() const { return m_subject; }
+    const std::string& problem() const { return m_problem; }
+    const std::string& expected() const { return m_expected; }
+
+private:
+    std::string m_subject;
+    std::string m_problem;
+    std::string m_expected;
+};
+
+// Thrown by JobControl::checkCancelled() when the user cancelled a long operation.
+class Cancelled : public std::runtime_error {
+public:
+    Cancelled() : std::runtime_error("operation cancelled") {}
+};
+
+} // namespace specedit::core
