@@ -1,0 +1,105 @@
+#include "cli/CliCommon.h"
+
+#include "util/Error.h"
+
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+namespace specedit::cli {
+
+void addAnalysisOptions(CLI::App* cmd, AnalysisOptions& opt) {
+    cmd->add_option("--window", opt.window,
+                    "Window: hann, hamming, blackman, blackmanharris, flattop, boxcar, "
+                    "kaiser,BETA or gaussian,SIGMA (append ,sym for symmetric)")
+        ->capture_default_str();
+    cmd->add_option("--nperseg", opt.nperseg, "Window length in samples (scipy default 256)");
+    cmd->add_option("--noverlap", opt.noverlap, "Overlap in samples (default nperseg/2)");
+    cmd->add_option("--nfft", opt.nfft, "FFT size, >= nperseg (default nperseg)");
+}
+
+core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNperseg) {
+    auto p =
+        core::StftParams::make(core::parseWindow(opt.window), opt.nperseg.value_or(defaultNperseg),
+                               opt.noverlap, opt.nfft, fs);
+    p.validate();
+    return p;
+}
+
+void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt) {
+    cmd->add_flag("--iq", opt.forceIq, "Treat a stereo sound file as I (left) and Q (right)");
+    cmd->add_flag("--swap-iq", opt.swapIq, "The recorder stored Q first: swap I and Q");
+    cmd->add_option("--format", opt.rawFormat,
+                    "Raw sample format: cf32, cf64, cs16, cs8, cu8 (or a SigMF datatype)");
+    cmd->add_option("--rate", opt.sampleRate, "Sample rate in Hz (overrides the file)");
+    cmd->add_option("--center", opt.centerFrequency, "Centre frequency in Hz (IQ)");
+}
+
+void addChannelOptions(CLI::App* cmd, ChannelChoice& choice) {
+    cmd->add_option("--channel", choice.channel, "Analyse this channel (0-based) of audio");
+    cmd->add_flag("--mix", choice.mix, "Analyse the mean of all audio channels");
+}
+
+int resolveChannel(const ChannelChoice& choice, int channels, const std::string& file) {
+    if (choice.channel && choice.mix)
+        throw core::Error("--channel", "--channel and --mix both given", "one of them");
+    if (choice.mix)
+        return -1;
+    if (choice.channel) {
+        if (*choice.channel < 0 || *choice.channel >= channels)
+            throw core::Error("--channel",
+                              "channel " + std::to_string(*choice.channel) + " does not exist in " +
+                                  file,
+                              "0.." + std::to_string(channels - 1));
+        return *choice.channel;
+    }
+    if (channels > 1)
+        throw core::Error("--channel", file + " has " + std::to_string(channels) + " channels",
+                          "--channel N to pick one or --mix to average them");
+    return 0;
+}
+
+namespace {
+bool g_barShown = false; // only the CLI's own terminal state
+}
+
+std::unique_ptr<core::JobControl> makeProgressJob(const std::string& label) {
+    if (!::isatty(STDERR_FILENO))
+        return std::make_unique<core::JobControl>();
+    return std::make_unique<core::JobControl>([label](double f) {
+        const int width = 40;
+        const int filled = int(f * width + 0.5);
+        std::fprintf(stderr, "\r%-10s [%s%s] %3d%%", label.c_str(),
+                     std::string(std::size_t(filled), '#').c_str(),
+                     std::string(std::size_t(width - filled), ' ').c_str(), int(f * 100 + 0.5));
+        std::fflush(stderr);
+        g_barShown = true;
+    });
+}
+
+void finishProgress() {
+    if (g_barShown)
+        std::fprintf(stderr, "\n");
+    g_barShown = false;
+}
+
+int runGuarded(const std::function<void()>& body) {
+    try {
+        body();
+        return kExitOk;
+    } catch (const core::Error& e) {
+        finishProgress();
+        std::cerr << "specedit-cli: error: " << e.what() << '\n';
+        return e.subject().rfind("--", 0) == 0 ? kExitUsage : kExitFailure;
+    } catch (const core::Cancelled&) {
+        finishProgress();
+        std::cerr << "specedit-cli: cancelled\n";
+        return kExitFailure;
+    } catch (const std::exception& e) {
+        finishProgress();
+        std::cerr << "specedit-cli: error: " << e.what() << '\n';
+        return kExitFailure;
+    }
+}
+
+} // namespace specedit::cli

@@ -1,0 +1,53 @@
+#pragma once
+// Options and helpers shared by the specedit-cli subcommands.
+
+#include "dsp/StftParams.h"
+#include "io/OpenOptions.h"
+#include "util/JobControl.h"
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace specedit::cli {
+
+// Exit codes (documented in README and --help).
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// scipy.signal.stft's names and defaults.
+struct AnalysisOptions {
+    std::string window = "hann";
+    std::optional<int> nperseg;
+    std::optional<int> noverlap;
+    std::optional<int> nfft;
+    std::optional<double> fs;
+};
+void addAnalysisOptions(CLI::App* cmd, AnalysisOptions& opt);
+// Builds validated parameters; defaultNperseg when --nperseg is absent (scipy: 256).
+core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNperseg = 256);
+
+// How to open a recording: --iq, --swap-iq, --format, --rate, --center.
+void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt);
+
+// Which audio channel to analyse: --channel N or --mix (explicit, never silent).
+struct ChannelChoice {
+    std::optional<int> channel;
+    bool mix = false;
+};
+void addChannelOptions(CLI::App* cmd, ChannelChoice& choice);
+// -1 for the mix; throws core::Error if a multichannel file got neither option.
+int resolveChannel(const ChannelChoice& choice, int channels, const std::string& file);
+
+// A JobControl that draws a progress bar on stderr when stderr is a terminal.
+std::unique_ptr<core::JobControl> makeProgressJob(const std::string& label);
+void finishProgress();
+
+// Runs body and maps exceptions to exit codes: core::Error on an option ("--...") -> 2,
+// other core::Error -> 1, std::exception -> 1. Prints "specedit-cli: error: ..." on stderr.
+int runGuarded(const std::function<void()>& body);
+
+} // namespace specedit::cli

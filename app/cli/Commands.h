@@ -1,0 +1,15 @@
+#pragma once
+// Registration of the subcommands; each sets `action` when it is the one chosen.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace specedit::cli {
+
+void registerInfo(CLI::App& app, std::function<int()>& action);
+void registerDemo(CLI::App& app, std::function<int()>& action);
+void registerStft(CLI::App& app, std::function<int()>& action);
+void registerIstft(CLI::App& app, std::function<int()>& action);
+void registerApply(CLI::App& app, std::function<int()>& action);
+
+} // namespace specedit::cli

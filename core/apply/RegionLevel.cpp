@@ -1,0 +1,55 @@
+#include "apply/RegionLevel.h"
+
+#include "dsp/Stft.h"
+#include "mask/MaskRasterizer.h"
+
+#include <cmath>
+#include <limits>
+
+namespace specedit::core {
+namespace {
+
+template <typename S>
+double measure(const SampleSource& src, const StftParams& p, const Shape& shape) {
+    const Stft<S> stft(p);
+    auto ws = stft.makeWorkspace();
+    const MaskGrid grid{p.fs, p.hop(), p.nfft, Stft<S>::kComplexInput,
+                        src.info().centerFrequency.value_or(0.0)};
+    const TfBox box = shape.bounds();
+    const std::int64_t frames = stft.frameCount(src.info().frames);
+    const std::int64_t j0 =
+        std::max<std::int64_t>(0, std::int64_t(std::ceil(box.t0 * p.fs / p.hop())));
+    const std::int64_t j1 =
+        std::min<std::int64_t>(frames - 1, std::int64_t(std::floor(box.t1 * p.fs / p.hop())));
+    std::vector<S> segment(std::size_t(p.nperseg));
+    std::vector<float> scratch;
+    std::vector<std::complex<typename Stft<S>::Real>> spec(std::size_t(stft.bins()));
+    double sum = 0.0;
+    std::int64_t cells = 0;
+    for (std::int64_t j = j0; j <= j1; ++j) {
+        if constexpr (Stft<S>::kComplexInput)
+            readComplex(src, stft.frameStart(j), p.nperseg, segment.data(), scratch);
+        else
+            readChannel(src, -1, stft.frameStart(j), p.nperseg, segment.data(), scratch);
+        stft.forward(segment.data(), spec.data(), ws);
+        for (int k = 0; k < stft.bins(); ++k)
+            if (shape.coverage(grid.frameTime(j), grid.binFrequency(k)) >= 0.5) {
+                sum += std::norm(spec[std::size_t(k)]);
+                ++cells;
+            }
+    }
+    if (cells == 0 || sum <= 0)
+        return -std::numeric_limits<double>::infinity();
+    return 10.0 * std::log10(sum / double(cells));
+}
+
+} // namespace
+
+double regionLevelDb(const SampleSource& source, StftParams params, const Shape& shape) {
+    params.fs = source.info().sampleRate;
+    if (source.info().isComplex())
+        return measure<std::complex<float>>(source, params, shape);
+    return measure<float>(source, params, shape);
+}
+
+} // namespace specedit::core

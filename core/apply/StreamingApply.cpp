@@ -1,0 +1,202 @@
+#include "apply/StreamingApply.h"
+
+#include "dsp/Stft.h"
+#include "mask/MaskRasterizer.h"
+#include "util/ThreadPool.h"
+
+#include <atomic>
+#include <cmath>
+#include <deque>
+#include <future>
+#include <mutex>
+
+namespace specedit::core {
+namespace {
+
+// Scratch owned by one in-flight block; recycled through a pool so that steady state
+// allocates nothing.
+template <typename S> struct BlockContext {
+    typename Stft<S>::Workspace ws;
+    std::vector<float> input; // interleaved source samples for the block's frames
+    std::vector<S> channel;   // one channel (or the complex IQ signal) of input
+    std::vector<S> synth;     // synthesised output of one channel
+    std::vector<float> gains; // rasterised mask, frames x bins
+    std::vector<typename Stft<S>::Real> norm;
+    std::vector<float> output; // interleaved result, handed to the writer
+};
+
+template <typename S> class Pipeline {
+public:
+    Pipeline(const SampleSource& src, const StftParams& p, const std::vector<Shape>& shapes,
+             const ApplyOptions& opt)
+        : m_src(src), m_stft(p), m_shapes(shapes), m_opt(opt) {
+        const std::int64_t hop = p.hop();
+        const std::int64_t minBlock = 64 * hop;
+        const std::int64_t target = std::max(opt.blockSamples, minBlock);
+        m_blockLen = (target + hop - 1) / hop * hop;
+        m_total = src.info().frames;
+        m_frames = m_stft.frameCount(m_total);
+        m_channels = src.info().channels;
+        m_grid = {p.fs, p.nperseg - p.noverlap, p.nfft, Stft<S>::kComplexInput,
+                  src.info().centerFrequency.value_or(0.0)};
+    }
+
+    std::int64_t blockCount() const { return (m_total + m_blockLen - 1) / m_blockLen; }
+
+    std::unique_ptr<BlockContext<S>> acquire() {
+        std::lock_guard lock(m_poolMutex);
+        if (m_free.empty()) {
+            auto ctx = std::make_unique<BlockContext<S>>();
+            ctx->ws = m_stft.makeWorkspace();
+            return ctx;
+        }
+        auto ctx = std::move(m_free.back());
+        m_free.pop_back();
+        return ctx;
+    }
+    void release(std::unique_ptr<BlockContext<S>> ctx) {
+        std::lock_guard lock(m_poolMutex);
+        m_free.push_back(std::move(ctx));
+    }
+
+    // Computes block b into ctx.output (interleaved, n1 - n0 frames). Any thread.
+    void run(std::int64_t b, BlockContext<S>& ctx, const JobControl& job) const {
+        const std::int64_t n0 = b * m_blockLen;
+        const std::int64_t n1 = std::min(m_total, n0 + m_blockLen);
+        const auto [jFirst, jEnd] = m_stft.framesCovering(n0, n1, m_frames);
+        const std::int64_t inStart = m_stft.frameStart(jFirst);
+        const std::int64_t inLen = m_stft.frameStart(jEnd - 1) + m_stft.nperseg() - inStart;
+        readInput(ctx, inStart, inLen);
+        const bool masked = !isIdentityMask(m_shapes);
+        const int bins = m_stft.bins();
+        if (masked) {
+            ctx.gains.resize(std::size_t((jEnd - jFirst) * bins));
+            rasterizeMask(m_shapes, m_grid, jFirst, int(jEnd - jFirst), ctx.gains.data());
+        }
+        ctx.output.resize(std::size_t((n1 - n0) * m_channels));
+        const int lanes = Stft<S>::kComplexInput ? 1 : m_channels;
+        for (int c = 0; c < lanes; ++c) {
+            job.checkCancelled();
+            extractLane(ctx, c, inLen);
+            ctx.synth.resize(std::size_t(n1 - n0));
+            auto frameFn = [&](std::int64_t j, std::complex<typename Stft<S>::Real>* spec) {
+                const S* seg = ctx.channel.data() + (m_stft.frameStart(j) - inStart);
+                m_stft.forward(seg, spec, ctx.ws);
+                if (masked) {
+                    const float* g = ctx.gains.data() + (j - jFirst) * bins;
+                    for (int k = 0; k < bins; ++k)
+                        spec[k] *= g[k];
+                }
+            };
+            m_stft.synthesize(n0, n1, m_frames, frameFn, ctx.synth.data(), ctx.norm, ctx.ws);
+            storeLane(ctx, c, n1 - n0);
+        }
+    }
+
+private:
+    void readInput(BlockContext<S>& ctx, std::int64_t start, std::int64_t len) const {
+        ctx.input.resize(std::size_t(len * m_channels));
+        m_src.read(start, len, ctx.input.data());
+        for (std::size_t i = 0; i < ctx.input.size(); ++i)
+            if (!std::isfinite(ctx.input[i]))
+                throw Error(m_opt.sourceName,
+                            "sample " + std::to_string(start + std::int64_t(i) / m_channels) +
+                                " (channel " + std::to_string(i % std::size_t(m_channels)) +
+                                ") is " + (std::isnan(ctx.input[i]) ? "NaN" : "infinite"),
+                            "finite sample values");
+    }
+    void extractLane(BlockContext<S>& ctx, int c, std::int64_t len) const {
+        ctx.channel.resize(std::size_t(len));
+        for (std::int64_t i = 0; i < len; ++i) {
+            if constexpr (Stft<S>::kComplexInput)
+                ctx.channel[std::size_t(i)] =
+                    S(ctx.input[std::size_t(2 * i)], ctx.input[std::size_t(2 * i + 1)]);
+            else
+                ctx.channel[std::size_t(i)] = ctx.input[std::size_t(i * m_channels + c)];
+        }
+    }
+    void storeLane(BlockContext<S>& ctx, int c, std::int64_t len) const {
+        for (std::int64_t i = 0; i < len; ++i) {
+            if constexpr (Stft<S>::kComplexInput) {
+                ctx.output[std::size_t(2 * i)] = ctx.synth[std::size_t(i)].real();
+                ctx.output[std::size_t(2 * i + 1)] = ctx.synth[std::size_t(i)].imag();
+            } else {
+                ctx.output[std::size_t(i * m_channels + c)] = ctx.synth[std::size_t(i)];
+            }
+        }
+    }
+
+    const SampleSource& m_src;
+    Stft<S> m_stft;
+    const std::vector<Shape>& m_shapes;
+    ApplyOptions m_opt;
+    MaskGrid m_grid;
+    std::int64_t m_blockLen = 0, m_total = 0, m_frames = 0;
+    int m_channels = 1;
+    std::mutex m_poolMutex;
+    std::vector<std::unique_ptr<BlockContext<S>>> m_free;
+};
+
+template <typename S>
+ApplyReport runPipeline(const SampleSource& src, const StftParams& params,
+                        const std::vector<Shape>& shapes, SignalWriter& writer, JobControl& job,
+                        const ApplyOptions& opt) {
+    Pipeline<S> pipe(src, params, shapes, opt);
+    ApplyReport report;
+    report.blocks = pipe.blockCount();
+    using Ctx = std::unique_ptr<BlockContext<S>>;
+    struct InFlight {
+        std::shared_ptr<Ctx> ctx;
+        std::future<void> done;
+    };
+    std::deque<InFlight> queue;
+    std::atomic<bool> abort{false}; // set on failure so queued blocks return at once
+    ThreadPool pool(opt.threads);   // declared last: joins before everything it uses dies
+    const std::size_t limit = pool.size() + 2;
+    std::int64_t next = 0, written = 0;
+    try {
+        while (next < report.blocks || !queue.empty()) {
+            while (next < report.blocks && queue.size() < limit) {
+                auto ctx = std::make_shared<Ctx>(pipe.acquire());
+                const std::int64_t b = next++;
+                queue.push_back({ctx, pool.submit([&pipe, ctx, b, &job, &abort] {
+                                     if (abort)
+                                         return;
+                                     job.checkCancelled();
+                                     pipe.run(b, **ctx, job);
+                                 })});
+            }
+            InFlight front = std::move(queue.front());
+            queue.pop_front();
+            front.done.get();
+            job.checkCancelled();
+            auto& out = (*front.ctx)->output;
+            writer.write(out.data(), std::int64_t(out.size()) / src.info().channels);
+            pipe.release(std::move(*front.ctx));
+            job.setProgress(double(++written) / double(report.blocks));
+        }
+    } catch (...) {
+        abort = true;
+        for (auto& f : queue)
+            f.done.wait();
+        throw;
+    }
+    report.frames = writer.framesWritten();
+    report.clippedValues = writer.clippedValues();
+    return report;
+}
+
+} // namespace
+
+ApplyReport applyMask(const SampleSource& source, StftParams params,
+                      const std::vector<Shape>& shapes, SignalWriter& writer, JobControl& job,
+                      const ApplyOptions& options) {
+    params.fs = source.info().sampleRate;
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        shapes[i].validate("shapes[" + std::to_string(i) + "]");
+    if (source.info().isComplex())
+        return runPipeline<std::complex<float>>(source, params, shapes, writer, job, options);
+    return runPipeline<float>(source, params, shapes, writer, job, options);
+}
+
+} // namespace specedit::core

@@ -1,0 +1,351 @@
+#include "io/SignalWriter.h"
+
+#include "io/AtomicFile.h"
+#include "io/RawIqSource.h"
+#include "io/WavAuxi.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sndfile.h>
+#include <vector>
+
+namespace specedit::core {
+namespace {
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return ext;
+}
+
+std::int64_t countClipped(const float* v, std::size_t n) {
+    std::int64_t c = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        c += (v[i] > 1.0f || v[i] < -1.0f) ? 1 : 0;
+    return c;
+}
+
+} // namespace
+
+std::string outputContainerFor(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    for (const char* e : {".wav", ".rf64", ".w64", ".flac", ".aiff", ".aif", ".ogg"})
+        if (ext == e)
+            return "sound";
+    for (const char* e :
+         {".cf32", ".cfile", ".fc32", ".cf64", ".cs16", ".sc16", ".cs8", ".cu8", ".raw", ".iq"})
+        if (ext == e)
+            return "raw";
+    if (ext == ".sigmf-meta" || ext == ".sigmf-data")
+        return "sigmf";
+    return "";
+}
+
+SampleType parseSampleType(const std::string& text) {
+    if (text == "int16")
+        return SampleType::Int16;
+    if (text == "float32")
+        return SampleType::Float32;
+    if (text == "int8")
+        return SampleType::Int8;
+    if (text == "uint8")
+        return SampleType::UInt8;
+    if (text == "int24")
+        return SampleType::Int24;
+    if (text == "int32")
+        return SampleType::Int32;
+    if (text == "float64")
+        return SampleType::Float64;
+    throw Error("--sample-type", "unknown sample type '" + text + "'",
+                "int16, float32, int8, uint8, int24, int32 or float64");
+}
+
+class SignalWriter::Impl {
+public:
+    virtual ~Impl() = default;
+    virtual void write(const float* v, std::int64_t frames) = 0;
+    virtual void finish() = 0;
+    virtual std::string datatype() const = 0;
+    std::string path;
+    int channels = 1;
+    std::int64_t clipped = 0;
+    std::int64_t frames = 0;
+    bool integerOutput = true;
+};
+
+namespace {
+
+int sndfileSubtype(SampleType t, const std::string& path) {
+    switch (t) {
+    case SampleType::Int16:
+        return SF_FORMAT_PCM_16;
+    case SampleType::Int24:
+        return SF_FORMAT_PCM_24;
+    case SampleType::Int32:
+        return SF_FORMAT_PCM_32;
+    case SampleType::Float32:
+        return SF_FORMAT_FLOAT;
+    case SampleType::Float64:
+        return SF_FORMAT_DOUBLE;
+    case SampleType::UInt8:
+        return SF_FORMAT_PCM_U8;
+    case SampleType::Int8:
+        return SF_FORMAT_PCM_S8;
+    default:
+        throw Error(path, "cannot store this sample type", "int16, int24, int32 or float32");
+    }
+}
+
+int sndfileMajor(const std::string& ext) {
+    if (ext == ".wav" || ext == ".rf64")
+        return SF_FORMAT_RF64; // downgraded to plain WAV below 4 GiB (SFC_RF64_AUTO_DOWNGRADE)
+    if (ext == ".w64")
+        return SF_FORMAT_W64;
+    if (ext == ".flac")
+        return SF_FORMAT_FLAC;
+    if (ext == ".ogg")
+        return SF_FORMAT_OGG;
+    return SF_FORMAT_AIFF;
+}
+
+class SoundWriter final : public SignalWriter::Impl {
+public:
+    SoundWriter(const std::string& target, const SignalInfo& like, SampleType type)
+        : m_file(target) {
+        path = target;
+        channels = like.channels;
+        const std::string ext = lowerExtension(target);
+        SF_INFO info{};
+        info.samplerate = int(std::lround(like.sampleRate));
+        info.channels = like.channels;
+        const int major = sndfileMajor(ext);
+        info.format =
+            major | (major == SF_FORMAT_OGG ? SF_FORMAT_VORBIS : sndfileSubtype(type, target));
+        if (major == SF_FORMAT_FLAC && (type == SampleType::Float32 || type == SampleType::Float64))
+            info.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+        const int sub = info.format & SF_FORMAT_SUBMASK;
+        integerOutput = sub != SF_FORMAT_FLOAT && sub != SF_FORMAT_DOUBLE;
+        if (!sf_format_check(&info))
+            throw Error(target, "this container cannot hold the chosen sample type",
+                        "e.g. --sample-type int16 or float32");
+        m_sf = sf_open(m_file.tempPath().c_str(), SFM_WRITE, &info);
+        if (!m_sf)
+            throw Error(target, std::string("cannot write: ") + sf_strerror(nullptr),
+                        "a writable path");
+        if (major == SF_FORMAT_RF64 && ext == ".wav")
+            sf_command(m_sf, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
+        sf_command(m_sf, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+        m_desc = ext.substr(1) + (integerOutput ? " pcm" : " float");
+        if (like.kind == SignalKind::Iq && major == SF_FORMAT_RF64)
+            addAuxi(like);
+    }
+    ~SoundWriter() override {
+        if (m_sf)
+            sf_close(m_sf);
+    }
+    void write(const float* v, std::int64_t n) override {
+        if (integerOutput)
+            clipped += countClipped(v, std::size_t(n * channels));
+        if (sf_writef_float(m_sf, v, n) != n)
+            throw Error(path, std::string("write failed: ") + sf_strerror(m_sf), "free disk space");
+        frames += n;
+    }
+    void finish() override {
+        sf_close(m_sf);
+        m_sf = nullptr;
+        m_file.commit();
+    }
+    std::string datatype() const override { return m_desc; }
+
+private:
+    void addAuxi(const SignalInfo& like) {
+        m_auxi = like.auxiChunk;
+        if (m_auxi.empty() && like.centerFrequency)
+            m_auxi = makeSdrunoAuxi(*like.centerFrequency, like.sampleRate, like.startTime,
+                                    like.duration());
+        if (m_auxi.empty())
+            return;
+        SF_CHUNK_INFO chunk{};
+        std::memcpy(chunk.id, "auxi", 4);
+        chunk.id_size = 4;
+        chunk.datalen = unsigned(m_auxi.size());
+        chunk.data = m_auxi.data();
+        if (sf_set_chunk(m_sf, &chunk) != SF_ERR_NO_ERROR)
+            throw Error(path, "cannot add the auxi chunk", "a WAV output");
+    }
+
+    AtomicFile m_file;
+    SNDFILE* m_sf = nullptr;
+    std::vector<std::uint8_t> m_auxi;
+    std::string m_desc;
+};
+
+class RawWriter : public SignalWriter::Impl {
+public:
+    RawWriter(const std::string& target, const std::string& dataPath, RawLayout layout, int ch)
+        : m_file(dataPath), m_layout(layout) {
+        path = target;
+        channels = ch;
+        m_layout.headerBytes = 0;
+        m_layout.payloadBytes.reset();
+        integerOutput = layout.type != SampleType::Float32 && layout.type != SampleType::Float64;
+        m_out = std::fopen(m_file.tempPath().c_str(), "wb");
+        if (!m_out)
+            throw Error(dataPath, "cannot write: " + std::string(std::strerror(errno)),
+                        "a writable path");
+    }
+    ~RawWriter() override {
+        if (m_out)
+            std::fclose(m_out);
+    }
+    void write(const float* v, std::int64_t n) override {
+        const std::size_t values = std::size_t(n * channels);
+        m_bytes.resize(values * bytesPerValue(m_layout.type));
+        clipped += std::int64_t(encodeSamples(v, values, m_layout, m_bytes.data()));
+        if (std::fwrite(m_bytes.data(), 1, m_bytes.size(), m_out) != m_bytes.size())
+            throw Error(path, "write failed: " + std::string(std::strerror(errno)),
+                        "free disk space");
+        frames += n;
+    }
+    void finish() override {
+        const bool ok = std::fclose(m_out) == 0;
+        m_out = nullptr;
+        if (!ok)
+            throw Error(path, "could not flush the file", "free disk space");
+        m_file.commit();
+    }
+    std::string datatype() const override { return sigmfDatatypeName(m_layout); }
+
+protected:
+    AtomicFile m_file;
+    RawLayout m_layout;
+    std::FILE* m_out = nullptr;
+    std::vector<std::uint8_t> m_bytes;
+};
+
+class SigmfWriter final : public RawWriter {
+public:
+    SigmfWriter(const std::string& base, RawLayout layout, const SignalInfo& like)
+        : RawWriter(base + ".sigmf-data", base + ".sigmf-data", layout, like.channels),
+          m_metaFile(base + ".sigmf-meta"), m_like(like) {}
+    void finish() override {
+        nlohmann::json meta =
+            m_like.sigmfMeta.is_object() ? m_like.sigmfMeta : nlohmann::json::object();
+        auto& global = meta["global"];
+        global["core:datatype"] = sigmfDatatypeName(m_layout);
+        global["core:sample_rate"] = m_like.sampleRate;
+        global.erase("core:sha512");
+        global.erase("core:dataset");
+        if (!global.contains("core:version"))
+            global["core:version"] = "1.0.0";
+        if (!meta.contains("captures") || !meta["captures"].is_array() || meta["captures"].empty())
+            meta["captures"] = nlohmann::json::array({nlohmann::json::object()});
+        for (auto& cap : meta["captures"])
+            cap.erase("core:header_bytes");
+        meta["captures"][0]["core:sample_start"] = 0;
+        if (m_like.centerFrequency)
+            meta["captures"][0]["core:frequency"] = *m_like.centerFrequency;
+        if (!m_like.startTime.empty())
+            meta["captures"][0]["core:datetime"] = m_like.startTime;
+        if (!meta.contains("annotations"))
+            meta["annotations"] = nlohmann::json::array();
+        RawWriter::finish();
+        {
+            std::ofstream out(m_metaFile.tempPath(), std::ios::trunc);
+            out << meta.dump(2) << '\n';
+            if (!out.flush())
+                throw Error(m_metaFile.target(), "could not write the metadata", "free disk space");
+        }
+        m_metaFile.commit();
+    }
+
+private:
+    AtomicFile m_metaFile;
+    SignalInfo m_like;
+};
+
+RawLayout rawLayoutFor(const std::string& path, const SignalInfo& like,
+                       const std::optional<SampleType>& wanted) {
+    RawLayout layout;
+    if (auto fromExt = rawLayoutFromExtension(path))
+        layout = *fromExt;
+    else if (auto fromSource = rawLayoutFromName(like.datatype))
+        layout = *fromSource;
+    else
+        layout.type =
+            like.sampleType == SampleType::Float32 ? SampleType::Float32 : SampleType::Int16;
+    if (wanted)
+        layout.type = *wanted;
+    layout.isComplex = like.kind == SignalKind::Iq;
+    if (bytesPerValue(layout.type) == 0 || layout.type == SampleType::Int24)
+        throw Error(path, "raw output cannot hold " + toString(layout.type),
+                    "int8, uint8, int16, int32, float32 or float64");
+    return layout;
+}
+
+std::unique_ptr<SignalWriter::Impl> makeImpl(const std::string& path, const SignalInfo& like,
+                                             const WriterOptions& options) {
+    const std::string container = outputContainerFor(path);
+    if (container.empty())
+        throw Error(path, "unknown output file type '" + lowerExtension(path) + "'",
+                    ".wav, .flac, .ogg, .aiff, .w64, .rf64, .cf32, .cs16, .cs8, .cu8, .cf64, "
+                    ".sigmf-meta");
+    if (container == "sound") {
+        SampleType type = options.sampleType.value_or(like.sampleType);
+        if (!options.sampleType && (type == SampleType::Other || type == SampleType::Int8))
+            type = SampleType::Int16;
+        if (like.kind == SignalKind::Iq && like.channels != 2)
+            throw Error(path, "IQ output needs 2 channels", "I and Q");
+        return std::make_unique<SoundWriter>(path, like, type);
+    }
+    if (container == "raw") {
+        if (like.kind != SignalKind::Iq && like.channels != 1)
+            throw Error(path,
+                        "raw output of a " + std::to_string(like.channels) + "-channel audio file",
+                        "a sound file (.wav, .flac) for multichannel audio");
+        return std::make_unique<RawWriter>(path, path, rawLayoutFor(path, like, options.sampleType),
+                                           like.channels);
+    }
+    if (like.kind != SignalKind::Iq && like.channels != 1)
+        throw Error(path, "SigMF output of multichannel audio", "one channel or IQ");
+    const std::string base = path.substr(0, path.size() - std::string(".sigmf-meta").size());
+    return std::make_unique<SigmfWriter>(base, rawLayoutFor(base + ".x", like, options.sampleType),
+                                         like);
+}
+
+} // namespace
+
+SignalWriter::SignalWriter(const std::string& path, const SignalInfo& like,
+                           const WriterOptions& options) {
+    if (!options.sourcePath.empty())
+        refuseToOverwrite(path, options.sourcePath);
+    m_impl = makeImpl(path, like, options);
+}
+
+SignalWriter::~SignalWriter() = default;
+void SignalWriter::write(const float* v, std::int64_t frames) {
+    m_impl->write(v, frames);
+}
+void SignalWriter::finish() {
+    m_impl->finish();
+}
+std::int64_t SignalWriter::clippedValues() const {
+    return m_impl->clipped;
+}
+std::int64_t SignalWriter::framesWritten() const {
+    return m_impl->frames;
+}
+const std::string& SignalWriter::path() const {
+    return m_impl->path;
+}
+std::string SignalWriter::datatype() const {
+    return m_impl->datatype();
+}
+
+} // namespace specedit::core

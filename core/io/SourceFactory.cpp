@@ -1,0 +1,105 @@
+#include "io/SourceFactory.h"
+
+#include "io/FilenameMetadata.h"
+#include "io/RawIqSource.h"
+#include "io/SigmfSource.h"
+#include "io/SndfileSource.h"
+#include "io/WavAuxi.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace specedit::core {
+namespace {
+
+std::string fileName(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+}
+
+bool looksRaw(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return ext == ".raw" || ext == ".iq" || ext == ".bin" || ext == ".dat";
+}
+
+std::unique_ptr<SampleSource> openRaw(const std::string& path, const RawLayout& layout,
+                                      const OpenOptions& options) {
+    const FilenameHints hints = parseRecorderFilename(fileName(path));
+    const auto rate = options.sampleRate ? options.sampleRate : hints.sampleRate;
+    if (!rate)
+        throw Error(path, "raw samples carry no sample rate and the file name gives none",
+                    "--rate HZ (e.g. --rate 2e6)");
+    const auto center = options.centerFrequency ? options.centerFrequency : hints.centerFrequency;
+    auto src = std::make_unique<RawIqSource>(path, layout, *rate, center, options.swapIq);
+    auto& info = src->mutableInfo();
+    info.startTime = hints.startTime;
+    info.metadataOrigin = options.sampleRate ? "options" : "filename";
+    return src;
+}
+
+void makeIq(SndfileSource& src, const std::string& path, const OpenOptions& options,
+            const std::optional<AuxiInfo>& auxi) {
+    SignalInfo& info = src.mutableInfo();
+    if (info.channels != 2)
+        throw Error(
+            path, "IQ needs 2 channels (I and Q) but the file has " + std::to_string(info.channels),
+            "a stereo recording, or leave out --iq");
+    info.kind = SignalKind::Iq;
+    if (auxi) {
+        info.centerFrequency = auxi->centerFrequency;
+        info.startTime = auxi->startTime;
+        info.auxiChunk = auxi->raw;
+        info.metadataOrigin = "auxi";
+    } else {
+        const FilenameHints hints = parseRecorderFilename(fileName(path));
+        info.centerFrequency = hints.centerFrequency;
+        info.startTime = hints.startTime;
+        info.metadataOrigin = hints.empty() ? "" : "filename";
+    }
+    src.setSwapFirstTwoChannels(options.swapIq);
+    info.iqSwapped = options.swapIq;
+}
+
+std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenOptions& options) {
+    auto src = std::make_unique<SndfileSource>(path);
+    std::optional<AuxiInfo> auxi;
+    if (src->info().channels == 2)
+        auxi = readAuxi(path);
+    if (options.forceIq || auxi)
+        makeIq(*src, path, options, auxi);
+    else if (options.swapIq)
+        throw Error(path, "--swap-iq given for an audio file", "an IQ recording (or add --iq)");
+    SignalInfo& info = src->mutableInfo();
+    if (options.sampleRate)
+        info.sampleRate = *options.sampleRate;
+    if (options.centerFrequency) {
+        if (info.kind != SignalKind::Iq)
+            throw Error(path, "--center given for an audio file", "an IQ recording (or add --iq)");
+        info.centerFrequency = options.centerFrequency;
+    }
+    return src;
+}
+
+} // namespace
+
+std::unique_ptr<SampleSource> openRecording(const std::string& path, const OpenOptions& options) {
+    if (isSigmfPath(path))
+        return openSigmf(path, options);
+    if (options.rawFormat) {
+        const auto layout = rawLayoutFromName(*options.rawFormat);
+        if (!layout)
+            throw Error("--format", "unknown raw sample format '" + *options.rawFormat + "'",
+                        acceptedRawFormatNames());
+        return openRaw(path, *layout, options);
+    }
+    if (const auto layout = rawLayoutFromExtension(path))
+        return openRaw(path, *layout, options);
+    if (looksRaw(path) && std::filesystem::exists(path))
+        throw Error(path, "raw file with no sample format",
+                    "--format cf32|cf64|cs16|cs8|cu8 and --rate HZ");
+    return openSoundFile(path, options);
+}
+
+} // namespace specedit::core

@@ -1,0 +1,39 @@
+#pragma once
+// Rasterises an ordered list of shapes onto any block of any STFT grid.
+//
+// Grid (DESIGN.md section 7, one rule everywhere): frame j is centred at t_j = j * hop / fs
+// seconds; bin k is at f_k = s_k * fs / nfft (+ centre frequency for a two-sided spectrum),
+// where s_k = k for one-sided spectra and for k <= (nfft - 1) / 2, and s_k = k - nfft above
+// (numpy.fft.fftfreq's order). Everything is computed in double and edges are inclusive.
+// The gain of a cell is the product, in list order, of every shape's factor (Shape.h).
+// Work is bounded by each shape's bounding box, except for Isolate shapes which touch
+// every cell. No allocation beyond the caller's buffer.
+
+#include "mask/Shape.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace specedit::core {
+
+struct MaskGrid {
+    double fs = 1.0;
+    int hop = 1;
+    int nfft = 1;
+    bool twoSided = false;
+    double centerHz = 0.0; // added to bin frequencies of two-sided spectra
+
+    int bins() const { return twoSided ? nfft : nfft / 2 + 1; }
+    double frameTime(std::int64_t j) const { return double(j) * hop / fs; }
+    double binFrequency(int k) const;
+};
+
+// Writes gains for frames [j0, j0 + frames) into out (frame-major: out[(j - j0) * bins + k]).
+// Any thread; shapes must have been validated.
+void rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
+                   int frames, float* out);
+
+// True when no shape changes any gain (empty list): callers may skip the multiply.
+bool isIdentityMask(const std::vector<Shape>& shapes);
+
+} // namespace specedit::core

@@ -1,0 +1,193 @@
+#include "mask/Shape.h"
+
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace specedit::core {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Distance in feather units for an offset (dt, df) outside a shape.
+double featherDistance(double dt, double df, double featherS, double featherHz) {
+    auto axis = [](double d, double feather) {
+        if (d == 0)
+            return 0.0;
+        return feather > 0 ? d / feather : kInf;
+    };
+    return std::hypot(axis(dt, featherS), axis(df, featherHz));
+}
+
+double falloff(double d) {
+    if (d <= 0)
+        return 1.0;
+    if (d >= 1)
+        return 0.0;
+    return 0.5 * (1.0 + std::cos(std::numbers::pi * d));
+}
+
+// Even-odd rule; points on an edge count as inside (edges are inclusive).
+bool insidePolygon(const std::vector<TfPoint>& poly, double t, double f) {
+    bool inside = false;
+    const std::size_t n = poly.size();
+    for (std::size_t i = 0, k = n - 1; i < n; k = i++) {
+        const TfPoint& a = poly[i];
+        const TfPoint& b = poly[k];
+        if ((a.f > f) != (b.f > f)) {
+            const double tCross = a.t + (f - a.f) * (b.t - a.t) / (b.f - a.f);
+            if (t == tCross)
+                return true;
+            if (t < tCross)
+                inside = !inside;
+        }
+    }
+    return inside;
+}
+
+// Nearest point to (t, f) on segment a-b, with time and frequency scaled by sx, sf.
+TfPoint nearestOnSegment(TfPoint a, TfPoint b, double t, double f, double sx, double sf) {
+    const double ax = a.t * sx, af = a.f * sf, bx = b.t * sx, bf = b.f * sf;
+    const double px = t * sx, pf = f * sf;
+    const double dx = bx - ax, df = bf - af;
+    const double len2 = dx * dx + df * df;
+    double u = len2 > 0 ? ((px - ax) * dx + (pf - af) * df) / len2 : 0.0;
+    u = std::clamp(u, 0.0, 1.0);
+    return {a.t + u * (b.t - a.t), a.f + u * (b.f - a.f)};
+}
+
+// Nearest point of a polyline (or single point) in a metric scaled by sx, sf.
+TfPoint nearestOnPolyline(const std::vector<TfPoint>& pts, bool closed, double t, double f,
+                          double sx, double sf) {
+    TfPoint best = pts.front();
+    double bestD = kInf;
+    const std::size_t n = pts.size();
+    const std::size_t segments = n == 1 ? 1 : (closed ? n : n - 1);
+    for (std::size_t i = 0; i < segments; ++i) {
+        const TfPoint q = nearestOnSegment(pts[i], pts[(i + 1) % n], t, f, sx, sf);
+        const double d = std::hypot((q.t - t) * sx, (q.f - f) * sf);
+        if (d < bestD) {
+            bestD = d;
+            best = q;
+        }
+    }
+    return best;
+}
+
+double scaleFor(double feather) {
+    return 1.0 / std::max(feather, 1e-12);
+}
+
+double rectCoverage(const Shape& s, double t, double f) {
+    const double dt = std::max({s.t0 - t, t - s.t1, 0.0});
+    const double df = std::max({s.f0 - f, f - s.f1, 0.0});
+    return falloff(featherDistance(dt, df, s.featherS, s.featherHz));
+}
+
+double polygonCoverage(const Shape& s, double t, double f) {
+    if (insidePolygon(s.points, t, f))
+        return 1.0;
+    if (s.featherS <= 0 && s.featherHz <= 0)
+        return 0.0;
+    const TfPoint q =
+        nearestOnPolyline(s.points, true, t, f, scaleFor(s.featherS), scaleFor(s.featherHz));
+    return falloff(featherDistance(std::abs(t - q.t), std::abs(f - q.f), s.featherS, s.featherHz));
+}
+
+double strokeCoverage(const Shape& s, double t, double f) {
+    const double sx = 1.0 / s.radiusS, sf = 1.0 / s.radiusHz;
+    const TfPoint q = nearestOnPolyline(s.points, false, t, f, sx, sf);
+    const double dt = t - q.t, df = f - q.f;
+    const double brush = std::hypot(dt * sx, df * sf); // 1 on the brush edge
+    // Inclusive edge, with a relative tolerance so that a point exactly one radius away (in
+    // decimal units, e.g. 0.32 s from 0.30 s with radius 0.02 s) is not lost to rounding.
+    if (brush <= 1.0 + 1e-9)
+        return 1.0;
+    const double excess = 1.0 - 1.0 / brush; // part of (dt, df) beyond the brush edge
+    return falloff(
+        featherDistance(std::abs(dt) * excess, std::abs(df) * excess, s.featherS, s.featherHz));
+}
+
+void requireFinite(double v, const std::string& where, const char* key) {
+    if (!std::isfinite(v))
+        throw Error(where, std::string(key) + " is not a finite number", "a finite value");
+}
+
+} // namespace
+
+std::string toString(ShapeType type) {
+    switch (type) {
+    case ShapeType::Rect:
+        return "rect";
+    case ShapeType::Polygon:
+        return "polygon";
+    case ShapeType::Stroke:
+        return "stroke";
+    }
+    return "rect";
+}
+
+void Shape::validate(const std::string& where) const {
+    if (std::isnan(gainDb) || gainDb == kInf)
+        throw Error(where, "gain_db is not a number", "a level in dB, or null for -infinity");
+    requireFinite(featherS, where, "feather_s");
+    requireFinite(featherHz, where, "feather_hz");
+    if (featherS < 0 || featherHz < 0)
+        throw Error(where, "negative feather", "feather_s >= 0 and feather_hz >= 0");
+    if (type == ShapeType::Rect) {
+        for (double v : {t0, t1, f0, f1})
+            requireFinite(v, where, "rect edge");
+        if (t1 < t0 || f1 < f0)
+            throw Error(where, "rectangle has t1 < t0 or f1 < f0", "t0 <= t1 and f0 <= f1");
+        return;
+    }
+    for (const auto& p : points) {
+        requireFinite(p.t, where, "point time");
+        requireFinite(p.f, where, "point frequency");
+    }
+    if (type == ShapeType::Polygon && points.size() < 3)
+        throw Error(where, "polygon has " + std::to_string(points.size()) + " points",
+                    "at least 3 points");
+    if (type == ShapeType::Stroke) {
+        if (points.empty())
+            throw Error(where, "stroke has no points", "at least 1 point");
+        if (!(radiusS > 0) || !(radiusHz > 0) || !std::isfinite(radiusS) ||
+            !std::isfinite(radiusHz))
+            throw Error(where, "stroke radius must be positive", "radius_s > 0 and radius_hz > 0");
+    }
+}
+
+TfBox Shape::bounds() const {
+    TfBox b;
+    if (type == ShapeType::Rect) {
+        b = {t0, t1, f0, f1};
+    } else {
+        b = {kInf, -kInf, kInf, -kInf};
+        for (const auto& p : points) {
+            b.t0 = std::min(b.t0, p.t);
+            b.t1 = std::max(b.t1, p.t);
+            b.f0 = std::min(b.f0, p.f);
+            b.f1 = std::max(b.f1, p.f);
+        }
+    }
+    const double padT = featherS + (type == ShapeType::Stroke ? radiusS : 0.0);
+    const double padF = featherHz + (type == ShapeType::Stroke ? radiusHz : 0.0);
+    return {b.t0 - padT, b.t1 + padT, b.f0 - padF, b.f1 + padF};
+}
+
+double Shape::coverage(double t, double f) const {
+    switch (type) {
+    case ShapeType::Rect:
+        return rectCoverage(*this, t, f);
+    case ShapeType::Polygon:
+        return polygonCoverage(*this, t, f);
+    case ShapeType::Stroke:
+        return strokeCoverage(*this, t, f);
+    }
+    return 0.0;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,65 @@
+#pragma once
+// Vector mask shapes in physical units: time in seconds from the start of the recording,
+// frequency in Hz (absolute, i.e. including the centre frequency, for IQ recordings that have
+// one). Shapes never refer to an FFT grid, so changing the analysis keeps every edit.
+//
+// Coverage w(t, f) in [0, 1] says how much of a shape's gain applies at a point:
+//   * 1 inside the shape (edges inclusive);
+//   * with a feather (feather_s, feather_hz > 0), a raised-cosine fall-off outside it:
+//     w = (1 + cos(pi d)) / 2 for d < 1, where d is the distance to the shape measured in
+//     feather units, d = hypot(dt / feather_s, df / feather_hz); 0 beyond;
+//   * a zero feather on an axis makes that axis's edge hard.
+// A stroke is the set of points within one brush radius of its polyline, with the radius an
+// ellipse of half-axes radius_s and radius_hz.
+// Gain: mode Apply multiplies by 1 + (g - 1) w, mode Isolate by 1 + (g - 1)(1 - w), where
+// g = 10^(gain_db / 20) and gain_db = -inf gives g = 0.
+
+#include "util/Units.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace specedit::core {
+
+enum class ShapeType { Rect, Polygon, Stroke };
+enum class MaskMode { Apply, Isolate };
+
+struct TfPoint {
+    double t = 0; // s
+    double f = 0; // Hz
+    bool operator==(const TfPoint&) const = default;
+};
+
+struct TfBox {
+    double t0 = 0, t1 = 0, f0 = 0, f1 = 0;
+};
+
+struct Shape {
+    std::uint64_t id = 0; // stable id for undo commands; 0 = not yet assigned
+    ShapeType type = ShapeType::Rect;
+    double t0 = 0, t1 = 0, f0 = 0, f1 = 0; // Rect (s, Hz), inclusive
+    std::vector<TfPoint> points;           // Polygon vertices or Stroke polyline
+    double radiusS = 0, radiusHz = 0;      // Stroke brush half-axes
+    double gainDb = kMinusInfinityDb;
+    double featherS = 0, featherHz = 0;
+    MaskMode mode = MaskMode::Apply;
+    nlohmann::json extra = nlohmann::json::object(); // unknown JSON keys, kept on save
+
+    bool operator==(const Shape&) const = default;
+
+    // Throws Error (subject `where`, e.g. "shapes[3]") for inverted or empty geometry,
+    // negative feathers, non-positive brush radii or non-finite numbers.
+    void validate(const std::string& where) const;
+    // Linear gain g of gain_db (0 for -inf).
+    double linearGain() const { return dbToGain(Decibels(gainDb)); }
+    // The region where coverage can be nonzero (shape plus feather).
+    TfBox bounds() const;
+    // Coverage w(t, f) as defined above. Any thread.
+    double coverage(double t, double f) const;
+};
+
+std::string toString(ShapeType type);
+
+} // namespace specedit::core

@@ -1,0 +1,39 @@
+#pragma once
+// The document's data: one recording, one set of analysis parameters, one ordered list of
+// shapes (DESIGN.md section 1). Plain values; the editor's Document wraps it with undo.
+
+#include "dsp/StftParams.h"
+#include "io/OpenOptions.h"
+#include "mask/Shape.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace specedit::core {
+
+struct Project {
+    static constexpr int kVersion = 1;
+
+    std::string source;        // as written in the file: relative to the project's folder
+    OpenOptions sourceOptions; // how to open the source (IQ, raw format, overrides)
+    // Analysis parameters; fs is not stored (it is the recording's rate) and stays 1 here.
+    StftParams analysis = StftParams::make(WindowSpec{}, 4096, 3072, 4096);
+    std::vector<Shape> shapes;
+    // Keys this version does not know, at top level and inside "analysis"; kept on save.
+    nlohmann::json unknown = nlohmann::json::object();
+    nlohmann::json unknownAnalysis = nlohmann::json::object();
+};
+
+// Throws Error naming the project file: bad JSON (with position), a newer version, missing
+// "source", wrong types, invalid shapes ("shapes[2]: ...").
+Project loadProject(const std::string& path);
+// Atomic write; the source path is written as given (keep it relative).
+void saveProject(const Project& project, const std::string& path);
+// The source recording's path: `source` resolved against the project file's folder.
+std::string resolveSourcePath(const Project& project, const std::string& projectPath);
+
+Project projectFromJson(const nlohmann::json& doc, const std::string& fileForErrors);
+nlohmann::json projectToJson(const Project& project);
+
+} // namespace specedit::core

@@ -1,0 +1,258 @@
+#include "io/AtomicFile.h"
+#include "project/Project.h"
+#include "util/Error.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace specedit::core {
+namespace {
+
+using json = nlohmann::json;
+
+double number(const json& obj, const char* key, const std::string& where) {
+    const auto it = obj.find(key);
+    if (it == obj.end())
+        throw Error(where, std::string("missing \"") + key + "\"", "a number");
+    if (!it->is_number())
+        throw Error(where, std::string("\"") + key + "\" is " + it->type_name(), "a number");
+    return it->get<double>();
+}
+
+double numberOr(const json& obj, const char* key, double fallback, const std::string& where) {
+    return obj.contains(key) ? number(obj, key, where) : fallback;
+}
+
+std::vector<TfPoint> points(const json& obj, const std::string& where) {
+    const auto it = obj.find("points");
+    if (it == obj.end() || !it->is_array())
+        throw Error(where, "missing \"points\"", "an array of [t, f] pairs");
+    std::vector<TfPoint> pts;
+    for (const auto& p : *it) {
+        if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
+            throw Error(where, "a point is not [t, f]: " + p.dump(), "[seconds, hertz]");
+        pts.push_back({p[0].get<double>(), p[1].get<double>()});
+    }
+    return pts;
+}
+
+const char* kShapeKeys[] = {"id",   "type",      "t0",        "t1",        "f0",
+                            "f1",   "points",    "radius_s",  "radius_hz", "gain_db",
+                            "mode", "feather_s", "feather_hz"};
+
+Shape shapeFromJson(const json& obj, const std::string& where) {
+    if (!obj.is_object())
+        throw Error(where, "shape is not an object", "{\"type\": ...}");
+    Shape s;
+    const std::string type = obj.value("type", "");
+    if (type == "rect") {
+        s.type = ShapeType::Rect;
+        s.t0 = number(obj, "t0", where);
+        s.t1 = number(obj, "t1", where);
+        s.f0 = number(obj, "f0", where);
+        s.f1 = number(obj, "f1", where);
+    } else if (type == "polygon" || type == "stroke") {
+        s.type = type == "polygon" ? ShapeType::Polygon : ShapeType::Stroke;
+        s.points = points(obj, where);
+        if (s.type == ShapeType::Stroke) {
+            s.radiusS = number(obj, "radius_s", where);
+            s.radiusHz = number(obj, "radius_hz", where);
+        }
+    } else {
+        throw Error(where, "unknown shape type \"" + type + "\"", "rect, polygon or stroke");
+    }
+    const auto gain = obj.find("gain_db");
+    if (gain == obj.end() || gain->is_null())
+        s.gainDb = kMinusInfinityDb;
+    else
+        s.gainDb = number(obj, "gain_db", where);
+    s.featherS = numberOr(obj, "feather_s", 0.0, where);
+    s.featherHz = numberOr(obj, "feather_hz", 0.0, where);
+    const std::string mode = obj.value("mode", "apply");
+    if (mode != "apply" && mode != "isolate")
+        throw Error(where, "unknown mode \"" + mode + "\"", "apply or isolate");
+    s.mode = mode == "isolate" ? MaskMode::Isolate : MaskMode::Apply;
+    s.id = obj.value("id", std::uint64_t{0});
+    for (const auto& [key, value] : obj.items())
+        if (std::find(std::begin(kShapeKeys), std::end(kShapeKeys), key) == std::end(kShapeKeys))
+            s.extra[key] = value;
+    s.validate(where);
+    return s;
+}
+
+json shapeToJson(const Shape& s) {
+    json obj = s.extra;
+    if (s.id != 0)
+        obj["id"] = s.id;
+    obj["type"] = toString(s.type);
+    if (s.type == ShapeType::Rect) {
+        obj["t0"] = s.t0;
+        obj["t1"] = s.t1;
+        obj["f0"] = s.f0;
+        obj["f1"] = s.f1;
+    } else {
+        json pts = json::array();
+        for (const auto& p : s.points)
+            pts.push_back({p.t, p.f});
+        obj["points"] = pts;
+    }
+    if (s.type == ShapeType::Stroke) {
+        obj["radius_s"] = s.radiusS;
+        obj["radius_hz"] = s.radiusHz;
+    }
+    obj["gain_db"] = std::isinf(s.gainDb) ? json(nullptr) : json(s.gainDb);
+    if (s.featherS > 0)
+        obj["feather_s"] = s.featherS;
+    if (s.featherHz > 0)
+        obj["feather_hz"] = s.featherHz;
+    if (s.mode == MaskMode::Isolate)
+        obj["mode"] = "isolate";
+    return obj;
+}
+
+int integer(const json& obj, const char* key, const std::string& where) {
+    const double v = number(obj, key, where);
+    if (v != std::floor(v))
+        throw Error(where, std::string("\"") + key + "\" is not an integer", "a whole number");
+    return int(v);
+}
+
+void readAnalysis(const json& a, Project& p, const std::string& where) {
+    if (!a.is_object())
+        throw Error(where, "\"analysis\" is not an object", "{\"window\": ..., \"nperseg\": ...}");
+    const WindowSpec window = parseWindow(a.value("window", "hann"), where + ": analysis.window");
+    const int nperseg = integer(a, "nperseg", where);
+    std::optional<int> noverlap, nfft;
+    if (a.contains("noverlap"))
+        noverlap = integer(a, "noverlap", where);
+    if (a.contains("nfft") && !a["nfft"].is_null())
+        nfft = integer(a, "nfft", where);
+    p.analysis = StftParams::make(window, nperseg, noverlap, nfft);
+    try {
+        p.analysis.validate();
+    } catch (const Error& e) {
+        throw Error(where, "analysis: " + e.problem() + " (" + e.subject() + ")", e.expected());
+    }
+    for (const auto& [key, value] : a.items())
+        if (key != "window" && key != "nperseg" && key != "noverlap" && key != "nfft")
+            p.unknownAnalysis[key] = value;
+}
+
+void readSourceOptions(const json& o, OpenOptions& opt, const std::string& where) {
+    if (!o.is_object())
+        throw Error(where, "\"source_options\" is not an object", "an object");
+    opt.forceIq = o.value("iq", false);
+    opt.swapIq = o.value("swap_iq", false);
+    if (o.contains("format"))
+        opt.rawFormat = o["format"].get<std::string>();
+    if (o.contains("rate"))
+        opt.sampleRate = number(o, "rate", where);
+    if (o.contains("center"))
+        opt.centerFrequency = number(o, "center", where);
+}
+
+json sourceOptionsToJson(const OpenOptions& opt) {
+    json o = json::object();
+    if (opt.forceIq)
+        o["iq"] = true;
+    if (opt.swapIq)
+        o["swap_iq"] = true;
+    if (opt.rawFormat)
+        o["format"] = *opt.rawFormat;
+    if (opt.sampleRate)
+        o["rate"] = *opt.sampleRate;
+    if (opt.centerFrequency)
+        o["center"] = *opt.centerFrequency;
+    return o;
+}
+
+} // namespace
+
+Project projectFromJson(const json& doc, const std::string& file) {
+    if (!doc.is_object())
+        throw Error(file, "project is not a JSON object", "{\"version\": 1, \"source\": ...}");
+    Project p;
+    const int version = doc.contains("version") ? integer(doc, "version", file) : 1;
+    if (version > Project::kVersion)
+        throw Error(
+            file, "project version " + std::to_string(version) + " was written by a newer SpecEdit",
+            "version " + std::to_string(Project::kVersion) + " or lower");
+    if (!doc.contains("source") || !doc["source"].is_string())
+        throw Error(file, "missing \"source\"", "the path of the recording, as a string");
+    p.source = doc["source"].get<std::string>();
+    if (doc.contains("analysis"))
+        readAnalysis(doc["analysis"], p, file);
+    if (doc.contains("source_options"))
+        readSourceOptions(doc["source_options"], p.sourceOptions, file);
+    if (doc.contains("shapes")) {
+        if (!doc["shapes"].is_array())
+            throw Error(file, "\"shapes\" is not an array", "a list of shapes");
+        for (std::size_t i = 0; i < doc["shapes"].size(); ++i)
+            p.shapes.push_back(
+                shapeFromJson(doc["shapes"][i], file + ": shapes[" + std::to_string(i) + "]"));
+    }
+    for (const auto& [key, value] : doc.items())
+        if (key != "version" && key != "source" && key != "analysis" && key != "shapes" &&
+            key != "source_options")
+            p.unknown[key] = value;
+    return p;
+}
+
+json projectToJson(const Project& p) {
+    json doc = p.unknown;
+    doc["version"] = Project::kVersion;
+    doc["source"] = p.source;
+    json options = sourceOptionsToJson(p.sourceOptions);
+    if (!options.empty())
+        doc["source_options"] = options;
+    json a = p.unknownAnalysis;
+    a["window"] = toString(p.analysis.window);
+    a["nperseg"] = p.analysis.nperseg;
+    a["noverlap"] = p.analysis.noverlap;
+    a["nfft"] = p.analysis.nfft;
+    doc["analysis"] = a;
+    json shapes = json::array();
+    for (const auto& s : p.shapes)
+        shapes.push_back(shapeToJson(s));
+    doc["shapes"] = shapes;
+    return doc;
+}
+
+Project loadProject(const std::string& path) {
+    std::ifstream in(path);
+    if (!in)
+        throw Error(path, "cannot open the project file", "an existing *.specedit.json");
+    json doc;
+    try {
+        doc = json::parse(in);
+    } catch (const json::parse_error& e) {
+        throw Error(path, std::string("not valid JSON: ") + e.what(), "a JSON project file");
+    }
+    try {
+        return projectFromJson(doc, path);
+    } catch (const json::exception& e) {
+        throw Error(path, std::string("wrong value type: ") + e.what(), "the documented schema");
+    }
+}
+
+void saveProject(const Project& project, const std::string& path) {
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.tempPath(), std::ios::trunc);
+        out << projectToJson(project).dump(2) << '\n';
+        if (!out.flush())
+            throw Error(path, "could not write the project", "free disk space");
+    }
+    file.commit();
+}
+
+std::string resolveSourcePath(const Project& project, const std::string& projectPath) {
+    const std::filesystem::path src(project.source);
+    if (src.is_absolute())
+        return src.string();
+    return (std::filesystem::path(projectPath).parent_path() / src).lexically_normal().string();
+}
+
+} // namespace specedit::core

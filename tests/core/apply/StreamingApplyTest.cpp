@@ -1,0 +1,263 @@
+#include "apply/StreamingApply.h"
+
+#include "TestUtil.h"
+#include "io/SignalWriter.h"
+#include "io/SourceFactory.h"
+#include "io/WavAuxi.h"
+#include "util/Error.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <numbers>
+#include <random>
+
+using namespace specedit::core;
+using specedit::test::TempDir;
+
+namespace {
+
+constexpr double kFs = 2e6;
+
+// Complex noise plus tones at +100 kHz (amplitude 0.3) and -300 kHz (0.2), as cf32.
+std::vector<float> iqSignal(std::int64_t n) {
+    std::mt19937 rng(1);
+    std::normal_distribution<double> g(0, 0.01);
+    std::vector<float> v(std::size_t(2 * n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        const double t = double(i) / kFs;
+        const auto x = std::polar(0.3, 2 * std::numbers::pi * 100e3 * t) +
+                       std::polar(0.2, -2 * std::numbers::pi * 300e3 * t) +
+                       std::complex<double>(g(rng), g(rng));
+        v[std::size_t(2 * i)] = float(x.real());
+        v[std::size_t(2 * i + 1)] = float(x.imag());
+    }
+    return v;
+}
+
+SignalInfo iqInfo(std::int64_t n, SampleType type = SampleType::Float32) {
+    SignalInfo info;
+    info.kind = SignalKind::Iq;
+    info.channels = 2;
+    info.sampleRate = kFs;
+    info.frames = n;
+    info.sampleType = type;
+    info.centerFrequency = 100e6;
+    return info;
+}
+
+std::string writeFixture(const std::string& path, const SignalInfo& info,
+                         const std::vector<float>& v) {
+    SignalWriter w(path, info, {});
+    w.write(v.data(), info.frames);
+    w.finish();
+    return path;
+}
+
+std::vector<float> readAll(const std::string& path, const OpenOptions& opt = {}) {
+    const auto src = openRecording(path, opt);
+    std::vector<float> v(std::size_t(src->info().frames * src->info().channels));
+    src->read(0, src->info().frames, v.data());
+    return v;
+}
+
+double maxRelativeError(const std::vector<float>& a, const std::vector<float>& b) {
+    double err = 0, peak = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        err = std::max(err, double(std::abs(a[i] - b[i])));
+        peak = std::max(peak, double(std::abs(a[i])));
+    }
+    return err / peak;
+}
+
+OpenOptions iqOpen(std::optional<double> center = std::nullopt) {
+    OpenOptions o;
+    o.sampleRate = kFs;
+    o.centerFrequency = center;
+    return o;
+}
+
+ApplyReport run(const std::string& in, const std::string& out, const std::vector<Shape>& shapes,
+                ApplyOptions opt = {}, const OpenOptions& open = {}) {
+    const auto src = openRecording(in, open);
+    SignalWriter writer(out, src->info(), {std::nullopt, in});
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 1024, 768);
+    const auto report = applyMask(*src, params, shapes, writer, job, opt);
+    writer.finish();
+    return report;
+}
+
+Shape band(double f0, double f1) {
+    Shape s;
+    s.t0 = -1;
+    s.t1 = 100;
+    s.f0 = f0;
+    s.f1 = f1;
+    return s;
+}
+
+} // namespace
+
+TEST(StreamingApply, NullEditGivesTheInputBackForIq) {
+    TempDir dir;
+    const std::int64_t n = 300001; // not a multiple of anything
+    const auto in = writeFixture(dir.file("in.cf32"), iqInfo(n), iqSignal(n));
+    const auto out = dir.file("out.cf32");
+    ApplyOptions opt;
+    opt.blockSamples = 1 << 16;
+    const auto report = run(in, out, {}, opt, iqOpen());
+    EXPECT_EQ(report.frames, n);
+    EXPECT_GT(report.blocks, 3);
+    const auto a = readAll(in, iqOpen());
+    const auto b = readAll(out, iqOpen());
+    ASSERT_EQ(a.size(), b.size());
+    EXPECT_LT(maxRelativeError(a, b), 1e-5);
+}
+
+TEST(StreamingApply, NullEditGivesEveryAudioChannelBack) {
+    TempDir dir;
+    SignalInfo info;
+    info.channels = 3;
+    info.sampleRate = 44100;
+    info.frames = 100000;
+    info.sampleType = SampleType::Float32;
+    std::vector<float> v(std::size_t(3 * info.frames));
+    std::mt19937 rng(2);
+    std::uniform_real_distribution<float> u(-0.5f, 0.5f);
+    for (auto& x : v)
+        x = u(rng);
+    const auto in = writeFixture(dir.file("in.wav"), info, v);
+    run(in, dir.file("out.wav"), {});
+    const auto b = readAll(dir.file("out.wav"));
+    ASSERT_EQ(b.size(), v.size());
+    EXPECT_LT(maxRelativeError(v, b), 1e-5);
+}
+
+TEST(StreamingApply, RemovingABandRemovesItsToneOnly) {
+    TempDir dir;
+    const std::int64_t n = 200000;
+    const auto in = writeFixture(dir.file("in.cf32"), iqInfo(n), iqSignal(n));
+    Shape remove = band(100e6 + 80e3, 100e6 + 120e3); // absolute: centre + 100 kHz
+    remove.gainDb = kMinusInfinityDb;
+    run(in, dir.file("out.cf32"), {remove}, {}, iqOpen(100e6));
+    const auto b = readAll(dir.file("out.cf32"), iqOpen());
+    // Away from the edges the output is the -300 kHz tone plus noise outside the band.
+    double err = 0;
+    for (std::int64_t i = 5000; i < n - 5000; ++i) {
+        const auto expected = std::polar(0.2, -2 * std::numbers::pi * 300e3 * double(i) / kFs);
+        const std::complex<double> got(b[std::size_t(2 * i)], b[std::size_t(2 * i + 1)]);
+        err = std::max(err, std::abs(got - expected));
+    }
+    EXPECT_LT(err, 0.06); // the noise (sigma 0.01 per component) is all that remains
+}
+
+TEST(StreamingApply, BlockSizeDoesNotChangeTheResult) {
+    TempDir dir;
+    const std::int64_t n = 150000;
+    const auto in = writeFixture(dir.file("in.cf32"), iqInfo(n), iqSignal(n));
+    Shape s = band(-200e3, 150e3);
+    s.gainDb = -12;
+    s.featherHz = 20e3;
+    s.t0 = 0.01;
+    s.t1 = 0.05;
+    s.featherS = 0.002;
+    ApplyOptions small, large;
+    small.blockSamples = 1; // clamps to 64 hops
+    large.blockSamples = 1 << 22;
+    run(in, dir.file("a.cf32"), {s}, small, iqOpen());
+    run(in, dir.file("b.cf32"), {s}, large, iqOpen());
+    EXPECT_LT(maxRelativeError(readAll(dir.file("a.cf32"), iqOpen()),
+                               readAll(dir.file("b.cf32"), iqOpen())),
+              1e-6);
+}
+
+TEST(StreamingApply, CancelLeavesNoOutput) {
+    TempDir dir;
+    const std::int64_t n = 400000;
+    const auto in = writeFixture(dir.file("in.cf32"), iqInfo(n), iqSignal(n));
+    const auto out = dir.file("out.cf32");
+    {
+        const auto src = openRecording(in, iqOpen());
+        SignalWriter writer(out, src->info(), {});
+        JobControl* self = nullptr;
+        JobControl job([&self](double f) {
+            if (f > 0.2)
+                self->cancel();
+        });
+        self = &job;
+        ApplyOptions opt;
+        opt.blockSamples = 1 << 15;
+        EXPECT_THROW(
+            applyMask(*src, StftParams::make(parseWindow("hann"), 1024, 768), {}, writer, job, opt),
+            Cancelled);
+    }
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
+}
+
+TEST(StreamingApply, NanSamplesAreReportedWithTheirIndex) {
+    TempDir dir;
+    const std::int64_t n = 20000;
+    auto v = iqSignal(n);
+    v[2 * 12345 + 1] = std::nanf("");
+    const auto in = writeFixture(dir.file("nan.cf32"), iqInfo(n), v);
+    try {
+        ApplyOptions opt;
+        opt.sourceName = in;
+        run(in, dir.file("out.cf32"), {}, opt, iqOpen());
+        FAIL();
+    } catch (const Error& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("sample 12345 (channel 1) is NaN"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("nan.cf32"), std::string::npos) << msg;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out.cf32")));
+}
+
+TEST(StreamingApply, IqWavKeepsItsAuxiChunkAndInt16) {
+    TempDir dir;
+    const std::int64_t n = 50000;
+    const auto in = writeFixture(dir.file("in.wav"), iqInfo(n, SampleType::Int16), iqSignal(n));
+    const auto auxiIn = readAuxi(in);
+    ASSERT_TRUE(auxiIn.has_value());
+    EXPECT_EQ(*auxiIn->centerFrequency, 100e6);
+    run(in, dir.file("out.wav"), {});
+    const auto src = openRecording(dir.file("out.wav"), {});
+    EXPECT_EQ(src->info().kind, SignalKind::Iq);
+    EXPECT_EQ(src->info().sampleType, SampleType::Int16);
+    EXPECT_EQ(*src->info().centerFrequency, 100e6);
+    EXPECT_EQ(readAuxi(dir.file("out.wav"))->raw, auxiIn->raw);
+}
+
+TEST(StreamingApply, ClippingIsCounted) {
+    TempDir dir;
+    const std::int64_t n = 50000;
+    const auto in = writeFixture(dir.file("in.wav"), iqInfo(n, SampleType::Int16), iqSignal(n));
+    Shape boost = band(99e6, 101e6);
+    boost.gainDb = 20; // 0.5 peak -> 5
+    const auto report = run(in, dir.file("loud.wav"), {boost});
+    EXPECT_GT(report.clippedValues, n / 2);
+}
+
+TEST(SignalWriter, RefusesToOverwriteTheSource) {
+    TempDir dir;
+    const auto in = writeFixture(dir.file("in.cf32"), iqInfo(1000), iqSignal(1000));
+    const auto before = specedit::test::readBytes(in);
+    try {
+        run(in, in, {}, {}, iqOpen());
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("is the source recording"), std::string::npos);
+    }
+    EXPECT_EQ(specedit::test::readBytes(in), before);
+}
+
+TEST(SignalWriter, UnknownExtensionIsExplained) {
+    TempDir dir;
+    try {
+        SignalWriter w(dir.file("out.xyz"), iqInfo(10), {});
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("unknown output file type '.xyz'"), std::string::npos);
+    }
+}

@@ -1,0 +1,92 @@
+#include "project/Project.h"
+
+#include "TestUtil.h"
+#include "util/Error.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+
+using namespace specedit::core;
+using specedit::test::TempDir;
+
+namespace {
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
+std::string loadError(const std::string& path) {
+    try {
+        loadProject(path);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+} // namespace
+
+TEST(Project, AcceptsTheMinimalDocumentedForm) {
+    TempDir dir;
+    const auto path = dir.file("a.specedit.json");
+    writeText(path, R"({"version": 1, "source": "rec.wav",
+       "analysis": {"window": "hann", "nperseg": 4096, "noverlap": 3072, "nfft": 4096},
+       "shapes": [{"type": "rect", "t0": 1.0, "t1": 2.0, "f0": -20000, "f1": 20000, "gain_db": -120}]})");
+    const Project p = loadProject(path);
+    EXPECT_EQ(p.source, "rec.wav");
+    EXPECT_EQ(p.analysis.nperseg, 4096);
+    EXPECT_EQ(p.analysis.noverlap, 3072);
+    ASSERT_EQ(p.shapes.size(), 1u);
+    EXPECT_EQ(p.shapes[0].f0, -20000);
+    EXPECT_EQ(p.shapes[0].gainDb, -120);
+    EXPECT_EQ(resolveSourcePath(p, path), dir.file("rec.wav"));
+}
+
+TEST(Project, AllShapeKindsAndUnknownKeysSurviveLoadAndSave) {
+    TempDir dir;
+    const auto path = dir.file("b.specedit.json");
+    writeText(path, R"({"version": 1, "source": "../rec.cs16", "future_key": {"x": [1, 2]},
+       "source_options": {"format": "cs16", "rate": 2000000, "center": 433920000},
+       "analysis": {"window": "kaiser,8.6", "nperseg": 1024, "noverlap": 768, "nfft": 2048, "colormap": "magma"},
+       "shapes": [
+         {"type": "polygon", "points": [[0, 0], [1, 0], [1, 100]], "gain_db": null, "mode": "isolate", "label": "burst"},
+         {"type": "stroke", "points": [[0.5, 10]], "radius_s": 0.01, "radius_hz": 5, "gain_db": -6,
+          "feather_s": 0.002, "feather_hz": 3}]})");
+    const Project p = loadProject(path);
+    EXPECT_EQ(p.shapes[0].type, ShapeType::Polygon);
+    EXPECT_TRUE(std::isinf(p.shapes[0].gainDb));
+    EXPECT_EQ(p.shapes[0].mode, MaskMode::Isolate);
+    EXPECT_EQ(p.shapes[1].featherHz, 3);
+    EXPECT_EQ(*p.sourceOptions.rawFormat, "cs16");
+    const auto out = dir.file("c.specedit.json");
+    saveProject(p, out);
+    const Project q = loadProject(out);
+    EXPECT_EQ(q.shapes, p.shapes);
+    EXPECT_EQ(q.analysis, p.analysis);
+    EXPECT_EQ(q.unknown["future_key"]["x"][1], 2);
+    EXPECT_EQ(q.unknownAnalysis["colormap"], "magma");
+    EXPECT_EQ(q.shapes[0].extra["label"], "burst");
+    const auto saved = nlohmann::json::parse(std::ifstream(out));
+    EXPECT_TRUE(saved["shapes"][0]["gain_db"].is_null());
+}
+
+TEST(Project, BadDocumentsNameTheFileAndTheProblem) {
+    TempDir dir;
+    const auto f = dir.file("bad.specedit.json");
+    writeText(f, "{\"version\": 1, \"source\": ");
+    EXPECT_NE(loadError(f).find("not valid JSON"), std::string::npos);
+    writeText(f, R"({"version": 7, "source": "x.wav"})");
+    EXPECT_NE(loadError(f).find("newer SpecEdit"), std::string::npos);
+    writeText(f, R"({"version": 1})");
+    EXPECT_NE(loadError(f).find("missing \"source\""), std::string::npos);
+    writeText(f, R"({"source": "x.wav", "shapes": [{"type": "circle"}]})");
+    const auto msg = loadError(f);
+    EXPECT_NE(msg.find("shapes[0]"), std::string::npos);
+    EXPECT_NE(msg.find("unknown shape type \"circle\""), std::string::npos);
+    writeText(
+        f,
+        R"({"source": "x.wav", "shapes": [{"type": "rect", "t0": "a", "t1": 1, "f0": 0, "f1": 1}]})");
+    EXPECT_NE(loadError(f).find("\"t0\" is string"), std::string::npos);
+    writeText(
+        f,
+        R"({"source": "x.wav", "analysis": {"window": "hann", "nperseg": 256, "noverlap": 256}})");
+    EXPECT_NE(loadError(f).find("noverlap"), std::string::npos) << "analysis is validated later";
+    EXPECT_NE(loadError(dir.file("none.json")).find("cannot open"), std::string::npos);
+}
