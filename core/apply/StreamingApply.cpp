@@ -67,11 +67,11 @@ public:
         const std::int64_t inStart = m_stft.frameStart(jFirst);
         const std::int64_t inLen = m_stft.frameStart(jEnd - 1) + m_stft.nperseg() - inStart;
         readInput(ctx, inStart, inLen);
-        const bool masked = !isIdentityMask(m_shapes);
         const int bins = m_stft.bins();
-        if (masked) {
+        bool masked = false;
+        if (!isIdentityMask(m_shapes)) {
             ctx.gains.resize(std::size_t((jEnd - jFirst) * bins));
-            rasterizeMask(m_shapes, m_grid, jFirst, int(jEnd - jFirst), ctx.gains.data());
+            masked = rasterizeMask(m_shapes, m_grid, jFirst, int(jEnd - jFirst), ctx.gains.data());
         }
         ctx.output.resize(std::size_t((n1 - n0) * m_channels));
         const int lanes = Stft<S>::kComplexInput ? 1 : m_channels;

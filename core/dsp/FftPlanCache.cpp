@@ -2,20 +2,69 @@
 
 #include "util/Error.h"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fftw3.h>
+#include <filesystem>
 #include <mutex>
 #include <string>
+#include <unistd.h>
 
 namespace specedit::core {
 namespace {
 
 // FFTW's planner is not thread-safe; its threads library can make it so (once per process).
-// A process-wide once-flag is the only global here: the planner itself is global in FFTW.
+// The planner and its wisdom are global inside FFTW, so the once-flag and the wisdom mutex
+// are the only process-wide state here.
 std::once_flag g_plannerSafe;
+std::mutex g_wisdomMutex;
+
+// Wisdom (FFTW's record of measured plans) is kept between runs in the user's cache folder,
+// so FFTW_MEASURE costs its ~0.1 s per size once per machine, not once per run.
+std::string wisdomPath(const char* name) {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path dir;
+    if (xdg && *xdg)
+        dir = xdg;
+    else if (home && *home)
+        dir = std::filesystem::path(home) / ".cache";
+    else
+        return {};
+    return (dir / "specedit" / name).string();
+}
+
+void importWisdom() {
+    const std::string f = wisdomPath("fftw3f.wisdom");
+    const std::string d = wisdomPath("fftw3.wisdom");
+    if (!f.empty())
+        fftwf_import_wisdom_from_filename(f.c_str()); // a missing or stale file is ignored
+    if (!d.empty())
+        fftw_import_wisdom_from_filename(d.c_str());
+}
+
+// Best effort: the cache is an optimisation, so a read-only home just skips it. Written to a
+// temporary name and renamed, so concurrent runs never read a half-written file.
+template <typename ExportFn> void exportWisdom(const char* name, ExportFn exportFn) {
+    const std::string path = wisdomPath(name);
+    if (path.empty())
+        return;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    const std::string temp = path + ".tmp" + std::to_string(::getpid());
+    if (exportFn(temp.c_str()))
+        std::rename(temp.c_str(), path.c_str());
+    else
+        std::remove(temp.c_str());
+}
+
 void makePlannerThreadSafe() {
     std::call_once(g_plannerSafe, [] {
         fftw_make_planner_thread_safe();
         fftwf_make_planner_thread_safe();
+        std::lock_guard lock(g_wisdomMutex);
+        importWisdom();
     });
 }
 
@@ -56,6 +105,10 @@ template <> struct Fftw<float> {
         return p;
     }
     static void destroy(void* p) { fftwf_destroy_plan(static_cast<Plan>(p)); }
+    static void saveWisdom() {
+        exportWisdom("fftw3f.wisdom",
+                     [](const char* file) { return fftwf_export_wisdom_to_filename(file) != 0; });
+    }
     static void r2c(void* p, const float* in, std::complex<float>* out) {
         fftwf_execute_dft_r2c(static_cast<Plan>(p), const_cast<float*>(in),
                               reinterpret_cast<C*>(out));
@@ -101,6 +154,10 @@ template <> struct Fftw<double> {
         return p;
     }
     static void destroy(void* p) { fftw_destroy_plan(static_cast<Plan>(p)); }
+    static void saveWisdom() {
+        exportWisdom("fftw3.wisdom",
+                     [](const char* file) { return fftw_export_wisdom_to_filename(file) != 0; });
+    }
     static void r2c(void* p, const double* in, std::complex<double>* out) {
         fftw_execute_dft_r2c(static_cast<Plan>(p), const_cast<double*>(in),
                              reinterpret_cast<C*>(out));
@@ -139,7 +196,13 @@ template <typename Real> FftPlan<Real>::FftPlan(FftKind kind, int n) : m_kind(ki
     if (n < 1)
         throw Error("--nfft", "FFT size " + std::to_string(n) + " is not positive", "nfft >= 1");
     makePlannerThreadSafe();
+    const auto start = std::chrono::steady_clock::now();
     m_plan = Fftw<Real>::make(kind, n);
+    // A plan that took measurable time was new to the wisdom: keep it for the next run.
+    if (m_plan && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(5)) {
+        std::lock_guard lock(g_wisdomMutex);
+        Fftw<Real>::saveWisdom();
+    }
     if (!m_plan)
         throw Error("FFTW", "could not plan a transform of " + std::to_string(n) + " points",
                     "a plannable size");

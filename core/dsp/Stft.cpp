@@ -27,6 +27,7 @@ template <typename S> Stft<S>::Stft(const StftParams& params) : m_params(params)
     if (m_windowSum == 0.0)
         throw Error("--window", "window " + toString(params.window) + " sums to zero",
                     "a window with nonzero sum (spectrum scaling divides by it)");
+    makeDerivedWindows(w);
     const FftKind fwd = kComplexInput ? FftKind::ComplexForward : FftKind::RealForward;
     const FftKind inv = kComplexInput ? FftKind::ComplexInverse : FftKind::RealInverse;
     m_forwardPlan = std::make_unique<FftPlan<Real>>(fwd, params.nfft);
@@ -34,6 +35,19 @@ template <typename S> Stft<S>::Stft(const StftParams& params) : m_params(params)
 }
 
 template <typename S> Stft<S>::~Stft() = default;
+
+template <typename S> void Stft<S>::makeDerivedWindows(const std::vector<double>& w) {
+    const auto hopSize = std::size_t(hop());
+    std::vector<double> periodic(hopSize, 0.0);
+    for (std::size_t m = 0; m < w.size(); ++m)
+        periodic[m % hopSize] += w[m] * w[m];
+    for (std::size_t m = 0; m < w.size(); ++m) {
+        const double synthesis = w[m] * m_windowSum / m_params.nfft;
+        m_analysis.push_back(Real(w[m] / m_windowSum));
+        m_synthesis.push_back(Real(synthesis));
+        m_dual.push_back(Real(synthesis / periodic[m % hopSize]));
+    }
+}
 
 template <typename S> std::int64_t Stft<S>::frameCount(std::int64_t n) const {
     if (n <= 0)
@@ -77,13 +91,11 @@ template <typename S> typename Stft<S>::Workspace Stft<S>::makeWorkspace() const
 template <typename S> void Stft<S>::forward(const S* segment, Complex* out, Workspace& ws) const {
     const int np = nperseg();
     for (int m = 0; m < np; ++m)
-        ws.time[std::size_t(m)] = segment[m] * m_window[std::size_t(m)];
+        ws.time[std::size_t(m)] = segment[m] * m_analysis[std::size_t(m)];
     // Zero padding beyond the window stays zero: makeWorkspace cleared it and we never write it.
     m_forwardPlan->execute(ws.time.data(), ws.freq.data());
-    const Real scale = Real(1.0 / m_windowSum);
-    const int nb = bins();
-    for (int k = 0; k < nb; ++k)
-        out[k] = ws.freq[std::size_t(k)] * scale;
+    if (out != ws.freq.data())
+        std::copy_n(ws.freq.data(), bins(), out);
 }
 
 template <typename S> void Stft<S>::inverse(const Complex* spectrum, S* out, Workspace& ws) const {
@@ -91,10 +103,9 @@ template <typename S> void Stft<S>::inverse(const Complex* spectrum, S* out, Wor
     if (spectrum != ws.freq.data())
         std::copy(spectrum, spectrum + nb, ws.freq.data());
     m_inversePlan->execute(ws.freq.data(), ws.timeOut.data());
-    const Real scale = Real(m_windowSum / m_params.nfft);
     const int np = nperseg();
     for (int m = 0; m < np; ++m)
-        out[m] = ws.timeOut[std::size_t(m)] * (scale * m_window[std::size_t(m)]);
+        out[m] = ws.timeOut[std::size_t(m)] * m_synthesis[std::size_t(m)];
 }
 
 template <typename S>

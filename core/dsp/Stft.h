@@ -100,8 +100,13 @@ public:
                                                          std::int64_t total) const;
 
 private:
+    void makeDerivedWindows(const std::vector<double>& w);
+
     StftParams m_params;
     std::vector<Real> m_window;
+    std::vector<Real> m_analysis;  // w / sum(w): spectrum scaling folded into the window
+    std::vector<Real> m_synthesis; // w * sum(w) / nfft: undoes the scaling and FFTW's n
+    std::vector<Real> m_dual;      // m_synthesis / (hop-periodic sum of w^2)
     std::vector<Real> m_windowSquared;
     double m_windowSum = 0.0;
     std::unique_ptr<FftPlan<Real>> m_forwardPlan;
@@ -123,25 +128,36 @@ void Stft<S>::synthesize(std::int64_t n0, std::int64_t n1, std::int64_t totalFra
                          FrameFn&& frameFn, S* out, std::vector<Real>& norm, Workspace& ws) const {
     const std::int64_t len = n1 - n0;
     std::fill(out, out + len, S{});
-    norm.assign(std::size_t(len), Real(0));
     const auto [jFirst, jEnd] = framesCovering(n0, n1, totalFrames);
     const int np = nperseg();
+    // Where every frame that could cover a sample exists, the least-squares denominator is
+    // the hop-periodic sum of w^2, already folded into m_dual: no per-sample division.
+    const bool interior = n0 + np / 2 >= np - hop() && n1 + np / 2 <= totalFrames * hop();
+    if (!interior)
+        norm.assign(std::size_t(len), Real(0));
     for (std::int64_t j = jFirst; j < jEnd; ++j) {
         frameFn(j, ws.freq.data());
-        inverse(ws.freq.data(), ws.timeOut.data(), ws);
+        m_inversePlan->execute(ws.freq.data(), ws.timeOut.data());
         const std::int64_t s = frameStart(j);
         const int m0 = int(std::max<std::int64_t>(0, n0 - s));
         const int m1 = int(std::min<std::int64_t>(np, n1 - s));
         S* dst = out + (s - n0);
+        const S* src = ws.timeOut.data();
+        if (interior) {
+            for (int m = m0; m < m1; ++m)
+                dst[m] += src[m] * m_dual[std::size_t(m)];
+            continue;
+        }
         Real* nd = norm.data() + (s - n0);
         for (int m = m0; m < m1; ++m) {
-            dst[m] += ws.timeOut[std::size_t(m)];
+            dst[m] += src[m] * m_synthesis[std::size_t(m)];
             nd[m] += m_windowSquared[std::size_t(m)];
         }
     }
-    for (std::int64_t i = 0; i < len; ++i)
-        if (norm[std::size_t(i)] > Real(1e-10))
-            out[i] /= norm[std::size_t(i)];
+    if (!interior)
+        for (std::int64_t i = 0; i < len; ++i)
+            if (norm[std::size_t(i)] > Real(1e-10))
+                out[i] /= norm[std::size_t(i)];
 }
 
 } // namespace specedit::core

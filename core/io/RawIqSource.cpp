@@ -12,10 +12,10 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <sstream>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace specedit::core {
 namespace {
@@ -355,7 +355,7 @@ RawIqSource::RawIqSource(std::string path, RawLayout layout, double sampleRate,
     if (layout.headerBytes < 0 || (layout.payloadBytes && *layout.payloadBytes < 0))
         throw Error(m_path, "negative header or payload size", "sizes >= 0 bytes");
     m_frameBytes = valueBytes * (layout.isComplex ? 2 : 1);
-    mapFile();
+    openFile();
 
     m_info.kind = layout.isComplex ? SignalKind::Iq : SignalKind::Audio;
     m_info.channels = layout.isComplex ? 2 : 1;
@@ -368,26 +368,36 @@ RawIqSource::RawIqSource(std::string path, RawLayout layout, double sampleRate,
 }
 
 RawIqSource::~RawIqSource() {
-    if (m_map)
-        munmap(m_map, m_mapSize);
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
-void RawIqSource::mapFile() {
+void RawIqSource::openFile() {
     const FileDescriptor file(m_path);
-    const std::int64_t header = m_layout.headerBytes;
     const std::int64_t payload = checkedPayload(m_path, m_layout, m_frameBytes, file.size());
-    // mmap offsets must be page-aligned: map from the page holding the first sample.
-    const auto page = static_cast<std::int64_t>(sysconf(_SC_PAGESIZE));
-    const std::int64_t mapStart = header / page * page;
-    const auto mapSize = static_cast<std::size_t>(header + payload - mapStart);
-    void* map = mmap(nullptr, mapSize, PROT_READ, MAP_PRIVATE, file.fd(), mapStart);
-    if (map == MAP_FAILED)
-        throw Error(m_path, std::string("cannot map file: ") + std::strerror(errno),
-                    "a regular, readable file");
-    m_map = map;
-    m_mapSize = mapSize;
-    m_samples = static_cast<const std::uint8_t*>(map) + (header - mapStart);
     m_info.frames = payload / static_cast<std::int64_t>(m_frameBytes);
+    m_fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0)
+        throw Error(m_path, std::string("cannot open file: ") + std::strerror(errno),
+                    "a readable file");
+}
+
+void RawIqSource::readBytes(std::int64_t offset, std::size_t size, std::uint8_t* out) const {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got = ::pread(m_fd, out + done, size - done,
+                                    static_cast<off_t>(offset) + static_cast<off_t>(done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            throw Error(m_path,
+                        got < 0
+                            ? std::string("read failed: ") + std::strerror(errno)
+                            : "file ended at byte " + std::to_string(offset + std::int64_t(done)) +
+                                  " while open (was it cut short?)",
+                        "the file to stay complete while SpecEdit reads it");
+        done += static_cast<std::size_t>(got);
+    }
 }
 
 void RawIqSource::read(std::int64_t start, std::int64_t count, float* out) const {
@@ -401,8 +411,11 @@ void RawIqSource::read(std::int64_t start, std::int64_t count, float* out) const
     if (last > first) {
         float* dst = out + lead * ch;
         const auto values = static_cast<std::size_t>((last - first) * ch);
-        decodeSamples(m_samples + static_cast<std::size_t>(first) * m_frameBytes, values, m_layout,
-                      dst);
+        thread_local std::vector<std::uint8_t> bytes;
+        bytes.resize(static_cast<std::size_t>(last - first) * m_frameBytes);
+        readBytes(m_layout.headerBytes + first * static_cast<std::int64_t>(m_frameBytes),
+                  bytes.size(), bytes.data());
+        decodeSamples(bytes.data(), values, m_layout, dst);
         if (m_swapIq) {
             for (std::size_t i = 0; i + 1 < values; i += 2)
                 std::swap(dst[i], dst[i + 1]);

@@ -1,8 +1,10 @@
 #pragma once
 // Raw interleaved sample files (cf32, cs16, cu8, ... and SigMF datasets): headerless binary
-// samples, real or complex (I then Q), of one scalar type and byte order. The file is
-// memory-mapped read-only, so opening a file of any size is instant and reads are
-// position-independent (thread-safe without a lock).
+// samples, real or complex (I then Q), of one scalar type and byte order. Reads use pread():
+// opening a file of any size is instant, reads are position-independent (thread-safe without
+// a lock), the process's memory does not grow with the parts of the file it has read (as a
+// memory map's resident pages would), and a file cut short by another program while open
+// gives an Error instead of a SIGBUS.
 
 #include "io/SampleSource.h"
 
@@ -73,19 +75,19 @@ public:
     const RawLayout& layout() const { return m_layout; }
     const std::string& path() const { return m_path; }
 
-    // See SampleSource::read. Any thread, no lock, no allocation.
+    // See SampleSource::read. Any thread, no lock; a per-thread byte buffer grows to the
+    // largest read and is reused.
     void read(std::int64_t start, std::int64_t count, float* out) const override;
 
 private:
-    void mapFile();
+    void openFile();
+    void readBytes(std::int64_t offset, std::size_t size, std::uint8_t* out) const;
 
     std::string m_path;
     RawLayout m_layout;
     SignalInfo m_info;
     bool m_swapIq = false;
-    void* m_map = nullptr;
-    std::size_t m_mapSize = 0;
-    const std::uint8_t* m_samples = nullptr; // first sample byte inside the mapping
+    int m_fd = -1;
     std::size_t m_frameBytes = 0;
 };
 

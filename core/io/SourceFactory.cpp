@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sndfile.h>
 
 namespace specedit::core {
 namespace {
@@ -62,6 +63,51 @@ void makeIq(SndfileSource& src, const std::string& path, const OpenOptions& opti
     info.iqSwapped = options.swapIq;
 }
 
+// An IQ WAV/RF64 with plain little-endian samples is read through a memory map instead of
+// libsndfile: lock-free, so export blocks read in parallel (libsndfile serialises reads).
+std::unique_ptr<SampleSource> mapIqWav(const SndfileSource& sndfile, const std::string& path,
+                                       const OpenOptions& options) {
+    const SignalInfo& info = sndfile.info();
+    const int major = info.soundFileFormat & SF_FORMAT_TYPEMASK;
+    const int endian = info.soundFileFormat & SF_FORMAT_ENDMASK;
+    if ((major != SF_FORMAT_WAV && major != SF_FORMAT_WAVEX && major != SF_FORMAT_RF64) ||
+        endian != SF_ENDIAN_FILE)
+        return nullptr;
+    RawLayout layout;
+    switch (info.soundFileFormat & SF_FORMAT_SUBMASK) {
+    case SF_FORMAT_PCM_16:
+        layout.type = SampleType::Int16;
+        break;
+    case SF_FORMAT_PCM_32:
+        layout.type = SampleType::Int32;
+        break;
+    case SF_FORMAT_FLOAT:
+        layout.type = SampleType::Float32;
+        break;
+    case SF_FORMAT_DOUBLE:
+        layout.type = SampleType::Float64;
+        break;
+    default:
+        return nullptr;
+    }
+    for (const auto& chunk : scanRiffChunks(path)) {
+        if (chunk.id != "data")
+            continue;
+        layout.headerBytes = std::int64_t(chunk.offset);
+        layout.payloadBytes = std::int64_t(chunk.size);
+        auto mapped = std::make_unique<RawIqSource>(path, layout, info.sampleRate,
+                                                    info.centerFrequency, options.swapIq);
+        if (mapped->info().frames != info.frames)
+            return nullptr; // libsndfile saw a different length (truncated data): trust it
+        SignalInfo& m = mapped->mutableInfo();
+        const std::int64_t frames = m.frames;
+        m = info;
+        m.frames = frames;
+        return mapped;
+    }
+    return nullptr;
+}
+
 std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenOptions& options) {
     auto src = std::make_unique<SndfileSource>(path);
     std::optional<AuxiInfo> auxi;
@@ -79,6 +125,9 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
             throw Error(path, "--center given for an audio file", "an IQ recording (or add --iq)");
         info.centerFrequency = options.centerFrequency;
     }
+    if (info.kind == SignalKind::Iq)
+        if (auto mapped = mapIqWav(*src, path, options))
+            return mapped;
     return src;
 }
 

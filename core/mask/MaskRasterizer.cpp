@@ -59,9 +59,11 @@ void applyIsolate(const Shape& shape, const MaskGrid& g, std::int64_t j0, int fr
     }
 }
 
-void applyInside(const Shape& shape, const MaskGrid& g, std::int64_t j0, int frames, float* out) {
+bool applyInside(const Shape& shape, const MaskGrid& g, std::int64_t j0, int frames, float* out) {
     const double gain = shape.linearGain();
     const CellRange r = cellsIn(shape.bounds(), g, j0, frames);
+    if (r.jLo > r.jHi || r.sLo > r.sHi)
+        return false;
     for (std::int64_t j = r.jLo; j <= r.jHi; ++j) {
         const double t = g.frameTime(j);
         float* row = out + (j - j0) * g.bins();
@@ -72,6 +74,7 @@ void applyInside(const Shape& shape, const MaskGrid& g, std::int64_t j0, int fra
                 row[k] *= float(1.0 + (gain - 1.0) * w);
         }
     }
+    return true;
 }
 
 } // namespace
@@ -85,15 +88,19 @@ bool isIdentityMask(const std::vector<Shape>& shapes) {
     return shapes.empty();
 }
 
-void rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
+bool rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
                    int frames, float* out) {
+    bool touched = false;
     std::fill(out, out + std::size_t(frames) * std::size_t(grid.bins()), 1.0f);
     for (const auto& shape : shapes) {
-        if (shape.mode == MaskMode::Isolate)
+        if (shape.mode == MaskMode::Isolate) {
             applyIsolate(shape, grid, j0, frames, out);
-        else
-            applyInside(shape, grid, j0, frames, out);
+            touched = true;
+        } else {
+            touched = applyInside(shape, grid, j0, frames, out) || touched;
+        }
     }
+    return touched;
 }
 
 } // namespace specedit::core

@@ -1,0 +1,289 @@
+"""End-to-end tests of specedit-cli, run by CTest: the built CLI against numpy/scipy.
+
+Usage: python3 test_cli.py PATH/TO/specedit-cli
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+import warnings
+
+import numpy as np
+import scipy.signal
+import scipy.io.wavfile
+
+CLI = None
+warnings.filterwarnings("ignore", message="Chunk .non-data. not understood")
+warnings.filterwarnings("ignore", message="Input data is complex")
+SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "real")
+
+
+def run(*args, check=None):
+    proc = subprocess.run([CLI, *map(str, args)], capture_output=True, text=True)
+    if check is not None and proc.returncode != check:
+        raise AssertionError(f"exit {proc.returncode} (wanted {check}) for {args}\n"
+                             f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
+    return proc
+
+
+def rel_err(a, b):
+    return np.max(np.abs(a - b)) / np.max(np.abs(b))
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="specedit-cli-")
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+
+class StftMatchesScipy(CliTest):
+    CASES = [
+        dict(window="hann", nperseg=256, noverlap=None, nfft=None),
+        dict(window="hamming", nperseg=100, noverlap=75, nfft=128),
+        dict(window="blackmanharris", nperseg=255, noverlap=200, nfft=None),
+        dict(window="kaiser,8.6", nperseg=64, noverlap=48, nfft=64),
+        dict(window="flattop", nperseg=512, noverlap=384, nfft=1024),
+        dict(window="boxcar", nperseg=128, noverlap=0, nfft=None),
+    ]
+
+    def scipy_window(self, name):
+        if "," in name:
+            kind, arg = name.split(",")
+            return (kind, float(arg))
+        return name
+
+    def check(self, x, fs):
+        np.save(self.path("x.npy"), x)
+        for case in self.CASES:
+            with self.subTest(**case, dtype=str(x.dtype)):
+                args = ["stft", self.path("x.npy"), "--out", self.path("z.npy"), "--fs", fs,
+                        "--window", case["window"], "--nperseg", case["nperseg"]]
+                if case["noverlap"] is not None:
+                    args += ["--noverlap", case["noverlap"]]
+                if case["nfft"] is not None:
+                    args += ["--nfft", case["nfft"]]
+                run(*args, check=0)
+                ours = np.load(self.path("z.npy"))
+                _, _, ref = scipy.signal.stft(x, fs=fs, window=self.scipy_window(case["window"]),
+                                              nperseg=case["nperseg"], noverlap=case["noverlap"],
+                                              nfft=case["nfft"])
+                self.assertEqual(ours.dtype, np.complex64)
+                self.assertEqual(ours.shape, ref.shape)
+                self.assertLess(rel_err(ours, ref), 1e-4)
+
+    def test_real_float32(self):
+        rng = np.random.default_rng(1)
+        self.check(rng.standard_normal(5003).astype(np.float32), 48000)
+
+    def test_complex64_two_sided(self):
+        rng = np.random.default_rng(2)
+        x = (rng.standard_normal(4001) + 1j * rng.standard_normal(4001)).astype(np.complex64)
+        self.check(x, 2e6)
+
+    def test_recording_channel_matches_scipy_on_its_samples(self):
+        rng = np.random.default_rng(3)
+        data = (rng.standard_normal((9000, 2)) * 3000).astype(np.int16)
+        scipy.io.wavfile.write(self.path("st.wav"), 16000, data)
+        proc = run("stft", self.path("st.wav"), "--out", self.path("z.npy"))
+        self.assertEqual(proc.returncode, 2, "a stereo file needs --channel or --mix")
+        self.assertIn("--channel N", proc.stderr)
+        run("stft", self.path("st.wav"), "--out", self.path("z.npy"), "--channel", 1,
+            "--nperseg", 512, check=0)
+        _, _, ref = scipy.signal.stft(data[:, 1] / 32768.0, fs=16000, nperseg=512)
+        self.assertLess(rel_err(np.load(self.path("z.npy")), ref), 1e-4)
+
+
+class IstftMatchesScipy(CliTest):
+    def test_one_sided_to_npy(self):
+        rng = np.random.default_rng(4)
+        x = rng.standard_normal(6000).astype(np.float32)
+        _, _, z = scipy.signal.stft(x, nperseg=300, noverlap=225, nfft=512)
+        np.save(self.path("z.npy"), z.astype(np.complex64))
+        run("istft", self.path("z.npy"), "--out", self.path("y.npy"), "--nperseg", 300,
+            "--noverlap", 225, "--nfft", 512, check=0)
+        _, ref = scipy.signal.istft(z, nperseg=300, noverlap=225, nfft=512)
+        ours = np.load(self.path("y.npy"))
+        self.assertEqual(ours.shape, ref.shape)
+        self.assertLess(rel_err(ours, ref), 1e-4)
+        self.assertLess(rel_err(ours[:6000], x), 1e-4)  # and it is the signal again
+
+    def test_default_nperseg_is_inferred_from_bins(self):
+        rng = np.random.default_rng(5)
+        x = rng.standard_normal(3000)
+        _, _, z = scipy.signal.stft(x, nperseg=128)
+        np.save(self.path("z.npy"), z.astype(np.complex64))
+        run("istft", self.path("z.npy"), "--out", self.path("y.npy"), check=0)
+        _, ref = scipy.signal.istft(z)
+        self.assertLess(rel_err(np.load(self.path("y.npy")), ref), 1e-4)
+
+    def test_two_sided_to_npy_and_to_iq_wav(self):
+        rng = np.random.default_rng(6)
+        x = (0.3 * (rng.standard_normal(4096) + 1j * rng.standard_normal(4096))).astype(np.complex64)
+        _, _, z = scipy.signal.stft(x, fs=2e6, nperseg=256, return_onesided=False)
+        np.save(self.path("z.npy"), z.astype(np.complex64))
+        run("istft", self.path("z.npy"), "--out", self.path("y.npy"), "--nperseg", 256,
+            "--fs", 2e6, check=0)
+        _, ref = scipy.signal.istft(z, fs=2e6, nperseg=256, input_onesided=False)
+        ours = np.load(self.path("y.npy"))
+        self.assertEqual(ours.dtype, np.complex64)
+        self.assertLess(rel_err(ours, ref), 1e-4)
+        run("istft", self.path("z.npy"), "--out", self.path("y.wav"), "--nperseg", 256,
+            "--fs", 2e6, "--center", 100e6, check=0)
+        info = json.loads(run("info", self.path("y.wav"), check=0).stdout)
+        self.assertEqual(info["kind"], "iq")
+        self.assertEqual(info["center_frequency"], 100e6)
+
+    def test_bins_that_fit_no_spectrum_are_explained(self):
+        np.save(self.path("z.npy"), np.zeros((100, 5), dtype=np.complex64))
+        proc = run("istft", self.path("z.npy"), "--out", self.path("y.npy"), "--nperseg", 256)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("fits neither a one-sided (129) nor a two-sided (256)", proc.stderr)
+
+
+class DemoAndApply(CliTest):
+    def demo(self):
+        run("demo", "--out", self.dir, "--iq-seconds", 3, check=0)
+        return os.path.join(self.dir, "SDRuno_20261121_120000Z_433920kHz.wav")
+
+    def test_info_reads_the_auxi_chunk(self):
+        info = json.loads(run("info", self.demo(), check=0).stdout)
+        self.assertEqual(info["kind"], "iq")
+        self.assertEqual(info["sample_rate"], 2e6)
+        self.assertEqual(info["channels"], 2)
+        self.assertEqual(info["samples"], 6_000_000)
+        self.assertEqual(info["center_frequency"], 433.92e6)
+        self.assertEqual(info["start_time"], "2026-11-21T12:00:00Z")
+        self.assertEqual(info["metadata_from"], "auxi")
+
+    def test_demo_apply_removes_the_chirp_and_keeps_the_rest(self):
+        src = self.demo()
+        proc = run("apply", os.path.join(self.dir, "demo_iq.specedit.json"), "--out",
+                   self.path("clean.wav"), check=0)
+        self.assertIn("clipped 0 values", proc.stdout)
+        fs, a = scipy.io.wavfile.read(src)
+        _, b = scipy.io.wavfile.read(self.path("clean.wav"))
+        self.assertEqual(b.dtype, np.int16)  # the input's sample type
+        xa = (a[:, 0] + 1j * a[:, 1]) / 32768.0
+        xb = (b[:, 0] + 1j * b[:, 1]) / 32768.0
+        # The chirp sits at -400 kHz at t = 2.0 s: that band loses its energy there...
+        def band_power(x, t, f):
+            seg = x[int(t * fs):int(t * fs) + 4096] * np.hanning(4096)
+            spec = np.fft.fftshift(np.fft.fft(seg))
+            freqs = np.fft.fftshift(np.fft.fftfreq(4096, 1 / fs))
+            return np.sum(np.abs(spec[np.abs(freqs - f) < 5e3]) ** 2)
+        self.assertLess(band_power(xb, 2.0, -400e3), band_power(xa, 2.0, -400e3) * 1e-3)
+        # ...while the OOK burst at +300 kHz (t = 0.25 s) is untouched.
+        self.assertLess(rel_err(xb[400000:600000], xa[400000:600000]), 1e-3)
+
+    def test_null_project_round_trip_and_output_kinds(self):
+        src = self.demo()
+        with open(self.path("null.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": os.path.basename(src),
+                       "analysis": {"window": "hann", "nperseg": 4096, "noverlap": 3072,
+                                    "nfft": 4096}, "shapes": []}, f)
+        project = self.path("null.specedit.json")
+        run("apply", project, "--out", self.path("n.cf32"), check=0)
+        run("apply", project, "--out", self.path("n.sigmf-meta"), "--sample-type", "float32",
+            check=0)
+        _, a = scipy.io.wavfile.read(src)
+        xa = (a[:, 0] + 1j * a[:, 1]).astype(np.complex64) / 32768.0
+        self.assertLess(rel_err(np.fromfile(self.path("n.cf32"), dtype=np.complex64), xa), 1e-5)
+        with open(self.path("n.sigmf-meta")) as f:
+            meta = json.load(f)
+        self.assertEqual(meta["global"]["core:datatype"], "cf32_le")
+        self.assertEqual(meta["captures"][0]["core:frequency"], 433.92e6)
+        info = json.loads(run("info", self.path("n.sigmf-meta"), check=0).stdout)
+        self.assertEqual(info["samples"], 6_000_000)
+
+    def test_apply_refuses_to_overwrite_the_source(self):
+        src = self.demo()
+        before = os.path.getsize(src)
+        proc = run("apply", os.path.join(self.dir, "demo_iq.specedit.json"), "--out", src)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("is the source recording", proc.stderr)
+        self.assertEqual(os.path.getsize(src), before)
+
+
+class BadInput(CliTest):
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run("stft").returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+        self.assertEqual(run("info", "a.wav", "--bogus").returncode, 2)
+        np.save(self.path("x.npy"), np.zeros(100, dtype=np.float32))
+        for args, text in [(["--nperseg", 0], "--nperseg"),
+                           (["--nperseg", 64, "--noverlap", 64], "--noverlap"),
+                           (["--nperseg", 64, "--noverlap", -10], "larger than the window"),
+                           (["--nperseg", 64, "--nfft", 32], "smaller than the window"),
+                           (["--nperseg", 64, "--noverlap", 0], "NOLA"),
+                           (["--window", "hannn"], "unknown window")]:
+            proc = run("stft", self.path("x.npy"), "--out", self.path("z.npy"), *args)
+            self.assertEqual(proc.returncode, 2, args)
+            self.assertIn(text, proc.stderr)
+
+    def test_bad_files_exit_1_with_the_file_named(self):
+        cases = []
+        cases.append((self.path("missing.wav"), [], "does not exist"))
+        open(self.path("empty.wav"), "wb").close()
+        cases.append((self.path("empty.wav"), [], "empty"))
+        with open(self.path("odd.cs16"), "wb") as f:
+            f.write(b"\x00" * 4001)
+        cases.append((self.path("odd.cs16"), ["--rate", 1e6], "whole number"))
+        with open(self.path("norate.cf32"), "wb") as f:
+            f.write(b"\x00" * 800)
+        cases.append((self.path("norate.cf32"), [], "--rate"))
+        with open(self.path("junk.wav"), "wb") as f:
+            f.write(b"RIFF this is not a wave file at all")
+        cases.append((self.path("junk.wav"), [], "junk.wav"))
+        for path, extra, text in cases:
+            proc = run("info", path, *extra)
+            self.assertEqual(proc.returncode, 1, path)
+            self.assertIn(os.path.basename(path), proc.stderr)
+            self.assertIn(text, proc.stderr)
+            self.assertNotIn("terminate", proc.stderr)
+
+    def test_nan_samples_are_reported(self):
+        x = np.zeros(10000, dtype=np.complex64)
+        x[777] = np.nan
+        x.tofile(self.path("nan.cf32"))
+        with open(self.path("p.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "nan.cf32",
+                       "source_options": {"rate": 1e6},
+                       "analysis": {"window": "hann", "nperseg": 256, "noverlap": 192}}, f)
+        proc = run("apply", self.path("p.specedit.json"), "--out", self.path("o.cf32"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("sample 777", proc.stderr)
+        self.assertFalse(os.path.exists(self.path("o.cf32")))
+
+    def test_help_everywhere(self):
+        for sub in ["", "info", "demo", "stft", "istft", "apply"]:
+            proc = run(*([sub] if sub else []), "--help")
+            self.assertEqual(proc.returncode, 0, sub)
+            self.assertIn("Usage", proc.stdout)
+
+
+@unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")
+class RealCaptures(CliTest):
+    def test_info_and_stft_of_real_captures(self):
+        for name, samples in [("urh_elektromaten.cs8", 1236159), ("urh_homematic.cs16", 117396),
+                              ("urh_two_participants.cs8", 1096900)]:
+            path = os.path.join(SHARED, name)
+            info = json.loads(run("info", path, "--rate", 1e6, check=0).stdout)
+            self.assertEqual(info["samples"], samples)
+            self.assertEqual(info["kind"], "iq")
+            run("stft", path, "--rate", 1e6, "--nperseg", 1024, "--out", self.path("z.npy"), check=0)
+            z = np.load(self.path("z.npy"))
+            self.assertEqual(z.shape[0], 1024)
+            self.assertTrue(np.all(np.isfinite(z)))
+
+
+if __name__ == "__main__":
+    CLI = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
