@@ -8,6 +8,7 @@
 #include "io/SourceFactory.h"
 #include "util/Error.h"
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -58,6 +59,9 @@ template <typename S> ReadFn npyReader(const core::NpyReader& npy) {
         for (std::int64_t i = 0; i < len; ++i) {
             const std::int64_t idx = start + i;
             const auto v = (idx >= 0 && idx < n) ? npy.at(idx) : std::complex<double>{};
+            if (!std::isfinite(v.real()) || !std::isfinite(v.imag()))
+                throw core::Error(npy.path(), "element " + std::to_string(idx) + " is not finite",
+                                  "finite sample values");
             if constexpr (core::SampleTraits<S>::kComplex)
                 dst[i] = S(v);
             else
@@ -98,12 +102,14 @@ void stftOfRecording(StftArgs a, core::JobControl& job) {
     if (info.isComplex()) {
         auto read = [&](std::int64_t s, std::int64_t len, void* out) {
             core::readComplex(*src, s, len, static_cast<std::complex<float>*>(out), scratch);
+            core::checkFinite(static_cast<float*>(out), len, 2, s, a.input);
         };
         return streamStft<std::complex<float>>(read, info.frames, p, a.out, job);
     }
     const int channel = resolveChannel(a.channel, info.channels, a.input);
     auto read = [&](std::int64_t s, std::int64_t len, void* out) {
         core::readChannel(*src, channel, s, len, static_cast<float*>(out), scratch);
+        core::checkFinite(static_cast<float*>(out), len, 1, s, a.input);
     };
     streamStft<float>(read, info.frames, p, a.out, job);
 }

@@ -97,13 +97,7 @@ private:
     void readInput(BlockContext<S>& ctx, std::int64_t start, std::int64_t len) const {
         ctx.input.resize(std::size_t(len * m_channels));
         m_src.read(start, len, ctx.input.data());
-        for (std::size_t i = 0; i < ctx.input.size(); ++i)
-            if (!std::isfinite(ctx.input[i]))
-                throw Error(m_opt.sourceName,
-                            "sample " + std::to_string(start + std::int64_t(i) / m_channels) +
-                                " (channel " + std::to_string(i % std::size_t(m_channels)) +
-                                ") is " + (std::isnan(ctx.input[i]) ? "NaN" : "infinite"),
-                            "finite sample values");
+        checkFinite(ctx.input.data(), len, m_channels, start, m_opt.sourceName);
     }
     void extractLane(BlockContext<S>& ctx, int c, std::int64_t len) const {
         ctx.channel.resize(std::size_t(len));

@@ -2,6 +2,8 @@
 
 #include "util/Error.h"
 
+#include <cmath>
+
 namespace specedit::core {
 
 std::string toString(SignalKind kind) {
@@ -28,6 +30,19 @@ std::string toString(SampleType type) {
         return "other";
     }
     return "other";
+}
+
+void checkFinite(const float* v, std::int64_t frames, int channels, std::int64_t firstFrame,
+                 const std::string& source) {
+    const auto n = std::size_t(frames) * std::size_t(channels);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isfinite(v[i]))
+            throw Error(source,
+                        "sample " +
+                            std::to_string(firstFrame + std::int64_t(i / std::size_t(channels))) +
+                            " (channel " + std::to_string(i % std::size_t(channels)) + ") is " +
+                            (std::isnan(v[i]) ? "NaN" : "infinite"),
+                        "finite sample values");
 }
 
 void readComplex(const SampleSource& src, std::int64_t start, std::int64_t count,

@@ -7,6 +7,7 @@
 
 #include <complex>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace specedit::core {
@@ -32,5 +33,10 @@ void readComplex(const SampleSource& src, std::int64_t start, std::int64_t count
 // real samples (zeros outside the recording).
 void readChannel(const SampleSource& src, int channel, std::int64_t start, std::int64_t count,
                  float* out, std::vector<float>& scratch);
+
+// Throws Error naming `source` and the first non-finite value of an interleaved block
+// ("sample 12345 (channel 1) is NaN"); firstFrame is the block's first sample index.
+void checkFinite(const float* interleaved, std::int64_t frames, int channels,
+                 std::int64_t firstFrame, const std::string& source);
 
 } // namespace specedit::core

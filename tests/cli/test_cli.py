@@ -261,6 +261,14 @@ class BadInput(CliTest):
         self.assertEqual(proc.returncode, 1)
         self.assertIn("sample 777", proc.stderr)
         self.assertFalse(os.path.exists(self.path("o.cf32")))
+        proc = run("stft", self.path("nan.cf32"), "--rate", 1e6, "--out", self.path("z.npy"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("sample 777 (channel 0) is NaN", proc.stderr)
+        self.assertFalse(os.path.exists(self.path("z.npy")))
+        np.save(self.path("inf.npy"), np.array([0, 1, np.inf], dtype=np.float32))
+        proc = run("stft", self.path("inf.npy"), "--out", self.path("z.npy"), "--nperseg", 2)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("element 2 is not finite", proc.stderr)
 
     def test_help_everywhere(self):
         for sub in ["", "info", "demo", "stft", "istft", "apply"]:

@@ -2,9 +2,13 @@
 // Helpers shared by the core tests: a temporary directory removed on scope exit, and small
 // writers for fixture files.
 
+#include "util/Error.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <gtest/gtest.h>
 #include <random>
 #include <string>
 #include <vector>
@@ -41,6 +45,27 @@ inline void writeBytes(const std::string& path, const void* data, std::size_t si
 inline std::vector<std::uint8_t> readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The message of the core::Error that fn throws, or "" when it throws none.
+inline std::string errorMessage(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const specedit::core::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// Runs fn, which must throw core::Error whose message contains every one of parts.
+inline void expectError(const std::function<void()>& fn, const std::vector<std::string>& parts) {
+    const std::string msg = errorMessage(fn);
+    if (msg.empty()) {
+        ADD_FAILURE() << "no Error thrown";
+        return;
+    }
+    for (const auto& part : parts)
+        EXPECT_NE(msg.find(part), std::string::npos) << "\"" << part << "\" missing in: " << msg;
 }
 
 } // namespace specedit::test

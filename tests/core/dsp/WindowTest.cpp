@@ -1,5 +1,6 @@
 #include "dsp/Window.h"
 
+#include "TestUtil.h"
 #include "dsp/StftParams.h"
 #include "util/Error.h"
 
@@ -88,12 +89,7 @@ TEST(StftParams, ScipyDefaults) {
 
 namespace {
 std::string validationError(StftParams p) {
-    try {
-        p.validate();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
+    return specedit::test::errorMessage([&] { p.validate(); });
 }
 } // namespace
 

@@ -13,6 +13,7 @@
 #include <thread>
 
 using namespace specedit::core;
+using specedit::test::expectError;
 using specedit::test::TempDir;
 
 namespace {
@@ -80,18 +81,6 @@ Fixture makeFixture(const RawLayout& layout, std::size_t values) {
         }
     }
     return f;
-}
-
-// Runs fn, which must throw Error whose message contains every one of parts.
-void expectError(const std::function<void()>& fn, const std::vector<std::string>& parts) {
-    try {
-        fn();
-        ADD_FAILURE() << "no Error thrown";
-    } catch (const Error& e) {
-        for (const auto& part : parts)
-            EXPECT_NE(std::string(e.what()).find(part), std::string::npos)
-                << "\"" << part << "\" missing in: " << e.what();
-    }
 }
 
 const char* const kAllFormats[] = {"cf32_le", "cf32_be", "cf64_le", "cf64_be", "ci32_le",

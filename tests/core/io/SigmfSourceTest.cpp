@@ -13,6 +13,7 @@
 
 using namespace specedit::core;
 using nlohmann::json;
+using specedit::test::expectError;
 using specedit::test::TempDir;
 
 namespace {
@@ -74,17 +75,6 @@ std::vector<float> readAll(const SampleSource& src) {
     std::vector<float> out(std::size_t(src.info().frames * src.info().channels));
     src.read(0, src.info().frames, out.data());
     return out;
-}
-
-void expectError(const std::function<void()>& fn, const std::vector<std::string>& parts) {
-    try {
-        fn();
-        ADD_FAILURE() << "no Error thrown";
-    } catch (const Error& e) {
-        for (const auto& part : parts)
-            EXPECT_NE(std::string(e.what()).find(part), std::string::npos)
-                << "\"" << part << "\" missing in: " << e.what();
-    }
 }
 
 // ---- hand-made tar archives ----

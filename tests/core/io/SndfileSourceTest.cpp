@@ -99,12 +99,7 @@ TEST(SndfileSource, SwapExchangesFirstTwoChannels) {
 
 namespace {
 std::string openError(const std::string& path) {
-    try {
-        SndfileSource src(path);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
+    return specedit::test::errorMessage([&] { SndfileSource src(path); });
 }
 } // namespace
 

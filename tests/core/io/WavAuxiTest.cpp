@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 using namespace specedit::core;
+using specedit::test::expectError;
 using specedit::test::TempDir;
 
 namespace {
@@ -117,17 +118,6 @@ std::string writeFile(const TempDir& dir, const std::string& name, const Bytes& 
     const auto path = dir.file(name);
     specedit::test::writeBytes(path, bytes.data(), bytes.size());
     return path;
-}
-
-void expectError(const std::function<void()>& fn, const std::vector<std::string>& parts) {
-    try {
-        fn();
-        ADD_FAILURE() << "no Error thrown";
-    } catch (const Error& e) {
-        for (const auto& part : parts)
-            EXPECT_NE(std::string(e.what()).find(part), std::string::npos)
-                << "\"" << part << "\" missing in: " << e.what();
-    }
 }
 
 } // namespace

@@ -14,12 +14,7 @@ void writeText(const std::string& path, const std::string& text) {
     std::ofstream(path) << text;
 }
 std::string loadError(const std::string& path) {
-    try {
-        loadProject(path);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
+    return specedit::test::errorMessage([&] { loadProject(path); });
 }
 } // namespace
 
