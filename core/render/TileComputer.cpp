@@ -1,0 +1,130 @@
+#include "render/TileComputer.h"
+
+#include "dsp/Stft.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace specedit::core {
+
+// The STFT engine for the source's kind; one of the two is set.
+struct TileComputer::Engine {
+    std::unique_ptr<Stft<float>> real;
+    std::unique_ptr<Stft<std::complex<float>>> complex;
+};
+
+namespace {
+
+struct Scratch {
+    std::vector<float> samples; // real input or interleaved I/Q
+    std::vector<std::complex<float>> iq;
+    std::vector<std::complex<float>> spec;
+    std::vector<float> mixScratch;
+    std::vector<float> power;
+};
+
+float toDb(float power) {
+    return power > 0 ? std::max(kFloorDb, 10.0f * std::log10(power)) : kFloorDb;
+}
+
+} // namespace
+
+TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParams params,
+                           int channel)
+    : m_source(std::move(source)), m_params(params), m_channel(channel),
+      m_engine(std::make_unique<Engine>()) {
+    m_params.fs = m_source->info().sampleRate;
+    if (m_source->info().isComplex())
+        m_engine->complex = std::make_unique<Stft<std::complex<float>>>(m_params);
+    else
+        m_engine->real = std::make_unique<Stft<float>>(m_params);
+    m_frames = m_engine->complex ? m_engine->complex->frameCount(m_source->info().frames)
+                                 : m_engine->real->frameCount(m_source->info().frames);
+    m_hash =
+        m_params.hash() ^ (std::hash<int>{}(channel)*31) ^ std::hash<const void*>{}(m_source.get());
+}
+
+TileComputer::~TileComputer() = default;
+
+int TileComputer::bins() const {
+    return m_engine->complex ? m_engine->complex->bins() : m_engine->real->bins();
+}
+
+bool TileComputer::isTwoSided() const {
+    return bool(m_engine->complex);
+}
+
+double TileComputer::rowFrequency(int row) const {
+    const double df = m_params.fs / m_params.nfft;
+    if (!isTwoSided())
+        return row * df;
+    const int shift = m_params.nfft / 2; // row 0 is the most negative frequency
+    return (row - shift) * df + m_source->info().centerFrequency.value_or(0.0);
+}
+
+std::int64_t TileComputer::tileCount(int level) const {
+    const std::int64_t perTile = std::int64_t(kTileColumns) << level;
+    return (m_frames + perTile - 1) / perTile;
+}
+
+namespace {
+
+// Reads frame j of the source into the engine's sample type.
+void readFrame(const SampleSource& src, const Stft<std::complex<float>>& stft, int /*channel*/,
+               std::int64_t j, std::vector<std::complex<float>>& out, Scratch& s) {
+    readComplex(src, stft.frameStart(j), stft.nperseg(), out.data(), s.samples);
+}
+void readFrame(const SampleSource& src, const Stft<float>& stft, int channel, std::int64_t j,
+               std::vector<float>& out, Scratch& s) {
+    readChannel(src, channel, stft.frameStart(j), stft.nperseg(), out.data(), s.mixScratch);
+}
+
+template <typename S>
+void computeColumns(const Stft<S>& stft, const SampleSource& src, int channel, std::int64_t frames,
+                    bool twoSided, Tile& tile, const JobControl& job) {
+    Scratch s;
+    auto ws = stft.makeWorkspace();
+    std::vector<S> segment(std::size_t(stft.nperseg()));
+    s.spec.resize(std::size_t(tile.bins));
+    s.power.resize(std::size_t(tile.bins));
+    const std::int64_t span = std::int64_t(1) << tile.level;
+    const int taken = int(std::min<std::int64_t>(span, TileComputer::kSampledFrames));
+    const int shift = twoSided ? tile.bins - tile.bins / 2 : 0; // fftshift
+    for (int c = 0; c < tile.columns; ++c) {
+        job.checkCancelled();
+        std::fill(s.power.begin(), s.power.end(), 0.0f);
+        const std::int64_t first = tile.firstFrame + c * span;
+        for (int k = 0; k < taken; ++k) {
+            const std::int64_t j = first + k * span / taken; // all frames when span <= taken
+            if (j >= frames)
+                break;
+            readFrame(src, stft, channel, j, segment, s);
+            stft.forward(segment.data(), s.spec.data(), ws);
+            for (std::size_t b = 0; b < s.power.size(); ++b)
+                s.power[b] = std::max(s.power[b], std::norm(s.spec[b]));
+        }
+        float* column = tile.db.data() + std::size_t(c) * std::size_t(tile.bins);
+        for (int row = 0; row < tile.bins; ++row)
+            column[row] = toDb(s.power[std::size_t((row + shift) % tile.bins)]);
+    }
+}
+
+} // namespace
+
+Tile TileComputer::compute(int level, std::int64_t index, const JobControl& job) const {
+    Tile tile;
+    tile.level = level;
+    tile.bins = bins();
+    const std::int64_t span = std::int64_t(1) << level;
+    tile.firstFrame = index * kTileColumns * span;
+    const std::int64_t columnsLeft = (m_frames - tile.firstFrame + span - 1) / span;
+    tile.columns = int(std::clamp<std::int64_t>(columnsLeft, 0, kTileColumns));
+    tile.db.assign(std::size_t(tile.columns) * std::size_t(tile.bins), kFloorDb);
+    if (m_engine->complex)
+        computeColumns(*m_engine->complex, *m_source, m_channel, m_frames, true, tile, job);
+    else
+        computeColumns(*m_engine->real, *m_source, m_channel, m_frames, false, tile, job);
+    return tile;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,71 @@
+#pragma once
+// Computes spectrogram data tiles: power in dB of the spectrum-scaled STFT (a full-scale
+// sinusoid centred in a bin reads -6 dB whatever the FFT size), bins in ascending frequency
+// (two-sided spectra are shifted so the most negative frequency comes first).
+//
+// A column of level k stands for frames [c 2^k, (c + 1) 2^k) and holds, per bin, the maximum
+// over those frames, so short bursts stay visible when zoomed out. Above kExactLevels the
+// maximum is taken over kSampledFrames frames spread evenly across the column: the cost of a
+// tile is then bounded, which is what makes an overview of a long recording appear at once.
+// Zero power is floored at kFloorDb (digital silence must not give -inf).
+
+#include "dsp/StftParams.h"
+#include "io/SampleSource.h"
+#include "render/TileKey.h"
+#include "util/JobControl.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace specedit::core {
+
+constexpr float kFloorDb = -200.0f;
+
+struct Tile {
+    int columns = 0; // valid columns (the last tile may be short)
+    int bins = 0;    // rows, ascending frequency
+    int level = 0;
+    std::int64_t firstFrame = 0; // frame of column 0
+    std::vector<float> db;       // column-major: db[c * bins + row]
+
+    std::size_t bytes() const { return db.size() * sizeof(float) + sizeof(Tile); }
+    float at(int column, int row) const {
+        return db[std::size_t(column) * std::size_t(bins) + std::size_t(row)];
+    }
+};
+
+class TileComputer {
+public:
+    // Columns spanning up to kSampledFrames frames use every frame (levels 0..2).
+    static constexpr int kSampledFrames = 4;
+
+    // channel: audio channel, or -1 for the mix; ignored for IQ. Validates params (Error).
+    TileComputer(std::shared_ptr<const SampleSource> source, StftParams params, int channel);
+    ~TileComputer();
+
+    std::int64_t frameCount() const { return m_frames; }
+    int bins() const;
+    bool isTwoSided() const;
+    const StftParams& params() const { return m_params; }
+    // Frequency in Hz of display row r (absolute for IQ with a centre frequency).
+    double rowFrequency(int row) const;
+    // Number of tiles at a level.
+    std::int64_t tileCount(int level) const;
+    // Hash of what decides the pixels: parameters, channel, source identity.
+    std::size_t analysisHash() const { return m_hash; }
+
+    // Computes one tile. Any thread; cancellable between columns (throws Cancelled).
+    Tile compute(int level, std::int64_t index, const JobControl& job) const;
+
+private:
+    struct Engine;
+    std::shared_ptr<const SampleSource> m_source;
+    StftParams m_params;
+    int m_channel;
+    std::int64_t m_frames = 0;
+    std::size_t m_hash = 0;
+    std::unique_ptr<Engine> m_engine;
+};
+
+} // namespace specedit::core

@@ -1,0 +1,116 @@
+#include "TestUtil.h"
+#include "io/SignalWriter.h"
+#include "io/SourceFactory.h"
+#include "render/TileCache.h"
+#include "render/TileComputer.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <numbers>
+
+using namespace specedit::core;
+using specedit::test::TempDir;
+
+namespace {
+
+// IQ at 1 MHz: a -250 kHz tone throughout, silence (digital zero) for the first 2048 samples,
+// and a +125 kHz burst only in samples [40000, 40256).
+std::shared_ptr<const SampleSource> iqFixture(const TempDir& dir) {
+    const std::int64_t n = 100000;
+    std::vector<float> v(std::size_t(2 * n), 0.0f);
+    for (std::int64_t i = 2048; i < n; ++i) {
+        auto x = std::polar(0.5, -2 * std::numbers::pi * 0.25 * double(i));
+        if (i >= 40000 && i < 40256)
+            x += std::polar(0.5, 2 * std::numbers::pi * 0.125 * double(i));
+        v[std::size_t(2 * i)] = float(x.real());
+        v[std::size_t(2 * i + 1)] = float(x.imag());
+    }
+    SignalInfo info;
+    info.kind = SignalKind::Iq;
+    info.channels = 2;
+    info.sampleRate = 1e6;
+    info.frames = n;
+    info.sampleType = SampleType::Float32;
+    info.centerFrequency = 10e6;
+    const auto path = dir.file("t.cf32");
+    SignalWriter w(path, info, {});
+    w.write(v.data(), n);
+    w.finish();
+    OpenOptions o;
+    o.sampleRate = 1e6;
+    o.centerFrequency = 10e6;
+    return openRecording(path, o);
+}
+
+int argmax(const Tile& t, int column) {
+    int best = 0;
+    for (int r = 1; r < t.bins; ++r)
+        if (t.at(column, r) > t.at(column, best))
+            best = r;
+    return best;
+}
+
+} // namespace
+
+TEST(TileComputer, ToneLandsInItsRowWithAbsoluteFrequency) {
+    TempDir dir;
+    const TileComputer tc(iqFixture(dir), StftParams::make(WindowSpec{}, 256, 192), -1);
+    ASSERT_TRUE(tc.isTwoSided());
+    const Tile t = tc.compute(0, 0, JobControl());
+    ASSERT_EQ(t.columns, kTileColumns);
+    const int row = argmax(t, 100);
+    EXPECT_DOUBLE_EQ(tc.rowFrequency(row), 10e6 - 250e3);
+    EXPECT_NEAR(t.at(100, row), 20 * std::log10(0.5), 0.01); // spectrum scaling: amplitude
+    EXPECT_DOUBLE_EQ(tc.rowFrequency(0), 10e6 - 500e3);      // ascending, negative first
+}
+
+TEST(TileComputer, DigitalSilenceIsFlooredNotInfinite) {
+    TempDir dir;
+    const TileComputer tc(iqFixture(dir), StftParams::make(WindowSpec{}, 256, 192), -1);
+    const Tile t = tc.compute(0, 0, JobControl());
+    EXPECT_EQ(t.at(2, 10), kFloorDb); // frame 2 covers samples -128..127: all zero
+    for (float v : t.db)
+        EXPECT_TRUE(std::isfinite(v));
+}
+
+TEST(TileComputer, CoarseLevelsKeepShortBurstsByMaximum) {
+    TempDir dir;
+    const TileComputer tc(iqFixture(dir), StftParams::make(WindowSpec{}, 256, 192), -1);
+    const int burstRow = 128 + 32; // +125 kHz of 1 MHz over 256 bins, after the shift
+    EXPECT_DOUBLE_EQ(tc.rowFrequency(burstRow), 10e6 + 125e3);
+    // Level 2: four frames per column; frame 627 (sample 40128) is the burst's centre.
+    const Tile t2 = tc.compute(2, 0, JobControl());
+    EXPECT_GT(t2.at(627 / 4, burstRow), -10.0f);
+    EXPECT_LT(t2.at(100, burstRow), -60.0f);
+    // Fewer tiles at coarser levels.
+    EXPECT_EQ(tc.tileCount(0), (tc.frameCount() + 255) / 256);
+    EXPECT_EQ(tc.tileCount(3), (tc.frameCount() + 2047) / 2048);
+}
+
+TEST(TileComputer, CancelStopsWork) {
+    TempDir dir;
+    const TileComputer tc(iqFixture(dir), StftParams::make(WindowSpec{}, 256, 192), -1);
+    JobControl job;
+    job.cancel();
+    EXPECT_THROW(tc.compute(0, 0, job), Cancelled);
+}
+
+TEST(TileCache, EvictsLeastRecentlyUsedBeyondItsBudget) {
+    auto tile = [] {
+        auto t = std::make_shared<Tile>();
+        t->db.resize(1000);
+        return std::shared_ptr<const Tile>(t);
+    };
+    const std::size_t one = tile()->bytes();
+    TileCache cache(3 * one);
+    for (int i = 0; i < 3; ++i)
+        cache.put({1, 0, i}, tile());
+    EXPECT_NE(cache.get({1, 0, 0}), nullptr); // 0 becomes most recent
+    cache.put({1, 0, 3}, tile());             // evicts 1, the least recent
+    EXPECT_EQ(cache.get({1, 0, 1}), nullptr);
+    EXPECT_NE(cache.get({1, 0, 0}), nullptr);
+    EXPECT_NE(cache.get({1, 0, 3}), nullptr);
+    EXPECT_EQ(cache.size(), 3u);
+    EXPECT_LE(cache.bytes(), cache.maxBytes());
+    EXPECT_EQ(cache.get({2, 0, 0}), nullptr); // another analysis
+}
