@@ -1,0 +1,149 @@
+// The editor window, driven offscreen: open the demo, let tiles render, check the view, the
+// readout and the undo stack; save a grab of the window for a person to look at.
+
+#include "MainWindow.h"
+
+#include "../core/TestUtil.h"
+#include "Document.h"
+#include "apply/Demo.h"
+#include "render/TileScheduler.h"
+#include "view/SpectrogramPlottable.h"
+#include "view/SpectrogramView.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTest>
+#include <gtest/gtest.h>
+#include <qcustomplot.h>
+
+using namespace specedit;
+using specedit::test::TempDir;
+
+namespace {
+
+// The demo's IQ recording, written once per test run.
+const core::DemoFiles& demo() {
+    static TempDir dir;
+    static const core::DemoFiles files = [] {
+        core::JobControl job;
+        core::DemoSpec spec;
+        spec.iqSeconds = 2.0;
+        spec.audioSeconds = 3.0;
+        return core::writeDemo(dir.path().string(), spec, job);
+    }();
+    return files;
+}
+
+// Processes events until the view has drawn every visible tile (or the timeout passes).
+bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QTest::qWait(50);
+        auto* plottable = w.view()->spectrogram();
+        if (w.view()->scheduler()->computer() && w.view()->scheduler()->isIdle() &&
+            plottable->lastDrawnTiles() > 0 && plottable->lastMissingTiles() == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST(MainWindow, OpensTheDemoAndRendersEveryVisibleTile) {
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(waitForTiles(w));
+    const auto& info = w.document()->info();
+    EXPECT_TRUE(info.isComplex());
+    EXPECT_EQ(w.document()->analysis().nperseg, 2048); // ~1 ms at 2 MHz
+    // Auto levels ran on the first tiles: the floor sits below the noise, the ceiling above.
+    const auto color = w.view()->colorParams();
+    EXPECT_LT(color.minDb, -60.0f);
+    EXPECT_GT(color.maxDb, -30.0f);
+    EXPECT_LT(color.maxDb, 10.0f);
+    // The frequency axis is absolute around the centre frequency.
+    const QCPRange f = w.view()->plot()->yAxis->range();
+    EXPECT_NEAR(f.center(), 433.92e6, 1e3);
+    EXPECT_NEAR(f.size(), 2e6, 2e3);
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    EXPECT_TRUE(w.grab().save(shots + "/main_window.png"));
+}
+
+TEST(MainWindow, CursorReadoutShowsTimeFrequencyAndLevel) {
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(waitForTiles(w));
+    QCustomPlot* plot = w.view()->plot();
+    // Point at the first OOK burst: 0.25 s, +300 kHz.
+    const QPoint at(int(plot->xAxis->coordToPixel(0.25)),
+                    int(plot->yAxis->coordToPixel(433.92e6 + 300e3)));
+    QTest::mouseMove(plot, at);
+    QMouseEvent move(QEvent::MouseMove, QPointF(at), plot->mapToGlobal(QPointF(at)), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(plot, &move);
+    const double level = w.view()->spectrogram()->levelAt(0.25, 433.92e6 + 300e3);
+    EXPECT_GT(level, -30.0); // the burst's carrier (0.3 amplitude)
+    EXPECT_LT(w.view()->spectrogram()->levelAt(0.5, 433.92e6 + 300e3), -50.0); // between bursts
+    QString readout;
+    for (auto* label : w.statusBar()->findChildren<QLabel*>())
+        if (label->text().startsWith("t "))
+            readout = label->text();
+    EXPECT_TRUE(readout.contains("MHz")) << readout.toStdString();
+    EXPECT_TRUE(readout.contains("dB")) << readout.toStdString();
+}
+
+TEST(Document, AnalysisEditsAreUndoableAndMerge) {
+    ui::Document doc;
+    doc.openRecording(QString::fromStdString(demo().audioRecording), {});
+    const auto original = doc.analysis();
+    auto p = original;
+    p.nperseg = 1024;
+    p.noverlap = 768;
+    p.nfft = 1024;
+    doc.setAnalysis(p, 2);
+    p.nperseg = 512;
+    p.noverlap = 384;
+    p.nfft = 512;
+    doc.setAnalysis(p, 2); // same control: merges
+    EXPECT_EQ(doc.undoStack()->count(), 1);
+    EXPECT_TRUE(doc.isModified());
+    EXPECT_EQ(doc.analysis().nperseg, 512);
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.analysis(), original);
+    EXPECT_FALSE(doc.isModified());
+    doc.undoStack()->redo();
+    EXPECT_EQ(doc.analysis().nperseg, 512);
+    // A refused change explains itself and leaves the document alone.
+    auto bad = doc.analysis();
+    bad.noverlap = 0; // hann without overlap breaks NOLA
+    EXPECT_THROW(doc.setAnalysis(bad, 3), core::Error);
+    EXPECT_EQ(doc.undoStack()->count(), 1);
+    // Setting the same parameters pushes nothing.
+    doc.setAnalysis(doc.analysis(), 4);
+    EXPECT_EQ(doc.undoStack()->count(), 1);
+}
+
+TEST(Document, UnreadableFilesThrowAndLeaveTheDocumentEmpty) {
+    ui::Document doc;
+    TempDir dir;
+    EXPECT_THROW(doc.openRecording(QString::fromStdString(dir.file("missing.wav")), {}),
+                 core::Error);
+    EXPECT_FALSE(doc.hasSource());
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

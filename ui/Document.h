@@ -1,0 +1,72 @@
+#pragma once
+// The open document: one recording, its project (analysis parameters and shapes) and the undo
+// stack (design rule R3: every edit is a QUndoCommand pushed here). Owned by MainWindow.
+// GUI thread only, except source(), which hands out a shared reader usable from any thread.
+
+#include "io/OpenOptions.h"
+#include "io/SampleSource.h"
+#include "project/Project.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+#include <memory>
+
+namespace specedit::ui {
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    // Opens a recording with default analysis parameters for its kind, or a project with
+    // its own. Throws core::Error (the document is unchanged then).
+    void openRecording(const QString& path, const core::OpenOptions& options);
+    void openProject(const QString& path);
+
+    bool hasSource() const { return bool(m_source); }
+    std::shared_ptr<const core::SampleSource> source() const { return m_source; }
+    const core::SignalInfo& info() const { return m_source->info(); }
+    const core::Project& project() const { return m_project; }
+    QString sourcePath() const { return m_sourcePath; }
+    QString projectPath() const { return m_projectPath; }
+    QString displayName() const;
+
+    // Analysis parameters with fs set to the recording's rate.
+    core::StftParams analysis() const;
+    // Audio channel shown (-1: mix of all channels); ignored for IQ.
+    int channel() const { return m_channel; }
+    void setChannel(int channel);
+
+    // Pushes an undoable change of the analysis parameters (merged with the previous one
+    // when it came from the same control). Throws core::Error if invalid.
+    void setAnalysis(const core::StftParams& params, int mergeId = -1);
+
+    QUndoStack* undoStack() { return &m_undo; }
+    bool isModified() const { return !m_undo.isClean(); }
+
+    // For undo commands only.
+    void applyAnalysis(const core::StftParams& params);
+
+    // Default analysis for a recording: about 1 ms windows for IQ, 43 ms for audio, 75 %.
+    static core::StftParams defaultAnalysis(const core::SignalInfo& info);
+
+signals:
+    void sourceChanged();
+    void analysisChanged();
+    void modifiedChanged(bool modified);
+
+private:
+    void adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
+               QString sourcePath, QString projectPath);
+
+    std::shared_ptr<const core::SampleSource> m_source;
+    core::Project m_project;
+    QString m_sourcePath;
+    QString m_projectPath;
+    int m_channel = -1;
+    QUndoStack m_undo;
+};
+
+} // namespace specedit::ui

@@ -1,0 +1,240 @@
+#include "MainWindow.h"
+
+#include "AnalysisPanel.h"
+#include "Document.h"
+#include "RawIqDialog.h"
+#include "render/TileComputer.h"
+#include "render/TileScheduler.h"
+#include "util/Error.h"
+#include "view/AxisTickers.h"
+#include "view/SpectrogramView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPointer>
+#include <QSettings>
+#include <QStatusBar>
+#include <QThreadPool>
+#include <cmath>
+
+namespace specedit::ui {
+namespace {
+
+constexpr int kMaxRecent = 10;
+
+bool isProjectPath(const QString& path) {
+    return path.endsWith(".specedit.json");
+}
+
+// core reports a raw file it cannot read without a format or rate by naming these options.
+bool needsRawOptions(const core::Error& e) {
+    const std::string& x = e.expected();
+    return x.find("--format") != std::string::npos || x.find("--rate") != std::string::npos;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_document(new Document(this)), m_view(new SpectrogramView(this)),
+      m_panel(new AnalysisPanel(this)) {
+    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    buildMenus();
+    buildDock();
+    m_infoLabel = new QLabel(this);
+    m_cursorLabel = new QLabel(this);
+    m_pendingLabel = new QLabel(this);
+    statusBar()->addWidget(m_infoLabel, 1);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+    statusBar()->addPermanentWidget(m_cursorLabel);
+    connect(m_document, &Document::sourceChanged, this, &MainWindow::onSourceChanged);
+    connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_view, &SpectrogramView::cursorMoved, this, &MainWindow::showCursor);
+    connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
+    connect(m_view, &SpectrogramView::tilesPending, this, [this](int missing) {
+        m_pendingLabel->setText(missing > 0 ? tr("rendering %1 tiles…").arg(missing) : QString());
+    });
+    connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setColorParams);
+    connect(m_panel, &AnalysisPanel::autoLevelsRequested, m_view, &SpectrogramView::autoLevels);
+    connect(m_panel, &AnalysisPanel::channelEdited, m_document, &Document::setChannel);
+    connect(m_panel, &AnalysisPanel::analysisEdited, this,
+            [this](const core::StftParams& p, int mergeId) {
+                try {
+                    m_document->setAnalysis(p, mergeId);
+                    m_panel->showProblem({});
+                } catch (const core::Error& e) {
+                    m_panel->showProblem(QString::fromStdString(e.what()));
+                }
+            });
+    m_panel->showColor(m_view->colorParams());
+    resize(1400, 850);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom to &fit"), QKeySequence(Qt::Key_Home), m_view,
+                    &SpectrogramView::zoomToFit);
+    view->addAction(tr("&Auto levels"), QKeySequence(Qt::Key_L), m_view,
+                    &SpectrogramView::autoLevels);
+}
+
+void MainWindow::buildDock() {
+    auto* dock = new QDockWidget(tr("Settings"), this);
+    dock->setObjectName("analysisDock");
+    dock->setWidget(m_panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+}
+
+bool MainWindow::openPath(const QString& path) {
+    try {
+        if (isProjectPath(path)) {
+            m_document->openProject(path);
+        } else {
+            try {
+                m_document->openRecording(path, {});
+            } catch (const core::Error& e) {
+                if (!needsRawOptions(e))
+                    throw;
+                RawIqDialog dialog(path, this);
+                if (dialog.exec() != QDialog::Accepted)
+                    return false;
+                m_document->openRecording(path, dialog.options());
+            }
+        }
+    } catch (const std::exception& e) {
+        QMessageBox::critical(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                              QString::fromStdString(e.what()));
+        return false;
+    }
+    rememberRecent(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::onSourceChanged() {
+    const auto& info = m_document->info();
+    QString text = tr("%1 — %2, %3 kHz, %4 ch, %5 s")
+                       .arg(QFileInfo(m_document->sourcePath()).fileName(),
+                            info.isComplex() ? tr("IQ") : tr("audio"))
+                       .arg(info.sampleRate / 1e3, 0, 'g', 6)
+                       .arg(info.channels)
+                       .arg(info.duration(), 0, 'f', 2);
+    if (info.centerFrequency)
+        text += tr(", centre %1").arg(formatFrequency(*info.centerFrequency, 1e3));
+    m_infoLabel->setText(text);
+    updateTitle();
+}
+
+void MainWindow::onAnalysisChanged() {
+    m_panel->showAnalysis(m_document->analysis(), m_document->info(), m_document->channel());
+    rebuildComputer(m_view->scheduler()->computer() != nullptr);
+}
+
+// FFTW planning can take a moment: build the computer off the GUI thread (design rule R5).
+void MainWindow::rebuildComputer(bool keepRange) {
+    const int generation = ++m_computerGeneration;
+    auto source = m_document->source();
+    const auto params = m_document->analysis();
+    const int channel = m_document->channel();
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([=] {
+        std::shared_ptr<const core::TileComputer> computer;
+        QString error;
+        try {
+            computer = std::make_shared<core::TileComputer>(source, params, channel);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [=] {
+                if (!self || generation != self->m_computerGeneration)
+                    return; // a newer analysis was asked for meanwhile
+                if (computer)
+                    self->m_view->setComputer(computer, keepRange);
+                else
+                    self->m_panel->showProblem(error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showCursor(double t, double f, double db) {
+    QString text = tr("t %1   f %2").arg(formatTime(t, 1e-3), formatFrequency(f, 1.0));
+    text += std::isnan(db) ? tr("   level —") : tr("   level %1 dB").arg(db, 0, 'f', 1);
+    m_cursorLabel->setText(text);
+}
+
+void MainWindow::openDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open recording or project"), QString(),
+        tr("Recordings and projects (*.wav *.flac *.ogg *.aiff *.aif *.w64 *.rf64 *.cf32 *.cfile "
+           "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.raw *.iq *.sigmf-meta *.sigmf-data *.sigmf "
+           "*.specedit.json);;All files (*)"));
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue("recentFiles", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openPath(path); })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    const QString name = m_document->hasSource() ? m_document->displayName() : tr("No file");
+    setWindowTitle(tr("%1[*] — SpecEdit").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        openPath(urls.first().toLocalFile());
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,56 @@
+#pragma once
+// The main window: wiring between the Document, the spectrogram view and the panels. Logic
+// lives in Document, the view and the panels; this class connects them and handles files.
+
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QMenu;
+
+namespace specedit::ui {
+
+class AnalysisPanel;
+class Document;
+class SpectrogramView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a recording or a *.specedit.json project; shows a dialog on failure (asks for
+    // the format of raw IQ files). Returns whether the file is now open.
+    bool openPath(const QString& path);
+
+    Document* document() const { return m_document; }
+    SpectrogramView* view() const { return m_view; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildDock();
+    void onSourceChanged();
+    void onAnalysisChanged();
+    void rebuildComputer(bool keepRange);
+    void showCursor(double seconds, double hertz, double db);
+    void openDialog();
+    void rememberRecent(const QString& path);
+    void updateRecentMenu();
+    void updateTitle();
+
+    Document* m_document;
+    SpectrogramView* m_view;
+    AnalysisPanel* m_panel;
+    QLabel* m_cursorLabel;
+    QLabel* m_infoLabel;
+    QLabel* m_pendingLabel;
+    QMenu* m_recentMenu = nullptr;
+    int m_computerGeneration = 0;
+};
+
+} // namespace specedit::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Undo command for a change of the analysis parameters. Holds value snapshots; consecutive
+// changes from the same control (same merge id, e.g. a spin box being stepped) merge into one
+// entry, and a change back to the original value drops the entry.
+
+#include "dsp/StftParams.h"
+
+#include <QUndoCommand>
+
+namespace specedit::ui {
+
+class Document;
+
+class AnalysisCommand : public QUndoCommand {
+public:
+    AnalysisCommand(Document* doc, core::StftParams before, core::StftParams after, int mergeId);
+
+    void undo() override;
+    void redo() override;
+    int id() const override { return m_mergeId; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    Document* m_doc; // the stack's owner outlives its commands
+    core::StftParams m_before;
+    core::StftParams m_after;
+    int m_mergeId;
+};
+
+} // namespace specedit::ui

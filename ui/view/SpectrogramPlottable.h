@@ -1,0 +1,65 @@
+#pragma once
+// Draws the spectrogram into a QCustomPlot axis rect from cached tiles (design rule R4: paint
+// never computes). For the visible time range it picks the tile level whose columns are about
+// one pixel wide, draws the coloured images of the tiles it has, falls back to a coarser
+// cached level (scaled up) where a tile is missing, leaves the background elsewhere, and asks
+// the TileScheduler for what was missing, centre first. Colour images are cached per tile for
+// the current ColorParams; a new dB range or colormap recolours them without any FFT.
+// GUI thread only.
+
+#include "render/Colormap.h"
+#include "render/TileScheduler.h"
+
+#include <QCache>
+#include <QImage>
+#include <qcustomplot.h>
+
+namespace specedit::ui {
+
+class SpectrogramPlottable : public QCPAbstractPlottable {
+    Q_OBJECT
+public:
+    SpectrogramPlottable(QCPAxis* time, QCPAxis* frequency, TileScheduler* scheduler);
+
+    void setColorParams(const ColorParams& params);
+    const ColorParams& colorParams() const { return m_color; }
+    // Drops coloured images (after a new analysis).
+    void resetImages();
+    // Level in dB at (t, f) from the finest cached tile, or NaN.
+    double levelAt(double t, double f);
+    // dB range from percentiles of the tiles visible now (noise floor low, peaks high).
+    bool autoLevels(float* minDb, float* maxDb);
+    // Number of tiles drawn from their own level in the last draw, and missing ones.
+    int lastDrawnTiles() const { return m_drawn; }
+    int lastMissingTiles() const { return m_missing; }
+
+    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const override;
+    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain) const override;
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain,
+                           const QCPRange& inKeyRange) const override;
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
+
+private:
+    struct Visible {
+        int level = 0;
+        std::int64_t first = 0, last = -1; // tile indices
+    };
+    Visible visibleTiles() const;
+    int maxLevel() const;
+    const QImage* imageOf(const core::Tile& tile, const core::TileKey& key);
+    QRectF tileRect(const core::Tile& tile) const;
+    bool drawTile(QCPPainter* painter, int level, std::int64_t index);
+    void drawFallback(QCPPainter* painter, int level, std::int64_t index, QSet<quint64>& done);
+
+    TileScheduler* m_scheduler;
+    ColorParams m_color;
+    Colormap m_colormap{ColormapId::Inferno};
+    QCache<quint64, QImage> m_images; // cost in KiB
+    int m_drawn = 0;
+    int m_missing = 0;
+};
+
+} // namespace specedit::ui

@@ -1,0 +1,233 @@
+#include "view/SpectrogramView.h"
+
+#include "render/TileComputer.h"
+#include "render/TileScheduler.h"
+#include "view/AxisTickers.h"
+#include "view/SpectrogramPlottable.h"
+
+#include <QKeyEvent>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace specedit::ui {
+namespace {
+
+constexpr std::size_t kTileCacheBytes = 256u << 20;
+
+QCPColorGradient gradientOf(ColormapId id) {
+    const Colormap map(id);
+    QCPColorGradient g;
+    g.clearColorStops();
+    for (int i = 0; i < Colormap::kSize; i += 15)
+        g.setColorStopAt(double(i) / (Colormap::kSize - 1), QColor(map.color(i)));
+    g.setColorStopAt(1.0, QColor(map.color(Colormap::kSize - 1)));
+    return g;
+}
+
+} // namespace
+
+SpectrogramView::SpectrogramView(QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)),
+      m_scheduler(new TileScheduler(kTileCacheBytes, this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    setFocusPolicy(Qt::StrongFocus);
+    m_plot->setFocusPolicy(Qt::NoFocus);
+    setupAxes();
+    m_plot->addLayer("spectrogram", m_plot->layer("grid"), QCustomPlot::limBelow);
+    m_plot->layer("spectrogram")->setMode(QCPLayer::lmBuffered);
+    m_spectrogram = new SpectrogramPlottable(m_plot->xAxis, m_plot->yAxis, m_scheduler);
+    m_spectrogram->setLayer("spectrogram");
+    setColorParams(ColorParams{});
+    connect(m_scheduler, &TileScheduler::tileReady, this, &SpectrogramView::onTileReady);
+    connect(m_plot, &QCustomPlot::mouseWheel, this, &SpectrogramView::onWheel);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &SpectrogramView::onMouseMove);
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { clampRanges(); });
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { clampRanges(); });
+    connect(m_plot, &QCustomPlot::afterReplot, this,
+            [this] { emit tilesPending(m_spectrogram->lastMissingTiles()); });
+}
+
+SpectrogramView::~SpectrogramView() = default;
+
+void SpectrogramView::setupAxes() {
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoomFactor(0.85);
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new TimeTicker));
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new FrequencyTicker));
+    m_plot->xAxis->setLabel(tr("Time"));
+    m_plot->yAxis->setLabel(tr("Frequency"));
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->axisRect()->setBackground(QColor(24, 24, 28));
+    m_colorScale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(0, 1, m_colorScale);
+    m_colorScale->setType(QCPAxis::atRight);
+    m_colorScale->axis()->setLabel(tr("Level (dB)"));
+    m_colorScale->setBarWidth(14);
+    auto* group = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+}
+
+void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> computer,
+                                  bool keepRange) {
+    const QCPRange time = m_plot->xAxis->range();
+    m_scheduler->setComputer(std::move(computer));
+    m_spectrogram->resetImages();
+    if (keepRange) {
+        zoomToFit();
+        m_plot->xAxis->setRange(time);
+        clampRanges();
+        m_plot->replot();
+    } else {
+        m_autoLevelPending = true;
+        zoomToFit();
+    }
+}
+
+void SpectrogramView::setColorParams(const ColorParams& params) {
+    m_spectrogram->setColorParams(params);
+    m_colorScale->setGradient(gradientOf(params.map));
+    m_colorScale->setDataRange(QCPRange(params.minDb, params.maxDb));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    emit colorParamsChanged(params);
+}
+
+const ColorParams& SpectrogramView::colorParams() const {
+    return m_spectrogram->colorParams();
+}
+
+bool SpectrogramView::autoLevels() {
+    ColorParams p = colorParams();
+    if (!m_spectrogram->autoLevels(&p.minDb, &p.maxDb))
+        return false;
+    setColorParams(p);
+    return true;
+}
+
+void SpectrogramView::zoomToFit() {
+    bool found = false;
+    const QCPRange t = m_spectrogram->getKeyRange(found, QCP::sdBoth);
+    if (!found) {
+        m_plot->replot();
+        return;
+    }
+    const QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
+    m_plot->xAxis->setRange(t.lower, std::max(t.upper, t.lower + 1e-6));
+    m_plot->yAxis->setRange(f);
+    m_plot->replot();
+}
+
+void SpectrogramView::clampRanges() {
+    bool found = false;
+    const QCPRange t = m_spectrogram->getKeyRange(found, QCP::sdBoth);
+    if (!found)
+        return;
+    const QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
+    auto clamp = [](QCPAxis* axis, QCPRange limit, double minSize) {
+        QCPRange r = axis->range();
+        const double size = std::clamp(r.size(), minSize, limit.size());
+        if (r.size() != size)
+            r = QCPRange(r.center() - size / 2, r.center() + size / 2);
+        if (r.lower < limit.lower)
+            r += limit.lower - r.lower;
+        if (r.upper > limit.upper)
+            r -= r.upper - limit.upper;
+        if (r != axis->range())
+            axis->setRange(r);
+    };
+    const auto& c = m_scheduler->computer();
+    const double frame = c->params().hop() / c->params().fs;
+    const double bin = c->params().fs / c->params().nfft;
+    clamp(m_plot->xAxis, QCPRange(t.lower - frame / 2, t.upper + frame / 2), 8 * frame);
+    clamp(m_plot->yAxis, f, 8 * bin);
+}
+
+void SpectrogramView::zoomTime(double factor, double centre) {
+    m_plot->xAxis->scaleRange(factor, centre);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpectrogramView::zoomFrequency(double factor, double centre) {
+    m_plot->yAxis->scaleRange(factor, centre);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpectrogramView::panTime(double fraction) {
+    m_plot->xAxis->moveRange(fraction * m_plot->xAxis->range().size());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpectrogramView::onWheel(QWheelEvent* event) {
+    // QCustomPlot zooms after this signal: choose the axis by the modifiers first.
+    const auto mods = event->modifiers();
+    auto* rect = m_plot->axisRect();
+    rect->setRangeZoom(mods & Qt::ControlModifier ? Qt::Vertical : Qt::Horizontal);
+    if (mods & Qt::ShiftModifier) {
+        rect->setRangeZoom({});
+        panTime(event->angleDelta().y() > 0 ? -0.1 : 0.1);
+    }
+}
+
+void SpectrogramView::onMouseMove(QMouseEvent* event) {
+    const double t = m_plot->xAxis->pixelToCoord(event->position().x());
+    const double f = m_plot->yAxis->pixelToCoord(event->position().y());
+    emit cursorMoved(t, f, m_spectrogram->levelAt(t, f));
+}
+
+void SpectrogramView::onTileReady() {
+    // Many tiles arrive in a burst: repaint the spectrogram layer once per event-loop turn.
+    if (m_replotQueued)
+        return;
+    m_replotQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_replotQueued = false;
+            if (m_autoLevelPending && autoLevels())
+                m_autoLevelPending = false;
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        },
+        Qt::QueuedConnection);
+}
+
+void SpectrogramView::keyPressEvent(QKeyEvent* event) {
+    const double centreT = m_plot->xAxis->range().center();
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomTime(0.5, centreT);
+        break;
+    case Qt::Key_Minus:
+        zoomTime(2.0, centreT);
+        break;
+    case Qt::Key_Left:
+        panTime(-0.2);
+        break;
+    case Qt::Key_Right:
+        panTime(0.2);
+        break;
+    case Qt::Key_Up:
+        zoomFrequency(0.5, m_plot->yAxis->range().center());
+        break;
+    case Qt::Key_Down:
+        zoomFrequency(2.0, m_plot->yAxis->range().center());
+        break;
+    case Qt::Key_Home:
+    case Qt::Key_F:
+        zoomToFit();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+} // namespace specedit::ui
