@@ -1,9 +1,12 @@
 #include "Document.h"
 
 #include "commands/AnalysisCommand.h"
+#include "commands/ShapeCommands.h"
 #include "io/SourceFactory.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 #include <cmath>
 
 namespace specedit::ui {
@@ -47,9 +50,16 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
     m_channel = -1;
+    m_nextShapeId = 1;
+    for (const auto& s : m_project.shapes)
+        m_nextShapeId = std::max(m_nextShapeId, s.id + 1);
+    for (auto& s : m_project.shapes)
+        if (s.id == 0) // projects written by hand may leave ids out
+            s.id = m_nextShapeId++;
     m_undo.clear();
     emit sourceChanged();
     emit analysisChanged();
+    emit shapesChanged();
 }
 
 QString Document::displayName() const {
@@ -80,6 +90,66 @@ void Document::setAnalysis(const core::StftParams& params, int mergeId) {
     if (before == checked)
         return; // a gesture that changed nothing pushes nothing
     m_undo.push(new AnalysisCommand(this, before, checked, mergeId));
+}
+
+const core::Shape* Document::shape(std::uint64_t id) const {
+    for (const auto& s : m_project.shapes)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+std::uint64_t Document::addShape(core::Shape shape) {
+    shape.id = m_nextShapeId++;
+    shape.validate("shape");
+    const std::uint64_t id = shape.id;
+    m_undo.push(new AddShapeCommand(this, std::move(shape)));
+    return id;
+}
+
+void Document::removeShape(std::uint64_t id) {
+    for (std::size_t i = 0; i < m_project.shapes.size(); ++i)
+        if (m_project.shapes[i].id == id) {
+            m_undo.push(new RemoveShapeCommand(this, m_project.shapes[i], int(i)));
+            return;
+        }
+}
+
+void Document::modifyShape(const core::Shape& after, int mergeId) {
+    const core::Shape* before = shape(after.id);
+    if (!before || *before == after)
+        return;
+    after.validate("shape");
+    m_undo.push(new ModifyShapeCommand(this, *before, after, mergeId));
+}
+
+void Document::insertShape(int index, const core::Shape& shape) {
+    auto& list = m_project.shapes;
+    list.insert(list.begin() + std::clamp<std::ptrdiff_t>(index, 0, std::ptrdiff_t(list.size())),
+                shape);
+    emit shapesChanged();
+}
+
+void Document::eraseShape(std::uint64_t id) {
+    std::erase_if(m_project.shapes, [id](const core::Shape& s) { return s.id == id; });
+    emit shapesChanged();
+}
+
+void Document::replaceShape(const core::Shape& shape) {
+    for (auto& s : m_project.shapes)
+        if (s.id == shape.id)
+            s = shape;
+    emit shapesChanged();
+}
+
+void Document::saveProject(const QString& path) {
+    core::Project project = m_project;
+    const QDir folder = QFileInfo(path).absoluteDir();
+    project.source = folder.relativeFilePath(m_sourcePath).toStdString();
+    core::saveProject(project, path.toStdString());
+    m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_undo.setClean();
+    emit projectPathChanged();
 }
 
 void Document::applyAnalysis(const core::StftParams& params) {

@@ -43,11 +43,28 @@ public:
     // when it came from the same control). Throws core::Error if invalid.
     void setAnalysis(const core::StftParams& params, int mergeId = -1);
 
+    // Mask shapes, in the order they compose.
+    const std::vector<core::Shape>& shapes() const { return m_project.shapes; }
+    const core::Shape* shape(std::uint64_t id) const;
+    // Undoable edits. addShape assigns the shape a fresh id and returns it. modifyShape merges
+    // with the previous edit of the same shape from the same control (mergeId >= 0).
+    // Throw core::Error for invalid geometry (nothing is pushed then).
+    std::uint64_t addShape(core::Shape shape);
+    void removeShape(std::uint64_t id);
+    void modifyShape(const core::Shape& after, int mergeId = -1);
+
+    // Saves the project (atomic), with the source path relative to the project's folder, and
+    // marks the document clean. Throws core::Error.
+    void saveProject(const QString& path);
+
     QUndoStack* undoStack() { return &m_undo; }
     bool isModified() const { return !m_undo.isClean(); }
 
     // For undo commands only.
     void applyAnalysis(const core::StftParams& params);
+    void insertShape(int index, const core::Shape& shape);
+    void eraseShape(std::uint64_t id);
+    void replaceShape(const core::Shape& shape);
 
     // Default analysis for a recording: about 1 ms windows for IQ, 43 ms for audio, 75 %.
     static core::StftParams defaultAnalysis(const core::SignalInfo& info);
@@ -55,6 +72,8 @@ public:
 signals:
     void sourceChanged();
     void analysisChanged();
+    void shapesChanged();
+    void projectPathChanged();
     void modifiedChanged(bool modified);
 
 private:
@@ -66,6 +85,7 @@ private:
     QString m_sourcePath;
     QString m_projectPath;
     int m_channel = -1;
+    std::uint64_t m_nextShapeId = 1;
     QUndoStack m_undo;
 };
 

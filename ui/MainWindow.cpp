@@ -2,6 +2,7 @@
 
 #include "AnalysisPanel.h"
 #include "Document.h"
+#include "PaintToolBar.h"
 #include "RawIqDialog.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -44,8 +46,10 @@ bool needsRawOptions(const core::Error& e) {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new SpectrogramView(this)),
-      m_panel(new AnalysisPanel(this)) {
+      m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)) {
     setCentralWidget(m_view);
+    addToolBar(Qt::TopToolBarArea, m_paint);
+    connectPainting();
     setAcceptDrops(true);
     buildMenus();
     buildDock();
@@ -82,11 +86,86 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::connectPainting() {
+    m_view->setShapeDefaults(m_paint->defaults());
+    connect(m_paint, &PaintToolBar::toolChosen, m_view, &SpectrogramView::setTool);
+    connect(m_paint, &PaintToolBar::defaultsChanged, m_view, &SpectrogramView::setShapeDefaults);
+    connect(m_view, &SpectrogramView::shapeDrawn, this, [this](const core::Shape& shape) {
+        try {
+            m_view->setSelectedShape(m_document->addShape(shape));
+        } catch (const core::Error& e) {
+            statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
+        }
+    });
+    connect(m_view, &SpectrogramView::eraseRequested, m_document, &Document::removeShape);
+    connect(m_view, &SpectrogramView::deleteRequested, m_document, &Document::removeShape);
+    connect(m_document, &Document::shapesChanged, this,
+            [this] { m_view->setShapes(m_document->shapes()); });
+    connect(m_document, &Document::projectPathChanged, this, &MainWindow::updateTitle);
+}
+
+bool MainWindow::saveProject() {
+    if (m_document->projectPath().isEmpty())
+        return saveProjectAs();
+    try {
+        m_document->saveProject(m_document->projectPath());
+        return true;
+    } catch (const std::exception& e) {
+        QMessageBox::critical(this, tr("Cannot save the project"),
+                              QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::saveProjectAs() {
+    const QFileInfo source(m_document->sourcePath());
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save project"),
+        source.dir().filePath(source.completeBaseName() + ".specedit.json"),
+        tr("SpecEdit projects (*.specedit.json)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(".specedit.json"))
+        path += ".specedit.json";
+    try {
+        m_document->saveProject(path);
+        rememberRecent(path);
+        return true;
+    } catch (const std::exception& e) {
+        QMessageBox::critical(this, tr("Cannot save the project"),
+                              QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveProject();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Save project"), QKeySequence::Save, this, &MainWindow::saveProject);
+    file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this,
+                    &MainWindow::saveProjectAs);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -112,6 +191,8 @@ void MainWindow::buildDock() {
 }
 
 bool MainWindow::openPath(const QString& path) {
+    if (!maybeSave())
+        return false;
     try {
         if (isProjectPath(path)) {
             m_document->openProject(path);
@@ -185,7 +266,9 @@ void MainWindow::rebuildComputer(bool keepRange) {
 }
 
 void MainWindow::showCursor(double t, double f, double db) {
-    QString text = tr("t %1   f %2").arg(formatTime(t, 1e-3), formatFrequency(f, 1.0));
+    const auto params = m_document->hasSource() ? m_document->analysis() : core::StftParams{};
+    const double binHz = params.fs / params.nfft;
+    QString text = tr("t %1   f %2").arg(formatTime(t, 1e-3), formatFrequency(f, binHz / 10));
     text += std::isnan(db) ? tr("   level —") : tr("   level %1 dB").arg(db, 0, 'f', 1);
     m_cursorLabel->setText(text);
 }

@@ -11,6 +11,7 @@ class QMenu;
 namespace specedit::ui {
 
 class AnalysisPanel;
+class PaintToolBar;
 class Document;
 class SpectrogramView;
 
@@ -24,16 +25,24 @@ public:
     // the format of raw IQ files). Returns whether the file is now open.
     bool openPath(const QString& path);
 
+    // Saves the project; asks for a path when the document has none yet. Returns success.
+    bool saveProject();
+    bool saveProjectAs();
+
     Document* document() const { return m_document; }
+    PaintToolBar* paintToolBar() const { return m_paint; }
     SpectrogramView* view() const { return m_view; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
     void buildDock();
+    void connectPainting();
+    bool maybeSave();
     void onSourceChanged();
     void onAnalysisChanged();
     void rebuildComputer(bool keepRange);
@@ -46,6 +55,7 @@ private:
     Document* m_document;
     SpectrogramView* m_view;
     AnalysisPanel* m_panel;
+    PaintToolBar* m_paint;
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;
     QLabel* m_pendingLabel;

@@ -5,6 +5,7 @@
 
 #include "../core/TestUtil.h"
 #include "Document.h"
+#include "PaintToolBar.h"
 #include "apply/Demo.h"
 #include "render/TileScheduler.h"
 #include "view/SpectrogramPlottable.h"
@@ -49,6 +50,23 @@ bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
             return true;
     }
     return false;
+}
+
+void send(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButton button,
+          Qt::MouseButtons buttons) {
+    QMouseEvent e(type, at, w->mapToGlobal(at), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+// A left-button drag through the given plot coordinates (seconds, Hz).
+void drag(QCustomPlot* plot, const std::vector<QPointF>& coords) {
+    auto px = [plot](QPointF c) {
+        return QPointF(plot->xAxis->coordToPixel(c.x()), plot->yAxis->coordToPixel(c.y()));
+    };
+    send(plot, QEvent::MouseButtonPress, px(coords.front()), Qt::LeftButton, Qt::LeftButton);
+    for (std::size_t i = 1; i < coords.size(); ++i)
+        send(plot, QEvent::MouseMove, px(coords[i]), Qt::NoButton, Qt::LeftButton);
+    send(plot, QEvent::MouseButtonRelease, px(coords.back()), Qt::LeftButton, Qt::NoButton);
 }
 
 } // namespace
@@ -99,6 +117,67 @@ TEST(MainWindow, CursorReadoutShowsTimeFrequencyAndLevel) {
             readout = label->text();
     EXPECT_TRUE(readout.contains("MHz")) << readout.toStdString();
     EXPECT_TRUE(readout.contains("dB")) << readout.toStdString();
+}
+
+TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(waitForTiles(w));
+    QCustomPlot* plot = w.view()->plot();
+    const double fc = 433.92e6;
+    // A rectangle over the first FSK packet: 0.58..0.68 s, -460..-340 kHz.
+    w.paintToolBar()->selectTool(ui::ToolKind::Rect);
+    drag(plot, {{0.58, fc - 460e3}, {0.63, fc - 400e3}, {0.68, fc - 340e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    const auto rect = w.document()->shapes()[0];
+    EXPECT_EQ(rect.type, core::ShapeType::Rect);
+    const double sPerPx = plot->xAxis->range().size() / plot->axisRect()->width();
+    const double hzPerPx = plot->yAxis->range().size() / plot->axisRect()->height();
+    EXPECT_NEAR(rect.t0, 0.58, 1.5 * sPerPx);
+    EXPECT_NEAR(rect.t1, 0.68, 1.5 * sPerPx);
+    EXPECT_NEAR(rect.f0, fc - 460e3, 1.5 * hzPerPx);
+    EXPECT_NEAR(rect.f1, fc - 340e3, 1.5 * hzPerPx);
+    EXPECT_TRUE(std::isinf(rect.gainDb)); // the toolbar's default: remove
+    // A brush stroke along the chirp, radius 12 px stored in seconds and hertz.
+    w.paintToolBar()->selectTool(ui::ToolKind::Brush);
+    drag(plot, {{1.6, fc - 640e3}, {1.7, fc - 580e3}, {1.8, fc - 520e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 2u);
+    const auto stroke = w.document()->shapes()[1];
+    EXPECT_EQ(stroke.type, core::ShapeType::Stroke);
+    EXPECT_GE(stroke.points.size(), 3u);
+    EXPECT_NEAR(stroke.radiusS, 12 * sPerPx, 1e-9);
+    EXPECT_NEAR(stroke.radiusHz, 12 * hzPerPx, 1e-3);
+    EXPECT_TRUE(w.isWindowModified());
+    // One gesture, one undo entry.
+    EXPECT_EQ(w.document()->undoStack()->count(), 2);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->shapes().size(), 1u);
+    w.document()->undoStack()->redo();
+    EXPECT_EQ(w.document()->shapes().size(), 2u);
+    // A click with the rectangle tool is not a rectangle.
+    w.paintToolBar()->selectTool(ui::ToolKind::Rect);
+    drag(plot, {{1.0, fc}, {1.0, fc}});
+    EXPECT_EQ(w.document()->shapes().size(), 2u);
+    // The eraser deletes the shape under the click.
+    w.paintToolBar()->selectTool(ui::ToolKind::Eraser);
+    drag(plot, {{0.63, fc - 400e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.document()->shapes()[0].type, core::ShapeType::Stroke);
+    QTest::qWait(50);
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    EXPECT_TRUE(w.grab().save(shots + "/painting.png"));
+    // Save, reopen: the same shapes.
+    TempDir dir;
+    const QString project = QString::fromStdString(dir.file("p.specedit.json"));
+    w.document()->saveProject(project);
+    EXPECT_FALSE(w.isWindowModified());
+    ui::Document reopened;
+    reopened.openProject(project);
+    EXPECT_EQ(reopened.shapes(), w.document()->shapes());
+    EXPECT_EQ(reopened.analysis(), w.document()->analysis());
 }
 
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {

@@ -3,6 +3,7 @@
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
 #include "view/AxisTickers.h"
+#include "view/MaskOverlay.h"
 #include "view/SpectrogramPlottable.h"
 
 #include <QKeyEvent>
@@ -40,6 +41,12 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_plot->layer("spectrogram")->setMode(QCPLayer::lmBuffered);
     m_spectrogram = new SpectrogramPlottable(m_plot->xAxis, m_plot->yAxis, m_scheduler);
     m_spectrogram->setLayer("spectrogram");
+    m_plot->addLayer("mask", m_plot->layer("main"), QCustomPlot::limAbove);
+    m_plot->layer("mask")->setMode(QCPLayer::lmBuffered);
+    m_overlay = new MaskOverlay(m_plot->xAxis, m_plot->yAxis);
+    m_overlay->setLayer("mask");
+    connect(m_plot, &QCustomPlot::mousePress, this, &SpectrogramView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &SpectrogramView::onMouseRelease);
     setColorParams(ColorParams{});
     connect(m_scheduler, &TileScheduler::tileReady, this, &SpectrogramView::onTileReady);
     connect(m_plot, &QCustomPlot::mouseWheel, this, &SpectrogramView::onWheel);
@@ -175,10 +182,104 @@ void SpectrogramView::onWheel(QWheelEvent* event) {
     }
 }
 
+QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
+    return {m_plot->xAxis->pixelToCoord(pixel.x()), m_plot->yAxis->pixelToCoord(pixel.y())};
+}
+
+PlotScale SpectrogramView::plotScale() const {
+    const QRect r = m_plot->axisRect()->rect();
+    return {m_plot->xAxis->range().size() / std::max(1, r.width()),
+            m_plot->yAxis->range().size() / std::max(1, r.height())};
+}
+
+void SpectrogramView::replotOverlay() {
+    m_overlay->setPreview(m_tool ? m_tool->preview() : std::nullopt);
+    m_plot->layer("mask")->replot();
+}
+
+void SpectrogramView::setTool(ToolKind kind) {
+    m_toolKind = kind;
+    switch (kind) {
+    case ToolKind::Rect:
+        m_tool = std::make_unique<RectTool>();
+        break;
+    case ToolKind::Brush:
+        m_tool = std::make_unique<PathTool>(core::ShapeType::Stroke);
+        break;
+    case ToolKind::Lasso:
+        m_tool = std::make_unique<PathTool>(core::ShapeType::Polygon);
+        break;
+    default:
+        m_tool.reset();
+        break;
+    }
+    m_plot->setInteraction(QCP::iRangeDrag, kind == ToolKind::Pan);
+    m_plot->setCursor(kind == ToolKind::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+    replotOverlay();
+}
+
+void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
+    m_overlay->setShapes(shapes);
+    replotOverlay();
+}
+
+std::uint64_t SpectrogramView::shapeAt(QPointF pixel) const {
+    // Shapes compose in order and the last one is drawn on top: search from the end.
+    std::uint64_t hit = 0;
+    const auto& shapes = m_overlay->shapes();
+    for (auto it = shapes.rbegin(); it != shapes.rend() && hit == 0; ++it)
+        if (m_overlay->pixelPath(*it).contains(pixel))
+            hit = it->id;
+    return hit;
+}
+
+std::uint64_t SpectrogramView::selectedShape() const {
+    return m_overlay->selected();
+}
+
+void SpectrogramView::setSelectedShape(std::uint64_t id) {
+    if (id == m_overlay->selected())
+        return;
+    m_overlay->setSelected(id);
+    replotOverlay();
+    emit selectionChanged(id);
+}
+
+void SpectrogramView::onMousePress(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QPointF pixel = event->position();
+    if (m_toolKind == ToolKind::Eraser) {
+        if (const auto id = shapeAt(pixel))
+            emit eraseRequested(id);
+        return;
+    }
+    if (m_toolKind == ToolKind::Pan) {
+        setSelectedShape(shapeAt(pixel));
+        return;
+    }
+    if (m_tool) {
+        m_tool->press(toPlot(pixel), plotScale(), m_defaults);
+        replotOverlay();
+    }
+}
+
+void SpectrogramView::onMouseRelease(QMouseEvent* event) {
+    if (!m_tool || !m_tool->isActive() || event->button() != Qt::LeftButton)
+        return;
+    const auto shape = m_tool->release(toPlot(event->position()));
+    replotOverlay();
+    if (shape)
+        emit shapeDrawn(*shape);
+}
+
 void SpectrogramView::onMouseMove(QMouseEvent* event) {
-    const double t = m_plot->xAxis->pixelToCoord(event->position().x());
-    const double f = m_plot->yAxis->pixelToCoord(event->position().y());
-    emit cursorMoved(t, f, m_spectrogram->levelAt(t, f));
+    const QPointF p = toPlot(event->position());
+    emit cursorMoved(p.x(), p.y(), m_spectrogram->levelAt(p.x(), p.y()));
+    if (m_tool && m_tool->isActive()) {
+        m_tool->move(p);
+        replotOverlay();
+    }
 }
 
 void SpectrogramView::onTileReady() {

@@ -4,7 +4,9 @@
 // zooms frequency, Shift+wheel pans time; dragging pans; keys: +/- zoom, arrows pan,
 // Home/F zoom to fit. The view never leaves the recording's extent. GUI thread only.
 
+#include "mask/Shape.h"
 #include "render/Colormap.h"
+#include "tools/Tool.h"
 
 #include <QWidget>
 #include <memory>
@@ -18,8 +20,11 @@ class TileComputer;
 
 namespace specedit::ui {
 
+class MaskOverlay;
 class SpectrogramPlottable;
 class TileScheduler;
+
+enum class ToolKind { Pan, Rect, Brush, Lasso, Eraser };
 
 class SpectrogramView : public QWidget {
     Q_OBJECT
@@ -33,6 +38,16 @@ public:
     const ColorParams& colorParams() const;
     // Sets the dB range from the visible tiles; false while too few tiles are ready.
     bool autoLevels();
+
+    // Painting: the active tool, what new shapes get, and the shapes to draw.
+    void setTool(ToolKind kind);
+    ToolKind tool() const { return m_toolKind; }
+    void setShapeDefaults(const ShapeDefaults& defaults) { m_defaults = defaults; }
+    void setShapes(const std::vector<core::Shape>& shapes);
+    // The topmost shape drawn at a widget pixel, or 0.
+    std::uint64_t shapeAt(QPointF pixel) const;
+    std::uint64_t selectedShape() const;
+    void setSelectedShape(std::uint64_t id);
 
     void zoomToFit();
     void zoomTime(double factor, double centre);
@@ -48,6 +63,11 @@ signals:
     void cursorMoved(double seconds, double hertz, double db);
     void colorParamsChanged(const ColorParams& params);
     void tilesPending(int missing);
+    // A finished gesture of a painting tool: one shape to add.
+    void shapeDrawn(const core::Shape& shape);
+    void eraseRequested(std::uint64_t shapeId);
+    void deleteRequested(std::uint64_t shapeId);
+    void selectionChanged(std::uint64_t shapeId);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -58,11 +78,20 @@ private:
     void onWheel(QWheelEvent* event);
     void onMouseMove(QMouseEvent* event);
     void onTileReady();
+    void onMousePress(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
+    QPointF toPlot(const QPointF& pixel) const;
+    PlotScale plotScale() const;
+    void replotOverlay();
 
     QCustomPlot* m_plot;
     QCPColorScale* m_colorScale;
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
+    MaskOverlay* m_overlay;
+    ToolKind m_toolKind = ToolKind::Pan;
+    std::unique_ptr<Tool> m_tool;
+    ShapeDefaults m_defaults;
     bool m_replotQueued = false;
     bool m_autoLevelPending = false; // set on a new recording, cleared once levels are set
 };

@@ -1,0 +1,85 @@
+#include "PaintToolBar.h"
+
+#include <QActionGroup>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QSpinBox>
+#include <cmath>
+
+namespace specedit::ui {
+namespace {
+constexpr double kMinusInfinitySpin = -121; // the spin box's "−∞" position
+}
+
+PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
+    setObjectName("paintToolBar");
+    m_tools = new QActionGroup(this);
+    addTool(ToolKind::Pan, tr("Pan"), "H", tr("Pan and zoom; click a shape to select it (H)"));
+    addTool(ToolKind::Rect, tr("Rectangle"), "R", tr("Draw a rectangle (R)"));
+    addTool(ToolKind::Brush, tr("Brush"), "B", tr("Paint with a round brush (B)"));
+    addTool(ToolKind::Lasso, tr("Lasso"), "G", tr("Draw a free-hand region (G)"));
+    addTool(ToolKind::Eraser, tr("Eraser"), "E", tr("Click a shape to delete it (E)"));
+    m_tools->actions().first()->setChecked(true);
+    addSeparator();
+    m_gain = new QDoubleSpinBox(this);
+    m_gain->setRange(kMinusInfinitySpin, 12);
+    m_gain->setDecimals(0);
+    m_gain->setSuffix(" dB");
+    m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
+    m_gain->setValue(kMinusInfinitySpin);
+    m_gain->setToolTip(tr("Gain of new shapes"));
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("apply inside"));
+    m_mode->addItem(tr("isolate (apply outside)"));
+    m_feather = new QSpinBox(this);
+    m_feather->setRange(0, 100);
+    m_feather->setSuffix(" px");
+    m_feather->setToolTip(tr("Soft edge of new shapes, in pixels at the current zoom"));
+    m_brush = new QSpinBox(this);
+    m_brush->setRange(1, 200);
+    m_brush->setValue(12);
+    m_brush->setSuffix(" px");
+    m_brush->setToolTip(tr("Brush radius in pixels at the current zoom"));
+    addWidget(new QLabel(tr(" Gain "), this));
+    addWidget(m_gain);
+    addWidget(new QLabel(tr(" Mode "), this));
+    addWidget(m_mode);
+    addWidget(new QLabel(tr(" Feather "), this));
+    addWidget(m_feather);
+    addWidget(new QLabel(tr(" Brush "), this));
+    addWidget(m_brush);
+    auto changed = [this] { emit defaultsChanged(defaults()); };
+    connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_feather, &QSpinBox::valueChanged, this, changed);
+    connect(m_brush, &QSpinBox::valueChanged, this, changed);
+}
+
+void PaintToolBar::addTool(ToolKind kind, const QString& text, const QString& key,
+                           const QString& tip) {
+    QAction* action = addAction(text);
+    action->setCheckable(true);
+    action->setShortcut(QKeySequence(key));
+    action->setToolTip(tip);
+    action->setData(int(kind));
+    m_tools->addAction(action);
+    connect(action, &QAction::triggered, this, [this, kind] { emit toolChosen(kind); });
+}
+
+void PaintToolBar::selectTool(ToolKind kind) {
+    for (QAction* a : m_tools->actions())
+        if (a->data().toInt() == int(kind))
+            a->trigger();
+}
+
+ShapeDefaults PaintToolBar::defaults() const {
+    ShapeDefaults d;
+    d.gainDb = m_gain->value() <= kMinusInfinitySpin ? core::kMinusInfinityDb : m_gain->value();
+    d.mode = m_mode->currentIndex() == 1 ? core::MaskMode::Isolate : core::MaskMode::Apply;
+    d.featherPx = m_feather->value();
+    d.brushPx = m_brush->value();
+    return d;
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,39 @@
+#pragma once
+// The painting toolbar: tool choice (pan/select, rectangle, brush, lasso, eraser) with their
+// keys (H, R, B, G, E), and what new shapes get: gain in dB (-inf to +12), feather in pixels,
+// apply/isolate mode and brush size. Emits choices; owns no document state. GUI thread only.
+
+#include "tools/Tool.h"
+#include "view/SpectrogramView.h"
+
+#include <QToolBar>
+
+class QActionGroup;
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace specedit::ui {
+
+class PaintToolBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit PaintToolBar(QWidget* parent = nullptr);
+    ShapeDefaults defaults() const;
+    void selectTool(ToolKind kind);
+
+signals:
+    void toolChosen(ToolKind kind);
+    void defaultsChanged(const ShapeDefaults& defaults);
+
+private:
+    void addTool(ToolKind kind, const QString& text, const QString& key, const QString& tip);
+
+    QActionGroup* m_tools;
+    QDoubleSpinBox* m_gain;
+    QSpinBox* m_feather;
+    QComboBox* m_mode;
+    QSpinBox* m_brush;
+};
+
+} // namespace specedit::ui

@@ -1,0 +1,91 @@
+#include "view/MaskOverlay.h"
+
+#include <cmath>
+
+namespace specedit::ui {
+
+MaskOverlay::MaskOverlay(QCPAxis* time, QCPAxis* frequency)
+    : QCPAbstractPlottable(time, frequency) {
+    setAntialiased(true);
+}
+
+QPointF MaskOverlay::toPixel(double t, double f) const {
+    return {mKeyAxis->coordToPixel(t), mValueAxis->coordToPixel(f)};
+}
+
+QPainterPath MaskOverlay::pixelPath(const core::Shape& s) const {
+    QPainterPath path;
+    switch (s.type) {
+    case core::ShapeType::Rect:
+        path.addRect(QRectF(toPixel(s.t0, s.f1), toPixel(s.t1, s.f0)).normalized());
+        break;
+    case core::ShapeType::Polygon: {
+        QPolygonF poly;
+        for (const auto& p : s.points)
+            poly << toPixel(p.t, p.f);
+        path.addPolygon(poly);
+        path.closeSubpath();
+        break;
+    }
+    case core::ShapeType::Stroke: {
+        // The brush is an ellipse in physical units: stroke the path in a space where it is a
+        // circle, then map back.
+        const double rx = std::abs(mKeyAxis->coordToPixel(s.radiusS) - mKeyAxis->coordToPixel(0));
+        const double ry =
+            std::abs(mValueAxis->coordToPixel(s.radiusHz) - mValueAxis->coordToPixel(0));
+        const double sx = ry > 0 && rx > 0 ? ry / rx : 1.0;
+        QPainterPath centre;
+        centre.moveTo(toPixel(s.points.front().t, s.points.front().f) * 1.0);
+        for (const auto& p : s.points)
+            centre.lineTo(toPixel(p.t, p.f));
+        QTransform squash = QTransform::fromScale(sx, 1.0);
+        QPainterPathStroker stroker;
+        stroker.setWidth(std::max(1.0, 2 * ry));
+        stroker.setCapStyle(Qt::RoundCap);
+        stroker.setJoinStyle(Qt::RoundJoin);
+        path = squash.inverted().map(stroker.createStroke(squash.map(centre)));
+        break;
+    }
+    }
+    return path;
+}
+
+void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool selected,
+                            bool preview) const {
+    const bool isolate = s.mode == core::MaskMode::Isolate;
+    QColor fill = s.gainDb > 0 ? QColor(60, 220, 90) : QColor(235, 60, 50);
+    if (isolate)
+        fill = QColor(70, 170, 255);
+    fill.setAlpha(preview ? 50 : 80);
+    QPen pen(selected ? QColor(255, 255, 255) : fill.lighter(150), selected ? 2.0 : 1.2);
+    if (isolate || preview)
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(fill);
+    painter->drawPath(pixelPath(s).simplified());
+}
+
+void MaskOverlay::draw(QCPPainter* painter) {
+    for (const auto& s : m_shapes)
+        drawShape(painter, s, s.id == m_selected, false);
+    if (m_preview)
+        drawShape(painter, *m_preview, false, true);
+}
+
+double MaskOverlay::selectTest(const QPointF&, bool, QVariant*) const {
+    return -1;
+}
+
+QCPRange MaskOverlay::getKeyRange(bool& found, QCP::SignDomain) const {
+    found = false;
+    return {};
+}
+
+QCPRange MaskOverlay::getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const {
+    found = false;
+    return {};
+}
+
+void MaskOverlay::drawLegendIcon(QCPPainter*, const QRectF&) const {}
+
+} // namespace specedit::ui

@@ -1,0 +1,46 @@
+#pragma once
+// Draws the document's shapes over the spectrogram as translucent regions on their own
+// buffered layer, so painting replots only the overlay: red for cuts, green for boosts, a
+// dashed outline for isolate shapes, a white outline for the selected shape, and the tool's
+// preview while dragging. GUI thread only.
+
+#include "mask/Shape.h"
+
+#include <optional>
+#include <qcustomplot.h>
+
+namespace specedit::ui {
+
+class MaskOverlay : public QCPAbstractPlottable {
+    Q_OBJECT
+public:
+    MaskOverlay(QCPAxis* time, QCPAxis* frequency);
+
+    void setShapes(const std::vector<core::Shape>& shapes) { m_shapes = shapes; }
+    const std::vector<core::Shape>& shapes() const { return m_shapes; }
+    void setPreview(std::optional<core::Shape> preview) { m_preview = std::move(preview); }
+    void setSelected(std::uint64_t id) { m_selected = id; }
+    std::uint64_t selected() const { return m_selected; }
+    // The path of a shape in widget pixels (for drawing and hit tests).
+    QPainterPath pixelPath(const core::Shape& shape) const;
+
+    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const override;
+    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain) const override;
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain,
+                           const QCPRange& inKeyRange) const override;
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
+
+private:
+    void drawShape(QCPPainter* painter, const core::Shape& shape, bool selected,
+                   bool preview) const;
+    QPointF toPixel(double t, double f) const;
+
+    std::vector<core::Shape> m_shapes;
+    std::optional<core::Shape> m_preview;
+    std::uint64_t m_selected = 0;
+};
+
+} // namespace specedit::ui
