@@ -99,8 +99,11 @@ void MainWindow::connectPainting() {
     });
     connect(m_view, &SpectrogramView::eraseRequested, m_document, &Document::removeShape);
     connect(m_view, &SpectrogramView::deleteRequested, m_document, &Document::removeShape);
-    connect(m_document, &Document::shapesChanged, this,
-            [this] { m_view->setShapes(m_document->shapes()); });
+    connect(m_document, &Document::shapesChanged, this, [this] {
+        m_view->setShapes(m_document->shapes());
+        if (m_showEdited)
+            rebuildComputer(true);
+    });
     connect(m_document, &Document::projectPathChanged, this, &MainWindow::updateTitle);
 }
 
@@ -180,6 +183,15 @@ void MainWindow::buildMenus() {
                     &SpectrogramView::zoomToFit);
     view->addAction(tr("&Auto levels"), QKeySequence(Qt::Key_L), m_view,
                     &SpectrogramView::autoLevels);
+    QAction* edited = view->addAction(tr("Show &edited result"));
+    edited->setCheckable(true);
+    edited->setShortcut(QKeySequence(Qt::Key_M));
+    edited->setToolTip(tr("Toggle between the original and the masked spectrogram (M)"));
+    connect(edited, &QAction::toggled, this, [this](bool on) {
+        m_showEdited = on;
+        if (m_document->hasSource())
+            rebuildComputer(true);
+    });
 }
 
 void MainWindow::buildDock() {
@@ -242,12 +254,13 @@ void MainWindow::rebuildComputer(bool keepRange) {
     auto source = m_document->source();
     const auto params = m_document->analysis();
     const int channel = m_document->channel();
+    const auto mask = m_showEdited ? m_document->shapes() : std::vector<core::Shape>{};
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([=] {
         std::shared_ptr<const core::TileComputer> computer;
         QString error;
         try {
-            computer = std::make_shared<core::TileComputer>(source, params, channel);
+            computer = std::make_shared<core::TileComputer>(source, params, channel, mask);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

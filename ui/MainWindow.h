@@ -61,6 +61,7 @@ private:
     QLabel* m_pendingLabel;
     QMenu* m_recentMenu = nullptr;
     int m_computerGeneration = 0;
+    bool m_showEdited = false; // view the masked STFT instead of the original (key M)
 };
 
 } // namespace specedit::ui

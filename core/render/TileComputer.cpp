@@ -1,6 +1,7 @@
 #include "render/TileComputer.h"
 
 #include "dsp/Stft.h"
+#include "mask/MaskRasterizer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,23 @@ struct Scratch {
     std::vector<float> power;
 };
 
+std::size_t hashShapes(const std::vector<Shape>& shapes) {
+    std::size_t h = shapes.size();
+    auto mix = [&h](double v) {
+        h ^= std::hash<double>{}(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    };
+    for (const auto& s : shapes) {
+        for (double v : {double(s.type), s.t0, s.t1, s.f0, s.f1, s.radiusS, s.radiusHz, s.gainDb,
+                         s.featherS, s.featherHz, double(s.mode)})
+            mix(v);
+        for (const auto& p : s.points) {
+            mix(p.t);
+            mix(p.f);
+        }
+    }
+    return h;
+}
+
 float toDb(float power) {
     return power > 0 ? std::max(kFloorDb, 10.0f * std::log10(power)) : kFloorDb;
 }
@@ -30,9 +48,11 @@ float toDb(float power) {
 } // namespace
 
 TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParams params,
-                           int channel)
-    : m_source(std::move(source)), m_params(params), m_channel(channel),
+                           int channel, std::vector<Shape> mask)
+    : m_source(std::move(source)), m_params(params), m_channel(channel), m_mask(std::move(mask)),
       m_engine(std::make_unique<Engine>()) {
+    for (std::size_t i = 0; i < m_mask.size(); ++i)
+        m_mask[i].validate("shapes[" + std::to_string(i) + "]");
     m_params.fs = m_source->info().sampleRate;
     if (m_source->info().isComplex())
         m_engine->complex = std::make_unique<Stft<std::complex<float>>>(m_params);
@@ -40,8 +60,8 @@ TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParam
         m_engine->real = std::make_unique<Stft<float>>(m_params);
     m_frames = m_engine->complex ? m_engine->complex->frameCount(m_source->info().frames)
                                  : m_engine->real->frameCount(m_source->info().frames);
-    m_hash =
-        m_params.hash() ^ (std::hash<int>{}(channel)*31) ^ std::hash<const void*>{}(m_source.get());
+    m_hash = m_params.hash() ^ (std::hash<int>{}(channel)*31) ^
+             std::hash<const void*>{}(m_source.get()) ^ (hashShapes(m_mask) * 131);
 }
 
 TileComputer::~TileComputer() = default;
@@ -81,8 +101,12 @@ void readFrame(const SampleSource& src, const Stft<float>& stft, int channel, st
 
 template <typename S>
 void computeColumns(const Stft<S>& stft, const SampleSource& src, int channel, std::int64_t frames,
-                    bool twoSided, Tile& tile, const JobControl& job) {
+                    bool twoSided, const std::vector<Shape>& mask, Tile& tile,
+                    const JobControl& job) {
     Scratch s;
+    const auto& p = stft.params();
+    const MaskGrid grid{p.fs, p.hop(), p.nfft, twoSided, src.info().centerFrequency.value_or(0.0)};
+    std::vector<float> gains(mask.empty() ? 0 : std::size_t(tile.bins));
     auto ws = stft.makeWorkspace();
     std::vector<S> segment(std::size_t(stft.nperseg()));
     s.spec.resize(std::size_t(tile.bins));
@@ -100,6 +124,9 @@ void computeColumns(const Stft<S>& stft, const SampleSource& src, int channel, s
                 break;
             readFrame(src, stft, channel, j, segment, s);
             stft.forward(segment.data(), s.spec.data(), ws);
+            if (!mask.empty() && rasterizeMask(mask, grid, j, 1, gains.data()))
+                for (std::size_t b = 0; b < gains.size(); ++b)
+                    s.spec[b] *= gains[b];
             for (std::size_t b = 0; b < s.power.size(); ++b)
                 s.power[b] = std::max(s.power[b], std::norm(s.spec[b]));
         }
@@ -121,9 +148,9 @@ Tile TileComputer::compute(int level, std::int64_t index, const JobControl& job)
     tile.columns = int(std::clamp<std::int64_t>(columnsLeft, 0, kTileColumns));
     tile.db.assign(std::size_t(tile.columns) * std::size_t(tile.bins), kFloorDb);
     if (m_engine->complex)
-        computeColumns(*m_engine->complex, *m_source, m_channel, m_frames, true, tile, job);
+        computeColumns(*m_engine->complex, *m_source, m_channel, m_frames, true, m_mask, tile, job);
     else
-        computeColumns(*m_engine->real, *m_source, m_channel, m_frames, false, tile, job);
+        computeColumns(*m_engine->real, *m_source, m_channel, m_frames, false, m_mask, tile, job);
     return tile;
 }
 

@@ -11,6 +11,7 @@
 
 #include "dsp/StftParams.h"
 #include "io/SampleSource.h"
+#include "mask/Shape.h"
 #include "render/TileKey.h"
 #include "util/JobControl.h"
 
@@ -40,8 +41,11 @@ public:
     // Columns spanning up to kSampledFrames frames use every frame (levels 0..2).
     static constexpr int kSampledFrames = 4;
 
-    // channel: audio channel, or -1 for the mix; ignored for IQ. Validates params (Error).
-    TileComputer(std::shared_ptr<const SampleSource> source, StftParams params, int channel);
+    // channel: audio channel, or -1 for the mix; ignored for IQ. mask: shapes to apply to the
+    // STFT before taking power (the edited result); empty shows the original. Validates
+    // params (Error).
+    TileComputer(std::shared_ptr<const SampleSource> source, StftParams params, int channel,
+                 std::vector<Shape> mask = {});
     ~TileComputer();
 
     std::int64_t frameCount() const { return m_frames; }
@@ -64,6 +68,7 @@ private:
     StftParams m_params;
     int m_channel;
     std::int64_t m_frames = 0;
+    std::vector<Shape> m_mask;
     std::size_t m_hash = 0;
     std::unique_ptr<Engine> m_engine;
 };

@@ -87,6 +87,28 @@ TEST(TileComputer, CoarseLevelsKeepShortBurstsByMaximum) {
     EXPECT_EQ(tc.tileCount(3), (tc.frameCount() + 2047) / 2048);
 }
 
+TEST(TileComputer, MaskedTilesShowTheEditedSpectrum) {
+    TempDir dir;
+    const auto src = iqFixture(dir);
+    const auto params = StftParams::make(WindowSpec{}, 256, 192);
+    Shape cut; // remove the -250 kHz tone between 8 ms and 12 ms (frames 125..187 of tile 0)
+    cut.t0 = 0.008;
+    cut.t1 = 0.012;
+    cut.f0 = 10e6 - 260e3;
+    cut.f1 = 10e6 - 240e3;
+    cut.gainDb = -40;
+    const TileComputer original(src, params, -1);
+    const TileComputer edited(src, params, -1, {cut});
+    EXPECT_NE(original.analysisHash(), edited.analysisHash());
+    const Tile a = original.compute(0, 0, JobControl());
+    const Tile b = edited.compute(0, 0, JobControl());
+    const int row = 128 - 64; // -250 kHz
+    const int inside = 156;   // 10 ms at hop 64
+    const int outside = 60;   // 3.8 ms
+    EXPECT_NEAR(b.at(inside, row), a.at(inside, row) - 40.0f, 0.01);
+    EXPECT_EQ(b.at(outside, row), a.at(outside, row));
+}
+
 TEST(TileComputer, CancelStopsWork) {
     TempDir dir;
     const TileComputer tc(iqFixture(dir), StftParams::make(WindowSpec{}, 256, 192), -1);
