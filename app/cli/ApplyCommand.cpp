@@ -43,7 +43,6 @@ ApplyOutcome runApply(const std::string& projectPath, std::string out,
         out = defaultOutputPath(projectPath, sourcePath);
     core::WriterOptions wopt;
     wopt.sampleType = sampleType;
-    wopt.sourcePath = sourcePath;
     core::SignalWriter writer(out, src->info(), wopt);
     auto job = makeProgressJob("apply");
     core::ApplyOptions aopt;

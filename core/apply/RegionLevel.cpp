@@ -11,7 +11,7 @@ namespace {
 
 template <typename S>
 double measure(const SampleSource& src, const StftParams& p, const Shape& shape) {
-    const Stft<S> stft(p);
+    const Stft<S> stft(p, StftDirections::Forward);
     auto ws = stft.makeWorkspace();
     const MaskGrid grid{p.fs, p.hop(), p.nfft, Stft<S>::kComplexInput,
                         src.info().centerFrequency.value_or(0.0)};

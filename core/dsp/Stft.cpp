@@ -17,7 +17,8 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
 
 } // namespace
 
-template <typename S> Stft<S>::Stft(const StftParams& params) : m_params(params) {
+template <typename S>
+Stft<S>::Stft(const StftParams& params, StftDirections directions) : m_params(params) {
     m_params.validate();
     const auto w = makeWindow(params.window, params.nperseg);
     m_window.assign(w.begin(), w.end());
@@ -31,7 +32,8 @@ template <typename S> Stft<S>::Stft(const StftParams& params) : m_params(params)
     const FftKind fwd = kComplexInput ? FftKind::ComplexForward : FftKind::RealForward;
     const FftKind inv = kComplexInput ? FftKind::ComplexInverse : FftKind::RealInverse;
     m_forwardPlan = std::make_unique<FftPlan<Real>>(fwd, params.nfft);
-    m_inversePlan = std::make_unique<FftPlan<Real>>(inv, params.nfft);
+    if (directions == StftDirections::Both)
+        m_inversePlan = std::make_unique<FftPlan<Real>>(inv, params.nfft);
 }
 
 template <typename S> Stft<S>::~Stft() = default;
@@ -47,6 +49,12 @@ template <typename S> void Stft<S>::makeDerivedWindows(const std::vector<double>
         m_synthesis.push_back(Real(synthesis));
         m_dual.push_back(Real(synthesis / periodic[m % hopSize]));
     }
+}
+
+template <typename S> void Stft<S>::requireInverse() const {
+    if (!m_inversePlan)
+        throw Error("Stft", "this transform was made for forward use only",
+                    "StftDirections::Both for inverse transforms");
 }
 
 template <typename S> std::int64_t Stft<S>::frameCount(std::int64_t n) const {
@@ -99,6 +107,7 @@ template <typename S> void Stft<S>::forward(const S* segment, Complex* out, Work
 }
 
 template <typename S> void Stft<S>::inverse(const Complex* spectrum, S* out, Workspace& ws) const {
+    requireInverse();
     const int nb = bins();
     if (spectrum != ws.freq.data())
         std::copy(spectrum, spectrum + nb, ws.freq.data());

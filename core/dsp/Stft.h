@@ -49,6 +49,9 @@ template <typename Real> struct Spectrogram {
     }
 };
 
+// Which transforms an Stft plans: forward-only users (analysis, display) skip the inverse.
+enum class StftDirections { Both, Forward };
+
 template <typename S> class Stft {
 public:
     using Real = typename SampleTraits<S>::Real;
@@ -63,7 +66,7 @@ public:
     };
 
     // Validates params (throws Error) and makes the window and FFTW plans once.
-    explicit Stft(const StftParams& params);
+    explicit Stft(const StftParams& params, StftDirections directions = StftDirections::Both);
     ~Stft();
 
     const StftParams& params() const { return m_params; }
@@ -101,6 +104,7 @@ public:
 
 private:
     void makeDerivedWindows(const std::vector<double>& w);
+    void requireInverse() const; // throws Error for a forward-only Stft
 
     StftParams m_params;
     std::vector<Real> m_window;
@@ -126,6 +130,7 @@ template <typename S>
 template <typename FrameFn>
 void Stft<S>::synthesize(std::int64_t n0, std::int64_t n1, std::int64_t totalFrames,
                          FrameFn&& frameFn, S* out, std::vector<Real>& norm, Workspace& ws) const {
+    requireInverse();
     const std::int64_t len = n1 - n0;
     std::fill(out, out + len, S{});
     const auto [jFirst, jEnd] = framesCovering(n0, n1, totalFrames);

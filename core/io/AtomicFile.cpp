@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -31,6 +32,18 @@ AtomicFile::AtomicFile(std::string target) : m_target(std::move(target)) {
         throw Error(m_target,
                     std::string("cannot create a file in its folder: ") + std::strerror(errno),
                     "a writable folder");
+    // mkstemp creates 0600; give the file the mode a plain open() would: the existing
+    // target's, or 0666 less the umask.
+    struct stat st {};
+    mode_t mode = 0;
+    if (::stat(m_target.c_str(), &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(fd, mode);
     ::close(fd);
     m_temp = buf.data();
 }

@@ -357,6 +357,7 @@ RawIqSource::RawIqSource(std::string path, RawLayout layout, double sampleRate,
     m_frameBytes = valueBytes * (layout.isComplex ? 2 : 1);
     openFile();
 
+    m_info.files = {m_path};
     m_info.kind = layout.isComplex ? SignalKind::Iq : SignalKind::Audio;
     m_info.channels = layout.isComplex ? 2 : 1;
     m_info.sampleRate = sampleRate;

@@ -155,6 +155,7 @@ struct MetaInfo {
     std::string startTime;
     std::optional<std::string> dataset;
     std::int64_t trailingBytes = 0;
+    std::string metaPath; // the metadata file (or the archive holding it)
 };
 
 json parseJson(const std::string& text, const std::string& metaPath) {
@@ -206,6 +207,7 @@ void readCaptures(const json& captures, const std::string& metaPath, const OpenO
 MetaInfo interpretMeta(const std::string& text, const std::string& metaPath,
                        const OpenOptions& options) {
     MetaInfo meta;
+    meta.metaPath = metaPath;
     meta.doc = parseJson(text, metaPath);
     const json global = meta.doc.is_object() ? meta.doc.value("global", json()) : json();
     if (!global.is_object())
@@ -241,6 +243,8 @@ void decorate(SignalInfo& info, const MetaInfo& meta) {
     info.metadataOrigin = "sigmf";
     info.sigmfMeta = meta.doc;
     info.startTime = meta.startTime;
+    if (std::find(info.files.begin(), info.files.end(), meta.metaPath) == info.files.end())
+        info.files.push_back(meta.metaPath);
 }
 
 // Raw samples at [offset, offset + size) of dataPath (size unset: to the end of the file).

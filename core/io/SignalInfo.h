@@ -31,6 +31,7 @@ struct SignalInfo {
     std::vector<std::uint8_t> auxiChunk; // raw WAV auxi chunk to carry over on export
     nlohmann::json sigmfMeta;            // the SigMF metadata document (Sigmf only)
     bool iqSwapped = false;              // I and Q were swapped on read
+    std::vector<std::string> files;      // every file the samples come from (never overwritten)
 
     double duration() const {
         return sampleRate > 0 ? static_cast<double>(frames) / sampleRate : 0;

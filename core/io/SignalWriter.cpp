@@ -157,8 +157,11 @@ public:
         frames += n;
     }
     void finish() override {
-        sf_close(m_sf);
+        const int err = sf_close(m_sf);
         m_sf = nullptr;
+        if (err != 0)
+            throw Error(path, std::string("could not finish the file: ") + sf_error_number(err),
+                        "free disk space and a writable folder");
         m_file.commit();
     }
     std::string datatype() const override { return m_desc; }
@@ -214,15 +217,19 @@ public:
         frames += n;
     }
     void finish() override {
-        const bool ok = std::fclose(m_out) == 0;
-        m_out = nullptr;
-        if (!ok)
-            throw Error(path, "could not flush the file", "free disk space");
+        closeData();
         m_file.commit();
     }
     std::string datatype() const override { return sigmfDatatypeName(m_layout); }
 
 protected:
+    void closeData() {
+        const bool ok = std::fclose(m_out) == 0;
+        m_out = nullptr;
+        if (!ok)
+            throw Error(path, "could not flush the file", "free disk space");
+    }
+
     AtomicFile m_file;
     RawLayout m_layout;
     std::FILE* m_out = nullptr;
@@ -234,7 +241,21 @@ public:
     SigmfWriter(const std::string& base, RawLayout layout, const SignalInfo& like)
         : RawWriter(base + ".sigmf-data", base + ".sigmf-data", layout, like.channels),
           m_metaFile(base + ".sigmf-meta"), m_like(like) {}
+    // Both files are complete on disk before either is renamed into place.
     void finish() override {
+        closeData();
+        {
+            std::ofstream out(m_metaFile.tempPath(), std::ios::trunc);
+            out << metadata().dump(2) << '\n';
+            if (!out.flush())
+                throw Error(m_metaFile.target(), "could not write the metadata", "free disk space");
+        }
+        m_file.commit();
+        m_metaFile.commit();
+    }
+
+private:
+    nlohmann::json metadata() const {
         nlohmann::json meta =
             m_like.sigmfMeta.is_object() ? m_like.sigmfMeta : nlohmann::json::object();
         auto& global = meta["global"];
@@ -242,6 +263,8 @@ public:
         global["core:sample_rate"] = m_like.sampleRate;
         global.erase("core:sha512");
         global.erase("core:dataset");
+        global.erase("core:trailing_bytes");
+        global.erase("core:num_channels");
         if (!global.contains("core:version"))
             global["core:version"] = "1.0.0";
         if (!meta.contains("captures") || !meta["captures"].is_array() || meta["captures"].empty())
@@ -255,17 +278,9 @@ public:
             meta["captures"][0]["core:datetime"] = m_like.startTime;
         if (!meta.contains("annotations"))
             meta["annotations"] = nlohmann::json::array();
-        RawWriter::finish();
-        {
-            std::ofstream out(m_metaFile.tempPath(), std::ios::trunc);
-            out << meta.dump(2) << '\n';
-            if (!out.flush())
-                throw Error(m_metaFile.target(), "could not write the metadata", "free disk space");
-        }
-        m_metaFile.commit();
+        return meta;
     }
 
-private:
     AtomicFile m_metaFile;
     SignalInfo m_like;
 };
@@ -321,10 +336,19 @@ std::unique_ptr<SignalWriter::Impl> makeImpl(const std::string& path, const Sign
 
 } // namespace
 
+// The files a writer for `path` creates: a SigMF pair, or the one file.
+static std::vector<std::string> targetsOf(const std::string& path) {
+    if (outputContainerFor(path) != "sigmf")
+        return {path};
+    const std::string base = path.substr(0, path.size() - std::string(".sigmf-meta").size());
+    return {base + ".sigmf-meta", base + ".sigmf-data"};
+}
+
 SignalWriter::SignalWriter(const std::string& path, const SignalInfo& like,
                            const WriterOptions& options) {
-    if (!options.sourcePath.empty())
-        refuseToOverwrite(path, options.sourcePath);
+    for (const auto& target : targetsOf(path))
+        for (const auto& source : like.files)
+            refuseToOverwrite(target, source);
     m_impl = makeImpl(path, like, options);
 }
 

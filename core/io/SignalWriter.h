@@ -21,13 +21,13 @@ namespace specedit::core {
 
 struct WriterOptions {
     std::optional<SampleType> sampleType; // default: the source's (Int16, Float32, ...)
-    std::string sourcePath;               // refused as a target (never modify the source)
 };
 
 class SignalWriter {
 public:
     // `like` describes the source (kind, rate, channels, metadata). Throws Error for an
-    // unknown extension, a sample type the container cannot hold, or the source as target.
+    // unknown extension, a sample type or rate the container cannot hold, or when a file it
+    // would write is one of like.files (the source is never modified).
     SignalWriter(const std::string& path, const SignalInfo& like, const WriterOptions& options);
     ~SignalWriter();
     SignalWriter(const SignalWriter&) = delete;

@@ -75,6 +75,7 @@ SndfileSource::SndfileSource(const std::string& path) : m_path(path) {
     m_info.datatype = datatypeName(sfinfo.format);
     m_info.container = Container::SoundFile;
     m_info.soundFileFormat = sfinfo.format;
+    m_info.files = {path};
 }
 
 SndfileSource::~SndfileSource() {

@@ -55,9 +55,10 @@ TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParam
         m_mask[i].validate("shapes[" + std::to_string(i) + "]");
     m_params.fs = m_source->info().sampleRate;
     if (m_source->info().isComplex())
-        m_engine->complex = std::make_unique<Stft<std::complex<float>>>(m_params);
+        m_engine->complex =
+            std::make_unique<Stft<std::complex<float>>>(m_params, StftDirections::Forward);
     else
-        m_engine->real = std::make_unique<Stft<float>>(m_params);
+        m_engine->real = std::make_unique<Stft<float>>(m_params, StftDirections::Forward);
     m_frames = m_engine->complex ? m_engine->complex->frameCount(m_source->info().frames)
                                  : m_engine->real->frameCount(m_source->info().frames);
     m_hash = m_params.hash() ^ (std::hash<int>{}(channel)*31) ^

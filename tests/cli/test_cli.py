@@ -4,6 +4,7 @@ Usage: python3 test_cli.py PATH/TO/specedit-cli
 """
 import json
 import os
+import pathlib
 import subprocess
 import sys
 import tempfile
@@ -115,6 +116,37 @@ class IstftMatchesScipy(CliTest):
         self.assertLess(rel_err(ours, ref), 1e-4)
         self.assertLess(rel_err(ours[:6000], x), 1e-4)  # and it is the signal again
 
+    def test_zero_padded_spectrum_with_scipys_default_nfft(self):
+        rng = np.random.default_rng(7)
+        x = rng.standard_normal(4000)
+        _, _, z = scipy.signal.stft(x, nperseg=200, nfft=512)
+        np.save(self.path("z.npy"), z.astype(np.complex64))
+        run("istft", self.path("z.npy"), "--out", self.path("y.npy"), "--nperseg", 200, check=0)
+        _, ref = scipy.signal.istft(z, nperseg=200)
+        self.assertLess(rel_err(np.load(self.path("y.npy")), ref), 1e-4)
+
+    def test_inputs_are_never_overwritten(self):
+        np.save(self.path("x.npy"), np.zeros(1000, dtype=np.float32))
+        before = pathlib.Path(self.path("x.npy")).read_bytes()
+        proc = run("stft", self.path("x.npy"), "--out", self.path("x.npy"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("never modifies its source", proc.stderr)
+        proc = run("stft", self.path("x.npy"), "--out", self.path("z.wav"))
+        self.assertIn("written as .npy", proc.stderr)
+        run("stft", self.path("x.npy"), "--out", self.path("z.npy"), check=0)
+        proc = run("istft", self.path("z.npy"), "--out", self.path("z.npy"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("never modifies its source", proc.stderr)
+        self.assertEqual(pathlib.Path(self.path("x.npy")).read_bytes(), before)
+        # Outputs get the usual permissions, not mkstemp's 0600.
+        self.assertEqual(os.stat(self.path("z.npy")).st_mode & 0o777, 0o666 & ~self.umask())
+
+    @staticmethod
+    def umask():
+        mask = os.umask(0)
+        os.umask(mask)
+        return mask
+
     def test_default_nperseg_is_inferred_from_bins(self):
         rng = np.random.default_rng(5)
         x = rng.standard_normal(3000)
@@ -143,7 +175,8 @@ class IstftMatchesScipy(CliTest):
 
     def test_bins_that_fit_no_spectrum_are_explained(self):
         np.save(self.path("z.npy"), np.zeros((100, 5), dtype=np.complex64))
-        proc = run("istft", self.path("z.npy"), "--out", self.path("y.npy"), "--nperseg", 256)
+        proc = run("istft", self.path("z.npy"), "--out", self.path("y.npy"), "--nperseg", 256,
+                   "--nfft", 256)
         self.assertEqual(proc.returncode, 1)
         self.assertIn("fits neither a one-sided (129) nor a two-sided (256)", proc.stderr)
 
@@ -202,6 +235,23 @@ class DemoAndApply(CliTest):
         self.assertEqual(meta["captures"][0]["core:frequency"], 433.92e6)
         info = json.loads(run("info", self.path("n.sigmf-meta"), check=0).stdout)
         self.assertEqual(info["samples"], 6_000_000)
+
+    def test_sigmf_export_never_replaces_a_sigmf_source(self):
+        x = (np.arange(2000) % 7 - 3).astype(np.float32).view(np.complex64)
+        x.tofile(self.path("rec.sigmf-data"))
+        with open(self.path("rec.sigmf-meta"), "w") as f:
+            json.dump({"global": {"core:datatype": "cf32_le", "core:sample_rate": 1e6,
+                                  "core:version": "1.0.0"},
+                       "captures": [{"core:sample_start": 0}], "annotations": []}, f)
+        with open(self.path("p.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "rec.sigmf-meta",
+                       "analysis": {"window": "hann", "nperseg": 256, "noverlap": 192}}, f)
+        data_before = pathlib.Path(self.path("rec.sigmf-data")).read_bytes()
+        for target in ["rec.sigmf-data", "rec.sigmf-meta"]:
+            proc = run("apply", self.path("p.specedit.json"), "--out", self.path(target))
+            self.assertEqual(proc.returncode, 1, target)
+            self.assertIn("is the source recording", proc.stderr)
+        self.assertEqual(pathlib.Path(self.path("rec.sigmf-data")).read_bytes(), data_before)
 
     def test_apply_refuses_to_overwrite_the_source(self):
         src = self.demo()
@@ -268,7 +318,7 @@ class BadInput(CliTest):
         np.save(self.path("inf.npy"), np.array([0, 1, np.inf], dtype=np.float32))
         proc = run("stft", self.path("inf.npy"), "--out", self.path("z.npy"), "--nperseg", 2)
         self.assertEqual(proc.returncode, 1)
-        self.assertIn("element 2 is not finite", proc.stderr)
+        self.assertIn("sample 2 (channel 0) is infinite", proc.stderr)
 
     def test_help_everywhere(self):
         for sub in ["", "info", "demo", "stft", "istft", "apply"]:

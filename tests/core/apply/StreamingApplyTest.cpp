@@ -79,7 +79,7 @@ OpenOptions iqOpen(std::optional<double> center = std::nullopt) {
 ApplyReport run(const std::string& in, const std::string& out, const std::vector<Shape>& shapes,
                 ApplyOptions opt = {}, const OpenOptions& open = {}) {
     const auto src = openRecording(in, open);
-    SignalWriter writer(out, src->info(), {std::nullopt, in});
+    SignalWriter writer(out, src->info(), {});
     JobControl job;
     const auto params = StftParams::make(parseWindow("hann"), 1024, 768);
     const auto report = applyMask(*src, params, shapes, writer, job, opt);
