@@ -2,6 +2,7 @@
 
 #include "io/SignalWriter.h"
 #include "project/Project.h"
+#include "util/Error.h"
 
 #include <cmath>
 #include <complex>
@@ -175,7 +176,10 @@ std::string writeAudioProject(const std::filesystem::path& dir, const std::strin
 
 DemoFiles writeDemo(const std::string& dirName, const DemoSpec& spec, JobControl& job) {
     const std::filesystem::path dir(dirName);
-    std::filesystem::create_directories(dir);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir))
+        throw Error(dirName, "cannot create the folder: " + ec.message(), "a writable folder path");
     DemoFiles files;
     files.iqRecording = writeIq(dir, spec.iqSeconds, job);
     files.iqProject = writeIqProject(dir, files.iqRecording);

@@ -186,6 +186,9 @@ ApplyReport applyMask(const SampleSource& source, StftParams params,
                       const std::vector<Shape>& shapes, SignalWriter& writer, JobControl& job,
                       const ApplyOptions& options) {
     params.fs = source.info().sampleRate;
+    if (options.threads > 256)
+        throw Error("--threads", std::to_string(options.threads) + " threads requested",
+                    "0 (all cores) to 256");
     for (std::size_t i = 0; i < shapes.size(); ++i)
         shapes[i].validate("shapes[" + std::to_string(i) + "]");
     if (source.info().isComplex())

@@ -41,6 +41,12 @@ void StftParams::validate() const {
         throw Error("--noverlap",
                     "noverlap " + std::to_string(noverlap) + " leaves no hop for window " + n,
                     "0 <= noverlap < nperseg");
+    if (nperseg > kMaxTransformSize)
+        throw Error("--nperseg", "window length " + n + " is too large",
+                    "at most " + std::to_string(kMaxTransformSize) + " samples");
+    if (nfft > kMaxTransformSize)
+        throw Error("--nfft", "FFT size " + std::to_string(nfft) + " is too large",
+                    "at most " + std::to_string(kMaxTransformSize) + " points");
     if (nfft < nperseg)
         throw Error("--nfft",
                     "FFT size " + std::to_string(nfft) + " is smaller than the window (" + n + ")",

@@ -15,6 +15,10 @@
 
 namespace specedit::core {
 
+// Largest window or FFT accepted: 2^24 points (8 s at 2 MHz), far beyond any useful analysis,
+// well below what would exhaust memory.
+constexpr int kMaxTransformSize = 1 << 24;
+
 struct StftParams {
     WindowSpec window{};
     int nperseg = 256;

@@ -76,8 +76,10 @@ double symmetricValue(const WindowSpec& spec, const std::vector<double>& a, int 
     switch (spec.type) {
     case WindowType::Kaiser: {
         const double r = 2.0 * x - 1.0;
-        const double arg = spec.param * std::sqrt(std::max(0.0, 1.0 - r * r));
-        return std::cyl_bessel_i(0.0, arg) / std::cyl_bessel_i(0.0, spec.param);
+        // The window is even in beta (I0 is even): scipy accepts negative beta alike.
+        const double beta = std::abs(spec.param);
+        const double arg = beta * std::sqrt(std::max(0.0, 1.0 - r * r));
+        return std::cyl_bessel_i(0.0, arg) / std::cyl_bessel_i(0.0, beta);
     }
     case WindowType::Gaussian: {
         const double m = n - (len - 1) / 2.0;
@@ -138,6 +140,10 @@ WindowSpec parseWindow(std::string_view text, std::string_view option) {
                     "just '" + std::string(name) + "'");
     if (needsParam)
         spec.param = parseParam(rest, option, whole);
+    if (spec.type == WindowType::Kaiser && std::abs(spec.param) > 700)
+        throw Error(std::string(option),
+                    "kaiser beta " + std::to_string(spec.param) + " is too large",
+                    "|beta| <= 700 (I0 overflows beyond; beta 14 is already very narrow)");
     if (spec.type == WindowType::Gaussian && spec.param <= 0)
         throw Error(std::string(option), "gaussian sigma must be positive", "sigma > 0 samples");
     return spec;

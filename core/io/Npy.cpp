@@ -26,14 +26,16 @@ std::string dictValue(const std::string& header, const std::string& key, const s
     ++v;
     while (v < header.size() && header[v] == ' ')
         ++v;
-    std::size_t end = v;
-    if (header[v] == '(')
-        end = header.find(')', v) + 1;
-    else if (header[v] == '\'')
-        end = header.find('\'', v + 1) + 1;
-    else
-        end = header.find_first_of(",}", v);
-    return header.substr(v, end - v);
+    std::size_t end = std::string::npos;
+    if (v < header.size() && header[v] == '(')
+        end = header.find(')', v);
+    else if (v < header.size() && header[v] == '\'')
+        end = header.find('\'', v + 1);
+    else if (const auto stop = header.find_first_of(",}", v); stop != std::string::npos)
+        end = stop - 1;
+    if (end == std::string::npos || end + 1 <= v)
+        throw Error(path, "npy header is malformed near '" + key + "'", "a numpy.save header");
+    return header.substr(v, end + 1 - v);
 }
 
 NpyType parseDescr(const std::string& descr, const std::string& path) {
@@ -51,6 +53,8 @@ NpyType parseDescr(const std::string& descr, const std::string& path) {
 }
 
 std::vector<std::int64_t> parseShape(const std::string& text, const std::string& path) {
+    if (text.size() < 2 || text.front() != '(' || text.back() != ')')
+        throw Error(path, "bad npy shape " + text, "a tuple such as (129, 40)");
     std::vector<std::int64_t> shape;
     std::string inner = text.substr(1, text.size() - 2);
     std::stringstream in(inner);
@@ -66,6 +70,11 @@ std::vector<std::int64_t> parseShape(const std::string& text, const std::string&
         if (shape.back() < 0)
             throw Error(path, "negative dimension in npy shape " + text, "sizes >= 0");
     }
+    std::int64_t count = 1;
+    for (auto d : shape)
+        if (__builtin_mul_overflow(count, d, &count) || count > (std::int64_t(1) << 50))
+            throw Error(path, "npy shape " + text + " is impossibly large",
+                        "an array that fits in a file");
     return shape;
 }
 
@@ -122,12 +131,22 @@ NpyReader::NpyReader(const std::string& path) : m_path(path) {
     if (map == MAP_FAILED)
         throw Error(path, "cannot map the file", "a readable .npy");
     m_map = static_cast<const std::uint8_t*>(map);
-    if (std::memcmp(m_map, kMagic, kMagicLen) != 0) {
-        ::munmap(const_cast<std::uint8_t*>(m_map), m_mapSize);
-        throw Error(path, "not an .npy file (bad magic)", "a file written by numpy.save");
+    try {
+        parseHeader();
+    } catch (...) {
+        ::munmap(const_cast<std::uint8_t*>(m_map), m_mapSize); // the destructor will not run
+        throw;
     }
+}
+
+void NpyReader::parseHeader() {
+    const std::string& path = m_path;
+    if (std::memcmp(m_map, kMagic, kMagicLen) != 0)
+        throw Error(path, "not an .npy file (bad magic)", "a file written by numpy.save");
     const int major = m_map[6];
     const int lenBytes = major == 1 ? 2 : 4;
+    if (m_mapSize < 8 + std::size_t(lenBytes))
+        throw Error(path, "npy header is cut off", "a complete .npy file");
     const std::size_t headerLen = readLe(m_map + 8, lenBytes);
     m_dataOffset = 8 + std::size_t(lenBytes) + headerLen;
     if (m_dataOffset > m_mapSize)

@@ -41,6 +41,8 @@ public:
     std::complex<double> at2(std::int64_t row, std::int64_t col) const;
 
 private:
+    void parseHeader(); // after mapping; throws Error
+
     std::string m_path;
     NpyType m_type = NpyType::Float32;
     std::vector<std::int64_t> m_shape;

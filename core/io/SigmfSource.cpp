@@ -212,6 +212,10 @@ MetaInfo interpretMeta(const std::string& text, const std::string& metaPath,
     const json global = meta.doc.is_object() ? meta.doc.value("global", json()) : json();
     if (!global.is_object())
         throw Error(metaPath, "metadata has no \"global\" object", "a SigMF metadata document");
+    if (global.contains("core:num_channels") &&
+        !(global["core:num_channels"].is_number_integer() && global["core:num_channels"] == 1))
+        throw Error(metaPath, "core:num_channels is " + global["core:num_channels"].dump(),
+                    "one channel (multi-channel SigMF recordings are not supported yet)");
     if (!global.contains("core:datatype") || !global["core:datatype"].is_string())
         throw Error(metaPath, "metadata has no core:datatype",
                     "\"core:datatype\": \"cf32_le\" etc.");
@@ -345,7 +349,7 @@ std::vector<TarMember> listTarMembers(const std::string& path) {
         TarHeader header = parseTarHeader(block, path, pos);
         header.size = next.hasSize ? next.size : header.size;
         const std::uint64_t dataOffset = pos + kTarBlock;
-        if (dataOffset + header.size > fileSize)
+        if (header.size > fileSize - dataOffset) // no addition: a crafted size must not wrap
             throw Error(path,
                         "member \"" + header.name + "\" (" + std::to_string(header.size) +
                             " bytes) reaches past the end of the archive",

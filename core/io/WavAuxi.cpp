@@ -353,7 +353,10 @@ std::vector<RiffChunk> scanRiffChunks(const std::string& path) {
         }
         if (is64 && chunk.id == "ds64")
             readDs64(in, chunk.size, sizes64);
-        pos = chunk.offset + chunk.size + (chunk.size & 1);
+        // A chunk reaching past the end (truncated file, or a bogus size) is the last one;
+        // stopping here also rules out wrap-around in the next position.
+        const bool last = chunk.size >= fileSize - chunk.offset;
+        pos = last ? fileSize : chunk.offset + chunk.size + (chunk.size & 1);
         chunks.push_back(std::move(chunk));
     }
     return chunks;

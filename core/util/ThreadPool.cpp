@@ -8,18 +8,28 @@ ThreadPool::ThreadPool(unsigned threads) {
     if (threads == 0)
         threads = std::max(1u, std::thread::hardware_concurrency());
     m_workers.reserve(threads);
-    for (unsigned i = 0; i < threads; ++i)
-        m_workers.emplace_back([this] { run(); });
+    try {
+        for (unsigned i = 0; i < threads; ++i)
+            m_workers.emplace_back([this] { run(); });
+    } catch (...) {
+        stop(); // the threads already started must not outlive a failed constructor
+        throw;
+    }
 }
 
 ThreadPool::~ThreadPool() {
+    stop();
+}
+
+void ThreadPool::stop() {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
     m_wake.notify_all();
     for (auto& t : m_workers)
-        t.join();
+        if (t.joinable())
+            t.join();
 }
 
 std::future<void> ThreadPool::submit(std::function<void()> task) {

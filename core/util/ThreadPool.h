@@ -26,6 +26,7 @@ public:
 
 private:
     void run();
+    void stop(); // runs what is queued, then joins every worker
 
     std::vector<std::thread> m_workers;
     std::deque<std::packaged_task<void()>> m_queue;

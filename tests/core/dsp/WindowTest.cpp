@@ -125,3 +125,18 @@ TEST(StftParams, HashAndEqualityFollowTheFields) {
     EXPECT_NE(a, b);
     EXPECT_NE(a.hash(), b.hash());
 }
+
+TEST(Window, NegativeKaiserBetaEqualsPositiveAndHugeBetaIsRefused) {
+    EXPECT_EQ(makeWindow(parseWindow("kaiser,-8.6"), 64),
+              makeWindow(parseWindow("kaiser,8.6"), 64));
+    EXPECT_THROW(parseWindow("kaiser,1000"), Error);
+}
+
+TEST(StftParams, ImpossiblyLargeTransformsAreRefused) {
+    const auto msg = validationError(StftParams::make(parseWindow("hann"), 256, 128, 1 << 30));
+    EXPECT_NE(msg.find("--nfft"), std::string::npos);
+    EXPECT_NE(msg.find("too large"), std::string::npos);
+    EXPECT_NE(
+        validationError(StftParams::make(parseWindow("boxcar"), 100000000, 0)).find("--nperseg"),
+        std::string::npos);
+}

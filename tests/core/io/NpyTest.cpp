@@ -80,3 +80,40 @@ TEST(Npy, BadFilesAreExplained) {
     }
     EXPECT_THROW(NpyReader(dir.file("missing.npy")), Error);
 }
+
+TEST(Npy, HostileHeadersAreErrorsNotCrashes) {
+    TempDir dir;
+    auto npyWithHeader = [&](const std::string& name, std::string dict) {
+        dict.append((64 - (10 + dict.size() + 1) % 64) % 64, ' ');
+        dict += '\n';
+        std::string bytes = "\x93NUMPY";
+        bytes += char(1);
+        bytes += char(0);
+        bytes += char(dict.size() & 0xff);
+        bytes += char(dict.size() >> 8);
+        bytes += dict;
+        bytes.append(64, '\0');
+        const auto path = dir.file(name);
+        specedit::test::writeBytes(path, bytes.data(), bytes.size());
+        return path;
+    };
+    specedit::test::expectError(
+        [&] {
+            NpyReader r(npyWithHeader(
+                "huge.npy",
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }"));
+        },
+        {"huge.npy", "impossibly large"});
+    specedit::test::expectError(
+        [&] {
+            NpyReader r(
+                npyWithHeader("bad.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': }"));
+        },
+        {"bad.npy", "shape"});
+    specedit::test::expectError(
+        [&] {
+            NpyReader r(npyWithHeader("int.npy",
+                                      "{'descr': '<i4', 'fortran_order': False, 'shape': (4,), }"));
+        },
+        {"int.npy", "unsupported npy dtype"});
+}

@@ -388,3 +388,13 @@ TEST(Sigmf, ArchiveErrors) {
     expectError([&] { openSigmf(dir.file("missing.sigmf"), {}); },
                 {"missing.sigmf", "does not exist"});
 }
+
+TEST(Sigmf, MultiChannelRecordingsAreRefusedNotMisread) {
+    TempDir dir;
+    json meta = metaFor("ci16_le");
+    meta["global"]["core:num_channels"] = 2;
+    writeText(dir.file("mc.sigmf-meta"), meta.dump());
+    writeBytes(dir.file("mc.sigmf-data"), Bytes(64, 0));
+    expectError([&] { openSigmf(dir.file("mc.sigmf-meta"), {}); },
+                {"mc.sigmf-meta", "core:num_channels is 2"});
+}

@@ -336,3 +336,15 @@ TEST(AuxiParse, NonAsciiWavName) {
     ASSERT_TRUE(info);
     EXPECT_EQ(info->startTime, "2022-03-09T14:01:38Z");
 }
+
+TEST(RiffScan, ABogusHugeChunkSizeEndsTheScanInsteadOfLooping) {
+    TempDir dir;
+    // A 'junk' chunk claiming 4 GiB in a small file, then more bytes: the scan must stop.
+    const auto path =
+        writeFile(dir, "bogus.wav",
+                  wave("RIFF", {fmtChunk(48000), chunk("junk", Bytes(16, 0), 0xFFFFFFF0u),
+                                chunk("data", Bytes(8, 0))}));
+    const auto chunks = scanRiffChunks(path);
+    ASSERT_EQ(chunks.size(), 2u);
+    EXPECT_EQ(chunks.back().id, "junk");
+}
