@@ -2,6 +2,8 @@
 
 #include "util/Error.h"
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -61,9 +63,25 @@ int resolveChannel(const ChannelChoice& choice, int channels, const std::string&
 
 namespace {
 bool g_barShown = false; // only the CLI's own terminal state
+// The job Ctrl-C cancels. Cancelling is one lock-free atomic store: async-signal-safe.
+std::atomic<core::JobControl*> g_currentJob{nullptr};
+
+extern "C" void onInterrupt(int) {
+    if (core::JobControl* job = g_currentJob.load())
+        job->cancel();
 }
 
-std::unique_ptr<core::JobControl> makeProgressJob(const std::string& label) {
+// Ctrl-C and SIGTERM cancel the job, so the export unwinds and removes its temporary file.
+void installInterruptHandler(core::JobControl* job) {
+    g_currentJob.store(job);
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+std::unique_ptr<core::JobControl> makeBarJob(const std::string& label) {
     if (!::isatty(STDERR_FILENO))
         return std::make_unique<core::JobControl>();
     return std::make_unique<core::JobControl>([label](double f) {
@@ -75,6 +93,19 @@ std::unique_ptr<core::JobControl> makeProgressJob(const std::string& label) {
         std::fflush(stderr);
         g_barShown = true;
     });
+}
+
+} // namespace
+
+void JobDeleter::operator()(core::JobControl* job) const {
+    g_currentJob.store(nullptr); // a late Ctrl-C must not reach a destroyed job
+    delete job;
+}
+
+ProgressJob makeProgressJob(const std::string& label) {
+    ProgressJob job(makeBarJob(label).release());
+    installInterruptHandler(job.get());
+    return job;
 }
 
 void finishProgress() {
@@ -93,7 +124,7 @@ int runGuarded(const std::function<void()>& body) {
         return e.subject().rfind("--", 0) == 0 ? kExitUsage : kExitFailure;
     } catch (const core::Cancelled&) {
         finishProgress();
-        std::cerr << "specedit-cli: cancelled\n";
+        std::cerr << "specedit-cli: cancelled; no output was written\n";
         return kExitFailure;
     } catch (const std::exception& e) {
         finishProgress();

@@ -42,8 +42,13 @@ void addChannelOptions(CLI::App* cmd, ChannelChoice& choice);
 // -1 for the mix; throws core::Error if a multichannel file got neither option.
 int resolveChannel(const ChannelChoice& choice, int channels, const std::string& file);
 
-// A JobControl that draws a progress bar on stderr when stderr is a terminal.
-std::unique_ptr<core::JobControl> makeProgressJob(const std::string& label);
+// A JobControl that draws a progress bar on stderr when stderr is a terminal, and that
+// Ctrl-C (SIGINT) or SIGTERM cancels, so an interrupted export leaves no partial file.
+struct JobDeleter {
+    void operator()(core::JobControl* job) const;
+};
+using ProgressJob = std::unique_ptr<core::JobControl, JobDeleter>;
+ProgressJob makeProgressJob(const std::string& label);
 void finishProgress();
 
 // Runs body and maps exceptions to exit codes: core::Error on an option ("--...") -> 2,

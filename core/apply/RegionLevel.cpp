@@ -3,6 +3,7 @@
 #include "dsp/Stft.h"
 #include "mask/MaskRasterizer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -17,10 +18,11 @@ double measure(const SampleSource& src, const StftParams& p, const Shape& shape)
                         src.info().centerFrequency.value_or(0.0)};
     const TfBox box = shape.bounds();
     const std::int64_t frames = stft.frameCount(src.info().frames);
-    const std::int64_t j0 =
-        std::max<std::int64_t>(0, std::int64_t(std::ceil(box.t0 * p.fs / p.hop())));
-    const std::int64_t j1 =
-        std::min<std::int64_t>(frames - 1, std::int64_t(std::floor(box.t1 * p.fs / p.hop())));
+    // Clamped in double first: shapes may reach far beyond the recording.
+    const double lastFrame = double(frames - 1);
+    const auto j0 =
+        std::int64_t(std::clamp(std::ceil(box.t0 * p.fs / p.hop()), 0.0, lastFrame + 1));
+    const auto j1 = std::int64_t(std::clamp(std::floor(box.t1 * p.fs / p.hop()), -1.0, lastFrame));
     std::vector<S> segment(std::size_t(p.nperseg));
     std::vector<float> scratch;
     std::vector<std::complex<typename Stft<S>::Real>> spec(std::size_t(stft.bins()));

@@ -27,7 +27,7 @@ std::string lowerExtension(const std::string& path) {
 std::int64_t countClipped(const float* v, std::size_t n) {
     std::int64_t c = 0;
     for (std::size_t i = 0; i < n; ++i)
-        c += (v[i] > 1.0f || v[i] < -1.0f) ? 1 : 0;
+        c += (v[i] > 1.0f || v[i] < -1.0f || std::isnan(v[i])) ? 1 : 0;
     return c;
 }
 

@@ -28,14 +28,15 @@ CellRange cellsIn(const TfBox& box, const MaskGrid& g, std::int64_t j0, int fram
     const double df = g.fs / g.nfft;
     const double base = g.twoSided ? g.centerHz : 0.0;
     CellRange r;
-    r.jLo = std::max<std::int64_t>(j0, std::int64_t(std::floor(box.t0 * g.fs / g.hop)) - 1);
-    r.jHi =
-        std::min<std::int64_t>(j0 + frames - 1, std::int64_t(std::ceil(box.t1 * g.fs / g.hop)) + 1);
+    // Clamp in double before converting: a shape reaching to t = 1e30 must not overflow.
+    const double first = double(j0), last = double(j0 + frames - 1);
+    r.jLo = std::int64_t(std::clamp(std::floor(box.t0 * g.fs / g.hop) - 1, first, last + 1));
+    r.jHi = std::int64_t(std::clamp(std::ceil(box.t1 * g.fs / g.hop) + 1, first - 1, last));
     const auto [sMin, sMax] = signedRange(g);
-    const double lo = std::floor((box.f0 - base) / df) - 1;
-    const double hi = std::ceil((box.f1 - base) / df) + 1;
-    r.sLo = int(std::clamp(lo, double(sMin), double(sMax) + 1));
-    r.sHi = int(std::clamp(hi, double(sMin) - 1, double(sMax)));
+    const double fLo = std::floor((box.f0 - base) / df) - 1;
+    const double fHi = std::ceil((box.f1 - base) / df) + 1;
+    r.sLo = int(std::clamp(fLo, double(sMin), double(sMax) + 1));
+    r.sHi = int(std::clamp(fHi, double(sMin) - 1, double(sMax)));
     return r;
 }
 

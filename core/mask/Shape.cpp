@@ -30,8 +30,27 @@ double falloff(double d) {
     return 0.5 * (1.0 + std::cos(std::numbers::pi * d));
 }
 
-// Even-odd rule; points on an edge count as inside (edges are inclusive).
+// True when (t, f) lies on segment a-b, within a relative tolerance of the coordinates.
+bool onSegment(const TfPoint& a, const TfPoint& b, double t, double f) {
+    const double tolT = 1e-12 * (1 + std::max(std::abs(a.t), std::abs(b.t)));
+    const double tolF = 1e-12 * (1 + std::max(std::abs(a.f), std::abs(b.f)));
+    if (t < std::min(a.t, b.t) - tolT || t > std::max(a.t, b.t) + tolT ||
+        f < std::min(a.f, b.f) - tolF || f > std::max(a.f, b.f) + tolF)
+        return false;
+    // Cross product in units normalised by the segment's extent, so seconds and hertz weigh
+    // alike.
+    const double st = std::max(std::abs(b.t - a.t), tolT), sf = std::max(std::abs(b.f - a.f), tolF);
+    const double cross =
+        ((b.t - a.t) / st) * ((f - a.f) / sf) - ((b.f - a.f) / sf) * ((t - a.t) / st);
+    return std::abs(cross) <= 1e-9;
+}
+
+// Even-odd rule; points on an edge count as inside (edges are inclusive, horizontal and
+// vertical ones included).
 bool insidePolygon(const std::vector<TfPoint>& poly, double t, double f) {
+    for (std::size_t i = 0, k = poly.size() - 1; i < poly.size(); k = i++)
+        if (onSegment(poly[i], poly[k], t, f))
+            return true;
     bool inside = false;
     const std::size_t n = poly.size();
     for (std::size_t i = 0, k = n - 1; i < n; k = i++) {
@@ -94,7 +113,14 @@ double polygonCoverage(const Shape& s, double t, double f) {
         return 0.0;
     const TfPoint q =
         nearestOnPolyline(s.points, true, t, f, scaleFor(s.featherS), scaleFor(s.featherHz));
-    return falloff(featherDistance(std::abs(t - q.t), std::abs(f - q.f), s.featherS, s.featherHz));
+    // On an axis without feather the nearest point is exact up to rounding: treat a rounding
+    // residue as zero, or it would count as an infinitely hard edge.
+    double dt = std::abs(t - q.t), df = std::abs(f - q.f);
+    if (s.featherS <= 0 && dt <= 1e-9 * (1 + std::abs(t)))
+        dt = 0;
+    if (s.featherHz <= 0 && df <= 1e-9 * (1 + std::abs(f)))
+        df = 0;
+    return falloff(featherDistance(dt, df, s.featherS, s.featherHz));
 }
 
 double strokeCoverage(const Shape& s, double t, double f) {
@@ -131,8 +157,9 @@ std::string toString(ShapeType type) {
 }
 
 void Shape::validate(const std::string& where) const {
-    if (std::isnan(gainDb) || gainDb == kInf)
-        throw Error(where, "gain_db is not a number", "a level in dB, or null for -infinity");
+    if (std::isnan(gainDb) || gainDb > kMaxGainDb)
+        throw Error(where, "gain_db " + std::to_string(gainDb) + " is out of range",
+                    "at most +" + std::to_string(int(kMaxGainDb)) + " dB, or null for -infinity");
     requireFinite(featherS, where, "feather_s");
     requireFinite(featherHz, where, "feather_hz");
     if (featherS < 0 || featherHz < 0)

@@ -24,6 +24,9 @@
 namespace specedit::core {
 
 enum class ShapeType { Rect, Polygon, Stroke };
+
+// Largest boost a shape may apply: +60 dB (x1000) already turns the noise floor into clipping.
+constexpr double kMaxGainDb = 60.0;
 enum class MaskMode { Apply, Isolate };
 
 struct TfPoint {

@@ -5,9 +5,11 @@ Usage: python3 test_cli.py PATH/TO/specedit-cli
 import json
 import os
 import pathlib
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import warnings
 
@@ -252,6 +254,18 @@ class DemoAndApply(CliTest):
             self.assertEqual(proc.returncode, 1, target)
             self.assertIn("is the source recording", proc.stderr)
         self.assertEqual(pathlib.Path(self.path("rec.sigmf-data")).read_bytes(), data_before)
+
+    def test_ctrl_c_cancels_and_leaves_no_partial_file(self):
+        run("demo", "--out", self.dir, "--iq-seconds", 30, check=0)
+        out = self.path("interrupted.wav")
+        proc = subprocess.Popen([CLI, "apply", self.path("demo_iq.specedit.json"), "--out", out,
+                                 "--threads", "1"], stderr=subprocess.PIPE, text=True)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 1, err)
+        self.assertIn("cancelled", err)
+        self.assertEqual([f for f in os.listdir(self.dir) if "interrupted" in f], [])
 
     def test_apply_refuses_to_overwrite_the_source(self):
         src = self.demo()

@@ -149,3 +149,37 @@ TEST(Shape, InvalidGeometryIsExplained) {
     f.featherS = -1;
     EXPECT_THROW(f.validate("f"), Error);
 }
+
+TEST(MaskRasterizer, PolygonEdgesAreInclusiveLikeARectangle) {
+    const auto g = grid();
+    Shape poly;
+    poly.type = ShapeType::Polygon;
+    poly.points = {{0.10, 100}, {0.20, 100}, {0.20, 200}, {0.10, 200}};
+    poly.gainDb = kMinusInfinityDb;
+    const auto a = raster({poly}, g, 0, 30);
+    const auto b = raster({rect(0.10, 0.20, 100, 200, kMinusInfinityDb)}, g, 0, 30);
+    EXPECT_EQ(a, b); // top and right edges included as well
+}
+
+TEST(MaskRasterizer, FeatherOnOneAxisOfAPolygonIsSmooth) {
+    const auto g = grid();
+    Shape poly;
+    poly.type = ShapeType::Polygon;
+    poly.points = {{0.10, 100}, {0.20, 100}, {0.20, 200}, {0.10, 200}};
+    poly.gainDb = kMinusInfinityDb;
+    poly.featherHz = 40;
+    Shape box = rect(0.10, 0.20, 100, 200, kMinusInfinityDb);
+    box.featherHz = 40;
+    const auto a = raster({poly}, g, 0, 30);
+    const auto b = raster({box}, g, 0, 30);
+    for (std::size_t i = 0; i < a.size(); ++i)
+        EXPECT_NEAR(a[i], b[i], 1e-6) << i;
+}
+
+TEST(MaskRasterizer, ShapesReachingFarBeyondTheRecordingStillApply) {
+    const auto g = grid();
+    const auto m = raster({rect(-1e30, 1e30, 100, 200, kMinusInfinityDb)}, g, 5, 10);
+    EXPECT_EQ(m[std::size_t(3 * g.bins() + 15)], 0.0f);
+    Shape loud = rect(0, 1, 0, 100, 61);
+    EXPECT_THROW(loud.validate("s"), Error);
+}
