@@ -121,7 +121,7 @@ int runGuarded(const std::function<void()>& body) {
     } catch (const core::Error& e) {
         finishProgress();
         std::cerr << "specedit-cli: error: " << e.what() << '\n';
-        return e.subject().rfind("--", 0) == 0 ? kExitUsage : kExitFailure;
+        return e.kind() == core::ErrorKind::Usage ? kExitUsage : kExitFailure;
     } catch (const core::Cancelled&) {
         finishProgress();
         std::cerr << "specedit-cli: cancelled; no output was written\n";

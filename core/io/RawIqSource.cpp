@@ -346,7 +346,8 @@ RawIqSource::RawIqSource(std::string path, RawLayout layout, double sampleRate,
                          std::optional<double> centerHz, bool swapIq)
     : m_path(std::move(path)), m_layout(layout), m_swapIq(swapIq && layout.isComplex) {
     if (!std::isfinite(sampleRate) || sampleRate <= 0)
-        throw Error(m_path, "sample rate " + formatNumber(sampleRate) + " Hz is not valid",
+        throw Error(ErrorKind::Usage, m_path,
+                    "sample rate " + formatNumber(sampleRate) + " Hz is not valid",
                     "a positive, finite sample rate in Hz (--rate)");
     const std::size_t valueBytes = bytesPerValue(layout.type);
     if (valueBytes == 0)

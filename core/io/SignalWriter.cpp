@@ -81,6 +81,15 @@ public:
 
 namespace {
 
+// Sound file headers hold the rate as a whole number of hertz.
+void checkWholeHertz(const std::string& path, double rate) {
+    if (!(rate >= 1 && rate <= 2147483647.0) || std::abs(rate - std::round(rate)) > 1e-6)
+        throw Error(ErrorKind::Usage, path,
+                    "sound files store whole-hertz sample rates; this signal is at " +
+                        std::to_string(rate) + " Hz",
+                    "a raw (.cf32) or SigMF (.sigmf-meta) output, which keep any rate");
+}
+
 int sndfileSubtype(SampleType t, const std::string& path) {
     switch (t) {
     case SampleType::Int16:
@@ -121,19 +130,29 @@ public:
         path = target;
         channels = like.channels;
         const std::string ext = lowerExtension(target);
+        checkWholeHertz(target, like.sampleRate);
         SF_INFO info{};
         info.samplerate = int(std::lround(like.sampleRate));
         info.channels = like.channels;
         const int major = sndfileMajor(ext);
         info.format =
             major | (major == SF_FORMAT_OGG ? SF_FORMAT_VORBIS : sndfileSubtype(type, target));
+        if (major == SF_FORMAT_FLAC && like.sampleRate > 655350)
+            throw Error(ErrorKind::Usage, target,
+                        "flac stores sample rates up to 655350 Hz; this signal is at " +
+                            std::to_string(int(like.sampleRate)) + " Hz",
+                        "a .wav, .cf32 or .sigmf-meta output");
         if (major == SF_FORMAT_FLAC && (type == SampleType::Float32 || type == SampleType::Float64))
             info.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
         const int sub = info.format & SF_FORMAT_SUBMASK;
         integerOutput = sub != SF_FORMAT_FLOAT && sub != SF_FORMAT_DOUBLE;
         if (!sf_format_check(&info))
-            throw Error(target, "this container cannot hold the chosen sample type",
-                        "e.g. --sample-type int16 or float32");
+            throw Error(ErrorKind::Usage, target,
+                        ext.substr(1) + " cannot store " + std::to_string(like.channels) +
+                            " channel(s) of " + toString(type) + " at " +
+                            std::to_string(info.samplerate) + " Hz",
+                        "another --sample-type (int16, float32), or a .wav, .cf32 or "
+                        ".sigmf-meta output");
         m_sf = sf_open(m_file.tempPath().c_str(), SFM_WRITE, &info);
         if (!m_sf)
             throw Error(target, std::string("cannot write: ") + sf_strerror(nullptr),
@@ -297,6 +316,10 @@ RawLayout rawLayoutFor(const std::string& path, const SignalInfo& like,
             like.sampleType == SampleType::Float32 ? SampleType::Float32 : SampleType::Int16;
     if (wanted)
         layout.type = *wanted;
+    if (like.kind != SignalKind::Iq && rawLayoutFromExtension(path))
+        throw Error(ErrorKind::Usage, path,
+                    "this extension means complex (I/Q) samples but the signal is real audio",
+                    "a sound file (.wav, .flac) or .raw / .sigmf-meta for real samples");
     layout.isComplex = like.kind == SignalKind::Iq;
     if (bytesPerValue(layout.type) == 0 || layout.type == SampleType::Int24)
         throw Error(path, "raw output cannot hold " + toString(layout.type),

@@ -108,11 +108,43 @@ std::unique_ptr<SampleSource> mapIqWav(const SndfileSource& sndfile, const std::
     return nullptr;
 }
 
+bool isRiffWave(int format) {
+    const int major = format & SF_FORMAT_TYPEMASK;
+    return major == SF_FORMAT_WAV || major == SF_FORMAT_WAVEX || major == SF_FORMAT_RF64;
+}
+
+// libsndfile quietly shortens a WAV whose data chunk is cut off; say so instead. Sizes of 0
+// and 0xFFFFFFFF are what recorders write before they know the length: not truncation.
+void refuseTruncatedWave(const std::string& path) {
+    const auto fileSize = std::filesystem::file_size(path);
+    for (const auto& chunk : scanRiffChunks(path)) {
+        if (chunk.id != "data" || chunk.size == 0 || chunk.size == 0xFFFFFFFFu)
+            continue;
+        if (chunk.offset + chunk.size > fileSize)
+            throw Error(path,
+                        "the data chunk declares " + std::to_string(chunk.size) +
+                            " bytes but only " + std::to_string(fileSize - chunk.offset) +
+                            " follow it: the recording is truncated",
+                        "a complete recording (was the recorder stopped abruptly?)");
+    }
+}
+
+// An auxi chunk that cannot be parsed is treated as absent: the audio is still readable.
+std::optional<AuxiInfo> tryReadAuxi(const std::string& path) {
+    try {
+        return readAuxi(path);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenOptions& options) {
     auto src = std::make_unique<SndfileSource>(path);
+    if (isRiffWave(src->info().soundFileFormat))
+        refuseTruncatedWave(path);
     std::optional<AuxiInfo> auxi;
-    if (src->info().channels == 2)
-        auxi = readAuxi(path);
+    if (src->info().channels == 2 && isRiffWave(src->info().soundFileFormat))
+        auxi = tryReadAuxi(path);
     if (options.forceIq || auxi)
         makeIq(*src, path, options, auxi);
     else if (options.swapIq)

@@ -114,6 +114,9 @@ json shapeToJson(const Shape& s) {
 
 int integer(const json& obj, const char* key, const std::string& where) {
     const double v = number(obj, key, where);
+    if (std::abs(v) > 1e9)
+        throw Error(where, std::string("\"") + key + "\" is " + std::to_string(v),
+                    "a whole number of reasonable size");
     if (v != std::floor(v))
         throw Error(where, std::string("\"") + key + "\" is not an integer", "a whole number");
     return int(v);

@@ -12,7 +12,11 @@ std::string compose(const std::string& subject, const std::string& problem,
 } // namespace
 
 Error::Error(std::string subject, std::string problem, std::string expected)
+    : Error(subject.rfind("--", 0) == 0 ? ErrorKind::Usage : ErrorKind::Data, subject,
+            std::move(problem), std::move(expected)) {}
+
+Error::Error(ErrorKind kind, std::string subject, std::string problem, std::string expected)
     : std::runtime_error(compose(subject, problem, expected)), m_subject(std::move(subject)),
-      m_problem(std::move(problem)), m_expected(std::move(expected)) {}
+      m_problem(std::move(problem)), m_expected(std::move(expected)), m_kind(kind) {}
 
 } // namespace specedit::core

@@ -8,11 +8,20 @@
 
 namespace specedit::core {
 
+// Usage errors come from what the user asked for (a parameter, an option that does not fit the
+// file); data errors from what a file holds or from the system. The CLI maps them to exit
+// codes 2 and 1.
+enum class ErrorKind { Data, Usage };
+
 class Error : public std::runtime_error {
 public:
     // subject: a file path or a parameter name ("--nperseg"); problem: what is wrong;
-    // expected: what would have been accepted (may be empty).
+    // expected: what would have been accepted (may be empty). The kind defaults to Usage for
+    // subjects naming an option ("--..."), Data otherwise.
     Error(std::string subject, std::string problem, std::string expected = {});
+    Error(ErrorKind kind, std::string subject, std::string problem, std::string expected = {});
+
+    ErrorKind kind() const { return m_kind; }
 
     const std::string& subject() const { return m_subject; }
     const std::string& problem() const { return m_problem; }
@@ -22,6 +31,7 @@ private:
     std::string m_subject;
     std::string m_problem;
     std::string m_expected;
+    ErrorKind m_kind;
 };
 
 // Thrown by JobControl::checkCancelled() when the user cancelled a long operation.

@@ -292,6 +292,27 @@ class BadInput(CliTest):
             self.assertEqual(proc.returncode, 2, args)
             self.assertIn(text, proc.stderr)
 
+    def test_parameters_that_do_not_fit_the_file_exit_2(self):
+        (np.zeros(100, dtype=np.uint8)).tofile(self.path("one.cu8"))
+        proc = run("info", self.path("one.cu8"), "--rate", 0)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("sample rate 0 Hz is not valid", proc.stderr)
+        x = (0.1 * np.ones(4000)).astype(np.complex64)
+        x.tofile(self.path("iq.cf32"))
+        with open(self.path("p.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "iq.cf32", "source_options": {"rate": 2e6},
+                       "analysis": {"window": "hann", "nperseg": 256, "noverlap": 192}}, f)
+        proc = run("apply", self.path("p.specedit.json"), "--out", self.path("o.flac"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("flac stores sample rates up to 655350 Hz", proc.stderr)
+        self.assertFalse(os.path.exists(self.path("o.flac")))
+        with open(self.path("q.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "iq.cf32", "source_options": {"rate": 44100.5},
+                       "analysis": {"window": "hann", "nperseg": 256, "noverlap": 192}}, f)
+        proc = run("apply", self.path("q.specedit.json"), "--out", self.path("o.wav"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("whole-hertz", proc.stderr)
+
     def test_bad_files_exit_1_with_the_file_named(self):
         cases = []
         cases.append((self.path("missing.wav"), [], "does not exist"))

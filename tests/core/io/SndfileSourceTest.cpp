@@ -1,6 +1,7 @@
 #include "io/SndfileSource.h"
 
 #include "TestUtil.h"
+#include "io/SourceFactory.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -120,10 +121,28 @@ TEST(SndfileSource, TruncatedDataIsReportedNotCrashed) {
     const auto path = dir.file("cut.wav");
     writeSoundFile(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 2, 10000);
     std::filesystem::resize_file(path, 44 + 4 * 5000); // half the data chunk
-    // libsndfile clamps the frame count to the bytes present; reading stays in bounds.
+    // libsndfile alone clamps the frame count to the bytes present; reading stays in bounds.
     const SndfileSource src(path);
     EXPECT_LE(src.info().frames, 5000);
     std::vector<float> out(2 * 100);
     EXPECT_NO_THROW(src.read(src.info().frames - 50, 100, out.data()));
     EXPECT_EQ(out[2 * 99], 0.0f);
+    // Opening it as a recording says what is wrong.
+    specedit::test::expectError([&] { openRecording(path, {}); },
+                                {"cut.wav", "declares 40000 bytes but only 20000", "truncated"});
+}
+
+TEST(SndfileSource, UnreadableAuxiChunkLeavesPlainStereoAudio) {
+    TempDir dir;
+    const auto path = dir.file("odd.wav");
+    writeSoundFile(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 2, 100);
+    // Append a too-short auxi chunk after the data (libsndfile ignores unknown chunks).
+    const char chunk[] = {'a', 'u', 'x', 'i', 4, 0, 0, 0, 1, 2, 3, 4};
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::app);
+        out.write(chunk, sizeof(chunk));
+    }
+    const auto src = openRecording(path, {});
+    EXPECT_EQ(src->info().kind, SignalKind::Audio);
+    EXPECT_EQ(src->info().channels, 2);
 }
