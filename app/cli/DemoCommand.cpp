@@ -38,9 +38,10 @@ void reportRegions(const std::string& projectPath, const ApplyOutcome& o) {
     const auto project = core::loadProject(projectPath);
     const auto before = core::openRecording(o.source, project.sourceOptions);
     const auto after = core::openRecording(o.output, project.sourceOptions);
+    core::JobControl job;
     for (const auto& shape : project.shapes) {
-        const double a = core::regionLevelDb(*before, project.analysis, shape);
-        const double b = core::regionLevelDb(*after, project.analysis, shape);
+        const double a = core::regionLevelDb(*before, project.analysis, shape, job);
+        const double b = core::regionLevelDb(*after, project.analysis, shape, job);
         std::cout << "  region  " << shape.extra.value("label", core::toString(shape.type)) << ": "
                   << std::fixed << std::setprecision(1) << a << " dB -> " << b << " dB (" << (a - b)
                   << " dB removed)\n"

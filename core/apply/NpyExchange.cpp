@@ -30,7 +30,7 @@ NpyStftSummary streamStft(const SampleSource& src, int channel, const StftParams
     for (std::int64_t j = 0; j < summary.frames; ++j) {
         const std::int64_t start = stft.frameStart(j);
         if constexpr (Stft<S>::kComplexInput)
-            readComplex(src, start, p.nperseg, segment.data(), scratch);
+            readComplex(src, start, p.nperseg, segment.data());
         else
             readChannel(src, channel, start, p.nperseg, segment.data(), scratch);
         checkFinite(reinterpret_cast<const float*>(segment.data()), p.nperseg,

@@ -11,7 +11,7 @@ namespace specedit::core {
 namespace {
 
 template <typename S>
-double measure(const SampleSource& src, const StftParams& p, const Shape& shape) {
+double measure(const SampleSource& src, const StftParams& p, const Shape& shape, JobControl& job) {
     const Stft<S> stft(p, StftDirections::Forward);
     auto ws = stft.makeWorkspace();
     const MaskGrid grid{p.fs, p.hop(), p.nfft, Stft<S>::kComplexInput,
@@ -29,8 +29,12 @@ double measure(const SampleSource& src, const StftParams& p, const Shape& shape)
     double sum = 0.0;
     std::int64_t cells = 0;
     for (std::int64_t j = j0; j <= j1; ++j) {
+        if ((j - j0) % 256 == 0) {
+            job.checkCancelled();
+            job.setProgress(double(j - j0) / double(std::max<std::int64_t>(1, j1 - j0 + 1)));
+        }
         if constexpr (Stft<S>::kComplexInput)
-            readComplex(src, stft.frameStart(j), p.nperseg, segment.data(), scratch);
+            readComplex(src, stft.frameStart(j), p.nperseg, segment.data());
         else
             readChannel(src, -1, stft.frameStart(j), p.nperseg, segment.data(), scratch);
         stft.forward(segment.data(), spec.data(), ws);
@@ -47,11 +51,12 @@ double measure(const SampleSource& src, const StftParams& p, const Shape& shape)
 
 } // namespace
 
-double regionLevelDb(const SampleSource& source, StftParams params, const Shape& shape) {
+double regionLevelDb(const SampleSource& source, StftParams params, const Shape& shape,
+                     JobControl& job) {
     params.fs = source.info().sampleRate;
     if (source.info().isComplex())
-        return measure<std::complex<float>>(source, params, shape);
-    return measure<float>(source, params, shape);
+        return measure<std::complex<float>>(source, params, shape, job);
+    return measure<float>(source, params, shape, job);
 }
 
 } // namespace specedit::core

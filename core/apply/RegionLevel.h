@@ -7,11 +7,13 @@
 #include "dsp/StftParams.h"
 #include "io/SampleSource.h"
 #include "mask/Shape.h"
+#include "util/JobControl.h"
 
 namespace specedit::core {
 
 // params.fs is replaced by the source's rate. Returns -inf for a region without cells or
-// without energy. Throws Error on read failures. Any thread.
-double regionLevelDb(const SampleSource& source, StftParams params, const Shape& shape);
+// without energy. Throws Error on read failures, Cancelled when job is cancelled. Any thread.
+double regionLevelDb(const SampleSource& source, StftParams params, const Shape& shape,
+                     JobControl& job);
 
 } // namespace specedit::core

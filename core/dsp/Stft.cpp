@@ -106,17 +106,6 @@ template <typename S> void Stft<S>::forward(const S* segment, Complex* out, Work
         std::copy_n(ws.freq.data(), bins(), out);
 }
 
-template <typename S> void Stft<S>::inverse(const Complex* spectrum, S* out, Workspace& ws) const {
-    requireInverse();
-    const int nb = bins();
-    if (spectrum != ws.freq.data())
-        std::copy(spectrum, spectrum + nb, ws.freq.data());
-    m_inversePlan->execute(ws.freq.data(), ws.timeOut.data());
-    const int np = nperseg();
-    for (int m = 0; m < np; ++m)
-        out[m] = ws.timeOut[std::size_t(m)] * m_synthesis[std::size_t(m)];
-}
-
 template <typename S>
 Spectrogram<typename Stft<S>::Real> stft(const std::vector<S>& x, const StftParams& params) {
     using Real = typename Stft<S>::Real;

@@ -1,6 +1,6 @@
 #pragma once
-// Short-time Fourier transform and its least-squares inverse, bit-for-bit in scipy's
-// conventions (scipy.signal.stft / istft with boundary='zeros', padded=True,
+// Short-time Fourier transform and its least-squares inverse, in scipy's conventions (equal
+// to float rounding) (scipy.signal.stft / istft with boundary='zeros', padded=True,
 // scaling='spectrum', detrend=False).
 //
 // Forward: the signal x[n] is extended by nperseg/2 zeros at the start (and zeros at the end
@@ -17,7 +17,7 @@
 //
 // Sample type S is float, double, std::complex<float> or std::complex<double>.
 
-#include "dsp/FftPlanCache.h"
+#include "dsp/FftPlan.h"
 #include "dsp/StftParams.h"
 
 #include <algorithm>
@@ -87,9 +87,6 @@ public:
 
     // segment: nperseg input samples of one frame. out: bins() values. Any thread.
     void forward(const S* segment, Complex* out, Workspace& ws) const;
-    // spectrum: bins() values of one frame. out: nperseg samples of sum(w) * w[m] * ifft(.)[m]
-    // (the windowed contribution of the frame, before normalisation). Any thread.
-    void inverse(const Complex* spectrum, S* out, Workspace& ws) const;
 
     // Least-squares overlap-add of frames [0, totalFrames) onto output samples [n0, n1)
     // (input-signal indices). frameFn(j, Complex* spectrumOut) supplies frame j's spectrum.

@@ -6,6 +6,7 @@
 // memory map's resident pages would), and a file cut short by another program while open
 // gives an Error instead of a SIGBUS.
 
+#include "io/RawLayout.h"
 #include "io/SampleSource.h"
 
 #include <cstddef>
@@ -16,49 +17,9 @@
 
 namespace specedit::core {
 
-// How samples are laid out in a raw file.
-struct RawLayout {
-    SampleType type = SampleType::Float32;
-    bool isComplex = true;
-    bool bigEndian = false;
-    std::int64_t headerBytes = 0;             // bytes before the first sample
-    std::optional<std::int64_t> payloadBytes; // sample bytes after the header; unset: to the end
-};
-
-// Bytes per scalar value (I and Q are two values): 1, 2, 3, 4 or 8; 0 for SampleType::Other.
-std::size_t bytesPerValue(SampleType type);
-
-// The layout for a format name, case-insensitive: the short names cf32 fc32 cf64 cs16 sc16
-// cs8 cu8, and the SigMF names cf32_le cf64_le ci32_le ci16_le ci8 cu8 rf32_le rf64_le ri32_le
-// ri16_le ri8 ru8 (multi-byte ones also with _be; without suffix they mean _le).
-// nullopt for an unknown name.
-std::optional<RawLayout> rawLayoutFromName(std::string_view formatName);
-
-// The layout implied by a file's extension (.cf32 .cfile .fc32 .cf64 .cs16 .sc16 .cs8 .cu8),
-// case-insensitive; nullopt for anything else, including .raw (that needs --format).
-std::optional<RawLayout> rawLayoutFromExtension(const std::string& path);
-
-// The SigMF datatype name of a layout, without header information: "ci16_le", "cu8", ...
-std::string sigmfDatatypeName(const RawLayout& layout);
-
-// The format names rawLayoutFromName accepts, comma-separated, for error messages.
-std::string acceptedRawFormatNames();
-
-// Decodes `values` scalar values (I and Q counted separately) from in to floats in out.
-// Integers are scaled to [-1, 1): int8 / 128, int16 / 32768, int24 / 2^23, int32 / 2^31,
-// uint8 (x - 127.5) / 128 (the rtl-sdr convention). in needs no alignment. Any thread;
-// allocates nothing. Throws Error for SampleType::Other.
-void decodeSamples(const std::uint8_t* in, std::size_t values, const RawLayout& layout, float* out);
-
-// Encodes `values` floats into out (values * bytesPerValue bytes), the inverse of
-// decodeSamples: integers are rounded to nearest and saturated. Returns how many values
-// saturated (always 0 for float types). Any thread. Throws Error for SampleType::Other.
-std::size_t encodeSamples(const float* in, std::size_t values, const RawLayout& layout,
-                          std::uint8_t* out);
-
 class RawIqSource : public SampleSource {
 public:
-    // Maps the file at path (UTF-8 on Linux). sampleRate in Hz; centerHz the tuner frequency
+    // Opens the file at path (UTF-8 on Linux). sampleRate in Hz; centerHz the tuner frequency
     // in Hz when known (complex layouts only); swapIq exchanges I and Q on every read.
     // Throws Error naming the file if it is missing, a directory, empty, unreadable, if the
     // header or the payload reaches past the end of the file, if the payload is not a whole

@@ -46,13 +46,12 @@ void checkFinite(const float* v, std::int64_t frames, int channels, std::int64_t
 }
 
 void readComplex(const SampleSource& src, std::int64_t start, std::int64_t count,
-                 std::complex<float>* out, std::vector<float>& scratch) {
+                 std::complex<float>* out) {
     const int ch = src.info().channels;
     if (ch != 2)
         throw Error("readComplex", "source has " + std::to_string(ch) + " channels",
                     "2 channels (I and Q)");
     // complex<float> is layout-compatible with float[2] ([complex.numbers.general]).
-    (void)scratch;
     src.read(start, count, reinterpret_cast<float*>(out));
 }
 

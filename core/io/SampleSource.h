@@ -27,7 +27,7 @@ public:
 
 // Reads a frame range of an IQ source as complex samples (zeros outside the recording).
 void readComplex(const SampleSource& src, std::int64_t start, std::int64_t count,
-                 std::complex<float>* out, std::vector<float>& scratch);
+                 std::complex<float>* out);
 
 // Reads one channel (channel >= 0) or the mean of all channels (channel == -1) of a source as
 // real samples (zeros outside the recording).

@@ -63,8 +63,9 @@ void makeIq(SndfileSource& src, const std::string& path, const OpenOptions& opti
     info.iqSwapped = options.swapIq;
 }
 
-// An IQ WAV/RF64 with plain little-endian samples is read through a memory map instead of
-// libsndfile: lock-free, so export blocks read in parallel (libsndfile serialises reads).
+// An IQ WAV/RF64 with plain little-endian samples is read with positional reads (pread, as a
+// raw file at the data chunk's offset) instead of libsndfile: lock-free, so export blocks
+// read in parallel (libsndfile serialises reads).
 std::unique_ptr<SampleSource> mapIqWav(const SndfileSource& sndfile, const std::string& path,
                                        const OpenOptions& options) {
     const SignalInfo& info = sndfile.info();

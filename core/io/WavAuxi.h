@@ -13,25 +13,14 @@
 // RadioCenterFreq="162550000" SampleRate="2500000" UTC="20-01-2020 01:50:24"
 // UTCSeconds="1579485024" .../></SDR-XML-Root>.
 
+#include "io/RiffChunks.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace specedit::core {
-
-struct RiffChunk {
-    std::string id;       // four characters, e.g. "fmt ", "data", "auxi"
-    std::uint64_t offset; // file offset of the chunk's payload (just after its 8-byte header)
-    std::uint64_t size;   // payload bytes; for RF64/BW64 the 64-bit size from ds64. May reach
-                          // past the end of a truncated file.
-};
-
-// Lists the chunks of a RIFF/WAVE, RF64/WAVE or BW64/WAVE file in file order, seeking over
-// their payloads (nothing is read but headers and ds64). Returns an empty vector for a file
-// that is not one of these. Any thread. Throws Error naming the file if it cannot be opened
-// or a chunk header is cut off inside the RIFF body.
-std::vector<RiffChunk> scanRiffChunks(const std::string& path);
 
 struct AuxiInfo {
     std::optional<double> centerFrequency; // Hz

@@ -23,6 +23,7 @@ struct Project {
     // Keys this version does not know, at top level and inside "analysis"; kept on save.
     nlohmann::json unknown = nlohmann::json::object();
     nlohmann::json unknownAnalysis = nlohmann::json::object();
+    nlohmann::json unknownSourceOptions = nlohmann::json::object();
 };
 
 // Throws Error naming the project file: bad JSON (with position), a newer version, missing

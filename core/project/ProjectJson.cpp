@@ -143,7 +143,8 @@ void readAnalysis(const json& a, Project& p, const std::string& where) {
             p.unknownAnalysis[key] = value;
 }
 
-void readSourceOptions(const json& o, OpenOptions& opt, const std::string& where) {
+void readSourceOptions(const json& o, Project& p, const std::string& where) {
+    OpenOptions& opt = p.sourceOptions;
     if (!o.is_object())
         throw Error(where, "\"source_options\" is not an object", "an object");
     opt.forceIq = o.value("iq", false);
@@ -154,10 +155,13 @@ void readSourceOptions(const json& o, OpenOptions& opt, const std::string& where
         opt.sampleRate = number(o, "rate", where);
     if (o.contains("center"))
         opt.centerFrequency = number(o, "center", where);
+    for (const auto& [key, value] : o.items())
+        if (key != "iq" && key != "swap_iq" && key != "format" && key != "rate" && key != "center")
+            p.unknownSourceOptions[key] = value;
 }
 
-json sourceOptionsToJson(const OpenOptions& opt) {
-    json o = json::object();
+json sourceOptionsToJson(const OpenOptions& opt, const json& unknown) {
+    json o = unknown;
     if (opt.forceIq)
         o["iq"] = true;
     if (opt.swapIq)
@@ -188,7 +192,7 @@ Project projectFromJson(const json& doc, const std::string& file) {
     if (doc.contains("analysis"))
         readAnalysis(doc["analysis"], p, file);
     if (doc.contains("source_options"))
-        readSourceOptions(doc["source_options"], p.sourceOptions, file);
+        readSourceOptions(doc["source_options"], p, file);
     if (doc.contains("shapes")) {
         if (!doc["shapes"].is_array())
             throw Error(file, "\"shapes\" is not an array", "a list of shapes");
@@ -207,7 +211,7 @@ json projectToJson(const Project& p) {
     json doc = p.unknown;
     doc["version"] = Project::kVersion;
     doc["source"] = p.source;
-    json options = sourceOptionsToJson(p.sourceOptions);
+    json options = sourceOptionsToJson(p.sourceOptions, p.unknownSourceOptions);
     if (!options.empty())
         doc["source_options"] = options;
     json a = p.unknownAnalysis;

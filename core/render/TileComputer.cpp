@@ -92,8 +92,8 @@ namespace {
 
 // Reads frame j of the source into the engine's sample type.
 void readFrame(const SampleSource& src, const Stft<std::complex<float>>& stft, int /*channel*/,
-               std::int64_t j, std::vector<std::complex<float>>& out, Scratch& s) {
-    readComplex(src, stft.frameStart(j), stft.nperseg(), out.data(), s.samples);
+               std::int64_t j, std::vector<std::complex<float>>& out, Scratch& /*unused*/) {
+    readComplex(src, stft.frameStart(j), stft.nperseg(), out.data());
 }
 void readFrame(const SampleSource& src, const Stft<float>& stft, int channel, std::int64_t j,
                std::vector<float>& out, Scratch& s) {

@@ -4,9 +4,11 @@
 // (two-sided spectra are shifted so the most negative frequency comes first).
 //
 // A column of level k stands for frames [c 2^k, (c + 1) 2^k) and holds, per bin, the maximum
-// over those frames, so short bursts stay visible when zoomed out. Above kExactLevels the
-// maximum is taken over kSampledFrames frames spread evenly across the column: the cost of a
-// tile is then bounded, which is what makes an overview of a long recording appear at once.
+// over frames of that span. Up to kSampledFrames frames per column (levels 0..2) every frame
+// is used. Wider columns take the maximum over kSampledFrames frames spread evenly across the
+// span: the cost of a tile is bounded, which is what makes an overview of a long recording
+// appear at once, at the price that a burst shorter than a quarter of a column may be missed
+// at that zoom (it appears as soon as the view zooms in to level 2).
 // Zero power is floored at kFloorDb (digital silence must not give -inf).
 
 #include "dsp/StftParams.h"

@@ -38,7 +38,7 @@ TEST(Project, AllShapeKindsAndUnknownKeysSurviveLoadAndSave) {
     TempDir dir;
     const auto path = dir.file("b.specedit.json");
     writeText(path, R"({"version": 1, "source": "../rec.cs16", "future_key": {"x": [1, 2]},
-       "source_options": {"format": "cs16", "rate": 2000000, "center": 433920000},
+       "source_options": {"format": "cs16", "rate": 2000000, "center": 433920000, "gain": 30},
        "analysis": {"window": "kaiser,8.6", "nperseg": 1024, "noverlap": 768, "nfft": 2048, "colormap": "magma"},
        "shapes": [
          {"type": "polygon", "points": [[0, 0], [1, 0], [1, 100]], "gain_db": null, "mode": "isolate", "label": "burst"},
@@ -57,6 +57,8 @@ TEST(Project, AllShapeKindsAndUnknownKeysSurviveLoadAndSave) {
     EXPECT_EQ(q.analysis, p.analysis);
     EXPECT_EQ(q.unknown["future_key"]["x"][1], 2);
     EXPECT_EQ(q.unknownAnalysis["colormap"], "magma");
+    EXPECT_EQ(q.unknownSourceOptions["gain"], 30);
+    EXPECT_EQ(*q.sourceOptions.centerFrequency, 433920000);
     EXPECT_EQ(q.shapes[0].extra["label"], "burst");
     const auto saved = nlohmann::json::parse(std::ifstream(out));
     EXPECT_TRUE(saved["shapes"][0]["gain_db"].is_null());

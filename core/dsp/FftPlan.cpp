@@ -1,4 +1,4 @@
-#include "dsp/FftPlanCache.h"
+#include "dsp/FftPlan.h"
 
 #include "util/Error.h"
 
@@ -18,7 +18,7 @@ namespace {
 // The planner and its wisdom are global inside FFTW, so the once-flag and the wisdom mutex
 // are the only process-wide state here.
 std::once_flag g_plannerSafe;
-std::mutex g_wisdomMutex;
+std::mutex g_fftwMutex;
 
 // Wisdom (FFTW's record of measured plans) is kept between runs in the user's cache folder,
 // so FFTW_MEASURE costs its ~0.1 s per size once per machine, not once per run.
@@ -63,7 +63,7 @@ void makePlannerThreadSafe() {
     std::call_once(g_plannerSafe, [] {
         fftw_make_planner_thread_safe();
         fftwf_make_planner_thread_safe();
-        std::lock_guard lock(g_wisdomMutex);
+        std::lock_guard lock(g_fftwMutex);
         importWisdom();
     });
 }
@@ -84,6 +84,12 @@ template <> struct Fftw<float> {
         auto* c = static_cast<C*>(fftwf_malloc(sizeof(C) * std::size_t(n)));
         auto* c2 = static_cast<C*>(fftwf_malloc(sizeof(C) * std::size_t(n)));
         Plan p = nullptr;
+        if (!r || !c || !c2) {
+            fftwf_free(r);
+            fftwf_free(c);
+            fftwf_free(c2);
+            throw std::bad_alloc();
+        }
         const unsigned f = planFlags(n);
         switch (kind) {
         case FftKind::RealForward:
@@ -133,6 +139,12 @@ template <> struct Fftw<double> {
         auto* c = static_cast<C*>(fftw_malloc(sizeof(C) * std::size_t(n)));
         auto* c2 = static_cast<C*>(fftw_malloc(sizeof(C) * std::size_t(n)));
         Plan p = nullptr;
+        if (!r || !c || !c2) {
+            fftw_free(r);
+            fftw_free(c);
+            fftw_free(c2);
+            throw std::bad_alloc();
+        }
         const unsigned f = planFlags(n);
         switch (kind) {
         case FftKind::RealForward:
@@ -196,21 +208,24 @@ template <typename Real> FftPlan<Real>::FftPlan(FftKind kind, int n) : m_kind(ki
     if (n < 1)
         throw Error("--nfft", "FFT size " + std::to_string(n) + " is not positive", "nfft >= 1");
     makePlannerThreadSafe();
+    // One lock for planning, destroying and exporting wisdom: FFTW's export walks the wisdom
+    // table without the planner's own lock.
+    std::lock_guard lock(g_fftwMutex);
     const auto start = std::chrono::steady_clock::now();
     m_plan = Fftw<Real>::make(kind, n);
     // A plan that took measurable time was new to the wisdom: keep it for the next run.
-    if (m_plan && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(5)) {
-        std::lock_guard lock(g_wisdomMutex);
+    if (m_plan && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(5))
         Fftw<Real>::saveWisdom();
-    }
     if (!m_plan)
         throw Error("FFTW", "could not plan a transform of " + std::to_string(n) + " points",
                     "a plannable size");
 }
 
 template <typename Real> FftPlan<Real>::~FftPlan() {
-    if (m_plan)
-        Fftw<Real>::destroy(m_plan);
+    if (!m_plan)
+        return;
+    std::lock_guard lock(g_fftwMutex);
+    Fftw<Real>::destroy(m_plan);
 }
 
 template <typename Real> void FftPlan<Real>::execute(const Real* in, Complex* out) const {
