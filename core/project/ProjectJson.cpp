@@ -177,7 +177,7 @@ json sourceOptionsToJson(const OpenOptions& opt, const json& unknown) {
 
 } // namespace
 
-Project projectFromJson(const json& doc, const std::string& file) {
+static Project projectFromJsonUnchecked(const json& doc, const std::string& file) {
     if (!doc.is_object())
         throw Error(file, "project is not a JSON object", "{\"version\": 1, \"source\": ...}");
     Project p;
@@ -205,6 +205,14 @@ Project projectFromJson(const json& doc, const std::string& file) {
             key != "source_options")
             p.unknown[key] = value;
     return p;
+}
+
+Project projectFromJson(const json& doc, const std::string& file) {
+    try {
+        return projectFromJsonUnchecked(doc, file);
+    } catch (const json::exception& e) {
+        throw Error(file, std::string("wrong value type: ") + e.what(), "the documented schema");
+    }
 }
 
 json projectToJson(const Project& p) {
@@ -237,11 +245,7 @@ Project loadProject(const std::string& path) {
     } catch (const json::parse_error& e) {
         throw Error(path, std::string("not valid JSON: ") + e.what(), "a JSON project file");
     }
-    try {
-        return projectFromJson(doc, path);
-    } catch (const json::exception& e) {
-        throw Error(path, std::string("wrong value type: ") + e.what(), "the documented schema");
-    }
+    return projectFromJson(doc, path);
 }
 
 void saveProject(const Project& project, const std::string& path) {
