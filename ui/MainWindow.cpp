@@ -4,6 +4,9 @@
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
+#include "TaskRunner.h"
+#include "apply/StreamingApply.h"
+#include "io/SignalWriter.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
 #include "util/Error.h"
@@ -46,7 +49,8 @@ bool needsRawOptions(const core::Error& e) {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new SpectrogramView(this)),
-      m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)) {
+      m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)),
+      m_tasks(new TaskRunner(this)) {
     setCentralWidget(m_view);
     addToolBar(Qt::TopToolBarArea, m_paint);
     connectPainting();
@@ -170,6 +174,9 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this,
                     &MainWindow::saveProjectAs);
     file->addSeparator();
+    file->addAction(tr("&Export edited recording…"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportDialog);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -275,6 +282,51 @@ void MainWindow::rebuildComputer(bool keepRange) {
                     self->m_panel->showProblem(error);
             },
             Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::exportDialog() {
+    if (!m_document->hasSource())
+        return;
+    const QFileInfo source(m_document->sourcePath());
+    QString suffix = source.suffix();
+    if (suffix == "sigmf" || suffix == "sigmf-data")
+        suffix = "sigmf-meta";
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export edited recording"),
+        source.dir().filePath(source.completeBaseName() + ".edited." + suffix),
+        tr("Same kind as the source (*.%1);;WAV (*.wav);;FLAC (*.flac);;Raw IQ float "
+           "(*.cf32);;Raw IQ 16-bit (*.cs16);;SigMF (*.sigmf-meta);;All files (*)")
+            .arg(suffix));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+bool MainWindow::exportTo(const QString& path) {
+    auto source = m_document->source();
+    const auto params = m_document->analysis();
+    const auto shapes = m_document->shapes();
+    const std::string out = path.toStdString();
+    auto work = [source, params, shapes, out](core::JobControl& job) {
+        core::SignalWriter writer(out, source->info(), {});
+        core::ApplyOptions options;
+        options.sourceName = source->info().files.empty() ? std::string() : source->info().files[0];
+        const auto report = core::applyMask(*source, params, shapes, writer, job, options);
+        writer.finish();
+        QString summary = tr("Exported %1 (%2 samples)")
+                              .arg(QFileInfo(QString::fromStdString(out)).fileName())
+                              .arg(report.frames);
+        if (report.clippedValues > 0)
+            summary += tr(", %1 values clipped").arg(report.clippedValues);
+        return summary;
+    };
+    return m_tasks->run(tr("Exporting"), work, [this, path](bool ok, const QString& message) {
+        if (ok)
+            statusBar()->showMessage(message, 10000);
+        else if (!message.isEmpty())
+            QMessageBox::critical(this, tr("Export failed"), message);
+        else
+            statusBar()->showMessage(tr("Export cancelled; nothing was written"), 10000);
     });
 }
 

@@ -12,6 +12,7 @@ namespace specedit::ui {
 
 class AnalysisPanel;
 class PaintToolBar;
+class TaskRunner;
 class Document;
 class SpectrogramView;
 
@@ -28,6 +29,11 @@ public:
     // Saves the project; asks for a path when the document has none yet. Returns success.
     bool saveProject();
     bool saveProjectAs();
+
+    // Renders the mask over the whole recording into path (its extension picks the format)
+    // in the background, with a progress dialog. Returns false if a task is already running.
+    bool exportTo(const QString& path);
+    TaskRunner* tasks() const { return m_tasks; }
 
     Document* document() const { return m_document; }
     PaintToolBar* paintToolBar() const { return m_paint; }
@@ -48,6 +54,7 @@ private:
     void rebuildComputer(bool keepRange);
     void showCursor(double seconds, double hertz, double db);
     void openDialog();
+    void exportDialog();
     void rememberRecent(const QString& path);
     void updateRecentMenu();
     void updateTitle();
@@ -56,6 +63,7 @@ private:
     SpectrogramView* m_view;
     AnalysisPanel* m_panel;
     PaintToolBar* m_paint;
+    TaskRunner* m_tasks;
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;
     QLabel* m_pendingLabel;

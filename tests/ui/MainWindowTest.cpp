@@ -6,13 +6,17 @@
 #include "../core/TestUtil.h"
 #include "Document.h"
 #include "PaintToolBar.h"
+#include "TaskRunner.h"
 #include "apply/Demo.h"
+#include "apply/RegionLevel.h"
+#include "io/SourceFactory.h"
 #include "render/TileScheduler.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/SpectrogramView.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QStatusBar>
@@ -178,6 +182,51 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     reopened.openProject(project);
     EXPECT_EQ(reopened.shapes(), w.document()->shapes());
     EXPECT_EQ(reopened.analysis(), w.document()->analysis());
+}
+
+TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(waitForTiles(w));
+    // Paint a -20 dB rectangle over the first FSK packet (0.6..0.66 s around -400 kHz).
+    auto* gain = w.paintToolBar()->findChild<QDoubleSpinBox*>();
+    ASSERT_NE(gain, nullptr);
+    gain->setValue(-20);
+    w.paintToolBar()->selectTool(ui::ToolKind::Rect);
+    const double fc = 433.92e6;
+    drag(w.view()->plot(), {{0.55, fc - 480e3}, {0.71, fc - 320e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.document()->shapes()[0].gainDb, -20);
+    TempDir dir;
+    const auto out = dir.file("edited.cf32");
+    ASSERT_TRUE(w.exportTo(QString::fromStdString(out)));
+    QElapsedTimer timer;
+    timer.start();
+    while (w.tasks()->isBusy() && timer.elapsed() < 30000)
+        QTest::qWait(20);
+    ASSERT_FALSE(w.tasks()->isBusy());
+    core::OpenOptions open;
+    open.sampleRate = 2e6;
+    open.centerFrequency = fc;
+    const auto edited = core::openRecording(out, open);
+    const auto& original = *w.document()->source();
+    core::JobControl job;
+    core::Shape inside; // well inside the painted rectangle
+    inside.t0 = 0.60;
+    inside.t1 = 0.66;
+    inside.f0 = fc - 440e3;
+    inside.f1 = fc - 360e3;
+    core::Shape outside = inside; // the next FSK packet, one second later
+    outside.t0 += 1.0;
+    outside.t1 += 1.0;
+    const auto p = w.document()->analysis();
+    const double drop = core::regionLevelDb(original, p, inside, job) -
+                        core::regionLevelDb(*edited, p, inside, job);
+    EXPECT_NEAR(drop, 20.0, 0.5);
+    EXPECT_NEAR(core::regionLevelDb(original, p, outside, job),
+                core::regionLevelDb(*edited, p, outside, job), 0.05);
 }
 
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {
