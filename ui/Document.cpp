@@ -4,8 +4,11 @@
 #include "commands/ShapeCommands.h"
 #include "io/SourceFactory.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <algorithm>
 #include <cmath>
 
@@ -150,6 +153,55 @@ void Document::saveProject(const QString& path) {
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_undo.setClean();
     emit projectPathChanged();
+}
+
+QString Document::autosavePath() const {
+    const QString beside = m_projectPath.isEmpty() ? m_sourcePath + ".specedit.autosave.json"
+                                                   : m_projectPath + ".autosave";
+    if (QFileInfo(QFileInfo(beside).absolutePath()).isWritable())
+        return beside;
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
+    QDir().mkpath(dir);
+    const QByteArray key = QCryptographicHash::hash(beside.toUtf8(), QCryptographicHash::Sha1);
+    return dir + "/" + QString::fromLatin1(key.toHex()) + ".specedit.json";
+}
+
+void Document::writeAutosave() {
+    if (!m_source)
+        return;
+    core::Project project = m_project;
+    project.source = m_sourcePath.toStdString(); // absolute: the sidecar may live elsewhere
+    core::saveProject(project, autosavePath().toStdString());
+}
+
+void Document::removeAutosave() {
+    if (m_source)
+        QFile::remove(autosavePath());
+}
+
+bool Document::hasRecoverableAutosave() const {
+    if (!m_source)
+        return false;
+    const QFileInfo autosave(autosavePath());
+    if (!autosave.exists())
+        return false;
+    return m_projectPath.isEmpty() ||
+           autosave.lastModified() > QFileInfo(m_projectPath).lastModified();
+}
+
+void Document::recoverAutosave() {
+    const core::Project saved = core::loadProject(autosavePath().toStdString());
+    m_undo.beginMacro(tr("Recover autosaved changes"));
+    core::StftParams analysis = saved.analysis;
+    analysis.fs = m_source->info().sampleRate;
+    if (!(analysis == this->analysis()))
+        m_undo.push(new AnalysisCommand(this, this->analysis(), analysis, -1));
+    for (const auto& shape : std::vector<core::Shape>(m_project.shapes))
+        removeShape(shape.id);
+    for (const auto& shape : saved.shapes)
+        addShape(shape);
+    m_undo.endMacro();
 }
 
 void Document::applyAnalysis(const core::StftParams& params) {

@@ -57,6 +57,17 @@ public:
     // marks the document clean. Throws core::Error.
     void saveProject(const QString& path);
 
+    // Autosave (nothing is lost): a sidecar project beside the project file
+    // (<project>.autosave), or beside the recording (<recording>.specedit.autosave.json), or in
+    // the user's data folder when that folder is read-only. Written atomically.
+    QString autosavePath() const;
+    void writeAutosave();
+    void removeAutosave();
+    // An autosave newer than the project (or any autosave when there is no project file).
+    bool hasRecoverableAutosave() const;
+    // Applies the autosave's analysis and shapes as one undoable edit. Throws core::Error.
+    void recoverAutosave();
+
     QUndoStack* undoStack() { return &m_undo; }
     bool isModified() const { return !m_undo.isClean(); }
 

@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -28,6 +29,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QThreadPool>
+#include <QTimer>
 #include <cmath>
 
 namespace specedit::ui {
@@ -54,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_view);
     addToolBar(Qt::TopToolBarArea, m_paint);
     connectPainting();
+    setupAutosave();
     setAcceptDrops(true);
     buildMenus();
     buildDock();
@@ -111,6 +114,48 @@ void MainWindow::connectPainting() {
     connect(m_document, &Document::projectPathChanged, this, &MainWindow::updateTitle);
 }
 
+// Every 5 s, edits not yet on disk go to the autosave sidecar; saving or discarding removes it.
+void MainWindow::setupAutosave() {
+    auto* timer = new QTimer(this);
+    timer->setInterval(5000);
+    connect(timer, &QTimer::timeout, this, [this] {
+        if (!m_autosavePending || !m_document->isModified())
+            return;
+        try {
+            m_document->writeAutosave();
+            m_autosavePending = false;
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(tr("Autosave failed: %1").arg(e.what()), 5000);
+        }
+    });
+    timer->start();
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this,
+            [this] { m_autosavePending = true; });
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean)
+            m_document->removeAutosave();
+    });
+}
+
+void MainWindow::offerRecovery() {
+    if (!m_document->hasRecoverableAutosave())
+        return;
+    const auto when = QFileInfo(m_document->autosavePath()).lastModified();
+    const auto answer = QMessageBox::question(
+        this, tr("Recover unsaved work?"),
+        tr("SpecEdit found changes to %1 that were not saved (autosaved %2). Recover them?")
+            .arg(m_document->displayName(), QLocale().toString(when, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    try {
+        if (answer == QMessageBox::Yes)
+            m_document->recoverAutosave();
+        else
+            m_document->removeAutosave();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot recover"), QString::fromStdString(e.what()));
+    }
+}
+
 bool MainWindow::saveProject() {
     if (m_document->projectPath().isEmpty())
         return saveProjectAs();
@@ -158,10 +203,12 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (maybeSave())
-        event->accept();
-    else
+    if (!maybeSave()) {
         event->ignore();
+        return;
+    }
+    m_document->removeAutosave(); // saved, or the user chose to discard
+    event->accept();
 }
 
 void MainWindow::buildMenus() {
@@ -233,6 +280,7 @@ bool MainWindow::openPath(const QString& path) {
         return false;
     }
     rememberRecent(QFileInfo(path).absoluteFilePath());
+    offerRecovery();
     return true;
 }
 

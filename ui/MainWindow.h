@@ -48,6 +48,8 @@ private:
     void buildMenus();
     void buildDock();
     void connectPainting();
+    void setupAutosave();
+    void offerRecovery();
     bool maybeSave();
     void onSourceChanged();
     void onAnalysisChanged();
@@ -69,7 +71,8 @@ private:
     QLabel* m_pendingLabel;
     QMenu* m_recentMenu = nullptr;
     int m_computerGeneration = 0;
-    bool m_showEdited = false; // view the masked STFT instead of the original (key M)
+    bool m_autosavePending = false; // edits since the last autosave
+    bool m_showEdited = false;      // view the masked STFT instead of the original (key M)
 };
 
 } // namespace specedit::ui

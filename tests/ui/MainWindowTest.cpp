@@ -18,9 +18,11 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QStatusBar>
 #include <QTest>
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
 
@@ -40,6 +42,14 @@ const core::DemoFiles& demo() {
         return core::writeDemo(dir.path().string(), spec, job);
     }();
     return files;
+}
+
+// A private copy of the demo IQ recording, so that one test's autosave sidecar can never
+// make another test's window ask to recover it.
+QString privateIqDemo(const TempDir& dir) {
+    const auto path = dir.file("SDRuno_20261121_120000Z_433920kHz.wav");
+    std::filesystem::copy_file(demo().iqRecording, path);
+    return QString::fromStdString(path);
 }
 
 // Processes events until the view has drawn every visible tile (or the timeout passes).
@@ -76,10 +86,11 @@ void drag(QCustomPlot* plot, const std::vector<QPointF>& coords) {
 } // namespace
 
 TEST(MainWindow, OpensTheDemoAndRendersEveryVisibleTile) {
+    TempDir own;
     ui::MainWindow w;
     w.resize(1400, 850);
     w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
     ASSERT_TRUE(waitForTiles(w));
     const auto& info = w.document()->info();
     EXPECT_TRUE(info.isComplex());
@@ -99,10 +110,11 @@ TEST(MainWindow, OpensTheDemoAndRendersEveryVisibleTile) {
 }
 
 TEST(MainWindow, CursorReadoutShowsTimeFrequencyAndLevel) {
+    TempDir own;
     ui::MainWindow w;
     w.resize(1400, 850);
     w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
     ASSERT_TRUE(waitForTiles(w));
     QCustomPlot* plot = w.view()->plot();
     // Point at the first OOK burst: 0.25 s, +300 kHz.
@@ -124,10 +136,11 @@ TEST(MainWindow, CursorReadoutShowsTimeFrequencyAndLevel) {
 }
 
 TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
+    TempDir own;
     ui::MainWindow w;
     w.resize(1400, 850);
     w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
     ASSERT_TRUE(waitForTiles(w));
     QCustomPlot* plot = w.view()->plot();
     const double fc = 433.92e6;
@@ -185,10 +198,11 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
 }
 
 TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
+    TempDir own;
     ui::MainWindow w;
     w.resize(1400, 850);
     w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(demo().iqRecording)));
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
     ASSERT_TRUE(waitForTiles(w));
     // Paint a -20 dB rectangle over the first FSK packet (0.6..0.66 s around -400 kHz).
     auto* gain = w.paintToolBar()->findChild<QDoubleSpinBox*>();
@@ -258,6 +272,39 @@ TEST(Document, AnalysisEditsAreUndoableAndMerge) {
     // Setting the same parameters pushes nothing.
     doc.setAnalysis(doc.analysis(), 4);
     EXPECT_EQ(doc.undoStack()->count(), 1);
+}
+
+TEST(Document, AutosaveRecoversUnsavedShapesAfterACrash) {
+    TempDir dir;
+    const auto copy = dir.file("rec.wav");
+    std::filesystem::copy_file(demo().audioRecording, copy);
+    {
+        ui::Document doc;
+        doc.openRecording(QString::fromStdString(copy), {});
+        core::Shape s;
+        s.t0 = 1.0;
+        s.t1 = 1.5;
+        s.f0 = 2000;
+        s.f1 = 3000;
+        s.gainDb = -30;
+        doc.addShape(s);
+        doc.writeAutosave(); // then the program dies without saving
+        EXPECT_TRUE(QFileInfo::exists(doc.autosavePath()));
+    }
+    ui::Document doc;
+    doc.openRecording(QString::fromStdString(copy), {});
+    ASSERT_TRUE(doc.hasRecoverableAutosave());
+    doc.recoverAutosave();
+    ASSERT_EQ(doc.shapes().size(), 1u);
+    EXPECT_EQ(doc.shapes()[0].gainDb, -30);
+    EXPECT_TRUE(doc.isModified());
+    doc.undoStack()->undo(); // recovery is one undoable step
+    EXPECT_TRUE(doc.shapes().empty());
+    doc.undoStack()->redo();
+    const auto project = QString::fromStdString(dir.file("rec.specedit.json"));
+    doc.saveProject(project);
+    doc.removeAutosave();
+    EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
 }
 
 TEST(Document, UnreadableFilesThrowAndLeaveTheDocumentEmpty) {
