@@ -70,6 +70,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_view, &SpectrogramView::cursorMoved, this, &MainWindow::showCursor);
+    connect(m_view, &SpectrogramView::measured, this, [this](double dt, double df) {
+        QString text = tr("Δt %1   Δf %2").arg(formatTime(dt, 1e-6), formatFrequency(df, 1.0));
+        if (dt != 0)
+            text += tr("   1/Δt %1").arg(formatFrequency(1.0 / std::abs(dt), 0.01));
+        statusBar()->showMessage(text);
+    });
     connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
     connect(m_view, &SpectrogramView::tilesPending, this, [this](int missing) {
         m_pendingLabel->setText(missing > 0 ? tr("rendering %1 tiles…").arg(missing) : QString());
@@ -223,6 +229,12 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(tr("&Export edited recording…"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportDialog);
+    file->addAction(tr("Export spectrogram &image…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
+                                                          QString(), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !m_view->savePng(path))
+            QMessageBox::critical(this, tr("Cannot save the image"), path);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -235,6 +247,8 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom to &fit"), QKeySequence(Qt::Key_Home), m_view,
                     &SpectrogramView::zoomToFit);
+    view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::Key_S), m_view,
+                    &SpectrogramView::zoomToSelection);
     view->addAction(tr("&Auto levels"), QKeySequence(Qt::Key_L), m_view,
                     &SpectrogramView::autoLevels);
     QAction* edited = view->addAction(tr("Show &edited result"));

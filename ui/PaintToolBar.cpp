@@ -20,6 +20,9 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addTool(ToolKind::Brush, tr("Brush"), "B", tr("Paint with a round brush (B)"));
     addTool(ToolKind::Lasso, tr("Lasso"), "G", tr("Draw a free-hand region (G)"));
     addTool(ToolKind::Eraser, tr("Eraser"), "E", tr("Click a shape to delete it (E)"));
+    addTool(ToolKind::Zoom, tr("Zoom"), "Z", tr("Drag a box to zoom into it (Z)"));
+    addTool(ToolKind::Measure, tr("Measure"), "D",
+            tr("Drag to measure time and frequency differences (D)"));
     m_tools->actions().first()->setChecked(true);
     addSeparator();
     m_gain = new QDoubleSpinBox(this);

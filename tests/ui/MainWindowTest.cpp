@@ -243,6 +243,32 @@ TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
                 core::regionLevelDb(*edited, p, outside, job), 0.05);
 }
 
+TEST(MainWindow, MeasureToolAndImageExport) {
+    TempDir own;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    ASSERT_TRUE(waitForTiles(w));
+    double dt = 0, df = 0;
+    QObject::connect(w.view(), &ui::SpectrogramView::measured, [&](double t, double f) {
+        dt = t;
+        df = f;
+    });
+    w.paintToolBar()->selectTool(ui::ToolKind::Measure);
+    QCustomPlot* plot = w.view()->plot();
+    drag(plot, {{0.2, 433.92e6}, {0.7, 433.92e6 + 100e3}});
+    const double sPerPx = plot->xAxis->range().size() / plot->axisRect()->width();
+    const double hzPerPx = plot->yAxis->range().size() / plot->axisRect()->height();
+    EXPECT_NEAR(dt, 0.5, 1.5 * sPerPx);
+    EXPECT_NEAR(df, 100e3, 1.5 * hzPerPx);
+    EXPECT_TRUE(w.document()->shapes().empty()); // measuring paints nothing
+    const QString png = QString::fromStdString(own.file("spectrogram.png"));
+    ASSERT_TRUE(w.view()->savePng(png, 1200, 700));
+    const QImage image(png);
+    EXPECT_EQ(image.size(), QSize(1200, 700));
+}
+
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {
     ui::Document doc;
     doc.openRecording(QString::fromStdString(demo().audioRecording), {});

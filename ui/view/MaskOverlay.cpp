@@ -70,6 +70,15 @@ void MaskOverlay::draw(QCPPainter* painter) {
         drawShape(painter, s, s.id == m_selected, false);
     if (m_preview)
         drawShape(painter, *m_preview, false, true);
+    if (m_measure) {
+        const QPointF a = toPixel(m_measure->first.x(), m_measure->first.y());
+        const QPointF b = toPixel(m_measure->second.x(), m_measure->second.y());
+        painter->setPen(QPen(QColor(255, 255, 255), 1.0, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(a, b).normalized());
+        painter->setPen(QPen(QColor(80, 220, 255), 1.5));
+        painter->drawLine(a, b);
+    }
 }
 
 double MaskOverlay::selectTest(const QPointF&, bool, QVariant*) const {

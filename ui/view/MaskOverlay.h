@@ -20,6 +20,8 @@ public:
     const std::vector<core::Shape>& shapes() const { return m_shapes; }
     void setPreview(std::optional<core::Shape> preview) { m_preview = std::move(preview); }
     void setSelected(std::uint64_t id) { m_selected = id; }
+    // The measuring tool's line, from start to end in plot coordinates (nullopt: none).
+    void setMeasure(std::optional<std::pair<QPointF, QPointF>> line) { m_measure = line; }
     std::uint64_t selected() const { return m_selected; }
     // The path of a shape in widget pixels (for drawing and hit tests).
     QPainterPath pixelPath(const core::Shape& shape) const;
@@ -41,6 +43,7 @@ private:
     std::vector<core::Shape> m_shapes;
     std::optional<core::Shape> m_preview;
     std::uint64_t m_selected = 0;
+    std::optional<std::pair<QPointF, QPointF>> m_measure;
 };
 
 } // namespace specedit::ui

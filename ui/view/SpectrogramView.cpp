@@ -214,7 +214,10 @@ void SpectrogramView::setTool(ToolKind kind) {
         break;
     }
     m_plot->setInteraction(QCP::iRangeDrag, kind == ToolKind::Pan);
+    m_plot->setSelectionRectMode(kind == ToolKind::Zoom ? QCP::srmZoom : QCP::srmNone);
     m_plot->setCursor(kind == ToolKind::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+    m_measureStart.reset();
+    m_overlay->setMeasure(std::nullopt);
     replotOverlay();
 }
 
@@ -258,6 +261,12 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         setSelectedShape(shapeAt(pixel));
         return;
     }
+    if (m_toolKind == ToolKind::Measure) {
+        m_measureStart = toPlot(pixel);
+        m_overlay->setMeasure(std::make_pair(*m_measureStart, *m_measureStart));
+        replotOverlay();
+        return;
+    }
     if (m_tool) {
         m_tool->press(toPlot(pixel), plotScale(), m_defaults);
         replotOverlay();
@@ -280,6 +289,31 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
         m_tool->move(p);
         replotOverlay();
     }
+    if (m_measureStart && (event->buttons() & Qt::LeftButton)) {
+        m_overlay->setMeasure(std::make_pair(*m_measureStart, p));
+        replotOverlay();
+        emit measured(p.x() - m_measureStart->x(), p.y() - m_measureStart->y());
+    }
+}
+
+void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
+    const double mt = 0.1 * (t1 - t0), mf = 0.1 * (f1 - f0);
+    m_plot->xAxis->setRange(t0 - mt, t1 + mt);
+    m_plot->yAxis->setRange(f0 - mf, f1 + mf);
+    clampRanges();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpectrogramView::zoomToSelection() {
+    for (const auto& s : m_overlay->shapes())
+        if (s.id == m_overlay->selected()) {
+            const auto box = s.bounds();
+            zoomToBox(box.t0, box.t1, box.f0, box.f1);
+        }
+}
+
+bool SpectrogramView::savePng(const QString& path, int width, int height) {
+    return m_plot->savePng(path, width, height);
 }
 
 void SpectrogramView::onTileReady() {

@@ -10,6 +10,7 @@
 
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 class QCustomPlot;
 class QCPColorScale;
@@ -24,7 +25,7 @@ class MaskOverlay;
 class SpectrogramPlottable;
 class TileScheduler;
 
-enum class ToolKind { Pan, Rect, Brush, Lasso, Eraser };
+enum class ToolKind { Pan, Rect, Brush, Lasso, Eraser, Zoom, Measure };
 
 class SpectrogramView : public QWidget {
     Q_OBJECT
@@ -50,6 +51,11 @@ public:
     void setSelectedShape(std::uint64_t id);
 
     void zoomToFit();
+    // Zooms to a time-frequency box (plus a margin of 10 %).
+    void zoomToBox(double t0, double t1, double f0, double f1);
+    void zoomToSelection();
+    // Saves the plot with its axes and colour scale as PNG (width x height px; 0: as shown).
+    bool savePng(const QString& path, int width = 0, int height = 0);
     void zoomTime(double factor, double centre);
     void zoomFrequency(double factor, double centre);
     void panTime(double fractionOfView);
@@ -66,6 +72,8 @@ signals:
     // A finished gesture of a painting tool: one shape to add.
     void shapeDrawn(const core::Shape& shape);
     void eraseRequested(std::uint64_t shapeId);
+    // The measuring tool's span: time and frequency differences (end minus start).
+    void measured(double deltaSeconds, double deltaHertz);
     void deleteRequested(std::uint64_t shapeId);
     void selectionChanged(std::uint64_t shapeId);
 
@@ -92,6 +100,7 @@ private:
     ToolKind m_toolKind = ToolKind::Pan;
     std::unique_ptr<Tool> m_tool;
     ShapeDefaults m_defaults;
+    std::optional<QPointF> m_measureStart; // plot coordinates while measuring
     bool m_replotQueued = false;
     bool m_autoLevelPending = false; // set on a new recording, cleared once levels are set
 };
