@@ -126,6 +126,28 @@ void Document::modifyShape(const core::Shape& after, int mergeId) {
     m_undo.push(new ModifyShapeCommand(this, *before, after, mergeId));
 }
 
+void Document::moveShape(std::uint64_t id, int toIndex) {
+    auto& list = m_project.shapes;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i].id == id && int(i) != toIndex && toIndex >= 0 && toIndex < int(list.size())) {
+            m_undo.push(new MoveShapeCommand(this, id, int(i), toIndex));
+            return;
+        }
+}
+
+void Document::relocateShape(std::uint64_t id, int toIndex) {
+    auto& list = m_project.shapes;
+    const auto it =
+        std::find_if(list.begin(), list.end(), [id](const auto& s) { return s.id == id; });
+    if (it == list.end())
+        return;
+    const core::Shape shape = *it;
+    list.erase(it);
+    list.insert(list.begin() + std::clamp<std::ptrdiff_t>(toIndex, 0, std::ptrdiff_t(list.size())),
+                shape);
+    emit shapesChanged();
+}
+
 void Document::insertShape(int index, const core::Shape& shape) {
     auto& list = m_project.shapes;
     list.insert(list.begin() + std::clamp<std::ptrdiff_t>(index, 0, std::ptrdiff_t(list.size())),

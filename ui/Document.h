@@ -52,6 +52,8 @@ public:
     std::uint64_t addShape(core::Shape shape);
     void removeShape(std::uint64_t id);
     void modifyShape(const core::Shape& after, int mergeId = -1);
+    // Moves a shape to another position in the composition order (undoable).
+    void moveShape(std::uint64_t id, int toIndex);
 
     // Saves the project (atomic), with the source path relative to the project's folder, and
     // marks the document clean. Throws core::Error.
@@ -76,6 +78,7 @@ public:
     void insertShape(int index, const core::Shape& shape);
     void eraseShape(std::uint64_t id);
     void replaceShape(const core::Shape& shape);
+    void relocateShape(std::uint64_t id, int toIndex);
 
     // Default analysis for a recording: about 1 ms windows for IQ, 43 ms for audio, 75 %.
     static core::StftParams defaultAnalysis(const core::SignalInfo& info);

@@ -4,6 +4,7 @@
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
+#include "ShapesPanel.h"
 #include "TaskRunner.h"
 #include "apply/StreamingApply.h"
 #include "io/SignalWriter.h"
@@ -52,7 +53,7 @@ bool needsRawOptions(const core::Error& e) {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new SpectrogramView(this)),
       m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)),
-      m_tasks(new TaskRunner(this)) {
+      m_shapes(new ShapesPanel(m_document, this)), m_tasks(new TaskRunner(this)) {
     setCentralWidget(m_view);
     addToolBar(Qt::TopToolBarArea, m_paint);
     connectPainting();
@@ -268,6 +269,13 @@ void MainWindow::buildDock() {
     dock->setWidget(m_panel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    auto* shapes = new QDockWidget(tr("Shapes"), this);
+    shapes->setObjectName("shapesDock");
+    shapes->setWidget(m_shapes);
+    shapes->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, shapes);
+    connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
+    connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
 }
 
 bool MainWindow::openPath(const QString& path) {

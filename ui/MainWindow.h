@@ -12,6 +12,7 @@ namespace specedit::ui {
 
 class AnalysisPanel;
 class PaintToolBar;
+class ShapesPanel;
 class TaskRunner;
 class Document;
 class SpectrogramView;
@@ -38,6 +39,7 @@ public:
     Document* document() const { return m_document; }
     PaintToolBar* paintToolBar() const { return m_paint; }
     SpectrogramView* view() const { return m_view; }
+    ShapesPanel* shapesPanel() const { return m_shapes; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -65,6 +67,7 @@ private:
     SpectrogramView* m_view;
     AnalysisPanel* m_panel;
     PaintToolBar* m_paint;
+    ShapesPanel* m_shapes;
     TaskRunner* m_tasks;
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;

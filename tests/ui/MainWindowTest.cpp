@@ -6,6 +6,7 @@
 #include "../core/TestUtil.h"
 #include "Document.h"
 #include "PaintToolBar.h"
+#include "ShapesPanel.h"
 #include "TaskRunner.h"
 #include "apply/Demo.h"
 #include "apply/RegionLevel.h"
@@ -20,6 +21,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
 #include <filesystem>
@@ -267,6 +270,52 @@ TEST(MainWindow, MeasureToolAndImageExport) {
     ASSERT_TRUE(w.view()->savePng(png, 1200, 700));
     const QImage image(png);
     EXPECT_EQ(image.size(), QSize(1200, 700));
+}
+
+TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
+    TempDir own;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    auto* doc = w.document();
+    core::Shape a;
+    a.t0 = 0.1;
+    a.t1 = 0.2;
+    a.f0 = 433.5e6;
+    a.f1 = 433.6e6;
+    const auto idA = doc->addShape(a);
+    a.t0 = 1.1;
+    a.t1 = 1.2;
+    const auto idB = doc->addShape(a);
+    auto* panel = w.shapesPanel();
+    auto* list = panel->findChild<QListWidget*>();
+    ASSERT_EQ(list->count(), 2);
+    list->setCurrentRow(1);
+    EXPECT_EQ(panel->selected(), idB);
+    EXPECT_EQ(w.view()->selectedShape(), idB); // the view follows the panel
+    // Three steps of the gain spin box make one undo entry.
+    auto* gain = panel->findChild<QDoubleSpinBox*>();
+    const int before = doc->undoStack()->count();
+    gain->setValue(-30);
+    gain->setValue(-20);
+    gain->setValue(-10);
+    EXPECT_EQ(doc->shape(idB)->gainDb, -10);
+    EXPECT_EQ(doc->undoStack()->count(), before + 1);
+    // Move B above A, then delete it; undo restores both steps.
+    for (auto* b : panel->findChildren<QPushButton*>())
+        if (b->text() == "Up")
+            b->click();
+    EXPECT_EQ(doc->shapes()[0].id, idB);
+    for (auto* b : panel->findChildren<QPushButton*>())
+        if (b->text() == "Delete")
+            b->click();
+    ASSERT_EQ(doc->shapes().size(), 1u);
+    EXPECT_EQ(doc->shapes()[0].id, idA);
+    doc->undoStack()->undo();
+    doc->undoStack()->undo();
+    EXPECT_EQ(doc->shapes()[1].id, idB);
+    EXPECT_EQ(list->count(), 2);
 }
 
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {

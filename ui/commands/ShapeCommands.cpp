@@ -41,6 +41,18 @@ void RemoveShapeCommand::undo() {
     m_doc->insertShape(m_index, m_shape);
 }
 
+MoveShapeCommand::MoveShapeCommand(Document* doc, std::uint64_t id, int from, int to)
+    : m_doc(doc), m_id(id), m_from(from), m_to(to) {
+    setText(QObject::tr("Reorder shapes"));
+}
+
+void MoveShapeCommand::redo() {
+    m_doc->relocateShape(m_id, m_to);
+}
+void MoveShapeCommand::undo() {
+    m_doc->relocateShape(m_id, m_from);
+}
+
 ModifyShapeCommand::ModifyShapeCommand(Document* doc, core::Shape before, core::Shape after,
                                        int mergeId)
     : m_doc(doc), m_before(std::move(before)), m_after(std::move(after)), m_mergeId(mergeId) {

@@ -35,6 +35,20 @@ private:
     int m_index;
 };
 
+class MoveShapeCommand : public QUndoCommand {
+public:
+    // Moves shape id from position `from` to position `to` in the composition order.
+    MoveShapeCommand(Document* doc, std::uint64_t id, int from, int to);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_doc;
+    std::uint64_t m_id;
+    int m_from;
+    int m_to;
+};
+
 class ModifyShapeCommand : public QUndoCommand {
 public:
     ModifyShapeCommand(Document* doc, core::Shape before, core::Shape after, int mergeId);

@@ -1,0 +1,166 @@
+#include "ShapesPanel.h"
+
+#include "Document.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace specedit::ui {
+namespace {
+
+enum MergeId { kNameEdit = 101, kGainEdit, kModeEdit, kFeatherTimeEdit, kFeatherFreqEdit };
+constexpr double kMinusInfinitySpin = -121;
+
+QString labelOf(const core::Shape& s) {
+    const std::string label = s.extra.value("label", std::string());
+    if (!label.empty())
+        return QString::fromStdString(label);
+    return QString("%1 %2").arg(QString::fromStdString(core::toString(s.type))).arg(s.id);
+}
+
+QString gainText(double db) {
+    return std::isinf(db) ? QString::fromUtf8("−∞ dB") : QString("%1 dB").arg(db, 0, 'f', 0);
+}
+
+} // namespace
+
+ShapesPanel::ShapesPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_list(new QListWidget(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_list, 1);
+    auto* buttons = new QHBoxLayout;
+    m_up = new QPushButton(tr("Up"), this);
+    m_down = new QPushButton(tr("Down"), this);
+    m_delete = new QPushButton(tr("Delete"), this);
+    for (auto* b : {m_up, m_down, m_delete})
+        buttons->addWidget(b);
+    layout->addLayout(buttons);
+    auto* editor = new QWidget(this);
+    buildEditor(editor);
+    layout->addWidget(editor);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_updating)
+            return;
+        const auto& shapes = m_document->shapes();
+        m_selected = row >= 0 && row < int(shapes.size()) ? shapes[std::size_t(row)].id : 0;
+        showSelected();
+        emit selectionChanged(m_selected);
+    });
+    connect(m_up, &QPushButton::clicked, this, [this] { move(-1); });
+    connect(m_down, &QPushButton::clicked, this, [this] { move(+1); });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        if (m_selected)
+            m_document->removeShape(m_selected);
+    });
+    connect(m_document, &Document::shapesChanged, this, &ShapesPanel::refresh);
+    refresh();
+}
+
+void ShapesPanel::buildEditor(QWidget* box) {
+    auto* form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_name = new QLineEdit(box);
+    m_gain = new QDoubleSpinBox(box);
+    m_gain->setRange(kMinusInfinitySpin, 12);
+    m_gain->setDecimals(0);
+    m_gain->setSuffix(" dB");
+    m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
+    m_mode = new QComboBox(box);
+    m_mode->addItems({tr("apply inside"), tr("isolate (apply outside)")});
+    m_featherMs = new QDoubleSpinBox(box);
+    m_featherMs->setRange(0, 10000);
+    m_featherMs->setDecimals(2);
+    m_featherMs->setSuffix(" ms");
+    m_featherHz = new QDoubleSpinBox(box);
+    m_featherHz->setRange(0, 1e9);
+    m_featherHz->setDecimals(0);
+    m_featherHz->setSuffix(" Hz");
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Gain"), m_gain);
+    form->addRow(tr("Mode"), m_mode);
+    form->addRow(tr("Feather (time)"), m_featherMs);
+    form->addRow(tr("Feather (freq)"), m_featherHz);
+    connect(m_name, &QLineEdit::editingFinished, this, [this] { edit(kNameEdit); });
+    connect(m_gain, &QDoubleSpinBox::valueChanged, this, [this] { edit(kGainEdit); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { edit(kModeEdit); });
+    connect(m_featherMs, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherTimeEdit); });
+    connect(m_featherHz, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherFreqEdit); });
+}
+
+void ShapesPanel::refresh() {
+    m_updating = true;
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    int row = -1;
+    const auto& shapes = m_document->shapes();
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const auto& s = shapes[i];
+        m_list->addItem(QString("%1   %2%3")
+                            .arg(labelOf(s), gainText(s.gainDb),
+                                 s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString()));
+        if (s.id == m_selected)
+            row = int(i);
+    }
+    if (row < 0)
+        m_selected = 0;
+    m_list->setCurrentRow(row);
+    m_updating = false;
+    showSelected();
+}
+
+void ShapesPanel::select(std::uint64_t id) {
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    refresh();
+}
+
+void ShapesPanel::showSelected() {
+    const core::Shape* s = m_document->shape(m_selected);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_gain, m_mode, m_featherMs,
+                                                      m_featherHz, m_up, m_down, m_delete})
+        w->setEnabled(s != nullptr);
+    if (!s)
+        return;
+    const QSignalBlocker b1(m_name), b2(m_gain), b3(m_mode), b4(m_featherMs), b5(m_featherHz);
+    m_name->setText(labelOf(*s));
+    m_gain->setValue(std::isinf(s->gainDb) ? kMinusInfinitySpin : s->gainDb);
+    m_mode->setCurrentIndex(s->mode == core::MaskMode::Isolate ? 1 : 0);
+    m_featherMs->setValue(s->featherS * 1e3);
+    m_featherHz->setValue(s->featherHz);
+}
+
+void ShapesPanel::edit(int mergeId) {
+    const core::Shape* current = m_document->shape(m_selected);
+    if (!current || m_updating)
+        return;
+    core::Shape s = *current;
+    if (mergeId == kNameEdit && m_name->text() != labelOf(*current))
+        s.extra["label"] = m_name->text().toStdString();
+    s.gainDb = m_gain->value() <= kMinusInfinitySpin ? core::kMinusInfinityDb : m_gain->value();
+    s.mode = m_mode->currentIndex() == 1 ? core::MaskMode::Isolate : core::MaskMode::Apply;
+    s.featherS = m_featherMs->value() / 1e3;
+    s.featherHz = m_featherHz->value();
+    m_document->modifyShape(s, mergeId);
+}
+
+void ShapesPanel::move(int delta) {
+    const auto& shapes = m_document->shapes();
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        if (shapes[i].id == m_selected) {
+            const int to = int(i) + delta;
+            if (to >= 0 && to < int(shapes.size()))
+                m_document->moveShape(m_selected, to);
+            return;
+        }
+}
+
+} // namespace specedit::ui

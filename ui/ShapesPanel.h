@@ -1,0 +1,52 @@
+#pragma once
+// Lists the mask's shapes in composition order and edits the selected one numerically: name,
+// gain (-inf to +12 dB), mode, feather in ms and Hz; reorders and deletes. Every edit goes to
+// the Document as an undoable command (spin steps on one control merge). GUI thread only.
+
+#include <QWidget>
+#include <cstdint>
+
+class QListWidget;
+class QLineEdit;
+class QDoubleSpinBox;
+class QComboBox;
+class QPushButton;
+
+namespace specedit::ui {
+
+class Document;
+
+class ShapesPanel : public QWidget {
+    Q_OBJECT
+public:
+    ShapesPanel(Document* document, QWidget* parent = nullptr);
+
+    // Shows the document's shapes (after any change) and keeps the selection.
+    void refresh();
+    void select(std::uint64_t id);
+    std::uint64_t selected() const { return m_selected; }
+
+signals:
+    void selectionChanged(std::uint64_t id);
+
+private:
+    void buildEditor(QWidget* box);
+    void showSelected();
+    void edit(int mergeId);
+    void move(int delta);
+
+    Document* m_document;
+    QListWidget* m_list;
+    QLineEdit* m_name;
+    QDoubleSpinBox* m_gain;
+    QComboBox* m_mode;
+    QDoubleSpinBox* m_featherMs;
+    QDoubleSpinBox* m_featherHz;
+    QPushButton* m_up;
+    QPushButton* m_down;
+    QPushButton* m_delete;
+    std::uint64_t m_selected = 0;
+    bool m_updating = false;
+};
+
+} // namespace specedit::ui
