@@ -133,7 +133,7 @@ private:
 
 template <typename S>
 ApplyReport runPipeline(const SampleSource& src, const StftParams& params,
-                        const std::vector<Shape>& shapes, SignalWriter& writer, JobControl& job,
+                        const std::vector<Shape>& shapes, SampleSink& writer, JobControl& job,
                         const ApplyOptions& opt) {
     Pipeline<S> pipe(src, params, shapes, opt);
     ApplyReport report;
@@ -166,6 +166,7 @@ ApplyReport runPipeline(const SampleSource& src, const StftParams& params,
             job.checkCancelled();
             auto& out = (*front.ctx)->output;
             writer.write(out.data(), std::int64_t(out.size()) / src.info().channels);
+            report.frames += std::int64_t(out.size()) / src.info().channels;
             pipe.release(std::move(*front.ctx));
             job.setProgress(double(++written) / double(report.blocks));
         }
@@ -175,7 +176,6 @@ ApplyReport runPipeline(const SampleSource& src, const StftParams& params,
             f.done.wait();
         throw;
     }
-    report.frames = writer.framesWritten();
     report.clippedValues = writer.clippedValues();
     return report;
 }
@@ -183,7 +183,7 @@ ApplyReport runPipeline(const SampleSource& src, const StftParams& params,
 } // namespace
 
 ApplyReport applyMask(const SampleSource& source, StftParams params,
-                      const std::vector<Shape>& shapes, SignalWriter& writer, JobControl& job,
+                      const std::vector<Shape>& shapes, SampleSink& writer, JobControl& job,
                       const ApplyOptions& options) {
     params.fs = source.info().sampleRate;
     if (options.threads > 256)

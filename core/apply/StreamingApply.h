@@ -13,8 +13,8 @@
 // (two-sided STFT, mask frequencies absolute around the centre frequency).
 
 #include "dsp/StftParams.h"
+#include "io/SampleSink.h"
 #include "io/SampleSource.h"
-#include "io/SignalWriter.h"
 #include "mask/Shape.h"
 #include "util/JobControl.h"
 
@@ -37,10 +37,10 @@ struct ApplyReport {
 };
 
 // params.fs is replaced by the source's sample rate. Throws Error (bad parameters, NaN/Inf
-// input with the sample index, I/O failure) or Cancelled. The writer is not finished here;
-// the caller calls writer.finish() on success. Call from any one thread.
+// input with the sample index, I/O failure) or Cancelled. A SignalWriter sink is not
+// finished here; the caller calls finish() on success. Call from any one thread.
 ApplyReport applyMask(const SampleSource& source, StftParams params,
-                      const std::vector<Shape>& shapes, SignalWriter& writer, JobControl& job,
+                      const std::vector<Shape>& shapes, SampleSink& sink, JobControl& job,
                       const ApplyOptions& options = {});
 
 } // namespace specedit::core

@@ -10,6 +10,7 @@
 // Every file is written through AtomicFile: nothing appears at the target until finish(),
 // and a writer destroyed without finish() (error, cancel) leaves nothing behind.
 
+#include "io/SampleSink.h"
 #include "io/SignalInfo.h"
 
 #include <cstdint>
@@ -23,23 +24,23 @@ struct WriterOptions {
     std::optional<SampleType> sampleType; // default: the source's (Int16, Float32, ...)
 };
 
-class SignalWriter {
+class SignalWriter : public SampleSink {
 public:
     // `like` describes the source (kind, rate, channels, metadata). Throws Error for an
     // unknown extension, a sample type or rate the container cannot hold, or when a file it
     // would write is one of like.files (the source is never modified).
     SignalWriter(const std::string& path, const SignalInfo& like, const WriterOptions& options);
-    ~SignalWriter();
+    ~SignalWriter() override;
     SignalWriter(const SignalWriter&) = delete;
     SignalWriter& operator=(const SignalWriter&) = delete;
 
     // Appends frames of interleaved floats (like.channels per frame; IQ as I, Q). Values
     // beyond [-1, 1) are clipped for integer types and counted. Single thread.
-    void write(const float* interleaved, std::int64_t frames);
+    void write(const float* interleaved, std::int64_t frames) override;
     // Flushes and renames into place. Throws Error.
     void finish();
 
-    std::int64_t clippedValues() const;
+    std::int64_t clippedValues() const override;
     std::int64_t framesWritten() const;
     const std::string& path() const;
     // The output's datatype for messages ("ci16_le", "wav pcm16", ...).
