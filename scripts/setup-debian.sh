@@ -6,7 +6,8 @@ export DEBIAN_FRONTEND=noninteractive
 packages="build-essential cmake pkg-config git
   libfftw3-dev libsndfile1-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev
-  qt6-base-dev libqcustomplot-dev libgl-dev xvfb xauth clang-format
+  qt6-base-dev qt6-multimedia-dev libqcustomplot-dev libgl-dev xvfb xauth clang-format
+  pulseaudio pulseaudio-utils
   python3 python3-numpy python3-scipy"
 missing=""
 for p in $packages; do

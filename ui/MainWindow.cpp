@@ -7,6 +7,9 @@
 #include "ShapesPanel.h"
 #include "TaskRunner.h"
 #include "apply/StreamingApply.h"
+#include "audio/ListenToolBar.h"
+#include "audio/Listener.h"
+#include "audio/Player.h"
 #include "io/SignalWriter.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
@@ -32,6 +35,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <cmath>
+#include <qcustomplot.h>
 
 namespace specedit::ui {
 namespace {
@@ -53,10 +57,13 @@ bool needsRawOptions(const core::Error& e) {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new SpectrogramView(this)),
       m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)),
-      m_shapes(new ShapesPanel(m_document, this)), m_tasks(new TaskRunner(this)) {
+      m_shapes(new ShapesPanel(m_document, this)), m_player(new Player(this)),
+      m_listener(new Listener(m_document, m_player, this)), m_listen(new ListenToolBar(this)),
+      m_tasks(new TaskRunner(this)) {
     setCentralWidget(m_view);
     addToolBar(Qt::TopToolBarArea, m_paint);
     connectPainting();
+    connectListening();
     setupAutosave();
     setAcceptDrops(true);
     buildMenus();
@@ -119,6 +126,39 @@ void MainWindow::connectPainting() {
             rebuildComputer(true);
     });
     connect(m_document, &Document::projectPathChanged, this, &MainWindow::updateTitle);
+}
+
+void MainWindow::connectListening() {
+    addToolBar(Qt::TopToolBarArea, m_listen);
+    connect(m_listen, &ListenToolBar::playRequested, this, &MainWindow::playSelectionOrView);
+    connect(m_listen, &ListenToolBar::stopRequested, m_player, &Player::stop);
+    connect(m_listen, &ListenToolBar::editedChanged, m_listener, &Listener::setEdited);
+    connect(m_listen, &ListenToolBar::demodulationChanged, m_listener, &Listener::setDemodulation);
+    connect(m_player, &Player::playingChanged, this, [this](bool playing) {
+        m_listen->setPlaying(playing);
+        if (!playing)
+            m_view->setPlayhead(std::nullopt);
+    });
+    connect(m_player, &Player::positionChanged, m_view,
+            [this](double t) { m_view->setPlayhead(t); });
+    connect(m_listener, &Listener::problem, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+}
+
+void MainWindow::playSelectionOrView() {
+    if (!m_document->hasSource())
+        return;
+    const QCPRange t = m_view->plot()->xAxis->range();
+    const QCPRange f = m_view->plot()->yAxis->range();
+    double t0 = t.lower, t1 = t.upper, f0 = f.lower, f1 = f.upper;
+    if (const core::Shape* s = m_document->shape(m_view->selectedShape())) {
+        const auto box = s->bounds();
+        t0 = box.t0;
+        t1 = box.t1;
+        f0 = box.f0;
+        f1 = box.f1;
+    }
+    m_listener->listen(t0, t1, f0, f1, m_listen->loop());
 }
 
 // Every 5 s, edits not yet on disk go to the autosave sidecar; saving or discarding removes it.
@@ -308,6 +348,8 @@ bool MainWindow::openPath(const QString& path) {
 
 void MainWindow::onSourceChanged() {
     const auto& info = m_document->info();
+    m_player->stop();
+    m_listen->setIqMode(info.isComplex());
     QString text = tr("%1 — %2, %3 kHz, %4 ch, %5 s")
                        .arg(QFileInfo(m_document->sourcePath()).fileName(),
                             info.isComplex() ? tr("IQ") : tr("audio"))

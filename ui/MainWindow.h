@@ -11,7 +11,10 @@ class QMenu;
 namespace specedit::ui {
 
 class AnalysisPanel;
+class ListenToolBar;
+class Listener;
 class PaintToolBar;
+class Player;
 class ShapesPanel;
 class TaskRunner;
 class Document;
@@ -40,6 +43,10 @@ public:
     PaintToolBar* paintToolBar() const { return m_paint; }
     SpectrogramView* view() const { return m_view; }
     ShapesPanel* shapesPanel() const { return m_shapes; }
+    Listener* listener() const { return m_listener; }
+    Player* player() const { return m_player; }
+    // Plays the selected shape's stretch (and band, for IQ), else the visible range.
+    void playSelectionOrView();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -50,6 +57,7 @@ private:
     void buildMenus();
     void buildDock();
     void connectPainting();
+    void connectListening();
     void setupAutosave();
     void offerRecovery();
     bool maybeSave();
@@ -68,6 +76,9 @@ private:
     AnalysisPanel* m_panel;
     PaintToolBar* m_paint;
     ShapesPanel* m_shapes;
+    Player* m_player;
+    Listener* m_listener;
+    ListenToolBar* m_listen;
     TaskRunner* m_tasks;
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;

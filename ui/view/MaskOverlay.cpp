@@ -70,6 +70,12 @@ void MaskOverlay::draw(QCPPainter* painter) {
         drawShape(painter, s, s.id == m_selected, false);
     if (m_preview)
         drawShape(painter, *m_preview, false, true);
+    if (m_playhead) {
+        const double x = mKeyAxis->coordToPixel(*m_playhead);
+        const QRect r = mKeyAxis->axisRect()->rect();
+        painter->setPen(QPen(QColor(120, 255, 160), 1.5));
+        painter->drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
+    }
     if (m_measure) {
         const QPointF a = toPixel(m_measure->first.x(), m_measure->first.y());
         const QPointF b = toPixel(m_measure->second.x(), m_measure->second.y());

@@ -22,6 +22,8 @@ public:
     void setSelected(std::uint64_t id) { m_selected = id; }
     // The measuring tool's line, from start to end in plot coordinates (nullopt: none).
     void setMeasure(std::optional<std::pair<QPointF, QPointF>> line) { m_measure = line; }
+    // The playback position in seconds (nullopt: not playing).
+    void setPlayhead(std::optional<double> seconds) { m_playhead = seconds; }
     std::uint64_t selected() const { return m_selected; }
     // The path of a shape in widget pixels (for drawing and hit tests).
     QPainterPath pixelPath(const core::Shape& shape) const;
@@ -44,6 +46,7 @@ private:
     std::optional<core::Shape> m_preview;
     std::uint64_t m_selected = 0;
     std::optional<std::pair<QPointF, QPointF>> m_measure;
+    std::optional<double> m_playhead;
 };
 
 } // namespace specedit::ui

@@ -304,6 +304,11 @@ void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void SpectrogramView::setPlayhead(std::optional<double> seconds) {
+    m_overlay->setPlayhead(seconds);
+    replotOverlay();
+}
+
 void SpectrogramView::zoomToSelection() {
     for (const auto& s : m_overlay->shapes())
         if (s.id == m_overlay->selected()) {

@@ -54,6 +54,7 @@ public:
     // Zooms to a time-frequency box (plus a margin of 10 %).
     void zoomToBox(double t0, double t1, double f0, double f1);
     void zoomToSelection();
+    void setPlayhead(std::optional<double> seconds);
     // Saves the plot with its axes and colour scale as PNG (width x height px; 0: as shown).
     bool savePng(const QString& path, int width = 0, int height = 0);
     void zoomTime(double factor, double centre);

@@ -1,0 +1,47 @@
+#include "audio/ListenToolBar.h"
+
+#include <QAction>
+#include <QComboBox>
+
+namespace specedit::ui {
+
+ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
+    setObjectName("listenToolBar");
+    m_play = addAction(tr("Play"));
+    m_play->setShortcut(QKeySequence(Qt::Key_Space));
+    m_play->setToolTip(tr("Play the selected shape's stretch, or the visible range (Space)"));
+    m_edited = addAction(tr("Edited"));
+    m_edited->setCheckable(true);
+    m_edited->setChecked(true);
+    m_edited->setShortcut(QKeySequence(Qt::Key_T));
+    m_edited->setToolTip(tr("A/B: hear the edited result (on) or the original (off) (T)"));
+    m_loop = addAction(tr("Loop"));
+    m_loop->setCheckable(true);
+    m_demod = new QComboBox(this);
+    m_demod->addItems({"AM", "FM", "USB", "LSB"});
+    m_demod->setCurrentIndex(1);
+    m_demod->setToolTip(tr("How to demodulate the IQ band under the selection or view"));
+    m_demodAction = addWidget(m_demod);
+    connect(m_play, &QAction::triggered, this,
+            [this] { m_playing ? emit stopRequested() : emit playRequested(); });
+    connect(m_edited, &QAction::toggled, this, &ListenToolBar::editedChanged);
+    connect(m_demod, &QComboBox::currentIndexChanged, this,
+            [this](int i) { emit demodulationChanged(core::Demodulation(i)); });
+}
+
+void ListenToolBar::setPlaying(bool playing) {
+    m_playing = playing;
+    m_play->setText(playing ? tr("Stop") : tr("Play"));
+}
+
+void ListenToolBar::setIqMode(bool iq) {
+    m_demodAction->setVisible(iq);
+}
+bool ListenToolBar::loop() const {
+    return m_loop->isChecked();
+}
+bool ListenToolBar::edited() const {
+    return m_edited->isChecked();
+}
+
+} // namespace specedit::ui
