@@ -119,6 +119,14 @@ void MainWindow::connectPainting() {
         }
     });
     connect(m_view, &SpectrogramView::eraseRequested, m_document, &Document::removeShape);
+    connect(m_view, &SpectrogramView::shapeEdited, this, [this](const core::Shape& shape) {
+        try {
+            m_document->modifyShape(shape);
+        } catch (const core::Error& e) {
+            statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
+            m_view->setShapes(m_document->shapes());
+        }
+    });
     connect(m_view, &SpectrogramView::deleteRequested, m_document, &Document::removeShape);
     connect(m_document, &Document::shapesChanged, this, [this] {
         m_view->setShapes(m_document->shapes());

@@ -246,6 +246,46 @@ TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
                 core::regionLevelDb(*edited, p, outside, job), 0.05);
 }
 
+TEST(MainWindow, PanToolMovesAndResizesShapesAsOneUndoStepEach) {
+    TempDir own;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    ASSERT_TRUE(waitForTiles(w));
+    const double fc = 433.92e6;
+    core::Shape r;
+    r.t0 = 0.5;
+    r.t1 = 0.8;
+    r.f0 = fc - 500e3;
+    r.f1 = fc - 300e3;
+    const auto id = w.document()->addShape(r);
+    QCustomPlot* plot = w.view()->plot();
+    const double sPerPx = plot->xAxis->range().size() / plot->axisRect()->width();
+    const double hzPerPx = plot->yAxis->range().size() / plot->axisRect()->height();
+    const QCPRange timeBefore = plot->xAxis->range();
+    w.paintToolBar()->selectTool(ui::ToolKind::Pan);
+    // Drag the body: the rectangle moves by the drag, the view does not pan.
+    drag(plot, {{0.65, fc - 400e3}, {0.70, fc - 380e3}, {0.75, fc - 350e3}});
+    const core::Shape* moved = w.document()->shape(id);
+    ASSERT_NE(moved, nullptr);
+    EXPECT_NEAR(moved->t0, 0.6, 2 * sPerPx);
+    EXPECT_NEAR(moved->t1, 0.9, 2 * sPerPx);
+    EXPECT_NEAR(moved->f0, fc - 450e3, 2 * hzPerPx);
+    EXPECT_EQ(plot->xAxis->range(), timeBefore);
+    // Drag the right edge: only t1 changes.
+    drag(plot, {{moved->t1, fc - 350e3}, {1.0, fc - 350e3}});
+    const core::Shape* resized = w.document()->shape(id);
+    EXPECT_NEAR(resized->t1, 1.0, 2 * sPerPx);
+    EXPECT_NEAR(resized->t0, 0.6, 2 * sPerPx);
+    const int steps = w.document()->undoStack()->count();
+    w.document()->undoStack()->undo();
+    EXPECT_NEAR(w.document()->shape(id)->t1, 0.9, 2 * sPerPx);
+    w.document()->undoStack()->undo();
+    EXPECT_NEAR(w.document()->shape(id)->t0, 0.5, 1e-12);
+    EXPECT_EQ(steps, 3); // add, move, resize
+}
+
 TEST(MainWindow, MeasureToolAndImageExport) {
     TempDir own;
     ui::MainWindow w;

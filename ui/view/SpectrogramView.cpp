@@ -2,6 +2,7 @@
 
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
+#include "tools/ShapeEditGesture.h"
 #include "view/AxisTickers.h"
 #include "view/MaskOverlay.h"
 #include "view/SpectrogramPlottable.h"
@@ -222,6 +223,38 @@ void SpectrogramView::setTool(ToolKind kind) {
 }
 
 void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
+    m_shapes = shapes;
+    m_overlay->setShapes(shapes);
+    replotOverlay();
+}
+
+// Pan tool press: a press on the selected rectangle's edge resizes it, a press on a shape
+// selects and moves it; a press elsewhere deselects and pans. Returns whether a shape edit began.
+bool SpectrogramView::beginShapeEdit(QPointF pixel) {
+    auto toPixel = [this](double t, double f) {
+        return QPointF(m_plot->xAxis->coordToPixel(t), m_plot->yAxis->coordToPixel(f));
+    };
+    for (const auto& s : m_shapes)
+        if (s.id == selectedShape())
+            if (const int edges = ShapeEditGesture::edgesNear(s, pixel, toPixel, 5.0)) {
+                m_edit = std::make_unique<ShapeEditGesture>(s, toPlot(pixel), edges);
+                return true;
+            }
+    const auto id = shapeAt(pixel);
+    setSelectedShape(id);
+    for (const auto& s : m_shapes)
+        if (s.id == id && id != 0) {
+            m_edit = std::make_unique<ShapeEditGesture>(s, toPlot(pixel), ShapeEditGesture::kNone);
+            return true;
+        }
+    return false;
+}
+
+void SpectrogramView::showEditedShape(const core::Shape& shape) {
+    auto shapes = m_shapes;
+    for (auto& s : shapes)
+        if (s.id == shape.id)
+            s = shape;
     m_overlay->setShapes(shapes);
     replotOverlay();
 }
@@ -258,7 +291,8 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         return;
     }
     if (m_toolKind == ToolKind::Pan) {
-        setSelectedShape(shapeAt(pixel));
+        // Decided before QCustomPlot handles the press: a shape edit must not also pan.
+        m_plot->setInteraction(QCP::iRangeDrag, !beginShapeEdit(pixel));
         return;
     }
     if (m_toolKind == ToolKind::Measure) {
@@ -274,6 +308,17 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
 }
 
 void SpectrogramView::onMouseRelease(QMouseEvent* event) {
+    if (m_edit && event->button() == Qt::LeftButton) {
+        const core::Shape edited = m_edit->at(toPlot(event->position()));
+        const bool changed = !(edited == m_edit->original());
+        m_edit.reset();
+        m_plot->setInteraction(QCP::iRangeDrag, m_toolKind == ToolKind::Pan);
+        if (changed)
+            emit shapeEdited(edited); // the document answers with setShapes
+        else
+            setShapes(m_shapes);
+        return;
+    }
     if (!m_tool || !m_tool->isActive() || event->button() != Qt::LeftButton)
         return;
     const auto shape = m_tool->release(toPlot(event->position()));
@@ -289,6 +334,8 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
         m_tool->move(p);
         replotOverlay();
     }
+    if (m_edit && (event->buttons() & Qt::LeftButton))
+        showEditedShape(m_edit->at(p));
     if (m_measureStart && (event->buttons() & Qt::LeftButton)) {
         m_overlay->setMeasure(std::make_pair(*m_measureStart, p));
         replotOverlay();

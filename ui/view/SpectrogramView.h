@@ -22,6 +22,7 @@ class TileComputer;
 namespace specedit::ui {
 
 class MaskOverlay;
+class ShapeEditGesture;
 class SpectrogramPlottable;
 class TileScheduler;
 
@@ -76,6 +77,8 @@ signals:
     // The measuring tool's span: time and frequency differences (end minus start).
     void measured(double deltaSeconds, double deltaHertz);
     void deleteRequested(std::uint64_t shapeId);
+    // A finished move or resize of a shape (Pan tool): the shape as it is now.
+    void shapeEdited(const core::Shape& shape);
     void selectionChanged(std::uint64_t shapeId);
 
 protected:
@@ -92,6 +95,8 @@ private:
     QPointF toPlot(const QPointF& pixel) const;
     PlotScale plotScale() const;
     void replotOverlay();
+    bool beginShapeEdit(QPointF pixel);
+    void showEditedShape(const core::Shape& shape);
 
     QCustomPlot* m_plot;
     QCPColorScale* m_colorScale;
@@ -101,7 +106,9 @@ private:
     ToolKind m_toolKind = ToolKind::Pan;
     std::unique_ptr<Tool> m_tool;
     ShapeDefaults m_defaults;
-    std::optional<QPointF> m_measureStart; // plot coordinates while measuring
+    std::optional<QPointF> m_measureStart;    // plot coordinates while measuring
+    std::unique_ptr<ShapeEditGesture> m_edit; // moving or resizing a shape (Pan tool)
+    std::vector<core::Shape> m_shapes;        // the document's, as last given
     bool m_replotQueued = false;
     bool m_autoLevelPending = false; // set on a new recording, cleared once levels are set
 };

@@ -1,0 +1,34 @@
+#pragma once
+// Moving a shape, or dragging a rectangle's edges and corners, in plot coordinates (seconds,
+// Hz). Holds the shape as it was at the press; at() gives it for the mouse's current place.
+// The caller turns the final shape into one undo command. GUI thread only.
+
+#include "mask/Shape.h"
+
+#include <QPointF>
+#include <functional>
+
+namespace specedit::ui {
+
+class ShapeEditGesture {
+public:
+    enum Edge { kNone = 0, kLeft = 1, kRight = 2, kBottom = 4, kTop = 8 };
+
+    // edges: kNone moves the whole shape; otherwise the rectangle edges to drag.
+    ShapeEditGesture(core::Shape shape, QPointF start, int edges);
+
+    core::Shape at(QPointF p) const;
+    const core::Shape& original() const { return m_shape; }
+
+    // Rectangle edges within tolerancePx of pixel (kNone if none, or not a rectangle).
+    static int edgesNear(const core::Shape& shape, QPointF pixel,
+                         const std::function<QPointF(double t, double f)>& toPixel,
+                         double tolerancePx);
+
+private:
+    core::Shape m_shape;
+    QPointF m_start;
+    int m_edges;
+};
+
+} // namespace specedit::ui
