@@ -11,6 +11,7 @@
 #include "audio/Listener.h"
 #include "audio/Player.h"
 #include "io/SignalWriter.h"
+#include "mask/MagicWand.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
 #include "util/Error.h"
@@ -119,6 +120,7 @@ void MainWindow::connectPainting() {
         }
     });
     connect(m_view, &SpectrogramView::eraseRequested, m_document, &Document::removeShape);
+    connect(m_view, &SpectrogramView::wandRequested, this, &MainWindow::runMagicWand);
     connect(m_view, &SpectrogramView::shapeEdited, this, [this](const core::Shape& shape) {
         try {
             m_document->modifyShape(shape);
@@ -209,6 +211,36 @@ void MainWindow::offerRecovery() {
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Cannot recover"), QString::fromStdString(e.what()));
     }
+}
+
+// The wand computes a local spectrogram: off the GUI thread, with progress and cancel.
+void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
+    if (!m_document->hasSource())
+        return;
+    auto source = m_document->source();
+    const auto params = m_document->analysis();
+    auto result = std::make_shared<core::Shape>();
+    auto work = [source, params, t, f, result](core::JobControl& job) {
+        *result = core::magicWand(*source, params, t, f, core::WandOptions{}, job);
+        return tr("Outlined a region of %1 points").arg(result->points.size());
+    };
+    const ShapeDefaults defaults = m_paint->defaults();
+    m_tasks->run(tr("Magic wand"), work,
+                 [this, result, scale, defaults](bool ok, const QString& message) {
+                     if (!ok) {
+                         if (!message.isEmpty())
+                             statusBar()->showMessage(message, 8000);
+                         return;
+                     }
+                     core::Shape shape = *result;
+                     applyDefaults(shape, scale, defaults);
+                     try {
+                         m_view->setSelectedShape(m_document->addShape(shape));
+                         statusBar()->showMessage(message, 5000);
+                     } catch (const core::Error& e) {
+                         statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+                     }
+                 });
 }
 
 bool MainWindow::saveProject() {

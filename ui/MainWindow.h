@@ -2,6 +2,8 @@
 // The main window: wiring between the Document, the spectrogram view and the panels. Logic
 // lives in Document, the view and the panels; this class connects them and handles files.
 
+#include "tools/Tool.h"
+
 #include <QMainWindow>
 #include <memory>
 
@@ -47,6 +49,8 @@ public:
     Player* player() const { return m_player; }
     // Plays the selected shape's stretch (and band, for IQ), else the visible range.
     void playSelectionOrView();
+    // Outlines the region above the noise at (t, f) and adds it as a shape (background task).
+    void runMagicWand(double t, double f, const PlotScale& scale);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

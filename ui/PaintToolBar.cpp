@@ -19,6 +19,8 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addTool(ToolKind::Rect, tr("Rectangle"), "R", tr("Draw a rectangle (R)"));
     addTool(ToolKind::Brush, tr("Brush"), "B", tr("Paint with a round brush (B)"));
     addTool(ToolKind::Lasso, tr("Lasso"), "G", tr("Draw a free-hand region (G)"));
+    addTool(ToolKind::Wand, tr("Wand"), "W",
+            tr("Click a burst: outline the region standing 10 dB above the noise (W)"));
     addTool(ToolKind::Eraser, tr("Eraser"), "E", tr("Click a shape to delete it (E)"));
     addTool(ToolKind::Zoom, tr("Zoom"), "Z", tr("Drag a box to zoom into it (Z)"));
     addTool(ToolKind::Measure, tr("Measure"), "D",

@@ -1,8 +1,8 @@
 #pragma once
-// The painting toolbar: tool choice (pan/select, rectangle, brush, lasso, eraser, box zoom,
-// measure) with their keys (H, R, B, G, E, Z, D), and what new shapes get: gain in dB (-inf to
-// +12), feather in pixels, apply/isolate mode and brush size. Emits choices; owns no document
-// state. GUI thread only.
+// The painting toolbar: tool choice (pan/select/move, rectangle, brush, lasso, magic wand,
+// eraser, box zoom, measure) with their keys (H, R, B, G, W, E, Z, D), and what new shapes get:
+// gain in dB (-inf to +12), feather in pixels, apply/isolate mode and brush size. Emits choices;
+// owns no document state. GUI thread only.
 
 #include "tools/Tool.h"
 #include "view/SpectrogramView.h"

@@ -286,6 +286,35 @@ TEST(MainWindow, PanToolMovesAndResizesShapesAsOneUndoStepEach) {
     EXPECT_EQ(steps, 3); // add, move, resize
 }
 
+TEST(MainWindow, MagicWandOutlinesTheClickedBurst) {
+    TempDir own;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    ASSERT_TRUE(waitForTiles(w));
+    const double fc = 433.92e6;
+    w.paintToolBar()->selectTool(ui::ToolKind::Wand);
+    drag(w.view()->plot(), {{1.62, fc - 440e3}}); // an FSK packet's lower tone
+    QElapsedTimer timer;
+    timer.start();
+    while (w.tasks()->isBusy() && timer.elapsed() < 20000)
+        QTest::qWait(20);
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    const auto& s = w.document()->shapes()[0];
+    EXPECT_EQ(s.type, core::ShapeType::Polygon);
+    EXPECT_EQ(s.coverage(1.62, fc - 440e3), 1.0);
+    const auto box = s.bounds();
+    EXPECT_GT(box.t0, 1.5); // the packet (1.6 .. 1.66 s), not the recording
+    EXPECT_LT(box.t1, 1.8);
+    // A click on empty noise adds nothing and says why.
+    drag(w.view()->plot(), {{0.45, fc + 800e3}});
+    timer.restart();
+    while (w.tasks()->isBusy() && timer.elapsed() < 20000)
+        QTest::qWait(20);
+    EXPECT_EQ(w.document()->shapes().size(), 1u);
+}
+
 TEST(MainWindow, MeasureToolAndImageExport) {
     TempDir own;
     ui::MainWindow w;

@@ -285,6 +285,11 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton)
         return;
     const QPointF pixel = event->position();
+    if (m_toolKind == ToolKind::Wand) {
+        const QPointF p = toPlot(pixel);
+        emit wandRequested(p.x(), p.y(), plotScale());
+        return;
+    }
     if (m_toolKind == ToolKind::Eraser) {
         if (const auto id = shapeAt(pixel))
             emit eraseRequested(id);

@@ -26,7 +26,7 @@ class ShapeEditGesture;
 class SpectrogramPlottable;
 class TileScheduler;
 
-enum class ToolKind { Pan, Rect, Brush, Lasso, Eraser, Zoom, Measure };
+enum class ToolKind { Pan, Rect, Brush, Lasso, Wand, Eraser, Zoom, Measure };
 
 class SpectrogramView : public QWidget {
     Q_OBJECT
@@ -74,6 +74,8 @@ signals:
     // A finished gesture of a painting tool: one shape to add.
     void shapeDrawn(const core::Shape& shape);
     void eraseRequested(std::uint64_t shapeId);
+    // The magic wand was clicked at (seconds, Hz); scale is the plot's at that moment.
+    void wandRequested(double seconds, double hertz, const PlotScale& scale);
     // The measuring tool's span: time and frequency differences (end minus start).
     void measured(double deltaSeconds, double deltaHertz);
     void deleteRequested(std::uint64_t shapeId);

@@ -1,0 +1,130 @@
+#include "mask/MagicWand.h"
+
+#include "dsp/Stft.h"
+#include "mask/MaskRasterizer.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+namespace specedit::core {
+namespace {
+
+// Levels in dB of frames [j0, j1) in display order (ascending frequency), frame-major.
+struct LevelGrid {
+    std::int64_t j0 = 0;
+    int frames = 0, bins = 0;
+    std::vector<float> db;
+    float at(int j, int k) const { return db[std::size_t(j) * std::size_t(bins) + std::size_t(k)]; }
+};
+
+template <typename S>
+LevelGrid levels(const SampleSource& src, const StftParams& p, std::int64_t j0, std::int64_t j1,
+                 JobControl& job) {
+    const Stft<S> stft(p, StftDirections::Forward);
+    auto ws = stft.makeWorkspace();
+    LevelGrid g{j0, int(j1 - j0), stft.bins(), {}};
+    g.db.resize(std::size_t(g.frames) * std::size_t(g.bins));
+    std::vector<S> seg(std::size_t(p.nperseg));
+    std::vector<std::complex<float>> spec(std::size_t(g.bins));
+    std::vector<float> scratch;
+    const int shift = Stft<S>::kComplexInput ? g.bins - g.bins / 2 : 0; // fftshift for IQ
+    for (int j = 0; j < g.frames; ++j) {
+        if (j % 128 == 0)
+            job.checkCancelled();
+        if constexpr (Stft<S>::kComplexInput)
+            readComplex(src, stft.frameStart(j0 + j), p.nperseg, seg.data());
+        else
+            readChannel(src, -1, stft.frameStart(j0 + j), p.nperseg, seg.data(), scratch);
+        stft.forward(seg.data(), spec.data(), ws);
+        for (int k = 0; k < g.bins; ++k) {
+            const float pw = std::norm(spec[std::size_t((k + shift) % g.bins)]);
+            g.db[std::size_t(j) * std::size_t(g.bins) + std::size_t(k)] =
+                pw > 0 ? 10.0f * std::log10(pw) : -300.0f;
+        }
+    }
+    return g;
+}
+
+// Per frame, the lowest and highest row of the flood-filled region (-1 where none).
+std::vector<std::pair<int, int>> floodFill(const LevelGrid& g, int j, int k, float threshold) {
+    std::vector<std::pair<int, int>> span(std::size_t(g.frames), {-1, -1});
+    std::vector<char> seen(g.db.size(), 0);
+    std::deque<std::pair<int, int>> queue{{j, k}};
+    seen[std::size_t(j) * std::size_t(g.bins) + std::size_t(k)] = 1;
+    while (!queue.empty()) {
+        const auto [a, b] = queue.front();
+        queue.pop_front();
+        auto& s = span[std::size_t(a)];
+        s = s.first < 0 ? std::make_pair(b, b)
+                        : std::make_pair(std::min(s.first, b), std::max(s.second, b));
+        const int next[4][2] = {{a - 1, b}, {a + 1, b}, {a, b - 1}, {a, b + 1}};
+        for (const auto& n : next) {
+            if (n[0] < 0 || n[0] >= g.frames || n[1] < 0 || n[1] >= g.bins)
+                continue;
+            const std::size_t idx = std::size_t(n[0]) * std::size_t(g.bins) + std::size_t(n[1]);
+            if (!seen[idx] && g.db[idx] >= threshold) {
+                seen[idx] = 1;
+                queue.push_back({n[0], n[1]});
+            }
+        }
+    }
+    return span;
+}
+
+} // namespace
+
+Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
+                const WandOptions& options, JobControl& job) {
+    p.fs = src.info().sampleRate;
+    p.validate();
+    const bool iq = src.info().isComplex();
+    const double frameSeconds = p.hop() / p.fs;
+    const std::int64_t total =
+        Stft<float>(p, StftDirections::Forward).frameCount(src.info().frames);
+    const std::int64_t jc = std::int64_t(std::llround(t / frameSeconds));
+    const std::int64_t reach = std::int64_t(std::ceil(options.searchSeconds / frameSeconds));
+    const std::int64_t j0 = std::clamp<std::int64_t>(jc - reach, 0, total);
+    const std::int64_t j1 = std::clamp<std::int64_t>(jc + reach + 1, 0, total);
+    if (jc < 0 || jc >= total)
+        throw Error("magic wand", "the click is outside the recording",
+                    "a point on the spectrogram");
+    const LevelGrid g =
+        iq ? levels<std::complex<float>>(src, p, j0, j1, job) : levels<float>(src, p, j0, j1, job);
+    const double df = p.fs / p.nfft;
+    const double base = iq ? src.info().centerFrequency.value_or(0.0) - (p.nfft / 2) * df : 0.0;
+    const int k = int(std::lround((f - base) / df));
+    if (k < 0 || k >= g.bins)
+        throw Error("magic wand", "the click is outside the frequency range",
+                    "a point on the spectrogram");
+    std::vector<float> sorted = g.db;
+    std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(sorted.size() / 2),
+                     sorted.end());
+    const float threshold = sorted[sorted.size() / 2] + float(options.thresholdDb);
+    const int j = int(jc - j0);
+    if (g.at(j, k) < threshold)
+        throw Error("magic wand",
+                    "nothing stands out here: the level is " + std::to_string(int(g.at(j, k))) +
+                        " dB, the threshold " + std::to_string(int(threshold)) + " dB",
+                    "a click on a burst or tone at least " +
+                        std::to_string(int(options.thresholdDb)) + " dB above the noise floor");
+    const auto span = floodFill(g, j, k, threshold);
+    Shape shape;
+    shape.type = ShapeType::Polygon;
+    std::vector<TfPoint> lower;
+    for (int a = 0; a < g.frames; ++a) {
+        const auto [lo, hi] = span[std::size_t(a)];
+        if (lo < 0)
+            continue;
+        const double time = double(j0 + a) * frameSeconds;
+        for (double edge : {-0.5, 0.5}) {
+            shape.points.push_back({time + edge * frameSeconds, base + (hi + 0.5) * df});
+            lower.push_back({time + edge * frameSeconds, base + (lo - 0.5) * df});
+        }
+    }
+    shape.points.insert(shape.points.end(), lower.rbegin(), lower.rend());
+    return shape;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,29 @@
+#pragma once
+// The magic wand: from a clicked point of the spectrogram, find the connected region whose
+// level stands above the local noise floor, and describe it as a polygon in physical units.
+//
+// Within +-searchSeconds of the click (and the whole band) the STFT power is computed with the
+// analysis parameters; the noise floor is the median level there; cells at least thresholdDb
+// above it and 4-connected to the clicked cell form the region. The polygon follows the
+// region's upper and lower edge frame by frame (bins widened by half a bin, frames by half a
+// hop), which is exact for regions whose cross-section is one run per frame (bursts, tones,
+// chirps) and encloses the gaps of others.
+
+#include "dsp/StftParams.h"
+#include "io/SampleSource.h"
+#include "mask/Shape.h"
+#include "util/JobControl.h"
+
+namespace specedit::core {
+
+struct WandOptions {
+    double thresholdDb = 10.0;  // above the median level of the searched stretch
+    double searchSeconds = 0.5; // each side of the click
+};
+
+// Returns a Polygon shape (gain and mode left at their defaults). Throws Error when the clicked
+// cell is not above the threshold ("nothing stands out here"), Cancelled. Any thread.
+Shape magicWand(const SampleSource& source, StftParams params, double t, double f,
+                const WandOptions& options, JobControl& job);
+
+} // namespace specedit::core

@@ -1,0 +1,79 @@
+#include "mask/MagicWand.h"
+
+#include "TestUtil.h"
+#include "io/SignalWriter.h"
+#include "io/SourceFactory.h"
+#include "util/Error.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <numbers>
+#include <random>
+
+using namespace specedit::core;
+using specedit::test::TempDir;
+
+namespace {
+
+// 1 MHz IQ, centre 10 MHz: noise everywhere, a +100 kHz burst from 20 ms to 40 ms.
+std::unique_ptr<SampleSource> burstFixture(const TempDir& dir) {
+    const std::int64_t n = 100000;
+    std::mt19937 rng(3);
+    std::normal_distribution<double> g(0, 0.01);
+    std::vector<float> v(std::size_t(2 * n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        std::complex<double> x(g(rng), g(rng));
+        if (i >= 20000 && i < 40000)
+            x += std::polar(0.3, 2 * std::numbers::pi * 0.1 * double(i));
+        v[std::size_t(2 * i)] = float(x.real());
+        v[std::size_t(2 * i + 1)] = float(x.imag());
+    }
+    SignalInfo info;
+    info.kind = SignalKind::Iq;
+    info.channels = 2;
+    info.sampleRate = 1e6;
+    info.frames = n;
+    info.centerFrequency = 10e6;
+    SignalWriter w(dir.file("b.cf32"), info, {});
+    w.write(v.data(), n);
+    w.finish();
+    OpenOptions o;
+    o.sampleRate = 1e6;
+    o.centerFrequency = 10e6;
+    return openRecording(dir.file("b.cf32"), o);
+}
+
+} // namespace
+
+TEST(MagicWand, ClickOnABurstOutlinesIt) {
+    TempDir dir;
+    const auto src = burstFixture(dir);
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 256, 192);
+    const Shape s = magicWand(*src, params, 0.030, 10.1e6, WandOptions{}, job);
+    EXPECT_EQ(s.type, ShapeType::Polygon);
+    EXPECT_NO_THROW(s.validate("wand"));
+    const TfBox box = s.bounds();
+    // Time: the burst, within a window length of smearing each side.
+    EXPECT_NEAR(box.t0, 0.020, 0.0003);
+    EXPECT_NEAR(box.t1, 0.040, 0.0003);
+    // Frequency: around +100 kHz. The hard keying splatters the onset and end frames over a
+    // wide band; the outline follows that frame by frame and stays narrow in between.
+    EXPECT_LT(box.f0, 10.1e6);
+    EXPECT_GT(box.f1, 10.1e6);
+    EXPECT_EQ(s.coverage(0.030, 10.1e6), 1.0);
+    EXPECT_EQ(s.coverage(0.030, 10.1e6 + 60e3), 0.0);
+    EXPECT_EQ(s.coverage(0.030, 10.1e6 - 60e3), 0.0);
+    EXPECT_EQ(s.coverage(0.060, 10.1e6), 0.0);
+}
+
+TEST(MagicWand, ClickOnNoiseIsExplained) {
+    TempDir dir;
+    const auto src = burstFixture(dir);
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 256, 192);
+    specedit::test::expectError([&] { magicWand(*src, params, 0.070, 9.8e6, WandOptions{}, job); },
+                                {"magic wand", "nothing stands out here"});
+    specedit::test::expectError([&] { magicWand(*src, params, 5.0, 10e6, WandOptions{}, job); },
+                                {"outside the recording"});
+}
