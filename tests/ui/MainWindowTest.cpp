@@ -12,6 +12,7 @@
 #include "apply/RegionLevel.h"
 #include "io/SourceFactory.h"
 #include "render/TileScheduler.h"
+#include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/SpectrogramView.h"
 
@@ -313,6 +314,28 @@ TEST(MainWindow, MagicWandOutlinesTheClickedBurst) {
     while (w.tasks()->isBusy() && timer.elapsed() < 20000)
         QTest::qWait(20);
     EXPECT_EQ(w.document()->shapes().size(), 1u);
+}
+
+TEST(MainWindow, OverviewStripShowsAndMovesTheView) {
+    TempDir own;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    ASSERT_TRUE(waitForTiles(w));
+    EXPECT_NE(w.view()->spectrogram()->overviewImage(), nullptr);
+    w.view()->zoomTime(0.1, 0.5); // a tenth of the recording
+    QTest::qWait(50);
+    auto* strip = w.view()->overview();
+    send(strip, QEvent::MouseButtonPress, QPointF(0.8 * strip->width(), strip->height() / 2),
+         Qt::LeftButton, Qt::LeftButton);
+    const QCPRange r = w.view()->plot()->xAxis->range();
+    EXPECT_NEAR(r.center(), 0.8 * 2.0, 0.02); // the 2 s demo
+    EXPECT_NEAR(r.size(), 0.2, 0.02);
+    const QString shots = QDir::currentPath() + "/screenshots";
+    QDir().mkpath(shots);
+    QTest::qWait(100);
+    EXPECT_TRUE(w.grab().save(shots + "/zoomed_with_overview.png"));
 }
 
 TEST(MainWindow, MeasureToolAndImageExport) {

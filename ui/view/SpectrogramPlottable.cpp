@@ -98,7 +98,12 @@ QRectF SpectrogramPlottable::tileRect(const core::Tile& tile) const {
     const double f1 = c->rowFrequency(tile.bins - 1) + df / 2;
     const QPointF a(mKeyAxis->coordToPixel(t0), mValueAxis->coordToPixel(f1));
     const QPointF b(mKeyAxis->coordToPixel(t1), mValueAxis->coordToPixel(f0));
-    return QRectF(a, b).normalized();
+    // Whole pixels, rounded outwards: neighbouring tiles overlap by at most a pixel instead of
+    // leaving a hairline gap where their fractional edges meet.
+    QRectF r = QRectF(a, b).normalized();
+    r.setLeft(std::floor(r.left()));
+    r.setRight(std::ceil(r.right()));
+    return r;
 }
 
 bool SpectrogramPlottable::drawTile(QCPPainter* painter, int level, std::int64_t index) {
@@ -149,6 +154,16 @@ void SpectrogramPlottable::draw(QCPPainter* painter) {
     for (std::int64_t i : missing)
         wanted.push_back({hash, v.level, i});
     m_scheduler->request(wanted);
+}
+
+const QImage* SpectrogramPlottable::overviewImage() {
+    if (!m_scheduler->computer())
+        return nullptr;
+    const int top = maxLevel();
+    const auto tile = m_scheduler->cached(top, 0);
+    if (!tile || tile->columns == 0)
+        return nullptr;
+    return imageOf(*tile, {m_scheduler->computer()->analysisHash(), top, 0});
 }
 
 double SpectrogramPlottable::levelAt(double t, double f) {

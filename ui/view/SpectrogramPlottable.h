@@ -29,6 +29,9 @@ public:
     double levelAt(double t, double f);
     // dB range from percentiles of the tiles visible now (noise floor low, peaks high).
     bool autoLevels(float* minDb, float* maxDb);
+    // The whole recording as one coloured image (the coarsest tile), or nullptr until it is
+    // computed. Valid until the next call.
+    const QImage* overviewImage();
     // Number of tiles drawn from their own level in the last draw, and missing ones.
     int lastDrawnTiles() const { return m_drawn; }
     int lastMissingTiles() const { return m_missing; }

@@ -5,6 +5,7 @@
 #include "tools/ShapeEditGesture.h"
 #include "view/AxisTickers.h"
 #include "view/MaskOverlay.h"
+#include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
 
 #include <QKeyEvent>
@@ -34,7 +35,8 @@ SpectrogramView::SpectrogramView(QWidget* parent)
       m_scheduler(new TileScheduler(kTileCacheBytes, this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    layout->setSpacing(2);
+    layout->addWidget(m_plot, 1);
     setFocusPolicy(Qt::StrongFocus);
     m_plot->setFocusPolicy(Qt::NoFocus);
     setupAxes();
@@ -42,6 +44,14 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_plot->layer("spectrogram")->setMode(QCPLayer::lmBuffered);
     m_spectrogram = new SpectrogramPlottable(m_plot->xAxis, m_plot->yAxis, m_scheduler);
     m_spectrogram->setLayer("spectrogram");
+    m_overview = new OverviewStrip([this] { return m_spectrogram->overviewImage(); }, this);
+    layout->addWidget(m_overview);
+    connect(m_overview, &OverviewStrip::navigate, this, [this](double t) {
+        const double half = m_plot->xAxis->range().size() / 2;
+        m_plot->xAxis->setRange(t - half, t + half);
+        clampRanges();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
     m_plot->addLayer("mask", m_plot->layer("main"), QCustomPlot::limAbove);
     m_plot->layer("mask")->setMode(QCPLayer::lmBuffered);
     m_overlay = new MaskOverlay(m_plot->xAxis, m_plot->yAxis);
@@ -56,8 +66,11 @@ SpectrogramView::SpectrogramView(QWidget* parent)
             [this] { clampRanges(); });
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { clampRanges(); });
-    connect(m_plot, &QCustomPlot::afterReplot, this,
-            [this] { emit tilesPending(m_spectrogram->lastMissingTiles()); });
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        emit tilesPending(m_spectrogram->lastMissingTiles());
+        const QCPRange r = m_plot->xAxis->range();
+        m_overview->setVisibleRange(r.lower, r.upper);
+    });
 }
 
 SpectrogramView::~SpectrogramView() = default;
@@ -86,6 +99,9 @@ void SpectrogramView::setupAxes() {
 void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> computer,
                                   bool keepRange) {
     const QCPRange time = m_plot->xAxis->range();
+    if (computer)
+        m_overview->setDuration(double(computer->frameCount() - 1) * computer->params().hop() /
+                                computer->params().fs);
     m_scheduler->setComputer(std::move(computer));
     m_spectrogram->resetImages();
     if (keepRange) {
@@ -384,6 +400,7 @@ void SpectrogramView::onTileReady() {
             m_replotQueued = false;
             if (m_autoLevelPending && autoLevels())
                 m_autoLevelPending = false;
+            m_overview->update();
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         },
         Qt::QueuedConnection);

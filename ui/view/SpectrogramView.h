@@ -22,6 +22,7 @@ class TileComputer;
 namespace specedit::ui {
 
 class MaskOverlay;
+class OverviewStrip;
 class ShapeEditGesture;
 class SpectrogramPlottable;
 class TileScheduler;
@@ -65,6 +66,7 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     TileScheduler* scheduler() const { return m_scheduler; }
     SpectrogramPlottable* spectrogram() const { return m_spectrogram; }
+    OverviewStrip* overview() const { return m_overview; }
 
 signals:
     // Cursor position in seconds and Hz, level in dB (NaN when unknown).
@@ -105,6 +107,7 @@ private:
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
     MaskOverlay* m_overlay;
+    OverviewStrip* m_overview;
     ToolKind m_toolKind = ToolKind::Pan;
     std::unique_ptr<Tool> m_tool;
     ShapeDefaults m_defaults;
