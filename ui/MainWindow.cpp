@@ -6,6 +6,7 @@
 #include "RawIqDialog.h"
 #include "ShapesPanel.h"
 #include "TaskRunner.h"
+#include "apply/RangeRender.h"
 #include "apply/StreamingApply.h"
 #include "audio/ListenToolBar.h"
 #include "audio/Listener.h"
@@ -167,6 +168,8 @@ void MainWindow::playSelectionOrView() {
         t1 = box.t1;
         f0 = box.f0;
         f1 = box.f1;
+    } else if (const auto cursor = m_view->cursorTime(); cursor && *cursor < t1) {
+        t0 = std::max(*cursor, 0.0); // from the edit cursor to the end of the view
     }
     m_listener->listen(t0, t1, f0, f1, m_listen->loop());
 }
@@ -309,7 +312,9 @@ void MainWindow::buildMenus() {
                     &MainWindow::saveProjectAs);
     file->addSeparator();
     file->addAction(tr("&Export edited recording…"), QKeySequence(tr("Ctrl+E")), this,
-                    &MainWindow::exportDialog);
+                    [this] { exportDialog(false); });
+    file->addAction(tr("Export edited se&lection…"), QKeySequence(tr("Ctrl+Shift+E")), this,
+                    [this] { exportDialog(true); });
     file->addAction(tr("Export spectrogram &image…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
                                                           QString(), tr("PNG images (*.png)"));
@@ -356,6 +361,7 @@ void MainWindow::buildDock() {
     addDockWidget(Qt::RightDockWidgetArea, shapes);
     connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
     connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
+    connect(m_shapes, &ShapesPanel::hiddenChanged, m_view, &SpectrogramView::setHiddenShapes);
 }
 
 bool MainWindow::openPath(const QString& path) {
@@ -437,9 +443,13 @@ void MainWindow::rebuildComputer(bool keepRange) {
     });
 }
 
-void MainWindow::exportDialog() {
+void MainWindow::exportDialog(bool selectionOnly) {
     if (!m_document->hasSource())
         return;
+    if (selectionOnly && !m_document->shape(m_view->selectedShape())) {
+        statusBar()->showMessage(tr("Select a shape first: its time span is exported"), 6000);
+        return;
+    }
     const QFileInfo source(m_document->sourcePath());
     QString suffix = source.suffix();
     if (suffix == "sigmf" || suffix == "sigmf-data")
@@ -451,35 +461,62 @@ void MainWindow::exportDialog() {
            "(*.cf32);;Raw IQ 16-bit (*.cs16);;SigMF (*.sigmf-meta);;All files (*)")
             .arg(suffix));
     if (!path.isEmpty())
-        exportTo(path);
+        selectionOnly ? exportSelectionTo(path) : exportTo(path);
 }
 
 bool MainWindow::exportTo(const QString& path) {
     auto source = m_document->source();
     const auto params = m_document->analysis();
     const auto shapes = m_document->shapes();
-    const std::string out = path.toStdString();
-    auto work = [source, params, shapes, out](core::JobControl& job) {
-        core::SignalWriter writer(out, source->info(), {});
+    return runExport(path, [source, params, shapes](core::SignalWriter& writer,
+                                                    core::JobControl& job) {
         core::ApplyOptions options;
         options.sourceName = source->info().files.empty() ? std::string() : source->info().files[0];
-        const auto report = core::applyMask(*source, params, shapes, writer, job, options);
+        return core::applyMask(*source, params, shapes, writer, job, options).frames;
+    });
+}
+
+bool MainWindow::exportSelectionTo(const QString& path) {
+    const core::Shape* selected = m_document->shape(m_view->selectedShape());
+    if (!selected)
+        return false;
+    auto source = m_document->source();
+    const auto params = m_document->analysis();
+    const auto shapes = m_document->shapes();
+    const auto box = selected->bounds();
+    return runExport(path, [=](core::SignalWriter& writer, core::JobControl& job) {
+        return core::renderRangeTo(*source, params, shapes, box.t0, box.t1, writer, job);
+    });
+}
+
+bool MainWindow::runExport(
+    const QString& path,
+    std::function<std::int64_t(core::SignalWriter&, core::JobControl&)> render) {
+    auto source = m_document->source();
+    const std::string out = path.toStdString();
+    auto work = [source, out, render](core::JobControl& job) {
+        core::SignalWriter writer(out, source->info(), {});
+        const std::int64_t frames = render(writer, job);
         writer.finish();
         QString summary = tr("Exported %1 (%2 samples)")
                               .arg(QFileInfo(QString::fromStdString(out)).fileName())
-                              .arg(report.frames);
-        if (report.clippedValues > 0)
-            summary += tr(", %1 values clipped").arg(report.clippedValues);
+                              .arg(frames);
+        if (writer.clippedValues() > 0)
+            summary += tr(", %1 values clipped").arg(writer.clippedValues());
         return summary;
     };
-    return m_tasks->run(tr("Exporting"), work, [this, path](bool ok, const QString& message) {
-        if (ok)
-            statusBar()->showMessage(message, 10000);
-        else if (!message.isEmpty())
-            QMessageBox::critical(this, tr("Export failed"), message);
-        else
-            statusBar()->showMessage(tr("Export cancelled; nothing was written"), 10000);
-    });
+    const bool started =
+        m_tasks->run(tr("Exporting"), work, [this](bool ok, const QString& message) {
+            if (ok)
+                statusBar()->showMessage(message, 10000);
+            else if (!message.isEmpty())
+                QMessageBox::critical(this, tr("Export failed"), message);
+            else
+                statusBar()->showMessage(tr("Export cancelled; nothing was written"), 10000);
+        });
+    if (!started)
+        statusBar()->showMessage(tr("Another task is running; try again when it ends"), 6000);
+    return started;
 }
 
 void MainWindow::showCursor(double t, double f, double db) {

@@ -5,10 +5,16 @@
 #include "tools/Tool.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QLabel;
 class QMenu;
+
+namespace specedit::core {
+class JobControl;
+class SignalWriter;
+} // namespace specedit::core
 
 namespace specedit::ui {
 
@@ -39,6 +45,8 @@ public:
     // Renders the mask over the whole recording into path (its extension picks the format)
     // in the background, with a progress dialog. Returns false if a task is already running.
     bool exportTo(const QString& path);
+    // The same for the selected shape's stretch of time only. False without a selection.
+    bool exportSelectionTo(const QString& path);
     TaskRunner* tasks() const { return m_tasks; }
 
     Document* document() const { return m_document; }
@@ -70,7 +78,9 @@ private:
     void rebuildComputer(bool keepRange);
     void showCursor(double seconds, double hertz, double db);
     void openDialog();
-    void exportDialog();
+    void exportDialog(bool selectionOnly);
+    bool runExport(const QString& path,
+                   std::function<std::int64_t(core::SignalWriter&, core::JobControl&)> render);
     void rememberRecent(const QString& path);
     void updateRecentMenu();
     void updateTitle();

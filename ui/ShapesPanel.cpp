@@ -54,6 +54,16 @@ ShapesPanel::ShapesPanel(Document* document, QWidget* parent)
         showSelected();
         emit selectionChanged(m_selected);
     });
+    connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        if (m_updating)
+            return;
+        const auto id = std::uint64_t(item->data(Qt::UserRole).toULongLong());
+        if (item->checkState() == Qt::Checked)
+            m_hidden.erase(id);
+        else
+            m_hidden.insert(id);
+        emit hiddenChanged(m_hidden);
+    });
     connect(m_up, &QPushButton::clicked, this, [this] { move(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { move(+1); });
     connect(m_delete, &QPushButton::clicked, this, [this] {
@@ -99,13 +109,20 @@ void ShapesPanel::refresh() {
     m_updating = true;
     const QSignalBlocker block(m_list);
     m_list->clear();
+    std::erase_if(m_hidden, [this](std::uint64_t id) { return !m_document->shape(id); });
     int row = -1;
     const auto& shapes = m_document->shapes();
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const auto& s = shapes[i];
-        m_list->addItem(QString("%1   %2%3")
-                            .arg(labelOf(s), gainText(s.gainDb),
-                                 s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString()));
+        auto* item = new QListWidgetItem(
+            QString("%1   %2%3")
+                .arg(labelOf(s), gainText(s.gainDb),
+                     s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString()),
+            m_list);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_hidden.count(s.id) ? Qt::Unchecked : Qt::Checked);
+        item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(s.id));
+        item->setToolTip(tr("Untick to hide the outline (the shape still applies)"));
         if (s.id == m_selected)
             row = int(i);
     }

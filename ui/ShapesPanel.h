@@ -5,6 +5,7 @@
 
 #include <QWidget>
 #include <cstdint>
+#include <set>
 
 class QListWidget;
 class QLineEdit;
@@ -26,8 +27,12 @@ public:
     void select(std::uint64_t id);
     std::uint64_t selected() const { return m_selected; }
 
+    const std::set<std::uint64_t>& hidden() const { return m_hidden; }
+
 signals:
     void selectionChanged(std::uint64_t id);
+    // Shapes unticked in the list: not drawn over the spectrogram (they still apply).
+    void hiddenChanged(const std::set<std::uint64_t>& ids);
 
 private:
     void buildEditor(QWidget* box);
@@ -46,6 +51,7 @@ private:
     QPushButton* m_down;
     QPushButton* m_delete;
     std::uint64_t m_selected = 0;
+    std::set<std::uint64_t> m_hidden;
     bool m_updating = false;
 };
 

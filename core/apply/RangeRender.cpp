@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace specedit::core {
 
@@ -36,40 +37,77 @@ std::vector<Shape> shifted(std::vector<Shape> shapes, double offset) {
     return shapes;
 }
 
+// Passes on only frames [skip, skip + keep) of what it is given.
+class TrimSink : public SampleSink {
+public:
+    TrimSink(SampleSink& inner, int channels, std::int64_t skip, std::int64_t keep)
+        : m_inner(inner), m_channels(channels), m_skip(skip), m_keep(keep) {}
+    void write(const float* v, std::int64_t frames) override {
+        const std::int64_t lo = std::max<std::int64_t>(m_skip - m_seen, 0);
+        const std::int64_t hi = std::min<std::int64_t>(m_skip + m_keep - m_seen, frames);
+        if (lo < hi)
+            m_inner.write(v + lo * m_channels, hi - lo);
+        m_seen += frames;
+    }
+    std::int64_t clippedValues() const override { return m_inner.clippedValues(); }
+
+private:
+    SampleSink& m_inner;
+    int m_channels;
+    std::int64_t m_skip, m_keep, m_seen = 0;
+};
+
+struct Span {
+    std::int64_t first = 0, count = 0;
+};
+
+Span spanOf(const SignalInfo& info, double t0, double t1, double maxSeconds) {
+    t0 = std::clamp(t0, 0.0, info.duration());
+    t1 = std::clamp(t1, 0.0, info.duration());
+    if (!(t1 > t0))
+        throw Error("range", "the range is empty", "a range inside the recording");
+    if (t1 - t0 > maxSeconds)
+        throw Error("range", "the range lasts " + std::to_string(t1 - t0) + " s",
+                    "at most " + std::to_string(int(maxSeconds)) + " s; zoom in or select less");
+    const auto first = std::int64_t(std::floor(t0 * info.sampleRate));
+    return {first, std::int64_t(std::ceil(t1 * info.sampleRate)) - first};
+}
+
 } // namespace
+
+std::int64_t renderRangeTo(const SampleSource& source, StftParams params,
+                           const std::vector<Shape>& shapes, double t0, double t1, SampleSink& sink,
+                           JobControl& job) {
+    const auto& info = source.info();
+    const Span span = spanOf(info, t0, t1, std::numeric_limits<double>::infinity());
+    const std::int64_t margin = params.nperseg; // context so the edges sound as in the export
+    const std::int64_t first = span.first - margin;
+    const RangeSource range(source, first, span.count + 2 * margin);
+    TrimSink trimmed(sink, info.channels, margin, span.count);
+    ApplyOptions options;
+    options.sourceName = info.files.empty() ? std::string() : info.files.front();
+    applyMask(range, params, shifted(shapes, double(first) / info.sampleRate), trimmed, job,
+              options);
+    return span.count;
+}
 
 RenderedRange renderRange(const SampleSource& source, StftParams params,
                           const std::vector<Shape>& shapes, double t0, double t1, bool edited,
                           JobControl& job, double maxSeconds) {
     const auto& info = source.info();
-    const double duration = info.duration();
-    t0 = std::clamp(t0, 0.0, duration);
-    t1 = std::clamp(t1, 0.0, duration);
-    if (!(t1 > t0))
-        throw Error("playback range", "the range is empty", "a range inside the recording");
-    if (t1 - t0 > maxSeconds)
-        throw Error("playback range", "the range lasts " + std::to_string(t1 - t0) + " s",
-                    "at most " + std::to_string(int(maxSeconds)) + " s; zoom in or select less");
+    const Span span = spanOf(info, t0, t1, maxSeconds);
     RenderedRange out;
     out.channels = info.channels;
     out.rate = info.sampleRate;
-    out.firstFrame = std::int64_t(std::floor(t0 * info.sampleRate));
-    const std::int64_t count = std::int64_t(std::ceil(t1 * info.sampleRate)) - out.firstFrame;
+    out.firstFrame = span.first;
     if (!edited) {
-        out.samples.resize(std::size_t(count * out.channels));
-        source.read(out.firstFrame, count, out.samples.data());
+        out.samples.resize(std::size_t(span.count * out.channels));
+        source.read(out.firstFrame, span.count, out.samples.data());
         return out;
     }
-    const std::int64_t margin = params.nperseg; // context so the edges sound as in the export
-    const std::int64_t first = out.firstFrame - margin;
-    const RangeSource range(source, first, count + 2 * margin);
     MemorySink sink(out.channels);
-    ApplyOptions options;
-    options.sourceName = info.files.empty() ? std::string() : info.files.front();
-    applyMask(range, params, shifted(shapes, double(first) / info.sampleRate), sink, job, options);
-    auto& all = sink.samples();
-    out.samples.assign(all.begin() + margin * out.channels,
-                       all.begin() + (margin + count) * out.channels);
+    renderRangeTo(source, params, shapes, t0, t1, sink, job);
+    out.samples = std::move(sink.samples());
     return out;
 }
 

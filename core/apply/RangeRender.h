@@ -5,6 +5,7 @@
 // stretches short (playback of a view or a selection).
 
 #include "dsp/StftParams.h"
+#include "io/SampleSink.h"
 #include "io/SampleSource.h"
 #include "mask/Shape.h"
 #include "util/JobControl.h"
@@ -32,6 +33,13 @@ private:
     std::int64_t m_first;
     SignalInfo m_info;
 };
+
+// Streams the edited seconds [t0, t1) of source (clamped to the recording) into sink, with one
+// window of context either side so the edges sound as in a full export; returns the frames
+// written. Bounded memory, any length (exporting a selection). Throws Error, Cancelled.
+std::int64_t renderRangeTo(const SampleSource& source, StftParams params,
+                           const std::vector<Shape>& shapes, double t0, double t1, SampleSink& sink,
+                           JobControl& job);
 
 // Seconds [t0, t1) of source (clamped to the recording), original or edited. Throws Error
 // for an empty range or one longer than maxSeconds; Cancelled. Any thread.

@@ -410,6 +410,41 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     EXPECT_EQ(list->count(), 2);
 }
 
+TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {
+    TempDir own;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    core::Shape r;
+    r.t0 = 0.5;
+    r.t1 = 0.75;
+    r.f0 = 433.92e6 - 1e6;
+    r.f1 = 433.92e6 + 1e6;
+    r.gainDb = -6.0205999132796239; // halves every sample
+    const auto id = w.document()->addShape(r);
+    // Hiding the outline in the panel does not take the shape out of the mask.
+    auto* list = w.shapesPanel()->findChild<QListWidget*>();
+    list->item(0)->setCheckState(Qt::Unchecked);
+    EXPECT_TRUE(w.shapesPanel()->hidden().count(id));
+    w.view()->setSelectedShape(id);
+    const auto out = own.file("selection.cf32");
+    ASSERT_TRUE(w.exportSelectionTo(QString::fromStdString(out)));
+    QElapsedTimer timer;
+    timer.start();
+    while (w.tasks()->isBusy() && timer.elapsed() < 20000)
+        QTest::qWait(20);
+    core::OpenOptions open;
+    open.sampleRate = 2e6;
+    const auto edited = core::openRecording(out, open);
+    EXPECT_EQ(edited->info().frames, 500000); // 0.25 s at 2 MHz
+    std::vector<float> a(200), b(200);
+    w.document()->source()->read(1200000, 100, a.data());
+    edited->read(200000, 100, b.data());
+    for (std::size_t i = 0; i < a.size(); ++i)
+        EXPECT_NEAR(b[i], a[i] / 2, 2e-4) << i; // int16 source: quantisation only
+}
+
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {
     ui::Document doc;
     doc.openRecording(QString::fromStdString(demo().audioRecording), {});

@@ -67,7 +67,14 @@ void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool sele
 
 void MaskOverlay::draw(QCPPainter* painter) {
     for (const auto& s : m_shapes)
-        drawShape(painter, s, s.id == m_selected, false);
+        if (!m_hidden.count(s.id))
+            drawShape(painter, s, s.id == m_selected, false);
+    if (m_cursor) {
+        const double x = mKeyAxis->coordToPixel(*m_cursor);
+        const QRect r = mKeyAxis->axisRect()->rect();
+        painter->setPen(QPen(QColor(255, 255, 255, 200), 1.0, Qt::DashLine));
+        painter->drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
+    }
     if (m_preview)
         drawShape(painter, *m_preview, false, true);
     if (m_playhead) {

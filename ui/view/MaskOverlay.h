@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <qcustomplot.h>
+#include <set>
 
 namespace specedit::ui {
 
@@ -24,6 +25,10 @@ public:
     void setMeasure(std::optional<std::pair<QPointF, QPointF>> line) { m_measure = line; }
     // The playback position in seconds (nullopt: not playing).
     void setPlayhead(std::optional<double> seconds) { m_playhead = seconds; }
+    // The edit cursor (a time the user clicked), drawn as a dashed line.
+    void setCursorTime(std::optional<double> seconds) { m_cursor = seconds; }
+    // Shapes not drawn (hidden in the shapes panel; they still apply).
+    void setHidden(std::set<std::uint64_t> ids) { m_hidden = std::move(ids); }
     std::uint64_t selected() const { return m_selected; }
     // The path of a shape in widget pixels (for drawing and hit tests).
     QPainterPath pixelPath(const core::Shape& shape) const;
@@ -47,6 +52,8 @@ private:
     std::uint64_t m_selected = 0;
     std::optional<std::pair<QPointF, QPointF>> m_measure;
     std::optional<double> m_playhead;
+    std::optional<double> m_cursor;
+    std::set<std::uint64_t> m_hidden;
 };
 
 } // namespace specedit::ui

@@ -258,6 +258,11 @@ bool SpectrogramView::beginShapeEdit(QPointF pixel) {
             }
     const auto id = shapeAt(pixel);
     setSelectedShape(id);
+    if (id == 0) { // a click on the picture itself places the edit cursor
+        m_cursorTime = toPlot(pixel).x();
+        m_overlay->setCursorTime(m_cursorTime);
+        replotOverlay();
+    }
     for (const auto& s : m_shapes)
         if (s.id == id && id != 0) {
             m_edit = std::make_unique<ShapeEditGesture>(s, toPlot(pixel), ShapeEditGesture::kNone);
@@ -370,6 +375,11 @@ void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
     m_plot->yAxis->setRange(f0 - mf, f1 + mf);
     clampRanges();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpectrogramView::setHiddenShapes(const std::set<std::uint64_t>& ids) {
+    m_overlay->setHidden(ids);
+    replotOverlay();
 }
 
 void SpectrogramView::setPlayhead(std::optional<double> seconds) {

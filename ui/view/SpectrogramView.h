@@ -11,6 +11,7 @@
 #include <QWidget>
 #include <memory>
 #include <optional>
+#include <set>
 
 class QCustomPlot;
 class QCPColorScale;
@@ -57,6 +58,9 @@ public:
     void zoomToBox(double t0, double t1, double f0, double f1);
     void zoomToSelection();
     void setPlayhead(std::optional<double> seconds);
+    // The edit cursor: set by a Pan-tool click on empty space; playback starts there.
+    std::optional<double> cursorTime() const { return m_cursorTime; }
+    void setHiddenShapes(const std::set<std::uint64_t>& ids);
     // Saves the plot with its axes and colour scale as PNG (width x height px; 0: as shown).
     bool savePng(const QString& path, int width = 0, int height = 0);
     void zoomTime(double factor, double centre);
@@ -114,6 +118,7 @@ private:
     std::optional<QPointF> m_measureStart;    // plot coordinates while measuring
     std::unique_ptr<ShapeEditGesture> m_edit; // moving or resizing a shape (Pan tool)
     std::vector<core::Shape> m_shapes;        // the document's, as last given
+    std::optional<double> m_cursorTime;
     bool m_replotQueued = false;
     bool m_autoLevelPending = false; // set on a new recording, cleared once levels are set
 };
