@@ -70,6 +70,18 @@ bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
     return false;
 }
 
+// A main window on a private copy of the IQ demo, 1400x850.
+struct DemoWindow {
+    TempDir dir; // outlives the window: declared first
+    ui::MainWindow window;
+    // Opens the demo; with waitTiles, returns only when every visible tile is drawn.
+    bool open(bool waitTiles) {
+        window.resize(1400, 850);
+        window.show();
+        return window.openPath(privateIqDemo(dir)) && (!waitTiles || waitForTiles(window));
+    }
+};
+
 void send(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButton button,
           Qt::MouseButtons buttons) {
     QMouseEvent e(type, at, w->mapToGlobal(at), button, buttons, Qt::NoModifier);
@@ -90,12 +102,9 @@ void drag(QCustomPlot* plot, const std::vector<QPointF>& coords) {
 } // namespace
 
 TEST(MainWindow, OpensTheDemoAndRendersEveryVisibleTile) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     const auto& info = w.document()->info();
     EXPECT_TRUE(info.isComplex());
     EXPECT_EQ(w.document()->analysis().nperseg, 2048); // ~1 ms at 2 MHz
@@ -114,12 +123,9 @@ TEST(MainWindow, OpensTheDemoAndRendersEveryVisibleTile) {
 }
 
 TEST(MainWindow, CursorReadoutShowsTimeFrequencyAndLevel) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     QCustomPlot* plot = w.view()->plot();
     // Point at the first OOK burst: 0.25 s, +300 kHz.
     const QPoint at(int(plot->xAxis->coordToPixel(0.25)),
@@ -140,12 +146,9 @@ TEST(MainWindow, CursorReadoutShowsTimeFrequencyAndLevel) {
 }
 
 TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     QCustomPlot* plot = w.view()->plot();
     const double fc = 433.92e6;
     // A rectangle over the first FSK packet: 0.58..0.68 s, -460..-340 kHz.
@@ -202,12 +205,9 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
 }
 
 TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     // Paint a -20 dB rectangle over the first FSK packet (0.6..0.66 s around -400 kHz).
     auto* gain = w.paintToolBar()->findChild<QDoubleSpinBox*>();
     ASSERT_NE(gain, nullptr);
@@ -248,12 +248,9 @@ TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
 }
 
 TEST(MainWindow, PanToolMovesAndResizesShapesAsOneUndoStepEach) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     const double fc = 433.92e6;
     core::Shape r;
     r.t0 = 0.5;
@@ -288,12 +285,9 @@ TEST(MainWindow, PanToolMovesAndResizesShapesAsOneUndoStepEach) {
 }
 
 TEST(MainWindow, MagicWandOutlinesTheClickedBurst) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     const double fc = 433.92e6;
     w.paintToolBar()->selectTool(ui::ToolKind::Wand);
     drag(w.view()->plot(), {{1.62, fc - 440e3}}); // an FSK packet's lower tone
@@ -317,12 +311,9 @@ TEST(MainWindow, MagicWandOutlinesTheClickedBurst) {
 }
 
 TEST(MainWindow, OverviewStripShowsAndMovesTheView) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
     EXPECT_NE(w.view()->spectrogram()->overviewImage(), nullptr);
     w.view()->zoomTime(0.1, 0.5); // a tenth of the recording
     QTest::qWait(50);
@@ -339,12 +330,10 @@ TEST(MainWindow, OverviewStripShowsAndMovesTheView) {
 }
 
 TEST(MainWindow, MeasureToolAndImageExport) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
-    ASSERT_TRUE(waitForTiles(w));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    const auto& own = demoWindow.dir;
     double dt = 0, df = 0;
     QObject::connect(w.view(), &ui::SpectrogramView::measured, [&](double t, double f) {
         dt = t;
@@ -365,11 +354,9 @@ TEST(MainWindow, MeasureToolAndImageExport) {
 }
 
 TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
     auto* doc = w.document();
     core::Shape a;
     a.t0 = 0.1;
@@ -411,11 +398,10 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
 }
 
 TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {
-    TempDir own;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(privateIqDemo(own)));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
+    const auto& own = demoWindow.dir;
     core::Shape r;
     r.t0 = 0.5;
     r.t1 = 0.75;
