@@ -1,5 +1,6 @@
 #include "mask/MagicWand.h"
 
+#include "IqFixture.h"
 #include "TestUtil.h"
 #include "io/SignalWriter.h"
 #include "io/SourceFactory.h"
@@ -17,30 +18,14 @@ namespace {
 
 // 1 MHz IQ, centre 10 MHz: noise everywhere, a +100 kHz burst from 20 ms to 40 ms.
 std::unique_ptr<SampleSource> burstFixture(const TempDir& dir) {
-    const std::int64_t n = 100000;
     std::mt19937 rng(3);
     std::normal_distribution<double> g(0, 0.01);
-    std::vector<float> v(std::size_t(2 * n));
-    for (std::int64_t i = 0; i < n; ++i) {
+    return specedit::test::iqRecording(dir.file("b.cf32"), 100000, 1e6, 10e6, [&](std::int64_t i) {
         std::complex<double> x(g(rng), g(rng));
         if (i >= 20000 && i < 40000)
             x += std::polar(0.3, 2 * std::numbers::pi * 0.1 * double(i));
-        v[std::size_t(2 * i)] = float(x.real());
-        v[std::size_t(2 * i + 1)] = float(x.imag());
-    }
-    SignalInfo info;
-    info.kind = SignalKind::Iq;
-    info.channels = 2;
-    info.sampleRate = 1e6;
-    info.frames = n;
-    info.centerFrequency = 10e6;
-    SignalWriter w(dir.file("b.cf32"), info, {});
-    w.write(v.data(), n);
-    w.finish();
-    OpenOptions o;
-    o.sampleRate = 1e6;
-    o.centerFrequency = 10e6;
-    return openRecording(dir.file("b.cf32"), o);
+        return x;
+    });
 }
 
 } // namespace

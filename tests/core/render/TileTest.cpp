@@ -1,3 +1,4 @@
+#include "IqFixture.h"
 #include "TestUtil.h"
 #include "io/SignalWriter.h"
 #include "io/SourceFactory.h"
@@ -16,30 +17,14 @@ namespace {
 // IQ at 1 MHz: a -250 kHz tone throughout, silence (digital zero) for the first 2048 samples,
 // and a +125 kHz burst only in samples [40000, 40256).
 std::shared_ptr<const SampleSource> iqFixture(const TempDir& dir) {
-    const std::int64_t n = 100000;
-    std::vector<float> v(std::size_t(2 * n), 0.0f);
-    for (std::int64_t i = 2048; i < n; ++i) {
+    return specedit::test::iqRecording(dir.file("t.cf32"), 100000, 1e6, 10e6, [](std::int64_t i) {
+        if (i < 2048)
+            return std::complex<double>{};
         auto x = std::polar(0.5, -2 * std::numbers::pi * 0.25 * double(i));
         if (i >= 40000 && i < 40256)
             x += std::polar(0.5, 2 * std::numbers::pi * 0.125 * double(i));
-        v[std::size_t(2 * i)] = float(x.real());
-        v[std::size_t(2 * i + 1)] = float(x.imag());
-    }
-    SignalInfo info;
-    info.kind = SignalKind::Iq;
-    info.channels = 2;
-    info.sampleRate = 1e6;
-    info.frames = n;
-    info.sampleType = SampleType::Float32;
-    info.centerFrequency = 10e6;
-    const auto path = dir.file("t.cf32");
-    SignalWriter w(path, info, {});
-    w.write(v.data(), n);
-    w.finish();
-    OpenOptions o;
-    o.sampleRate = 1e6;
-    o.centerFrequency = 10e6;
-    return openRecording(path, o);
+        return x;
+    });
 }
 
 int argmax(const Tile& t, int column) {
