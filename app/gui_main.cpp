@@ -9,18 +9,34 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QStandardPaths>
 
 namespace {
 
+// The demo recording in the user's cache folder, written on first use (about a second),
+// else in the temporary folder; empty with a message when neither can be written.
 QString demoRecording() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/demo";
-    const QString path = dir + "/SDRuno_20261121_120000Z_433920kHz.wav";
-    if (!QFileInfo::exists(path)) {
-        specedit::core::JobControl job;
-        specedit::core::writeDemo(dir.toStdString(), {}, job);
+    QString error;
+    for (const QString& base : {QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
+                                QDir::tempPath() + "/specedit"}) {
+        const QString dir = base + "/demo";
+        const QString path = dir + "/SDRuno_20261121_120000Z_433920kHz.wav";
+        if (QFileInfo::exists(path))
+            return path;
+        try {
+            specedit::core::JobControl job;
+            specedit::core::writeDemo(dir.toStdString(), {}, job);
+            return path;
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
     }
-    return path;
+    QMessageBox::warning(nullptr, QObject::tr("No demo recording"),
+                         QObject::tr("The demo recording could not be written: %1\nOpen a "
+                                     "recording with File > Open.")
+                             .arg(error));
+    return {};
 }
 
 } // namespace
@@ -39,6 +55,8 @@ int main(int argc, char** argv) {
     specedit::ui::MainWindow window;
     window.show();
     const QStringList args = parser.positionalArguments();
-    window.openPath(args.isEmpty() ? demoRecording() : args.first());
+    const QString path = args.isEmpty() ? demoRecording() : args.first();
+    if (!path.isEmpty())
+        window.openPath(path);
     return app.exec();
 }

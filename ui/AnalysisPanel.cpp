@@ -41,10 +41,12 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     m_nperseg = new QSpinBox(group);
     m_nperseg->setRange(16, 65536);
     m_nperseg->setSuffix(tr(" samples"));
+    m_nperseg->setKeyboardTracking(false); // typing 40000 plans once, not for 4, 40, 400...
     m_duration = new QLabel(group);
     m_overlap = new QSpinBox(group);
     m_overlap->setRange(0, 95);
     m_overlap->setSuffix(" %");
+    m_overlap->setKeyboardTracking(false);
     m_nfft = new QComboBox(group);
     for (const char* z : {"1x (no padding)", "2x", "4x", "8x"})
         m_nfft->addItem(tr(z));

@@ -48,6 +48,8 @@ void Document::openProject(const QString& path) {
 
 void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
                      QString sourcePath, QString projectPath) {
+    m_undo.clear(); // first: its signals still describe the old document
+    ++m_openSerial;
     m_source = std::move(source);
     m_project = std::move(project);
     m_sourcePath = std::move(sourcePath);
@@ -59,7 +61,6 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     for (auto& s : m_project.shapes)
         if (s.id == 0) // projects written by hand may leave ids out
             s.id = m_nextShapeId++;
-    m_undo.clear();
     emit sourceChanged();
     emit analysisChanged();
     emit shapesChanged();
@@ -168,12 +169,15 @@ void Document::replaceShape(const core::Shape& shape) {
 }
 
 void Document::saveProject(const QString& path) {
+    const QString oldAutosave = autosavePath();
     core::Project project = m_project;
     const QDir folder = QFileInfo(path).absoluteDir();
     project.source = folder.relativeFilePath(m_sourcePath).toStdString();
     core::saveProject(project, path.toStdString());
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_undo.setClean();
+    QFile::remove(oldAutosave); // what it protected is saved now
+    removeAutosave();
     emit projectPathChanged();
 }
 

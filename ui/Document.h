@@ -71,6 +71,9 @@ public:
     void recoverAutosave();
 
     QUndoStack* undoStack() { return &m_undo; }
+    // Changes whenever another recording or project is opened: background results carry it
+    // to know whether they still belong to the open document.
+    int openSerial() const { return m_openSerial; }
     bool isModified() const { return !m_undo.isClean(); }
 
     // For undo commands only.
@@ -100,6 +103,7 @@ private:
     QString m_projectPath;
     int m_channel = -1;
     std::uint64_t m_nextShapeId = 1;
+    int m_openSerial = 0;
     QUndoStack m_undo;
 };
 

@@ -107,7 +107,14 @@ MainWindow::MainWindow(QWidget* parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Children die after this body, in creation order: stop what still talks to the window
+    // (playback signals, the undo stack's clean signal) before the view and panels go.
+    m_player->disconnect(this);
+    m_player->stop();
+    m_document->disconnect(this);
+    m_document->undoStack()->disconnect(this);
+}
 
 void MainWindow::connectPainting() {
     m_view->setShapeDefaults(m_paint->defaults());
@@ -191,10 +198,6 @@ void MainWindow::setupAutosave() {
     timer->start();
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this,
             [this] { m_autosavePending = true; });
-    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) {
-        if (clean)
-            m_document->removeAutosave();
-    });
 }
 
 void MainWindow::offerRecovery() {
@@ -228,22 +231,28 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
         return tr("Outlined a region of %1 points").arg(result->points.size());
     };
     const ShapeDefaults defaults = m_paint->defaults();
-    m_tasks->run(tr("Magic wand"), work,
-                 [this, result, scale, defaults](bool ok, const QString& message) {
-                     if (!ok) {
-                         if (!message.isEmpty())
-                             statusBar()->showMessage(message, 8000);
-                         return;
-                     }
-                     core::Shape shape = *result;
-                     applyDefaults(shape, scale, defaults);
-                     try {
-                         m_view->setSelectedShape(m_document->addShape(shape));
-                         statusBar()->showMessage(message, 5000);
-                     } catch (const core::Error& e) {
-                         statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
-                     }
-                 });
+    const int serial = m_document->openSerial();
+    const bool started =
+        m_tasks->run(tr("Magic wand"), work,
+                     [this, result, scale, defaults, serial](bool ok, const QString& message) {
+                         if (serial != m_document->openSerial())
+                             return; // another recording was opened meanwhile
+                         if (!ok) {
+                             if (!message.isEmpty())
+                                 statusBar()->showMessage(message, 8000);
+                             return;
+                         }
+                         core::Shape shape = *result;
+                         applyDefaults(shape, scale, defaults);
+                         try {
+                             m_view->setSelectedShape(m_document->addShape(shape));
+                             statusBar()->showMessage(message, 5000);
+                         } catch (const core::Error& e) {
+                             statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+                         }
+                     });
+    if (!started)
+        statusBar()->showMessage(tr("Another task is running; try the wand when it ends"), 6000);
 }
 
 bool MainWindow::saveProject() {
@@ -288,7 +297,9 @@ bool MainWindow::maybeSave() {
         tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
-        return saveProject();
+        return saveProject(); // which removes the autosave
+    if (answer == QMessageBox::Discard)
+        m_document->removeAutosave(); // this document's, before another one is opened
     return answer == QMessageBox::Discard;
 }
 
@@ -297,8 +308,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
-    m_document->removeAutosave(); // saved, or the user chose to discard
-    event->accept();
+    event->accept(); // maybeSave removed the autosave when saving or discarding
 }
 
 void MainWindow::buildMenus() {
@@ -395,6 +405,8 @@ bool MainWindow::openPath(const QString& path) {
 void MainWindow::onSourceChanged() {
     const auto& info = m_document->info();
     m_player->stop();
+    m_listener->cancel();
+    m_newSource = true;
     m_listen->setIqMode(info.isComplex());
     QString text = tr("%1 — %2, %3 kHz, %4 ch, %5 s")
                        .arg(QFileInfo(m_document->sourcePath()).fileName(),
@@ -410,7 +422,8 @@ void MainWindow::onSourceChanged() {
 
 void MainWindow::onAnalysisChanged() {
     m_panel->showAnalysis(m_document->analysis(), m_document->info(), m_document->channel());
-    rebuildComputer(m_view->scheduler()->computer() != nullptr);
+    rebuildComputer(!m_newSource);
+    m_newSource = false;
 }
 
 // FFTW planning can take a moment: build the computer off the GUI thread (design rule R5).
@@ -420,12 +433,13 @@ void MainWindow::rebuildComputer(bool keepRange) {
     const auto params = m_document->analysis();
     const int channel = m_document->channel();
     const auto mask = m_showEdited ? m_document->shapes() : std::vector<core::Shape>{};
+    const auto serial = std::size_t(m_document->openSerial());
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([=] {
         std::shared_ptr<const core::TileComputer> computer;
         QString error;
         try {
-            computer = std::make_shared<core::TileComputer>(source, params, channel, mask);
+            computer = std::make_shared<core::TileComputer>(source, params, channel, mask, serial);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

@@ -100,7 +100,9 @@ private:
     QMenu* m_recentMenu = nullptr;
     int m_computerGeneration = 0;
     bool m_autosavePending = false; // edits since the last autosave
-    bool m_showEdited = false;      // view the masked STFT instead of the original (key M)
+    bool m_showEdited = false;
+    bool m_newSource = false; // the next analysis belongs to a newly opened recording      // view
+                              // the masked STFT instead of the original (key M)
 };
 
 } // namespace specedit::ui

@@ -93,6 +93,9 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_featherHz->setRange(0, 1e9);
     m_featherHz->setDecimals(0);
     m_featherHz->setSuffix(" Hz");
+    for (QAbstractSpinBox* spin :
+         std::initializer_list<QAbstractSpinBox*>{m_gain, m_featherMs, m_featherHz})
+        spin->setKeyboardTracking(false); // typing "-20" is one edit, not "-" then "-2"...
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Gain"), m_gain);
     form->addRow(tr("Mode"), m_mode);
@@ -159,13 +162,30 @@ void ShapesPanel::edit(int mergeId) {
     const core::Shape* current = m_document->shape(m_selected);
     if (!current || m_updating)
         return;
+    // Only the field of the control that changed: the others keep their exact values (the
+    // spin boxes show them rounded).
     core::Shape s = *current;
-    if (mergeId == kNameEdit && m_name->text() != labelOf(*current))
+    switch (mergeId) {
+    case kNameEdit:
+        if (m_name->text() == labelOf(*current))
+            return;
         s.extra["label"] = m_name->text().toStdString();
-    s.gainDb = m_gain->value() <= kMinusInfinitySpin ? core::kMinusInfinityDb : m_gain->value();
-    s.mode = m_mode->currentIndex() == 1 ? core::MaskMode::Isolate : core::MaskMode::Apply;
-    s.featherS = m_featherMs->value() / 1e3;
-    s.featherHz = m_featherHz->value();
+        break;
+    case kGainEdit:
+        s.gainDb = m_gain->value() <= kMinusInfinitySpin ? core::kMinusInfinityDb : m_gain->value();
+        break;
+    case kModeEdit:
+        s.mode = m_mode->currentIndex() == 1 ? core::MaskMode::Isolate : core::MaskMode::Apply;
+        break;
+    case kFeatherTimeEdit:
+        s.featherS = m_featherMs->value() / 1e3;
+        break;
+    case kFeatherFreqEdit:
+        s.featherHz = m_featherHz->value();
+        break;
+    default:
+        return;
+    }
     m_document->modifyShape(s, mergeId);
 }
 

@@ -48,7 +48,7 @@ float toDb(float power) {
 } // namespace
 
 TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParams params,
-                           int channel, std::vector<Shape> mask)
+                           int channel, std::vector<Shape> mask, std::size_t identity)
     : m_source(std::move(source)), m_params(params), m_channel(channel), m_mask(std::move(mask)),
       m_engine(std::make_unique<Engine>()) {
     for (std::size_t i = 0; i < m_mask.size(); ++i)
@@ -62,7 +62,8 @@ TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParam
     m_frames = m_engine->complex ? m_engine->complex->frameCount(m_source->info().frames)
                                  : m_engine->real->frameCount(m_source->info().frames);
     m_hash = m_params.hash() ^ (std::hash<int>{}(channel)*31) ^
-             std::hash<const void*>{}(m_source.get()) ^ (hashShapes(m_mask) * 131);
+             std::hash<const void*>{}(m_source.get()) ^ (hashShapes(m_mask) * 131) ^
+             (std::hash<std::size_t>{}(identity)*0x9e3779b97f4a7c15ULL);
 }
 
 TileComputer::~TileComputer() = default;

@@ -46,8 +46,10 @@ public:
     // channel: audio channel, or -1 for the mix; ignored for IQ. mask: shapes to apply to the
     // STFT before taking power (the edited result); empty shows the original. Validates
     // params (Error).
+    // identity: distinguishes recordings opened one after the other (a document's open
+    // serial), since the source's address alone may be reused.
     TileComputer(std::shared_ptr<const SampleSource> source, StftParams params, int channel,
-                 std::vector<Shape> mask = {});
+                 std::vector<Shape> mask = {}, std::size_t identity = 0);
     ~TileComputer();
 
     std::int64_t frameCount() const { return m_frames; }

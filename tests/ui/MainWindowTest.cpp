@@ -10,7 +10,9 @@
 #include "TaskRunner.h"
 #include "apply/Demo.h"
 #include "apply/RegionLevel.h"
+#include "io/SignalWriter.h"
 #include "io/SourceFactory.h"
+#include "render/TileComputer.h"
 #include "render/TileScheduler.h"
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
@@ -22,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStatusBar>
@@ -429,6 +432,108 @@ TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {
     edited->read(200000, 100, b.data());
     for (std::size_t i = 0; i < a.size(); ++i)
         EXPECT_NEAR(b[i], a[i] / 2, 2e-4) << i; // int16 source: quantisation only
+}
+
+namespace {
+// A mono 48 kHz float WAV holding one tone.
+std::string toneWav(const TempDir& dir, const std::string& name, double hz) {
+    core::SignalInfo info;
+    info.sampleRate = 48000;
+    info.frames = 96000;
+    info.sampleType = core::SampleType::Float32;
+    std::vector<float> v(96000);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = float(0.5 * std::sin(2 * M_PI * hz * double(i) / 48000));
+    const auto path = dir.file(name);
+    core::SignalWriter w(path, info, {});
+    w.write(v.data(), 96000);
+    w.finish();
+    return path;
+}
+} // namespace
+
+TEST(MainWindow, ReopeningShowsTheNewRecordingNotCachedTilesOfTheOld) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    for (double hz : {1000.0, 10000.0, 1000.0}) {
+        const auto path = toneWav(dir, "tone" + std::to_string(int(hz)) + ".wav", hz);
+        ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
+        ASSERT_TRUE(waitForTiles(w));
+        auto* s = w.view()->spectrogram();
+        EXPECT_GT(s->levelAt(1.0, hz), -20.0) << hz;
+        EXPECT_LT(s->levelAt(1.0, hz == 1000.0 ? 10000.0 : 1000.0), -60.0) << hz;
+        EXPECT_NEAR(w.view()->plot()->xAxis->range().upper, 2.0, 0.05); // fitted anew
+    }
+}
+
+TEST(MainWindow, HugeFftSizesRenderWithoutExhaustingTheImageCache) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    auto p = w.document()->analysis();
+    p.nperseg = 65536;
+    p.noverlap = 49152;
+    p.nfft = 262144;
+    w.document()->setAnalysis(p);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000 && !(w.view()->scheduler()->computer() &&
+                                        w.view()->scheduler()->computer()->params().nfft == 262144))
+        QTest::qWait(20);
+    ASSERT_TRUE(waitForTiles(w, 60000));
+    EXPECT_NE(w.view()->spectrogram()->overviewImage(), nullptr);
+    EXPECT_LE(w.view()->spectrogram()->overviewImage()->height(), 2048);
+}
+
+TEST(MainWindow, PanelEditsChangeOnlyTheirFieldAndDeleteKeyRemovesTheSelection) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
+    core::Shape r;
+    r.t0 = 0.1;
+    r.t1 = 0.2;
+    r.f0 = 433.5e6;
+    r.f1 = 433.6e6;
+    r.gainDb = -6.5;
+    r.featherS = 4e-6;
+    r.featherHz = 40.4;
+    const auto id = w.document()->addShape(r);
+    w.view()->setSelectedShape(id);
+    auto* name = w.shapesPanel()->findChild<QLineEdit*>();
+    name->setText("keyfob");
+    emit name->editingFinished();
+    const core::Shape* s = w.document()->shape(id);
+    EXPECT_EQ(s->extra.value("label", ""), "keyfob");
+    EXPECT_EQ(s->gainDb, -6.5);
+    EXPECT_EQ(s->featherS, 4e-6);
+    EXPECT_EQ(s->featherHz, 40.4);
+    QTest::keyClick(w.view(), Qt::Key_Delete);
+    EXPECT_TRUE(w.document()->shapes().empty());
+    EXPECT_EQ(w.view()->selectedShape(), 0u);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->shapes().size(), 1u);
+}
+
+TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {
+    TempDir dir;
+    const auto copy = dir.file("rec.wav");
+    std::filesystem::copy_file(demo().audioRecording, copy);
+    ui::Document doc;
+    doc.openRecording(QString::fromStdString(copy), {});
+    core::Shape s;
+    s.t0 = 1;
+    s.t1 = 2;
+    s.f0 = 100;
+    s.f1 = 200;
+    doc.addShape(s);
+    doc.writeAutosave();
+    const QString sidecar = doc.autosavePath();
+    ASSERT_TRUE(QFileInfo::exists(sidecar));
+    doc.saveProject(QString::fromStdString(dir.file("rec.specedit.json")));
+    EXPECT_FALSE(QFileInfo::exists(sidecar));
+    EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
 }
 
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {

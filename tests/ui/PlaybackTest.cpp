@@ -113,6 +113,27 @@ TEST(Playback, IqBandIsDemodulatedToAudio) {
     EXPECT_GT(peak, 0.2f); // normalised to 0.5 peak before the sink
 }
 
+TEST(Playback, ClosingTheWindowWhilePlayingIsSafe) {
+    TempDir dir;
+    core::JobControl job;
+    core::DemoSpec spec;
+    spec.iqSeconds = 0.5;
+    spec.audioSeconds = 3.0;
+    const auto files = core::writeDemo(dir.path().string(), spec, job);
+    {
+        ui::MainWindow w;
+        w.show();
+        ASSERT_TRUE(w.openPath(QString::fromStdString(files.audioRecording)));
+        w.listener()->listen(0.0, 3.0, 0, 24000, false);
+        QElapsedTimer timer;
+        timer.start();
+        while (!w.player()->isPlaying() && timer.elapsed() < 10000)
+            QTest::qWait(20);
+        ASSERT_TRUE(w.player()->isPlaying());
+    } // destroyed while playing: must not touch the destroyed view
+    SUCCEED();
+}
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

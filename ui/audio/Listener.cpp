@@ -28,8 +28,7 @@ core::Listening listenTo(const Request& r, const core::RenderedRange& range) {
                             r.f1 - centre, r.mode);
 }
 
-PlaybackAudio prepare(const Request& r) {
-    core::JobControl job;
+PlaybackAudio prepare(const Request& r, core::JobControl& job) {
     const bool iq = r.source->info().isComplex();
     const double limit = iq ? Listener::kMaxIqSeconds : Listener::kMaxAudioSeconds;
     const auto original =
@@ -64,6 +63,13 @@ void Listener::setEdited(bool edited) {
     m_player->setEdited(edited);
 }
 
+void Listener::cancel() {
+    if (m_job)
+        m_job->cancel();
+    m_job.reset();
+    m_started = ++m_generation; // nothing is being prepared any more
+}
+
 void Listener::listen(double t0, double t1, double f0, double f1, bool loop) {
     if (!m_document->hasSource())
         return;
@@ -73,7 +79,10 @@ void Listener::listen(double t0, double t1, double f0, double f1, bool loop) {
         return;
     }
     m_player->stop();
+    cancel();
     const int generation = ++m_generation;
+    auto job = std::make_shared<core::JobControl>();
+    m_job = job;
     const Request request{m_document->source(),
                           m_document->analysis(),
                           m_document->shapes(),
@@ -83,11 +92,13 @@ void Listener::listen(double t0, double t1, double f0, double f1, bool loop) {
                           std::max(f0, f1),
                           m_mode};
     QPointer<Listener> self(this);
-    QThreadPool::globalInstance()->start([self, request, generation, loop] {
+    QThreadPool::globalInstance()->start([self, request, generation, loop, job] {
         PlaybackAudio audio;
         QString error;
         try {
-            audio = prepare(request);
+            audio = prepare(request, *job);
+        } catch (const core::Cancelled&) {
+            return; // superseded; the GUI has moved on
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

@@ -5,6 +5,7 @@
 // demodulated (AM, FM, USB, LSB), so an RF user can hear a burst. GUI thread only.
 
 #include "dsp/IqDemod.h"
+#include "util/JobControl.h"
 
 #include <QObject>
 #include <memory>
@@ -28,6 +29,8 @@ public:
     void setDemodulation(core::Demodulation mode) { m_mode = mode; }
     core::Demodulation demodulation() const { return m_mode; }
     bool isPreparing() const { return m_generation != m_started; }
+    // Drops the stretch being prepared (a new recording was opened, or a new request came).
+    void cancel();
     // Which version is heard (A/B); also switches what is playing now.
     void setEdited(bool edited);
     bool isEdited() const { return m_edited; }
@@ -42,6 +45,7 @@ private:
     core::Demodulation m_mode = core::Demodulation::Fm;
     bool m_edited = true;
     int m_generation = 0;
+    std::shared_ptr<core::JobControl> m_job; // of the request being prepared
     int m_started = 0;
 };
 

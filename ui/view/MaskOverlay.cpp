@@ -62,7 +62,7 @@ void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool sele
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
-    painter->drawPath(pixelPath(s).simplified());
+    painter->drawPath(pixelPath(s)); // simplified() costs ms per wand outline, every frame
 }
 
 void MaskOverlay::draw(QCPPainter* painter) {

@@ -7,6 +7,7 @@ namespace specedit::ui {
 namespace {
 
 constexpr int kImageCacheKiB = 192 * 1024;
+constexpr int kMaxImageRows = 2048;
 
 quint64 imageKey(const core::TileKey& key) {
     return quint64(std::hash<core::TileKey>{}(key));
@@ -77,13 +78,22 @@ const QImage* SpectrogramPlottable::imageOf(const core::Tile& tile, const core::
     const quint64 k = imageKey(key);
     if (QImage* img = m_images.object(k))
         return img;
-    auto* img = new QImage(tile.columns, tile.bins, QImage::Format_RGB32);
-    for (int row = 0; row < tile.bins; ++row) {
-        auto* line = reinterpret_cast<QRgb*>(img->scanLine(tile.bins - 1 - row));
-        for (int c = 0; c < tile.columns; ++c)
-            line[c] = m_colormap.colorOf(tile.at(c, row), m_color.minDb, m_color.maxDb);
+    // Tall tiles (large FFTs) are coloured at most kMaxImageRows high, each image row the
+    // maximum of its group of bins: no screen shows more, and the image stays small.
+    const int group = (tile.bins + kMaxImageRows - 1) / kMaxImageRows;
+    const int rows = (tile.bins + group - 1) / group;
+    auto* img = new QImage(tile.columns, rows, QImage::Format_RGB32);
+    for (int r = 0; r < rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img->scanLine(rows - 1 - r));
+        for (int c = 0; c < tile.columns; ++c) {
+            float db = tile.at(c, r * group);
+            for (int b = r * group + 1; b < std::min(tile.bins, (r + 1) * group); ++b)
+                db = std::max(db, tile.at(c, b));
+            line[c] = m_colormap.colorOf(db, m_color.minDb, m_color.maxDb);
+        }
     }
-    m_images.insert(k, img, std::max(1, int(img->sizeInBytes() / 1024)));
+    const int costKiB = std::max(1, int(img->sizeInBytes() / 1024));
+    m_images.insert(k, img, std::min(costKiB, kImageCacheKiB)); // never refused
     return m_images.object(k);
 }
 

@@ -110,6 +110,9 @@ void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> comp
         clampRanges();
         m_plot->replot();
     } else {
+        // Another recording: cached tiles of the old one must never be shown for it (an
+        // allocator may reuse the old source's address, which the tile keys include).
+        m_scheduler->cache().clear();
         m_autoLevelPending = true;
         zoomToFit();
     }
@@ -241,6 +244,10 @@ void SpectrogramView::setTool(ToolKind kind) {
 void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
     m_shapes = shapes;
     m_overlay->setShapes(shapes);
+    const bool selectionGone = std::none_of(
+        shapes.begin(), shapes.end(), [this](const auto& s) { return s.id == selectedShape(); });
+    if (selectedShape() && selectionGone)
+        setSelectedShape(0); // the selected shape was deleted (or undone away)
     replotOverlay();
 }
 
@@ -441,6 +448,11 @@ void SpectrogramView::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Home:
     case Qt::Key_F:
         zoomToFit();
+        break;
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        if (selectedShape())
+            emit deleteRequested(selectedShape());
         break;
     default:
         QWidget::keyPressEvent(event);

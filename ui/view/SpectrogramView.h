@@ -36,7 +36,9 @@ public:
     explicit SpectrogramView(QWidget* parent = nullptr);
     ~SpectrogramView() override;
 
-    // Shows a new analysis (nullptr: empty). Keeps the visible time range when asked.
+    // Shows a new analysis (nullptr: empty). For a new recording (keepRange false) the caches
+    // are emptied, the view fits the recording and levels are set anew; otherwise the visible
+    // time range is kept.
     void setComputer(std::shared_ptr<const core::TileComputer> computer, bool keepRange);
     void setColorParams(const ColorParams& params);
     const ColorParams& colorParams() const;
