@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QThreadPool>
 
 namespace specedit::ui {
 
@@ -17,6 +18,13 @@ TileScheduler::~TileScheduler() {
 void TileScheduler::setComputer(std::shared_ptr<const core::TileComputer> computer) {
     if (m_gen)
         m_gen->job.cancel();
+    // The old computer's FFTW plans are destroyed under FFTW's lock, which a concurrent
+    // measured plan may hold for seconds: let a worker drop the last references.
+    QThreadPool::globalInstance()->start(
+        [oldComputer = std::move(m_computer), oldGen = std::move(m_gen)]() mutable {
+            oldGen.reset();
+            oldComputer.reset();
+        });
     m_computer = std::move(computer);
     m_gen = std::make_shared<Generation>();
     m_gen->computer = m_computer;
