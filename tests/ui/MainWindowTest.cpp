@@ -6,6 +6,7 @@
 #include "../core/TestUtil.h"
 #include "Document.h"
 #include "PaintToolBar.h"
+#include "RawIqDialog.h"
 #include "ShapesPanel.h"
 #include "TaskRunner.h"
 #include "apply/Demo.h"
@@ -14,6 +15,7 @@
 #include "io/SourceFactory.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
+#include "tools/ShapeEditGesture.h"
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/SpectrogramView.h"
@@ -26,9 +28,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
+#include <QTimer>
+#include <QUrl>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
@@ -534,6 +539,61 @@ TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {
     doc.saveProject(QString::fromStdString(dir.file("rec.specedit.json")));
     EXPECT_FALSE(QFileInfo::exists(sidecar));
     EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
+}
+
+TEST(MainWindow, RawIqDialogIsPrefilledFromTheFileNameAndDropOpensFiles) {
+    TempDir dir;
+    const auto raw = dir.file("capture_433.92MHz_1Msps.raw");
+    std::vector<float> v(2 * 50000, 0.25f);
+    specedit::test::writeBytes(raw, v.data(), v.size() * sizeof(float));
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    // The dialog is modal: accept it as it comes up, with what it proposes.
+    QString proposedRate;
+    QTimer::singleShot(300, [&] {
+        auto* dialog = qobject_cast<ui::RawIqDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        proposedRate = dialog->findChildren<QDoubleSpinBox*>().at(0)->text();
+        dialog->accept();
+    });
+    ASSERT_TRUE(w.openPath(QString::fromStdString(raw)));
+    EXPECT_EQ(w.document()->info().sampleRate, 1e6);
+    EXPECT_EQ(w.document()->info().centerFrequency.value_or(0), 433.92e6);
+    EXPECT_EQ(w.document()->info().frames, 50000);
+    EXPECT_TRUE(proposedRate.startsWith("1000000")) << proposedRate.toStdString();
+    // Dropping a file on the window opens it.
+    const auto wav = toneWav(dir, "dropped.wav", 440);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(wav))});
+    QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    EXPECT_TRUE(w.document()->sourcePath().endsWith("dropped.wav"))
+        << w.document()->sourcePath().toStdString() << " accepted " << drop.isAccepted();
+}
+
+TEST(ShapeEditGesture, LassoStretchesWithItsBoxAndMovesWhole) {
+    core::Shape lasso;
+    lasso.type = core::ShapeType::Polygon;
+    lasso.points = {{1.0, 100}, {2.0, 100}, {1.5, 300}};
+    // Drag the right edge from t = 2 to t = 3: x doubles relative to the left edge.
+    const ui::ShapeEditGesture right(lasso, {2.0, 200}, ui::ShapeEditGesture::kRight);
+    const auto wide = right.at({3.0, 250});
+    EXPECT_EQ(wide.points[0], (core::TfPoint{1.0, 100}));
+    EXPECT_EQ(wide.points[1], (core::TfPoint{3.0, 100}));
+    EXPECT_EQ(wide.points[2], (core::TfPoint{2.0, 300})); // frequency untouched
+    const ui::ShapeEditGesture move(lasso, {1.5, 200}, ui::ShapeEditGesture::kNone);
+    const auto moved = move.at({2.0, 250});
+    EXPECT_EQ(moved.points[2], (core::TfPoint{2.0, 350}));
+    // Edge hit test on the points' extent, 5 px tolerance at 1 px per unit.
+    auto identity = [](double t, double f) { return QPointF(t, -f); };
+    EXPECT_EQ(ui::ShapeEditGesture::edgesNear(lasso, {2.0, -200}, identity, 0.1),
+              ui::ShapeEditGesture::kRight);
+    EXPECT_EQ(ui::ShapeEditGesture::edgesNear(lasso, {1.5, -200}, identity, 0.1),
+              ui::ShapeEditGesture::kNone);
 }
 
 TEST(Document, AnalysisEditsAreUndoableAndMerge) {

@@ -22,27 +22,56 @@ core::Shape ShapeEditGesture::at(QPointF p) const {
         }
         return s;
     }
+    const core::TfBox from = extent(m_shape);
+    core::TfBox to = from;
     if (m_edges & kLeft)
-        s.t0 += dt;
+        to.t0 += dt;
     if (m_edges & kRight)
-        s.t1 += dt;
+        to.t1 += dt;
     if (m_edges & kBottom)
-        s.f0 += df;
+        to.f0 += df;
     if (m_edges & kTop)
-        s.f1 += df;
-    // Dragging an edge past its opposite flips the rectangle instead of inverting it.
-    if (s.t0 > s.t1)
-        std::swap(s.t0, s.t1);
-    if (s.f0 > s.f1)
-        std::swap(s.f0, s.f1);
+        to.f1 += df;
+    // Dragging an edge past its opposite flips the box instead of inverting it.
+    if (to.t0 > to.t1)
+        std::swap(to.t0, to.t1);
+    if (to.f0 > to.f1)
+        std::swap(to.f0, to.f1);
+    if (s.type == core::ShapeType::Rect) {
+        s.t0 = to.t0;
+        s.t1 = to.t1;
+        s.f0 = to.f0;
+        s.f1 = to.f1;
+        return s;
+    }
+    // Lassos and strokes stretch with their box: each point keeps its relative place.
+    auto map = [](double v, double a0, double a1, double b0, double b1) {
+        return a1 > a0 ? b0 + (v - a0) * (b1 - b0) / (a1 - a0) : b0 + (v - a0);
+    };
+    for (auto& q : s.points) {
+        q.t = map(q.t, from.t0, from.t1, to.t0, to.t1);
+        q.f = map(q.f, from.f0, from.f1, to.f0, to.f1);
+    }
     return s;
+}
+
+core::TfBox ShapeEditGesture::extent(const core::Shape& s) {
+    if (s.type == core::ShapeType::Rect)
+        return {s.t0, s.t1, s.f0, s.f1};
+    core::TfBox b{s.points.front().t, s.points.front().t, s.points.front().f, s.points.front().f};
+    for (const auto& p : s.points) {
+        b.t0 = std::min(b.t0, p.t);
+        b.t1 = std::max(b.t1, p.t);
+        b.f0 = std::min(b.f0, p.f);
+        b.f1 = std::max(b.f1, p.f);
+    }
+    return b;
 }
 
 int ShapeEditGesture::edgesNear(const core::Shape& s, QPointF pixel,
                                 const std::function<QPointF(double, double)>& toPixel, double tol) {
-    if (s.type != core::ShapeType::Rect)
-        return kNone;
-    const QPointF a = toPixel(s.t0, s.f0), b = toPixel(s.t1, s.f1);
+    const core::TfBox box = extent(s);
+    const QPointF a = toPixel(box.t0, box.f0), b = toPixel(box.t1, box.f1);
     const double left = std::min(a.x(), b.x()), right = std::max(a.x(), b.x());
     const double top = std::min(a.y(), b.y()), bottom = std::max(a.y(), b.y());
     if (pixel.x() < left - tol || pixel.x() > right + tol || pixel.y() < top - tol ||

@@ -1,7 +1,8 @@
 #pragma once
-// Moving a shape, or dragging a rectangle's edges and corners, in plot coordinates (seconds,
-// Hz). Holds the shape as it was at the press; at() gives it for the mouse's current place.
-// The caller turns the final shape into one undo command. GUI thread only.
+// Moving a shape, or dragging the edges and corners of its box (a rectangle's edges; the
+// extent of a lasso or stroke, whose points then stretch with it), in plot coordinates
+// (seconds, Hz). Holds the shape as it was at the press; at() gives it for the mouse's current
+// place. The caller turns the final shape into one undo command. GUI thread only.
 
 #include "mask/Shape.h"
 
@@ -20,7 +21,9 @@ public:
     core::Shape at(QPointF p) const;
     const core::Shape& original() const { return m_shape; }
 
-    // Rectangle edges within tolerancePx of pixel (kNone if none, or not a rectangle).
+    // The box the edges belong to: a rectangle's own edges, else its points' extent.
+    static core::TfBox extent(const core::Shape& shape);
+    // Edges of the shape's box within tolerancePx of pixel (kNone if none).
     static int edgesNear(const core::Shape& shape, QPointF pixel,
                          const std::function<QPointF(double t, double f)>& toPixel,
                          double tolerancePx);
