@@ -473,6 +473,31 @@ TEST(MainWindow, ReopeningShowsTheNewRecordingNotCachedTilesOfTheOld) {
     }
 }
 
+TEST(MainWindow, ToneLevelsStayPutWhenTheFftSizeChanges) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(toneWav(dir, "t.wav", 3000))));
+    ASSERT_TRUE(waitForTiles(w));
+    const double before = w.view()->spectrogram()->levelAt(1.0, 3000);
+    const auto colours = w.view()->colorParams();
+    auto p = w.document()->analysis();
+    p.nperseg *= 4;
+    p.noverlap *= 4;
+    p.nfft *= 4;
+    w.document()->setAnalysis(p);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 20000 && w.view()->scheduler()->computer()->params().nfft != p.nfft)
+        QTest::qWait(20);
+    ASSERT_TRUE(waitForTiles(w));
+    // Spectrum scaling: a tone reads the same level at any FFT size, so the picture keeps its
+    // brightness and the dB range need not change.
+    EXPECT_NEAR(w.view()->spectrogram()->levelAt(1.0, 3000), before, 1.0);
+    EXPECT_EQ(w.view()->colorParams(), colours);
+}
+
 TEST(MainWindow, HugeFftSizesRenderWithoutExhaustingTheImageCache) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));

@@ -121,8 +121,41 @@ bool SpectrogramPlottable::drawTile(QCPPainter* painter, int level, std::int64_t
     if (!tile || tile->columns == 0)
         return false;
     const core::TileKey key{m_scheduler->computer()->analysisHash(), level, index};
-    painter->drawImage(tileRect(*tile), *imageOf(*tile, key));
+    const QImage* image = m_images.object(imageKey(key));
+    if (!image) {
+        requestColouring(key); // coloured after this paint, never during it (rule R4)
+        return false;
+    }
+    painter->drawImage(tileRect(*tile), *image);
     return true;
+}
+
+void SpectrogramPlottable::requestColouring(const core::TileKey& key) {
+    if (std::find(m_toColour.begin(), m_toColour.end(), key) == m_toColour.end())
+        m_toColour.push_back(key);
+    if (m_colourQueued)
+        return;
+    m_colourQueued = true;
+    QMetaObject::invokeMethod(this, &SpectrogramPlottable::colourPending, Qt::QueuedConnection);
+}
+
+void SpectrogramPlottable::colourPending() {
+    m_colourQueued = false;
+    const auto keys = std::move(m_toColour);
+    m_toColour.clear();
+    bool any = false;
+    for (const auto& key : keys) {
+        if (!m_scheduler->computer() || key.analysis != m_scheduler->computer()->analysisHash())
+            continue; // a newer analysis replaced it
+        if (const auto tile = m_scheduler->cached(key.level, key.index)) {
+            imageOf(*tile, key);
+            any = true;
+        }
+    }
+    if (any) {
+        emit imagesReady();
+        parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void SpectrogramPlottable::drawFallback(QCPPainter* painter, int level, std::int64_t index,
@@ -173,7 +206,11 @@ const QImage* SpectrogramPlottable::overviewImage() {
     const auto tile = m_scheduler->cached(top, 0);
     if (!tile || tile->columns == 0)
         return nullptr;
-    return imageOf(*tile, {m_scheduler->computer()->analysisHash(), top, 0});
+    const core::TileKey key{m_scheduler->computer()->analysisHash(), top, 0};
+    const QImage* image = m_images.object(imageKey(key));
+    if (!image)
+        requestColouring(key);
+    return image;
 }
 
 double SpectrogramPlottable::levelAt(double t, double f) {

@@ -4,7 +4,8 @@
 // one pixel wide, draws the coloured images of the tiles it has, falls back to a coarser
 // cached level (scaled up) where a tile is missing, leaves the background elsewhere, and asks
 // the TileScheduler for what was missing, centre first. Colour images are cached per tile for
-// the current ColorParams; a new dB range or colormap recolours them without any FFT.
+// the current ColorParams; a new dB range or colormap recolours them without any FFT. Images
+// are coloured right after a paint that lacked them (a queued call), never inside it.
 // GUI thread only.
 
 #include "render/Colormap.h"
@@ -37,6 +38,12 @@ public:
     int lastMissingTiles() const { return m_missing; }
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const override;
+
+signals:
+    // Tiles were coloured (outside paint): the overview and the plot may repaint.
+    void imagesReady();
+
+public:
     QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain) const override;
     QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain,
                            const QCPRange& inKeyRange) const override;
@@ -56,11 +63,15 @@ private:
     QRectF tileRect(const core::Tile& tile) const;
     bool drawTile(QCPPainter* painter, int level, std::int64_t index);
     void drawFallback(QCPPainter* painter, int level, std::int64_t index, QSet<quint64>& done);
+    void requestColouring(const core::TileKey& key);
+    void colourPending();
 
     TileScheduler* m_scheduler;
     ColorParams m_color;
     Colormap m_colormap{ColormapId::Inferno};
-    QCache<quint64, QImage> m_images; // cost in KiB
+    QCache<quint64, QImage> m_images;      // cost in KiB
+    std::vector<core::TileKey> m_toColour; // data tiles waiting for their colour image
+    bool m_colourQueued = false;
     int m_drawn = 0;
     int m_missing = 0;
 };

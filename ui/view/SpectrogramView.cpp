@@ -45,6 +45,8 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_spectrogram = new SpectrogramPlottable(m_plot->xAxis, m_plot->yAxis, m_scheduler);
     m_spectrogram->setLayer("spectrogram");
     m_overview = new OverviewStrip([this] { return m_spectrogram->overviewImage(); }, this);
+    connect(m_spectrogram, &SpectrogramPlottable::imagesReady, m_overview,
+            qOverload<>(&QWidget::update));
     layout->addWidget(m_overview);
     connect(m_overview, &OverviewStrip::navigate, this, [this](double t) {
         const double half = m_plot->xAxis->range().size() / 2;
