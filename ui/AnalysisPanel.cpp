@@ -65,7 +65,12 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     connect(m_overlap, &QSpinBox::valueChanged, this, [this] { emitAnalysis(kOverlapEdit); });
     connect(m_nfft, &QComboBox::currentIndexChanged, this, [this] { emitAnalysis(kFftEdit); });
     connect(m_channel, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (!m_updating)
+        if (m_updating)
+            return;
+        const QString mode = m_channel->currentData().toString();
+        if (mode == "iq" || mode == "audio")
+            emit iqModeEdited(mode == "iq");
+        else
             emit channelEdited(index - 1); // item 0 is the mix
     });
     return group;
@@ -113,11 +118,14 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
     m_channel->clear();
     if (info.isComplex()) {
         m_channel->addItem(tr("IQ (complex, two-sided)"));
-        m_channel->setEnabled(false);
+        m_channel->addItem(tr("Audio (two channels)"), "audio");
+        m_channel->setEnabled(info.container == core::Container::SoundFile);
     } else {
         m_channel->addItem(tr("Mix of all channels"));
         for (int c = 0; c < info.channels; ++c)
             m_channel->addItem(tr("Channel %1").arg(c + 1));
+        if (info.channels == 2)
+            m_channel->addItem(tr("IQ (left I, right Q)"), "iq");
         m_channel->setCurrentIndex(channel + 1);
         m_channel->setEnabled(info.channels > 1);
     }

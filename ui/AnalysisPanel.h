@@ -32,6 +32,8 @@ signals:
     // mergeId identifies the control, so repeated steps merge into one undo entry.
     void analysisEdited(const core::StftParams& params, int mergeId);
     void channelEdited(int channel);
+    // The user asked to read the stereo recording as I/Q (true) or as audio (false).
+    void iqModeEdited(bool iq);
     void colorEdited(const ColorParams& params);
     void autoLevelsRequested();
 

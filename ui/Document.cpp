@@ -86,6 +86,26 @@ void Document::setChannel(int channel) {
     emit analysisChanged();
 }
 
+void Document::setIqMode(bool iq) {
+    if (!m_source || m_source->info().isComplex() == iq)
+        return;
+    core::OpenOptions after = m_project.sourceOptions;
+    after.forceIq = iq;
+    after.forceAudio = !iq;
+    core::openRecording(m_sourcePath.toStdString(), after); // throws if it cannot be read so
+    m_undo.push(new SourceOptionsCommand(this, m_project.sourceOptions, after));
+}
+
+void Document::applySourceOptions(const core::OpenOptions& options) {
+    m_source = core::openRecording(m_sourcePath.toStdString(), options);
+    m_project.sourceOptions = options;
+    m_project.analysis.fs = m_source->info().sampleRate;
+    m_channel = -1;
+    emit sourceChanged();
+    emit analysisChanged();
+    emit shapesChanged();
+}
+
 void Document::setAnalysis(const core::StftParams& params, int mergeId) {
     core::StftParams checked = params;
     checked.fs = m_source ? m_source->info().sampleRate : 1.0;

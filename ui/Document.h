@@ -35,6 +35,10 @@ public:
 
     // Analysis parameters with fs set to the recording's rate.
     core::StftParams analysis() const;
+    // Reads a stereo recording as I/Q (left I, right Q) or as two audio channels; undoable.
+    // Throws core::Error if the file cannot be read that way.
+    void setIqMode(bool iq);
+
     // Audio channel shown (-1: mix of all channels); ignored for IQ.
     int channel() const { return m_channel; }
     void setChannel(int channel);
@@ -78,6 +82,7 @@ public:
 
     // For undo commands only.
     void applyAnalysis(const core::StftParams& params);
+    void applySourceOptions(const core::OpenOptions& options);
     void insertShape(int index, const core::Shape& shape);
     void eraseShape(std::uint64_t id);
     void replaceShape(const core::Shape& shape);

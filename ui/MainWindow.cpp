@@ -93,6 +93,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setColorParams);
     connect(m_panel, &AnalysisPanel::autoLevelsRequested, m_view, &SpectrogramView::autoLevels);
     connect(m_panel, &AnalysisPanel::channelEdited, m_document, &Document::setChannel);
+    connect(m_panel, &AnalysisPanel::iqModeEdited, this, [this](bool iq) {
+        try {
+            m_document->setIqMode(iq);
+        } catch (const std::exception& e) {
+            m_panel->showProblem(QString::fromStdString(e.what()));
+            m_panel->showAnalysis(m_document->analysis(), m_document->info(),
+                                  m_document->channel());
+        }
+    });
     connect(m_panel, &AnalysisPanel::analysisEdited, this,
             [this](const core::StftParams& p, int mergeId) {
                 try {

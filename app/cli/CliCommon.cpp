@@ -30,6 +30,8 @@ core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNper
 
 void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt) {
     cmd->add_flag("--iq", opt.forceIq, "Treat a stereo sound file as I (left) and Q (right)");
+    cmd->add_flag("--audio", opt.forceAudio,
+                  "Read a stereo file as audio even if its auxi chunk marks it as I/Q");
     cmd->add_flag("--swap-iq", opt.swapIq, "The recorder stored Q first: swap I and Q");
     cmd->add_option("--format", opt.rawFormat,
                     "Raw sample format: cf32, cf64, cs16, cs8, cu8 (or a SigMF datatype)");

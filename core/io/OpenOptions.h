@@ -7,8 +7,9 @@
 namespace specedit::core {
 
 struct OpenOptions {
-    bool forceIq = false;                  // treat a stereo sound file as I/Q (--iq)
-    bool swapIq = false;                   // the recorder stored Q in the left channel
+    bool forceIq = false;    // treat a stereo sound file as I/Q (--iq)
+    bool forceAudio = false; // read a stereo file as audio even if it carries an auxi chunk
+    bool swapIq = false;     // the recorder stored Q in the left channel
     std::optional<std::string> rawFormat;  // "cf32", "cs16", ... for raw files (--format)
     std::optional<double> sampleRate;      // Hz, overrides the file (--rate)
     std::optional<double> centerFrequency; // Hz, overrides the file (--center)

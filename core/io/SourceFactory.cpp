@@ -146,7 +146,10 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
     std::optional<AuxiInfo> auxi;
     if (src->info().channels == 2 && isRiffWave(src->info().soundFileFormat))
         auxi = tryReadAuxi(path);
-    if (options.forceIq || auxi)
+    if (options.forceIq && options.forceAudio)
+        throw Error(ErrorKind::Usage, path, "asked to read it both as I/Q and as audio",
+                    "one of the two");
+    if (!options.forceAudio && (options.forceIq || auxi))
         makeIq(*src, path, options, auxi);
     else if (options.swapIq)
         throw Error(path, "--swap-iq given for an audio file", "an IQ recording (or add --iq)");

@@ -149,6 +149,7 @@ void readSourceOptions(const json& o, Project& p, const std::string& where) {
         throw Error(where, "\"source_options\" is not an object", "an object");
     opt.forceIq = o.value("iq", false);
     opt.swapIq = o.value("swap_iq", false);
+    opt.forceAudio = o.value("audio", false);
     if (o.contains("format"))
         opt.rawFormat = o["format"].get<std::string>();
     if (o.contains("rate"))
@@ -156,7 +157,8 @@ void readSourceOptions(const json& o, Project& p, const std::string& where) {
     if (o.contains("center"))
         opt.centerFrequency = number(o, "center", where);
     for (const auto& [key, value] : o.items())
-        if (key != "iq" && key != "swap_iq" && key != "format" && key != "rate" && key != "center")
+        if (key != "iq" && key != "swap_iq" && key != "format" && key != "rate" &&
+            key != "center" && key != "audio")
             p.unknownSourceOptions[key] = value;
 }
 
@@ -166,6 +168,8 @@ json sourceOptionsToJson(const OpenOptions& opt, const json& unknown) {
         o["iq"] = true;
     if (opt.swapIq)
         o["swap_iq"] = true;
+    if (opt.forceAudio)
+        o["audio"] = true;
     if (opt.rawFormat)
         o["format"] = *opt.rawFormat;
     if (opt.sampleRate)

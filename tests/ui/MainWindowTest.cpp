@@ -498,6 +498,27 @@ TEST(MainWindow, ToneLevelsStayPutWhenTheFftSizeChanges) {
     EXPECT_EQ(w.view()->colorParams(), colours);
 }
 
+TEST(Document, StereoRecordingsSwitchBetweenIqAndAudioUndoably) {
+    TempDir dir;
+    const auto copy = dir.file("iq.wav");
+    std::filesystem::copy_file(demo().iqRecording, copy);
+    ui::Document doc;
+    doc.openRecording(QString::fromStdString(copy), {});
+    ASSERT_TRUE(doc.info().isComplex()); // the auxi chunk says so
+    doc.setIqMode(false);
+    EXPECT_FALSE(doc.info().isComplex());
+    EXPECT_EQ(doc.info().channels, 2);
+    EXPECT_TRUE(doc.project().sourceOptions.forceAudio);
+    doc.undoStack()->undo();
+    EXPECT_TRUE(doc.info().isComplex());
+    doc.undoStack()->redo();
+    const auto project = QString::fromStdString(dir.file("p.specedit.json"));
+    doc.saveProject(project);
+    ui::Document reopened;
+    reopened.openProject(project);
+    EXPECT_FALSE(reopened.info().isComplex()); // "audio": true kept in source_options
+}
+
 TEST(MainWindow, HugeFftSizesRenderWithoutExhaustingTheImageCache) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));

@@ -24,4 +24,17 @@ bool AnalysisCommand::mergeWith(const QUndoCommand* other) {
     return true;
 }
 
+SourceOptionsCommand::SourceOptionsCommand(Document* doc, core::OpenOptions before,
+                                           core::OpenOptions after)
+    : m_doc(doc), m_before(std::move(before)), m_after(std::move(after)) {
+    setText(m_after.forceIq ? QObject::tr("Read as I/Q") : QObject::tr("Read as audio"));
+}
+
+void SourceOptionsCommand::undo() {
+    m_doc->applySourceOptions(m_before);
+}
+void SourceOptionsCommand::redo() {
+    m_doc->applySourceOptions(m_after);
+}
+
 } // namespace specedit::ui

@@ -4,6 +4,7 @@
 // entry, and a change back to the original value drops the entry.
 
 #include "dsp/StftParams.h"
+#include "io/OpenOptions.h"
 
 #include <QUndoCommand>
 
@@ -25,6 +26,19 @@ private:
     core::StftParams m_before;
     core::StftParams m_after;
     int m_mergeId;
+};
+
+// Undo command for how the recording is read (for now: a stereo file as audio or as I/Q).
+class SourceOptionsCommand : public QUndoCommand {
+public:
+    SourceOptionsCommand(Document* doc, core::OpenOptions before, core::OpenOptions after);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_doc;
+    core::OpenOptions m_before;
+    core::OpenOptions m_after;
 };
 
 } // namespace specedit::ui
