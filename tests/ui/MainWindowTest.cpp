@@ -28,8 +28,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
@@ -608,6 +611,15 @@ TEST(MainWindow, RawIqDialogIsPrefilledFromTheFileNameAndDropOpensFiles) {
     EXPECT_EQ(w.document()->info().centerFrequency.value_or(0), 433.92e6);
     EXPECT_EQ(w.document()->info().frames, 50000);
     EXPECT_TRUE(proposedRate.startsWith("1000000")) << proposedRate.toStdString();
+    // Opened files land in File > Open Recent, newest first.
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    ASSERT_FALSE(recent.isEmpty());
+    EXPECT_TRUE(recent.first().endsWith("capture_433.92MHz_1Msps.raw"));
+    bool inMenu = false;
+    for (auto* menu : w.menuBar()->findChildren<QMenu*>())
+        for (auto* action : menu->actions())
+            inMenu = inMenu || action->text() == "capture_433.92MHz_1Msps.raw";
+    EXPECT_TRUE(inMenu);
     // Dropping a file on the window opens it.
     const auto wav = toneWav(dir, "dropped.wav", 440);
     QMimeData mime;
