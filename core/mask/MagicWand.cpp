@@ -73,6 +73,25 @@ std::vector<std::pair<int, int>> floodFill(const LevelGrid& g, int j, int k, flo
     return span;
 }
 
+// Removes points that lie on the straight line through their neighbours (exactly: the outline
+// is built from frame and bin edges, so collinear runs share a coordinate).
+void dropCollinear(std::vector<TfPoint>& pts) {
+    if (pts.size() < 4)
+        return;
+    std::vector<TfPoint> kept{pts.front()};
+    for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
+        const TfPoint& a = kept.back();
+        const TfPoint& b = pts[i];
+        const TfPoint& c = pts[i + 1];
+        const bool sameT = a.t == b.t && b.t == c.t;
+        const bool sameF = a.f == b.f && b.f == c.f;
+        if (!sameT && !sameF)
+            kept.push_back(b);
+    }
+    kept.push_back(pts.back());
+    pts = std::move(kept);
+}
+
 } // namespace
 
 Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
@@ -124,6 +143,7 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
         }
     }
     shape.points.insert(shape.points.end(), lower.rbegin(), lower.rend());
+    dropCollinear(shape.points); // steady runs give long straight edges: keep their ends
     return shape;
 }
 

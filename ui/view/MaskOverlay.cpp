@@ -1,5 +1,6 @@
 #include "view/MaskOverlay.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace specedit::ui {
@@ -14,6 +15,21 @@ QPointF MaskOverlay::toPixel(double t, double f) const {
 }
 
 QPainterPath MaskOverlay::pixelPath(const core::Shape& s) const {
+    const QRect r = mKeyAxis->axisRect()->rect();
+    const std::array<double, 6> state{mKeyAxis->range().lower,   mKeyAxis->range().upper,
+                                      mValueAxis->range().lower, mValueAxis->range().upper,
+                                      double(r.width()),         double(r.height())};
+    if (state != m_pathsFor) {
+        m_paths.clear();
+        m_pathsFor = state;
+    }
+    auto it = m_paths.find(s.id);
+    if (it == m_paths.end())
+        it = m_paths.emplace(s.id, buildPath(s)).first;
+    return it->second;
+}
+
+QPainterPath MaskOverlay::buildPath(const core::Shape& s) const {
     QPainterPath path;
     switch (s.type) {
     case core::ShapeType::Rect:
@@ -62,7 +78,8 @@ void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool sele
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
-    painter->drawPath(pixelPath(s)); // simplified() costs ms per wand outline, every frame
+    // Previews change every mouse move: built afresh. The document's shapes come cached.
+    painter->drawPath(preview ? buildPath(s) : pixelPath(s));
 }
 
 void MaskOverlay::draw(QCPPainter* painter) {

@@ -6,9 +6,11 @@
 
 #include "mask/Shape.h"
 
+#include <array>
 #include <optional>
 #include <qcustomplot.h>
 #include <set>
+#include <unordered_map>
 
 namespace specedit::ui {
 
@@ -17,7 +19,10 @@ class MaskOverlay : public QCPAbstractPlottable {
 public:
     MaskOverlay(QCPAxis* time, QCPAxis* frequency);
 
-    void setShapes(const std::vector<core::Shape>& shapes) { m_shapes = shapes; }
+    void setShapes(const std::vector<core::Shape>& shapes) {
+        m_shapes = shapes;
+        m_paths.clear();
+    }
     const std::vector<core::Shape>& shapes() const { return m_shapes; }
     void setPreview(std::optional<core::Shape> preview) { m_preview = std::move(preview); }
     void setSelected(std::uint64_t id) { m_selected = id; }
@@ -30,7 +35,8 @@ public:
     // Shapes not drawn (hidden in the shapes panel; they still apply).
     void setHidden(std::set<std::uint64_t> ids) { m_hidden = std::move(ids); }
     std::uint64_t selected() const { return m_selected; }
-    // The path of a shape in widget pixels (for drawing and hit tests).
+    // The path in widget pixels of one of the shapes given to setShapes (for drawing and hit
+    // tests), cached by id until the shapes or the axes change.
     QPainterPath pixelPath(const core::Shape& shape) const;
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const override;
@@ -52,6 +58,10 @@ private:
     std::uint64_t m_selected = 0;
     std::optional<std::pair<QPointF, QPointF>> m_measure;
     std::optional<double> m_playhead;
+    QPainterPath buildPath(const core::Shape& shape) const;
+    // Cache of pixelPath for the shapes above, valid for the axes' state in m_pathsFor.
+    mutable std::unordered_map<std::uint64_t, QPainterPath> m_paths;
+    mutable std::array<double, 6> m_pathsFor{};
     std::optional<double> m_cursor;
     std::set<std::uint64_t> m_hidden;
 };
