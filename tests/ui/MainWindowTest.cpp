@@ -59,6 +59,24 @@ const core::DemoFiles& demo() {
     return files;
 }
 
+// A rectangle shape (seconds, Hz) with a gain.
+core::Shape rectShape(double t0, double t1, double f0, double f1, double gainDb = -120) {
+    core::Shape s;
+    s.t0 = t0;
+    s.t1 = t1;
+    s.f0 = f0;
+    s.f1 = f1;
+    s.gainDb = gainDb;
+    return s;
+}
+
+// A private copy of the demo audio recording, named rec.wav.
+std::string privateAudioDemo(const TempDir& dir) {
+    const auto copy = dir.file("rec.wav");
+    std::filesystem::copy_file(demo().audioRecording, copy);
+    return copy;
+}
+
 // A private copy of the demo IQ recording, so that one test's autosave sidecar can never
 // make another test's window ask to recover it.
 QString privateIqDemo(const TempDir& dir) {
@@ -572,16 +590,10 @@ TEST(MainWindow, PanelEditsChangeOnlyTheirFieldAndDeleteKeyRemovesTheSelection) 
 
 TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {
     TempDir dir;
-    const auto copy = dir.file("rec.wav");
-    std::filesystem::copy_file(demo().audioRecording, copy);
+    const auto copy = privateAudioDemo(dir);
     ui::Document doc;
     doc.openRecording(QString::fromStdString(copy), {});
-    core::Shape s;
-    s.t0 = 1;
-    s.t1 = 2;
-    s.f0 = 100;
-    s.f1 = 200;
-    doc.addShape(s);
+    doc.addShape(rectShape(1, 2, 100, 200));
     doc.writeAutosave();
     const QString sidecar = doc.autosavePath();
     ASSERT_TRUE(QFileInfo::exists(sidecar));
@@ -687,18 +699,11 @@ TEST(Document, AnalysisEditsAreUndoableAndMerge) {
 
 TEST(Document, AutosaveRecoversUnsavedShapesAfterACrash) {
     TempDir dir;
-    const auto copy = dir.file("rec.wav");
-    std::filesystem::copy_file(demo().audioRecording, copy);
+    const auto copy = privateAudioDemo(dir);
     {
         ui::Document doc;
         doc.openRecording(QString::fromStdString(copy), {});
-        core::Shape s;
-        s.t0 = 1.0;
-        s.t1 = 1.5;
-        s.f0 = 2000;
-        s.f1 = 3000;
-        s.gainDb = -30;
-        doc.addShape(s);
+        doc.addShape(rectShape(1.0, 1.5, 2000, 3000, -30));
         doc.writeAutosave(); // then the program dies without saving
         EXPECT_TRUE(QFileInfo::exists(doc.autosavePath()));
     }

@@ -61,15 +61,20 @@ double bandFraction(const std::vector<float>& x, double lo, double hi) {
     return total > 0 ? band / total : 0;
 }
 
+// The demo recordings with the given lengths, written into dir.
+core::DemoFiles writeDemo(const TempDir& dir, double iqSeconds, double audioSeconds) {
+    core::JobControl job;
+    core::DemoSpec spec;
+    spec.iqSeconds = iqSeconds;
+    spec.audioSeconds = audioSeconds;
+    return core::writeDemo(dir.path().string(), spec, job);
+}
+
 } // namespace
 
 TEST(Playback, EditedPlaybackLacksTheRemovedWhistleAndOriginalHasIt) {
     TempDir dir;
-    core::JobControl job;
-    core::DemoSpec spec;
-    spec.iqSeconds = 0.5;
-    spec.audioSeconds = 4.0;
-    const auto files = core::writeDemo(dir.path().string(), spec, job);
+    const auto files = writeDemo(dir, 0.5, 4.0);
     ui::MainWindow w;
     w.show();
     ASSERT_TRUE(w.openPath(QString::fromStdString(files.audioProject))); // removes the whistle
@@ -93,11 +98,7 @@ TEST(Playback, EditedPlaybackLacksTheRemovedWhistleAndOriginalHasIt) {
 
 TEST(Playback, IqBandIsDemodulatedToAudio) {
     TempDir dir;
-    core::JobControl job;
-    core::DemoSpec spec;
-    spec.iqSeconds = 1.0;
-    spec.audioSeconds = 0.5;
-    const auto files = core::writeDemo(dir.path().string(), spec, job);
+    const auto files = writeDemo(dir, 1.0, 0.5);
     ui::MainWindow w;
     w.show();
     ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
@@ -115,11 +116,7 @@ TEST(Playback, IqBandIsDemodulatedToAudio) {
 
 TEST(Playback, ClosingTheWindowWhilePlayingIsSafe) {
     TempDir dir;
-    core::JobControl job;
-    core::DemoSpec spec;
-    spec.iqSeconds = 0.5;
-    spec.audioSeconds = 3.0;
-    const auto files = core::writeDemo(dir.path().string(), spec, job);
+    const auto files = writeDemo(dir, 0.5, 3.0);
     {
         ui::MainWindow w;
         w.show();

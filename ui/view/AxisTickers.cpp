@@ -44,22 +44,13 @@ QString formatTime(double seconds, double step) {
         .arg(sec);
 }
 
-double FrequencyTicker::getTickStep(const QCPRange& range) {
+double UnitTicker::getTickStep(const QCPRange& range) {
     m_step = QCPAxisTicker::getTickStep(range);
     return m_step;
 }
 
-QString FrequencyTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
-    return formatFrequency(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step);
-}
-
-double TimeTicker::getTickStep(const QCPRange& range) {
-    m_step = QCPAxisTicker::getTickStep(range);
-    return m_step;
-}
-
-QString TimeTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
-    return formatTime(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step);
+QString UnitTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
+    return m_format(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step);
 }
 
 } // namespace specedit::ui

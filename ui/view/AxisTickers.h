@@ -6,23 +6,19 @@
 
 namespace specedit::ui {
 
-class FrequencyTicker : public QCPAxisTicker {
+// Labels ticks with a formatter that gets the tick and the current tick step.
+class UnitTicker : public QCPAxisTicker {
+public:
+    using Format = QString (*)(double value, double step);
+    explicit UnitTicker(Format format) : m_format(format) {}
+
 protected:
     double getTickStep(const QCPRange& range) override;
     QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
                          int precision) override;
 
 private:
-    double m_step = 1.0;
-};
-
-class TimeTicker : public QCPAxisTicker {
-protected:
-    double getTickStep(const QCPRange& range) override;
-    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
-                         int precision) override;
-
-private:
+    Format m_format;
     double m_step = 1.0;
 };
 

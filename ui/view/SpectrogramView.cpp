@@ -81,8 +81,8 @@ void SpectrogramView::setupAxes() {
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoomFactor(0.85);
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new TimeTicker));
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new FrequencyTicker));
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime)));
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
     m_plot->xAxis->setLabel(tr("Time"));
     m_plot->yAxis->setLabel(tr("Frequency"));
     m_plot->xAxis->grid()->setVisible(false);
