@@ -4,6 +4,7 @@
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
+#include "RecentFiles.h"
 #include "ShapesPanel.h"
 #include "TaskRunner.h"
 #include "apply/RangeRender.h"
@@ -41,8 +42,6 @@
 
 namespace specedit::ui {
 namespace {
-
-constexpr int kMaxRecent = 10;
 
 bool isProjectPath(const QString& path) {
     return path.endsWith(".specedit.json");
@@ -90,6 +89,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_view, &SpectrogramView::tilesPending, this, [this](int missing) {
         m_pendingLabel->setText(missing > 0 ? tr("rendering %1 tiles…").arg(missing) : QString());
     });
+    connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
+    connect(m_view, &SpectrogramView::nonFiniteSamples, this, [this](double t) {
+        m_infoLabel->setText(m_infoLabel->text() +
+                             tr(" — holds NaN or infinite samples (first near %1), shown in "
+                                "the floor colour")
+                                 .arg(formatTime(t, 1e-3)));
+    });
     connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setColorParams);
     connect(m_panel, &AnalysisPanel::autoLevelsRequested, m_view, &SpectrogramView::autoLevels);
     connect(m_panel, &AnalysisPanel::channelEdited, m_document, &Document::setChannel);
@@ -112,6 +118,11 @@ MainWindow::MainWindow(QWidget* parent)
                 }
             });
     m_panel->showColor(m_view->colorParams());
+    if (!m_recent->crashedFile().isEmpty())
+        statusBar()->showMessage(tr("SpecEdit stopped while opening %1 last time; it was "
+                                    "removed from Open Recent")
+                                     .arg(m_recent->crashedFile()),
+                                 15000);
     resize(1400, 850);
     updateTitle();
 }
@@ -289,7 +300,7 @@ bool MainWindow::saveProjectAs() {
         path += ".specedit.json";
     try {
         m_document->saveProject(path);
-        rememberRecent(path);
+        m_recent->remember(QFileInfo(path).absoluteFilePath());
         return true;
     } catch (const std::exception& e) {
         QMessageBox::critical(this, tr("Cannot save the project"),
@@ -323,8 +334,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    updateRecentMenu();
+    m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openPath);
     file->addSeparator();
     file->addAction(tr("&Save project"), QKeySequence::Save, this, &MainWindow::saveProject);
     file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this,
@@ -386,6 +397,7 @@ void MainWindow::buildDock() {
 bool MainWindow::openPath(const QString& path) {
     if (!maybeSave())
         return false;
+    m_recent->beginOpening(QFileInfo(path).absoluteFilePath());
     try {
         if (isProjectPath(path)) {
             m_document->openProject(path);
@@ -396,18 +408,20 @@ bool MainWindow::openPath(const QString& path) {
                 if (!needsRawOptions(e))
                     throw;
                 RawIqDialog dialog(path, this);
-                if (dialog.exec() != QDialog::Accepted)
+                if (dialog.exec() != QDialog::Accepted) {
+                    m_recent->abandonOpening();
                     return false;
+                }
                 m_document->openRecording(path, dialog.options());
             }
         }
     } catch (const std::exception& e) {
+        m_recent->abandonOpening();
         QMessageBox::critical(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
                               QString::fromStdString(e.what()));
         return false;
     }
-    rememberRecent(QFileInfo(path).absoluteFilePath());
-    offerRecovery();
+    offerRecovery(); // the file joins Open Recent once its first picture is complete
     return true;
 }
 
@@ -558,26 +572,6 @@ void MainWindow::openDialog() {
            "*.specedit.json);;All files (*)"));
     if (!path.isEmpty())
         openPath(path);
-}
-
-void MainWindow::rememberRecent(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value("recentFiles").toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue("recentFiles", recent);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu() {
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value("recentFiles").toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openPath(path); })
-            ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::updateTitle() {

@@ -22,6 +22,7 @@ class AnalysisPanel;
 class ListenToolBar;
 class Listener;
 class PaintToolBar;
+class RecentFiles;
 class Player;
 class ShapesPanel;
 class TaskRunner;
@@ -81,8 +82,6 @@ private:
     void exportDialog(bool selectionOnly);
     bool runExport(const QString& path,
                    std::function<std::int64_t(core::SignalWriter&, core::JobControl&)> render);
-    void rememberRecent(const QString& path);
-    void updateRecentMenu();
     void updateTitle();
 
     Document* m_document;
@@ -97,7 +96,7 @@ private:
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;
     QLabel* m_pendingLabel;
-    QMenu* m_recentMenu = nullptr;
+    RecentFiles* m_recent = nullptr;
     int m_computerGeneration = 0;
     bool m_autosavePending = false; // edits since the last autosave
     bool m_showEdited = false;

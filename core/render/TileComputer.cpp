@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace specedit::core {
 
@@ -21,7 +22,7 @@ struct Scratch {
     std::vector<std::complex<float>> iq;
     std::vector<std::complex<float>> spec;
     std::vector<float> mixScratch;
-    std::vector<float> power;
+    std::vector<double> power; // double: |X|^2 of a float spectrum may exceed float's range
 };
 
 std::size_t hashShapes(const std::vector<Shape>& shapes) {
@@ -41,8 +42,11 @@ std::size_t hashShapes(const std::vector<Shape>& shapes) {
     return h;
 }
 
-float toDb(float power) {
-    return power > 0 ? std::max(kFloorDb, 10.0f * std::log10(power)) : kFloorDb;
+// NaN stays NaN (the tile reports it); infinite power cannot occur (double from float).
+float toDb(double power) {
+    if (std::isnan(power))
+        return std::numeric_limits<float>::quiet_NaN();
+    return power > 0 ? std::max(kFloorDb, float(10.0 * std::log10(power))) : kFloorDb;
 }
 
 } // namespace
@@ -118,7 +122,7 @@ void computeColumns(const Stft<S>& stft, const SampleSource& src, int channel, s
     const int shift = twoSided ? tile.bins - tile.bins / 2 : 0; // fftshift
     for (int c = 0; c < tile.columns; ++c) {
         job.checkCancelled();
-        std::fill(s.power.begin(), s.power.end(), 0.0f);
+        std::fill(s.power.begin(), s.power.end(), 0.0);
         const std::int64_t first = tile.firstFrame + c * span;
         for (int k = 0; k < taken; ++k) {
             const std::int64_t j = first + k * span / taken; // all frames when span <= taken
@@ -129,8 +133,15 @@ void computeColumns(const Stft<S>& stft, const SampleSource& src, int channel, s
             if (!mask.empty() && rasterizeMask(mask, grid, j, 1, gains.data()))
                 for (std::size_t b = 0; b < gains.size(); ++b)
                     s.spec[b] *= gains[b];
-            for (std::size_t b = 0; b < s.power.size(); ++b)
-                s.power[b] = std::max(s.power[b], std::norm(s.spec[b]));
+            bool finite = true;
+            for (std::size_t b = 0; b < s.power.size(); ++b) {
+                const double pw = std::norm(std::complex<double>(s.spec[b]));
+                finite = finite && std::isfinite(pw);
+                if (!std::isnan(s.power[b]) && !(pw <= s.power[b]))
+                    s.power[b] = pw; // the larger, or NaN once any frame gave NaN
+            }
+            if (!finite && tile.nonFiniteFrame < 0)
+                tile.nonFiniteFrame = j;
         }
         float* column = tile.db.data() + std::size_t(c) * std::size_t(tile.bins);
         for (int row = 0; row < tile.bins; ++row)

@@ -9,7 +9,9 @@
 // span: the cost of a tile is bounded, which is what makes an overview of a long recording
 // appear at once, at the price that a burst shorter than a quarter of a column may be missed
 // at that zoom (it appears as soon as the view zooms in to level 2).
-// Zero power is floored at kFloorDb (digital silence must not give -inf).
+// Zero power is floored at kFloorDb (digital silence must not give -inf). Power is taken in
+// double, so any finite float sample (up to 3.4e38) gives a finite level; a frame holding NaN
+// or an infinite sample gives NaN levels, and the tile records the first such frame.
 
 #include "dsp/StftParams.h"
 #include "io/SampleSource.h"
@@ -29,8 +31,9 @@ struct Tile {
     int columns = 0; // valid columns (the last tile may be short)
     int bins = 0;    // rows, ascending frequency
     int level = 0;
-    std::int64_t firstFrame = 0; // frame of column 0
-    std::vector<float> db;       // column-major: db[c * bins + row]
+    std::int64_t firstFrame = 0;      // frame of column 0
+    std::int64_t nonFiniteFrame = -1; // first frame holding NaN or an infinite sample, or -1
+    std::vector<float> db;            // column-major: db[c * bins + row]
 
     std::size_t bytes() const { return db.size() * sizeof(float) + sizeof(Tile); }
     float at(int column, int row) const {

@@ -70,6 +70,8 @@ SpectrogramView::SpectrogramView(QWidget* parent)
             [this] { clampRanges(); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
         emit tilesPending(m_spectrogram->lastMissingTiles());
+        if (m_spectrogram->lastMissingTiles() == 0 && m_spectrogram->lastDrawnTiles() > 0)
+            emit pictureComplete();
         const QCPRange r = m_plot->xAxis->range();
         m_overview->setVisibleRange(r.lower, r.upper);
     });
@@ -106,6 +108,7 @@ void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> comp
                                 computer->params().fs);
     m_scheduler->setComputer(std::move(computer));
     m_spectrogram->resetImages();
+    m_nonFiniteReported = false;
     if (keepRange) {
         zoomToFit();
         m_plot->xAxis->setRange(time);
@@ -408,7 +411,13 @@ bool SpectrogramView::savePng(const QString& path, int width, int height) {
     return m_plot->savePng(path, width, height);
 }
 
-void SpectrogramView::onTileReady() {
+void SpectrogramView::onTileReady(int level, qint64 index) {
+    const auto tile = m_scheduler->cached(level, index);
+    if (tile && tile->nonFiniteFrame >= 0 && !m_nonFiniteReported) {
+        m_nonFiniteReported = true;
+        const auto& p = m_scheduler->computer()->params();
+        emit nonFiniteSamples(double(tile->nonFiniteFrame) * p.hop() / p.fs);
+    }
     // Many tiles arrive in a burst: repaint the spectrogram layer once per event-loop turn.
     if (m_replotQueued)
         return;

@@ -79,6 +79,11 @@ signals:
     void cursorMoved(double seconds, double hertz, double db);
     void colorParamsChanged(const ColorParams& params);
     void tilesPending(int missing);
+    // Every visible tile of the current analysis was drawn from its own level.
+    void pictureComplete();
+    // The recording holds NaN or infinite samples near this time (once per analysis); they
+    // show as the floor colour and read "level —".
+    void nonFiniteSamples(double seconds);
     // A finished gesture of a painting tool: one shape to add.
     void shapeDrawn(const core::Shape& shape);
     void eraseRequested(std::uint64_t shapeId);
@@ -99,7 +104,7 @@ private:
     void clampRanges();
     void onWheel(QWheelEvent* event);
     void onMouseMove(QMouseEvent* event);
-    void onTileReady();
+    void onTileReady(int level, qint64 index);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
     QPointF toPlot(const QPointF& pixel) const;
@@ -122,7 +127,8 @@ private:
     std::vector<core::Shape> m_shapes;        // the document's, as last given
     std::optional<double> m_cursorTime;
     bool m_replotQueued = false;
-    bool m_autoLevelPending = false; // set on a new recording, cleared once levels are set
+    bool m_autoLevelPending = false;  // set on a new recording, cleared once levels are set
+    bool m_nonFiniteReported = false; // nonFiniteSamples was emitted for this analysis
 };
 
 } // namespace specedit::ui

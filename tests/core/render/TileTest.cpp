@@ -121,3 +121,37 @@ TEST(TileCache, EvictsLeastRecentlyUsedBeyondItsBudget) {
     EXPECT_LE(cache.bytes(), cache.maxBytes());
     EXPECT_EQ(cache.get({2, 0, 0}), nullptr); // another analysis
 }
+
+// Any finite float sample displays: one sample of 1.8e31 among quiet noise gives finite levels
+// (its power, about 10 log10((1.8e31 w/sum w)^2), overflows float but not double).
+TEST(TileComputer, HugeFiniteSamplesGiveFiniteLevels) {
+    TempDir dir;
+    auto src = specedit::test::iqRecording(dir.file("h.cf32"), 20000, 1e6, 0, [](std::int64_t i) {
+        return i == 5000 ? std::complex<double>(1.8e31, 0) : std::complex<double>(1e-3, 0);
+    });
+    const TileComputer tc(std::move(src), StftParams::make(WindowSpec{}, 256, 192), -1);
+    const Tile t = tc.compute(0, 0, JobControl());
+    EXPECT_EQ(t.nonFiniteFrame, -1);
+    float peak = kFloorDb;
+    for (float v : t.db) {
+        ASSERT_TRUE(std::isfinite(v));
+        peak = std::max(peak, v);
+    }
+    // Hann at its centre: w = 1, sum w = 128 (periodic, 256): amplitude 1.8e31 / 128.
+    EXPECT_NEAR(peak, 20 * std::log10(1.8e31 / 128), 0.1);
+}
+
+// NaN or infinite samples are reported (the first frame holding one), never turned into a
+// colour index: their levels are NaN.
+TEST(TileComputer, NonFiniteSamplesAreReportedByFrame) {
+    TempDir dir;
+    auto src = specedit::test::iqRecording(dir.file("n.cf32"), 20000, 1e6, 0, [](std::int64_t i) {
+        return i == 6400 ? std::complex<double>(std::nan(""), 0) : std::complex<double>(1e-3, 0);
+    });
+    const TileComputer tc(std::move(src), StftParams::make(WindowSpec{}, 256, 192), -1);
+    const Tile t = tc.compute(0, 0, JobControl());
+    // Frame j covers samples [64 j - 128, 64 j + 128): sample 6400 first falls in j = 99.
+    EXPECT_EQ(t.nonFiniteFrame, 99);
+    EXPECT_TRUE(std::isnan(t.at(100, 3)));
+    EXPECT_FALSE(std::isnan(t.at(90, 3)));
+}

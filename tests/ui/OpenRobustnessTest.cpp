@@ -1,0 +1,132 @@
+// Recordings that once crashed the editor: huge finite samples, a text file read as raw
+// floats, NaN samples; and the Open Recent list, which only keeps files that opened.
+
+#include "Document.h"
+#include "RecentFiles.h"
+#include "UiFixture.h"
+
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+#include <QStatusBar>
+#include <cmath>
+#include <fstream>
+#include <gtest/gtest.h>
+
+using namespace specedit::test;
+
+namespace {
+
+// A project that opens path as raw cf32 at 1 MS/s.
+QString rawProject(const TempDir& dir, const std::string& path) {
+    const auto project = dir.file("p.specedit.json");
+    std::ofstream(project) << R"({"version": 1, "source": ")" << path
+                           << R"(", "source_options": {"rate": 1000000, "format": "cf32"}})";
+    return QString::fromStdString(project);
+}
+
+std::string floatFile(const TempDir& dir, const std::vector<float>& v) {
+    const auto path = dir.file("samples.cf32");
+    writeBytes(path, v.data(), v.size() * sizeof(float));
+    return path;
+}
+
+QString statusText(ui::MainWindow& w) {
+    QString text;
+    for (auto* label : w.statusBar()->findChildren<QLabel*>())
+        text += label->text() + "\n";
+    return text;
+}
+
+} // namespace
+
+TEST(OpenRobustness, HugeFiniteSampleShowsAndJoinsOpenRecent) {
+    TempDir dir;
+    QSettings().remove("recentFiles");
+    std::vector<float> v(2 * 200000);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = 1e-3f * float(int(i * 7919 % 200) - 100);
+    v[2000] = 1.8e31f;
+    const auto path = floatFile(dir, v);
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(rawProject(dir, path)));
+    ASSERT_TRUE(waitForTiles(w));
+    const auto color = w.view()->colorParams();
+    EXPECT_TRUE(std::isfinite(color.minDb) && std::isfinite(color.maxDb));
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    ASSERT_FALSE(recent.isEmpty());
+    EXPECT_TRUE(recent.first().endsWith("p.specedit.json"));
+}
+
+TEST(OpenRobustness, TextFileReadAsRawFloatsOpensWithoutCrashing) {
+    TempDir dir;
+    const auto path = dir.file("notes.cf32");
+    std::ofstream(path) << "hello this is a text file of 48 bytes long.....\n";
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(rawProject(dir, path)));
+    EXPECT_EQ(w.document()->info().frames, 6);
+    ASSERT_TRUE(waitForTiles(w));
+}
+
+TEST(OpenRobustness, NanSamplesAreReportedWithTheirTime) {
+    TempDir dir;
+    std::vector<float> v(2 * 100000, 0.01f);
+    v[2 * 50000] = std::nanf("");
+    const auto path = floatFile(dir, v);
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    double reported = -1;
+    QObject::connect(w.view(), &ui::SpectrogramView::nonFiniteSamples,
+                     [&reported](double t) { reported = t; });
+    ASSERT_TRUE(w.openPath(rawProject(dir, path)));
+    ASSERT_TRUE(waitForTiles(w));
+    QTest::qWait(100);
+    const QString text = statusText(w);
+    EXPECT_TRUE(text.contains("NaN or infinite samples")) << text.toStdString();
+    // Sample 50000 at 1 MS/s: the first frame holding it is centred within a window before it.
+    const double window = w.document()->analysis().nperseg / 1e6;
+    EXPECT_GE(reported, 0.05 - window);
+    EXPECT_LE(reported, 0.05);
+}
+
+TEST(OpenRobustness, AFileThatCrashedTheEditorLeavesOpenRecent) {
+    QSettings settings;
+    settings.setValue("recentFiles", QStringList{"/data/crashed.cf32", "/data/fine.wav"});
+    settings.setValue("openingFile", "/data/crashed.cf32"); // left behind by a crash
+    settings.sync();
+    ui::MainWindow w;
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    EXPECT_EQ(recent, QStringList{"/data/fine.wav"});
+    EXPECT_FALSE(QSettings().contains("openingFile"));
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains("/data/crashed.cf32"));
+}
+
+TEST(OpenRobustness, AFileThatFailedToOpenIsNotRecent) {
+    TempDir dir;
+    QSettings().remove("recentFiles");
+    const auto path = dir.file("empty.wav");
+    std::ofstream(path) << "";
+    ui::MainWindow w;
+    QTimer::singleShot(300, [] {
+        if (auto* box = QApplication::activeModalWidget())
+            box->close();
+    });
+    EXPECT_FALSE(w.openPath(QString::fromStdString(path)));
+    EXPECT_TRUE(QSettings().value("recentFiles").toStringList().isEmpty());
+    EXPECT_FALSE(QSettings().contains("openingFile"));
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    isolateSettings();
+    QApplication::setApplicationName("OpenRobustnessTest");
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

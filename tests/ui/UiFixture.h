@@ -1,0 +1,115 @@
+#pragma once
+// Shared by the editor tests: the demo recordings, a window on a private copy of the IQ demo,
+// waiting for tiles, and simulated mouse input.
+
+#include "../core/TestUtil.h"
+#include "MainWindow.h"
+#include "apply/Demo.h"
+#include "render/TileScheduler.h"
+#include "view/SpectrogramPlottable.h"
+#include "view/SpectrogramView.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QSettings>
+#include <QTest>
+#include <filesystem>
+#include <qcustomplot.h>
+
+namespace specedit::test {
+
+using namespace specedit;
+
+// The demo's IQ recording, written once per test run.
+inline const core::DemoFiles& demo() {
+    static TempDir dir;
+    static const core::DemoFiles files = [] {
+        core::JobControl job;
+        core::DemoSpec spec;
+        spec.iqSeconds = 2.0;
+        spec.audioSeconds = 3.0;
+        return core::writeDemo(dir.path().string(), spec, job);
+    }();
+    return files;
+}
+
+// A rectangle shape (seconds, Hz) with a gain.
+inline core::Shape rectShape(double t0, double t1, double f0, double f1, double gainDb = -120) {
+    core::Shape s;
+    s.t0 = t0;
+    s.t1 = t1;
+    s.f0 = f0;
+    s.f1 = f1;
+    s.gainDb = gainDb;
+    return s;
+}
+
+// A private copy of the demo audio recording, named rec.wav.
+inline std::string privateAudioDemo(const TempDir& dir) {
+    const auto copy = dir.file("rec.wav");
+    std::filesystem::copy_file(demo().audioRecording, copy);
+    return copy;
+}
+
+// A private copy of the demo IQ recording, so that one test's autosave sidecar can never
+// make another test's window ask to recover it.
+inline QString privateIqDemo(const TempDir& dir) {
+    const auto path = dir.file("SDRuno_20261121_120000Z_433920kHz.wav");
+    std::filesystem::copy_file(demo().iqRecording, path);
+    return QString::fromStdString(path);
+}
+
+// Processes events until the view has drawn every visible tile (or the timeout passes).
+inline bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QTest::qWait(50);
+        auto* plottable = w.view()->spectrogram();
+        if (w.view()->scheduler()->computer() && w.view()->scheduler()->isIdle() &&
+            plottable->lastDrawnTiles() > 0 && plottable->lastMissingTiles() == 0)
+            return true;
+    }
+    return false;
+}
+
+// A main window on a private copy of the IQ demo, 1400x850.
+struct DemoWindow {
+    TempDir dir; // outlives the window: declared first
+    ui::MainWindow window;
+    // Opens the demo; with waitTiles, returns only when every visible tile is drawn.
+    bool open(bool waitTiles) {
+        window.resize(1400, 850);
+        window.show();
+        return window.openPath(privateIqDemo(dir)) && (!waitTiles || waitForTiles(window));
+    }
+};
+
+inline void send(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButton button,
+                 Qt::MouseButtons buttons) {
+    QMouseEvent e(type, at, w->mapToGlobal(at), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+// A left-button drag through the given plot coordinates (seconds, Hz).
+inline void drag(QCustomPlot* plot, const std::vector<QPointF>& coords) {
+    auto px = [plot](QPointF c) {
+        return QPointF(plot->xAxis->coordToPixel(c.x()), plot->yAxis->coordToPixel(c.y()));
+    };
+    send(plot, QEvent::MouseButtonPress, px(coords.front()), Qt::LeftButton, Qt::LeftButton);
+    for (std::size_t i = 1; i < coords.size(); ++i)
+        send(plot, QEvent::MouseMove, px(coords[i]), Qt::NoButton, Qt::LeftButton);
+    send(plot, QEvent::MouseButtonRelease, px(coords.back()), Qt::LeftButton, Qt::NoButton);
+}
+
+// Gives this test process its own QSettings folder: CTest runs tests in parallel processes,
+// which must not share the recent-files list or the opening marker. Call once in main().
+inline void isolateSettings() {
+    static TempDir dir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       QString::fromStdString(dir.path().string()));
+}
+
+} // namespace specedit::test
