@@ -86,8 +86,10 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(text);
     });
     connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
-    connect(m_view, &SpectrogramView::tilesPending, this, [this](int missing) {
-        m_pendingLabel->setText(missing > 0 ? tr("rendering %1 tiles…").arg(missing) : QString());
+    connect(m_view, &SpectrogramView::tilesPending, this, [this](int missing, int inexact) {
+        m_pendingLabel->setText(missing > 0   ? tr("rendering %1 tiles…").arg(missing)
+                                : inexact > 0 ? tr("refining %1 tiles…").arg(inexact)
+                                              : QString());
     });
     connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
     connect(m_view, &SpectrogramView::nonFiniteSamples, this, [this](double t) {

@@ -1,11 +1,10 @@
 #include "render/TileComputer.h"
 
 #include "dsp/Stft.h"
-#include "mask/MaskRasterizer.h"
+#include "render/TileColumns.h"
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace specedit::core {
 
@@ -16,14 +15,6 @@ struct TileComputer::Engine {
 };
 
 namespace {
-
-struct Scratch {
-    std::vector<float> samples; // real input or interleaved I/Q
-    std::vector<std::complex<float>> iq;
-    std::vector<std::complex<float>> spec;
-    std::vector<float> mixScratch;
-    std::vector<double> power; // double: |X|^2 of a float spectrum may exceed float's range
-};
 
 std::size_t hashShapes(const std::vector<Shape>& shapes) {
     std::size_t h = shapes.size();
@@ -40,13 +31,6 @@ std::size_t hashShapes(const std::vector<Shape>& shapes) {
         }
     }
     return h;
-}
-
-// NaN stays NaN (the tile reports it); infinite power cannot occur (double from float).
-float toDb(double power) {
-    if (std::isnan(power))
-        return std::numeric_limits<float>::quiet_NaN();
-    return power > 0 ? std::max(kFloorDb, float(10.0 * std::log10(power))) : kFloorDb;
 }
 
 } // namespace
@@ -80,12 +64,34 @@ bool TileComputer::isTwoSided() const {
     return bool(m_engine->complex);
 }
 
-double TileComputer::rowFrequency(int row) const {
+double TileComputer::rowFrequency(int bin) const {
     const double df = m_params.fs / m_params.nfft;
     if (!isTwoSided())
-        return row * df;
-    const int shift = m_params.nfft / 2; // row 0 is the most negative frequency
-    return (row - shift) * df + m_source->info().centerFrequency.value_or(0.0);
+        return bin * df;
+    const int shift = m_params.nfft / 2; // bin 0 is the most negative frequency
+    return (bin - shift) * df + m_source->info().centerFrequency.value_or(0.0);
+}
+
+int TileComputer::rowCount(int rowLevel) const {
+    return (bins() + (1 << rowLevel) - 1) >> rowLevel;
+}
+
+int TileComputer::bandCount(int rowLevel) const {
+    return (rowCount(rowLevel) + kBandRows - 1) / kBandRows;
+}
+
+int TileComputer::maxRowLevel() const {
+    int r = 0;
+    while (rowCount(r) > kBandRows)
+        ++r;
+    return r;
+}
+
+std::pair<double, double> TileComputer::rowSpan(int rowLevel, int firstRow, int rows) const {
+    const double df = m_params.fs / m_params.nfft;
+    const int lowBin = firstRow << rowLevel;
+    const int highBin = std::min(bins(), (firstRow + rows) << rowLevel) - 1;
+    return {rowFrequency(lowBin) - df / 2, rowFrequency(highBin) + df / 2};
 }
 
 std::int64_t TileComputer::tileCount(int level) const {
@@ -93,78 +99,97 @@ std::int64_t TileComputer::tileCount(int level) const {
     return (m_frames + perTile - 1) / perTile;
 }
 
-namespace {
-
-// Reads frame j of the source into the engine's sample type.
-void readFrame(const SampleSource& src, const Stft<std::complex<float>>& stft, int /*channel*/,
-               std::int64_t j, std::vector<std::complex<float>>& out, Scratch& /*unused*/) {
-    readComplex(src, stft.frameStart(j), stft.nperseg(), out.data());
-}
-void readFrame(const SampleSource& src, const Stft<float>& stft, int channel, std::int64_t j,
-               std::vector<float>& out, Scratch& s) {
-    readChannel(src, channel, stft.frameStart(j), stft.nperseg(), out.data(), s.mixScratch);
+int TileComputer::maxLevel() const {
+    int level = 0;
+    while ((std::int64_t(kTileColumns) << level) < m_frames && level < 40)
+        ++level;
+    return level;
 }
 
-template <typename S>
-void computeColumns(const Stft<S>& stft, const SampleSource& src, int channel, std::int64_t frames,
-                    bool twoSided, const std::vector<Shape>& mask, Tile& tile,
-                    const JobControl& job) {
-    Scratch s;
-    const auto& p = stft.params();
-    const MaskGrid grid{p.fs, p.hop(), p.nfft, twoSided, src.info().centerFrequency.value_or(0.0)};
-    std::vector<float> gains(mask.empty() ? 0 : std::size_t(tile.bins));
-    auto ws = stft.makeWorkspace();
-    std::vector<S> segment(std::size_t(stft.nperseg()));
-    s.spec.resize(std::size_t(tile.bins));
-    s.power.resize(std::size_t(tile.bins));
-    const std::int64_t span = std::int64_t(1) << tile.level;
-    const int taken = int(std::min<std::int64_t>(span, TileComputer::kSampledFrames));
-    const int shift = twoSided ? tile.bins - tile.bins / 2 : 0; // fftshift
-    for (int c = 0; c < tile.columns; ++c) {
-        job.checkCancelled();
-        std::fill(s.power.begin(), s.power.end(), 0.0);
-        const std::int64_t first = tile.firstFrame + c * span;
-        for (int k = 0; k < taken; ++k) {
-            const std::int64_t j = first + k * span / taken; // all frames when span <= taken
-            if (j >= frames)
-                break;
-            readFrame(src, stft, channel, j, segment, s);
-            stft.forward(segment.data(), s.spec.data(), ws);
-            if (!mask.empty() && rasterizeMask(mask, grid, j, 1, gains.data()))
-                for (std::size_t b = 0; b < gains.size(); ++b)
-                    s.spec[b] *= gains[b];
-            bool finite = true;
-            for (std::size_t b = 0; b < s.power.size(); ++b) {
-                const double pw = std::norm(std::complex<double>(s.spec[b]));
-                finite = finite && std::isfinite(pw);
-                if (!std::isnan(s.power[b]) && !(pw <= s.power[b]))
-                    s.power[b] = pw; // the larger, or NaN once any frame gave NaN
-            }
-            if (!finite && tile.nonFiniteFrame < 0)
-                tile.nonFiniteFrame = j;
-        }
-        float* column = tile.db.data() + std::size_t(c) * std::size_t(tile.bins);
-        for (int row = 0; row < tile.bins; ++row)
-            column[row] = toDb(s.power[std::size_t((row + shift) % tile.bins)]);
+std::vector<Tile> TileComputer::compute(int level, int rowLevel, std::int64_t index,
+                                        const std::vector<int>& bands, bool exact,
+                                        const JobControl& job) const {
+    TileColumns columns(*m_source, m_channel, m_mask, m_frames);
+    const std::int64_t span = std::int64_t(1) << level;
+    const std::int64_t first = index * kTileColumns * span;
+    const std::int64_t left = (m_frames - first + span - 1) / span;
+    const int count = int(std::clamp<std::int64_t>(left, 0, kTileColumns));
+    std::vector<Tile> tiles;
+    for (int band : bands) {
+        Tile t;
+        t.level = level;
+        t.rowLevel = rowLevel;
+        t.firstRow = band * kBandRows;
+        t.bins = std::clamp(rowCount(rowLevel) - t.firstRow, 0, kBandRows);
+        t.firstFrame = first;
+        t.columns = count;
+        t.exact = exact || span <= kSampledFrames;
+        t.db.assign(std::size_t(t.columns) * std::size_t(t.bins), kFloorDb);
+        tiles.push_back(std::move(t));
     }
+    if (m_engine->complex)
+        columns.fill(*m_engine->complex, tiles, job);
+    else
+        columns.fill(*m_engine->real, tiles, job);
+    return tiles;
 }
-
-} // namespace
 
 Tile TileComputer::compute(int level, std::int64_t index, const JobControl& job) const {
-    Tile tile;
-    tile.level = level;
-    tile.bins = bins();
-    const std::int64_t span = std::int64_t(1) << level;
-    tile.firstFrame = index * kTileColumns * span;
-    const std::int64_t columnsLeft = (m_frames - tile.firstFrame + span - 1) / span;
-    tile.columns = int(std::clamp<std::int64_t>(columnsLeft, 0, kTileColumns));
-    tile.db.assign(std::size_t(tile.columns) * std::size_t(tile.bins), kFloorDb);
-    if (m_engine->complex)
-        computeColumns(*m_engine->complex, *m_source, m_channel, m_frames, true, m_mask, tile, job);
-    else
-        computeColumns(*m_engine->real, *m_source, m_channel, m_frames, false, m_mask, tile, job);
-    return tile;
+    return std::move(compute(level, 0, index, {0}, false, job).front());
+}
+
+Tile TileComputer::pool(const Tile& left, const Tile* right) {
+    Tile t;
+    t.level = left.level + 1;
+    t.rowLevel = left.rowLevel;
+    t.firstRow = left.firstRow;
+    t.bins = left.bins;
+    t.firstFrame = left.firstFrame;
+    t.exact = left.exact && (!right || right->exact);
+    t.nonFiniteFrame = left.nonFiniteFrame;
+    if (t.nonFiniteFrame < 0 && right)
+        t.nonFiniteFrame = right->nonFiniteFrame;
+    const int leftCols = (left.columns + 1) / 2;
+    const int rightCols = right ? (right->columns + 1) / 2 : 0;
+    t.columns = std::min(kTileColumns, leftCols + rightCols);
+    t.db.assign(std::size_t(t.columns) * std::size_t(t.bins), kFloorDb);
+    for (int c = 0; c < t.columns; ++c) {
+        const Tile& src = c < kTileColumns / 2 ? left : *right;
+        const int a = 2 * (c % (kTileColumns / 2));
+        float* out = t.db.data() + std::size_t(c) * std::size_t(t.bins);
+        for (int r = 0; r < t.bins; ++r) {
+            const float x = src.at(a, r);
+            const float y = a + 1 < src.columns ? src.at(a + 1, r) : x;
+            out[r] = (std::isnan(x) || std::isnan(y)) ? std::nanf("") : std::max(x, y);
+        }
+    }
+    return t;
+}
+
+Tile TileComputer::poolRows(const Tile& low, const Tile* high) {
+    Tile t;
+    t.level = low.level;
+    t.rowLevel = low.rowLevel + 1;
+    t.firstRow = low.firstRow / 2;
+    t.firstFrame = low.firstFrame;
+    t.columns = low.columns;
+    t.exact = low.exact && (!high || high->exact);
+    t.nonFiniteFrame = low.nonFiniteFrame;
+    if (t.nonFiniteFrame < 0 && high)
+        t.nonFiniteFrame = high->nonFiniteFrame;
+    t.bins = (low.bins + 1) / 2 + (high ? (high->bins + 1) / 2 : 0);
+    t.db.assign(std::size_t(t.columns) * std::size_t(t.bins), kFloorDb);
+    for (int c = 0; c < t.columns; ++c) {
+        float* out = t.db.data() + std::size_t(c) * std::size_t(t.bins);
+        for (int r = 0; r < t.bins; ++r) {
+            const Tile& src = r < kBandRows / 2 ? low : *high;
+            const int a = 2 * (r % (kBandRows / 2));
+            const float x = src.at(c, a);
+            const float y = a + 1 < src.bins ? src.at(c, a + 1) : x;
+            out[r] = (std::isnan(x) || std::isnan(y)) ? std::nanf("") : std::max(x, y);
+        }
+    }
+    return t;
 }
 
 } // namespace specedit::core

@@ -5,10 +5,28 @@
 #include <QThreadPool>
 
 namespace specedit::ui {
+namespace {
+
+// Levels (time plus row) searched below an exact request for cached tiles to pool: at most
+// 2^kPoolSteps tiles are looked up.
+constexpr int kPoolSteps = 10;
+
+// Whether coarse could be pooled from fine and others like it (finer in time or rows, same
+// frames and frequencies).
+bool isBelow(const core::TileKey& fine, const core::TileKey& coarse) {
+    if (fine.level > coarse.level || fine.rowLevel > coarse.rowLevel || fine == coarse)
+        return false;
+    return (fine.index >> (coarse.level - fine.level)) == coarse.index &&
+           (fine.band >> (coarse.rowLevel - fine.rowLevel)) == coarse.band;
+}
+
+} // namespace
 
 TileScheduler::TileScheduler(std::size_t cacheBytes, QObject* parent)
     : QObject(parent), m_cache(cacheBytes),
-      m_maxWorkers(std::max(1u, std::thread::hardware_concurrency())), m_pool(m_maxWorkers) {}
+      m_maxWorkers(std::max(1u, std::thread::hardware_concurrency())), m_pool(m_maxWorkers) {
+    qRegisterMetaType<core::TileKey>();
+}
 
 TileScheduler::~TileScheduler() {
     if (m_gen)
@@ -30,21 +48,33 @@ void TileScheduler::setComputer(std::shared_ptr<const core::TileComputer> comput
     m_gen->computer = m_computer;
 }
 
-std::shared_ptr<const core::Tile> TileScheduler::cached(int level, std::int64_t index) {
+std::shared_ptr<const core::Tile> TileScheduler::cached(core::TileKey key) {
     if (!m_computer)
         return nullptr;
-    return m_cache.get({m_computer->analysisHash(), level, index});
+    key.analysis = m_computer->analysisHash();
+    return m_cache.get(key);
 }
 
-void TileScheduler::request(const std::vector<core::TileKey>& keys) {
+bool TileScheduler::satisfied(const Generation& gen, const TileRequest& r) {
+    if (const auto it = gen.running.find(r.key);
+        it != gen.running.end() && (it->second || !r.exact))
+        return true;
+    const auto tile = m_cache.get(r.key);
+    return tile && (tile->exact || !r.exact);
+}
+
+void TileScheduler::request(const std::vector<TileRequest>& requests) {
     if (!m_gen)
         return;
     {
         std::lock_guard lock(m_gen->mutex);
         m_gen->wanted.clear();
-        for (const auto& key : keys)
-            if (!m_gen->running.count(key) && !m_cache.get(key))
-                m_gen->wanted.push_back(key);
+        for (const auto& r : requests) {
+            if (r.exact)
+                m_gen->exactLevels.insert({r.key.level, r.key.rowLevel});
+            if (!satisfied(*m_gen, r))
+                m_gen->wanted.push_back(r);
+        }
     }
     startWorkers();
 }
@@ -65,32 +95,143 @@ void TileScheduler::startWorkers() {
     }
 }
 
-// Worker loop: takes wanted keys until none are left or the generation is cancelled. `this`
-// stays valid: the destructor joins the pool before any member is destroyed.
+std::vector<TileRequest> TileScheduler::takeNext(Generation& gen) {
+    auto waits = [&gen](const TileRequest& r) {
+        if (!r.exact || r.key.level <= 2)
+            return false;
+        for (const auto& [key, exact] : gen.running)
+            if (exact && isBelow(key, r.key))
+                return true;
+        for (const auto& w : gen.wanted)
+            if (w.exact && isBelow(w.key, r.key))
+                return true;
+        return false;
+    };
+    for (auto it = gen.wanted.begin(); it != gen.wanted.end(); ++it) {
+        if (gen.running.count(it->key) || waits(*it))
+            continue;
+        std::vector<TileRequest> batch{*it};
+        gen.wanted.erase(it);
+        for (auto other = gen.wanted.begin(); other != gen.wanted.end();) {
+            const auto& k = other->key;
+            const auto& k0 = batch.front().key;
+            if (k.level == k0.level && k.rowLevel == k0.rowLevel && k.index == k0.index &&
+                other->exact == batch.front().exact && !gen.running.count(k)) {
+                batch.push_back(*other);
+                other = gen.wanted.erase(other);
+            } else {
+                ++other;
+            }
+        }
+        for (const auto& r : batch)
+            gen.running[r.key] = r.exact;
+        return batch;
+    }
+    return {};
+}
+
+// The exact tile at key from the cache, or pooled from the exact tiles of (level, rowLevel)
+// target below it: rows first, then time; null when some part is missing.
+std::shared_ptr<const core::Tile> TileScheduler::descend(const core::TileComputer& c,
+                                                         const core::TileKey& key,
+                                                         std::pair<int, int> target) {
+    if (auto tile = m_cache.get(key); tile && tile->exact)
+        return tile;
+    core::TileKey a = key, b = key;
+    std::shared_ptr<const core::Tile> low, high;
+    if (key.rowLevel > target.second) {
+        a.rowLevel = b.rowLevel = key.rowLevel - 1;
+        a.band = 2 * key.band;
+        b.band = a.band + 1;
+        if (!(low = descend(c, a, target)))
+            return nullptr;
+        if (b.band < c.bandCount(b.rowLevel) && !(high = descend(c, b, target)))
+            return nullptr;
+        auto tile =
+            std::make_shared<const core::Tile>(core::TileComputer::poolRows(*low, high.get()));
+        m_cache.put(key, tile);
+        return tile;
+    }
+    if (key.level <= target.first)
+        return nullptr;
+    a.level = b.level = key.level - 1;
+    a.index = 2 * key.index;
+    b.index = a.index + 1;
+    if (!(low = descend(c, a, target)))
+        return nullptr;
+    if (b.index < c.tileCount(b.level) && !(high = descend(c, b, target)))
+        return nullptr;
+    auto tile = std::make_shared<const core::Tile>(core::TileComputer::pool(*low, high.get()));
+    m_cache.put(key, tile);
+    return tile;
+}
+
+std::shared_ptr<const core::Tile>
+TileScheduler::pooled(const core::TileComputer& c, const core::TileKey& key,
+                      const std::set<std::pair<int, int>>& targets) {
+    for (const auto& [level, rowLevel] : targets) {
+        const int steps = (key.level - level) + (key.rowLevel - rowLevel);
+        if (level > key.level || rowLevel > key.rowLevel || steps == 0 || steps > kPoolSteps)
+            continue;
+        if (auto tile = descend(c, key, {level, rowLevel}))
+            return tile;
+    }
+    return nullptr;
+}
+
+void TileScheduler::compute(Generation& gen, const std::vector<TileRequest>& batch) {
+    std::vector<int> bands;
+    std::vector<core::TileKey> keys;
+    std::set<std::pair<int, int>> targets;
+    {
+        std::lock_guard lock(gen.mutex);
+        targets = gen.exactLevels;
+    }
+    for (const auto& r : batch) {
+        if (r.exact && pooled(*gen.computer, r.key, targets)) {
+            const auto key = r.key;
+            QMetaObject::invokeMethod(
+                this, [this, key] { emit tileReady(key); }, Qt::QueuedConnection);
+            continue;
+        }
+        bands.push_back(r.key.band);
+        keys.push_back(r.key);
+    }
+    if (keys.empty())
+        return;
+    const auto& k0 = keys.front();
+    auto tiles =
+        gen.computer->compute(k0.level, k0.rowLevel, k0.index, bands, batch.front().exact, gen.job);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        m_cache.put(keys[i], std::make_shared<const core::Tile>(std::move(tiles[i])));
+        const auto key = keys[i];
+        QMetaObject::invokeMethod(
+            this, [this, key] { emit tileReady(key); }, Qt::QueuedConnection);
+    }
+}
+
+// Worker loop: takes wanted requests until none can start or the generation is cancelled.
+// `this` stays valid: the destructor joins the pool before any member is destroyed.
 void TileScheduler::work(std::shared_ptr<Generation> gen) {
     for (;;) {
-        core::TileKey key;
+        std::vector<TileRequest> batch;
         {
             std::lock_guard lock(gen->mutex);
-            if (gen->wanted.empty() || gen->job.isCancelled()) {
+            if (!gen->job.isCancelled())
+                batch = takeNext(*gen);
+            if (batch.empty()) {
                 --gen->activeWorkers;
                 return;
             }
-            key = gen->wanted.front();
-            gen->wanted.pop_front();
-            gen->running.insert(key);
         }
         try {
-            auto tile = std::make_shared<const core::Tile>(
-                gen->computer->compute(key.level, key.index, gen->job));
-            m_cache.put(key, std::move(tile));
-            QMetaObject::invokeMethod(
-                this, [this, key] { emit tileReady(key.level, key.index); }, Qt::QueuedConnection);
+            compute(*gen, batch);
         } catch (const std::exception&) {
             // Cancelled, or the recording became unreadable: the view keeps its fallback.
         }
         std::lock_guard lock(gen->mutex);
-        gen->running.erase(key);
+        for (const auto& r : batch)
+            gen->running.erase(r.key);
     }
 }
 

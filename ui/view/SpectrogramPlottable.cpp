@@ -7,7 +7,12 @@ namespace specedit::ui {
 namespace {
 
 constexpr int kImageCacheKiB = 192 * 1024;
-constexpr int kMaxImageRows = 2048;
+constexpr int kOverviewRows = 32; // the overview strip is at least 40 px high
+
+// The level whose units (2^level frames or bins) are at least `perPixel` wide.
+int coarseLevel(double perPixel) {
+    return int(std::ceil(std::log2(std::max(1.0, perPixel)) - 1e-9));
+}
 
 quint64 imageKey(const core::TileKey& key) {
     return quint64(std::hash<core::TileKey>{}(key));
@@ -47,14 +52,6 @@ void SpectrogramPlottable::resetImages() {
     m_images.clear();
 }
 
-int SpectrogramPlottable::maxLevel() const {
-    const auto& c = m_scheduler->computer();
-    int level = 0;
-    while ((std::int64_t(core::kTileColumns) << level) < c->frameCount() && level < 40)
-        ++level;
-    return level;
-}
-
 SpectrogramPlottable::Visible SpectrogramPlottable::visibleTiles() const {
     Visible v;
     const auto& c = m_scheduler->computer();
@@ -64,37 +61,65 @@ SpectrogramPlottable::Visible SpectrogramPlottable::visibleTiles() const {
     const QCPRange range = mKeyAxis->range();
     const double pixels = std::max(1.0, double(mKeyAxis->axisRect()->width()));
     const double framesPerPixel = range.size() / secondsPerFrame / pixels;
-    v.level = std::clamp(int(std::floor(std::log2(std::max(1.0, framesPerPixel)))), 0, maxLevel());
+    // At least a pixel per column and per row: an image drawn smaller than its data would
+    // drop whole columns (short bursts) or rows (narrow lines) instead of taking their maximum.
+    v.level = std::clamp(coarseLevel(framesPerPixel), 0, c->maxLevel());
     const double perTile = double(std::int64_t(core::kTileColumns) << v.level);
     const std::int64_t tiles = c->tileCount(v.level);
     v.first = std::clamp<std::int64_t>(
         std::int64_t(std::floor(range.lower / secondsPerFrame / perTile)), 0, tiles - 1);
     v.last = std::clamp<std::int64_t>(
         std::int64_t(std::floor(range.upper / secondsPerFrame / perTile)), 0, tiles - 1);
+    // Rows: about one per pixel; bands: those the visible frequency range touches.
+    const QCPRange f = mValueAxis->range();
+    const double df = c->params().fs / c->params().nfft;
+    const double rowsHigh = std::max(1.0, double(mValueAxis->axisRect()->height()));
+    const double binsPerPixel = f.size() / df / rowsHigh;
+    v.rowLevel = std::clamp(coarseLevel(binsPerPixel), 0, c->maxRowLevel());
+    const double bin0 = (f.lower - c->rowFrequency(0)) / df;
+    const double bin1 = (f.upper - c->rowFrequency(0)) / df;
+    const int bands = c->bandCount(v.rowLevel);
+    const double binsPerBand = double(core::kBandRows) * double(1 << v.rowLevel);
+    v.firstBand = std::clamp(int(std::floor(bin0 / binsPerBand)), 0, bands - 1);
+    v.lastBand = std::clamp(int(std::floor(bin1 / binsPerBand)), 0, bands - 1);
     return v;
 }
 
-const QImage* SpectrogramPlottable::imageOf(const core::Tile& tile, const core::TileKey& key) {
+// Visible keys, centre first along time, every visible band of each.
+std::vector<core::TileKey> SpectrogramPlottable::visibleKeys(const Visible& v) const {
+    std::vector<core::TileKey> keys;
+    const std::size_t hash = m_scheduler->computer()->analysisHash();
+    for (std::int64_t i : centreFirst(v.first, v.last))
+        for (int band = v.firstBand; band <= v.lastBand; ++band)
+            keys.push_back({hash, v.level, i, v.rowLevel, band});
+    return keys;
+}
+
+// The whole recording in one tile: the coarsest level, at most kOverviewRows rows (the strip
+// is shorter than that, so no narrow line is dropped when it is drawn).
+core::TileKey SpectrogramPlottable::overviewKey() const {
+    const auto& c = m_scheduler->computer();
+    int rowLevel = 0;
+    while (c->rowCount(rowLevel) > kOverviewRows)
+        ++rowLevel;
+    return {c->analysisHash(), c->maxLevel(), 0, rowLevel, 0};
+}
+
+const QImage* SpectrogramPlottable::imageOf(const std::shared_ptr<const core::Tile>& tile,
+                                            const core::TileKey& key) {
     const quint64 k = imageKey(key);
-    if (QImage* img = m_images.object(k))
-        return img;
-    // Tall tiles (large FFTs) are coloured at most kMaxImageRows high, each image row the
-    // maximum of its group of bins: no screen shows more, and the image stays small.
-    const int group = (tile.bins + kMaxImageRows - 1) / kMaxImageRows;
-    const int rows = (tile.bins + group - 1) / group;
-    auto* img = new QImage(tile.columns, rows, QImage::Format_RGB32);
-    for (int r = 0; r < rows; ++r) {
-        auto* line = reinterpret_cast<QRgb*>(img->scanLine(rows - 1 - r));
-        for (int c = 0; c < tile.columns; ++c) {
-            float db = tile.at(c, r * group);
-            for (int b = r * group + 1; b < std::min(tile.bins, (r + 1) * group); ++b)
-                db = std::max(db, tile.at(c, b));
-            line[c] = m_colormap.colorOf(db, m_color.minDb, m_color.maxDb);
-        }
+    if (Coloured* done = m_images.object(k); done && done->source == tile)
+        return &done->image;
+    auto* coloured = new Coloured{QImage(tile->columns, tile->bins, QImage::Format_RGB32), tile};
+    QImage& img = coloured->image;
+    for (int r = 0; r < tile->bins; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(tile->bins - 1 - r));
+        for (int c = 0; c < tile->columns; ++c)
+            line[c] = m_colormap.colorOf(tile->at(c, r), m_color.minDb, m_color.maxDb);
     }
-    const int costKiB = std::max(1, int(img->sizeInBytes() / 1024));
-    m_images.insert(k, img, std::min(costKiB, kImageCacheKiB)); // never refused
-    return m_images.object(k);
+    const int costKiB = std::max(1, int(img.sizeInBytes() / 1024));
+    m_images.insert(k, coloured, std::min(costKiB, kImageCacheKiB)); // never refused
+    return &m_images.object(k)->image;
 }
 
 QRectF SpectrogramPlottable::tileRect(const core::Tile& tile) const {
@@ -103,9 +128,7 @@ QRectF SpectrogramPlottable::tileRect(const core::Tile& tile) const {
     const double span = double(std::int64_t(1) << tile.level);
     const double t0 = (double(tile.firstFrame) - 0.5) * secondsPerFrame;
     const double t1 = t0 + tile.columns * span * secondsPerFrame;
-    const double df = c->params().fs / c->params().nfft;
-    const double f0 = c->rowFrequency(0) - df / 2;
-    const double f1 = c->rowFrequency(tile.bins - 1) + df / 2;
+    const auto [f0, f1] = c->rowSpan(tile.rowLevel, tile.firstRow, tile.bins);
     const QPointF a(mKeyAxis->coordToPixel(t0), mValueAxis->coordToPixel(f1));
     const QPointF b(mKeyAxis->coordToPixel(t1), mValueAxis->coordToPixel(f0));
     // Whole pixels, rounded outwards: neighbouring tiles overlap by at most a pixel instead of
@@ -113,20 +136,23 @@ QRectF SpectrogramPlottable::tileRect(const core::Tile& tile) const {
     QRectF r = QRectF(a, b).normalized();
     r.setLeft(std::floor(r.left()));
     r.setRight(std::ceil(r.right()));
+    r.setTop(std::floor(r.top()));
+    r.setBottom(std::ceil(r.bottom()));
     return r;
 }
 
-bool SpectrogramPlottable::drawTile(QCPPainter* painter, int level, std::int64_t index) {
-    const auto tile = m_scheduler->cached(level, index);
+// Draws the tile at key if its data is cached and coloured. An image coloured from an older
+// (quick) version of the tile is drawn while the new one waits for its colours.
+bool SpectrogramPlottable::drawTile(QCPPainter* painter, const core::TileKey& key) {
+    const auto tile = m_scheduler->cached(key);
     if (!tile || tile->columns == 0)
         return false;
-    const core::TileKey key{m_scheduler->computer()->analysisHash(), level, index};
-    const QImage* image = m_images.object(imageKey(key));
-    if (!image) {
+    const Coloured* coloured = m_images.object(imageKey(key));
+    if (!coloured || coloured->source != tile)
         requestColouring(key); // coloured after this paint, never during it (rule R4)
+    if (!coloured)
         return false;
-    }
-    painter->drawImage(tileRect(*tile), *image);
+    painter->drawImage(tileRect(*coloured->source), coloured->image);
     return true;
 }
 
@@ -147,8 +173,8 @@ void SpectrogramPlottable::colourPending() {
     for (const auto& key : keys) {
         if (!m_scheduler->computer() || key.analysis != m_scheduler->computer()->analysisHash())
             continue; // a newer analysis replaced it
-        if (const auto tile = m_scheduler->cached(key.level, key.index)) {
-            imageOf(*tile, key);
+        if (const auto tile = m_scheduler->cached(key)) {
+            imageOf(tile, key);
             any = true;
         }
     }
@@ -158,59 +184,64 @@ void SpectrogramPlottable::colourPending() {
     }
 }
 
-void SpectrogramPlottable::drawFallback(QCPPainter* painter, int level, std::int64_t index,
+// Where a tile is missing: the same rows from a coarser cached level, else the overview.
+void SpectrogramPlottable::drawFallback(QCPPainter* painter, const core::TileKey& key,
                                         QSet<quint64>& done) {
-    for (int up = level + 1; up <= maxLevel(); ++up) {
-        const std::int64_t coarse = index >> (up - level);
-        const core::TileKey key{m_scheduler->computer()->analysisHash(), up, coarse};
-        if (done.contains(imageKey(key)))
+    const auto& c = m_scheduler->computer();
+    for (int up = key.level + 1; up <= c->maxLevel() + 1; ++up) {
+        const core::TileKey coarse =
+            up <= c->maxLevel() ? core::TileKey{key.analysis, up, key.index >> (up - key.level),
+                                                key.rowLevel, key.band}
+                                : overviewKey();
+        if (done.contains(imageKey(coarse)))
             return;
-        if (drawTile(painter, up, coarse)) {
-            done.insert(imageKey(key));
+        if (drawTile(painter, coarse)) {
+            done.insert(imageKey(coarse));
             return;
         }
     }
 }
 
 void SpectrogramPlottable::draw(QCPPainter* painter) {
-    m_drawn = m_missing = 0;
-    if (!m_scheduler->computer())
+    m_drawn = m_missing = m_inexact = 0;
+    if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return;
     const Visible v = visibleTiles();
-    const auto order = centreFirst(v.first, v.last);
-    std::vector<std::int64_t> missing;
-    for (std::int64_t i : order)
-        if (!m_scheduler->cached(v.level, i))
-            missing.push_back(i);
+    const auto keys = visibleKeys(v);
+    std::vector<TileRequest> quick, exact;
+    for (const auto& key : keys) {
+        const auto tile = m_scheduler->cached(key);
+        if (!tile)
+            quick.push_back({key, false});
+        if (!tile || !tile->exact)
+            exact.push_back({key, true});
+    }
     QSet<quint64> fallbackDone;
-    for (std::int64_t i : missing)
-        drawFallback(painter, v.level, i, fallbackDone);
-    for (std::int64_t i : order)
-        m_drawn += drawTile(painter, v.level, i) ? 1 : 0;
-    m_missing = int(missing.size());
-    std::vector<core::TileKey> wanted;
-    const std::size_t hash = m_scheduler->computer()->analysisHash();
-    // The whole recording at the coarsest level first: an overview appears at once.
-    const int top = maxLevel();
-    if (!m_scheduler->cached(top, 0))
-        wanted.push_back({hash, top, 0});
-    for (std::int64_t i : missing)
-        wanted.push_back({hash, v.level, i});
+    for (const auto& r : quick)
+        drawFallback(painter, r.key, fallbackDone);
+    for (const auto& key : keys)
+        m_drawn += drawTile(painter, key) ? 1 : 0;
+    m_missing = int(quick.size());
+    m_inexact = int(exact.size());
+    // The overview first (one quick tile), then what is missing, then the exact versions.
+    std::vector<TileRequest> wanted{{overviewKey(), false}};
+    wanted.insert(wanted.end(), quick.begin(), quick.end());
+    wanted.insert(wanted.end(), exact.begin(), exact.end());
+    wanted.push_back({overviewKey(), true});
     m_scheduler->request(wanted);
 }
 
 const QImage* SpectrogramPlottable::overviewImage() {
-    if (!m_scheduler->computer())
+    if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return nullptr;
-    const int top = maxLevel();
-    const auto tile = m_scheduler->cached(top, 0);
+    const core::TileKey key = overviewKey();
+    const auto tile = m_scheduler->cached(key);
     if (!tile || tile->columns == 0)
         return nullptr;
-    const core::TileKey key{m_scheduler->computer()->analysisHash(), top, 0};
-    const QImage* image = m_images.object(imageKey(key));
-    if (!image)
+    const Coloured* coloured = m_images.object(imageKey(key));
+    if (!coloured || coloured->source != tile)
         requestColouring(key);
-    return image;
+    return coloured ? &coloured->image : nullptr;
 }
 
 double SpectrogramPlottable::levelAt(double t, double f) {
@@ -220,31 +251,38 @@ double SpectrogramPlottable::levelAt(double t, double f) {
     const double secondsPerFrame = c->params().hop() / c->params().fs;
     const double frame = std::round(t / secondsPerFrame);
     const double df = c->params().fs / c->params().nfft;
-    const int row = int(std::lround((f - c->rowFrequency(0)) / df));
-    if (frame < 0 || frame >= double(c->frameCount()) || row < 0 || row >= c->bins())
+    const int bin = int(std::lround((f - c->rowFrequency(0)) / df));
+    if (frame < 0 || frame >= double(c->frameCount()) || bin < 0 || bin >= c->bins())
         return std::nan("");
-    for (int level = 0; level <= maxLevel(); ++level) {
-        const std::int64_t column = std::int64_t(frame) >> level;
-        const auto tile = m_scheduler->cached(level, column / core::kTileColumns);
-        if (tile && column % core::kTileColumns < tile->columns)
-            return tile->at(int(column % core::kTileColumns), row);
+    // What is drawn there: the visible levels first, then coarser ones.
+    const Visible v = visibleTiles();
+    for (int rowLevel = v.rowLevel; rowLevel <= c->maxRowLevel(); ++rowLevel) {
+        const int row = bin >> rowLevel;
+        for (int level = v.level; level <= c->maxLevel(); ++level) {
+            const std::int64_t column = std::int64_t(frame) >> level;
+            const auto tile = m_scheduler->cached(
+                {0, level, column / core::kTileColumns, rowLevel, row / core::kBandRows});
+            if (tile && column % core::kTileColumns < tile->columns)
+                return tile->at(int(column % core::kTileColumns), row % core::kBandRows);
+        }
     }
     return std::nan("");
 }
 
 bool SpectrogramPlottable::autoLevels(float* minDb, float* maxDb) {
-    if (!m_scheduler->computer())
+    if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return false;
     std::vector<float> values;
-    Visible v = visibleTiles();
-    for (int level = v.level; level <= maxLevel() && values.empty(); ++level) {
-        const std::int64_t shift = level - v.level;
-        for (std::int64_t i = v.first >> shift; i <= (v.last >> shift); ++i)
-            if (const auto tile = m_scheduler->cached(level, i))
-                for (std::size_t k = 0; k < tile->db.size(); k += 7)
-                    if (tile->db[k] > core::kFloorDb)
-                        values.push_back(tile->db[k]);
-    }
+    for (const auto& key : visibleKeys(visibleTiles()))
+        if (const auto tile = m_scheduler->cached(key))
+            for (std::size_t k = 0; k < tile->db.size(); k += 7)
+                if (tile->db[k] > core::kFloorDb) // NaN and the floor are left out
+                    values.push_back(tile->db[k]);
+    if (values.empty())
+        if (const auto tile = m_scheduler->cached(overviewKey()))
+            for (float x : tile->db)
+                if (x > core::kFloorDb)
+                    values.push_back(x);
     if (values.size() < 16)
         return false;
     auto pct = [&values](double p) {

@@ -1,11 +1,13 @@
 #pragma once
 // Draws the spectrogram into a QCustomPlot axis rect from cached tiles (design rule R4: paint
-// never computes). For the visible time range it picks the tile level whose columns are about
-// one pixel wide, draws the coloured images of the tiles it has, falls back to a coarser
-// cached level (scaled up) where a tile is missing, leaves the background elsewhere, and asks
-// the TileScheduler for what was missing, centre first. Colour images are cached per tile for
-// the current ColorParams; a new dB range or colormap recolours them without any FFT. Images
-// are coloured right after a paint that lacked them (a queued call), never inside it.
+// never computes). For the visible range it picks the time level whose columns are about one
+// pixel wide and the row level whose rows are about one pixel high, draws the coloured images
+// of the tiles it has, falls back to a coarser cached level (scaled up) where a tile is
+// missing, leaves the background elsewhere, and asks the TileScheduler for what was missing,
+// centre first: quick tiles first, then exact ones (every frame of every column) that replace
+// them, then the exact whole-recording overview. Colour images are cached per tile for the
+// current ColorParams; a new dB range or colormap recolours them without any FFT. Images are
+// coloured right after a paint that lacked them (a queued call), never inside it.
 // GUI thread only.
 
 #include "render/Colormap.h"
@@ -26,6 +28,8 @@ public:
     const ColorParams& colorParams() const { return m_color; }
     // Drops coloured images (after a new analysis).
     void resetImages();
+    // Number of visible tiles that are not exact yet (quick pictures waiting to be replaced).
+    int lastInexactTiles() const { return m_inexact; }
     // Level in dB at (t, f) from the finest cached tile, or NaN.
     double levelAt(double t, double f);
     // dB range from percentiles of the tiles visible now (noise floor low, peaks high).
@@ -33,6 +37,8 @@ public:
     // The whole recording as one coloured image (the coarsest tile), or nullptr until it is
     // computed. Valid until the next call.
     const QImage* overviewImage();
+    // The key of the overview's tile: the coarsest level, a few rows (current analysis).
+    core::TileKey overviewKey() const;
     // Number of tiles drawn from their own level in the last draw, and missing ones.
     int lastDrawnTiles() const { return m_drawn; }
     int lastMissingTiles() const { return m_missing; }
@@ -55,25 +61,33 @@ protected:
 private:
     struct Visible {
         int level = 0;
+        int rowLevel = 0;
         std::int64_t first = 0, last = -1; // tile indices
+        int firstBand = 0, lastBand = -1;
+    };
+    // A coloured tile and the data tile it was made from (a newer, exact tile replaces it).
+    struct Coloured {
+        QImage image;
+        std::shared_ptr<const core::Tile> source;
     };
     Visible visibleTiles() const;
-    int maxLevel() const;
-    const QImage* imageOf(const core::Tile& tile, const core::TileKey& key);
+    std::vector<core::TileKey> visibleKeys(const Visible& v) const;
+    const QImage* imageOf(const std::shared_ptr<const core::Tile>& tile, const core::TileKey& key);
     QRectF tileRect(const core::Tile& tile) const;
-    bool drawTile(QCPPainter* painter, int level, std::int64_t index);
-    void drawFallback(QCPPainter* painter, int level, std::int64_t index, QSet<quint64>& done);
+    bool drawTile(QCPPainter* painter, const core::TileKey& key);
+    void drawFallback(QCPPainter* painter, const core::TileKey& key, QSet<quint64>& done);
     void requestColouring(const core::TileKey& key);
     void colourPending();
 
     TileScheduler* m_scheduler;
     ColorParams m_color;
     Colormap m_colormap{ColormapId::Inferno};
-    QCache<quint64, QImage> m_images;      // cost in KiB
+    QCache<quint64, Coloured> m_images;    // cost in KiB
     std::vector<core::TileKey> m_toColour; // data tiles waiting for their colour image
     bool m_colourQueued = false;
     int m_drawn = 0;
     int m_missing = 0;
+    int m_inexact = 0;
 };
 
 } // namespace specedit::ui

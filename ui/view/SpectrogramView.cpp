@@ -69,7 +69,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { clampRanges(); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
-        emit tilesPending(m_spectrogram->lastMissingTiles());
+        emit tilesPending(m_spectrogram->lastMissingTiles(), m_spectrogram->lastInexactTiles());
         if (m_spectrogram->lastMissingTiles() == 0 && m_spectrogram->lastDrawnTiles() > 0)
             emit pictureComplete();
         const QCPRange r = m_plot->xAxis->range();
@@ -411,8 +411,8 @@ bool SpectrogramView::savePng(const QString& path, int width, int height) {
     return m_plot->savePng(path, width, height);
 }
 
-void SpectrogramView::onTileReady(int level, qint64 index) {
-    const auto tile = m_scheduler->cached(level, index);
+void SpectrogramView::onTileReady(const core::TileKey& key) {
+    const auto tile = m_scheduler->cached(key);
     if (tile && tile->nonFiniteFrame >= 0 && !m_nonFiniteReported) {
         m_nonFiniteReported = true;
         const auto& p = m_scheduler->computer()->params();

@@ -18,7 +18,8 @@ class QCPColorScale;
 
 namespace specedit::core {
 class TileComputer;
-}
+struct TileKey;
+} // namespace specedit::core
 
 namespace specedit::ui {
 
@@ -78,7 +79,8 @@ signals:
     // Cursor position in seconds and Hz, level in dB (NaN when unknown).
     void cursorMoved(double seconds, double hertz, double db);
     void colorParamsChanged(const ColorParams& params);
-    void tilesPending(int missing);
+    // Visible tiles not computed yet, and those shown from a quick picture awaiting the exact one.
+    void tilesPending(int missing, int inexact);
     // Every visible tile of the current analysis was drawn from its own level.
     void pictureComplete();
     // The recording holds NaN or infinite samples near this time (once per analysis); they
@@ -104,7 +106,7 @@ private:
     void clampRanges();
     void onWheel(QWheelEvent* event);
     void onMouseMove(QMouseEvent* event);
-    void onTileReady(int level, qint64 index);
+    void onTileReady(const core::TileKey& key);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
     QPointF toPlot(const QPointF& pixel) const;

@@ -155,3 +155,81 @@ TEST(TileComputer, NonFiniteSamplesAreReportedByFrame) {
     EXPECT_TRUE(std::isnan(t.at(100, 3)));
     EXPECT_FALSE(std::isnan(t.at(90, 3)));
 }
+
+namespace {
+
+// 4 s at 100 kHz: a +20 kHz burst of 1 ms (100 samples) every 50 ms, quiet noise elsewhere.
+std::shared_ptr<const SampleSource> shortBursts(const TempDir& dir) {
+    return specedit::test::iqRecording(dir.file("b.cf32"), 400000, 1e5, 0, [](std::int64_t i) {
+        const double noise = 1e-4 * double((i * 7919) % 13 - 6);
+        const bool on = i % 5000 < 100;
+        return std::complex<double>(noise, 0) +
+               (on ? std::polar(0.5, 2 * std::numbers::pi * 0.2 * double(i)) : 0.0);
+    });
+}
+
+} // namespace
+
+// Level 6: 64 frames per column, hop 32: a 1 ms burst touches about 7 frames. Quick tiles look
+// at 4 of the 64 and miss most bursts; exact tiles hold every one.
+TEST(TileComputer, ExactTilesKeepEveryShortBurstThatQuickOnesMiss) {
+    TempDir dir;
+    const TileComputer tc(shortBursts(dir), StftParams::make(WindowSpec{}, 128, 96), -1);
+    const int row = 64 + 26; // +20 kHz of 100 kHz over 128 bins, after the shift (25.6 -> 26)
+    const Tile quick = tc.compute(6, 0, 0, {0}, false, JobControl()).front();
+    const Tile exact = tc.compute(6, 0, 0, {0}, true, JobControl()).front();
+    EXPECT_FALSE(quick.exact);
+    EXPECT_TRUE(exact.exact);
+    int seenQuick = 0, seenExact = 0;
+    for (int burst = 0; burst < 80; ++burst) {
+        const int column = int((burst * 5000 + 50) / 32 / 64); // the burst's centre frame
+        seenQuick += quick.at(column, row) > -20.0f ? 1 : 0;
+        seenExact += exact.at(column, row) > -20.0f ? 1 : 0;
+    }
+    EXPECT_EQ(seenExact, 80);
+    EXPECT_LT(seenQuick, 60);
+}
+
+// Pooling finer exact tiles gives exactly the tile computed directly, in time and in rows.
+TEST(TileComputer, PoolingEqualsDirectComputation) {
+    TempDir dir;
+    const TileComputer tc(shortBursts(dir), StftParams::make(WindowSpec{}, 128, 96), -1);
+    const JobControl job;
+    const Tile left = tc.compute(3, 0, 0, {0}, true, job).front();
+    const Tile right = tc.compute(3, 0, 1, {0}, true, job).front();
+    const Tile pooled = TileComputer::pool(left, &right);
+    const Tile direct = tc.compute(4, 0, 0, {0}, true, job).front();
+    ASSERT_EQ(pooled.columns, direct.columns);
+    EXPECT_EQ(pooled.db, direct.db);
+    EXPECT_TRUE(pooled.exact);
+    // Rows: row level 1 from row level 0 (one band of 128 rows: no upper half).
+    const Tile rows = TileComputer::poolRows(direct, nullptr);
+    const Tile directRows = tc.compute(4, 1, 0, {0}, true, job).front();
+    ASSERT_EQ(rows.bins, 64);
+    EXPECT_EQ(rows.db, directRows.db);
+    // The last tile of a level is short; pooling it alone keeps its columns.
+    const std::int64_t last = tc.tileCount(3) - 1;
+    const Tile end = tc.compute(3, 0, last, {0}, true, job).front();
+    ASSERT_EQ(last % 2, 0) << "the fixture should end on an even tile";
+    const Tile alone = TileComputer::pool(end, nullptr);
+    EXPECT_EQ(alone.db, tc.compute(4, 0, last / 2, {0}, true, job).front().db);
+}
+
+// Large FFTs: a tile never holds more than kBandRows rows; bands and row levels cover all bins.
+TEST(TileComputer, TilesOfLargeFftsAreCutIntoBands) {
+    TempDir dir;
+    const TileComputer tc(shortBursts(dir), StftParams::make(WindowSpec{}, 8192, 6144), -1);
+    EXPECT_EQ(tc.bins(), 8192);
+    EXPECT_EQ(tc.bandCount(0), 8);
+    EXPECT_EQ(tc.maxRowLevel(), 3);
+    EXPECT_EQ(tc.rowCount(3), 1024);
+    const auto tiles = tc.compute(0, 1, 0, {0, 1, 3}, false, JobControl());
+    ASSERT_EQ(tiles.size(), 3u);
+    for (const auto& t : tiles)
+        EXPECT_EQ(t.bins, kBandRows);
+    EXPECT_EQ(tiles[2].firstRow, 3 * kBandRows);
+    const auto span = tc.rowSpan(1, tiles[1].firstRow, tiles[1].bins);
+    const double df = 100e3 / 8192;
+    EXPECT_NEAR(span.first, (2048 - 4096) * df - df / 2, 1e-6);
+    EXPECT_NEAR(span.second, (4095 - 4096) * df + df / 2, 1e-6);
+}

@@ -1,0 +1,90 @@
+// What the fitted view shows: every short burst of a long recording, in the picture and in the
+// overview strip, once the exact levels have replaced the quick first picture.
+
+#include "Document.h"
+#include "UiFixture.h"
+#include "io/SignalWriter.h"
+#include "render/TileComputer.h"
+
+#include <cmath>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <numbers>
+
+using namespace specedit::test;
+
+namespace {
+
+constexpr double kRate = 1e5;
+constexpr int kBursts = 120;
+constexpr double kPeriod = 0.25; // s between burst starts; the first starts at 0.1 s
+constexpr double kBurstHz = 20e3;
+
+// 30 s at 100 kHz IQ: 120 bursts of 1 ms at +20 kHz in faint noise; a project that opens it
+// with Hann 128, hop 32 (about 94000 frames: 85 per pixel when fitted).
+QString burstProject(const TempDir& dir) {
+    const auto n = std::int64_t(30 * kRate);
+    std::vector<float> v(std::size_t(2 * n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        const double t = double(i) / kRate - 0.1;
+        const double inPeriod = t - kPeriod * std::floor(t / kPeriod);
+        const bool on = t >= 0 && inPeriod < 1e-3;
+        const double phase = 2 * std::numbers::pi * kBurstHz * double(i) / kRate;
+        v[std::size_t(2 * i)] =
+            float(1e-4 * double((i * 7919) % 13 - 6)) + (on ? 0.5f * float(std::cos(phase)) : 0.0f);
+        v[std::size_t(2 * i + 1)] = on ? 0.5f * float(std::sin(phase)) : 0.0f;
+    }
+    core::SignalInfo info;
+    info.kind = core::SignalKind::Iq;
+    info.channels = 2;
+    info.sampleRate = kRate;
+    info.frames = n;
+    info.sampleType = core::SampleType::Float32;
+    core::SignalWriter w(dir.file("bursts.cf32"), info, {});
+    w.write(v.data(), n);
+    w.finish();
+    const auto project = dir.file("bursts.specedit.json");
+    std::ofstream(project) << R"({"version": 1, "source": "bursts.cf32",
+        "source_options": {"rate": 100000, "format": "cf32"},
+        "analysis": {"window": "hann", "nperseg": 128, "noverlap": 96, "nfft": 128}})";
+    return QString::fromStdString(project);
+}
+
+} // namespace
+
+TEST(ViewPicture, FittedViewAndOverviewShowEveryShortBurst) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(burstProject(dir)));
+    ASSERT_TRUE(waitForTiles(w, 60000));
+    auto* plottable = w.view()->spectrogram();
+    EXPECT_EQ(plottable->lastInexactTiles(), 0);
+    const auto computer = w.view()->scheduler()->computer();
+    const double frameSeconds = 32 / kRate;
+    const auto overview = w.view()->scheduler()->cached(plottable->overviewKey());
+    ASSERT_TRUE(overview && overview->exact);
+    const int overviewRow = int((kBurstHz + kRate / 2) / (kRate / 128)) >> overview->rowLevel;
+    int inView = 0, inOverview = 0, quietGaps = 0;
+    for (int k = 0; k < kBursts; ++k) {
+        const double centre = 0.1 + k * kPeriod + 0.5e-3;
+        inView += plottable->levelAt(centre, kBurstHz) > -20 ? 1 : 0;
+        quietGaps += plottable->levelAt(centre + kPeriod / 2, kBurstHz) < -40 ? 1 : 0;
+        const auto column = std::int64_t(std::lround(centre / frameSeconds)) >> overview->level;
+        inOverview += overview->at(int(column), overviewRow) > -20 ? 1 : 0;
+    }
+    EXPECT_EQ(inView, kBursts);
+    EXPECT_EQ(inOverview, kBursts);
+    EXPECT_EQ(quietGaps, kBursts); // the picture is not simply bright everywhere
+    EXPECT_GE(computer->maxLevel(), 8);
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    isolateSettings();
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
