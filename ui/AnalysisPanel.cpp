@@ -1,5 +1,7 @@
 #include "AnalysisPanel.h"
 
+#include "view/AxisTickers.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -169,7 +171,9 @@ void AnalysisPanel::emitColor() {
 void AnalysisPanel::updateDurationLabel() {
     const double ms = 1000.0 * m_nperseg->value() / m_fs;
     const double hz = m_fs / m_nperseg->value();
-    m_duration->setText(tr("%1 ms, %2 Hz per bin").arg(ms, 0, 'g', 4).arg(hz, 0, 'g', 4));
+    m_duration->setText(tr("%1 ms, %2 per bin")
+                            .arg(QString::number(ms, 'f', decimalsFor(readoutStep(ms / 1000), 1)),
+                                 formatFrequency(hz, readoutStep(hz / 1000))));
 }
 
 } // namespace specedit::ui

@@ -559,9 +559,16 @@ bool MainWindow::runExport(
 }
 
 void MainWindow::showCursor(double t, double f, double db) {
-    const auto params = m_document->hasSource() ? m_document->analysis() : core::StftParams{};
-    const double binHz = params.fs / params.nfft;
-    QString text = tr("t %1   f %2").arg(formatTime(t, 1e-3), formatFrequency(f, binHz / 10));
+    // As precise as a pixel of the current zoom: µs when the view is a millisecond wide.
+    const QCPRange tRange = m_view->plot()->xAxis->range();
+    const QCPRange fr = m_view->plot()->yAxis->range();
+    const QRect area = m_view->plot()->axisRect()->rect();
+    const double tStep = readoutStep(tRange.size() / std::max(1, area.width()));
+    const double fStep = readoutStep(fr.size() / std::max(1, area.height()));
+    const double fMagnitude = std::max(std::abs(fr.lower), std::abs(fr.upper));
+    QString text = tr("t %1   f %2")
+                       .arg(formatTime(t, tStep, std::abs(tRange.upper)),
+                            formatFrequency(f, fStep, fMagnitude));
     text += std::isnan(db) ? tr("   level —") : tr("   level %1 dB").arg(db, 0, 'f', 1);
     m_cursorLabel->setText(text);
 }

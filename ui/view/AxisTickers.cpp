@@ -6,51 +6,76 @@
 namespace specedit::ui {
 namespace {
 
-int decimalsFor(double step, double unit) {
-    const double s = step / unit;
-    if (s <= 0 || !std::isfinite(s))
-        return 0;
-    return std::clamp(int(std::ceil(-std::log10(s) - 1e-9)), 0, 9);
+constexpr double kClockFrom = 600.0; // seconds: longer axes read h:mm:ss
+
+struct Unit {
+    double scale;
+    const char* name;
+};
+
+Unit frequencyUnit(double magnitude) {
+    return magnitude >= 1e10  ? Unit{1e9, "GHz"}
+           : magnitude >= 1e6 ? Unit{1e6, "MHz"}
+           : magnitude >= 1e3 ? Unit{1e3, "kHz"}
+                              : Unit{1.0, "Hz"};
 }
 
 } // namespace
 
-QString formatFrequency(double hz, double step) {
-    const double mag = std::max(std::abs(hz), std::abs(step));
-    struct Unit {
-        double scale;
-        const char* name;
-    };
-    const Unit unit = mag >= 1e9   ? Unit{1e9, "GHz"}
-                      : mag >= 1e6 ? Unit{1e6, "MHz"}
-                      : mag >= 1e3 ? Unit{1e3, "kHz"}
-                                   : Unit{1.0, "Hz"};
+int decimalsFor(double step, double unit) {
+    const double s = std::abs(step / unit);
+    if (s == 0 || !std::isfinite(s))
+        return 0;
+    for (int d = 0; d < 12; ++d) {
+        const double scaled = s * std::pow(10.0, d);
+        if (std::abs(scaled - std::round(scaled)) <= 1e-6 * scaled && std::round(scaled) >= 1)
+            return d;
+    }
+    return 12;
+}
+
+QString formatFrequency(double hz, double step, double magnitude) {
+    const Unit unit = frequencyUnit(std::max(std::abs(magnitude), std::abs(hz)));
     return QString::number(hz / unit.scale, 'f', decimalsFor(step, unit.scale)) + " " + unit.name;
 }
 
-QString formatTime(double seconds, double step) {
-    if (std::abs(seconds) < 60 && step < 30)
-        return QString::number(seconds, 'f', decimalsFor(step, 1.0)) + " s";
-    const double total = std::abs(seconds);
-    const int h = int(total / 3600);
-    const int m = int(std::fmod(total, 3600) / 60);
-    const double s = std::fmod(total, 60);
-    const int dec = std::min(3, decimalsFor(step, 1.0));
+QString formatTime(double seconds, double step, double magnitude) {
+    const int dec = decimalsFor(step, 1.0);
+    if (std::max(std::abs(magnitude), std::abs(seconds)) < kClockFrom)
+        return QString::number(seconds, 'f', dec) + " s";
+    // Round once, then split: 59.9996 with 3 decimals must read 1:00.000, not 0:60.000.
+    const double scale = std::pow(10.0, dec);
+    const double total = std::round(std::abs(seconds) * scale) / scale;
+    const auto whole = static_cast<long long>(std::floor(total));
+    const double s = double(whole % 60) + (total - double(whole));
     const QString sec = QString::number(s, 'f', dec).rightJustified(dec ? 3 + dec : 2, '0');
     return QString("%1%2:%3:%4")
         .arg(seconds < 0 ? "-" : "")
-        .arg(h, 2, 10, QChar('0'))
-        .arg(m, 2, 10, QChar('0'))
+        .arg(whole / 3600)
+        .arg(int(whole / 60 % 60), 2, 10, QChar('0'))
         .arg(sec);
+}
+
+double readoutStep(double span) {
+    if (!(span > 0) || !std::isfinite(span))
+        return 1.0;
+    return std::pow(10.0, std::floor(std::log10(span)));
 }
 
 double UnitTicker::getTickStep(const QCPRange& range) {
     m_step = QCPAxisTicker::getTickStep(range);
+    m_magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
+    if (m_clockSteps && m_magnitude >= kClockFrom && m_step >= 1.0) {
+        static constexpr double kSteps[] = {1,   2,   5,    10,   15,   30,    60,    120,   300,
+                                            600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
+        const auto* next = std::lower_bound(std::begin(kSteps), std::end(kSteps), m_step * 0.999);
+        m_step = next == std::end(kSteps) ? m_step : *next;
+    }
     return m_step;
 }
 
 QString UnitTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
-    return m_format(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step);
+    return m_format(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step, m_magnitude);
 }
 
 } // namespace specedit::ui

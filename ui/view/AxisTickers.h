@@ -1,16 +1,25 @@
 #pragma once
-// Axis tick labels in the units people read: frequencies in Hz, kHz, MHz or GHz with just
-// enough decimals for the tick step; times in seconds, or hh:mm:ss.fff on long recordings.
+// Axis tick labels and readouts in the units people read. Every label states its value
+// exactly: as many decimals as the tick step needs (a step of 0.025 s gives "0.075 s", 2.5 s
+// gives "22.5 s"), and one unit per axis, picked from the largest value on the axis (so
+// "-1000 kHz" sits next to "500 kHz", never "-1.0 MHz"). Frequencies in Hz, kHz, MHz (up to
+// 10 GHz, as SDR programs write them) or GHz; times in seconds, or h:mm:ss from ten minutes on.
 
 #include <qcustomplot.h>
 
 namespace specedit::ui {
 
-// Labels ticks with a formatter that gets the tick and the current tick step.
+// value: the number to print; step: the smallest difference that must show (a tick step, or
+// the span of a pixel for a readout); magnitude: the largest |value| on the axis, which picks
+// the unit (0: the value's own).
+using AxisFormat = QString (*)(double value, double step, double magnitude);
+
+// Labels ticks with a formatter that gets the tick, the tick step and the axis's magnitude.
 class UnitTicker : public QCPAxisTicker {
 public:
-    using Format = QString (*)(double value, double step);
-    explicit UnitTicker(Format format) : m_format(format) {}
+    // clockSteps: steps of 1, 2, 5, 10, 15, 30 s, minutes and hours once the axis reads h:mm:ss.
+    explicit UnitTicker(AxisFormat format, bool clockSteps = false)
+        : m_format(format), m_clockSteps(clockSteps) {}
 
 protected:
     double getTickStep(const QCPRange& range) override;
@@ -18,13 +27,20 @@ protected:
                          int precision) override;
 
 private:
-    Format m_format;
+    AxisFormat m_format;
+    bool m_clockSteps;
     double m_step = 1.0;
+    double m_magnitude = 0.0;
 };
 
-// "433.920 MHz", "-12.5 kHz": value in Hz with a unit fitting its size, decimals for `step`.
-QString formatFrequency(double hz, double step);
-// "1.250 s" below a minute, "01:02:03.450" above.
-QString formatTime(double seconds, double step);
+// "433.920 MHz", "-12.5 kHz".
+QString formatFrequency(double hz, double step, double magnitude = 0);
+// "1.250 s"; from 600 s on "0:10:02.5" (hours:minutes:seconds).
+QString formatTime(double seconds, double step, double magnitude = 0);
+// Decimals needed to write multiples of step (in units of `unit`) exactly, 0..12.
+int decimalsFor(double step, double unit);
+// The step a readout shows for a resolution of `span` (a pixel, a bin): its decade, so the
+// last digit shown is the first one that is uncertain.
+double readoutStep(double span);
 
 } // namespace specedit::ui

@@ -83,7 +83,7 @@ void SpectrogramView::setupAxes() {
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoomFactor(0.85);
-    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime)));
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime, true)));
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
     m_plot->xAxis->setLabel(tr("Time"));
     m_plot->yAxis->setLabel(tr("Frequency"));
