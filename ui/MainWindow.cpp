@@ -6,6 +6,7 @@
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "ShapesPanel.h"
+#include "ShortcutGuard.h"
 #include "TaskRunner.h"
 #include "apply/RangeRender.h"
 #include "apply/StreamingApply.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     buildMenus();
     buildDock();
+    (new ShortcutGuard(this))->guard(this);
     m_infoLabel = new QLabel(this);
     m_cursorLabel = new QLabel(this);
     m_pendingLabel = new QLabel(this);
@@ -326,6 +328,21 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_tasks->isBusy()) {
+        event->ignore();
+        const auto answer = QMessageBox::question(
+            this, tr("Quit SpecEdit?"),
+            tr("A task is still running (%1). Cancel it and quit?").arg(m_tasks->title()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer == QMessageBox::Yes && m_tasks->isBusy()) {
+            connect(m_tasks, &TaskRunner::finished, this, &QWidget::close,
+                    Qt::SingleShotConnection);
+            m_tasks->cancel(); // the window closes when the task has stopped
+        } else if (answer == QMessageBox::Yes) {
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+        }
+        return;
+    }
     if (!maybeSave()) {
         event->ignore();
         return;
@@ -354,7 +371,15 @@ void MainWindow::buildMenus() {
             QMessageBox::critical(this, tr("Cannot save the image"), path);
     });
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    // Application-wide: Ctrl+Q also works while a task's progress dialog is the active window.
+    // Ctrl+Q on every platform theme (some define no Quit key), application-wide: it also works
+    // while a task's progress dialog is the active window.
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    if (!quitKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
+        quitKeys.prepend(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcuts(quitKeys);
+    quit->setShortcutContext(Qt::ApplicationShortcut);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);

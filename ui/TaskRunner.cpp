@@ -32,6 +32,7 @@ bool TaskRunner::run(const QString& title, Work work, Done done) {
         return false;
     m_state = std::make_shared<State>();
     m_done = std::move(done);
+    m_title = title;
     m_dialog = new QProgressDialog(title, tr("Cancel"), 0, 1000, m_parent);
     m_dialog->setWindowTitle(title);
     m_dialog->setMinimumDuration(300);
@@ -77,6 +78,7 @@ void TaskRunner::complete(bool ok, const QString& message) {
     if (m_dialog)
         m_dialog->deleteLater();
     m_state.reset();
+    m_title.clear();
     Done done = std::move(m_done);
     if (done)
         done(ok, message);

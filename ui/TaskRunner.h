@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QString>
 #include <functional>
 #include <memory>
 
@@ -31,6 +32,8 @@ public:
     ~TaskRunner() override;
 
     bool isBusy() const { return bool(m_state); }
+    // The running task's title ("Exporting"), or empty.
+    const QString& title() const { return m_title; }
     // Starts work unless a task is running (returns false then).
     bool run(const QString& title, Work work, Done done);
     // Cancels the running task, if any.
@@ -49,6 +52,7 @@ private:
     QTimer* m_timer;
     std::shared_ptr<State> m_state;
     Done m_done;
+    QString m_title;
 };
 
 } // namespace specedit::ui

@@ -1,0 +1,132 @@
+// Window-wide keys: Ctrl+Q while a task's progress dialog is up asks to cancel the task and
+// then quits; shortcuts keep working after a panel field was edited.
+
+#include "TaskRunner.h"
+#include "UiFixture.h"
+#include "util/JobControl.h"
+
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSpinBox>
+#include <QTimer>
+#include <atomic>
+#include <gtest/gtest.h>
+#include <thread>
+
+using namespace specedit::test;
+
+namespace {
+
+// Answers the next question box with `button` as soon as it shows.
+void answerNextQuestion(QMessageBox::StandardButton button, bool* asked) {
+    auto* timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, button, asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            *asked = true;
+            box->button(button)->click();
+            timer->deleteLater();
+        }
+    });
+    timer->start(20);
+}
+
+// A task that runs until it is cancelled.
+bool startEndlessTask(ui::MainWindow& w, std::atomic<bool>& cancelled) {
+    return w.tasks()->run(
+        "Exporting",
+        [&cancelled](core::JobControl& job) -> QString {
+            for (;;) {
+                if (job.isCancelled()) {
+                    cancelled = true;
+                    throw core::Cancelled();
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        },
+        [](bool, const QString&) {});
+}
+
+} // namespace
+
+TEST(Shortcuts, CtrlQDuringATaskAsksThenCancelsAndQuits) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    std::atomic<bool> cancelled{false};
+    ASSERT_TRUE(startEndlessTask(w, cancelled));
+    QTest::qWait(500); // the progress dialog shows after 300 ms and becomes the active window
+    auto* progress = w.findChild<QProgressDialog*>();
+    ASSERT_NE(progress, nullptr);
+    QApplication::setActiveWindow(progress); // as a click on the dialog would
+    ASSERT_TRUE(QTest::qWaitForWindowActive(progress));
+    // "No" keeps both the task and the window.
+    bool asked = false;
+    answerNextQuestion(QMessageBox::No, &asked);
+    QTest::keyClick(progress->windowHandle(), Qt::Key_Q, Qt::ControlModifier); // as typed
+    QTest::qWait(200);
+
+    EXPECT_TRUE(asked);
+    EXPECT_TRUE(w.isVisible());
+    EXPECT_TRUE(w.tasks()->isBusy());
+    // "Yes" cancels the task, and the window closes once it has stopped.
+    asked = false;
+    answerNextQuestion(QMessageBox::Yes, &asked);
+    QApplication::setActiveWindow(progress);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(progress));
+    QTest::keyClick(progress->windowHandle(), Qt::Key_Q, Qt::ControlModifier); // as typed
+    for (int i = 0; i < 100 && w.isVisible(); ++i)
+        QTest::qWait(50);
+    EXPECT_TRUE(asked);
+    EXPECT_TRUE(cancelled);
+    EXPECT_FALSE(w.tasks()->isBusy());
+    EXPECT_FALSE(w.isVisible());
+}
+
+// After typing a value into a panel field, M, R and Ctrl+E still work without clicking the
+// picture; digits still go into the field.
+TEST(Shortcuts, WindowKeysWorkWhileANumberFieldHasTheFocus) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    QApplication::setActiveWindow(&w);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    QSpinBox* length = nullptr;
+    for (auto* spin : w.findChildren<QSpinBox*>())
+        if (spin->suffix() == " samples")
+            length = spin;
+    ASSERT_NE(length, nullptr);
+    length->setFocus();
+    length->selectAll();
+    for (const auto key : {Qt::Key_1, Qt::Key_0, Qt::Key_2, Qt::Key_4})
+        QTest::keyClick(w.windowHandle(), key);
+    QTest::keyClick(w.windowHandle(), Qt::Key_Return);
+    EXPECT_EQ(length->value(), 1024);
+    ASSERT_TRUE(length->hasFocus());
+    QAction* edited = nullptr;
+    for (auto* action : w.findChildren<QAction*>())
+        if (action->text() == "Show &edited result")
+            edited = action;
+    ASSERT_NE(edited, nullptr);
+    QTest::keyClick(w.windowHandle(), Qt::Key_M);
+    EXPECT_TRUE(edited->isChecked());
+    QTest::keyClick(w.windowHandle(), Qt::Key_R);
+    EXPECT_EQ(w.view()->tool(), ui::ToolKind::Rect);
+    bool dialogShown = false;
+    QTimer::singleShot(300, [&dialogShown] {
+        if (auto* dialog = QApplication::activeModalWidget()) {
+            dialogShown = true;
+            dialog->close();
+        }
+    });
+    QTest::keyClick(w.windowHandle(), Qt::Key_E, Qt::ControlModifier);
+    EXPECT_TRUE(dialogShown);
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    isolateSettings();
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,27 @@
+#pragma once
+// Keeps window-wide shortcuts working while a numeric field has the focus. Qt lets a focused
+// spin box claim every printable key and emacs-style keys such as Ctrl+E (end of line), so
+// after a panel edit M, R, Space or Ctrl+E did nothing until the picture was clicked. This
+// filter, installed on every spin box under a widget, lets such a field keep only what edits
+// a number (digits, sign, decimal point, editing and navigation keys, Ctrl+A/C/V/X/Z/Y);
+// other keys go to the shortcuts. Text fields (names) keep every key: the user is typing.
+// GUI thread only.
+
+#include <QObject>
+
+class QWidget;
+
+namespace specedit::ui {
+
+class ShortcutGuard : public QObject {
+    Q_OBJECT
+public:
+    explicit ShortcutGuard(QObject* parent) : QObject(parent) {}
+    // Installs the filter on every QAbstractSpinBox below root (call after building panels).
+    void guard(QWidget* root);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+};
+
+} // namespace specedit::ui
