@@ -7,6 +7,7 @@
 #include "RecentFiles.h"
 #include "ShapesPanel.h"
 #include "ShortcutGuard.h"
+#include "SourceSummary.h"
 #include "TaskRunner.h"
 #include "apply/RangeRender.h"
 #include "apply/StreamingApply.h"
@@ -48,10 +49,9 @@ bool isProjectPath(const QString& path) {
     return path.endsWith(".specedit.json");
 }
 
-// core reports a raw file it cannot read without a format or rate by naming these options.
+// Raw samples whose sample type or rate nobody knows: the raw dialog asks for them.
 bool needsRawOptions(const core::Error& e) {
-    const std::string& x = e.expected();
-    return x.find("--format") != std::string::npos || x.find("--rate") != std::string::npos;
+    return e.kind() == core::ErrorKind::NeedsRawParameters;
 }
 
 } // namespace
@@ -458,14 +458,7 @@ void MainWindow::onSourceChanged() {
     m_listener->cancel();
     m_newSource = true;
     m_listen->setIqMode(info.isComplex());
-    QString text = tr("%1 — %2, %3 kHz, %4 ch, %5 s")
-                       .arg(QFileInfo(m_document->sourcePath()).fileName(),
-                            info.isComplex() ? tr("IQ") : tr("audio"))
-                       .arg(info.sampleRate / 1e3, 0, 'g', 6)
-                       .arg(info.channels)
-                       .arg(info.duration(), 0, 'f', 2);
-    if (info.centerFrequency)
-        text += tr(", centre %1").arg(formatFrequency(*info.centerFrequency, 1e3));
+    const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
     updateTitle();
 }

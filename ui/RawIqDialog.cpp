@@ -1,7 +1,7 @@
 #include "RawIqDialog.h"
 
-#include "io/FilenameMetadata.h"
 #include "io/RawIqSource.h"
+#include "io/Recognizer.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,29 +20,39 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent)
                                 .arg(QFileInfo(path).fileName().toHtmlEscaped()),
                             this));
     m_format = new QComboBox(this);
-    m_format->addItem(tr("cf32 — complex float 32-bit (GNU Radio, SDR#)"), "cf32");
-    m_format->addItem(tr("cs16 — complex int 16-bit (HackRF transfer, USRP)"), "cs16");
-    m_format->addItem(tr("cs8 — complex int 8-bit (HackRF)"), "cs8");
+    m_format->addItem(tr("cf32 — complex float 32-bit (GNU Radio, SDR#, URH)"), "cf32_le");
+    m_format->addItem(tr("cs16 — complex int 16-bit (HackRF transfer, USRP)"), "ci16_le");
+    m_format->addItem(tr("cs8 — complex int 8-bit (HackRF)"), "ci8");
     m_format->addItem(tr("cu8 — complex uint 8-bit (rtl-sdr)"), "cu8");
-    m_format->addItem(tr("cf64 — complex float 64-bit"), "cf64");
-    if (const auto layout = core::rawLayoutFromExtension(path.toStdString())) {
+    m_format->addItem(tr("cf64 — complex float 64-bit"), "cf64_le");
+    m_format->addItem(tr("s16 — real int 16-bit (rtl_433)"), "ri16_le");
+    const auto known = core::recognizeRaw(path.toStdString(), {});
+    if (known.layout.value) {
         const int i = m_format->findData(
-            QString::fromStdString(core::sigmfDatatypeName(*layout)).section('_', 0, 0));
+            QString::fromStdString(core::sigmfDatatypeName(*known.layout.value)));
         if (i >= 0)
             m_format->setCurrentIndex(i);
     }
-    const auto hints = core::parseRecorderFilename(QFileInfo(path).fileName().toStdString());
     m_rate = new QDoubleSpinBox(this);
     m_rate->setRange(1, 1e10);
     m_rate->setDecimals(0);
     m_rate->setSuffix(" Hz");
-    m_rate->setValue(hints.sampleRate.value_or(2e6));
+    m_rate->setValue(known.sampleRate.value.value_or(2e6));
     m_center = new QDoubleSpinBox(this);
     m_center->setRange(0, 1e12);
     m_center->setDecimals(0);
     m_center->setSuffix(" Hz");
     m_center->setSpecialValueText(tr("unknown (show baseband)"));
-    m_center->setValue(hints.centerFrequency.value_or(0));
+    m_center->setValue(known.centerFrequency.value.value_or(0));
+    auto from = [this](const std::string& origin) {
+        return origin.empty() ? tr("not given: check it")
+                              : tr("from the %1").arg(QString::fromStdString(origin));
+    };
+    form->addRow(new QLabel(
+        tr("Sample type %1; rate %2; centre %3.")
+            .arg(from(known.layout.from), from(known.sampleRate.from),
+                 known.centerFrequency.value ? from(known.centerFrequency.from) : tr("unknown")),
+        this));
     form->addRow(tr("Sample type"), m_format);
     form->addRow(tr("Sample rate"), m_rate);
     form->addRow(tr("Centre frequency"), m_center);

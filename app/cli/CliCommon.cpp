@@ -123,7 +123,10 @@ int runGuarded(const std::function<void()>& body) {
     } catch (const core::Error& e) {
         finishProgress();
         std::cerr << "specedit-cli: error: " << e.what() << '\n';
-        return e.kind() == core::ErrorKind::Usage ? kExitUsage : kExitFailure;
+        if (e.kind() == core::ErrorKind::NeedsRawParameters)
+            std::cerr << "specedit-cli: give them with --format TYPE (cf32, cs16, cs8, cu8, ...) "
+                         "and --rate HZ (e.g. --rate 2e6)\n";
+        return e.kind() == core::ErrorKind::Data ? kExitFailure : kExitUsage;
     } catch (const core::Cancelled&) {
         finishProgress();
         std::cerr << "specedit-cli: cancelled; no output was written\n";

@@ -2,8 +2,10 @@
 
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "io/Recognizer.h"
 #include "io/SourceFactory.h"
 
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -42,10 +44,43 @@ nlohmann::json describe(const core::SignalInfo& info) {
     j["container"] = containerName(info.container);
     if (!info.metadataOrigin.empty())
         j["metadata_from"] = info.metadataOrigin;
+    // Where each value came from: header, auxi, SigMF, file name, extension, user, ...
+    const auto& o = info.origins;
+    for (const auto& [key, origin] : {std::pair{"kind_from", o.kind},
+                                      {"sample_rate_from", o.sampleRate},
+                                      {"center_frequency_from", o.centerFrequency},
+                                      {"sample_type_from", o.sampleType}})
+        j[key] = origin.empty() ? nlohmann::json(nullptr) : nlohmann::json(origin);
     if (info.iqSwapped)
         j["iq_swapped"] = true;
     if (info.sigmfMeta.is_object() && info.sigmfMeta.contains("annotations"))
         j["annotations"] = info.sigmfMeta["annotations"].size();
+    return j;
+}
+
+// What is known of raw samples that cannot be opened for want of a rate (or a type).
+nlohmann::json describeRaw(const std::string& path, const core::OpenOptions& options) {
+    const auto r = core::recognizeRaw(path, options);
+    nlohmann::json j;
+    j["kind"] = "iq";
+    j["container"] = "raw";
+    j["sample_rate"] = nullptr;
+    j["duration"] = nullptr;
+    j["center_frequency"] = r.centerFrequency.value ? nlohmann::json(*r.centerFrequency.value)
+                                                    : nlohmann::json(nullptr);
+    j["center_frequency_from"] =
+        r.centerFrequency.value ? nlohmann::json(r.centerFrequency.from) : nlohmann::json(nullptr);
+    j["sample_rate_from"] = nullptr;
+    if (r.layout.value) {
+        const auto& l = *r.layout.value;
+        const auto frameBytes = std::uintmax_t(core::bytesPerValue(l.type) * (l.isComplex ? 2 : 1));
+        j["datatype"] = core::sigmfDatatypeName(l);
+        j["sample_type"] = core::toString(l.type);
+        j["sample_type_from"] = r.layout.from;
+        j["samples"] = frameBytes ? std::filesystem::file_size(path) / frameBytes : 0;
+    } else {
+        j["datatype"] = j["sample_type"] = j["sample_type_from"] = j["samples"] = nullptr;
+    }
     return j;
 }
 
@@ -59,8 +94,16 @@ void registerInfo(CLI::App& app, std::function<int()>& action) {
     cmd->callback([args, &action] {
         action = [args] {
             return runGuarded([&] {
-                const auto src = core::openRecording(args->file, args->open);
-                std::cout << describe(src->info()).dump(2) << '\n';
+                try {
+                    const auto src = core::openRecording(args->file, args->open);
+                    std::cout << describe(src->info()).dump(2) << '\n';
+                } catch (const core::Error& e) {
+                    // A raw file whose rate nobody knows: report what is known.
+                    if (e.kind() != core::ErrorKind::NeedsRawParameters ||
+                        !core::recognizeRaw(args->file, args->open).layout.value)
+                        throw;
+                    std::cout << describeRaw(args->file, args->open).dump(2) << '\n';
+                }
             });
         };
     });

@@ -1,5 +1,7 @@
 #include "io/FilenameMetadata.h"
 
+#include "io/RawLayout.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -15,7 +17,7 @@ namespace {
 // rates stay below it, tuner frequencies of rtl_sdr/HackRF captures mostly above.
 constexpr double kBareFrequencyMinimum = 70e6;
 
-enum class Quantity { Frequency, Rate, BareFrequency };
+enum class Quantity { Frequency, Rate, Bare };
 
 struct Unit {
     std::string_view name;
@@ -24,11 +26,12 @@ struct Unit {
 };
 
 constexpr std::array kUnits{
-    Unit{"hz", 0, Quantity::Frequency},    Unit{"khz", 3, Quantity::Frequency},
-    Unit{"mhz", 6, Quantity::Frequency},   Unit{"ghz", 9, Quantity::Frequency},
-    Unit{"sps", 0, Quantity::Rate},        Unit{"ksps", 3, Quantity::Rate},
-    Unit{"msps", 6, Quantity::Rate},       Unit{"gsps", 9, Quantity::Rate},
-    Unit{"m", 6, Quantity::BareFrequency}, Unit{"g", 9, Quantity::BareFrequency},
+    Unit{"hz", 0, Quantity::Frequency},  Unit{"khz", 3, Quantity::Frequency},
+    Unit{"mhz", 6, Quantity::Frequency}, Unit{"ghz", 9, Quantity::Frequency},
+    Unit{"sps", 0, Quantity::Rate},      Unit{"ksps", 3, Quantity::Rate},
+    Unit{"msps", 6, Quantity::Rate},     Unit{"gsps", 9, Quantity::Rate},
+    Unit{"m", 6, Quantity::Bare},        Unit{"g", 9, Quantity::Bare},
+    Unit{"k", 3, Quantity::Rate},
 };
 
 std::string lowercase(std::string_view text) {
@@ -144,6 +147,36 @@ bool parseGqrx(const std::vector<std::string_view>& t, FilenameHints& hints) {
     return true;
 }
 
+// Bare "<n>M" tokens: two give centre then rate (rtl_433's order); one is a centre from
+// 70 MHz on, else a rate. A quantity with an explicit unit wins over a bare one.
+void readBare(const std::vector<double>& bare, std::vector<double>& frequencies,
+              std::vector<double>& rates) {
+    std::optional<double> frequency, rate;
+    if (bare.size() == 2 && bare[1] < bare[0]) {
+        frequency = bare[0];
+        rate = bare[1];
+    } else if (bare.size() == 1) {
+        (bare[0] >= kBareFrequencyMinimum ? frequency : rate) = bare[0];
+    }
+    if (frequency && frequencies.empty())
+        frequencies.push_back(*frequency);
+    if (rate && rates.empty())
+        rates.push_back(*rate);
+}
+
+// A sample-type token ("cf32", "ci16_le": the underscore splits it, so pairs are tried).
+std::string formatToken(const std::vector<std::string_view>& t, std::size_t i) {
+    if (i + 1 < t.size()) {
+        const std::string pair = std::string(t[i]) + "_" + std::string(t[i + 1]);
+        if (rawLayoutFromName(pair))
+            return lowercase(pair);
+    }
+    const std::string one = lowercase(t[i]);
+    const bool plausible =
+        one.size() >= 3 && (one[0] == 'c' || one[0] == 'r' || one[0] == 'f' || one[0] == 's');
+    return plausible && rawLayoutFromName(one) ? one : std::string();
+}
+
 } // namespace
 
 FilenameHints parseRecorderFilename(std::string_view fileName) {
@@ -158,19 +191,29 @@ FilenameHints parseRecorderFilename(std::string_view fileName) {
                 frequencies.push_back(q->second);
             else if (q->first == Quantity::Rate)
                 rates.push_back(q->second);
-            else if (q->second >= kBareFrequencyMinimum)
+            else
                 bare.push_back(q->second);
         }
+        if (hints.sampleFormat.empty())
+            hints.sampleFormat = formatToken(t, i);
         // <YYYYMMDD>_<HHMMSS>Z: the Z says UTC (SDRuno, SDR#, HDSDR); local times are skipped.
         const std::string_view next = i + 1 < t.size() ? t[i + 1] : std::string_view();
         if (hints.startTime.empty() && next.size() == 7 &&
             (next.back() == 'Z' || next.back() == 'z'))
             hints.startTime = isoTime(t[i], next.substr(0, 6));
     }
+    readBare(bare, frequencies, rates);
+    // capture_4MHz_cf32.iq: a raw name with a type gives its rate in Hz units (the one figure
+    // below 70 MHz).
+    const auto low = [](double f) { return f < kBareFrequencyMinimum; };
+    if (!hints.sampleFormat.empty() && rates.empty() &&
+        std::count_if(frequencies.begin(), frequencies.end(), low) == 1) {
+        const auto it = std::find_if(frequencies.begin(), frequencies.end(), low);
+        rates.push_back(*it);
+        frequencies.erase(it);
+    }
     agree(frequencies, hints.centerFrequency);
     agree(rates, hints.sampleRate);
-    if (frequencies.empty() && bare.size() == 1)
-        hints.centerFrequency = bare.front();
     return hints;
 }
 

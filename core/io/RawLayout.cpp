@@ -160,17 +160,21 @@ std::optional<RawLayout> rawLayoutFromName(std::string_view formatName) {
 }
 
 std::optional<RawLayout> rawLayoutFromExtension(const std::string& path) {
+    // Extensions of rtl_sdr, GNU Radio, HackRF, rtl_433 (.s16: real) and Universal Radio
+    // Hacker (.complex: cf32, .complex16s/u: 8-bit, .complex32s: 16-bit).
+    static const std::pair<const char*, const char*> kTable[] = {
+        {".cf32", "cf32_le"}, {".cfile", "cf32_le"},
+        {".fc32", "cf32_le"}, {".complex", "cf32_le"},
+        {".cf64", "cf64_le"}, {".cs16", "ci16_le"},
+        {".sc16", "ci16_le"}, {".complex32s", "ci16_le"},
+        {".cs8", "ci8"},      {".complex16s", "ci8"},
+        {".cu8", "cu8"},      {".complex16u", "cu8"},
+        {".s16", "ri16_le"},
+    };
     const std::string ext = lowercase(std::filesystem::path(path).extension().string());
-    if (ext == ".cf32" || ext == ".cfile" || ext == ".fc32")
-        return rawLayoutFromName("cf32_le");
-    if (ext == ".cf64")
-        return rawLayoutFromName("cf64_le");
-    if (ext == ".cs16" || ext == ".sc16")
-        return rawLayoutFromName("ci16_le");
-    if (ext == ".cs8")
-        return rawLayoutFromName("ci8");
-    if (ext == ".cu8")
-        return rawLayoutFromName("cu8");
+    for (const auto& [extension, format] : kTable)
+        if (ext == extension)
+            return rawLayoutFromName(format);
     return std::nullopt;
 }
 

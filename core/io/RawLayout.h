@@ -31,8 +31,9 @@ std::size_t bytesPerValue(SampleType type);
 // nullopt for an unknown name.
 std::optional<RawLayout> rawLayoutFromName(std::string_view formatName);
 
-// The layout implied by a file's extension (.cf32 .cfile .fc32 .cf64 .cs16 .sc16 .cs8 .cu8),
-// case-insensitive; nullopt for anything else, including .raw (that needs --format).
+// The layout implied by a file's extension (.cf32 .cfile .fc32 .complex .cf64 .cs16 .sc16
+// .complex32s .cs8 .complex16s .cu8 .complex16u .s16), case-insensitive; nullopt for anything
+// else, including .raw (that needs a type from the name or the user).
 std::optional<RawLayout> rawLayoutFromExtension(const std::string& path);
 
 // The SigMF datatype name of a layout, without header information: "ci16_le", "cu8", ...

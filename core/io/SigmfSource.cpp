@@ -242,9 +242,12 @@ MetaInfo interpretMeta(const std::string& text, const std::string& metaPath,
     return meta;
 }
 
-void decorate(SignalInfo& info, const MetaInfo& meta) {
+void decorate(SignalInfo& info, const MetaInfo& meta, const OpenOptions& options) {
     info.container = Container::Sigmf;
     info.metadataOrigin = "sigmf";
+    info.origins = {"SigMF", options.sampleRate ? "user" : "SigMF",
+                    options.centerFrequency ? "user" : (meta.centerFrequency ? "SigMF" : ""),
+                    "SigMF"};
     info.sigmfMeta = meta.doc;
     info.startTime = meta.startTime;
     if (std::find(info.files.begin(), info.files.end(), meta.metaPath) == info.files.end())
@@ -268,7 +271,7 @@ std::unique_ptr<SampleSource> openRaw(const std::string& dataPath, const MetaInf
     }
     auto source = std::make_unique<RawIqSource>(dataPath, layout, meta.sampleRate,
                                                 meta.centerFrequency, options.swapIq);
-    decorate(source->mutableInfo(), meta);
+    decorate(source->mutableInfo(), meta, options);
     return source;
 }
 
@@ -296,7 +299,7 @@ std::unique_ptr<SampleSource> openSoundDataset(const std::string& dataPath, cons
         source->setSwapFirstTwoChannels(options.swapIq);
     }
     info.sampleRate = meta.sampleRate;
-    decorate(info, meta);
+    decorate(info, meta, options);
     return source;
 }
 

@@ -16,6 +16,12 @@ enum class SampleType { Int8, UInt8, Int16, Int24, Int32, Float32, Float64, Othe
 // The container a recording came from; SignalWriter uses it to keep the output's kind.
 enum class Container { SoundFile, RawIq, Sigmf };
 
+// Where each value came from: "header", "auxi", "SigMF", "file name", "extension", "user",
+// "rate above 384 kHz" (kind of a stereo file); empty when unknown.
+struct Origins {
+    std::string kind, sampleRate, centerFrequency, sampleType;
+};
+
 struct SignalInfo {
     SignalKind kind = SignalKind::Audio;
     double sampleRate = 0.0;               // samples (frames) per second
@@ -26,8 +32,9 @@ struct SignalInfo {
     SampleType sampleType = SampleType::Float32;
     std::string datatype; // human/SigMF name: "ci16_le", "cf32_le", "pcm16", ...
     Container container = Container::SoundFile;
-    int soundFileFormat = 0;             // libsndfile SF_FORMAT_* of the source (SoundFile only)
-    std::string metadataOrigin;          // where centre/start came from: "auxi", "filename", ...
+    int soundFileFormat = 0;    // libsndfile SF_FORMAT_* of the source (SoundFile only)
+    std::string metadataOrigin; // where centre/start came from: "auxi", "filename", ...
+    Origins origins;
     std::vector<std::uint8_t> auxiChunk; // raw WAV auxi chunk to carry over on export
     nlohmann::json sigmfMeta;            // the SigMF metadata document (Sigmf only)
     bool iqSwapped = false;              // I and Q were swapped on read

@@ -2,6 +2,8 @@
 
 #include "io/FilenameMetadata.h"
 #include "io/RawIqSource.h"
+#include "io/Recognizer.h"
+#include "io/Sdriq.h"
 #include "io/SigmfSource.h"
 #include "io/SndfileSource.h"
 #include "io/WavAuxi.h"
@@ -14,50 +16,54 @@
 namespace specedit::core {
 namespace {
 
+constexpr double kHighestAudioRate = 384000.0;
+
 std::string fileName(const std::string& path) {
     return std::filesystem::path(path).filename().string();
 }
 
-bool looksRaw(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return ext == ".raw" || ext == ".iq" || ext == ".bin" || ext == ".dat";
-}
-
-std::unique_ptr<SampleSource> openRaw(const std::string& path, const RawLayout& layout,
+// Headerless samples: layout, rate and centre as recognizeRaw decided them.
+std::unique_ptr<SampleSource> openRaw(const std::string& path, const RawRecognition& r,
                                       const OpenOptions& options) {
-    const FilenameHints hints = parseRecorderFilename(fileName(path));
-    const auto rate = options.sampleRate ? options.sampleRate : hints.sampleRate;
-    if (!rate)
-        throw Error(path, "raw samples carry no sample rate and the file name gives none",
-                    "--rate HZ (e.g. --rate 2e6)");
-    const auto center = options.centerFrequency ? options.centerFrequency : hints.centerFrequency;
-    auto src = std::make_unique<RawIqSource>(path, layout, *rate, center, options.swapIq);
+    if (!r.layout.value)
+        throw Error(ErrorKind::NeedsRawParameters, path,
+                    "the sample type is unknown: neither the extension nor the name gives it",
+                    "the sample type of its raw samples (" + acceptedRawFormatNames() + ")");
+    if (!r.sampleRate.value)
+        throw Error(ErrorKind::NeedsRawParameters, path,
+                    "the sample rate is unknown: raw samples carry none and the file name gives "
+                    "none",
+                    "the sample rate in Hz");
+    auto src = std::make_unique<RawIqSource>(path, *r.layout.value, *r.sampleRate.value,
+                                             r.centerFrequency.value, options.swapIq);
     auto& info = src->mutableInfo();
-    info.startTime = hints.startTime;
+    info.startTime = r.startTime;
     info.metadataOrigin = options.sampleRate ? "options" : "filename";
+    info.origins = {r.layout.from, r.sampleRate.from, r.centerFrequency.from, r.layout.from};
     return src;
 }
 
 void makeIq(SndfileSource& src, const std::string& path, const OpenOptions& options,
-            const std::optional<AuxiInfo>& auxi) {
+            const std::optional<AuxiInfo>& auxi, const std::string& why) {
     SignalInfo& info = src.mutableInfo();
     if (info.channels != 2)
         throw Error(
             path, "IQ needs 2 channels (I and Q) but the file has " + std::to_string(info.channels),
             "a stereo recording, or leave out --iq");
     info.kind = SignalKind::Iq;
+    info.origins.kind = why;
     if (auxi) {
         info.centerFrequency = auxi->centerFrequency;
         info.startTime = auxi->startTime;
         info.auxiChunk = auxi->raw;
         info.metadataOrigin = "auxi";
+        info.origins.centerFrequency = auxi->centerFrequency ? "auxi" : "";
     } else {
         const FilenameHints hints = parseRecorderFilename(fileName(path));
         info.centerFrequency = hints.centerFrequency;
         info.startTime = hints.startTime;
         info.metadataOrigin = hints.empty() ? "" : "filename";
+        info.origins.centerFrequency = hints.centerFrequency ? "file name" : "";
     }
     src.setSwapFirstTwoChannels(options.swapIq);
     info.iqSwapped = options.swapIq;
@@ -139,6 +145,21 @@ std::optional<AuxiInfo> tryReadAuxi(const std::string& path) {
     }
 }
 
+// Why a stereo sound file is read as I/Q, or empty when it is audio.
+std::string iqReason(const SignalInfo& info, const OpenOptions& options,
+                     const std::optional<AuxiInfo>& auxi) {
+    if (options.forceAudio)
+        return {};
+    if (options.forceIq)
+        return "user";
+    if (auxi)
+        return "auxi";
+    // No audio format runs above 384 kHz; SDR programs write stereo I/Q files at such rates.
+    if (info.channels == 2 && info.sampleRate > kHighestAudioRate)
+        return "rate above 384 kHz";
+    return {};
+}
+
 std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenOptions& options) {
     auto src = std::make_unique<SndfileSource>(path);
     if (isRiffWave(src->info().soundFileFormat))
@@ -149,17 +170,21 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
     if (options.forceIq && options.forceAudio)
         throw Error(ErrorKind::Usage, path, "asked to read it both as I/Q and as audio",
                     "one of the two");
-    if (!options.forceAudio && (options.forceIq || auxi))
-        makeIq(*src, path, options, auxi);
+    SignalInfo& info = src->mutableInfo();
+    info.origins = {options.forceAudio ? "user" : "header", "header", "", "header"};
+    if (const std::string why = iqReason(info, options, auxi); !why.empty())
+        makeIq(*src, path, options, auxi, why);
     else if (options.swapIq)
         throw Error(path, "--swap-iq given for an audio file", "an IQ recording (or add --iq)");
-    SignalInfo& info = src->mutableInfo();
-    if (options.sampleRate)
+    if (options.sampleRate) {
         info.sampleRate = *options.sampleRate;
+        info.origins.sampleRate = "user";
+    }
     if (options.centerFrequency) {
         if (info.kind != SignalKind::Iq)
             throw Error(path, "--center given for an audio file", "an IQ recording (or add --iq)");
         info.centerFrequency = options.centerFrequency;
+        info.origins.centerFrequency = "user";
     }
     if (info.kind == SignalKind::Iq)
         if (auto mapped = mapIqWav(*src, path, options))
@@ -167,24 +192,36 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
     return src;
 }
 
+// Sound file, raw samples or a description of what the file is instead.
+std::unique_ptr<SampleSource> openByContent(const std::string& path, const OpenOptions& options) {
+    const HeaderEvidence header = sniffHeader(path);
+    if (header.kind == HeaderEvidence::Kind::Empty)
+        describeUnreadable(path, header, {});
+    if (header.kind == HeaderEvidence::Kind::Sdriq && !options.rawFormat)
+        return openSdriq(path, options);
+    const RawRecognition raw = recognizeRaw(path, options);
+    const bool soundHeader = header.kind == HeaderEvidence::Kind::SoundFile;
+    if (options.rawFormat || (!soundHeader && raw.layout.value) ||
+        (!soundHeader && hasGenericRawExtension(path)))
+        return openRaw(path, raw, options);
+    try {
+        return openSoundFile(path, options);
+    } catch (const Error& e) {
+        const std::string prefix = "cannot read as a sound file: ";
+        if (e.subject() == path && e.problem().rfind(prefix, 0) == 0)
+            describeUnreadable(path, header, e.problem().substr(prefix.size()));
+        throw;
+    }
+}
+
 } // namespace
 
 std::unique_ptr<SampleSource> openRecording(const std::string& path, const OpenOptions& options) {
     if (isSigmfPath(path))
         return openSigmf(path, options);
-    if (options.rawFormat) {
-        const auto layout = rawLayoutFromName(*options.rawFormat);
-        if (!layout)
-            throw Error("--format", "unknown raw sample format '" + *options.rawFormat + "'",
-                        acceptedRawFormatNames());
-        return openRaw(path, *layout, options);
-    }
-    if (const auto layout = rawLayoutFromExtension(path))
-        return openRaw(path, *layout, options);
-    if (looksRaw(path) && std::filesystem::exists(path))
-        throw Error(path, "raw file with no sample format",
-                    "--format cf32|cf64|cs16|cs8|cu8 and --rate HZ");
-    return openSoundFile(path, options);
+    if (!std::filesystem::exists(path))
+        throw Error(path, "file does not exist", "an existing recording");
+    return openByContent(path, options);
 }
 
 } // namespace specedit::core

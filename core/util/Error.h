@@ -9,9 +9,10 @@
 namespace specedit::core {
 
 // Usage errors come from what the user asked for (a parameter, an option that does not fit the
-// file); data errors from what a file holds or from the system. The CLI maps them to exit
-// codes 2 and 1.
-enum class ErrorKind { Data, Usage };
+// file); data errors from what a file holds or from the system. NeedsRawParameters: raw samples
+// whose sample type or rate nobody knows; the user must say (the editor asks in a dialog, the
+// CLI names its options). The CLI maps them to exit codes 2, 1 and 2.
+enum class ErrorKind { Data, Usage, NeedsRawParameters };
 
 class Error : public std::runtime_error {
 public:

@@ -321,9 +321,6 @@ class BadInput(CliTest):
         with open(self.path("odd.cs16"), "wb") as f:
             f.write(b"\x00" * 4001)
         cases.append((self.path("odd.cs16"), ["--rate", 1e6], "whole number"))
-        with open(self.path("norate.cf32"), "wb") as f:
-            f.write(b"\x00" * 800)
-        cases.append((self.path("norate.cf32"), [], "--rate"))
         with open(self.path("junk.wav"), "wb") as f:
             f.write(b"RIFF this is not a wave file at all")
         cases.append((self.path("junk.wav"), [], "junk.wav"))
@@ -363,6 +360,83 @@ class BadInput(CliTest):
 
 
 @unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")
+class Recognition(CliTest):
+    """Files open without being told what they are, and info says where each value came from."""
+
+    def info(self, path, *extra):
+        proc = run("info", path, *extra)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        return json.loads(proc.stdout)
+
+    def test_rtl_433_names_give_centre_and_rate(self):
+        np.full(2 * 5000, 128, dtype=np.uint8).tofile(self.path("g001_433.92M_250k.cu8"))
+        j = self.info(self.path("g001_433.92M_250k.cu8"))
+        self.assertEqual(j["sample_rate"], 250000)
+        self.assertEqual(j["center_frequency"], 433.92e6)
+        self.assertEqual(j["sample_rate_from"], "file name")
+        self.assertEqual(j["sample_type_from"], "extension")
+        np.zeros(2 * 100, dtype=np.float32).tofile(self.path("capture_4MHz_cf32.iq"))
+        j = self.info(self.path("capture_4MHz_cf32.iq"))
+        self.assertEqual((j["sample_rate"], j["datatype"]), (4e6, "cf32_le"))
+        self.assertEqual(j["sample_type_from"], "file name")
+        # The user always wins, and says so.
+        j = self.info(self.path("capture_4MHz_cf32.iq"), "--rate", "1e6")
+        self.assertEqual((j["sample_rate"], j["sample_rate_from"]), (1e6, "user"))
+
+    def test_urh_extensions(self):
+        np.zeros(2 * 100, dtype=np.float32).tofile(self.path("burst.complex"))
+        np.zeros(2 * 100, dtype=np.int16).tofile(self.path("burst.complex32s"))
+        self.assertEqual(self.info(self.path("burst.complex"), "--rate", "1e6")["datatype"],
+                         "cf32_le")
+        self.assertEqual(self.info(self.path("burst.complex32s"), "--rate", "1e6")["datatype"],
+                         "ci16_le")
+
+    def test_raw_file_without_rate_reports_what_is_known(self):
+        np.zeros(2 * 100, dtype=np.float32).tofile(self.path("norate.cf32"))
+        j = self.info(self.path("norate.cf32"))
+        self.assertIsNone(j["sample_rate"])
+        self.assertEqual(j["samples"], 100)
+        self.assertEqual(j["sample_type_from"], "extension")
+        proc = run("stft", self.path("norate.cf32"), "--out", self.path("z.npy"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("sample rate is unknown", proc.stderr)
+        self.assertIn("--rate HZ", proc.stderr)
+
+    def test_damaged_files_say_what_they_are(self):
+        with open(self.path("text.wav"), "w") as f:
+            f.write("hello world, this is not a recording\n")
+        with open(self.path("nodata.wav"), "wb") as f:
+            f.write(b"RIFF" + (36).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
+                    + bytes([1, 0, 2, 0]) + (48000).to_bytes(4, "little")
+                    + (192000).to_bytes(4, "little") + bytes([4, 0, 16, 0]))
+        open(self.path("empty.cu8"), "wb").close()
+        for name, text in [("text.wav", "holds text"), ("nodata.wav", "damaged WAV file"),
+                           ("empty.cu8", "empty")]:
+            proc = run("info", self.path(name))
+            self.assertEqual(proc.returncode, 1, name)
+            self.assertIn(text, proc.stderr)
+            self.assertNotIn("--format", proc.stderr)
+        self.assertIn("data", run("info", self.path("nodata.wav")).stderr)
+
+    def test_stereo_wav_above_384_khz_is_iq(self):
+        x = np.zeros((2000, 2), dtype=np.int16)
+        scipy.io.wavfile.write(self.path("plain_2M.wav"), 2000000, x)
+        j = self.info(self.path("plain_2M.wav"))
+        self.assertEqual((j["kind"], j["kind_from"]), ("iq", "rate above 384 kHz"))
+        self.assertEqual(self.info(self.path("plain_2M.wav"), "--audio")["kind"], "audio")
+
+    def test_sdrangel_sdriq_header(self):
+        header = (2000000).to_bytes(4, "little") + (433920000).to_bytes(8, "little")
+        header += (1700000000000).to_bytes(8, "little") + (16).to_bytes(4, "little")
+        header += bytes(8)
+        with open(self.path("rec.sdriq"), "wb") as f:
+            f.write(header + np.zeros(2 * 1000, dtype=np.int16).tobytes())
+        j = self.info(self.path("rec.sdriq"))
+        self.assertEqual((j["sample_rate"], j["center_frequency"]), (2e6, 433.92e6))
+        self.assertEqual((j["samples"], j["start_time"]), (1000, "2023-11-14T22:13:20Z"))
+        self.assertEqual(j["sample_rate_from"], "header")
+
+
 class RealCaptures(CliTest):
     def test_info_and_stft_of_real_captures(self):
         for name, samples in [("urh_elektromaten.cs8", 1236159), ("urh_homematic.cs16", 117396),

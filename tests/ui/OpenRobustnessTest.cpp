@@ -2,11 +2,13 @@
 // floats, NaN samples; and the Open Recent list, which only keeps files that opened.
 
 #include "Document.h"
+#include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "UiFixture.h"
 
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <cmath>
@@ -119,6 +121,51 @@ TEST(OpenRobustness, AFileThatFailedToOpenIsNotRecent) {
     EXPECT_FALSE(w.openPath(QString::fromStdString(path)));
     EXPECT_TRUE(QSettings().value("recentFiles").toStringList().isEmpty());
     EXPECT_FALSE(QSettings().contains("openingFile"));
+}
+
+// Damaged files are named as such in a message; the raw-samples dialog is not offered, and no
+// message names a command-line option.
+TEST(OpenRobustness, DamagedFilesAreReportedNotOfferedAsRawSamples) {
+    TempDir dir;
+    std::ofstream(dir.file("text.wav")) << "hello world, this is not a recording\n";
+    const char header[] = "RIFF\x24\0\0\0WAVEfmt \x10\0\0\0\x01\0\x02\0\x80\xbb\0\0"
+                          "\0\xee\x02\0\x04\0\x10\0";
+    writeBytes(dir.file("nodata.wav"), header, sizeof header - 1);
+    std::ofstream(dir.file("empty.cu8")) << "";
+    const std::pair<const char*, const char*> cases[] = {
+        {"text.wav", "holds text"}, {"nodata.wav", "damaged WAV file"}, {"empty.cu8", "empty"}};
+    for (const auto& [name, text] : cases) {
+        ui::MainWindow w;
+        QString shown;
+        bool rawDialog = false;
+        QTimer::singleShot(200, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            rawDialog = qobject_cast<ui::RawIqDialog*>(modal) != nullptr;
+            if (auto* box = qobject_cast<QMessageBox*>(modal))
+                shown = box->text();
+            if (modal)
+                modal->close();
+        });
+        EXPECT_FALSE(w.openPath(QString::fromStdString(dir.file(name))));
+        EXPECT_FALSE(rawDialog) << name;
+        EXPECT_TRUE(shown.contains(text)) << name << ": " << shown.toStdString();
+        EXPECT_FALSE(shown.contains("--")) << shown.toStdString();
+    }
+}
+
+// rtl_433's names carry the rate: the recording opens at it, without a dialog, and the
+// status bar says where the rate came from.
+TEST(OpenRobustness, RateInAnRtl433NameIsUsed) {
+    TempDir dir;
+    std::vector<std::uint8_t> v(2 * 25000, 128);
+    writeBytes(dir.file("g001_433.92M_250k.cu8"), v.data(), v.size());
+    ui::MainWindow w;
+    ASSERT_TRUE(w.openPath(QString::fromStdString(dir.file("g001_433.92M_250k.cu8"))));
+    EXPECT_EQ(w.document()->info().sampleRate, 250e3);
+    EXPECT_EQ(w.document()->info().centerFrequency.value_or(0), 433.92e6);
+    const QString text = statusText(w);
+    EXPECT_TRUE(text.contains("250 kS/s (from the file name)")) << text.toStdString();
+    EXPECT_TRUE(text.contains("433.92 MHz (from the file name)")) << text.toStdString();
 }
 
 int main(int argc, char** argv) {

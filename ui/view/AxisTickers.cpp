@@ -62,6 +62,16 @@ double readoutStep(double span) {
     return std::pow(10.0, std::floor(std::log10(span)));
 }
 
+double exactStep(double value) {
+    for (int k = 9; k > -3; --k) {
+        const double step = std::pow(10.0, k);
+        const double ratio = value / step;
+        if (std::abs(ratio - std::round(ratio)) <= 1e-9 * std::max(1.0, std::abs(ratio)))
+            return step;
+    }
+    return 1e-3;
+}
+
 double UnitTicker::getTickStep(const QCPRange& range) {
     m_step = QCPAxisTicker::getTickStep(range);
     m_magnitude = std::max(std::abs(range.lower), std::abs(range.upper));

@@ -42,5 +42,8 @@ int decimalsFor(double step, double unit);
 // The step a readout shows for a resolution of `span` (a pixel, a bin): its decade, so the
 // last digit shown is the first one that is uncertain.
 double readoutStep(double span);
+// The largest decade (10^k, k from -3 to 9) of which value is a whole multiple: the step that
+// writes value exactly and without trailing zeros (2.048e6 -> 1000, 433.92e6 -> 1e4).
+double exactStep(double value);
 
 } // namespace specedit::ui

@@ -44,6 +44,17 @@ TEST(FilenameMetadata, RecorderPatterns) {
          "2018-02-20T14:30:59Z"},
         {"upper_100.5mhz_2msps", 100.5e6, 2e6, ""}, // no extension: ".5mhz" is not one
         {"Aufnahme_größe_ü_145.8MHz.cf32", 145.8e6, std::nullopt, ""},
+        // rtl_433's names: centre then rate, "k" for thousands of samples per second.
+        {"g001_433.92M_250k.cu8", 433.92e6, 250e3, ""},
+        {"g012_868.3M_1024k.cs16", 868.3e6, 1024e3, ""},
+        {"adsb_1090M_2M.cu8", 1090e6, 2e6, ""},
+        {"x_2M.cu8", std::nullopt, 2e6, ""}, // bare and below 70 MHz: a rate
+        {"night_2.4M_run.cu8", std::nullopt, 2.4e6, ""},
+        // Generic names with a sample type: a MHz figure below 70 MHz is the rate.
+        {"capture_4MHz_cf32.iq", std::nullopt, 4e6, ""},
+        {"b210_10MHz_2450MHz_cf32.iq", 2450e6, 10e6, ""},
+        {"sat_2Msps_ci16_le.bin", std::nullopt, 2e6, ""},
+        {"x_250ksps_cf32.dat", std::nullopt, 250e3, ""},
     };
     for (const Case& c : cases)
         check(c);
@@ -56,8 +67,6 @@ TEST(FilenameMetadata, NamesThatMustGiveNothing) {
         "recording_20220309_140138.wav", // local time: zone unknown
         "IMG_1234.wav",                  // bare numbers
         "track12_1999_44100.wav",        // bare numbers, a year
-        "x_2M.cu8",                      // bare "M" below 70 MHz: could be a rate
-        "x_1k.wav",                      // bare "k"
         "notes_5s.wav",                  // seconds are not a unit here
         "SDRuno_20221309_140138Z_x.wav", // month 13
         "SDRuno_20220230_140138Z_x.wav", // 30 February
@@ -72,6 +81,14 @@ TEST(FilenameMetadata, NamesThatMustGiveNothing) {
         EXPECT_TRUE(h.empty()) << name << ": centre " << h.centerFrequency.value_or(-1) << " rate "
                                << h.sampleRate.value_or(-1) << " start " << h.startTime;
     }
+}
+
+TEST(FilenameMetadata, SampleTypeTokens) {
+    EXPECT_EQ(parseRecorderFilename("capture_4MHz_cf32.iq").sampleFormat, "cf32");
+    EXPECT_EQ(parseRecorderFilename("sat_2Msps_ci16_le.bin").sampleFormat, "ci16_le");
+    EXPECT_EQ(parseRecorderFilename("SDRSharp_20220309_140138Z_100000000Hz_IQ.wav").sampleFormat,
+              "");
+    EXPECT_EQ(parseRecorderFilename("score_cu8fan.bin").sampleFormat, ""); // not a token
 }
 
 TEST(FilenameMetadata, ConflictingValuesAreAmbiguous) {

@@ -1,0 +1,40 @@
+#include "SourceSummary.h"
+
+#include "view/AxisTickers.h"
+
+#include <QObject>
+
+namespace specedit::ui {
+namespace {
+
+// " (from the file name)" for values the file's own header or metadata did not give.
+QString originNote(const std::string& origin) {
+    if (origin.empty() || origin == "header" || origin == "SigMF" || origin == "auxi")
+        return {};
+    return QObject::tr(" (from the %1)").arg(QString::fromStdString(origin));
+}
+
+} // namespace
+
+QString sourceSummary(const QString& fileName, const core::SignalInfo& info) {
+    QString kind = info.isComplex() ? QObject::tr("IQ") : QObject::tr("audio");
+    if (info.origins.kind == "rate above 384 kHz")
+        kind = QObject::tr("IQ (a stereo file above 384 kHz is read as I/Q; Settings > Channel "
+                           "reads it as audio)");
+    else
+        kind += originNote(info.origins.kind);
+    QString text =
+        QObject::tr("%1 — %2, %3%4, %5 ch, %6 s")
+            .arg(fileName, kind,
+                 formatFrequency(info.sampleRate, exactStep(info.sampleRate)).replace("Hz", "S/s"),
+                 originNote(info.origins.sampleRate))
+            .arg(info.channels)
+            .arg(info.duration(), 0, 'f', 2);
+    if (info.centerFrequency)
+        text += QObject::tr(", centre %1%2")
+                    .arg(formatFrequency(*info.centerFrequency, exactStep(*info.centerFrequency)),
+                         originNote(info.origins.centerFrequency));
+    return text;
+}
+
+} // namespace specedit::ui
