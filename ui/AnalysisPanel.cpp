@@ -17,6 +17,10 @@ namespace {
 
 enum MergeId { kWindowEdit = 1, kLengthEdit, kOverlapEdit, kFftEdit };
 
+constexpr int kMinLength = 16;
+constexpr int kMaxLength = 65536;
+constexpr const char* kInvalidStyle = "background-color: #f6d5d1;";
+
 const char* kWindows[] = {"hann",    "hamming",    "blackman",    "blackmanharris",
                           "flattop", "kaiser,8.6", "gaussian,64", "boxcar"};
 
@@ -26,9 +30,16 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildAnalysisGroup());
     layout->addWidget(buildDisplayGroup());
-    m_problem = new QLabel(this);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet("color: #c0392b;");
+    m_problem = new QWidget(this);
+    auto* problemLayout = new QVBoxLayout(m_problem);
+    problemLayout->setContentsMargins(0, 0, 0, 0);
+    m_problemText = new QLabel(m_problem);
+    m_problemText->setWordWrap(true);
+    m_problemText->setStyleSheet("color: #c0392b;");
+    auto* restore = new QPushButton(tr("Restore the last valid settings"), m_problem);
+    connect(restore, &QPushButton::clicked, this, &AnalysisPanel::restoreRequested);
+    problemLayout->addWidget(m_problemText);
+    problemLayout->addWidget(restore);
     m_problem->hide();
     layout->addWidget(m_problem);
     layout->addStretch(1);
@@ -41,12 +52,12 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     for (const char* w : kWindows)
         m_window->addItem(QString::fromLatin1(w));
     m_nperseg = new QSpinBox(group);
-    m_nperseg->setRange(16, 65536);
+    m_nperseg->setRange(0, 99999999); // checked by rangeProblem(), never clamped while typing
     m_nperseg->setSuffix(tr(" samples"));
     m_nperseg->setKeyboardTracking(false); // typing 40000 plans once, not for 4, 40, 400...
     m_duration = new QLabel(group);
     m_overlap = new QSpinBox(group);
-    m_overlap->setRange(0, 95);
+    m_overlap->setRange(0, 999);
     m_overlap->setSuffix(" %");
     m_overlap->setKeyboardTracking(false);
     m_nfft = new QComboBox(group);
@@ -59,13 +70,26 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     form->addRow(tr("Overlap"), m_overlap);
     form->addRow(tr("FFT size"), m_nfft);
     form->addRow(tr("Channel"), m_channel);
-    connect(m_window, &QComboBox::currentIndexChanged, this, [this] { emitAnalysis(kWindowEdit); });
+    m_nperseg->setToolTip(tr("%1 to %2 samples").arg(kMinLength).arg(kMaxLength));
+    m_overlap->setToolTip(tr("0 to 99 %, leaving a hop of at least one sample"));
+    connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
+        m_lastEdited = m_window;
+        emitAnalysis(kWindowEdit);
+    });
     connect(m_nperseg, &QSpinBox::valueChanged, this, [this] {
+        m_lastEdited = m_nperseg;
         updateDurationLabel();
         emitAnalysis(kLengthEdit);
     });
-    connect(m_overlap, &QSpinBox::valueChanged, this, [this] { emitAnalysis(kOverlapEdit); });
-    connect(m_nfft, &QComboBox::currentIndexChanged, this, [this] { emitAnalysis(kFftEdit); });
+    connect(m_overlap, &QSpinBox::valueChanged, this, [this] {
+        m_lastEdited = m_overlap;
+        updateDurationLabel();
+        emitAnalysis(kOverlapEdit);
+    });
+    connect(m_nfft, &QComboBox::currentIndexChanged, this, [this] {
+        m_lastEdited = m_nfft;
+        emitAnalysis(kFftEdit);
+    });
     connect(m_channel, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_updating)
             return;
@@ -132,7 +156,7 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
         m_channel->setEnabled(info.channels > 1);
     }
     updateDurationLabel();
-    m_problem->hide();
+    showProblem({});
     m_updating = false;
 }
 
@@ -144,20 +168,57 @@ void AnalysisPanel::showColor(const ColorParams& params) {
 }
 
 void AnalysisPanel::showProblem(const QString& text) {
-    m_problem->setText(text);
+    m_problemText->setText(text);
     m_problem->setVisible(!text.isEmpty());
+    for (QWidget* field : {static_cast<QWidget*>(m_window), static_cast<QWidget*>(m_nperseg),
+                           static_cast<QWidget*>(m_overlap), static_cast<QWidget*>(m_nfft)})
+        field->setStyleSheet({});
+    if (!text.isEmpty())
+        markInvalid(m_lastEdited);
+}
+
+QString AnalysisPanel::problem() const {
+    return hasInvalidInput() ? m_problemText->text() : QString();
+}
+
+void AnalysisPanel::markInvalid(QWidget* field) {
+    if (field)
+        field->setStyleSheet(kInvalidStyle);
+}
+
+// A field outside its range, said with the range; empty when both are in range.
+QString AnalysisPanel::rangeProblem() const {
+    const int n = m_nperseg->value();
+    if (n < kMinLength || n > kMaxLength)
+        return tr("Length %1 samples is outside the allowed range: %2 to %3 samples.")
+            .arg(n)
+            .arg(kMinLength)
+            .arg(kMaxLength);
+    const int overlap = int(std::lround(n * m_overlap->value() / 100.0));
+    if (m_overlap->value() > 99 || overlap >= n)
+        return tr("Overlap %1 % leaves no hop between frames: allowed are 0 to 99 % (at most "
+                  "%2 of %3 samples).")
+            .arg(m_overlap->value())
+            .arg(n - 1)
+            .arg(n);
+    return {};
 }
 
 core::StftParams AnalysisPanel::currentParams() const {
     const int n = m_nperseg->value();
-    const int overlap = std::min(n - 1, int(std::lround(n * m_overlap->value() / 100.0)));
+    const int overlap = int(std::lround(n * m_overlap->value() / 100.0));
     return core::StftParams::make(core::parseWindow(m_window->currentText().toStdString()), n,
                                   overlap, n << m_nfft->currentIndex(), m_fs);
 }
 
 void AnalysisPanel::emitAnalysis(int mergeId) {
-    if (!m_updating)
-        emit analysisEdited(currentParams(), mergeId);
+    if (m_updating)
+        return;
+    if (const QString problem = rangeProblem(); !problem.isEmpty()) {
+        showProblem(problem);
+        return;
+    }
+    emit analysisEdited(currentParams(), mergeId);
 }
 
 void AnalysisPanel::emitColor() {
@@ -168,12 +229,21 @@ void AnalysisPanel::emitColor() {
     emit colorEdited(p);
 }
 
+// Duration, bin width and hop of what the fields say: the hop in samples shows exactly what
+// the overlap percentage gives.
 void AnalysisPanel::updateDurationLabel() {
-    const double ms = 1000.0 * m_nperseg->value() / m_fs;
-    const double hz = m_fs / m_nperseg->value();
-    m_duration->setText(tr("%1 ms, %2 per bin")
+    const int n = m_nperseg->value();
+    if (n <= 0) {
+        m_duration->clear();
+        return;
+    }
+    const double ms = 1000.0 * n / m_fs;
+    const double hz = m_fs / n;
+    const int hop = n - int(std::lround(n * m_overlap->value() / 100.0));
+    m_duration->setText(tr("%1 ms, %2 per bin, hop %3 samples")
                             .arg(QString::number(ms, 'f', decimalsFor(readoutStep(ms / 1000), 1)),
-                                 formatFrequency(hz, readoutStep(hz / 1000))));
+                                 formatFrequency(hz, readoutStep(hz / 1000)))
+                            .arg(hop));
 }
 
 } // namespace specedit::ui

@@ -2,6 +2,12 @@
 // Analysis and display controls: window, window length (samples and ms), overlap %, FFT size,
 // channel; colormap and dB range with auto-levels. Emits edits; it never changes the
 // document itself (MainWindow forwards edits to Document, design rule R3). GUI thread only.
+//
+// Fields accept any number and never change what the user typed: a value outside its range,
+// or a combination the document refuses (Overlap 0 % with Hann breaks NOLA), is shown in red
+// with the reason and the allowed range, and stays there until corrected or restored. While a
+// field is invalid, hasInvalidInput() is true: export, save and play must not run on the last
+// valid values the fields no longer show.
 
 #include "dsp/StftParams.h"
 #include "io/SignalInfo.h"
@@ -25,8 +31,12 @@ public:
     // Shows the document's state without emitting edits.
     void showAnalysis(const core::StftParams& params, const core::SignalInfo& info, int channel);
     void showColor(const ColorParams& params);
-    // A refused edit: the reason, shown under the controls until the next valid edit.
+    // A refused edit: the reason, shown under the controls and the last edited field marked
+    // invalid, until the next valid edit (empty text: valid).
     void showProblem(const QString& text);
+    bool hasInvalidInput() const { return !m_problem->isHidden(); }
+    // The reason shown, or empty.
+    QString problem() const;
 
 signals:
     // mergeId identifies the control, so repeated steps merge into one undo entry.
@@ -36,6 +46,8 @@ signals:
     void iqModeEdited(bool iq);
     void colorEdited(const ColorParams& params);
     void autoLevelsRequested();
+    // "Restore" was pressed: show the document's valid settings again.
+    void restoreRequested();
 
 private:
     QWidget* buildAnalysisGroup();
@@ -44,6 +56,8 @@ private:
     void emitAnalysis(int mergeId);
     void emitColor();
     void updateDurationLabel();
+    QString rangeProblem() const;
+    void markInvalid(QWidget* field);
 
     QComboBox* m_window;
     QSpinBox* m_nperseg;
@@ -51,7 +65,9 @@ private:
     QSpinBox* m_overlap;
     QComboBox* m_nfft;
     QComboBox* m_channel;
-    QLabel* m_problem;
+    QWidget* m_problem;
+    QLabel* m_problemText;
+    QWidget* m_lastEdited = nullptr;
     QComboBox* m_colormap;
     QDoubleSpinBox* m_minDb;
     QDoubleSpinBox* m_maxDb;

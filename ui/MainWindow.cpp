@@ -2,6 +2,7 @@
 
 #include "AnalysisPanel.h"
 #include "Document.h"
+#include "ErrorText.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
@@ -102,14 +103,19 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setColorParams);
     connect(m_panel, &AnalysisPanel::autoLevelsRequested, m_view, &SpectrogramView::autoLevels);
+    connect(m_panel, &AnalysisPanel::restoreRequested, this, [this] {
+        if (m_document->hasSource())
+            m_panel->showAnalysis(m_document->analysis(), m_document->info(),
+                                  m_document->channel());
+    });
     connect(m_panel, &AnalysisPanel::channelEdited, m_document, &Document::setChannel);
     connect(m_panel, &AnalysisPanel::iqModeEdited, this, [this](bool iq) {
         try {
             m_document->setIqMode(iq);
         } catch (const std::exception& e) {
-            m_panel->showProblem(QString::fromStdString(e.what()));
             m_panel->showAnalysis(m_document->analysis(), m_document->info(),
                                   m_document->channel());
+            statusBar()->showMessage(userText(e), 8000);
         }
     });
     connect(m_panel, &AnalysisPanel::analysisEdited, this,
@@ -118,7 +124,7 @@ MainWindow::MainWindow(QWidget* parent)
                     m_document->setAnalysis(p, mergeId);
                     m_panel->showProblem({});
                 } catch (const core::Error& e) {
-                    m_panel->showProblem(QString::fromStdString(e.what()));
+                    m_panel->showProblem(userText(e));
                 }
             });
     m_panel->showColor(m_view->colorParams());
@@ -148,7 +154,7 @@ void MainWindow::connectPainting() {
         try {
             m_view->setSelectedShape(m_document->addShape(shape));
         } catch (const core::Error& e) {
-            statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
+            statusBar()->showMessage(userText(e), 5000);
         }
     });
     connect(m_view, &SpectrogramView::eraseRequested, m_document, &Document::removeShape);
@@ -157,7 +163,7 @@ void MainWindow::connectPainting() {
         try {
             m_document->modifyShape(shape);
         } catch (const core::Error& e) {
-            statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
+            statusBar()->showMessage(userText(e), 5000);
             m_view->setShapes(m_document->shapes());
         }
     });
@@ -188,7 +194,7 @@ void MainWindow::connectListening() {
 }
 
 void MainWindow::playSelectionOrView() {
-    if (!m_document->hasSource())
+    if (!m_document->hasSource() || !settingsValid())
         return;
     const QCPRange t = m_view->plot()->xAxis->range();
     const QCPRange f = m_view->plot()->yAxis->range();
@@ -239,7 +245,7 @@ void MainWindow::offerRecovery() {
         else
             m_document->removeAutosave();
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot recover"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Cannot recover"), userText(e));
     }
 }
 
@@ -272,27 +278,42 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
                              m_view->setSelectedShape(m_document->addShape(shape));
                              statusBar()->showMessage(message, 5000);
                          } catch (const core::Error& e) {
-                             statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+                             statusBar()->showMessage(userText(e), 8000);
                          }
                      });
     if (!started)
         statusBar()->showMessage(tr("Another task is running; try the wand when it ends"), 6000);
 }
 
+// False, with a message, while a Settings field shows a value the document does not use.
+bool MainWindow::settingsValid() {
+    if (!m_panel->hasInvalidInput())
+        return true;
+    QMessageBox::warning(this, tr("A setting is invalid"),
+                         tr("%1\n\nCorrect it, or restore the last valid settings, first: "
+                            "nothing is saved, exported or played with values the fields do "
+                            "not show.")
+                             .arg(m_panel->problem()));
+    return false;
+}
+
 bool MainWindow::saveProject() {
+    if (!settingsValid())
+        return false;
     if (m_document->projectPath().isEmpty())
         return saveProjectAs();
     try {
         m_document->saveProject(m_document->projectPath());
         return true;
     } catch (const std::exception& e) {
-        QMessageBox::critical(this, tr("Cannot save the project"),
-                              QString::fromStdString(e.what()));
+        QMessageBox::critical(this, tr("Cannot save the project"), userText(e));
         return false;
     }
 }
 
 bool MainWindow::saveProjectAs() {
+    if (!settingsValid())
+        return false;
     const QFileInfo source(m_document->sourcePath());
     QString path = QFileDialog::getSaveFileName(
         this, tr("Save project"),
@@ -307,8 +328,7 @@ bool MainWindow::saveProjectAs() {
         m_recent->remember(QFileInfo(path).absoluteFilePath());
         return true;
     } catch (const std::exception& e) {
-        QMessageBox::critical(this, tr("Cannot save the project"),
-                              QString::fromStdString(e.what()));
+        QMessageBox::critical(this, tr("Cannot save the project"), userText(e));
         return false;
     }
 }
@@ -445,7 +465,7 @@ bool MainWindow::openPath(const QString& path) {
     } catch (const std::exception& e) {
         m_recent->abandonOpening();
         QMessageBox::critical(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                              QString::fromStdString(e.what()));
+                              userText(e));
         return false;
     }
     offerRecovery(); // the file joins Open Recent once its first picture is complete
@@ -484,7 +504,7 @@ void MainWindow::rebuildComputer(bool keepRange) {
         try {
             computer = std::make_shared<core::TileComputer>(source, params, channel, mask, serial);
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = userText(e);
         }
         QMetaObject::invokeMethod(
             qApp,
@@ -501,7 +521,7 @@ void MainWindow::rebuildComputer(bool keepRange) {
 }
 
 void MainWindow::exportDialog(bool selectionOnly) {
-    if (!m_document->hasSource())
+    if (!m_document->hasSource() || !settingsValid())
         return;
     if (selectionOnly && !m_document->shape(m_view->selectedShape())) {
         statusBar()->showMessage(tr("Select a shape first: its time span is exported"), 6000);
@@ -522,6 +542,8 @@ void MainWindow::exportDialog(bool selectionOnly) {
 }
 
 bool MainWindow::exportTo(const QString& path) {
+    if (!settingsValid())
+        return false;
     auto source = m_document->source();
     const auto params = m_document->analysis();
     const auto shapes = m_document->shapes();
@@ -534,6 +556,8 @@ bool MainWindow::exportTo(const QString& path) {
 }
 
 bool MainWindow::exportSelectionTo(const QString& path) {
+    if (!settingsValid())
+        return false;
     const core::Shape* selected = m_document->shape(m_view->selectedShape());
     if (!selected)
         return false;

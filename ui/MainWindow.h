@@ -74,6 +74,7 @@ private:
     void setupAutosave();
     void offerRecovery();
     bool maybeSave();
+    bool settingsValid();
     void onSourceChanged();
     void onAnalysisChanged();
     void rebuildComputer(bool keepRange);

@@ -1,0 +1,109 @@
+// The Settings panel never changes what the user typed: out-of-range values and refused
+// combinations are shown in red with the reason and the allowed range, and nothing is saved,
+// exported or played with values the fields do not show.
+
+#include "AnalysisPanel.h"
+#include "Document.h"
+#include "UiFixture.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <gtest/gtest.h>
+
+using namespace specedit::test;
+
+namespace {
+
+QSpinBox* field(ui::MainWindow& w, const QString& suffix) {
+    for (auto* spin : w.findChildren<QSpinBox*>())
+        if (spin->suffix() == suffix)
+            return spin;
+    return nullptr;
+}
+
+// Types text into a spin box as a user would (select all, keys, Return).
+void type(ui::MainWindow& w, QSpinBox* spin, const QString& text) {
+    spin->setFocus();
+    spin->selectAll();
+    for (const QChar c : text)
+        QTest::keyClick(w.windowHandle(), Qt::Key(c.unicode()));
+    QTest::keyClick(w.windowHandle(), Qt::Key_Return);
+    QTest::qWait(50);
+}
+
+ui::AnalysisPanel* panel(ui::MainWindow& w) {
+    return w.findChild<ui::AnalysisPanel*>();
+}
+
+} // namespace
+
+TEST(SettingsPanel, OutOfRangeValuesStayVisibleAndAreRefusedWithTheirRange) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    QApplication::setActiveWindow(&w);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    const auto before = w.document()->analysis();
+    QSpinBox* overlap = field(w, " %");
+    QSpinBox* length = field(w, " samples");
+    ASSERT_TRUE(overlap && length);
+    type(w, overlap, "100");
+    EXPECT_EQ(overlap->value(), 100); // not 10
+    EXPECT_TRUE(panel(w)->hasInvalidInput());
+    EXPECT_TRUE(panel(w)->problem().contains("0 to 99 %")) << panel(w)->problem().toStdString();
+    EXPECT_EQ(w.document()->analysis(), before);
+    EXPECT_FALSE(overlap->styleSheet().isEmpty()); // shown in red
+    // Export refuses while the field shows a value the document does not use.
+    QString warning;
+    QTimer::singleShot(200, [&warning] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            warning = box->text();
+            box->close();
+        }
+    });
+    EXPECT_FALSE(w.exportTo(QString::fromStdString(demoWindow.dir.file("out.wav"))));
+    EXPECT_TRUE(warning.contains("0 to 99 %")) << warning.toStdString();
+    // 99 % is valid: it is applied as typed (not 9 %), hop shown in samples.
+    type(w, overlap, "99");
+    EXPECT_EQ(overlap->value(), 99);
+    EXPECT_FALSE(panel(w)->hasInvalidInput()) << panel(w)->problem().toStdString();
+    EXPECT_EQ(w.document()->analysis().noverlap, int(std::lround(before.nperseg * 0.99)));
+    // A length below 16 stays as typed, with the range.
+    type(w, length, "8");
+    EXPECT_EQ(length->value(), 8);
+    EXPECT_TRUE(panel(w)->problem().contains("16 to 65536")) << panel(w)->problem().toStdString();
+    EXPECT_EQ(w.document()->analysis().nperseg, before.nperseg);
+}
+
+TEST(SettingsPanel, RefusedCombinationsSayWhyInTheWindowsWordsAndCanBeRestored) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    QApplication::setActiveWindow(&w);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    const auto before = w.document()->analysis();
+    QSpinBox* overlap = field(w, " %");
+    type(w, overlap, "0"); // Hann without overlap breaks NOLA
+    EXPECT_EQ(overlap->value(), 0);
+    const QString problem = panel(w)->problem();
+    EXPECT_TRUE(problem.contains("NOLA")) << problem.toStdString();
+    EXPECT_FALSE(problem.contains("--")) << problem.toStdString();
+    EXPECT_FALSE(problem.contains("noverlap")) << problem.toStdString();
+    EXPECT_EQ(w.document()->analysis(), before);
+    for (auto* button : panel(w)->findChildren<QPushButton*>())
+        if (button->text().startsWith("Restore"))
+            button->click();
+    EXPECT_FALSE(panel(w)->hasInvalidInput());
+    EXPECT_EQ(overlap->value(), int(std::lround(100.0 * before.noverlap / before.nperseg)));
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    isolateSettings();
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,16 @@
+#pragma once
+// Core's errors in the editor's words: core names parameters as the command line does
+// ("--noverlap", "nperseg"); the window names its fields ("Overlap", "length"), so a message
+// in the window never mentions a command-line option.
+
+#include <QString>
+#include <exception>
+
+namespace specedit::ui {
+
+// The message of any exception, with option and parameter names replaced by field names.
+QString userText(const std::exception& e);
+// The same replacement on a message already in text form.
+QString userText(QString text);
+
+} // namespace specedit::ui
