@@ -3,6 +3,7 @@
 #include "AnalysisPanel.h"
 #include "Document.h"
 #include "ErrorText.h"
+#include "HelpMenu.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
@@ -385,10 +386,15 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Export edited se&lection…"), QKeySequence(tr("Ctrl+Shift+E")), this,
                     [this] { exportDialog(true); });
     file->addAction(tr("Export spectrogram &image…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
-                                                          QString(), tr("PNG images (*.png)"));
-        if (!path.isEmpty() && !m_view->savePng(path))
-            QMessageBox::critical(this, tr("Cannot save the image"), path);
+        QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"), QString(),
+                                                    tr("PNG images (*.png)"));
+        if (path.isEmpty())
+            return;
+        if (!path.endsWith(".png", Qt::CaseInsensitive))
+            path += ".png"; // a bare name typed in the dialog
+        if (!m_view->savePng(path))
+            QMessageBox::critical(this, tr("Cannot save the image"),
+                                  tr("%1 could not be written.").arg(path));
     });
     file->addSeparator();
     // Application-wide: Ctrl+Q also works while a task's progress dialog is the active window.
@@ -404,7 +410,12 @@ void MainWindow::buildMenus() {
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -418,6 +429,7 @@ void MainWindow::buildMenus() {
     edited->setCheckable(true);
     edited->setShortcut(QKeySequence(Qt::Key_M));
     edited->setToolTip(tr("Toggle between the original and the masked spectrogram (M)"));
+    addHelpMenu(this);
     connect(edited, &QAction::toggled, this, [this](bool on) {
         m_showEdited = on;
         if (m_document->hasSource())
@@ -619,7 +631,8 @@ void MainWindow::openDialog() {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open recording or project"), QString(),
         tr("Recordings and projects (*.wav *.flac *.ogg *.aiff *.aif *.w64 *.rf64 *.cf32 *.cfile "
-           "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.raw *.iq *.sigmf-meta *.sigmf-data *.sigmf "
+           "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.s16 *.complex *.complex16s *.complex16u "
+           "*.complex32s *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta *.sigmf-data *.sigmf "
            "*.specedit.json);;All files (*)"));
     if (!path.isEmpty())
         openPath(path);

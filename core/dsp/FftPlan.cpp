@@ -246,3 +246,11 @@ template class FftPlan<float>;
 template class FftPlan<double>;
 
 } // namespace specedit::core
+
+namespace specedit::core {
+
+std::string fftwVersion() {
+    return fftwf_version;
+}
+
+} // namespace specedit::core

@@ -1,4 +1,6 @@
 #pragma once
+
+#include <string>
 // FFTW plans made once and executed from any thread with FFTW's new-array API.
 //
 // Plan creation is serialised by fftw_make_planner_thread_safe() (called once); execution of
@@ -72,5 +74,12 @@ private:
     int m_n;
     void* m_plan = nullptr;
 };
+
+} // namespace specedit::core
+
+namespace specedit::core {
+
+// FFTW's version string ("fftw-3.3.10-sse2-avx..."), for About boxes. Any thread.
+std::string fftwVersion();
 
 } // namespace specedit::core

@@ -121,3 +121,11 @@ void SndfileSource::read(std::int64_t start, std::int64_t count, float* out) con
 }
 
 } // namespace specedit::core
+
+namespace specedit::core {
+
+std::string sndfileVersion() {
+    return sf_version_string();
+}
+
+} // namespace specedit::core

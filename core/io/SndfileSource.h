@@ -38,3 +38,10 @@ private:
 };
 
 } // namespace specedit::core
+
+namespace specedit::core {
+
+// libsndfile's version string ("libsndfile-1.2.0"), for About boxes. Any thread.
+std::string sndfileVersion();
+
+} // namespace specedit::core

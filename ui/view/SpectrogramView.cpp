@@ -17,6 +17,8 @@ namespace specedit::ui {
 namespace {
 
 constexpr std::size_t kTileCacheBytes = 256u << 20;
+constexpr double kNotch = 1.5;     // zoom per wheel notch
+constexpr double kFineNotch = 1.1; // with Ctrl
 
 QCPColorGradient gradientOf(ColormapId id) {
     const Colormap map(id);
@@ -59,6 +61,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_overlay = new MaskOverlay(m_plot->xAxis, m_plot->yAxis);
     m_overlay->setLayer("mask");
     connect(m_plot, &QCustomPlot::mousePress, this, &SpectrogramView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &SpectrogramView::onDoubleClick);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &SpectrogramView::onMouseRelease);
     setColorParams(ColorParams{});
     connect(m_scheduler, &TileScheduler::tileReady, this, &SpectrogramView::onTileReady);
@@ -80,9 +83,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
 SpectrogramView::~SpectrogramView() = default;
 
 void SpectrogramView::setupAxes() {
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoomFactor(0.85);
+    m_plot->setInteractions(QCP::iRangeDrag); // the wheel is handled in onWheel
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime, true)));
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
     m_plot->xAxis->setLabel(tr("Time"));
@@ -196,14 +197,35 @@ void SpectrogramView::panTime(double fraction) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+// One notch zooms 1.5x (Ctrl: 1.1x) around the cursor: time, or frequency over the frequency
+// axis or with Alt; Shift pans. (Alt turns the wheel sideways on X11: either delta counts.)
 void SpectrogramView::onWheel(QWheelEvent* event) {
-    // QCustomPlot zooms after this signal: choose the axis by the modifiers first.
     const auto mods = event->modifiers();
-    auto* rect = m_plot->axisRect();
-    rect->setRangeZoom(mods & Qt::ControlModifier ? Qt::Vertical : Qt::Horizontal);
+    const QPoint angle = event->angleDelta();
+    const double notches = (angle.y() != 0 ? angle.y() : angle.x()) / 120.0;
+    if (notches == 0)
+        return;
     if (mods & Qt::ShiftModifier) {
-        rect->setRangeZoom({});
-        panTime(event->angleDelta().y() > 0 ? -0.1 : 0.1);
+        panTime(notches > 0 ? -0.1 : 0.1);
+        return;
+    }
+    const double factor = std::pow(mods & Qt::ControlModifier ? kFineNotch : kNotch, -notches);
+    const QPointF at = toPlot(event->position());
+    const bool overFrequencyAxis = event->position().x() < m_plot->axisRect()->left();
+    if (overFrequencyAxis || (mods & Qt::AltModifier))
+        zoomFrequency(factor, at.y());
+    else
+        zoomTime(factor, at.x());
+}
+
+// Double-click: zoom to the shape there (selecting it), else to the whole recording.
+void SpectrogramView::onDoubleClick(QMouseEvent* event) {
+    if (const std::uint64_t id = shapeAt(event->position())) {
+        setSelectedShape(id);
+        emit selectionChanged(id);
+        zoomToSelection();
+    } else {
+        zoomToFit();
     }
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The spectrogram plot: QCustomPlot with time (bottom) and frequency (left) axes, a dB colour
-// scale (right), the spectrogram on its own buffered layer. Wheel zooms time, Ctrl+wheel
-// zooms frequency, Shift+wheel pans time; dragging pans; keys: +/- zoom, arrows pan,
-// Home/F zoom to fit. The view never leaves the recording's extent. GUI thread only.
+// scale (right), the spectrogram on its own buffered layer. A wheel notch zooms time 1.5x
+// around the cursor (Ctrl: 1.1x); over the frequency axis or with Alt it zooms frequency;
+// Shift+wheel pans time; dragging pans; a double-click zooms to the shape under it (else to
+// fit); keys: +/- zoom, arrows pan, Home/F zoom to fit. The view never leaves the recording's
+// extent. GUI thread only.
 
 #include "mask/Shape.h"
 #include "render/Colormap.h"
@@ -105,6 +107,7 @@ private:
     void setupAxes();
     void clampRanges();
     void onWheel(QWheelEvent* event);
+    void onDoubleClick(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
     void onTileReady(const core::TileKey& key);
     void onMousePress(QMouseEvent* event);
