@@ -60,15 +60,27 @@ inline QString privateIqDemo(const TempDir& dir) {
     return QString::fromStdString(path);
 }
 
-// Processes events until the view has drawn every visible tile (or the timeout passes).
+// Processes events until the view has drawn every visible tile, exact, from its own level
+// (or the timeout passes).
 inline bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
     QElapsedTimer timer;
     timer.start();
+    auto* plottable = w.view()->spectrogram();
+    auto complete = [&] {
+        return w.view()->scheduler()->computer() && w.view()->scheduler()->isIdle() &&
+               plottable->lastDrawnTiles() > 0 && plottable->lastMissingTiles() == 0 &&
+               plottable->lastInexactTiles() == 0;
+    };
     while (timer.elapsed() < timeoutMs) {
         QTest::qWait(50);
-        auto* plottable = w.view()->spectrogram();
-        if (w.view()->scheduler()->computer() && w.view()->scheduler()->isIdle() &&
-            plottable->lastDrawnTiles() > 0 && plottable->lastMissingTiles() == 0)
+        if (!complete())
+            continue;
+        // The last paint may predate the last tiles: paint now (it asks again for anything
+        // missing, so the scheduler is busy again if something was) and check once more.
+        w.view()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QTest::qWait(20);
+        w.view()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        if (complete())
             return true;
     }
     return false;
