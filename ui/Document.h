@@ -46,6 +46,9 @@ public:
     // Pushes an undoable change of the analysis parameters (merged with the previous one
     // when it came from the same control). Throws core::Error if invalid.
     void setAnalysis(const core::StftParams& params, int mergeId = -1);
+    // How the view looks, kept in the project for the next opening. Not an edit: no undo step,
+    // and the document does not become modified.
+    void setViewState(const core::ViewState& view) { m_project.view = view; }
 
     // Mask shapes, in the order they compose.
     const std::vector<core::Shape>& shapes() const { return m_project.shapes; }

@@ -102,7 +102,7 @@ MainWindow::MainWindow(QWidget* parent)
                                 "the floor colour")
                                  .arg(formatTime(t, 1e-3)));
     });
-    connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setColorParams);
+    connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setLevelsByHand);
     connect(m_panel, &AnalysisPanel::autoLevelsRequested, m_view, &SpectrogramView::autoLevels);
     connect(m_panel, &AnalysisPanel::restoreRequested, this, [this] {
         if (m_document->hasSource())
@@ -172,7 +172,7 @@ void MainWindow::connectPainting() {
     connect(m_document, &Document::shapesChanged, this, [this] {
         m_view->setShapes(m_document->shapes());
         if (m_showEdited)
-            rebuildComputer(true);
+            rebuildComputer(ViewChange::SameData);
     });
     connect(m_document, &Document::projectPathChanged, this, &MainWindow::updateTitle);
 }
@@ -220,6 +220,7 @@ void MainWindow::setupAutosave() {
         if (!m_autosavePending || !m_document->isModified())
             return;
         try {
+            m_document->setViewState(m_view->viewState());
             m_document->writeAutosave();
             m_autosavePending = false;
         } catch (const std::exception& e) {
@@ -304,6 +305,7 @@ bool MainWindow::saveProject() {
     if (m_document->projectPath().isEmpty())
         return saveProjectAs();
     try {
+        m_document->setViewState(m_view->viewState());
         m_document->saveProject(m_document->projectPath());
         return true;
     } catch (const std::exception& e) {
@@ -325,6 +327,7 @@ bool MainWindow::saveProjectAs() {
     if (!path.endsWith(".specedit.json"))
         path += ".specedit.json";
     try {
+        m_document->setViewState(m_view->viewState());
         m_document->saveProject(path);
         m_recent->remember(QFileInfo(path).absoluteFilePath());
         return true;
@@ -433,7 +436,7 @@ void MainWindow::buildMenus() {
     connect(edited, &QAction::toggled, this, [this](bool on) {
         m_showEdited = on;
         if (m_document->hasSource())
-            rebuildComputer(true);
+            rebuildComputer(ViewChange::SameData);
     });
 }
 
@@ -497,12 +500,12 @@ void MainWindow::onSourceChanged() {
 
 void MainWindow::onAnalysisChanged() {
     m_panel->showAnalysis(m_document->analysis(), m_document->info(), m_document->channel());
-    rebuildComputer(!m_newSource);
+    rebuildComputer(m_newSource ? ViewChange::NewRecording : ViewChange::NewAnalysis);
     m_newSource = false;
 }
 
 // FFTW planning can take a moment: build the computer off the GUI thread (design rule R5).
-void MainWindow::rebuildComputer(bool keepRange) {
+void MainWindow::rebuildComputer(ViewChange change) {
     const int generation = ++m_computerGeneration;
     auto source = m_document->source();
     const auto params = m_document->analysis();
@@ -523,10 +526,14 @@ void MainWindow::rebuildComputer(bool keepRange) {
             [=] {
                 if (!self || generation != self->m_computerGeneration)
                     return; // a newer analysis was asked for meanwhile
-                if (computer)
-                    self->m_view->setComputer(computer, keepRange);
-                else
+                if (!computer) {
                     self->m_panel->showProblem(error);
+                    return;
+                }
+                self->m_view->setComputer(computer, change);
+                const auto& saved = self->m_document->project().view;
+                if (change == ViewChange::NewRecording && saved)
+                    self->m_view->setViewState(*saved); // the project looks as it was left
             },
             Qt::QueuedConnection);
     });

@@ -3,6 +3,7 @@
 // lives in Document, the view and the panels; this class connects them and handles files.
 
 #include "tools/Tool.h"
+#include "view/SpectrogramView.h"
 
 #include <QMainWindow>
 #include <functional>
@@ -77,7 +78,7 @@ private:
     bool settingsValid();
     void onSourceChanged();
     void onAnalysisChanged();
-    void rebuildComputer(bool keepRange);
+    void rebuildComputer(ViewChange change);
     void showCursor(double seconds, double hertz, double db);
     void openDialog();
     void exportDialog(bool selectionOnly);

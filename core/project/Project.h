@@ -7,10 +7,22 @@
 #include "mask/Shape.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace specedit::core {
+
+// How the editor showed the recording when the project was saved: visible time (s) and
+// frequency (Hz, absolute for IQ with a centre) ranges, the dB levels and the colormap name.
+// Not an edit: it does not make a project modified.
+struct ViewState {
+    double t0 = 0, t1 = 0, f0 = 0, f1 = 0;
+    double minDb = -120, maxDb = 0;
+    std::string colormap = "inferno";
+
+    bool operator==(const ViewState&) const = default;
+};
 
 struct Project {
     static constexpr int kVersion = 1;
@@ -20,6 +32,7 @@ struct Project {
     // Analysis parameters; fs is not stored (it is the recording's rate) and stays 1 here.
     StftParams analysis = StftParams::make(WindowSpec{}, 4096, 3072, 4096);
     std::vector<Shape> shapes;
+    std::optional<ViewState> view; // "view" in the file; absent: fit the recording
     // Keys this version does not know, at top level and inside "analysis"; kept on save.
     nlohmann::json unknown = nlohmann::json::object();
     nlohmann::json unknownAnalysis = nlohmann::json::object();

@@ -179,6 +179,34 @@ json sourceOptionsToJson(const OpenOptions& opt, const json& unknown) {
     return o;
 }
 
+// "view": {"time": [t0, t1], "frequency": [f0, f1], "levels_db": [min, max], "colormap": name}
+ViewState readView(const json& v, const std::string& where) {
+    if (!v.is_object())
+        throw Error(where, "\"view\" is not an object", "{\"time\": [t0, t1], ...}");
+    auto pair = [&](const char* key, double& a, double& b) {
+        const json& x = v.at(key);
+        if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number() ||
+            !(x[0].get<double>() < x[1].get<double>()))
+            throw Error(where, std::string("view.") + key + " is not an increasing pair",
+                        "[low, high] in " + std::string(key == std::string("time") ? "s" : "Hz"));
+        a = x[0].get<double>();
+        b = x[1].get<double>();
+    };
+    ViewState s;
+    pair("time", s.t0, s.t1);
+    pair("frequency", s.f0, s.f1);
+    pair("levels_db", s.minDb, s.maxDb);
+    s.colormap = v.value("colormap", s.colormap);
+    return s;
+}
+
+json viewToJson(const ViewState& s) {
+    return {{"time", {s.t0, s.t1}},
+            {"frequency", {s.f0, s.f1}},
+            {"levels_db", {s.minDb, s.maxDb}},
+            {"colormap", s.colormap}};
+}
+
 } // namespace
 
 static Project projectFromJsonUnchecked(const json& doc, const std::string& file) {
@@ -197,6 +225,8 @@ static Project projectFromJsonUnchecked(const json& doc, const std::string& file
         readAnalysis(doc["analysis"], p, file);
     if (doc.contains("source_options"))
         readSourceOptions(doc["source_options"], p, file);
+    if (doc.contains("view"))
+        p.view = readView(doc["view"], file);
     if (doc.contains("shapes")) {
         if (!doc["shapes"].is_array())
             throw Error(file, "\"shapes\" is not an array", "a list of shapes");
@@ -206,7 +236,7 @@ static Project projectFromJsonUnchecked(const json& doc, const std::string& file
     }
     for (const auto& [key, value] : doc.items())
         if (key != "version" && key != "source" && key != "analysis" && key != "shapes" &&
-            key != "source_options")
+            key != "source_options" && key != "view")
             p.unknown[key] = value;
     return p;
 }
@@ -236,6 +266,8 @@ json projectToJson(const Project& p) {
     for (const auto& s : p.shapes)
         shapes.push_back(shapeToJson(s));
     doc["shapes"] = shapes;
+    if (p.view)
+        doc["view"] = viewToJson(*p.view);
     return doc;
 }
 

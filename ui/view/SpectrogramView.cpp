@@ -73,8 +73,11 @@ SpectrogramView::SpectrogramView(QWidget* parent)
             [this] { clampRanges(); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
         emit tilesPending(m_spectrogram->lastMissingTiles(), m_spectrogram->lastInexactTiles());
-        if (m_spectrogram->lastMissingTiles() == 0 && m_spectrogram->lastDrawnTiles() > 0)
+        if (m_spectrogram->lastMissingTiles() == 0 && m_spectrogram->lastDrawnTiles() > 0) {
+            if (m_autoLevelPending && m_spectrogram->lastInexactTiles() == 0 && autoLevels())
+                m_autoLevelPending = false;
             emit pictureComplete();
+        }
         const QCPRange r = m_plot->xAxis->range();
         m_overview->setVisibleRange(r.lower, r.upper);
     });
@@ -102,26 +105,60 @@ void SpectrogramView::setupAxes() {
 }
 
 void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> computer,
-                                  bool keepRange) {
+                                  ViewChange change) {
     const QCPRange time = m_plot->xAxis->range();
+    const QCPRange frequency = m_plot->yAxis->range();
     if (computer)
         m_overview->setDuration(double(computer->frameCount() - 1) * computer->params().hop() /
                                 computer->params().fs);
     m_scheduler->setComputer(std::move(computer));
     m_spectrogram->resetImages();
     m_nonFiniteReported = false;
-    if (keepRange) {
-        zoomToFit();
-        m_plot->xAxis->setRange(time);
-        clampRanges();
-        m_plot->replot();
-    } else {
+    if (change == ViewChange::NewRecording) {
         // Another recording: cached tiles of the old one must never be shown for it (an
         // allocator may reuse the old source's address, which the tile keys include).
         m_scheduler->cache().clear();
+        m_levelsByHand = false;
         m_autoLevelPending = true;
         zoomToFit();
+        return;
     }
+    m_autoLevelPending = change == ViewChange::NewAnalysis && !m_levelsByHand;
+    zoomToFit();
+    m_plot->xAxis->setRange(time);
+    m_plot->yAxis->setRange(frequency);
+    clampRanges();
+    m_plot->replot();
+}
+
+void SpectrogramView::setLevelsByHand(const ColorParams& params) {
+    if (params.minDb != colorParams().minDb || params.maxDb != colorParams().maxDb) {
+        m_levelsByHand = true;
+        m_autoLevelPending = false;
+    }
+    setColorParams(params);
+}
+
+core::ViewState SpectrogramView::viewState() const {
+    const QCPRange t = m_plot->xAxis->range(), f = m_plot->yAxis->range();
+    const ColorParams& c = colorParams();
+    return {
+        t.lower, t.upper, f.lower, f.upper, c.minDb, c.maxDb, Colormap::name(c.map).toStdString()};
+}
+
+void SpectrogramView::setViewState(const core::ViewState& state) {
+    m_plot->xAxis->setRange(state.t0, state.t1);
+    m_plot->yAxis->setRange(state.f0, state.f1);
+    clampRanges();
+    ColorParams c = colorParams();
+    c.minDb = float(state.minDb);
+    c.maxDb = float(state.maxDb);
+    const int map = int(Colormap::names().indexOf(QString::fromStdString(state.colormap)));
+    if (map >= 0)
+        c.map = ColormapId(map);
+    m_levelsByHand = true; // as the user left them
+    m_autoLevelPending = false;
+    setColorParams(c);
 }
 
 void SpectrogramView::setColorParams(const ColorParams& params) {
@@ -137,6 +174,7 @@ const ColorParams& SpectrogramView::colorParams() const {
 }
 
 bool SpectrogramView::autoLevels() {
+    m_levelsByHand = false; // asked for: levels follow the data again
     ColorParams p = colorParams();
     if (!m_spectrogram->autoLevels(&p.minDb, &p.maxDb))
         return false;
@@ -448,8 +486,8 @@ void SpectrogramView::onTileReady(const core::TileKey& key) {
         this,
         [this] {
             m_replotQueued = false;
-            if (m_autoLevelPending && autoLevels())
-                m_autoLevelPending = false;
+            if (m_autoLevelPending)
+                autoLevels(); // follows the tiles; final once the picture is complete
             m_overview->update();
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         },

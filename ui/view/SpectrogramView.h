@@ -7,6 +7,7 @@
 // extent. GUI thread only.
 
 #include "mask/Shape.h"
+#include "project/Project.h"
 #include "render/Colormap.h"
 #include "tools/Tool.h"
 
@@ -33,17 +34,28 @@ class TileScheduler;
 
 enum class ToolKind { Pan, Rect, Brush, Lasso, Wand, Eraser, Zoom, Measure };
 
+// Why the view gets a new analysis: what it keeps.
+enum class ViewChange {
+    NewRecording, // fit the recording, fit the levels
+    NewAnalysis,  // keep the visible ranges; refit the levels unless set by hand
+    SameData,     // keep ranges and levels (the edited result toggled or its mask changed)
+};
+
 class SpectrogramView : public QWidget {
     Q_OBJECT
 public:
     explicit SpectrogramView(QWidget* parent = nullptr);
     ~SpectrogramView() override;
 
-    // Shows a new analysis (nullptr: empty). For a new recording (keepRange false) the caches
-    // are emptied, the view fits the recording and levels are set anew; otherwise the visible
-    // time range is kept.
-    void setComputer(std::shared_ptr<const core::TileComputer> computer, bool keepRange);
+    // Shows a new analysis (nullptr: empty); see ViewChange for what is kept. For a new
+    // recording the caches are emptied.
+    void setComputer(std::shared_ptr<const core::TileComputer> computer, ViewChange change);
     void setColorParams(const ColorParams& params);
+    // Levels the user set (Settings panel): kept until the next recording or Auto levels.
+    void setLevelsByHand(const ColorParams& params);
+    // The visible ranges, levels and colormap, to keep in a project, and back.
+    core::ViewState viewState() const;
+    void setViewState(const core::ViewState& state);
     const ColorParams& colorParams() const;
     // Sets the dB range from the visible tiles; false while too few tiles are ready.
     bool autoLevels();
@@ -132,7 +144,8 @@ private:
     std::vector<core::Shape> m_shapes;        // the document's, as last given
     std::optional<double> m_cursorTime;
     bool m_replotQueued = false;
-    bool m_autoLevelPending = false;  // set on a new recording, cleared once levels are set
+    bool m_autoLevelPending = false;  // levels follow the tiles until the picture is complete
+    bool m_levelsByHand = false;      // the user set the levels for this recording
     bool m_nonFiniteReported = false; // nonFiniteSamples was emitted for this analysis
 };
 

@@ -87,3 +87,21 @@ TEST(Project, BadDocumentsNameTheFileAndTheProblem) {
     EXPECT_NE(loadError(f).find("noverlap"), std::string::npos) << "analysis is validated later";
     EXPECT_NE(loadError(dir.file("none.json")).find("cannot open"), std::string::npos);
 }
+
+TEST(Project, ViewStateRoundTripsAndBadViewsAreNamed) {
+    TempDir dir;
+    const auto path = dir.file("v.specedit.json");
+    writeText(path, R"({"version": 1, "source": "r.wav", "view": {"time": [1.5, 2.25],
+        "frequency": [-1000, 3000], "levels_db": [-90, -10], "colormap": "viridis"}})");
+    const Project p = loadProject(path);
+    ASSERT_TRUE(p.view);
+    EXPECT_EQ(*p.view, (ViewState{1.5, 2.25, -1000, 3000, -90, -10, "viridis"}));
+    saveProject(p, dir.file("copy.specedit.json"));
+    EXPECT_EQ(loadProject(dir.file("copy.specedit.json")).view, p.view);
+    EXPECT_FALSE(loadProject(dir.file("copy.specedit.json")).unknown.contains("view"));
+    writeText(path, R"({"version": 1, "source": "r.wav", "view": {"time": [3, 2],
+        "frequency": [0, 1], "levels_db": [-90, -10]}})");
+    const std::string message = loadError(path);
+    EXPECT_NE(message.find("view.time is not an increasing pair"), std::string::npos) << message;
+    EXPECT_NE(message.find("v.specedit.json"), std::string::npos) << message;
+}

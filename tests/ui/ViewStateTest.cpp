@@ -1,0 +1,102 @@
+// The view keeps what the user chose: M keeps the zoom; a new window length refits levels
+// unless they were set by hand; a saved project reopens looking as it was left.
+
+#include "Document.h"
+#include "UiFixture.h"
+#include "project/Project.h"
+
+#include <QAction>
+#include <gtest/gtest.h>
+
+using namespace specedit::test;
+
+namespace {
+
+QAction* action(ui::MainWindow& w, const QString& text) {
+    for (auto* a : w.findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
+}
+
+// Changes the window length and waits for the new picture.
+void changeLength(ui::MainWindow& w, int factor) {
+    auto p = w.document()->analysis();
+    p.nperseg *= factor;
+    p.noverlap *= factor;
+    p.nfft *= factor;
+    w.document()->setAnalysis(p);
+    for (int i = 0; i < 400 && w.view()->scheduler()->computer()->params().nperseg != p.nperseg;
+         ++i)
+        QTest::qWait(20);
+    ASSERT_TRUE(waitForTiles(w));
+}
+
+} // namespace
+
+TEST(ViewState, ShowEditedKeepsTheFrequencyZoom) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    w.view()->zoomToBox(1.0, 1.5, 433.5e6, 433.7e6);
+    const QCPRange t = w.view()->plot()->xAxis->range(), f = w.view()->plot()->yAxis->range();
+    action(w, "Show &edited result")->trigger();
+    for (int i = 0; i < 100 && w.view()->scheduler()->computer()->frameCount() == 0; ++i)
+        QTest::qWait(20);
+    ASSERT_TRUE(waitForTiles(w));
+    EXPECT_EQ(w.view()->plot()->xAxis->range(), t);
+    EXPECT_EQ(w.view()->plot()->yAxis->range(), f);
+}
+
+TEST(ViewState, LevelsSetByHandSurviveANewWindowLength) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    ui::ColorParams mine = w.view()->colorParams();
+    mine.minDb = -95;
+    mine.maxDb = -15;
+    w.view()->setLevelsByHand(mine);
+    changeLength(w, 2);
+    EXPECT_EQ(w.view()->colorParams(), mine);
+    // Auto levels hands them back to the data.
+    w.view()->autoLevels();
+    changeLength(w, 2);
+    EXPECT_NE(w.view()->colorParams().minDb, -95.0f);
+}
+
+TEST(ViewState, ASavedProjectReopensAsItWasLeft) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    w.view()->zoomToBox(0.5, 0.9, 433.8e6, 434.3e6);
+    ui::ColorParams mine = w.view()->colorParams();
+    mine.minDb = -88;
+    mine.maxDb = -22;
+    mine.map = ui::ColormapId::Viridis;
+    w.view()->setLevelsByHand(mine);
+    const core::ViewState saved = w.view()->viewState();
+    const QString project = QString::fromStdString(demoWindow.dir.file("v.specedit.json"));
+    w.document()->setViewState(saved);
+    w.document()->saveProject(project);
+    EXPECT_EQ(core::loadProject(project.toStdString()).view, saved);
+    ui::MainWindow again;
+    again.resize(1400, 850);
+    again.show();
+    ASSERT_TRUE(again.openPath(project));
+    ASSERT_TRUE(waitForTiles(again));
+    const core::ViewState shown = again.view()->viewState();
+    EXPECT_NEAR(shown.t0, saved.t0, 1e-9);
+    EXPECT_NEAR(shown.t1, saved.t1, 1e-9);
+    EXPECT_NEAR(shown.f0, saved.f0, 1e-3);
+    EXPECT_NEAR(shown.f1, saved.f1, 1e-3);
+    EXPECT_EQ(again.view()->colorParams(), mine);
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    isolateSettings();
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
