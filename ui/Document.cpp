@@ -201,16 +201,21 @@ void Document::saveProject(const QString& path) {
     emit projectPathChanged();
 }
 
+// Beside a saved project when its folder is writable; else (and always for a recording not yet
+// saved as a project: its folder may be read-only or shared) in the user's data folder, named
+// by a hash of what it protects.
 QString Document::autosavePath() const {
-    const QString beside = m_projectPath.isEmpty() ? m_sourcePath + ".specedit.autosave.json"
-                                                   : m_projectPath + ".autosave";
-    if (QFileInfo(QFileInfo(beside).absolutePath()).isWritable())
-        return beside;
+    QString key = m_sourcePath;
+    if (!m_projectPath.isEmpty()) {
+        key = m_projectPath + ".autosave";
+        if (QFileInfo(QFileInfo(key).absolutePath()).isWritable())
+            return key;
+    }
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
     QDir().mkpath(dir);
-    const QByteArray key = QCryptographicHash::hash(beside.toUtf8(), QCryptographicHash::Sha1);
-    return dir + "/" + QString::fromLatin1(key.toHex()) + ".specedit.json";
+    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1);
+    return dir + "/" + QString::fromLatin1(hash.toHex()) + ".specedit.json";
 }
 
 void Document::writeAutosave() {

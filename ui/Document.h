@@ -67,8 +67,9 @@ public:
     void saveProject(const QString& path);
 
     // Autosave (nothing is lost): a sidecar project beside the project file
-    // (<project>.autosave), or beside the recording (<recording>.specedit.autosave.json), or in
-    // the user's data folder when that folder is read-only. Written atomically.
+    // (<project>.autosave); for a recording not saved as a project, or a project in a read-only
+    // folder, in the user's data folder (QStandardPaths::AppDataLocation/autosave), never
+    // beside the recording. Written atomically.
     QString autosavePath() const;
     void writeAutosave();
     void removeAutosave();

@@ -33,6 +33,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
@@ -622,6 +623,11 @@ TEST(Document, AutosaveRecoversUnsavedShapesAfterACrash) {
         doc.addShape(rectShape(1.0, 1.5, 2000, 3000, -30));
         doc.writeAutosave(); // then the program dies without saving
         EXPECT_TRUE(QFileInfo::exists(doc.autosavePath()));
+        // Never beside the recording (its folder may be read-only or shared): in the user's
+        // data folder.
+        EXPECT_FALSE(doc.autosavePath().startsWith(QString::fromStdString(dir.path().string())));
+        EXPECT_TRUE(doc.autosavePath().startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     }
     ui::Document doc;
     doc.openRecording(QString::fromStdString(copy), {});
@@ -635,7 +641,16 @@ TEST(Document, AutosaveRecoversUnsavedShapesAfterACrash) {
     doc.undoStack()->redo();
     const auto project = QString::fromStdString(dir.file("rec.specedit.json"));
     doc.saveProject(project);
-    doc.removeAutosave();
+    // Once saved as a project, the sidecar lives beside the project, and recovery still works.
+    EXPECT_EQ(doc.autosavePath(), project + ".autosave");
+    doc.addShape(rectShape(2.0, 2.5, 2000, 3000, -20));
+    doc.writeAutosave();
+    ui::Document reopened;
+    reopened.openProject(project);
+    ASSERT_TRUE(reopened.hasRecoverableAutosave());
+    reopened.recoverAutosave();
+    EXPECT_EQ(reopened.shapes().size(), 2u);
+    reopened.removeAutosave();
     EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
 }
 
