@@ -237,8 +237,10 @@ bool Document::hasRecoverableAutosave() const {
     const QFileInfo autosave(autosavePath());
     if (!autosave.exists())
         return false;
+    // Saving removes the sidecar, so one that exists was written after the last save; equal
+    // times happen within the file system's timestamp granularity.
     return m_projectPath.isEmpty() ||
-           autosave.lastModified() > QFileInfo(m_projectPath).lastModified();
+           autosave.lastModified() >= QFileInfo(m_projectPath).lastModified();
 }
 
 void Document::recoverAutosave() {
