@@ -1,6 +1,7 @@
 #include "ShapesPanel.h"
 
 #include "Document.h"
+#include "tools/ShapeEditGesture.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -16,7 +17,17 @@
 namespace specedit::ui {
 namespace {
 
-enum MergeId { kNameEdit = 101, kGainEdit, kModeEdit, kFeatherTimeEdit, kFeatherFreqEdit };
+enum MergeId {
+    kNameEdit = 101,
+    kGainEdit,
+    kModeEdit,
+    kFeatherTimeEdit,
+    kFeatherFreqEdit,
+    kStartEdit,
+    kEndEdit,
+    kLowEdit,
+    kHighEdit
+};
 constexpr double kMinusInfinitySpin = -121;
 
 QString labelOf(const core::Shape& s) {
@@ -93,10 +104,32 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_featherHz->setRange(0, 1e9);
     m_featherHz->setDecimals(0);
     m_featherHz->setSuffix(" Hz");
-    for (QAbstractSpinBox* spin :
-         std::initializer_list<QAbstractSpinBox*>{m_gain, m_featherMs, m_featherHz})
+    // The box in seconds and Hz (absolute for IQ with a centre): a rectangle's edges, a lasso's
+    // or stroke's extent (its points stretch with it).
+    for (QDoubleSpinBox** field : {&m_start, &m_end, &m_low, &m_high}) {
+        *field = new QDoubleSpinBox(box);
+        (*field)->setRange(-1e12, 1e12);
+    }
+    m_start->setObjectName("shapeStart");
+    m_end->setObjectName("shapeEnd");
+    m_low->setObjectName("shapeLow");
+    m_high->setObjectName("shapeHigh");
+    for (QDoubleSpinBox* t : {m_start, m_end}) {
+        t->setDecimals(6);
+        t->setSuffix(" s");
+    }
+    for (QDoubleSpinBox* f : {m_low, m_high}) {
+        f->setDecimals(1);
+        f->setSuffix(" Hz");
+    }
+    for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{
+             m_gain, m_featherMs, m_featherHz, m_start, m_end, m_low, m_high})
         spin->setKeyboardTracking(false); // typing "-20" is one edit, not "-" then "-2"...
     form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Start"), m_start);
+    form->addRow(tr("End"), m_end);
+    form->addRow(tr("Low"), m_low);
+    form->addRow(tr("High"), m_high);
     form->addRow(tr("Gain"), m_gain);
     form->addRow(tr("Mode"), m_mode);
     form->addRow(tr("Feather (time)"), m_featherMs);
@@ -106,6 +139,10 @@ void ShapesPanel::buildEditor(QWidget* box) {
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { edit(kModeEdit); });
     connect(m_featherMs, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherTimeEdit); });
     connect(m_featherHz, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherFreqEdit); });
+    connect(m_start, &QDoubleSpinBox::valueChanged, this, [this] { edit(kStartEdit); });
+    connect(m_end, &QDoubleSpinBox::valueChanged, this, [this] { edit(kEndEdit); });
+    connect(m_low, &QDoubleSpinBox::valueChanged, this, [this] { edit(kLowEdit); });
+    connect(m_high, &QDoubleSpinBox::valueChanged, this, [this] { edit(kHighEdit); });
 }
 
 void ShapesPanel::refresh() {
@@ -145,17 +182,55 @@ void ShapesPanel::select(std::uint64_t id) {
 
 void ShapesPanel::showSelected() {
     const core::Shape* s = m_document->shape(m_selected);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_gain, m_mode, m_featherMs,
-                                                      m_featherHz, m_up, m_down, m_delete})
+    const std::initializer_list<QDoubleSpinBox*> numbers{m_gain, m_featherMs, m_featherHz, m_start,
+                                                         m_end,  m_low,       m_high};
+    for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_mode, m_up, m_down, m_delete})
         w->setEnabled(s != nullptr);
-    if (!s)
+    for (QDoubleSpinBox* spin : numbers) {
+        spin->setEnabled(s != nullptr);
+        spin->setStyleSheet({});
+    }
+    const QSignalBlocker b1(m_name), b2(m_gain), b3(m_mode), b4(m_featherMs), b5(m_featherHz),
+        b6(m_start), b7(m_end), b8(m_low), b9(m_high);
+    if (!s) {
+        // Nothing selected (or the shape was deleted): no field keeps its old values.
+        m_name->clear();
+        for (QDoubleSpinBox* spin : numbers)
+            spin->clear();
         return;
-    const QSignalBlocker b1(m_name), b2(m_gain), b3(m_mode), b4(m_featherMs), b5(m_featherHz);
+    }
     m_name->setText(labelOf(*s));
     m_gain->setValue(std::isinf(s->gainDb) ? kMinusInfinitySpin : s->gainDb);
     m_mode->setCurrentIndex(s->mode == core::MaskMode::Isolate ? 1 : 0);
     m_featherMs->setValue(s->featherS * 1e3);
     m_featherHz->setValue(s->featherHz);
+    const core::TfBox box = ShapeEditGesture::extent(*s);
+    m_start->setValue(box.t0);
+    m_end->setValue(box.t1);
+    m_low->setValue(box.f0);
+    m_high->setValue(box.f1);
+}
+
+// A typed box edge: the shape fitted to the new box, or the field marked red when the box
+// would be empty (start after end, low above high).
+bool ShapesPanel::editBox(core::Shape& s, int mergeId) {
+    core::TfBox box = ShapeEditGesture::extent(s);
+    box.t0 = mergeId == kStartEdit ? m_start->value() : box.t0;
+    box.t1 = mergeId == kEndEdit ? m_end->value() : box.t1;
+    box.f0 = mergeId == kLowEdit ? m_low->value() : box.f0;
+    box.f1 = mergeId == kHighEdit ? m_high->value() : box.f1;
+    QDoubleSpinBox* field = mergeId == kStartEdit ? m_start
+                            : mergeId == kEndEdit ? m_end
+                            : mergeId == kLowEdit ? m_low
+                                                  : m_high;
+    if (!(box.t0 < box.t1) || !(box.f0 < box.f1)) {
+        field->setStyleSheet("background-color: #f6d5d1;");
+        field->setToolTip(tr("The start must come before the end, the low edge below the high"));
+        return false;
+    }
+    field->setStyleSheet({});
+    s = ShapeEditGesture::fitToBox(s, box);
+    return true;
 }
 
 void ShapesPanel::edit(int mergeId) {
@@ -182,6 +257,13 @@ void ShapesPanel::edit(int mergeId) {
         break;
     case kFeatherFreqEdit:
         s.featherHz = m_featherHz->value();
+        break;
+    case kStartEdit:
+    case kEndEdit:
+    case kLowEdit:
+    case kHighEdit:
+        if (!editBox(s, mergeId))
+            return;
         break;
     default:
         return;

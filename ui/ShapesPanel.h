@@ -1,7 +1,8 @@
 #pragma once
 // Lists the mask's shapes in composition order and edits the selected one numerically: name,
-// gain (-inf to +12 dB), mode, feather in ms and Hz; reorders and deletes. Every edit goes to
-// the Document as an undoable command (spin steps on one control merge). GUI thread only.
+// start and end (s), low and high edge (Hz; a lasso's or stroke's box, its points stretching
+// with it), gain (-inf to +12 dB), mode, feather in ms and Hz; reorders and deletes. Every edit
+// goes to the Document as an undoable command (spin steps on one control merge). GUI thread only.
 
 #include <QWidget>
 #include <cstdint>
@@ -12,6 +13,10 @@ class QLineEdit;
 class QDoubleSpinBox;
 class QComboBox;
 class QPushButton;
+
+namespace specedit::core {
+struct Shape;
+}
 
 namespace specedit::ui {
 
@@ -38,6 +43,7 @@ private:
     void buildEditor(QWidget* box);
     void showSelected();
     void edit(int mergeId);
+    bool editBox(core::Shape& s, int mergeId);
     void move(int delta);
 
     Document* m_document;
@@ -47,6 +53,10 @@ private:
     QComboBox* m_mode;
     QDoubleSpinBox* m_featherMs;
     QDoubleSpinBox* m_featherHz;
+    QDoubleSpinBox* m_start;
+    QDoubleSpinBox* m_end;
+    QDoubleSpinBox* m_low;
+    QDoubleSpinBox* m_high;
     QPushButton* m_up;
     QPushButton* m_down;
     QPushButton* m_delete;

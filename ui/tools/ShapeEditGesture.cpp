@@ -37,6 +37,11 @@ core::Shape ShapeEditGesture::at(QPointF p) const {
         std::swap(to.t0, to.t1);
     if (to.f0 > to.f1)
         std::swap(to.f0, to.f1);
+    return fitToBox(m_shape, to);
+}
+
+core::Shape ShapeEditGesture::fitToBox(const core::Shape& shape, const core::TfBox& to) {
+    core::Shape s = shape;
     if (s.type == core::ShapeType::Rect) {
         s.t0 = to.t0;
         s.t1 = to.t1;
@@ -45,6 +50,7 @@ core::Shape ShapeEditGesture::at(QPointF p) const {
         return s;
     }
     // Lassos and strokes stretch with their box: each point keeps its relative place.
+    const core::TfBox from = extent(shape);
     auto map = [](double v, double a0, double a1, double b0, double b1) {
         return a1 > a0 ? b0 + (v - a0) * (b1 - b0) / (a1 - a0) : b0 + (v - a0);
     };

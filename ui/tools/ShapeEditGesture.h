@@ -23,6 +23,9 @@ public:
 
     // The box the edges belong to: a rectangle's own edges, else its points' extent.
     static core::TfBox extent(const core::Shape& shape);
+    // The shape with its box moved to `to`: a rectangle takes it, the points of a lasso or
+    // stroke stretch with it.
+    static core::Shape fitToBox(const core::Shape& shape, const core::TfBox& to);
     // Edges of the shape's box within tolerancePx of pixel (kNone if none).
     static int edgesNear(const core::Shape& shape, QPointF pixel,
                          const std::function<QPointF(double t, double f)>& toPixel,

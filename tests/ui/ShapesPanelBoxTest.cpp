@@ -1,0 +1,79 @@
+// The Shapes panel's box fields: a user types "this band, from 1.200 s to 1.350 s".
+
+#include "Document.h"
+#include "ShapesPanel.h"
+#include "UiFixture.h"
+
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <gtest/gtest.h>
+
+using namespace specedit::test;
+
+namespace {
+
+QDoubleSpinBox* field(ui::ShapesPanel* panel, int row) {
+    static const char* kNames[] = {"shapeStart", "shapeEnd", "shapeLow", "shapeHigh"};
+    return panel->findChild<QDoubleSpinBox*>(kNames[row]);
+}
+
+} // namespace
+
+TEST(ShapesPanelBox, TypedEdgesMoveTheShapeOneUndoStepEach) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
+    const auto id = w.document()->addShape(rectShape(1.0, 1.5, 433.5e6, 433.6e6));
+    w.shapesPanel()->select(id);
+    QDoubleSpinBox* start = field(w.shapesPanel(), 0);
+    QDoubleSpinBox* end = field(w.shapesPanel(), 1);
+    QDoubleSpinBox* low = field(w.shapesPanel(), 2);
+    EXPECT_EQ(start->value(), 1.0);
+    EXPECT_EQ(low->value(), 433.5e6);
+    const int steps = w.document()->undoStack()->count();
+    start->setValue(1.2);
+    end->setValue(1.35);
+    low->setValue(433.55e6);
+    const core::Shape* s = w.document()->shape(id);
+    EXPECT_DOUBLE_EQ(s->t0, 1.2);
+    EXPECT_DOUBLE_EQ(s->t1, 1.35);
+    EXPECT_DOUBLE_EQ(s->f0, 433.55e6);
+    EXPECT_DOUBLE_EQ(s->f1, 433.6e6);
+    EXPECT_EQ(w.document()->undoStack()->count(), steps + 3);
+    // An end before the start is refused and shown, not applied.
+    end->setValue(1.1);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->t1, 1.35);
+    EXPECT_FALSE(end->styleSheet().isEmpty());
+    // Deleting the shape leaves no field showing its values.
+    w.document()->removeShape(id);
+    EXPECT_TRUE(start->cleanText().isEmpty()) << start->text().toStdString();
+    EXPECT_FALSE(start->isEnabled());
+    EXPECT_TRUE(w.shapesPanel()->findChild<QLineEdit*>()->text().isEmpty());
+}
+
+TEST(ShapesPanelBox, ALassoStretchesToItsTypedBox) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
+    core::Shape lasso;
+    lasso.type = core::ShapeType::Polygon;
+    lasso.points = {{1.0, 433.5e6}, {2.0, 433.5e6}, {1.5, 433.7e6}};
+    lasso.gainDb = -40;
+    const auto id = w.document()->addShape(lasso);
+    w.shapesPanel()->select(id);
+    EXPECT_EQ(field(w.shapesPanel(), 1)->value(), 2.0);
+    field(w.shapesPanel(), 1)->setValue(3.0); // the box now spans 1 to 3 s
+    const core::Shape* s = w.document()->shape(id);
+    EXPECT_DOUBLE_EQ(s->points[1].t, 3.0);
+    EXPECT_DOUBLE_EQ(s->points[2].t, 2.0); // the apex keeps its relative place
+    EXPECT_DOUBLE_EQ(s->points[2].f, 433.7e6);
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("SpecEditTests");
+    isolateSettings();
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
