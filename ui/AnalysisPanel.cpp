@@ -43,6 +43,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent) {
     m_problem->hide();
     layout->addWidget(m_problem);
     layout->addStretch(1);
+    setEnabled(false); // until a recording is open: no "0 samples" to edit
 }
 
 QWidget* AnalysisPanel::buildAnalysisGroup() {
@@ -56,6 +57,7 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     m_nperseg->setSuffix(tr(" samples"));
     m_nperseg->setKeyboardTracking(false); // typing 40000 plans once, not for 4, 40, 400...
     m_duration = new QLabel(group);
+    m_duration->setWordWrap(true); // keeps the dock narrow
     m_overlap = new QSpinBox(group);
     m_overlap->setRange(0, 999);
     m_overlap->setSuffix(" %");
@@ -129,6 +131,7 @@ QWidget* AnalysisPanel::buildDisplayGroup() {
 void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalInfo& info,
                                  int channel) {
     m_updating = true;
+    setEnabled(true);
     const QSignalBlocker b1(m_window), b2(m_nperseg), b3(m_overlap), b4(m_nfft), b5(m_channel);
     m_fs = p.fs;
     const int w = m_window->findText(QString::fromStdString(core::toString(p.window)));

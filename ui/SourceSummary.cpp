@@ -11,6 +11,8 @@ namespace {
 QString originNote(const std::string& origin) {
     if (origin.empty() || origin == "header" || origin == "SigMF" || origin == "auxi")
         return {};
+    if (origin == "user")
+        return QObject::tr(" (as you set it)");
     return QObject::tr(" (from the %1)").arg(QString::fromStdString(origin));
 }
 
