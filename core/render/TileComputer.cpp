@@ -138,17 +138,27 @@ Tile TileComputer::compute(int level, std::int64_t index, const JobControl& job)
     return std::move(compute(level, 0, index, {0}, false, job).front());
 }
 
-Tile TileComputer::pool(const Tile& left, const Tile* right) {
+namespace {
+
+// What a pooled tile takes from its two parts: position, exactness, the first bad frame.
+Tile pooledFrom(const Tile& a, const Tile* b) {
     Tile t;
+    t.level = a.level;
+    t.rowLevel = a.rowLevel;
+    t.firstRow = a.firstRow;
+    t.bins = a.bins;
+    t.columns = a.columns;
+    t.firstFrame = a.firstFrame;
+    t.exact = a.exact && (!b || b->exact);
+    t.nonFiniteFrame = a.nonFiniteFrame >= 0 || !b ? a.nonFiniteFrame : b->nonFiniteFrame;
+    return t;
+}
+
+} // namespace
+
+Tile TileComputer::pool(const Tile& left, const Tile* right) {
+    Tile t = pooledFrom(left, right);
     t.level = left.level + 1;
-    t.rowLevel = left.rowLevel;
-    t.firstRow = left.firstRow;
-    t.bins = left.bins;
-    t.firstFrame = left.firstFrame;
-    t.exact = left.exact && (!right || right->exact);
-    t.nonFiniteFrame = left.nonFiniteFrame;
-    if (t.nonFiniteFrame < 0 && right)
-        t.nonFiniteFrame = right->nonFiniteFrame;
     const int leftCols = (left.columns + 1) / 2;
     const int rightCols = right ? (right->columns + 1) / 2 : 0;
     t.columns = std::min(kTileColumns, leftCols + rightCols);
@@ -167,16 +177,9 @@ Tile TileComputer::pool(const Tile& left, const Tile* right) {
 }
 
 Tile TileComputer::poolRows(const Tile& low, const Tile* high) {
-    Tile t;
-    t.level = low.level;
+    Tile t = pooledFrom(low, high);
     t.rowLevel = low.rowLevel + 1;
     t.firstRow = low.firstRow / 2;
-    t.firstFrame = low.firstFrame;
-    t.columns = low.columns;
-    t.exact = low.exact && (!high || high->exact);
-    t.nonFiniteFrame = low.nonFiniteFrame;
-    if (t.nonFiniteFrame < 0 && high)
-        t.nonFiniteFrame = high->nonFiniteFrame;
     t.bins = (low.bins + 1) / 2 + (high ? (high->bins + 1) / 2 : 0);
     t.db.assign(std::size_t(t.columns) * std::size_t(t.bins), kFloorDb);
     for (int c = 0; c < t.columns; ++c) {

@@ -93,10 +93,3 @@ TEST(AxisTickers, ReadoutPrecisionFollowsTheZoom) {
     EXPECT_EQ(formatTime(12.3456, readoutStep(60.0 / 1000)), "12.35 s");
     EXPECT_EQ(formatFrequency(433.92e6 + 1234.5, readoutStep(2e6 / 800), 434e6), "433.921 MHz");
 }
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -661,12 +661,3 @@ TEST(Document, UnreadableFilesThrowAndLeaveTheDocumentEmpty) {
                  core::Error);
     EXPECT_FALSE(doc.hasSource());
 }
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -23,13 +23,6 @@ void wheel(QCustomPlot* plot, QPointF at, int notches, Qt::KeyboardModifiers mod
     QApplication::sendEvent(plot, &e);
 }
 
-QAction* action(ui::MainWindow& w, const QString& text) {
-    for (auto* a : w.findChildren<QAction*>())
-        if (a->text() == text)
-            return a;
-    return nullptr;
-}
-
 // Runs fn on the next modal dialog as soon as it shows, then closes it.
 template <typename Fn> void onNextDialog(Fn fn) {
     auto* timer = new QTimer;
@@ -79,8 +72,7 @@ TEST(Navigation, DoubleClickZoomsToTheShapeAndCtrlYRedoes) {
     // Undo, then Ctrl+Y redoes.
     w.document()->undoStack()->undo();
     EXPECT_TRUE(w.document()->shapes().empty());
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    ASSERT_TRUE(demoWindow.activate());
     QTest::keyClick(w.windowHandle(), Qt::Key_Y, Qt::ControlModifier);
     EXPECT_EQ(w.document()->shapes().size(), 1u);
 }
@@ -122,13 +114,4 @@ TEST(Navigation, OpenDialogShowsUrhFilesAndImageExportAddsPng) {
     });
     action(w, "Export spectrogram &image…")->trigger();
     EXPECT_TRUE(QFileInfo::exists(bare + ".png"));
-}
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -167,13 +167,3 @@ TEST(OpenRobustness, RateInAnRtl433NameIsUsed) {
     EXPECT_TRUE(text.contains("250 kS/s (from the file name)")) << text.toStdString();
     EXPECT_TRUE(text.contains("433.92 MHz (from the file name)")) << text.toStdString();
 }
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    QApplication::setApplicationName("OpenRobustnessTest");
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -43,8 +43,7 @@ TEST(SettingsPanel, OutOfRangeValuesStayVisibleAndAreRefusedWithTheirRange) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
     auto& w = demoWindow.window;
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    ASSERT_TRUE(demoWindow.activate());
     const auto before = w.document()->analysis();
     QSpinBox* overlap = field(w, " %");
     QSpinBox* length = field(w, " samples");
@@ -81,8 +80,7 @@ TEST(SettingsPanel, RefusedCombinationsSayWhyInTheWindowsWordsAndCanBeRestored) 
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
     auto& w = demoWindow.window;
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    ASSERT_TRUE(demoWindow.activate());
     const auto before = w.document()->analysis();
     QSpinBox* overlap = field(w, " %");
     type(w, overlap, "0"); // Hann without overlap breaks NOLA
@@ -97,13 +95,4 @@ TEST(SettingsPanel, RefusedCombinationsSayWhyInTheWindowsWordsAndCanBeRestored) 
             button->click();
     EXPECT_FALSE(panel(w)->hasInvalidInput());
     EXPECT_EQ(overlap->value(), int(std::lround(100.0 * before.noverlap / before.nperseg)));
-}
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

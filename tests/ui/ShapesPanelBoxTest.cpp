@@ -68,12 +68,3 @@ TEST(ShapesPanelBox, ALassoStretchesToItsTypedBox) {
     EXPECT_DOUBLE_EQ(s->points[2].t, 2.0); // the apex keeps its relative place
     EXPECT_DOUBLE_EQ(s->points[2].f, 433.7e6);
 }
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

@@ -88,8 +88,7 @@ TEST(Shortcuts, WindowKeysWorkWhileANumberFieldHasTheFocus) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
     auto& w = demoWindow.window;
-    QApplication::setActiveWindow(&w);
-    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    ASSERT_TRUE(demoWindow.activate());
     QSpinBox* length = nullptr;
     for (auto* spin : w.findChildren<QSpinBox*>())
         if (spin->suffix() == " samples")
@@ -102,10 +101,7 @@ TEST(Shortcuts, WindowKeysWorkWhileANumberFieldHasTheFocus) {
     QTest::keyClick(w.windowHandle(), Qt::Key_Return);
     EXPECT_EQ(length->value(), 1024);
     ASSERT_TRUE(length->hasFocus());
-    QAction* edited = nullptr;
-    for (auto* action : w.findChildren<QAction*>())
-        if (action->text() == "Show &edited result")
-            edited = action;
+    QAction* edited = action(w, "Show &edited result");
     ASSERT_NE(edited, nullptr);
     QTest::keyClick(w.windowHandle(), Qt::Key_M);
     EXPECT_TRUE(edited->isChecked());
@@ -120,13 +116,4 @@ TEST(Shortcuts, WindowKeysWorkWhileANumberFieldHasTheFocus) {
     });
     QTest::keyClick(w.windowHandle(), Qt::Key_E, Qt::ControlModifier);
     EXPECT_TRUE(dialogShown);
-}
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -9,6 +9,7 @@
 #include "view/SpectrogramPlottable.h"
 #include "view/SpectrogramView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMouseEvent>
@@ -96,6 +97,11 @@ struct DemoWindow {
         window.show();
         return window.openPath(privateIqDemo(dir)) && (!waitTiles || waitForTiles(window));
     }
+    // Makes the window the active one, as a click on it would (keys reach its shortcuts).
+    bool activate() {
+        QApplication::setActiveWindow(&window);
+        return QTest::qWaitForWindowActive(&window);
+    }
 };
 
 inline void send(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButton button,
@@ -113,6 +119,14 @@ inline void drag(QCustomPlot* plot, const std::vector<QPointF>& coords) {
     for (std::size_t i = 1; i < coords.size(); ++i)
         send(plot, QEvent::MouseMove, px(coords[i]), Qt::NoButton, Qt::LeftButton);
     send(plot, QEvent::MouseButtonRelease, px(coords.back()), Qt::LeftButton, Qt::NoButton);
+}
+
+// The window's action with this text (as in its menu, with the & marker), or nullptr.
+inline QAction* action(ui::MainWindow& w, const QString& text) {
+    for (auto* a : w.findChildren<QAction*>())
+        if (a->text() == text)
+            return a;
+    return nullptr;
 }
 
 // Gives this test process its own QSettings folder: CTest runs tests in parallel processes,

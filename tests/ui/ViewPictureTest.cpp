@@ -1,9 +1,9 @@
 // What the fitted view shows: every short burst of a long recording, in the picture and in the
 // overview strip, once the exact levels have replaced the quick first picture.
 
+#include "../core/IqFixture.h"
 #include "Document.h"
 #include "UiFixture.h"
-#include "io/SignalWriter.h"
 #include "render/TileComputer.h"
 
 #include <cmath>
@@ -23,26 +23,13 @@ constexpr double kBurstHz = 20e3;
 // 30 s at 100 kHz IQ: 120 bursts of 1 ms at +20 kHz in faint noise; a project that opens it
 // with Hann 128, hop 32 (about 94000 frames: 85 per pixel when fitted).
 QString burstProject(const TempDir& dir) {
-    const auto n = std::int64_t(30 * kRate);
-    std::vector<float> v(std::size_t(2 * n));
-    for (std::int64_t i = 0; i < n; ++i) {
+    iqRecording(dir.file("bursts.cf32"), std::int64_t(30 * kRate), kRate, 0, [](std::int64_t i) {
         const double t = double(i) / kRate - 0.1;
-        const double inPeriod = t - kPeriod * std::floor(t / kPeriod);
-        const bool on = t >= 0 && inPeriod < 1e-3;
-        const double phase = 2 * std::numbers::pi * kBurstHz * double(i) / kRate;
-        v[std::size_t(2 * i)] =
-            float(1e-4 * double((i * 7919) % 13 - 6)) + (on ? 0.5f * float(std::cos(phase)) : 0.0f);
-        v[std::size_t(2 * i + 1)] = on ? 0.5f * float(std::sin(phase)) : 0.0f;
-    }
-    core::SignalInfo info;
-    info.kind = core::SignalKind::Iq;
-    info.channels = 2;
-    info.sampleRate = kRate;
-    info.frames = n;
-    info.sampleType = core::SampleType::Float32;
-    core::SignalWriter w(dir.file("bursts.cf32"), info, {});
-    w.write(v.data(), n);
-    w.finish();
+        const bool on = t >= 0 && t - kPeriod * std::floor(t / kPeriod) < 1e-3;
+        const double noise = 1e-4 * double((i * 7919) % 13 - 6);
+        return std::complex<double>(noise, 0) +
+               (on ? std::polar(0.5, 2 * std::numbers::pi * kBurstHz * double(i) / kRate) : 0.0);
+    });
     const auto project = dir.file("bursts.specedit.json");
     std::ofstream(project) << R"({"version": 1, "source": "bursts.cf32",
         "source_options": {"rate": 100000, "format": "cf32"},
@@ -78,13 +65,4 @@ TEST(ViewPicture, FittedViewAndOverviewShowEveryShortBurst) {
     EXPECT_EQ(inOverview, kBursts);
     EXPECT_EQ(quietGaps, kBursts); // the picture is not simply bright everywhere
     EXPECT_GE(computer->maxLevel(), 8);
-}
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

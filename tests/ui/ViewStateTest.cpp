@@ -12,13 +12,6 @@ using namespace specedit::test;
 
 namespace {
 
-QAction* action(ui::MainWindow& w, const QString& text) {
-    for (auto* a : w.findChildren<QAction*>())
-        if (a->text() == text)
-            return a;
-    return nullptr;
-}
-
 // Changes the window length and waits for the new picture.
 void changeLength(ui::MainWindow& w, int factor) {
     auto p = w.document()->analysis();
@@ -90,13 +83,4 @@ TEST(ViewState, ASavedProjectReopensAsItWasLeft) {
     EXPECT_NEAR(shown.f0, saved.f0, 1e-3);
     EXPECT_NEAR(shown.f1, saved.f1, 1e-3);
     EXPECT_EQ(again.view()->colorParams(), mine);
-}
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("SpecEditTests");
-    isolateSettings();
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }

@@ -137,33 +137,28 @@ std::shared_ptr<const core::Tile> TileScheduler::descend(const core::TileCompute
                                                          std::pair<int, int> target) {
     if (auto tile = m_cache.get(key); tile && tile->exact)
         return tile;
+    // The two finer halves (b may lie past the end) pooled into key's tile, or null.
+    auto both = [&](const core::TileKey& a, const core::TileKey& b, bool bExists, auto pool) {
+        std::shared_ptr<const core::Tile> low = descend(c, a, target), high;
+        if (!low || (bExists && !(high = descend(c, b, target))))
+            return std::shared_ptr<const core::Tile>();
+        auto tile = std::make_shared<const core::Tile>(pool(*low, high.get()));
+        m_cache.put(key, tile);
+        return std::shared_ptr<const core::Tile>(tile);
+    };
     core::TileKey a = key, b = key;
-    std::shared_ptr<const core::Tile> low, high;
     if (key.rowLevel > target.second) {
         a.rowLevel = b.rowLevel = key.rowLevel - 1;
         a.band = 2 * key.band;
         b.band = a.band + 1;
-        if (!(low = descend(c, a, target)))
-            return nullptr;
-        if (b.band < c.bandCount(b.rowLevel) && !(high = descend(c, b, target)))
-            return nullptr;
-        auto tile =
-            std::make_shared<const core::Tile>(core::TileComputer::poolRows(*low, high.get()));
-        m_cache.put(key, tile);
-        return tile;
+        return both(a, b, b.band < c.bandCount(b.rowLevel), &core::TileComputer::poolRows);
     }
     if (key.level <= target.first)
         return nullptr;
     a.level = b.level = key.level - 1;
     a.index = 2 * key.index;
     b.index = a.index + 1;
-    if (!(low = descend(c, a, target)))
-        return nullptr;
-    if (b.index < c.tileCount(b.level) && !(high = descend(c, b, target)))
-        return nullptr;
-    auto tile = std::make_shared<const core::Tile>(core::TileComputer::pool(*low, high.get()));
-    m_cache.put(key, tile);
-    return tile;
+    return both(a, b, b.index < c.tileCount(b.level), &core::TileComputer::pool);
 }
 
 std::shared_ptr<const core::Tile>
