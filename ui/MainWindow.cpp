@@ -258,8 +258,9 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
     auto source = m_document->source();
     const auto params = m_document->analysis();
     auto result = std::make_shared<core::Shape>();
-    auto work = [source, params, t, f, result](core::JobControl& job) {
-        *result = core::magicWand(*source, params, t, f, core::WandOptions{}, job);
+    const core::WandOptions options = m_paint->wandOptions();
+    auto work = [source, params, t, f, options, result](core::JobControl& job) {
+        *result = core::magicWand(*source, params, t, f, options, job);
         return tr("Outlined a region of %1 points").arg(result->points.size());
     };
     const ShapeDefaults defaults = m_paint->defaults();

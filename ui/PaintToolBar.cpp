@@ -20,7 +20,8 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addTool(ToolKind::Brush, tr("Brush"), "B", tr("Paint with a round brush (B)"));
     addTool(ToolKind::Lasso, tr("Lasso"), "G", tr("Draw a free-hand region (G)"));
     addTool(ToolKind::Wand, tr("Wand"), "W",
-            tr("Click a burst: outline the region standing 10 dB above the noise (W)"));
+            tr("Click a burst: outline the region standing the wand's tolerance above the local "
+               "noise floor, one burst at a time (W)"));
     addTool(ToolKind::Eraser, tr("Eraser"), "E", tr("Click a shape to delete it (E)"));
     addTool(ToolKind::Zoom, tr("Zoom"), "Z", tr("Drag a box to zoom into it (Z)"));
     addTool(ToolKind::Measure, tr("Measure"), "D",
@@ -54,6 +55,23 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addWidget(m_feather);
     addWidget(new QLabel(tr(" Brush "), this));
     addWidget(m_brush);
+    m_wandTolerance = new QDoubleSpinBox(this);
+    m_wandTolerance->setRange(1, 60);
+    m_wandTolerance->setDecimals(0);
+    m_wandTolerance->setValue(core::WandOptions{}.thresholdDb);
+    m_wandTolerance->setSuffix(" dB");
+    m_wandTolerance->setToolTip(tr("Magic wand: how far above the local noise floor a cell "
+                                   "must stand to join the region"));
+    m_wandGap = new QDoubleSpinBox(this);
+    m_wandGap->setRange(0, 10000);
+    m_wandGap->setDecimals(2);
+    m_wandGap->setValue(core::WandOptions{}.maxGapSeconds * 1e3);
+    m_wandGap->setSuffix(" ms");
+    m_wandGap->setToolTip(tr("Magic wand: the longest quiet stretch bridged within one burst; "
+                             "longer gaps end the burst"));
+    addWidget(new QLabel(tr(" Wand "), this));
+    addWidget(m_wandTolerance);
+    addWidget(m_wandGap);
     auto changed = [this] { emit defaultsChanged(defaults()); };
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, changed);
@@ -76,6 +94,13 @@ void PaintToolBar::selectTool(ToolKind kind) {
     for (QAction* a : m_tools->actions())
         if (a->data().toInt() == int(kind))
             a->trigger();
+}
+
+core::WandOptions PaintToolBar::wandOptions() const {
+    core::WandOptions o;
+    o.thresholdDb = m_wandTolerance->value();
+    o.maxGapSeconds = m_wandGap->value() / 1e3;
+    return o;
 }
 
 ShapeDefaults PaintToolBar::defaults() const {

@@ -1,9 +1,11 @@
 #pragma once
 // The painting toolbar: tool choice (pan/select/move, rectangle, brush, lasso, magic wand,
 // eraser, box zoom, measure) with their keys (H, R, B, G, W, E, Z, D), and what new shapes get:
-// gain in dB (-inf to +12), feather in pixels, apply/isolate mode and brush size. Emits choices;
-// owns no document state. GUI thread only.
+// gain in dB (-inf to +12), feather in pixels, apply/isolate mode and brush size; the magic
+// wand's tolerance (dB above the local floor) and longest gap within one burst (ms). Emits
+// choices; owns no document state. GUI thread only.
 
+#include "mask/MagicWand.h"
 #include "tools/Tool.h"
 #include "view/SpectrogramView.h"
 
@@ -21,6 +23,7 @@ class PaintToolBar : public QToolBar {
 public:
     explicit PaintToolBar(QWidget* parent = nullptr);
     ShapeDefaults defaults() const;
+    core::WandOptions wandOptions() const;
     void selectTool(ToolKind kind);
 
 signals:
@@ -35,6 +38,8 @@ private:
     QSpinBox* m_feather;
     QComboBox* m_mode;
     QSpinBox* m_brush;
+    QDoubleSpinBox* m_wandTolerance;
+    QDoubleSpinBox* m_wandGap;
 };
 
 } // namespace specedit::ui

@@ -47,15 +47,24 @@ LevelGrid levels(const SampleSource& src, const StftParams& p, std::int64_t j0, 
     return g;
 }
 
-// Per frame, the lowest and highest row of the flood-filled region (-1 where none).
-std::vector<std::pair<int, int>> floodFill(const LevelGrid& g, int j, int k, float threshold) {
-    std::vector<std::pair<int, int>> span(std::size_t(g.frames), {-1, -1});
+// Per frame of the flood-filled region: the lowest and highest row (-1 where none) and the
+// number of cells.
+struct Spans {
+    std::vector<std::pair<int, int>> rows;
+    std::vector<int> cells;
+};
+
+Spans floodFill(const LevelGrid& g, int j, int k, float threshold) {
+    Spans result{std::vector<std::pair<int, int>>(std::size_t(g.frames), {-1, -1}),
+                 std::vector<int>(std::size_t(g.frames), 0)};
+    auto& span = result.rows;
     std::vector<char> seen(g.db.size(), 0);
     std::deque<std::pair<int, int>> queue{{j, k}};
     seen[std::size_t(j) * std::size_t(g.bins) + std::size_t(k)] = 1;
     while (!queue.empty()) {
         const auto [a, b] = queue.front();
         queue.pop_front();
+        ++result.cells[std::size_t(a)];
         auto& s = span[std::size_t(a)];
         s = s.first < 0 ? std::make_pair(b, b)
                         : std::make_pair(std::min(s.first, b), std::max(s.second, b));
@@ -70,7 +79,26 @@ std::vector<std::pair<int, int>> floodFill(const LevelGrid& g, int j, int k, flo
             }
         }
     }
-    return span;
+    return result;
+}
+
+// The frames [first, last] of the burst around frame j: frames with at least a quarter of
+// j's cells, joined across thinner runs of at most maxGap frames.
+std::pair<int, int> burstFrames(const std::vector<int>& cells, int j, int maxGap) {
+    const int needed = std::max(1, cells[std::size_t(j)] / 4);
+    auto extend = [&](int step) {
+        int edge = j, gap = 0;
+        for (int a = j + step; a >= 0 && a < int(cells.size()); a += step) {
+            if (cells[std::size_t(a)] >= needed) {
+                edge = a;
+                gap = 0;
+            } else if (++gap > maxGap) {
+                break;
+            }
+        }
+        return edge;
+    };
+    return {extend(-1), extend(+1)};
 }
 
 // Removes points that lie on the straight line through their neighbours (exactly: the outline
@@ -128,12 +156,14 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
                         " dB, the threshold " + std::to_string(int(threshold)) + " dB",
                     "a click on a burst or tone at least " +
                         std::to_string(int(options.thresholdDb)) + " dB above the noise floor");
-    const auto span = floodFill(g, j, k, threshold);
+    const Spans region = floodFill(g, j, k, threshold);
+    const auto [first, last] =
+        burstFrames(region.cells, j, int(std::floor(options.maxGapSeconds / frameSeconds)));
     Shape shape;
     shape.type = ShapeType::Polygon;
     std::vector<TfPoint> lower;
-    for (int a = 0; a < g.frames; ++a) {
-        const auto [lo, hi] = span[std::size_t(a)];
+    for (int a = first; a <= last; ++a) {
+        const auto [lo, hi] = region.rows[std::size_t(a)];
         if (lo < 0)
             continue;
         const double time = double(j0 + a) * frameSeconds;

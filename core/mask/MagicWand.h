@@ -8,6 +8,11 @@
 // region's upper and lower edge frame by frame (bins widened by half a bin, frames by half a
 // hop), which is exact for regions whose cross-section is one run per frame (bursts, tones,
 // chirps) and encloses the gaps of others.
+//
+// One burst, not a chain: a steady carrier or the DC line of a cheap receiver connects every
+// burst at its frequency. So the region keeps only the frames around the click whose
+// cross-section holds at least a quarter of the clicked frame's cells, bridging runs of
+// thinner frames no longer than maxGapSeconds; a tone clicked on stays whole.
 
 #include "dsp/StftParams.h"
 #include "io/SampleSource.h"
@@ -17,8 +22,9 @@
 namespace specedit::core {
 
 struct WandOptions {
-    double thresholdDb = 10.0;  // above the median level of the searched stretch
-    double searchSeconds = 0.5; // each side of the click
+    double thresholdDb = 10.0;   // tolerance: above the median level of the searched stretch
+    double searchSeconds = 0.5;  // each side of the click
+    double maxGapSeconds = 1e-3; // longest thin stretch bridged within one burst
 };
 
 // Returns a Polygon shape (gain and mode left at their defaults). Throws Error when the clicked

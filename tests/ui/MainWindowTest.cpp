@@ -252,6 +252,18 @@ TEST(MainWindow, MagicWandOutlinesTheClickedBurst) {
     while (w.tasks()->isBusy() && timer.elapsed() < 20000)
         QTest::qWait(20);
     EXPECT_EQ(w.document()->shapes().size(), 1u);
+    // The toolbar's tolerance reaches the wand: at 60 dB above the floor nothing qualifies.
+    for (auto* spin : w.paintToolBar()->findChildren<QDoubleSpinBox*>())
+        if (spin->suffix() == " dB" && spin->maximum() == 60)
+            spin->setValue(60);
+    EXPECT_EQ(w.paintToolBar()->wandOptions().thresholdDb, 60);
+    drag(w.view()->plot(), {{1.62, fc - 440e3}});
+    timer.restart();
+    while (w.tasks()->isBusy() && timer.elapsed() < 20000)
+        QTest::qWait(20);
+    EXPECT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains("nothing stands out"))
+        << w.statusBar()->currentMessage().toStdString();
 }
 
 TEST(MainWindow, OverviewStripShowsAndMovesTheView) {

@@ -64,3 +64,43 @@ TEST(MagicWand, ClickOnNoiseIsExplained) {
     specedit::test::expectError([&] { magicWand(*src, params, 5.0, 10e6, WandOptions{}, job); },
                                 {"outside the recording"});
 }
+
+namespace {
+
+// 1 MHz IQ, centre 10 MHz: two 200 kHz-wide bursts (11 tones around +100 kHz) at 20-25 ms and
+// 60-65 ms, joined by a steady carrier at +100 kHz (as a DC line or a beacon joins bursts).
+std::unique_ptr<SampleSource> chainFixture(const TempDir& dir) {
+    std::mt19937 rng(5);
+    std::normal_distribution<double> g(0, 0.01);
+    // 200 ms: the recording's abrupt end (a broadband splatter of the carrier) lies far away.
+    return specedit::test::iqRecording(dir.file("c.cf32"), 200000, 1e6, 10e6, [&](std::int64_t i) {
+        std::complex<double> x(g(rng), g(rng));
+        x += std::polar(0.05, 2 * std::numbers::pi * 0.1 * double(i));
+        if ((i >= 20000 && i < 25000) || (i >= 60000 && i < 65000))
+            for (int m = -5; m <= 5; ++m)
+                x += std::polar(0.03, 2 * std::numbers::pi * (0.1 + 0.02 * m) * double(i));
+        return x;
+    });
+}
+
+} // namespace
+
+TEST(MagicWand, FollowsOneBurstNotTheCarrierJoiningThem) {
+    TempDir dir;
+    const auto src = chainFixture(dir);
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 256, 192);
+    const Shape one = magicWand(*src, params, 0.022, 10.1e6, WandOptions{}, job);
+    EXPECT_NEAR(one.bounds().t0, 0.020, 0.0005);
+    EXPECT_NEAR(one.bounds().t1, 0.025, 0.0005);
+    EXPECT_EQ(one.coverage(0.062, 10.1e6), 0.0);
+    // A gap longer than the 35 ms between them joins the two bursts (and the carrier between).
+    WandOptions wide;
+    wide.maxGapSeconds = 0.050;
+    const Shape both = magicWand(*src, params, 0.022, 10.1e6, wide, job);
+    EXPECT_NEAR(both.bounds().t1, 0.065, 0.0005);
+    // A higher tolerance leaves the carrier out altogether: the burst alone, even with the gap.
+    wide.thresholdDb = 35;
+    const Shape strict = magicWand(*src, params, 0.022, 10.1e6, wide, job);
+    EXPECT_LT(strict.bounds().t1, 0.030);
+}
