@@ -57,7 +57,6 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     m_nperseg->setSuffix(tr(" samples"));
     m_nperseg->setKeyboardTracking(false); // typing 40000 plans once, not for 4, 40, 400...
     m_duration = new QLabel(group);
-    m_duration->setWordWrap(true); // keeps the dock narrow
     m_overlap = new QSpinBox(group);
     m_overlap->setRange(0, 999);
     m_overlap->setSuffix(" %");
@@ -243,7 +242,7 @@ void AnalysisPanel::updateDurationLabel() {
     const double ms = 1000.0 * n / m_fs;
     const double hz = m_fs / n;
     const int hop = n - int(std::lround(n * m_overlap->value() / 100.0));
-    m_duration->setText(tr("%1 ms, %2 per bin, hop %3 samples")
+    m_duration->setText(tr("%1 ms, %2/bin, hop %3")
                             .arg(QString::number(ms, 'f', decimalsFor(readoutStep(ms / 1000), 1)),
                                  formatFrequency(hz, readoutStep(hz / 1000)))
                             .arg(hop));

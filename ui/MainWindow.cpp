@@ -178,7 +178,7 @@ void MainWindow::connectPainting() {
 }
 
 void MainWindow::connectListening() {
-    addToolBar(Qt::TopToolBarArea, m_listen);
+    addToolBar(Qt::BottomToolBarArea, m_listen); // transport under the picture: the top row is full
     connect(m_listen, &ListenToolBar::playRequested, this, &MainWindow::playSelectionOrView);
     connect(m_listen, &ListenToolBar::stopRequested, m_player, &Player::stop);
     connect(m_listen, &ListenToolBar::editedChanged, m_listener, &Listener::setEdited);

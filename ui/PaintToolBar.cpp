@@ -63,12 +63,14 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_wandTolerance->setToolTip(tr("Magic wand: how far above the local noise floor a cell "
                                    "must stand to join the region"));
     m_wandGap = new QDoubleSpinBox(this);
-    m_wandGap->setRange(0, 10000);
+    m_wandGap->setRange(0, 999);
     m_wandGap->setDecimals(2);
     m_wandGap->setValue(core::WandOptions{}.maxGapSeconds * 1e3);
     m_wandGap->setSuffix(" ms");
     m_wandGap->setToolTip(tr("Magic wand: the longest quiet stretch bridged within one burst; "
                              "longer gaps end the burst"));
+    for (QDoubleSpinBox* spin : {m_wandTolerance, m_wandGap})
+        spin->setMaximumWidth(spin->fontMetrics().horizontalAdvance("999.99 ms") + 32);
     addWidget(new QLabel(tr(" Wand "), this));
     addWidget(m_wandTolerance);
     addWidget(m_wandGap);
