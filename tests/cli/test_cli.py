@@ -359,7 +359,6 @@ class BadInput(CliTest):
             self.assertIn("Usage", proc.stdout)
 
 
-@unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")
 class Recognition(CliTest):
     """Files open without being told what they are, and info says where each value came from."""
 
@@ -437,6 +436,7 @@ class Recognition(CliTest):
         self.assertEqual(j["sample_rate_from"], "header")
 
 
+@unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")
 class RealCaptures(CliTest):
     def test_info_and_stft_of_real_captures(self):
         for name, samples in [("urh_elektromaten.cs8", 1236159), ("urh_homematic.cs16", 117396),
