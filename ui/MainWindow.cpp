@@ -372,7 +372,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
-    event->accept(); // maybeSave removed the autosave when saving or discarding
+    m_recent->finishOpening(); // closed normally before its picture completed: no crash
+    event->accept();           // maybeSave removed the autosave when saving or discarding
 }
 
 void MainWindow::buildMenus() {

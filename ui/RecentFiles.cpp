@@ -28,9 +28,13 @@ void RecentFiles::beginOpening(const QString& path) {
     QSettings settings;
     settings.setValue(kOpeningKey, path);
     settings.sync(); // on disk before anything can crash
+    m_opening = true;
 }
 
 void RecentFiles::finishOpening() {
+    if (!m_opening)
+        return;
+    m_opening = false;
     QSettings settings;
     const QString path = settings.value(kOpeningKey).toString();
     settings.remove(kOpeningKey);
@@ -39,6 +43,7 @@ void RecentFiles::finishOpening() {
 }
 
 void RecentFiles::abandonOpening() {
+    m_opening = false;
     QSettings().remove(kOpeningKey);
 }
 

@@ -23,7 +23,8 @@ public:
     const QString& crashedFile() const { return m_crashed; }
     // Marks path as being opened (absolute path).
     void beginOpening(const QString& path);
-    // The file being opened showed its first picture: it joins the list.
+    // The file being opened showed its first picture (or the window closes normally before
+    // it did): it joins the list. Cheap when nothing is being opened.
     void finishOpening();
     // The opening failed with a message: the file does not join the list.
     void abandonOpening();
@@ -39,6 +40,7 @@ private:
 
     QMenu* m_menu;
     QString m_crashed;
+    bool m_opening = false; // a marker is set (saves a settings look-up per repaint)
 };
 
 } // namespace specedit::ui

@@ -62,7 +62,7 @@ nlohmann::json describe(const core::SignalInfo& info) {
 nlohmann::json describeRaw(const std::string& path, const core::OpenOptions& options) {
     const auto r = core::recognizeRaw(path, options);
     nlohmann::json j;
-    j["kind"] = "iq";
+    j["kind"] = !r.layout.value || r.layout.value->isComplex ? "iq" : "audio";
     j["container"] = "raw";
     j["sample_rate"] = nullptr;
     j["duration"] = nullptr;
@@ -77,7 +77,9 @@ nlohmann::json describeRaw(const std::string& path, const core::OpenOptions& opt
         j["datatype"] = core::sigmfDatatypeName(l);
         j["sample_type"] = core::toString(l.type);
         j["sample_type_from"] = r.layout.from;
-        j["samples"] = frameBytes ? std::filesystem::file_size(path) / frameBytes : 0;
+        const auto bytes = std::filesystem::file_size(path);
+        const auto header = std::uintmax_t(std::max<std::int64_t>(0, l.headerBytes));
+        j["samples"] = frameBytes && bytes > header ? (bytes - header) / frameBytes : 0;
     } else {
         j["datatype"] = j["sample_type"] = j["sample_type_from"] = j["samples"] = nullptr;
     }

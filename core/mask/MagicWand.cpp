@@ -82,10 +82,14 @@ Spans floodFill(const LevelGrid& g, int j, int k, float threshold) {
     return result;
 }
 
-// The frames [first, last] of the burst around frame j: frames with at least a quarter of
-// j's cells, joined across thinner runs of at most maxGap frames.
+// The frames [first, last] of the burst around frame j: frames with at least a quarter of the
+// cells of the burst's fattest frame near j (within maxGap, so a click on a burst's thin edge
+// still measures the burst), joined across thinner runs of at most maxGap frames.
 std::pair<int, int> burstFrames(const std::vector<int>& cells, int j, int maxGap) {
-    const int needed = std::max(1, cells[std::size_t(j)] / 4);
+    const int from = std::max(0, j - maxGap);
+    const int to = std::min(int(cells.size()) - 1, j + maxGap);
+    const int fattest = *std::max_element(cells.begin() + from, cells.begin() + to + 1);
+    const int needed = std::max(1, fattest / 4);
     auto extend = [&](int step) {
         int edge = j, gap = 0;
         for (int a = j + step; a >= 0 && a < int(cells.size()); a += step) {

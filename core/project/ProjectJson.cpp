@@ -188,7 +188,9 @@ ViewState readView(const json& v, const std::string& where) {
         if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number() ||
             !(x[0].get<double>() < x[1].get<double>()))
             throw Error(where, std::string("view.") + key + " is not an increasing pair",
-                        "[low, high] in " + std::string(key == std::string("time") ? "s" : "Hz"));
+                        "[low, high] in " + std::string(key == std::string("time")        ? "s"
+                                                        : key == std::string("frequency") ? "Hz"
+                                                                                          : "dB"));
         a = x[0].get<double>();
         b = x[1].get<double>();
     };

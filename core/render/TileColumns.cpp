@@ -9,9 +9,10 @@
 namespace specedit::core {
 namespace {
 
-// NaN stays NaN (the tile reports it); infinite power cannot occur (double from float).
+// NaN or infinite power (from NaN or infinite samples; the tile reports them) gives NaN: no
+// level, never a colour scale stretched to infinity.
 float toDb(double power) {
-    if (std::isnan(power))
+    if (!std::isfinite(power))
         return std::numeric_limits<float>::quiet_NaN();
     return power > 0 ? std::max(kFloorDb, float(10.0 * std::log10(power))) : kFloorDb;
 }

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <filesystem>
 #include <qcustomplot.h>
@@ -130,9 +131,11 @@ inline QAction* action(ui::MainWindow& w, const QString& text) {
 }
 
 // Gives this test process its own QSettings folder: CTest runs tests in parallel processes,
-// which must not share the recent-files list or the opening marker. Call once in main().
+// which must not share the recent-files list or the opening marker; and keeps autosaves out
+// of the user's data folder (QStandardPaths' test mode). Call once in main().
 inline void isolateSettings() {
     static TempDir dir;
+    QStandardPaths::setTestModeEnabled(true);
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
                        QString::fromStdString(dir.path().string()));

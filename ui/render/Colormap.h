@@ -25,8 +25,9 @@ public:
 
     explicit Colormap(ColormapId id);
     QRgb color(int index) const { return m_table[std::size_t(index)]; }
-    // Colour of a dB value under the given range (clamped at both ends; NaN, an infinite
-    // value or an empty range give the first colour, never an index outside the table).
+    // Colour of a dB value under the given range (clamped at both ends: -inf gives the first
+    // colour, +inf the last; NaN or an empty range the first), never an index outside the
+    // table.
     QRgb colorOf(float db, float minDb, float maxDb) const {
         const float t = (db - minDb) / (maxDb - minDb);
         const int i = !(t > 0) ? 0 : (t >= 1 ? kSize - 1 : int(t * (kSize - 1) + 0.5f));

@@ -183,6 +183,9 @@ void TileScheduler::compute(Generation& gen, const std::vector<TileRequest>& bat
         targets = gen.exactLevels;
     }
     for (const auto& r : batch) {
+        // Done meanwhile (pooled by another request, or a quick tile that is exact anyway).
+        if (const auto tile = m_cache.get(r.key); tile && (tile->exact || !r.exact))
+            continue;
         if (r.exact && pooled(*gen.computer, r.key, targets)) {
             const auto key = r.key;
             QMetaObject::invokeMethod(
@@ -198,6 +201,8 @@ void TileScheduler::compute(Generation& gen, const std::vector<TileRequest>& bat
     auto tiles =
         gen.computer->compute(k0.level, k0.rowLevel, k0.index, bands, batch.front().exact, gen.job);
     for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (const auto old = m_cache.get(keys[i]); old && old->exact && !tiles[i].exact)
+            continue; // an exact tile was pooled meanwhile: keep it
         m_cache.put(keys[i], std::make_shared<const core::Tile>(std::move(tiles[i])));
         const auto key = keys[i];
         QMetaObject::invokeMethod(

@@ -213,7 +213,9 @@ void SpectrogramPlottable::draw(QCPPainter* painter) {
         const auto tile = m_scheduler->cached(key);
         if (!tile)
             quick.push_back({key, false});
-        if (!tile || !tile->exact)
+        // A quick tile of levels 0..2 is exact already: no second request for it.
+        const bool quickIsExact = v.level <= 2;
+        if (tile ? !tile->exact : !quickIsExact)
             exact.push_back({key, true});
     }
     QSet<quint64> fallbackDone;
@@ -227,7 +229,12 @@ void SpectrogramPlottable::draw(QCPPainter* painter) {
     std::vector<TileRequest> wanted{{overviewKey(), false}};
     wanted.insert(wanted.end(), quick.begin(), quick.end());
     wanted.insert(wanted.end(), exact.begin(), exact.end());
-    wanted.push_back({overviewKey(), true});
+    // The exact overview is pooled from the visible tiles when they cover the whole recording
+    // (the fitted view); otherwise it would cost a pass over the recording, so it waits.
+    const auto& c = m_scheduler->computer();
+    if (v.first == 0 && v.last == c->tileCount(v.level) - 1 && v.firstBand == 0 &&
+        v.lastBand == c->bandCount(v.rowLevel) - 1)
+        wanted.push_back({overviewKey(), true});
     m_scheduler->request(wanted);
 }
 
@@ -276,12 +283,12 @@ bool SpectrogramPlottable::autoLevels(float* minDb, float* maxDb) {
     for (const auto& key : visibleKeys(visibleTiles()))
         if (const auto tile = m_scheduler->cached(key))
             for (std::size_t k = 0; k < tile->db.size(); k += 7)
-                if (tile->db[k] > core::kFloorDb) // NaN and the floor are left out
+                if (tile->db[k] > core::kFloorDb && std::isfinite(tile->db[k])) // not NaN, floor
                     values.push_back(tile->db[k]);
     if (values.empty())
         if (const auto tile = m_scheduler->cached(overviewKey()))
             for (float x : tile->db)
-                if (x > core::kFloorDb)
+                if (x > core::kFloorDb && std::isfinite(x))
                     values.push_back(x);
     if (values.size() < 16)
         return false;

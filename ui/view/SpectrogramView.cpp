@@ -113,8 +113,8 @@ void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> comp
                                 computer->params().fs);
     m_scheduler->setComputer(std::move(computer));
     m_spectrogram->resetImages();
-    m_nonFiniteReported = false;
     if (change == ViewChange::NewRecording) {
+        m_nonFiniteReported = false; // once per recording
         // Another recording: cached tiles of the old one must never be shown for it (an
         // allocator may reuse the old source's address, which the tile keys include).
         m_scheduler->cache().clear();
