@@ -76,8 +76,9 @@ SpectrogramPlottable::Visible SpectrogramPlottable::visibleTiles() const {
     const double rowsHigh = std::max(1.0, double(mValueAxis->axisRect()->height()));
     const double binsPerPixel = f.size() / df / rowsHigh;
     v.rowLevel = std::clamp(coarseLevel(binsPerPixel), 0, c->maxRowLevel());
-    const double bin0 = (f.lower - c->rowFrequency(0)) / df;
-    const double bin1 = (f.upper - c->rowFrequency(0)) / df;
+    // Bin edges, not centres: a band whose first bin is only partly visible is still drawn.
+    const double bin0 = (f.lower - c->rowFrequency(0)) / df + 0.5;
+    const double bin1 = (f.upper - c->rowFrequency(0)) / df + 0.5;
     const int bands = c->bandCount(v.rowLevel);
     const double binsPerBand = double(core::kBandRows) * double(1 << v.rowLevel);
     v.firstBand = std::clamp(int(std::floor(bin0 / binsPerBand)), 0, bands - 1);
