@@ -21,20 +21,22 @@ Document::Document(QObject* parent) : QObject(parent) {
 
 Document::~Document() = default;
 
-core::StftParams Document::defaultAnalysis(const core::SignalInfo& info) {
-    const double target = info.isComplex() ? 1e-3 : 0.043; // seconds per window
-    int n = 256;
-    while (n < 65536 && n * 2 <= info.sampleRate * target * 1.5)
-        n *= 2;
+core::StftParams Document::defaultAnalysis(const core::SignalInfo& info, int viewPixels) {
+    const double perPixel = double(info.frames) / std::max(1, viewPixels);
+    const double low = info.isComplex() ? 64.0 : info.sampleRate * 0.032;
+    const double high = info.isComplex() ? 16384.0 : info.sampleRate * 0.1;
+    const double wanted = std::clamp(perPixel, low, std::max(low, high));
+    const int n = std::clamp(1 << int(std::lround(std::log2(std::max(1.0, wanted)))), 16, 65536);
     return core::StftParams::make(core::WindowSpec{}, n, 3 * n / 4, n, info.sampleRate);
 }
 
-void Document::openRecording(const QString& path, const core::OpenOptions& options) {
+void Document::openRecording(const QString& path, const core::OpenOptions& options,
+                             int viewPixels) {
     auto source = core::openRecording(path.toStdString(), options);
     core::Project project;
     project.source = QFileInfo(path).fileName().toStdString();
     project.sourceOptions = options;
-    project.analysis = defaultAnalysis(source->info());
+    project.analysis = defaultAnalysis(source->info(), viewPixels);
     adopt(std::move(source), std::move(project), QFileInfo(path).absoluteFilePath(), {});
 }
 

@@ -20,9 +20,11 @@ public:
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
 
-    // Opens a recording with default analysis parameters for its kind, or a project with
-    // its own. Throws core::Error (the document is unchanged then).
-    void openRecording(const QString& path, const core::OpenOptions& options);
+    // Opens a recording with default analysis parameters for its kind and for a view
+    // viewPixels wide, or a project with its own. Throws core::Error (the document is
+    // unchanged then).
+    void openRecording(const QString& path, const core::OpenOptions& options,
+                       int viewPixels = kDefaultViewPixels);
     void openProject(const QString& path);
 
     bool hasSource() const { return bool(m_source); }
@@ -92,8 +94,14 @@ public:
     void replaceShape(const core::Shape& shape);
     void relocateShape(std::uint64_t id, int toIndex);
 
-    // Default analysis for a recording: about 1 ms windows for IQ, 43 ms for audio, 75 %.
-    static core::StftParams defaultAnalysis(const core::SignalInfo& info);
+    static constexpr int kDefaultViewPixels = 1200;
+    // Default analysis for a recording fitted to a view viewPixels wide: Hann at 75 % overlap,
+    // the window as long as one pixel's span of samples (rounded to a power of two), so what
+    // the fitted view shows is resolved in time: 120 µs ADS-B bursts in a 0.18 s capture at
+    // 2 MS/s get 256 samples. IQ: 64 to 16384 samples; audio: 32 to 100 ms (speech at 8 kHz
+    // gets 256), where frequency detail matters more.
+    static core::StftParams defaultAnalysis(const core::SignalInfo& info,
+                                            int viewPixels = kDefaultViewPixels);
 
 signals:
     void sourceChanged();

@@ -288,6 +288,12 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
         statusBar()->showMessage(tr("Another task is running; try the wand when it ends"), 6000);
 }
 
+// The plot's width in pixels, for the default window length (the fitted view's pixel span).
+int MainWindow::viewPixels() const {
+    const int width = m_view->plot()->axisRect()->width();
+    return width > 100 ? width : Document::kDefaultViewPixels;
+}
+
 // False, with a message, while a Settings field shows a value the document does not use.
 bool MainWindow::settingsValid() {
     if (!m_panel->hasInvalidInput())
@@ -467,7 +473,7 @@ bool MainWindow::openPath(const QString& path) {
             m_document->openProject(path);
         } else {
             try {
-                m_document->openRecording(path, {});
+                m_document->openRecording(path, {}, viewPixels());
             } catch (const core::Error& e) {
                 if (!needsRawOptions(e))
                     throw;
@@ -476,7 +482,7 @@ bool MainWindow::openPath(const QString& path) {
                     m_recent->abandonOpening();
                     return false;
                 }
-                m_document->openRecording(path, dialog.options());
+                m_document->openRecording(path, dialog.options(), viewPixels());
             }
         }
     } catch (const std::exception& e) {

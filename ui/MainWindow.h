@@ -76,6 +76,7 @@ private:
     void offerRecovery();
     bool maybeSave();
     bool settingsValid();
+    int viewPixels() const;
     void onSourceChanged();
     void onAnalysisChanged();
     void rebuildComputer(ViewChange change);

@@ -88,3 +88,26 @@ TEST(ViewState, ASavedProjectReopensAsItWasLeft) {
     EXPECT_NEAR(shown.f1, saved.f1, 1e-3);
     EXPECT_EQ(again.view()->colorParams(), mine);
 }
+
+// The window length on open resolves what the fitted view shows: about one pixel's span of
+// samples, within limits that keep audio's frequency detail.
+TEST(ViewState, DefaultWindowLengthFollowsThePixelSpan) {
+    auto length = [](bool iq, double rate, double seconds) {
+        core::SignalInfo info;
+        info.kind = iq ? core::SignalKind::Iq : core::SignalKind::Audio;
+        info.sampleRate = rate;
+        info.frames = std::int64_t(rate * seconds);
+        return ui::Document::defaultAnalysis(info, 1200).nperseg;
+    };
+    EXPECT_EQ(length(true, 2e6, 0.18), 256);    // ADS-B capture: 300 samples a pixel
+    EXPECT_EQ(length(false, 8000, 20), 256);    // telephone speech: 32 ms at least
+    EXPECT_EQ(length(true, 2e6, 60), 16384);    // a long capture: capped
+    EXPECT_EQ(length(false, 44100, 180), 4096); // music: at most 100 ms
+    EXPECT_EQ(length(true, 2e6, 0.001), 64);    // a tiny clip: at least 64 samples
+    core::SignalInfo audio;
+    audio.sampleRate = 48000;
+    audio.frames = 48000 * 5;
+    const auto p = ui::Document::defaultAnalysis(audio, 1200);
+    EXPECT_EQ(p.noverlap, 3 * p.nperseg / 4);
+    EXPECT_EQ(p.window, core::WindowSpec{});
+}
