@@ -3,6 +3,7 @@
 #include "commands/AnalysisCommand.h"
 #include "commands/ShapeCommands.h"
 #include "io/SourceFactory.h"
+#include "mask/ShapeCut.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -131,6 +132,22 @@ std::uint64_t Document::addShape(core::Shape shape) {
     const std::uint64_t id = shape.id;
     m_undo.push(new AddShapeCommand(this, std::move(shape)));
     return id;
+}
+
+void Document::cutShapes(const core::Shape& eraser) {
+    core::CutAllResult cut = core::cutShapes(m_project.shapes, eraser);
+    if (!cut.changed)
+        return;
+    for (auto& s : cut.shapes)
+        if (s.id == 0)
+            s.id = m_nextShapeId++;
+    m_undo.push(
+        new ReplaceShapesCommand(this, m_project.shapes, std::move(cut.shapes), tr("Erase")));
+}
+
+void Document::assignShapes(const std::vector<core::Shape>& shapes) {
+    m_project.shapes = shapes;
+    emit shapesChanged();
 }
 
 void Document::removeShape(std::uint64_t id) {

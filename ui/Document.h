@@ -61,6 +61,9 @@ public:
     std::uint64_t addShape(core::Shape shape);
     void removeShape(std::uint64_t id);
     void modifyShape(const core::Shape& after, int mergeId = -1);
+    // Cuts an eraser stroke out of every shape it crosses (core::cutShapes): one undo step,
+    // none when it touches no shape. The pieces get fresh ids.
+    void cutShapes(const core::Shape& eraser);
     // Moves a shape to another position in the composition order (undoable).
     void moveShape(std::uint64_t id, int toIndex);
 
@@ -93,6 +96,7 @@ public:
     void eraseShape(std::uint64_t id);
     void replaceShape(const core::Shape& shape);
     void relocateShape(std::uint64_t id, int toIndex);
+    void assignShapes(const std::vector<core::Shape>& shapes);
 
     static constexpr int kDefaultViewPixels = 1200;
     // Default analysis for a recording fitted to a view viewPixels wide: Hann at 75 % overlap,

@@ -158,7 +158,7 @@ void MainWindow::connectPainting() {
             statusBar()->showMessage(userText(e), 5000);
         }
     });
-    connect(m_view, &SpectrogramView::eraseRequested, m_document, &Document::removeShape);
+    connect(m_view, &SpectrogramView::eraseStroke, m_document, &Document::cutShapes);
     connect(m_view, &SpectrogramView::wandRequested, this, &MainWindow::runMagicWand);
     connect(m_view, &SpectrogramView::shapeEdited, this, [this](const core::Shape& shape) {
         try {

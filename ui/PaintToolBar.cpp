@@ -22,7 +22,8 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addTool(ToolKind::Wand, tr("Wand"), "W",
             tr("Click a burst: outline the region standing the wand's tolerance above the local "
                "noise floor, one burst at a time (W)"));
-    addTool(ToolKind::Eraser, tr("Eraser"), "E", tr("Click a shape to delete it (E)"));
+    addTool(ToolKind::Eraser, tr("Eraser"), "E",
+            tr("Drag across shapes to cut the stroke out of them; brush size as the brush (E)"));
     addTool(ToolKind::Zoom, tr("Zoom"), "Z", tr("Drag a box to zoom into it (Z)"));
     addTool(ToolKind::Measure, tr("Measure"), "D",
             tr("Drag to measure time and frequency differences (D)"));

@@ -106,13 +106,43 @@ double rectCoverage(const Shape& s, double t, double f) {
     return falloff(featherDistance(dt, df, s.featherS, s.featherHz));
 }
 
+// Strictly inside a ring: inside it by the even-odd rule and not on its edge.
+bool strictlyInside(const std::vector<TfPoint>& ring, double t, double f) {
+    for (std::size_t i = 0, k = ring.size() - 1; i < ring.size(); k = i++)
+        if (onSegment(ring[i], ring[k], t, f))
+            return false;
+    return insidePolygon(ring, t, f);
+}
+
+bool insideWithHoles(const Shape& s, double t, double f) {
+    if (!insidePolygon(s.points, t, f))
+        return false;
+    return std::none_of(s.holes.begin(), s.holes.end(),
+                        [&](const auto& hole) { return strictlyInside(hole, t, f); });
+}
+
+// Nearest point on the outline (outer ring and holes) in the feather metric.
+TfPoint nearestOnOutline(const Shape& s, double t, double f) {
+    const double sx = scaleFor(s.featherS), sf = scaleFor(s.featherHz);
+    TfPoint best = nearestOnPolyline(s.points, true, t, f, sx, sf);
+    double bestD = std::hypot((best.t - t) * sx, (best.f - f) * sf);
+    for (const auto& hole : s.holes) {
+        const TfPoint q = nearestOnPolyline(hole, true, t, f, sx, sf);
+        const double d = std::hypot((q.t - t) * sx, (q.f - f) * sf);
+        if (d < bestD) {
+            bestD = d;
+            best = q;
+        }
+    }
+    return best;
+}
+
 double polygonCoverage(const Shape& s, double t, double f) {
-    if (insidePolygon(s.points, t, f))
+    if (insideWithHoles(s, t, f))
         return 1.0;
     if (s.featherS <= 0 && s.featherHz <= 0)
         return 0.0;
-    const TfPoint q =
-        nearestOnPolyline(s.points, true, t, f, scaleFor(s.featherS), scaleFor(s.featherHz));
+    const TfPoint q = nearestOnOutline(s, t, f);
     // On an axis without feather the nearest point is exact up to rounding: treat a rounding
     // residue as zero, or it would count as an infinitely hard edge.
     double dt = std::abs(t - q.t), df = std::abs(f - q.f);
@@ -178,6 +208,17 @@ void Shape::validate(const std::string& where) const {
     if (type == ShapeType::Polygon && points.size() < 3)
         throw Error(where, "polygon has " + std::to_string(points.size()) + " points",
                     "at least 3 points");
+    if (type != ShapeType::Polygon && !holes.empty())
+        throw Error(where, "only a polygon can have holes", "no \"holes\" on a " + toString(type));
+    for (const auto& hole : holes) {
+        if (hole.size() < 3)
+            throw Error(where, "a hole has " + std::to_string(hole.size()) + " points",
+                        "at least 3 points per hole");
+        for (const auto& p : hole) {
+            requireFinite(p.t, where, "hole point time");
+            requireFinite(p.f, where, "hole point frequency");
+        }
+    }
     if (type == ShapeType::Stroke) {
         if (points.empty())
             throw Error(where, "stroke has no points", "at least 1 point");

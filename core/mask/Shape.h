@@ -9,6 +9,7 @@
 //     w = (1 + cos(pi d)) / 2 for d < 1, where d is the distance to the shape measured in
 //     feather units, d = hypot(dt / feather_s, df / feather_hz); 0 beyond;
 //   * a zero feather on an axis makes that axis's edge hard.
+// A polygon may have holes: a point inside a hole (not on its edge) is outside the polygon.
 // A stroke is the set of points within one brush radius of its polyline, with the radius an
 // ellipse of half-axes radius_s and radius_hz.
 // Gain: mode Apply multiplies by 1 + (g - 1) w, mode Isolate by 1 + (g - 1)(1 - w), where
@@ -42,9 +43,10 @@ struct TfBox {
 struct Shape {
     std::uint64_t id = 0; // stable id for undo commands; 0 = not yet assigned
     ShapeType type = ShapeType::Rect;
-    double t0 = 0, t1 = 0, f0 = 0, f1 = 0; // Rect (s, Hz), inclusive
-    std::vector<TfPoint> points;           // Polygon vertices or Stroke polyline
-    double radiusS = 0, radiusHz = 0;      // Stroke brush half-axes
+    double t0 = 0, t1 = 0, f0 = 0, f1 = 0;   // Rect (s, Hz), inclusive
+    std::vector<TfPoint> points;             // Polygon vertices or Stroke polyline
+    std::vector<std::vector<TfPoint>> holes; // Polygon only: rings cut out of it (the eraser)
+    double radiusS = 0, radiusHz = 0;        // Stroke brush half-axes
     double gainDb = kMinusInfinityDb;
     double featherS = 0, featherHz = 0;
     MaskMode mode = MaskMode::Apply;

@@ -25,12 +25,9 @@ double numberOr(const json& obj, const char* key, double fallback, const std::st
     return obj.contains(key) ? number(obj, key, where) : fallback;
 }
 
-std::vector<TfPoint> points(const json& obj, const std::string& where) {
-    const auto it = obj.find("points");
-    if (it == obj.end() || !it->is_array())
-        throw Error(where, "missing \"points\"", "an array of [t, f] pairs");
+std::vector<TfPoint> pointList(const json& list, const std::string& where) {
     std::vector<TfPoint> pts;
-    for (const auto& p : *it) {
+    for (const auto& p : list) {
         if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
             throw Error(where, "a point is not [t, f]: " + p.dump(), "[seconds, hertz]");
         pts.push_back({p[0].get<double>(), p[1].get<double>()});
@@ -38,9 +35,39 @@ std::vector<TfPoint> points(const json& obj, const std::string& where) {
     return pts;
 }
 
-const char* kShapeKeys[] = {"id",   "type",      "t0",        "t1",        "f0",
-                            "f1",   "points",    "radius_s",  "radius_hz", "gain_db",
-                            "mode", "feather_s", "feather_hz"};
+std::vector<TfPoint> points(const json& obj, const std::string& where) {
+    const auto it = obj.find("points");
+    if (it == obj.end() || !it->is_array())
+        throw Error(where, "missing \"points\"", "an array of [t, f] pairs");
+    return pointList(*it, where);
+}
+
+std::vector<std::vector<TfPoint>> holes(const json& obj, const std::string& where) {
+    std::vector<std::vector<TfPoint>> rings;
+    const auto it = obj.find("holes");
+    if (it == obj.end())
+        return rings;
+    if (!it->is_array())
+        throw Error(where, "\"holes\" is " + std::string(it->type_name()),
+                    "an array of rings of [t, f] pairs");
+    for (const auto& ring : *it) {
+        if (!ring.is_array())
+            throw Error(where, "a hole is not an array: " + ring.dump(), "[[t, f], ...]");
+        rings.push_back(pointList(ring, where));
+    }
+    return rings;
+}
+
+json pointsToJson(const std::vector<TfPoint>& points) {
+    json pts = json::array();
+    for (const auto& p : points)
+        pts.push_back({p.t, p.f});
+    return pts;
+}
+
+const char* kShapeKeys[] = {"id",      "type",   "t0",        "t1",        "f0",
+                            "f1",      "points", "holes",     "radius_s",  "radius_hz",
+                            "gain_db", "mode",   "feather_s", "feather_hz"};
 
 Shape shapeFromJson(const json& obj, const std::string& where) {
     if (!obj.is_object())
@@ -56,6 +83,7 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
     } else if (type == "polygon" || type == "stroke") {
         s.type = type == "polygon" ? ShapeType::Polygon : ShapeType::Stroke;
         s.points = points(obj, where);
+        s.holes = holes(obj, where);
         if (s.type == ShapeType::Stroke) {
             s.radiusS = number(obj, "radius_s", where);
             s.radiusHz = number(obj, "radius_hz", where);
@@ -93,10 +121,13 @@ json shapeToJson(const Shape& s) {
         obj["f0"] = s.f0;
         obj["f1"] = s.f1;
     } else {
-        json pts = json::array();
-        for (const auto& p : s.points)
-            pts.push_back({p.t, p.f});
-        obj["points"] = pts;
+        obj["points"] = pointsToJson(s.points);
+    }
+    if (!s.holes.empty()) {
+        json rings = json::array();
+        for (const auto& hole : s.holes)
+            rings.push_back(pointsToJson(hole));
+        obj["holes"] = rings;
     }
     if (s.type == ShapeType::Stroke) {
         obj["radius_s"] = s.radiusS;

@@ -130,11 +130,26 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);
     drag(plot, {{1.0, fc}, {1.0, fc}});
     EXPECT_EQ(w.document()->shapes().size(), 2u);
-    // The eraser deletes the shape under the click.
+    // The eraser cuts its stroke out of the rectangle, leaving the parts left and right of it;
+    // the panel forgets the fields of the rectangle, which no longer exists.
+    w.shapesPanel()->select(rect.id);
     w.paintToolBar()->selectTool(ui::ToolKind::Eraser);
-    drag(plot, {{0.63, fc - 400e3}});
-    ASSERT_EQ(w.document()->shapes().size(), 1u);
-    EXPECT_EQ(w.document()->shapes()[0].type, core::ShapeType::Stroke);
+    drag(plot, {{0.63, fc - 500e3}, {0.63, fc - 400e3}, {0.63, fc - 300e3}});
+    const auto& cut = w.document()->shapes();
+    ASSERT_EQ(cut.size(), 3u);
+    EXPECT_EQ(cut[0].type, core::ShapeType::Polygon);
+    EXPECT_EQ(cut[1].type, core::ShapeType::Polygon);
+    EXPECT_EQ(cut[2], stroke); // not crossed: untouched
+    auto covers = [&](double t, double f) { return cut[0].coverage(t, f) + cut[1].coverage(t, f); };
+    EXPECT_EQ(covers(0.63, fc - 400e3), 0.0);
+    EXPECT_EQ(covers(0.6, fc - 400e3), 1.0);
+    EXPECT_EQ(covers(0.66, fc - 400e3), 1.0);
+    EXPECT_EQ(w.shapesPanel()->selected(), 0u);
+    EXPECT_EQ(w.document()->undoStack()->count(), 3); // the cut is one step
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->shapes()[0], rect);
+    w.document()->undoStack()->redo();
+    EXPECT_EQ(w.document()->shapes().size(), 3u);
     QTest::qWait(50);
     const QString shots = QDir::currentPath() + "/screenshots";
     QDir().mkpath(shots);

@@ -41,6 +41,19 @@ void RemoveShapeCommand::undo() {
     m_doc->insertShape(m_index, m_shape);
 }
 
+ReplaceShapesCommand::ReplaceShapesCommand(Document* doc, std::vector<core::Shape> before,
+                                           std::vector<core::Shape> after, const QString& text)
+    : m_doc(doc), m_before(std::move(before)), m_after(std::move(after)) {
+    setText(text);
+}
+
+void ReplaceShapesCommand::redo() {
+    m_doc->assignShapes(m_after);
+}
+void ReplaceShapesCommand::undo() {
+    m_doc->assignShapes(m_before);
+}
+
 MoveShapeCommand::MoveShapeCommand(Document* doc, std::uint64_t id, int from, int to)
     : m_doc(doc), m_id(id), m_from(from), m_to(to) {
     setText(QObject::tr("Reorder shapes"));

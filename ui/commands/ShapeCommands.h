@@ -49,6 +49,20 @@ private:
     int m_to;
 };
 
+// Replaces the whole list of shapes (the eraser cuts several shapes into pieces at once).
+class ReplaceShapesCommand : public QUndoCommand {
+public:
+    ReplaceShapesCommand(Document* doc, std::vector<core::Shape> before,
+                         std::vector<core::Shape> after, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_doc;
+    std::vector<core::Shape> m_before;
+    std::vector<core::Shape> m_after;
+};
+
 class ModifyShapeCommand : public QUndoCommand {
 public:
     ModifyShapeCommand(Document* doc, core::Shape before, core::Shape after, int mergeId);

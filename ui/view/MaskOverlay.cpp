@@ -41,6 +41,13 @@ QPainterPath MaskOverlay::buildPath(const core::Shape& s) const {
             poly << toPixel(p.t, p.f);
         path.addPolygon(poly);
         path.closeSubpath();
+        for (const auto& hole : s.holes) { // odd-even fill (the default) leaves them empty
+            QPolygonF ring;
+            for (const auto& p : hole)
+                ring << toPixel(p.t, p.f);
+            path.addPolygon(ring);
+            path.closeSubpath();
+        }
         break;
     }
     case core::ShapeType::Stroke: {
@@ -73,7 +80,11 @@ void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool sele
     if (isolate)
         fill = QColor(70, 170, 255);
     fill.setAlpha(preview ? 50 : 80);
+    if (preview && m_previewErases)
+        fill = QColor(255, 255, 255, 40);
     QPen pen(selected ? QColor(255, 255, 255) : fill.lighter(150), selected ? 2.0 : 1.2);
+    if (preview && m_previewErases)
+        pen.setColor(QColor(255, 255, 255, 220));
     if (isolate || preview)
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);

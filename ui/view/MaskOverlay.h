@@ -24,7 +24,11 @@ public:
         m_paths.clear();
     }
     const std::vector<core::Shape>& shapes() const { return m_shapes; }
-    void setPreview(std::optional<core::Shape> preview) { m_preview = std::move(preview); }
+    // The shape being drawn; erases: drawn as the eraser's stroke (white), not as a shape.
+    void setPreview(std::optional<core::Shape> preview, bool erases = false) {
+        m_preview = std::move(preview);
+        m_previewErases = erases;
+    }
     void setSelected(std::uint64_t id) { m_selected = id; }
     // The measuring tool's line, from start to end in plot coordinates (nullopt: none).
     void setMeasure(std::optional<std::pair<QPointF, QPointF>> line) { m_measure = line; }
@@ -55,6 +59,7 @@ private:
 
     std::vector<core::Shape> m_shapes;
     std::optional<core::Shape> m_preview;
+    bool m_previewErases = false;
     std::uint64_t m_selected = 0;
     std::optional<std::pair<QPointF, QPointF>> m_measure;
     std::optional<double> m_playhead;

@@ -278,7 +278,8 @@ PlotScale SpectrogramView::plotScale() const {
 }
 
 void SpectrogramView::replotOverlay() {
-    m_overlay->setPreview(m_tool ? m_tool->preview() : std::nullopt);
+    m_overlay->setPreview(m_tool ? m_tool->preview() : std::nullopt,
+                          m_toolKind == ToolKind::Eraser);
     m_plot->layer("mask")->replot();
 }
 
@@ -289,6 +290,7 @@ void SpectrogramView::setTool(ToolKind kind) {
         m_tool = std::make_unique<RectTool>();
         break;
     case ToolKind::Brush:
+    case ToolKind::Eraser: // the eraser draws a brush stroke and cuts it out of the shapes
         m_tool = std::make_unique<PathTool>(core::ShapeType::Stroke);
         break;
     case ToolKind::Lasso:
@@ -383,11 +385,6 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         emit wandRequested(p.x(), p.y(), plotScale());
         return;
     }
-    if (m_toolKind == ToolKind::Eraser) {
-        if (const auto id = shapeAt(pixel))
-            emit eraseRequested(id);
-        return;
-    }
     if (m_toolKind == ToolKind::Pan) {
         // Decided before QCustomPlot handles the press: a shape edit must not also pan.
         m_plot->setInteraction(QCP::iRangeDrag, !beginShapeEdit(pixel));
@@ -421,7 +418,9 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
         return;
     const auto shape = m_tool->release(toPlot(event->position()));
     replotOverlay();
-    if (shape)
+    if (shape && m_toolKind == ToolKind::Eraser)
+        emit eraseStroke(*shape);
+    else if (shape)
         emit shapeDrawn(*shape);
 }
 

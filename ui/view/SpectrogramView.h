@@ -102,7 +102,8 @@ signals:
     void nonFiniteSamples(double seconds);
     // A finished gesture of a painting tool: one shape to add.
     void shapeDrawn(const core::Shape& shape);
-    void eraseRequested(std::uint64_t shapeId);
+    // The eraser's stroke (a brush stroke in plot units), to cut out of the shapes it crosses.
+    void eraseStroke(const core::Shape& stroke);
     // The magic wand was clicked at (seconds, Hz); scale is the plot's at that moment.
     void wandRequested(double seconds, double hertz, const PlotScale& scale);
     // The measuring tool's span: time and frequency differences (end minus start).
