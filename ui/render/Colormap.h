@@ -9,7 +9,9 @@
 
 namespace specedit::ui {
 
-enum class ColormapId { Inferno, Magma, Viridis, Grayscale };
+// Perceptually uniform maps (inferno, magma, viridis, cividis, plasma), turbo (rainbow-like but
+// smooth) and grayscale, each from its published 256-entry table.
+enum class ColormapId { Inferno, Magma, Viridis, Grayscale, Cividis, Plasma, Turbo };
 
 struct ColorParams {
     ColormapId map = ColormapId::Inferno;
