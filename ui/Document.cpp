@@ -14,6 +14,17 @@
 #include <cmath>
 
 namespace specedit::ui {
+namespace {
+
+// core::openRecording, with compressed recordings unpacked into the application's cache.
+std::unique_ptr<core::SampleSource> openSource(const std::string& path, core::OpenOptions options) {
+    if (options.cacheDir.empty())
+        options.cacheDir =
+            QStandardPaths::writableLocation(QStandardPaths::CacheLocation).toStdString();
+    return core::openRecording(path, options);
+}
+
+} // namespace
 
 Document::Document(QObject* parent) : QObject(parent) {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
@@ -33,7 +44,7 @@ core::StftParams Document::defaultAnalysis(const core::SignalInfo& info, int vie
 
 void Document::openRecording(const QString& path, const core::OpenOptions& options,
                              int viewPixels) {
-    auto source = core::openRecording(path.toStdString(), options);
+    auto source = openSource(path.toStdString(), options);
     core::Project project;
     project.source = QFileInfo(path).fileName().toStdString();
     project.sourceOptions = options;
@@ -44,7 +55,7 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
 void Document::openProject(const QString& path) {
     core::Project project = core::loadProject(path.toStdString());
     const std::string sourcePath = core::resolveSourcePath(project, path.toStdString());
-    auto source = core::openRecording(sourcePath, project.sourceOptions);
+    auto source = openSource(sourcePath, project.sourceOptions);
     adopt(std::move(source), std::move(project), QString::fromStdString(sourcePath),
           QFileInfo(path).absoluteFilePath());
 }
@@ -95,12 +106,12 @@ void Document::setIqMode(bool iq) {
     core::OpenOptions after = m_project.sourceOptions;
     after.forceIq = iq;
     after.forceAudio = !iq;
-    core::openRecording(m_sourcePath.toStdString(), after); // throws if it cannot be read so
+    openSource(m_sourcePath.toStdString(), after); // throws if it cannot be read so
     m_undo.push(new SourceOptionsCommand(this, m_project.sourceOptions, after));
 }
 
 void Document::applySourceOptions(const core::OpenOptions& options) {
-    m_source = core::openRecording(m_sourcePath.toStdString(), options);
+    m_source = openSource(m_sourcePath.toStdString(), options);
     m_project.sourceOptions = options;
     m_project.analysis.fs = m_source->info().sampleRate;
     m_channel = -1;

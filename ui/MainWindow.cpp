@@ -647,7 +647,8 @@ void MainWindow::openDialog() {
         this, tr("Open recording or project"), QString(),
         tr("Recordings and projects (*.wav *.flac *.ogg *.aiff *.aif *.w64 *.rf64 *.cf32 *.cfile "
            "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.s16 *.complex *.complex16s *.complex16u "
-           "*.complex32s *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta *.sigmf-data *.sigmf "
+           "*.complex32s *.complex32u *.cu16 *.coco *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta "
+           "*.sigmf-data *.sigmf "
            "*.specedit.json);;All files (*)"));
     if (!path.isEmpty())
         openPath(path);

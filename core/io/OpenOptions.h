@@ -13,6 +13,7 @@ struct OpenOptions {
     std::optional<std::string> rawFormat;  // "cf32", "cs16", ... for raw files (--format)
     std::optional<double> sampleRate;      // Hz, overrides the file (--rate)
     std::optional<double> centerFrequency; // Hz, overrides the file (--center)
+    std::string cacheDir; // where compressed recordings (.coco) are unpacked; empty: default
 };
 
 } // namespace specedit::core

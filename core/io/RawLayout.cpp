@@ -39,6 +39,8 @@ std::optional<RawLayout> parseSigmfName(std::string_view name) {
         layout.type = SampleType::Int8;
     else if (type == "u8")
         layout.type = SampleType::UInt8;
+    else if (type == "u16")
+        layout.type = SampleType::UInt16;
     else
         return std::nullopt;
     if (underscore == std::string_view::npos)
@@ -136,6 +138,7 @@ std::size_t bytesPerValue(SampleType type) {
     case SampleType::UInt8:
         return 1;
     case SampleType::Int16:
+    case SampleType::UInt16:
         return 2;
     case SampleType::Int24:
         return 3;
@@ -161,7 +164,7 @@ std::optional<RawLayout> rawLayoutFromName(std::string_view formatName) {
 
 std::optional<RawLayout> rawLayoutFromExtension(const std::string& path) {
     // Extensions of rtl_sdr, GNU Radio, HackRF, rtl_433 (.s16: real) and Universal Radio
-    // Hacker (.complex: cf32, .complex16s/u: 8-bit, .complex32s: 16-bit).
+    // Hacker (.complex: cf32, .complex16s/u: 8-bit, .complex32s/u: 16-bit).
     static const std::pair<const char*, const char*> kTable[] = {
         {".cf32", "cf32_le"}, {".cfile", "cf32_le"},
         {".fc32", "cf32_le"}, {".complex", "cf32_le"},
@@ -169,6 +172,7 @@ std::optional<RawLayout> rawLayoutFromExtension(const std::string& path) {
         {".sc16", "ci16_le"}, {".complex32s", "ci16_le"},
         {".cs8", "ci8"},      {".complex16s", "ci8"},
         {".cu8", "cu8"},      {".complex16u", "cu8"},
+        {".cu16", "cu16_le"}, {".complex32u", "cu16_le"},
         {".s16", "ri16_le"},
     };
     const std::string ext = lowercase(std::filesystem::path(path).extension().string());
@@ -186,6 +190,7 @@ std::string sigmfDatatypeName(const RawLayout& layout) {
         name += 'f';
         break;
     case SampleType::UInt8:
+    case SampleType::UInt16:
         name += 'u';
         break;
     default:
@@ -200,8 +205,9 @@ std::string sigmfDatatypeName(const RawLayout& layout) {
 }
 
 std::string acceptedRawFormatNames() {
-    return "cf32_le, cf64_le, ci32_le, ci16_le, ci8, cu8, rf32_le, rf64_le, ri32_le, ri16_le, "
-           "ri8, ru8 (multi-byte types also _be; without suffix _le), fc32, cs16, sc16, cs8";
+    return "cf32_le, cf64_le, ci32_le, ci16_le, cu16_le, ci8, cu8, rf32_le, rf64_le, ri32_le, "
+           "ri16_le, ru16_le, ri8, ru8 (multi-byte types also _be; without suffix _le), fc32, "
+           "cs16, sc16, cs8, cu16";
 }
 
 void decodeSamples(const std::uint8_t* in, std::size_t values, const RawLayout& layout,
@@ -220,6 +226,13 @@ void decodeSamples(const std::uint8_t* in, std::size_t values, const RawLayout& 
         for (std::size_t i = 0; i < values; ++i)
             out[i] = (static_cast<float>(in[i]) - 127.5f) * (1.0f / 128.0f);
         return;
+    case SampleType::UInt16:
+        for (std::size_t i = 0; i < values; ++i) {
+            const std::uint8_t* p = in + 2 * i;
+            const unsigned u = big ? (unsigned{p[0]} << 8 | p[1]) : (unsigned{p[1]} << 8 | p[0]);
+            out[i] = static_cast<float>((double(u) - 32767.5) * (1.0 / 32768.0));
+        }
+        return;
     case SampleType::Float32:
         for (std::size_t i = 0; i < values; ++i)
             out[i] = loadFloat<float>(in + 4 * i, big);
@@ -232,7 +245,7 @@ void decodeSamples(const std::uint8_t* in, std::size_t values, const RawLayout& 
         break;
     }
     throw Error("sample type", "cannot decode samples of type " + toString(layout.type),
-                "int8, uint8, int16, int24, int32, float32 or float64");
+                "int8, uint8, int16, uint16, int24, int32, float32 or float64");
 }
 
 std::size_t encodeSamples(const float* in, std::size_t values, const RawLayout& layout,
@@ -253,6 +266,17 @@ std::size_t encodeSamples(const float* in, std::size_t values, const RawLayout& 
             out[i] = static_cast<std::uint8_t>(quantise(in[i], 128.0, 127.5, 0.0, 255.0, clipped));
         return clipped;
     }
+    case SampleType::UInt16: {
+        std::size_t clipped = 0;
+        for (std::size_t i = 0; i < values; ++i) {
+            const std::int32_t v = quantise(in[i], 32768.0, 32767.5, 0.0, 65535.0, clipped);
+            if (big)
+                storeInt<2, true>(v, out + 2 * i);
+            else
+                storeInt<2, false>(v, out + 2 * i);
+        }
+        return clipped;
+    }
     case SampleType::Float32:
         for (std::size_t i = 0; i < values; ++i)
             storeFloat<float>(in[i], out + 4 * i, big);
@@ -265,7 +289,7 @@ std::size_t encodeSamples(const float* in, std::size_t values, const RawLayout& 
         break;
     }
     throw Error("sample type", "cannot encode samples of type " + toString(layout.type),
-                "int8, uint8, int16, int24, int32, float32 or float64");
+                "int8, uint8, int16, uint16, int24, int32, float32 or float64");
 }
 
 } // namespace specedit::core

@@ -18,6 +18,8 @@ std::string toString(SampleType type) {
         return "uint8";
     case SampleType::Int16:
         return "int16";
+    case SampleType::UInt16:
+        return "uint16";
     case SampleType::Int24:
         return "int24";
     case SampleType::Int32:

@@ -11,7 +11,7 @@ namespace specedit::core {
 enum class SignalKind { Audio, Iq };
 
 // Sample types on disk, named as SigMF names them (without the endianness suffix for bytes).
-enum class SampleType { Int8, UInt8, Int16, Int24, Int32, Float32, Float64, Other };
+enum class SampleType { Int8, UInt8, Int16, UInt16, Int24, Int32, Float32, Float64, Other };
 
 // The container a recording came from; SignalWriter uses it to keep the output's kind.
 enum class Container { SoundFile, RawIq, Sigmf };

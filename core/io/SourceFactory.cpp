@@ -1,5 +1,6 @@
 #include "io/SourceFactory.h"
 
+#include "io/CocoArchive.h"
 #include "io/FilenameMetadata.h"
 #include "io/RawIqSource.h"
 #include "io/Recognizer.h"
@@ -214,6 +215,28 @@ std::unique_ptr<SampleSource> openByContent(const std::string& path, const OpenO
     }
 }
 
+// URH's .coco: unpacked once into the cache, then raw samples. The archive's name (and the
+// user) decide rate and centre, else the member's name; the type comes from the member's
+// name or extension, else URH's complex float32.
+std::unique_ptr<SampleSource> openCoco(const std::string& path, const OpenOptions& options) {
+    const UnpackedCoco unpacked =
+        unpackCoco(path, options.cacheDir.empty() ? defaultCacheDir() : options.cacheDir);
+    RawRecognition r = recognizeRaw(path, options);
+    const RawRecognition member = recognizeRaw(unpacked.memberName, options);
+    if (!r.layout.value)
+        r.layout = member.layout.value ? member.layout
+                                       : Sourced<RawLayout>{rawLayoutFromName("cf32"), "extension"};
+    if (!r.sampleRate.value)
+        r.sampleRate = member.sampleRate;
+    if (!r.centerFrequency.value)
+        r.centerFrequency = member.centerFrequency;
+    try {
+        return openRaw(unpacked.path, r, options);
+    } catch (const Error& e) { // name the archive the user opened, not the cache file
+        throw Error(e.kind(), path, e.problem(), e.expected());
+    }
+}
+
 } // namespace
 
 std::unique_ptr<SampleSource> openRecording(const std::string& path, const OpenOptions& options) {
@@ -221,6 +244,8 @@ std::unique_ptr<SampleSource> openRecording(const std::string& path, const OpenO
         return openSigmf(path, options);
     if (!std::filesystem::exists(path))
         throw Error(path, "file does not exist", "an existing recording");
+    if (isCocoPath(path))
+        return openCoco(path, options);
     return openByContent(path, options);
 }
 

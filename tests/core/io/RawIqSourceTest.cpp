@@ -60,6 +60,12 @@ Fixture makeFixture(const RawLayout& layout, std::size_t values) {
             f.expected.push_back(float(code) / 32768.0f);
             break;
         }
+        case SampleType::UInt16: { // URH's .complex32u: offset binary, (x - 32767.5) / 32768
+            const int code = int((v * 1237) % 65536);
+            appendBytes(f.bytes, std::uint64_t(code), 2, big);
+            f.expected.push_back(float((code - 32767.5) / 32768.0));
+            break;
+        }
         case SampleType::Int32: {
             // Multiples of 2^16 from -2^31: exactly representable after scaling to float.
             const std::int64_t code = (std::int64_t((v * 97) % 65536) - 32768) * 65536;
@@ -83,10 +89,10 @@ Fixture makeFixture(const RawLayout& layout, std::size_t values) {
     return f;
 }
 
-const char* const kAllFormats[] = {"cf32_le", "cf32_be", "cf64_le", "cf64_be", "ci32_le",
-                                   "ci32_be", "ci16_le", "ci16_be", "ci8",     "cu8",
-                                   "rf32_le", "rf32_be", "rf64_le", "rf64_be", "ri32_le",
-                                   "ri32_be", "ri16_le", "ri16_be", "ri8",     "ru8"};
+const char* const kAllFormats[] = {
+    "cf32_le", "cf32_be", "cf64_le", "cf64_be", "ci32_le", "ci32_be", "ci16_le", "ci16_be",
+    "ci8",     "cu8",     "rf32_le", "rf32_be", "rf64_le", "rf64_be", "ri32_le", "ri32_be",
+    "ri16_le", "ri16_be", "ri8",     "ru8",     "cu16_le", "cu16_be", "ru16_le", "ru16_be"};
 
 } // namespace
 
@@ -107,15 +113,25 @@ TEST(RawLayout, NamesAndAliases) {
     EXPECT_EQ(sigmfDatatypeName(*rawLayoutFromName("cs8")), "ci8");
     EXPECT_EQ(sigmfDatatypeName(*rawLayoutFromName("cu8")), "cu8");
     EXPECT_EQ(sigmfDatatypeName(*rawLayoutFromName("cf64")), "cf64_le");
-    for (const char* bad : {"", "cf16", "ci8_le", "cu16_le", "cs32", "xyz", "cf32_xx", "c"})
+    for (const char* bad : {"", "cf16", "ci8_le", "cu8_le", "cs32", "xyz", "cf32_xx", "c"})
         EXPECT_FALSE(rawLayoutFromName(bad)) << bad;
 }
 
 TEST(RawLayout, FromExtension) {
-    const std::pair<const char*, const char*> cases[] = {
-        {"a.cf32", "cf32_le"}, {"a.cfile", "cf32_le"}, {"a.FC32", "cf32_le"},
-        {"a.cf64", "cf64_le"}, {"a.cs16", "ci16_le"},  {"dir.x/a.sc16", "ci16_le"},
-        {"a.cs8", "ci8"},      {"a.cu8", "cu8"}};
+    const std::pair<const char*, const char*> cases[] = {{"a.cf32", "cf32_le"},
+                                                         {"a.cfile", "cf32_le"},
+                                                         {"a.FC32", "cf32_le"},
+                                                         {"a.cf64", "cf64_le"},
+                                                         {"a.cs16", "ci16_le"},
+                                                         {"dir.x/a.sc16", "ci16_le"},
+                                                         {"a.cs8", "ci8"},
+                                                         {"a.cu8", "cu8"},
+                                                         {"a.complex", "cf32_le"},
+                                                         {"a.complex16s", "ci8"},
+                                                         {"a.complex16u", "cu8"},
+                                                         {"a.complex32s", "ci16_le"},
+                                                         {"a.complex32u", "cu16_le"},
+                                                         {"a.cu16", "cu16_le"}};
     for (const auto& [path, name] : cases) {
         const auto layout = rawLayoutFromExtension(path);
         ASSERT_TRUE(layout) << path;
