@@ -2,10 +2,12 @@
 
 #include "view/AxisTickers.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -66,7 +68,13 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
         m_nfft->addItem(tr(z));
     m_channel = new QComboBox(group);
     form->addRow(tr("Window"), m_window);
-    form->addRow(tr("Length"), m_nperseg);
+    m_autoLength = new QCheckBox(tr("Auto"), group);
+    m_autoLength->setToolTip(tr("The length follows the zoom: one pixel's span of samples"));
+    auto* lengthRow = new QHBoxLayout;
+    lengthRow->addWidget(m_nperseg, 1);
+    lengthRow->addWidget(m_autoLength);
+    form->addRow(tr("Length"), lengthRow);
+    connect(m_autoLength, &QCheckBox::toggled, this, &AnalysisPanel::autoLengthEdited);
     form->addRow(QString(), m_duration);
     form->addRow(tr("Overlap"), m_overlap);
     form->addRow(tr("FFT size"), m_nfft);
@@ -160,6 +168,11 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
     updateDurationLabel();
     showProblem({});
     m_updating = false;
+}
+
+void AnalysisPanel::showAutoLength(bool on) {
+    const QSignalBlocker block(m_autoLength);
+    m_autoLength->setChecked(on);
 }
 
 void AnalysisPanel::showColor(const ColorParams& params) {

@@ -16,6 +16,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QCheckBox;
 class QSpinBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -31,6 +32,7 @@ public:
     // Shows the document's state without emitting edits.
     void showAnalysis(const core::StftParams& params, const core::SignalInfo& info, int channel);
     void showColor(const ColorParams& params);
+    void showAutoLength(bool on);
     // A refused edit: the reason, shown under the controls and the last edited field marked
     // invalid, until the next valid edit (empty text: valid).
     void showProblem(const QString& text);
@@ -42,6 +44,8 @@ signals:
     // mergeId identifies the control, so repeated steps merge into one undo entry.
     void analysisEdited(const core::StftParams& params, int mergeId);
     void channelEdited(int channel);
+    // The Auto box beside Length: the length follows the zoom.
+    void autoLengthEdited(bool on);
     // The user asked to read the stereo recording as I/Q (true) or as audio (false).
     void iqModeEdited(bool iq);
     void colorEdited(const ColorParams& params);
@@ -69,6 +73,7 @@ private:
     QLabel* m_problemText;
     QWidget* m_lastEdited = nullptr;
     QComboBox* m_colormap;
+    QCheckBox* m_autoLength;
     QDoubleSpinBox* m_minDb;
     QDoubleSpinBox* m_maxDb;
     QPushButton* m_auto;

@@ -33,12 +33,15 @@ Document::Document(QObject* parent) : QObject(parent) {
 
 Document::~Document() = default;
 
-core::StftParams Document::defaultAnalysis(const core::SignalInfo& info, int viewPixels) {
-    const double perPixel = double(info.frames) / std::max(1, viewPixels);
+int Document::windowLengthFor(const core::SignalInfo& info, double samplesPerPixel) {
     const double low = info.isComplex() ? 64.0 : info.sampleRate * 0.032;
     const double high = info.isComplex() ? 16384.0 : info.sampleRate * 0.1;
-    const double wanted = std::clamp(perPixel, low, std::max(low, high));
-    const int n = std::clamp(1 << int(std::lround(std::log2(std::max(1.0, wanted)))), 16, 65536);
+    const double wanted = std::clamp(samplesPerPixel, low, std::max(low, high));
+    return std::clamp(1 << int(std::lround(std::log2(std::max(1.0, wanted)))), 16, 65536);
+}
+
+core::StftParams Document::defaultAnalysis(const core::SignalInfo& info, int viewPixels) {
+    const int n = windowLengthFor(info, double(info.frames) / std::max(1, viewPixels));
     return core::StftParams::make(core::WindowSpec{}, n, 3 * n / 4, n, info.sampleRate);
 }
 
@@ -49,6 +52,7 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
     project.source = QFileInfo(path).fileName().toStdString();
     project.sourceOptions = options;
     project.analysis = defaultAnalysis(source->info(), viewPixels);
+    project.autoLength = true;
     adopt(std::move(source), std::move(project), QFileInfo(path).absoluteFilePath(), {});
 }
 
@@ -78,6 +82,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     emit sourceChanged();
     emit analysisChanged();
     emit shapesChanged();
+    emit autoLengthChanged(m_project.autoLength);
 }
 
 QString Document::displayName() const {
@@ -127,7 +132,28 @@ void Document::setAnalysis(const core::StftParams& params, int mergeId) {
     const core::StftParams before = analysis();
     if (before == checked)
         return; // a gesture that changed nothing pushes nothing
+    if (checked.nperseg != before.nperseg)
+        setAutoLength(false); // the user's choice wins over Auto
     m_undo.push(new AnalysisCommand(this, before, checked, mergeId));
+}
+
+void Document::setAutoLength(bool on) {
+    if (m_project.autoLength == on)
+        return;
+    m_project.autoLength = on;
+    emit autoLengthChanged(on);
+}
+
+void Document::followZoom(int n) {
+    const core::StftParams before = analysis();
+    if (!m_project.autoLength || n == before.nperseg)
+        return;
+    const double overlap = double(before.noverlap) / before.nperseg;
+    const int pad = std::max(1, before.nfft / before.nperseg);
+    const int noverlap = std::min(n - 1, int(std::lround(overlap * n)));
+    core::StftParams p = core::StftParams::make(before.window, n, noverlap, n * pad, before.fs);
+    p.validate();
+    applyAnalysis(p);
 }
 
 const core::Shape* Document::shape(std::uint64_t id) const {

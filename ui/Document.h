@@ -48,6 +48,14 @@ public:
     // Pushes an undoable change of the analysis parameters (merged with the previous one
     // when it came from the same control). Throws core::Error if invalid.
     void setAnalysis(const core::StftParams& params, int mergeId = -1);
+    // Auto window length: the length follows the zoom (ui/AutoLength). On for a recording just
+    // opened; off once the user chooses a length (setAnalysis with another length), which then
+    // stays. Saved in the project. Not an edit: no undo step.
+    bool autoLength() const { return m_project.autoLength; }
+    void setAutoLength(bool on);
+    // Auto only: the analysis with window length n, the overlap fraction and padding factor
+    // kept; no undo step (it follows the view, as zooming does). Throws core::Error if invalid.
+    void followZoom(int n);
     // How the view looks, kept in the project for the next opening. Not an edit: no undo step,
     // and the document does not become modified.
     void setViewState(const core::ViewState& view) { m_project.view = view; }
@@ -104,6 +112,9 @@ public:
     // the fitted view shows is resolved in time: 120 µs ADS-B bursts in a 0.18 s capture at
     // 2 MS/s get 256 samples. IQ: 64 to 16384 samples; audio: 32 to 100 ms (speech at 8 kHz
     // gets 256), where frequency detail matters more.
+    // The window length for a view where one pixel spans samplesPerPixel samples: that span
+    // rounded to a power of two, within the limits above. Used on open and by Auto.
+    static int windowLengthFor(const core::SignalInfo& info, double samplesPerPixel);
     static core::StftParams defaultAnalysis(const core::SignalInfo& info,
                                             int viewPixels = kDefaultViewPixels);
 
@@ -112,6 +123,7 @@ signals:
     void analysisChanged();
     void shapesChanged();
     void projectPathChanged();
+    void autoLengthChanged(bool on);
     void modifiedChanged(bool modified);
 
 private:

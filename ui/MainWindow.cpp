@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalysisPanel.h"
+#include "AutoLength.h"
 #include "Document.h"
 #include "ErrorText.h"
 #include "HelpMenu.h"
@@ -110,6 +111,9 @@ MainWindow::MainWindow(QWidget* parent)
                                   m_document->channel());
     });
     connect(m_panel, &AnalysisPanel::channelEdited, m_document, &Document::setChannel);
+    new AutoLength(m_document, m_view, this);
+    connect(m_panel, &AnalysisPanel::autoLengthEdited, m_document, &Document::setAutoLength);
+    connect(m_document, &Document::autoLengthChanged, m_panel, &AnalysisPanel::showAutoLength);
     connect(m_panel, &AnalysisPanel::iqModeEdited, this, [this](bool iq) {
         try {
             m_document->setIqMode(iq);

@@ -31,6 +31,9 @@ struct Project {
     OpenOptions sourceOptions; // how to open the source (IQ, raw format, overrides)
     // Analysis parameters; fs is not stored (it is the recording's rate) and stays 1 here.
     StftParams analysis = StftParams::make(WindowSpec{}, 4096, 3072, 4096);
+    // "auto_length" in "analysis": the window length follows the zoom (the editor's Auto);
+    // false when the user chose a length, which then stays.
+    bool autoLength = false;
     std::vector<Shape> shapes;
     std::optional<ViewState> view; // "view" in the file; absent: fit the recording
     // Keys this version does not know, at top level and inside "analysis"; kept on save.

@@ -169,8 +169,16 @@ void readAnalysis(const json& a, Project& p, const std::string& where) {
     } catch (const Error& e) {
         throw Error(where, "analysis: " + e.problem() + " (" + e.subject() + ")", e.expected());
     }
+    if (a.contains("auto_length")) {
+        if (!a["auto_length"].is_boolean())
+            throw Error(where,
+                        "analysis.auto_length is " + std::string(a["auto_length"].type_name()),
+                        "true or false");
+        p.autoLength = a["auto_length"].get<bool>();
+    }
     for (const auto& [key, value] : a.items())
-        if (key != "window" && key != "nperseg" && key != "noverlap" && key != "nfft")
+        if (key != "window" && key != "nperseg" && key != "noverlap" && key != "nfft" &&
+            key != "auto_length")
             p.unknownAnalysis[key] = value;
 }
 
@@ -294,6 +302,8 @@ json projectToJson(const Project& p) {
     a["nperseg"] = p.analysis.nperseg;
     a["noverlap"] = p.analysis.noverlap;
     a["nfft"] = p.analysis.nfft;
+    if (p.autoLength)
+        a["auto_length"] = true;
     doc["analysis"] = a;
     json shapes = json::array();
     for (const auto& s : p.shapes)

@@ -3,9 +3,11 @@
 // exported or played with values the fields do not show.
 
 #include "AnalysisPanel.h"
+#include "AutoLength.h"
 #include "Document.h"
 #include "UiFixture.h"
 
+#include <QCheckBox>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -95,4 +97,50 @@ TEST(SettingsPanel, RefusedCombinationsSayWhyInTheWindowsWordsAndCanBeRestored) 
             button->click();
     EXPECT_FALSE(panel(w)->hasInvalidInput());
     EXPECT_EQ(overlap->value(), int(std::lround(100.0 * before.noverlap / before.nperseg)));
+}
+
+// Auto length: on for a recording just opened; after a zoom settles, the length is one
+// pixel's span of samples as a power of two (no undo step); a typed length turns it off and
+// stays through zooms; the box turns it on again.
+TEST(SettingsPanel, AutoLengthFollowsTheZoomUntilTheUserTypesOne) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    ASSERT_TRUE(demoWindow.activate());
+    auto* autoBox = w.findChild<QCheckBox*>();
+    ASSERT_NE(autoBox, nullptr);
+    EXPECT_EQ(autoBox->text(), "Auto");
+    EXPECT_TRUE(autoBox->isChecked());
+    EXPECT_TRUE(w.document()->autoLength());
+    auto* plot = w.view()->plot();
+    const double fs = w.document()->info().sampleRate;
+    // 0.4 s over the plot's width: 800 000 samples / width pixels, to the nearest power of 2.
+    auto expectedFor = [&](double span) {
+        const double perPixel = span * fs / plot->axisRect()->width();
+        return 1 << int(std::lround(std::log2(std::clamp(perPixel, 64.0, 16384.0))));
+    };
+    plot->xAxis->setRange(1.0, 1.4);
+    plot->replot();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    const int zoomed = expectedFor(0.4);
+    EXPECT_LT(zoomed, 8192);
+    EXPECT_EQ(w.document()->analysis().nperseg, zoomed);
+    EXPECT_EQ(field(w, " samples")->value(), zoomed);
+    EXPECT_EQ(w.document()->analysis().noverlap, 3 * zoomed / 4); // overlap kept
+    EXPECT_EQ(w.document()->undoStack()->count(), 0);
+    EXPECT_FALSE(w.document()->isModified());
+    // The user's length wins: Auto goes off, and a zoom no longer changes it.
+    type(w, field(w, " samples"), "2048");
+    EXPECT_EQ(w.document()->analysis().nperseg, 2048);
+    EXPECT_FALSE(autoBox->isChecked());
+    EXPECT_FALSE(w.document()->autoLength());
+    plot->xAxis->setRange(0.0, 2.0); // the whole recording
+    plot->replot();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_EQ(w.document()->analysis().nperseg, 2048);
+    // Ticking Auto follows the view again at once.
+    autoBox->click();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_TRUE(w.document()->autoLength());
+    EXPECT_EQ(w.document()->analysis().nperseg, expectedFor(plot->xAxis->range().size()));
 }

@@ -67,8 +67,10 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_scheduler, &TileScheduler::tileReady, this, &SpectrogramView::onTileReady);
     connect(m_plot, &QCustomPlot::mouseWheel, this, &SpectrogramView::onWheel);
     connect(m_plot, &QCustomPlot::mouseMove, this, &SpectrogramView::onMouseMove);
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { clampRanges(); });
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        clampRanges();
+        emit timeRangeChanged();
+    });
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { clampRanges(); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {

@@ -55,6 +55,8 @@ public:
     void setLevelsByHand(const ColorParams& params);
     // The visible ranges, levels and colormap, to keep in a project, and back.
     core::ViewState viewState() const;
+    // Seconds one pixel of the picture spans at the current zoom.
+    double secondsPerPixel() const { return plotScale().secondsPerPixel; }
     void setViewState(const core::ViewState& state);
     const ColorParams& colorParams() const;
     // Sets the dB range from the visible tiles; false while too few tiles are ready.
@@ -95,6 +97,8 @@ signals:
     void colorParamsChanged(const ColorParams& params);
     // Visible tiles not computed yet, and those shown from a quick picture awaiting the exact one.
     void tilesPending(int missing, int inexact);
+    // The visible time range changed (zoom or pan).
+    void timeRangeChanged();
     // Every visible tile of the current analysis was drawn from its own level.
     void pictureComplete();
     // The recording holds NaN or infinite samples near this time (once per analysis); they

@@ -105,3 +105,23 @@ TEST(Project, ViewStateRoundTripsAndBadViewsAreNamed) {
     EXPECT_NE(message.find("view.time is not an increasing pair"), std::string::npos) << message;
     EXPECT_NE(message.find("v.specedit.json"), std::string::npos) << message;
 }
+
+TEST(Project, AutoLengthRoundTripsAndIsOffUnlessSaid) {
+    TempDir dir;
+    const auto path = dir.file("a.specedit.json");
+    writeText(path, R"({"version": 1, "source": "r.wav",
+        "analysis": {"window": "hann", "nperseg": 512, "auto_length": true}})");
+    Project p = loadProject(path);
+    EXPECT_TRUE(p.autoLength);
+    EXPECT_FALSE(p.unknownAnalysis.contains("auto_length"));
+    saveProject(p, dir.file("b.specedit.json"));
+    EXPECT_TRUE(loadProject(dir.file("b.specedit.json")).autoLength);
+    p.autoLength = false; // a length the user chose: written without the key, read as chosen
+    saveProject(p, dir.file("c.specedit.json"));
+    EXPECT_FALSE(loadProject(dir.file("c.specedit.json")).autoLength);
+    writeText(path, R"({"version": 1, "source": "r.wav",
+        "analysis": {"nperseg": 512, "auto_length": "yes"}})");
+    const std::string message = loadError(path);
+    EXPECT_NE(message.find("analysis.auto_length is string"), std::string::npos) << message;
+    EXPECT_NE(message.find("true or false"), std::string::npos) << message;
+}
