@@ -24,6 +24,7 @@
 #include "util/Error.h"
 #include "view/AxisTickers.h"
 #include "view/SpectrogramView.h"
+#include "view/TraceLane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -444,6 +445,13 @@ void MainWindow::buildMenus() {
     edited->setCheckable(true);
     edited->setShortcut(QKeySequence(Qt::Key_M));
     edited->setToolTip(tr("Toggle between the original and the masked spectrogram (M)"));
+    QAction* lane = view->addAction(tr("&Trace lane"));
+    lane->setCheckable(true);
+    lane->setChecked(true);
+    lane->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    lane->setToolTip(tr("Waveform (audio) or magnitude and the selection's frequency (IQ) "
+                        "under the picture (Ctrl+T)"));
+    connect(lane, &QAction::toggled, m_view->traceLane(), &TraceLane::setVisible);
     addHelpMenu(this);
     connect(edited, &QAction::toggled, this, [this](bool on) {
         m_showEdited = on;
@@ -524,6 +532,7 @@ void MainWindow::rebuildComputer(ViewChange change) {
     const int channel = m_document->channel();
     const auto mask = m_showEdited ? m_document->shapes() : std::vector<core::Shape>{};
     const auto serial = std::size_t(m_document->openSerial());
+    m_view->traceLane()->setSource(source, channel);
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([=] {
         std::shared_ptr<const core::TileComputer> computer;

@@ -7,6 +7,7 @@
 #include "view/MaskOverlay.h"
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
+#include "view/TraceLane.h"
 
 #include <QKeyEvent>
 #include <QVBoxLayout>
@@ -46,6 +47,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_plot->layer("spectrogram")->setMode(QCPLayer::lmBuffered);
     m_spectrogram = new SpectrogramPlottable(m_plot->xAxis, m_plot->yAxis, m_scheduler);
     m_spectrogram->setLayer("spectrogram");
+    m_trace = new TraceLane(m_plot, m_plot->xAxis);
     m_overview = new OverviewStrip([this] { return m_spectrogram->overviewImage(); }, this);
     connect(m_spectrogram, &SpectrogramPlottable::imagesReady, m_overview,
             qOverload<>(&QWidget::update));
@@ -317,6 +319,7 @@ void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
         shapes.begin(), shapes.end(), [this](const auto& s) { return s.id == selectedShape(); });
     if (selectedShape() && selectionGone)
         setSelectedShape(0); // the selected shape was deleted (or undone away)
+    updateTraceBand();       // its band may have been edited
     replotOverlay();
 }
 
@@ -370,10 +373,22 @@ std::uint64_t SpectrogramView::selectedShape() const {
     return m_overlay->selected();
 }
 
+// The trace lane follows the selected shape's band (its extent without the feather).
+void SpectrogramView::updateTraceBand() {
+    std::optional<std::pair<double, double>> band;
+    for (const auto& s : m_shapes)
+        if (s.id == m_overlay->selected() && s.id != 0) {
+            const auto box = s.bounds();
+            band = std::make_pair(box.f0 + s.featherHz, box.f1 - s.featherHz);
+        }
+    m_trace->setBand(band && band->second > band->first ? band : std::nullopt);
+}
+
 void SpectrogramView::setSelectedShape(std::uint64_t id) {
     if (id == m_overlay->selected())
         return;
     m_overlay->setSelected(id);
+    updateTraceBand();
     replotOverlay();
     emit selectionChanged(id);
 }
@@ -382,6 +397,8 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton)
         return;
     const QPointF pixel = event->position();
+    if (!m_plot->axisRect()->rect().contains(pixel.toPoint()))
+        return; // the trace lane or an axis: QCustomPlot pans, no tool acts there
     if (m_toolKind == ToolKind::Wand) {
         const QPointF p = toPlot(pixel);
         emit wandRequested(p.x(), p.y(), plotScale());

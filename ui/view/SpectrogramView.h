@@ -27,6 +27,7 @@ struct TileKey;
 namespace specedit::ui {
 
 class MaskOverlay;
+class TraceLane;
 class OverviewStrip;
 class ShapeEditGesture;
 class SpectrogramPlottable;
@@ -55,6 +56,8 @@ public:
     void setLevelsByHand(const ColorParams& params);
     // The visible ranges, levels and colormap, to keep in a project, and back.
     core::ViewState viewState() const;
+    // The waveform / magnitude / frequency lane under the picture.
+    TraceLane* traceLane() const { return m_trace; }
     // Seconds one pixel of the picture spans at the current zoom.
     double secondsPerPixel() const { return plotScale().secondsPerPixel; }
     void setViewState(const core::ViewState& state);
@@ -140,6 +143,8 @@ private:
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
     MaskOverlay* m_overlay;
+    TraceLane* m_trace;
+    void updateTraceBand();
     OverviewStrip* m_overview;
     ToolKind m_toolKind = ToolKind::Pan;
     std::unique_ptr<Tool> m_tool;

@@ -1,0 +1,186 @@
+#include "view/TraceLane.h"
+
+#include "view/AxisTickers.h"
+
+#include <QMetaObject>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace specedit::ui {
+namespace {
+
+// The centre time of each column.
+QVector<double> columnTimes(const core::TraceRequest& r) {
+    QVector<double> t(r.columns);
+    const double w = (r.t1 - r.t0) / r.columns;
+    for (int c = 0; c < r.columns; ++c)
+        t[c] = r.t0 + (c + 0.5) * w;
+    return t;
+}
+
+QVector<double> values(const std::vector<float>& v) {
+    QVector<double> out(qsizetype(v.size()));
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out[qsizetype(i)] = v[i];
+    return out;
+}
+
+} // namespace
+
+TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
+    : QObject(plot), m_plot(plot), m_time(time), m_rect(new QCPAxisRect(plot)) {
+    m_pool.setMaxThreadCount(1);
+    m_rect->setMinimumSize(0, kHeight);
+    m_rect->setMaximumSize(QWIDGETSIZE_MAX, kHeight);
+    m_rect->setBackground(QColor(24, 24, 28));
+    m_rect->setRangeDrag(Qt::Horizontal);
+    m_rect->setRangeDragAxes(time, nullptr); // dragging the lane pans the spectrogram
+    m_rect->setRangeZoom(Qt::Orientations());
+    plot->plotLayout()->addElement(1, 0, m_rect);
+    auto* margins = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
+    x->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime, true)));
+    x->setRange(time->range());
+    connect(time, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this, x](const QCPRange& r) {
+                x->setRange(r);
+                schedule();
+            });
+    m_rect->axis(QCPAxis::atRight)
+        ->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
+    for (QCPAxis* a : m_rect->axes())
+        a->grid()->setPen(QPen(QColor(70, 70, 80), 0, Qt::DotLine));
+    m_high = plot->addGraph(x, m_rect->axis(QCPAxis::atLeft));
+    m_low = plot->addGraph(x, m_rect->axis(QCPAxis::atLeft));
+    const QColor wave(120, 190, 255);
+    for (QCPGraph* g : {m_high, m_low})
+        g->setPen(QPen(wave, 1));
+    m_high->setBrush(QColor(120, 190, 255, 110));
+    m_high->setChannelFillGraph(m_low);
+    m_frequency = plot->addGraph(x, m_rect->axis(QCPAxis::atRight));
+    m_frequency->setPen(QPen(QColor(255, 170, 60), 1.5));
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(60);
+    connect(&m_settle, &QTimer::timeout, this, &TraceLane::start);
+    connect(plot, &QCustomPlot::afterLayout, this, &TraceLane::schedule);
+    placeAxes();
+}
+
+TraceLane::~TraceLane() {
+    if (m_job)
+        m_job->cancel();
+    m_pool.waitForDone();
+}
+
+void TraceLane::setSource(std::shared_ptr<const core::SampleSource> source, int channel) {
+    if (source == m_source && channel == m_channel)
+        return;
+    m_source = std::move(source);
+    m_channel = channel;
+    m_shown.reset();
+    for (QCPGraph* g : {m_high, m_low, m_frequency})
+        g->data()->clear();
+    placeAxes();
+    schedule();
+}
+
+void TraceLane::setBand(std::optional<std::pair<double, double>> band) {
+    if (band == m_band)
+        return;
+    m_band = band;
+    schedule();
+}
+
+void TraceLane::setVisible(bool visible) {
+    m_visible = visible;
+    m_rect->setVisible(visible);
+    for (QCPGraph* g : {m_high, m_low, m_frequency})
+        g->setVisible(visible);
+    auto* layout = m_plot->plotLayout();
+    if (visible && !layout->hasElement(1, 0))
+        layout->addElement(1, 0, m_rect);
+    else if (!visible && layout->hasElement(1, 0))
+        layout->take(m_rect);
+    layout->simplify();
+    placeAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    schedule();
+}
+
+// With the lane shown, the time axis is read at its bottom; the spectrogram's keeps its ticks.
+void TraceLane::placeAxes() {
+    const bool iq = m_source && m_source->info().isComplex();
+    m_time->setTickLabels(!m_visible);
+    m_time->setLabel(m_visible ? QString() : tr("Time"));
+    QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
+    x->setLabel(tr("Time"));
+    m_rect->axis(QCPAxis::atLeft)->setLabel(iq ? tr("dB") : tr("Amplitude"));
+    QCPAxis* right = m_rect->axis(QCPAxis::atRight);
+    right->setVisible(iq && m_band);
+    right->setTickLabels(iq && m_band);
+}
+
+void TraceLane::schedule() {
+    if (m_visible && m_source)
+        m_settle.start();
+}
+
+void TraceLane::start() {
+    if (!m_visible || !m_source || m_rect->width() < 2)
+        return;
+    core::TraceRequest request;
+    request.t0 = m_time->range().lower;
+    request.t1 = m_time->range().upper;
+    request.columns = m_rect->width();
+    request.channel = m_channel;
+    if (m_source->info().isComplex())
+        request.band = m_band;
+    if (m_shown && m_shown->request == request)
+        return;
+    if (m_job)
+        m_job->cancel();
+    m_job = std::make_shared<core::JobControl>();
+    m_busy = true;
+    const int generation = ++m_generation;
+    m_pool.start([this, source = m_source, request, job = m_job, generation] {
+        try {
+            auto trace = std::make_shared<core::Trace>(core::computeTrace(*source, request, *job));
+            QMetaObject::invokeMethod(
+                this,
+                [this, trace, generation] {
+                    if (generation == m_generation)
+                        show(*trace);
+                },
+                Qt::QueuedConnection);
+        } catch (const std::exception&) {
+            // Cancelled by a newer request (or a read that failed, which the spectrogram
+            // reports): the newer request draws.
+        }
+    });
+}
+
+void TraceLane::show(const core::Trace& trace) {
+    m_busy = false;
+    m_shown = trace;
+    const QVector<double> t = columnTimes(trace.request);
+    m_high->setData(t, values(trace.high), true);
+    m_low->setData(t, values(trace.low), true);
+    m_frequency->setData(t, values(trace.frequency), true);
+    bool found = false;
+    QCPRange level = m_high->getValueRange(found);
+    QCPRange low = m_low->getValueRange(found);
+    if (found) {
+        level.expand(low);
+        const double pad = std::max(1e-3, 0.05 * level.size());
+        m_rect->axis(QCPAxis::atLeft)->setRange(level.lower - pad, level.upper + pad);
+    }
+    if (m_band)
+        m_rect->axis(QCPAxis::atRight)->setRange(m_band->first, m_band->second);
+    placeAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    emit traceShown();
+}
+
+} // namespace specedit::ui
