@@ -40,6 +40,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QThreadPool>
 #include <QTimer>
@@ -445,6 +446,10 @@ void MainWindow::buildMenus() {
     edited->setCheckable(true);
     edited->setShortcut(QKeySequence(Qt::Key_M));
     edited->setToolTip(tr("Toggle between the original and the masked spectrogram (M)"));
+    m_logAxis = view->addAction(tr("&Log frequency axis"));
+    m_logAxis->setCheckable(true);
+    m_logAxis->setToolTip(tr("A logarithmic frequency axis (audio recordings)"));
+    connect(m_logAxis, &QAction::toggled, m_view, &SpectrogramView::setLogFrequency);
     QAction* lane = view->addAction(tr("&Trace lane"));
     lane->setCheckable(true);
     lane->setChecked(true);
@@ -513,6 +518,9 @@ void MainWindow::onSourceChanged() {
     m_listener->cancel();
     m_newSource = true;
     m_listen->setIqMode(info.isComplex());
+    if (info.isComplex()) // IQ has negative offsets: no log axis
+        m_logAxis->setChecked(false);
+    m_logAxis->setEnabled(!info.isComplex());
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
     updateTitle();
@@ -555,6 +563,8 @@ void MainWindow::rebuildComputer(ViewChange change) {
                 const auto& saved = self->m_document->project().view;
                 if (change == ViewChange::NewRecording && saved)
                     self->m_view->setViewState(*saved); // the project looks as it was left
+                const QSignalBlocker block(self->m_logAxis);
+                self->m_logAxis->setChecked(self->m_view->isLogFrequency());
             },
             Qt::QueuedConnection);
     });

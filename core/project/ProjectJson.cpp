@@ -238,14 +238,21 @@ ViewState readView(const json& v, const std::string& where) {
     pair("frequency", s.f0, s.f1);
     pair("levels_db", s.minDb, s.maxDb);
     s.colormap = v.value("colormap", s.colormap);
+    const std::string scale = v.value("frequency_scale", "linear");
+    if (scale != "linear" && scale != "log")
+        throw Error(where, "view.frequency_scale is \"" + scale + "\"", "\"linear\" or \"log\"");
+    s.logFrequency = scale == "log";
     return s;
 }
 
 json viewToJson(const ViewState& s) {
-    return {{"time", {s.t0, s.t1}},
-            {"frequency", {s.f0, s.f1}},
-            {"levels_db", {s.minDb, s.maxDb}},
-            {"colormap", s.colormap}};
+    json v = {{"time", {s.t0, s.t1}},
+              {"frequency", {s.f0, s.f1}},
+              {"levels_db", {s.minDb, s.maxDb}},
+              {"colormap", s.colormap}};
+    if (s.logFrequency)
+        v["frequency_scale"] = "log";
+    return v;
 }
 
 } // namespace

@@ -88,4 +88,32 @@ QString UnitTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
     return m_format(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step, m_magnitude);
 }
 
+QVector<double> LogFrequencyTicker::createTickVector(double, const QCPRange& range) {
+    auto ticksWith = [&](std::initializer_list<int> mantissas) {
+        QVector<double> ticks;
+        if (!(range.lower > 0) || !(range.upper > range.lower))
+            return ticks;
+        for (int k = int(std::floor(std::log10(range.lower)));
+             k <= int(std::ceil(std::log10(range.upper))); ++k)
+            for (int m : mantissas) {
+                const double tick = m * std::pow(10.0, k);
+                if (tick >= range.lower && tick <= range.upper)
+                    ticks.push_back(tick);
+            }
+        return ticks;
+    };
+    QVector<double> ticks = ticksWith({1, 2, 5});
+    if (ticks.size() < 3)
+        ticks = ticksWith({1, 2, 3, 4, 5, 6, 7, 8, 9});
+    return ticks;
+}
+
+QVector<double> LogFrequencyTicker::createSubTickVector(int, const QVector<double>&) {
+    return {};
+}
+
+QString LogFrequencyTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
+    return formatFrequency(tick, exactStep(tick), 0.0);
+}
+
 } // namespace specedit::ui

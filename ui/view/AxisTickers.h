@@ -33,6 +33,17 @@ private:
     double m_magnitude = 0.0;
 };
 
+// Ticks of a logarithmic frequency axis at 1, 2 and 5 times powers of ten (every integer
+// multiple when the range holds fewer than three of those), each labelled exactly in its own
+// unit, as log axes spanning decades are read ("500 Hz", "1 kHz", "2 kHz"); no sub-ticks.
+class LogFrequencyTicker : public QCPAxisTicker {
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override;
+    QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override;
+    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
+                         int precision) override;
+};
+
 // "433.920 MHz", "-12.5 kHz".
 QString formatFrequency(double hz, double step, double magnitude = 0);
 // "1.250 s"; from 600 s on "0:10:02.5" (hours:minutes:seconds).

@@ -16,9 +16,10 @@ QPointF MaskOverlay::toPixel(double t, double f) const {
 
 QPainterPath MaskOverlay::pixelPath(const core::Shape& s) const {
     const QRect r = mKeyAxis->axisRect()->rect();
-    const std::array<double, 6> state{mKeyAxis->range().lower,   mKeyAxis->range().upper,
-                                      mValueAxis->range().lower, mValueAxis->range().upper,
-                                      double(r.width()),         double(r.height())};
+    const std::array<double, 7> state{
+        mKeyAxis->range().lower,        mKeyAxis->range().upper, mValueAxis->range().lower,
+        mValueAxis->range().upper,      double(r.width()),       double(r.height()),
+        double(mValueAxis->scaleType())};
     if (state != m_pathsFor) {
         m_paths.clear();
         m_pathsFor = state;
@@ -54,8 +55,12 @@ QPainterPath MaskOverlay::buildPath(const core::Shape& s) const {
         // The brush is an ellipse in physical units: stroke the path in a space where it is a
         // circle, then map back.
         const double rx = std::abs(mKeyAxis->coordToPixel(s.radiusS) - mKeyAxis->coordToPixel(0));
-        const double ry =
-            std::abs(mValueAxis->coordToPixel(s.radiusHz) - mValueAxis->coordToPixel(0));
+        // Measured at the stroke's start: on a log axis the brush's height varies with
+        // frequency and this draws it at its first point's.
+        const double f = s.points.front().f;
+        const double ry = std::abs(mValueAxis->coordToPixel(f + s.radiusHz) -
+                                   mValueAxis->coordToPixel(std::max(f - s.radiusHz, 1e-9))) /
+                          2;
         const double sx = ry > 0 && rx > 0 ? ry / rx : 1.0;
         QPainterPath centre;
         centre.moveTo(toPixel(s.points.front().t, s.points.front().f) * 1.0);

@@ -66,7 +66,7 @@ private:
     QPainterPath buildPath(const core::Shape& shape) const;
     // Cache of pixelPath for the shapes above, valid for the axes' state in m_pathsFor.
     mutable std::unordered_map<std::uint64_t, QPainterPath> m_paths;
-    mutable std::array<double, 6> m_pathsFor{};
+    mutable std::array<double, 7> m_pathsFor{};
     std::optional<double> m_cursor;
     std::set<std::uint64_t> m_hidden;
 };

@@ -75,7 +75,9 @@ SpectrogramPlottable::Visible SpectrogramPlottable::visibleTiles() const {
     const double df = c->params().fs / c->params().nfft;
     const double rowsHigh = std::max(1.0, double(mValueAxis->axisRect()->height()));
     const double binsPerPixel = f.size() / df / rowsHigh;
-    v.rowLevel = std::clamp(coarseLevel(binsPerPixel), 0, c->maxRowLevel());
+    // A log axis needs every row at its bottom, where a bin is many pixels tall.
+    const bool log = mValueAxis->scaleType() == QCPAxis::stLogarithmic;
+    v.rowLevel = log ? 0 : std::clamp(coarseLevel(binsPerPixel), 0, c->maxRowLevel());
     // Bin edges, not centres: a band whose first bin is only partly visible is still drawn.
     const double bin0 = (f.lower - c->rowFrequency(0)) / df + 0.5;
     const double bin1 = (f.upper - c->rowFrequency(0)) / df + 0.5;
@@ -153,8 +155,42 @@ bool SpectrogramPlottable::drawTile(QCPPainter* painter, const core::TileKey& ke
         requestColouring(key); // coloured after this paint, never during it (rule R4)
     if (!coloured)
         return false;
-    painter->drawImage(tileRect(*coloured->source), coloured->image);
+    if (mValueAxis->scaleType() == QCPAxis::stLogarithmic)
+        drawWarped(painter, *coloured->source, coloured->image);
+    else
+        painter->drawImage(tileRect(*coloured->source), coloured->image);
     return true;
+}
+
+// On a logarithmic frequency axis rows are not equally tall: rows are grouped into strips the
+// axis maps to within half a pixel of linearly, and each strip is drawn as one scaled piece
+// (one row per strip at the bottom, where rows are tall; many at the top). Rows below the
+// axis's lowest frequency are not drawn.
+void SpectrogramPlottable::drawWarped(QCPPainter* painter, const core::Tile& tile,
+                                      const QImage& image) const {
+    const QRectF columns = tileRect(tile); // its horizontal extent holds on any axis
+    const auto [f0, f1] = m_scheduler->computer()->rowSpan(tile.rowLevel, tile.firstRow, tile.bins);
+    const int rows = image.height();
+    const double rowHz = (f1 - f0) / rows;
+    const double lowest = mValueAxis->range().lower;
+    auto edge = [&](int r) { return f0 + r * rowHz; }; // lower edge of row r (from the bottom)
+    auto py = [&](double f) { return mValueAxis->coordToPixel(std::max(f, lowest)); };
+    for (int r = 0; r < rows;) {
+        int end = r + 1;
+        while (end < rows) {
+            const double a = py(edge(r)), b = py(edge(end + 1));
+            const double mid = py(0.5 * (edge(r) + edge(end + 1)));
+            if (std::abs(mid - 0.5 * (a + b)) > 0.5)
+                break;
+            ++end;
+        }
+        if (edge(end) > lowest) {
+            const double top = std::floor(py(edge(end))), bottom = std::ceil(py(edge(r)));
+            painter->drawImage(QRectF(columns.left(), top, columns.width(), bottom - top), image,
+                               QRectF(0, rows - end, image.width(), end - r));
+        }
+        r = end;
+    }
 }
 
 void SpectrogramPlottable::requestColouring(const core::TileKey& key) {

@@ -75,6 +75,7 @@ private:
     const QImage* imageOf(const std::shared_ptr<const core::Tile>& tile, const core::TileKey& key);
     QRectF tileRect(const core::Tile& tile) const;
     bool drawTile(QCPPainter* painter, const core::TileKey& key);
+    void drawWarped(QCPPainter* painter, const core::Tile& tile, const QImage& image) const;
     void drawFallback(QCPPainter* painter, const core::TileKey& key, QSet<quint64>& done);
     void requestColouring(const core::TileKey& key);
     void colourPending();

@@ -146,11 +146,18 @@ void SpectrogramView::setLevelsByHand(const ColorParams& params) {
 core::ViewState SpectrogramView::viewState() const {
     const QCPRange t = m_plot->xAxis->range(), f = m_plot->yAxis->range();
     const ColorParams& c = colorParams();
-    return {
-        t.lower, t.upper, f.lower, f.upper, c.minDb, c.maxDb, Colormap::name(c.map).toStdString()};
+    return {t.lower,
+            t.upper,
+            f.lower,
+            f.upper,
+            c.minDb,
+            c.maxDb,
+            Colormap::name(c.map).toStdString(),
+            isLogFrequency()};
 }
 
 void SpectrogramView::setViewState(const core::ViewState& state) {
+    setLogFrequency(state.logFrequency);
     m_plot->xAxis->setRange(state.t0, state.t1);
     m_plot->yAxis->setRange(state.f0, state.f1);
     clampRanges();
@@ -193,9 +200,39 @@ void SpectrogramView::zoomToFit() {
         m_plot->replot();
         return;
     }
-    const QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
+    QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
+    if (isLogFrequency())
+        f.lower = lowestLogFrequency();
     m_plot->xAxis->setRange(t.lower, std::max(t.upper, t.lower + 1e-6));
     m_plot->yAxis->setRange(f);
+    m_plot->replot();
+}
+
+bool SpectrogramView::isLogFrequency() const {
+    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
+// The upper edge of bin 0: the lowest frequency a log axis can show.
+double SpectrogramView::lowestLogFrequency() const {
+    const auto& c = m_scheduler->computer();
+    return c ? 0.5 * c->params().fs / c->params().nfft : 1.0;
+}
+
+void SpectrogramView::setLogFrequency(bool on) {
+    if (on == isLogFrequency())
+        return;
+    QCPAxis* y = m_plot->yAxis;
+    y->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (on)
+        y->setTicker(QSharedPointer<QCPAxisTicker>(new LogFrequencyTicker));
+    else
+        y->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
+    bool found = false;
+    const QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
+    if (found)
+        y->setRange(on ? lowestLogFrequency() : f.lower, f.upper);
+    clampRanges();
+    setShapes(m_shapes); // outlines in the new scale
     m_plot->replot();
 }
 
@@ -221,7 +258,25 @@ void SpectrogramView::clampRanges() {
     const double frame = c->params().hop() / c->params().fs;
     const double bin = c->params().fs / c->params().nfft;
     clamp(m_plot->xAxis, QCPRange(t.lower - frame / 2, t.upper + frame / 2), 8 * frame);
-    clamp(m_plot->yAxis, f, 8 * bin);
+    if (!isLogFrequency()) {
+        clamp(m_plot->yAxis, f, 8 * bin);
+        return;
+    }
+    // Log: the same rules on log10 of the range.
+    QCPRange logLimit(std::log10(lowestLogFrequency()), std::log10(std::max(f.upper, 1.0)));
+    QCPRange r = m_plot->yAxis->range();
+    QCPRange logR(std::log10(std::max(r.lower, 1e-9)), std::log10(std::max(r.upper, 1e-9)));
+    const double size = std::clamp(logR.size(), 0.02, logLimit.size());
+    if (logR.size() != size)
+        logR = QCPRange(logR.center() - size / 2, logR.center() + size / 2);
+    if (logR.lower < logLimit.lower)
+        logR += logLimit.lower - logR.lower;
+    if (logR.upper > logLimit.upper)
+        logR -= logR.upper - logLimit.upper;
+    const QCPRange clamped(std::pow(10.0, logR.lower), std::pow(10.0, logR.upper));
+    if (std::abs(clamped.lower - r.lower) > 1e-9 * r.upper ||
+        std::abs(clamped.upper - r.upper) > 1e-9 * r.upper)
+        m_plot->yAxis->setRange(clamped);
 }
 
 void SpectrogramView::zoomTime(double factor, double centre) {
@@ -273,6 +328,15 @@ void SpectrogramView::onDoubleClick(QMouseEvent* event) {
 
 QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
     return {m_plot->xAxis->pixelToCoord(pixel.x()), m_plot->yAxis->pixelToCoord(pixel.y())};
+}
+
+// The scale where the gesture starts: on a log axis a pixel spans more hertz higher up.
+PlotScale SpectrogramView::plotScaleAt(QPointF pixel) const {
+    PlotScale s = plotScale();
+    if (isLogFrequency())
+        s.hertzPerPixel = std::abs(m_plot->yAxis->pixelToCoord(pixel.y() - 0.5) -
+                                   m_plot->yAxis->pixelToCoord(pixel.y() + 0.5));
+    return s;
 }
 
 PlotScale SpectrogramView::plotScale() const {
@@ -401,7 +465,7 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         return; // the trace lane or an axis: QCustomPlot pans, no tool acts there
     if (m_toolKind == ToolKind::Wand) {
         const QPointF p = toPlot(pixel);
-        emit wandRequested(p.x(), p.y(), plotScale());
+        emit wandRequested(p.x(), p.y(), plotScaleAt(pixel));
         return;
     }
     if (m_toolKind == ToolKind::Pan) {
@@ -416,7 +480,7 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         return;
     }
     if (m_tool) {
-        m_tool->press(toPlot(pixel), plotScale(), m_defaults);
+        m_tool->press(toPlot(pixel), plotScaleAt(pixel), m_defaults);
         replotOverlay();
     }
 }

@@ -76,6 +76,10 @@ public:
     void setSelectedShape(std::uint64_t id);
 
     void zoomToFit();
+    // A logarithmic frequency axis (audio; Audacity's and RX's log view), from the lowest bin's
+    // upper edge to the top. Shapes keep their hertz. Not for IQ (negative offsets).
+    void setLogFrequency(bool on);
+    bool isLogFrequency() const;
     // Zooms to a time-frequency box (plus a margin of 10 %).
     void zoomToBox(double t0, double t1, double f0, double f1);
     void zoomToSelection();
@@ -134,6 +138,8 @@ private:
     void onMouseRelease(QMouseEvent* event);
     QPointF toPlot(const QPointF& pixel) const;
     PlotScale plotScale() const;
+    PlotScale plotScaleAt(QPointF pixel) const;
+    double lowestLogFrequency() const;
     void replotOverlay();
     bool beginShapeEdit(QPointF pixel);
     void showEditedShape(const core::Shape& shape);

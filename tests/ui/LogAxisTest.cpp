@@ -1,0 +1,102 @@
+// The log frequency axis for audio: View > Log frequency axis draws every row where the axis
+// says its frequency is (checked on the picture itself), labels ticks exactly, keeps shapes
+// in hertz, and is off and disabled for IQ.
+
+#include "Document.h"
+#include "PaintToolBar.h"
+#include "UiFixture.h"
+#include "io/SignalWriter.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <numbers>
+
+using namespace specedit::test;
+
+namespace {
+
+// 2 s at 16 kHz: tones at 200 Hz and 3 kHz, nothing else.
+QString twoTones(const TempDir& dir) {
+    const std::string path = dir.file("tones.wav");
+    const std::int64_t n = 32000;
+    std::vector<float> v(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+        v[std::size_t(i)] = float(0.3 * std::sin(2 * std::numbers::pi * 200 * i / 16000.0) +
+                                  0.3 * std::sin(2 * std::numbers::pi * 3000 * i / 16000.0));
+    core::SignalInfo info;
+    info.kind = core::SignalKind::Audio;
+    info.channels = 1;
+    info.sampleRate = 16000;
+    info.frames = n;
+    info.sampleType = core::SampleType::Float32;
+    core::SignalWriter w(path, info, {});
+    w.write(v.data(), n);
+    w.finish();
+    return QString::fromStdString(path);
+}
+
+// Brightness (sum of RGB) of the plot's picture at (t, f), read from a grab.
+int brightnessAt(QCustomPlot* plot, const QImage& image, double t, double f) {
+    const QRgb c =
+        image.pixel(int(plot->xAxis->coordToPixel(t)), int(plot->yAxis->coordToPixel(f)));
+    return qRed(c) + qGreen(c) + qBlue(c);
+}
+
+} // namespace
+
+TEST(LogAxis, RowsAreDrawnWhereTheLogAxisPutsTheirFrequency) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(twoTones(dir)));
+    ASSERT_TRUE(waitForTiles(w));
+    QAction* log = action(w, "&Log frequency axis");
+    ASSERT_NE(log, nullptr);
+    ASSERT_TRUE(log->isEnabled());
+    log->trigger();
+    auto* plot = w.view()->plot();
+    ASSERT_EQ(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    EXPECT_GT(plot->yAxis->range().lower, 0);
+    EXPECT_EQ(plot->yAxis->range().upper, 8000 + 0.5 * 16000 / w.document()->analysis().nfft);
+    ASSERT_TRUE(waitForTiles(w));
+    const QImage image = plot->toPixmap().toImage();
+    // Both tones are bright where the log axis puts them; an octave away from each, dark.
+    for (double f : {200.0, 3000.0}) {
+        EXPECT_GT(brightnessAt(plot, image, 1.0, f), brightnessAt(plot, image, 1.0, f * 2) + 150)
+            << f;
+        EXPECT_GT(brightnessAt(plot, image, 1.0, f), brightnessAt(plot, image, 1.0, f / 2) + 150)
+            << f;
+    }
+    // 200 Hz sits about a third of the way up (log10 200 between log10 of the ends), not
+    // near the bottom as on a linear axis.
+    const double lo = std::log10(plot->yAxis->range().lower),
+                 hi = std::log10(plot->yAxis->range().upper);
+    const double fraction =
+        (plot->axisRect()->bottom() - plot->yAxis->coordToPixel(200)) / plot->axisRect()->height();
+    EXPECT_NEAR(fraction, (std::log10(200) - lo) / (hi - lo), 0.01);
+    // Ticks are exact, each in its own unit.
+    const auto labels = plot->yAxis->tickVectorLabels();
+    EXPECT_TRUE(labels.contains("100 Hz")) << labels.join(", ").toStdString();
+    EXPECT_TRUE(labels.contains("1 kHz")) << labels.join(", ").toStdString();
+    // A rectangle drawn on the log axis is stored in hertz.
+    w.paintToolBar()->selectTool(ui::ToolKind::Rect);
+    drag(plot, {{0.5, 150}, {1.5, 260}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_NEAR(w.document()->shapes()[0].f0, 150, 3);
+    EXPECT_NEAR(w.document()->shapes()[0].f1, 260, 5);
+    // The view state keeps the scale; turning it off gives the linear axis back.
+    EXPECT_TRUE(w.view()->viewState().logFrequency);
+    log->trigger();
+    EXPECT_EQ(plot->yAxis->scaleType(), QCPAxis::stLinear);
+    EXPECT_EQ(plot->yAxis->range().lower, -0.5 * 16000 / w.document()->analysis().nfft);
+}
+
+TEST(LogAxis, IqRecordingsHaveNoLogAxis) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    QAction* log = action(demoWindow.window, "&Log frequency axis");
+    ASSERT_NE(log, nullptr);
+    EXPECT_FALSE(log->isEnabled());
+    EXPECT_FALSE(log->isChecked());
+}
