@@ -27,6 +27,7 @@
 #include "view/TraceLane.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -446,10 +447,19 @@ void MainWindow::buildMenus() {
     edited->setCheckable(true);
     edited->setShortcut(QKeySequence(Qt::Key_M));
     edited->setToolTip(tr("Toggle between the original and the masked spectrogram (M)"));
-    m_logAxis = view->addAction(tr("&Log frequency axis"));
-    m_logAxis->setCheckable(true);
-    m_logAxis->setToolTip(tr("A logarithmic frequency axis (audio recordings)"));
-    connect(m_logAxis, &QAction::toggled, m_view, &SpectrogramView::setLogFrequency);
+    QMenu* scales = view->addMenu(tr("Frequency &scale"));
+    m_scales = new QActionGroup(this);
+    for (auto [scale, text] : {std::pair{FrequencyScale::Linear, tr("&Linear")},
+                               std::pair{FrequencyScale::Log, tr("L&og (audio)")},
+                               std::pair{FrequencyScale::Mel, tr("&Mel (audio)")}}) {
+        QAction* a = scales->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(scale == FrequencyScale::Linear);
+        a->setData(int(scale));
+        m_scales->addAction(a);
+        connect(a, &QAction::triggered, m_view,
+                [this, scale] { m_view->setFrequencyScale(scale); });
+    }
     QAction* lane = view->addAction(tr("&Trace lane"));
     lane->setCheckable(true);
     lane->setChecked(true);
@@ -518,9 +528,12 @@ void MainWindow::onSourceChanged() {
     m_listener->cancel();
     m_newSource = true;
     m_listen->setIqMode(info.isComplex());
-    if (info.isComplex()) // IQ has negative offsets: no log axis
-        m_logAxis->setChecked(false);
-    m_logAxis->setEnabled(!info.isComplex());
+    for (QAction* a : m_scales->actions()) { // IQ has negative offsets: linear only
+        const auto scale = FrequencyScale(a->data().toInt());
+        a->setEnabled(!info.isComplex() || scale == FrequencyScale::Linear);
+        if (info.isComplex() && scale == FrequencyScale::Linear && !a->isChecked())
+            a->trigger();
+    }
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
     updateTitle();
@@ -563,8 +576,8 @@ void MainWindow::rebuildComputer(ViewChange change) {
                 const auto& saved = self->m_document->project().view;
                 if (change == ViewChange::NewRecording && saved)
                     self->m_view->setViewState(*saved); // the project looks as it was left
-                const QSignalBlocker block(self->m_logAxis);
-                self->m_logAxis->setChecked(self->m_view->isLogFrequency());
+                for (QAction* a : self->m_scales->actions())
+                    a->setChecked(a->data().toInt() == int(self->m_view->frequencyScale()));
             },
             Qt::QueuedConnection);
     });

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QLabel;
+class QActionGroup;
 class QMenu;
 
 namespace specedit::core {
@@ -103,7 +104,7 @@ private:
     int m_computerGeneration = 0;
     bool m_autosavePending = false; // edits since the last autosave
     bool m_showEdited = false;
-    QAction* m_logAxis = nullptr;
+    QActionGroup* m_scales = nullptr; // View > Frequency scale
     bool m_newSource = false; // the next analysis belongs to a newly opened recording      // view
                               // the masked STFT instead of the original (key M)
 };

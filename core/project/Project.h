@@ -20,7 +20,7 @@ struct ViewState {
     double t0 = 0, t1 = 0, f0 = 0, f1 = 0;
     double minDb = -120, maxDb = 0;
     std::string colormap = "inferno";
-    bool logFrequency = false; // "frequency_scale": "log" (audio)
+    std::string frequencyScale = "linear"; // "linear", "log" or "mel" (the last two: audio)
 
     bool operator==(const ViewState&) const = default;
 };

@@ -238,10 +238,10 @@ ViewState readView(const json& v, const std::string& where) {
     pair("frequency", s.f0, s.f1);
     pair("levels_db", s.minDb, s.maxDb);
     s.colormap = v.value("colormap", s.colormap);
-    const std::string scale = v.value("frequency_scale", "linear");
-    if (scale != "linear" && scale != "log")
-        throw Error(where, "view.frequency_scale is \"" + scale + "\"", "\"linear\" or \"log\"");
-    s.logFrequency = scale == "log";
+    s.frequencyScale = v.value("frequency_scale", s.frequencyScale);
+    if (s.frequencyScale != "linear" && s.frequencyScale != "log" && s.frequencyScale != "mel")
+        throw Error(where, "view.frequency_scale is \"" + s.frequencyScale + "\"",
+                    "\"linear\", \"log\" or \"mel\"");
     return s;
 }
 
@@ -250,8 +250,8 @@ json viewToJson(const ViewState& s) {
               {"frequency", {s.f0, s.f1}},
               {"levels_db", {s.minDb, s.maxDb}},
               {"colormap", s.colormap}};
-    if (s.logFrequency)
-        v["frequency_scale"] = "log";
+    if (s.frequencyScale != "linear")
+        v["frequency_scale"] = s.frequencyScale;
     return v;
 }
 

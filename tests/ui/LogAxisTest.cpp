@@ -1,4 +1,4 @@
-// The log frequency axis for audio: View > Log frequency axis draws every row where the axis
+// Log and mel frequency axes for audio: View > Frequency scale draws every row where the axis
 // says its frequency is (checked on the picture itself), labels ticks exactly, keeps shapes
 // in hertz, and is off and disabled for IQ.
 
@@ -51,8 +51,9 @@ TEST(LogAxis, RowsAreDrawnWhereTheLogAxisPutsTheirFrequency) {
     w.show();
     ASSERT_TRUE(w.openPath(twoTones(dir)));
     ASSERT_TRUE(waitForTiles(w));
-    QAction* log = action(w, "&Log frequency axis");
-    ASSERT_NE(log, nullptr);
+    QAction* log = action(w, "L&og (audio)");
+    QAction* linear = action(w, "&Linear");
+    ASSERT_TRUE(log && linear);
     ASSERT_TRUE(log->isEnabled());
     log->trigger();
     auto* plot = w.view()->plot();
@@ -86,17 +87,63 @@ TEST(LogAxis, RowsAreDrawnWhereTheLogAxisPutsTheirFrequency) {
     EXPECT_NEAR(w.document()->shapes()[0].f0, 150, 3);
     EXPECT_NEAR(w.document()->shapes()[0].f1, 260, 5);
     // The view state keeps the scale; turning it off gives the linear axis back.
-    EXPECT_TRUE(w.view()->viewState().logFrequency);
-    log->trigger();
+    EXPECT_EQ(w.view()->viewState().frequencyScale, "log");
+    linear->trigger();
     EXPECT_EQ(plot->yAxis->scaleType(), QCPAxis::stLinear);
+    EXPECT_EQ(plot->yAxis->range().lower, 0.5 * 16000 / w.document()->analysis().nfft); // kept
+    w.view()->zoomToFit(); // Home: the whole linear range again, from bin 0's lower edge
     EXPECT_EQ(plot->yAxis->range().lower, -0.5 * 16000 / w.document()->analysis().nfft);
+}
+
+// Mel: the axis's coordinate is the mel value; the tones are drawn where mel puts them, a
+// rectangle drawn on it is stored in hertz, and the ticks read hertz.
+TEST(LogAxis, MelAxisDrawsAndStoresInHertz) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(twoTones(dir)));
+    ASSERT_TRUE(waitForTiles(w));
+    action(w, "&Mel (audio)")->trigger();
+    auto* plot = w.view()->plot();
+    ASSERT_EQ(w.view()->frequencyScale(), ui::FrequencyScale::Mel);
+    EXPECT_NEAR(plot->yAxis->range().upper,
+                ui::melOf(8000 + 0.5 * 16000 / w.document()->analysis().nfft), 1e-6);
+    ASSERT_TRUE(waitForTiles(w));
+    const QImage image = plot->toPixmap().toImage();
+    auto brightness = [&](double f) {
+        const QRgb c = image.pixel(int(plot->xAxis->coordToPixel(1.0)),
+                                   int(plot->yAxis->coordToPixel(ui::melOf(f))));
+        return qRed(c) + qGreen(c) + qBlue(c);
+    };
+    for (double f : {200.0, 3000.0}) {
+        EXPECT_GT(brightness(f), brightness(f * 1.6) + 150) << f;
+        EXPECT_GT(brightness(f), brightness(f / 1.6) + 150) << f;
+    }
+    const auto labels = plot->yAxis->tickVectorLabels();
+    EXPECT_TRUE(labels.contains("1 kHz")) << labels.join(", ").toStdString();
+    EXPECT_TRUE(labels.contains("0 Hz")) << labels.join(", ").toStdString();
+    // A drag between the pixels of 1 kHz and 2 kHz stores a rectangle from 1 to 2 kHz.
+    w.paintToolBar()->selectTool(ui::ToolKind::Rect);
+    drag(plot, {{0.5, ui::melOf(1000)}, {1.5, ui::melOf(2000)}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    const double hzPerPixel =
+        3.0 * (2000 - 1000) /
+        (plot->yAxis->coordToPixel(ui::melOf(1000)) - plot->yAxis->coordToPixel(ui::melOf(2000)));
+    EXPECT_NEAR(w.document()->shapes()[0].f0, 1000, hzPerPixel);
+    EXPECT_NEAR(w.document()->shapes()[0].f1, 2000, hzPerPixel);
+    EXPECT_EQ(w.view()->viewState().frequencyScale, "mel");
+    EXPECT_NEAR(w.view()->viewState().f1, 8000 + 0.5 * 16000 / w.document()->analysis().nfft, 1e-6);
 }
 
 TEST(LogAxis, IqRecordingsHaveNoLogAxis) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(false));
-    QAction* log = action(demoWindow.window, "&Log frequency axis");
-    ASSERT_NE(log, nullptr);
-    EXPECT_FALSE(log->isEnabled());
-    EXPECT_FALSE(log->isChecked());
+    for (const char* text : {"L&og (audio)", "&Mel (audio)"}) {
+        QAction* scale = action(demoWindow.window, text);
+        ASSERT_NE(scale, nullptr);
+        EXPECT_FALSE(scale->isEnabled());
+        EXPECT_FALSE(scale->isChecked());
+    }
+    EXPECT_EQ(demoWindow.window.view()->frequencyScale(), ui::FrequencyScale::Linear);
 }

@@ -1,5 +1,7 @@
 #include "view/AxisTickers.h"
 
+#include "view/FrequencyScale.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -88,13 +90,19 @@ QString UnitTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
     return m_format(std::abs(tick) < m_step * 1e-6 ? 0.0 : tick, m_step, m_magnitude);
 }
 
-QVector<double> LogFrequencyTicker::createTickVector(double, const QCPRange& range) {
+QVector<double> NonlinearFrequencyTicker::createTickVector(double, const QCPRange& axisRange) {
+    const QCPRange range(
+        fromAxis(m_mel ? FrequencyScale::Mel : FrequencyScale::Log, axisRange.lower),
+        fromAxis(m_mel ? FrequencyScale::Mel : FrequencyScale::Log, axisRange.upper));
     auto ticksWith = [&](std::initializer_list<int> mantissas) {
         QVector<double> ticks;
-        if (!(range.lower > 0) || !(range.upper > range.lower))
+        if (m_mel && range.lower <= 0 && range.upper >= 0)
+            ticks.push_back(0.0);
+        const double low = std::max(range.lower, range.upper * 1e-6);
+        if (!(range.upper > 0) || !(range.upper > low))
             return ticks;
-        for (int k = int(std::floor(std::log10(range.lower)));
-             k <= int(std::ceil(std::log10(range.upper))); ++k)
+        for (int k = int(std::floor(std::log10(low))); k <= int(std::ceil(std::log10(range.upper)));
+             ++k)
             for (int m : mantissas) {
                 const double tick = m * std::pow(10.0, k);
                 if (tick >= range.lower && tick <= range.upper)
@@ -105,15 +113,27 @@ QVector<double> LogFrequencyTicker::createTickVector(double, const QCPRange& ran
     QVector<double> ticks = ticksWith({1, 2, 5});
     if (ticks.size() < 3)
         ticks = ticksWith({1, 2, 3, 4, 5, 6, 7, 8, 9});
-    return ticks;
+    // Where the axis crowds ticks together (mel below 1 kHz, where it is nearly linear), keep
+    // only those at least a twelfth of the axis apart, from the bottom up.
+    auto position = [this](double hz) { return m_mel ? melOf(hz) : std::log10(hz); };
+    const double gap = (position(range.upper) - position(std::max(range.lower, 1e-9))) / 12;
+    QVector<double> kept;
+    for (double t : ticks)
+        if (kept.isEmpty() || position(t) - position(kept.back()) >= gap)
+            kept.push_back(t);
+    for (double& t : kept)
+        t = toAxis(m_mel ? FrequencyScale::Mel : FrequencyScale::Log, t);
+    return kept;
 }
 
-QVector<double> LogFrequencyTicker::createSubTickVector(int, const QVector<double>&) {
+QVector<double> NonlinearFrequencyTicker::createSubTickVector(int, const QVector<double>&) {
     return {};
 }
 
-QString LogFrequencyTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
-    return formatFrequency(tick, exactStep(tick), 0.0);
+QString NonlinearFrequencyTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
+    double hz = fromAxis(m_mel ? FrequencyScale::Mel : FrequencyScale::Log, tick);
+    hz = std::round(hz * 1e6) / 1e6; // the mel round trip's last bits
+    return formatFrequency(hz, exactStep(hz), 0.0);
 }
 
 } // namespace specedit::ui

@@ -33,15 +33,23 @@ private:
     double m_magnitude = 0.0;
 };
 
-// Ticks of a logarithmic frequency axis at 1, 2 and 5 times powers of ten (every integer
-// multiple when the range holds fewer than three of those), each labelled exactly in its own
-// unit, as log axes spanning decades are read ("500 Hz", "1 kHz", "2 kHz"); no sub-ticks.
-class LogFrequencyTicker : public QCPAxisTicker {
+// Ticks of a log or mel frequency axis at 0 (mel) and 1, 2 and 5 times powers of ten (every
+// integer multiple when the range holds fewer than three of those), each labelled exactly in
+// its own unit, as axes spanning decades are read ("500 Hz", "1 kHz", "2 kHz"); no sub-ticks.
+// On a mel axis the ticks are placed at the mel value of those frequencies; ticks closer than
+// a twelfth of the axis to the one below are dropped.
+class NonlinearFrequencyTicker : public QCPAxisTicker {
+public:
+    explicit NonlinearFrequencyTicker(bool mel) : m_mel(mel) {}
+
 protected:
     QVector<double> createTickVector(double tickStep, const QCPRange& range) override;
     QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override;
     QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
                          int precision) override;
+
+private:
+    bool m_mel;
 };
 
 // "433.920 MHz", "-12.5 kHz".

@@ -11,15 +11,18 @@ MaskOverlay::MaskOverlay(QCPAxis* time, QCPAxis* frequency)
 }
 
 QPointF MaskOverlay::toPixel(double t, double f) const {
-    return {mKeyAxis->coordToPixel(t), mValueAxis->coordToPixel(f)};
+    return {mKeyAxis->coordToPixel(t), mValueAxis->coordToPixel(toAxis(m_scale, f))};
 }
 
 QPainterPath MaskOverlay::pixelPath(const core::Shape& s) const {
     const QRect r = mKeyAxis->axisRect()->rect();
-    const std::array<double, 7> state{
-        mKeyAxis->range().lower,        mKeyAxis->range().upper, mValueAxis->range().lower,
-        mValueAxis->range().upper,      double(r.width()),       double(r.height()),
-        double(mValueAxis->scaleType())};
+    const std::array<double, 7> state{mKeyAxis->range().lower,
+                                      mKeyAxis->range().upper,
+                                      mValueAxis->range().lower,
+                                      mValueAxis->range().upper,
+                                      double(r.width()),
+                                      double(r.height()),
+                                      double(mValueAxis->scaleType()) + 10 * double(m_scale)};
     if (state != m_pathsFor) {
         m_paths.clear();
         m_pathsFor = state;
@@ -58,8 +61,8 @@ QPainterPath MaskOverlay::buildPath(const core::Shape& s) const {
         // Measured at the stroke's start: on a log axis the brush's height varies with
         // frequency and this draws it at its first point's.
         const double f = s.points.front().f;
-        const double ry = std::abs(mValueAxis->coordToPixel(f + s.radiusHz) -
-                                   mValueAxis->coordToPixel(std::max(f - s.radiusHz, 1e-9))) /
+        const double ry = std::abs(toPixel(0, f + s.radiusHz).y() -
+                                   toPixel(0, std::max(f - s.radiusHz, 1e-9)).y()) /
                           2;
         const double sx = ry > 0 && rx > 0 ? ry / rx : 1.0;
         QPainterPath centre;

@@ -5,6 +5,7 @@
 // preview while dragging. GUI thread only.
 
 #include "mask/Shape.h"
+#include "view/FrequencyScale.h"
 
 #include <array>
 #include <optional>
@@ -24,6 +25,7 @@ public:
         m_paths.clear();
     }
     const std::vector<core::Shape>& shapes() const { return m_shapes; }
+    void setFrequencyScale(FrequencyScale scale) { m_scale = scale; }
     // The shape being drawn; erases: drawn as the eraser's stroke (white), not as a shape.
     void setPreview(std::optional<core::Shape> preview, bool erases = false) {
         m_preview = std::move(preview);
@@ -60,6 +62,7 @@ private:
     std::vector<core::Shape> m_shapes;
     std::optional<core::Shape> m_preview;
     bool m_previewErases = false;
+    FrequencyScale m_scale = FrequencyScale::Linear;
     std::uint64_t m_selected = 0;
     std::optional<std::pair<QPointF, QPointF>> m_measure;
     std::optional<double> m_playhead;

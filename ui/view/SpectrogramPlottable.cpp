@@ -71,13 +71,15 @@ SpectrogramPlottable::Visible SpectrogramPlottable::visibleTiles() const {
     v.last = std::clamp<std::int64_t>(
         std::int64_t(std::floor(range.upper / secondsPerFrame / perTile)), 0, tiles - 1);
     // Rows: about one per pixel; bands: those the visible frequency range touches.
-    const QCPRange f = mValueAxis->range();
+    const QCPRange f(fromAxis(m_scale, mValueAxis->range().lower),
+                     fromAxis(m_scale, mValueAxis->range().upper));
     const double df = c->params().fs / c->params().nfft;
     const double rowsHigh = std::max(1.0, double(mValueAxis->axisRect()->height()));
     const double binsPerPixel = f.size() / df / rowsHigh;
-    // A log axis needs every row at its bottom, where a bin is many pixels tall.
-    const bool log = mValueAxis->scaleType() == QCPAxis::stLogarithmic;
-    v.rowLevel = log ? 0 : std::clamp(coarseLevel(binsPerPixel), 0, c->maxRowLevel());
+    // A log or mel axis needs every row at its bottom, where a bin is many pixels tall.
+    v.rowLevel = m_scale != FrequencyScale::Linear
+                     ? 0
+                     : std::clamp(coarseLevel(binsPerPixel), 0, c->maxRowLevel());
     // Bin edges, not centres: a band whose first bin is only partly visible is still drawn.
     const double bin0 = (f.lower - c->rowFrequency(0)) / df + 0.5;
     const double bin1 = (f.upper - c->rowFrequency(0)) / df + 0.5;
@@ -132,8 +134,8 @@ QRectF SpectrogramPlottable::tileRect(const core::Tile& tile) const {
     const double t0 = (double(tile.firstFrame) - 0.5) * secondsPerFrame;
     const double t1 = t0 + tile.columns * span * secondsPerFrame;
     const auto [f0, f1] = c->rowSpan(tile.rowLevel, tile.firstRow, tile.bins);
-    const QPointF a(mKeyAxis->coordToPixel(t0), mValueAxis->coordToPixel(f1));
-    const QPointF b(mKeyAxis->coordToPixel(t1), mValueAxis->coordToPixel(f0));
+    const QPointF a(mKeyAxis->coordToPixel(t0), mValueAxis->coordToPixel(toAxis(m_scale, f1)));
+    const QPointF b(mKeyAxis->coordToPixel(t1), mValueAxis->coordToPixel(toAxis(m_scale, f0)));
     // Whole pixels, rounded outwards: neighbouring tiles overlap by at most a pixel instead of
     // leaving a hairline gap where their fractional edges meet.
     QRectF r = QRectF(a, b).normalized();
@@ -155,14 +157,14 @@ bool SpectrogramPlottable::drawTile(QCPPainter* painter, const core::TileKey& ke
         requestColouring(key); // coloured after this paint, never during it (rule R4)
     if (!coloured)
         return false;
-    if (mValueAxis->scaleType() == QCPAxis::stLogarithmic)
+    if (m_scale != FrequencyScale::Linear)
         drawWarped(painter, *coloured->source, coloured->image);
     else
         painter->drawImage(tileRect(*coloured->source), coloured->image);
     return true;
 }
 
-// On a logarithmic frequency axis rows are not equally tall: rows are grouped into strips the
+// On a log or mel frequency axis rows are not equally tall: rows are grouped into strips the
 // axis maps to within half a pixel of linearly, and each strip is drawn as one scaled piece
 // (one row per strip at the bottom, where rows are tall; many at the top). Rows below the
 // axis's lowest frequency are not drawn.
@@ -172,9 +174,11 @@ void SpectrogramPlottable::drawWarped(QCPPainter* painter, const core::Tile& til
     const auto [f0, f1] = m_scheduler->computer()->rowSpan(tile.rowLevel, tile.firstRow, tile.bins);
     const int rows = image.height();
     const double rowHz = (f1 - f0) / rows;
-    const double lowest = mValueAxis->range().lower;
+    const double lowest = fromAxis(m_scale, mValueAxis->range().lower);
     auto edge = [&](int r) { return f0 + r * rowHz; }; // lower edge of row r (from the bottom)
-    auto py = [&](double f) { return mValueAxis->coordToPixel(std::max(f, lowest)); };
+    auto py = [&](double f) {
+        return mValueAxis->coordToPixel(toAxis(m_scale, std::max(f, lowest)));
+    };
     for (int r = 0; r < rows;) {
         int end = r + 1;
         while (end < rows) {

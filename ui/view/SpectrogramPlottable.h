@@ -12,6 +12,7 @@
 
 #include "render/Colormap.h"
 #include "render/TileScheduler.h"
+#include "view/FrequencyScale.h"
 
 #include <QCache>
 #include <QImage>
@@ -25,6 +26,8 @@ public:
     SpectrogramPlottable(QCPAxis* time, QCPAxis* frequency, TileScheduler* scheduler);
 
     void setColorParams(const ColorParams& params);
+    // How the frequency axis is spread (its coordinates are mel values on a mel axis).
+    void setFrequencyScale(FrequencyScale scale) { m_scale = scale; }
     const ColorParams& colorParams() const { return m_color; }
     // Drops coloured images (after a new analysis).
     void resetImages();
@@ -82,6 +85,7 @@ private:
 
     TileScheduler* m_scheduler;
     ColorParams m_color;
+    FrequencyScale m_scale = FrequencyScale::Linear;
     Colormap m_colormap{ColormapId::Inferno};
     QCache<quint64, Coloured> m_images;    // cost in KiB
     std::vector<core::TileKey> m_toColour; // data tiles waiting for their colour image

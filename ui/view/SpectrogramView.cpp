@@ -146,20 +146,15 @@ void SpectrogramView::setLevelsByHand(const ColorParams& params) {
 core::ViewState SpectrogramView::viewState() const {
     const QCPRange t = m_plot->xAxis->range(), f = m_plot->yAxis->range();
     const ColorParams& c = colorParams();
-    return {t.lower,
-            t.upper,
-            f.lower,
-            f.upper,
-            c.minDb,
-            c.maxDb,
-            Colormap::name(c.map).toStdString(),
-            isLogFrequency()};
+    return {t.lower, t.upper, fromAxis(m_scale, f.lower),          fromAxis(m_scale, f.upper),
+            c.minDb, c.maxDb, Colormap::name(c.map).toStdString(), toString(m_scale).toStdString()};
 }
 
 void SpectrogramView::setViewState(const core::ViewState& state) {
-    setLogFrequency(state.logFrequency);
+    setFrequencyScale(frequencyScaleFromString(QString::fromStdString(state.frequencyScale))
+                          .value_or(FrequencyScale::Linear));
     m_plot->xAxis->setRange(state.t0, state.t1);
-    m_plot->yAxis->setRange(state.f0, state.f1);
+    m_plot->yAxis->setRange(toAxis(m_scale, state.f0), toAxis(m_scale, state.f1));
     clampRanges();
     ColorParams c = colorParams();
     c.minDb = float(state.minDb);
@@ -200,16 +195,19 @@ void SpectrogramView::zoomToFit() {
         m_plot->replot();
         return;
     }
-    QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
-    if (isLogFrequency())
-        f.lower = lowestLogFrequency();
     m_plot->xAxis->setRange(t.lower, std::max(t.upper, t.lower + 1e-6));
-    m_plot->yAxis->setRange(f);
+    m_plot->yAxis->setRange(fullFrequencyRange());
     m_plot->replot();
 }
 
-bool SpectrogramView::isLogFrequency() const {
-    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
+// The whole frequency range in axis coordinates: from the upper edge of bin 0 on a log axis
+// (0 Hz is not on it).
+QCPRange SpectrogramView::fullFrequencyRange() const {
+    bool found = false;
+    QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
+    if (m_scale == FrequencyScale::Log)
+        f.lower = lowestLogFrequency();
+    return {toAxis(m_scale, f.lower), toAxis(m_scale, f.upper)};
 }
 
 // The upper edge of bin 0: the lowest frequency a log axis can show.
@@ -218,19 +216,25 @@ double SpectrogramView::lowestLogFrequency() const {
     return c ? 0.5 * c->params().fs / c->params().nfft : 1.0;
 }
 
-void SpectrogramView::setLogFrequency(bool on) {
-    if (on == isLogFrequency())
+void SpectrogramView::setFrequencyScale(FrequencyScale scale) {
+    if (scale == m_scale)
         return;
+    const QCPRange hz(fromAxis(m_scale, m_plot->yAxis->range().lower),
+                      fromAxis(m_scale, m_plot->yAxis->range().upper));
+    m_scale = scale;
+    m_spectrogram->setFrequencyScale(scale);
+    m_overlay->setFrequencyScale(scale);
     QCPAxis* y = m_plot->yAxis;
-    y->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on)
-        y->setTicker(QSharedPointer<QCPAxisTicker>(new LogFrequencyTicker));
-    else
+    y->setScaleType(scale == FrequencyScale::Log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (scale == FrequencyScale::Linear)
         y->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
-    bool found = false;
-    const QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
-    if (found)
-        y->setRange(on ? lowestLogFrequency() : f.lower, f.upper);
+    else
+        y->setTicker(QSharedPointer<QCPAxisTicker>(
+            new NonlinearFrequencyTicker(scale == FrequencyScale::Mel)));
+    // The same frequencies stay in view (a log axis starts at bin 0's upper edge at least).
+    const double lower =
+        scale == FrequencyScale::Log ? std::max(hz.lower, lowestLogFrequency()) : hz.lower;
+    y->setRange(toAxis(scale, lower), toAxis(scale, hz.upper));
     clampRanges();
     setShapes(m_shapes); // outlines in the new scale
     m_plot->replot();
@@ -258,8 +262,12 @@ void SpectrogramView::clampRanges() {
     const double frame = c->params().hop() / c->params().fs;
     const double bin = c->params().fs / c->params().nfft;
     clamp(m_plot->xAxis, QCPRange(t.lower - frame / 2, t.upper + frame / 2), 8 * frame);
-    if (!isLogFrequency()) {
+    if (m_scale == FrequencyScale::Linear) {
         clamp(m_plot->yAxis, f, 8 * bin);
+        return;
+    }
+    if (m_scale == FrequencyScale::Mel) { // the same rules in mel
+        clamp(m_plot->yAxis, QCPRange(melOf(f.lower), melOf(f.upper)), melOf(8 * bin) - melOf(0));
         return;
     }
     // Log: the same rules on log10 of the range.
@@ -310,7 +318,7 @@ void SpectrogramView::onWheel(QWheelEvent* event) {
     const QPointF at = toPlot(event->position());
     const bool overFrequencyAxis = event->position().x() < m_plot->axisRect()->left();
     if (overFrequencyAxis || (mods & Qt::AltModifier))
-        zoomFrequency(factor, at.y());
+        zoomFrequency(factor, toAxis(m_scale, at.y()));
     else
         zoomTime(factor, at.x());
 }
@@ -327,15 +335,16 @@ void SpectrogramView::onDoubleClick(QMouseEvent* event) {
 }
 
 QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
-    return {m_plot->xAxis->pixelToCoord(pixel.x()), m_plot->yAxis->pixelToCoord(pixel.y())};
+    return {m_plot->xAxis->pixelToCoord(pixel.x()),
+            fromAxis(m_scale, m_plot->yAxis->pixelToCoord(pixel.y()))};
 }
 
 // The scale where the gesture starts: on a log axis a pixel spans more hertz higher up.
 PlotScale SpectrogramView::plotScaleAt(QPointF pixel) const {
     PlotScale s = plotScale();
-    if (isLogFrequency())
-        s.hertzPerPixel = std::abs(m_plot->yAxis->pixelToCoord(pixel.y() - 0.5) -
-                                   m_plot->yAxis->pixelToCoord(pixel.y() + 0.5));
+    if (m_scale != FrequencyScale::Linear)
+        s.hertzPerPixel =
+            std::abs(toPlot(pixel - QPointF(0, 0.5)).y() - toPlot(pixel + QPointF(0, 0.5)).y());
     return s;
 }
 
@@ -391,7 +400,8 @@ void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
 // selects and moves it; a press elsewhere deselects and pans. Returns whether a shape edit began.
 bool SpectrogramView::beginShapeEdit(QPointF pixel) {
     auto toPixel = [this](double t, double f) {
-        return QPointF(m_plot->xAxis->coordToPixel(t), m_plot->yAxis->coordToPixel(f));
+        return QPointF(m_plot->xAxis->coordToPixel(t),
+                       m_plot->yAxis->coordToPixel(toAxis(m_scale, f)));
     };
     for (const auto& s : m_shapes)
         if (s.id == selectedShape())
@@ -526,7 +536,7 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
 void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
     const double mt = 0.1 * (t1 - t0), mf = 0.1 * (f1 - f0);
     m_plot->xAxis->setRange(t0 - mt, t1 + mt);
-    m_plot->yAxis->setRange(f0 - mf, f1 + mf);
+    m_plot->yAxis->setRange(toAxis(m_scale, f0 - mf), toAxis(m_scale, f1 + mf));
     clampRanges();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

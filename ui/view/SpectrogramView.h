@@ -10,6 +10,7 @@
 #include "project/Project.h"
 #include "render/Colormap.h"
 #include "tools/Tool.h"
+#include "view/FrequencyScale.h"
 
 #include <QWidget>
 #include <memory>
@@ -17,6 +18,7 @@
 #include <set>
 
 class QCustomPlot;
+class QCPRange;
 class QCPColorScale;
 
 namespace specedit::core {
@@ -76,10 +78,11 @@ public:
     void setSelectedShape(std::uint64_t id);
 
     void zoomToFit();
-    // A logarithmic frequency axis (audio; Audacity's and RX's log view), from the lowest bin's
-    // upper edge to the top. Shapes keep their hertz. Not for IQ (negative offsets).
-    void setLogFrequency(bool on);
-    bool isLogFrequency() const;
+    // A linear, logarithmic or mel frequency axis (log and mel for audio, as Audacity and RX
+    // offer them; a log axis starts at bin 0's upper edge). The same frequencies stay in view;
+    // shapes keep their hertz. Not for IQ (negative offsets).
+    void setFrequencyScale(FrequencyScale scale);
+    FrequencyScale frequencyScale() const { return m_scale; }
     // Zooms to a time-frequency box (plus a margin of 10 %).
     void zoomToBox(double t0, double t1, double f0, double f1);
     void zoomToSelection();
@@ -140,6 +143,7 @@ private:
     PlotScale plotScale() const;
     PlotScale plotScaleAt(QPointF pixel) const;
     double lowestLogFrequency() const;
+    QCPRange fullFrequencyRange() const;
     void replotOverlay();
     bool beginShapeEdit(QPointF pixel);
     void showEditedShape(const core::Shape& shape);
@@ -150,6 +154,7 @@ private:
     SpectrogramPlottable* m_spectrogram;
     MaskOverlay* m_overlay;
     TraceLane* m_trace;
+    FrequencyScale m_scale = FrequencyScale::Linear;
     void updateTraceBand();
     OverviewStrip* m_overview;
     ToolKind m_toolKind = ToolKind::Pan;

@@ -95,18 +95,21 @@ TEST(Project, ViewStateRoundTripsAndBadViewsAreNamed) {
         "frequency": [-1000, 3000], "levels_db": [-90, -10], "colormap": "viridis"}})");
     const Project p = loadProject(path);
     ASSERT_TRUE(p.view);
-    EXPECT_EQ(*p.view, (ViewState{1.5, 2.25, -1000, 3000, -90, -10, "viridis", false}));
+    EXPECT_EQ(*p.view, (ViewState{1.5, 2.25, -1000, 3000, -90, -10, "viridis", "linear"}));
     saveProject(p, dir.file("copy.specedit.json"));
     EXPECT_EQ(loadProject(dir.file("copy.specedit.json")).view, p.view);
     EXPECT_FALSE(loadProject(dir.file("copy.specedit.json")).unknown.contains("view"));
-    // A log frequency axis is kept too.
-    Project logView = p;
-    logView.view->logFrequency = true;
-    saveProject(logView, dir.file("log.specedit.json"));
-    EXPECT_TRUE(loadProject(dir.file("log.specedit.json")).view->logFrequency);
+    // A log or mel frequency axis is kept too.
+    for (const char* scale : {"log", "mel"}) {
+        Project scaled = p;
+        scaled.view->frequencyScale = scale;
+        saveProject(scaled, dir.file("s.specedit.json"));
+        EXPECT_EQ(loadProject(dir.file("s.specedit.json")).view->frequencyScale, scale);
+    }
     writeText(path, R"({"version": 1, "source": "r.wav", "view": {"time": [1, 2],
-        "frequency": [0, 1], "levels_db": [-90, -10], "frequency_scale": "mel"}})");
-    EXPECT_NE(loadError(path).find("\"linear\" or \"log\""), std::string::npos) << loadError(path);
+        "frequency": [0, 1], "levels_db": [-90, -10], "frequency_scale": "bark"}})");
+    EXPECT_NE(loadError(path).find("\"linear\", \"log\" or \"mel\""), std::string::npos)
+        << loadError(path);
     writeText(path, R"({"version": 1, "source": "r.wav", "view": {"time": [3, 2],
         "frequency": [0, 1], "levels_db": [-90, -10]}})");
     const std::string message = loadError(path);
