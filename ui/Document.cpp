@@ -163,6 +163,12 @@ const core::Shape* Document::shape(std::uint64_t id) const {
     return nullptr;
 }
 
+core::Shape Document::onShownChannel(core::Shape shape) const {
+    if (m_source && !info().isComplex() && m_channel >= 0)
+        shape.channel = m_channel;
+    return shape;
+}
+
 std::uint64_t Document::addShape(core::Shape shape) {
     shape.id = m_nextShapeId++;
     shape.validate("shape");

@@ -67,6 +67,9 @@ public:
     // with the previous edit of the same shape from the same control (mergeId >= 0).
     // Throw core::Error for invalid geometry (nothing is pushed then).
     std::uint64_t addShape(core::Shape shape);
+    // A new shape drawn while one channel of an audio recording is shown applies to that
+    // channel; with the mix shown (or IQ), to every channel.
+    core::Shape onShownChannel(core::Shape shape) const;
     void removeShape(std::uint64_t id);
     void modifyShape(const core::Shape& after, int mergeId = -1);
     // Cuts an eraser stroke out of every shape it crosses (core::cutShapes): one undo step,

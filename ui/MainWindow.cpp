@@ -160,7 +160,7 @@ void MainWindow::connectPainting() {
     connect(m_paint, &PaintToolBar::defaultsChanged, m_view, &SpectrogramView::setShapeDefaults);
     connect(m_view, &SpectrogramView::shapeDrawn, this, [this](const core::Shape& shape) {
         try {
-            m_view->setSelectedShape(m_document->addShape(shape));
+            m_view->setSelectedShape(m_document->addShape(m_document->onShownChannel(shape)));
         } catch (const core::Error& e) {
             statusBar()->showMessage(userText(e), 5000);
         }
@@ -272,25 +272,25 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
     };
     const ShapeDefaults defaults = m_paint->defaults();
     const int serial = m_document->openSerial();
-    const bool started =
-        m_tasks->run(tr("Magic wand"), work,
-                     [this, result, scale, defaults, serial](bool ok, const QString& message) {
-                         if (serial != m_document->openSerial())
-                             return; // another recording was opened meanwhile
-                         if (!ok) {
-                             if (!message.isEmpty())
-                                 statusBar()->showMessage(message, 8000);
-                             return;
-                         }
-                         core::Shape shape = *result;
-                         applyDefaults(shape, scale, defaults);
-                         try {
-                             m_view->setSelectedShape(m_document->addShape(shape));
-                             statusBar()->showMessage(message, 5000);
-                         } catch (const core::Error& e) {
-                             statusBar()->showMessage(userText(e), 8000);
-                         }
-                     });
+    const bool started = m_tasks->run(
+        tr("Magic wand"), work,
+        [this, result, scale, defaults, serial](bool ok, const QString& message) {
+            if (serial != m_document->openSerial())
+                return; // another recording was opened meanwhile
+            if (!ok) {
+                if (!message.isEmpty())
+                    statusBar()->showMessage(message, 8000);
+                return;
+            }
+            core::Shape shape = *result;
+            applyDefaults(shape, scale, defaults);
+            try {
+                m_view->setSelectedShape(m_document->addShape(m_document->onShownChannel(shape)));
+                statusBar()->showMessage(message, 5000);
+            } catch (const core::Error& e) {
+                statusBar()->showMessage(userText(e), 8000);
+            }
+        });
     if (!started)
         statusBar()->showMessage(tr("Another task is running; try the wand when it ends"), 6000);
 }

@@ -26,7 +26,8 @@ enum MergeId {
     kStartEdit,
     kEndEdit,
     kLowEdit,
-    kHighEdit
+    kHighEdit,
+    kChannelEdit
 };
 constexpr double kMinusInfinitySpin = -121;
 
@@ -96,6 +97,9 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
     m_mode = new QComboBox(box);
     m_mode->addItems({tr("apply inside"), tr("isolate (apply outside)")});
+    m_channel = new QComboBox(box);
+    m_channel->setObjectName("shapeChannel");
+    m_channel->setToolTip(tr("The channel of an audio recording the shape applies to"));
     m_featherMs = new QDoubleSpinBox(box);
     m_featherMs->setRange(0, 10000);
     m_featherMs->setDecimals(2);
@@ -132,11 +136,13 @@ void ShapesPanel::buildEditor(QWidget* box) {
     form->addRow(tr("High"), m_high);
     form->addRow(tr("Gain"), m_gain);
     form->addRow(tr("Mode"), m_mode);
+    form->addRow(tr("Channel"), m_channel);
     form->addRow(tr("Feather (time)"), m_featherMs);
     form->addRow(tr("Feather (freq)"), m_featherHz);
     connect(m_name, &QLineEdit::editingFinished, this, [this] { edit(kNameEdit); });
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, [this] { edit(kGainEdit); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { edit(kModeEdit); });
+    connect(m_channel, &QComboBox::currentIndexChanged, this, [this] { edit(kChannelEdit); });
     connect(m_featherMs, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherTimeEdit); });
     connect(m_featherHz, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherFreqEdit); });
     connect(m_start, &QDoubleSpinBox::valueChanged, this, [this] { edit(kStartEdit); });
@@ -155,9 +161,10 @@ void ShapesPanel::refresh() {
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const auto& s = shapes[i];
         auto* item = new QListWidgetItem(
-            QString("%1   %2%3")
+            QString("%1   %2%3%4")
                 .arg(labelOf(s), gainText(s.gainDb),
-                     s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString()),
+                     s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString(),
+                     s.channel >= 0 ? tr(", channel %1").arg(s.channel + 1) : QString()),
             m_list);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(m_hidden.count(s.id) ? Qt::Unchecked : Qt::Checked);
@@ -180,12 +187,26 @@ void ShapesPanel::select(std::uint64_t id) {
     refresh();
 }
 
+// All channels, then each channel of an audio recording; only "all" for IQ or no shape.
+void ShapesPanel::fillChannels(const core::Shape* s) {
+    const QSignalBlocker block(m_channel);
+    m_channel->clear();
+    m_channel->addItem(tr("all channels"));
+    const bool audio = m_document->hasSource() && !m_document->info().isComplex();
+    const int channels = audio ? m_document->info().channels : 0;
+    for (int c = 0; c < channels && channels > 1; ++c)
+        m_channel->addItem(tr("channel %1").arg(c + 1));
+    m_channel->setEnabled(s != nullptr && m_channel->count() > 1);
+    m_channel->setCurrentIndex(s && s->channel + 1 < m_channel->count() ? s->channel + 1 : 0);
+}
+
 void ShapesPanel::showSelected() {
     const core::Shape* s = m_document->shape(m_selected);
     const std::initializer_list<QDoubleSpinBox*> numbers{m_gain, m_featherMs, m_featherHz, m_start,
                                                          m_end,  m_low,       m_high};
     for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_mode, m_up, m_down, m_delete})
         w->setEnabled(s != nullptr);
+    fillChannels(s);
     for (QDoubleSpinBox* spin : numbers) {
         spin->setEnabled(s != nullptr);
         spin->setStyleSheet({});
@@ -251,6 +272,9 @@ void ShapesPanel::edit(int mergeId) {
         break;
     case kModeEdit:
         s.mode = m_mode->currentIndex() == 1 ? core::MaskMode::Isolate : core::MaskMode::Apply;
+        break;
+    case kChannelEdit:
+        s.channel = m_channel->currentIndex() - 1; // item 0: every channel
         break;
     case kFeatherTimeEdit:
         s.featherS = m_featherMs->value() / 1e3;

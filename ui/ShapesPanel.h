@@ -42,6 +42,7 @@ signals:
 private:
     void buildEditor(QWidget* box);
     void showSelected();
+    void fillChannels(const core::Shape* s);
     void edit(int mergeId);
     bool editBox(core::Shape& s, int mergeId);
     void move(int delta);
@@ -51,6 +52,7 @@ private:
     QLineEdit* m_name;
     QDoubleSpinBox* m_gain;
     QComboBox* m_mode;
+    QComboBox* m_channel;
     QDoubleSpinBox* m_featherMs;
     QDoubleSpinBox* m_featherHz;
     QDoubleSpinBox* m_start;

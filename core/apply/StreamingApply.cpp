@@ -39,6 +39,19 @@ public:
         m_channels = src.info().channels;
         m_grid = {p.fs, p.nperseg - p.noverlap, p.nfft, Stft<S>::kComplexInput,
                   src.info().centerFrequency.value_or(0.0)};
+        for (std::size_t i = 0; i < shapes.size(); ++i) {
+            const int c = shapes[i].channel;
+            if (c < 0)
+                continue;
+            m_perChannel = true;
+            if (Stft<S>::kComplexInput || c >= m_channels)
+                throw Error("shapes[" + std::to_string(i) + "]",
+                            "applies to channel " + std::to_string(c) + " but the recording " +
+                                (Stft<S>::kComplexInput
+                                     ? std::string("is IQ (one signal)")
+                                     : "has " + std::to_string(m_channels) + " channels"),
+                            "a channel of the recording, or every channel");
+        }
     }
 
     std::int64_t blockCount() const { return (m_total + m_blockLen - 1) / m_blockLen; }
@@ -69,14 +82,19 @@ public:
         readInput(ctx, inStart, inLen);
         const int bins = m_stft.bins();
         bool masked = false;
-        if (!isIdentityMask(m_shapes)) {
+        auto rasterize = [&](int channel) {
             ctx.gains.resize(std::size_t((jEnd - jFirst) * bins));
-            masked = rasterizeMask(m_shapes, m_grid, jFirst, int(jEnd - jFirst), ctx.gains.data());
-        }
+            masked = rasterizeMask(m_shapes, m_grid, jFirst, int(jEnd - jFirst), ctx.gains.data(),
+                                   channel);
+        };
+        if (!isIdentityMask(m_shapes) && !m_perChannel)
+            rasterize(-1);
         ctx.output.resize(std::size_t((n1 - n0) * m_channels));
         const int lanes = Stft<S>::kComplexInput ? 1 : m_channels;
         for (int c = 0; c < lanes; ++c) {
             job.checkCancelled();
+            if (m_perChannel) // shapes for one channel: each lane has its own mask
+                rasterize(c);
             extractLane(ctx, c, inLen);
             ctx.synth.resize(std::size_t(n1 - n0));
             auto frameFn = [&](std::int64_t j, std::complex<typename Stft<S>::Real>* spec) {
@@ -127,6 +145,7 @@ private:
     MaskGrid m_grid;
     std::int64_t m_blockLen = 0, m_total = 0, m_frames = 0;
     int m_channels = 1;
+    bool m_perChannel = false; // some shape applies to one channel only
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<BlockContext<S>>> m_free;
 };

@@ -90,10 +90,12 @@ bool isIdentityMask(const std::vector<Shape>& shapes) {
 }
 
 bool rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
-                   int frames, float* out) {
+                   int frames, float* out, int channel) {
     bool touched = false;
     std::fill(out, out + std::size_t(frames) * std::size_t(grid.bins()), 1.0f);
     for (const auto& shape : shapes) {
+        if (!shape.appliesTo(channel))
+            continue;
         if (shape.mode == MaskMode::Isolate) {
             applyIsolate(shape, grid, j0, frames, out);
             touched = true;

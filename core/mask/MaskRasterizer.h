@@ -30,9 +30,10 @@ struct MaskGrid {
 
 // Writes gains for frames [j0, j0 + frames) into out (frame-major: out[(j - j0) * bins + k]).
 // Returns false when no shape reaches the block (every gain is 1), so callers may skip the
-// multiply. Any thread; shapes must have been validated.
+// multiply. Only shapes that apply to `channel` count (Shape::appliesTo; -1: the mix or IQ).
+// Any thread; shapes must have been validated.
 bool rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
-                   int frames, float* out);
+                   int frames, float* out, int channel = -1);
 
 // True when no shape changes any gain (empty list): callers may skip the multiply.
 bool isIdentityMask(const std::vector<Shape>& shapes);

@@ -194,6 +194,9 @@ void Shape::validate(const std::string& where) const {
     requireFinite(featherHz, where, "feather_hz");
     if (featherS < 0 || featherHz < 0)
         throw Error(where, "negative feather", "feather_s >= 0 and feather_hz >= 0");
+    if (channel < -1)
+        throw Error(where, "channel " + std::to_string(channel) + " does not exist",
+                    "a channel number from 0, or no \"channel\" for every channel");
     if (type == ShapeType::Rect) {
         for (double v : {t0, t1, f0, f1})
             requireFinite(v, where, "rect edge");

@@ -50,13 +50,17 @@ struct Shape {
     double gainDb = kMinusInfinityDb;
     double featherS = 0, featherHz = 0;
     MaskMode mode = MaskMode::Apply;
+    int channel = -1; // audio: the channel (0-based) it applies to; -1 every channel (and IQ)
     nlohmann::json extra = nlohmann::json::object(); // unknown JSON keys, kept on save
 
     bool operator==(const Shape&) const = default;
 
     // Throws Error (subject `where`, e.g. "shapes[3]") for inverted or empty geometry,
-    // negative feathers, non-positive brush radii or non-finite numbers.
+    // negative feathers, non-positive brush radii, non-finite numbers or a channel below -1.
     void validate(const std::string& where) const;
+    // Whether it applies to channel c (-1: the mix or an IQ signal, where only shapes for
+    // every channel apply).
+    bool appliesTo(int c) const { return channel < 0 || channel == c; }
     // Linear gain g of gain_db (0 for -inf).
     double linearGain() const { return dbToGain(Decibels(gainDb)); }
     // The region where coverage can be nonzero (shape plus feather).

@@ -65,9 +65,11 @@ json pointsToJson(const std::vector<TfPoint>& points) {
     return pts;
 }
 
-const char* kShapeKeys[] = {"id",      "type",   "t0",        "t1",        "f0",
-                            "f1",      "points", "holes",     "radius_s",  "radius_hz",
-                            "gain_db", "mode",   "feather_s", "feather_hz"};
+const char* kShapeKeys[] = {"id",      "type",   "t0",        "t1",         "f0",
+                            "f1",      "points", "holes",     "radius_s",   "radius_hz",
+                            "gain_db", "mode",   "feather_s", "feather_hz", "channel"};
+
+int integer(const json& obj, const char* key, const std::string& where);
 
 Shape shapeFromJson(const json& obj, const std::string& where) {
     if (!obj.is_object())
@@ -103,6 +105,8 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
         throw Error(where, "unknown mode \"" + mode + "\"", "apply or isolate");
     s.mode = mode == "isolate" ? MaskMode::Isolate : MaskMode::Apply;
     s.id = obj.value("id", std::uint64_t{0});
+    if (obj.contains("channel"))
+        s.channel = integer(obj, "channel", where);
     for (const auto& [key, value] : obj.items())
         if (std::find(std::begin(kShapeKeys), std::end(kShapeKeys), key) == std::end(kShapeKeys))
             s.extra[key] = value;
@@ -140,6 +144,8 @@ json shapeToJson(const Shape& s) {
         obj["feather_hz"] = s.featherHz;
     if (s.mode == MaskMode::Isolate)
         obj["mode"] = "isolate";
+    if (s.channel >= 0)
+        obj["channel"] = s.channel;
     return obj;
 }
 

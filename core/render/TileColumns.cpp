@@ -55,7 +55,7 @@ void TileColumns::accumulate(const Stft<S>& stft, typename Stft<S>::Workspace& w
             const std::int64_t j = first + k;
             stft.forward(block.data() + std::size_t(k) * std::size_t(stft.hop()), m_spec.data(),
                          ws);
-            if (!m_mask.empty() && rasterizeMask(m_mask, grid, j, 1, m_gains.data()))
+            if (!m_mask.empty() && rasterizeMask(m_mask, grid, j, 1, m_gains.data(), m_channel))
                 for (std::size_t b = 0; b < m_gains.size(); ++b)
                     m_spec[b] *= m_gains[b];
             bool finite = true;

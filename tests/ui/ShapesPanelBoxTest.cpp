@@ -1,9 +1,12 @@
 // The Shapes panel's box fields: a user types "this band, from 1.200 s to 1.350 s".
 
 #include "Document.h"
+#include "PaintToolBar.h"
 #include "ShapesPanel.h"
 #include "UiFixture.h"
+#include "io/SignalWriter.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <gtest/gtest.h>
@@ -67,4 +70,56 @@ TEST(ShapesPanelBox, ALassoStretchesToItsTypedBox) {
     EXPECT_DOUBLE_EQ(s->points[1].t, 3.0);
     EXPECT_DOUBLE_EQ(s->points[2].t, 2.0); // the apex keeps its relative place
     EXPECT_DOUBLE_EQ(s->points[2].f, 433.7e6);
+}
+
+namespace {
+// 3 s of stereo noise at 8 kHz.
+QString stereoNoise(const TempDir& dir) {
+    const std::string path = dir.file("stereo.wav");
+    core::SignalInfo info;
+    info.kind = core::SignalKind::Audio;
+    info.channels = 2;
+    info.sampleRate = 8000;
+    info.frames = 24000;
+    info.sampleType = core::SampleType::Float32;
+    std::vector<float> v(std::size_t(2 * info.frames));
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = 0.1f * float((i * 7919) % 1000) / 1000.0f - 0.05f;
+    core::SignalWriter w(path, info, {});
+    w.write(v.data(), info.frames);
+    w.finish();
+    return QString::fromStdString(path);
+}
+} // namespace
+
+// Stereo audio: a shape drawn while channel 2 is shown applies to channel 2; the panel's
+// Channel field shows it and changes it (one undo step); with the mix shown, shapes apply to
+// every channel.
+TEST(ShapesPanelBox, ShapesTakeTheShownChannelAndThePanelChangesIt) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(stereoNoise(dir)));
+    ASSERT_TRUE(waitForTiles(w));
+    ASSERT_EQ(w.document()->info().channels, 2);
+    auto* plot = w.view()->plot();
+    w.paintToolBar()->selectTool(ui::ToolKind::Rect);
+    drag(plot, {{0.5, 1000}, {1.0, 2000}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.document()->shapes()[0].channel, -1); // the mix is shown
+    w.document()->setChannel(1);
+    ASSERT_TRUE(waitForTiles(w));
+    drag(plot, {{1.5, 1000}, {2.0, 2000}});
+    ASSERT_EQ(w.document()->shapes().size(), 2u);
+    const auto second = w.document()->shapes()[1];
+    EXPECT_EQ(second.channel, 1);
+    w.shapesPanel()->select(second.id);
+    auto* channel = w.shapesPanel()->findChild<QComboBox*>("shapeChannel");
+    ASSERT_NE(channel, nullptr);
+    EXPECT_EQ(channel->currentText(), "channel 2");
+    const int steps = w.document()->undoStack()->count();
+    channel->setCurrentIndex(0);
+    EXPECT_EQ(w.document()->shape(second.id)->channel, -1);
+    EXPECT_EQ(w.document()->undoStack()->count(), steps + 1);
 }

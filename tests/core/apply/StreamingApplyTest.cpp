@@ -287,3 +287,42 @@ TEST(RangeRender, EditedStretchEqualsTheSameStretchOfTheFullExport) {
     EXPECT_EQ(original.samples[0], readAll(in, iqOpen())[2 * 60000]);
     EXPECT_THROW(renderRange(*src, params, {}, 0.5, 0.5, true, job), Error);
 }
+
+// A shape for channel 1 of a stereo recording removes its tone there only: channel 0 comes
+// back as it was (to rounding), channel 1 loses the 1 kHz tone and keeps the 3 kHz one.
+TEST(StreamingApply, ShapeForOneChannelLeavesTheOthersAlone) {
+    TempDir dir;
+    SignalInfo info;
+    info.channels = 2;
+    info.sampleRate = 16000;
+    info.frames = 32000;
+    info.sampleType = SampleType::Float32;
+    std::vector<float> v(std::size_t(2 * info.frames));
+    auto tone = [](double f, std::int64_t i) {
+        return 0.3 * std::sin(2 * std::numbers::pi * f * double(i) / 16000.0);
+    };
+    for (std::int64_t i = 0; i < info.frames; ++i) {
+        v[std::size_t(2 * i)] = float(tone(1000, i) + tone(3000, i));
+        v[std::size_t(2 * i + 1)] = float(tone(1000, i) + tone(3000, i));
+    }
+    const auto in = writeFixture(dir.file("in.wav"), info, v);
+    Shape remove = band(800, 1200);
+    remove.gainDb = kMinusInfinityDb;
+    remove.channel = 1;
+    run(in, dir.file("out.wav"), {remove});
+    const auto b = readAll(dir.file("out.wav"));
+    double err0 = 0, err1 = 0;
+    for (std::int64_t i = 2000; i < info.frames - 2000; ++i) {
+        err0 = std::max(err0, double(std::abs(b[std::size_t(2 * i)] - v[std::size_t(2 * i)])));
+        err1 = std::max(err1, std::abs(double(b[std::size_t(2 * i + 1)]) - tone(3000, i)));
+    }
+    EXPECT_LT(err0, 1e-5);
+    EXPECT_LT(err1, 0.01);
+    // A channel the recording does not have is refused, naming the shape.
+    remove.channel = 2;
+    specedit::test::expectError(
+        [&] {
+            run(in, dir.file("bad.wav"), {band(0, 1), remove});
+        },
+        {"shapes[1]", "applies to channel 2", "has 2 channels"});
+}

@@ -176,3 +176,17 @@ TEST(ShapeCut, BadHolesAndErasersAreRefusedWithTheirReason) {
         EXPECT_NE(std::string(e.what()).find("a brush stroke"), std::string::npos) << e.what();
     }
 }
+
+TEST(ShapeCut, PiecesKeepTheirChannelAndTheProjectKeepsIt) {
+    Shape box = rect(0, 1, 0, 1000);
+    box.channel = 1;
+    const auto cut = cutShape(box, stroke({{0.5, -500}, {0.5, 1500}}, 0.1, 100));
+    ASSERT_EQ(cut.pieces.size(), 2u);
+    EXPECT_EQ(cut.pieces[0].channel, 1);
+    Project p;
+    p.source = "x.wav";
+    p.shapes = {box};
+    EXPECT_EQ(projectFromJson(projectToJson(p), "p.json").shapes[0].channel, 1);
+    box.channel = -2;
+    EXPECT_THROW(box.validate("shapes[0]"), Error);
+}
