@@ -2,10 +2,10 @@
 // says its frequency is (checked on the picture itself), labels ticks exactly, keeps shapes
 // in hertz, and is off and disabled for IQ.
 
+#include "../core/AudioFixture.h"
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "UiFixture.h"
-#include "io/SignalWriter.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -15,24 +15,15 @@ using namespace specedit::test;
 
 namespace {
 
+constexpr double kPi = std::numbers::pi;
+
 // 2 s at 16 kHz: tones at 200 Hz and 3 kHz, nothing else.
 QString twoTones(const TempDir& dir) {
-    const std::string path = dir.file("tones.wav");
-    const std::int64_t n = 32000;
-    std::vector<float> v(static_cast<std::size_t>(n));
-    for (std::int64_t i = 0; i < n; ++i)
-        v[std::size_t(i)] = float(0.3 * std::sin(2 * std::numbers::pi * 200 * i / 16000.0) +
-                                  0.3 * std::sin(2 * std::numbers::pi * 3000 * i / 16000.0));
-    core::SignalInfo info;
-    info.kind = core::SignalKind::Audio;
-    info.channels = 1;
-    info.sampleRate = 16000;
-    info.frames = n;
-    info.sampleType = core::SampleType::Float32;
-    core::SignalWriter w(path, info, {});
-    w.write(v.data(), n);
-    w.finish();
-    return QString::fromStdString(path);
+    return QString::fromStdString(
+        audioRecording(dir.file("tones.wav"), 1, 16000, 32000, [](std::int64_t i, int) {
+            const double t = double(i) / 16000.0;
+            return 0.3 * std::sin(2 * kPi * 200 * t) + 0.3 * std::sin(2 * kPi * 3000 * t);
+        }));
 }
 
 // Brightness (sum of RGB) of the plot's picture at (t, f), read from a grab.
@@ -47,10 +38,7 @@ int brightnessAt(QCustomPlot* plot, const QImage& image, double t, double f) {
 TEST(LogAxis, RowsAreDrawnWhereTheLogAxisPutsTheirFrequency) {
     TempDir dir;
     ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(twoTones(dir)));
-    ASSERT_TRUE(waitForTiles(w));
+    ASSERT_TRUE(openAndWait(w, twoTones(dir)));
     QAction* log = action(w, "L&og (audio)");
     QAction* linear = action(w, "&Linear");
     ASSERT_TRUE(log && linear);
@@ -100,10 +88,7 @@ TEST(LogAxis, RowsAreDrawnWhereTheLogAxisPutsTheirFrequency) {
 TEST(LogAxis, MelAxisDrawsAndStoresInHertz) {
     TempDir dir;
     ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(twoTones(dir)));
-    ASSERT_TRUE(waitForTiles(w));
+    ASSERT_TRUE(openAndWait(w, twoTones(dir)));
     action(w, "&Mel (audio)")->trigger();
     auto* plot = w.view()->plot();
     ASSERT_EQ(w.view()->frequencyScale(), ui::FrequencyScale::Mel);

@@ -1,10 +1,10 @@
 // The Shapes panel's box fields: a user types "this band, from 1.200 s to 1.350 s".
 
+#include "../core/AudioFixture.h"
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "ShapesPanel.h"
 #include "UiFixture.h"
-#include "io/SignalWriter.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -75,20 +75,10 @@ TEST(ShapesPanelBox, ALassoStretchesToItsTypedBox) {
 namespace {
 // 3 s of stereo noise at 8 kHz.
 QString stereoNoise(const TempDir& dir) {
-    const std::string path = dir.file("stereo.wav");
-    core::SignalInfo info;
-    info.kind = core::SignalKind::Audio;
-    info.channels = 2;
-    info.sampleRate = 8000;
-    info.frames = 24000;
-    info.sampleType = core::SampleType::Float32;
-    std::vector<float> v(std::size_t(2 * info.frames));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        v[i] = 0.1f * float((i * 7919) % 1000) / 1000.0f - 0.05f;
-    core::SignalWriter w(path, info, {});
-    w.write(v.data(), info.frames);
-    w.finish();
-    return QString::fromStdString(path);
+    return QString::fromStdString(
+        audioRecording(dir.file("stereo.wav"), 2, 8000, 24000, [](std::int64_t i, int c) {
+            return 0.1 * double((std::size_t(2 * i + c) * 7919) % 1000) / 1000.0 - 0.05;
+        }));
 }
 } // namespace
 
@@ -98,10 +88,7 @@ QString stereoNoise(const TempDir& dir) {
 TEST(ShapesPanelBox, ShapesTakeTheShownChannelAndThePanelChangesIt) {
     TempDir dir;
     ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(stereoNoise(dir)));
-    ASSERT_TRUE(waitForTiles(w));
+    ASSERT_TRUE(openAndWait(w, stereoNoise(dir)));
     ASSERT_EQ(w.document()->info().channels, 2);
     auto* plot = w.view()->plot();
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);

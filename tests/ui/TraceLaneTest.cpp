@@ -86,9 +86,7 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
 TEST(TraceLane, AudioShowsTheWaveformEnvelope) {
     TempDir dir;
     ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(privateAudioDemo(dir))));
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
     ASSERT_TRUE(waitForTrace(w));
     const auto& t = *w.view()->traceLane()->shown();
     EXPECT_TRUE(t.frequency.empty());

@@ -88,6 +88,13 @@ inline bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
     return false;
 }
 
+// Shows the window at 1400x850, opens path and waits until every visible tile is drawn.
+inline bool openAndWait(ui::MainWindow& w, const QString& path, int timeoutMs = 20000) {
+    w.resize(1400, 850);
+    w.show();
+    return w.openPath(path) && waitForTiles(w, timeoutMs);
+}
+
 // A main window on a private copy of the IQ demo, 1400x850.
 struct DemoWindow {
     TempDir dir; // outlives the window: declared first

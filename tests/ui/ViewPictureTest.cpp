@@ -42,10 +42,7 @@ QString burstProject(const TempDir& dir) {
 TEST(ViewPicture, FittedViewAndOverviewShowEveryShortBurst) {
     TempDir dir;
     ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(w.openPath(burstProject(dir)));
-    ASSERT_TRUE(waitForTiles(w, 60000));
+    ASSERT_TRUE(openAndWait(w, burstProject(dir), 60000));
     auto* plottable = w.view()->spectrogram();
     EXPECT_EQ(plottable->lastInexactTiles(), 0);
     const auto computer = w.view()->scheduler()->computer();

@@ -1,5 +1,6 @@
 #include "render/Trace.h"
 
+#include "AudioFixture.h"
 #include "IqFixture.h"
 #include "TestUtil.h"
 #include "io/SignalWriter.h"
@@ -19,18 +20,8 @@ constexpr double kPi = std::numbers::pi;
 // A mono float WAV of sample(n), n < frames, at fs.
 std::unique_ptr<SampleSource> audio(const std::string& path, std::int64_t frames, double fs,
                                     const std::function<double(std::int64_t)>& sample) {
-    std::vector<float> v(static_cast<std::size_t>(frames));
-    for (std::int64_t n = 0; n < frames; ++n)
-        v[std::size_t(n)] = float(sample(n));
-    SignalInfo info;
-    info.kind = SignalKind::Audio;
-    info.channels = 1;
-    info.sampleRate = fs;
-    info.frames = frames;
-    info.sampleType = SampleType::Float32;
-    SignalWriter w(path, info, {});
-    w.write(v.data(), frames);
-    w.finish();
+    specedit::test::audioRecording(path, 1, fs, frames,
+                                   [&](std::int64_t i, int) { return sample(i); });
     return openRecording(path, {});
 }
 
