@@ -12,6 +12,7 @@
 #include "ShortcutGuard.h"
 #include "SourceSummary.h"
 #include "TaskRunner.h"
+#include "ViewMenu.h"
 #include "apply/RangeRender.h"
 #include "apply/StreamingApply.h"
 #include "audio/ListenToolBar.h"
@@ -27,7 +28,6 @@
 #include "view/TraceLane.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -41,7 +41,6 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QThreadPool>
 #include <QTimer>
@@ -415,7 +414,6 @@ void MainWindow::buildMenus() {
                                   tr("%1 could not be written.").arg(path));
     });
     file->addSeparator();
-    // Application-wide: Ctrl+Q also works while a task's progress dialog is the active window.
     // Ctrl+Q on every platform theme (some define no Quit key), application-wide: it also works
     // while a task's progress dialog is the active window.
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -436,39 +434,9 @@ void MainWindow::buildMenus() {
     redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom to &fit"), QKeySequence(Qt::Key_Home), m_view,
-                    &SpectrogramView::zoomToFit);
-    view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::Key_S), m_view,
-                    &SpectrogramView::zoomToSelection);
-    view->addAction(tr("&Auto levels"), QKeySequence(Qt::Key_L), m_view,
-                    &SpectrogramView::autoLevels);
-    QAction* edited = view->addAction(tr("Show &edited result"));
-    edited->setCheckable(true);
-    edited->setShortcut(QKeySequence(Qt::Key_M));
-    edited->setToolTip(tr("Toggle between the original and the masked spectrogram (M)"));
-    QMenu* scales = view->addMenu(tr("Frequency &scale"));
-    m_scales = new QActionGroup(this);
-    for (auto [scale, text] : {std::pair{FrequencyScale::Linear, tr("&Linear")},
-                               std::pair{FrequencyScale::Log, tr("L&og (audio)")},
-                               std::pair{FrequencyScale::Mel, tr("&Mel (audio)")}}) {
-        QAction* a = scales->addAction(text);
-        a->setCheckable(true);
-        a->setChecked(scale == FrequencyScale::Linear);
-        a->setData(int(scale));
-        m_scales->addAction(a);
-        connect(a, &QAction::triggered, m_view,
-                [this, scale] { m_view->setFrequencyScale(scale); });
-    }
-    QAction* lane = view->addAction(tr("&Trace lane"));
-    lane->setCheckable(true);
-    lane->setChecked(true);
-    lane->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    lane->setToolTip(tr("Waveform (audio) or magnitude and the selection's frequency (IQ) "
-                        "under the picture (Ctrl+T)"));
-    connect(lane, &QAction::toggled, m_view->traceLane(), &TraceLane::setVisible);
+    m_viewMenu = addViewMenu(this, m_view);
     addHelpMenu(this);
-    connect(edited, &QAction::toggled, this, [this](bool on) {
+    connect(m_viewMenu.edited, &QAction::toggled, this, [this](bool on) {
         m_showEdited = on;
         if (m_document->hasSource())
             rebuildComputer(ViewChange::SameData);
@@ -528,12 +496,7 @@ void MainWindow::onSourceChanged() {
     m_listener->cancel();
     m_newSource = true;
     m_listen->setIqMode(info.isComplex());
-    for (QAction* a : m_scales->actions()) { // IQ has negative offsets: linear only
-        const auto scale = FrequencyScale(a->data().toInt());
-        a->setEnabled(!info.isComplex() || scale == FrequencyScale::Linear);
-        if (info.isComplex() && scale == FrequencyScale::Linear && !a->isChecked())
-            a->trigger();
-    }
+    enableScalesFor(m_viewMenu, info.isComplex());
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
     updateTitle();
@@ -576,8 +539,7 @@ void MainWindow::rebuildComputer(ViewChange change) {
                 const auto& saved = self->m_document->project().view;
                 if (change == ViewChange::NewRecording && saved)
                     self->m_view->setViewState(*saved); // the project looks as it was left
-                for (QAction* a : self->m_scales->actions())
-                    a->setChecked(a->data().toInt() == int(self->m_view->frequencyScale()));
+                showScaleOf(self->m_viewMenu, self->m_view);
             },
             Qt::QueuedConnection);
     });

@@ -2,6 +2,7 @@
 // The main window: wiring between the Document, the spectrogram view and the panels. Logic
 // lives in Document, the view and the panels; this class connects them and handles files.
 
+#include "ViewMenu.h"
 #include "tools/Tool.h"
 #include "view/SpectrogramView.h"
 
@@ -10,7 +11,6 @@
 #include <memory>
 
 class QLabel;
-class QActionGroup;
 class QMenu;
 
 namespace specedit::core {
@@ -104,7 +104,7 @@ private:
     int m_computerGeneration = 0;
     bool m_autosavePending = false; // edits since the last autosave
     bool m_showEdited = false;
-    QActionGroup* m_scales = nullptr; // View > Frequency scale
+    ViewMenu m_viewMenu;
     bool m_newSource = false; // the next analysis belongs to a newly opened recording      // view
                               // the masked STFT instead of the original (key M)
 };
