@@ -3,7 +3,8 @@
 // of 256, 4096 and 65536 samples (75 % overlap): time from opening to the first picture and to
 // the complete (exact) picture, how many of the 120 bursts the complete picture and the
 // overview show, the time per frame of zooming and panning once tiles are cached, and the peak
-// memory. A benchmark program (prints figures), not a test.
+// memory; and the trace lane's computation for the fitted view. A benchmark program (prints
+// figures), not a test.
 //
 //   ./build/bench/specedit_view_bench [PROJECT_OR_RECORDING]
 //   (default: the burst recording, written once to the temporary folder, 480 MB)
@@ -13,6 +14,7 @@
 #include "io/SignalWriter.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
+#include "render/Trace.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/SpectrogramView.h"
 
@@ -140,6 +142,32 @@ void run(const QString& path) {
                 frames.back());
 }
 
+// The trace lane's work for the fitted view (1200 columns over the whole recording) and for a
+// 2 s view with the burst's band selected (its instantaneous frequency too).
+void traceTimes(const QString& projectPath) {
+    ui::Document doc;
+    doc.openProject(projectPath);
+    const auto src = doc.source();
+    const double duration = double(src->info().frames) / src->info().sampleRate;
+    auto time = [&](core::TraceRequest r) {
+        core::JobControl job;
+        const auto t0 = Clock::now();
+        core::computeTrace(*src, r, job);
+        return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    };
+    core::TraceRequest whole;
+    whole.t0 = 0;
+    whole.t1 = duration;
+    whole.columns = 1200;
+    core::TraceRequest band = whole;
+    band.t1 = 2.0;
+    const double fc = src->info().centerFrequency.value_or(0.0);
+    band.band = std::make_pair(fc + kBurstHz - 20e3, fc + kBurstHz + 20e3);
+    std::printf("trace lane: fitted view (%.0f s, 1200 columns) %6.0f ms; 2 s view with the "
+                "burst's band %6.0f ms\n",
+                duration, time(whole), time(band));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -151,6 +179,7 @@ int main(int argc, char** argv) {
         const auto recording = burstRecording(fs::temp_directory_path() / "specedit-view-bench");
         for (int window : {256, 4096, 65536})
             run(QString::fromStdString(project(recording, window).string()));
+        traceTimes(QString::fromStdString(project(recording, 4096).string()));
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

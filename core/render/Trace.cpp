@@ -96,18 +96,19 @@ void envelope(const SampleSource& src, const TraceRequest& r, const Columns& col
 }
 
 // Three passes of a centred moving average of m samples, in place (edges use what exists).
-void smooth(std::vector<std::complex<double>>& z, int m) {
+void smooth(std::vector<std::complex<float>>& z, int m) {
     if (m <= 1)
         return;
     std::vector<std::complex<double>> prefix(z.size() + 1);
     for (int pass = 0; pass < 3; ++pass) {
         for (std::size_t i = 0; i < z.size(); ++i)
-            prefix[i + 1] = prefix[i] + z[i];
+            prefix[i + 1] = prefix[i] + std::complex<double>(z[i]);
         const std::int64_t n = std::int64_t(z.size()), half = m / 2;
         for (std::int64_t i = 0; i < n; ++i) {
             const std::int64_t a = std::max<std::int64_t>(0, i - half);
             const std::int64_t b = std::min(n, i - half + m);
-            z[std::size_t(i)] = (prefix[std::size_t(b)] - prefix[std::size_t(a)]) / double(b - a);
+            z[std::size_t(i)] = std::complex<float>(
+                (prefix[std::size_t(b)] - prefix[std::size_t(a)]) / double(b - a));
         }
     }
 }
@@ -133,12 +134,13 @@ void bandFrequency(const SampleSource& src, const TraceRequest& r, const Columns
     std::vector<std::complex<float>> x(std::size_t(b - a));
     readComplex(src, a, b - a, x.data());
     job.checkCancelled();
-    std::vector<std::complex<double>> z(x.size());
-    const double step = -fc / fs; // cycles per sample
+    const double step = -fc / fs; // cycles per sample; mixed in place (x becomes z)
     for (std::size_t i = 0; i < x.size(); ++i) {
         const double cycles = std::fmod(step * double(a + std::int64_t(i)), 1.0);
-        z[i] = std::complex<double>(x[i]) * std::polar(1.0, 2 * std::numbers::pi * cycles);
+        x[i] = std::complex<float>(std::complex<double>(x[i]) *
+                                   std::polar(1.0, 2 * std::numbers::pi * cycles));
     }
+    auto& z = x;
     smooth(z, m);
     job.checkCancelled();
     std::vector<double> power(std::size_t(cols.count), 0.0);
@@ -156,8 +158,8 @@ void bandFrequency(const SampleSource& src, const TraceRequest& r, const Columns
         std::complex<double> advance = 0;
         double p = 0;
         for (std::int64_t n = s; n < e; ++n) {
-            const auto& zn = z[std::size_t(n - a)];
-            advance += zn * std::conj(z[std::size_t(n - a - 1)]);
+            const std::complex<double> zn(z[std::size_t(n - a)]);
+            advance += zn * std::conj(std::complex<double>(z[std::size_t(n - a - 1)]));
             p += std::norm(zn);
         }
         if (e <= s)

@@ -80,6 +80,8 @@ SpectrogramView::SpectrogramView(QWidget* parent)
         if (m_spectrogram->lastMissingTiles() == 0 && m_spectrogram->lastDrawnTiles() > 0) {
             if (m_autoLevelPending && m_spectrogram->lastInexactTiles() == 0 && autoLevels())
                 m_autoLevelPending = false;
+            if (m_spectrogram->lastInexactTiles() == 0)
+                m_trace->setHeld(false); // the exact picture is drawn: the cores are free
             emit pictureComplete();
         }
         const QCPRange r = m_plot->xAxis->range();
@@ -116,6 +118,7 @@ void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> comp
         m_overview->setDuration(double(computer->frameCount() - 1) * computer->params().hop() /
                                 computer->params().fs);
     m_scheduler->setComputer(std::move(computer));
+    m_trace->setHeld(true); // until this analysis's picture is complete
     m_spectrogram->resetImages();
     if (change == ViewChange::NewRecording) {
         m_nonFiniteReported = false; // once per recording

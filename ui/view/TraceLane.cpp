@@ -122,13 +122,21 @@ void TraceLane::placeAxes() {
     right->setTickLabels(iq && m_band);
 }
 
+void TraceLane::setHeld(bool held) {
+    if (held == m_held)
+        return;
+    m_held = held;
+    if (!held)
+        schedule();
+}
+
 void TraceLane::schedule() {
     if (m_visible && m_source)
         m_settle.start();
 }
 
 void TraceLane::start() {
-    if (!m_visible || !m_source || m_rect->width() < 2)
+    if (m_held || !m_visible || !m_source || m_rect->width() < 2)
         return;
     core::TraceRequest request;
     request.t0 = m_time->range().lower;

@@ -37,6 +37,10 @@ public:
     // The selection's band (absolute Hz), or none; IQ only.
     void setBand(std::optional<std::pair<double, double>> band);
     void setVisible(bool visible);
+    // Held: requests wait (while the spectrogram's exact picture of a new analysis is
+    // computed, so the lane does not compete with it for the cores); released: the current
+    // view is computed.
+    void setHeld(bool held);
     bool isVisible() const { return m_visible; }
     QCPAxisRect* rect() const { return m_rect; }
     // The trace drawn now (for tests), and whether a newer one is being computed.
@@ -64,6 +68,7 @@ private:
     std::optional<std::pair<double, double>> m_band;
     std::optional<core::Trace> m_shown;
     bool m_busy = false;
+    bool m_held = false;
     int m_generation = 0;
     std::shared_ptr<core::JobControl> m_job;
     QTimer m_settle;
