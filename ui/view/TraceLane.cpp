@@ -37,9 +37,9 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     m_rect->setRangeDragAxes(time, nullptr); // dragging the lane pans the spectrogram
     m_rect->setRangeZoom(Qt::Orientations());
     plot->plotLayout()->addElement(1, 0, m_rect);
-    auto* margins = new QCPMarginGroup(plot);
-    plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
-    m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_margins = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
+    m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
     QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
     x->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime, true)));
     x->setRange(time->range());
@@ -96,6 +96,8 @@ void TraceLane::setBand(std::optional<std::pair<double, double>> band) {
 void TraceLane::setVisible(bool visible) {
     m_visible = visible;
     m_rect->setVisible(visible);
+    // Hidden, its axes must not widen the picture's margins.
+    m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, visible ? m_margins : nullptr);
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->setVisible(visible);
     auto* layout = m_plot->plotLayout();
@@ -181,6 +183,10 @@ void TraceLane::show(const core::Trace& trace) {
     QCPRange low = m_low->getValueRange(found);
     if (found) {
         level.expand(low);
+        // Digital silence (exact zeros in an 8-bit capture) reads -200 dB: show at most
+        // 100 dB below the peak, so the signal keeps the lane's height.
+        if (m_source && m_source->info().isComplex())
+            level.lower = std::max(level.lower, level.upper - 100.0);
         const double pad = std::max(1e-3, 0.05 * level.size());
         m_rect->axis(QCPAxis::atLeft)->setRange(level.lower - pad, level.upper + pad);
     }

@@ -20,6 +20,7 @@
 class QCustomPlot;
 class QCPAxis;
 class QCPAxisRect;
+class QCPMarginGroup;
 class QCPGraph;
 
 namespace specedit::ui {
@@ -59,6 +60,7 @@ private:
     QCustomPlot* m_plot;
     QCPAxis* m_time;
     QCPAxisRect* m_rect;
+    QCPMarginGroup* m_margins;
     QCPGraph* m_high;
     QCPGraph* m_low;
     QCPGraph* m_frequency;
