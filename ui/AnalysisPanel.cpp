@@ -1,5 +1,6 @@
 #include "AnalysisPanel.h"
 
+#include "Document.h"
 #include "view/AxisTickers.h"
 
 #include <QCheckBox>
@@ -102,11 +103,11 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     connect(m_channel, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_updating)
             return;
-        const QString mode = m_channel->currentData().toString();
-        if (mode == "iq" || mode == "audio")
-            emit iqModeEdited(mode == "iq");
+        const QVariant item = m_channel->itemData(index);
+        if (item.typeId() == QMetaType::QString)
+            emit iqModeEdited(item.toString() == "iq");
         else
-            emit channelEdited(index - 1); // item 0 is the mix
+            emit channelEdited(item.toInt());
     });
     return group;
 }
@@ -153,16 +154,18 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
     m_nfft->setCurrentIndex(pad);
     m_channel->clear();
     if (info.isComplex()) {
-        m_channel->addItem(tr("IQ (complex, two-sided)"));
-        m_channel->addItem(tr("Audio (two channels)"), "audio");
+        m_channel->addItem(tr("IQ (complex, two-sided)"), QString("iq"));
+        m_channel->addItem(tr("Audio (two channels)"), QString("audio"));
         m_channel->setEnabled(info.container == core::Container::SoundFile);
     } else {
-        m_channel->addItem(tr("Mix of all channels"));
+        if (info.channels >= 2 && info.channels <= Document::kMaxStackedChannels)
+            m_channel->addItem(tr("All channels, one above another"), Document::kStackedChannels);
+        m_channel->addItem(tr("Mix of all channels"), -1);
         for (int c = 0; c < info.channels; ++c)
-            m_channel->addItem(tr("Channel %1").arg(c + 1));
+            m_channel->addItem(tr("Channel %1").arg(c + 1), c);
         if (info.channels == 2)
-            m_channel->addItem(tr("IQ (left I, right Q)"), "iq");
-        m_channel->setCurrentIndex(channel + 1);
+            m_channel->addItem(tr("IQ (left I, right Q)"), QString("iq"));
+        m_channel->setCurrentIndex(std::max(0, m_channel->findData(channel)));
         m_channel->setEnabled(info.channels > 1);
     }
     updateDurationLabel();

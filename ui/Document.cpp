@@ -72,7 +72,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_project = std::move(project);
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
-    m_channel = -1;
+    m_channel = defaultChannel();
     m_nextShapeId = 1;
     for (const auto& s : m_project.shapes)
         m_nextShapeId = std::max(m_nextShapeId, s.id + 1);
@@ -98,6 +98,13 @@ core::StftParams Document::analysis() const {
     return p;
 }
 
+int Document::defaultChannel() const {
+    if (!m_source || info().isComplex())
+        return -1;
+    const int n = info().channels;
+    return n >= 2 && n <= kMaxStackedChannels ? kStackedChannels : -1;
+}
+
 void Document::setChannel(int channel) {
     if (channel == m_channel)
         return;
@@ -119,7 +126,7 @@ void Document::applySourceOptions(const core::OpenOptions& options) {
     m_source = openSource(m_sourcePath.toStdString(), options);
     m_project.sourceOptions = options;
     m_project.analysis.fs = m_source->info().sampleRate;
-    m_channel = -1;
+    m_channel = defaultChannel();
     emit sourceChanged();
     emit analysisChanged();
     emit shapesChanged();
@@ -163,12 +170,6 @@ const core::Shape* Document::shape(std::uint64_t id) const {
     return nullptr;
 }
 
-core::Shape Document::onShownChannel(core::Shape shape) const {
-    if (m_source && !info().isComplex() && m_channel >= 0)
-        shape.channel = m_channel;
-    return shape;
-}
-
 std::uint64_t Document::addShape(core::Shape shape) {
     shape.id = m_nextShapeId++;
     shape.validate("shape");
@@ -178,7 +179,8 @@ std::uint64_t Document::addShape(core::Shape shape) {
 }
 
 void Document::cutShapes(const core::Shape& eraser) {
-    core::CutAllResult cut = core::cutShapes(m_project.shapes, eraser);
+    const int channels = m_source && !info().isComplex() ? info().channels : 1;
+    core::CutAllResult cut = core::cutShapes(m_project.shapes, eraser, channels);
     if (!cut.changed)
         return;
     for (auto& s : cut.shapes)

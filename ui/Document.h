@@ -41,7 +41,11 @@ public:
     // Throws core::Error if the file cannot be read that way.
     void setIqMode(bool iq);
 
-    // Audio channel shown (-1: mix of all channels); ignored for IQ.
+    // Audio channel shown (-1: mix of all channels, kStackedChannels: every channel, one
+    // above another); ignored for IQ. A recording of 2 to kMaxStackedChannels channels opens
+    // stacked, as audio editors show them.
+    static constexpr int kStackedChannels = -2;
+    static constexpr int kMaxStackedChannels = 8;
     int channel() const { return m_channel; }
     void setChannel(int channel);
 
@@ -67,9 +71,6 @@ public:
     // with the previous edit of the same shape from the same control (mergeId >= 0).
     // Throw core::Error for invalid geometry (nothing is pushed then).
     std::uint64_t addShape(core::Shape shape);
-    // A new shape drawn while one channel of an audio recording is shown applies to that
-    // channel; with the mix shown (or IQ), to every channel.
-    core::Shape onShownChannel(core::Shape shape) const;
     void removeShape(std::uint64_t id);
     void modifyShape(const core::Shape& after, int mergeId = -1);
     // Cuts an eraser stroke out of every shape it crosses (core::cutShapes): one undo step,
@@ -130,6 +131,7 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
+    int defaultChannel() const;
     void adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
                QString sourcePath, QString projectPath);
 

@@ -159,7 +159,7 @@ void MainWindow::connectPainting() {
     connect(m_paint, &PaintToolBar::defaultsChanged, m_view, &SpectrogramView::setShapeDefaults);
     connect(m_view, &SpectrogramView::shapeDrawn, this, [this](const core::Shape& shape) {
         try {
-            m_view->setSelectedShape(m_document->addShape(m_document->onShownChannel(shape)));
+            m_view->setSelectedShape(m_document->addShape(shape));
         } catch (const core::Error& e) {
             statusBar()->showMessage(userText(e), 5000);
         }
@@ -258,13 +258,14 @@ void MainWindow::offerRecovery() {
 }
 
 // The wand computes a local spectrogram: off the GUI thread, with progress and cancel.
-void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
+void MainWindow::runMagicWand(double t, double f, const PlotScale& scale, int channel) {
     if (!m_document->hasSource())
         return;
     auto source = m_document->source();
     const auto params = m_document->analysis();
     auto result = std::make_shared<core::Shape>();
-    const core::WandOptions options = m_paint->wandOptions();
+    core::WandOptions options = m_paint->wandOptions();
+    options.channel = channel; // the pane clicked: the outline follows that channel
     auto work = [source, params, t, f, options, result](core::JobControl& job) {
         *result = core::magicWand(*source, params, t, f, options, job);
         return tr("Outlined a region of %1 points").arg(result->points.size());
@@ -273,7 +274,7 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
     const int serial = m_document->openSerial();
     const bool started = m_tasks->run(
         tr("Magic wand"), work,
-        [this, result, scale, defaults, serial](bool ok, const QString& message) {
+        [this, result, scale, defaults, serial, options](bool ok, const QString& message) {
             if (serial != m_document->openSerial())
                 return; // another recording was opened meanwhile
             if (!ok) {
@@ -283,8 +284,9 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale) {
             }
             core::Shape shape = *result;
             applyDefaults(shape, scale, defaults);
+            shape.channel = options.channel; // -1 for IQ and the mix: every channel
             try {
-                m_view->setSelectedShape(m_document->addShape(m_document->onShownChannel(shape)));
+                m_view->setSelectedShape(m_document->addShape(shape));
                 statusBar()->showMessage(message, 5000);
             } catch (const core::Error& e) {
                 statusBar()->showMessage(userText(e), 8000);
@@ -514,16 +516,21 @@ void MainWindow::rebuildComputer(ViewChange change) {
     auto source = m_document->source();
     const auto params = m_document->analysis();
     const int channel = m_document->channel();
+    const bool stacked = channel == Document::kStackedChannels;
     const auto mask = m_showEdited ? m_document->shapes() : std::vector<core::Shape>{};
     const auto serial = std::size_t(m_document->openSerial());
-    m_view->traceLane()->setSource(source, channel);
+    m_view->traceLane()->setSource(source, stacked ? -1 : channel); // stacked: the mix's
+    const int panes = stacked ? m_document->info().channels : 1;
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([=] {
-        std::shared_ptr<const core::TileComputer> computer;
+        std::vector<std::shared_ptr<const core::TileComputer>> computers;
         QString error;
         try {
-            computer = std::make_shared<core::TileComputer>(source, params, channel, mask, serial);
+            for (int p = 0; p < panes; ++p)
+                computers.push_back(std::make_shared<core::TileComputer>(
+                    source, params, stacked ? p : channel, mask, serial));
         } catch (const std::exception& e) {
+            computers.clear();
             error = userText(e);
         }
         QMetaObject::invokeMethod(
@@ -531,11 +538,11 @@ void MainWindow::rebuildComputer(ViewChange change) {
             [=] {
                 if (!self || generation != self->m_computerGeneration)
                     return; // a newer analysis was asked for meanwhile
-                if (!computer) {
+                if (computers.empty()) {
                     self->m_panel->showProblem(error);
                     return;
                 }
-                self->m_view->setComputer(computer, change);
+                self->m_view->setComputers(computers, change);
                 const auto& saved = self->m_document->project().view;
                 if (change == ViewChange::NewRecording && saved)
                     self->m_view->setViewState(*saved); // the project looks as it was left

@@ -61,7 +61,7 @@ public:
     // Plays the selected shape's stretch (and band, for IQ), else the visible range.
     void playSelectionOrView();
     // Outlines the region above the noise at (t, f) and adds it as a shape (background task).
-    void runMagicWand(double t, double f, const PlotScale& scale);
+    void runMagicWand(double t, double f, const PlotScale& scale, int channel);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -20,8 +20,8 @@ struct LevelGrid {
 };
 
 template <typename S>
-LevelGrid levels(const SampleSource& src, const StftParams& p, std::int64_t j0, std::int64_t j1,
-                 JobControl& job) {
+LevelGrid levels(const SampleSource& src, const StftParams& p, int channel, std::int64_t j0,
+                 std::int64_t j1, JobControl& job) {
     const Stft<S> stft(p, StftDirections::Forward);
     auto ws = stft.makeWorkspace();
     LevelGrid g{j0, int(j1 - j0), stft.bins(), {}};
@@ -36,7 +36,7 @@ LevelGrid levels(const SampleSource& src, const StftParams& p, std::int64_t j0, 
         if constexpr (Stft<S>::kComplexInput)
             readComplex(src, stft.frameStart(j0 + j), p.nperseg, seg.data());
         else
-            readChannel(src, -1, stft.frameStart(j0 + j), p.nperseg, seg.data(), scratch);
+            readChannel(src, channel, stft.frameStart(j0 + j), p.nperseg, seg.data(), scratch);
         stft.forward(seg.data(), spec.data(), ws);
         for (int k = 0; k < g.bins; ++k) {
             const float pw = std::norm(spec[std::size_t((k + shift) % g.bins)]);
@@ -131,6 +131,10 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
     p.fs = src.info().sampleRate;
     p.validate();
     const bool iq = src.info().isComplex();
+    if (!iq && (options.channel < -1 || options.channel >= src.info().channels))
+        throw Error("magic wand",
+                    "channel " + std::to_string(options.channel + 1) + " does not exist",
+                    "a channel from 1 to " + std::to_string(src.info().channels));
     const double frameSeconds = p.hop() / p.fs;
     const std::int64_t total =
         Stft<float>(p, StftDirections::Forward).frameCount(src.info().frames);
@@ -141,8 +145,8 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
     if (jc < 0 || jc >= total)
         throw Error("magic wand", "the click is outside the recording",
                     "a point on the spectrogram");
-    const LevelGrid g =
-        iq ? levels<std::complex<float>>(src, p, j0, j1, job) : levels<float>(src, p, j0, j1, job);
+    const LevelGrid g = iq ? levels<std::complex<float>>(src, p, -1, j0, j1, job)
+                           : levels<float>(src, p, options.channel, j0, j1, job);
     const double df = p.fs / p.nfft;
     const double base = iq ? src.info().centerFrequency.value_or(0.0) - (p.nfft / 2) * df : 0.0;
     const int k = int(std::lround((f - base) / df));

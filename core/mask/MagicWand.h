@@ -25,6 +25,7 @@ struct WandOptions {
     double thresholdDb = 10.0;   // tolerance: above the median level of the searched stretch
     double searchSeconds = 0.5;  // each side of the click
     double maxGapSeconds = 1e-3; // longest thin stretch bridged within one burst
+    int channel = -1;            // the audio channel looked at (-1: the mix); ignored for IQ
 };
 
 // Returns a Polygon shape (gain and mode left at their defaults). Throws Error when the clicked

@@ -139,15 +139,28 @@ CutResult cutShape(const Shape& shape, const Shape& eraser) {
     return result;
 }
 
-CutAllResult cutShapes(const std::vector<Shape>& shapes, const Shape& eraser) {
+CutAllResult cutShapes(const std::vector<Shape>& shapes, const Shape& eraser, int channels) {
     CutAllResult all;
     for (const auto& s : shapes) {
-        CutResult cut = cutShape(s, eraser);
+        CutResult cut =
+            eraser.channel < 0 || s.appliesTo(eraser.channel) ? cutShape(s, eraser) : CutResult{};
         all.changed = all.changed || cut.changed;
-        if (!cut.changed)
+        if (!cut.changed) {
             all.shapes.push_back(s);
-        else
-            all.shapes.insert(all.shapes.end(), cut.pieces.begin(), cut.pieces.end());
+            continue;
+        }
+        if (eraser.channel >= 0 && s.channel < 0) // the other channels keep the whole shape
+            for (int c = 0; c < channels; ++c)
+                if (c != eraser.channel) {
+                    Shape whole = s;
+                    whole.id = 0;
+                    whole.channel = c;
+                    all.shapes.push_back(whole);
+                }
+        for (Shape& piece : cut.pieces) {
+            piece.channel = eraser.channel >= 0 ? eraser.channel : s.channel;
+            all.shapes.push_back(piece);
+        }
     }
     return all;
 }

@@ -34,11 +34,14 @@ struct CutResult {
 CutResult cutShape(const Shape& shape, const Shape& eraser);
 
 // Every shape after the cut, in composition order, the pieces of a cut shape in its place.
-// changed is false when the eraser touched none. Any thread.
+// changed is false when the eraser touched none. An eraser of one channel (Shape::channel)
+// cuts only the shapes that apply to it: a shape of every channel keeps its whole extent on
+// the other channels of the recording's `channels` (a copy of it for each, ids 0, then the
+// pieces on the eraser's channel). Any thread.
 struct CutAllResult {
     bool changed = false;
     std::vector<Shape> shapes;
 };
-CutAllResult cutShapes(const std::vector<Shape>& shapes, const Shape& eraser);
+CutAllResult cutShapes(const std::vector<Shape>& shapes, const Shape& eraser, int channels = 1);
 
 } // namespace specedit::core

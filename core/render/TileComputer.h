@@ -67,6 +67,8 @@ public:
     int bins() const;
     bool isTwoSided() const;
     const StftParams& params() const { return m_params; }
+    // The audio channel shown (-1: the mix, or IQ).
+    int channel() const { return m_channel; }
     // Frequency in Hz of display bin b (absolute for IQ with a centre frequency).
     double rowFrequency(int bin) const;
     // Rows at a row level, bands at a row level, and the coarsest useful row level (one band).

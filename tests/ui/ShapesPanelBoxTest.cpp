@@ -90,6 +90,8 @@ TEST(ShapesPanelBox, ShapesTakeTheShownChannelAndThePanelChangesIt) {
     ui::MainWindow w;
     ASSERT_TRUE(openAndWait(w, stereoNoise(dir)));
     ASSERT_EQ(w.document()->info().channels, 2);
+    w.document()->setChannel(-1); // the mix
+    ASSERT_TRUE(waitForTiles(w));
     auto* plot = w.view()->plot();
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);
     drag(plot, {{0.5, 1000}, {1.0, 2000}});

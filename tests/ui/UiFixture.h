@@ -67,12 +67,7 @@ inline QString privateIqDemo(const TempDir& dir) {
 inline bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
     QElapsedTimer timer;
     timer.start();
-    auto* plottable = w.view()->spectrogram();
-    auto complete = [&] {
-        return w.view()->scheduler()->computer() && w.view()->scheduler()->isIdle() &&
-               plottable->lastDrawnTiles() > 0 && plottable->lastMissingTiles() == 0 &&
-               plottable->lastInexactTiles() == 0;
-    };
+    auto complete = [&] { return w.view()->isPictureComplete(); };
     while (timer.elapsed() < timeoutMs) {
         QTest::qWait(50);
         if (!complete())
@@ -118,11 +113,18 @@ inline void send(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButton butt
     QApplication::sendEvent(w, &e);
 }
 
-// A left-button drag through the given plot coordinates (seconds, Hz).
-inline void drag(QCustomPlot* plot, const std::vector<QPointF>& coords) {
-    auto px = [plot](QPointF c) {
-        return QPointF(plot->xAxis->coordToPixel(c.x()), plot->yAxis->coordToPixel(c.y()));
-    };
+// The widget pixel of plot coordinates (seconds, Hz) in an axis rect (nullptr: the main one).
+inline QPointF pixelOf(QCustomPlot* plot, QPointF c, QCPAxisRect* rect = nullptr) {
+    rect = rect ? rect : plot->axisRect();
+    return {rect->axis(QCPAxis::atBottom)->coordToPixel(c.x()),
+            rect->axis(QCPAxis::atLeft)->coordToPixel(c.y())};
+}
+
+// A left-button drag through the given plot coordinates (seconds, Hz), in an axis rect
+// (nullptr: the main one).
+inline void drag(QCustomPlot* plot, const std::vector<QPointF>& coords,
+                 QCPAxisRect* rect = nullptr) {
+    auto px = [plot, rect](QPointF c) { return pixelOf(plot, c, rect); };
     send(plot, QEvent::MouseButtonPress, px(coords.front()), Qt::LeftButton, Qt::LeftButton);
     for (std::size_t i = 1; i < coords.size(); ++i)
         send(plot, QEvent::MouseMove, px(coords[i]), Qt::NoButton, Qt::LeftButton);

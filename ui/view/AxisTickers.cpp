@@ -36,6 +36,15 @@ int decimalsFor(double step, double unit) {
     return 12;
 }
 
+void setFrequencyAxisScale(QCPAxis* axis, FrequencyScale scale) {
+    axis->setScaleType(scale == FrequencyScale::Log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (scale == FrequencyScale::Linear)
+        axis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
+    else
+        axis->setTicker(QSharedPointer<QCPAxisTicker>(
+            new NonlinearFrequencyTicker(scale == FrequencyScale::Mel)));
+}
+
 QString formatFrequency(double hz, double step, double magnitude) {
     const Unit unit = frequencyUnit(std::max(std::abs(magnitude), std::abs(hz)));
     return QString::number(hz / unit.scale, 'f', decimalsFor(step, unit.scale)) + " " + unit.name;

@@ -5,6 +5,8 @@
 // "-1000 kHz" sits next to "500 kHz", never "-1.0 MHz"). Frequencies in Hz, kHz, MHz (up to
 // 10 GHz, as SDR programs write them) or GHz; times in seconds, or h:mm:ss from ten minutes on.
 
+#include "view/FrequencyScale.h"
+
 #include <qcustomplot.h>
 
 namespace specedit::ui {
@@ -51,6 +53,9 @@ protected:
 private:
     bool m_mel;
 };
+
+// A frequency axis in this scale: logarithmic for Log, the ticker of the scale.
+void setFrequencyAxisScale(QCPAxis* axis, FrequencyScale scale);
 
 // "433.920 MHz", "-12.5 kHz".
 QString formatFrequency(double hz, double step, double magnitude = 0);

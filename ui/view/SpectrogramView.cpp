@@ -4,6 +4,7 @@
 #include "render/TileScheduler.h"
 #include "tools/ShapeEditGesture.h"
 #include "view/AxisTickers.h"
+#include "view/ChannelPanes.h"
 #include "view/MaskOverlay.h"
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
@@ -62,6 +63,11 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_plot->layer("mask")->setMode(QCPLayer::lmBuffered);
     m_overlay = new MaskOverlay(m_plot->xAxis, m_plot->yAxis);
     m_overlay->setLayer("mask");
+    m_panes = new ChannelPanes(m_plot, {m_plot->axisRect(), m_scheduler, m_spectrogram, m_overlay},
+                               m_trace->rect());
+    connect(m_panes, &ChannelPanes::tileReady, this, &SpectrogramView::queueReplot);
+    connect(m_trace, &TraceLane::visibilityChanged, m_panes, &ChannelPanes::placeTimeLabels);
+    m_panes->placeTimeLabels(m_trace->isVisible());
     connect(m_plot, &QCustomPlot::mousePress, this, &SpectrogramView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &SpectrogramView::onDoubleClick);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &SpectrogramView::onMouseRelease);
@@ -76,11 +82,12 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { clampRanges(); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
-        emit tilesPending(m_spectrogram->lastMissingTiles(), m_spectrogram->lastInexactTiles());
-        if (m_spectrogram->lastMissingTiles() == 0 && m_spectrogram->lastDrawnTiles() > 0) {
-            if (m_autoLevelPending && m_spectrogram->lastInexactTiles() == 0 && autoLevels())
+        const int inexact = m_panes->inexactTiles();
+        emit tilesPending(m_panes->missingTiles(), inexact);
+        if (m_panes->missingTiles() == 0 && m_panes->drawnTiles() > 0) {
+            if (m_autoLevelPending && inexact == 0 && autoLevels())
                 m_autoLevelPending = false;
-            if (m_spectrogram->lastInexactTiles() == 0)
+            if (inexact == 0)
                 m_trace->setHeld(false); // the exact picture is drawn: the cores are free
             emit pictureComplete();
         }
@@ -112,19 +119,26 @@ void SpectrogramView::setupAxes() {
 
 void SpectrogramView::setComputer(std::shared_ptr<const core::TileComputer> computer,
                                   ViewChange change) {
+    setComputers({std::move(computer)}, change);
+}
+
+void SpectrogramView::setComputers(
+    const std::vector<std::shared_ptr<const core::TileComputer>>& computers, ViewChange change) {
     const QCPRange time = m_plot->xAxis->range();
     const QCPRange frequency = m_plot->yAxis->range();
+    const std::shared_ptr<const core::TileComputer> computer =
+        computers.empty() ? nullptr : computers.front();
     if (computer)
         m_overview->setDuration(double(computer->frameCount() - 1) * computer->params().hop() /
                                 computer->params().fs);
-    m_scheduler->setComputer(std::move(computer));
+    // Another recording: cached tiles of the old one must never be shown for it (an
+    // allocator may reuse the old source's address, which the tile keys include).
+    m_panes->setComputers(computers, change == ViewChange::NewRecording);
+    m_pane = std::min(m_pane, m_panes->count() - 1);
+    m_panes->setShapes(m_shapes);
     m_trace->setHeld(true); // until this analysis's picture is complete
-    m_spectrogram->resetImages();
     if (change == ViewChange::NewRecording) {
         m_nonFiniteReported = false; // once per recording
-        // Another recording: cached tiles of the old one must never be shown for it (an
-        // allocator may reuse the old source's address, which the tile keys include).
-        m_scheduler->cache().clear();
         m_levelsByHand = false;
         m_autoLevelPending = true;
         zoomToFit();
@@ -171,7 +185,7 @@ void SpectrogramView::setViewState(const core::ViewState& state) {
 }
 
 void SpectrogramView::setColorParams(const ColorParams& params) {
-    m_spectrogram->setColorParams(params);
+    m_panes->setColorParams(params);
     m_colorScale->setGradient(gradientOf(params.map));
     m_colorScale->setDataRange(QCPRange(params.minDb, params.maxDb));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -225,15 +239,8 @@ void SpectrogramView::setFrequencyScale(FrequencyScale scale) {
     const QCPRange hz(fromAxis(m_scale, m_plot->yAxis->range().lower),
                       fromAxis(m_scale, m_plot->yAxis->range().upper));
     m_scale = scale;
-    m_spectrogram->setFrequencyScale(scale);
-    m_overlay->setFrequencyScale(scale);
+    m_panes->setFrequencyScale(scale);
     QCPAxis* y = m_plot->yAxis;
-    y->setScaleType(scale == FrequencyScale::Log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (scale == FrequencyScale::Linear)
-        y->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
-    else
-        y->setTicker(QSharedPointer<QCPAxisTicker>(
-            new NonlinearFrequencyTicker(scale == FrequencyScale::Mel)));
     // The same frequencies stay in view (a log axis starts at bin 0's upper edge at least).
     const double lower =
         scale == FrequencyScale::Log ? std::max(hz.lower, lowestLogFrequency()) : hz.lower;
@@ -318,6 +325,7 @@ void SpectrogramView::onWheel(QWheelEvent* event) {
         return;
     }
     const double factor = std::pow(mods & Qt::ControlModifier ? kFineNotch : kNotch, -notches);
+    followPane(event->position());
     const QPointF at = toPlot(event->position());
     const bool overFrequencyAxis = event->position().x() < m_plot->axisRect()->left();
     if (overFrequencyAxis || (mods & Qt::AltModifier))
@@ -338,8 +346,32 @@ void SpectrogramView::onDoubleClick(QMouseEvent* event) {
 }
 
 QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
-    return {m_plot->xAxis->pixelToCoord(pixel.x()),
-            fromAxis(m_scale, m_plot->yAxis->pixelToCoord(pixel.y()))};
+    const QCPAxisRect* r = pane().rect;
+    return {r->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()),
+            fromAxis(m_scale, r->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))};
+}
+
+const ChannelPane& SpectrogramView::pane() const {
+    return (*m_panes)[m_pane];
+}
+
+int SpectrogramView::paneCount() const {
+    return m_panes->count();
+}
+
+QCPAxisRect* SpectrogramView::paneRect(int i) const {
+    return (*m_panes)[i].rect;
+}
+
+bool SpectrogramView::isPictureComplete() const {
+    return m_panes->isComplete();
+}
+
+// Outside a gesture, the pane under the mouse is the one the readout and the next gesture use.
+void SpectrogramView::followPane(QPointF pixel) {
+    const bool gesture = (m_tool && m_tool->isActive()) || m_edit || m_measureStart;
+    if (const int i = m_panes->indexAt(pixel); i >= 0 && !gesture)
+        m_pane = i;
 }
 
 // The scale where the gesture starts: on a log axis a pixel spans more hertz higher up.
@@ -352,14 +384,17 @@ PlotScale SpectrogramView::plotScaleAt(QPointF pixel) const {
 }
 
 PlotScale SpectrogramView::plotScale() const {
-    const QRect r = m_plot->axisRect()->rect();
+    const QRect r = pane().rect->rect();
     return {m_plot->xAxis->range().size() / std::max(1, r.width()),
             m_plot->yAxis->range().size() / std::max(1, r.height())};
 }
 
 void SpectrogramView::replotOverlay() {
-    m_overlay->setPreview(m_tool ? m_tool->preview() : std::nullopt,
-                          m_toolKind == ToolKind::Eraser);
+    const MaskOverlay* active = pane().overlay;
+    m_panes->forEachOverlay([&](MaskOverlay& o) {
+        o.setPreview(m_tool && &o == active ? m_tool->preview() : std::nullopt,
+                     m_toolKind == ToolKind::Eraser);
+    });
     m_plot->layer("mask")->replot();
 }
 
@@ -384,13 +419,13 @@ void SpectrogramView::setTool(ToolKind kind) {
     m_plot->setSelectionRectMode(kind == ToolKind::Zoom ? QCP::srmZoom : QCP::srmNone);
     m_plot->setCursor(kind == ToolKind::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
     m_measureStart.reset();
-    m_overlay->setMeasure(std::nullopt);
+    m_panes->forEachOverlay([](MaskOverlay& o) { o.setMeasure(std::nullopt); });
     replotOverlay();
 }
 
 void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
     m_shapes = shapes;
-    m_overlay->setShapes(shapes);
+    m_panes->setShapes(shapes);
     const bool selectionGone = std::none_of(
         shapes.begin(), shapes.end(), [this](const auto& s) { return s.id == selectedShape(); });
     if (selectedShape() && selectionGone)
@@ -402,11 +437,12 @@ void SpectrogramView::setShapes(const std::vector<core::Shape>& shapes) {
 // Pan tool press: a press on the selected rectangle's edge resizes it, a press on a shape
 // selects and moves it; a press elsewhere deselects and pans. Returns whether a shape edit began.
 bool SpectrogramView::beginShapeEdit(QPointF pixel) {
-    auto toPixel = [this](double t, double f) {
-        return QPointF(m_plot->xAxis->coordToPixel(t),
-                       m_plot->yAxis->coordToPixel(toAxis(m_scale, f)));
+    const QCPAxisRect* r = pane().rect;
+    auto toPixel = [this, r](double t, double f) {
+        return QPointF(r->axis(QCPAxis::atBottom)->coordToPixel(t),
+                       r->axis(QCPAxis::atLeft)->coordToPixel(toAxis(m_scale, f)));
     };
-    for (const auto& s : m_shapes)
+    for (const auto& s : pane().overlay->shapes())
         if (s.id == selectedShape())
             if (const int edges = ShapeEditGesture::edgesNear(s, pixel, toPixel, 5.0)) {
                 m_edit = std::make_unique<ShapeEditGesture>(s, toPlot(pixel), edges);
@@ -416,7 +452,7 @@ bool SpectrogramView::beginShapeEdit(QPointF pixel) {
     setSelectedShape(id);
     if (id == 0) { // a click on the picture itself places the edit cursor
         m_cursorTime = toPlot(pixel).x();
-        m_overlay->setCursorTime(m_cursorTime);
+        m_panes->forEachOverlay([this](MaskOverlay& o) { o.setCursorTime(m_cursorTime); });
         replotOverlay();
     }
     for (const auto& s : m_shapes)
@@ -432,16 +468,20 @@ void SpectrogramView::showEditedShape(const core::Shape& shape) {
     for (auto& s : shapes)
         if (s.id == shape.id)
             s = shape;
-    m_overlay->setShapes(shapes);
+    m_panes->setShapes(shapes);
     replotOverlay();
 }
 
 std::uint64_t SpectrogramView::shapeAt(QPointF pixel) const {
+    const int i = m_panes->indexAt(pixel);
+    if (i < 0)
+        return 0;
+    const MaskOverlay& overlay = *(*m_panes)[i].overlay;
     // Shapes compose in order and the last one is drawn on top: search from the end.
     std::uint64_t hit = 0;
-    const auto& shapes = m_overlay->shapes();
+    const auto& shapes = overlay.shapes();
     for (auto it = shapes.rbegin(); it != shapes.rend() && hit == 0; ++it)
-        if (m_overlay->pixelPath(*it).contains(pixel))
+        if (overlay.pixelPath(*it).contains(pixel))
             hit = it->id;
     return hit;
 }
@@ -464,7 +504,7 @@ void SpectrogramView::updateTraceBand() {
 void SpectrogramView::setSelectedShape(std::uint64_t id) {
     if (id == m_overlay->selected())
         return;
-    m_overlay->setSelected(id);
+    m_panes->forEachOverlay([id](MaskOverlay& o) { o.setSelected(id); });
     updateTraceBand();
     replotOverlay();
     emit selectionChanged(id);
@@ -474,11 +514,13 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton)
         return;
     const QPointF pixel = event->position();
-    if (!m_plot->axisRect()->rect().contains(pixel.toPoint()))
+    const int at = m_panes->indexAt(pixel);
+    if (at < 0)
         return; // the trace lane or an axis: QCustomPlot pans, no tool acts there
+    m_pane = at;
     if (m_toolKind == ToolKind::Wand) {
         const QPointF p = toPlot(pixel);
-        emit wandRequested(p.x(), p.y(), plotScaleAt(pixel));
+        emit wandRequested(p.x(), p.y(), plotScaleAt(pixel), pane().channel);
         return;
     }
     if (m_toolKind == ToolKind::Pan) {
@@ -488,7 +530,7 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
     }
     if (m_toolKind == ToolKind::Measure) {
         m_measureStart = toPlot(pixel);
-        m_overlay->setMeasure(std::make_pair(*m_measureStart, *m_measureStart));
+        pane().overlay->setMeasure(std::make_pair(*m_measureStart, *m_measureStart));
         replotOverlay();
         return;
     }
@@ -512,8 +554,10 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
     }
     if (!m_tool || !m_tool->isActive() || event->button() != Qt::LeftButton)
         return;
-    const auto shape = m_tool->release(toPlot(event->position()));
+    auto shape = m_tool->release(toPlot(event->position()));
     replotOverlay();
+    if (shape && pane().channel >= 0)
+        shape->channel = pane().channel; // drawn over one channel: it applies to that one
     if (shape && m_toolKind == ToolKind::Eraser)
         emit eraseStroke(*shape);
     else if (shape)
@@ -521,8 +565,9 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
 }
 
 void SpectrogramView::onMouseMove(QMouseEvent* event) {
+    followPane(event->position());
     const QPointF p = toPlot(event->position());
-    emit cursorMoved(p.x(), p.y(), m_spectrogram->levelAt(p.x(), p.y()));
+    emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
     if (m_tool && m_tool->isActive()) {
         m_tool->move(p);
         replotOverlay();
@@ -530,7 +575,7 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
     if (m_edit && (event->buttons() & Qt::LeftButton))
         showEditedShape(m_edit->at(p));
     if (m_measureStart && (event->buttons() & Qt::LeftButton)) {
-        m_overlay->setMeasure(std::make_pair(*m_measureStart, p));
+        pane().overlay->setMeasure(std::make_pair(*m_measureStart, p));
         replotOverlay();
         emit measured(p.x() - m_measureStart->x(), p.y() - m_measureStart->y());
     }
@@ -545,17 +590,17 @@ void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
 }
 
 void SpectrogramView::setHiddenShapes(const std::set<std::uint64_t>& ids) {
-    m_overlay->setHidden(ids);
+    m_panes->forEachOverlay([&ids](MaskOverlay& o) { o.setHidden(ids); });
     replotOverlay();
 }
 
 void SpectrogramView::setPlayhead(std::optional<double> seconds) {
-    m_overlay->setPlayhead(seconds);
+    m_panes->forEachOverlay([seconds](MaskOverlay& o) { o.setPlayhead(seconds); });
     replotOverlay();
 }
 
 void SpectrogramView::zoomToSelection() {
-    for (const auto& s : m_overlay->shapes())
+    for (const auto& s : m_shapes)
         if (s.id == m_overlay->selected()) {
             const auto box = s.bounds();
             zoomToBox(box.t0, box.t1, box.f0, box.f1);
@@ -573,7 +618,11 @@ void SpectrogramView::onTileReady(const core::TileKey& key) {
         const auto& p = m_scheduler->computer()->params();
         emit nonFiniteSamples(double(tile->nonFiniteFrame) * p.hop() / p.fs);
     }
-    // Many tiles arrive in a burst: repaint the spectrogram layer once per event-loop turn.
+    queueReplot();
+}
+
+// Many tiles arrive in a burst: repaint the spectrogram layer once per event-loop turn.
+void SpectrogramView::queueReplot() {
     if (m_replotQueued)
         return;
     m_replotQueued = true;

@@ -20,6 +20,7 @@
 class QCustomPlot;
 class QCPRange;
 class QCPColorScale;
+class QCPAxisRect;
 
 namespace specedit::core {
 class TileComputer;
@@ -28,6 +29,8 @@ struct TileKey;
 
 namespace specedit::ui {
 
+class ChannelPanes;
+struct ChannelPane;
 class MaskOverlay;
 class TraceLane;
 class OverviewStrip;
@@ -53,6 +56,15 @@ public:
     // Shows a new analysis (nullptr: empty); see ViewChange for what is kept. For a new
     // recording the caches are emptied.
     void setComputer(std::shared_ptr<const core::TileComputer> computer, ViewChange change);
+    // One analysis per pane, shown one above another (the channels of an audio recording);
+    // the first goes to the view's own pane.
+    void setComputers(const std::vector<std::shared_ptr<const core::TileComputer>>& computers,
+                      ViewChange change);
+    // The panes shown (1, or one per channel when stacked) and the axis rect of pane i.
+    int paneCount() const;
+    QCPAxisRect* paneRect(int i) const;
+    // Every pane's visible tiles were drawn exactly in the last replot, and nothing is pending.
+    bool isPictureComplete() const;
     void setColorParams(const ColorParams& params);
     // Levels the user set (Settings panel): kept until the next recording or Auto levels.
     void setLevelsByHand(const ColorParams& params);
@@ -114,12 +126,14 @@ signals:
     // The recording holds NaN or infinite samples near this time (once per analysis); they
     // show as the floor colour and read "level —".
     void nonFiniteSamples(double seconds);
-    // A finished gesture of a painting tool: one shape to add.
+    // A finished gesture of a painting tool: one shape to add. Drawn over one channel's pane,
+    // it applies to that channel.
     void shapeDrawn(const core::Shape& shape);
     // The eraser's stroke (a brush stroke in plot units), to cut out of the shapes it crosses.
     void eraseStroke(const core::Shape& stroke);
-    // The magic wand was clicked at (seconds, Hz); scale is the plot's at that moment.
-    void wandRequested(double seconds, double hertz, const PlotScale& scale);
+    // The magic wand was clicked at (seconds, Hz) over a pane showing `channel` (-1: the mix
+    // or IQ); scale is the plot's at that moment.
+    void wandRequested(double seconds, double hertz, const PlotScale& scale, int channel);
     // The measuring tool's span: time and frequency differences (end minus start).
     void measured(double deltaSeconds, double deltaHertz);
     void deleteRequested(std::uint64_t shapeId);
@@ -137,6 +151,10 @@ private:
     void onDoubleClick(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
     void onTileReady(const core::TileKey& key);
+    void queueReplot();
+    // The pane under the mouse or of the gesture under way.
+    const ChannelPane& pane() const;
+    void followPane(QPointF pixel);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
     QPointF toPlot(const QPointF& pixel) const;
@@ -153,6 +171,8 @@ private:
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
     MaskOverlay* m_overlay;
+    ChannelPanes* m_panes;
+    int m_pane = 0; // index in m_panes of the pane under the mouse or of the gesture
     TraceLane* m_trace;
     FrequencyScale m_scale = FrequencyScale::Linear;
     void updateTraceBand();

@@ -101,21 +101,21 @@ void TraceLane::setVisible(bool visible) {
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->setVisible(visible);
     auto* layout = m_plot->plotLayout();
-    if (visible && !layout->hasElement(1, 0))
-        layout->addElement(1, 0, m_rect);
-    else if (!visible && layout->hasElement(1, 0))
+    if (visible && !m_rect->layout())
+        layout->addElement(layout->rowCount(), 0, m_rect); // under the spectrogram's panes
+    else if (!visible && m_rect->layout())
         layout->take(m_rect);
     layout->simplify();
     placeAxes();
+    emit visibilityChanged(visible);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     schedule();
 }
 
-// With the lane shown, the time axis is read at its bottom; the spectrogram's keeps its ticks.
+// With the lane shown, the time axis is read at its bottom (the spectrogram's panes then
+// leave out their time labels).
 void TraceLane::placeAxes() {
     const bool iq = m_source && m_source->info().isComplex();
-    m_time->setTickLabels(!m_visible);
-    m_time->setLabel(m_visible ? QString() : tr("Time"));
     QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
     x->setLabel(tr("Time"));
     m_rect->axis(QCPAxis::atLeft)->setLabel(iq ? tr("dB") : tr("Amplitude"));
@@ -177,7 +177,10 @@ void TraceLane::show(const core::Trace& trace) {
     const QVector<double> t = columnTimes(trace.request);
     m_high->setData(t, values(trace.high), true);
     m_low->setData(t, values(trace.low), true);
-    m_frequency->setData(t, values(trace.frequency), true);
+    if (trace.frequency.empty()) // audio, or no band selected
+        m_frequency->data()->clear();
+    else
+        m_frequency->setData(t, values(trace.frequency), true);
     bool found = false;
     QCPRange level = m_high->getValueRange(found);
     QCPRange low = m_low->getValueRange(found);

@@ -50,6 +50,7 @@ public:
 
 signals:
     void traceShown();
+    void visibilityChanged(bool visible);
 
 private:
     void schedule();

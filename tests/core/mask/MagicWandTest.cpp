@@ -104,3 +104,49 @@ TEST(MagicWand, FollowsOneBurstNotTheCarrierJoiningThem) {
     const Shape strict = magicWand(*src, params, 0.022, 10.1e6, wide, job);
     EXPECT_LT(strict.bounds().t1, 0.030);
 }
+
+// Stereo audio: the wand looks at the channel it is given (the pane clicked): a tone of the
+// left channel outlines there and is "nothing" on the right. A channel that does not exist is
+// refused with its range.
+TEST(MagicWand, LooksAtTheGivenChannel) {
+    TempDir dir;
+    const std::string path = dir.file("stereo.wav");
+    {
+        SignalInfo info;
+        info.kind = SignalKind::Audio;
+        info.channels = 2;
+        info.sampleRate = 8000;
+        info.frames = 16000;
+        info.sampleType = SampleType::Float32;
+        std::mt19937 rng(7);
+        std::normal_distribution<double> g(0, 1e-3);
+        std::vector<float> v(std::size_t(2 * info.frames));
+        for (std::int64_t i = 0; i < info.frames; ++i) {
+            const bool on = i >= 4000 && i < 8000;
+            const double tone =
+                on ? 0.3 * std::sin(2 * std::numbers::pi * 1000 * double(i) / 8000) : 0;
+            v[std::size_t(2 * i)] = float(tone + g(rng));
+            v[std::size_t(2 * i + 1)] = float(g(rng));
+        }
+        SignalWriter w(path, info, {});
+        w.write(v.data(), info.frames);
+        w.finish();
+    }
+    const auto src = openRecording(path, {});
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 256, 192);
+    WandOptions left;
+    left.channel = 0;
+    const Shape s = magicWand(*src, params, 0.75, 1000, left, job);
+    EXPECT_EQ(s.coverage(0.75, 1000), 1.0);
+    EXPECT_NEAR(s.bounds().t0, 0.5, 0.04);
+    EXPECT_NEAR(s.bounds().t1, 1.0, 0.04);
+    WandOptions right;
+    right.channel = 1;
+    specedit::test::expectError([&] { magicWand(*src, params, 0.75, 1000, right, job); },
+                                {"nothing stands out here"});
+    WandOptions missing;
+    missing.channel = 2;
+    specedit::test::expectError([&] { magicWand(*src, params, 0.75, 1000, missing, job); },
+                                {"magic wand", "channel 3 does not exist", "from 1 to 2"});
+}

@@ -190,3 +190,44 @@ TEST(ShapeCut, PiecesKeepTheirChannelAndTheProjectKeepsIt) {
     box.channel = -2;
     EXPECT_THROW(box.validate("shapes[0]"), Error);
 }
+
+// An eraser over one channel's pane cuts only what applies to that channel: a shape of every
+// channel stays whole on the others, a shape of another channel is not touched.
+TEST(ShapeCut, AnEraserOfOneChannelLeavesTheOtherChannelsWhole) {
+    Shape everyChannel = rect(0, 1, 0, 1000);
+    Shape otherChannel = rect(0, 1, 0, 1000);
+    otherChannel.channel = 2;
+    Shape eraser = stroke({{0.5, -500}, {0.5, 1500}}, 0.1, 100);
+    eraser.channel = 1;
+    const auto all = cutShapes({everyChannel, otherChannel}, eraser, 3);
+    ASSERT_TRUE(all.changed);
+    int whole0 = 0, whole2 = 0, pieces1 = 0;
+    for (const auto& s : all.shapes) {
+        if (s.type == ShapeType::Rect && s.channel == 0)
+            ++whole0;
+        if (s.type == ShapeType::Rect && s.channel == 2)
+            ++whole2; // the copy of the every-channel shape, and the untouched one
+        if (s.channel == 1) {
+            ++pieces1;
+            EXPECT_EQ(s.coverage(0.5, 500), 0.0);
+        }
+    }
+    EXPECT_EQ(whole0, 1);
+    EXPECT_EQ(whole2, 2);
+    EXPECT_EQ(pieces1, 2);
+    EXPECT_EQ(all.shapes.size(), 5u);
+    // On channel 1 the stroke is cut out; on channels 0 and 2 the box is whole.
+    std::vector<Shape> on1, on0;
+    for (const auto& s : all.shapes) {
+        if (s.appliesTo(1))
+            on1.push_back(s);
+        if (s.appliesTo(0))
+            on0.push_back(s);
+    }
+    EXPECT_FALSE(covered(on1, 0.5, 500));
+    EXPECT_TRUE(covered(on1, 0.2, 500));
+    EXPECT_TRUE(covered(on0, 0.5, 500));
+    // An eraser of channel 0 does not touch a shape of channel 2.
+    eraser.channel = 0;
+    EXPECT_FALSE(cutShapes({otherChannel}, eraser, 3).changed);
+}
