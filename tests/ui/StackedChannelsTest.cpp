@@ -21,16 +21,17 @@ namespace {
 
 constexpr double kRate = 8000;
 
-// 3 s at 8 kHz: a tone burst from 1 to 2 s, 1 kHz on the left and 3 kHz on the right, over
-// faint noise.
-QString twoTones(const TempDir& dir) {
+// 3 s at 8 kHz: a tone burst from 1 to 2 s, 1 kHz on the left and 3 kHz on the right
+// (`rightGain` times as loud), over faint noise.
+QString twoTones(const TempDir& dir, double rightGain = 1.0) {
     return QString::fromStdString(
-        audioRecording(dir.file("tones.wav"), 2, kRate, 24000, [](std::int64_t i, int c) {
+        audioRecording(dir.file("tones.wav"), 2, kRate, 24000, [=](std::int64_t i, int c) {
             const double t = double(i) / kRate;
             const double noise = 1e-3 * (double((std::size_t(2 * i + c) * 7919) % 1000) / 500 - 1);
             const double f = c == 0 ? 1000 : 3000;
             const bool on = t >= 1.0 && t < 2.0;
-            return noise + (on ? 0.3 * std::sin(2 * std::numbers::pi * f * t) : 0.0);
+            const double a = c == 0 ? 0.03 : 0.03 * rightGain;
+            return noise + (on ? a * std::sin(2 * std::numbers::pi * f * t) : 0.0);
         }));
 }
 
@@ -54,7 +55,7 @@ bool waitForTask(ui::MainWindow& w) {
 struct StereoWindow {
     TempDir dir;
     ui::MainWindow w;
-    bool open() { return openAndWait(w, twoTones(dir)); }
+    bool open(double rightGain = 1.0) { return openAndWait(w, twoTones(dir, rightGain)); }
     QCPAxisRect* pane(int i) const { return w.view()->paneRect(i); }
 };
 
@@ -183,4 +184,19 @@ TEST(StackedChannels, OneChannelOrTheMixShowsOnePane) {
     w.document()->setChannel(ui::Document::kStackedChannels);
     ASSERT_TRUE(waitForTiles(w));
     EXPECT_EQ(w.view()->paneCount(), 2);
+}
+
+// The levels fit every pane: a right channel 20 dB louder than the left raises the ceiling
+// above what the left channel alone gets.
+TEST(StackedChannels, AutoLevelsFitTheLoudestPane) {
+    StereoWindow s;
+    ASSERT_TRUE(s.open(10.0));
+    auto& w = s.w;
+    ASSERT_TRUE(w.view()->autoLevels());
+    const float stacked = w.view()->colorParams().maxDb;
+    w.document()->setChannel(0);
+    ASSERT_TRUE(waitForTiles(w));
+    ASSERT_TRUE(w.view()->autoLevels());
+    const float left = w.view()->colorParams().maxDb;
+    EXPECT_GT(stacked - left, 15) << stacked << " " << left;
 }

@@ -169,6 +169,20 @@ void ChannelPanes::setFrequencyScale(FrequencyScale scale) {
     }
 }
 
+bool ChannelPanes::autoLevels(float* minDb, float* maxDb) const {
+    float low = 0, high = 0;
+    for (std::size_t i = 0; i < m_panes.size(); ++i) {
+        float a = 0, b = 0;
+        if (!m_panes[i].spectrogram->autoLevels(&a, &b))
+            return false;
+        low = i == 0 ? a : std::min(low, a);
+        high = i == 0 ? b : std::max(high, b);
+    }
+    *minDb = low;
+    *maxDb = high;
+    return true;
+}
+
 void ChannelPanes::forEachOverlay(const std::function<void(MaskOverlay&)>& f) {
     for (const ChannelPane& p : m_panes)
         f(*p.overlay);

@@ -58,6 +58,9 @@ public:
     void setShapes(const std::vector<core::Shape>& shapes);
     void setColorParams(const ColorParams& params);
     void setFrequencyScale(FrequencyScale scale);
+    // A dB range that fits every pane: the lowest floor and the highest ceiling of their
+    // visible tiles (SpectrogramPlottable::autoLevels); false while a pane has too few tiles.
+    bool autoLevels(float* minDb, float* maxDb) const;
     void forEachOverlay(const std::function<void(MaskOverlay&)>& f);
     // Sums over the panes for the last replot.
     int missingTiles() const;

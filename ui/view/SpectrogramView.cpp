@@ -199,7 +199,7 @@ const ColorParams& SpectrogramView::colorParams() const {
 bool SpectrogramView::autoLevels() {
     m_levelsByHand = false; // asked for: levels follow the data again
     ColorParams p = colorParams();
-    if (!m_spectrogram->autoLevels(&p.minDb, &p.maxDb))
+    if (!m_panes->autoLevels(&p.minDb, &p.maxDb))
         return false;
     setColorParams(p);
     return true;
