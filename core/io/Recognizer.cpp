@@ -118,6 +118,19 @@ RawRecognition recognizeRaw(const std::string& path, const OpenOptions& options)
     return r;
 }
 
+std::string soundFileIqReason(int channels, double sampleRate, const OpenOptions& options,
+                              bool hasAuxi) {
+    if (options.forceAudio)
+        return {};
+    if (options.forceIq)
+        return "user";
+    if (hasAuxi)
+        return "auxi";
+    if (channels == 2 && sampleRate > kHighestAudioRate)
+        return "rate above 384 kHz";
+    return {};
+}
+
 void describeUnreadable(const std::string& path, const HeaderEvidence& header,
                         const std::string& soundFileReason) {
     using Kind = HeaderEvidence::Kind;

@@ -5,6 +5,8 @@
 //                      header, text, or unknown binary
 //   rawLayoutFromExtension (RawLayout.h)  the sample type an extension implies
 //   parseRecorderFilename (FilenameMetadata.h)  rate, centre, time and type tokens in the name
+//   soundFileIqReason  whether a sound file holds I/Q (the user, an auxi chunk, or a stereo
+//                      rate no audio format runs at)
 //   OpenOptions        what the user said (always wins)
 // recognizeRaw decides the layout, rate and centre of headerless samples from them;
 // describeUnreadable turns a file nothing can read into a message that says what it is.
@@ -50,6 +52,14 @@ struct RawRecognition {
 // Layout from the user's format, else a type token in the name, else the extension; rate and
 // centre from the user, else the name. Throws Error for a format name nobody knows.
 RawRecognition recognizeRaw(const std::string& path, const OpenOptions& options);
+
+// No audio format runs above this rate; SDR programs write stereo I/Q files at such rates.
+constexpr double kHighestAudioRate = 384000.0;
+
+// Why a sound file is read as I/Q ("user", "auxi", "rate above 384 kHz"), or empty when it is
+// audio (always when the user said --audio).
+std::string soundFileIqReason(int channels, double sampleRate, const OpenOptions& options,
+                              bool hasAuxi);
 
 // Throws the error that says what an unreadable file is: empty, text, a damaged sound file
 // (with libsndfile's reason), a sound-file name on something else, or raw samples whose type

@@ -17,8 +17,6 @@
 namespace specedit::core {
 namespace {
 
-constexpr double kHighestAudioRate = 384000.0;
-
 std::string fileName(const std::string& path) {
     return std::filesystem::path(path).filename().string();
 }
@@ -146,21 +144,6 @@ std::optional<AuxiInfo> tryReadAuxi(const std::string& path) {
     }
 }
 
-// Why a stereo sound file is read as I/Q, or empty when it is audio.
-std::string iqReason(const SignalInfo& info, const OpenOptions& options,
-                     const std::optional<AuxiInfo>& auxi) {
-    if (options.forceAudio)
-        return {};
-    if (options.forceIq)
-        return "user";
-    if (auxi)
-        return "auxi";
-    // No audio format runs above 384 kHz; SDR programs write stereo I/Q files at such rates.
-    if (info.channels == 2 && info.sampleRate > kHighestAudioRate)
-        return "rate above 384 kHz";
-    return {};
-}
-
 std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenOptions& options) {
     auto src = std::make_unique<SndfileSource>(path);
     if (isRiffWave(src->info().soundFileFormat))
@@ -173,7 +156,9 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
                     "one of the two");
     SignalInfo& info = src->mutableInfo();
     info.origins = {options.forceAudio ? "user" : "header", "header", "", "header"};
-    if (const std::string why = iqReason(info, options, auxi); !why.empty())
+    if (const std::string why =
+            soundFileIqReason(info.channels, info.sampleRate, options, auxi.has_value());
+        !why.empty())
         makeIq(*src, path, options, auxi, why);
     else if (options.swapIq)
         throw Error(path, "--swap-iq given for an audio file", "an IQ recording (or add --iq)");
