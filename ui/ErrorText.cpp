@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "util/Error.h"
+
 #include <QObject>
 #include <QRegularExpression>
 #include <utility>
@@ -34,8 +36,22 @@ QString userText(QString text) {
     return text;
 }
 
+// A core::Error's subject is a file's path (shown as it is: a folder may be named "nfft") or
+// a parameter's name (replaced by its field's).
 QString userText(const std::exception& e) {
-    return userText(QString::fromStdString(e.what()));
+    const auto* error = dynamic_cast<const core::Error*>(&e);
+    if (!error || error->subject().empty())
+        return userText(QString::fromStdString(e.what()));
+    QString subject = QString::fromStdString(error->subject());
+    const bool isPath = subject.contains('/') || subject.contains('\\') || subject.contains('.');
+    QString text = (isPath ? subject : userText(subject)) + ": " +
+                   userText(QString::fromStdString(error->problem()));
+    if (!error->expected().empty())
+        text +=
+            " (" +
+            QObject::tr("expected %1").arg(userText(QString::fromStdString(error->expected()))) +
+            ")";
+    return text;
 }
 
 } // namespace specedit::ui

@@ -93,8 +93,9 @@ template <typename Float> void storeFloat(Float value, std::uint8_t* p, bool big
 }
 
 template <std::size_t N>
-void decodeInts(const std::uint8_t* in, std::size_t values, bool big, float* out) {
-    const double scale = 1.0 / static_cast<double>(1u << (8 * N - 1));
+void decodeInts(const std::uint8_t* in, std::size_t values, bool big, int bits, float* out) {
+    const int width = bits > 0 && bits <= int(8 * N) ? bits : int(8 * N);
+    const double scale = 1.0 / static_cast<double>(1u << (width - 1));
     for (std::size_t i = 0; i < values; ++i) {
         const std::int32_t v = big ? loadInt<N, true>(in + i * N) : loadInt<N, false>(in + i * N);
         out[i] = static_cast<float>(v * scale);
@@ -215,13 +216,13 @@ void decodeSamples(const std::uint8_t* in, std::size_t values, const RawLayout& 
     const bool big = layout.bigEndian;
     switch (layout.type) {
     case SampleType::Int8:
-        return decodeInts<1>(in, values, big, out);
+        return decodeInts<1>(in, values, big, layout.valueBits, out);
     case SampleType::Int16:
-        return decodeInts<2>(in, values, big, out);
+        return decodeInts<2>(in, values, big, layout.valueBits, out);
     case SampleType::Int24:
-        return decodeInts<3>(in, values, big, out);
+        return decodeInts<3>(in, values, big, layout.valueBits, out);
     case SampleType::Int32:
-        return decodeInts<4>(in, values, big, out);
+        return decodeInts<4>(in, values, big, layout.valueBits, out);
     case SampleType::UInt8:
         for (std::size_t i = 0; i < values; ++i)
             out[i] = (static_cast<float>(in[i]) - 127.5f) * (1.0f / 128.0f);

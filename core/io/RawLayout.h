@@ -20,6 +20,9 @@ struct RawLayout {
     bool bigEndian = false;
     std::int64_t headerBytes = 0;             // bytes before the first sample
     std::optional<std::int64_t> payloadBytes; // sample bytes after the header; unset: to the end
+    // Significant bits of an integer sample (0: its full width): SDRangel keeps 24-bit samples
+    // in 32-bit words, which read as full scale at +-2^23.
+    int valueBits = 0;
 };
 
 // Bytes per scalar value (I and Q are two values): 1, 2, 3, 4 or 8; 0 for SampleType::Other.

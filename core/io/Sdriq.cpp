@@ -54,6 +54,7 @@ std::unique_ptr<SampleSource> openSdriq(const std::string& path, const OpenOptio
         throw Error(path, "SDRangel header gives a sample rate of 0", "a positive sample rate");
     RawLayout layout;
     layout.type = bits == 16 ? SampleType::Int16 : SampleType::Int32;
+    layout.valueBits = int(bits); // 24-bit samples in 32-bit words
     layout.headerBytes = 32;
     const double fs = options.sampleRate.value_or(double(rate));
     const auto fc =

@@ -2,9 +2,11 @@
 // floats, NaN samples; and the Open Recent list, which only keeps files that opened.
 
 #include "Document.h"
+#include "ErrorText.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "UiFixture.h"
+#include "util/Error.h"
 
 #include <QLabel>
 #include <QMenu>
@@ -166,4 +168,18 @@ TEST(OpenRobustness, RateInAnRtl433NameIsUsed) {
     const QString text = statusText(w);
     EXPECT_TRUE(text.contains("250 kS/s (from the file name)")) << text.toStdString();
     EXPECT_TRUE(text.contains("433.92 MHz (from the file name)")) << text.toStdString();
+}
+
+// Messages in the window name fields, not command-line options, but a file's path is shown
+// as it is, even where a folder's name looks like an option.
+TEST(OpenRobustness, MessagesNameFieldsButKeepPathsIntact) {
+    const QString path = ui::userText(
+        core::Error("/data/nfft --format/rec.cu8", "holds text", "a sound file or --format"));
+    EXPECT_EQ(path.toStdString(),
+              "/data/nfft --format/rec.cu8: holds text (expected a sound file or Sample type)");
+    const QString option =
+        ui::userText(core::Error("--noverlap", "must be below nperseg", "0 to nperseg - 1"));
+    EXPECT_EQ(option.toStdString(), "Overlap: must be below length (expected 0 to length - 1)");
+    EXPECT_EQ(ui::userText(std::runtime_error("nfft too large")).toStdString(),
+              "FFT size too large");
 }

@@ -1,6 +1,7 @@
 #include "io/RawIqSource.h"
 
 #include "TestUtil.h"
+#include "io/SourceFactory.h"
 #include "util/Error.h"
 
 #include <bit>
@@ -379,4 +380,37 @@ TEST(RawIqSource, RealUrhCaptures) {
     EXPECT_LT(rms, 0.05);
     const auto raw = specedit::test::readBytes(cs16.string());
     EXPECT_EQ(all[0], float(std::int16_t(raw[0] | raw[1] << 8)) / 32768.0f);
+}
+
+// SDRangel's 24-bit .sdriq keeps each value in a 32-bit word: full scale is +-2^23, so a value
+// of 2^22 reads 0.5 (it read 2^22 / 2^31, 48 dB low, before). 16-bit files read / 2^15.
+TEST(RawIqSource, SdrangelTwentyFourBitSamplesReadAtTheirScale) {
+    TempDir dir;
+    for (const std::uint32_t bits : {16u, 24u}) {
+        std::vector<std::uint8_t> file(32, 0);
+        auto put = [&](std::size_t at, std::uint64_t v, int n) {
+            for (int i = 0; i < n; ++i)
+                file[at + std::size_t(i)] = std::uint8_t(v >> (8 * i));
+        };
+        put(0, 48000, 4);          // rate
+        put(4, 7100000, 8);        // centre
+        put(12, 1700000000000, 8); // start, ms
+        put(20, bits, 4);
+        const std::int32_t half = std::int32_t(1) << (bits - 2), quarter = -half / 2;
+        for (int k = 0; k < 4; ++k) {
+            const std::int32_t v = k % 2 == 0 ? half : quarter;
+            const int n = bits == 16 ? 2 : 4;
+            for (int i = 0; i < n; ++i)
+                file.push_back(std::uint8_t(std::uint32_t(v) >> (8 * i)));
+        }
+        const std::string path = dir.file("rec" + std::to_string(bits) + ".sdriq");
+        specedit::test::writeBytes(path, file.data(), file.size());
+        const auto src = openRecording(path, {});
+        ASSERT_EQ(src->info().frames, 2);
+        std::vector<float> v(4);
+        src->read(0, 2, v.data());
+        EXPECT_FLOAT_EQ(v[0], 0.5f) << bits;
+        EXPECT_FLOAT_EQ(v[1], -0.25f) << bits;
+        EXPECT_DOUBLE_EQ(*src->info().centerFrequency, 7.1e6);
+    }
 }
