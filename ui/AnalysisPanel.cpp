@@ -160,8 +160,8 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
     } else {
         if (info.channels >= 2 && info.channels <= Document::kMaxStackedChannels)
             m_channel->addItem(tr("All channels, one above another"), Document::kStackedChannels);
-        m_channel->addItem(tr("Mix of all channels"), -1);
-        for (int c = 0; c < info.channels; ++c)
+        m_channel->addItem(info.channels == 1 ? tr("Mono") : tr("Mix of all channels"), -1);
+        for (int c = 0; c < info.channels && info.channels > 1; ++c)
             m_channel->addItem(tr("Channel %1").arg(c + 1), c);
         if (info.channels == 2)
             m_channel->addItem(tr("IQ (left I, right Q)"), QString("iq"));

@@ -94,6 +94,12 @@ std::pair<double, double> TileComputer::rowSpan(int rowLevel, int firstRow, int 
     return {rowFrequency(lowBin) - df / 2, rowFrequency(highBin) + df / 2};
 }
 
+std::pair<double, double> TileComputer::rowGridSpan(int rowLevel, int firstRow, int rows) const {
+    const double df = m_params.fs / m_params.nfft;
+    const double low = rowFrequency(firstRow << rowLevel) - df / 2;
+    return {low, low + double(std::int64_t(rows) << rowLevel) * df};
+}
+
 std::int64_t TileComputer::tileCount(int level) const {
     const std::int64_t perTile = std::int64_t(kTileColumns) << level;
     return (m_frames + perTile - 1) / perTile;

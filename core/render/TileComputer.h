@@ -78,6 +78,10 @@ public:
     // Frequency range [low, high] in Hz covered by rows [firstRow, firstRow + rows) of a row
     // level, from the lower edge of the first bin to the upper edge of the last.
     std::pair<double, double> rowSpan(int rowLevel, int firstRow, int rows) const;
+    // The same rows as drawn: each 2^rowLevel bins high, so the last row of the spectrum
+    // reaches past its top bin when the bins do not fill it (one-sided spectra have
+    // nfft / 2 + 1 bins); the axis ends at the top bin and cuts the rest off.
+    std::pair<double, double> rowGridSpan(int rowLevel, int firstRow, int rows) const;
     // Number of tiles at a level, and the coarsest level (one tile for the whole recording).
     std::int64_t tileCount(int level) const;
     int maxLevel() const;

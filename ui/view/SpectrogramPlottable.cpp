@@ -133,7 +133,7 @@ QRectF SpectrogramPlottable::tileRect(const core::Tile& tile) const {
     const double span = double(std::int64_t(1) << tile.level);
     const double t0 = (double(tile.firstFrame) - 0.5) * secondsPerFrame;
     const double t1 = t0 + tile.columns * span * secondsPerFrame;
-    const auto [f0, f1] = c->rowSpan(tile.rowLevel, tile.firstRow, tile.bins);
+    const auto [f0, f1] = c->rowGridSpan(tile.rowLevel, tile.firstRow, tile.bins);
     const QPointF a(mKeyAxis->coordToPixel(t0), mValueAxis->coordToPixel(toAxis(m_scale, f1)));
     const QPointF b(mKeyAxis->coordToPixel(t1), mValueAxis->coordToPixel(toAxis(m_scale, f0)));
     // Whole pixels, rounded outwards: neighbouring tiles overlap by at most a pixel instead of
@@ -171,7 +171,8 @@ bool SpectrogramPlottable::drawTile(QCPPainter* painter, const core::TileKey& ke
 void SpectrogramPlottable::drawWarped(QCPPainter* painter, const core::Tile& tile,
                                       const QImage& image) const {
     const QRectF columns = tileRect(tile); // its horizontal extent holds on any axis
-    const auto [f0, f1] = m_scheduler->computer()->rowSpan(tile.rowLevel, tile.firstRow, tile.bins);
+    const auto [f0, f1] =
+        m_scheduler->computer()->rowGridSpan(tile.rowLevel, tile.firstRow, tile.bins);
     const int rows = image.height();
     const double rowHz = (f1 - f0) / rows;
     const double lowest = fromAxis(m_scale, mValueAxis->range().lower);

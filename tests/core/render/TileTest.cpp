@@ -1,3 +1,4 @@
+#include "AudioFixture.h"
 #include "IqFixture.h"
 #include "TestUtil.h"
 #include "io/SignalWriter.h"
@@ -232,4 +233,26 @@ TEST(TileComputer, TilesOfLargeFftsAreCutIntoBands) {
     const double df = 100e3 / 8192;
     EXPECT_NEAR(span.first, (2048 - 4096) * df - df / 2, 1e-6);
     EXPECT_NEAR(span.second, (4095 - 4096) * df + df / 2, 1e-6);
+}
+
+// A one-sided spectrum has nfft / 2 + 1 bins: at row level 1 the top row holds one bin. The
+// rows are drawn 2 bins high each, so every row lies on its bins (squeezing 513 rows into
+// 1025 bins put the top rows up to a row off); the spectrum's extent still ends at the top bin.
+TEST(TileComputer, RowsAreDrawnWholeAtTheTopOfAOneSidedSpectrum) {
+    TempDir dir;
+    const std::string path = specedit::test::audioRecording(
+        dir.file("a.wav"), 1, 8000, 8000, [](std::int64_t i, int) { return 0.01 * (i % 7); });
+    const TileComputer tc(openRecording(path, {}), StftParams::make(WindowSpec{}, 2048, 1536), -1);
+    ASSERT_EQ(tc.bins(), 1025);
+    ASSERT_EQ(tc.rowCount(1), 513);
+    const double df = 8000.0 / 2048;
+    const auto grid = tc.rowGridSpan(1, 0, 513);
+    EXPECT_NEAR(grid.first, -df / 2, 1e-9);
+    EXPECT_NEAR(grid.second, 1025.5 * df, 1e-9); // 513 rows of 2 bins
+    const auto extent = tc.rowSpan(1, 0, 513);
+    EXPECT_NEAR(extent.second, 1024.5 * df, 1e-9); // the top bin's upper edge
+    // Row 256 covers bins 512 and 513 in the drawing as in the data.
+    const auto row = tc.rowGridSpan(1, 256, 1);
+    EXPECT_NEAR(row.first, 511.5 * df, 1e-9);
+    EXPECT_NEAR(row.second, 513.5 * df, 1e-9);
 }
