@@ -139,9 +139,10 @@ void Document::setAnalysis(const core::StftParams& params, int mergeId) {
     const core::StftParams before = analysis();
     if (before == checked)
         return; // a gesture that changed nothing pushes nothing
-    if (checked.nperseg != before.nperseg)
-        setAutoLength(false); // the user's choice wins over Auto
-    m_undo.push(new AnalysisCommand(this, before, checked, mergeId));
+    // A length the user chose wins over Auto (and undoing it gives Auto back).
+    const bool autoAfter = m_project.autoLength && checked.nperseg == before.nperseg;
+    m_undo.push(
+        new AnalysisCommand(this, before, checked, mergeId, m_project.autoLength, autoAfter));
 }
 
 void Document::setAutoLength(bool on) {

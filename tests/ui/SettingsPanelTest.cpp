@@ -138,6 +138,16 @@ TEST(SettingsPanel, AutoLengthFollowsTheZoomUntilTheUserTypesOne) {
     plot->replot();
     QTest::qWait(ui::AutoLength::kSettleMs + 200);
     EXPECT_EQ(w.document()->analysis().nperseg, 2048);
+    // Undoing the typed length gives Auto back, which follows the view again; redo, the
+    // typed length and Auto off.
+    w.document()->undoStack()->undo();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_TRUE(autoBox->isChecked());
+    EXPECT_EQ(w.document()->analysis().nperseg, expectedFor(plot->xAxis->range().size()));
+    w.document()->undoStack()->redo();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_FALSE(autoBox->isChecked());
+    EXPECT_EQ(w.document()->analysis().nperseg, 2048);
     // Ticking Auto follows the view again at once.
     autoBox->click();
     QTest::qWait(ui::AutoLength::kSettleMs + 200);

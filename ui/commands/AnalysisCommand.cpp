@@ -5,22 +5,26 @@
 namespace specedit::ui {
 
 AnalysisCommand::AnalysisCommand(Document* doc, core::StftParams before, core::StftParams after,
-                                 int mergeId)
-    : m_doc(doc), m_before(before), m_after(after), m_mergeId(mergeId) {
+                                 int mergeId, bool autoBefore, bool autoAfter)
+    : m_doc(doc), m_before(before), m_after(after), m_mergeId(mergeId), m_autoBefore(autoBefore),
+      m_autoAfter(autoAfter) {
     setText(QObject::tr("Change analysis"));
 }
 
 void AnalysisCommand::undo() {
     m_doc->applyAnalysis(m_before);
+    m_doc->setAutoLength(m_autoBefore);
 }
 void AnalysisCommand::redo() {
     m_doc->applyAnalysis(m_after);
+    m_doc->setAutoLength(m_autoAfter);
 }
 
 bool AnalysisCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = static_cast<const AnalysisCommand*>(other);
     m_after = next->m_after;
-    setObsolete(m_after == m_before);
+    m_autoAfter = next->m_autoAfter;
+    setObsolete(m_after == m_before && m_autoAfter == m_autoBefore);
     return true;
 }
 

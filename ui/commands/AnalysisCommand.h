@@ -1,7 +1,8 @@
 #pragma once
-// Undo command for a change of the analysis parameters. Holds value snapshots; consecutive
-// changes from the same control (same merge id, e.g. a spin box being stepped) merge into one
-// entry, and a change back to the original value drops the entry.
+// Undo command for a change of the analysis parameters. Holds value snapshots, with the Auto
+// length state before and after (a typed length turns Auto off; undoing it turns Auto back
+// on); consecutive changes from the same control (same merge id, e.g. a spin box being
+// stepped) merge into one entry, and a change back to the original value drops the entry.
 
 #include "dsp/StftParams.h"
 #include "io/OpenOptions.h"
@@ -14,7 +15,8 @@ class Document;
 
 class AnalysisCommand : public QUndoCommand {
 public:
-    AnalysisCommand(Document* doc, core::StftParams before, core::StftParams after, int mergeId);
+    AnalysisCommand(Document* doc, core::StftParams before, core::StftParams after, int mergeId,
+                    bool autoBefore = false, bool autoAfter = false);
 
     void undo() override;
     void redo() override;
@@ -26,6 +28,8 @@ private:
     core::StftParams m_before;
     core::StftParams m_after;
     int m_mergeId;
+    bool m_autoBefore;
+    bool m_autoAfter;
 };
 
 // Undo command for how the recording is read (for now: a stereo file as audio or as I/Q).
