@@ -1,9 +1,11 @@
 #pragma once
 // The document's data: one recording, one set of analysis parameters, one ordered list of
-// shapes (DESIGN.md section 1). Plain values; the editor's Document wraps it with undo.
+// shapes (DESIGN.md section 1), and the labels with their classes. Plain values; the editor's
+// Document wraps it with undo.
 
 #include "dsp/StftParams.h"
 #include "io/OpenOptions.h"
+#include "label/Label.h"
 #include "mask/Shape.h"
 
 #include <nlohmann/json.hpp>
@@ -36,7 +38,9 @@ struct Project {
     // false when the user chose a length, which then stays.
     bool autoLength = false;
     std::vector<Shape> shapes;
-    std::optional<ViewState> view; // "view" in the file; absent: fit the recording
+    std::vector<LabelClass> classes; // "classes": names, colours and hotkeys
+    std::vector<Label> labels;       // "labels": boxes with a class (label/LabelJson.h)
+    std::optional<ViewState> view;   // "view" in the file; absent: fit the recording
     // Keys this version does not know, at top level and inside "analysis"; kept on save.
     nlohmann::json unknown = nlohmann::json::object();
     nlohmann::json unknownAnalysis = nlohmann::json::object();
@@ -44,7 +48,8 @@ struct Project {
 };
 
 // Throws Error naming the project file: bad JSON (with position), a newer version, missing
-// "source", wrong types, invalid shapes ("shapes[2]: ...").
+// "source", wrong types, invalid shapes ("shapes[2]: ..."), classes or labels (a label of a
+// class that is not listed, two classes with one hotkey).
 Project loadProject(const std::string& path);
 // Atomic write; the source path is written as given (keep it relative).
 void saveProject(const Project& project, const std::string& path);

@@ -1,4 +1,6 @@
 #include "io/AtomicFile.h"
+#include "label/LabelJson.h"
+#include "project/JsonFields.h"
 #include "project/Project.h"
 #include "util/Error.h"
 
@@ -11,19 +13,6 @@ namespace specedit::core {
 namespace {
 
 using json = nlohmann::json;
-
-double number(const json& obj, const char* key, const std::string& where) {
-    const auto it = obj.find(key);
-    if (it == obj.end())
-        throw Error(where, std::string("missing \"") + key + "\"", "a number");
-    if (!it->is_number())
-        throw Error(where, std::string("\"") + key + "\" is " + it->type_name(), "a number");
-    return it->get<double>();
-}
-
-double numberOr(const json& obj, const char* key, double fallback, const std::string& where) {
-    return obj.contains(key) ? number(obj, key, where) : fallback;
-}
 
 std::vector<TfPoint> pointList(const json& list, const std::string& where) {
     std::vector<TfPoint> pts;
@@ -69,8 +58,6 @@ const char* kShapeKeys[] = {"id",      "type",   "t0",        "t1",         "f0"
                             "f1",      "points", "holes",     "radius_s",   "radius_hz",
                             "gain_db", "mode",   "feather_s", "feather_hz", "channel"};
 
-int integer(const json& obj, const char* key, const std::string& where);
-
 Shape shapeFromJson(const json& obj, const std::string& where) {
     if (!obj.is_object())
         throw Error(where, "shape is not an object", "{\"type\": ...}");
@@ -78,17 +65,17 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
     const std::string type = obj.value("type", "");
     if (type == "rect") {
         s.type = ShapeType::Rect;
-        s.t0 = number(obj, "t0", where);
-        s.t1 = number(obj, "t1", where);
-        s.f0 = number(obj, "f0", where);
-        s.f1 = number(obj, "f1", where);
+        s.t0 = jsonNumber(obj, "t0", where);
+        s.t1 = jsonNumber(obj, "t1", where);
+        s.f0 = jsonNumber(obj, "f0", where);
+        s.f1 = jsonNumber(obj, "f1", where);
     } else if (type == "polygon" || type == "stroke") {
         s.type = type == "polygon" ? ShapeType::Polygon : ShapeType::Stroke;
         s.points = points(obj, where);
         s.holes = holes(obj, where);
         if (s.type == ShapeType::Stroke) {
-            s.radiusS = number(obj, "radius_s", where);
-            s.radiusHz = number(obj, "radius_hz", where);
+            s.radiusS = jsonNumber(obj, "radius_s", where);
+            s.radiusHz = jsonNumber(obj, "radius_hz", where);
         }
     } else {
         throw Error(where, "unknown shape type \"" + type + "\"", "rect, polygon or stroke");
@@ -97,16 +84,16 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
     if (gain == obj.end() || gain->is_null())
         s.gainDb = kMinusInfinityDb;
     else
-        s.gainDb = number(obj, "gain_db", where);
-    s.featherS = numberOr(obj, "feather_s", 0.0, where);
-    s.featherHz = numberOr(obj, "feather_hz", 0.0, where);
+        s.gainDb = jsonNumber(obj, "gain_db", where);
+    s.featherS = jsonNumberOr(obj, "feather_s", 0.0, where);
+    s.featherHz = jsonNumberOr(obj, "feather_hz", 0.0, where);
     const std::string mode = obj.value("mode", "apply");
     if (mode != "apply" && mode != "isolate")
         throw Error(where, "unknown mode \"" + mode + "\"", "apply or isolate");
     s.mode = mode == "isolate" ? MaskMode::Isolate : MaskMode::Apply;
     s.id = obj.value("id", std::uint64_t{0});
     if (obj.contains("channel"))
-        s.channel = integer(obj, "channel", where);
+        s.channel = jsonInteger(obj, "channel", where);
     for (const auto& [key, value] : obj.items())
         if (std::find(std::begin(kShapeKeys), std::end(kShapeKeys), key) == std::end(kShapeKeys))
             s.extra[key] = value;
@@ -149,26 +136,16 @@ json shapeToJson(const Shape& s) {
     return obj;
 }
 
-int integer(const json& obj, const char* key, const std::string& where) {
-    const double v = number(obj, key, where);
-    if (std::abs(v) > 1e9)
-        throw Error(where, std::string("\"") + key + "\" is " + std::to_string(v),
-                    "a whole number of reasonable size");
-    if (v != std::floor(v))
-        throw Error(where, std::string("\"") + key + "\" is not an integer", "a whole number");
-    return int(v);
-}
-
 void readAnalysis(const json& a, Project& p, const std::string& where) {
     if (!a.is_object())
         throw Error(where, "\"analysis\" is not an object", "{\"window\": ..., \"nperseg\": ...}");
     const WindowSpec window = parseWindow(a.value("window", "hann"), where + ": analysis.window");
-    const int nperseg = integer(a, "nperseg", where);
+    const int nperseg = jsonInteger(a, "nperseg", where);
     std::optional<int> noverlap, nfft;
     if (a.contains("noverlap"))
-        noverlap = integer(a, "noverlap", where);
+        noverlap = jsonInteger(a, "noverlap", where);
     if (a.contains("nfft") && !a["nfft"].is_null())
-        nfft = integer(a, "nfft", where);
+        nfft = jsonInteger(a, "nfft", where);
     p.analysis = StftParams::make(window, nperseg, noverlap, nfft);
     try {
         p.analysis.validate();
@@ -198,9 +175,9 @@ void readSourceOptions(const json& o, Project& p, const std::string& where) {
     if (o.contains("format"))
         opt.rawFormat = o["format"].get<std::string>();
     if (o.contains("rate"))
-        opt.sampleRate = number(o, "rate", where);
+        opt.sampleRate = jsonNumber(o, "rate", where);
     if (o.contains("center"))
-        opt.centerFrequency = number(o, "center", where);
+        opt.centerFrequency = jsonNumber(o, "center", where);
     for (const auto& [key, value] : o.items())
         if (key != "iq" && key != "swap_iq" && key != "format" && key != "rate" &&
             key != "center" && key != "audio")
@@ -261,13 +238,29 @@ json viewToJson(const ViewState& s) {
     return v;
 }
 
+// "classes" and "labels" (label/LabelJson.h); a label's class must be listed.
+void readLabels(const json& doc, Project& p, const std::string& file) {
+    for (const char* key : {"classes", "labels"})
+        if (doc.contains(key) && !doc[key].is_array())
+            throw Error(file, std::string("\"") + key + "\" is not an array", "a list");
+    if (doc.contains("classes"))
+        for (std::size_t i = 0; i < doc["classes"].size(); ++i)
+            p.classes.push_back(labelClassFromJson(doc["classes"][i],
+                                                   file + ": classes[" + std::to_string(i) + "]"));
+    if (doc.contains("labels"))
+        for (std::size_t i = 0; i < doc["labels"].size(); ++i)
+            p.labels.push_back(
+                labelFromJson(doc["labels"][i], file + ": labels[" + std::to_string(i) + "]"));
+    validateLabelSet(p.classes, p.labels, file);
+}
+
 } // namespace
 
 static Project projectFromJsonUnchecked(const json& doc, const std::string& file) {
     if (!doc.is_object())
         throw Error(file, "project is not a JSON object", "{\"version\": 1, \"source\": ...}");
     Project p;
-    const int version = doc.contains("version") ? integer(doc, "version", file) : 1;
+    const int version = doc.contains("version") ? jsonInteger(doc, "version", file) : 1;
     if (version > Project::kVersion)
         throw Error(
             file, "project version " + std::to_string(version) + " was written by a newer SpecEdit",
@@ -288,9 +281,10 @@ static Project projectFromJsonUnchecked(const json& doc, const std::string& file
             p.shapes.push_back(
                 shapeFromJson(doc["shapes"][i], file + ": shapes[" + std::to_string(i) + "]"));
     }
+    readLabels(doc, p, file);
     for (const auto& [key, value] : doc.items())
         if (key != "version" && key != "source" && key != "analysis" && key != "shapes" &&
-            key != "source_options" && key != "view")
+            key != "source_options" && key != "view" && key != "classes" && key != "labels")
             p.unknown[key] = value;
     return p;
 }
@@ -324,6 +318,15 @@ json projectToJson(const Project& p) {
     doc["shapes"] = shapes;
     if (p.view)
         doc["view"] = viewToJson(*p.view);
+    if (!p.classes.empty() || !p.labels.empty()) {
+        json classes = json::array(), labels = json::array();
+        for (const auto& c : p.classes)
+            classes.push_back(labelClassToJson(c));
+        for (const auto& l : p.labels)
+            labels.push_back(labelToJson(l));
+        doc["classes"] = classes;
+        doc["labels"] = labels;
+    }
     return doc;
 }
 

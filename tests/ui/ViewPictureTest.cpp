@@ -63,3 +63,26 @@ TEST(ViewPicture, FittedViewAndOverviewShowEveryShortBurst) {
     EXPECT_EQ(quietGaps, kBursts); // the picture is not simply bright everywhere
     EXPECT_GE(computer->maxLevel(), 8);
 }
+
+// A new dB range recolours the tiles without blanking the picture: until the new colours are
+// made, the old ones stay drawn; then the picture shows the new range.
+TEST(ViewPicture, NewLevelsNeverBlankThePicture) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    auto* plot = w.view()->plot();
+    const QPoint centre = plot->axisRect()->rect().center();
+    auto pixel = [&] { return plot->toPixmap().toImage().pixel(centre); };
+    const QRgb before = pixel();
+    ui::ColorParams c = w.view()->colorParams();
+    c.minDb -= 40;
+    c.maxDb -= 40; // 40 dB lower: the same picture much brighter
+    w.view()->setLevelsByHand(c);
+    plot->replot(QCustomPlot::rpImmediateRefresh); // before any queued colouring runs
+    EXPECT_GT(w.view()->spectrogram()->lastDrawnTiles(), 0);
+    EXPECT_EQ(pixel(), before); // the old colours, not the background
+    ASSERT_TRUE(waitForTiles(w));
+    QTest::qWait(50);
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    EXPECT_GT(qGray(pixel()), qGray(before) + 20);
+}

@@ -45,7 +45,7 @@ void SpectrogramPlottable::setColorParams(const ColorParams& params) {
     if (params.map != m_color.map)
         m_colormap = Colormap(params.map);
     m_color = params;
-    m_images.clear();
+    ++m_colours; // images are recoloured as they are drawn; the old ones show until then
 }
 
 void SpectrogramPlottable::resetImages() {
@@ -113,9 +113,10 @@ core::TileKey SpectrogramPlottable::overviewKey() const {
 const QImage* SpectrogramPlottable::imageOf(const std::shared_ptr<const core::Tile>& tile,
                                             const core::TileKey& key) {
     const quint64 k = imageKey(key);
-    if (Coloured* done = m_images.object(k); done && done->source == tile)
+    if (Coloured* done = m_images.object(k); done && done->current(tile, m_colours))
         return &done->image;
-    auto* coloured = new Coloured{QImage(tile->columns, tile->bins, QImage::Format_RGB32), tile};
+    auto* coloured =
+        new Coloured{QImage(tile->columns, tile->bins, QImage::Format_RGB32), tile, m_colours};
     QImage& img = coloured->image;
     for (int r = 0; r < tile->bins; ++r) {
         auto* line = reinterpret_cast<QRgb*>(img.scanLine(tile->bins - 1 - r));
@@ -153,7 +154,7 @@ bool SpectrogramPlottable::drawTile(QCPPainter* painter, const core::TileKey& ke
     if (!tile || tile->columns == 0)
         return false;
     const Coloured* coloured = m_images.object(imageKey(key));
-    if (!coloured || coloured->source != tile)
+    if (!coloured || !coloured->current(tile, m_colours))
         requestColouring(key); // coloured after this paint, never during it (rule R4)
     if (!coloured)
         return false;
@@ -288,7 +289,7 @@ const QImage* SpectrogramPlottable::overviewImage() {
     if (!tile || tile->columns == 0)
         return nullptr;
     const Coloured* coloured = m_images.object(imageKey(key));
-    if (!coloured || coloured->source != tile)
+    if (!coloured || !coloured->current(tile, m_colours))
         requestColouring(key);
     return coloured ? &coloured->image : nullptr;
 }

@@ -6,8 +6,9 @@
 // missing, leaves the background elsewhere, and asks the TileScheduler for what was missing,
 // centre first: quick tiles first, then exact ones (every frame of every column) that replace
 // them, then the exact whole-recording overview. Colour images are cached per tile for the
-// current ColorParams; a new dB range or colormap recolours them without any FFT. Images are
-// coloured right after a paint that lacked them (a queued call), never inside it.
+// current ColorParams; a new dB range or colormap recolours them without any FFT (the old
+// colours stay drawn until then). Images are coloured right after a paint that lacked them
+// (a queued call), never inside it.
 // GUI thread only.
 
 #include "render/Colormap.h"
@@ -69,9 +70,15 @@ private:
         int firstBand = 0, lastBand = -1;
     };
     // A coloured tile and the data tile it was made from (a newer, exact tile replaces it).
+    // Coloured with the colours of generation `colours` (a new dB range or colormap starts
+    // the next one: the old image is drawn until the new one is made, so nothing blanks).
     struct Coloured {
         QImage image;
         std::shared_ptr<const core::Tile> source;
+        std::uint64_t colours = 0;
+        bool current(const std::shared_ptr<const core::Tile>& tile, std::uint64_t now) const {
+            return source == tile && colours == now;
+        }
     };
     Visible visibleTiles() const;
     std::vector<core::TileKey> visibleKeys(const Visible& v) const;
@@ -90,6 +97,7 @@ private:
     QCache<quint64, Coloured> m_images;    // cost in KiB
     std::vector<core::TileKey> m_toColour; // data tiles waiting for their colour image
     bool m_colourQueued = false;
+    std::uint64_t m_colours = 0; // generation of m_color
     int m_drawn = 0;
     int m_missing = 0;
     int m_inexact = 0;

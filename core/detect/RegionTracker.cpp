@@ -1,0 +1,114 @@
+#include "detect/RegionTracker.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+namespace specedit::core {
+namespace {
+
+int findRoot(std::vector<int>& parent, int i) {
+    while (parent[std::size_t(i)] != i) {
+        parent[std::size_t(i)] = parent[std::size_t(parent[std::size_t(i)])];
+        i = parent[std::size_t(i)];
+    }
+    return i;
+}
+
+void absorb(Region& into, const Region& from) {
+    into.frame0 = std::min(into.frame0, from.frame0);
+    into.frame1 = std::max(into.frame1, from.frame1);
+    into.bin0 = std::min(into.bin0, from.bin0);
+    into.bin1 = std::max(into.bin1, from.bin1);
+    into.seeded = into.seeded || from.seeded;
+    into.cells += from.cells;
+    into.sumRatio += from.sumRatio;
+    into.peakRatio = std::max(into.peakRatio, from.peakRatio);
+}
+
+} // namespace
+
+void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
+                             float high) {
+    std::vector<Run> runs;
+    for (int k = 0; k < bins;) {
+        if (!(ratio[k] >= low)) {
+            ++k;
+            continue;
+        }
+        const int b0 = k;
+        while (k < bins && ratio[k] >= low)
+            ++k;
+        runs.push_back({b0, k - 1, -1});
+    }
+    std::vector<int> parent(m_open.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    std::size_t p = 0;
+    for (Run& r : runs) {
+        while (p < m_prev.size() && m_prev[p].b1 < r.b0 - 1)
+            ++p;
+        for (std::size_t q = p; q < m_prev.size() && m_prev[q].b0 <= r.b1 + 1; ++q) {
+            const int root = findRoot(parent, m_prev[q].region);
+            if (r.region < 0)
+                r.region = root;
+            else if (const int mine = findRoot(parent, r.region); mine != root)
+                parent[std::size_t(std::max(mine, root))] = std::min(mine, root);
+        }
+        if (r.region < 0) { // a new region starts here
+            r.region = int(m_open.size());
+            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0});
+            parent.push_back(r.region);
+        }
+    }
+    // Merge the regions this frame joined, then add the frame's cells.
+    for (int i = 0; i < int(m_open.size()); ++i)
+        if (const int root = findRoot(parent, i); root != i)
+            absorb(m_open[std::size_t(root)], m_open[std::size_t(i)]);
+    std::vector<bool> continued(m_open.size(), false);
+    for (Run& r : runs) {
+        r.region = findRoot(parent, r.region);
+        Region& g = m_open[std::size_t(r.region)];
+        continued[std::size_t(r.region)] = true;
+        g.frame1 = frame;
+        g.bin0 = std::min(g.bin0, r.b0);
+        g.bin1 = std::max(g.bin1, r.b1);
+        for (int k = r.b0; k <= r.b1; ++k) {
+            g.seeded = g.seeded || ratio[k] >= high;
+            g.sumRatio += ratio[k];
+            g.peakRatio = std::max(g.peakRatio, double(ratio[k]));
+        }
+        g.cells += r.b1 - r.b0 + 1;
+    }
+    // Regions no run continued are finished; the rest are renumbered compactly.
+    std::vector<int> renumber(m_open.size(), -1);
+    std::vector<Region> open;
+    for (int i = 0; i < int(m_open.size()); ++i) {
+        if (findRoot(parent, i) != i)
+            continue; // absorbed
+        if (!continued[std::size_t(i)]) {
+            if (m_open[std::size_t(i)].seeded)
+                m_done.push_back(m_open[std::size_t(i)]);
+            continue;
+        }
+        renumber[std::size_t(i)] = int(open.size());
+        open.push_back(m_open[std::size_t(i)]);
+    }
+    for (Run& r : runs)
+        r.region = renumber[std::size_t(r.region)];
+    m_open = std::move(open);
+    m_prev = std::move(runs);
+}
+
+void RegionTracker::finish() {
+    for (const Region& g : m_open)
+        if (g.seeded)
+            m_done.push_back(g);
+    m_open.clear();
+    m_prev.clear();
+}
+
+std::vector<Region> RegionTracker::takeFinished() {
+    return std::exchange(m_done, {});
+}
+
+} // namespace specedit::core

@@ -1,0 +1,42 @@
+#pragma once
+// Connected time-frequency regions of a thresholded spectrogram, found frame by frame with
+// only the previous frame kept (a streaming two-pass labelling): cells above the low
+// threshold that touch (8-neighbourhood) form a region; a region counts only if one of its
+// cells is above the high threshold (hysteresis). A region is finished, and handed out, when
+// a frame no longer continues it.
+
+#include <cstdint>
+#include <vector>
+
+namespace specedit::core {
+
+struct Region {
+    std::int64_t frame0 = 0, frame1 = 0; // inclusive
+    int bin0 = 0, bin1 = 0;              // inclusive
+    bool seeded = false;                 // some cell above the high threshold
+    std::int64_t cells = 0;
+    double sumRatio = 0;  // sum over cells of power / floor
+    double peakRatio = 0; // largest power / floor
+};
+
+class RegionTracker {
+public:
+    // One frame: ratio[k] = power / floor of bin k; cells at or above `low` join regions, those
+    // at or above `high` seed them. Frames must come in order, one after the other.
+    void addFrame(std::int64_t frame, const float* ratio, int bins, float low, float high);
+    // Ends the last frame: every open region is finished.
+    void finish();
+    // The seeded regions finished so far (and forgets them).
+    std::vector<Region> takeFinished();
+
+private:
+    struct Run {
+        int b0, b1; // inclusive
+        int region; // index in m_open
+    };
+    std::vector<Run> m_prev;
+    std::vector<Region> m_open;
+    std::vector<Region> m_done;
+};
+
+} // namespace specedit::core

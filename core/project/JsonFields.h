@@ -1,0 +1,21 @@
+#pragma once
+// Reading typed fields of a JSON object with errors that name the place ("p.json: shapes[2]")
+// and the key, for the project file and the label formats.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace specedit::core {
+
+// The number at key; throws Error when it is missing or not a number.
+double jsonNumber(const nlohmann::json& obj, const char* key, const std::string& where);
+// The number at key, or fallback when the key is absent.
+double jsonNumberOr(const nlohmann::json& obj, const char* key, double fallback,
+                    const std::string& where);
+// A whole number of reasonable size (|v| <= 1e9).
+int jsonInteger(const nlohmann::json& obj, const char* key, const std::string& where);
+// The string at key, or fallback when the key is absent; throws Error for another type.
+std::string jsonStringOr(const nlohmann::json& obj, const char* key, const std::string& fallback,
+                         const std::string& where);
+
+} // namespace specedit::core
