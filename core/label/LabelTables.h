@@ -1,0 +1,31 @@
+#pragma once
+// The pieces of label/LabelFiles: tables (CSV through libcsv, Raven's tab-separated
+// selections) and SigMF annotations. Internal to core/label.
+
+#include "label/LabelFiles.h"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace specedit::core {
+
+// The shortest text that reads back as the same double.
+std::string number(double v);
+// Throws Error (subject `where`) when text is not a whole finite number.
+double parseNumber(const std::string& text, const std::string& where);
+std::vector<std::string> splitTabs(const std::string& line);
+
+// Rows of fields of a delimited file, quotes resolved (libcsv). Throws Error on bad quoting.
+std::vector<std::vector<std::string>> readTable(const std::string& path, char delimiter);
+
+void writeCsv(std::ostream& out, const std::vector<Label>& labels);
+std::vector<Label> readCsv(const std::string& path);
+void writeRaven(std::ostream& out, const std::vector<Label>& labels);
+std::vector<Label> readRaven(const std::string& path);
+
+nlohmann::json sigmfWithLabels(const std::vector<Label>& labels, const LabelRecording& recording);
+std::vector<Label> labelsFromSigmf(const std::string& path, const LabelRecording& recording);
+
+} // namespace specedit::core
