@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     registerStft(app, action);
     registerIstft(app, action);
     registerApply(app, action);
+    registerDetect(app, action);
+    registerLabels(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

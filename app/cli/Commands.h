@@ -11,5 +11,7 @@ void registerDemo(CLI::App& app, std::function<int()>& action);
 void registerStft(CLI::App& app, std::function<int()>& action);
 void registerIstft(CLI::App& app, std::function<int()>& action);
 void registerApply(CLI::App& app, std::function<int()>& action);
+void registerDetect(CLI::App& app, std::function<int()>& action);
+void registerLabels(CLI::App& app, std::function<int()>& action);
 
 } // namespace specedit::cli

@@ -18,6 +18,8 @@ struct Found {
     bool steady = false;
 };
 
+constexpr std::int64_t kMinSeeds = 2;
+
 double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
 }
@@ -93,6 +95,7 @@ private:
     void block(std::int64_t a, std::int64_t b);
     void steadyBins(const std::vector<float>& floor, std::int64_t a, std::int64_t b);
     Found toFound(const Region& g) const;
+    void keepFinished();
 
     PowerComputer m_power;
     DetectOptions m_options;
@@ -101,6 +104,18 @@ private:
     std::vector<Found> m_found;
     JobControl* m_job = nullptr;
 };
+
+// A region needs two seed cells: noise alone crosses the threshold in single cells now and
+// then, far more rarely in two that touch.
+void Detector::keepFinished() {
+    const std::int64_t edge = m_power.params().nperseg / (2 * m_power.params().hop()) + 1;
+    const std::int64_t last = m_power.frameCount() - 1;
+    for (const Region& g : m_tracker.takeFinished()) {
+        const bool atEdge = g.frame1 <= edge || g.frame0 >= last - edge;
+        if (g.seeds >= kMinSeeds && !atEdge)
+            m_found.push_back(toFound(g));
+    }
+}
 
 Found Detector::toFound(const Region& g) const {
     const double hop = m_power.params().hop() / m_power.params().fs;
@@ -160,8 +175,7 @@ void Detector::block(std::int64_t a, std::int64_t b) {
             ratio[std::size_t(k)] = row[k] / floor[std::size_t(k)];
         m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, high);
     }
-    for (const Region& g : m_tracker.takeFinished())
-        m_found.push_back(toFound(g));
+    keepFinished();
     if (m_options.keepSteady)
         steadyBins(floor, a, b);
 }
@@ -185,8 +199,7 @@ std::vector<Found> Detector::run(JobControl& job, double from, double to) {
         job.setProgress(from + (to - from) * done);
     }
     m_tracker.finish();
-    for (const Region& g : m_tracker.takeFinished())
-        m_found.push_back(toFound(g));
+    keepFinished();
     return std::move(m_found);
 }
 

@@ -17,6 +17,9 @@
 //    overlapping times) become one; then those shorter than minDuration or narrower than
 //    minBandwidth are dropped. All in physical units, never in samples or bins.
 //
+// Regions within the first or last half window of the recording are its zero-padded edges
+// (a DC offset steps there), not bursts, and are left out.
+//
 // The result is proposed labels (no class) in time order, each with its SNR: the mean level of
 // its cells over their floor. Memory: one block of frames. Any thread.
 
@@ -35,7 +38,7 @@ struct DetectOptions {
     double hysteresisDb = 3.0; // cells down to threshold - hysteresis join a region
     double minDuration = 0.0;  // s
     double minBandwidth = 0.0; // Hz
-    double mergeGap = 2e-3;    // s: regions this close in time (bands overlapping) merge
+    double mergeGap = 5e-3; // s: regions this close in time (bands overlapping) merge
     // Hz: regions this close in frequency (times overlapping) merge (the tones of an FSK
     // burst); unset: 1/80 of the sample rate.
     std::optional<double> mergeGapHz;

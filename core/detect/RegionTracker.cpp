@@ -21,6 +21,7 @@ void absorb(Region& into, const Region& from) {
     into.bin0 = std::min(into.bin0, from.bin0);
     into.bin1 = std::max(into.bin1, from.bin1);
     into.seeded = into.seeded || from.seeded;
+    into.seeds += from.seeds;
     into.cells += from.cells;
     into.sumRatio += from.sumRatio;
     into.peakRatio = std::max(into.peakRatio, from.peakRatio);
@@ -56,7 +57,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         }
         if (r.region < 0) { // a new region starts here
             r.region = int(m_open.size());
-            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0});
+            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0});
             parent.push_back(r.region);
         }
     }
@@ -74,6 +75,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         g.bin1 = std::max(g.bin1, r.b1);
         for (int k = r.b0; k <= r.b1; ++k) {
             g.seeded = g.seeded || ratio[k] >= high;
+            g.seeds += ratio[k] >= high ? 1 : 0;
             g.sumRatio += ratio[k];
             g.peakRatio = std::max(g.peakRatio, double(ratio[k]));
         }

@@ -14,6 +14,7 @@ struct Region {
     std::int64_t frame0 = 0, frame1 = 0; // inclusive
     int bin0 = 0, bin1 = 0;              // inclusive
     bool seeded = false;                 // some cell above the high threshold
+    std::int64_t seeds = 0;              // cells above the high threshold
     std::int64_t cells = 0;
     double sumRatio = 0;  // sum over cells of power / floor
     double peakRatio = 0; // largest power / floor

@@ -13,6 +13,7 @@
 //                     keys kept) with the recording described in "global" and "captures".
 // Frequencies are absolute Hz, as in the project (SigMF's edges are absolute too).
 
+#include "io/SampleSource.h"
 #include "io/SignalInfo.h"
 #include "label/Label.h"
 
@@ -37,6 +38,11 @@ struct LabelRecording {
     std::string datasetPath; // the recording's file, described in place; empty: none
     std::int64_t headerBytes = 0;
 };
+
+// What a SigMF file needs to know of an open recording at `path`: its rate and centre, and for
+// raw samples (or the data chunk of an I/Q WAV) the datatype and header bytes, so the
+// metadata describes the file in place.
+LabelRecording labelRecordingOf(const SampleSource& source, const std::string& path);
 
 // Atomic write. Classes of the labels with no entry in a format (all but SigMF and CSV keep
 // only the class name).

@@ -1,5 +1,6 @@
 // SigMF annotations <-> labels (label/LabelFiles.h).
 
+#include "io/RawIqSource.h"
 #include "label/LabelTables.h"
 #include "project/JsonFields.h"
 #include "util/Error.h"
@@ -70,6 +71,18 @@ Label labelOf(const json& a, double rate, std::optional<double> centre, const st
 }
 
 } // namespace
+
+LabelRecording labelRecordingOf(const SampleSource& source, const std::string& path) {
+    LabelRecording r;
+    r.sampleRate = source.info().sampleRate;
+    r.centerFrequency = source.info().centerFrequency;
+    if (const auto* raw = dynamic_cast<const RawIqSource*>(&source)) {
+        r.datatype = sigmfDatatypeName(raw->layout());
+        r.headerBytes = raw->layout().headerBytes;
+        r.datasetPath = source.info().files.empty() ? path : source.info().files.front();
+    }
+    return r;
+}
 
 json sigmfWithLabels(const std::vector<Label>& labels, const LabelRecording& r) {
     if (!(r.sampleRate > 0))

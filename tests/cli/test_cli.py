@@ -2,9 +2,11 @@
 
 Usage: python3 test_cli.py PATH/TO/specedit-cli
 """
+import csv
 import json
 import os
 import pathlib
+import shutil
 import signal
 import subprocess
 import sys
@@ -353,7 +355,7 @@ class BadInput(CliTest):
         self.assertIn("sample 2 (channel 0) is infinite", proc.stderr)
 
     def test_help_everywhere(self):
-        for sub in ["", "info", "demo", "stft", "istft", "apply"]:
+        for sub in ["", "info", "demo", "stft", "istft", "apply", "detect", "labels"]:
             proc = run(*([sub] if sub else []), "--help")
             self.assertEqual(proc.returncode, 0, sub)
             self.assertIn("Usage", proc.stdout)
@@ -434,6 +436,99 @@ class Recognition(CliTest):
         self.assertEqual((j["sample_rate"], j["center_frequency"]), (2e6, 433.92e6))
         self.assertEqual((j["samples"], j["start_time"]), (1000, "2023-11-14T22:13:20Z"))
         self.assertEqual(j["sample_rate_from"], "header")
+
+
+class Labels(CliTest):
+    BURSTS = [(0.10, 0.13, 200e3), (0.40, 0.42, -300e3), (0.70, 0.75, 50e3)]
+
+    def recording(self):
+        """0.9 s of cu8 at 2 MS/s named as rtl_433 does: noise and three tone bursts."""
+        fs = 2e6
+        rng = np.random.default_rng(5)
+        n = int(0.9 * fs)
+        t = np.arange(n) / fs
+        z = (rng.normal(0, 4, n) + 1j * rng.normal(0, 4, n))
+        for t0, t1, f in self.BURSTS:
+            on = (t >= t0) & (t < t1)
+            z[on] += 60 * np.exp(2j * np.pi * f * t[on])
+        iq = np.empty(2 * n, dtype=np.uint8)
+        iq[0::2] = np.clip(np.round(z.real + 127.5), 0, 255)
+        iq[1::2] = np.clip(np.round(z.imag + 127.5), 0, 255)
+        path = self.path("g001_433.92M_2M.cu8")
+        iq.tofile(path)
+        return path
+
+    def check_boxes(self, rows):
+        self.assertEqual(len(rows), len(self.BURSTS))
+        for (t0, t1, f0, f1), (u0, u1, fu) in zip(rows, self.BURSTS):
+            self.assertAlmostEqual(t0, u0, delta=3e-4)
+            self.assertAlmostEqual(t1, u1, delta=3e-4)
+            self.assertLessEqual(f0, 433.92e6 + fu)
+            self.assertGreaterEqual(f1, 433.92e6 + fu)
+
+    def test_detect_writes_every_format(self):
+        rec = self.recording()
+        run("detect", rec, "--out", self.path("b.csv"), check=0)
+        with open(self.path("b.csv")) as f:
+            rows = list(csv.DictReader(f))
+        self.check_boxes([(float(r["t0_s"]), float(r["t1_s"]), float(r["f0_hz"]),
+                           float(r["f1_hz"])) for r in rows])
+        self.assertTrue(all(r["state"] == "proposed" for r in rows))
+        run("detect", rec, "--out", self.path("b.sigmf-meta"), check=0)
+        with open(self.path("b.sigmf-meta")) as f:
+            meta = json.load(f)
+        self.assertEqual(meta["global"]["core:datatype"], "cu8")
+        self.assertEqual(meta["global"]["core:dataset"], "g001_433.92M_2M.cu8")
+        self.check_boxes([(a["core:sample_start"] / 2e6,
+                           (a["core:sample_start"] + a["core:sample_count"]) / 2e6,
+                           a["core:freq_lower_edge"], a["core:freq_upper_edge"])
+                          for a in meta["annotations"]])
+        info = json.loads(run("info", self.path("b.sigmf-meta"), check=0).stdout)
+        self.assertEqual((info["sample_rate"], info["samples"]), (2e6, 1800000))
+        # A project gets the bursts as proposed labels; a second run adds to them.
+        for expected in (3, 6):
+            run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
+            with open(self.path("p.specedit.json")) as f:
+                project = json.load(f)
+            self.assertEqual(len(project["labels"]), expected)
+        self.assertEqual(project["source"], "g001_433.92M_2M.cu8")
+        self.assertEqual(len({l["id"] for l in project["labels"]}), 6)
+
+    def test_labels_convert_between_formats(self):
+        rec = self.recording()
+        run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
+        run("labels", self.path("p.specedit.json"), "--out", self.path("a.txt"), check=0)
+        with open(self.path("a.txt")) as f:
+            lines = f.read().splitlines()
+        self.assertEqual(len(lines), 6)  # a label line and a frequency line each
+        self.assertTrue(lines[1].startswith("\\\t"))
+        run("labels", self.path("a.txt"), "--recording", rec, "--out", self.path("r.selections.txt"),
+            check=0)
+        run("labels", self.path("r.selections.txt"), "--recording", rec, "--out",
+            self.path("c.csv"), check=0)
+        with open(self.path("c.csv")) as f:
+            rows = list(csv.DictReader(f))
+        self.check_boxes([(float(r["t0_s"]), float(r["t1_s"]), float(r["f0_hz"]),
+                           float(r["f1_hz"])) for r in rows])
+
+    def test_bad_label_requests_are_explained(self):
+        rec = self.recording()
+        proc = run("detect", rec, "--out", self.path("b.xlsx"), check=1)
+        self.assertIn("not a label file format", proc.stderr)
+        proc = run("detect", rec, rec, "--out", self.path("dir"), check=2)
+        self.assertIn("--out-format", proc.stderr)
+        proc = run("detect", rec, "--threshold-db", "-1", "--out", self.path("b.csv"), check=2)
+        self.assertIn("--threshold-db", proc.stderr)
+        proc = run("labels", self.path("none.csv"), "--out", self.path("x.csv"), check=2)
+        self.assertIn("--recording", proc.stderr)
+
+    def test_several_recordings_into_one_folder(self):
+        rec = self.recording()
+        other = self.path("copy_433.92M_2M.cu8")
+        shutil.copy(rec, other)
+        run("detect", rec, other, "--out", self.path("out"), "--out-format", "csv", check=0)
+        self.assertEqual(sorted(os.listdir(self.path("out"))),
+                         ["copy_433.92M_2M.csv", "g001_433.92M_2M.csv"])
 
 
 @unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")

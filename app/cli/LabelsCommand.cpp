@@ -1,0 +1,54 @@
+// specedit-cli labels IN --out OUT: labels converted between formats.
+
+#include "cli/CliCommon.h"
+#include "cli/Commands.h"
+#include "cli/LabelOutput.h"
+#include "io/SourceFactory.h"
+#include "project/Project.h"
+
+#include <iostream>
+
+namespace specedit::cli {
+namespace {
+
+struct LabelsArgs {
+    std::string input;
+    std::string out;
+    std::string recording;
+    core::OpenOptions open;
+};
+
+void runLabels(LabelsArgs a) {
+    std::string recording = a.recording;
+    core::OpenOptions open = a.open;
+    if (recording.empty() && isProjectPath(a.input)) {
+        const core::Project p = core::loadProject(a.input);
+        recording = core::resolveSourcePath(p, a.input);
+        open = p.sourceOptions;
+    }
+    if (recording.empty())
+        throw core::Error("--recording", "the labels' recording is not known",
+                          "--recording FILE (or a project as input)");
+    const auto labels = readLabelsFrom(a.input);
+    const auto src = core::openRecording(recording, open);
+    writeLabelsTo(a.out, labels, recording, open, *src);
+    std::cout << a.input << ": " << labels.size() << " labels -> " << a.out << "\n";
+}
+
+} // namespace
+
+void registerLabels(CLI::App& app, std::function<int()>& action) {
+    auto args = std::make_shared<LabelsArgs>();
+    auto* cmd = app.add_subcommand(
+        "labels", "Convert labels between .csv, .txt (Audacity), .selections.txt (Raven), "
+                  ".sigmf-meta and projects");
+    cmd->add_option("input", args->input, "Label file or project (.specedit.json)")->required();
+    cmd->add_option("--out", args->out, "Output label file or project (labels added)")->required();
+    cmd->add_option("--recording", args->recording,
+                    "The recording the labels belong to (when the input is not a project)");
+    addOpenOptions(cmd, args->open);
+    cmd->callback(
+        [args, &action] { action = [args] { return runGuarded([&] { runLabels(*args); }); }; });
+}
+
+} // namespace specedit::cli
