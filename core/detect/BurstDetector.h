@@ -38,7 +38,7 @@ struct DetectOptions {
     double hysteresisDb = 3.0; // cells down to threshold - hysteresis join a region
     double minDuration = 0.0;  // s
     double minBandwidth = 0.0; // Hz
-    double mergeGap = 5e-3; // s: regions this close in time (bands overlapping) merge
+    double mergeGap = 5e-3;    // s: regions this close in time (bands overlapping) merge
     // Hz: regions this close in frequency (times overlapping) merge (the tones of an FSK
     // burst); unset: 1/80 of the sample rate.
     std::optional<double> mergeGapHz;
