@@ -1,5 +1,6 @@
 #include "detect/BurstDetector.h"
 
+#include "detect/NoiseFloor.h"
 #include "detect/PowerBlock.h"
 #include "detect/RegionTracker.h"
 #include "util/Error.h"
@@ -24,65 +25,6 @@ double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
 }
 
-// Mean of each cell's 3 x 3 neighbourhood (the cells that exist).
-std::vector<float> smooth3x3(const PowerBlock& in) {
-    const int bins = in.bins;
-    const std::int64_t frames = in.frames;
-    std::vector<float> across(in.power.size()), out(in.power.size());
-    for (std::int64_t j = 0; j < frames; ++j) {
-        const float* r = in.row(j);
-        float* a = across.data() + std::size_t(j) * std::size_t(bins);
-        for (int k = 0; k < bins; ++k) {
-            const int lo = std::max(0, k - 1), hi = std::min(bins - 1, k + 1);
-            float s = 0;
-            for (int m = lo; m <= hi; ++m)
-                s += r[m];
-            a[k] = s / float(hi - lo + 1);
-        }
-    }
-    for (std::int64_t j = 0; j < frames; ++j) {
-        const std::int64_t lo = std::max<std::int64_t>(0, j - 1);
-        const std::int64_t hi = std::min(frames - 1, j + 1);
-        float* o = out.data() + std::size_t(j) * std::size_t(bins);
-        for (int k = 0; k < bins; ++k) {
-            float s = 0;
-            for (std::int64_t m = lo; m <= hi; ++m)
-                s += across[std::size_t(m) * std::size_t(bins) + std::size_t(k)];
-            o[k] = s / float(hi - lo + 1);
-        }
-    }
-    return out;
-}
-
-float quantileOf(std::vector<float>& v, double q) {
-    const auto nth = v.begin() + std::ptrdiff_t(q * double(v.size() - 1));
-    std::nth_element(v.begin(), nth, v.end());
-    return *nth;
-}
-
-// The noise level of each bin over rows [r0, r1) of a frame-major block: its q-quantile (which
-// bursts covering up to 1 - q of the frames do not move), scaled to the median by the ratio
-// median / q-quantile that most bins (noise alone) show, so thresholds count from the
-// noise's middle whatever the quantile.
-std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::int64_t r0,
-                               std::int64_t r1, double q) {
-    std::vector<float> floor(static_cast<std::size_t>(bins));
-    std::vector<float> shape(static_cast<std::size_t>(bins));
-    std::vector<float> column(static_cast<std::size_t>(r1 - r0));
-    for (int k = 0; k < bins; ++k) {
-        for (std::int64_t j = r0; j < r1; ++j)
-            column[std::size_t(j - r0)] =
-                power[std::size_t(j) * std::size_t(bins) + std::size_t(k)];
-        const float low = std::max(quantileOf(column, q), 1e-30f);
-        floor[std::size_t(k)] = low;
-        shape[std::size_t(k)] = quantileOf(column, 0.5) / low;
-    }
-    const float toMedian = std::max(1.0f, quantileOf(shape, 0.5));
-    for (float& f : floor)
-        f *= toMedian;
-    return floor;
-}
-
 class Detector {
 public:
     Detector(const SampleSource& source, const StftParams& params, const DetectOptions& o)
@@ -101,6 +43,8 @@ private:
     DetectOptions m_options;
     ThreadPool m_pool;
     RegionTracker m_tracker;
+    PowerBlock m_block; // buffers kept from block to block
+    std::vector<float> m_smoothed, m_scratch;
     std::vector<Found> m_found;
     JobControl* m_job = nullptr;
 };
@@ -161,18 +105,22 @@ void Detector::steadyBins(const std::vector<float>& floor, std::int64_t a, std::
 }
 
 void Detector::block(std::int64_t a, std::int64_t b) {
-    PowerBlock p;
+    PowerBlock& p = m_block;
     m_power.compute(a - 1, b - a + 2, p, m_pool, *m_job); // a frame of context each side
-    const std::vector<float> smoothed = smooth3x3(p);
+    smooth3x3(p, m_smoothed, m_scratch, m_pool);
+    const std::vector<float>& smoothed = m_smoothed;
     const std::int64_t r0 = a - p.first, r1 = b - p.first;
-    const std::vector<float> floor = floorPerBin(smoothed, p.bins, r0, r1, m_options.floorQuantile);
+    const std::vector<float> floor =
+        floorPerBin(smoothed, p.bins, r0, r1, m_options.floorQuantile, m_pool);
     const float high = float(dbToPower(m_options.thresholdDb));
     const float low = float(dbToPower(m_options.thresholdDb - m_options.hysteresisDb));
-    std::vector<float> ratio(std::size_t(p.bins));
+    std::vector<float> ratio(std::size_t(p.bins)), inverse(std::size_t(p.bins));
+    for (std::size_t k = 0; k < inverse.size(); ++k)
+        inverse[k] = 1.0f / floor[k];
     for (std::int64_t r = r0; r < r1; ++r) {
         const float* row = smoothed.data() + std::size_t(r) * std::size_t(p.bins);
         for (int k = 0; k < p.bins; ++k)
-            ratio[std::size_t(k)] = row[k] / floor[std::size_t(k)];
+            ratio[std::size_t(k)] = row[k] * inverse[std::size_t(k)];
         m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, high);
     }
     keepFinished();

@@ -42,6 +42,8 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
             ++k;
         runs.push_back({b0, k - 1, -1});
     }
+    if (runs.empty() && m_open.empty())
+        return; // noise alone: the common case
     std::vector<int> parent(m_open.size());
     std::iota(parent.begin(), parent.end(), 0);
     std::size_t p = 0;

@@ -1,0 +1,91 @@
+#include "detect/NoiseFloor.h"
+
+#include <algorithm>
+#include <future>
+
+namespace specedit::core {
+namespace {
+
+// Runs fn(begin, end) over [0, n) in chunks on the pool and waits (rethrowing).
+template <typename Fn> void parallelChunks(ThreadPool& pool, std::int64_t n, Fn fn) {
+    const std::int64_t chunk =
+        std::max<std::int64_t>(1, (n + pool.size() * 4 - 1) / (pool.size() * 4));
+    std::vector<std::future<void>> tasks;
+    for (std::int64_t a = 0; a < n; a += chunk)
+        tasks.push_back(pool.submit([a, b = std::min(n, a + chunk), &fn] { fn(a, b); }));
+    for (auto& t : tasks)
+        t.wait();
+    for (auto& t : tasks)
+        t.get();
+}
+
+float quantileOf(std::vector<float>& v, double q) {
+    const auto nth = v.begin() + std::ptrdiff_t(q * double(v.size() - 1));
+    std::nth_element(v.begin(), nth, v.end());
+    return *nth;
+}
+
+} // namespace
+
+void smooth3x3(const PowerBlock& in, std::vector<float>& out, std::vector<float>& scratch,
+               ThreadPool& pool) {
+    const int bins = in.bins;
+    const std::int64_t frames = in.frames;
+    const std::size_t width = std::size_t(bins);
+    scratch.resize(in.power.size());
+    out.resize(in.power.size());
+    parallelChunks(pool, frames, [&](std::int64_t j0, std::int64_t j1) {
+        for (std::int64_t j = j0; j < j1; ++j) { // across frequency
+            const float* r = in.row(j);
+            float* a = scratch.data() + std::size_t(j) * width;
+            a[0] = bins > 1 ? (r[0] + r[1]) * 0.5f : r[0];
+            for (int k = 1; k + 1 < bins; ++k)
+                a[k] = (r[k - 1] + r[k] + r[k + 1]) * (1.0f / 3.0f);
+            if (bins > 1)
+                a[bins - 1] = (r[bins - 2] + r[bins - 1]) * 0.5f;
+        }
+    });
+    parallelChunks(pool, frames, [&](std::int64_t j0, std::int64_t j1) {
+        for (std::int64_t j = j0; j < j1; ++j) { // across time
+            const float* above =
+                scratch.data() + std::size_t(std::max<std::int64_t>(0, j - 1)) * width;
+            const float* here = scratch.data() + std::size_t(j) * width;
+            const float* below = scratch.data() + std::size_t(std::min(frames - 1, j + 1)) * width;
+            const int count = 1 + (j > 0 ? 1 : 0) + (j + 1 < frames ? 1 : 0);
+            const float scale = 1.0f / float(count);
+            float* o = out.data() + std::size_t(j) * width;
+            if (count == 3) {
+                for (int k = 0; k < bins; ++k)
+                    o[k] = (above[k] + here[k] + below[k]) * scale;
+            } else {
+                const float* other = j > 0 ? above : below;
+                for (int k = 0; k < bins; ++k)
+                    o[k] = count == 1 ? here[k] : (here[k] + other[k]) * scale;
+            }
+        }
+    });
+}
+
+std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::int64_t r0,
+                               std::int64_t r1, double q, ThreadPool& pool) {
+    std::vector<float> floor(static_cast<std::size_t>(bins));
+    std::vector<float> shape(static_cast<std::size_t>(bins));
+    const std::int64_t step = std::max<std::int64_t>(1, (r1 - r0) / kFloorSamples);
+    parallelChunks(pool, bins, [&](std::int64_t k0, std::int64_t k1) {
+        std::vector<float> column;
+        for (std::int64_t k = k0; k < k1; ++k) {
+            column.clear();
+            for (std::int64_t j = r0; j < r1; j += step)
+                column.push_back(power[std::size_t(j) * std::size_t(bins) + std::size_t(k)]);
+            const float low = std::max(quantileOf(column, q), 1e-30f);
+            floor[std::size_t(k)] = low;
+            shape[std::size_t(k)] = quantileOf(column, 0.5) / low;
+        }
+    });
+    const float toMedian = std::max(1.0f, quantileOf(shape, 0.5));
+    for (float& f : floor)
+        f *= toMedian;
+    return floor;
+}
+
+} // namespace specedit::core

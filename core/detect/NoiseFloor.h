@@ -1,0 +1,27 @@
+#pragma once
+// The steps of burst detection that look at a whole block of STFT power: the 3 x 3
+// time-frequency smoothing and the noise floor of each frequency bin. Both run on the
+// caller's thread pool.
+
+#include "detect/PowerBlock.h"
+#include "util/ThreadPool.h"
+
+#include <vector>
+
+namespace specedit::core {
+
+// out[j][k]: the mean of block cell (j, k) and its neighbours that exist (frame-major, the
+// block's shape). scratch is reused between calls.
+void smooth3x3(const PowerBlock& in, std::vector<float>& out, std::vector<float>& scratch,
+               ThreadPool& pool);
+
+// The noise level of each bin over rows [r0, r1) of a frame-major block: its q-quantile (which
+// bursts covering up to 1 - q of the frames do not move), scaled to the median by the ratio
+// median / q-quantile that most bins (noise alone) show, so thresholds count from the noise's
+// middle whatever the quantile. At most kFloorSamples frames per bin are looked at (evenly
+// spread): a quantile of a few thousand values is as good as one of all of them.
+constexpr int kFloorSamples = 4096;
+std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::int64_t r0,
+                               std::int64_t r1, double q, ThreadPool& pool);
+
+} // namespace specedit::core
