@@ -82,6 +82,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     emit sourceChanged();
     emit analysisChanged();
     emit shapesChanged();
+    emit labelsChanged();
     emit autoLengthChanged(m_project.autoLength);
 }
 
@@ -189,6 +190,37 @@ void Document::cutShapes(const core::Shape& eraser) {
             s.id = m_nextShapeId++;
     m_undo.push(
         new ReplaceShapesCommand(this, m_project.shapes, std::move(cut.shapes), tr("Erase")));
+}
+
+const core::Label* Document::label(std::uint64_t id) const {
+    for (const auto& l : m_project.labels)
+        if (l.id == id)
+            return &l;
+    return nullptr;
+}
+
+void Document::setLabels(std::vector<core::LabelClass> classes, std::vector<core::Label> labels,
+                         const QString& text) {
+    std::uint64_t next = 1;
+    for (const auto& l : m_project.labels)
+        next = std::max(next, l.id + 1);
+    for (const auto& l : labels)
+        next = std::max(next, l.id + 1);
+    for (auto& l : labels)
+        if (l.id == 0)
+            l.id = next++;
+    core::validateLabelSet(classes, labels, "labels");
+    LabelState after{std::move(classes), std::move(labels)};
+    LabelState before{m_project.classes, m_project.labels};
+    if (after == before)
+        return;
+    m_undo.push(new ReplaceLabelsCommand(this, std::move(before), std::move(after), text));
+}
+
+void Document::assignLabels(const LabelState& state) {
+    m_project.classes = state.classes;
+    m_project.labels = state.labels;
+    emit labelsChanged();
 }
 
 void Document::assignShapes(const std::vector<core::Shape>& shapes) {
@@ -319,6 +351,7 @@ void Document::recoverAutosave() {
         removeShape(shape.id);
     for (const auto& shape : saved.shapes)
         addShape(shape);
+    setLabels(saved.classes, saved.labels, tr("Recover labels"));
     m_undo.endMacro();
 }
 

@@ -3,6 +3,7 @@
 // stack (design rule R3: every edit is a QUndoCommand pushed here). Owned by MainWindow.
 // GUI thread only, except source(), which hands out a shared reader usable from any thread.
 
+#include "commands/LabelCommands.h"
 #include "io/OpenOptions.h"
 #include "io/SampleSource.h"
 #include "project/Project.h"
@@ -79,6 +80,19 @@ public:
     // Moves a shape to another position in the composition order (undoable).
     void moveShape(std::uint64_t id, int toIndex);
 
+    // Labels and their classes (core/label): what bursts and events are, for datasets. They
+    // never change the sound. setLabels replaces both lists as one undo step named `text`
+    // (nothing is pushed when nothing changed); labels with id 0 get fresh ids. Throws
+    // core::Error for an invalid label or class (nothing is pushed then).
+    const std::vector<core::Label>& labels() const { return m_project.labels; }
+    const std::vector<core::LabelClass>& classes() const { return m_project.classes; }
+    const core::Label* label(std::uint64_t id) const;
+    void setLabels(std::vector<core::LabelClass> classes, std::vector<core::Label> labels,
+                   const QString& text);
+    void setLabels(std::vector<core::Label> labels, const QString& text) {
+        setLabels(classes(), std::move(labels), text);
+    }
+
     // Saves the project (atomic), with the source path relative to the project's folder, and
     // marks the document clean. Throws core::Error.
     void saveProject(const QString& path);
@@ -109,6 +123,7 @@ public:
     void replaceShape(const core::Shape& shape);
     void relocateShape(std::uint64_t id, int toIndex);
     void assignShapes(const std::vector<core::Shape>& shapes);
+    void assignLabels(const LabelState& state);
 
     static constexpr int kDefaultViewPixels = 1200;
     // Default analysis for a recording fitted to a view viewPixels wide: Hann at 75 % overlap,
@@ -126,6 +141,7 @@ signals:
     void sourceChanged();
     void analysisChanged();
     void shapesChanged();
+    void labelsChanged();
     void projectPathChanged();
     void autoLengthChanged(bool on);
     void modifiedChanged(bool modified);

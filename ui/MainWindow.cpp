@@ -19,6 +19,8 @@
 #include "audio/Listener.h"
 #include "audio/Player.h"
 #include "io/SignalWriter.h"
+#include "labels/LabelController.h"
+#include "labels/LabelsPanel.h"
 #include "mask/MagicWand.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
@@ -437,6 +439,10 @@ void MainWindow::buildMenus() {
     edit->addAction(undo);
     edit->addAction(redo);
     m_viewMenu = addViewMenu(this, m_view);
+    auto* labels = new LabelController(m_document, m_view, m_tasks, this);
+    labels->buildMenu(menuBar()->addMenu(tr("&Labels")));
+    connect(labels, &LabelController::message, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     addHelpMenu(this);
     connect(m_viewMenu.edited, &QAction::toggled, this, [this](bool on) {
         m_showEdited = on;
@@ -459,6 +465,13 @@ void MainWindow::buildDock() {
     connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
     connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
     connect(m_shapes, &ShapesPanel::hiddenChanged, m_view, &SpectrogramView::setHiddenShapes);
+    auto* labels = new QDockWidget(tr("Labels"), this);
+    labels->setObjectName("labelsDock");
+    labels->setWidget(new LabelsPanel(m_document, m_view, labels));
+    labels->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, labels);
+    tabifyDockWidget(shapes, labels);
+    shapes->raise();
 }
 
 bool MainWindow::openPath(const QString& path) {

@@ -25,6 +25,8 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addTool(ToolKind::Eraser, tr("Eraser"), "E",
             tr("Drag across shapes to cut the stroke out of them; brush size as the brush (E)"));
     addTool(ToolKind::Zoom, tr("Zoom"), "Z", tr("Drag a box to zoom into it (Z)"));
+    addTool(ToolKind::Label, tr("Label"), "L",
+            tr("Draw a label's box, or click a burst to label it whole (L); 1-9 set the class"));
     addTool(ToolKind::Measure, tr("Measure"), "D",
             tr("Drag to measure time and frequency differences (D)"));
     m_tools->actions().first()->setChecked(true);

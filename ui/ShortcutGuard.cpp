@@ -2,6 +2,7 @@
 
 #include <QAbstractSpinBox>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QWidget>
 
 namespace specedit::ui {
@@ -44,20 +45,34 @@ bool editsNumber(const QKeyEvent& e) {
     }
 }
 
+// Keys a text field needs: whatever is typed without Ctrl or Alt, Return included.
+bool typesText(const QKeyEvent& e) {
+    return !(e.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+}
+
 } // namespace
 
 void ShortcutGuard::guard(QWidget* root) {
     for (auto* spin : root->findChildren<QAbstractSpinBox*>())
         spin->installEventFilter(this);
+    for (auto* edit : root->findChildren<QLineEdit*>())
+        if (!qobject_cast<QAbstractSpinBox*>(edit->parentWidget()))
+            edit->installEventFilter(this);
 }
 
+// A field claims (accepts) the keys it edits with, so that 1-9, N or Return typed into it do
+// not run the window's shortcuts; a number field lets every other key go to them.
 bool ShortcutGuard::eventFilter(QObject* watched, QEvent* event) {
-    if (event->type() == QEvent::ShortcutOverride &&
-        !editsNumber(*static_cast<QKeyEvent*>(event))) {
+    if (event->type() != QEvent::ShortcutOverride)
+        return QObject::eventFilter(watched, event);
+    const auto& key = *static_cast<QKeyEvent*>(event);
+    const bool claimed =
+        qobject_cast<QAbstractSpinBox*>(watched) ? editsNumber(key) : typesText(key);
+    if (claimed)
+        event->accept(); // the key goes to the field
+    else
         event->ignore(); // not claimed: the shortcut, if any, runs
-        return true;
-    }
-    return QObject::eventFilter(watched, event);
+    return true;
 }
 
 } // namespace specedit::ui

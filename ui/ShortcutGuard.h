@@ -4,7 +4,8 @@
 // after a panel edit M, R, Space or Ctrl+E did nothing until the picture was clicked. This
 // filter, installed on every spin box under a widget, lets such a field keep only what edits
 // a number (digits, sign, decimal point, editing and navigation keys, Ctrl+A/C/V/X/Z/Y);
-// other keys go to the shortcuts. Text fields (names) keep every key: the user is typing.
+// other keys go to the shortcuts. Text fields (names, filters) keep every key typed without
+// Ctrl or Alt: the user is typing (1-9, N and Return are label shortcuts elsewhere).
 // GUI thread only.
 
 #include <QObject>
@@ -17,7 +18,8 @@ class ShortcutGuard : public QObject {
     Q_OBJECT
 public:
     explicit ShortcutGuard(QObject* parent) : QObject(parent) {}
-    // Installs the filter on every QAbstractSpinBox below root (call after building panels).
+    // Installs the filter on every spin box and line edit below root (call after building
+    // panels).
     void guard(QWidget* root);
 
 protected:

@@ -37,7 +37,7 @@ ViewMenu addViewMenu(QMainWindow* window, SpectrogramView* spectrogram) {
                     &SpectrogramView::zoomToFit);
     view->addAction(QObject::tr("Zoom to &selection"), QKeySequence(Qt::Key_S), spectrogram,
                     &SpectrogramView::zoomToSelection);
-    view->addAction(QObject::tr("&Auto levels"), QKeySequence(Qt::Key_L), spectrogram,
+    view->addAction(QObject::tr("&Auto levels"), QKeySequence(Qt::CTRL | Qt::Key_L), spectrogram,
                     &SpectrogramView::autoLevels);
     menu.edited = view->addAction(QObject::tr("Show &edited result"));
     menu.edited->setCheckable(true);

@@ -20,6 +20,8 @@ struct Found {
 };
 
 constexpr std::int64_t kMinSeeds = 2;
+constexpr double kBandTrimDb = 20.0;
+constexpr double kSpurDb = 20.0;
 
 double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
@@ -69,8 +71,22 @@ Found Detector::toFound(const Region& g) const {
     // region is wider than that.
     const std::int64_t frame0 = g.frame1 - g.frame0 >= 2 ? g.frame0 + 1 : g.frame0;
     const std::int64_t frame1 = g.frame1 - g.frame0 >= 2 ? g.frame1 - 1 : g.frame1;
-    const int bin0 = g.bin1 - g.bin0 >= 2 ? g.bin0 + 1 : g.bin0;
-    const int bin1 = g.bin1 - g.bin0 >= 2 ? g.bin1 - 1 : g.bin1;
+    // The band: bins holding at least 1/100 of the strongest bin's share of the region's
+    // energy (the splatter of hard keying, a frame or two at each end, falls far below).
+    int low = g.bin0, high = g.bin1;
+    if (!g.profile.empty()) {
+        const float peak = *std::max_element(g.profile.begin(), g.profile.end());
+        const float limit = peak * float(dbToPower(-kBandTrimDb));
+        int first = 0, last = int(g.profile.size()) - 1;
+        while (first < last && g.profile[std::size_t(first)] < limit)
+            ++first;
+        while (last > first && g.profile[std::size_t(last)] < limit)
+            --last;
+        low = g.bin0 + first;
+        high = g.bin0 + last;
+    }
+    const int bin0 = high - low >= 2 ? low + 1 : low;
+    const int bin1 = high - low >= 2 ? high - 1 : high;
     f.box = {m_power.frameTime(frame0) - hop / 2, m_power.frameTime(frame1) + hop / 2,
              m_power.binFrequency(bin0) - df / 2, m_power.binFrequency(bin1) + df / 2};
     f.sumRatio = g.sumRatio;
@@ -246,6 +262,27 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
     return out;
 }
 
+double snrOf(const Found& f) {
+    return 10.0 * std::log10(f.sumRatio / double(std::max<std::int64_t>(1, f.cells)));
+}
+
+// A strong burst's spurs (its splatter beyond the band, an 8-bit receiver's intermodulation)
+// show as faint blobs during it: a burst kSpurDb weaker than another at the same time is
+// taken for one of them. (Steady carriers do not count: a weak burst beside one is real.)
+std::vector<Found> dropSpurs(const std::vector<Found>& all) {
+    std::vector<Found> kept;
+    for (const Found& f : all) {
+        const bool spur = !f.steady && std::any_of(all.begin(), all.end(), [&](const Found& o) {
+            return !o.steady && &o != &f &&
+                   gapBetween(o.box.t0, o.box.t1, f.box.t0, f.box.t1) < 0 &&
+                   snrOf(o) >= snrOf(f) + kSpurDb;
+        });
+        if (!spur)
+            kept.push_back(f);
+    }
+    return kept;
+}
+
 } // namespace
 
 void DetectOptions::validate() const {
@@ -293,7 +330,8 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
     const std::vector<Found> coarse =
         Detector(source, coarser(params), coarseOptions).run(job, 0.5, 1);
     const double gapHz = options.mergeGapHz.value_or(source.info().sampleRate / 80);
-    std::vector<Found> found = mergeClose(linkByCoarse(fine, coarse), options.mergeGap, gapHz);
+    std::vector<Found> found =
+        dropSpurs(mergeClose(linkByCoarse(fine, coarse), options.mergeGap, gapHz));
     std::vector<Label> labels;
     for (const Found& f : found) {
         if (f.box.t1 - f.box.t0 < options.minDuration || f.box.f1 - f.box.f0 < options.minBandwidth)
@@ -304,7 +342,7 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
         l.f0 = f.box.f0;
         l.f1 = f.box.f1;
         l.confirmed = false;
-        l.snrDb = 10.0 * std::log10(f.sumRatio / double(std::max<std::int64_t>(1, f.cells)));
+        l.snrDb = snrOf(f);
         if (f.steady)
             l.comment = "steady carrier";
         labels.push_back(std::move(l));

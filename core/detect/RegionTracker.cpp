@@ -15,9 +15,26 @@ int findRoot(std::vector<int>& parent, int i) {
     return i;
 }
 
+// Adds `values` for bins from `first` to a profile starting at bin0 (grown as needed).
+void addProfile(Region& g, int first, const float* values, int count) {
+    const int low = std::min(g.bin0, first);
+    if (low < g.bin0 || g.profile.empty()) {
+        std::vector<float> moved(std::size_t(g.bin0 - low), 0.0f);
+        moved.insert(moved.end(), g.profile.begin(), g.profile.end());
+        g.profile = std::move(moved);
+        g.bin0 = low;
+    }
+    const std::size_t need = std::size_t(first - g.bin0 + count);
+    if (g.profile.size() < need)
+        g.profile.resize(need, 0.0f);
+    for (int k = 0; k < count; ++k)
+        g.profile[std::size_t(first - g.bin0 + k)] += values[k];
+}
+
 void absorb(Region& into, const Region& from) {
     into.frame0 = std::min(into.frame0, from.frame0);
     into.frame1 = std::max(into.frame1, from.frame1);
+    addProfile(into, from.bin0, from.profile.data(), int(from.profile.size()));
     into.bin0 = std::min(into.bin0, from.bin0);
     into.bin1 = std::max(into.bin1, from.bin1);
     into.seeded = into.seeded || from.seeded;
@@ -59,7 +76,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         }
         if (r.region < 0) { // a new region starts here
             r.region = int(m_open.size());
-            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0});
+            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}});
             parent.push_back(r.region);
         }
     }
@@ -73,6 +90,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         Region& g = m_open[std::size_t(r.region)];
         continued[std::size_t(r.region)] = true;
         g.frame1 = frame;
+        addProfile(g, r.b0, ratio + r.b0, r.b1 - r.b0 + 1);
         g.bin0 = std::min(g.bin0, r.b0);
         g.bin1 = std::max(g.bin1, r.b1);
         for (int k = r.b0; k <= r.b1; ++k) {

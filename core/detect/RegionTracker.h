@@ -18,6 +18,9 @@ struct Region {
     std::int64_t cells = 0;
     double sumRatio = 0;  // sum over cells of power / floor
     double peakRatio = 0; // largest power / floor
+    // Sum over the region's cells of power / floor per bin, from bin0 (its spectrum, which
+    // tells a burst's own band from the splatter of its keying in a frame or two).
+    std::vector<float> profile;
 };
 
 class RegionTracker {

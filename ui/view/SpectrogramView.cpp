@@ -5,11 +5,13 @@
 #include "tools/ShapeEditGesture.h"
 #include "view/AxisTickers.h"
 #include "view/ChannelPanes.h"
+#include "view/LabelOverlay.h"
 #include "view/MaskOverlay.h"
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/TraceLane.h"
 
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QVBoxLayout>
 #include <cmath>
@@ -63,6 +65,8 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_plot->layer("mask")->setMode(QCPLayer::lmBuffered);
     m_overlay = new MaskOverlay(m_plot->xAxis, m_plot->yAxis);
     m_overlay->setLayer("mask");
+    m_labels = new LabelOverlay(m_plot->xAxis, m_plot->yAxis);
+    m_labels->setLayer("mask");
     m_panes = new ChannelPanes(m_plot, {m_plot->axisRect(), m_scheduler, m_spectrogram, m_overlay},
                                m_trace->rect());
     connect(m_panes, &ChannelPanes::tileReady, this, &SpectrogramView::queueReplot);
@@ -240,6 +244,7 @@ void SpectrogramView::setFrequencyScale(FrequencyScale scale) {
                       fromAxis(m_scale, m_plot->yAxis->range().upper));
     m_scale = scale;
     m_panes->setFrequencyScale(scale);
+    m_labels->setFrequencyScale(scale);
     QCPAxis* y = m_plot->yAxis;
     // The same frequencies stay in view (a log axis starts at bin 0's upper edge at least).
     const double lower =
@@ -391,10 +396,15 @@ PlotScale SpectrogramView::plotScale() const {
 
 void SpectrogramView::replotOverlay() {
     const MaskOverlay* active = pane().overlay;
+    const bool labelling = m_toolKind == ToolKind::Label;
     m_panes->forEachOverlay([&](MaskOverlay& o) {
-        o.setPreview(m_tool && &o == active ? m_tool->preview() : std::nullopt,
+        o.setPreview(m_tool && &o == active && !labelling ? m_tool->preview() : std::nullopt,
                      m_toolKind == ToolKind::Eraser);
     });
+    const auto preview = labelling && m_tool ? m_tool->preview() : std::nullopt;
+    m_labels->setPreview(preview ? std::optional<core::TfBox>(core::TfBox{preview->t0, preview->t1,
+                                                                          preview->f0, preview->f1})
+                                 : std::nullopt);
     m_plot->layer("mask")->replot();
 }
 
@@ -402,6 +412,7 @@ void SpectrogramView::setTool(ToolKind kind) {
     m_toolKind = kind;
     switch (kind) {
     case ToolKind::Rect:
+    case ToolKind::Label: // a box, which becomes a label instead of a shape
         m_tool = std::make_unique<RectTool>();
         break;
     case ToolKind::Brush:
@@ -450,6 +461,8 @@ bool SpectrogramView::beginShapeEdit(QPointF pixel) {
             }
     const auto id = shapeAt(pixel);
     setSelectedShape(id);
+    if (id == 0)
+        selectLabelAt(pixel, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
     if (id == 0) { // a click on the picture itself places the edit cursor
         m_cursorTime = toPlot(pixel).x();
         m_panes->forEachOverlay([this](MaskOverlay& o) { o.setCursorTime(m_cursorTime); });
@@ -554,6 +567,10 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
     }
     if (!m_tool || !m_tool->isActive() || event->button() != Qt::LeftButton)
         return;
+    if (m_toolKind == ToolKind::Label) {
+        finishLabelGesture(event->position());
+        return;
+    }
     auto shape = m_tool->release(toPlot(event->position()));
     replotOverlay();
     if (shape && pane().channel >= 0)
@@ -589,9 +606,68 @@ void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void SpectrogramView::showSpan(double t0, double t1, double f0, double f1) {
+    const QCPRange t = m_plot->xAxis->range();
+    const QCPRange f = m_plot->yAxis->range();
+    const double low = toAxis(m_scale, f0), high = toAxis(m_scale, f1);
+    if (t1 - t0 > 0.9 * t.size() || high - low > 0.9 * f.size()) {
+        zoomToBox(t0, t1, f0, f1);
+        return;
+    }
+    m_plot->xAxis->setRange(QCPRange(t.lower, t.upper) + (0.5 * (t0 + t1) - t.center()));
+    if (low < f.lower || high > f.upper)
+        m_plot->yAxis->setRange(QCPRange(f.lower, f.upper) + (0.5 * (low + high) - f.center()));
+    clampRanges();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void SpectrogramView::setHiddenShapes(const std::set<std::uint64_t>& ids) {
     m_panes->forEachOverlay([&ids](MaskOverlay& o) { o.setHidden(ids); });
     replotOverlay();
+}
+
+void SpectrogramView::setLabels(const std::vector<core::Label>& labels,
+                                const std::vector<core::LabelClass>& classes) {
+    const auto before = m_labels->selected();
+    m_labels->setLabels(labels, classes);
+    if (m_labels->selected() != before)
+        emit labelSelectionChanged(m_labels->selected());
+    replotOverlay();
+}
+
+const std::set<std::uint64_t>& SpectrogramView::selectedLabels() const {
+    return m_labels->selected();
+}
+
+void SpectrogramView::setSelectedLabels(const std::set<std::uint64_t>& ids) {
+    if (ids == m_labels->selected())
+        return;
+    m_labels->setSelected(ids);
+    replotOverlay();
+    emit labelSelectionChanged(ids);
+}
+
+// A click on a label selects it (with Ctrl: adds it to, or takes it from, the selection); a
+// click elsewhere clears the selection.
+void SpectrogramView::selectLabelAt(QPointF pixel, bool add) {
+    const std::uint64_t id = m_labels->labelAt(pixel);
+    std::set<std::uint64_t> ids = add ? m_labels->selected() : std::set<std::uint64_t>{};
+    if (id != 0 && add && ids.count(id))
+        ids.erase(id);
+    else if (id != 0)
+        ids.insert(id);
+    setSelectedLabels(ids);
+}
+
+// The Label tool's release: a box drawn, or a click (the controller snaps it to a burst).
+void SpectrogramView::finishLabelGesture(QPointF pixel) {
+    const QPointF p = toPlot(pixel);
+    const auto shape = m_tool->release(p);
+    replotOverlay();
+    if (shape) // the rectangle itself, without the toolbar's feather
+        emit labelDrawn({shape->t0, shape->t1, shape->f0, shape->f1});
+    else
+        emit labelClicked(p.x(), p.y());
 }
 
 void SpectrogramView::setPlayhead(std::optional<double> seconds) {
@@ -668,6 +744,8 @@ void SpectrogramView::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Backspace:
         if (selectedShape())
             emit deleteRequested(selectedShape());
+        else if (!selectedLabels().empty())
+            emit deleteLabelsRequested();
         break;
     default:
         QWidget::keyPressEvent(event);

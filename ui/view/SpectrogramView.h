@@ -31,6 +31,7 @@ namespace specedit::ui {
 
 class ChannelPanes;
 struct ChannelPane;
+class LabelOverlay;
 class MaskOverlay;
 class TraceLane;
 class OverviewStrip;
@@ -38,7 +39,7 @@ class ShapeEditGesture;
 class SpectrogramPlottable;
 class TileScheduler;
 
-enum class ToolKind { Pan, Rect, Brush, Lasso, Wand, Eraser, Zoom, Measure };
+enum class ToolKind { Pan, Rect, Brush, Lasso, Wand, Eraser, Zoom, Measure, Label };
 
 // Why the view gets a new analysis: what it keeps.
 enum class ViewChange {
@@ -97,11 +98,19 @@ public:
     FrequencyScale frequencyScale() const { return m_scale; }
     // Zooms to a time-frequency box (plus a margin of 10 %).
     void zoomToBox(double t0, double t1, double f0, double f1);
+    // Brings a box into view: centred at the same zoom when it fits, else zoomed to it.
+    void showSpan(double t0, double t1, double f0, double f1);
     void zoomToSelection();
     void setPlayhead(std::optional<double> seconds);
     // The edit cursor: set by a Pan-tool click on empty space; playback starts there.
     std::optional<double> cursorTime() const { return m_cursorTime; }
     void setHiddenShapes(const std::set<std::uint64_t>& ids);
+    // Labels (drawn over the first pane) and which of them are selected.
+    void setLabels(const std::vector<core::Label>& labels,
+                   const std::vector<core::LabelClass>& classes);
+    const std::set<std::uint64_t>& selectedLabels() const;
+    void setSelectedLabels(const std::set<std::uint64_t>& ids);
+    LabelOverlay* labelOverlay() const { return m_labels; }
     // Saves the plot with its axes and colour scale as PNG (width x height px; 0: as shown).
     bool savePng(const QString& path, int width = 0, int height = 0);
     void zoomTime(double factor, double centre);
@@ -140,6 +149,12 @@ signals:
     // A finished move or resize of a shape (Pan tool): the shape as it is now.
     void shapeEdited(const core::Shape& shape);
     void selectionChanged(std::uint64_t shapeId);
+    // The Label tool drew a box (plot units), or clicked at (seconds, Hz) without dragging.
+    void labelDrawn(const core::TfBox& box);
+    void labelClicked(double seconds, double hertz);
+    void labelSelectionChanged(const std::set<std::uint64_t>& ids);
+    // Delete with labels selected and no shape selected.
+    void deleteLabelsRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -164,6 +179,8 @@ private:
     QCPRange fullFrequencyRange() const;
     void replotOverlay();
     bool beginShapeEdit(QPointF pixel);
+    void selectLabelAt(QPointF pixel, bool add);
+    void finishLabelGesture(QPointF pixel);
     void showEditedShape(const core::Shape& shape);
 
     QCustomPlot* m_plot;
@@ -171,6 +188,7 @@ private:
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
     MaskOverlay* m_overlay;
+    LabelOverlay* m_labels;
     ChannelPanes* m_panes;
     int m_pane = 0; // index in m_panes of the pane under the mouse or of the gesture
     TraceLane* m_trace;

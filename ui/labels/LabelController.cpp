@@ -1,0 +1,236 @@
+#include "labels/LabelController.h"
+
+#include "Document.h"
+#include "ErrorText.h"
+#include "TaskRunner.h"
+#include "detect/BurstDetector.h"
+#include "view/SpectrogramView.h"
+
+#include <QMenu>
+#include <algorithm>
+#include <memory>
+
+namespace specedit::ui {
+namespace {
+
+// Tableau 10: distinct at a glance on the dark picture, one per hotkey.
+const char* kPalette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                          "#edc948", "#b07aa1", "#ff9da7", "#9c755f"};
+
+constexpr double kSnapSeconds = 0.3; // the detector looks this far each side of a click
+
+bool overlapsMuch(const core::Label& a, const core::Label& b) {
+    const double inter = std::max(0.0, std::min(a.t1, b.t1) - std::max(a.t0, b.t0));
+    const double uni = std::max(a.t1, b.t1) - std::min(a.t0, b.t0);
+    return uni > 0 && inter / uni >= 0.5 && std::min(a.f1, b.f1) > std::max(a.f0, b.f0);
+}
+
+} // namespace
+
+LabelController::LabelController(Document* document, SpectrogramView* view, TaskRunner* tasks,
+                                 QObject* parent)
+    : QObject(parent), m_document(document), m_view(view), m_tasks(tasks) {
+    connect(document, &Document::labelsChanged, this,
+            [this] { m_view->setLabels(m_document->labels(), m_document->classes()); });
+    connect(view, &SpectrogramView::labelDrawn, this, &LabelController::addBox);
+    connect(view, &SpectrogramView::labelClicked, this, &LabelController::snapToBurst);
+    connect(view, &SpectrogramView::deleteLabelsRequested, this, &LabelController::removeSelected);
+}
+
+void LabelController::buildMenu(QMenu* menu) {
+    auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* a = menu->addAction(text, this, slot);
+        a->setShortcut(key);
+        return a;
+    };
+    add(tr("&Detect bursts"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { detectBursts(); });
+    add(tr("&Accept selected"), QKeySequence(Qt::Key_Return), [this] { acceptSelected(); });
+    add(tr("Accept a&ll proposed"), QKeySequence(), [this] { acceptAll(); });
+    menu->addSeparator();
+    add(tr("&Next label"), QKeySequence(Qt::Key_N), [this] { step(+1); });
+    add(tr("&Previous label"), QKeySequence(Qt::Key_P), [this] { step(-1); });
+    add(tr("Next p&roposed label"), QKeySequence(Qt::SHIFT | Qt::Key_N),
+        [this] { step(+1, true); });
+    menu->addSeparator();
+    QMenu* classes = menu->addMenu(tr("&Class of the selected labels"));
+    for (int k = 1; k <= 9; ++k) {
+        QAction* a = classes->addAction(tr("Class %1").arg(k), this, [this, k] { setClass(k); });
+        a->setShortcut(QKeySequence(Qt::Key_0 + k));
+    }
+}
+
+void LabelController::addBox(const core::TfBox& box) {
+    core::Label l;
+    l.t0 = box.t0;
+    l.t1 = box.t1;
+    l.f0 = box.f0;
+    l.f1 = box.f1;
+    auto labels = m_document->labels();
+    labels.push_back(l);
+    try {
+        m_document->setLabels(labels, tr("Draw label"));
+        select(m_document->labels().back().id);
+    } catch (const std::exception& e) {
+        emit message(userText(e), 6000);
+    }
+}
+
+std::vector<core::Label>
+LabelController::withSelected(const std::function<void(core::Label&)>& change) const {
+    auto labels = m_document->labels();
+    for (auto& l : labels)
+        if (m_view->selectedLabels().count(l.id))
+            change(l);
+    return labels;
+}
+
+void LabelController::select(std::uint64_t id) {
+    m_view->setSelectedLabels(id ? std::set<std::uint64_t>{id} : std::set<std::uint64_t>{});
+}
+
+// The class of hotkey k, made on first use ("class k", a colour of its own).
+void LabelController::setClass(int hotkey) {
+    if (m_view->selectedLabels().empty()) {
+        emit message(tr("Select labels first (click one, Ctrl+click for more)"), 4000);
+        return;
+    }
+    auto classes = m_document->classes();
+    auto it = std::find_if(classes.begin(), classes.end(),
+                           [&](const core::LabelClass& c) { return c.hotkey == hotkey; });
+    if (it == classes.end()) {
+        core::LabelClass c;
+        c.name = tr("class %1").arg(hotkey).toStdString();
+        c.color = kPalette[(hotkey - 1) % 9];
+        c.hotkey = hotkey;
+        classes.push_back(c);
+        it = classes.end() - 1;
+    }
+    const std::string name = it->name;
+    auto labels = withSelected([&](core::Label& l) {
+        l.className = name;
+        l.confirmed = true;
+        l.confidence.reset();
+    });
+    m_document->setLabels(classes, labels, tr("Set class %1").arg(QString::fromStdString(name)));
+}
+
+void LabelController::acceptSelected() {
+    m_document->setLabels(withSelected([](core::Label& l) { l.confirmed = true; }),
+                          tr("Accept labels"));
+}
+
+void LabelController::acceptAll() {
+    auto labels = m_document->labels();
+    for (auto& l : labels)
+        l.confirmed = true;
+    m_document->setLabels(labels, tr("Accept all labels"));
+}
+
+void LabelController::removeSelected() {
+    auto labels = m_document->labels();
+    const auto& gone = m_view->selectedLabels();
+    std::erase_if(labels, [&](const core::Label& l) { return gone.count(l.id) > 0; });
+    m_document->setLabels(labels, tr("Delete labels"));
+}
+
+void LabelController::step(int direction, bool onlyProposed) {
+    std::vector<core::Label> sorted = m_document->labels();
+    std::erase_if(sorted, [&](const core::Label& l) { return onlyProposed && l.confirmed; });
+    if (sorted.empty()) {
+        emit message(onlyProposed ? tr("No proposed labels left") : tr("No labels"), 3000);
+        return;
+    }
+    std::sort(sorted.begin(), sorted.end(),
+              [](const core::Label& a, const core::Label& b) { return a.t0 < b.t0; });
+    double from = direction > 0 ? -1e300 : 1e300;
+    for (const auto& l : m_document->labels())
+        if (m_view->selectedLabels().count(l.id))
+            from = l.t0;
+    const core::Label* next = nullptr;
+    if (direction > 0) {
+        auto it = std::upper_bound(sorted.begin(), sorted.end(), from,
+                                   [](double t, const core::Label& l) { return t < l.t0; });
+        next = it == sorted.end() ? &sorted.front() : &*it; // wraps around
+    } else {
+        auto it = std::lower_bound(sorted.begin(), sorted.end(), from,
+                                   [](const core::Label& l, double t) { return l.t0 < t; });
+        next = it == sorted.begin() ? &sorted.back() : &*(it - 1);
+    }
+    select(next->id);
+    m_view->showSpan(next->t0, next->t1, next->f0, next->f1);
+}
+
+void LabelController::snapToBurst(double seconds, double hertz) {
+    if (!m_document->hasSource())
+        return;
+    auto source = m_document->source();
+    core::DetectOptions o;
+    o.t0 = std::max(0.0, seconds - kSnapSeconds);
+    o.t1 = seconds + kSnapSeconds;
+    const core::StftParams params = core::detectionAnalysis(source->info().sampleRate, o);
+    auto found = std::make_shared<std::vector<core::Label>>();
+    const int serial = m_document->openSerial();
+    m_tasks->run(
+        tr("Finding the burst"),
+        [source, params, o, found](core::JobControl& job) {
+            *found = core::detectBursts(*source, params, o, job);
+            return QString();
+        },
+        [this, found, seconds, hertz, serial](bool ok, const QString& error) {
+            if (serial != m_document->openSerial())
+                return;
+            if (!ok) {
+                emit message(error, 6000);
+                return;
+            }
+            for (const auto& l : *found)
+                if (l.t0 <= seconds && seconds <= l.t1 && l.f0 <= hertz && hertz <= l.f1) {
+                    core::Label burst = l;
+                    burst.confirmed = true;
+                    burst.comment.clear();
+                    addBox({burst.t0, burst.t1, burst.f0, burst.f1});
+                    return;
+                }
+            emit message(tr("No burst stands out here: drag to draw the label's box"), 5000);
+        });
+}
+
+void LabelController::detectBursts() {
+    if (!m_document->hasSource())
+        return;
+    auto source = m_document->source();
+    const core::DetectOptions o;
+    const core::StftParams params = core::detectionAnalysis(source->info().sampleRate, o);
+    auto found = std::make_shared<std::vector<core::Label>>();
+    const int serial = m_document->openSerial();
+    const bool started = m_tasks->run(
+        tr("Detecting bursts"),
+        [source, params, o, found](core::JobControl& job) {
+            *found = core::detectBursts(*source, params, o, job);
+            return tr("Found %1 bursts").arg(found->size());
+        },
+        [this, found, serial](bool ok, const QString& text) {
+            if (serial != m_document->openSerial() || !ok) {
+                if (!text.isEmpty())
+                    emit message(text, 6000);
+                return;
+            }
+            auto labels = m_document->labels();
+            std::size_t added = 0;
+            for (const auto& d : *found)
+                if (std::none_of(labels.begin(), labels.end(),
+                                 [&](const core::Label& l) { return overlapsMuch(l, d); })) {
+                    labels.push_back(d);
+                    ++added;
+                }
+            m_document->setLabels(labels, tr("Detect bursts"));
+            emit message(tr("%1 bursts proposed (dashed): Enter accepts, 1-9 set the class, "
+                            "Delete removes")
+                             .arg(added),
+                         8000);
+        });
+    if (!started)
+        emit message(tr("Another task is running; detect when it ends"), 5000);
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,53 @@
+#pragma once
+// What the editor does with labels (the Labels menu and the Label tool): draw a box, or click
+// a burst to have its box found by the burst detector around the click; 1-9 give the selected
+// labels the class of that hotkey (made on first use, with a colour of its own); Enter
+// accepts proposed labels; N and P step to the next and previous label (Shift+N: the next
+// proposed one); Delete removes the selected labels; Detect bursts (Ctrl+B) proposes labels
+// for the whole recording, on the task runner. Every change is one undo step in the Document.
+// GUI thread only.
+
+#include "label/Label.h"
+
+#include <QObject>
+#include <set>
+
+class QMenu;
+
+namespace specedit::ui {
+
+class Document;
+class SpectrogramView;
+class TaskRunner;
+
+class LabelController : public QObject {
+    Q_OBJECT
+public:
+    LabelController(Document* document, SpectrogramView* view, TaskRunner* tasks, QObject* parent);
+
+    // Fills the Labels menu with the actions above (their shortcuts work window-wide).
+    void buildMenu(QMenu* menu);
+
+    void addBox(const core::TfBox& box);
+    void snapToBurst(double seconds, double hertz);
+    void setClass(int hotkey);
+    void acceptSelected();
+    void acceptAll();
+    void removeSelected();
+    // Selects the next (step +1) or previous (-1) label in time; onlyProposed skips confirmed.
+    void step(int direction, bool onlyProposed = false);
+    void detectBursts();
+
+signals:
+    void message(const QString& text, int timeoutMs);
+
+private:
+    std::vector<core::Label> withSelected(const std::function<void(core::Label&)>& change) const;
+    void select(std::uint64_t id);
+
+    Document* m_document;
+    SpectrogramView* m_view;
+    TaskRunner* m_tasks;
+};
+
+} // namespace specedit::ui

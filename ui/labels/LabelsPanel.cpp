@@ -1,0 +1,153 @@
+#include "labels/LabelsPanel.h"
+
+#include "Document.h"
+#include "view/AxisTickers.h"
+#include "view/SpectrogramView.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace specedit::ui {
+namespace {
+
+enum Column { kClass, kStart, kDuration, kLow, kHigh, kSnr, kState, kComment, kColumns };
+
+// Sorts by the number it holds, shows it formatted.
+class NumberItem : public QTableWidgetItem {
+public:
+    NumberItem(double value, const QString& text) : QTableWidgetItem(text), m_value(value) {
+        setFlags(flags() & ~Qt::ItemIsEditable);
+        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    bool operator<(const QTableWidgetItem& other) const override {
+        const auto* n = dynamic_cast<const NumberItem*>(&other);
+        return n ? m_value < n->m_value : QTableWidgetItem::operator<(other);
+    }
+
+private:
+    double m_value;
+};
+
+QTableWidgetItem* textItem(const QString& text, bool editable = false) {
+    auto* item = new QTableWidgetItem(text);
+    if (!editable)
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+} // namespace
+
+LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* parent)
+    : QWidget(parent), m_document(document), m_view(view), m_filter(new QLineEdit(this)),
+      m_table(new QTableWidget(0, kColumns, this)), m_count(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
+    m_filter->setClearButtonEnabled(true);
+    layout->addWidget(m_filter);
+    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Start"), tr("Duration"), tr("Low"),
+                                        tr("High"), tr("SNR"), tr("State"), tr("Comment")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_count);
+    connect(m_filter, &QLineEdit::textChanged, this, &LabelsPanel::applyFilter);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &LabelsPanel::takeSelection);
+    connect(m_table, &QTableWidget::cellChanged, this, &LabelsPanel::commentEdited);
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        const auto id = m_table->item(row, kClass)->data(Qt::UserRole).toULongLong();
+        if (const core::Label* l = m_document->label(id))
+            m_view->showSpan(l->t0, l->t1, l->f0, l->f1);
+    });
+    connect(document, &Document::labelsChanged, this, &LabelsPanel::refresh);
+    connect(view, &SpectrogramView::labelSelectionChanged, this, &LabelsPanel::showSelection);
+}
+
+void LabelsPanel::refresh() {
+    m_updating = true;
+    const QSignalBlocker block(m_table);
+    m_table->setSortingEnabled(false);
+    const auto& labels = m_document->labels();
+    m_table->setRowCount(int(labels.size()));
+    for (int r = 0; r < int(labels.size()); ++r) {
+        const core::Label& l = labels[std::size_t(r)];
+        auto* cls = textItem(l.className.empty() ? tr("—") : QString::fromStdString(l.className));
+        cls->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(l.id));
+        m_table->setItem(r, kClass, cls);
+        m_table->setItem(r, kStart, new NumberItem(l.t0, formatTime(l.t0, 1e-6)));
+        m_table->setItem(r, kDuration,
+                         new NumberItem(l.duration(), formatTime(l.duration(), 1e-6)));
+        m_table->setItem(r, kLow, new NumberItem(l.f0, formatFrequency(l.f0, 100.0)));
+        m_table->setItem(r, kHigh, new NumberItem(l.f1, formatFrequency(l.f1, 100.0)));
+        m_table->setItem(r, kSnr,
+                         new NumberItem(l.snrDb.value_or(-1e9),
+                                        l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
+        m_table->setItem(r, kState, textItem(l.confirmed ? tr("confirmed") : tr("proposed")));
+        m_table->setItem(r, kComment, textItem(QString::fromStdString(l.comment), true));
+    }
+    m_table->setSortingEnabled(true);
+    m_table->resizeColumnsToContents();
+    m_updating = false;
+    applyFilter();
+    showSelection(m_view->selectedLabels());
+}
+
+void LabelsPanel::applyFilter() {
+    const QString text = m_filter->text().trimmed();
+    int shown = 0;
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        bool match = text.isEmpty();
+        for (int c : {kClass, kState, kComment})
+            match = match || m_table->item(r, c)->text().contains(text, Qt::CaseInsensitive);
+        m_table->setRowHidden(r, !match);
+        shown += match ? 1 : 0;
+    }
+    const auto& labels = m_document->labels();
+    const auto proposed =
+        std::count_if(labels.begin(), labels.end(), [](const auto& l) { return !l.confirmed; });
+    m_count->setText(
+        tr("%1 of %2 labels shown, %3 proposed").arg(shown).arg(labels.size()).arg(proposed));
+}
+
+void LabelsPanel::showSelection(const std::set<std::uint64_t>& ids) {
+    m_updating = true;
+    const QSignalBlocker block(m_table);
+    m_table->clearSelection();
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (ids.count(m_table->item(r, kClass)->data(Qt::UserRole).toULongLong())) {
+            m_table->selectRow(r);
+            m_table->scrollToItem(m_table->item(r, kClass));
+        }
+    m_updating = false;
+}
+
+void LabelsPanel::takeSelection() {
+    if (m_updating)
+        return;
+    std::set<std::uint64_t> ids;
+    for (const auto& range : m_table->selectedRanges())
+        for (int r = range.topRow(); r <= range.bottomRow(); ++r)
+            ids.insert(m_table->item(r, kClass)->data(Qt::UserRole).toULongLong());
+    m_view->setSelectedLabels(ids);
+}
+
+void LabelsPanel::commentEdited(int row, int column) {
+    if (m_updating || column != kComment)
+        return;
+    const auto id = m_table->item(row, kClass)->data(Qt::UserRole).toULongLong();
+    auto labels = m_document->labels();
+    for (auto& l : labels)
+        if (l.id == id)
+            l.comment = m_table->item(row, kComment)->text().toStdString();
+    m_document->setLabels(labels, tr("Edit comment"));
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,132 @@
+#include "view/LabelOverlay.h"
+
+#include <algorithm>
+
+namespace specedit::ui {
+namespace {
+
+constexpr double kMinBoxPx = 3.0;
+
+} // namespace
+
+LabelOverlay::LabelOverlay(QCPAxis* time, QCPAxis* frequency)
+    : QCPAbstractPlottable(time, frequency) {
+    setAntialiased(false);
+}
+
+void LabelOverlay::setLabels(std::vector<core::Label> labels,
+                             std::vector<core::LabelClass> classes) {
+    m_labels = std::move(labels);
+    m_classes = std::move(classes);
+    std::set<std::uint64_t> kept;
+    for (const auto& l : m_labels)
+        if (m_selected.count(l.id))
+            kept.insert(l.id);
+    m_selected = std::move(kept);
+}
+
+QRectF LabelOverlay::pixelRect(const core::Label& l) const {
+    QRectF r(
+        QPointF(mKeyAxis->coordToPixel(l.t0), mValueAxis->coordToPixel(toAxis(m_scale, l.f1))),
+        QPointF(mKeyAxis->coordToPixel(l.t1), mValueAxis->coordToPixel(toAxis(m_scale, l.f0))));
+    r = r.normalized();
+    if (r.width() < kMinBoxPx)
+        r.adjust(-(kMinBoxPx - r.width()) / 2, 0, (kMinBoxPx - r.width()) / 2, 0);
+    if (r.height() < kMinBoxPx)
+        r.adjust(0, -(kMinBoxPx - r.height()) / 2, 0, (kMinBoxPx - r.height()) / 2);
+    return r;
+}
+
+QColor LabelOverlay::colorOf(const core::Label& l) const {
+    for (const auto& c : m_classes)
+        if (c.name == l.className)
+            return QColor(QString::fromStdString(c.color));
+    return QColor(200, 200, 210);
+}
+
+std::uint64_t LabelOverlay::labelAt(QPointF pixel) const {
+    std::uint64_t best = 0;
+    double bestArea = 0;
+    for (const auto& l : m_labels) {
+        const QRectF r = pixelRect(l).adjusted(-2, -2, 2, 2);
+        const double area = r.width() * r.height();
+        if (r.contains(pixel) && (best == 0 || area < bestArea)) {
+            best = l.id;
+            bestArea = area;
+        }
+    }
+    return best;
+}
+
+void LabelOverlay::drawName(QCPPainter* painter, const QRectF& box, const QString& name,
+                            const QColor& color) const {
+    const QFontMetrics fm(painter->font());
+    const QRect clip = mKeyAxis->axisRect()->rect();
+    const int w = fm.horizontalAdvance(name) + 6, h = fm.height();
+    QRectF tag(box.left(), box.top() - h - 1, w, h);
+    if (tag.top() < clip.top())
+        tag.moveTop(box.top() + 1); // no room above: inside, at the top
+    if (!clip.intersects(tag.toRect()))
+        return;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(20, 20, 24, 190));
+    painter->drawRect(tag);
+    painter->setPen(color);
+    painter->drawText(tag.adjusted(3, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
+}
+
+void LabelOverlay::draw(QCPPainter* painter) {
+    const QRectF view = mKeyAxis->axisRect()->rect();
+    // Names only where they do not pile up: the widest boxes first keep theirs.
+    std::vector<QRectF> named;
+    for (const auto& l : m_labels) {
+        const QRectF r = pixelRect(l);
+        if (!view.intersects(r))
+            continue;
+        const bool selected = m_selected.count(l.id) > 0;
+        QColor c = colorOf(l);
+        QPen pen(c, selected ? 2.5 : 1.3, l.confirmed ? Qt::SolidLine : Qt::DashLine);
+        painter->setPen(pen);
+        QColor fill = c;
+        fill.setAlpha(selected ? 45 : 22);
+        painter->setBrush(fill);
+        painter->drawRect(r);
+        const QString name =
+            l.className.empty() ? QStringLiteral("?") : QString::fromStdString(l.className);
+        const bool crowded = std::any_of(named.begin(), named.end(), [&](const QRectF& o) {
+            return std::abs(o.left() - r.left()) < 40 && std::abs(o.top() - r.top()) < 14;
+        });
+        if (selected || !crowded) {
+            drawName(painter, r, name, c);
+            named.push_back(r);
+        }
+    }
+    if (m_preview) {
+        core::Label p;
+        p.t0 = m_preview->t0;
+        p.t1 = m_preview->t1;
+        p.f0 = m_preview->f0;
+        p.f1 = m_preview->f1;
+        painter->setPen(QPen(QColor(255, 255, 255), 1.3, Qt::DashLine));
+        painter->setBrush(QColor(255, 255, 255, 25));
+        painter->drawRect(pixelRect(p));
+    }
+}
+
+double LabelOverlay::selectTest(const QPointF&, bool, QVariant*) const {
+    return -1;
+}
+
+QCPRange LabelOverlay::getKeyRange(bool& found, QCP::SignDomain) const {
+    found = false;
+    return {};
+}
+
+QCPRange LabelOverlay::getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const {
+    found = false;
+    return {};
+}
+
+void LabelOverlay::drawLegendIcon(QCPPainter*, const QRectF&) const {}
+
+} // namespace specedit::ui
