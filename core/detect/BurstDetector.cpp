@@ -17,7 +17,11 @@ struct Found {
     double sumRatio = 0;
     std::int64_t cells = 0;
     bool steady = false;
+    double fill = 1; // the share of its region's cells in the region's box (a chirp: small)
 };
+
+// A diagonal (a chirp) fills little of its box: its box says little about what is near it.
+constexpr double kSparseFill = 0.25;
 
 constexpr std::int64_t kMinSeeds = 2;
 constexpr double kBandTrimDb = 20.0;
@@ -90,6 +94,7 @@ Found Detector::toFound(const Region& g) const {
     f.box = {m_power.frameTime(frame0) - hop / 2, m_power.frameTime(frame1) + hop / 2,
              m_power.binFrequency(bin0) - df / 2, m_power.binFrequency(bin1) + df / 2};
     f.sumRatio = g.sumRatio;
+    f.fill = double(g.cells) / (double(g.frame1 - g.frame0 + 1) * double(g.bin1 - g.bin0 + 1));
     f.cells = g.cells;
     return f;
 }
@@ -171,9 +176,21 @@ double gapBetween(double a0, double a1, double b0, double b1) {
     return std::max(a0, b0) - std::min(a1, b1); // negative when they overlap
 }
 
-bool closeEnough(const TfBox& a, const TfBox& b, double gapT, double gapF) {
-    const double dt = gapBetween(a.t0, a.t1, b.t0, b.t1);
-    const double dfreq = gapBetween(a.f0, a.f1, b.f0, b.f1);
+// Overlap of two intervals over their union (0 when apart).
+double shared(double a0, double a1, double b0, double b1) {
+    const double uni = std::max(a1, b1) - std::min(a0, b0);
+    return uni > 0 ? std::max(0.0, -gapBetween(a0, a1, b0, b1)) / uni : 0.0;
+}
+
+// Pieces of one burst: boxes that overlap, or are close in time with overlapping bands, or
+// close in frequency at overlapping times. Next to a sparse box (a chirp's diagonal) only
+// pieces sharing half its band (or half its time) count: its box's corners are empty.
+bool closeEnough(const Found& a, const Found& b, double gapT, double gapF) {
+    const double dt = gapBetween(a.box.t0, a.box.t1, b.box.t0, b.box.t1);
+    const double dfreq = gapBetween(a.box.f0, a.box.f1, b.box.f0, b.box.f1);
+    if (a.fill < kSparseFill || b.fill < kSparseFill)
+        return (dt <= gapT && shared(a.box.f0, a.box.f1, b.box.f0, b.box.f1) >= 0.5) ||
+               (dfreq <= gapF && shared(a.box.t0, a.box.t1, b.box.t0, b.box.t1) >= 0.5);
     return (dt <= gapT && dfreq <= 0) || (dfreq <= gapF && dt <= 0);
 }
 
@@ -188,7 +205,7 @@ bool mergePass(std::vector<Found>& all, double gapT, double gapF) {
     for (const Found& f : all) {
         auto it = out.rbegin();
         for (; it != out.rend() && it->box.t0 + longest + gapT >= f.box.t0; ++it)
-            if (closeEnough(it->box, f.box, gapT, gapF))
+            if (closeEnough(*it, f, gapT, gapF))
                 break;
         if (it == out.rend() || it->box.t0 + longest + gapT < f.box.t0) {
             out.push_back(f);
@@ -199,6 +216,7 @@ bool mergePass(std::vector<Found>& all, double gapT, double gapF) {
                    std::min(it->box.f0, f.box.f0), std::max(it->box.f1, f.box.f1)};
         it->sumRatio += f.sumRatio;
         it->cells += f.cells;
+        it->fill = std::min(it->fill, f.fill);
         longest = std::max(longest, it->box.t1 - it->box.t0);
         merged = true;
     }
@@ -239,6 +257,12 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
     std::vector<Found> out;
     std::vector<bool> used(fine.size(), false);
     for (const Found& c : coarse) {
+        if (c.fill < kSparseFill) { // a chirp's box holds its neighbours too: do not join them
+            if (std::none_of(fine.begin(), fine.end(),
+                             [&](const Found& f) { return overlaps(c.box, f.box); }))
+                out.push_back(c);
+            continue;
+        }
         std::optional<Found> joined;
         for (std::size_t i = 0; i < fine.size(); ++i) {
             if (used[i] || fine[i].steady || !overlaps(c.box, fine[i].box))

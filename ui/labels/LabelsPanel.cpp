@@ -54,6 +54,7 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(kStart, Qt::AscendingOrder); // in time order until the user sorts
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -82,9 +83,9 @@ void LabelsPanel::refresh() {
         auto* cls = textItem(l.className.empty() ? tr("—") : QString::fromStdString(l.className));
         cls->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(l.id));
         m_table->setItem(r, kClass, cls);
-        m_table->setItem(r, kStart, new NumberItem(l.t0, formatTime(l.t0, 1e-6)));
+        m_table->setItem(r, kStart, new NumberItem(l.t0, formatTime(l.t0, 1e-5)));
         m_table->setItem(r, kDuration,
-                         new NumberItem(l.duration(), formatTime(l.duration(), 1e-6)));
+                         new NumberItem(l.duration(), formatTime(l.duration(), 1e-5)));
         m_table->setItem(r, kLow, new NumberItem(l.f0, formatFrequency(l.f0, 100.0)));
         m_table->setItem(r, kHigh, new NumberItem(l.f1, formatFrequency(l.f1, 100.0)));
         m_table->setItem(r, kSnr,
