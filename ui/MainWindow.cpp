@@ -451,25 +451,24 @@ void MainWindow::buildMenus() {
     });
 }
 
-void MainWindow::buildDock() {
-    auto* dock = new QDockWidget(tr("Settings"), this);
-    dock->setObjectName("analysisDock");
-    dock->setWidget(m_panel);
+// A movable, floatable panel docked on the right.
+QDockWidget* MainWindow::addPanel(const QString& title, const char* name, QWidget* panel) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(panel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-    auto* shapes = new QDockWidget(tr("Shapes"), this);
-    shapes->setObjectName("shapesDock");
-    shapes->setWidget(m_shapes);
-    shapes->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, shapes);
+    return dock;
+}
+
+void MainWindow::buildDock() {
+    addPanel(tr("Settings"), "analysisDock", m_panel);
+    QDockWidget* shapes = addPanel(tr("Shapes"), "shapesDock", m_shapes);
     connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
     connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
     connect(m_shapes, &ShapesPanel::hiddenChanged, m_view, &SpectrogramView::setHiddenShapes);
-    auto* labels = new QDockWidget(tr("Labels"), this);
-    labels->setObjectName("labelsDock");
-    labels->setWidget(new LabelsPanel(m_document, m_view, labels));
-    labels->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, labels);
+    QDockWidget* labels =
+        addPanel(tr("Labels"), "labelsDock", new LabelsPanel(m_document, m_view, this));
     tabifyDockWidget(shapes, labels);
     shapes->raise();
 }

@@ -18,6 +18,8 @@ class JobControl;
 class SignalWriter;
 } // namespace specedit::core
 
+class QDockWidget;
+
 namespace specedit::ui {
 
 class AnalysisPanel;
@@ -71,6 +73,7 @@ protected:
 private:
     void buildMenus();
     void buildDock();
+    QDockWidget* addPanel(const QString& title, const char* name, QWidget* panel);
     void connectPainting();
     void connectListening();
     void setupAutosave();

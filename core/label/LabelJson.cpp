@@ -14,14 +14,6 @@ const char* kClassKeys[] = {"name", "color", "hotkey"};
 const char* kLabelKeys[] = {"id",    "t0",      "t1",    "f0",     "f1",
                             "class", "comment", "state", "snr_db", "confidence"};
 
-template <std::size_t N> json unknownKeys(const json& obj, const char* const (&known)[N]) {
-    json extra = json::object();
-    for (const auto& [key, value] : obj.items())
-        if (std::find(std::begin(known), std::end(known), key) == std::end(known))
-            extra[key] = value;
-    return extra;
-}
-
 } // namespace
 
 LabelClass labelClassFromJson(const json& obj, const std::string& where) {
@@ -31,7 +23,7 @@ LabelClass labelClassFromJson(const json& obj, const std::string& where) {
     c.name = jsonStringOr(obj, "name", "", where);
     c.color = jsonStringOr(obj, "color", c.color, where);
     c.hotkey = obj.contains("hotkey") ? jsonInteger(obj, "hotkey", where) : 0;
-    c.extra = unknownKeys(obj, kClassKeys);
+    c.extra = jsonUnknownKeys(obj, kClassKeys);
     c.validate(where);
     return c;
 }
@@ -64,7 +56,7 @@ Label labelFromJson(const json& obj, const std::string& where) {
         l.snrDb = jsonNumber(obj, "snr_db", where);
     if (obj.contains("confidence"))
         l.confidence = jsonNumber(obj, "confidence", where);
-    l.extra = unknownKeys(obj, kLabelKeys);
+    l.extra = jsonUnknownKeys(obj, kLabelKeys);
     l.validate(where);
     return l;
 }

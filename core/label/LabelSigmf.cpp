@@ -61,11 +61,8 @@ Label labelOf(const json& a, double rate, std::optional<double> centre, const st
     if (a.contains("specedit:confidence"))
         l.confidence = jsonNumber(a, "specedit:confidence", where);
     if (a.contains("specedit:id"))
-        l.id = a["specedit:id"].get<std::uint64_t>();
-    for (const auto& [key, value] : a.items())
-        if (std::find(std::begin(kAnnotationKeys), std::end(kAnnotationKeys), key) ==
-            std::end(kAnnotationKeys))
-            l.extra[key] = value;
+        l.id = std::uint64_t(jsonNumber(a, "specedit:id", where));
+    l.extra = jsonUnknownKeys(a, kAnnotationKeys);
     l.validate(where);
     return l;
 }

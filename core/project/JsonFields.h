@@ -2,6 +2,8 @@
 // Reading typed fields of a JSON object with errors that name the place ("p.json: shapes[2]")
 // and the key, for the project file and the label formats.
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -17,5 +19,15 @@ int jsonInteger(const nlohmann::json& obj, const char* key, const std::string& w
 // The string at key, or fallback when the key is absent; throws Error for another type.
 std::string jsonStringOr(const nlohmann::json& obj, const char* key, const std::string& fallback,
                          const std::string& where);
+
+// The members of obj whose keys are not in `known`, to keep on save.
+template <std::size_t N>
+nlohmann::json jsonUnknownKeys(const nlohmann::json& obj, const char* const (&known)[N]) {
+    nlohmann::json extra = nlohmann::json::object();
+    for (const auto& [key, value] : obj.items())
+        if (std::find(std::begin(known), std::end(known), key) == std::end(known))
+            extra[key] = value;
+    return extra;
+}
 
 } // namespace specedit::core

@@ -94,9 +94,7 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
     s.id = obj.value("id", std::uint64_t{0});
     if (obj.contains("channel"))
         s.channel = jsonInteger(obj, "channel", where);
-    for (const auto& [key, value] : obj.items())
-        if (std::find(std::begin(kShapeKeys), std::end(kShapeKeys), key) == std::end(kShapeKeys))
-            s.extra[key] = value;
+    s.extra = jsonUnknownKeys(obj, kShapeKeys);
     s.validate(where);
     return s;
 }

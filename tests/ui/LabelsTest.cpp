@@ -18,14 +18,6 @@ namespace {
 
 constexpr double kFc = 433.92e6;
 
-bool waitForTask(ui::MainWindow& w) {
-    QElapsedTimer timer;
-    timer.start();
-    while (w.tasks()->isBusy() && timer.elapsed() < 30000)
-        QTest::qWait(20);
-    return !w.tasks()->isBusy();
-}
-
 void trigger(ui::MainWindow& w, const QString& text) {
     QAction* a = action(w, text);
     ASSERT_NE(a, nullptr) << text.toStdString();
@@ -64,6 +56,18 @@ TEST(Labels, DrawRelabelWithAHotkeyAndUndo) {
     EXPECT_TRUE(w.document()->labels().empty());
     w.document()->undoStack()->redo();
     EXPECT_EQ(w.document()->labels().size(), 1u);
+    // The label's box becomes an isolate shape in one action (one undo step).
+    w.view()->setSelectedLabels({w.document()->labels()[0].id});
+    const int steps = w.document()->undoStack()->index();
+    trigger(w, "&Isolate the selected labels (shape)");
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    const core::Shape& iso = w.document()->shapes()[0];
+    EXPECT_EQ(iso.mode, core::MaskMode::Isolate);
+    EXPECT_EQ(iso.coverage(1.6, kFc - 440e3), 1.0);
+    EXPECT_EQ(iso.coverage(1.0, kFc - 440e3), 0.0);
+    EXPECT_EQ(w.document()->undoStack()->index(), steps + 1);
+    w.document()->undoStack()->undo();
+    EXPECT_TRUE(w.document()->shapes().empty());
     // Typed into the Labels panel's filter, 3 is text, not the class hotkey.
     ASSERT_TRUE(demo.activate());
     w.view()->setSelectedLabels({w.document()->labels()[0].id});

@@ -44,14 +44,6 @@ double levelAt(ui::MainWindow& w, int pane, double t, double f) {
     return spy.isEmpty() ? NAN : spy.last().at(2).toDouble();
 }
 
-bool waitForTask(ui::MainWindow& w) {
-    QElapsedTimer timer;
-    timer.start();
-    while (w.tasks()->isBusy() && timer.elapsed() < 20000)
-        QTest::qWait(20);
-    return !w.tasks()->isBusy();
-}
-
 struct StereoWindow {
     TempDir dir;
     ui::MainWindow w;

@@ -4,6 +4,7 @@
 
 #include "../core/TestUtil.h"
 #include "MainWindow.h"
+#include "TaskRunner.h"
 #include "apply/Demo.h"
 #include "render/TileScheduler.h"
 #include "view/SpectrogramPlottable.h"
@@ -81,6 +82,15 @@ inline bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
             return true;
     }
     return false;
+}
+
+// Processes events until the window's task (export, wand, detection) ends, at most 30 s.
+inline bool waitForTask(ui::MainWindow& w) {
+    QElapsedTimer timer;
+    timer.start();
+    while (w.tasks()->isBusy() && timer.elapsed() < 30000)
+        QTest::qWait(20);
+    return !w.tasks()->isBusy();
 }
 
 // Shows the window at 1400x850, opens path and waits until every visible tile is drawn.

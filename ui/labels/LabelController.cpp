@@ -52,6 +52,11 @@ void LabelController::buildMenu(QMenu* menu) {
     add(tr("Next p&roposed label"), QKeySequence(Qt::SHIFT | Qt::Key_N),
         [this] { step(+1, true); });
     menu->addSeparator();
+    add(tr("&Isolate the selected labels (shape)"), QKeySequence(),
+        [this] { toShapes(core::MaskMode::Isolate); });
+    add(tr("&Remove the selected labels' sound (shape)"), QKeySequence(),
+        [this] { toShapes(core::MaskMode::Apply); });
+    menu->addSeparator();
     QMenu* classes = menu->addMenu(tr("&Class of the selected labels"));
     for (int k = 1; k <= 9; ++k) {
         QAction* a = classes->addAction(tr("Class %1").arg(k), this, [this, k] { setClass(k); });
@@ -112,6 +117,19 @@ void LabelController::setClass(int hotkey) {
         l.confidence.reset();
     });
     m_document->setLabels(classes, labels, tr("Set class %1").arg(QString::fromStdString(name)));
+}
+
+void LabelController::toShapes(core::MaskMode mode) {
+    if (m_view->selectedLabels().empty()) {
+        emit message(tr("Select labels first (click one, Ctrl+click for more)"), 4000);
+        return;
+    }
+    auto* undo = m_document->undoStack();
+    undo->beginMacro(mode == core::MaskMode::Isolate ? tr("Isolate labels") : tr("Remove labels"));
+    for (const auto& l : m_document->labels())
+        if (m_view->selectedLabels().count(l.id))
+            m_document->addShape(core::toShape(l, mode));
+    undo->endMacro();
 }
 
 void LabelController::acceptSelected() {

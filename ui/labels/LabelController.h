@@ -3,7 +3,8 @@
 // a burst to have its box found by the burst detector around the click; 1-9 give the selected
 // labels the class of that hotkey (made on first use, with a colour of its own); Enter
 // accepts proposed labels; N and P step to the next and previous label (Shift+N: the next
-// proposed one); Delete removes the selected labels; Detect bursts (Ctrl+B) proposes labels
+// proposed one); Delete removes the selected labels; the selected labels' boxes become
+// isolate or remove shapes in one action; Detect bursts (Ctrl+B) proposes labels
 // for the whole recording, on the task runner. Every change is one undo step in the Document.
 // GUI thread only.
 
@@ -37,6 +38,9 @@ public:
     // Selects the next (step +1) or previous (-1) label in time; onlyProposed skips confirmed.
     void step(int direction, bool onlyProposed = false);
     void detectBursts();
+    // A mask shape from each selected label's box (one undo step): isolate keeps only what is
+    // inside the boxes, remove takes it out.
+    void toShapes(core::MaskMode mode);
 
 signals:
     void message(const QString& text, int timeoutMs);

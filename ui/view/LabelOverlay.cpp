@@ -9,8 +9,7 @@ constexpr double kMinBoxPx = 3.0;
 
 } // namespace
 
-LabelOverlay::LabelOverlay(QCPAxis* time, QCPAxis* frequency)
-    : QCPAbstractPlottable(time, frequency) {
+LabelOverlay::LabelOverlay(QCPAxis* time, QCPAxis* frequency) : OverlayPlottable(time, frequency) {
     setAntialiased(false);
 }
 
@@ -112,21 +111,5 @@ void LabelOverlay::draw(QCPPainter* painter) {
         painter->drawRect(pixelRect(p));
     }
 }
-
-double LabelOverlay::selectTest(const QPointF&, bool, QVariant*) const {
-    return -1;
-}
-
-QCPRange LabelOverlay::getKeyRange(bool& found, QCP::SignDomain) const {
-    found = false;
-    return {};
-}
-
-QCPRange LabelOverlay::getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const {
-    found = false;
-    return {};
-}
-
-void LabelOverlay::drawLegendIcon(QCPPainter*, const QRectF&) const {}
 
 } // namespace specedit::ui

@@ -7,15 +7,15 @@
 
 #include "label/Label.h"
 #include "view/FrequencyScale.h"
+#include "view/OverlayPlottable.h"
 
 #include <optional>
-#include <qcustomplot.h>
 #include <set>
 #include <vector>
 
 namespace specedit::ui {
 
-class LabelOverlay : public QCPAbstractPlottable {
+class LabelOverlay : public OverlayPlottable {
     Q_OBJECT
 public:
     LabelOverlay(QCPAxis* time, QCPAxis* frequency);
@@ -33,14 +33,8 @@ public:
     QRectF pixelRect(const core::Label& label) const;
     QColor colorOf(const core::Label& label) const;
 
-    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const override;
-    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain) const override;
-    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain,
-                           const QCPRange& inKeyRange) const override;
-
 protected:
     void draw(QCPPainter* painter) override;
-    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
     void drawName(QCPPainter* painter, const QRectF& box, const QString& name,

@@ -5,8 +5,7 @@
 
 namespace specedit::ui {
 
-MaskOverlay::MaskOverlay(QCPAxis* time, QCPAxis* frequency)
-    : QCPAbstractPlottable(time, frequency) {
+MaskOverlay::MaskOverlay(QCPAxis* time, QCPAxis* frequency) : OverlayPlottable(time, frequency) {
     setAntialiased(true);
 }
 
@@ -129,21 +128,5 @@ void MaskOverlay::draw(QCPPainter* painter) {
         painter->drawLine(a, b);
     }
 }
-
-double MaskOverlay::selectTest(const QPointF&, bool, QVariant*) const {
-    return -1;
-}
-
-QCPRange MaskOverlay::getKeyRange(bool& found, QCP::SignDomain) const {
-    found = false;
-    return {};
-}
-
-QCPRange MaskOverlay::getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const {
-    found = false;
-    return {};
-}
-
-void MaskOverlay::drawLegendIcon(QCPPainter*, const QRectF&) const {}
 
 } // namespace specedit::ui

@@ -6,16 +6,16 @@
 
 #include "mask/Shape.h"
 #include "view/FrequencyScale.h"
+#include "view/OverlayPlottable.h"
 
 #include <array>
 #include <optional>
-#include <qcustomplot.h>
 #include <set>
 #include <unordered_map>
 
 namespace specedit::ui {
 
-class MaskOverlay : public QCPAbstractPlottable {
+class MaskOverlay : public OverlayPlottable {
     Q_OBJECT
 public:
     MaskOverlay(QCPAxis* time, QCPAxis* frequency);
@@ -45,14 +45,8 @@ public:
     // tests), cached by id until the shapes or the axes change.
     QPainterPath pixelPath(const core::Shape& shape) const;
 
-    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details) const override;
-    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain) const override;
-    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain,
-                           const QCPRange& inKeyRange) const override;
-
 protected:
     void draw(QCPPainter* painter) override;
-    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
     void drawShape(QCPPainter* painter, const core::Shape& shape, bool selected,
