@@ -134,14 +134,6 @@ TEST(BurstDetector, FindsKnownBurstsAtSixteenDbAndSkipsTheCarrierAndDc) {
     const auto found = detectBursts(*src, detectionAnalysis(kRate, o), o, job);
     const auto truth = scene();
     const Score s = score(found, truth);
-    if (getenv("DEBUG_DETECT"))
-        for (const auto& d : found)
-            fprintf(stderr, "%.5f %.5f  %8.1f %8.1f  snr %.1f %s\n", d.t0, d.t1,
-                    (d.f0 - kCentre) / 1e3, (d.f1 - kCentre) / 1e3, *d.snrDb,
-                    std::any_of(truth.begin(), truth.end(),
-                                [&](const Truth& u) { return matches(d, u); })
-                        ? "ok"
-                        : "");
     EXPECT_GE(s.recall, 0.95);
     EXPECT_GE(s.precision, 0.95) << found.size() << " found for " << scene().size();
     for (const auto& d : found) {
@@ -186,9 +178,6 @@ TEST(BurstDetector, SteadyCarriersAreReportedOnlyWhenAsked) {
     bool carrierFound = false, dcFound = false;
     for (const auto& d : found)
         if (d.comment == "steady carrier") {
-            if (getenv("DEBUG_DETECT"))
-                fprintf(stderr, "steady %.3f %.3f %.1f %.1f\n", d.t0, d.t1, (d.f0 - kCentre) / 1e3,
-                        (d.f1 - kCentre) / 1e3);
             ++steady;
             EXPECT_GT(d.duration(), 2.4);
             const bool carrier = d.f0 <= kCentre - 50e3 && kCentre - 50e3 <= d.f1;
