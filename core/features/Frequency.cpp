@@ -1,0 +1,146 @@
+#include "features/Frequency.h"
+
+#include "features/BandSignal.h"
+#include "features/Envelope.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <numeric>
+
+namespace specedit::core {
+namespace {
+
+struct Cluster {
+    double centre = 0, spread = 0;
+    std::size_t count = 0;
+};
+
+std::vector<Cluster> kMeans(const std::vector<double>& sorted, int k) {
+    std::vector<double> c(static_cast<std::size_t>(k));
+    for (int i = 0; i < k; ++i)
+        c[std::size_t(i)] = sorted[std::size_t((2 * i + 1) * sorted.size() / (2 * std::size_t(k)))];
+    std::vector<int> owner(sorted.size());
+    for (int iter = 0; iter < 30; ++iter) {
+        std::vector<double> sum(std::size_t(k), 0.0);
+        std::vector<std::size_t> cnt(std::size_t(k), 0);
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            owner[i] = nearestLevel(c, sorted[i]);
+            sum[std::size_t(owner[i])] += sorted[i];
+            ++cnt[std::size_t(owner[i])];
+        }
+        for (int j = 0; j < k; ++j)
+            if (cnt[std::size_t(j)])
+                c[std::size_t(j)] = sum[std::size_t(j)] / double(cnt[std::size_t(j)]);
+        std::sort(c.begin(), c.end());
+    }
+    std::vector<Cluster> out(static_cast<std::size_t>(k));
+    std::vector<std::vector<double>> members(static_cast<std::size_t>(k));
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        members[std::size_t(nearestLevel(c, sorted[i]))].push_back(sorted[i]);
+    for (int j = 0; j < k; ++j) {
+        auto& m = members[std::size_t(j)];
+        auto& cl = out[std::size_t(j)];
+        cl.count = m.size();
+        if (m.empty())
+            continue;
+        cl.centre = m[m.size() / 2]; // members are in ascending order
+        double var = 0;
+        for (double v : m)
+            var += (v - cl.centre) * (v - cl.centre);
+        cl.spread = std::sqrt(var / double(m.size()));
+    }
+    return out;
+}
+
+bool separated(const std::vector<Cluster>& cl, std::size_t total) {
+    for (std::size_t j = 0; j < cl.size(); ++j) {
+        if (double(cl[j].count) < 0.05 * double(total))
+            return false;
+        if (j > 0 && cl[j].centre - cl[j - 1].centre <= 3 * 0.5 * (cl[j].spread + cl[j - 1].spread))
+            return false;
+    }
+    return true;
+}
+
+void findLevels(const std::vector<double>& values, FrequencyFeatures& f) {
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    f.levels = {f.mean};
+    for (int k = 4; k >= 2; --k) {
+        if (sorted.size() < std::size_t(8 * k))
+            continue;
+        const auto cl = kMeans(sorted, k);
+        if (!separated(cl, sorted.size()))
+            continue;
+        f.levels.clear();
+        for (const auto& c : cl)
+            f.levels.push_back(c.centre);
+        f.deviation = 0.5 * (f.levels.back() - f.levels.front());
+        return;
+    }
+    double var = 0;
+    for (double v : values)
+        var += (v - f.mean) * (v - f.mean);
+    f.deviation = values.empty() ? 0.0 : std::sqrt(var / double(values.size()));
+}
+
+void fitLine(const std::vector<double>& t, const std::vector<double>& v, FrequencyFeatures& f) {
+    if (v.size() < 3)
+        return;
+    const double n = double(v.size());
+    const double mt = std::accumulate(t.begin(), t.end(), 0.0) / n;
+    const double mv = std::accumulate(v.begin(), v.end(), 0.0) / n;
+    double stt = 0, stv = 0, svv = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        stt += (t[i] - mt) * (t[i] - mt);
+        stv += (t[i] - mt) * (v[i] - mv);
+        svv += (v[i] - mv) * (v[i] - mv);
+    }
+    f.chirpRate = stt > 0 ? stv / stt : 0;
+    f.chirpR2 = stt > 0 && svv > 0 ? stv * stv / (stt * svv) : 0;
+}
+
+} // namespace
+
+int nearestLevel(const std::vector<double>& levels, double f) {
+    int best = 0;
+    for (int j = 1; j < int(levels.size()); ++j)
+        if (std::abs(f - levels[std::size_t(j)]) < std::abs(f - levels[std::size_t(best)]))
+            best = j;
+    return best;
+}
+
+FrequencyFeatures frequencyFeatures(const BandSignal& band, const Envelope& env) {
+    FrequencyFeatures f;
+    const auto len = band.burstLength();
+    const int m = env.smoothing;
+    f.track.assign(std::size_t(len), std::numeric_limits<double>::quiet_NaN());
+    std::vector<double> values, times;
+    for (std::int64_t i = 0; i < len; ++i) {
+        if (!env.on[std::size_t(i)])
+            continue;
+        const std::int64_t n = band.burstBegin + i;
+        const std::int64_t lo = std::max<std::int64_t>(1, n - (m - 1) / 2);
+        const std::int64_t hi = std::min<std::int64_t>(std::int64_t(band.samples.size()), lo + m);
+        std::complex<double> z = 0;
+        for (auto k = lo; k < hi; ++k)
+            z += band.samples[std::size_t(k)] * std::conj(band.samples[std::size_t(k - 1)]);
+        const double fi = band.centre + band.rate / (2 * std::numbers::pi) * std::arg(z);
+        f.track[std::size_t(i)] = fi;
+        values.push_back(fi);
+        times.push_back(double(i) / band.rate);
+    }
+    if (values.empty()) {
+        f.mean = band.centre;
+        f.levels = {band.centre};
+        return f;
+    }
+    f.mean = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+    findLevels(values, f);
+    fitLine(times, values, f);
+    return f;
+}
+
+} // namespace specedit::core
