@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     registerApply(app, action);
     registerDetect(app, action);
     registerLabels(app, action);
+    registerFeatures(app, action);
+    registerExportBursts(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -13,5 +13,7 @@ void registerIstft(CLI::App& app, std::function<int()>& action);
 void registerApply(CLI::App& app, std::function<int()>& action);
 void registerDetect(CLI::App& app, std::function<int()>& action);
 void registerLabels(CLI::App& app, std::function<int()>& action);
+void registerFeatures(CLI::App& app, std::function<int()>& action);
+void registerExportBursts(CLI::App& app, std::function<int()>& action);
 
 } // namespace specedit::cli

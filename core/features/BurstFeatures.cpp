@@ -35,12 +35,16 @@ Guess guessModulation(const BandSignal& band, const EnvelopeFeatures& env,
         freq.chirpR2 > 0.8 && std::abs(freq.chirpRate) * env.onTime > 0.25 * band.width;
     const int levels = int(freq.levels.size());
     Guess g;
+    // A keyed envelope (several on/off changes) is OOK/ASK; frequency levels with a steady
+    // envelope are FSK; a line in frequency against time is a chirp.
     if (sweeps)
         g.modulation = "chirp";
-    else if (levels >= 2 && env.dutyCycle > 0.8)
+    else if (levels >= 2 && env.transitions < 4)
         g.modulation = std::to_string(levels) + "-FSK";
-    else if (env.transitions >= 2 && env.dutyCycle < 0.9)
+    else if (env.transitions >= 4 && env.dutyCycle < 0.9)
         g.modulation = "OOK/ASK";
+    else if (levels >= 2)
+        g.modulation = std::to_string(levels) + "-FSK";
     else
         g.modulation = "other";
     char text[200];
@@ -53,11 +57,11 @@ Guess guessModulation(const BandSignal& band, const EnvelopeFeatures& env,
     return g;
 }
 
+} // namespace
+
 double marginFor(const Label& label, const FeatureOptions& options) {
     return options.margin >= 0 ? options.margin : std::clamp(label.duration(), 0.01, 0.5);
 }
-
-} // namespace
 
 const std::vector<std::string>& featureNames() {
     static const std::vector<std::string> names = [] {
@@ -83,8 +87,12 @@ std::size_t featureIndex(const std::string& name) {
 
 BurstFeatures burstFeatures(const SampleSource& source, const Label& label,
                             const FeatureOptions& options, FeaturePlans& plans) {
-    const BandSignal band =
-        extractBand(source, label, marginFor(label, options), options.channel, plans);
+    return featuresOfBand(
+        extractBand(source, label, marginFor(label, options), options.channel, plans), label,
+        plans);
+}
+
+BurstFeatures featuresOfBand(const BandSignal& band, const Label& label, FeaturePlans& plans) {
     const SpectrumFeatures sp = spectrumFeatures(welchSpectrum(band, plans));
     const Envelope env = envelopeOf(band);
     const EnvelopeFeatures ev = envelopeFeatures(band, env);

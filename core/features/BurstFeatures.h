@@ -13,6 +13,7 @@
 namespace specedit::core {
 
 class FeaturePlans;
+struct BandSignal;
 
 struct FeatureOptions {
     // Noise context each side of the box for its SNR (s); unset: the box's duration, within
@@ -36,5 +37,8 @@ std::size_t featureIndex(const std::string& name);
 // FeaturePlans per thread.
 BurstFeatures burstFeatures(const SampleSource& source, const Label& label,
                             const FeatureOptions& options, FeaturePlans& plans);
+// The same from a band already isolated (extractBand with marginFor(label, options)).
+BurstFeatures featuresOfBand(const BandSignal& band, const Label& label, FeaturePlans& plans);
+double marginFor(const Label& label, const FeatureOptions& options);
 
 } // namespace specedit::core

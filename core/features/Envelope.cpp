@@ -11,6 +11,10 @@ namespace specedit::core {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Blocks below -120 dB re full scale, or 90 dB below the burst, are digital silence (runs of
+// exact zeros cut into a recording, and the band-pass's ringing into them), not a receiver's
+// noise: they do not count towards the noise floor.
+constexpr double kSilence = 1e-12;
 
 double quantile(std::vector<double> v, double q) {
     if (v.empty())
@@ -42,7 +46,8 @@ std::vector<double> marginValues(const BandSignal& band, const std::vector<doubl
     return out;
 }
 
-double noisePower(const BandSignal& band) {
+double noisePower(const BandSignal& band, double onPower) {
+    const double silence = std::max(kSilence, onPower * 1e-9);
     std::vector<double> blocks;
     constexpr int kBlock = 32;
     auto addBlocks = [&](std::int64_t from, std::int64_t to) {
@@ -50,7 +55,8 @@ double noisePower(const BandSignal& band) {
             double sum = 0;
             for (int i = 0; i < kBlock; ++i)
                 sum += std::norm(band.samples[std::size_t(s + i)]);
-            blocks.push_back(sum / kBlock);
+            if (sum / kBlock > silence)
+                blocks.push_back(sum / kBlock);
         }
     };
     addBlocks(band.validBegin, band.burstBegin);
@@ -157,10 +163,10 @@ EnvelopeFeatures envelopeFeatures(const BandSignal& band, const Envelope& env) {
     f.peakPowerDb =
         db(*std::max_element(smooth.begin() + band.burstBegin, smooth.begin() + band.burstEnd));
     f.meanPowerDb = db(mean);
-    const double noise = noisePower(band);
-    f.noisePowerDb = std::isnan(noise) ? kNaN : db(noise);
     const double pOn = onCount ? onSum / double(onCount) : mean;
-    f.snrDb = std::isnan(noise) ? kNaN : db(std::max(pOn - noise, 1e-30) / std::max(noise, 1e-30));
+    const double noise = noisePower(band, pOn);
+    f.noisePowerDb = std::isnan(noise) ? kNaN : db(noise);
+    f.snrDb = std::isnan(noise) ? kNaN : db(pOn / noise);
     f.crestDb = 20 * std::log10(std::max(peakAbs, 1e-30) / std::sqrt(std::max(mean, 1e-60)));
     f.dutyCycle = double(onCount) / double(len);
     f.onTime = firstOn < 0 ? 0.0 : double(lastOn - firstOn + 1) / band.rate;

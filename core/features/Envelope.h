@@ -10,8 +10,11 @@
 //
 //   peak power   max over the box of |y|^2 averaged over M samples (dB re full scale)
 //   mean power   mean |y|^2 over the box (dB re full scale)
-//   noise power  median over the margins of |y|^2 averaged over blocks of 32 samples
-//   SNR          10 log10((P_on - P_noise) / P_noise), P_on the mean power of the on samples
+//   noise power  median over the margins of |y|^2 averaged over blocks of 32 samples,
+//                leaving out digital silence (blocks below -120 dB re full scale or 90 dB
+//                below P_on); NaN when the margins hold no noise
+//   SNR          10 log10(P_on / P_noise), P_on the mean power of the on samples: the level
+//                over the noise floor, as the detector reports it
 //   rise / fall  10-90 % of the step from A_n to A_on, at the first rise and the last fall
 //   crest factor 20 log10(max |y| / rms y) over the box (dB)
 //   duty cycle   on samples / samples in the box; on-time: first to last on sample (s)

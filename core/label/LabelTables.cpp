@@ -28,13 +28,6 @@ void onRowEnd(int, void* data) {
     t->row.clear();
 }
 
-// A text field quoted by libcsv's rules (quotes doubled).
-std::string quoted(const std::string& text) {
-    std::string out(text.size() * 2 + 2, '\0');
-    out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
-    return out;
-}
-
 const char* kCsvColumns[] = {"id",    "class", "t0_s",   "t1_s",       "f0_hz",
                              "f1_hz", "state", "snr_db", "confidence", "comment"};
 
@@ -83,6 +76,12 @@ std::string plain(std::string text) {
 }
 
 } // namespace
+
+std::string csvQuoted(const std::string& text) {
+    std::string out(text.size() * 2 + 2, '\0');
+    out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
+    return out;
+}
 
 std::string number(double v) {
     char buf[64];
@@ -137,10 +136,10 @@ void writeCsv(std::ostream& out, const std::vector<Label>& labels) {
         out << (i ? "," : "") << kCsvColumns[i];
     out << '\n';
     for (const Label& l : labels) {
-        out << l.id << ',' << quoted(l.className) << ',' << number(l.t0) << ',' << number(l.t1)
+        out << l.id << ',' << csvQuoted(l.className) << ',' << number(l.t0) << ',' << number(l.t1)
             << ',' << number(l.f0) << ',' << number(l.f1) << ','
             << (l.confirmed ? "confirmed" : "proposed") << ',' << (l.snrDb ? number(*l.snrDb) : "")
-            << ',' << (l.confidence ? number(*l.confidence) : "") << ',' << quoted(l.comment)
+            << ',' << (l.confidence ? number(*l.confidence) : "") << ',' << csvQuoted(l.comment)
             << '\n';
     }
 }

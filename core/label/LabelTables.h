@@ -16,6 +16,8 @@ std::string number(double v);
 // Throws Error (subject `where`) when text is not a whole finite number.
 double parseNumber(const std::string& text, const std::string& where);
 std::vector<std::string> splitTabs(const std::string& line);
+// A CSV field quoted by libcsv's rules (always quoted, quotes doubled).
+std::string csvQuoted(const std::string& text);
 
 // Rows of fields of a delimited file, quotes resolved (libcsv). Throws Error on bad quoting.
 std::vector<std::vector<std::string>> readTable(const std::string& path, char delimiter);

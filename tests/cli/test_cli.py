@@ -531,6 +531,97 @@ class Labels(CliTest):
                          ["copy_433.92M_2M.csv", "g001_433.92M_2M.csv"])
 
 
+class Features(CliTest):
+    BURSTS = Labels.BURSTS
+    recording = Labels.recording
+
+    def projects(self):
+        rec = self.recording()
+        other = self.path("copy_433.92M_2M.cu8")
+        shutil.copy(rec, other)
+        for name, r in (("a", rec), ("b", other)):
+            run("detect", r, "--out", self.path(name + ".specedit.json"), check=0)
+        return [self.path("a.specedit.json"), self.path("b.specedit.json")]
+
+    def test_many_projects_become_one_dataset(self):
+        a, b = self.projects()
+        proc = run("features", a, b, "--out", self.path("d.csv"), "--patches",
+                   self.path("p.npy"), check=0)
+        self.assertIn("6 labels from 2 recording(s)", proc.stdout)
+        with open(self.path("d.csv")) as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 6)
+        self.assertEqual({os.path.basename(r["recording"]) for r in rows},
+                         {"g001_433.92M_2M.cu8", "copy_433.92M_2M.cu8"})
+        for r, (t0, t1, fu) in zip(rows, self.BURSTS * 2):
+            # The detector's box, so its duration is the burst's within a few windows.
+            self.assertAlmostEqual(float(r["duration_s"]), t1 - t0, delta=6e-4)
+            self.assertAlmostEqual(float(r["peak_hz"]), 433.92e6 + fu, delta=2e3)
+            self.assertAlmostEqual(float(r["if_mean_hz"]), 433.92e6 + fu, delta=100)
+            self.assertGreater(float(r["snr_db"]), 15)
+            self.assertEqual(r["modulation"], "other")
+            self.assertEqual(r["state"], "proposed")
+        patches = np.load(self.path("p.npy"))
+        self.assertEqual(patches.shape, (6, 64, 64))
+        with open(self.path("p.json")) as f:
+            index = json.load(f)
+        self.assertEqual(index["shape"], [6, 64, 64])
+        self.assertEqual([row["id"] for row in index["rows"]], [int(r["id"]) for r in rows])
+        # A tone at the box's centre: the middle rows are the brightest.
+        self.assertIn(int(np.argmax(patches[0].mean(axis=1))), range(24, 40))
+
+    def test_a_recording_with_a_label_file(self):
+        rec = self.recording()
+        with open(self.path("l.csv"), "w") as f:
+            f.write("id,class,t0_s,t1_s,f0_hz,f1_hz\n")
+            f.write(f"7,remote,0.1,0.13,{433.92e6 + 190e3},{433.92e6 + 210e3}\n")
+        run("features", rec, "--labels", self.path("l.csv"), "--out", self.path("d.csv"), check=0)
+        with open(self.path("d.csv")) as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual([(r["id"], r["class"], r["state"]) for r in rows],
+                         [("7", "remote", "confirmed")])
+        self.assertAlmostEqual(float(rows[0]["duration_s"]), 0.03, places=9)
+
+    def test_bad_feature_requests_are_explained(self):
+        a, b = self.projects()
+        proc = run("features", a, b, "--labels", self.path("x.csv"), "--out", self.path("d.csv"),
+                   check=2)
+        self.assertIn("--labels", proc.stderr)
+        proc = run("features", a, "--patches", self.path("p.npy"), "--patch-size", 4, "--out",
+                   self.path("d.csv"), check=2)
+        self.assertIn("--patch-size", proc.stderr)
+        rec = self.recording()
+        with open(self.path("l.csv"), "w") as f:
+            f.write("id,class,t0_s,t1_s,f0_hz,f1_hz\n1,,0.1,0.13,433.9e6,433.95e6\n")
+            f.write("2,,5.0,6.0,433.9e6,433.95e6\n")
+        proc = run("features", rec, "--labels", self.path("l.csv"), "--out", self.path("d.csv"),
+                   check=1)
+        self.assertIn("label 2 left out", proc.stderr)
+        self.assertIn("outside the recording", proc.stderr)
+        self.assertIn("1 of 2 labels were left out", proc.stderr)
+
+    def test_export_bursts_as_isolated_sigmf_clips(self):
+        a, _ = self.projects()
+        run("export-bursts", a, "--out", self.path("clips"), "--margin", 0.01, check=0)
+        names = sorted(os.listdir(self.path("clips")))
+        self.assertEqual(names, [f"unlabeled_{i}.sigmf-{k}" for i in (1, 2, 3)
+                                 for k in ("data", "meta")])
+        for i, (t0, t1, fu) in enumerate(self.BURSTS, start=1):
+            with open(self.path(f"clips/unlabeled_{i}.sigmf-meta")) as f:
+                meta = json.load(f)
+            (ann,) = meta["annotations"]
+            self.assertAlmostEqual(ann["core:sample_start"] / 2e6, 0.01, delta=6e-4)
+            self.assertEqual(meta["captures"][0]["core:frequency"], 433.92e6)
+            raw = np.fromfile(self.path(f"clips/unlabeled_{i}.sigmf-data"), dtype=np.uint8)
+            z = (raw[0::2].astype(float) - 127.5) + 1j * (raw[1::2].astype(float) - 127.5)
+            self.assertAlmostEqual(len(z) / 2e6, t1 - t0 + 0.02, delta=1e-3)
+            spec = np.abs(np.fft.fft(z)) ** 2
+            f = np.fft.fftfreq(len(z), 1 / 2e6)
+            near = np.abs(f - fu) < 20e3
+            # The isolate mask keeps the burst's box: the wideband noise is gone.
+            self.assertGreater(spec[near].sum() / spec.sum(), 0.95)
+
+
 @unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")
 class RealCaptures(CliTest):
     def test_info_and_stft_of_real_captures(self):

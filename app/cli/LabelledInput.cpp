@@ -1,0 +1,67 @@
+#include "cli/LabelledInput.h"
+
+#include "cli/LabelOutput.h"
+#include "detect/BurstDetector.h"
+#include "io/SourceFactory.h"
+#include "label/LabelFiles.h"
+#include "project/Project.h"
+#include "util/Error.h"
+
+#include <algorithm>
+
+namespace specedit::cli {
+
+void addLabelSelection(CLI::App* cmd, LabelSelection& s) {
+    cmd->add_option("--labels", s.labelsFile,
+                    "Labels of a single recording (.csv, .txt, .selections.txt, .sigmf-meta); "
+                    "without it a recording's bursts are detected");
+    cmd->add_flag("--confirmed-only", s.confirmedOnly, "Leave out proposed labels");
+    addOpenOptions(cmd, s.open);
+    addChannelOptions(cmd, s.channel);
+}
+
+LabelledRecording openLabelled(const std::string& input, const LabelSelection& s,
+                               std::size_t inputCount, core::JobControl& job) {
+    if (!s.labelsFile.empty() && inputCount > 1)
+        throw core::Error("--labels",
+                          "names the labels of one recording, but " + std::to_string(inputCount) +
+                              " inputs were given",
+                          "one recording with --labels, or projects");
+    LabelledRecording r;
+    r.input = input;
+    if (isProjectPath(input)) {
+        const core::Project p = core::loadProject(input);
+        r.recording = core::resolveSourcePath(p, input);
+        r.source = core::openRecording(r.recording, p.sourceOptions);
+        r.labels = p.labels;
+        r.shapes = p.shapes;
+        r.analysis = p.analysis;
+    } else {
+        r.recording = input;
+        r.source = core::openRecording(input, s.open);
+    }
+    const auto& info = r.source->info();
+    r.analysis.fs = info.sampleRate;
+    r.channel = info.isComplex() ? -1 : resolveChannel(s.channel, info.channels, r.recording);
+    if (!s.labelsFile.empty()) {
+        r.labels =
+            core::readLabelFile(s.labelsFile, core::labelRecordingOf(*r.source, r.recording));
+    } else if (!isProjectPath(input)) {
+        core::DetectOptions d;
+        d.channel = r.channel;
+        r.labels =
+            core::detectBursts(*r.source, core::detectionAnalysis(info.sampleRate, d), d, job);
+        r.detected = true;
+    }
+    std::uint64_t next = 1;
+    for (const auto& l : r.labels)
+        next = std::max(next, l.id + 1);
+    for (auto& l : r.labels)
+        if (l.id == 0)
+            l.id = next++;
+    if (s.confirmedOnly)
+        std::erase_if(r.labels, [](const core::Label& l) { return !l.confirmed; });
+    return r;
+}
+
+} // namespace specedit::cli

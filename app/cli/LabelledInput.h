@@ -1,0 +1,42 @@
+#pragma once
+// The labelled recordings that features and export-bursts work on, from what the user named:
+// a project (its recording, opening options, shapes and labels), a recording with --labels
+// FILE, or a bare recording, whose bursts the detector proposes.
+
+#include "cli/CliCommon.h"
+#include "io/SampleSource.h"
+#include "label/Label.h"
+#include "mask/Shape.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace specedit::cli {
+
+struct LabelSelection {
+    std::string labelsFile;     // --labels (one input only)
+    bool confirmedOnly = false; // --confirmed-only
+    ChannelChoice channel;
+    core::OpenOptions open;
+};
+
+struct LabelledRecording {
+    std::string input;     // as named on the command line
+    std::string recording; // the recording's path
+    std::unique_ptr<core::SampleSource> source;
+    std::vector<core::Label> labels;
+    std::vector<core::Shape> shapes; // a project's mask
+    core::StftParams analysis;       // a project's (fs set), else the default
+    int channel = -1;
+    bool detected = false; // the labels came from the detector
+};
+
+void addLabelSelection(CLI::App* cmd, LabelSelection& selection);
+
+// Throws core::Error naming the input: unreadable project or recording, --labels with
+// several inputs.
+LabelledRecording openLabelled(const std::string& input, const LabelSelection& selection,
+                               std::size_t inputCount, core::JobControl& job);
+
+} // namespace specedit::cli

@@ -1,0 +1,88 @@
+#include "features/Similar.h"
+
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace specedit::core {
+namespace {
+
+using Matrix = std::vector<std::vector<double>>;
+
+// Columns standardised in place; columns without spread removed.
+Matrix standardise(const Matrix& rows) {
+    const std::size_t cols = rows.empty() ? 0 : rows[0].size();
+    Matrix out(rows.size());
+    for (std::size_t c = 0; c < cols; ++c) {
+        double sum = 0, sq = 0;
+        std::size_t n = 0;
+        for (const auto& r : rows)
+            if (std::isfinite(r[c])) {
+                sum += r[c];
+                sq += r[c] * r[c];
+                ++n;
+            }
+        if (n == 0)
+            continue;
+        const double mean = sum / double(n);
+        const double sd = std::sqrt(std::max(0.0, sq / double(n) - mean * mean));
+        if (!(sd > 1e-12 * std::max(1.0, std::abs(mean))))
+            continue;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out[i].push_back(std::isfinite(rows[i][c]) ? (rows[i][c] - mean) / sd : 0.0);
+    }
+    return out;
+}
+
+double distance(const std::vector<double>& a, const std::vector<double>& b) {
+    double s = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        s += (a[i] - b[i]) * (a[i] - b[i]);
+    return std::sqrt(s);
+}
+
+ClassProposal vote(const Matrix& z, const std::vector<std::string>& classes,
+                   const std::vector<std::size_t>& refs, std::size_t row, int k) {
+    std::vector<std::pair<double, std::size_t>> near;
+    for (std::size_t r : refs)
+        near.emplace_back(distance(z[row], z[r]), r);
+    const std::size_t keep = std::min<std::size_t>(std::size_t(k), near.size());
+    std::partial_sort(near.begin(), near.begin() + std::ptrdiff_t(keep), near.end());
+    std::map<std::string, double> weight;
+    double total = 0;
+    for (std::size_t i = 0; i < keep; ++i) {
+        const double w = 1.0 / (near[i].first + 1e-9);
+        weight[classes[near[i].second]] += w;
+        total += w;
+    }
+    const auto best =
+        std::max_element(weight.begin(), weight.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    return {row, best->first, best->second / total};
+}
+
+} // namespace
+
+std::vector<ClassProposal> proposeClasses(const Matrix& features,
+                                          const std::vector<std::string>& classes, int k) {
+    if (features.size() != classes.size())
+        throw Error("label similar", "features and classes differ in count", "one class per row");
+    for (const auto& r : features)
+        if (r.size() != features[0].size())
+            throw Error("label similar", "feature rows differ in length", "rows of one length");
+    std::vector<std::size_t> refs, queries;
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        (classes[i].empty() ? queries : refs).push_back(i);
+    if (refs.empty())
+        throw Error("label similar", "no burst has a class to compare with",
+                    "at least one label with a class (confirmed)");
+    const Matrix z = standardise(features);
+    std::vector<ClassProposal> out;
+    for (std::size_t q : queries)
+        out.push_back(vote(z, classes, refs, q, std::max(1, k)));
+    return out;
+}
+
+} // namespace specedit::core
