@@ -1,6 +1,7 @@
 // Labeling in the editor by simulated input: draw a label, relabel it with a hotkey, undo it,
 // detect bursts and accept one, click a burst to label it whole; labels survive a save and an
-// autosave recovery (issue 7).
+// autosave recovery; label similar proposes classes from the nearest classified bursts
+// (issue 7).
 
 #include "Document.h"
 #include "PaintToolBar.h"
@@ -10,7 +11,11 @@
 #include "view/LabelOverlay.h"
 
 #include <QLineEdit>
+#include <cmath>
+#include <complex>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <random>
 
 using namespace specedit::test;
 
@@ -168,4 +173,77 @@ TEST(Labels, LabelsSurviveASaveAndAnAutosaveRecovery) {
     reopened.recoverAutosave();
     EXPECT_EQ(reopened.labels().size(), 2u);
     EXPECT_NE(reopened.labels()[0].id, reopened.labels()[1].id);
+}
+
+namespace {
+
+// 0.9 s at 2 MS/s: eight 20 ms bursts, alternately OOK at +200 kHz ("remote") and 2-FSK at
+// -300 kHz ("sensor"), in weak noise. The name carries the rate and centre.
+QString twoKindsOfBursts(const TempDir& dir) {
+    const double fs = 2e6;
+    const std::int64_t n = std::int64_t(0.9 * fs);
+    std::vector<float> iq(std::size_t(2 * n));
+    std::mt19937 rng(9);
+    std::normal_distribution<double> g(0, 0.01);
+    std::uniform_int_distribution<int> bit(0, 1);
+    double phase = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        const double t = double(i) / fs;
+        std::complex<double> x(g(rng), g(rng));
+        const int k = int((t - 0.05) / 0.1);
+        const double since = t - 0.05 - 0.1 * k;
+        if (k >= 0 && k < 8 && since < 0.02) {
+            const bool remote = k % 2 == 0;
+            const int b = bit(rng) | (int(since * 1e4) % 3 == 0);
+            const double f = remote ? 200e3 : -300e3 + (b ? 25e3 : -25e3);
+            phase += 2 * M_PI * f / fs;
+            x += std::polar(remote && !b ? 0.0 : 0.5, phase);
+        }
+        iq[std::size_t(2 * i)] = float(x.real());
+        iq[std::size_t(2 * i + 1)] = float(x.imag());
+    }
+    const std::string path = dir.file("kinds_433.92M_2M.cf32");
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(iq.data()), std::streamsize(iq.size() * 4));
+    return QString::fromStdString(path);
+}
+
+} // namespace
+
+TEST(Labels, LabelSimilarProposesTheClassOfTheNearestKind) {
+    isolateSettings();
+    TempDir dir;
+    ui::MainWindow w;
+    ASSERT_TRUE(openAndWait(w, twoKindsOfBursts(dir)));
+    std::vector<core::Label> labels;
+    for (int k = 0; k < 8; ++k) {
+        core::Label l;
+        const bool remote = k % 2 == 0;
+        l.t0 = 0.05 + 0.1 * k;
+        l.t1 = l.t0 + 0.02;
+        l.f0 = kFc + (remote ? 190e3 : -340e3);
+        l.f1 = kFc + (remote ? 210e3 : -260e3);
+        if (k < 4)
+            l.className = remote ? "remote" : "sensor"; // confirmed references
+        else
+            l.confirmed = false; // proposed, no class yet
+        labels.push_back(l);
+    }
+    w.document()->setLabels({{"remote", "#e15759", 1, {}}, {"sensor", "#4e79a7", 2, {}}}, labels,
+                            "Draw labels");
+    trigger(w, "Label &similar");
+    ASSERT_TRUE(waitForTask(w));
+    const auto& out = w.document()->labels();
+    ASSERT_EQ(out.size(), 8u);
+    for (std::size_t k = 4; k < 8; ++k) {
+        EXPECT_EQ(out[k].className, k % 2 == 0 ? "remote" : "sensor") << k;
+        EXPECT_FALSE(out[k].confirmed);
+        ASSERT_TRUE(out[k].confidence);
+        EXPECT_GT(*out[k].confidence, 0.9); // k = 2 of 4 references: both of its kind
+    }
+    EXPECT_FALSE(out[0].confidence);                  // the references are left alone
+    ASSERT_EQ(w.view()->selectedLabels().size(), 1u); // the least confident, to review
+    // One undo step takes the proposals back.
+    w.document()->undoStack()->undo();
+    EXPECT_TRUE(w.document()->labels()[5].className.empty());
 }

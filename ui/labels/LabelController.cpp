@@ -4,10 +4,13 @@
 #include "ErrorText.h"
 #include "TaskRunner.h"
 #include "detect/BurstDetector.h"
+#include "features/Dataset.h"
+#include "features/Similar.h"
 #include "view/SpectrogramView.h"
 
 #include <QMenu>
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace specedit::ui {
@@ -46,6 +49,8 @@ void LabelController::buildMenu(QMenu* menu) {
     add(tr("&Detect bursts"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { detectBursts(); });
     add(tr("&Accept selected"), QKeySequence(Qt::Key_Return), [this] { acceptSelected(); });
     add(tr("Accept a&ll proposed"), QKeySequence(), [this] { acceptAll(); });
+    add(tr("Label &similar"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+        [this] { labelSimilar(); });
     menu->addSeparator();
     add(tr("&Next label"), QKeySequence(Qt::Key_N), [this] { step(+1); });
     add(tr("&Previous label"), QKeySequence(Qt::Key_P), [this] { step(-1); });
@@ -249,6 +254,85 @@ void LabelController::detectBursts() {
         });
     if (!started)
         emit message(tr("Another task is running; detect when it ends"), 5000);
+}
+
+// Classes for the unclassified and proposed labels from their nearest classified, confirmed
+// neighbours in feature space (features on the task runner, then one undo step).
+void LabelController::labelSimilar() {
+    if (!m_document->hasSource())
+        return;
+    const auto labels = m_document->labels();
+    if (std::none_of(labels.begin(), labels.end(),
+                     [](const core::Label& l) { return l.confirmed && !l.className.empty(); })) {
+        emit message(tr("Give a few bursts a class first (select, then 1-9): Label similar "
+                        "proposes classes for the rest from them"),
+                     8000);
+        return;
+    }
+    auto source = m_document->source();
+    const int channel = source->info().isComplex() ? -1 : std::max(-1, m_document->channel());
+    auto entries = std::make_shared<std::vector<core::DatasetEntry>>();
+    const int serial = m_document->openSerial();
+    const bool started = m_tasks->run(
+        tr("Measuring the bursts"),
+        [source, labels, channel, entries](core::JobControl& job) {
+            core::DatasetInput in{"", source.get(), labels, channel};
+            *entries = core::computeDataset({in}, {}, job);
+            return QString();
+        },
+        [this, entries, serial](bool ok, const QString& text) {
+            if (serial != m_document->openSerial() || !ok) {
+                if (!text.isEmpty())
+                    emit message(text, 6000);
+                return;
+            }
+            try {
+                applyProposals(*entries);
+            } catch (const std::exception& e) {
+                emit message(userText(e), 8000);
+            }
+        });
+    if (!started)
+        emit message(tr("Another task is running; try again when it ends"), 5000);
+}
+
+void LabelController::applyProposals(const std::vector<core::DatasetEntry>& entries) {
+    std::vector<std::vector<double>> rows;
+    std::vector<std::string> classes;
+    std::vector<std::uint64_t> ids;
+    for (const auto& e : entries) {
+        if (!e.error.empty())
+            continue;
+        rows.push_back(e.features.values);
+        classes.push_back(e.label.confirmed ? e.label.className : std::string());
+        ids.push_back(e.label.id);
+    }
+    // k about the square root of the references (a common rule of thumb), so a few
+    // references per class are not outvoted by the far ones.
+    const auto refs = std::count_if(classes.begin(), classes.end(),
+                                    [](const std::string& c) { return !c.empty(); });
+    const int k = std::clamp(int(std::lround(std::sqrt(double(refs)))), 1, 7);
+    const auto proposals = core::proposeClasses(rows, classes, k);
+    auto labels = m_document->labels();
+    std::uint64_t leastSure = 0;
+    double lowest = 2;
+    for (const auto& p : proposals)
+        for (auto& l : labels)
+            if (l.id == ids[p.row] && !p.className.empty()) {
+                l.className = p.className;
+                l.confidence = p.confidence;
+                l.confirmed = false;
+                if (p.confidence < lowest) {
+                    lowest = p.confidence;
+                    leastSure = l.id;
+                }
+            }
+    m_document->setLabels(labels, tr("Label similar"));
+    select(leastSure);
+    emit message(tr("%1 labels given a class (proposed, faded by confidence); the least "
+                    "confident is selected: Enter accepts, 1-9 correct")
+                     .arg(proposals.size()),
+                 10000);
 }
 
 } // namespace specedit::ui

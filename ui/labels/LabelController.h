@@ -8,6 +8,7 @@
 // for the whole recording, on the task runner. Every change is one undo step in the Document.
 // GUI thread only.
 
+#include "features/Dataset.h"
 #include "label/Label.h"
 
 #include <QObject>
@@ -38,6 +39,10 @@ public:
     // Selects the next (step +1) or previous (-1) label in time; onlyProposed skips confirmed.
     void step(int direction, bool onlyProposed = false);
     void detectBursts();
+    // Label similar: unclassified and proposed labels get the class of their nearest
+    // classified, confirmed neighbours (k-NN on standardised features), as proposed labels
+    // with a confidence; the least confident is selected for review.
+    void labelSimilar();
     // A mask shape from each selected label's box (one undo step): isolate keeps only what is
     // inside the boxes, remove takes it out.
     void toShapes(core::MaskMode mode);
@@ -48,6 +53,7 @@ signals:
 private:
     std::vector<core::Label> withSelected(const std::function<void(core::Label&)>& change) const;
     void select(std::uint64_t id);
+    void applyProposals(const std::vector<core::DatasetEntry>& entries);
 
     Document* m_document;
     SpectrogramView* m_view;

@@ -10,11 +10,23 @@
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace specedit::ui {
 namespace {
 
-enum Column { kClass, kStart, kDuration, kLow, kHigh, kSnr, kState, kComment, kColumns };
+enum Column {
+    kClass,
+    kConfidence,
+    kStart,
+    kDuration,
+    kLow,
+    kHigh,
+    kSnr,
+    kState,
+    kComment,
+    kColumns
+};
 
 // Sorts by the number it holds, shows it formatted.
 class NumberItem : public QTableWidgetItem {
@@ -49,8 +61,9 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
-    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Start"), tr("Duration"), tr("Low"),
-                                        tr("High"), tr("SNR"), tr("State"), tr("Comment")});
+    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Confidence"), tr("Start"), tr("Duration"),
+                                        tr("Low"), tr("High"), tr("SNR"), tr("State"),
+                                        tr("Comment")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
@@ -92,6 +105,12 @@ void LabelsPanel::refresh() {
                          new NumberItem(l.snrDb.value_or(-1e9),
                                         l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
         m_table->setItem(r, kState, textItem(l.confirmed ? tr("confirmed") : tr("proposed")));
+        // Unknown confidence sorts after every known one: the least confident come first.
+        m_table->setItem(r, kConfidence,
+                         new NumberItem(l.confidence.value_or(2.0),
+                                        l.confidence
+                                            ? QString("%1 %").arg(std::lround(100 * *l.confidence))
+                                            : QString()));
         m_table->setItem(r, kComment, textItem(QString::fromStdString(l.comment), true));
     }
     m_table->setSortingEnabled(true);

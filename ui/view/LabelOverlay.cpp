@@ -1,6 +1,7 @@
 #include "view/LabelOverlay.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace specedit::ui {
 namespace {
@@ -84,14 +85,19 @@ void LabelOverlay::draw(QCPPainter* painter) {
             continue;
         const bool selected = m_selected.count(l.id) > 0;
         QColor c = colorOf(l);
+        // A proposed class fades with its confidence, so doubtful ones stand out to review.
+        if (!l.confirmed && l.confidence)
+            c.setAlpha(int(90 + 165 * std::clamp(*l.confidence, 0.0, 1.0)));
         QPen pen(c, selected ? 2.5 : 1.3, l.confirmed ? Qt::SolidLine : Qt::DashLine);
         painter->setPen(pen);
         QColor fill = c;
         fill.setAlpha(selected ? 45 : 22);
         painter->setBrush(fill);
         painter->drawRect(r);
-        const QString name =
+        QString name =
             l.className.empty() ? QStringLiteral("?") : QString::fromStdString(l.className);
+        if (!l.confirmed && l.confidence)
+            name += QStringLiteral(" %1%").arg(std::lround(100 * *l.confidence));
         const bool crowded = std::any_of(named.begin(), named.end(), [&](const QRectF& o) {
             return std::abs(o.left() - r.left()) < 40 && std::abs(o.top() - r.top()) < 14;
         });
