@@ -247,3 +247,35 @@ TEST(Labels, LabelSimilarProposesTheClassOfTheNearestKind) {
     w.document()->undoStack()->undo();
     EXPECT_TRUE(w.document()->labels()[5].className.empty());
 }
+
+TEST(Labels, ASelectedLabelMovesAndResizesByDragging) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    w.paintToolBar()->selectTool(ui::ToolKind::Label);
+    drag(w.view()->plot(), {{1.55, kFc - 500e3}, {1.70, kFc - 380e3}});
+    ASSERT_EQ(w.document()->labels().size(), 1u);
+    const core::Label drawn = w.document()->labels()[0];
+    // The right edge, dragged with the Label tool, resizes (and draws no new label).
+    drag(w.view()->plot(), {{drawn.t1, kFc - 440e3}, {1.75, kFc - 440e3}, {1.80, kFc - 440e3}});
+    ASSERT_EQ(w.document()->labels().size(), 1u);
+    core::Label l = w.document()->labels()[0];
+    EXPECT_NEAR(l.t1, 1.80, 0.01);
+    EXPECT_DOUBLE_EQ(l.t0, drawn.t0);
+    EXPECT_DOUBLE_EQ(l.f0, drawn.f0);
+    EXPECT_EQ(w.document()->undoStack()->undoText().toStdString(), "Resize label");
+    // Inside, with the Pan tool, it moves whole: 0.2 s later, 100 kHz up.
+    w.paintToolBar()->selectTool(ui::ToolKind::Pan);
+    const auto range = w.view()->plot()->xAxis->range();
+    drag(w.view()->plot(), {{1.65, kFc - 440e3}, {1.75, kFc - 390e3}, {1.85, kFc - 340e3}});
+    l = w.document()->labels()[0];
+    EXPECT_NEAR(l.t0, drawn.t0 + 0.2, 0.01);
+    EXPECT_NEAR(l.duration(), 1.80 - drawn.t0, 1e-9);
+    EXPECT_NEAR(l.f0, drawn.f0 + 100e3, 5e3);
+    EXPECT_EQ(w.view()->plot()->xAxis->range(), range); // the drag did not pan
+    EXPECT_EQ(w.document()->undoStack()->undoText().toStdString(), "Move label");
+    // One undo step per gesture.
+    w.document()->undoStack()->undo();
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->labels()[0], drawn);
+}

@@ -38,6 +38,7 @@ LabelController::LabelController(Document* document, SpectrogramView* view, Task
     connect(view, &SpectrogramView::labelDrawn, this, &LabelController::addBox);
     connect(view, &SpectrogramView::labelClicked, this, &LabelController::snapToBurst);
     connect(view, &SpectrogramView::deleteLabelsRequested, this, &LabelController::removeSelected);
+    connect(view, &SpectrogramView::labelEdited, this, &LabelController::replaceLabel);
 }
 
 void LabelController::buildMenu(QMenu* menu) {
@@ -83,6 +84,19 @@ void LabelController::addBox(const core::TfBox& box) {
     } catch (const std::exception& e) {
         emit message(userText(e), 6000);
     }
+}
+
+void LabelController::replaceLabel(const core::Label& edited) {
+    auto labels = m_document->labels();
+    for (auto& l : labels)
+        if (l.id == edited.id) {
+            auto same = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::abs(a); };
+            const bool moved =
+                same(l.duration(), edited.duration()) && same(l.f1 - l.f0, edited.f1 - edited.f0);
+            l = edited;
+            m_document->setLabels(labels, moved ? tr("Move label") : tr("Resize label"));
+            return;
+        }
 }
 
 std::vector<core::Label>

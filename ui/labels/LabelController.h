@@ -31,6 +31,8 @@ public:
     void buildMenu(QMenu* menu);
 
     void addBox(const core::TfBox& box);
+    // A label moved or resized by dragging: one undo step.
+    void replaceLabel(const core::Label& edited);
     void snapToBurst(double seconds, double hertz);
     void setClass(int hotkey);
     void acceptSelected();

@@ -75,6 +75,12 @@ void LabelOverlay::drawName(QCPPainter* painter, const QRectF& box, const QStrin
     painter->drawText(tag.adjusted(3, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
 }
 
+void LabelOverlay::replace(const core::Label& label) {
+    for (auto& l : m_labels)
+        if (l.id == label.id)
+            l = label;
+}
+
 void LabelOverlay::draw(QCPPainter* painter) {
     const QRectF view = mKeyAxis->axisRect()->rect();
     // Names only where they do not pile up: the widest boxes first keep theirs.

@@ -22,6 +22,8 @@ public:
 
     void setLabels(std::vector<core::Label> labels, std::vector<core::LabelClass> classes);
     const std::vector<core::Label>& labels() const { return m_labels; }
+    // Shows a label of the same id in its place (while it is dragged), until setLabels.
+    void replace(const core::Label& label);
     void setFrequencyScale(FrequencyScale scale) { m_scale = scale; }
     void setSelected(std::set<std::uint64_t> ids) { m_selected = std::move(ids); }
     const std::set<std::uint64_t>& selected() const { return m_selected; }

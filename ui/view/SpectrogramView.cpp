@@ -536,6 +536,8 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         emit wandRequested(p.x(), p.y(), plotScaleAt(pixel), pane().channel);
         return;
     }
+    if ((m_toolKind == ToolKind::Pan || m_toolKind == ToolKind::Label) && beginLabelDrag(pixel))
+        return;
     if (m_toolKind == ToolKind::Pan) {
         // Decided before QCustomPlot handles the press: a shape edit must not also pan.
         m_plot->setInteraction(QCP::iRangeDrag, !beginShapeEdit(pixel));
@@ -554,6 +556,8 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
 }
 
 void SpectrogramView::onMouseRelease(QMouseEvent* event) {
+    if (finishLabelDrag(event))
+        return;
     if (m_edit && event->button() == Qt::LeftButton) {
         const core::Shape edited = m_edit->at(toPlot(event->position()));
         const bool changed = !(edited == m_edit->original());
@@ -591,6 +595,10 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
     }
     if (m_edit && (event->buttons() & Qt::LeftButton))
         showEditedShape(m_edit->at(p));
+    if (m_labelDrag && (event->buttons() & Qt::LeftButton)) {
+        m_labels->replace(m_labelDrag->at(p));
+        replotOverlay();
+    }
     if (m_measureStart && (event->buttons() & Qt::LeftButton)) {
         pane().overlay->setMeasure(std::make_pair(*m_measureStart, p));
         replotOverlay();
@@ -657,6 +665,35 @@ void SpectrogramView::selectLabelAt(QPointF pixel, bool add) {
     else if (id != 0)
         ids.insert(id);
     setSelectedLabels(ids);
+}
+
+// A press on a selected label's edge or inside it (Pan and Label tools) drags it; the press
+// must not also pan or draw.
+bool SpectrogramView::beginLabelDrag(QPointF pixel) {
+    auto toPixel = [this](double t, double f) {
+        return QPointF(m_plot->xAxis->coordToPixel(t),
+                       m_plot->yAxis->coordToPixel(toAxis(m_scale, f)));
+    };
+    m_labelDrag = LabelDrag::begin(*m_labels, pixel, toPlot(pixel), toPixel);
+    if (m_labelDrag)
+        m_plot->setInteraction(QCP::iRangeDrag, false);
+    return m_labelDrag.has_value();
+}
+
+bool SpectrogramView::finishLabelDrag(QMouseEvent* event) {
+    if (!m_labelDrag || event->button() != Qt::LeftButton)
+        return false;
+    const core::Label moved = m_labelDrag->at(toPlot(event->position()));
+    const core::Label before = m_labelDrag->original();
+    m_labelDrag.reset();
+    m_plot->setInteraction(QCP::iRangeDrag, m_toolKind == ToolKind::Pan);
+    if (moved == before) {
+        m_labels->replace(before);
+        replotOverlay();
+    } else {
+        emit labelEdited(moved); // the document answers with setLabels
+    }
+    return true;
 }
 
 // The Label tool's release: a box drawn, or a click (the controller snaps it to a burst).

@@ -11,6 +11,8 @@
 #include "render/Colormap.h"
 #include "tools/Tool.h"
 #include "view/FrequencyScale.h"
+#include "view/LabelDrag.h"
+#include "view/LabelDrag.h"
 
 #include <QWidget>
 #include <memory>
@@ -152,6 +154,8 @@ signals:
     // The Label tool drew a box (plot units), or clicked at (seconds, Hz) without dragging.
     void labelDrawn(const core::TfBox& box);
     void labelClicked(double seconds, double hertz);
+    // A selected label was moved or resized by dragging (one gesture, its final place).
+    void labelEdited(const core::Label& label);
     void labelSelectionChanged(const std::set<std::uint64_t>& ids);
     // Delete with labels selected and no shape selected.
     void deleteLabelsRequested();
@@ -181,6 +185,8 @@ private:
     bool beginShapeEdit(QPointF pixel);
     void selectLabelAt(QPointF pixel, bool add);
     void finishLabelGesture(QPointF pixel);
+    bool beginLabelDrag(QPointF pixel);
+    bool finishLabelDrag(QMouseEvent* event);
     void showEditedShape(const core::Shape& shape);
 
     QCustomPlot* m_plot;
@@ -200,6 +206,7 @@ private:
     ShapeDefaults m_defaults;
     std::optional<QPointF> m_measureStart;    // plot coordinates while measuring
     std::unique_ptr<ShapeEditGesture> m_edit; // moving or resizing a shape (Pan tool)
+    std::optional<LabelDrag> m_labelDrag;     // moving or resizing a label (Pan, Label)
     std::vector<core::Shape> m_shapes;        // the document's, as last given
     std::optional<double> m_cursorTime;
     bool m_replotQueued = false;
