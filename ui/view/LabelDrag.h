@@ -1,8 +1,9 @@
 #pragma once
 // Moving a selected label, or dragging the edges and corners of its box, with the Pan or the
 // Label tool: a press within 5 px of a selected label's edge resizes it (edges of a box under
-// 16 px across are not grabbed), a press inside a selected label (or within 5 px) moves it. In plot coordinates (seconds, Hz); the caller shows at() while the
-// mouse moves and turns the final label into one undo step. GUI thread only.
+// 16 px across are not grabbed), a press inside a selected label (or within 5 px) moves it. In plot
+// coordinates (seconds, Hz); the caller shows at() while the mouse moves and turns the final label
+// into one undo step. GUI thread only.
 
 #include "label/Label.h"
 #include "tools/ShapeEditGesture.h"

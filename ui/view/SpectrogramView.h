@@ -12,7 +12,6 @@
 #include "tools/Tool.h"
 #include "view/FrequencyScale.h"
 #include "view/LabelDrag.h"
-#include "view/LabelDrag.h"
 
 #include <QWidget>
 #include <memory>
