@@ -7,9 +7,13 @@
 #include "PaintToolBar.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
+#include "labels/DetectDialog.h"
 #include "labels/LabelsPanel.h"
 #include "view/LabelOverlay.h"
 
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <cmath>
 #include <complex>
@@ -27,6 +31,23 @@ void trigger(ui::MainWindow& w, const QString& text) {
     QAction* a = action(w, text);
     ASSERT_NE(a, nullptr) << text.toStdString();
     a->trigger();
+}
+
+// Labels > Detect bursts..., accepted at once with the dialog's default settings.
+ui::DetectDialog* openDetect(ui::MainWindow& w) {
+    trigger(w, "&Detect bursts…");
+    for (auto* d : w.findChildren<ui::DetectDialog*>())
+        if (d->isVisible()) // not one closed a moment ago, still waiting to be deleted
+            return d;
+    return nullptr;
+}
+
+bool detectWithDefaults(ui::MainWindow& w) {
+    auto* dialog = openDetect(w);
+    if (!dialog)
+        return false;
+    dialog->accept();
+    return waitForTask(w);
 }
 
 } // namespace
@@ -88,8 +109,7 @@ TEST(Labels, DetectProposesBurstsThatAreAcceptedOneByOne) {
     DemoWindow demo;
     ASSERT_TRUE(demo.open(true));
     auto& w = demo.window;
-    trigger(w, "&Detect bursts");
-    ASSERT_TRUE(waitForTask(w));
+    ASSERT_TRUE(detectWithDefaults(w));
     const auto proposed = w.document()->labels();
     ASSERT_GE(proposed.size(), 3u);
     for (const auto& l : proposed) {
@@ -110,8 +130,7 @@ TEST(Labels, DetectProposesBurstsThatAreAcceptedOneByOne) {
                       [](const core::Label& l) { return l.confirmed; });
     EXPECT_EQ(confirmed, 1);
     // A second detection does not propose what is labelled already.
-    trigger(w, "&Detect bursts");
-    ASSERT_TRUE(waitForTask(w));
+    ASSERT_TRUE(detectWithDefaults(w));
     EXPECT_EQ(w.document()->labels().size(), proposed.size());
     // Delete removes the selected label.
     trigger(w, "Next p&roposed label");
@@ -278,4 +297,49 @@ TEST(Labels, ASelectedLabelMovesAndResizesByDragging) {
     w.document()->undoStack()->undo();
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->labels()[0], drawn);
+}
+
+TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    auto* dialog = openDetect(w);
+    ASSERT_NE(dialog, nullptr);
+    auto* count = dialog->findChild<QLabel*>("count");
+    ASSERT_NE(count, nullptr);
+    auto counted = [&] {
+        QElapsedTimer t;
+        t.start();
+        while (!dialog->result() && t.elapsed() < 20000)
+            QTest::qWait(20);
+        return dialog->result() ? int(dialog->result()->size()) : -1;
+    };
+    const int all = counted();
+    ASSERT_GE(all, 3);
+    EXPECT_TRUE(count->text().startsWith(QString::number(all))) << count->text().toStdString();
+    // A threshold far above every burst finds nothing, and says so before anything is added.
+    dialog->setThresholdDb(60);
+    EXPECT_FALSE(dialog->result()); // the old count no longer stands
+    EXPECT_EQ(counted(), 0);
+    EXPECT_TRUE(w.document()->labels().empty());
+    dialog->setThresholdDb(8);
+    EXPECT_EQ(counted(), all);
+    // The visible part only: zoomed to 1.5-1.8 s, fewer bursts, all inside.
+    dialog->reject();
+    w.view()->plot()->xAxis->setRange(1.5, 1.8);
+    dialog = openDetect(w);
+    auto* scope = dialog->findChild<QComboBox*>();
+    count = dialog->findChild<QLabel*>("count");
+    scope->setCurrentIndex(1);
+    const int inView = counted();
+    EXPECT_GT(inView, 0) << count->text().toStdString();
+    EXPECT_LT(inView, all);
+    dialog->accept(); // proposes exactly what it counted, with no second run
+    EXPECT_FALSE(w.tasks()->isBusy());
+    ASSERT_EQ(int(w.document()->labels().size()), inView);
+    for (const auto& l : w.document()->labels()) {
+        EXPECT_LT(l.t0, 1.8);
+        EXPECT_GT(l.t1, 1.5);
+        EXPECT_FALSE(l.confirmed);
+    }
 }

@@ -6,12 +6,15 @@
 #include "detect/BurstDetector.h"
 #include "features/Dataset.h"
 #include "features/Similar.h"
+#include "labels/DetectDialog.h"
+#include "view/FrequencyScale.h"
 #include "view/SpectrogramView.h"
 
 #include <QMenu>
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <qcustomplot.h>
 
 namespace specedit::ui {
 namespace {
@@ -47,7 +50,7 @@ void LabelController::buildMenu(QMenu* menu) {
         a->setShortcut(key);
         return a;
     };
-    add(tr("&Detect bursts"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { detectBursts(); });
+    add(tr("&Detect bursts…"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { detectBursts(); });
     add(tr("&Accept selected"), QKeySequence(Qt::Key_Return), [this] { acceptSelected(); });
     add(tr("Accept a&ll proposed"), QKeySequence(), [this] { acceptAll(); });
     add(tr("Label &similar"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
@@ -232,18 +235,40 @@ void LabelController::snapToBurst(double seconds, double hertz) {
         });
 }
 
+// Detect bursts...: the dialog, then its last count (or a run on the task runner) as proposed
+// labels.
 void LabelController::detectBursts() {
     if (!m_document->hasSource())
         return;
+    const QCPRange t = m_view->plot()->xAxis->range(), f = m_view->plot()->yAxis->range();
+    const auto scale = m_view->frequencyScale();
+    DetectRegion view{std::max(0.0, t.lower), t.upper, fromAxis(scale, f.lower),
+                      fromAxis(scale, f.upper)};
+    std::optional<DetectRegion> selection;
+    if (const auto* s = m_document->shape(m_view->selectedShape())) {
+        const auto box = s->bounds();
+        selection = DetectRegion{box.t0, box.t1, box.f0, box.f1};
+    }
+    auto* dialog = new DetectDialog(m_document->source(), view, selection, m_view->window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (auto found = dialog->result())
+            proposeLabels(*found);
+        else
+            detectWith(dialog->options(), dialog->region());
+    });
+    dialog->open();
+}
+
+void LabelController::detectWith(const core::DetectOptions& o, const DetectRegion& region) {
     auto source = m_document->source();
-    const core::DetectOptions o;
     const core::StftParams params = core::detectionAnalysis(source->info().sampleRate, o);
     auto found = std::make_shared<std::vector<core::Label>>();
     const int serial = m_document->openSerial();
     const bool started = m_tasks->run(
         tr("Detecting bursts"),
-        [source, params, o, found](core::JobControl& job) {
-            *found = core::detectBursts(*source, params, o, job);
+        [source, params, o, region, found](core::JobControl& job) {
+            *found = DetectDialog::inBand(core::detectBursts(*source, params, o, job), region);
             return tr("Found %1 bursts").arg(found->size());
         },
         [this, found, serial](bool ok, const QString& text) {
@@ -252,22 +277,27 @@ void LabelController::detectBursts() {
                     emit message(text, 6000);
                 return;
             }
-            auto labels = m_document->labels();
-            std::size_t added = 0;
-            for (const auto& d : *found)
-                if (std::none_of(labels.begin(), labels.end(),
-                                 [&](const core::Label& l) { return overlapsMuch(l, d); })) {
-                    labels.push_back(d);
-                    ++added;
-                }
-            m_document->setLabels(labels, tr("Detect bursts"));
-            emit message(tr("%1 bursts proposed (dashed): Enter accepts, 1-9 set the class, "
-                            "Delete removes")
-                             .arg(added),
-                         8000);
+            proposeLabels(*found);
         });
     if (!started)
         emit message(tr("Another task is running; detect when it ends"), 5000);
+}
+
+// Found bursts become proposed labels, except where a label is already.
+void LabelController::proposeLabels(const std::vector<core::Label>& found) {
+    auto labels = m_document->labels();
+    std::size_t added = 0;
+    for (const auto& d : found)
+        if (std::none_of(labels.begin(), labels.end(),
+                         [&](const core::Label& l) { return overlapsMuch(l, d); })) {
+            labels.push_back(d);
+            ++added;
+        }
+    m_document->setLabels(labels, tr("Detect bursts"));
+    emit message(tr("%1 bursts proposed (dashed): Enter accepts, 1-9 set the class, "
+                    "Delete removes")
+                     .arg(added),
+                 8000);
 }
 
 // Classes for the unclassified and proposed labels from their nearest classified, confirmed

@@ -8,8 +8,10 @@
 // for the whole recording, on the task runner. Every change is one undo step in the Document.
 // GUI thread only.
 
+#include "detect/BurstDetector.h"
 #include "features/Dataset.h"
 #include "label/Label.h"
+#include "labels/DetectDialog.h"
 
 #include <QObject>
 #include <set>
@@ -40,7 +42,12 @@ public:
     void removeSelected();
     // Selects the next (step +1) or previous (-1) label in time; onlyProposed skips confirmed.
     void step(int direction, bool onlyProposed = false);
+    // Detect bursts...: opens the dialog (parameters, scope, live count); its bursts become
+    // proposed labels.
     void detectBursts();
+    // Runs the detector with these options on the task runner; the bursts in the region's
+    // band become proposed labels.
+    void detectWith(const core::DetectOptions& options, const DetectRegion& region);
     // Label similar: unclassified and proposed labels get the class of their nearest
     // classified, confirmed neighbours (k-NN on standardised features), as proposed labels
     // with a confidence; the least confident is selected for review.
@@ -55,6 +62,7 @@ signals:
 private:
     std::vector<core::Label> withSelected(const std::function<void(core::Label&)>& change) const;
     void select(std::uint64_t id);
+    void proposeLabels(const std::vector<core::Label>& found);
     void applyProposals(const std::vector<core::DatasetEntry>& entries);
 
     Document* m_document;

@@ -1,0 +1,167 @@
+#include "labels/DetectDialog.h"
+
+#include "ErrorText.h"
+#include "util/JobControl.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
+#include <thread>
+
+namespace specedit::ui {
+
+DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, DetectRegion view,
+                           std::optional<DetectRegion> selection, QWidget* parent)
+    : QDialog(parent), m_source(std::move(source)), m_view(view), m_selection(selection),
+      m_scope(new QComboBox(this)),
+      m_steady(new QCheckBox(tr("Report steady carriers and DC"), this)), m_count(new QLabel(this)),
+      m_debounce(new QTimer(this)) {
+    setWindowTitle(tr("Detect bursts"));
+    auto* form = new QFormLayout(this);
+    m_scope->addItem(tr("Whole recording"), int(Scope::Recording));
+    m_scope->addItem(tr("Visible part (time and band)"), int(Scope::View));
+    if (m_selection)
+        m_scope->addItem(tr("Selected shape's box"), int(Scope::Selection));
+    form->addRow(tr("Look in"), m_scope);
+    const core::DetectOptions d;
+    m_threshold = addSpin(tr("Threshold above the floor"), d.thresholdDb, 1, 60, 1, " dB");
+    m_minDuration = addSpin(tr("Shortest burst"), d.minDuration * 1e3, 0, 1e5, 3, " ms");
+    m_minBandwidth = addSpin(tr("Narrowest burst"), d.minBandwidth / 1e3, 0, 1e5, 3, " kHz");
+    m_mergeGap = addSpin(tr("Merge bursts closer than"), d.mergeGap * 1e3, 0, 1e4, 2, " ms");
+    form->addRow(QString(), m_steady);
+    m_count->setMinimumWidth(260);
+    m_count->setObjectName("count");
+    form->addRow(tr("Found"), m_count);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Propose labels"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    connect(m_debounce, &QTimer::timeout, this, &DetectDialog::startCount);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &DetectDialog::scheduleCount);
+    connect(m_steady, &QCheckBox::toggled, this, &DetectDialog::scheduleCount);
+    scheduleCount();
+}
+
+DetectDialog::~DetectDialog() {
+    if (m_job)
+        m_job->cancel();
+}
+
+QDoubleSpinBox* DetectDialog::addSpin(const QString& label, double value, double lo, double hi,
+                                      int decimals, const QString& suffix) {
+    auto* spin = new QDoubleSpinBox(this);
+    spin->setRange(lo, hi);
+    spin->setDecimals(decimals);
+    spin->setSuffix(suffix);
+    spin->setValue(value);
+    spin->setKeyboardTracking(false); // count when a value is complete, not per digit
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &DetectDialog::scheduleCount);
+    static_cast<QFormLayout*>(layout())->addRow(label, spin);
+    return spin;
+}
+
+core::DetectOptions DetectDialog::options() const {
+    core::DetectOptions o;
+    o.thresholdDb = m_threshold->value();
+    o.hysteresisDb = std::min(o.hysteresisDb, o.thresholdDb / 2);
+    o.minDuration = m_minDuration->value() * 1e-3;
+    o.minBandwidth = m_minBandwidth->value() * 1e3;
+    o.mergeGap = m_mergeGap->value() * 1e-3;
+    o.keepSteady = m_steady->isChecked();
+    const DetectRegion r = region();
+    if (scope() != Scope::Recording) {
+        o.t0 = r.t0;
+        o.t1 = r.t1;
+    }
+    return o;
+}
+
+DetectDialog::Scope DetectDialog::scope() const {
+    return Scope(m_scope->currentData().toInt());
+}
+
+DetectRegion DetectDialog::region() const {
+    switch (scope()) {
+    case Scope::View:
+        return m_view;
+    case Scope::Selection:
+        return *m_selection;
+    case Scope::Recording:
+        break;
+    }
+    return {0, m_source->info().duration(), std::nullopt, std::nullopt};
+}
+
+void DetectDialog::setThresholdDb(double db) {
+    m_threshold->setValue(db);
+}
+
+std::optional<std::vector<core::Label>> DetectDialog::result() const {
+    if (m_resultGeneration != m_generation)
+        return std::nullopt;
+    return m_result;
+}
+
+std::vector<core::Label> DetectDialog::inBand(std::vector<core::Label> labels,
+                                              const DetectRegion& region) {
+    if (region.f0 && region.f1)
+        std::erase_if(labels,
+                      [&](const core::Label& l) { return l.f1 < *region.f0 || l.f0 > *region.f1; });
+    return labels;
+}
+
+void DetectDialog::scheduleCount() {
+    ++m_generation;
+    if (m_job)
+        m_job->cancel();
+    m_count->setText(tr("counting…"));
+    m_debounce->start();
+}
+
+void DetectDialog::startCount() {
+    const core::DetectOptions o = options();
+    const DetectRegion region = this->region();
+    const int generation = m_generation;
+    auto job = std::make_shared<core::JobControl>();
+    m_job = job;
+    auto source = m_source;
+    QPointer<DetectDialog> self(this);
+    std::thread([source, o, region, generation, job, self] {
+        QString error;
+        std::vector<core::Label> found;
+        try {
+            o.validate();
+            found =
+                inBand(core::detectBursts(
+                           *source, core::detectionAnalysis(source->info().sampleRate, o), o, *job),
+                       region);
+        } catch (const core::Cancelled&) {
+            return;
+        } catch (const std::exception& e) {
+            error = userText(e);
+        }
+        QMetaObject::invokeMethod(qApp, [self, generation, found = std::move(found), error] {
+            if (!self || generation != self->m_generation)
+                return;
+            if (!error.isEmpty()) {
+                self->m_count->setText(error);
+                return;
+            }
+            self->m_result = found;
+            self->m_resultGeneration = generation;
+            self->m_count->setText(tr("%n burst(s)", nullptr, int(found.size())));
+        });
+    }).detach();
+}
+
+} // namespace specedit::ui
