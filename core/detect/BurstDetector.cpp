@@ -38,6 +38,9 @@ public:
 
     // Progress goes from `from` to `to` of the job's 0..1.
     std::vector<Found> run(JobControl& job, double from = 0, double to = 1);
+    // Frequency bands (Hz) whose floor stood thresholdDb above the median floor in some block:
+    // steady carriers and DC, which hide what is under them.
+    const std::vector<std::pair<double, double>>& steadyBands() const { return m_steadyBands; }
 
 private:
     void block(std::int64_t a, std::int64_t b);
@@ -52,6 +55,7 @@ private:
     PowerBlock m_block; // buffers kept from block to block
     std::vector<float> m_smoothed, m_scratch;
     std::vector<Found> m_found;
+    std::vector<std::pair<double, double>> m_steadyBands;
     JobControl* m_job = nullptr;
 };
 
@@ -89,10 +93,14 @@ Found Detector::toFound(const Region& g) const {
         low = g.bin0 + first;
         high = g.bin0 + last;
     }
-    const int bin0 = high - low >= 2 ? low + 1 : low;
-    const int bin1 = high - low >= 2 ? high - 1 : high;
-    f.box = {m_power.frameTime(frame0) - hop / 2, m_power.frameTime(frame1) + hop / 2,
-             m_power.binFrequency(bin0) - df / 2, m_power.binFrequency(bin1) + df / 2};
+    // The smoothing spreads a burst one bin past each edge: the box ends at the centres of
+    // those outer bins, half a bin beyond the burst's own, so a tone split between two bins,
+    // or one bin wide, lies inside it.
+    const double f0 =
+        high - low >= 2 ? m_power.binFrequency(low) : m_power.binFrequency(low) - df / 2;
+    const double f1 =
+        high - low >= 2 ? m_power.binFrequency(high) : m_power.binFrequency(high) + df / 2;
+    f.box = {m_power.frameTime(frame0) - hop / 2, m_power.frameTime(frame1) + hop / 2, f0, f1};
     f.sumRatio = g.sumRatio;
     f.fill = double(g.cells) / (double(g.frame1 - g.frame0 + 1) * double(g.bin1 - g.bin0 + 1));
     f.cells = g.cells;
@@ -116,8 +124,12 @@ void Detector::steadyBins(const std::vector<float>& floor, std::int64_t a, std::
         double sum = 0;
         while (k < bins && floor[std::size_t(k)] > limit)
             sum += floor[std::size_t(k++)] / sorted[sorted.size() / 2];
-        Found f{{m_power.frameTime(a) - hop / 2, m_power.frameTime(b - 1) + hop / 2,
-                 m_power.binFrequency(k0) - df / 2, m_power.binFrequency(k - 1) + df / 2},
+        const double f0 = m_power.binFrequency(k0) - df / 2,
+                     f1 = m_power.binFrequency(k - 1) + df / 2;
+        m_steadyBands.emplace_back(f0, f1);
+        if (!m_options.keepSteady)
+            continue;
+        Found f{{m_power.frameTime(a) - hop / 2, m_power.frameTime(b - 1) + hop / 2, f0, f1},
                 sum * double(b - a),
                 std::int64_t(k - k0) * (b - a),
                 true};
@@ -145,8 +157,7 @@ void Detector::block(std::int64_t a, std::int64_t b) {
         m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, high);
     }
     keepFinished();
-    if (m_options.keepSteady)
-        steadyBins(floor, a, b);
+    steadyBins(floor, a, b);
 }
 
 std::vector<Found> Detector::run(JobControl& job, double from, double to) {
@@ -185,9 +196,24 @@ double shared(double a0, double a1, double b0, double b1) {
 // Pieces of one burst: boxes that overlap, or are close in time with overlapping bands, or
 // close in frequency at overlapping times. Next to a sparse box (a chirp's diagonal) only
 // pieces sharing half its band (or half its time) count: its box's corners are empty.
-bool closeEnough(const Found& a, const Found& b, double gapT, double gapF) {
+using Bands = std::vector<std::pair<double, double>>;
+
+// The frequency gap between two boxes, not counting steady bands inside it (a carrier or DC
+// cuts a burst that spans it in two: the pieces are one burst).
+double frequencyGap(const TfBox& a, const TfBox& b, const Bands& steady) {
+    const double gap = gapBetween(a.f0, a.f1, b.f0, b.f1);
+    if (gap <= 0)
+        return gap;
+    const double lo = std::min(a.f1, b.f1), hi = std::max(a.f0, b.f0);
+    double hidden = 0;
+    for (const auto& [s0, s1] : steady)
+        hidden += std::max(0.0, std::min(hi, s1) - std::max(lo, s0));
+    return gap - hidden;
+}
+
+bool closeEnough(const Found& a, const Found& b, double gapT, double gapF, const Bands& steady) {
     const double dt = gapBetween(a.box.t0, a.box.t1, b.box.t0, b.box.t1);
-    const double dfreq = gapBetween(a.box.f0, a.box.f1, b.box.f0, b.box.f1);
+    const double dfreq = frequencyGap(a.box, b.box, steady);
     if (a.fill < kSparseFill || b.fill < kSparseFill)
         return (dt <= gapT && shared(a.box.f0, a.box.f1, b.box.f0, b.box.f1) >= 0.5) ||
                (dfreq <= gapF && shared(a.box.t0, a.box.t1, b.box.t0, b.box.t1) >= 0.5);
@@ -196,7 +222,7 @@ bool closeEnough(const Found& a, const Found& b, double gapT, double gapF) {
 
 // One pass in time order: each box joins the first earlier one it is close to. Boxes are
 // sorted by start, so the search back stops where even the longest box ends too early.
-bool mergePass(std::vector<Found>& all, double gapT, double gapF) {
+bool mergePass(std::vector<Found>& all, double gapT, double gapF, const Bands& steady) {
     std::sort(all.begin(), all.end(),
               [](const Found& x, const Found& y) { return x.box.t0 < y.box.t0; });
     std::vector<Found> out;
@@ -205,7 +231,7 @@ bool mergePass(std::vector<Found>& all, double gapT, double gapF) {
     for (const Found& f : all) {
         auto it = out.rbegin();
         for (; it != out.rend() && it->box.t0 + longest + gapT >= f.box.t0; ++it)
-            if (closeEnough(*it, f, gapT, gapF))
+            if (closeEnough(*it, f, gapT, gapF, steady))
                 break;
         if (it == out.rend() || it->box.t0 + longest + gapT < f.box.t0) {
             out.push_back(f);
@@ -225,13 +251,14 @@ bool mergePass(std::vector<Found>& all, double gapT, double gapF) {
 }
 
 // Merges boxes within the gaps until none are; steady carriers only with each other.
-std::vector<Found> mergeClose(const std::vector<Found>& found, double gapT, double gapF) {
+std::vector<Found> mergeClose(const std::vector<Found>& found, double gapT, double gapF,
+                              const Bands& steadyBands) {
     std::vector<Found> bursts, steady;
     for (const Found& f : found)
         (f.steady ? steady : bursts).push_back(f);
-    while (mergePass(bursts, gapT, gapF)) {
+    while (mergePass(bursts, gapT, gapF, steadyBands)) {
     }
-    while (mergePass(steady, 0, 0)) {
+    while (mergePass(steady, 0, 0, {})) {
     }
     bursts.insert(bursts.end(), steady.begin(), steady.end());
     std::sort(bursts.begin(), bursts.end(),
@@ -253,7 +280,11 @@ bool overlaps(const TfBox& a, const TfBox& b) {
 // The fine pass gives tight boxes; the coarse pass sees weak narrow bursts whole, where the
 // fine pass sees only fragments. Fine boxes inside one coarse box become one (their union,
 // still tight); a coarse box with no fine box in it is kept as it is.
-std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found>& coarse) {
+// A coarse box longer than a few of its windows resolves its burst in time; fine pieces that
+// cover less than half of it are the peaks of a burst too weak for the fine pass, so the coarse
+// box stands.
+std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found>& coarse,
+                                double coarseWindow) {
     std::vector<Found> out;
     std::vector<bool> used(fine.size(), false);
     for (const Found& c : coarse) {
@@ -278,7 +309,10 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
             joined->sumRatio += fine[i].sumRatio;
             joined->cells += fine[i].cells;
         }
-        out.push_back(joined ? *joined : c);
+        const double length = c.box.t1 - c.box.t0;
+        const bool piecesOnly =
+            joined && length > 4 * coarseWindow && joined->box.t1 - joined->box.t0 < 0.5 * length;
+        out.push_back(joined && !piecesOnly ? *joined : c);
     }
     for (std::size_t i = 0; i < fine.size(); ++i)
         if (!used[i])
@@ -348,14 +382,23 @@ StftParams detectionAnalysis(double sampleRate, const DetectOptions& options) {
 std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
                                 const DetectOptions& options, JobControl& job) {
     options.validate();
-    const std::vector<Found> fine = Detector(source, params, options).run(job, 0, 0.5);
+    // Three passes, each window 4 times the last: the fine one gives tight boxes and short
+    // pulses, the coarser ones see weak narrow bursts whole (6 and 12 dB more sensitive to a
+    // tone) and link the fine pieces inside their boxes.
+    Detector fineDetector(source, params, options);
+    std::vector<Found> found = fineDetector.run(job, 0, 0.4);
     DetectOptions coarseOptions = options;
     coarseOptions.keepSteady = false;
-    const std::vector<Found> coarse =
-        Detector(source, coarser(params), coarseOptions).run(job, 0.5, 1);
+    StftParams p = params;
+    for (int pass = 1; pass <= 2; ++pass) {
+        p = coarser(p);
+        found = linkByCoarse(
+            std::move(found),
+            Detector(source, p, coarseOptions).run(job, 0.1 + 0.3 * pass, 0.4 + 0.3 * pass),
+            p.nperseg / p.fs);
+    }
     const double gapHz = options.mergeGapHz.value_or(source.info().sampleRate / 80);
-    std::vector<Found> found =
-        dropSpurs(mergeClose(linkByCoarse(fine, coarse), options.mergeGap, gapHz));
+    found = dropSpurs(mergeClose(found, options.mergeGap, gapHz, fineDetector.steadyBands()));
     std::vector<Label> labels;
     for (const Found& f : found) {
         if (f.box.t1 - f.box.t0 < options.minDuration || f.box.f1 - f.box.f0 < options.minBandwidth)

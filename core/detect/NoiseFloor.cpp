@@ -72,11 +72,19 @@ std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::i
     std::vector<float> shape(static_cast<std::size_t>(bins));
     const std::int64_t step = std::max<std::int64_t>(1, (r1 - r0) / kFloorSamples);
     parallelChunks(pool, bins, [&](std::int64_t k0, std::int64_t k1) {
-        std::vector<float> column;
+        // Gathered row by row (contiguous reads), then one quantile per bin.
+        const std::size_t width = std::size_t(k1 - k0);
+        std::vector<float> columns;
+        columns.reserve(width * std::size_t((r1 - r0 + step - 1) / step));
+        std::int64_t rows = 0;
+        for (std::int64_t j = r0; j < r1; j += step, ++rows) {
+            const float* row = power.data() + std::size_t(j) * std::size_t(bins);
+            columns.insert(columns.end(), row + k0, row + k1);
+        }
+        std::vector<float> column(static_cast<std::size_t>(rows));
         for (std::int64_t k = k0; k < k1; ++k) {
-            column.clear();
-            for (std::int64_t j = r0; j < r1; j += step)
-                column.push_back(power[std::size_t(j) * std::size_t(bins) + std::size_t(k)]);
+            for (std::int64_t r = 0; r < rows; ++r)
+                column[std::size_t(r)] = columns[std::size_t(r) * width + std::size_t(k - k0)];
             const float low = std::max(quantileOf(column, q), 1e-30f);
             floor[std::size_t(k)] = low;
             shape[std::size_t(k)] = quantileOf(column, 0.5) / low;
