@@ -3,6 +3,7 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/LabelOutput.h"
+#include "cli/LabelledInput.h"
 #include "detect/BurstDetector.h"
 #include "io/SourceFactory.h"
 #include "project/Project.h"
@@ -24,6 +25,7 @@ struct DetectArgs {
     AnalysisOptions analysis;
     core::OpenOptions open;
     ChannelChoice channel;
+    std::string templateProject;
 };
 
 // The recording and how to open it: a project's, or the file itself.
@@ -47,7 +49,7 @@ std::string outputFor(const DetectArgs& a, const std::string& in) {
 }
 
 void detectOne(const DetectArgs& a, const std::string& in, core::JobControl& job) {
-    const auto [recording, open] = recordingOf(in, a.open);
+    const auto [recording, open] = recordingOf(in, withTemplate(a.open, a.templateProject));
     const auto src = core::openRecording(recording, open);
     core::DetectOptions o = a.detect;
     o.t0 = a.start;
@@ -117,6 +119,9 @@ void registerDetect(CLI::App& app, std::function<int()>& action) {
                     "sigmf-meta, specedit.json)");
     addDetectOptions(cmd, *args);
     addAnalysisOptions(cmd, args->analysis);
+    cmd->add_option("--template", args->templateProject,
+                    "A project whose opening options (format, rate, centre, IQ) apply to the "
+                    "recordings named (options given here win)");
     addOpenOptions(cmd, args->open);
     addChannelOptions(cmd, args->channel);
     cmd->callback(

@@ -16,8 +16,28 @@ void addLabelSelection(CLI::App* cmd, LabelSelection& s) {
                     "Labels of a single recording (.csv, .txt, .selections.txt, .sigmf-meta); "
                     "without it a recording's bursts are detected");
     cmd->add_flag("--confirmed-only", s.confirmedOnly, "Leave out proposed labels");
+    cmd->add_option("--template", s.templateProject,
+                    "A project whose opening options (format, rate, centre, IQ) apply to the "
+                    "recordings named (options given here win)");
     addOpenOptions(cmd, s.open);
     addChannelOptions(cmd, s.channel);
+}
+
+core::OpenOptions withTemplate(const core::OpenOptions& user, const std::string& templatePath) {
+    if (templatePath.empty())
+        return user;
+    const core::OpenOptions t = core::loadProject(templatePath).sourceOptions;
+    core::OpenOptions o = user;
+    o.forceIq = user.forceIq || t.forceIq;
+    o.forceAudio = user.forceAudio || t.forceAudio;
+    o.swapIq = user.swapIq || t.swapIq;
+    if (!o.rawFormat)
+        o.rawFormat = t.rawFormat;
+    if (!o.sampleRate)
+        o.sampleRate = t.sampleRate;
+    if (!o.centerFrequency)
+        o.centerFrequency = t.centerFrequency;
+    return o;
 }
 
 LabelledRecording openLabelled(const std::string& input, const LabelSelection& s,
@@ -38,7 +58,7 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
         r.analysis = p.analysis;
     } else {
         r.recording = input;
-        r.source = core::openRecording(input, s.open);
+        r.source = core::openRecording(input, withTemplate(s.open, s.templateProject));
     }
     const auto& info = r.source->info();
     r.analysis.fs = info.sampleRate;

@@ -19,7 +19,12 @@ struct LabelSelection {
     bool confirmedOnly = false; // --confirmed-only
     ChannelChoice channel;
     core::OpenOptions open;
+    std::string templateProject; // --template: opening options for bare recordings
 };
+
+// Opening options for a bare recording: the user's, filled in from a template project's
+// source options where the user said nothing (a folder of captures from one receiver).
+core::OpenOptions withTemplate(const core::OpenOptions& user, const std::string& templatePath);
 
 struct LabelledRecording {
     std::string input;     // as named on the command line

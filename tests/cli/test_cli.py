@@ -600,6 +600,26 @@ class Features(CliTest):
         self.assertIn("outside the recording", proc.stderr)
         self.assertIn("1 of 2 labels were left out", proc.stderr)
 
+    def test_a_template_project_opens_bare_captures(self):
+        rec = self.recording()
+        bare = self.path("capture.cu8")  # a name that says nothing about rate or centre
+        shutil.copy(rec, bare)
+        proc = run("features", bare, "--out", self.path("d.csv"), check=2)
+        self.assertIn("--rate", proc.stderr)
+        with open(self.path("t.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "any.cu8", "source_options":
+                       {"rate": 2e6, "format": "cu8", "center": 433.92e6}}, f)
+        run("features", bare, "--template", self.path("t.specedit.json"), "--out",
+            self.path("d.csv"), check=0)
+        with open(self.path("d.csv")) as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 3)
+        self.assertAlmostEqual(float(rows[0]["if_mean_hz"]), 433.92e6 + 200e3, delta=100)
+        run("detect", bare, "--template", self.path("t.specedit.json"), "--out",
+            self.path("b.csv"), check=0)
+        with open(self.path("b.csv")) as f:
+            self.assertEqual(len(list(csv.DictReader(f))), 3)
+
     def test_export_bursts_as_isolated_sigmf_clips(self):
         a, _ = self.projects()
         run("export-bursts", a, "--out", self.path("clips"), "--margin", 0.01, check=0)
