@@ -31,10 +31,21 @@ double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
 }
 
+// Buffers shared by the passes: each pass's block holds the same number of cells (4 s of
+// samples, whatever the window), so the later passes reuse memory the first one touched
+// (fresh memory costs about 2 s per GiB here).
+struct Workspace {
+    ThreadPool pool;
+    PowerBlock block;
+    std::vector<float> smoothed, scratch;
+};
+
 class Detector {
 public:
-    Detector(const SampleSource& source, const StftParams& params, const DetectOptions& o)
-        : m_power(source, params, o.channel), m_options(o) {}
+    Detector(const SampleSource& source, const StftParams& params, const DetectOptions& o,
+             Workspace& work)
+        : m_power(source, params, o.channel), m_options(o), m_pool(work.pool), m_block(work.block),
+          m_smoothed(work.smoothed), m_scratch(work.scratch) {}
 
     // Progress goes from `from` to `to` of the job's 0..1.
     std::vector<Found> run(JobControl& job, double from = 0, double to = 1);
@@ -50,10 +61,10 @@ private:
 
     PowerComputer m_power;
     DetectOptions m_options;
-    ThreadPool m_pool;
+    ThreadPool& m_pool;
     RegionTracker m_tracker;
-    PowerBlock m_block; // buffers kept from block to block
-    std::vector<float> m_smoothed, m_scratch;
+    PowerBlock& m_block; // buffers kept from block to block and pass to pass
+    std::vector<float>&m_smoothed, &m_scratch;
     std::vector<Found> m_found;
     std::vector<std::pair<double, double>> m_steadyBands;
     JobControl* m_job = nullptr;
@@ -385,7 +396,8 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
     // Three passes, each window 4 times the last: the fine one gives tight boxes and short
     // pulses, the coarser ones see weak narrow bursts whole (6 and 12 dB more sensitive to a
     // tone) and link the fine pieces inside their boxes.
-    Detector fineDetector(source, params, options);
+    Workspace work;
+    Detector fineDetector(source, params, options, work);
     std::vector<Found> found = fineDetector.run(job, 0, 0.4);
     DetectOptions coarseOptions = options;
     coarseOptions.keepSteady = false;
@@ -394,7 +406,7 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
         p = coarser(p);
         found = linkByCoarse(
             std::move(found),
-            Detector(source, p, coarseOptions).run(job, 0.1 + 0.3 * pass, 0.4 + 0.3 * pass),
+            Detector(source, p, coarseOptions, work).run(job, 0.1 + 0.3 * pass, 0.4 + 0.3 * pass),
             p.nperseg / p.fs);
     }
     const double gapHz = options.mergeGapHz.value_or(source.info().sampleRate / 80);

@@ -48,7 +48,8 @@ void absorb(Region& into, const Region& from) {
 
 void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
                              float high) {
-    std::vector<Run> runs;
+    std::vector<Run>& runs = m_runs;
+    runs.clear();
     for (int k = 0; k < bins;) {
         if (!(ratio[k] >= low)) {
             ++k;
@@ -109,16 +110,16 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
             continue; // absorbed
         if (!continued[std::size_t(i)]) {
             if (m_open[std::size_t(i)].seeded)
-                m_done.push_back(m_open[std::size_t(i)]);
+                m_done.push_back(std::move(m_open[std::size_t(i)]));
             continue;
         }
         renumber[std::size_t(i)] = int(open.size());
-        open.push_back(m_open[std::size_t(i)]);
+        open.push_back(std::move(m_open[std::size_t(i)]));
     }
     for (Run& r : runs)
         r.region = renumber[std::size_t(r.region)];
     m_open = std::move(open);
-    m_prev = std::move(runs);
+    std::swap(m_prev, m_runs);
 }
 
 void RegionTracker::finish() {

@@ -39,6 +39,7 @@ private:
         int region; // index in m_open
     };
     std::vector<Run> m_prev;
+    std::vector<Run> m_runs; // this frame's, kept to reuse its memory
     std::vector<Region> m_open;
     std::vector<Region> m_done;
 };
