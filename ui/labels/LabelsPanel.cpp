@@ -10,6 +10,7 @@
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace specedit::ui {
@@ -85,51 +86,86 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     connect(view, &SpectrogramView::labelSelectionChanged, this, &LabelsPanel::showSelection);
 }
 
+void LabelsPanel::fillRow(int r, const core::Label& l) {
+    auto* cls = textItem(l.className.empty() ? tr("—") : QString::fromStdString(l.className));
+    cls->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(l.id));
+    m_table->setItem(r, kClass, cls);
+    m_items[l.id] = cls;
+    m_table->setItem(r, kStart, new NumberItem(l.t0, formatTime(l.t0, 1e-5)));
+    m_table->setItem(r, kDuration, new NumberItem(l.duration(), formatTime(l.duration(), 1e-5)));
+    m_table->setItem(r, kLow, new NumberItem(l.f0, formatFrequency(l.f0, 100.0)));
+    m_table->setItem(r, kHigh, new NumberItem(l.f1, formatFrequency(l.f1, 100.0)));
+    m_table->setItem(r, kSnr,
+                     new NumberItem(l.snrDb.value_or(-1e9),
+                                    l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
+    m_table->setItem(r, kState, textItem(l.confirmed ? tr("confirmed") : tr("proposed")));
+    // Unknown confidence sorts after every known one: the least confident come first.
+    m_table->setItem(r, kConfidence,
+                     new NumberItem(l.confidence.value_or(2.0),
+                                    l.confidence
+                                        ? QString("%1 %").arg(std::lround(100 * *l.confidence))
+                                        : QString()));
+    m_table->setItem(r, kComment, textItem(QString::fromStdString(l.comment), true));
+    m_shown[l.id] = l;
+}
+
+// The same labels as shown (by id): only the changed rows are rebuilt, so relabelling one of
+// ten thousand labels stays instant. Returns false when labels came or went.
+bool LabelsPanel::updateChangedRows() {
+    const auto& labels = m_document->labels();
+    if (labels.size() != m_shown.size() ||
+        std::any_of(labels.begin(), labels.end(),
+                    [&](const auto& l) { return !m_shown.count(l.id); }))
+        return false;
+    for (const auto& l : labels)
+        if (!(m_shown[l.id] == l)) {
+            const int row = m_items[l.id]->row();
+            fillRow(row, l);
+            matchFilter(row);
+        }
+    return true;
+}
+
 void LabelsPanel::refresh() {
     m_updating = true;
     const QSignalBlocker block(m_table);
     m_table->setSortingEnabled(false);
-    const auto& labels = m_document->labels();
-    m_table->setRowCount(int(labels.size()));
-    for (int r = 0; r < int(labels.size()); ++r) {
-        const core::Label& l = labels[std::size_t(r)];
-        auto* cls = textItem(l.className.empty() ? tr("—") : QString::fromStdString(l.className));
-        cls->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(l.id));
-        m_table->setItem(r, kClass, cls);
-        m_table->setItem(r, kStart, new NumberItem(l.t0, formatTime(l.t0, 1e-5)));
-        m_table->setItem(r, kDuration,
-                         new NumberItem(l.duration(), formatTime(l.duration(), 1e-5)));
-        m_table->setItem(r, kLow, new NumberItem(l.f0, formatFrequency(l.f0, 100.0)));
-        m_table->setItem(r, kHigh, new NumberItem(l.f1, formatFrequency(l.f1, 100.0)));
-        m_table->setItem(r, kSnr,
-                         new NumberItem(l.snrDb.value_or(-1e9),
-                                        l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
-        m_table->setItem(r, kState, textItem(l.confirmed ? tr("confirmed") : tr("proposed")));
-        // Unknown confidence sorts after every known one: the least confident come first.
-        m_table->setItem(r, kConfidence,
-                         new NumberItem(l.confidence.value_or(2.0),
-                                        l.confidence
-                                            ? QString("%1 %").arg(std::lround(100 * *l.confidence))
-                                            : QString()));
-        m_table->setItem(r, kComment, textItem(QString::fromStdString(l.comment), true));
+    if (!updateChangedRows()) {
+        const auto& labels = m_document->labels();
+        m_shown.clear();
+        m_items.clear();
+        m_table->setRowCount(int(labels.size()));
+        for (int r = 0; r < int(labels.size()); ++r)
+            fillRow(r, labels[std::size_t(r)]);
+        m_table->resizeColumnsToContents();
+        for (int r = 0; r < m_table->rowCount(); ++r)
+            matchFilter(r);
     }
     m_table->setSortingEnabled(true);
-    m_table->resizeColumnsToContents();
     m_updating = false;
-    applyFilter();
+    updateCount();
     showSelection(m_view->selectedLabels());
 }
 
-void LabelsPanel::applyFilter() {
+bool LabelsPanel::matchFilter(int row) {
     const QString text = m_filter->text().trimmed();
+    bool match = text.isEmpty();
+    for (int c : {kClass, kState, kComment})
+        match = match || m_table->item(row, c)->text().contains(text, Qt::CaseInsensitive);
+    m_table->setRowHidden(row, !match);
+    return match;
+}
+
+void LabelsPanel::applyFilter() {
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        matchFilter(r);
+    updateCount();
+}
+
+void LabelsPanel::updateCount() {
     int shown = 0;
-    for (int r = 0; r < m_table->rowCount(); ++r) {
-        bool match = text.isEmpty();
-        for (int c : {kClass, kState, kComment})
-            match = match || m_table->item(r, c)->text().contains(text, Qt::CaseInsensitive);
-        m_table->setRowHidden(r, !match);
-        shown += match ? 1 : 0;
-    }
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        shown += m_table->isRowHidden(r) ? 0 : 1;
     const auto& labels = m_document->labels();
     const auto proposed =
         std::count_if(labels.begin(), labels.end(), [](const auto& l) { return !l.confirmed; });
@@ -141,10 +177,10 @@ void LabelsPanel::showSelection(const std::set<std::uint64_t>& ids) {
     m_updating = true;
     const QSignalBlocker block(m_table);
     m_table->clearSelection();
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        if (ids.count(m_table->item(r, kClass)->data(Qt::UserRole).toULongLong())) {
-            m_table->selectRow(r);
-            m_table->scrollToItem(m_table->item(r, kClass));
+    for (std::uint64_t id : ids)
+        if (const auto it = m_items.find(id); it != m_items.end()) {
+            m_table->selectRow(it->second->row());
+            m_table->scrollToItem(it->second);
         }
     m_updating = false;
 }

@@ -4,12 +4,16 @@
 // step with the selection in the picture; a click on a row brings its label into view; the
 // comment is edited in place (one undo step). GUI thread only.
 
+#include "label/Label.h"
+
 #include <QWidget>
 #include <cstdint>
 #include <set>
+#include <unordered_map>
 
 class QLineEdit;
 class QTableWidget;
+class QTableWidgetItem;
 class QLabel;
 
 namespace specedit::ui {
@@ -22,7 +26,8 @@ class LabelsPanel : public QWidget {
 public:
     LabelsPanel(Document* document, SpectrogramView* view, QWidget* parent = nullptr);
 
-    // Rebuilds the table from the document (after any change), keeping the selection.
+    // Brings the table up to the document (after any change), keeping the selection: the
+    // changed rows only when the same labels are there, else the whole table.
     void refresh();
     QTableWidget* table() const { return m_table; }
 
@@ -30,6 +35,10 @@ private:
     void showSelection(const std::set<std::uint64_t>& ids);
     void takeSelection();
     void applyFilter();
+    bool matchFilter(int row); // hides the row unless it matches; returns whether it does
+    void updateCount();
+    void fillRow(int row, const core::Label& label);
+    bool updateChangedRows();
     void commentEdited(int row, int column);
 
     Document* m_document;
@@ -38,6 +47,8 @@ private:
     QTableWidget* m_table;
     QLabel* m_count;
     bool m_updating = false;
+    std::unordered_map<std::uint64_t, core::Label> m_shown;       // by id, as shown
+    std::unordered_map<std::uint64_t, QTableWidgetItem*> m_items; // class cell by id
 };
 
 } // namespace specedit::ui
