@@ -1,8 +1,10 @@
 #include "ShortcutGuard.h"
 
 #include <QAbstractSpinBox>
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QPointer>
 #include <QWidget>
 
 namespace specedit::ui {
@@ -53,11 +55,8 @@ bool typesText(const QKeyEvent& e) {
 } // namespace
 
 void ShortcutGuard::guard(QWidget* root) {
-    for (auto* spin : root->findChildren<QAbstractSpinBox*>())
-        spin->installEventFilter(this);
-    for (auto* edit : root->findChildren<QLineEdit*>())
-        if (!qobject_cast<QAbstractSpinBox*>(edit->parentWidget()))
-            edit->installEventFilter(this);
+    m_root = root;
+    qApp->installEventFilter(this); // also the editors that tables and lists open later
 }
 
 // A field claims (accepts) the keys it edits with, so that 1-9, N or Return typed into it do
@@ -65,9 +64,16 @@ void ShortcutGuard::guard(QWidget* root) {
 bool ShortcutGuard::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() != QEvent::ShortcutOverride)
         return QObject::eventFilter(watched, event);
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || !m_root || widget->window() != m_root->window())
+        return QObject::eventFilter(watched, event);
+    const QAbstractSpinBox* spin = qobject_cast<QAbstractSpinBox*>(widget);
+    if (!spin && widget->parentWidget())
+        spin = qobject_cast<QAbstractSpinBox*>(widget->parentWidget());
+    if (!spin && !qobject_cast<QLineEdit*>(widget))
+        return QObject::eventFilter(watched, event);
     const auto& key = *static_cast<QKeyEvent*>(event);
-    const bool claimed =
-        qobject_cast<QAbstractSpinBox*>(watched) ? editsNumber(key) : typesText(key);
+    const bool claimed = spin ? editsNumber(key) : typesText(key);
     if (claimed)
         event->accept(); // the key goes to the field
     else

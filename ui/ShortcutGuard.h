@@ -9,8 +9,8 @@
 // GUI thread only.
 
 #include <QObject>
-
-class QWidget;
+#include <QPointer>
+#include <QWidget>
 
 namespace specedit::ui {
 
@@ -18,12 +18,16 @@ class ShortcutGuard : public QObject {
     Q_OBJECT
 public:
     explicit ShortcutGuard(QObject* parent) : QObject(parent) {}
-    // Installs the filter on every spin box and line edit below root (call after building
-    // panels).
+    // Guards every spin box and line edit in root's window, those made later included (the
+    // editors that tables and lists open, dialogs' fields): the filter sits on the
+    // application and looks at the key events' targets.
     void guard(QWidget* root);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QPointer<QWidget> m_root;
 };
 
 } // namespace specedit::ui

@@ -7,6 +7,7 @@
 #include "PaintToolBar.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
+#include "labels/ClassBar.h"
 #include "labels/DetectDialog.h"
 #include "labels/LabelsPanel.h"
 #include "view/LabelOverlay.h"
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <cmath>
 #include <complex>
 #include <fstream>
@@ -342,4 +344,57 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
         EXPECT_GT(l.t1, 1.5);
         EXPECT_FALSE(l.confirmed);
     }
+}
+
+TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    auto* bar = w.findChild<ui::ClassBar*>();
+    ASSERT_NE(bar, nullptr);
+    core::Label l;
+    l.t0 = 1.0;
+    l.t1 = 1.1;
+    l.f0 = kFc;
+    l.f1 = kFc + 50e3;
+    w.document()->setLabels({l}, "Draw label");
+    const auto id = w.document()->labels()[0].id;
+    w.view()->setSelectedLabels({id});
+    // Key 2 makes "class 2"; Add takes the next free hotkey (1).
+    trigger(w, "Class 2");
+    bar->addClass("door open");
+    ASSERT_EQ(w.document()->classes().size(), 2u);
+    EXPECT_EQ(w.document()->classes()[1].hotkey, 1);
+    EXPECT_EQ(bar->list()->count(), 2);
+    // Renaming in place (double-click, type, Enter) renames the class and its labels; Return
+    // ends the edit and does not run the window's Return shortcut (accept).
+    ASSERT_TRUE(demo.activate());
+    QListWidgetItem* item = bar->list()->item(0);
+    ASSERT_TRUE(item->text().endsWith("class 2")) << item->text().toStdString();
+    bar->list()->editItem(item);
+    QApplication::processEvents();
+    auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    ASSERT_NE(editor, nullptr);
+    editor->selectAll();
+    QTest::keyClicks(editor, "2  door closed");
+    QTest::keyClick(editor, Qt::Key_Return);
+    QApplication::processEvents();
+    EXPECT_EQ(w.document()->classes()[0].name, "door closed");
+    EXPECT_EQ(w.document()->label(id)->className, "door closed");
+    EXPECT_EQ(w.document()->undoStack()->undoText().toStdString(), "Rename class");
+    // A name another class has is refused, and nothing changes.
+    bar->renameClass("door closed", "door open");
+    EXPECT_EQ(w.document()->classes()[0].name, "door closed");
+    EXPECT_TRUE(bar->error().contains("door open")) << bar->error().toStdString();
+    bar->setClassColor("door closed", QColor("#123456"));
+    EXPECT_EQ(w.document()->classes()[0].color, "#123456");
+    EXPECT_EQ(w.view()->labelOverlay()->colorOf(*w.document()->label(id)), QColor("#123456"));
+    bar->applyToSelected("door open");
+    EXPECT_EQ(w.document()->label(id)->className, "door open");
+    bar->removeClass("door open");
+    EXPECT_EQ(w.document()->classes().size(), 1u);
+    EXPECT_TRUE(w.document()->label(id)->className.empty());
+    // Every step undoes on its own.
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->label(id)->className, "door open");
 }

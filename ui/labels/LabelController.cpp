@@ -6,6 +6,7 @@
 #include "detect/BurstDetector.h"
 #include "features/Dataset.h"
 #include "features/Similar.h"
+#include "labels/ClassBar.h"
 #include "labels/DetectDialog.h"
 #include "view/FrequencyScale.h"
 #include "view/SpectrogramView.h"
@@ -18,10 +19,6 @@
 
 namespace specedit::ui {
 namespace {
-
-// Tableau 10: distinct at a glance on the dark picture, one per hotkey.
-const char* kPalette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-                          "#edc948", "#b07aa1", "#ff9da7", "#9c755f"};
 
 constexpr double kSnapSeconds = 0.3; // the detector looks this far each side of a click
 
@@ -127,7 +124,7 @@ void LabelController::setClass(int hotkey) {
     if (it == classes.end()) {
         core::LabelClass c;
         c.name = tr("class %1").arg(hotkey).toStdString();
-        c.color = kPalette[(hotkey - 1) % 9];
+        c.color = classColorFor(hotkey).toStdString();
         c.hotkey = hotkey;
         classes.push_back(c);
         it = classes.end() - 1;

@@ -1,6 +1,7 @@
 #include "labels/LabelsPanel.h"
 
 #include "Document.h"
+#include "labels/ClassBar.h"
 #include "view/AxisTickers.h"
 #include "view/SpectrogramView.h"
 
@@ -59,6 +60,7 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
       m_table(new QTableWidget(0, kColumns, this)), m_count(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(new ClassBar(document, view, this));
     m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
@@ -70,6 +72,7 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(kStart, Qt::AscendingOrder); // in time order until the user sorts
     m_table->verticalHeader()->setVisible(false);
+    m_table->setWordWrap(false); // one line per label; long names are elided
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     layout->addWidget(m_table, 1);
@@ -117,12 +120,16 @@ bool LabelsPanel::updateChangedRows() {
         std::any_of(labels.begin(), labels.end(),
                     [&](const auto& l) { return !m_shown.count(l.id); }))
         return false;
+    bool renamed = false;
     for (const auto& l : labels)
         if (!(m_shown[l.id] == l)) {
+            renamed = renamed || m_shown[l.id].className != l.className;
             const int row = m_items[l.id]->row();
             fillRow(row, l);
             matchFilter(row);
         }
+    if (renamed)
+        m_table->resizeColumnToContents(kClass);
     return true;
 }
 
