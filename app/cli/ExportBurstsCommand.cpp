@@ -74,6 +74,9 @@ std::string exportOne(const ExportArgs& a, const LabelledRecording& r, const cor
 void runExport(const ExportArgs& a) {
     if (a.margin < 0 || !std::isfinite(a.margin))
         throw core::Error("--margin", "must be zero or more seconds", "e.g. 0.005");
+    if (!a.format.empty() && core::outputContainerFor("clip." + a.format).empty())
+        throw core::Error("--clip-format", "\"" + a.format + "\" is not a recording format",
+                          "wav, flac, cf32, cs16, cs8, cu8 or sigmf-meta");
     fs::create_directories(a.out);
     for (const auto& in : a.inputs) {
         auto job = makeProgressJob("export " + fs::path(in).filename().string());

@@ -10,7 +10,9 @@
 //
 //   peak power   max over the box of |y|^2 averaged over M samples (dB re full scale)
 //   mean power   mean |y|^2 over the box (dB re full scale)
-//   noise power  median over the margins of |y|^2 averaged over blocks of 32 samples,
+//   noise power  10th percentile over the margins of |y|^2 averaged over blocks of 32
+//                samples, divided by 0.7815 (that percentile of noise alone, as a share of
+//                its mean), so other bursts in up to 90 % of the margins do not count,
 //                leaving out digital silence (blocks below -120 dB re full scale or 90 dB
 //                below P_on); NaN when the margins hold no noise
 //   SNR          10 log10(P_on / P_noise), P_on the mean power of the on samples: the level

@@ -599,6 +599,10 @@ class Features(CliTest):
         self.assertIn("label 2 left out", proc.stderr)
         self.assertIn("outside the recording", proc.stderr)
         self.assertIn("1 of 2 labels were left out", proc.stderr)
+        proc = run("export-bursts", a, "--out", self.path("c"), "--clip-format", "xyz", check=2)
+        self.assertIn("--clip-format", proc.stderr)
+        proc = run("export-bursts", a, "--out", self.path("c"), "--margin", -1, check=2)
+        self.assertIn("--margin", proc.stderr)
 
     def test_a_template_project_opens_bare_captures(self):
         rec = self.recording()
