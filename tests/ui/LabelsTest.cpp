@@ -9,6 +9,7 @@
 #include "UiFixture.h"
 #include "labels/ClassBar.h"
 #include "labels/DetectDialog.h"
+#include "labels/LabelExchange.h"
 #include "labels/LabelsPanel.h"
 #include "view/LabelOverlay.h"
 
@@ -19,6 +20,7 @@
 #include <QListWidget>
 #include <cmath>
 #include <complex>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <random>
@@ -397,4 +399,44 @@ TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
     // Every step undoes on its own.
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->label(id)->className, "door open");
+}
+
+TEST(Labels, LabelsGoOutAndComeBackAndBecomeADataset) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    ASSERT_TRUE(detectWithDefaults(w));
+    auto labels = w.document()->labels();
+    ASSERT_GE(labels.size(), 3u);
+    labels[0].className = "remote";
+    w.document()->setLabels({{"remote", "#e15759", 1, {}}}, labels, "Set class");
+    auto* exchange = w.findChild<ui::LabelExchange*>();
+    ASSERT_NE(exchange, nullptr);
+    TempDir dir;
+    // Out as Raven, back in: the same boxes again (doubled), the class kept.
+    const auto raven = QString::fromStdString(dir.file("l.selections.txt"));
+    exchange->exportLabels(raven);
+    exchange->importLabels(raven);
+    const auto& both = w.document()->labels();
+    ASSERT_EQ(both.size(), 2 * labels.size());
+    EXPECT_NEAR(both[labels.size()].t0, labels[0].t0, 1e-6);
+    EXPECT_NEAR(both[labels.size()].f1, labels[0].f1, 1e-3);
+    EXPECT_EQ(both[labels.size()].className, "remote");
+    EXPECT_EQ(w.document()->undoStack()->undoText().toStdString(), "Import labels");
+    w.document()->undoStack()->undo();
+    // A bad file is refused with its name.
+    expectError([&] { exchange->importLabels(QString::fromStdString(dir.file("none.csv"))); },
+                {"none.csv"});
+    // The dataset: one CSV row per label, patches beside it.
+    const auto csv = QString::fromStdString(dir.file("set.csv"));
+    ASSERT_TRUE(exchange->exportDataset(csv));
+    ASSERT_TRUE(waitForTask(w));
+    std::ifstream in(dir.file("set.csv"));
+    std::string line;
+    int rows = -1;
+    while (std::getline(in, line))
+        ++rows;
+    EXPECT_EQ(rows, int(labels.size()));
+    EXPECT_TRUE(std::filesystem::exists(dir.file("set.npy")));
+    EXPECT_TRUE(std::filesystem::exists(dir.file("set.json")));
 }

@@ -8,6 +8,7 @@
 #include "features/Similar.h"
 #include "labels/ClassBar.h"
 #include "labels/DetectDialog.h"
+#include "labels/LabelExchange.h"
 #include "view/FrequencyScale.h"
 #include "view/SpectrogramView.h"
 
@@ -32,7 +33,9 @@ bool overlapsMuch(const core::Label& a, const core::Label& b) {
 
 LabelController::LabelController(Document* document, SpectrogramView* view, TaskRunner* tasks,
                                  QObject* parent)
-    : QObject(parent), m_document(document), m_view(view), m_tasks(tasks) {
+    : QObject(parent), m_document(document), m_view(view), m_tasks(tasks),
+      m_exchange(new LabelExchange(document, tasks, view->window())) {
+    connect(m_exchange, &LabelExchange::message, this, &LabelController::message);
     connect(document, &Document::labelsChanged, this,
             [this] { m_view->setLabels(m_document->labels(), m_document->classes()); });
     connect(view, &SpectrogramView::labelDrawn, this, &LabelController::addBox);
@@ -62,6 +65,8 @@ void LabelController::buildMenu(QMenu* menu) {
         [this] { toShapes(core::MaskMode::Isolate); });
     add(tr("&Remove the selected labels' sound (shape)"), QKeySequence(),
         [this] { toShapes(core::MaskMode::Apply); });
+    menu->addSeparator();
+    m_exchange->addActions(menu);
     menu->addSeparator();
     QMenu* classes = menu->addMenu(tr("&Class of the selected labels"));
     for (int k = 1; k <= 9; ++k) {

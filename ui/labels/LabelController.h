@@ -23,6 +23,7 @@ namespace specedit::ui {
 class Document;
 class SpectrogramView;
 class TaskRunner;
+class LabelExchange;
 
 class LabelController : public QObject {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
 
     // Fills the Labels menu with the actions above (their shortcuts work window-wide).
     void buildMenu(QMenu* menu);
+    LabelExchange* exchange() const { return m_exchange; }
 
     void addBox(const core::TfBox& box);
     // A label moved or resized by dragging: one undo step.
@@ -68,6 +70,7 @@ private:
     Document* m_document;
     SpectrogramView* m_view;
     TaskRunner* m_tasks;
+    LabelExchange* m_exchange;
 };
 
 } // namespace specedit::ui

@@ -1,0 +1,123 @@
+#include "labels/LabelExchange.h"
+
+#include "Document.h"
+#include "ErrorText.h"
+#include "TaskRunner.h"
+#include "features/Dataset.h"
+#include "label/LabelFiles.h"
+#include "labels/ClassBar.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <algorithm>
+
+namespace specedit::ui {
+namespace {
+
+const char* kLabelFilter =
+    "Label files (*.csv *.txt *.sigmf-meta);;CSV (*.csv);;Audacity labels (*.txt);;"
+    "Raven selection table (*.selections.txt);;SigMF annotations (*.sigmf-meta)";
+
+} // namespace
+
+LabelExchange::LabelExchange(Document* document, TaskRunner* tasks, QWidget* window)
+    : QObject(window), m_document(document), m_tasks(tasks), m_window(window) {}
+
+void LabelExchange::addActions(QMenu* menu) {
+    menu->addAction(tr("I&mport labels…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(m_window, tr("Import labels"), QString(), kLabelFilter);
+        if (!path.isEmpty())
+            guarded(tr("Import labels"), [&] { importLabels(path); });
+    });
+    menu->addAction(tr("E&xport labels…"), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(m_window, tr("Export labels"), QString(), kLabelFilter);
+        if (!path.isEmpty())
+            guarded(tr("Export labels"), [&] { exportLabels(path); });
+    });
+    menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export dataset"), QString(),
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty() && !exportDataset(path))
+            emit message(tr("Another task is running; export when it ends"), 5000);
+    });
+}
+
+void LabelExchange::guarded(const QString& what, const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(m_window, what, userText(e));
+    }
+}
+
+void LabelExchange::importLabels(const QString& path) {
+    if (!m_document->hasSource())
+        return;
+    const auto recording =
+        core::labelRecordingOf(*m_document->source(), m_document->sourcePath().toStdString());
+    auto imported = core::readLabelFile(path.toStdString(), recording);
+    auto classes = m_document->classes();
+    auto labels = m_document->labels();
+    for (auto& l : imported) {
+        l.id = 0; // the document gives each its own
+        if (!l.className.empty() &&
+            std::none_of(classes.begin(), classes.end(),
+                         [&](const core::LabelClass& c) { return c.name == l.className; })) {
+            core::LabelClass c;
+            c.name = l.className;
+            c.color = classColorFor(int(classes.size()) + 1).toStdString();
+            classes.push_back(c);
+        }
+        labels.push_back(l);
+    }
+    m_document->setLabels(classes, labels, tr("Import labels"));
+    emit message(
+        tr("%1 labels imported from %2").arg(imported.size()).arg(QFileInfo(path).fileName()),
+        6000);
+}
+
+void LabelExchange::exportLabels(const QString& path) const {
+    if (!m_document->hasSource())
+        return;
+    core::writeLabelFile(
+        path.toStdString(), m_document->labels(),
+        core::labelRecordingOf(*m_document->source(), m_document->sourcePath().toStdString()));
+}
+
+bool LabelExchange::exportDataset(const QString& csvPath) {
+    if (!m_document->hasSource())
+        return false;
+    auto source = m_document->source();
+    const auto labels = m_document->labels();
+    const int channel = source->info().isComplex() ? -1 : std::max(-1, m_document->channel());
+    const std::string recording = m_document->sourcePath().toStdString();
+    const std::string csv = csvPath.toStdString();
+    const std::string npy =
+        (csvPath.endsWith(".csv") ? csvPath.chopped(4) : csvPath).toStdString() + ".npy";
+    return m_tasks->run(
+        tr("Measuring %n label(s)", nullptr, int(labels.size())),
+        [source, labels, channel, recording, csv, npy](core::JobControl& job) {
+            core::DatasetOptions o;
+            o.patchSize = 64;
+            const auto entries =
+                core::computeDataset({{recording, source.get(), labels, channel}}, o, job);
+            core::writeFeatureCsv(csv, entries);
+            core::writePatches(npy, entries, o.patchSize);
+            const auto left = std::count_if(entries.begin(), entries.end(),
+                                            [](const auto& e) { return !e.error.empty(); });
+            return left ? tr("Dataset written; %1 label(s) could not be measured and were left "
+                             "out (outside the recording)")
+                              .arg(left)
+                        : tr("Dataset of %1 labels written").arg(entries.size());
+        },
+        [this](bool, const QString& text) {
+            if (!text.isEmpty())
+                emit message(text, 8000);
+        });
+}
+
+} // namespace specedit::ui
