@@ -33,17 +33,31 @@ void LabelExchange::addActions(QMenu* menu) {
             guarded(tr("Import labels"), [&] { importLabels(path); });
     });
     menu->addAction(tr("E&xport labels…"), this, [this] {
+        if (!hasLabels())
+            return;
         const QString path =
             QFileDialog::getSaveFileName(m_window, tr("Export labels"), QString(), kLabelFilter);
         if (!path.isEmpty())
             guarded(tr("Export labels"), [&] { exportLabels(path); });
     });
     menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {
+        if (!hasLabels())
+            return;
         const QString path = QFileDialog::getSaveFileName(m_window, tr("Export dataset"), QString(),
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty() && !exportDataset(path))
             emit message(tr("Another task is running; export when it ends"), 5000);
     });
+}
+
+// Says so when there is nothing to export, before any file dialog.
+bool LabelExchange::hasLabels() {
+    if (m_document->hasSource() && !m_document->labels().empty())
+        return true;
+    emit message(tr("No labels to export: label bursts first (the Label tool L, or Labels > "
+                    "Detect bursts…)"),
+                 6000);
+    return false;
 }
 
 void LabelExchange::guarded(const QString& what, const std::function<void()>& body) {

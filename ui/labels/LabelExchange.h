@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 class QMenu;
 class QWidget;
@@ -35,6 +36,7 @@ signals:
     void message(const QString& text, int timeoutMs);
 
 private:
+    bool hasLabels();
     void guarded(const QString& what, const std::function<void()>& body);
 
     Document* m_document;
