@@ -119,9 +119,7 @@ void registerDetect(CLI::App& app, std::function<int()>& action) {
                     "sigmf-meta, specedit.json)");
     addDetectOptions(cmd, *args);
     addAnalysisOptions(cmd, args->analysis);
-    cmd->add_option("--template", args->templateProject,
-                    "A project whose opening options (format, rate, centre, IQ) apply to the "
-                    "recordings named (options given here win)");
+    addTemplateOption(cmd, args->templateProject);
     addOpenOptions(cmd, args->open);
     addChannelOptions(cmd, args->channel);
     cmd->callback(

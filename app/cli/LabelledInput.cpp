@@ -16,11 +16,15 @@ void addLabelSelection(CLI::App* cmd, LabelSelection& s) {
                     "Labels of a single recording (.csv, .txt, .selections.txt, .sigmf-meta); "
                     "without it a recording's bursts are detected");
     cmd->add_flag("--confirmed-only", s.confirmedOnly, "Leave out proposed labels");
-    cmd->add_option("--template", s.templateProject,
-                    "A project whose opening options (format, rate, centre, IQ) apply to the "
-                    "recordings named (options given here win)");
+    addTemplateOption(cmd, s.templateProject);
     addOpenOptions(cmd, s.open);
     addChannelOptions(cmd, s.channel);
+}
+
+void addTemplateOption(CLI::App* cmd, std::string& templatePath) {
+    cmd->add_option("--template", templatePath,
+                    "A project whose opening options (format, rate, centre, IQ) apply to the "
+                    "recordings named (options given here win)");
 }
 
 core::OpenOptions withTemplate(const core::OpenOptions& user, const std::string& templatePath) {

@@ -24,6 +24,8 @@ struct LabelSelection {
 
 // Opening options for a bare recording: the user's, filled in from a template project's
 // source options where the user said nothing (a folder of captures from one receiver).
+// --template PROJECT on a command.
+void addTemplateOption(CLI::App* cmd, std::string& templatePath);
 core::OpenOptions withTemplate(const core::OpenOptions& user, const std::string& templatePath);
 
 struct LabelledRecording {

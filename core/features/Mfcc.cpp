@@ -1,6 +1,7 @@
 #include "features/Mfcc.h"
 
 #include "dsp/FftPlan.h"
+#include "dsp/Window.h"
 #include "features/BandSignal.h"
 #include "features/FeaturePlans.h"
 
@@ -64,14 +65,14 @@ std::array<double, kMfccCount> cepstrum(const std::vector<double>& logEnergy) {
 
 std::vector<std::array<double, kMfccCount>> frames(const BandSignal& band, FeaturePlans& plans) {
     const auto bank = filterBank(band);
+    const auto window = makeWindow(WindowSpec{}, kFrame); // periodic Hann
     const auto len = band.burstLength();
     std::vector<std::complex<double>> seg(kFrame);
     std::vector<std::array<double, kMfccCount>> out;
     for (std::int64_t s = 0; s == 0 || s + kFrame <= len; s += kHop) {
         std::fill(seg.begin(), seg.end(), 0.0);
         for (int i = 0; i < kFrame && s + i < len; ++i)
-            seg[std::size_t(i)] = band.burst()[s + i] *
-                                  (0.5 - 0.5 * std::cos(2 * std::numbers::pi * (i + 0.5) / kFrame));
+            seg[std::size_t(i)] = band.burst()[s + i] * window[std::size_t(i)];
         plans.transform(FftKind::ComplexForward, seg);
         std::vector<double> logEnergy(kFilters);
         for (int m = 0; m < kFilters; ++m) {

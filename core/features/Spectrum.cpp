@@ -1,6 +1,7 @@
 #include "features/Spectrum.h"
 
 #include "dsp/FftPlan.h"
+#include "dsp/Window.h"
 #include "features/BandSignal.h"
 #include "features/FeaturePlans.h"
 
@@ -13,13 +14,6 @@ namespace specedit::core {
 namespace {
 
 constexpr int kNfft = 256;
-
-std::vector<double> hann(int length) {
-    std::vector<double> w(static_cast<std::size_t>(length));
-    for (int i = 0; i < length; ++i)
-        w[std::size_t(i)] = 0.5 - 0.5 * std::cos(2 * std::numbers::pi * (i + 0.5) / length);
-    return w;
-}
 
 // Where the linear interpolation between (x0, y0) and (x1, y1) reaches y.
 double crossing(double x0, double y0, double x1, double y1, double y) {
@@ -91,7 +85,7 @@ void shape(const BandSpectrum& s, double total, SpectrumFeatures& f) {
 BandSpectrum welchSpectrum(const BandSignal& band, FeaturePlans& plans) {
     const std::int64_t len = band.burstLength();
     const int L = int(std::min<std::int64_t>(kNfft, len));
-    const auto w = hann(L);
+    const auto w = makeWindow(WindowSpec{}, L); // periodic Hann
     const double wPower =
         std::accumulate(w.begin(), w.end(), 0.0, [](double a, double v) { return a + v * v; });
     std::vector<double> acc(kNfft, 0.0);

@@ -80,8 +80,9 @@ void ClassBar::refresh() {
     for (const auto& c : m_document->classes()) {
         const auto n = std::count_if(m_document->labels().begin(), m_document->labels().end(),
                                      [&](const core::Label& l) { return l.className == c.name; });
-        auto* item = new QListWidgetItem(swatch(QString::fromStdString(c.color)),
-                                         QString::fromStdString(c.name), m_list);
+        // Shown as "hotkey  name"; the name alone is kept in the item's data.
+        auto* item =
+            new QListWidgetItem(swatch(QString::fromStdString(c.color)), QString(), m_list);
         item->setData(kNameRole, QString::fromStdString(c.name));
         item->setFlags(item->flags() | Qt::ItemIsEditable);
         item->setToolTip(tr("Hotkey %1, %n label(s)", nullptr, int(n))
