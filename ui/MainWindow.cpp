@@ -257,6 +257,9 @@ void MainWindow::offerRecovery() {
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Cannot recover"), userText(e));
     }
+    // Give the keyboard back to the window: without a window manager (a kiosk, a remote X
+    // session) nothing reactivates it after the question, and window shortcuts stay dead.
+    activateWindow();
 }
 
 // The wand computes a local spectrogram: off the GUI thread, with progress and cancel.
