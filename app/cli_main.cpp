@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     registerLabels(app, action);
     registerFeatures(app, action);
     registerExportBursts(app, action);
+    registerRebuild(app, action);
+    registerGuess(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -12,7 +12,7 @@ namespace specedit::cli {
 
 void addAnalysisOptions(CLI::App* cmd, AnalysisOptions& opt) {
     cmd->add_option("--window", opt.window,
-                    "Window: hann, hamming, blackman, blackmanharris, flattop, boxcar, "
+                    "Window: hann, hamming, blackman, blackmanharris, flattop, boxcar, sqrthann, "
                     "kaiser,BETA or gaussian,SIGMA (append ,sym for symmetric)")
         ->capture_default_str();
     cmd->add_option("--nperseg", opt.nperseg, "Window length in samples (scipy default 256)");

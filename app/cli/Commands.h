@@ -15,5 +15,7 @@ void registerDetect(CLI::App& app, std::function<int()>& action);
 void registerLabels(CLI::App& app, std::function<int()>& action);
 void registerFeatures(CLI::App& app, std::function<int()>& action);
 void registerExportBursts(CLI::App& app, std::function<int()>& action);
+void registerRebuild(CLI::App& app, std::function<int()>& action);
+void registerGuess(CLI::App& app, std::function<int()>& action);
 
 } // namespace specedit::cli

@@ -133,6 +133,25 @@ NpyIstftSummary streamIstft(const NpyReader& z, const StftParams& p, const SinkS
 
 } // namespace
 
+template <typename S>
+void writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
+                 const WriterOptions& options, std::optional<double> centerFrequency) {
+    Sink sink(outPath, SampleTraits<S>::kComplex, std::int64_t(x.size()), fs, centerFrequency,
+              options);
+    std::vector<S> block;
+    for (std::size_t n0 = 0; n0 < x.size(); n0 += std::size_t(kBlock)) {
+        const std::size_t n1 = std::min(x.size(), n0 + std::size_t(kBlock));
+        block.assign(x.begin() + std::ptrdiff_t(n0), x.begin() + std::ptrdiff_t(n1));
+        sink.write(block);
+    }
+    sink.finish();
+}
+
+template void writeSignal(const std::vector<double>&, double, const std::string&,
+                          const WriterOptions&, std::optional<double>);
+template void writeSignal(const std::vector<std::complex<double>>&, double, const std::string&,
+                          const WriterOptions&, std::optional<double>);
+
 NpyStftSummary writeStftNpy(const SampleSource& source, int channel, StftParams params,
                             const std::string& outPath, JobControl& job) {
     requireNpyExtension(outPath);

@@ -26,6 +26,8 @@ constexpr NamedWindow kNames[] = {
     {"rectangular", WindowType::Rectangular},
     {"kaiser", WindowType::Kaiser},
     {"gaussian", WindowType::Gaussian},
+    {"sqrthann", WindowType::SqrtHann},
+    {"sqrt-hann", WindowType::SqrtHann},
 };
 
 const char* canonicalName(WindowType type) {
@@ -46,6 +48,8 @@ const char* canonicalName(WindowType type) {
         return "kaiser";
     case WindowType::Gaussian:
         return "gaussian";
+    case WindowType::SqrtHann:
+        return "sqrthann";
     }
     return "hann";
 }
@@ -55,6 +59,7 @@ std::vector<double> cosineCoefficients(WindowType type) {
     case WindowType::Rectangular:
         return {1.0};
     case WindowType::Hann:
+    case WindowType::SqrtHann:
         return {0.5, 0.5};
     case WindowType::Hamming:
         return {0.54, 0.46};
@@ -90,7 +95,7 @@ double symmetricValue(const WindowSpec& spec, const std::vector<double>& a, int 
         double sign = 1.0;
         for (std::size_t k = 0; k < a.size(); ++k, sign = -sign)
             w += sign * a[k] * std::cos(2.0 * std::numbers::pi * static_cast<double>(k) * x);
-        return w;
+        return spec.type == WindowType::SqrtHann ? std::sqrt(std::max(0.0, w)) : w;
     }
     }
 }
@@ -123,8 +128,8 @@ WindowSpec parseWindow(std::string_view text, std::string_view option) {
         }
     if (!found)
         throw Error(std::string(option), "unknown window '" + whole + "'",
-                    "boxcar, hann, hamming, blackman, blackmanharris, flattop, kaiser,BETA or "
-                    "gaussian,SIGMA");
+                    "boxcar, hann, hamming, blackman, blackmanharris, flattop, sqrthann, "
+                    "kaiser,BETA or gaussian,SIGMA");
     if (rest.ends_with("sym")) {
         spec.periodic = false;
         rest = rest.substr(0, rest.size() - 3);

@@ -22,7 +22,8 @@ enum class WindowType {
     BlackmanHarris,
     FlatTop,
     Kaiser,
-    Gaussian
+    Gaussian,
+    SqrtHann // the square root of the Hann window (w^2 overlap-adds to a constant at hop N/2)
 };
 
 struct WindowSpec {
@@ -34,8 +35,9 @@ struct WindowSpec {
 };
 
 // Parses scipy-style names: "hann", "hamming", "blackman", "blackmanharris", "flattop",
-// "boxcar"/"rect"/"rectangular", "kaiser,8.6" (or "kaiser:8.6"), "gaussian,512"; a
-// trailing ",sym" asks for the symmetric form. Throws Error naming `option` on bad input.
+// "boxcar"/"rect"/"rectangular", "sqrthann" (or "sqrt-hann"), "kaiser,8.6" (or "kaiser:8.6"),
+// "gaussian,512"; a trailing ",sym" asks for the symmetric form. Throws Error naming `option` on
+// bad input.
 WindowSpec parseWindow(std::string_view text, std::string_view option = "--window");
 
 // The inverse of parseWindow: "hann", "kaiser,8.6", ...

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -63,6 +64,17 @@ void AtomicFile::commit() {
         throw Error(m_target, std::string("cannot replace the file: ") + std::strerror(errno),
                     "a writable target");
     m_committed = true;
+}
+
+void writeFileAtomically(const std::string& target, const std::string& contents) {
+    AtomicFile file(target);
+    {
+        std::ofstream out(file.tempPath(), std::ios::trunc | std::ios::binary);
+        out << contents;
+        if (!out.flush())
+            throw Error(target, "could not be written", "free disk space and write permission");
+    }
+    file.commit();
 }
 
 void refuseToOverwrite(const std::string& target, const std::string& source) {

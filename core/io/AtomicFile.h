@@ -28,6 +28,9 @@ private:
     bool m_committed = false;
 };
 
+// Writes `contents` to `target` through an AtomicFile. Throws Error naming the file.
+void writeFileAtomically(const std::string& target, const std::string& contents);
+
 // Throws Error if writing `target` would overwrite `source` (same file, also through links).
 void refuseToOverwrite(const std::string& target, const std::string& source);
 

@@ -49,7 +49,7 @@ std::vector<double> initialPhase(const MagnitudeGrid& t, const StftParams& p, st
     phase.resize(n, 0.0);
     const std::size_t offset = std::size_t(j0) * std::size_t(t.bins);
     if (o.init == InitialPhase::Pghi) {
-        PghiInput in{t.frame(j0), t.bins, frames, twoSided, &known, 1e-5, o.seed};
+        PghiInput in{t.frame(j0), t.bins, frames, twoSided, &known, 1e-5, 1e-10, o.seed};
         pghiPhase(in, p, phase);
         return phase;
     }

@@ -66,38 +66,24 @@ public:
         : m_in(in), m_g(g), m_phase(phase), m_hop(p.hop()), m_nfft(p.nfft),
           m_done(std::size_t(in.bins) * std::size_t(in.frames), 0) {}
 
+    // Passes with falling floors: the large coefficients are integrated first, each island
+    // from its own peak (never through the unreliable gradients of a quiet region between
+    // them); the next pass fills in from everything already done.
     void run() {
         const std::size_t n = m_done.size();
         double top = 0;
         for (std::size_t i = 0; i < n; ++i)
             top = std::max(top, m_in.magnitude[i]);
-        const double floor = top * m_in.relativeTolerance;
+        for (std::size_t i = 0; i < n; ++i)
+            if (m_in.known && (*m_in.known)[i])
+                m_done[i] = 1;
+        for (double tolerance : {m_in.firstTolerance, m_in.relativeTolerance})
+            pass(top * tolerance);
         std::mt19937 rng(m_in.seed);
         std::uniform_real_distribution<double> uniform(-std::numbers::pi, std::numbers::pi);
-        std::vector<std::size_t> order;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (m_in.known && (*m_in.known)[i]) {
-                m_done[i] = 1;
-                m_heap.push({m_in.magnitude[i], i});
-            } else if (m_in.magnitude[i] <= floor) {
-                m_done[i] = 1;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!m_done[i])
                 m_phase[i] = uniform(rng);
-            } else {
-                order.push_back(i);
-            }
-        }
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return m_in.magnitude[a] > m_in.magnitude[b];
-        });
-        drain();
-        for (std::size_t i : order) {
-            if (m_done[i])
-                continue;
-            m_done[i] = 1; // a new island: its largest coefficient anchors it at phase 0
-            m_phase[i] = 0;
-            m_heap.push({m_in.magnitude[i], i});
-            drain();
-        }
     }
 
 private:
@@ -125,8 +111,30 @@ private:
             }
         }
     }
+    void pass(double floor) {
+        m_floor = floor;
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < m_done.size(); ++i) {
+            if (m_done[i])
+                m_heap.push({m_in.magnitude[i], i});
+            else if (m_in.magnitude[i] > floor)
+                order.push_back(i);
+        }
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return m_in.magnitude[a] > m_in.magnitude[b];
+        });
+        drain();
+        for (std::size_t i : order) {
+            if (m_done[i])
+                continue;
+            m_done[i] = 1; // a new island: its largest coefficient anchors it at phase 0
+            m_phase[i] = 0;
+            m_heap.push({m_in.magnitude[i], i});
+            drain();
+        }
+    }
     void step(std::size_t from, std::size_t to, double delta) {
-        if (m_done[to])
+        if (m_done[to] || m_in.magnitude[to] <= m_floor)
             return;
         m_done[to] = 1;
         m_phase[to] = m_phase[from] + delta;
@@ -136,7 +144,7 @@ private:
     const PghiInput& m_in;
     const Gradients& m_g;
     std::vector<double>& m_phase;
-    double m_hop, m_nfft;
+    double m_hop, m_nfft, m_floor = 0;
     std::vector<char> m_done;
     std::priority_queue<std::pair<double, std::size_t>> m_heap;
 };

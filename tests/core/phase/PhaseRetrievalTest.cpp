@@ -110,7 +110,7 @@ TEST(PhaseRetrieval, PghiFindsASinusoidsPhaseAdvance) {
         x[n] = std::cos(2 * kPi * 1000.0 * double(n) / 8000 + 0.3);
     const auto mag = magnitudes(x, p);
     std::vector<double> phase;
-    pghiPhase({mag.values.data(), mag.bins, mag.frames, false, nullptr, 1e-5, 1}, p, phase);
+    pghiPhase({mag.values.data(), mag.bins, mag.frames, false, nullptr, 1e-5, 1e-10, 1}, p, phase);
     const auto truth = stft(x, p);
     const int k = 32; // 1 kHz
     for (std::int64_t j = 10; j < 100; ++j) {

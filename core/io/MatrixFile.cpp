@@ -1,0 +1,187 @@
+#include "io/MatrixFile.h"
+
+#include "io/Npy.h"
+#include "util/Error.h"
+
+#include <bit>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace specedit::core {
+namespace {
+
+std::string extension(const std::string& path) {
+    std::string e = std::filesystem::path(path).extension().string();
+    for (auto& ch : e)
+        ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return e;
+}
+
+Matrix readNpy(const std::string& path) {
+    NpyReader npy(path);
+    if (npy.shape().size() != 2)
+        throw Error(path, "holds a " + std::to_string(npy.shape().size()) + "-D array",
+                    "a 2-D array (bins x frames or frames x bins)");
+    Matrix m{npy.shape()[0], npy.shape()[1], {}, {}};
+    const std::size_t n = std::size_t(m.rows) * std::size_t(m.cols);
+    m.values.resize(n);
+    if (npy.isComplex())
+        m.imag.resize(n);
+    for (std::int64_t r = 0; r < m.rows; ++r)
+        for (std::int64_t c = 0; c < m.cols; ++c) {
+            const auto v = npy.at2(r, c);
+            const std::size_t i = std::size_t(r * m.cols + c);
+            m.values[i] = v.real();
+            if (npy.isComplex())
+                m.imag[i] = v.imag();
+        }
+    return m;
+}
+
+template <typename T> double decode(const char* p, bool bigEndian) {
+    using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+    U u;
+    std::memcpy(&u, p, sizeof u);
+    if (bigEndian != (std::endian::native == std::endian::big))
+        u = sizeof(T) == 4 ? U(__builtin_bswap32(std::uint32_t(u)))
+                           : U(__builtin_bswap64(std::uint64_t(u)));
+    return double(std::bit_cast<T>(u));
+}
+
+Matrix readRaw(const std::string& path, const RawMatrixFormat& f, RawMatrixFormat::Type type) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(path, "cannot be opened", "a readable file");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t item = type == RawMatrixFormat::Type::Float32 ? 4 : 8;
+    if (bytes.size() % item != 0)
+        throw Error(path,
+                    std::to_string(bytes.size()) + " bytes are not whole " + std::to_string(item) +
+                        "-byte values",
+                    "a multiple of " + std::to_string(item) + " bytes");
+    const auto count = std::int64_t(bytes.size() / item);
+    const std::int64_t side = f.rows ? *f.rows : f.cols ? *f.cols : 0;
+    if (side < 1 || count % side != 0)
+        throw Error(path,
+                    side < 1 ? "a raw file has no shape"
+                             : std::to_string(count) + " values do not divide into " +
+                                   std::to_string(side) + (f.rows ? " rows" : " columns"),
+                    "--rows or --cols giving one side of the matrix");
+    Matrix m;
+    m.rows = f.rows ? side : count / side;
+    m.cols = count / m.rows;
+    m.values.resize(std::size_t(count));
+    for (std::int64_t i = 0; i < count; ++i)
+        m.values[std::size_t(i)] = item == 4 ? decode<float>(bytes.data() + i * 4, f.bigEndian)
+                                             : decode<double>(bytes.data() + i * 8, f.bigEndian);
+    return m;
+}
+
+// One row of text: numbers separated by ',', tabs or spaces; quotes ignored.
+void parseRow(std::string_view row, std::vector<double>& out, const std::string& path,
+              std::int64_t line) {
+    std::size_t i = 0;
+    auto isSep = [](char ch) {
+        return ch == ',' || ch == ' ' || ch == '\t' || ch == '"' || ch == '\'' || ch == '\r';
+    };
+    while (i < row.size()) {
+        while (i < row.size() && isSep(row[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < row.size() && !isSep(row[j]))
+            ++j;
+        if (j == i)
+            break;
+        std::string_view word = row.substr(i, j - i);
+        if (word.front() == '+')
+            word.remove_prefix(1);
+        double v = 0;
+        const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v);
+        if (ec != std::errc() || end != word.data() + word.size())
+            throw Error(path,
+                        "line " + std::to_string(line) + ": '" + std::string(word) +
+                            "' is not a number",
+                        "numbers separated by commas, tabs or spaces");
+        out.push_back(v);
+        i = j;
+    }
+}
+
+Matrix readText(const std::string& path) {
+    std::ifstream in(path);
+    if (!in)
+        throw Error(path, "cannot be opened", "a readable file");
+    Matrix m;
+    std::string line;
+    std::int64_t lineNo = 0;
+    std::vector<double> row;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (auto c = line.find_first_of("#%"); c != std::string::npos)
+            line.resize(c);
+        if (auto eq = line.find('='); eq != std::string::npos) // MATLAB: "S = [1 2; 3 4];"
+            line.erase(0, eq + 1);
+        for (auto& ch : line)
+            if (ch == '[' || ch == ']')
+                ch = ' ';
+        std::string_view rest = line;
+        while (true) { // ';' ends a row as a newline does (MATLAB)
+            const auto semi = rest.find(';');
+            row.clear();
+            parseRow(rest.substr(0, semi), row, path, lineNo);
+            if (!row.empty()) {
+                if (m.cols == 0)
+                    m.cols = std::int64_t(row.size());
+                if (std::int64_t(row.size()) != m.cols)
+                    throw Error(path,
+                                "line " + std::to_string(lineNo) + " has " +
+                                    std::to_string(row.size()) + " values, the first row " +
+                                    std::to_string(m.cols),
+                                "the same number of values in every row");
+                m.values.insert(m.values.end(), row.begin(), row.end());
+                ++m.rows;
+            }
+            if (semi == std::string_view::npos)
+                break;
+            rest.remove_prefix(semi + 1);
+        }
+    }
+    if (m.rows == 0)
+        throw Error(path, "holds no numbers", "a matrix of numbers");
+    return m;
+}
+
+} // namespace
+
+RawMatrixFormat::Type parseRawType(const std::string& text, const std::string& option) {
+    if (text == "float32" || text == "f32")
+        return RawMatrixFormat::Type::Float32;
+    if (text == "float64" || text == "f64")
+        return RawMatrixFormat::Type::Float64;
+    throw Error(option, "unknown raw type '" + text + "'", "float32 or float64");
+}
+
+Matrix readMatrix(const std::string& path, const RawMatrixFormat& raw) {
+    if (!std::filesystem::is_regular_file(path))
+        throw Error(path, "does not exist or is not a file", "a matrix file");
+    const std::string ext = extension(path);
+    if (ext == ".npy")
+        return readNpy(path);
+    RawMatrixFormat::Type type = raw.type;
+    if (type == RawMatrixFormat::Type::Auto) {
+        if (ext == ".f32" || ext == ".float32")
+            type = RawMatrixFormat::Type::Float32;
+        else if (ext == ".f64" || ext == ".float64")
+            type = RawMatrixFormat::Type::Float64;
+        else if (ext == ".raw" || ext == ".bin" || ext == ".dat")
+            throw Error(path, "is raw binary of unknown type", "--dtype float32 or float64");
+    }
+    if (type != RawMatrixFormat::Type::Auto)
+        return readRaw(path, raw, type);
+    return readText(path);
+}
+
+} // namespace specedit::core

@@ -1,0 +1,228 @@
+#include "phase/ParameterGuess.h"
+
+#include "dsp/Stft.h"
+#include "phase/StftOperator.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace specedit::core {
+namespace {
+
+using Complex = std::complex<double>;
+
+struct Shape {
+    SpectrumLayout layout;
+    int nfft = 0;
+    bool complexSignal = false;
+};
+
+// Layouts, bin orders and FFT sizes the matrix's shape allows.
+std::vector<Shape> shapes(const Matrix& m) {
+    std::vector<Shape> out;
+    for (MatrixLayout layout : {MatrixLayout::BinsByFrames, MatrixLayout::FramesByBins}) {
+        const auto [bins, frames] = binsAndFrames(m, layout);
+        if (bins < 2 || bins > kMaxTransformSize || frames < 1)
+            continue;
+        Shape s;
+        s.layout.layout = layout;
+        for (int nfft : {int(2 * (bins - 1)), int(2 * bins - 1)}) {
+            s.nfft = nfft;
+            s.layout.order = BinOrder::OneSided;
+            out.push_back(s);
+        }
+        s.nfft = int(bins);
+        for (BinOrder order : {BinOrder::TwoSided, BinOrder::TwoSidedShifted}) {
+            s.layout.order = order;
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+// Hops for 25, 50, 75 and 87.5 % overlap (noverlap = floor(fraction * nperseg), as scipy's
+// default nperseg // 2); with a known length only those whose frame count fits.
+std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<std::int64_t>& n) {
+    std::set<int> hops;
+    for (int eighths : {2, 4, 6, 7})
+        hops.insert(nperseg - nperseg * eighths / 8);
+    std::vector<int> out;
+    for (int hop : hops) {
+        if (hop < 1 || hop > nperseg)
+            continue;
+        if (n) {
+            const Stft<double> shape(StftParams::make({}, nperseg, nperseg - hop, nperseg),
+                                     StftDirections::Forward);
+            if (shape.frameCount(*n) != frames)
+                continue;
+        }
+        out.push_back(hop);
+    }
+    return out;
+}
+
+template <typename S>
+double inconsistency(const ImportedSpectrum& x, const StftParams& p, std::int64_t length,
+                     std::int64_t frames) {
+    const std::int64_t covered = (frames - 1) * p.hop() + p.nperseg - p.nperseg / 2;
+    StftOperator<S> op(p, std::min(length, covered), frames, -p.nperseg / 2, 1);
+    std::vector<S> signal(std::size_t(op.length()));
+    op.synthesise(x.values.data(), signal.data());
+    double diff = 0, norm = 0;
+    op.analyse(signal.data(), [&](std::int64_t j, Complex* y, unsigned) {
+        for (int k = 0; k < x.bins; ++k) {
+            const Complex v = x.values[std::size_t(j * x.bins + k)];
+            diff += std::norm(y[k] - v);
+            norm += std::norm(v);
+        }
+    });
+    return std::sqrt(diff / std::max(norm, 1e-300));
+}
+
+template <typename S>
+double achievableDb(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames,
+                    JobControl& job) {
+    MagnitudeGrid g = magnitudesOf(x);
+    const std::int64_t length = std::max<std::int64_t>(1, (frames - 1) * p.hop());
+    PhaseRetrievalOptions o;
+    o.iterations = 20;
+    o.threads = 1;
+    const Stft<double> shape(p, StftDirections::Forward);
+    if (shape.frameCount(length) != frames)
+        return 0.0;
+    return retrievePhase<S>(g, p, length, o, job).finalDb;
+}
+
+// Mean |frequency| (cycles per sample) weighted by energy.
+double centroid(const ImportedSpectrum& s, bool twoSided) {
+    double sum = 0, weight = 0;
+    const int nfft = twoSided ? s.bins : 2 * (s.bins - 1);
+    for (std::size_t i = 0; i < s.values.size(); ++i) {
+        const int k = int(i % std::size_t(s.bins));
+        const double f = std::abs(twoSided && k >= (s.bins + 1) / 2 ? k - s.bins : k);
+        const double e = std::norm(s.values[i]);
+        sum += e * f / std::max(nfft, 1);
+        weight += e;
+    }
+    return sum / std::max(weight, 1e-300);
+}
+
+// The first `frames` frames of a spectrum.
+ImportedSpectrum head(ImportedSpectrum s, std::int64_t frames) {
+    s.frames = std::min(s.frames, frames);
+    s.values.resize(std::size_t(s.frames) * std::size_t(s.bins));
+    return s;
+}
+
+class Guesser {
+public:
+    Guesser(const Matrix& mag, const Matrix* phase, const GuessOptions& o, JobControl& job)
+        : m_mag(mag), m_phase(phase), m_o(o), m_job(job) {}
+
+    std::vector<GuessCandidate> run() {
+        const auto all = shapes(m_mag);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            m_job.checkCancelled();
+            tryShape(all[i]);
+            m_job.setProgress(double(i + 1) / double(all.size()));
+        }
+        if (m_found.empty())
+            throw Error(
+                "guess",
+                "no STFT parameters fit a " + std::to_string(m_mag.rows) + " x " +
+                    std::to_string(m_mag.cols) + " matrix" +
+                    (m_o.length ? " of a " + std::to_string(*m_o.length) + "-sample signal" : ""),
+                "bins = nfft/2+1 or nfft and a frame count that a 25/50/75/87.5 % "
+                "overlap gives for the length");
+        // Scores within 1 % are ties (e.g. a real signal's two-sided spectrum read
+        // plain or fftshifted: both consistent, the second the signal times (-1)^n); the
+        // interpretation with its energy at lower frequencies wins them.
+        std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
+            const bool tie =
+                !a.scoreIsDb && std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
+            return tie ? a.centroid < b.centroid : a.score < b.score;
+        });
+        if (m_found.size() > m_o.keep)
+            m_found.resize(m_o.keep);
+        return std::move(m_found);
+    }
+
+private:
+    void tryShape(Shape shape) {
+        const auto [bins, frames] = binsAndFrames(m_mag, shape.layout.layout);
+        const std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
+                                                     MagnitudeUnit::Db, MagnitudeUnit::Db10};
+        std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
+        if (m_phase)
+            phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
+        for (const char* window : {"hann", "hamming", "blackman", "boxcar", "sqrthann"})
+            for (int hop : hopsFor(shape.nfft, frames, m_o.length))
+                for (MagnitudeUnit mu : magUnits)
+                    for (PhaseUnit pu : phaseUnits) {
+                        SpectrumLayout l = shape.layout;
+                        l.magnitude = mu;
+                        l.phase = pu;
+                        l.scaling = m_o.scaling;
+                        const auto p = StftParams::make(parseWindow(window), shape.nfft,
+                                                        shape.nfft - hop, shape.nfft, m_o.fs);
+                        if (!satisfiesNola(makeWindow(p.window, p.nperseg), p.hop()))
+                            continue;
+                        score(l, p, frames);
+                    }
+    }
+
+    void score(const SpectrumLayout& l, const StftParams& p, std::int64_t frames) {
+        ImportedSpectrum x;
+        try {
+            x = interpretSpectrum(m_mag, m_phase, l, p, "magnitudes", "phases");
+        } catch (const Error&) {
+            return; // e.g. negative values read as linear magnitudes: not this candidate
+        }
+        GuessCandidate c{l, p, l.order != BinOrder::OneSided, 0, 0, m_phase == nullptr};
+        if (c.complexSignal && isHermitian(x, 1e-6)) { // a real signal's two-sided STFT
+            x = toOneSided(x, p.nfft);
+            c.complexSignal = false;
+        }
+        const Stft<double> shape(p, StftDirections::Forward);
+        c.length = m_o.length ? *m_o.length : shape.istftLength(frames);
+        const auto sub = head(std::move(x), m_o.maxFrames);
+        if (m_phase)
+            c.score = c.complexSignal ? inconsistency<Complex>(sub, p, c.length, sub.frames)
+                                      : inconsistency<double>(sub, p, c.length, sub.frames);
+        else
+            c.score = c.complexSignal ? achievableDb<Complex>(sub, p, sub.frames, m_job)
+                                      : achievableDb<double>(sub, p, sub.frames, m_job);
+        c.centroid = centroid(sub, c.complexSignal);
+        if (std::isfinite(c.score))
+            m_found.push_back(c);
+    }
+
+    const Matrix& m_mag;
+    const Matrix* m_phase;
+    const GuessOptions& m_o;
+    JobControl& m_job;
+    std::vector<GuessCandidate> m_found;
+};
+
+} // namespace
+
+std::string GuessCandidate::describe() const {
+    return toString(params.window) + " " + std::to_string(params.nperseg) + "/" +
+           std::to_string(params.hop()) + " " + toString(layout.order) + " " +
+           toString(layout.layout) + " " + toString(layout.magnitude) + " " +
+           toString(layout.phase) + (complexSignal ? " complex" : " real");
+}
+
+std::vector<GuessCandidate> guessParameters(const Matrix& magnitude, const Matrix* phase,
+                                            const GuessOptions& options, JobControl& job) {
+    if (phase && (phase->rows != magnitude.rows || phase->cols != magnitude.cols))
+        throw Error("phases",
+                    "are " + std::to_string(phase->rows) + " x " + std::to_string(phase->cols),
+                    std::to_string(magnitude.rows) + " x " + std::to_string(magnitude.cols) +
+                        " like the magnitudes");
+    return Guesser(magnitude, phase, options, job).run();
+}
+
+} // namespace specedit::core

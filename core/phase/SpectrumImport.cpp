@@ -1,0 +1,209 @@
+#include "phase/SpectrumImport.h"
+
+#include "util/Error.h"
+
+#include <cmath>
+#include <numbers>
+#include <numeric>
+
+namespace specedit::core {
+namespace {
+
+template <typename E> struct Named {
+    const char* name;
+    E value;
+};
+
+template <typename E, std::size_t N>
+E parseNamed(const std::string& text, const std::string& option, const Named<E> (&names)[N]) {
+    std::string accepted;
+    for (const auto& n : names) {
+        if (text == n.name)
+            return n.value;
+        accepted += (accepted.empty() ? "" : ", ") + std::string(n.name);
+    }
+    throw Error(option, "unknown value '" + text + "'", accepted);
+}
+
+template <typename E, std::size_t N> std::string nameOf(E v, const Named<E> (&names)[N]) {
+    for (const auto& n : names)
+        if (n.value == v)
+            return n.name;
+    return "?";
+}
+
+constexpr Named<MatrixLayout> kLayouts[] = {{"bins-frames", MatrixLayout::BinsByFrames},
+                                            {"frames-bins", MatrixLayout::FramesByBins}};
+constexpr Named<MagnitudeUnit> kMagnitudeUnits[] = {{"linear", MagnitudeUnit::Linear},
+                                                    {"power", MagnitudeUnit::Power},
+                                                    {"db", MagnitudeUnit::Db},
+                                                    {"db10", MagnitudeUnit::Db10}};
+constexpr Named<PhaseUnit> kPhaseUnits[] = {{"radians", PhaseUnit::Radians},
+                                            {"degrees", PhaseUnit::Degrees},
+                                            {"cycles", PhaseUnit::Cycles}};
+constexpr Named<BinOrder> kOrders[] = {{"onesided", BinOrder::OneSided},
+                                       {"twosided", BinOrder::TwoSided},
+                                       {"shifted", BinOrder::TwoSidedShifted}};
+constexpr Named<SpectrumScaling> kScalings[] = {{"spectrum", SpectrumScaling::Spectrum},
+                                                {"none", SpectrumScaling::None},
+                                                {"psd", SpectrumScaling::Psd}};
+
+double magnitudeValue(double v, const SpectrumLayout& l) {
+    switch (l.magnitude) {
+    case MagnitudeUnit::Linear:
+        return v;
+    case MagnitudeUnit::Power:
+        return std::sqrt(v);
+    case MagnitudeUnit::Db:
+        return l.dbFloor && v <= *l.dbFloor ? 0.0 : std::pow(10.0, v / 20);
+    case MagnitudeUnit::Db10:
+        return l.dbFloor && v <= *l.dbFloor ? 0.0 : std::pow(10.0, v / 10);
+    }
+    return v;
+}
+
+double radians(double v, PhaseUnit u) {
+    switch (u) {
+    case PhaseUnit::Radians:
+        return v;
+    case PhaseUnit::Degrees:
+        return v * std::numbers::pi / 180;
+    case PhaseUnit::Cycles:
+        return v * 2 * std::numbers::pi;
+    }
+    return v;
+}
+
+// The factor that turns the file's scaling into scipy's "spectrum" scaling.
+double scaleToSpectrum(const SpectrumLayout& l, const StftParams& p) {
+    if (l.scaling == SpectrumScaling::Spectrum)
+        return 1.0;
+    const auto w = makeWindow(p.window, p.nperseg);
+    const double sum = std::accumulate(w.begin(), w.end(), 0.0);
+    if (l.scaling == SpectrumScaling::None)
+        return 1.0 / sum;
+    double squares = 0;
+    for (double v : w)
+        squares += v * v;
+    return std::sqrt(p.fs * squares) / sum; // psd: X * sqrt(1 / (fs sum w^2))
+}
+
+std::string where(const std::string& name, const Matrix& m, std::size_t i) {
+    return name + ": row " + std::to_string(std::int64_t(i) / m.cols) + ", column " +
+           std::to_string(std::int64_t(i) % m.cols);
+}
+
+} // namespace
+
+MatrixLayout parseMatrixLayout(const std::string& t, const std::string& o) {
+    return parseNamed(t, o, kLayouts);
+}
+MagnitudeUnit parseMagnitudeUnit(const std::string& t, const std::string& o) {
+    return parseNamed(t, o, kMagnitudeUnits);
+}
+PhaseUnit parsePhaseUnit(const std::string& t, const std::string& o) {
+    return parseNamed(t, o, kPhaseUnits);
+}
+BinOrder parseBinOrder(const std::string& t, const std::string& o) {
+    return parseNamed(t, o, kOrders);
+}
+SpectrumScaling parseSpectrumScaling(const std::string& t, const std::string& o) {
+    return parseNamed(t, o, kScalings);
+}
+std::string toString(MatrixLayout v) {
+    return nameOf(v, kLayouts);
+}
+std::string toString(MagnitudeUnit v) {
+    return nameOf(v, kMagnitudeUnits);
+}
+std::string toString(PhaseUnit v) {
+    return nameOf(v, kPhaseUnits);
+}
+std::string toString(BinOrder v) {
+    return nameOf(v, kOrders);
+}
+std::string toString(SpectrumScaling v) {
+    return nameOf(v, kScalings);
+}
+
+std::pair<std::int64_t, std::int64_t> binsAndFrames(const Matrix& m, MatrixLayout layout) {
+    return layout == MatrixLayout::BinsByFrames ? std::pair{m.rows, m.cols}
+                                                : std::pair{m.cols, m.rows};
+}
+
+ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const SpectrumLayout& l,
+                                   const StftParams& p, const std::string& magName,
+                                   const std::string& phaseName) {
+    if (phase && (phase->rows != mag.rows || phase->cols != mag.cols))
+        throw Error(
+            phaseName, "is " + std::to_string(phase->rows) + " x " + std::to_string(phase->cols),
+            std::to_string(mag.rows) + " x " + std::to_string(mag.cols) + " like " + magName);
+    const bool complexFile = !mag.imag.empty();
+    const double scale = scaleToSpectrum(l, p);
+    const auto [bins, frames] = binsAndFrames(mag, l.layout);
+    ImportedSpectrum s{int(bins), frames, {}, phase != nullptr || complexFile};
+    s.values.resize(mag.values.size());
+    for (std::size_t i = 0; i < mag.values.size(); ++i) {
+        std::complex<double> z;
+        if (complexFile) {
+            z = {mag.values[i], mag.imag[i]};
+        } else {
+            const double m = magnitudeValue(mag.values[i], l);
+            const double ph = phase ? radians(phase->values[i], l.phase) : 0.0;
+            if (!std::isfinite(m) || m < 0)
+                throw Error(
+                    where(magName, mag, i),
+                    "magnitude " + std::to_string(mag.values[i]) + " as " + toString(l.magnitude),
+                    l.magnitude == MagnitudeUnit::Linear || l.magnitude == MagnitudeUnit::Power
+                        ? "finite values >= 0 (negative values: use --mag-unit db)"
+                        : "finite values");
+            if (!std::isfinite(ph))
+                throw Error(where(phaseName, *phase, i), "phase " + std::to_string(ph),
+                            "finite values");
+            z = std::polar(m, ph);
+        }
+        if (!std::isfinite(z.real()) || !std::isfinite(z.imag()))
+            throw Error(where(magName, mag, i), "is not finite", "finite values");
+        const std::int64_t r = std::int64_t(i) / mag.cols, c = std::int64_t(i) % mag.cols;
+        std::int64_t k = l.layout == MatrixLayout::BinsByFrames ? r : c;
+        const std::int64_t j = l.layout == MatrixLayout::BinsByFrames ? c : r;
+        if (l.order == BinOrder::TwoSidedShifted) // row 0 is -nfft/2: ifftshift
+            k = (k + bins - bins / 2) % bins;
+        s.values[std::size_t(j * bins + k)] = z * scale;
+    }
+    return s;
+}
+
+bool isHermitian(const ImportedSpectrum& s, double tolerance) {
+    const int n = s.bins;
+    double top = 0, worst = 0;
+    for (const auto& v : s.values)
+        top = std::max(top, std::abs(v));
+    for (std::int64_t j = 0; j < s.frames; ++j)
+        for (int k = 1; k < n; ++k) {
+            const auto a = s.values[std::size_t(j * n + k)];
+            const auto b = s.values[std::size_t(j * n + (n - k))];
+            worst = std::max(worst, s.hasPhase ? std::abs(a - std::conj(b))
+                                               : std::abs(std::abs(a) - std::abs(b)));
+        }
+    return worst <= tolerance * std::max(top, 1e-300);
+}
+
+ImportedSpectrum toOneSided(const ImportedSpectrum& s, int nfft) {
+    ImportedSpectrum o{nfft / 2 + 1, s.frames, {}, s.hasPhase};
+    o.values.reserve(std::size_t(o.bins) * std::size_t(s.frames));
+    for (std::int64_t j = 0; j < s.frames; ++j)
+        for (int k = 0; k < o.bins; ++k)
+            o.values.push_back(s.values[std::size_t(j * s.bins + k)]);
+    return o;
+}
+
+MagnitudeGrid magnitudesOf(const ImportedSpectrum& s) {
+    MagnitudeGrid g{s.bins, s.frames, {}};
+    g.values.reserve(s.values.size());
+    for (const auto& v : s.values)
+        g.values.push_back(std::abs(v));
+    return g;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,81 @@
+#pragma once
+// STFT data made elsewhere, read as this project's spectrum: magnitudes (and phases) from
+// matrix files (io/MatrixFile.h) interpreted by a SpectrumLayout, into frame-major complex
+// values in FFT bin order with scipy's "spectrum" scaling (dsp/Stft.h), ready for the ISTFT
+// or for phase retrieval.
+//
+// Interpretations:
+//   layout     bins x frames (scipy, librosa, torch, MATLAB) or frames x bins
+//   magnitude  linear |X|; power |X|^2; dB = 20 log10 |X| (= 10 log10 |X|^2); dB10 = 10 log10 |X|;
+//              dB values at or below the floor are silence
+//   phase      radians, degrees or cycles (wrapped or unwrapped alike: only e^{i phi} counts)
+//   order      one-sided (nfft/2+1 bins), two-sided in FFT order, two-sided fftshifted
+//   scaling    scipy "spectrum" (X / sum w), none (plain FFT of the windowed frame), or scipy
+//              "psd" (X / sqrt(fs sum w^2)); a constant factor, so it sets only the level
+// A complex .npy as the magnitude file carries its own phase and ignores the units.
+
+#include "dsp/StftParams.h"
+#include "io/MatrixFile.h"
+#include "phase/PhaseRetrieval.h"
+
+#include <complex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace specedit::core {
+
+enum class MatrixLayout { BinsByFrames, FramesByBins };
+enum class MagnitudeUnit { Linear, Power, Db, Db10 };
+enum class PhaseUnit { Radians, Degrees, Cycles };
+enum class BinOrder { OneSided, TwoSided, TwoSidedShifted };
+enum class SpectrumScaling { Spectrum, None, Psd };
+
+struct SpectrumLayout {
+    MatrixLayout layout = MatrixLayout::BinsByFrames;
+    MagnitudeUnit magnitude = MagnitudeUnit::Linear;
+    std::optional<double> dbFloor; // dB: values at or below are zero magnitude
+    PhaseUnit phase = PhaseUnit::Radians;
+    BinOrder order = BinOrder::OneSided;
+    SpectrumScaling scaling = SpectrumScaling::Spectrum;
+};
+
+// Parsers for the CLI's names (throw Error naming `option` with the accepted names) and the
+// names themselves.
+MatrixLayout parseMatrixLayout(const std::string& text, const std::string& option);
+MagnitudeUnit parseMagnitudeUnit(const std::string& text, const std::string& option);
+PhaseUnit parsePhaseUnit(const std::string& text, const std::string& option);
+BinOrder parseBinOrder(const std::string& text, const std::string& option);
+SpectrumScaling parseSpectrumScaling(const std::string& text, const std::string& option);
+std::string toString(MatrixLayout v);
+std::string toString(MagnitudeUnit v);
+std::string toString(PhaseUnit v);
+std::string toString(BinOrder v);
+std::string toString(SpectrumScaling v);
+
+struct ImportedSpectrum {
+    int bins = 0; // one-sided: nfft/2+1; two-sided: nfft (FFT order)
+    std::int64_t frames = 0;
+    std::vector<std::complex<double>> values; // frame-major
+    bool hasPhase = false;
+};
+
+// Bins and frames a matrix gives under a layout.
+std::pair<std::int64_t, std::int64_t> binsAndFrames(const Matrix& m, MatrixLayout layout);
+
+// Interprets the matrices. phase may be null (magnitudes only: the values are real >= 0).
+// Throws Error for a phase matrix of another shape, NaN/Inf, or negative linear magnitudes,
+// naming the file (magName / phaseName), the position and what was expected.
+ImportedSpectrum interpretSpectrum(const Matrix& magnitude, const Matrix* phase,
+                                   const SpectrumLayout& layout, const StftParams& params,
+                                   const std::string& magName, const std::string& phaseName);
+
+// A two-sided spectrum whose negative frequencies mirror the positive ones (|X[N-k]| = |X[k]|,
+// and with phase X[N-k] = conj X[k]) within `tolerance`: a real signal's.
+bool isHermitian(const ImportedSpectrum& s, double tolerance = 1e-6);
+// Keeps bins 0..nfft/2 of a two-sided FFT-order spectrum.
+ImportedSpectrum toOneSided(const ImportedSpectrum& s, int nfft);
+
+MagnitudeGrid magnitudesOf(const ImportedSpectrum& s);
+
+} // namespace specedit::core
