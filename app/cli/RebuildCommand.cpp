@@ -2,16 +2,12 @@
 // With a phase file: the ISTFT (and, with --iterations, iterations that make the STFT
 // consistent from that phase). Without: phase retrieval (core/phase/PhaseRetrieval.h).
 
-#include "apply/NpyExchange.h"
+#include "apply/Rebuild.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/SpectrumInput.h"
-#include "dsp/Stft.h"
 #include "io/AtomicFile.h"
-#include "phase/PhaseRetrieval.h"
-#include "phase/StftOperator.h"
 
-#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -34,127 +30,89 @@ struct RebuildArgs {
     CLI::Option* iterationsOption = nullptr;
 };
 
-// Parameters for `bins` rows under the chosen bin order (scipy's istft rules for "auto").
-core::StftParams resolveParams(const RebuildArgs& a, std::int64_t bins,
-                               core::SpectrumLayout& layout) {
-    core::IstftOptions o;
-    o.window = core::parseWindow(a.analysis.window);
-    o.nperseg = a.analysis.nperseg;
-    o.noverlap = a.analysis.noverlap;
-    o.nfft = a.analysis.nfft;
-    o.fs = a.analysis.fs.value_or(1.0);
-    const bool autoSides = a.input.sides == "auto";
-    if (!autoSides && !o.nfft && !o.nperseg)
-        o.nfft = layout.order == core::BinOrder::OneSided ? int(2 * (bins - 1)) : int(bins);
-    bool twoSided = false;
-    const auto p = core::resolveIstftParams(bins, o, a.input.magnitude, &twoSided);
-    if (autoSides)
-        layout.order = twoSided ? core::BinOrder::TwoSided : core::BinOrder::OneSided;
-    else if (twoSided != (layout.order != core::BinOrder::OneSided))
-        throw core::Error("--sides",
-                          a.input.sides + " does not fit " + std::to_string(bins) +
-                              " bins with nfft " + std::to_string(p.nfft),
-                          "nfft/2+1 bins one-sided, nfft bins two-sided");
-    return p;
-}
-
-std::int64_t resolveLength(const RebuildArgs& a, const core::StftParams& p, std::int64_t frames) {
-    const core::Stft<double> shape(p, core::StftDirections::Forward);
-    const std::int64_t n = a.length.value_or(shape.istftLength(frames));
-    if (n < 1 || shape.frameCount(n) != frames)
-        throw core::Error("--length",
-                          std::to_string(n) + " samples give " +
-                              std::to_string(n < 1 ? 0 : shape.frameCount(n)) + " frames",
-                          std::to_string(frames) + " frames as the files hold (hop " +
-                              std::to_string(p.hop()) + ")");
-    return n;
-}
-
 void writeReport(const RebuildArgs& a, const nlohmann::json& j) {
-    if (a.report.empty())
-        return;
-    core::writeFileAtomically(a.report, j.dump(1) + "\n");
+    if (!a.report.empty())
+        core::writeFileAtomically(a.report, j.dump(1) + "\n");
 }
 
-template <typename S>
-void rebuild(const RebuildArgs& a, const core::ImportedSpectrum& s, const core::StftParams& p,
-             std::int64_t length, core::JobControl& job) {
-    nlohmann::json report = {{"bins", s.bins},       {"frames", s.frames},
-                             {"length", length},     {"window", core::toString(p.window)},
-                             {"nperseg", p.nperseg}, {"noverlap", p.noverlap},
-                             {"nfft", p.nfft},       {"fs", p.fs}};
-    std::vector<S> x(static_cast<std::size_t>(length));
-    const auto grid = core::magnitudesOf(s);
-    if (s.hasPhase && a.iterationsOption->count() == 0) {
-        auto op = core::StftOperator<S>::wholeSignal(p, length, a.threads);
-        op.synthesise(s.values.data(), x.data());
-        const double db = core::spectralConvergenceDb(grid, x, p);
-        std::cout << "inverse STFT of the given magnitudes and phases; the result's STFT "
-                     "magnitudes are within "
-                  << db << " dB of the input (0 dB = as large as the input)\n";
-        report["final_convergence_db"] = db;
-    } else {
-        core::PhaseRetrievalOptions o;
-        o.method = core::parsePhaseMethod(a.method);
-        o.init = s.hasPhase ? core::InitialPhase::Given : core::parseInitialPhase(a.init);
-        o.iterations = a.iterations;
-        o.momentum = a.momentum;
-        o.stopAtDb = a.stopAt;
-        o.threads = a.threads;
-        o.seed = a.seed;
-        o.blockFrames = a.blockFrames;
-        o.given = &s.values;
-        auto r = core::retrievePhase<S>(grid, p, length, o, job);
-        finishProgress();
-        x = std::move(r.signal);
-        std::cout << "spectral convergence " << r.finalDb << " dB after " << r.convergenceDb.size()
-                  << " iterations (" << a.method << " from " << core::toString(o.init) << ", "
-                  << r.blocks << " block" << (r.blocks == 1 ? "" : "s") << ", "
-                  << r.initSeconds + r.iterationSeconds << " s)\n";
-        const double per =
-            r.iterationSeconds / double(std::max<std::size_t>(1, r.convergenceDb.size()));
-        report.update({{"method", a.method},
-                       {"init", core::toString(o.init)},
-                       {"iterations", r.convergenceDb.size()},
-                       {"convergence_db", r.convergenceDb},
-                       {"initial_convergence_db", r.initialDb},
-                       {"final_convergence_db", r.finalDb},
-                       {"seconds", r.iterationSeconds},
-                       {"init_seconds", r.initSeconds},
-                       {"seconds_per_iteration", per},
-                       {"blocks", r.blocks}});
-    }
-    core::WriterOptions w;
-    if (!a.sampleType.empty())
-        w.sampleType = core::parseSampleType(a.sampleType);
-    core::writeSignal(x, p.fs, a.out, w, a.center);
-    writeReport(a, report);
-    std::cout << "wrote " << a.out << ": " << length << " samples ("
-              << (std::is_same_v<S, double> ? "real" : "complex") << ", fs " << p.fs << ")\n";
+core::RebuildSpec toSpec(const RebuildArgs& a) {
+    core::RebuildSpec spec;
+    spec.magnitudePath = a.input.magnitude;
+    spec.phasePath = a.input.phase;
+    spec.raw = rawFormat(a.input);
+    spec.layout = spectrumLayout(a.input);
+    spec.autoSides = a.input.sides == "auto";
+    spec.analysis.window = core::parseWindow(a.analysis.window);
+    spec.analysis.nperseg = a.analysis.nperseg;
+    spec.analysis.noverlap = a.analysis.noverlap;
+    spec.analysis.nfft = a.analysis.nfft;
+    spec.analysis.fs = a.analysis.fs.value_or(1.0);
+    spec.length = a.length;
+    auto& o = spec.retrieval;
+    o.method = core::parsePhaseMethod(a.method);
+    o.init = core::parseInitialPhase(a.init);
+    o.iterations = a.iterations;
+    o.momentum = a.momentum;
+    o.stopAtDb = a.stopAt;
+    o.threads = a.threads;
+    o.seed = a.seed;
+    o.blockFrames = a.blockFrames;
+    spec.refineGivenPhase = a.iterationsOption->count() > 0;
+    return spec;
+}
+
+nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
+    const auto& p = r.params;
+    nlohmann::json j = {{"frames", r.input.frames},
+                        {"bins", r.input.bins},
+                        {"length", r.length},
+                        {"window", core::toString(p.window)},
+                        {"nperseg", p.nperseg},
+                        {"noverlap", p.noverlap},
+                        {"nfft", p.nfft},
+                        {"fs", p.fs},
+                        {"final_convergence_db", r.finalDb}};
+    if (r.directInverse)
+        return j;
+    const double per =
+        r.iterationSeconds / double(std::max<std::size_t>(1, r.convergenceDb.size()));
+    j.update({{"method", a.method},
+              {"init", a.input.phase.empty() ? a.init : "given"},
+              {"iterations", r.convergenceDb.size()},
+              {"convergence_db", r.convergenceDb},
+              {"initial_convergence_db", r.initialDb},
+              {"seconds", r.iterationSeconds},
+              {"init_seconds", r.initSeconds},
+              {"seconds_per_iteration", per},
+              {"blocks", r.blocks}});
+    return j;
 }
 
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
-    core::refuseToOverwrite(a.out, a.input.magnitude);
-    if (!a.input.phase.empty())
-        core::refuseToOverwrite(a.out, a.input.phase);
-    const auto raw = rawFormat(a.input);
-    const core::Matrix mag = core::readMatrix(a.input.magnitude, raw);
-    std::optional<core::Matrix> phase;
-    if (!a.input.phase.empty())
-        phase = core::readMatrix(a.input.phase, raw);
-    core::SpectrumLayout layout = spectrumLayout(a.input);
-    const auto [bins, frames] = core::binsAndFrames(mag, layout.layout);
-    const core::StftParams p = resolveParams(a, bins, layout);
-    auto s = core::interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p, a.input.magnitude,
-                                     a.input.phase);
-    const std::int64_t length = resolveLength(a, p, frames);
-    if (layout.order == core::BinOrder::OneSided)
-        return rebuild<double>(a, s, p, length, job);
-    if (core::isHermitian(s)) {
-        std::cout << "the two-sided spectrum is Hermitian: rebuilding a real signal\n";
-        return rebuild<double>(a, core::toOneSided(s, p.nfft), p, length, job);
-    }
-    rebuild<std::complex<double>>(a, s, p, length, job);
+    const auto spec = toSpec(a);
+    core::refuseToOverwrite(a.out, spec.magnitudePath);
+    if (!spec.phasePath.empty())
+        core::refuseToOverwrite(a.out, spec.phasePath);
+    const auto r = core::rebuildSignal(spec, job);
+    finishProgress();
+    if (r.foldedHermitian)
+        std::cout << "the two-sided spectrum is Hermitian: rebuilt as a real signal\n";
+    if (r.directInverse)
+        std::cout << "inverse STFT of the given magnitudes and phases; its STFT magnitudes are "
+                  << r.finalDb << " dB from the input\n";
+    else
+        std::cout << "spectral convergence " << r.finalDb << " dB after " << r.convergenceDb.size()
+                  << " iterations (" << a.method << " from "
+                  << (spec.phasePath.empty() ? a.init : "the given phase") << ", " << r.blocks
+                  << " block" << (r.blocks == 1 ? "" : "s") << ", "
+                  << r.initSeconds + r.iterationSeconds << " s)\n";
+    core::WriterOptions w;
+    if (!a.sampleType.empty())
+        w.sampleType = core::parseSampleType(a.sampleType);
+    core::writeRebuilt(r, spec, a.out, w, a.center);
+    writeReport(a, reportOf(a, r));
+    std::cout << "wrote " << a.out << ": " << r.length << " samples ("
+              << (r.complexSignal ? "complex" : "real") << ", fs " << r.params.fs << ")\n";
 }
 
 } // namespace

@@ -1,0 +1,113 @@
+#include "apply/Rebuild.h"
+
+#include "dsp/Stft.h"
+#include "io/AtomicFile.h"
+#include "phase/StftOperator.h"
+#include "util/Error.h"
+
+namespace specedit::core {
+namespace {
+
+// Parameters for `bins` rows under the spec's bin order (scipy's istft rules when automatic).
+StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLayout& layout) {
+    IstftOptions o = spec.analysis;
+    if (!spec.autoSides && !o.nfft && !o.nperseg)
+        o.nfft = layout.order == BinOrder::OneSided ? int(2 * (bins - 1)) : int(bins);
+    bool twoSided = false;
+    const auto p = resolveIstftParams(bins, o, spec.magnitudePath, &twoSided);
+    if (spec.autoSides)
+        layout.order = twoSided ? BinOrder::TwoSided : BinOrder::OneSided;
+    else if (twoSided != (layout.order != BinOrder::OneSided))
+        throw Error("--sides",
+                    toString(layout.order) + " does not fit " + std::to_string(bins) +
+                        " bins with nfft " + std::to_string(p.nfft),
+                    "nfft/2+1 bins one-sided, nfft bins two-sided");
+    return p;
+}
+
+std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames) {
+    const Stft<double> shape(p, StftDirections::Forward);
+    const std::int64_t n = spec.length.value_or(shape.istftLength(frames));
+    if (n < 1 || shape.frameCount(n) != frames)
+        throw Error("--length",
+                    std::to_string(n) + " samples give " +
+                        std::to_string(n < 1 ? 0 : shape.frameCount(n)) + " frames",
+                    std::to_string(frames) + " frames as the files hold (hop " +
+                        std::to_string(p.hop()) + ")");
+    return n;
+}
+
+template <typename S> std::vector<S>& signalOf(RebuildOutcome& o) {
+    if constexpr (std::is_same_v<S, double>)
+        return o.real;
+    else
+        return o.iq;
+}
+
+template <typename S>
+void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out, JobControl& job,
+         const IterationFn& onIteration) {
+    out.complexSignal = !std::is_same_v<S, double>;
+    out.input = magnitudesOf(s);
+    std::vector<S>& x = signalOf<S>(out);
+    if (s.hasPhase && !spec.refineGivenPhase) {
+        out.directInverse = true;
+        x.assign(std::size_t(out.length), S{});
+        auto op = StftOperator<S>::wholeSignal(out.params, out.length, spec.retrieval.threads);
+        op.synthesise(s.values.data(), x.data());
+        out.finalDb = spectralConvergenceDb(out.input, x, out.params);
+        return;
+    }
+    PhaseRetrievalOptions o = spec.retrieval;
+    if (s.hasPhase)
+        o.init = InitialPhase::Given;
+    o.given = &s.values;
+    auto r = retrievePhase<S>(out.input, out.params, out.length, o, job, onIteration);
+    x = std::move(r.signal);
+    out.convergenceDb = std::move(r.convergenceDb);
+    out.initialDb = r.initialDb;
+    out.finalDb = r.finalDb;
+    out.initSeconds = r.initSeconds;
+    out.iterationSeconds = r.iterationSeconds;
+    out.blocks = r.blocks;
+}
+
+} // namespace
+
+RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
+                             const IterationFn& onIteration) {
+    const Matrix mag = readMatrix(spec.magnitudePath, spec.raw);
+    std::optional<Matrix> phase;
+    if (!spec.phasePath.empty())
+        phase = readMatrix(spec.phasePath, spec.raw);
+    SpectrumLayout layout = spec.layout;
+    const auto [bins, frames] = binsAndFrames(mag, layout.layout);
+    RebuildOutcome out;
+    out.params = resolveParams(spec, bins, layout);
+    auto s = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, out.params,
+                               spec.magnitudePath, spec.phasePath);
+    out.length = resolveLength(spec, out.params, frames);
+    if (layout.order == BinOrder::OneSided) {
+        run<double>(spec, s, out, job, onIteration);
+    } else if (isHermitian(s)) {
+        out.foldedHermitian = true;
+        run<double>(spec, toOneSided(s, out.params.nfft), out, job, onIteration);
+    } else {
+        run<std::complex<double>>(spec, s, out, job, onIteration);
+    }
+    return out;
+}
+
+void writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
+                  const std::string& outPath, const WriterOptions& options,
+                  std::optional<double> centerFrequency) {
+    refuseToOverwrite(outPath, spec.magnitudePath);
+    if (!spec.phasePath.empty())
+        refuseToOverwrite(outPath, spec.phasePath);
+    if (outcome.complexSignal)
+        writeSignal(outcome.iq, outcome.params.fs, outPath, options, centerFrequency);
+    else
+        writeSignal(outcome.real, outcome.params.fs, outPath, options, centerFrequency);
+}
+
+} // namespace specedit::core

@@ -1,0 +1,55 @@
+#pragma once
+// Rebuilding a signal from STFT data made elsewhere, end to end: read the matrix files
+// (io/MatrixFile.h), interpret them (phase/SpectrumImport.h), resolve the STFT parameters as
+// scipy's istft does (apply/NpyExchange.h), then invert (a phase was given) or retrieve the
+// phase (phase/PhaseRetrieval.h). Shared by `specedit-cli rebuild` and the editor's
+// File > Rebuild from spectrogram dialog. Any thread; throws Error naming the file or option.
+
+#include "apply/NpyExchange.h"
+#include "io/MatrixFile.h"
+#include "phase/PhaseRetrieval.h"
+#include "phase/SpectrumImport.h"
+
+#include <complex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace specedit::core {
+
+struct RebuildSpec {
+    std::string magnitudePath;
+    std::string phasePath; // empty: phase retrieval
+    RawMatrixFormat raw;
+    SpectrumLayout layout;
+    bool autoSides = true; // bin order from the bins and nfft (scipy's istft rule)
+    IstftOptions analysis; // window, nperseg, noverlap, nfft, fs
+    std::optional<std::int64_t> length;
+    PhaseRetrievalOptions retrieval; // init Given is set here when a phase is given
+    bool refineGivenPhase = false;   // with a phase: iterate from it instead of inverting once
+};
+
+struct RebuildOutcome {
+    StftParams params;
+    std::int64_t length = 0;
+    bool complexSignal = false;
+    bool foldedHermitian = false;         // a two-sided spectrum of a real signal
+    bool directInverse = false;           // phase given, inverted once
+    std::vector<double> real;             // the signal, when real
+    std::vector<std::complex<double>> iq; // the signal, when complex
+    MagnitudeGrid input;                  // the magnitudes it was rebuilt from
+    std::vector<double> convergenceDb;    // per iteration (empty for a direct inverse)
+    double initialDb = 0, finalDb = 0;
+    double initSeconds = 0, iterationSeconds = 0;
+    int blocks = 1;
+};
+
+RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
+                             const IterationFn& onIteration = {});
+
+// The outcome written to outPath (1-D .npy or a recording); refuses to overwrite the inputs.
+void writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
+                  const std::string& outPath, const WriterOptions& options,
+                  std::optional<double> centerFrequency);
+
+} // namespace specedit::core
