@@ -22,6 +22,7 @@
 #include "labels/LabelController.h"
 #include "labels/LabelsPanel.h"
 #include "mask/MagicWand.h"
+#include "rebuild/RebuildDialog.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
 #include "util/Error.h"
@@ -400,6 +401,12 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
     m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openPath);
+    file->addAction(tr("Re&build from spectrogram…"), this, [this] {
+        auto* dialog = new RebuildDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RebuildDialog::openRequested, this, &MainWindow::openPath);
+        dialog->show();
+    });
     file->addSeparator();
     file->addAction(tr("&Save project"), QKeySequence::Save, this, &MainWindow::saveProject);
     file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this,

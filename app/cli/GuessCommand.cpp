@@ -19,6 +19,7 @@ struct GuessArgs {
     double fs = 1.0;
     std::size_t top = 5;
     std::int64_t maxFrames = 0;
+    CLI::Option* layoutOption = nullptr;
 };
 
 nlohmann::json toJson(const core::GuessCandidate& c) {
@@ -37,7 +38,7 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
                         {"length", c.length},
                         {"summary", c.describe()}};
     if (c.scoreIsDb) {
-        j["spectral_convergence_db"] = c.score;
+        j["consistency_gain_db"] = c.score;
     } else {
         j["phase_unit"] = core::toString(c.layout.phase);
         j["inconsistency"] = c.score;
@@ -57,13 +58,16 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     o.fs = a.fs;
     o.scaling = core::parseSpectrumScaling(a.input.scaling, "--scaling");
     o.keep = a.top;
-    o.maxFrames = a.maxFrames > 0 ? a.maxFrames : phase ? 256 : 96;
+    if (a.layoutOption->count() > 0)
+        o.layout = core::parseMatrixLayout(a.input.layout, "--layout");
+    o.maxFrames = a.maxFrames > 0 ? a.maxFrames : phase ? 256 : 64;
     const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
     finishProgress();
     nlohmann::json out = {
         {"measure", phase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"
-                          : "spectral convergence after PGHI + 20 fast Griffin-Lim "
-                            "iterations, dB (lower is better)"},
+                          : "consistency gain: spectral convergence after PGHI + 20 fast "
+                            "Griffin-Lim iterations minus the same on the frames shuffled, dB "
+                            "(lower is better; a hint, a phase file decides)"},
         {"scaling_note", "the scaling is a constant factor no score can see: it is the one "
                          "given by --scaling"},
         {"candidates", nlohmann::json::array()}};
@@ -83,11 +87,12 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
                     "Magnitude file: .npy, .csv/.txt (also MATLAB text), raw .f32/.f64")
         ->required();
     addSpectrumInputOptions(cmd, a->input);
+    a->layoutOption = cmd->get_option("--layout");
     cmd->add_option("--length", a->length, "Samples of the original signal, when known");
     cmd->add_option("--fs", a->fs, "Sample rate in Hz")->capture_default_str();
     cmd->add_option("--top", a->top, "Candidates to print")->capture_default_str();
     cmd->add_option("--max-frames", a->maxFrames,
-                    "Frames scored per candidate (default 256 with phase, 96 without)");
+                    "Frames scored per candidate (default 256 with phase, 64 without)");
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 #include <set>
 
 namespace specedit::core {
@@ -20,9 +22,11 @@ struct Shape {
 };
 
 // Layouts, bin orders and FFT sizes the matrix's shape allows.
-std::vector<Shape> shapes(const Matrix& m) {
+std::vector<Shape> shapes(const Matrix& m, std::optional<MatrixLayout> only) {
     std::vector<Shape> out;
     for (MatrixLayout layout : {MatrixLayout::BinsByFrames, MatrixLayout::FramesByBins}) {
+        if (only && layout != *only)
+            continue;
         const auto [bins, frames] = binsAndFrames(m, layout);
         if (bins < 2 || bins > kMaxTransformSize || frames < 1)
             continue;
@@ -81,18 +85,31 @@ double inconsistency(const ImportedSpectrum& x, const StftParams& p, std::int64_
     return std::sqrt(diff / std::max(norm, 1e-300));
 }
 
+// How much closer the magnitudes can be matched than the same frames in shuffled order:
+// shuffling destroys the overlap between neighbouring frames that a true reading explains, but
+// keeps what any reading of low redundancy matches anyway. dB; more negative is better.
 template <typename S>
-double achievableDb(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames,
-                    JobControl& job) {
-    MagnitudeGrid g = magnitudesOf(x);
+double consistencyGainDb(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames,
+                         const JobControl& outer) {
     const std::int64_t length = std::max<std::int64_t>(1, (frames - 1) * p.hop());
+    const Stft<double> shape(p, StftDirections::Forward);
+    if (shape.frameCount(length) != frames)
+        return std::nan("");
     PhaseRetrievalOptions o;
     o.iterations = 20;
     o.threads = 1;
-    const Stft<double> shape(p, StftDirections::Forward);
-    if (shape.frameCount(length) != frames)
-        return 0.0;
-    return retrievePhase<S>(g, p, length, o, job).finalDb;
+    JobControl job; // its own progress; the guess's cancel is polled between candidates
+    outer.checkCancelled();
+    MagnitudeGrid g = magnitudesOf(x);
+    const double actual = retrievePhase<S>(g, p, length, o, job).finalDb;
+    MagnitudeGrid shuffled = g;
+    std::mt19937 rng(7);
+    std::vector<std::int64_t> order(static_cast<std::size_t>(frames));
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::int64_t j = 0; j < frames; ++j)
+        std::copy_n(g.frame(order[std::size_t(j)]), g.bins, shuffled.values.begin() + j * g.bins);
+    return actual - retrievePhase<S>(shuffled, p, length, o, job).finalDb;
 }
 
 // Mean |frequency| (cycles per sample) weighted by energy.
@@ -122,7 +139,10 @@ public:
         : m_mag(mag), m_phase(phase), m_o(o), m_job(job) {}
 
     std::vector<GuessCandidate> run() {
-        const auto all = shapes(m_mag);
+        // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
+        // too, and the magnitudes alone cannot tell the two apart reliably).
+        const auto all =
+            shapes(m_mag, m_phase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
         for (std::size_t i = 0; i < all.size(); ++i) {
             m_job.checkCancelled();
             tryShape(all[i]);
@@ -152,8 +172,13 @@ public:
 private:
     void tryShape(Shape shape) {
         const auto [bins, frames] = binsAndFrames(m_mag, shape.layout.layout);
-        const std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
-                                                     MagnitudeUnit::Db, MagnitudeUnit::Db10};
+        std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
+                                               MagnitudeUnit::Db, MagnitudeUnit::Db10};
+        if (!m_phase) { // each costs two phase retrievals: only the units the values allow
+            const bool negative = *std::min_element(m_mag.values.begin(), m_mag.values.end()) < 0;
+            magUnits = negative ? std::vector{MagnitudeUnit::Db, MagnitudeUnit::Db10}
+                                : std::vector{MagnitudeUnit::Linear, MagnitudeUnit::Power};
+        }
         std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
         if (m_phase)
             phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
@@ -192,8 +217,8 @@ private:
             c.score = c.complexSignal ? inconsistency<Complex>(sub, p, c.length, sub.frames)
                                       : inconsistency<double>(sub, p, c.length, sub.frames);
         else
-            c.score = c.complexSignal ? achievableDb<Complex>(sub, p, sub.frames, m_job)
-                                      : achievableDb<double>(sub, p, sub.frames, m_job);
+            c.score = c.complexSignal ? consistencyGainDb<Complex>(sub, p, sub.frames, m_job)
+                                      : consistencyGainDb<double>(sub, p, sub.frames, m_job);
         c.centroid = centroid(sub, c.complexSignal);
         if (std::isfinite(c.score))
             m_found.push_back(c);
@@ -209,8 +234,8 @@ private:
 } // namespace
 
 std::string GuessCandidate::describe() const {
-    return toString(params.window) + " " + std::to_string(params.nperseg) + "/" +
-           std::to_string(params.hop()) + " " + toString(layout.order) + " " +
+    return toString(params.window) + ", window " + std::to_string(params.nperseg) + ", hop " +
+           std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
            toString(layout.layout) + " " + toString(layout.magnitude) + " " +
            toString(layout.phase) + (complexSignal ? " complex" : " real");
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Guessing how a spectrogram was made, when nobody says (a forensic helper).
 //
-// Every interpretation the files allow is tried: layout (bins x frames or frames x bins), bin
+// Every interpretation the files allow is tried: layout (bins x frames or frames x bins; without
+// a phase only the given one, bins x frames by default), bin
 // order (one-sided with nfft = 2(bins-1) or 2 bins - 1; two-sided, plain or fftshifted),
 // window (hann, hamming, blackman, boxcar, sqrthann; nperseg = nfft), hop (25, 50, 75 and
 // 87.5 % overlap; only hops whose frame count fits the signal length when it is known),
@@ -11,10 +12,12 @@
 //   The STFT of a real signal is a fixed point of A A^+ only under the parameters that made
 //   it, so the true candidate scores near rounding error and the others orders of magnitude
 //   higher;
-// - magnitudes only: the spectral convergence reached by PGHI and 20 fast Griffin-Lim
-//   iterations. Weak: a less redundant STFT (larger hop, or the matrix read transposed) has
-//   fewer constraints and is matched more closely whether or not it is the true one, so this
-//   ranks well only among candidates of equal redundancy; use a phase file when there is one.
+// - magnitudes only: the consistency gain, the spectral convergence that PGHI and 20 fast
+//   Griffin-Lim iterations reach on the magnitudes minus what they reach on the same frames
+//   shuffled in time. A plain spectral convergence would favour any reading of low redundancy
+//   (a larger hop, the matrix read transposed), true or not; shuffling keeps that advantage
+//   and removes only what the true overlap between neighbouring frames explains. Still a hint:
+//   see README for what it was measured to get right.
 // Scores within 1 % tie (a real signal's two-sided STFT read plain or fftshifted is
 // consistent both ways); ties go to the interpretation with its energy lower in frequency.
 // The scaling (spectrum, none, psd) is a constant factor that neither score can see: it is
@@ -36,6 +39,9 @@ struct GuessOptions {
     SpectrumScaling scaling = SpectrumScaling::Spectrum;
     std::int64_t maxFrames = 256;
     std::size_t keep = 10; // candidates returned
+    // Only this layout. Unset: both with a phase; bins x frames without one (from magnitudes
+    // alone a transposed reading cannot be told apart reliably).
+    std::optional<MatrixLayout> layout;
 };
 
 struct GuessCandidate {

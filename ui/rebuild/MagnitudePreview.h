@@ -1,0 +1,34 @@
+#pragma once
+// A small spectrogram picture of a magnitude grid (the rebuild dialog's input and result side
+// by side): dB over the top 80 dB of the grid, the editor's inferno colours, low frequencies at
+// the bottom (two-sided grids with negative frequencies below zero), and a caption with the
+// time and frequency spans so the two pictures can be compared. GUI thread only.
+
+#include "phase/PhaseRetrieval.h"
+
+#include <QImage>
+#include <QWidget>
+
+namespace specedit::ui {
+
+class MagnitudePreview : public QWidget {
+    Q_OBJECT
+public:
+    explicit MagnitudePreview(const QString& title, QWidget* parent = nullptr);
+
+    // hopSeconds: time between frames; fs: sample rate (Hz); twoSided: bins in FFT order.
+    void setGrid(const core::MagnitudeGrid& grid, double hopSeconds, double fs, bool twoSided);
+    void clear(const QString& why);
+    const QImage& image() const { return m_image; }
+    QString caption() const { return m_caption; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    QSize sizeHint() const override { return {360, 220}; }
+
+private:
+    QString m_title, m_caption;
+    QImage m_image;
+};
+
+} // namespace specedit::ui

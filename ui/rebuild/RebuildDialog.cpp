@@ -1,0 +1,353 @@
+#include "rebuild/RebuildDialog.h"
+
+#include "ErrorText.h"
+#include "audio/Player.h"
+#include "dsp/Stft.h"
+#include "rebuild/MagnitudePreview.h"
+#include "rebuild/RebuildForm.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <thread>
+
+namespace specedit::ui {
+namespace {
+
+template <typename S>
+core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams& p) {
+    const auto z = core::stft(x, p);
+    core::MagnitudeGrid g{z.bins, z.frames, {}};
+    g.values.reserve(z.data.size());
+    for (const auto& v : z.data)
+        g.values.push_back(std::abs(v));
+    return g;
+}
+
+QString scoreText(const core::GuessCandidate& c) {
+    if (c.scoreIsDb)
+        return QObject::tr("consistency gain %1 dB").arg(c.score, 0, 'f', 1);
+    return QObject::tr("inconsistency %1 (%2 dB)")
+        .arg(c.score, 0, 'g', 2)
+        .arg(20 * std::log10(std::max(c.score, 1e-300)), 0, 'f', 0);
+}
+
+// Runs work on a detached thread; its result comes back to the dialog if it still exists.
+template <typename Work, typename Done>
+void runDetached(QPointer<RebuildDialog> self, Work work, Done done) {
+    std::thread([self, work = std::move(work), done = std::move(done)]() mutable {
+        QString error;
+        decltype(work()) value{};
+        bool cancelled = false;
+        try {
+            value = work();
+        } catch (const core::Cancelled&) {
+            cancelled = true;
+        } catch (const std::exception& e) {
+            error = userText(e);
+        }
+        QMetaObject::invokeMethod(qApp, [self, done = std::move(done), value = std::move(value),
+                                         error, cancelled]() mutable {
+            if (self)
+                done(std::move(value), error, cancelled);
+        });
+    }).detach();
+}
+
+} // namespace
+
+RebuildDialog::RebuildDialog(QWidget* parent)
+    : QDialog(parent), m_form(new RebuildForm(this)), m_player(new Player(this)) {
+    setWindowTitle(tr("Rebuild from spectrogram"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addWidget(buildGuessTable());
+    auto* previews = new QHBoxLayout;
+    m_input = new MagnitudePreview(tr("Input"), this);
+    m_output = new MagnitudePreview(tr("Rebuilt"), this);
+    previews->addWidget(m_input);
+    previews->addWidget(m_output);
+    layout->addLayout(previews, 1);
+    layout->addWidget(buildActions());
+    connect(m_form, &RebuildForm::filesChanged, this, [this] {
+        m_candidates.clear();
+        m_table->setRowCount(0);
+    });
+}
+
+RebuildDialog::~RebuildDialog() {
+    cancel();
+}
+
+QWidget* RebuildDialog::buildGuessTable() {
+    auto* box = new QWidget(this);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_guess = new QPushButton(tr("&Guess parameters"), box);
+    m_guess->setToolTip(tr("Try every reading of the files and rank them: with a phase file by "
+                           "how consistent the STFT is, without one by how closely the "
+                           "magnitudes can be matched (a hint only)"));
+    connect(m_guess, &QPushButton::clicked, this, &RebuildDialog::guess);
+    m_table = new QTableWidget(0, 2, box);
+    m_table->setHorizontalHeaderLabels({tr("Reading"), tr("Score (lower is better)")});
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setMinimumHeight(130);
+    m_table->setMaximumHeight(170);
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int r) {
+        if (r >= 0 && std::size_t(r) < m_candidates.size())
+            m_form->apply(m_candidates[std::size_t(r)]);
+    });
+    row->addWidget(m_guess, 0, Qt::AlignTop);
+    row->addWidget(m_table, 1);
+    return box;
+}
+
+QWidget* RebuildDialog::buildActions() {
+    auto* box = new QWidget(this);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_rebuild = new QPushButton(tr("&Rebuild"), box);
+    m_rebuild->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel run"), box);
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar(box);
+    m_progress->setRange(0, 1000);
+    m_status = new QLabel(tr("Choose the magnitude file, then Guess or Rebuild."), box);
+    m_status->setWordWrap(true);
+    m_play = new QPushButton(tr("&Play"), box);
+    m_play->setEnabled(false);
+    m_save = new QPushButton(tr("&Save and open…"), box);
+    m_save->setEnabled(false);
+    auto* close = new QPushButton(tr("Close"), box);
+    connect(m_rebuild, &QPushButton::clicked, this, &RebuildDialog::rebuild);
+    connect(m_cancel, &QPushButton::clicked, this, &RebuildDialog::cancel);
+    connect(m_play, &QPushButton::clicked, this, &RebuildDialog::play);
+    connect(m_save, &QPushButton::clicked, this, &RebuildDialog::saveAndOpen);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    auto* left = new QVBoxLayout;
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : {m_rebuild, m_cancel, m_play, m_save, close})
+        buttons->addWidget(b);
+    left->addLayout(buttons);
+    left->addWidget(m_progress);
+    row->addLayout(left);
+    row->addWidget(m_status, 1);
+    return box;
+}
+
+void RebuildDialog::setBusy(std::shared_ptr<core::JobControl> job, const QString& what) {
+    m_job = std::move(job);
+    const bool busy = bool(m_job);
+    m_guess->setEnabled(!busy);
+    m_rebuild->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_form->setEnabled(!busy);
+    if (busy) {
+        m_progress->setValue(0);
+        m_status->setText(what);
+    }
+    emit busyChanged(busy);
+}
+
+void RebuildDialog::cancel() {
+    if (m_job)
+        m_job->cancel();
+}
+
+void RebuildDialog::showError(const QString& text) {
+    m_status->setText(text);
+}
+
+void RebuildDialog::guess() {
+    if (m_job)
+        return;
+    core::RebuildSpec spec;
+    core::GuessOptions options;
+    try {
+        spec = m_form->spec();
+        options = m_form->guessOptions();
+    } catch (const std::exception& e) {
+        return showError(userText(e));
+    }
+    QPointer<RebuildDialog> self(this);
+    auto job = std::make_shared<core::JobControl>([self](double f) {
+        QMetaObject::invokeMethod(qApp, [self, f] {
+            if (self)
+                self->m_progress->setValue(int(f * 1000));
+        });
+    });
+    setBusy(job, tr("Trying every reading of the files…"));
+    runDetached(
+        self,
+        [spec, options, job] {
+            const auto mag = core::readMatrix(spec.magnitudePath, spec.raw);
+            std::optional<core::Matrix> phase;
+            if (!spec.phasePath.empty())
+                phase = core::readMatrix(spec.phasePath, spec.raw);
+            return core::guessParameters(mag, phase ? &*phase : nullptr, options, *job);
+        },
+        [self](std::vector<core::GuessCandidate> found, const QString& error, bool cancelled) {
+            self->setBusy(nullptr, {});
+            if (cancelled)
+                return self->showError(tr("Guess cancelled."));
+            if (!error.isEmpty())
+                return self->showError(error);
+            self->showCandidates(std::move(found));
+        });
+}
+
+void RebuildDialog::showCandidates(std::vector<core::GuessCandidate> candidates) {
+    m_candidates = std::move(candidates);
+    m_table->setRowCount(int(m_candidates.size()));
+    for (std::size_t i = 0; i < m_candidates.size(); ++i) {
+        const auto& c = m_candidates[i];
+        m_table->setItem(int(i), 0, new QTableWidgetItem(QString::fromStdString(c.describe())));
+        m_table->setItem(int(i), 1, new QTableWidgetItem(scoreText(c)));
+    }
+    if (!m_candidates.empty())
+        m_table->setCurrentCell(0, 0); // applies the best reading to the fields
+    m_status->setText(tr("%n reading(s) ranked; the best is applied. Pick another row to use it.",
+                         nullptr, int(m_candidates.size())));
+}
+
+void RebuildDialog::rebuild() {
+    if (m_job)
+        return;
+    core::RebuildSpec spec;
+    try {
+        spec = m_form->spec();
+    } catch (const std::exception& e) {
+        return showError(userText(e));
+    }
+    QPointer<RebuildDialog> self(this);
+    auto job = std::make_shared<core::JobControl>([self](double f) {
+        QMetaObject::invokeMethod(qApp, [self, f] {
+            if (self)
+                self->m_progress->setValue(int(f * 1000));
+        });
+    });
+    setBusy(job, tr("Rebuilding…"));
+    m_player->stop();
+    const core::IterationFn onIteration = [self](int it, double db) {
+        QMetaObject::invokeMethod(qApp, [self, it, db] {
+            if (self && self->m_job)
+                self->m_status->setText(
+                    tr("iteration %1: spectral convergence %2 dB").arg(it + 1).arg(db, 0, 'f', 2));
+        });
+    };
+    using Result = std::pair<core::RebuildOutcome, core::MagnitudeGrid>;
+    runDetached(
+        self,
+        [spec, job, onIteration]() -> std::shared_ptr<Result> {
+            auto outcome = core::rebuildSignal(spec, *job, onIteration);
+            auto grid = outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params)
+                                              : magnitudesOf(outcome.real, outcome.params);
+            return std::make_shared<Result>(std::move(outcome), std::move(grid));
+        },
+        [self, spec](std::shared_ptr<Result> r, const QString& error, bool cancelled) {
+            self->setBusy(nullptr, {});
+            if (cancelled)
+                return self->showError(tr("Rebuild cancelled; nothing was changed."));
+            if (!error.isEmpty())
+                return self->showError(error);
+            self->m_resultSpec = spec;
+            self->showResult(std::move(r->first), std::move(r->second));
+        });
+}
+
+void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt) {
+    const auto& p = outcome.params;
+    const bool twoSided = outcome.complexSignal;
+    m_input->setGrid(outcome.input, p.hop() / p.fs, p.fs, twoSided);
+    m_output->setGrid(rebuilt, p.hop() / p.fs, p.fs, twoSided);
+    m_progress->setValue(1000);
+    QString text =
+        outcome.directInverse
+            ? tr("Inverse STFT of the given magnitudes and phases: its magnitudes are %1 dB from "
+                 "the input.")
+                  .arg(outcome.finalDb, 0, 'f', 1)
+            : tr("Spectral convergence %1 dB after %2 iterations (%3 dB at the start), %4 s.")
+                  .arg(outcome.finalDb, 0, 'f', 2)
+                  .arg(outcome.convergenceDb.size())
+                  .arg(outcome.initialDb, 0, 'f', 1)
+                  .arg(outcome.initSeconds + outcome.iterationSeconds, 0, 'f', 2);
+    text += tr(" %1 samples, %2, %3 %4/%5.")
+                .arg(outcome.length)
+                .arg(outcome.complexSignal ? tr("complex (IQ)") : tr("real"))
+                .arg(QString::fromStdString(core::toString(p.window)))
+                .arg(p.nperseg)
+                .arg(p.hop());
+    if (outcome.foldedHermitian)
+        text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
+    m_status->setText(text);
+    m_result = std::move(outcome);
+    const bool audible = !m_result->complexSignal && p.fs >= 1000 && p.fs <= 384000;
+    m_play->setEnabled(audible && m_player->hasDevice());
+    m_play->setToolTip(audible ? QString()
+                               : tr("Save and open it to listen (IQ is demodulated there)"));
+    m_save->setEnabled(true);
+}
+
+void RebuildDialog::play() {
+    if (!m_result || m_result->complexSignal)
+        return;
+    if (m_player->isPlaying()) {
+        m_player->stop();
+        return;
+    }
+    PlaybackAudio audio;
+    audio.original.assign(m_result->real.begin(), m_result->real.end());
+    audio.edited = audio.original;
+    audio.rate = m_result->params.fs;
+    m_player->play(std::move(audio), false, false);
+}
+
+QString RebuildDialog::suggestedOutput() const {
+    const QFileInfo mag(m_form->magnitudePath());
+    const bool iq = m_result && m_result->complexSignal;
+    return mag.dir().filePath(mag.completeBaseName() +
+                              (iq ? ".rebuilt.sigmf-meta" : ".rebuilt.wav"));
+}
+
+void RebuildDialog::saveAndOpen() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the rebuilt signal"), suggestedOutput(),
+                                     tr("Recordings (*.wav *.flac *.sigmf-meta *.cf32 *.npy)"));
+    if (!path.isEmpty())
+        saveResult(path);
+}
+
+bool RebuildDialog::saveResult(const QString& path) {
+    if (!m_result)
+        return false;
+    try {
+        core::writeRebuilt(*m_result, m_resultSpec, path.toStdString(), {}, std::nullopt);
+    } catch (const std::exception& e) {
+        showError(userText(e));
+        return false;
+    }
+    m_status->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+    if (!path.endsWith(".npy", Qt::CaseInsensitive))
+        emit openRequested(path);
+    return true;
+}
+
+QString RebuildDialog::status() const {
+    return m_status->text();
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,78 @@
+#pragma once
+// File > Rebuild from spectrogram: load magnitude (and phase) files made elsewhere, guess how
+// they were made (candidates ranked by inconsistency, applied with a click), rebuild on a
+// worker thread with progress and the spectral convergence per iteration, compare the input
+// and the rebuilt spectrograms side by side, listen, and save the result to open it as a
+// recording. Long runs stay cancellable; the dialog is not modal, so the editor stays usable.
+// GUI thread only; workers report back through a QPointer.
+
+#include "apply/Rebuild.h"
+#include "phase/ParameterGuess.h"
+
+#include <QDialog>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace specedit::core {
+class JobControl;
+}
+
+namespace specedit::ui {
+
+class MagnitudePreview;
+class Player;
+class RebuildForm;
+
+class RebuildDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit RebuildDialog(QWidget* parent = nullptr);
+    ~RebuildDialog() override;
+
+    RebuildForm* form() const { return m_form; }
+    // Starts a guess / a rebuild on a worker thread (no-op while one runs).
+    void guess();
+    void rebuild();
+    void cancel();
+    bool isRunning() const { return bool(m_job); }
+    // Writes the last result to path and asks for it to be opened; false (with the reason
+    // shown) on failure.
+    bool saveResult(const QString& path);
+    const std::optional<core::RebuildOutcome>& result() const { return m_result; }
+    const std::vector<core::GuessCandidate>& candidates() const { return m_candidates; }
+    QString status() const;
+
+signals:
+    void openRequested(const QString& path);
+    void busyChanged(bool busy);
+
+private:
+    QWidget* buildGuessTable();
+    QWidget* buildActions();
+    void setBusy(std::shared_ptr<core::JobControl> job, const QString& what);
+    void showCandidates(std::vector<core::GuessCandidate> candidates);
+    void showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt);
+    void showError(const QString& text);
+    void saveAndOpen();
+    void play();
+    QString suggestedOutput() const;
+
+    RebuildForm* m_form;
+    QTableWidget* m_table;
+    MagnitudePreview *m_input, *m_output;
+    QPushButton *m_guess, *m_rebuild, *m_cancel, *m_play, *m_save;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    Player* m_player;
+    std::shared_ptr<core::JobControl> m_job;
+    std::vector<core::GuessCandidate> m_candidates;
+    std::optional<core::RebuildOutcome> m_result;
+    core::RebuildSpec m_resultSpec;
+};
+
+} // namespace specedit::ui

@@ -1,0 +1,260 @@
+#include "rebuild/RebuildForm.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace specedit::ui {
+namespace {
+
+// A combo box whose items carry the CLI's names as data.
+QComboBox* combo(QWidget* parent, std::initializer_list<std::pair<QString, QString>> items) {
+    auto* box = new QComboBox(parent);
+    for (const auto& [label, name] : items)
+        box->addItem(label, name);
+    return box;
+}
+
+std::string nameOf(const QComboBox* box) {
+    return box->currentData().toString().toStdString();
+}
+
+void select(QComboBox* box, const std::string& name) {
+    const int i = box->findData(QString::fromStdString(name));
+    if (i >= 0)
+        box->setCurrentIndex(i);
+}
+
+QSpinBox* spin(QWidget* parent, int lo, int hi, int value, const QString& special = {}) {
+    auto* s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    s->setSpecialValueText(special);
+    s->setAccelerated(true);
+    return s;
+}
+
+QFormLayout* form(QGroupBox* box) {
+    auto* f = new QFormLayout(box);
+    f->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    return f;
+}
+
+} // namespace
+
+RebuildForm::RebuildForm(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildFiles());
+    auto* row = new QHBoxLayout;
+    row->addWidget(buildReading());
+    row->addWidget(buildStft());
+    row->addWidget(buildRetrieval());
+    layout->addLayout(row);
+}
+
+QLineEdit* RebuildForm::fileField(const QString& placeholder, bool required) {
+    auto* edit = new QLineEdit(this);
+    edit->setPlaceholderText(placeholder);
+    edit->setObjectName(required ? "magnitudeFile" : "phaseFile");
+    connect(edit, &QLineEdit::textChanged, this, &RebuildForm::filesChanged);
+    return edit;
+}
+
+QWidget* RebuildForm::buildFiles() {
+    auto* box = new QGroupBox(tr("Files"), this);
+    auto* f = form(box);
+    m_magnitude = fileField(tr(".npy, .csv, .txt (MATLAB text too), raw .f32/.f64"), true);
+    m_phase = fileField(tr("optional: without it the phase is rebuilt"), false);
+    for (QLineEdit* edit : {m_magnitude, m_phase}) {
+        auto* line = new QHBoxLayout;
+        line->addWidget(edit, 1);
+        auto* browse = new QPushButton(tr("Browse…"), box);
+        connect(browse, &QPushButton::clicked, this, [this, edit] {
+            const QString path = QFileDialog::getOpenFileName(
+                this, tr("Choose a matrix file"), edit->text(),
+                tr("Matrices (*.npy *.csv *.tsv *.txt *.f32 *.f64 *.raw *.bin *.dat);;All (*)"));
+            if (!path.isEmpty())
+                edit->setText(path);
+        });
+        line->addWidget(browse);
+        f->addRow(edit == m_magnitude ? tr("Magnitudes:") : tr("Phases:"), line);
+    }
+    return box;
+}
+
+QWidget* RebuildForm::buildReading() {
+    auto* box = new QGroupBox(tr("How the files are read"), this);
+    auto* f = form(box);
+    m_layout = combo(box, {{tr("bins × frames (scipy, MATLAB)"), "bins-frames"},
+                           {tr("frames × bins"), "frames-bins"}});
+    m_magUnit = combo(box, {{tr("linear |X|"), "linear"},
+                            {tr("power |X|²"), "power"},
+                            {tr("dB, 20·log10 |X|"), "db"},
+                            {tr("dB, 10·log10 |X|"), "db10"}});
+    m_useFloor = new QCheckBox(tr("silence at or below"), box);
+    m_dbFloor = new QDoubleSpinBox(box);
+    m_dbFloor->setRange(-1000, 1000);
+    m_dbFloor->setValue(-120);
+    m_dbFloor->setSuffix(tr(" dB"));
+    auto* floorRow = new QHBoxLayout;
+    floorRow->addWidget(m_useFloor);
+    floorRow->addWidget(m_dbFloor, 1);
+    m_phaseUnit = combo(
+        box, {{tr("radians"), "radians"}, {tr("degrees"), "degrees"}, {tr("cycles"), "cycles"}});
+    m_sides = combo(box, {{tr("automatic"), "auto"},
+                          {tr("one-sided"), "onesided"},
+                          {tr("two-sided"), "twosided"},
+                          {tr("two-sided, fftshifted"), "shifted"}});
+    m_scaling = combo(box, {{tr("spectrum (scipy)"), "spectrum"},
+                            {tr("none (plain FFT)"), "none"},
+                            {tr("psd (scipy)"), "psd"}});
+    m_rawType = combo(
+        box,
+        {{tr("from the extension"), ""}, {tr("float32"), "float32"}, {tr("float64"), "float64"}});
+    m_bigEndian = new QCheckBox(tr("big-endian"), box);
+    m_rows = spin(box, 0, 1 << 30, 0, tr("—"));
+    f->addRow(tr("Layout:"), m_layout);
+    f->addRow(tr("Magnitudes:"), m_magUnit);
+    f->addRow(tr("dB floor:"), floorRow);
+    f->addRow(tr("Phases:"), m_phaseUnit);
+    f->addRow(tr("Bins:"), m_sides);
+    f->addRow(tr("Scaling:"), m_scaling);
+    f->addRow(tr("Raw type:"), m_rawType);
+    f->addRow(tr("Raw rows:"), m_rows);
+    f->addRow(QString(), m_bigEndian);
+    return box;
+}
+
+QWidget* RebuildForm::buildStft() {
+    auto* box = new QGroupBox(tr("STFT"), this);
+    auto* f = form(box);
+    m_window = combo(box, {{"hann", "hann"},
+                           {"hamming", "hamming"},
+                           {"blackman", "blackman"},
+                           {"boxcar", "boxcar"},
+                           {"sqrthann", "sqrthann"},
+                           {"blackmanharris", "blackmanharris"},
+                           {"flattop", "flattop"}});
+    m_nperseg = spin(box, 0, core::kMaxTransformSize, 0, tr("from the bins"));
+    m_noverlap = spin(box, -1, core::kMaxTransformSize, -1, tr("half the window"));
+    m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
+    m_fs = new QDoubleSpinBox(box);
+    m_fs->setRange(1e-3, 1e12);
+    m_fs->setDecimals(3);
+    m_fs->setValue(8000);
+    m_fs->setSuffix(tr(" Hz"));
+    m_length = spin(box, 0, std::numeric_limits<int>::max(), 0, tr("from the frames"));
+    m_length->setSuffix(tr(" samples"));
+    f->addRow(tr("Window:"), m_window);
+    f->addRow(tr("Window length:"), m_nperseg);
+    f->addRow(tr("Overlap:"), m_noverlap);
+    f->addRow(tr("FFT size:"), m_nfft);
+    f->addRow(tr("Sample rate:"), m_fs);
+    f->addRow(tr("Signal length:"), m_length);
+    return box;
+}
+
+QWidget* RebuildForm::buildRetrieval() {
+    auto* box = new QGroupBox(tr("Phase retrieval"), this);
+    auto* f = form(box);
+    m_method = combo(
+        box,
+        {{tr("fast Griffin–Lim"), "fgla"}, {tr("Griffin–Lim"), "gla"}, {tr("L-BFGS"), "lbfgs"}});
+    m_init = combo(box, {{tr("PGHI"), "pghi"}, {tr("zero"), "zero"}, {tr("random"), "random"}});
+    m_iterations = spin(box, 1, 100000, 100);
+    m_momentum = new QDoubleSpinBox(box);
+    m_momentum->setRange(0, 1.99);
+    m_momentum->setDecimals(3);
+    m_momentum->setSingleStep(0.01);
+    m_momentum->setValue(0.99);
+    f->addRow(tr("Method:"), m_method);
+    f->addRow(tr("Start from:"), m_init);
+    f->addRow(tr("Iterations:"), m_iterations);
+    f->addRow(tr("Momentum:"), m_momentum);
+    return box;
+}
+
+core::RebuildSpec RebuildForm::spec() const {
+    core::RebuildSpec s;
+    s.magnitudePath = m_magnitude->text().trimmed().toStdString();
+    s.phasePath = m_phase->text().trimmed().toStdString();
+    if (s.magnitudePath.empty())
+        throw core::Error("Magnitudes", "no file chosen", "a magnitude file");
+    if (!nameOf(m_rawType).empty())
+        s.raw.type = core::parseRawType(nameOf(m_rawType), "Raw type");
+    s.raw.bigEndian = m_bigEndian->isChecked();
+    if (m_rows->value() > 0)
+        s.raw.rows = m_rows->value();
+    s.layout.layout = core::parseMatrixLayout(nameOf(m_layout), "Layout");
+    s.layout.magnitude = core::parseMagnitudeUnit(nameOf(m_magUnit), "Magnitudes");
+    if (m_useFloor->isChecked())
+        s.layout.dbFloor = m_dbFloor->value();
+    s.layout.phase = core::parsePhaseUnit(nameOf(m_phaseUnit), "Phases");
+    s.autoSides = nameOf(m_sides) == "auto";
+    if (!s.autoSides)
+        s.layout.order = core::parseBinOrder(nameOf(m_sides), "Bins");
+    s.layout.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
+    s.analysis.window = core::parseWindow(nameOf(m_window), "Window");
+    if (m_nperseg->value() > 0)
+        s.analysis.nperseg = m_nperseg->value();
+    if (m_noverlap->value() >= 0)
+        s.analysis.noverlap = m_noverlap->value();
+    if (m_nfft->value() > 0)
+        s.analysis.nfft = m_nfft->value();
+    s.analysis.fs = m_fs->value();
+    if (m_length->value() > 0)
+        s.length = m_length->value();
+    s.retrieval.method = core::parsePhaseMethod(nameOf(m_method), "Method");
+    s.retrieval.init = core::parseInitialPhase(nameOf(m_init), "Start from");
+    s.retrieval.iterations = m_iterations->value();
+    s.retrieval.momentum = m_momentum->value();
+    return s;
+}
+
+void RebuildForm::setFiles(const QString& magnitude, const QString& phase) {
+    m_magnitude->setText(magnitude);
+    m_phase->setText(phase);
+}
+
+void RebuildForm::apply(const core::GuessCandidate& c) {
+    select(m_layout, core::toString(c.layout.layout));
+    select(m_magUnit, core::toString(c.layout.magnitude));
+    select(m_phaseUnit, core::toString(c.layout.phase));
+    select(m_sides, core::toString(c.layout.order));
+    select(m_window, core::toString(c.params.window));
+    m_nperseg->setValue(c.params.nperseg);
+    m_noverlap->setValue(c.params.noverlap);
+    m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
+}
+
+core::GuessOptions RebuildForm::guessOptions() const {
+    core::GuessOptions o;
+    if (m_length->value() > 0)
+        o.length = m_length->value();
+    o.fs = m_fs->value();
+    o.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
+    o.keep = 12;
+    const bool magnitudesOnly = m_phase->text().trimmed().isEmpty();
+    o.maxFrames = magnitudesOnly ? 64 : 256;
+    if (magnitudesOnly) // the magnitudes alone cannot tell a transposed reading apart
+        o.layout = core::parseMatrixLayout(nameOf(m_layout), "Layout");
+    return o;
+}
+
+QString RebuildForm::magnitudePath() const {
+    return m_magnitude->text().trimmed();
+}
+QString RebuildForm::phasePath() const {
+    return m_phase->text().trimmed();
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,51 @@
+#pragma once
+// The fields of File > Rebuild from spectrogram: the files, how to read them (layout, units,
+// bin order, scaling, raw binary type), the STFT parameters and the phase retrieval settings,
+// turned into a core::RebuildSpec; a guessed candidate fills them in. GUI thread only.
+
+#include "apply/Rebuild.h"
+#include "phase/ParameterGuess.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace specedit::ui {
+
+class RebuildForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit RebuildForm(QWidget* parent = nullptr);
+
+    // Throws core::Error naming the field when a value cannot be used.
+    core::RebuildSpec spec() const;
+    void setFiles(const QString& magnitude, const QString& phase);
+    void apply(const core::GuessCandidate& candidate);
+    // Guess options from the fields (length, rate, scaling).
+    core::GuessOptions guessOptions() const;
+    QString magnitudePath() const;
+    QString phasePath() const;
+
+signals:
+    void filesChanged();
+
+private:
+    QWidget* buildFiles();
+    QWidget* buildReading();
+    QWidget* buildStft();
+    QWidget* buildRetrieval();
+    QLineEdit* fileField(const QString& placeholder, bool required);
+
+    QLineEdit *m_magnitude, *m_phase;
+    QComboBox *m_layout, *m_magUnit, *m_phaseUnit, *m_sides, *m_scaling, *m_rawType;
+    QDoubleSpinBox *m_dbFloor, *m_fs, *m_momentum;
+    QCheckBox *m_useFloor, *m_bigEndian;
+    QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_length, *m_iterations;
+    QComboBox *m_window, *m_method, *m_init;
+};
+
+} // namespace specedit::ui
