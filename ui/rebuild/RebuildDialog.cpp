@@ -285,7 +285,7 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
                   .arg(outcome.convergenceDb.size())
                   .arg(outcome.initialDb, 0, 'f', 1)
                   .arg(outcome.initSeconds + outcome.iterationSeconds, 0, 'f', 2);
-    text += tr(" %1 samples, %2, %3 %4/%5.")
+    text += tr(" %1 samples, %2, %3 window %4, hop %5.")
                 .arg(outcome.length)
                 .arg(outcome.complexSignal ? tr("complex (IQ)") : tr("real"))
                 .arg(QString::fromStdString(core::toString(p.window)))
