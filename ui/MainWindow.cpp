@@ -4,6 +4,7 @@
 #include "AutoLength.h"
 #include "Document.h"
 #include "ErrorText.h"
+#include "ExportController.h"
 #include "HelpMenu.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
@@ -69,8 +70,12 @@ MainWindow::MainWindow(QWidget* parent)
       m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)),
       m_shapes(new ShapesPanel(m_document, this)), m_player(new Player(this)),
       m_listener(new Listener(m_document, m_player, this)), m_listen(new ListenToolBar(this)),
-      m_tasks(new TaskRunner(this)) {
+      m_tasks(new TaskRunner(this)),
+      m_exports(new ExportController(m_document, m_view, m_tasks, this,
+                                     [this] { return settingsValid(); })) {
     setCentralWidget(m_view);
+    connect(m_exports, &ExportController::message, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     addToolBar(Qt::TopToolBarArea, m_paint);
     connectPainting();
     connectListening();
@@ -412,10 +417,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Save project &as…"), QKeySequence::SaveAs, this,
                     &MainWindow::saveProjectAs);
     file->addSeparator();
-    file->addAction(tr("&Export edited recording…"), QKeySequence(tr("Ctrl+E")), this,
-                    [this] { exportDialog(false); });
-    file->addAction(tr("Export edited se&lection…"), QKeySequence(tr("Ctrl+Shift+E")), this,
-                    [this] { exportDialog(true); });
+    m_exports->buildMenu(file);
     file->addAction(tr("Export spectrogram &image…"), this, [this] {
         QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"), QString(),
                                                     tr("PNG images (*.png)"));
@@ -574,84 +576,12 @@ void MainWindow::rebuildComputer(ViewChange change) {
     });
 }
 
-void MainWindow::exportDialog(bool selectionOnly) {
-    if (!m_document->hasSource() || !settingsValid())
-        return;
-    if (selectionOnly && !m_document->shape(m_view->selectedShape())) {
-        statusBar()->showMessage(tr("Select a shape first: its time span is exported"), 6000);
-        return;
-    }
-    const QFileInfo source(m_document->sourcePath());
-    QString suffix = source.suffix();
-    if (suffix == "sigmf" || suffix == "sigmf-data")
-        suffix = "sigmf-meta";
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export edited recording"),
-        source.dir().filePath(source.completeBaseName() + ".edited." + suffix),
-        tr("Same kind as the source (*.%1);;WAV (*.wav);;FLAC (*.flac);;Raw IQ float "
-           "(*.cf32);;Raw IQ 16-bit (*.cs16);;SigMF (*.sigmf-meta);;All files (*)")
-            .arg(suffix));
-    if (!path.isEmpty())
-        selectionOnly ? exportSelectionTo(path) : exportTo(path);
-}
-
 bool MainWindow::exportTo(const QString& path) {
-    if (!settingsValid())
-        return false;
-    auto source = m_document->source();
-    const auto params = m_document->analysis();
-    const auto shapes = m_document->shapes();
-    return runExport(path, [source, params, shapes](core::SignalWriter& writer,
-                                                    core::JobControl& job) {
-        core::ApplyOptions options;
-        options.sourceName = source->info().files.empty() ? std::string() : source->info().files[0];
-        return core::applyMask(*source, params, shapes, writer, job, options).frames;
-    });
+    return m_exports->exportTo(path);
 }
 
 bool MainWindow::exportSelectionTo(const QString& path) {
-    if (!settingsValid())
-        return false;
-    const core::Shape* selected = m_document->shape(m_view->selectedShape());
-    if (!selected)
-        return false;
-    auto source = m_document->source();
-    const auto params = m_document->analysis();
-    const auto shapes = m_document->shapes();
-    const auto box = selected->bounds();
-    return runExport(path, [=](core::SignalWriter& writer, core::JobControl& job) {
-        return core::renderRangeTo(*source, params, shapes, box.t0, box.t1, writer, job);
-    });
-}
-
-bool MainWindow::runExport(
-    const QString& path,
-    std::function<std::int64_t(core::SignalWriter&, core::JobControl&)> render) {
-    auto source = m_document->source();
-    const std::string out = path.toStdString();
-    auto work = [source, out, render](core::JobControl& job) {
-        core::SignalWriter writer(out, source->info(), {});
-        const std::int64_t frames = render(writer, job);
-        writer.finish();
-        QString summary = tr("Exported %1 (%2 samples)")
-                              .arg(QFileInfo(QString::fromStdString(out)).fileName())
-                              .arg(frames);
-        if (writer.clippedValues() > 0)
-            summary += tr(", %1 values clipped").arg(writer.clippedValues());
-        return summary;
-    };
-    const bool started =
-        m_tasks->run(tr("Exporting"), work, [this](bool ok, const QString& message) {
-            if (ok)
-                statusBar()->showMessage(message, 10000);
-            else if (!message.isEmpty())
-                QMessageBox::critical(this, tr("Export failed"), message);
-            else
-                statusBar()->showMessage(tr("Export cancelled; nothing was written"), 10000);
-        });
-    if (!started)
-        statusBar()->showMessage(tr("Another task is running; try again when it ends"), 6000);
-    return started;
+    return m_exports->exportSelectionTo(path);
 }
 
 void MainWindow::showCursor(double t, double f, double db) {

@@ -30,6 +30,7 @@ class RecentFiles;
 class Player;
 class ShapesPanel;
 class TaskRunner;
+class ExportController;
 class Document;
 class SpectrogramView;
 
@@ -52,6 +53,7 @@ public:
     bool exportTo(const QString& path);
     // The same for the selected shape's stretch of time only. False without a selection.
     bool exportSelectionTo(const QString& path);
+    ExportController* exports() const { return m_exports; }
     TaskRunner* tasks() const { return m_tasks; }
 
     Document* document() const { return m_document; }
@@ -86,9 +88,6 @@ private:
     void rebuildComputer(ViewChange change);
     void showCursor(double seconds, double hertz, double db);
     void openDialog();
-    void exportDialog(bool selectionOnly);
-    bool runExport(const QString& path,
-                   std::function<std::int64_t(core::SignalWriter&, core::JobControl&)> render);
     void updateTitle();
 
     Document* m_document;
@@ -100,6 +99,7 @@ private:
     Listener* m_listener;
     ListenToolBar* m_listen;
     TaskRunner* m_tasks;
+    ExportController* m_exports;
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;
     QLabel* m_pendingLabel;

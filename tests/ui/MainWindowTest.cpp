@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 
 #include "Document.h"
+#include "ExportController.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
 #include "ShapesPanel.h"
@@ -689,4 +690,29 @@ TEST(Document, UnreadableFilesThrowAndLeaveTheDocumentEmpty) {
     EXPECT_THROW(doc.openRecording(QString::fromStdString(dir.file("missing.wav")), {}),
                  core::Error);
     EXPECT_FALSE(doc.hasSource());
+}
+
+TEST(MainWindow, ConsistentResynthesisExportReportsTheInconsistencyBeforeAndAfter) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    const std::string copy = dir.file("voice.wav");
+    std::filesystem::copy_file(test::demo().audioRecording, copy);
+    ASSERT_TRUE(w.openPath(QString::fromStdString(copy)));
+    core::Shape cut; // the whistle band, removed for a second
+    cut.t0 = 0.5;
+    cut.t1 = 1.5;
+    cut.f0 = 2000;
+    cut.f1 = 3000;
+    w.document()->addShape(cut);
+    const auto out = dir.file("consistent.wav");
+    ASSERT_TRUE(w.exports()->exportConsistentTo(QString::fromStdString(out), 10));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !w.tasks()->isBusy(); }, 120000));
+    const QString message = w.statusBar()->currentMessage();
+    EXPECT_TRUE(message.contains("inconsistency")) << message.toStdString();
+    EXPECT_TRUE(message.contains("before")) << message.toStdString();
+    EXPECT_TRUE(message.contains("after 10 iterations")) << message.toStdString();
+    const auto written = core::openRecording(out, {});
+    EXPECT_EQ(written->info().frames, w.document()->source()->info().frames);
 }

@@ -1,0 +1,132 @@
+#include "apply/ConsistentApply.h"
+
+#include "mask/MaskRasterizer.h"
+#include "phase/PhaseRetrieval.h"
+#include "phase/StftOperator.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace specedit::core {
+namespace {
+
+using Complex = std::complex<double>;
+
+// One channel of the source (c >= 0) or the IQ signal (c == -1), finite-checked.
+template <typename S> std::vector<S> readLane(const SampleSource& src, int c) {
+    const auto& info = src.info();
+    const std::int64_t n = info.frames;
+    std::vector<S> x(static_cast<std::size_t>(n));
+    std::vector<float> buffer;
+    const std::int64_t chunk = 1 << 16;
+    const std::string name = info.files.empty() ? std::string("recording") : info.files[0];
+    for (std::int64_t s = 0; s < n; s += chunk) {
+        const std::int64_t count = std::min(chunk, n - s);
+        buffer.resize(std::size_t(count * info.channels));
+        src.read(s, count, buffer.data());
+        checkFinite(buffer.data(), count, info.channels, s, name);
+        for (std::int64_t i = 0; i < count; ++i) {
+            const float* frame = buffer.data() + i * info.channels;
+            if constexpr (std::is_same_v<S, double>)
+                x[std::size_t(s + i)] = frame[c];
+            else
+                x[std::size_t(s + i)] = S(frame[0], frame[1]);
+        }
+    }
+    return x;
+}
+
+struct LaneResult {
+    double beforeDb = 0, afterDb = 0;
+};
+
+template <typename S>
+LaneResult consistentLane(const SampleSource& src, const StftParams& p,
+                          const std::vector<Shape>& shapes, int lane, int iterations,
+                          JobControl& job, std::vector<S>& out) {
+    const std::vector<S> x = readLane<S>(src, lane);
+    const auto length = std::int64_t(x.size());
+    auto op = StftOperator<S>::wholeSignal(p, length, 0);
+    if (op.coefficients() > kMaxConsistentCoefficients)
+        throw Error("consistent resynthesis",
+                    "the edited STFT has " + std::to_string(op.coefficients()) +
+                        " coefficients per channel",
+                    "at most " + std::to_string(kMaxConsistentCoefficients) +
+                        " (export a selection, or use a shorter window or a larger hop)");
+    const MaskGrid grid{p.fs, p.hop(), p.nfft, StftOperator<S>::kComplexSignal,
+                        src.info().centerFrequency.value_or(0.0)};
+    std::vector<float> gains(op.coefficients());
+    rasterizeMask(shapes, grid, 0, int(op.frames()), gains.data(),
+                  StftOperator<S>::kComplexSignal ? -1 : lane);
+    std::vector<Complex> edited(op.coefficients());
+    op.analyse(x.data(), edited.data());
+    MagnitudeGrid target{op.bins(), op.frames(), std::vector<double>(edited.size())};
+    for (std::size_t i = 0; i < edited.size(); ++i) {
+        edited[i] *= double(gains[i]);
+        target.values[i] = std::abs(edited[i]);
+    }
+    PhaseRetrievalOptions o;
+    o.init = InitialPhase::Given;
+    o.given = &edited;
+    o.iterations = iterations;
+    auto r = retrievePhase<S>(target, p, length, o, job);
+    out = std::move(r.signal);
+    return {r.initialDb, r.finalDb};
+}
+
+template <typename S>
+ConsistentReport run(const SampleSource& src, const StftParams& p, const std::vector<Shape>& shapes,
+                     SampleSink& sink, JobControl& job, int iterations) {
+    const auto& info = src.info();
+    const int lanes = StftOperator<S>::kComplexSignal ? 1 : info.channels;
+    std::vector<std::vector<S>> results(static_cast<std::size_t>(lanes));
+    ConsistentReport report;
+    report.beforeDb = report.afterDb = -1e300;
+    for (int c = 0; c < lanes; ++c) {
+        const auto r = consistentLane<S>(src, p, shapes, StftOperator<S>::kComplexSignal ? -1 : c,
+                                         iterations, job, results[std::size_t(c)]);
+        report.beforeDb = std::max(report.beforeDb, r.beforeDb);
+        report.afterDb = std::max(report.afterDb, r.afterDb);
+    }
+    const std::int64_t n = info.frames, chunk = 1 << 16;
+    std::vector<float> buffer;
+    for (std::int64_t s = 0; s < n; s += chunk) {
+        const std::int64_t count = std::min(chunk, n - s);
+        buffer.assign(std::size_t(count * info.channels), 0.0f);
+        for (std::int64_t i = 0; i < count; ++i)
+            for (int c = 0; c < lanes; ++c) {
+                const S v = results[std::size_t(c)][std::size_t(s + i)];
+                if constexpr (std::is_same_v<S, double>) {
+                    buffer[std::size_t(i * info.channels + c)] = float(v);
+                } else {
+                    buffer[std::size_t(2 * i)] = float(v.real());
+                    buffer[std::size_t(2 * i + 1)] = float(v.imag());
+                }
+            }
+        sink.write(buffer.data(), count);
+    }
+    report.frames = n;
+    report.clippedValues = sink.clippedValues();
+    return report;
+}
+
+} // namespace
+
+ConsistentReport applyMaskConsistent(const SampleSource& source, StftParams params,
+                                     const std::vector<Shape>& shapes, SampleSink& sink,
+                                     JobControl& job, int iterations) {
+    params.fs = source.info().sampleRate;
+    if (iterations < 1 || iterations > 10000)
+        throw Error("consistent resynthesis", std::to_string(iterations) + " iterations",
+                    "1 to 10000");
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        shapes[i].validate("shapes[" + std::to_string(i) + "]");
+    if (source.info().frames < 1)
+        throw Error("consistent resynthesis", "the recording is empty", "at least one sample");
+    if (source.info().isComplex())
+        return run<Complex>(source, params, shapes, sink, job, iterations);
+    return run<double>(source, params, shapes, sink, job, iterations);
+}
+
+} // namespace specedit::core
