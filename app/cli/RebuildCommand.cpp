@@ -28,7 +28,23 @@ struct RebuildArgs {
     std::string report, out, sampleType;
     std::optional<double> center;
     CLI::Option* iterationsOption = nullptr;
+    std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
 };
+
+// --image-db, --image-time, --image-freq: all three or none.
+std::optional<core::ImageAxes> imageAxes(const RebuildArgs& a) {
+    if (a.imageDb.empty() && a.imageTime.empty() && a.imageFreq.empty())
+        return std::nullopt;
+    const std::pair<const char*, const std::vector<double>*> parts[] = {
+        {"--image-db", &a.imageDb}, {"--image-time", &a.imageTime}, {"--image-freq", &a.imageFreq}};
+    for (const auto& [name, values] : parts)
+        if (values->size() != 2)
+            throw core::Error(name, "missing",
+                              "two numbers, e.g. " + std::string(name) +
+                                  " -100,0 (all three image options together)");
+    return core::ImageAxes{a.imageDb[0],   a.imageDb[1],   a.imageTime[0],
+                           a.imageTime[1], a.imageFreq[0], a.imageFreq[1]};
+}
 
 void writeReport(const RebuildArgs& a, const nlohmann::json& j) {
     if (!a.report.empty())
@@ -58,6 +74,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     o.seed = a.seed;
     o.blockFrames = a.blockFrames;
     spec.refineGivenPhase = a.iterationsOption->count() > 0;
+    spec.image = imageAxes(a);
     return spec;
 }
 
@@ -123,7 +140,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         "rebuild", "Rebuild a signal from STFT magnitudes (phase retrieval) or from magnitude "
                    "and phase files made elsewhere");
     cmd->add_option("magnitudes", a->input.magnitude,
-                    "Magnitude file: .npy, .csv/.txt (also MATLAB text), raw .f32/.f64")
+                    "Magnitude file: .npy, .csv/.txt (also MATLAB text), raw .f32/.f64, or a "
+                    "grayscale picture (.png, .jpg, ...) with --image-db/-time/-freq")
         ->required();
     cmd->add_option("--out", a->out, "Output: 1-D .npy or a recording (.wav, .cf32, ...)")
         ->required();
@@ -145,6 +163,16 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--block-frames", a->blockFrames,
                     "Frames per block for long signals (0: automatic)");
     cmd->add_option("--seed", a->seed, "Seed of the random initial phase")->capture_default_str();
+    cmd->add_option("--image-db", a->imageDb, "A picture's levels: MIN,MAX dB (black, white)")
+        ->delimiter(',')
+        ->expected(2);
+    cmd->add_option("--image-time", a->imageTime, "A picture's time span: START,END s")
+        ->delimiter(',')
+        ->expected(2);
+    cmd->add_option("--image-freq", a->imageFreq,
+                    "A picture's frequency span, bottom to top: LOW,HIGH Hz (LOW < 0: IQ)")
+        ->delimiter(',')
+        ->expected(2);
     cmd->add_option("--report", a->report, "Write the figures per iteration as JSON");
     cmd->add_option("--center", a->center, "Centre frequency in Hz for an IQ recording");
     cmd->add_option("--sample-type", a->sampleType, "Recording sample type: int16 | float32");

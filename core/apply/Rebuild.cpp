@@ -72,10 +72,35 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
     out.blocks = r.blocks;
 }
 
+RebuildOutcome fromImage(const RebuildSpec& spec, JobControl& job, const IterationFn& onIteration) {
+    if (!spec.image)
+        throw Error(spec.magnitudePath, "is a picture without its levels and axes",
+                    "--image-db MIN,MAX --image-time START,END --image-freq LOW,HIGH");
+    if (!spec.phasePath.empty())
+        throw Error("--phase", "a phase file was given with a picture",
+                    "a picture alone (its phase is rebuilt)");
+    const auto& a = spec.analysis;
+    const auto params =
+        StftParams::make(a.window, a.nperseg.value_or(256), a.noverlap, a.nfft, a.fs);
+    auto img = magnitudesFromImage(readGrayImage(spec.magnitudePath), *spec.image, params);
+    RebuildOutcome out;
+    out.params = params;
+    out.length = img.length;
+    ImportedSpectrum s{img.grid.bins, img.grid.frames, {}, false};
+    s.values.assign(img.grid.values.begin(), img.grid.values.end());
+    if (img.twoSided)
+        run<std::complex<double>>(spec, s, out, job, onIteration);
+    else
+        run<double>(spec, s, out, job, onIteration);
+    return out;
+}
+
 } // namespace
 
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
                              const IterationFn& onIteration) {
+    if (isImagePath(spec.magnitudePath))
+        return fromImage(spec, job, onIteration);
     const Matrix mag = readMatrix(spec.magnitudePath, spec.raw);
     std::optional<Matrix> phase;
     if (!spec.phasePath.empty())

@@ -1,12 +1,14 @@
 #pragma once
 // Rebuilding a signal from STFT data made elsewhere, end to end: read the matrix files
-// (io/MatrixFile.h), interpret them (phase/SpectrumImport.h), resolve the STFT parameters as
-// scipy's istft does (apply/NpyExchange.h), then invert (a phase was given) or retrieve the
-// phase (phase/PhaseRetrieval.h). Shared by `specedit-cli rebuild` and the editor's
-// File > Rebuild from spectrogram dialog. Any thread; throws Error naming the file or option.
+// (io/MatrixFile.h) or a grayscale picture (phase/ImageSpectrum.h), interpret them
+// (phase/SpectrumImport.h), resolve the STFT parameters as scipy's istft does
+// (apply/NpyExchange.h), then invert (a phase was given) or retrieve the phase
+// (phase/PhaseRetrieval.h). Shared by `specedit-cli rebuild` and the editor's File > Rebuild from
+// spectrogram dialog. Any thread; throws Error naming the file or option.
 
 #include "apply/NpyExchange.h"
 #include "io/MatrixFile.h"
+#include "phase/ImageSpectrum.h"
 #include "phase/PhaseRetrieval.h"
 #include "phase/SpectrumImport.h"
 
@@ -27,6 +29,9 @@ struct RebuildSpec {
     std::optional<std::int64_t> length;
     PhaseRetrievalOptions retrieval; // init Given is set here when a phase is given
     bool refineGivenPhase = false;   // with a phase: iterate from it instead of inverting once
+    // A grayscale picture as the magnitude file (io/GrayImage.h): its levels and axes. The
+    // analysis options then set the grid it is resampled onto (nperseg 256 by default).
+    std::optional<ImageAxes> image;
 };
 
 struct RebuildOutcome {

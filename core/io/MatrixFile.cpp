@@ -1,5 +1,6 @@
 #include "io/MatrixFile.h"
 
+#include "io/GrayImage.h"
 #include "io/Npy.h"
 #include "util/Error.h"
 
@@ -168,6 +169,10 @@ Matrix readMatrix(const std::string& path, const RawMatrixFormat& raw) {
     if (!std::filesystem::is_regular_file(path))
         throw Error(path, "does not exist or is not a file", "a matrix file");
     const std::string ext = extension(path);
+    if (isImagePath(path))
+        throw Error(path, "is a picture, not a matrix",
+                    "a matrix file (a grayscale picture is read by rebuild with --image-db, "
+                    "--image-time and --image-freq)");
     if (ext == ".npy")
         return readNpy(path);
     RawMatrixFormat::Type type = raw.type;

@@ -10,6 +10,7 @@
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/RebuildForm.h"
 
+#include <QGroupBox>
 #include <QSignalSpy>
 #include <cmath>
 #include <gtest/gtest.h>
@@ -118,4 +119,20 @@ TEST(RebuildDialog, AMissingFileIsNamed) {
     d.rebuild();
     ASSERT_TRUE(waitIdle(d));
     EXPECT_TRUE(d.status().contains("/nonexistent/mag.npy")) << d.status().toStdString();
+}
+
+TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
+    ui::RebuildDialog d;
+    d.form()->setFiles("/data/spectrogram.npy", QString());
+    EXPECT_FALSE(d.form()->spec().image.has_value());
+    d.form()->setFiles("/data/spectrogram.png", QString());
+    const auto spec = d.form()->spec();
+    ASSERT_TRUE(spec.image.has_value());
+    EXPECT_EQ(spec.image->dbMin, -100);
+    EXPECT_EQ(spec.image->f1, 4000);
+    bool enabledPicture = false;
+    for (auto* box : d.findChildren<QGroupBox*>())
+        if (box->title().startsWith("Picture"))
+            enabledPicture = box->isEnabled();
+    EXPECT_TRUE(enabledPicture);
 }

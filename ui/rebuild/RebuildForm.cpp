@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -54,6 +55,7 @@ RebuildForm::RebuildForm(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildFiles());
+    layout->addWidget(buildPicture());
     auto* row = new QHBoxLayout;
     row->addWidget(buildReading());
     row->addWidget(buildStft());
@@ -183,6 +185,42 @@ QWidget* RebuildForm::buildRetrieval() {
     return box;
 }
 
+QWidget* RebuildForm::buildPicture() {
+    m_picture =
+        new QGroupBox(tr("Picture (grayscale: black the lowest level, white the highest)"), this);
+    auto* row = new QHBoxLayout(m_picture);
+    auto field = [this](double lo, double hi, double value, const QString& suffix) {
+        auto* s = new QDoubleSpinBox(m_picture);
+        s->setRange(lo, hi);
+        s->setDecimals(3);
+        s->setValue(value);
+        s->setSuffix(suffix);
+        return s;
+    };
+    m_dbMin = field(-1000, 1000, -100, tr(" dB"));
+    m_dbMax = field(-1000, 1000, 0, tr(" dB"));
+    m_t0 = field(-1e6, 1e6, 0, tr(" s"));
+    m_t1 = field(-1e6, 1e6, 1, tr(" s"));
+    m_f0 = field(-1e10, 1e10, 0, tr(" Hz"));
+    m_f1 = field(-1e10, 1e10, 4000, tr(" Hz"));
+    const std::pair<QString, QDoubleSpinBox*> parts[] = {
+        {tr("Levels"), m_dbMin}, {tr("to"), m_dbMax},     {tr("Time"), m_t0},
+        {tr("to"), m_t1},        {tr("Frequency"), m_f0}, {tr("to"), m_f1}};
+    for (const auto& [label, box] : parts) {
+        row->addWidget(new QLabel(label, m_picture));
+        row->addWidget(box, 1);
+    }
+    m_picture->setToolTip(tr("The outer edges of the picture's outer pixels, as its axes "
+                             "read; the signal starts at 0 s"));
+    connect(this, &RebuildForm::filesChanged, this, &RebuildForm::updatePicture);
+    updatePicture();
+    return m_picture;
+}
+
+void RebuildForm::updatePicture() {
+    m_picture->setEnabled(core::isImagePath(m_magnitude->text().trimmed().toStdString()));
+}
+
 core::RebuildSpec RebuildForm::spec() const {
     core::RebuildSpec s;
     s.magnitudePath = m_magnitude->text().trimmed().toStdString();
@@ -217,6 +255,9 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.init = core::parseInitialPhase(nameOf(m_init), "Start from");
     s.retrieval.iterations = m_iterations->value();
     s.retrieval.momentum = m_momentum->value();
+    if (core::isImagePath(s.magnitudePath))
+        s.image = core::ImageAxes{m_dbMin->value(), m_dbMax->value(), m_t0->value(),
+                                  m_t1->value(),    m_f0->value(),    m_f1->value()};
     return s;
 }
 

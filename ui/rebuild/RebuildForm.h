@@ -1,6 +1,7 @@
 #pragma once
 // The fields of File > Rebuild from spectrogram: the files, how to read them (layout, units,
-// bin order, scaling, raw binary type), the STFT parameters and the phase retrieval settings,
+// bin order, scaling, raw binary type; for a grayscale picture its levels and axes, enabled
+// when the magnitude file is a picture), the STFT parameters and the phase retrieval settings,
 // turned into a core::RebuildSpec; a guessed candidate fills them in. GUI thread only.
 
 #include "apply/Rebuild.h"
@@ -35,6 +36,8 @@ signals:
 
 private:
     QWidget* buildFiles();
+    QWidget* buildPicture();
+    void updatePicture();
     QWidget* buildReading();
     QWidget* buildStft();
     QWidget* buildRetrieval();
@@ -46,6 +49,8 @@ private:
     QCheckBox *m_useFloor, *m_bigEndian;
     QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_length, *m_iterations;
     QComboBox *m_window, *m_method, *m_init;
+    QWidget* m_picture;
+    QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
 };
 
 } // namespace specedit::ui

@@ -1,0 +1,73 @@
+#include "phase/ImageSpectrum.h"
+
+#include "dsp/Stft.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace specedit::core {
+namespace {
+
+void checkAxes(const ImageAxes& a) {
+    if (!(a.dbMax > a.dbMin) || !std::isfinite(a.dbMin) || !std::isfinite(a.dbMax))
+        throw Error("--image-db", std::to_string(a.dbMin) + "," + std::to_string(a.dbMax),
+                    "MIN,MAX in dB with MIN < MAX (black, white)");
+    if (!(a.t1 > a.t0) || !std::isfinite(a.t0) || !std::isfinite(a.t1))
+        throw Error("--image-time", std::to_string(a.t0) + "," + std::to_string(a.t1),
+                    "START,END in seconds with START < END");
+    if (!(a.f1 > a.f0) || !std::isfinite(a.f0) || !std::isfinite(a.f1))
+        throw Error("--image-freq", std::to_string(a.f0) + "," + std::to_string(a.f1),
+                    "LOW,HIGH in Hz with LOW < HIGH");
+}
+
+// Bilinear brightness at fractional pixel (x, y), clamped to the picture.
+double sample(const GrayImage& img, double x, double y) {
+    x = std::clamp(x, 0.0, double(img.width - 1));
+    y = std::clamp(y, 0.0, double(img.height - 1));
+    const int x0 = int(x), y0 = int(y);
+    const int x1 = std::min(x0 + 1, img.width - 1), y1 = std::min(y0 + 1, img.height - 1);
+    const double fx = x - x0, fy = y - y0;
+    const double top = img.at(y0, x0) * (1 - fx) + img.at(y0, x1) * fx;
+    const double bottom = img.at(y1, x0) * (1 - fx) + img.at(y1, x1) * fx;
+    return top * (1 - fy) + bottom * fy;
+}
+
+} // namespace
+
+ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, const StftParams& p) {
+    p.validate();
+    checkAxes(a);
+    ImageMagnitudes out;
+    out.twoSided = a.f0 < -p.fs / p.nfft; // below DC by more than a bin: an IQ picture
+    out.length = std::llround(a.t1 * p.fs);
+    if (out.length < 1)
+        throw Error("--image-time", "the picture ends at " + std::to_string(a.t1) + " s",
+                    "an end after 0 s (the signal starts at 0 s)");
+    const Stft<double> shape(p, StftDirections::Forward);
+    auto& g = out.grid;
+    g.bins = out.twoSided ? p.nfft : p.nfft / 2 + 1;
+    g.frames = shape.frameCount(out.length);
+    g.values.assign(std::size_t(g.bins) * std::size_t(g.frames), 0.0);
+    for (std::int64_t j = 0; j < g.frames; ++j) {
+        const double t = double(j) * p.hop() / p.fs; // the frame's centre
+        if (t < a.t0 || t > a.t1)
+            continue; // outside the picture: silence
+        const double x = (t - a.t0) / (a.t1 - a.t0) * img.width - 0.5;
+        for (int k = 0; k < g.bins; ++k) {
+            const int signedK = out.twoSided && k >= (g.bins + 1) / 2 ? k - g.bins : k;
+            const double f = signedK * p.fs / p.nfft;
+            if (f < a.f0 || f > a.f1)
+                continue;
+            const double y = (a.f1 - f) / (a.f1 - a.f0) * img.height - 0.5;
+            const double v = sample(img, x, y);
+            if (v <= 0)
+                continue; // black: silence
+            const double db = a.dbMin + v * (a.dbMax - a.dbMin);
+            g.values[std::size_t(j * g.bins + k)] = std::pow(10.0, db / 20);
+        }
+    }
+    return out;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,36 @@
+#pragma once
+// Magnitudes from a grayscale spectrogram picture (io/GrayImage.h) whose level and axis ranges
+// the user gives: black is dbMin, white dbMax (20 log10 of scipy "spectrum"-scaled
+// magnitudes, linear in brightness between), the columns span [t0, t1] seconds and the rows
+// [f0, f1] Hz (the outer edges of the outer pixels), the highest frequency at the top. The
+// signal starts at 0 s and ends at t1. The picture is resampled (bilinear between pixel
+// centres) onto the STFT grid of the given parameters: frame j at j hop / fs, bin k at
+// k fs / nfft (one-sided; two-sided for IQ pictures whose f0 lies more than a bin below 0);
+// frames and bins outside the picture, and black, are silence. A plot of scipy's STFT with
+// pixels centred on frames and bins spans [-hop/2, (frames - 1/2) hop] / fs and
+// [-fs/2nfft, fs/2 + fs/2nfft]: those axes put every pixel back on its frame and bin.
+
+#include "dsp/StftParams.h"
+#include "io/GrayImage.h"
+#include "phase/PhaseRetrieval.h"
+
+namespace specedit::core {
+
+struct ImageAxes {
+    double dbMin = -100, dbMax = 0;
+    double t0 = 0, t1 = 1;
+    double f0 = 0, f1 = 0.5;
+};
+
+struct ImageMagnitudes {
+    MagnitudeGrid grid;
+    std::int64_t length = 0; // samples of the signal the picture spans
+    bool twoSided = false;
+};
+
+// Throws Error naming the option (--image-db, --image-time, --image-freq) for empty, inverted
+// or non-finite ranges.
+ImageMagnitudes magnitudesFromImage(const GrayImage& image, const ImageAxes& axes,
+                                    const StftParams& params);
+
+} // namespace specedit::core
