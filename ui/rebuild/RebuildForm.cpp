@@ -74,7 +74,8 @@ QLineEdit* RebuildForm::fileField(const QString& placeholder, bool required) {
 QWidget* RebuildForm::buildFiles() {
     auto* box = new QGroupBox(tr("Files"), this);
     auto* f = form(box);
-    m_magnitude = fileField(tr(".npy, .csv, .txt (MATLAB text too), raw .f32/.f64"), true);
+    m_magnitude = fileField(
+        tr(".npy, .csv, .txt (MATLAB text too), raw .f32/.f64, or a grayscale picture"), true);
     m_phase = fileField(tr("optional: without it the phase is rebuilt"), false);
     for (QLineEdit* edit : {m_magnitude, m_phase}) {
         auto* line = new QHBoxLayout;
@@ -83,7 +84,8 @@ QWidget* RebuildForm::buildFiles() {
         connect(browse, &QPushButton::clicked, this, [this, edit] {
             const QString path = QFileDialog::getOpenFileName(
                 this, tr("Choose a matrix file"), edit->text(),
-                tr("Matrices (*.npy *.csv *.tsv *.txt *.f32 *.f64 *.raw *.bin *.dat);;All (*)"));
+                tr("Matrices and pictures (*.npy *.csv *.tsv *.txt *.f32 *.f64 *.raw *.bin *.dat "
+                   "*.png *.jpg *.jpeg *.bmp *.pgm);;All (*)"));
             if (!path.isEmpty())
                 edit->setText(path);
         });
