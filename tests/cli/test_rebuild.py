@@ -102,14 +102,20 @@ def case_args(case, fs=8000.0):
             "--fs", fs]
 
 
+def write_case(test, i, case):
+    """The signal of a case and its magnitude and phase files (paths and raw-format options)."""
+    x = signal(complex_=case.get("complex", False))
+    mag, phase = make_stft(x, case)
+    mp, extra = save(test.path(f"mag{i}"), mag, case["fmt"])
+    pp, _ = save(test.path(f"phase{i}"), phase, case["fmt"])
+    return x, mp, pp, extra
+
+
 class RebuildFromMagnitudeAndPhase(CliTest):
     def test_every_layout_unit_order_scaling_and_format_gives_the_signal_back(self):
         for i, case in enumerate(CASES):
             with self.subTest(**case):
-                x = signal(complex_=case.get("complex", False))
-                mag, phase = make_stft(x, case)
-                mp, extra = save(self.path(f"mag{i}"), mag, case["fmt"])
-                pp, _ = save(self.path(f"phase{i}"), phase, case["fmt"])
+                x, mp, pp, extra = write_case(self, i, case)
                 out = self.path(f"out{i}.npy")
                 run("rebuild", mp, "--phase", pp, *extra, *case_args(case), "--window",
                     case["window"], "--nperseg", case["nperseg"], "--noverlap",
@@ -142,10 +148,7 @@ class Guess(CliTest):
     def test_the_true_parameters_come_first_by_orders_of_magnitude(self):
         for i, case in enumerate(CASES):
             with self.subTest(**case):
-                x = signal(complex_=case.get("complex", False))
-                mag, phase = make_stft(x, case)
-                mp, extra = save(self.path(f"mag{i}"), mag, case["fmt"])
-                pp, _ = save(self.path(f"phase{i}"), phase, case["fmt"])
+                x, mp, pp, extra = write_case(self, i, case)
                 proc = run("guess", mp, "--phase", pp, *extra, "--scaling", case["scaling"],
                            "--fs", 8000, "--length", len(x), "--top", 3, check=0)
                 c = json.loads(proc.stdout)["candidates"]

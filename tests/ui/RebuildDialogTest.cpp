@@ -50,16 +50,23 @@ bool waitIdle(ui::RebuildDialog& d, int ms = 120000) {
     return QTest::qWaitFor([&] { return !d.isRunning(); }, ms);
 }
 
+// 2 s of tones and their magnitude and phase files in a private folder.
+struct SpectrumFiles {
+    TempDir dir;
+    std::vector<double> x = tones(16000);
+    QString mag = QString::fromStdString((dir.path() / "mag.npy").string());
+    QString ph = QString::fromStdString((dir.path() / "ph.npy").string());
+    SpectrumFiles() { writeSpectrum(x, mag.toStdString(), ph.toStdString()); }
+};
+
 } // namespace
 
 TEST(RebuildDialog, GuessesRebuildsExactlySavesAndAsksToOpen) {
-    TempDir dir;
-    const auto x = tones(16000);
-    const std::string mag = (dir.path() / "mag.npy").string(),
-                      ph = (dir.path() / "ph.npy").string();
-    writeSpectrum(x, mag, ph);
+    SpectrumFiles files;
+    const auto& x = files.x;
+    const auto& dir = files.dir;
     ui::RebuildDialog d;
-    d.form()->setFiles(QString::fromStdString(mag), QString::fromStdString(ph));
+    d.form()->setFiles(files.mag, files.ph);
     d.guess();
     ASSERT_TRUE(waitIdle(d));
     ASSERT_FALSE(d.candidates().empty()) << d.status().toStdString();
@@ -87,13 +94,9 @@ TEST(RebuildDialog, GuessesRebuildsExactlySavesAndAsksToOpen) {
 }
 
 TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
-    TempDir dir;
-    const auto x = tones(16000);
-    const std::string mag = (dir.path() / "mag.npy").string(),
-                      ph = (dir.path() / "ph.npy").string();
-    writeSpectrum(x, mag, ph);
+    SpectrumFiles files;
     ui::RebuildDialog d;
-    d.form()->setFiles(QString::fromStdString(mag), QString());
+    d.form()->setFiles(files.mag, QString());
     d.rebuild();
     ASSERT_TRUE(waitIdle(d));
     ASSERT_TRUE(d.result().has_value()) << d.status().toStdString();

@@ -10,12 +10,16 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -70,7 +74,17 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     : QDialog(parent), m_form(new RebuildForm(this)), m_player(new Player(this)) {
     setWindowTitle(tr("Rebuild from spectrogram"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_form);
+    auto* scroll = new QScrollArea(this); // the fields stay reachable on small screens
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const QSize form = m_form->sizeHint();
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const int room = screen ? screen->availableGeometry().height() / 2 : 400;
+    scroll->setMinimumSize(form.width() + scroll->verticalScrollBar()->sizeHint().width(),
+                           std::min(form.height(), room));
+    layout->addWidget(scroll, 1);
     layout->addWidget(buildGuessTable());
     auto* previews = new QHBoxLayout;
     m_input = new MagnitudePreview(tr("Input"), this);
@@ -172,24 +186,35 @@ void RebuildDialog::showError(const QString& text) {
     m_status->setText(text);
 }
 
-void RebuildDialog::guess() {
-    if (m_job)
-        return;
-    core::RebuildSpec spec;
-    core::GuessOptions options;
-    try {
-        spec = m_form->spec();
-        options = m_form->guessOptions();
-    } catch (const std::exception& e) {
-        return showError(userText(e));
-    }
+std::shared_ptr<core::JobControl> RebuildDialog::makeJob() {
     QPointer<RebuildDialog> self(this);
-    auto job = std::make_shared<core::JobControl>([self](double f) {
+    return std::make_shared<core::JobControl>([self](double f) {
         QMetaObject::invokeMethod(qApp, [self, f] {
             if (self)
                 self->m_progress->setValue(int(f * 1000));
         });
     });
+}
+
+std::optional<core::RebuildSpec> RebuildDialog::readSpec() {
+    try {
+        return m_form->spec();
+    } catch (const std::exception& e) {
+        showError(userText(e));
+        return std::nullopt;
+    }
+}
+
+void RebuildDialog::guess() {
+    if (m_job)
+        return;
+    const auto read = readSpec();
+    if (!read)
+        return;
+    const core::RebuildSpec spec = *read;
+    const core::GuessOptions options = m_form->guessOptions();
+    QPointer<RebuildDialog> self(this);
+    auto job = makeJob();
     setBusy(job, tr("Trying every reading of the files…"));
     runDetached(
         self,
@@ -227,19 +252,12 @@ void RebuildDialog::showCandidates(std::vector<core::GuessCandidate> candidates)
 void RebuildDialog::rebuild() {
     if (m_job)
         return;
-    core::RebuildSpec spec;
-    try {
-        spec = m_form->spec();
-    } catch (const std::exception& e) {
-        return showError(userText(e));
-    }
+    const auto read = readSpec();
+    if (!read)
+        return;
+    const core::RebuildSpec spec = *read;
     QPointer<RebuildDialog> self(this);
-    auto job = std::make_shared<core::JobControl>([self](double f) {
-        QMetaObject::invokeMethod(qApp, [self, f] {
-            if (self)
-                self->m_progress->setValue(int(f * 1000));
-        });
-    });
+    auto job = makeJob();
     setBusy(job, tr("Rebuilding…"));
     m_player->stop();
     const core::IterationFn onIteration = [self](int it, double db) {

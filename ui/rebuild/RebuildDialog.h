@@ -55,6 +55,10 @@ private:
     QWidget* buildGuessTable();
     QWidget* buildActions();
     void setBusy(std::shared_ptr<core::JobControl> job, const QString& what);
+    // A job whose progress drives the bar (from any thread).
+    std::shared_ptr<core::JobControl> makeJob();
+    // The form's spec, or nothing (the reason shown) when a field is unusable.
+    std::optional<core::RebuildSpec> readSpec();
     void showCandidates(std::vector<core::GuessCandidate> candidates);
     void showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt);
     void showError(const QString& text);
