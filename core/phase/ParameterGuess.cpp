@@ -3,10 +3,14 @@
 #include "dsp/Stft.h"
 #include "phase/StftOperator.h"
 #include "util/Error.h"
+#include "util/ThreadPool.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <future>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -143,11 +147,9 @@ public:
         // too, and the magnitudes alone cannot tell the two apart reliably).
         const auto all =
             shapes(m_mag, m_phase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            m_job.checkCancelled();
-            tryShape(all[i]);
-            m_job.setProgress(double(i + 1) / double(all.size()));
-        }
+        for (const Shape& shape : all)
+            tryShape(shape);
+        scoreAll();
         if (m_found.empty())
             throw Error(
                 "guess",
@@ -194,16 +196,49 @@ private:
                                                         shape.nfft - hop, shape.nfft, m_o.fs);
                         if (!satisfiesNola(makeWindow(p.window, p.nperseg), p.hop()))
                             continue;
-                        score(l, p, frames);
+                        m_tasks.push_back({l, p, frames});
                     }
     }
 
-    void score(const SpectrumLayout& l, const StftParams& p, std::int64_t frames) {
+    // Every candidate on every core, each worker taking the next; results keep the
+    // enumeration order, so the ranking does not depend on the timing.
+    void scoreAll() {
+        std::vector<std::optional<GuessCandidate>> results(m_tasks.size());
+        std::atomic<std::size_t> next{0}, done{0};
+        ThreadPool pool;
+        std::vector<std::future<void>> workers;
+        for (unsigned w = 0; w < pool.size(); ++w)
+            workers.push_back(pool.submit([&] {
+                for (std::size_t i; (i = next++) < m_tasks.size() && !m_job.isCancelled();) {
+                    results[i] = score(m_tasks[i]);
+                    m_job.setProgress(double(++done) / double(m_tasks.size()));
+                }
+            }));
+        for (auto& w : workers)
+            w.wait();
+        for (auto& w : workers)
+            w.get();
+        m_job.checkCancelled();
+        for (auto& r : results)
+            if (r)
+                m_found.push_back(std::move(*r));
+    }
+
+    struct Task {
+        SpectrumLayout layout;
+        StftParams params;
+        std::int64_t frames;
+    };
+
+    std::optional<GuessCandidate> score(const Task& t) const {
+        const SpectrumLayout& l = t.layout;
+        const StftParams& p = t.params;
+        const std::int64_t frames = t.frames;
         ImportedSpectrum x;
         try {
             x = interpretSpectrum(m_mag, m_phase, l, p, "magnitudes", "phases");
         } catch (const Error&) {
-            return; // e.g. negative values read as linear magnitudes: not this candidate
+            return std::nullopt; // e.g. negative values read as linear magnitudes
         }
         GuessCandidate c{l, p, l.order != BinOrder::OneSided, 0, 0, m_phase == nullptr};
         if (c.complexSignal && isHermitian(x, 1e-6)) { // a real signal's two-sided STFT
@@ -220,14 +255,16 @@ private:
             c.score = c.complexSignal ? consistencyGainDb<Complex>(sub, p, sub.frames, m_job)
                                       : consistencyGainDb<double>(sub, p, sub.frames, m_job);
         c.centroid = centroid(sub, c.complexSignal);
-        if (std::isfinite(c.score))
-            m_found.push_back(c);
+        if (!std::isfinite(c.score))
+            return std::nullopt;
+        return c;
     }
 
     const Matrix& m_mag;
     const Matrix* m_phase;
     const GuessOptions& m_o;
     JobControl& m_job;
+    std::vector<Task> m_tasks;
     std::vector<GuessCandidate> m_found;
 };
 
