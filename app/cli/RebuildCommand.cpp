@@ -18,9 +18,9 @@ struct RebuildArgs {
     SpectrumInputArgs input;
     AnalysisOptions analysis;
     std::optional<std::int64_t> length;
-    std::string method = "fgla", init = "pghi";
+    std::string method = "raar", init = "pghi";
     int iterations = 100;
-    double momentum = 0.99;
+    double momentum = 0.99, relaxation = 0.99;
     unsigned threads = 0;
     std::optional<double> stopAt;
     std::int64_t blockFrames = 0;
@@ -69,6 +69,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     o.init = core::parseInitialPhase(a.init);
     o.iterations = a.iterations;
     o.momentum = a.momentum;
+    o.relaxation = a.relaxation;
     o.stopAtDb = a.stopAt;
     o.threads = a.threads;
     o.seed = a.seed;
@@ -149,7 +150,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     addAnalysisOptions(cmd, a->analysis);
     cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)");
     cmd->add_option("--length", a->length, "Samples of the signal (default: scipy's istft length)");
-    cmd->add_option("--method", a->method, "gla | fgla (fast Griffin-Lim) | lbfgs")
+    cmd->add_option("--method", a->method,
+                    "raar (RAAR, then fast Griffin-Lim) | fgla (fast Griffin-Lim) | gla | lbfgs")
         ->capture_default_str();
     cmd->add_option("--init", a->init, "Initial phase: zero | random | pghi")
         ->capture_default_str();
@@ -158,6 +160,7 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
                               ->capture_default_str();
     cmd->add_option("--momentum", a->momentum, "Fast Griffin-Lim's alpha, in [0, 2)")
         ->capture_default_str();
+    cmd->add_option("--relaxation", a->relaxation, "RAAR's beta, in (0, 1]")->capture_default_str();
     cmd->add_option("--stop-at", a->stopAt, "Stop once the spectral convergence is <= this (dB)");
     cmd->add_option("--threads", a->threads, "Threads (0: every core)")->capture_default_str();
     cmd->add_option("--block-frames", a->blockFrames,

@@ -67,6 +67,9 @@ LaneResult consistentLane(const SampleSource& src, const StftParams& p,
         target.values[i] = std::abs(edited[i]);
     }
     PhaseRetrievalOptions o;
+    // From the edited phase, which is nearly right already: RAAR's reflections first move
+    // away from it, fast Griffin-Lim improves it from the first iteration.
+    o.method = PhaseMethod::FastGriffinLim;
     o.init = InitialPhase::Given;
     o.given = &edited;
     o.iterations = iterations;

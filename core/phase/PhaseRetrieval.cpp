@@ -32,7 +32,9 @@ PhaseMethod parsePhaseMethod(const std::string& text, const std::string& option)
         return PhaseMethod::FastGriffinLim;
     if (t == "lbfgs" || t == "l-bfgs")
         return PhaseMethod::Lbfgs;
-    throw Error(option, "unknown method '" + text + "'", "gla, fgla or lbfgs");
+    if (t == "raar")
+        return PhaseMethod::Raar;
+    throw Error(option, "unknown method '" + text + "'", "gla, fgla, lbfgs or raar");
 }
 
 InitialPhase parseInitialPhase(const std::string& text, const std::string& option) {
@@ -56,6 +58,8 @@ std::string toString(PhaseMethod m) {
         return "fgla";
     case PhaseMethod::Lbfgs:
         return "lbfgs";
+    case PhaseMethod::Raar:
+        return "raar";
     }
     return "?";
 }
@@ -102,6 +106,8 @@ void checkPhaseInput(const MagnitudeGrid& t, const StftParams& params, std::int6
         throw Error("--iterations", std::to_string(o.iterations), "1 to 1000000");
     if (!(o.momentum >= 0 && o.momentum < 2))
         throw Error("--momentum", std::to_string(o.momentum), "a value in [0, 2)");
+    if (!(o.relaxation > 0 && o.relaxation <= 1))
+        throw Error("--relaxation", std::to_string(o.relaxation), "a value in (0, 1]");
     if (o.init == InitialPhase::Given && (!o.given || o.given->size() != t.values.size()))
         throw Error("initial phase", "no spectrum of the magnitudes' shape was given",
                     "a complex spectrum of bins x frames");

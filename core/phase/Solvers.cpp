@@ -33,15 +33,35 @@ struct Partials {
     std::vector<double> values;
 };
 
+// Records iteration n's sum of squares; true when the stop tolerance is reached.
+bool record(SolveTrace& trace, int n, double diff, const PhaseRetrievalOptions& o,
+            const std::function<void(int, double)>& perIteration) {
+    if (n == 0)
+        trace.initialDiff = diff;
+    trace.diff.push_back(diff);
+    const double db = toDb(diff, trace.norm);
+    perIteration(n, db);
+    return o.stopAtDb && db <= *o.stopAtDb;
+}
+
+double modulus(Complex t) {
+    return std::sqrt(std::norm(t));
+}
+
+Complex projectMagnitude(Complex t, double s) {
+    const double a = modulus(t);
+    return a > 0 ? t * (s / a) : Complex(s, 0);
+}
+
+// Iterations first .. last-1 of (fast) Griffin-Lim from c (|c| = S at the first).
 template <typename S>
-void griffinLim(StftOperator<S>& op, const double* mag, std::vector<Complex>& c,
-                const PhaseRetrievalOptions& o, JobControl& job,
+void griffinLim(StftOperator<S>& op, const double* mag, std::vector<Complex>& c, double alpha,
+                int first, int last, const PhaseRetrievalOptions& o, JobControl& job,
                 const std::function<void(int, double)>& perIteration, std::vector<S>& x,
                 SolveTrace& trace) {
-    const double alpha = o.method == PhaseMethod::GriffinLim ? 0.0 : o.momentum;
     std::vector<Complex> previous = c; // t_{-1}: the start itself
     const int bins = op.bins();
-    for (int n = 0; n < o.iterations; ++n) {
+    for (int n = first; n < last; ++n) {
         job.checkCancelled();
         op.synthesise(c.data(), x.data());
         Partials diff(op.workers());
@@ -50,23 +70,75 @@ void griffinLim(StftOperator<S>& op, const double* mag, std::vector<Complex>& c,
             double d = 0;
             for (int k = 0; k < bins; ++k) {
                 const std::size_t i = base + std::size_t(k);
-                const double a = std::sqrt(std::norm(t[k])), s = mag[i];
+                const double a = modulus(t[k]), s = mag[i];
                 d += (a - s) * (a - s);
-                const Complex p = a > 0 ? t[k] * (s / a) : Complex(s, 0); // P1
+                const Complex p = projectMagnitude(t[k], s);
                 c[i] = p + alpha * (p - previous[i]);
                 previous[i] = p;
             }
             diff.values[worker] += d;
         });
-        if (n == 0)
-            trace.initialDiff = diff.total();
-        trace.diff.push_back(diff.total());
-        const double db = toDb(diff.total(), trace.norm);
-        perIteration(n, db);
-        if (o.stopAtDb && db <= *o.stopAtDb)
+        if (record(trace, n, diff.total(), o, perIteration))
             break;
     }
     op.synthesise(previous.data(), x.data());
+}
+
+// RAAR with reflections R = 2P - I about the magnitude set (P_A) and the consistent spectra
+// (P_B = A A^+): c <- beta/2 (R_B R_A + I) c + (1 - beta) P_A c, which simplifies to
+// c <- beta (c + P_B r) + (1 - 2 beta) P_A c with r = R_A c. The figure recorded is the
+// spectral convergence of P_B r, the consistent spectrum of this iteration's signal.
+template <typename S>
+int raar(StftOperator<S>& op, const double* mag, std::vector<Complex>& c, int iterations,
+         const PhaseRetrievalOptions& o, JobControl& job,
+         const std::function<void(int, double)>& perIteration, std::vector<S>& x,
+         SolveTrace& trace) {
+    const double beta = o.relaxation;
+    const int bins = op.bins();
+    std::vector<Complex> r(c.size()); // R_A c, updated with c
+    for (std::size_t i = 0; i < c.size(); ++i)
+        r[i] = 2.0 * projectMagnitude(c[i], mag[i]) - c[i];
+    for (int n = 0; n < iterations; ++n) {
+        job.checkCancelled();
+        op.synthesise(r.data(), x.data());
+        Partials diff(op.workers());
+        op.analyse(x.data(), [&](std::int64_t j, Complex* t, unsigned worker) {
+            const std::size_t base = std::size_t(j) * std::size_t(bins);
+            double d = 0;
+            for (int k = 0; k < bins; ++k) {
+                const std::size_t i = base + std::size_t(k);
+                const double a = modulus(t[k]) - mag[i];
+                d += a * a;
+                // P_A c = (r + c) / 2 for the c that r was made from.
+                const Complex pa = 0.5 * (r[i] + c[i]);
+                c[i] = beta * (c[i] + t[k]) + (1 - 2 * beta) * pa;
+                r[i] = 2.0 * projectMagnitude(c[i], mag[i]) - c[i];
+            }
+            diff.values[worker] += d;
+        });
+        if (record(trace, n, diff.total(), o, perIteration))
+            return n + 1;
+    }
+    return iterations;
+}
+
+template <typename S>
+void alternatingProjections(StftOperator<S>& op, const double* mag, std::vector<Complex>& c,
+                            const PhaseRetrievalOptions& o, JobControl& job,
+                            const std::function<void(int, double)>& perIteration, std::vector<S>& x,
+                            SolveTrace& trace) {
+    if (o.method == PhaseMethod::GriffinLim) {
+        griffinLim(op, mag, c, 0.0, 0, o.iterations, o, job, perIteration, x, trace);
+        return;
+    }
+    int done = 0;
+    if (o.method == PhaseMethod::Raar) {
+        done = raar(op, mag, c, raarIterations(o.iterations), o, job, perIteration, x, trace);
+        for (std::size_t i = 0; i < c.size(); ++i)
+            c[i] = projectMagnitude(c[i], mag[i]);
+    }
+    griffinLim(op, mag, c, o.momentum, done, std::max(done + 1, o.iterations), o, job, perIteration,
+               x, trace);
 }
 
 // libLBFGS's callbacks, on doubles: a complex signal is its interleaved real and imaginary
@@ -166,7 +238,7 @@ SolveTrace solvePhase(StftOperator<S>& op, const double* magnitude, std::vector<
     if (options.method == PhaseMethod::Lbfgs)
         lbfgsSolve(op, magnitude, c, options, job, perIteration, x, trace);
     else
-        griffinLim(op, magnitude, c, options, job, perIteration, x, trace);
+        alternatingProjections(op, magnitude, c, options, job, perIteration, x, trace);
     return trace;
 }
 

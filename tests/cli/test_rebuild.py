@@ -316,7 +316,7 @@ class BadSpectra(CliTest):
         self.assertIn("no STFT parameters fit a 1 x 7 matrix", err)
         err = self.error_of("rebuild", self.path("m.npy"), "--method", "adam", "--out",
                             self.path("y.npy"))
-        self.assertIn("gla, fgla or lbfgs", err)
+        self.assertIn("gla, fgla, lbfgs or raar", err)
 
 
 if __name__ == "__main__":

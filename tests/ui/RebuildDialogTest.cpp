@@ -10,6 +10,8 @@
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/RebuildForm.h"
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QSignalSpy>
 #include <cmath>
@@ -138,4 +140,26 @@ TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
         if (box->title().startsWith("Picture"))
             enabledPicture = box->isEnabled();
     EXPECT_TRUE(enabledPicture);
+}
+
+TEST(RebuildDialog, MethodFieldsFollowTheMethod) {
+    ui::RebuildForm form;
+    auto* method = form.findChild<QComboBox*>("method");
+    auto* momentum = form.findChild<QDoubleSpinBox*>("momentum");
+    auto* relaxation = form.findChild<QDoubleSpinBox*>("relaxation");
+    ASSERT_TRUE(method && momentum && relaxation);
+    form.setFiles("/nonexistent/mag.npy", {});
+    // RAAR, then fast Griffin-Lim, is the default: both its settings apply.
+    EXPECT_EQ(form.spec().retrieval.method, core::PhaseMethod::Raar);
+    EXPECT_TRUE(momentum->isEnabled());
+    EXPECT_TRUE(relaxation->isEnabled());
+    relaxation->setValue(0.9);
+    EXPECT_DOUBLE_EQ(form.spec().retrieval.relaxation, 0.9);
+    method->setCurrentIndex(method->findData("gla"));
+    EXPECT_FALSE(momentum->isEnabled());
+    EXPECT_FALSE(relaxation->isEnabled());
+    method->setCurrentIndex(method->findData("fgla"));
+    EXPECT_TRUE(momentum->isEnabled());
+    EXPECT_FALSE(relaxation->isEnabled());
+    EXPECT_EQ(form.spec().retrieval.method, core::PhaseMethod::FastGriffinLim);
 }
