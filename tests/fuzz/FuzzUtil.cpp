@@ -61,7 +61,8 @@ void readAround(const core::SampleSource& source) {
     const std::int64_t count =
         std::clamp<std::int64_t>((std::int64_t(1) << 20) / info.channels, 1, 4096);
     std::vector<float> buffer(static_cast<std::size_t>(count * info.channels));
-    const std::int64_t starts[] = {0, info.frames / 2, std::max<std::int64_t>(info.frames - count, 0),
+    const std::int64_t starts[] = {0, info.frames / 2,
+                                   std::max<std::int64_t>(info.frames - count, 0),
                                    info.frames - count / 2};
     for (std::int64_t start : starts)
         source.read(start, count, buffer.data());

@@ -12,8 +12,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -43,7 +43,8 @@ void seed(const std::string& target, const std::string& name, int choice,
 
 std::complex<double> burst(std::int64_t i) {
     const double t = double(i) / 2e6;
-    return (i / 256) % 2 ? std::polar(0.5, 2 * std::numbers::pi * 1e5 * t) : std::complex<double>(0.01, 0);
+    return (i / 256) % 2 ? std::polar(0.5, 2 * std::numbers::pi * 1e5 * t)
+                         : std::complex<double>(0.01, 0);
 }
 
 std::string iq(const std::string& name, core::SampleType type) {
@@ -126,8 +127,7 @@ void recordingSeeds() {
     seed("recording", "mono.wav", 0,
          bytesOf(test::audioRecording((g_work / "m.wav").string(), 1, 8000, 400,
                                       [](std::int64_t i, int) { return std::sin(0.1 * i); })));
-    seed("recording", "stereo-iq-flag.wav", 1,
-         bytesOf(audio("s.wav", 2, core::SampleType::Int16)));
+    seed("recording", "stereo-iq-flag.wav", 1, bytesOf(audio("s.wav", 2, core::SampleType::Int16)));
     seed("recording", "iq.rf64", 2, bytesOf(iq("c.rf64", core::SampleType::Int16)));
     seed("recording", "audio.w64", 4, bytesOf(audio("d.w64", 1, core::SampleType::Int16)));
     seed("recording", "audio.flac", 6, bytesOf(audio("e.flac", 2, core::SampleType::Int16)));

@@ -14,8 +14,8 @@ using namespace specedit;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const char* const kNames[] = {
-        "r.wav",   "r.rf64",  "r.w64",  "r.flac", "r.aiff", "r.sdriq",
-        "r.coco",  "r.npy",   "r.cs16", "r.cu8",  "r.dat",  "SDRuno_20220309_140138Z_1kHz.wav"};
+        "r.wav",  "r.rf64", "r.w64",  "r.flac", "r.aiff", "r.sdriq",
+        "r.coco", "r.npy",  "r.cs16", "r.cu8",  "r.dat",  "SDRuno_20220309_140138Z_1kHz.wav"};
     const std::size_t choice = fuzz::takeChoice(data, size, 2 * std::size(kNames));
     const std::string path = fuzz::writeInput(kNames[choice / 2], data, size);
     core::OpenOptions options;

@@ -11,7 +11,7 @@
 using namespace specedit;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const char* const kNames[] = {"m.csv", "m.txt", "m.m", "m.f32", "m.f64",
+    static const char* const kNames[] = {"m.csv", "m.txt", "m.m",   "m.f32", "m.f64",
                                          "i.png", "i.pgm", "i.bmp", "i.jpg"};
     const std::size_t choice = fuzz::takeChoice(data, size, 4 * std::size(kNames));
     const std::string path = fuzz::writeInput(kNames[choice % std::size(kNames)], data, size);
