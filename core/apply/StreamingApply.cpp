@@ -76,7 +76,9 @@ public:
     void run(std::int64_t b, BlockContext<S>& ctx, const JobControl& job) const {
         const std::int64_t n0 = b * m_blockLen;
         const std::int64_t n1 = std::min(m_total, n0 + m_blockLen);
-        const auto [jFirst, jEnd] = m_stft.framesCovering(n0, n1, m_frames);
+        // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+        const auto frames = m_stft.framesCovering(n0, n1, m_frames);
+        const auto jFirst = frames.first, jEnd = frames.second;
         const std::int64_t inStart = m_stft.frameStart(jFirst);
         const std::int64_t inLen = m_stft.frameStart(jEnd - 1) + m_stft.nperseg() - inStart;
         readInput(ctx, inStart, inLen);

@@ -13,7 +13,6 @@ namespace specedit::core {
 namespace {
 
 constexpr int kFrame = 256, kHop = 128, kFilters = 26;
-constexpr double kIqBand = 8000; // Hz: an IQ box is mapped onto 0..8 kHz
 
 double mel(double f) {
     return 2595 * std::log10(1 + f / 700);

@@ -22,6 +22,9 @@ AtomicFile::AtomicFile(std::string target) : m_target(std::move(target)) {
     fs::path dir = t.parent_path();
     if (dir.empty())
         dir = ".";
+    if (std::error_code ec; !fs::is_directory(dir, ec))
+        throw Error(m_target, "its folder " + dir.string() + " does not exist",
+                    "a path in an existing folder");
     // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::string.
     std::string name(1, '.');
     name.append(t.filename().string()).append(".tmp-XXXXXX");
@@ -54,16 +57,34 @@ AtomicFile::~AtomicFile() {
         ::unlink(m_temp.c_str());
 }
 
+namespace {
+
+// fsync of a file or folder; false with errno set when the data may not be on disk.
+bool syncPath(const std::string& path, int flags) {
+    const int fd = ::open(path.c_str(), flags);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    const int saved = errno;
+    ::close(fd);
+    errno = saved;
+    return ok;
+}
+
+} // namespace
+
+// The data reaches the disk before the rename, and the rename before commit returns (the
+// folder is synced): after a crash the target is either the old file or the whole new one.
 void AtomicFile::commit() {
-    const int fd = ::open(m_temp.c_str(), O_RDONLY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    if (!syncPath(m_temp, O_RDONLY))
+        throw Error(m_target, std::string("could not be written: ") + std::strerror(errno),
+                    "free disk space and a working disk");
     if (std::rename(m_temp.c_str(), m_target.c_str()) != 0)
         throw Error(m_target, std::string("cannot replace the file: ") + std::strerror(errno),
                     "a writable target");
     m_committed = true;
+    std::filesystem::path dir = std::filesystem::path(m_target).parent_path();
+    syncPath(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
 }
 
 void writeFileAtomically(const std::string& target, const std::string& contents) {

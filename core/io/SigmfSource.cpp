@@ -3,6 +3,7 @@
 #include "io/RawIqSource.h"
 #include "io/SndfileSource.h"
 #include "util/Error.h"
+#include "util/JsonParse.h"
 
 #include <algorithm>
 #include <array>
@@ -158,18 +159,6 @@ struct MetaInfo {
     std::string metaPath; // the metadata file (or the archive holding it)
 };
 
-json parseJson(const std::string& text, const std::string& metaPath) {
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        if (const std::size_t bracket = what.find("] "); bracket != std::string::npos)
-            what = what.substr(bracket + 2); // drop nlohmann's "[json.exception...]" tag
-        throw Error(metaPath, "metadata is not valid JSON: " + what,
-                    "a SigMF JSON metadata document");
-    }
-}
-
 std::optional<std::int64_t> byteCount(const json& object, const char* key,
                                       const std::string& metaPath) {
     if (!object.is_object() || !object.contains(key))
@@ -208,7 +197,7 @@ MetaInfo interpretMeta(const std::string& text, const std::string& metaPath,
                        const OpenOptions& options) {
     MetaInfo meta;
     meta.metaPath = metaPath;
-    meta.doc = parseJson(text, metaPath);
+    meta.doc = parseJson(text, metaPath, "a SigMF JSON metadata document");
     const json global = meta.doc.is_object() ? meta.doc.value("global", json()) : json();
     if (!global.is_object())
         throw Error(metaPath, "metadata has no \"global\" object", "a SigMF metadata document");

@@ -23,7 +23,6 @@ using UnixMs = chr::sys_time<chr::milliseconds>;
 constexpr std::size_t kBinaryMinimum = 36; // up to and including CenterFreq
 constexpr std::size_t kBinaryFull = 164;
 constexpr std::size_t kMaxAuxiBytes = 1 << 20;
-constexpr std::uint32_t kSize32Unknown = 0xFFFFFFFF;
 
 std::uint16_t le16(const std::uint8_t* p) {
     return static_cast<std::uint16_t>(p[0] | p[1] << 8);

@@ -4,6 +4,7 @@
 #include "label/LabelTables.h"
 #include "project/JsonFields.h"
 #include "util/Error.h"
+#include "util/JsonParse.h"
 
 #include <cmath>
 #include <filesystem>
@@ -106,12 +107,10 @@ json sigmfWithLabels(const std::vector<Label>& labels, const LabelRecording& r) 
 
 std::vector<Label> labelsFromSigmf(const std::string& path, const LabelRecording& r) {
     std::ifstream in(path);
-    json doc;
-    try {
-        doc = json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw Error(path, std::string("not valid JSON: ") + e.what(), "SigMF metadata");
-    }
+    const json doc = parseJson(in, path, "SigMF metadata");
+    if (!doc.is_object())
+        throw Error(path, "is not a JSON object",
+                    "SigMF metadata: {\"global\": ..., \"annotations\": [...]}");
     const json global = doc.value("global", json::object());
     const double rate = jsonNumberOr(global, "core:sample_rate", r.sampleRate, path);
     if (!(rate > 0))

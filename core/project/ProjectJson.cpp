@@ -3,6 +3,7 @@
 #include "project/JsonFields.h"
 #include "project/Project.h"
 #include "util/Error.h"
+#include "util/JsonParse.h"
 
 #include <cmath>
 #include <filesystem>
@@ -332,13 +333,7 @@ Project loadProject(const std::string& path) {
     std::ifstream in(path);
     if (!in)
         throw Error(path, "cannot open the project file", "an existing *.specedit.json");
-    json doc;
-    try {
-        doc = json::parse(in);
-    } catch (const json::parse_error& e) {
-        throw Error(path, std::string("not valid JSON: ") + e.what(), "a JSON project file");
-    }
-    return projectFromJson(doc, path);
+    return projectFromJson(parseJson(in, path, "a JSON project file"), path);
 }
 
 void saveProject(const Project& project, const std::string& path) {

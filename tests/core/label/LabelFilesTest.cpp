@@ -147,4 +147,11 @@ TEST(LabelFiles, UnknownFormatsAndBrokenFilesAreNamed) {
     writeText(dir.file("inv.csv"), "t0_s,t1_s,f0_hz,f1_hz\n2,1,3,4\n");
     expectError([&] { readLabelFile(dir.file("inv.csv")); }, {"inv.csv: row 2", "t1 < t0"});
     expectError([&] { readLabelFile(dir.file("missing.csv")); }, {"cannot open"});
+    // Found by fuzzing (tests/fuzz/regressions/labels): JSON that is not an object.
+    writeText(dir.file("n.sigmf-meta"), "9");
+    expectError(
+        [&] {
+            readLabelFile(dir.file("n.sigmf-meta"), {2e6, {}, "", "", 0});
+        },
+        {"n.sigmf-meta", "is not a JSON object", "\"annotations\""});
 }

@@ -69,6 +69,10 @@ TEST(Project, BadDocumentsNameTheFileAndTheProblem) {
     const auto f = dir.file("bad.specedit.json");
     writeText(f, "{\"version\": 1, \"source\": ");
     EXPECT_NE(loadError(f).find("not valid JSON"), std::string::npos);
+    // Found by fuzzing (tests/fuzz/regressions/project): a number beyond double's range.
+    writeText(f, "{\"version\": 1e999999}");
+    EXPECT_NE(loadError(f).find("not valid JSON: number overflow"), std::string::npos)
+        << loadError(f);
     writeText(f, R"({"version": 7, "source": "x.wav"})");
     EXPECT_NE(loadError(f).find("newer SpecEdit"), std::string::npos);
     writeText(f, R"({"version": 1})");
