@@ -56,12 +56,35 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
     adopt(std::move(source), std::move(project), QFileInfo(path).absoluteFilePath(), {});
 }
 
+namespace {
+
+// SHA-1 of a file's contents; empty when it cannot be read.
+QByteArray fileDigest(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(&file);
+    return hash.result();
+}
+
+} // namespace
+
 void Document::openProject(const QString& path) {
+    const QByteArray digest = fileDigest(path);
     core::Project project = core::loadProject(path.toStdString());
     const std::string sourcePath = core::resolveSourcePath(project, path.toStdString());
     auto source = openSource(sourcePath, project.sourceOptions);
     adopt(std::move(source), std::move(project), QString::fromStdString(sourcePath),
           QFileInfo(path).absoluteFilePath());
+    m_projectDigest = digest;
+}
+
+bool Document::projectChangedOnDisk() const {
+    if (m_projectPath.isEmpty())
+        return false;
+    const QByteArray now = fileDigest(m_projectPath);
+    return !now.isEmpty() && now != m_projectDigest;
 }
 
 void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
@@ -72,6 +95,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_project = std::move(project);
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
+    m_projectDigest.clear();
     m_channel = defaultChannel();
     m_nextShapeId = 1;
     for (const auto& s : m_project.shapes)
@@ -292,6 +316,7 @@ void Document::saveProject(const QString& path) {
     project.source = folder.relativeFilePath(m_sourcePath).toStdString();
     core::saveProject(project, path.toStdString());
     m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_projectDigest = fileDigest(m_projectPath);
     m_undo.setClean();
     QFile::remove(oldAutosave); // what it protected is saved now
     removeAutosave();

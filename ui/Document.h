@@ -96,6 +96,10 @@ public:
     // Saves the project (atomic), with the source path relative to the project's folder, and
     // marks the document clean. Throws core::Error.
     void saveProject(const QString& path);
+    // Whether the project file now holds something other than what this document opened or
+    // last saved there: another window or program saved it since. Saving would replace that
+    // work, so the editor asks first. False without a project file or when it is gone.
+    bool projectChangedOnDisk() const;
 
     // Autosave (nothing is lost): a sidecar project beside the project file
     // (<project>.autosave); for a recording not saved as a project, or a project in a read-only
@@ -155,6 +159,7 @@ private:
     core::Project m_project;
     QString m_sourcePath;
     QString m_projectPath;
+    QByteArray m_projectDigest; // SHA-1 of the project file as opened or last saved
     int m_channel = -1;
     std::uint64_t m_nextShapeId = 1;
     int m_openSerial = 0;

@@ -9,6 +9,7 @@
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
+#include "SaveConflict.h"
 #include "ShapesPanel.h"
 #include "ShortcutGuard.h"
 #include "SourceSummary.h"
@@ -330,6 +331,13 @@ bool MainWindow::saveProject() {
         return false;
     if (m_document->projectPath().isEmpty())
         return saveProjectAs();
+    if (m_document->projectChangedOnDisk()) {
+        const SaveChoice choice = askAboutChangedProject(this, m_document->projectPath());
+        if (choice == SaveChoice::Cancel)
+            return false;
+        if (choice == SaveChoice::SaveAs)
+            return saveProjectAs();
+    }
     try {
         m_document->setViewState(m_view->viewState());
         m_document->saveProject(m_document->projectPath());

@@ -27,6 +27,11 @@ Matrix readNpy(const std::string& path) {
         throw Error(path, "holds a " + std::to_string(npy.shape().size()) + "-D array",
                     "a 2-D array (bins x frames or frames x bins)");
     Matrix m{npy.shape()[0], npy.shape()[1], {}, {}};
+    if (m.rows == 0 || m.cols == 0)
+        throw Error(path,
+                    "holds an empty array (" + std::to_string(m.rows) + " x " +
+                        std::to_string(m.cols) + ")",
+                    "at least one bin and one frame");
     const std::size_t n = std::size_t(m.rows) * std::size_t(m.cols);
     m.values.resize(n);
     if (npy.isComplex())

@@ -101,6 +101,19 @@ double parseNumber(const std::string& text, const std::string& where) {
     return v;
 }
 
+namespace {
+
+// A label id: a whole number from 0 to 2^53 (what JSON and a double hold exactly).
+std::uint64_t parseId(const std::string& text, const std::string& where) {
+    const double v = parseNumber(text, where);
+    if (!(v >= 0 && v <= 9007199254740992.0) || v != std::floor(v))
+        throw Error(where, "id \"" + text + "\" is not a whole number from 0 to 2^53",
+                    "a label id such as 12");
+    return std::uint64_t(v);
+}
+
+} // namespace
+
 std::vector<std::string> splitTabs(const std::string& line) {
     std::vector<std::string> fields(1);
     for (char c : line) {
@@ -159,7 +172,7 @@ std::vector<Label> readCsv(const std::string& path) {
         l.f0 = parseNumber(field(row, at.at("f0_hz")), where);
         l.f1 = parseNumber(field(row, at.at("f1_hz")), where);
         if (const std::string id = field(row, column(rows[0], "id")); !id.empty())
-            l.id = std::uint64_t(parseNumber(id, where));
+            l.id = parseId(id, where);
         l.className = field(row, column(rows[0], "class"));
         l.comment = field(row, column(rows[0], "comment"));
         l.confirmed = field(row, column(rows[0], "state")) != "proposed";
