@@ -48,9 +48,36 @@ double modulus(Complex t) {
     return std::sqrt(std::norm(t));
 }
 
-Complex projectMagnitude(Complex t, double s) {
-    const double a = modulus(t);
+// t scaled to modulus s (a = |t|); s with phase 0 where t is 0.
+Complex withModulus(Complex t, double a, double s) {
     return a > 0 ? t * (s / a) : Complex(s, 0);
+}
+
+Complex projectMagnitude(Complex t, double s) {
+    return withModulus(t, modulus(t), s);
+}
+
+// One projection onto the consistent spectra: t = A A^+ in (x holds A^+ in afterwards).
+// Calls update(i, t_i, |t_i|) for every coefficient, on the analysis workers (each i once),
+// and returns sum (|t_i| - S_i)^2.
+template <typename S, typename Update>
+double projectConsistent(StftOperator<S>& op, const Complex* in, const double* mag,
+                         std::vector<S>& x, Update&& update) {
+    op.synthesise(in, x.data());
+    Partials diff(op.workers());
+    const int bins = op.bins();
+    op.analyse(x.data(), [&](std::int64_t j, Complex* t, unsigned worker) {
+        const std::size_t base = std::size_t(j) * std::size_t(bins);
+        double d = 0;
+        for (int k = 0; k < bins; ++k) {
+            const std::size_t i = base + std::size_t(k);
+            const double a = modulus(t[k]);
+            d += (a - mag[i]) * (a - mag[i]);
+            update(i, t[k], a);
+        }
+        diff.values[worker] += d;
+    });
+    return diff.total();
 }
 
 // Iterations first .. last-1 of (fast) Griffin-Lim from c (|c| = S at the first).
@@ -60,25 +87,15 @@ void griffinLim(StftOperator<S>& op, const double* mag, std::vector<Complex>& c,
                 const std::function<void(int, double)>& perIteration, std::vector<S>& x,
                 SolveTrace& trace) {
     std::vector<Complex> previous = c; // t_{-1}: the start itself
-    const int bins = op.bins();
     for (int n = first; n < last; ++n) {
         job.checkCancelled();
-        op.synthesise(c.data(), x.data());
-        Partials diff(op.workers());
-        op.analyse(x.data(), [&](std::int64_t j, Complex* t, unsigned worker) {
-            const std::size_t base = std::size_t(j) * std::size_t(bins);
-            double d = 0;
-            for (int k = 0; k < bins; ++k) {
-                const std::size_t i = base + std::size_t(k);
-                const double a = modulus(t[k]), s = mag[i];
-                d += (a - s) * (a - s);
-                const Complex p = projectMagnitude(t[k], s);
+        const double diff =
+            projectConsistent(op, c.data(), mag, x, [&](std::size_t i, Complex t, double a) {
+                const Complex p = withModulus(t, a, mag[i]); // P_A
                 c[i] = p + alpha * (p - previous[i]);
                 previous[i] = p;
-            }
-            diff.values[worker] += d;
-        });
-        if (record(trace, n, diff.total(), o, perIteration))
+            });
+        if (record(trace, n, diff, o, perIteration))
             break;
     }
     op.synthesise(previous.data(), x.data());
@@ -94,29 +111,19 @@ int raar(StftOperator<S>& op, const double* mag, std::vector<Complex>& c, int it
          const std::function<void(int, double)>& perIteration, std::vector<S>& x,
          SolveTrace& trace) {
     const double beta = o.relaxation;
-    const int bins = op.bins();
     std::vector<Complex> r(c.size()); // R_A c, updated with c
     for (std::size_t i = 0; i < c.size(); ++i)
         r[i] = 2.0 * projectMagnitude(c[i], mag[i]) - c[i];
     for (int n = 0; n < iterations; ++n) {
         job.checkCancelled();
-        op.synthesise(r.data(), x.data());
-        Partials diff(op.workers());
-        op.analyse(x.data(), [&](std::int64_t j, Complex* t, unsigned worker) {
-            const std::size_t base = std::size_t(j) * std::size_t(bins);
-            double d = 0;
-            for (int k = 0; k < bins; ++k) {
-                const std::size_t i = base + std::size_t(k);
-                const double a = modulus(t[k]) - mag[i];
-                d += a * a;
+        const double diff =
+            projectConsistent(op, r.data(), mag, x, [&](std::size_t i, Complex t, double) {
                 // P_A c = (r + c) / 2 for the c that r was made from.
                 const Complex pa = 0.5 * (r[i] + c[i]);
-                c[i] = beta * (c[i] + t[k]) + (1 - 2 * beta) * pa;
+                c[i] = beta * (c[i] + t) + (1 - 2 * beta) * pa;
                 r[i] = 2.0 * projectMagnitude(c[i], mag[i]) - c[i];
-            }
-            diff.values[worker] += d;
-        });
-        if (record(trace, n, diff.total(), o, perIteration))
+            });
+        if (record(trace, n, diff, o, perIteration))
             return n + 1;
     }
     return iterations;
