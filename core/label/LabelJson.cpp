@@ -41,7 +41,7 @@ Label labelFromJson(const json& obj, const std::string& where) {
     if (!obj.is_object())
         throw Error(where, "label is not an object", "{\"t0\": ..., \"t1\": ..., ...}");
     Label l;
-    l.id = obj.value("id", std::uint64_t{0});
+    l.id = jsonIdOr0(obj, "id", where);
     l.t0 = jsonNumber(obj, "t0", where);
     l.t1 = jsonNumber(obj, "t1", where);
     l.f0 = jsonNumber(obj, "f0", where);

@@ -61,8 +61,7 @@ Label labelOf(const json& a, double rate, std::optional<double> centre, const st
         l.snrDb = jsonNumber(a, "specedit:snr_db", where);
     if (a.contains("specedit:confidence"))
         l.confidence = jsonNumber(a, "specedit:confidence", where);
-    if (a.contains("specedit:id"))
-        l.id = std::uint64_t(jsonNumber(a, "specedit:id", where));
+    l.id = jsonIdOr0(a, "specedit:id", where);
     l.extra = jsonUnknownKeys(a, kAnnotationKeys);
     l.validate(where);
     return l;

@@ -20,6 +20,20 @@ double jsonNumberOr(const nlohmann::json& obj, const char* key, double fallback,
     return obj.contains(key) ? jsonNumber(obj, key, where) : fallback;
 }
 
+std::uint64_t jsonIdOr0(const nlohmann::json& obj, const char* key, const std::string& where) {
+    constexpr std::uint64_t kMax = std::uint64_t(1) << 53;
+    const auto it = obj.find(key);
+    if (it == obj.end())
+        return 0;
+    if (it->is_number_unsigned() && it->get<std::uint64_t>() <= kMax)
+        return it->get<std::uint64_t>();
+    const double v = jsonNumber(obj, key, where);
+    if (v >= 0 && v <= double(kMax) && v == std::floor(v))
+        return std::uint64_t(v);
+    throw Error(where, std::string("\"") + key + "\" is " + it->dump(),
+                "a whole number from 0 to 2^53 (an id)");
+}
+
 int jsonInteger(const nlohmann::json& obj, const char* key, const std::string& where) {
     const double v = jsonNumber(obj, key, where);
     if (std::abs(v) > 1e9)

@@ -3,6 +3,7 @@
 // and the key, for the project file and the label formats.
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,6 +15,8 @@ double jsonNumber(const nlohmann::json& obj, const char* key, const std::string&
 // The number at key, or fallback when the key is absent.
 double jsonNumberOr(const nlohmann::json& obj, const char* key, double fallback,
                     const std::string& where);
+// An id: absent gives 0; else a whole number from 0 to 2^53 (what a double holds exactly).
+std::uint64_t jsonIdOr0(const nlohmann::json& obj, const char* key, const std::string& where);
 // A whole number of reasonable size (|v| <= 1e9).
 int jsonInteger(const nlohmann::json& obj, const char* key, const std::string& where);
 // The string at key, or fallback when the key is absent; throws Error for another type.

@@ -92,7 +92,7 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
     if (mode != "apply" && mode != "isolate")
         throw Error(where, "unknown mode \"" + mode + "\"", "apply or isolate");
     s.mode = mode == "isolate" ? MaskMode::Isolate : MaskMode::Apply;
-    s.id = obj.value("id", std::uint64_t{0});
+    s.id = jsonIdOr0(obj, "id", where);
     if (obj.contains("channel"))
         s.channel = jsonInteger(obj, "channel", where);
     s.extra = jsonUnknownKeys(obj, kShapeKeys);
