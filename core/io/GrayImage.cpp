@@ -59,6 +59,14 @@ GrayImage readGrayImage(const std::string& path) {
     if (std::int64_t(w) * h > (std::int64_t(1) << 26))
         throw Error(path, std::to_string(w) + " x " + std::to_string(h) + " pixels",
                     "at most 2^26 pixels");
+    // No picture of a spectrogram compresses 2000:1 (its noise does not), while a damaged
+    // header can claim millions of pixels in a few bytes, which would be decoded from nothing.
+    const auto bytes = std::filesystem::file_size(path);
+    if (double(w) * h > 2048.0 * double(bytes) + double(1 << 20))
+        throw Error(path,
+                    "claims " + std::to_string(w) + " x " + std::to_string(h) +
+                        " pixels in a file of " + std::to_string(bytes) + " bytes",
+                    "a complete image file (was it truncated?)");
     if (stbi_is_16_bit(path.c_str())) {
         std::unique_ptr<stbi_us, StbFree> data(stbi_load_16(path.c_str(), &w, &h, &channels, 0));
         if (!data)
