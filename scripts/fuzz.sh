@@ -40,7 +40,7 @@ for t in $targets; do
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
       -max_len=65536 $parallel -print_final_stats=1 \
       -artifact_prefix="$out/findings/$t/" 2>&1 | tee "$out/findings/$t.log" |
-      grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)"; then
+      grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)"; then
     :
   fi
   if ls "$out/findings/$t" | grep -q .; then

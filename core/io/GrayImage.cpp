@@ -36,6 +36,22 @@ GrayImage toGray(const T* data, int w, int h, int channels, double full, const s
     return img;
 }
 
+// Refuses sizes no picture of a spectrogram has, before anything is decoded: over 2^26
+// pixels, or far more pixels than the file can hold (no such picture compresses 2000:1, its
+// noise does not; a damaged header can claim millions of pixels in a few bytes, which would be
+// decoded from nothing). stb reports a top-down BMP's height as negative.
+void checkSize(const std::string& path, int w, int h) {
+    const double pixels = std::abs(double(w)) * std::abs(double(h));
+    const std::string size = std::to_string(std::abs(w)) + " x " + std::to_string(std::abs(h));
+    if (pixels > double(std::int64_t(1) << 26))
+        throw Error(path, size + " pixels", "at most 2^26 pixels");
+    const auto bytes = std::filesystem::file_size(path);
+    if (pixels > 2048.0 * double(bytes) + double(1 << 20))
+        throw Error(path,
+                    "claims " + size + " pixels in a file of " + std::to_string(bytes) + " bytes",
+                    "a complete image file (was it truncated?)");
+}
+
 } // namespace
 
 bool isImagePath(const std::string& path) {
@@ -56,28 +72,20 @@ GrayImage readGrayImage(const std::string& path) {
     if (!stbi_info(path.c_str(), &w, &h, &channels))
         throw Error(path, std::string("cannot be read as an image: ") + stbi_failure_reason(),
                     "PNG, JPEG, BMP, GIF, TGA, PSD or PNM");
-    if (std::int64_t(w) * h > (std::int64_t(1) << 26))
-        throw Error(path, std::to_string(w) + " x " + std::to_string(h) + " pixels",
-                    "at most 2^26 pixels");
-    // No picture of a spectrogram compresses 2000:1 (its noise does not), while a damaged
-    // header can claim millions of pixels in a few bytes, which would be decoded from nothing.
-    const auto bytes = std::filesystem::file_size(path);
-    if (double(w) * h > 2048.0 * double(bytes) + double(1 << 20))
-        throw Error(path,
-                    "claims " + std::to_string(w) + " x " + std::to_string(h) +
-                        " pixels in a file of " + std::to_string(bytes) + " bytes",
-                    "a complete image file (was it truncated?)");
+    checkSize(path, w, h);
     if (stbi_is_16_bit(path.c_str())) {
         std::unique_ptr<stbi_us, StbFree> data(stbi_load_16(path.c_str(), &w, &h, &channels, 0));
         if (!data)
             throw Error(path, std::string("cannot be decoded: ") + stbi_failure_reason(),
                         "a valid image");
+        checkSize(path, w, h);
         return toGray(data.get(), w, h, channels, 65535.0, path);
     }
     std::unique_ptr<stbi_uc, StbFree> data(stbi_load(path.c_str(), &w, &h, &channels, 0));
     if (!data)
         throw Error(path, std::string("cannot be decoded: ") + stbi_failure_reason(),
                     "a valid image");
+    checkSize(path, w, h);
     return toGray(data.get(), w, h, channels, 255.0, path);
 }
 

@@ -41,6 +41,11 @@ TEST(GrayImage, AHeaderClaimingMillionsOfPixelsInAFewBytesIsRefused) {
     specedit::test::expectError(
         [&] { readGrayImage(path); },
         {path, "claims 8192 x 8192 pixels in a file of 154 bytes", "was it truncated?"});
+    // A top-down BMP (negative height) claiming 16 x 16777208 pixels in 70 bytes.
+    const auto topDown = bmp(16, -16777208, 16);
+    specedit::test::writeBytes(path, topDown.data(), topDown.size());
+    specedit::test::expectError([&] { readGrayImage(path); },
+                                {"16 x 16777208 pixels", "at most 2^26 pixels"});
     // A real (small) picture of the same kind reads: 4 x 2 pixels, rows padded to 4 bytes.
     const auto small = dir.file("small.bmp");
     auto ok = bmp(4, 2, 24);
