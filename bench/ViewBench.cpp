@@ -8,10 +8,23 @@
 //
 //   ./build/bench/specedit_view_bench [PROJECT_OR_RECORDING]
 //   (default: the burst recording, written once to the temporary folder, 480 MB)
+//
+// With --scroll SECONDS it opens the recording and shows views of that length one after the
+// other from its start to its end, as a user scrolling through it would, waiting for each
+// picture to be complete: the time per view and the peak memory (bench/long_recording.py).
+//
+//   ./build/bench/specedit_view_bench --scroll 2 RECORDING
+//
+// With --many N it opens a project of N rectangles and N labels on the burst recording and
+// times what a user does with it: opening, a zoom and a pan, drawing one more shape, undoing
+// it, deleting a label (docs/reliability.md).
+//
+//   ./build/bench/specedit_view_bench --many 100000
 
 #include "Document.h"
 #include "MainWindow.h"
 #include "io/SignalWriter.h"
+#include "project/Project.h"
 #include "render/TileComputer.h"
 #include "render/TileScheduler.h"
 #include "render/Trace.h"
@@ -24,12 +37,15 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <numbers>
 #include <qcustomplot.h>
 #include <random>
+#include <string>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace specedit;
@@ -142,6 +158,143 @@ void run(const QString& path) {
                 frames.back());
 }
 
+// The resident set now, in MB (/proc/self/statm).
+long residentMb() {
+    long pages = 0, resident = 0;
+    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return resident * sysconf(_SC_PAGESIZE) / (1 << 20);
+}
+
+// Waits until the view's picture is complete (or 60 s); returns the time waited in ms.
+double untilComplete(ui::SpectrogramView* view) {
+    const auto t = Clock::now();
+    while (msSince(t) < 60000) {
+        QTest::qWait(1);
+        if (view->scheduler()->computer() && view->scheduler()->isIdle() &&
+            view->isPictureComplete())
+            break;
+    }
+    return msSince(t);
+}
+
+// Opens the recording, then shows `span` seconds at a time from its start to its end.
+void scroll(const QString& path, double span) {
+    const auto opened = Clock::now();
+    ui::MainWindow w;
+    w.resize(1600, 900);
+    w.show();
+    if (!w.openPath(path))
+        return;
+    auto* view = w.view();
+    untilComplete(view);
+    const double openMs = msSince(opened);
+    const auto info = w.document()->source()->info();
+    const double duration = double(info.frames) / info.sampleRate;
+    const double fc = info.centerFrequency.value_or(0.0);
+    std::vector<double> steps;
+    std::string resident;
+    for (double t0 = 0; t0 + span <= duration + 1e-9; t0 += span) {
+        view->showSpan(t0, t0 + span, fc - info.sampleRate / 2, fc + info.sampleRate / 2);
+        steps.push_back(untilComplete(view));
+        if (steps.size() % 50 == 0) { // the caches fill, then hold: memory stops growing
+            char line[64];
+            std::snprintf(line, sizeof line, " %ld MB after %zu views;", residentMb(),
+                          steps.size());
+            resident += line;
+        }
+    }
+    std::sort(steps.begin(), steps.end());
+    std::printf("%s: %.0f s; whole recording's picture complete %.0f ms after opening\n",
+                fs::path(path.toStdString()).filename().c_str(), duration, openMs);
+    std::printf("resident memory:%s\n", resident.c_str());
+    std::printf("scrolled %zu views of %g s: complete after median %.0f ms, max %.0f ms\n",
+                steps.size(), span, steps[steps.size() / 2], steps.back());
+}
+
+// A project of n rectangles (-6 dB, 10 ms x 20 kHz, spread over the recording and the band)
+// and n labels of three classes on the burst recording.
+fs::path manyProject(const fs::path& recording, int n) {
+    core::Project p;
+    p.source = recording.filename().string();
+    p.sourceOptions.rawFormat = "cs16";
+    p.sourceOptions.sampleRate = kRate;
+    p.classes = {
+        {"open", "#e15759", 1, {}}, {"close", "#4e79a7", 2, {}}, {"idle", "#59a14f", 3, {}}};
+    for (int i = 0; i < n; ++i) {
+        const double t = 59.9 * i / n;
+        const double f = -9e5 + double((i * 7919) % 1800) * 1e3;
+        core::Shape s;
+        s.id = std::uint64_t(i + 1);
+        s.t0 = t;
+        s.t1 = t + 0.01;
+        s.f0 = f;
+        s.f1 = f + 20e3;
+        s.gainDb = -6;
+        p.shapes.push_back(s);
+        core::Label l;
+        l.id = std::uint64_t(i + 1);
+        l.t0 = t;
+        l.t1 = t + 0.02;
+        l.f0 = -f;
+        l.f1 = -f + 30e3;
+        l.className = p.classes[std::size_t(i % 3)].name;
+        p.labels.push_back(l);
+    }
+    const auto path = recording.parent_path() / ("many_" + std::to_string(n) + ".specedit.json");
+    core::saveProject(p, path.string());
+    return path;
+}
+
+// Runs step, then processes events until the view's picture is complete; returns "T ms (S in
+// the step itself)".
+std::string timed(ui::SpectrogramView* view, const std::function<void()>& step) {
+    const auto t = Clock::now();
+    step();
+    const double inStep = msSince(t);
+    QApplication::processEvents();
+    untilComplete(view);
+    char text[64];
+    std::snprintf(text, sizeof text, "%.0f ms (%.0f in the call)", msSince(t), inStep);
+    return text;
+}
+
+void many(int n) {
+    const auto recording = burstRecording(fs::temp_directory_path() / "specedit-view-bench");
+    const auto path = manyProject(recording, n);
+    const auto opened = Clock::now();
+    ui::MainWindow w;
+    w.resize(1600, 900);
+    w.show();
+    if (!w.openPath(QString::fromStdString(path.string())))
+        return;
+    auto* view = w.view();
+    untilComplete(view);
+    const double openMs = msSince(opened);
+    auto* doc = w.document();
+    const auto zoom = timed(view, [&] { view->zoomTime(1.25, 30); });
+    const auto pan = timed(view, [&] { view->panTime(0.1); });
+    core::Shape drawn;
+    drawn.t0 = 30;
+    drawn.t1 = 30.5;
+    drawn.f0 = 1e5;
+    drawn.f1 = 2e5;
+    drawn.gainDb = -20;
+    const auto draw = timed(view, [&] { doc->addShape(drawn); });
+    const auto undo = timed(view, [&] { doc->undoStack()->undo(); });
+    auto labels = doc->labels();
+    labels.erase(labels.begin() + std::ptrdiff_t(labels.size() / 2));
+    const auto del = timed(view, [&] { doc->setLabels(labels, "Delete label"); });
+    std::printf("%d shapes and %d labels: open to complete picture %.0f ms; zoom %s, pan %s, draw "
+                "a shape %s, undo %s, delete a label %s (%zu shapes, %zu labels held)\n",
+                n, n, openMs, zoom.c_str(), pan.c_str(), draw.c_str(), undo.c_str(), del.c_str(),
+                doc->shapes().size(), doc->labels().size());
+    doc->removeAutosave(); // the window is not closed: no question, no autosave left behind
+}
+
 // The trace lane's work for the fitted view (1200 columns over the whole recording) and for a
 // 2 s view with the burst's band selected (its instantaneous frequency too).
 void traceTimes(const QString& projectPath) {
@@ -173,7 +326,11 @@ void traceTimes(const QString& projectPath) {
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    if (argc > 1) {
+    if (argc > 2 && QString(argv[1]) == "--many") {
+        many(std::atoi(argv[2]));
+    } else if (argc > 3 && QString(argv[1]) == "--scroll") {
+        scroll(QString::fromLocal8Bit(argv[3]), std::atof(argv[2]));
+    } else if (argc > 1) {
         run(QString::fromLocal8Bit(argv[1]));
     } else {
         const auto recording = burstRecording(fs::temp_directory_path() / "specedit-view-bench");

@@ -96,6 +96,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
     m_projectDigest.clear();
+    m_autosave.claim(autosaveBase());
     m_channel = defaultChannel();
     m_nextShapeId = 1;
     for (const auto& s : m_project.shapes)
@@ -319,6 +320,8 @@ void Document::saveProject(const QString& path) {
     m_projectDigest = fileDigest(m_projectPath);
     m_undo.setClean();
     QFile::remove(oldAutosave); // what it protected is saved now
+    if (autosaveBase() != m_autosave.base())
+        m_autosave.claim(autosaveBase());
     removeAutosave();
     emit projectPathChanged();
 }
@@ -326,7 +329,7 @@ void Document::saveProject(const QString& path) {
 // Beside a saved project when its folder is writable; else (and always for a recording not yet
 // saved as a project: its folder may be read-only or shared) in the user's data folder, named
 // by a hash of what it protects.
-QString Document::autosavePath() const {
+QString Document::autosaveBase() const {
     QString key = m_sourcePath;
     if (!m_projectPath.isEmpty()) {
         key = m_projectPath + ".autosave";
@@ -353,20 +356,10 @@ void Document::removeAutosave() {
         QFile::remove(autosavePath());
 }
 
-bool Document::hasRecoverableAutosave() const {
-    if (!m_source)
-        return false;
-    const QFileInfo autosave(autosavePath());
-    if (!autosave.exists())
-        return false;
-    // Saving removes the sidecar, so one that exists was written after the last save; equal
-    // times happen within the file system's timestamp granularity.
-    return m_projectPath.isEmpty() ||
-           autosave.lastModified() >= QFileInfo(m_projectPath).lastModified();
-}
-
-void Document::recoverAutosave() {
-    const core::Project saved = core::loadProject(autosavePath().toStdString());
+void Document::recoverAutosave(const QString& file) {
+    const QStringList found = recoverableAutosaves();
+    const QString from = file.isEmpty() ? (found.isEmpty() ? autosavePath() : found.first()) : file;
+    const core::Project saved = core::loadProject(from.toStdString());
     m_undo.beginMacro(tr("Recover autosaved changes"));
     core::StftParams analysis = saved.analysis;
     analysis.fs = m_source->info().sampleRate;
@@ -378,6 +371,15 @@ void Document::recoverAutosave() {
         addShape(shape);
     setLabels(saved.classes, saved.labels, tr("Recover labels"));
     m_undo.endMacro();
+    if (from != autosavePath()) { // another window's: this window's own keeps it from now on
+        writeAutosave();
+        QFile::remove(from);
+    }
+}
+
+void Document::discardAutosave(const QString& file) {
+    if (recoverableAutosaves().contains(file))
+        QFile::remove(file);
 }
 
 void Document::applyAnalysis(const core::StftParams& params) {

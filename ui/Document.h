@@ -3,6 +3,7 @@
 // stack (design rule R3: every edit is a QUndoCommand pushed here). Owned by MainWindow.
 // GUI thread only, except source(), which hands out a shared reader usable from any thread.
 
+#include "AutosaveSlot.h"
 #include "commands/LabelCommands.h"
 #include "io/OpenOptions.h"
 #include "io/SampleSource.h"
@@ -104,14 +105,22 @@ public:
     // Autosave (nothing is lost): a sidecar project beside the project file
     // (<project>.autosave); for a recording not saved as a project, or a project in a read-only
     // folder, in the user's data folder (QStandardPaths::AppDataLocation/autosave), never
-    // beside the recording. Written atomically.
-    QString autosavePath() const;
+    // beside the recording. Written atomically. Each window has its own (AutosaveSlot): a second
+    // window on the same project writes <project>.autosave-2, and so on.
+    QString autosavePath() const { return m_autosave.path(); }
     void writeAutosave();
+    // Removes this window's autosave (saved or discarded: nothing left to protect).
     void removeAutosave();
-    // An autosave newer than the project (or any autosave when there is no project file).
-    bool hasRecoverableAutosave() const;
-    // Applies the autosave's analysis and shapes as one undoable edit. Throws core::Error.
-    void recoverAutosave();
+    // Autosaves of this project or recording left by windows that closed without saving
+    // (crashed or killed), this window's own included, the most recent first. Any that exists
+    // holds edits that were never saved: saving or discarding removes a window's autosave.
+    QStringList recoverableAutosaves() const { return m_autosave.orphans(); }
+    bool hasRecoverableAutosave() const { return !recoverableAutosaves().isEmpty(); }
+    // Applies an autosave's analysis, shapes and labels as one undoable edit (by default the
+    // most recent one), then makes it this window's own autosave. Throws core::Error.
+    void recoverAutosave(const QString& file = {});
+    // Removes an autosave the user chose not to recover.
+    void discardAutosave(const QString& file);
 
     QUndoStack* undoStack() { return &m_undo; }
     // Changes whenever another recording or project is opened: background results carry it
@@ -152,6 +161,7 @@ signals:
 
 private:
     int defaultChannel() const;
+    QString autosaveBase() const;
     void adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
                QString sourcePath, QString projectPath);
 
@@ -164,6 +174,7 @@ private:
     std::uint64_t m_nextShapeId = 1;
     int m_openSerial = 0;
     QUndoStack m_undo;
+    AutosaveSlot m_autosave;
 };
 
 } // namespace specedit::ui

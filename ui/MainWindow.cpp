@@ -248,19 +248,27 @@ void MainWindow::setupAutosave() {
 }
 
 void MainWindow::offerRecovery() {
-    if (!m_document->hasRecoverableAutosave())
+    const QStringList found = m_document->recoverableAutosaves(); // the most recent first
+    if (found.isEmpty())
         return;
-    const auto when = QFileInfo(m_document->autosavePath()).lastModified();
-    const auto answer = QMessageBox::question(
-        this, tr("Recover unsaved work?"),
+    const auto when = QFileInfo(found.first()).lastModified();
+    QString text =
         tr("SpecEdit found changes to %1 that were not saved (autosaved %2). Recover them?")
-            .arg(m_document->displayName(), QLocale().toString(when, QLocale::ShortFormat)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+            .arg(m_document->displayName(), QLocale().toString(when, QLocale::ShortFormat));
+    if (found.size() == 2)
+        text += "\n\n" + tr("Another window closed on it without saving too: its changes are "
+                            "kept and offered the next time you open it.");
+    else if (found.size() > 2)
+        text += "\n\n" + tr("%1 other windows closed on it without saving too: their changes "
+                            "are kept and offered, one at a time, the next times you open it.")
+                             .arg(found.size() - 1);
+    const auto answer = QMessageBox::question(this, tr("Recover unsaved work?"), text,
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     try {
         if (answer == QMessageBox::Yes)
-            m_document->recoverAutosave();
+            m_document->recoverAutosave(found.first());
         else
-            m_document->removeAutosave();
+            m_document->discardAutosave(found.first());
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Cannot recover"), userText(e));
     }

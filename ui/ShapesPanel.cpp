@@ -1,6 +1,7 @@
 #include "ShapesPanel.h"
 
 #include "Document.h"
+#include "ShapeListModel.h"
 #include "tools/ShapeEditGesture.h"
 
 #include <QComboBox>
@@ -8,7 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -31,21 +32,13 @@ enum MergeId {
 };
 constexpr double kMinusInfinitySpin = -121;
 
-QString labelOf(const core::Shape& s) {
-    const std::string label = s.extra.value("label", std::string());
-    if (!label.empty())
-        return QString::fromStdString(label);
-    return QString("%1 %2").arg(QString::fromStdString(core::toString(s.type))).arg(s.id);
-}
-
-QString gainText(double db) {
-    return std::isinf(db) ? QString::fromUtf8("−∞ dB") : QString("%1 dB").arg(db, 0, 'f', 0);
-}
-
 } // namespace
 
 ShapesPanel::ShapesPanel(Document* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_list(new QListWidget(this)) {
+    : QWidget(parent), m_document(document), m_model(new ShapeListModel(document, this)),
+      m_list(new QListView(this)) {
+    m_list->setModel(m_model);
+    m_list->setUniformItemSizes(true); // rows are never measured one by one
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     auto* buttons = new QHBoxLayout;
@@ -58,24 +51,15 @@ ShapesPanel::ShapesPanel(Document* document, QWidget* parent)
     auto* editor = new QWidget(this);
     buildEditor(editor);
     layout->addWidget(editor);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (m_updating)
-            return;
-        const auto& shapes = m_document->shapes();
-        m_selected = row >= 0 && row < int(shapes.size()) ? shapes[std::size_t(row)].id : 0;
-        showSelected();
-        emit selectionChanged(m_selected);
-    });
-    connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
-        if (m_updating)
-            return;
-        const auto id = std::uint64_t(item->data(Qt::UserRole).toULongLong());
-        if (item->checkState() == Qt::Checked)
-            m_hidden.erase(id);
-        else
-            m_hidden.insert(id);
-        emit hiddenChanged(m_hidden);
-    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (m_updating)
+                    return;
+                m_selected = m_model->idAt(current.row());
+                showSelected();
+                emit selectionChanged(m_selected);
+            });
+    connect(m_model, &ShapeListModel::hiddenChanged, this, &ShapesPanel::hiddenChanged);
     connect(m_up, &QPushButton::clicked, this, [this] { move(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { move(+1); });
     connect(m_delete, &QPushButton::clicked, this, [this] {
@@ -153,31 +137,18 @@ void ShapesPanel::buildEditor(QWidget* box) {
 
 void ShapesPanel::refresh() {
     m_updating = true;
-    const QSignalBlocker block(m_list);
-    m_list->clear();
-    std::erase_if(m_hidden, [this](std::uint64_t id) { return !m_document->shape(id); });
-    int row = -1;
-    const auto& shapes = m_document->shapes();
-    for (std::size_t i = 0; i < shapes.size(); ++i) {
-        const auto& s = shapes[i];
-        auto* item = new QListWidgetItem(
-            QString("%1   %2%3%4")
-                .arg(labelOf(s), gainText(s.gainDb),
-                     s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString(),
-                     s.channel >= 0 ? tr(", channel %1").arg(s.channel + 1) : QString()),
-            m_list);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(m_hidden.count(s.id) ? Qt::Unchecked : Qt::Checked);
-        item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(s.id));
-        item->setToolTip(tr("Untick to hide the outline (the shape still applies)"));
-        if (s.id == m_selected)
-            row = int(i);
-    }
+    const QSignalBlocker block(m_list->selectionModel());
+    m_model->reset();
+    const int row = m_model->rowOf(m_selected);
     if (row < 0)
         m_selected = 0;
-    m_list->setCurrentRow(row);
+    m_list->setCurrentIndex(m_model->index(row));
     m_updating = false;
     showSelected();
+}
+
+const std::set<std::uint64_t>& ShapesPanel::hidden() const {
+    return m_model->hidden();
 }
 
 void ShapesPanel::select(std::uint64_t id) {
@@ -220,7 +191,7 @@ void ShapesPanel::showSelected() {
             spin->clear();
         return;
     }
-    m_name->setText(labelOf(*s));
+    m_name->setText(ShapeListModel::nameOf(*s));
     m_gain->setValue(std::isinf(s->gainDb) ? kMinusInfinitySpin : s->gainDb);
     m_mode->setCurrentIndex(s->mode == core::MaskMode::Isolate ? 1 : 0);
     m_featherMs->setValue(s->featherS * 1e3);
@@ -263,7 +234,7 @@ void ShapesPanel::edit(int mergeId) {
     core::Shape s = *current;
     switch (mergeId) {
     case kNameEdit:
-        if (m_name->text() == labelOf(*current))
+        if (m_name->text() == ShapeListModel::nameOf(*current))
             return;
         s.extra["label"] = m_name->text().toStdString();
         break;

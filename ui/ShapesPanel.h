@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <set>
 
-class QListWidget;
+class QListView;
 class QLineEdit;
 class QDoubleSpinBox;
 class QComboBox;
@@ -21,6 +21,7 @@ struct Shape;
 namespace specedit::ui {
 
 class Document;
+class ShapeListModel;
 
 class ShapesPanel : public QWidget {
     Q_OBJECT
@@ -32,7 +33,7 @@ public:
     void select(std::uint64_t id);
     std::uint64_t selected() const { return m_selected; }
 
-    const std::set<std::uint64_t>& hidden() const { return m_hidden; }
+    const std::set<std::uint64_t>& hidden() const;
 
 signals:
     void selectionChanged(std::uint64_t id);
@@ -48,7 +49,8 @@ private:
     void move(int delta);
 
     Document* m_document;
-    QListWidget* m_list;
+    ShapeListModel* m_model;
+    QListView* m_list;
     QLineEdit* m_name;
     QDoubleSpinBox* m_gain;
     QComboBox* m_mode;
@@ -63,7 +65,6 @@ private:
     QPushButton* m_down;
     QPushButton* m_delete;
     std::uint64_t m_selected = 0;
-    std::set<std::uint64_t> m_hidden;
     bool m_updating = false;
 };
 

@@ -1,13 +1,18 @@
 """Limits of specedit-cli, each either working or refused with a clear message, never a crash
 or a hang: recordings of 0, 1 and 2 samples; window lengths from 1 to 2^21 and a hop of one
-sample; an FFT size of 2^22; headers that claim terabytes; a project with 100,000 shapes.
+sample; an FFT size of 2^22; headers that claim terabytes; a project with 100,000 shapes;
+memory that does not grow with the recording's length (bench/long_recording.py runs 10 minutes
+at 2 MS/s).
 
 Usage: python3 test_limits.py PATH/TO/specedit-cli [TestClass]
 """
+import csv
 import json
 import os
 import struct
+import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
@@ -132,6 +137,70 @@ class ManyShapes(CliTest):
         self.assertEqual(len(y), len(x))
         print(f"\n    100,000 shapes on 60 s of 8 kHz audio: applied in {seconds:.1f} s",
               file=sys.stderr)
+
+
+def peak_mb(args):
+    """Runs specedit-cli with args; returns (exit code, stderr, peak resident set in MB), the
+    peak read from /proc every 10 ms (a child's rusage would count this Python's memory)."""
+    with open(os.devnull, "w") as null, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([test_cli.CLI, *map(str, args)], stdout=null, stderr=err)
+        peak = 0.0
+        while proc.poll() is None:
+            try:
+                with open(f"/proc/{proc.pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak = max(peak, int(line.split()[1]) / 1024.0)
+            except OSError:
+                pass
+            time.sleep(0.01)
+        err.seek(0)
+        return proc.returncode, err.read(), peak
+
+
+class FlatMemory(CliTest):
+    """Detecting and exporting stream the recording: 2 MS/s IQ of 4 s and of 32 s (8 times
+    the samples, 128 MB of cu8, 512 MB as complex floats) need the same memory."""
+
+    def write(self, name, seconds):
+        rng = np.random.default_rng(5)
+        with open(self.path(name), "wb") as f:
+            for k in range(seconds):
+                iq = rng.normal(127.5, 8, 4_000_000)
+                t = np.arange(2_000_000) / 2e6
+                on = (t % 0.5) < 0.02  # a 20 ms burst every 0.5 s at +300 kHz
+                iq[0::2] += on * 40 * np.cos(2 * np.pi * 3e5 * t)
+                iq[1::2] += on * 40 * np.sin(2 * np.pi * 3e5 * t)
+                np.clip(np.round(iq), 0, 255).astype(np.uint8).tofile(f)
+        with open(self.path(name + ".specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": name,
+                       "source_options": {"rate": 2000000, "format": "cu8"},
+                       "shapes": [{"type": "rect", "t0": 0.5, "t1": 1.5, "f0": 2e5, "f1": 4e5,
+                                   "gain_db": None}],
+                       "analysis": {"window": "hann", "nperseg": 4096, "noverlap": 3072}}, f)
+
+    def test_detect_and_apply_need_no_more_memory_for_a_longer_recording(self):
+        self.write("short.cu8", 4)
+        self.write("long.cu8", 32)
+        peaks = {}
+        for name in ("short.cu8", "long.cu8"):
+            for command in (["detect", self.path(name), "--rate", "2e6", "--format", "cu8",
+                             "--out", self.path(name + ".csv")],
+                            ["apply", self.path(name + ".specedit.json"),
+                             "--out", self.path(name + ".out.cf32")]):
+                code, err, peak = peak_mb(command)
+                self.assertEqual(code, 0, err)
+                peaks[(name, command[0])] = peak
+        for command in ("detect", "apply"):
+            short, long = peaks[("short.cu8", command)], peaks[("long.cu8", command)]
+            print(f"\n    {command}: peak {short:.0f} MB for 4 s, {long:.0f} MB for 32 s",
+                  file=sys.stderr)
+            self.assertLess(long, short + 48, command)
+        self.assertEqual(os.path.getsize(self.path("long.cu8.out.cf32")), 32 * 2_000_000 * 8)
+        with open(self.path("long.cu8.csv")) as f:
+            found = [(float(r["t0_s"]), float(r["t1_s"])) for r in csv.DictReader(f)]
+        for k in range(64):  # every burst found
+            self.assertTrue(any(t0 < 0.5 * k + 0.02 and t1 > 0.5 * k for t0, t1 in found), k)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -41,6 +41,7 @@
 #include <QUrl>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <memory>
 #include <qcustomplot.h>
 
 using namespace specedit;
@@ -342,9 +343,9 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     a.t1 = 1.2;
     const auto idB = doc->addShape(a);
     auto* panel = w.shapesPanel();
-    auto* list = panel->findChild<QListWidget*>();
-    ASSERT_EQ(list->count(), 2);
-    list->setCurrentRow(1);
+    auto* list = panel->findChild<QListView*>();
+    ASSERT_EQ(list->model()->rowCount(), 2);
+    list->setCurrentIndex(list->model()->index(1, 0));
     EXPECT_EQ(panel->selected(), idB);
     EXPECT_EQ(w.view()->selectedShape(), idB); // the view follows the panel
     // Three steps of the gain spin box make one undo entry.
@@ -368,7 +369,7 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     doc->undoStack()->undo();
     doc->undoStack()->undo();
     EXPECT_EQ(doc->shapes()[1].id, idB);
-    EXPECT_EQ(list->count(), 2);
+    EXPECT_EQ(list->model()->rowCount(), 2);
 }
 
 TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {
@@ -384,8 +385,8 @@ TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {
     r.gainDb = -6.0205999132796239; // halves every sample
     const auto id = w.document()->addShape(r);
     // Hiding the outline in the panel does not take the shape out of the mask.
-    auto* list = w.shapesPanel()->findChild<QListWidget*>();
-    list->item(0)->setCheckState(Qt::Unchecked);
+    auto* list = w.shapesPanel()->findChild<QListView*>();
+    list->model()->setData(list->model()->index(0, 0), Qt::Unchecked, Qt::CheckStateRole);
     EXPECT_TRUE(w.shapesPanel()->hidden().count(id));
     w.view()->setSelectedShape(id);
     const auto out = own.file("selection.cf32");
@@ -659,29 +660,32 @@ TEST(Document, AutosaveRecoversUnsavedShapesAfterACrash) {
         EXPECT_TRUE(doc.autosavePath().startsWith(
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     }
-    ui::Document doc;
-    doc.openRecording(QString::fromStdString(copy), {});
-    ASSERT_TRUE(doc.hasRecoverableAutosave());
-    doc.recoverAutosave();
-    ASSERT_EQ(doc.shapes().size(), 1u);
-    EXPECT_EQ(doc.shapes()[0].gainDb, -30);
-    EXPECT_TRUE(doc.isModified());
-    doc.undoStack()->undo(); // recovery is one undoable step
-    EXPECT_TRUE(doc.shapes().empty());
-    doc.undoStack()->redo();
+    auto doc = std::make_unique<ui::Document>();
+    doc->openRecording(QString::fromStdString(copy), {});
+    ASSERT_TRUE(doc->hasRecoverableAutosave());
+    doc->recoverAutosave();
+    ASSERT_EQ(doc->shapes().size(), 1u);
+    EXPECT_EQ(doc->shapes()[0].gainDb, -30);
+    EXPECT_TRUE(doc->isModified());
+    doc->undoStack()->undo(); // recovery is one undoable step
+    EXPECT_TRUE(doc->shapes().empty());
+    doc->undoStack()->redo();
     const auto project = QString::fromStdString(dir.file("rec.specedit.json"));
-    doc.saveProject(project);
+    doc->saveProject(project);
     // Once saved as a project, the sidecar lives beside the project, and recovery still works.
-    EXPECT_EQ(doc.autosavePath(), project + ".autosave");
-    doc.addShape(rectShape(2.0, 2.5, 2000, 3000, -20));
-    doc.writeAutosave();
+    EXPECT_EQ(doc->autosavePath(), project + ".autosave");
+    doc->addShape(rectShape(2.0, 2.5, 2000, 3000, -20));
+    doc->writeAutosave();
+    const QString sidecar = doc->autosavePath();
+    doc.reset(); // then the program dies
     ui::Document reopened;
     reopened.openProject(project);
     ASSERT_TRUE(reopened.hasRecoverableAutosave());
     reopened.recoverAutosave();
     EXPECT_EQ(reopened.shapes().size(), 2u);
     reopened.removeAutosave();
-    EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
+    EXPECT_FALSE(QFileInfo::exists(sidecar));
+    EXPECT_FALSE(QFileInfo::exists(reopened.autosavePath()));
 }
 
 TEST(Document, UnreadableFilesThrowAndLeaveTheDocumentEmpty) {

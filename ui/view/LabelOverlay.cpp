@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace specedit::ui {
 namespace {
@@ -83,8 +84,13 @@ void LabelOverlay::replace(const core::Label& label) {
 
 void LabelOverlay::draw(QCPPainter* painter) {
     const QRectF view = mKeyAxis->axisRect()->rect();
-    // Names only where they do not pile up: the widest boxes first keep theirs.
-    std::vector<QRectF> named;
+    // Names only where they do not pile up: a name is left out when another one was drawn
+    // within 40 px to the side and 14 px up or down. The names drawn are kept by cells of that
+    // size, so the check looks at nine cells, not at every name (100,000 labels draw quickly).
+    std::unordered_map<std::int64_t, std::vector<QRectF>> named;
+    const auto cellOf = [](double x, double y) {
+        return (std::int64_t(std::floor(x / 40)) << 32) + std::int64_t(std::floor(y / 14));
+    };
     for (const auto& l : m_labels) {
         const QRectF r = pixelRect(l);
         if (!view.intersects(r))
@@ -104,12 +110,20 @@ void LabelOverlay::draw(QCPPainter* painter) {
             l.className.empty() ? QStringLiteral("?") : QString::fromStdString(l.className);
         if (!l.confirmed && l.confidence)
             name += QStringLiteral(" %1%").arg(std::lround(100 * *l.confidence));
-        const bool crowded = std::any_of(named.begin(), named.end(), [&](const QRectF& o) {
-            return std::abs(o.left() - r.left()) < 40 && std::abs(o.top() - r.top()) < 14;
-        });
+        bool crowded = false;
+        for (int dx = -1; dx <= 1 && !crowded; ++dx)
+            for (int dy = -1; dy <= 1 && !crowded; ++dy) {
+                const auto cell = named.find(cellOf(r.left() + 40 * dx, r.top() + 14 * dy));
+                if (cell != named.end())
+                    crowded =
+                        std::any_of(cell->second.begin(), cell->second.end(), [&](const QRectF& o) {
+                            return std::abs(o.left() - r.left()) < 40 &&
+                                   std::abs(o.top() - r.top()) < 14;
+                        });
+            }
         if (selected || !crowded) {
             drawName(painter, r, name, c);
-            named.push_back(r);
+            named[cellOf(r.left(), r.top())].push_back(r);
         }
     }
     if (m_preview) {
