@@ -53,10 +53,11 @@ QVariant ShapeListModel::data(const QModelIndex& index, int role) const {
     const auto& s = shapes[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return QString("%1   %2%3%4")
+        return QString("%1   %2%3%4%5")
             .arg(nameOf(s), gainText(s.gainDb),
                  s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString(),
-                 s.channel >= 0 ? tr(", channel %1").arg(s.channel + 1) : QString());
+                 s.channel >= 0 ? tr(", channel %1").arg(s.channel + 1) : QString(),
+                 s.harmonics > 1 ? tr(", harmonics up to %1").arg(s.harmonics) : QString());
     case Qt::CheckStateRole:
         return m_hidden.count(s.id) ? Qt::Unchecked : Qt::Checked;
     case Qt::ToolTipRole:

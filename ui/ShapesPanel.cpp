@@ -12,6 +12,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -28,7 +29,8 @@ enum MergeId {
     kEndEdit,
     kLowEdit,
     kHighEdit,
-    kChannelEdit
+    kChannelEdit,
+    kHarmonicsEdit
 };
 constexpr double kMinusInfinitySpin = -121;
 
@@ -84,6 +86,14 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_channel = new QComboBox(box);
     m_channel->setObjectName("shapeChannel");
     m_channel->setToolTip(tr("The channel of an audio recording the shape applies to"));
+    m_harmonics = new QSpinBox(box);
+    m_harmonics->setObjectName("shapeHarmonics");
+    m_harmonics->setRange(1, core::kMaxHarmonics);
+    m_harmonics->setSpecialValueText(tr("none"));
+    m_harmonics->setPrefix(tr("up to "));
+    m_harmonics->setKeyboardTracking(false);
+    m_harmonics->setToolTip(tr("Also apply at the multiples of the band up to this one: a 49-51 "
+                               "Hz hum with 10 takes 98-102 Hz ... 490-510 Hz too"));
     m_featherMs = new QDoubleSpinBox(box);
     m_featherMs->setRange(0, 10000);
     m_featherMs->setDecimals(2);
@@ -121,12 +131,14 @@ void ShapesPanel::buildEditor(QWidget* box) {
     form->addRow(tr("Gain"), m_gain);
     form->addRow(tr("Mode"), m_mode);
     form->addRow(tr("Channel"), m_channel);
+    form->addRow(tr("Harmonics"), m_harmonics);
     form->addRow(tr("Feather (time)"), m_featherMs);
     form->addRow(tr("Feather (freq)"), m_featherHz);
     connect(m_name, &QLineEdit::editingFinished, this, [this] { edit(kNameEdit); });
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, [this] { edit(kGainEdit); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { edit(kModeEdit); });
     connect(m_channel, &QComboBox::currentIndexChanged, this, [this] { edit(kChannelEdit); });
+    connect(m_harmonics, &QSpinBox::valueChanged, this, [this] { edit(kHarmonicsEdit); });
     connect(m_featherMs, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherTimeEdit); });
     connect(m_featherHz, &QDoubleSpinBox::valueChanged, this, [this] { edit(kFeatherFreqEdit); });
     connect(m_start, &QDoubleSpinBox::valueChanged, this, [this] { edit(kStartEdit); });
@@ -175,7 +187,8 @@ void ShapesPanel::showSelected() {
     const core::Shape* s = m_document->shape(m_selected);
     const std::initializer_list<QDoubleSpinBox*> numbers{m_gain, m_featherMs, m_featherHz, m_start,
                                                          m_end,  m_low,       m_high};
-    for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_mode, m_up, m_down, m_delete})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_name, m_mode, m_harmonics, m_up, m_down, m_delete})
         w->setEnabled(s != nullptr);
     fillChannels(s);
     for (QDoubleSpinBox* spin : numbers) {
@@ -183,17 +196,19 @@ void ShapesPanel::showSelected() {
         spin->setStyleSheet({});
     }
     const QSignalBlocker b1(m_name), b2(m_gain), b3(m_mode), b4(m_featherMs), b5(m_featherHz),
-        b6(m_start), b7(m_end), b8(m_low), b9(m_high);
+        b6(m_start), b7(m_end), b8(m_low), b9(m_high), b10(m_harmonics);
     if (!s) {
         // Nothing selected (or the shape was deleted): no field keeps its old values.
         m_name->clear();
         for (QDoubleSpinBox* spin : numbers)
             spin->clear();
+        m_harmonics->setValue(1);
         return;
     }
     m_name->setText(ShapeListModel::nameOf(*s));
     m_gain->setValue(std::isinf(s->gainDb) ? kMinusInfinitySpin : s->gainDb);
     m_mode->setCurrentIndex(s->mode == core::MaskMode::Isolate ? 1 : 0);
+    m_harmonics->setValue(s->harmonics);
     m_featherMs->setValue(s->featherS * 1e3);
     m_featherHz->setValue(s->featherHz);
     const core::TfBox box = ShapeEditGesture::extent(*s);
@@ -246,6 +261,9 @@ void ShapesPanel::edit(int mergeId) {
         break;
     case kChannelEdit:
         s.channel = m_channel->currentIndex() - 1; // item 0: every channel
+        break;
+    case kHarmonicsEdit:
+        s.harmonics = m_harmonics->value();
         break;
     case kFeatherTimeEdit:
         s.featherS = m_featherMs->value() / 1e3;

@@ -1,7 +1,8 @@
 #pragma once
 // Lists the mask's shapes in composition order and edits the selected one numerically: name,
 // start and end (s), low and high edge (Hz; a lasso's or stroke's box, its points stretching
-// with it), gain (-inf to +12 dB), mode, feather in ms and Hz; reorders and deletes. Every edit
+// with it), gain (-inf to +12 dB), mode, channel, harmonics, feather in ms and Hz; reorders and
+// deletes. Every edit
 // goes to the Document as an undoable command (spin steps on one control merge). GUI thread only.
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QListView;
 class QLineEdit;
 class QDoubleSpinBox;
 class QComboBox;
+class QSpinBox;
 class QPushButton;
 
 namespace specedit::core {
@@ -55,6 +57,7 @@ private:
     QDoubleSpinBox* m_gain;
     QComboBox* m_mode;
     QComboBox* m_channel;
+    QSpinBox* m_harmonics;
     QDoubleSpinBox* m_featherMs;
     QDoubleSpinBox* m_featherHz;
     QDoubleSpinBox* m_start;

@@ -40,6 +40,11 @@ CellRange cellsIn(const TfBox& box, const MaskGrid& g, std::int64_t j0, int fram
     return r;
 }
 
+// Harmonics are multiples of a frequency offset from here: 0 Hz, or an IQ centre.
+double referenceHz(const MaskGrid& g) {
+    return g.twoSided ? g.centerHz : 0.0;
+}
+
 bool contains(const CellRange& r, std::int64_t j, int s) {
     return j >= r.jLo && j <= r.jHi && s >= r.sLo && s <= r.sHi;
 }
@@ -47,14 +52,16 @@ bool contains(const CellRange& r, std::int64_t j, int s) {
 // Isolate: the gain applies outside the shape, so every cell of the block is visited.
 void applyIsolate(const Shape& shape, const MaskGrid& g, std::int64_t j0, int frames, float* out) {
     const double gain = shape.linearGain();
-    const CellRange r = cellsIn(shape.bounds(), g, j0, frames);
+    const double ref = referenceHz(g);
+    const CellRange r = cellsIn(shape.harmonicBounds(ref), g, j0, frames);
     const auto [sMin, sMax] = signedRange(g);
     for (std::int64_t j = j0; j < j0 + frames; ++j) {
         const double t = g.frameTime(j);
         float* row = out + (j - j0) * g.bins();
         for (int s = sMin; s <= sMax; ++s) {
             const int k = binOfSigned(g, s);
-            const double w = contains(r, j, s) ? shape.coverage(t, g.binFrequency(k)) : 0.0;
+            const double w =
+                contains(r, j, s) ? shape.harmonicCoverage(t, g.binFrequency(k), ref) : 0.0;
             row[k] *= float(1.0 + (gain - 1.0) * (1.0 - w));
         }
     }
@@ -62,7 +69,8 @@ void applyIsolate(const Shape& shape, const MaskGrid& g, std::int64_t j0, int fr
 
 bool applyInside(const Shape& shape, const MaskGrid& g, std::int64_t j0, int frames, float* out) {
     const double gain = shape.linearGain();
-    const CellRange r = cellsIn(shape.bounds(), g, j0, frames);
+    const double ref = referenceHz(g);
+    const CellRange r = cellsIn(shape.harmonicBounds(ref), g, j0, frames);
     if (r.jLo > r.jHi || r.sLo > r.sHi)
         return false;
     for (std::int64_t j = r.jLo; j <= r.jHi; ++j) {
@@ -70,7 +78,7 @@ bool applyInside(const Shape& shape, const MaskGrid& g, std::int64_t j0, int fra
         float* row = out + (j - j0) * g.bins();
         for (int s = r.sLo; s <= r.sHi; ++s) {
             const int k = binOfSigned(g, s);
-            const double w = shape.coverage(t, g.binFrequency(k));
+            const double w = shape.harmonicCoverage(t, g.binFrequency(k), ref);
             if (w > 0)
                 row[k] *= float(1.0 + (gain - 1.0) * w);
         }

@@ -194,6 +194,9 @@ void Shape::validate(const std::string& where) const {
     requireFinite(featherHz, where, "feather_hz");
     if (featherS < 0 || featherHz < 0)
         throw Error(where, "negative feather", "feather_s >= 0 and feather_hz >= 0");
+    if (harmonics < 1 || harmonics > kMaxHarmonics)
+        throw Error(where, "harmonics " + std::to_string(harmonics) + " is out of range",
+                    "from 1 (the band alone) to " + std::to_string(kMaxHarmonics));
     if (channel < -1)
         throw Error(where, "channel " + std::to_string(channel) + " does not exist",
                     "a channel number from 0, or no \"channel\" for every channel");
@@ -247,6 +250,29 @@ TfBox Shape::bounds() const {
     const double padT = featherS + (type == ShapeType::Stroke ? radiusS : 0.0);
     const double padF = featherHz + (type == ShapeType::Stroke ? radiusHz : 0.0);
     return {b.t0 - padT, b.t1 + padT, b.f0 - padF, b.f1 + padF};
+}
+
+TfBox Shape::harmonicBounds(double refHz) const {
+    TfBox b = bounds();
+    if (harmonics > 1) {
+        const double m = harmonics;
+        b.f0 = std::min(b.f0, refHz + m * (b.f0 - refHz));
+        b.f1 = std::max(b.f1, refHz + m * (b.f1 - refHz));
+    }
+    return b;
+}
+
+double Shape::harmonicCoverage(double t, double f, double refHz) const {
+    if (harmonics <= 1)
+        return coverage(t, f);
+    const TfBox b = bounds();
+    double w = 0.0;
+    for (int m = 1; m <= harmonics && w < 1.0; ++m) {
+        const double back = refHz + (f - refHz) / m; // f seen from the fundamental
+        if (back >= b.f0 && back <= b.f1)
+            w = std::max(w, coverage(t, back));
+    }
+    return w;
 }
 
 double Shape::coverage(double t, double f) const {

@@ -14,6 +14,10 @@
 // ellipse of half-axes radius_s and radius_hz.
 // Gain: mode Apply multiplies by 1 + (g - 1) w, mode Isolate by 1 + (g - 1)(1 - w), where
 // g = 10^(gain_db / 20) and gain_db = -inf gives g = 0.
+// Harmonics H (1 = none): the shape also covers the integer multiples of its band, m = 2..H,
+// each its geometry stretched m times in frequency away from the reference frequency r (0 Hz
+// for audio, the centre frequency for IQ): w_H(t, f) = max over m of w(t, r + (f - r) / m).
+// A hum at 49-51 Hz with H = 10 covers 98-102 Hz, ..., 490-510 Hz; one shape, one gain.
 
 #include "util/Units.h"
 
@@ -28,6 +32,8 @@ enum class ShapeType { Rect, Polygon, Stroke };
 
 // Largest boost a shape may apply: +60 dB (x1000) already turns the noise floor into clipping.
 constexpr double kMaxGainDb = 60.0;
+// Most multiples a shape may carry ("harmonics").
+constexpr int kMaxHarmonics = 1000;
 enum class MaskMode { Apply, Isolate };
 
 struct TfPoint {
@@ -50,7 +56,8 @@ struct Shape {
     double gainDb = kMinusInfinityDb;
     double featherS = 0, featherHz = 0;
     MaskMode mode = MaskMode::Apply;
-    int channel = -1; // audio: the channel (0-based) it applies to; -1 every channel (and IQ)
+    int channel = -1;  // audio: the channel (0-based) it applies to; -1 every channel (and IQ)
+    int harmonics = 1; // 1..kMaxHarmonics: the band and its multiples up to this one
     nlohmann::json extra = nlohmann::json::object(); // unknown JSON keys, kept on save
 
     bool operator==(const Shape&) const = default;
@@ -65,8 +72,12 @@ struct Shape {
     double linearGain() const { return dbToGain(Decibels(gainDb)); }
     // The region where coverage can be nonzero (shape plus feather).
     TfBox bounds() const;
-    // Coverage w(t, f) as defined above. Any thread.
+    // Coverage w(t, f) as defined above, of the band alone (no harmonics). Any thread.
     double coverage(double t, double f) const;
+    // The region of the band and all its harmonics around reference frequency refHz.
+    TfBox harmonicBounds(double refHz) const;
+    // Coverage w_H(t, f) with the harmonics around refHz (as coverage() when harmonics is 1).
+    double harmonicCoverage(double t, double f, double refHz) const;
 };
 
 std::string toString(ShapeType type);

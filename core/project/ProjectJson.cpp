@@ -55,9 +55,9 @@ json pointsToJson(const std::vector<TfPoint>& points) {
     return pts;
 }
 
-const char* kShapeKeys[] = {"id",      "type",   "t0",        "t1",         "f0",
-                            "f1",      "points", "holes",     "radius_s",   "radius_hz",
-                            "gain_db", "mode",   "feather_s", "feather_hz", "channel"};
+const char* kShapeKeys[] = {"id",        "type",       "t0",       "t1",        "f0",      "f1",
+                            "points",    "holes",      "radius_s", "radius_hz", "gain_db", "mode",
+                            "feather_s", "feather_hz", "channel",  "harmonics"};
 
 Shape shapeFromJson(const json& obj, const std::string& where) {
     if (!obj.is_object())
@@ -95,6 +95,8 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
     s.id = jsonIdOr0(obj, "id", where);
     if (obj.contains("channel"))
         s.channel = jsonInteger(obj, "channel", where);
+    if (obj.contains("harmonics"))
+        s.harmonics = jsonInteger(obj, "harmonics", where);
     s.extra = jsonUnknownKeys(obj, kShapeKeys);
     s.validate(where);
     return s;
@@ -132,6 +134,8 @@ json shapeToJson(const Shape& s) {
         obj["mode"] = "isolate";
     if (s.channel >= 0)
         obj["channel"] = s.channel;
+    if (s.harmonics > 1)
+        obj["harmonics"] = s.harmonics;
     return obj;
 }
 

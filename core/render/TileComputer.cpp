@@ -22,12 +22,22 @@ std::size_t hashShapes(const std::vector<Shape>& shapes) {
         h ^= std::hash<double>{}(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     };
     for (const auto& s : shapes) {
-        for (double v : {double(s.type), s.t0, s.t1, s.f0, s.f1, s.radiusS, s.radiusHz, s.gainDb,
-                         s.featherS, s.featherHz, double(s.mode)})
+        // Every field that changes a gain: a tile of the edited view made for other values
+        // must never be taken for this one.
+        for (double v :
+             {double(s.type), s.t0, s.t1, s.f0, s.f1, s.radiusS, s.radiusHz, s.gainDb, s.featherS,
+              s.featherHz, double(s.mode), double(s.channel), double(s.harmonics)})
             mix(v);
         for (const auto& p : s.points) {
             mix(p.t);
             mix(p.f);
+        }
+        for (const auto& ring : s.holes) {
+            mix(double(ring.size()));
+            for (const auto& p : ring) {
+                mix(p.t);
+                mix(p.f);
+            }
         }
     }
     return h;

@@ -34,6 +34,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
@@ -356,6 +357,15 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     gain->setValue(-10);
     EXPECT_EQ(doc->shape(idB)->gainDb, -10);
     EXPECT_EQ(doc->undoStack()->count(), before + 1);
+    // Harmonics: the band's multiples join the shape; one undo step, listed in the row.
+    auto* harmonics = panel->findChild<QSpinBox*>("shapeHarmonics");
+    ASSERT_TRUE(harmonics);
+    harmonics->setValue(5);
+    EXPECT_EQ(doc->shape(idB)->harmonics, 5);
+    EXPECT_TRUE(list->model()->index(1, 0).data().toString().contains("harmonics up to 5"));
+    doc->undoStack()->undo();
+    EXPECT_EQ(doc->shape(idB)->harmonics, 1);
+    EXPECT_EQ(harmonics->value(), 1);
     // Move B above A, then delete it; undo restores both steps.
     for (auto* b : panel->findChildren<QPushButton*>())
         if (b->text() == "Up")

@@ -32,7 +32,37 @@ QPainterPath MaskOverlay::pixelPath(const core::Shape& s) const {
     return it->second;
 }
 
+// The band's outline, and each harmonic's (the shape stretched m times in frequency away from
+// the reference) that reaches the visible range.
 QPainterPath MaskOverlay::buildPath(const core::Shape& s) const {
+    QPainterPath path = bandPath(s);
+    const QCPRange visible = mValueAxis->range();
+    const core::TfBox box = s.bounds();
+    for (int m = 2; m <= s.harmonics; ++m) {
+        const double lo = m_referenceHz + m * (box.f0 - m_referenceHz);
+        const double hi = m_referenceHz + m * (box.f1 - m_referenceHz);
+        if (std::max(lo, hi) < fromAxis(m_scale, visible.lower) ||
+            std::min(lo, hi) > fromAxis(m_scale, visible.upper))
+            continue;
+        core::Shape copy = s;
+        const auto stretch = [&](double f) { return m_referenceHz + m * (f - m_referenceHz); };
+        copy.f0 = stretch(s.f0);
+        copy.f1 = stretch(s.f1);
+        for (auto& p : copy.points)
+            p.f = stretch(p.f);
+        for (auto& ring : copy.holes)
+            for (auto& p : ring)
+                p.f = stretch(p.f);
+        copy.radiusHz *= m;
+        path.addPath(bandPath(copy));
+    }
+    // Multiples that overlap are one region: filled once (holes need the odd-even rule).
+    if (s.harmonics > 1 && s.holes.empty())
+        path.setFillRule(Qt::WindingFill);
+    return path;
+}
+
+QPainterPath MaskOverlay::bandPath(const core::Shape& s) const {
     QPainterPath path;
     switch (s.type) {
     case core::ShapeType::Rect:

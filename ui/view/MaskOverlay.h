@@ -26,6 +26,11 @@ public:
     }
     const std::vector<core::Shape>& shapes() const { return m_shapes; }
     void setFrequencyScale(FrequencyScale scale) { m_scale = scale; }
+    // Harmonics of a shape are multiples of the offset from here (0 Hz, or an IQ centre).
+    void setReferenceHz(double hz) {
+        m_referenceHz = hz;
+        m_paths.clear();
+    }
     // The shape being drawn; erases: drawn as the eraser's stroke (white), not as a shape.
     void setPreview(std::optional<core::Shape> preview, bool erases = false) {
         m_preview = std::move(preview);
@@ -54,6 +59,7 @@ private:
     QPointF toPixel(double t, double f) const;
 
     std::vector<core::Shape> m_shapes;
+    double m_referenceHz = 0.0;
     std::optional<core::Shape> m_preview;
     bool m_previewErases = false;
     FrequencyScale m_scale = FrequencyScale::Linear;
@@ -61,6 +67,7 @@ private:
     std::optional<std::pair<QPointF, QPointF>> m_measure;
     std::optional<double> m_playhead;
     QPainterPath buildPath(const core::Shape& shape) const;
+    QPainterPath bandPath(const core::Shape& shape) const;
     // Cache of pixelPath for the shapes above, valid for the axes' state in m_pathsFor.
     mutable std::unordered_map<std::uint64_t, QPainterPath> m_paths;
     mutable std::array<double, 7> m_pathsFor{};

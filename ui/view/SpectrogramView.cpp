@@ -139,6 +139,11 @@ void SpectrogramView::setComputers(
     // allocator may reuse the old source's address, which the tile keys include).
     m_panes->setComputers(computers, change == ViewChange::NewRecording);
     m_pane = std::min(m_pane, m_panes->count() - 1);
+    // Harmonics multiply the offset from 0 Hz, or from an IQ recording's centre.
+    const double reference = computer && computer->isTwoSided()
+                                 ? computer->rowFrequency(computer->params().nfft / 2)
+                                 : 0.0;
+    m_panes->forEachOverlay([reference](MaskOverlay& o) { o.setReferenceHz(reference); });
     m_panes->setShapes(m_shapes);
     m_trace->setHeld(true); // until this analysis's picture is complete
     if (change == ViewChange::NewRecording) {

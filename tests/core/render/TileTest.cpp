@@ -93,6 +93,16 @@ TEST(TileComputer, MaskedTilesShowTheEditedSpectrum) {
     const int outside = 60;   // 3.8 ms
     EXPECT_NEAR(b.at(inside, row), a.at(inside, row) - 40.0f, 0.01);
     EXPECT_EQ(b.at(outside, row), a.at(outside, row));
+    // Any field that changes a gain changes the hash, so no stale edited tile is reused.
+    const auto hashWith = [&](auto change) {
+        Shape s = cut;
+        change(s);
+        return TileComputer(src, params, -1, {s}).analysisHash();
+    };
+    EXPECT_NE(hashWith([](Shape& s) { s.harmonics = 3; }), edited.analysisHash());
+    EXPECT_NE(hashWith([](Shape& s) { s.channel = 1; }), edited.analysisHash());
+    EXPECT_NE(hashWith([](Shape& s) { s.mode = MaskMode::Isolate; }), edited.analysisHash());
+    EXPECT_EQ(hashWith([](Shape& s) { s.extra["label"] = "hum"; }), edited.analysisHash());
 }
 
 TEST(TileComputer, CancelStopsWork) {
