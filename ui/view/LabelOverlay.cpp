@@ -100,12 +100,19 @@ void LabelOverlay::draw(QCPPainter* painter) {
         // A proposed class fades with its confidence, so doubtful ones stand out to review.
         if (!l.confirmed && l.confidence)
             c.setAlpha(int(90 + 165 * std::clamp(*l.confidence, 0.0, 1.0)));
-        QPen pen(c, selected ? 2.5 : 1.3, l.confirmed ? Qt::SolidLine : Qt::DashLine);
-        painter->setPen(pen);
-        QColor fill = c;
-        fill.setAlpha(selected ? 45 : 22);
-        painter->setBrush(fill);
-        painter->drawRect(r);
+        if (!selected && (r.width() < 3 || r.height() < 3)) {
+            // A box a few pixels across is a mark: filled at once, without stroking an
+            // outline (100,000 labels in view draw in a fraction of the time).
+            painter->fillRect(
+                QRectF(r.left(), r.top(), std::max(r.width(), 1.0), std::max(r.height(), 1.0)), c);
+        } else {
+            QPen pen(c, selected ? 2.5 : 1.3, l.confirmed ? Qt::SolidLine : Qt::DashLine);
+            painter->setPen(pen);
+            QColor fill = c;
+            fill.setAlpha(selected ? 45 : 22);
+            painter->setBrush(fill);
+            painter->drawRect(r);
+        }
         QString name =
             l.className.empty() ? QStringLiteral("?") : QString::fromStdString(l.className);
         if (!l.confirmed && l.confidence)

@@ -124,10 +124,21 @@ void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool sele
         pen.setColor(QColor(255, 255, 255, 220));
     if (isolate || preview)
         pen.setStyle(Qt::DashLine);
+    // Previews change every mouse move: built afresh. The document's shapes come cached.
+    const QPainterPath path = preview ? buildPath(s) : pixelPath(s);
+    const QRectF box = path.controlPointRect();
+    if (!selected && !preview && (box.width() < 3 || box.height() < 3)) {
+        // A shape a few pixels across is a mark: filled at once, without stroking an outline
+        // (100,000 shapes in view draw in a fraction of the time).
+        fill.setAlpha(200);
+        painter->fillRect(
+            QRectF(box.left(), box.top(), std::max(box.width(), 1.0), std::max(box.height(), 1.0)),
+            fill);
+        return;
+    }
     painter->setPen(pen);
     painter->setBrush(fill);
-    // Previews change every mouse move: built afresh. The document's shapes come cached.
-    painter->drawPath(preview ? buildPath(s) : pixelPath(s));
+    painter->drawPath(path);
 }
 
 void MaskOverlay::draw(QCPPainter* painter) {
