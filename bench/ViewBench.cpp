@@ -40,6 +40,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <numbers>
 #include <qcustomplot.h>
 #include <random>
@@ -126,13 +127,22 @@ std::pair<int, int> burstsShown(ui::SpectrogramView* view) {
     return {inView, inOverview};
 }
 
+// The editor's window at 1600 x 900 with path opened; null when it cannot be opened.
+std::unique_ptr<ui::MainWindow> openWindow(const QString& path) {
+    auto w = std::make_unique<ui::MainWindow>();
+    w->resize(1600, 900);
+    w->show();
+    if (!w->openPath(path))
+        return nullptr;
+    return w;
+}
+
 void run(const QString& path) {
     const auto opened = Clock::now();
-    ui::MainWindow w;
-    w.resize(1600, 900);
-    w.show();
-    if (!w.openPath(path))
+    const auto window = openWindow(path);
+    if (!window)
         return;
+    ui::MainWindow& w = *window;
     auto* view = w.view();
     double firstPicture = -1, fullPicture = -1;
     while (msSince(opened) < 120000 && fullPicture < 0) {
@@ -184,11 +194,10 @@ double untilComplete(ui::SpectrogramView* view) {
 // Opens the recording, then shows `span` seconds at a time from its start to its end.
 void scroll(const QString& path, double span) {
     const auto opened = Clock::now();
-    ui::MainWindow w;
-    w.resize(1600, 900);
-    w.show();
-    if (!w.openPath(path))
+    const auto window = openWindow(path);
+    if (!window)
         return;
+    ui::MainWindow& w = *window;
     auto* view = w.view();
     untilComplete(view);
     const double openMs = msSince(opened);
@@ -266,15 +275,13 @@ void many(int n) {
     const auto recording = burstRecording(fs::temp_directory_path() / "specedit-view-bench");
     const auto path = manyProject(recording, n);
     const auto opened = Clock::now();
-    ui::MainWindow w;
-    w.resize(1600, 900);
-    w.show();
-    if (!w.openPath(QString::fromStdString(path.string())))
+    const auto window = openWindow(QString::fromStdString(path.string()));
+    if (!window)
         return;
-    auto* view = w.view();
+    auto* view = window->view();
     untilComplete(view);
     const double openMs = msSince(opened);
-    auto* doc = w.document();
+    auto* doc = window->document();
     const auto zoom = timed(view, [&] { view->zoomTime(1.25, 30); });
     const auto pan = timed(view, [&] { view->panTime(0.1); });
     core::Shape drawn;
