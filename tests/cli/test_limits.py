@@ -142,8 +142,13 @@ class ManyShapes(CliTest):
 def peak_mb(args):
     """Runs specedit-cli with args; returns (exit code, stderr, peak resident set in MB), the
     peak read from /proc every 10 ms (a child's rusage would count this Python's memory)."""
+    # Under AddressSanitizer freed memory waits in a quarantine (256 MB by default) that grows
+    # with the number of frees, not with what the program keeps: keep it small here.
+    env = dict(os.environ)
+    env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":quarantine_size_mb=8"
     with open(os.devnull, "w") as null, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([test_cli.CLI, *map(str, args)], stdout=null, stderr=err)
+        proc = subprocess.Popen([test_cli.CLI, *map(str, args)], stdout=null, stderr=err,
+                                env=env)
         peak = 0.0
         while proc.poll() is None:
             try:
@@ -160,7 +165,8 @@ def peak_mb(args):
 
 class FlatMemory(CliTest):
     """Detecting and exporting stream the recording: 2 MS/s IQ of 4 s and of 32 s (8 times
-    the samples, 128 MB of cu8, 512 MB as complex floats) need the same memory."""
+    the samples, 128 MB of cu8, 512 MB as complex floats) need the same memory, within 64 MB
+    (allocator noise; under ASan 645 and 697 MB before its quarantine was made small)."""
 
     def write(self, name, seconds):
         rng = np.random.default_rng(5)
@@ -195,7 +201,8 @@ class FlatMemory(CliTest):
             short, long = peaks[("short.cu8", command)], peaks[("long.cu8", command)]
             print(f"\n    {command}: peak {short:.0f} MB for 4 s, {long:.0f} MB for 32 s",
                   file=sys.stderr)
-            self.assertLess(long, short + 48, command)
+            # Keeping the recording, even as 8-bit samples, would add 112 MB.
+            self.assertLess(long, short + 64, command)
         self.assertEqual(os.path.getsize(self.path("long.cu8.out.cf32")), 32 * 2_000_000 * 8)
         with open(self.path("long.cu8.csv")) as f:
             found = [(float(r["t0_s"]), float(r["t1_s"])) for r in csv.DictReader(f)]
