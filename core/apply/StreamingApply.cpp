@@ -1,6 +1,7 @@
 #include "apply/StreamingApply.h"
 
 #include "dsp/Stft.h"
+#include "effect/SpectralEffects.h"
 #include "mask/MaskRasterizer.h"
 #include "util/ThreadPool.h"
 
@@ -17,10 +18,12 @@ namespace {
 // allocates nothing.
 template <typename S> struct BlockContext {
     typename Stft<S>::Workspace ws;
-    std::vector<float> input; // interleaved source samples for the block's frames
-    std::vector<S> channel;   // one channel (or the complex IQ signal) of input
-    std::vector<S> synth;     // synthesised output of one channel
-    std::vector<float> gains; // rasterised mask, frames x bins
+    std::vector<float> input;                 // interleaved source samples for the block's frames
+    std::vector<S> channel;                   // one channel (or the complex IQ signal) of input
+    std::vector<S> synth;                     // synthesised output of one channel
+    std::vector<float> gains;                 // rasterised mask, frames x bins
+    std::vector<std::complex<float>> spectra; // a lane's frames, when effects need neighbours
+    SpectralEffects::Scratch effects;
     std::vector<typename Stft<S>::Real> norm;
     std::vector<float> output; // interleaved result, handed to the writer
 };
@@ -34,8 +37,10 @@ public:
         const std::int64_t minBlock = 64 * hop;
         const std::int64_t target = std::max(opt.blockSamples, minBlock);
         m_blockLen = (target + hop - 1) / hop * hop;
-        m_total = src.info().frames;
-        m_frames = m_stft.frameCount(m_total);
+        m_frames = m_stft.frameCount(src.info().frames);
+        m_first = std::clamp<std::int64_t>(opt.rangeFirst, 0, src.info().frames);
+        m_total = opt.rangeCount < 0 ? src.info().frames
+                                     : std::min(src.info().frames, m_first + opt.rangeCount);
         m_channels = src.info().channels;
         m_grid = {p.fs, p.nperseg - p.noverlap, p.nfft, Stft<S>::kComplexInput,
                   src.info().centerFrequency.value_or(0.0)};
@@ -54,7 +59,17 @@ public:
         }
     }
 
-    std::int64_t blockCount() const { return (m_total + m_blockLen - 1) / m_blockLen; }
+    std::int64_t blockCount() const {
+        return std::max<std::int64_t>(0, (m_total - m_first + m_blockLen - 1) / m_blockLen);
+    }
+
+    // Measures what effect shapes need, once per lane, before any block runs.
+    void prepareEffects(const JobControl& job) {
+        const int lanes = Stft<S>::kComplexInput ? 1 : m_channels;
+        for (int c = 0; c < lanes; ++c)
+            m_effects.push_back(std::make_unique<SpectralEffects>(
+                m_src, m_stft, m_shapes, Stft<S>::kComplexInput ? -1 : c, job));
+    }
 
     std::unique_ptr<BlockContext<S>> acquire() {
         std::lock_guard lock(m_poolMutex);
@@ -74,11 +89,13 @@ public:
 
     // Computes block b into ctx.output (interleaved, n1 - n0 frames). Any thread.
     void run(std::int64_t b, BlockContext<S>& ctx, const JobControl& job) const {
-        const std::int64_t n0 = b * m_blockLen;
+        const std::int64_t n0 = m_first + b * m_blockLen;
         const std::int64_t n1 = std::min(m_total, n0 + m_blockLen);
         // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture one.
         const auto frames = m_stft.framesCovering(n0, n1, m_frames);
-        const auto jFirst = frames.first, jEnd = frames.second;
+        const int margin = effectMargin();
+        const auto jFirst = std::max<std::int64_t>(0, frames.first - margin);
+        const auto jEnd = std::min(m_frames, frames.second + margin);
         const std::int64_t inStart = m_stft.frameStart(jFirst);
         const std::int64_t inLen = m_stft.frameStart(jEnd - 1) + m_stft.nperseg() - inStart;
         readInput(ctx, inStart, inLen);
@@ -99,6 +116,17 @@ public:
                 rasterize(c);
             extractLane(ctx, c, inLen);
             ctx.synth.resize(std::size_t(n1 - n0));
+            if (m_effects[std::size_t(c)]->active()) {
+                runEffects(*m_effects[std::size_t(c)], ctx, jFirst, jEnd, inStart);
+                m_stft.synthesize(
+                    n0, n1, m_frames,
+                    [&](std::int64_t j, std::complex<typename Stft<S>::Real>* spec) {
+                        std::copy_n(ctx.spectra.data() + (j - jFirst) * bins, bins, spec);
+                    },
+                    ctx.synth.data(), ctx.norm, ctx.ws);
+                storeLane(ctx, c, n1 - n0);
+                continue;
+            }
             auto frameFn = [&](std::int64_t j, std::complex<typename Stft<S>::Real>* spec) {
                 const S* seg = ctx.channel.data() + (m_stft.frameStart(j) - inStart);
                 m_stft.forward(seg, spec, ctx.ws);
@@ -114,6 +142,23 @@ public:
     }
 
 private:
+    int effectMargin() const {
+        int m = 0;
+        for (const auto& e : m_effects)
+            m = std::max(m, e->active() ? e->margin() : 0);
+        return m;
+    }
+    // Every frame of [jFirst, jEnd) into ctx.spectra, then the shapes in order.
+    void runEffects(const SpectralEffects& fx, BlockContext<S>& ctx, std::int64_t jFirst,
+                    std::int64_t jEnd, std::int64_t inStart) const {
+        const int bins = m_stft.bins();
+        ctx.spectra.resize(std::size_t((jEnd - jFirst) * bins));
+        for (std::int64_t j = jFirst; j < jEnd; ++j)
+            m_stft.forward(ctx.channel.data() + (m_stft.frameStart(j) - inStart),
+                           ctx.spectra.data() + (j - jFirst) * bins, ctx.ws);
+        fx.apply(jFirst, int(jEnd - jFirst), ctx.spectra.data(), ctx.effects);
+    }
+
     void readInput(BlockContext<S>& ctx, std::int64_t start, std::int64_t len) const {
         ctx.input.resize(std::size_t(len * m_channels));
         m_src.read(start, len, ctx.input.data());
@@ -145,7 +190,8 @@ private:
     const std::vector<Shape>& m_shapes;
     ApplyOptions m_opt;
     MaskGrid m_grid;
-    std::int64_t m_blockLen = 0, m_total = 0, m_frames = 0;
+    std::int64_t m_blockLen = 0, m_first = 0, m_total = 0, m_frames = 0;
+    std::vector<std::unique_ptr<SpectralEffects>> m_effects; // per lane
     int m_channels = 1;
     bool m_perChannel = false; // some shape applies to one channel only
     std::mutex m_poolMutex;
@@ -157,6 +203,7 @@ ApplyReport runPipeline(const SampleSource& src, const StftParams& params,
                         const std::vector<Shape>& shapes, SampleSink& writer, JobControl& job,
                         const ApplyOptions& opt) {
     Pipeline<S> pipe(src, params, shapes, opt);
+    pipe.prepareEffects(job);
     ApplyReport report;
     report.blocks = pipe.blockCount();
     using Ctx = std::unique_ptr<BlockContext<S>>;

@@ -11,6 +11,9 @@
 // the output equals the input within the float round-trip bound (< 1e-5 relative).
 // Audio channels are processed independently (one-sided STFT); IQ as one complex signal
 // (two-sided STFT, mask frequencies absolute around the centre frequency).
+// Shapes with effects other than gains (Shape.h) are applied by effect/SpectralEffects: their
+// contexts are measured once before the first block; a lane they reach keeps its block's
+// spectra (plus SpectralEffects::margin() frames either side) to apply them in order.
 
 #include "dsp/StftParams.h"
 #include "io/SampleSink.h"
@@ -28,6 +31,10 @@ struct ApplyOptions {
     unsigned threads = 0;                // 0: all cores
     std::int64_t blockSamples = 1 << 18; // target output samples per block
     std::string sourceName;              // for error messages (the recording's path)
+    // Output only samples [rangeFirst, rangeFirst + rangeCount) (rangeCount -1: to the end),
+    // exactly as in the whole export (frames and effect contexts from the whole recording).
+    std::int64_t rangeFirst = 0;
+    std::int64_t rangeCount = -1;
 };
 
 struct ApplyReport {

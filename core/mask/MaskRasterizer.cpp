@@ -94,23 +94,38 @@ double MaskGrid::binFrequency(int k) const {
 }
 
 bool isIdentityMask(const std::vector<Shape>& shapes) {
-    return shapes.empty();
+    return std::none_of(shapes.begin(), shapes.end(), [](const Shape& s) { return s.isGain(); });
+}
+
+double referenceFrequency(const MaskGrid& grid) {
+    return referenceHz(grid);
+}
+
+MaskCells maskCells(const Shape& shape, const MaskGrid& grid, std::int64_t j0, int frames) {
+    const CellRange r = cellsIn(shape.harmonicBounds(referenceHz(grid)), grid, j0, frames);
+    return {r.jLo, r.jHi, r.sLo, r.sHi};
+}
+
+int binOfSignedIndex(const MaskGrid& grid, int s) {
+    return binOfSigned(grid, s);
+}
+
+bool multiplyShapeGain(const Shape& shape, const MaskGrid& grid, std::int64_t j0, int frames,
+                       float* out) {
+    if (shape.mode == MaskMode::Isolate) {
+        applyIsolate(shape, grid, j0, frames, out);
+        return true;
+    }
+    return applyInside(shape, grid, j0, frames, out);
 }
 
 bool rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
                    int frames, float* out, int channel) {
     bool touched = false;
     std::fill(out, out + std::size_t(frames) * std::size_t(grid.bins()), 1.0f);
-    for (const auto& shape : shapes) {
-        if (!shape.appliesTo(channel))
-            continue;
-        if (shape.mode == MaskMode::Isolate) {
-            applyIsolate(shape, grid, j0, frames, out);
-            touched = true;
-        } else {
-            touched = applyInside(shape, grid, j0, frames, out) || touched;
-        }
-    }
+    for (const auto& shape : shapes)
+        if (shape.isGain() && shape.appliesTo(channel))
+            touched = multiplyShapeGain(shape, grid, j0, frames, out) || touched;
     return touched;
 }
 

@@ -35,7 +35,28 @@ struct MaskGrid {
 bool rasterizeMask(const std::vector<Shape>& shapes, const MaskGrid& grid, std::int64_t j0,
                    int frames, float* out, int channel = -1);
 
-// True when no shape changes any gain (empty list): callers may skip the multiply.
+// True when no shape changes any gain (no gain shape): callers may skip the multiply.
+// Shapes with another effect and noise profiles are not gains (Shape::isGain): rasterizeMask
+// leaves them out; effect/SpectralEffects applies them.
 bool isIdentityMask(const std::vector<Shape>& shapes);
+
+// Multiplies frames [j0, j0 + frames) of out by one gain shape's factor; false when it does
+// not reach the block.
+bool multiplyShapeGain(const Shape& shape, const MaskGrid& grid, std::int64_t j0, int frames,
+                       float* out);
+
+// The cells a shape (with its harmonics and feather) can reach in a block: frames
+// [jLo, jHi] and signed bins [sLo, sHi], inclusive, clipped to the block and the grid (empty
+// when jLo > jHi or sLo > sHi). Coverage must still be tested per cell.
+struct MaskCells {
+    std::int64_t jLo = 0, jHi = -1;
+    int sLo = 0, sHi = -1;
+    bool empty() const { return jLo > jHi || sLo > sHi; }
+};
+MaskCells maskCells(const Shape& shape, const MaskGrid& grid, std::int64_t j0, int frames);
+// FFT-order bin of signed bin s (s < 0 only on two-sided grids).
+int binOfSignedIndex(const MaskGrid& grid, int s);
+// The frequency harmonics multiply away from: 0 Hz, or the centre of a two-sided grid.
+double referenceFrequency(const MaskGrid& grid);
 
 } // namespace specedit::core

@@ -186,7 +186,46 @@ std::string toString(ShapeType type) {
     return "rect";
 }
 
+std::string toString(ShapeEffect effect) {
+    switch (effect) {
+    case ShapeEffect::Gain:
+        return "gain";
+    case ShapeEffect::Attenuate:
+        return "attenuate";
+    case ShapeEffect::Replace:
+        return "replace";
+    case ShapeEffect::Denoise:
+        return "denoise";
+    }
+    return "gain";
+}
+
+ShapeEffect parseShapeEffect(const std::string& name, const std::string& where) {
+    for (auto e :
+         {ShapeEffect::Gain, ShapeEffect::Attenuate, ShapeEffect::Replace, ShapeEffect::Denoise})
+        if (toString(e) == name)
+            return e;
+    throw Error(where, "unknown effect \"" + name + "\"", "gain, attenuate, replace or denoise");
+}
+
+namespace {
+
+void validateEffect(const Shape& s, const std::string& where) {
+    if (!(s.amount >= 0 && s.amount <= 1))
+        throw Error(where, "amount " + std::to_string(s.amount) + " is out of range",
+                    "from 0 (no change) to 1 (down to the surroundings)");
+    if (!(s.reductionDb > 0 && s.reductionDb <= kMaxReductionDb))
+        throw Error(where, "reduction_db " + std::to_string(s.reductionDb) + " is out of range",
+                    "more than 0 and at most " + std::to_string(int(kMaxReductionDb)) + " dB");
+    if (s.mode == MaskMode::Isolate && (s.effect != ShapeEffect::Gain || s.noiseProfile))
+        throw Error(where, "isolate mode with effect " + toString(s.effect),
+                    "mode apply: only gains can act outside a shape");
+}
+
+} // namespace
+
 void Shape::validate(const std::string& where) const {
+    validateEffect(*this, where);
     if (std::isnan(gainDb) || gainDb > kMaxGainDb)
         throw Error(where, "gain_db " + std::to_string(gainDb) + " is out of range",
                     "at most +" + std::to_string(int(kMaxGainDb)) + " dB, or null for -infinity");

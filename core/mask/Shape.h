@@ -18,6 +18,15 @@
 // each its geometry stretched m times in frequency away from the reference frequency r (0 Hz
 // for audio, the centre frequency for IQ): w_H(t, f) = max over m of w(t, r + (f - r) / m).
 // A hum at 49-51 Hz with H = 10 covers 98-102 Hz, ..., 490-510 Hz; one shape, one gain.
+// Effect: what the shape does where it covers (effect/SpectralEffects.h has the formulas):
+//   gain      multiply by the gain above (the only effect with an Isolate mode);
+//   attenuate bring each cell down towards the level of the surroundings in its bin (the
+//             levels just before and after the shape, interpolated in dB), by `amount` (0-1);
+//   replace   fill with magnitudes interpolated from just before and after, phases that
+//             continue the neighbours' phase advance, refined by consistency iterations;
+//   denoise   spectral noise reduction by at most `reduction_db`, against the noise profile
+//             (shapes flagged noise_profile) or, without one, the region's own noise floor.
+// A noise_profile shape marks a noise-only region: it changes nothing itself.
 
 #include "util/Units.h"
 
@@ -35,6 +44,9 @@ constexpr double kMaxGainDb = 60.0;
 // Most multiples a shape may carry ("harmonics").
 constexpr int kMaxHarmonics = 1000;
 enum class MaskMode { Apply, Isolate };
+enum class ShapeEffect { Gain, Attenuate, Replace, Denoise };
+// Most a denoise shape may lower the noise (dB).
+constexpr double kMaxReductionDb = 100.0;
 
 struct TfPoint {
     double t = 0; // s
@@ -58,6 +70,10 @@ struct Shape {
     MaskMode mode = MaskMode::Apply;
     int channel = -1;  // audio: the channel (0-based) it applies to; -1 every channel (and IQ)
     int harmonics = 1; // 1..kMaxHarmonics: the band and its multiples up to this one
+    ShapeEffect effect = ShapeEffect::Gain;
+    double amount = 1.0;       // attenuate: 0 (nothing) .. 1 (down to the surroundings)
+    double reductionDb = 20.0; // denoise: the most the noise is lowered, > 0 dB
+    bool noiseProfile = false; // a noise-only region for denoise shapes; changes nothing itself
     nlohmann::json extra = nlohmann::json::object(); // unknown JSON keys, kept on save
 
     bool operator==(const Shape&) const = default;
@@ -65,6 +81,10 @@ struct Shape {
     // Throws Error (subject `where`, e.g. "shapes[3]") for inverted or empty geometry,
     // negative feathers, non-positive brush radii, non-finite numbers or a channel below -1.
     void validate(const std::string& where) const;
+    // Whether it multiplies by a gain (effect gain, not a noise profile): MaskRasterizer's part.
+    bool isGain() const { return effect == ShapeEffect::Gain && !noiseProfile; }
+    // Whether it needs the spectrum itself (attenuate, replace, denoise; not a profile).
+    bool isSpectralEffect() const { return effect != ShapeEffect::Gain && !noiseProfile; }
     // Whether it applies to channel c (-1: the mix or an IQ signal, where only shapes for
     // every channel apply).
     bool appliesTo(int c) const { return channel < 0 || channel == c; }
@@ -81,5 +101,8 @@ struct Shape {
 };
 
 std::string toString(ShapeType type);
+std::string toString(ShapeEffect effect);
+// "gain", "attenuate", "replace" or "denoise"; throws Error (subject where) for anything else.
+ShapeEffect parseShapeEffect(const std::string& name, const std::string& where);
 
 } // namespace specedit::core

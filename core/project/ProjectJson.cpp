@@ -55,9 +55,31 @@ json pointsToJson(const std::vector<TfPoint>& points) {
     return pts;
 }
 
-const char* kShapeKeys[] = {"id",        "type",       "t0",       "t1",        "f0",      "f1",
-                            "points",    "holes",      "radius_s", "radius_hz", "gain_db", "mode",
-                            "feather_s", "feather_hz", "channel",  "harmonics"};
+const char* kShapeKeys[] = {"id",        "type",   "t0",        "t1",           "f0",
+                            "f1",        "points", "holes",     "radius_s",     "radius_hz",
+                            "gain_db",   "mode",   "feather_s", "feather_hz",   "channel",
+                            "harmonics", "effect", "amount",    "reduction_db", "noise_profile"};
+
+void readEffect(const json& obj, Shape& s, const std::string& where) {
+    s.effect = parseShapeEffect(jsonStringOr(obj, "effect", "gain", where), where + ": effect");
+    s.amount = jsonNumberOr(obj, "amount", 1.0, where);
+    s.reductionDb = jsonNumberOr(obj, "reduction_db", 20.0, where);
+    const auto profile = obj.find("noise_profile");
+    if (profile != obj.end() && !profile->is_boolean())
+        throw Error(where + ": noise_profile", "not a boolean", "true or false");
+    s.noiseProfile = profile != obj.end() && profile->get<bool>();
+}
+
+void writeEffect(const Shape& s, json& obj) {
+    if (s.effect != ShapeEffect::Gain)
+        obj["effect"] = toString(s.effect);
+    if (s.effect == ShapeEffect::Attenuate)
+        obj["amount"] = s.amount;
+    if (s.effect == ShapeEffect::Denoise)
+        obj["reduction_db"] = s.reductionDb;
+    if (s.noiseProfile)
+        obj["noise_profile"] = true;
+}
 
 Shape shapeFromJson(const json& obj, const std::string& where) {
     if (!obj.is_object())
@@ -97,6 +119,7 @@ Shape shapeFromJson(const json& obj, const std::string& where) {
         s.channel = jsonInteger(obj, "channel", where);
     if (obj.contains("harmonics"))
         s.harmonics = jsonInteger(obj, "harmonics", where);
+    readEffect(obj, s, where);
     s.extra = jsonUnknownKeys(obj, kShapeKeys);
     s.validate(where);
     return s;
@@ -136,6 +159,7 @@ json shapeToJson(const Shape& s) {
         obj["channel"] = s.channel;
     if (s.harmonics > 1)
         obj["harmonics"] = s.harmonics;
+    writeEffect(s, obj);
     return obj;
 }
 

@@ -49,6 +49,11 @@ void TileColumns::accumulate(const Stft<S>& stft, typename Stft<S>::Workspace& w
         job.checkCancelled();
         const int n = std::min(kBlockFrames, count - done);
         const std::int64_t first = j0 + done;
+        if (m_effects) {
+            accumulateEffects(stft, ws, first, n);
+            done += n;
+            continue;
+        }
         readBlock(stft, stft.frameStart(first), std::int64_t(n - 1) * stft.hop() + stft.nperseg(),
                   block);
         for (int k = 0; k < n; ++k) {
@@ -58,18 +63,38 @@ void TileColumns::accumulate(const Stft<S>& stft, typename Stft<S>::Workspace& w
             if (!m_mask.empty() && rasterizeMask(m_mask, grid, j, 1, m_gains.data(), m_channel))
                 for (std::size_t b = 0; b < m_gains.size(); ++b)
                     m_spec[b] *= m_gains[b];
-            bool finite = true;
-            for (std::size_t b = 0; b < m_power.size(); ++b) {
-                const double pw = std::norm(std::complex<double>(m_spec[b]));
-                finite = finite && std::isfinite(pw);
-                if (!std::isnan(m_power[b]) && !(pw <= m_power[b]))
-                    m_power[b] = pw; // the larger, or NaN once any frame gave NaN
-            }
-            if (!finite && m_nonFinite < 0)
-                m_nonFinite = j;
+            addPower(j, m_spec.data());
         }
         done += n;
     }
+}
+
+void TileColumns::addPower(std::int64_t j, const std::complex<float>* spec) {
+    bool finite = true;
+    for (std::size_t b = 0; b < m_power.size(); ++b) {
+        const double pw = std::norm(std::complex<double>(spec[b]));
+        finite = finite && std::isfinite(pw);
+        if (!std::isnan(m_power[b]) && !(pw <= m_power[b]))
+            m_power[b] = pw; // the larger, or NaN once any frame gave NaN
+    }
+    if (!finite && m_nonFinite < 0)
+        m_nonFinite = j;
+}
+
+template <typename S>
+void TileColumns::accumulateEffects(const Stft<S>& stft, typename Stft<S>::Workspace& ws,
+                                    std::int64_t j0, int n) {
+    auto& block = blockBuffer<S>();
+    const std::int64_t a = std::max<std::int64_t>(0, j0 - m_effects->margin());
+    const std::int64_t b = std::min(m_frames, j0 + n + m_effects->margin());
+    readBlock(stft, stft.frameStart(a), (b - a - 1) * stft.hop() + stft.nperseg(), block);
+    const int bins = stft.bins();
+    m_block.resize(std::size_t((b - a) * bins));
+    for (std::int64_t j = a; j < b; ++j)
+        stft.forward(block.data() + (j - a) * stft.hop(), m_block.data() + (j - a) * bins, ws);
+    m_effects->apply(a, int(b - a), m_block.data(), m_effectScratch);
+    for (std::int64_t j = j0; j < j0 + n; ++j)
+        addPower(j, m_block.data() + (j - a) * bins);
 }
 
 void TileColumns::writeColumn(std::vector<Tile>& tiles, int column, bool twoSided) const {

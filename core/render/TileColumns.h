@@ -6,6 +6,7 @@
 // block of samples; memory is bounded by kBlockFrames frames whatever the column span.
 
 #include "dsp/Stft.h"
+#include "effect/SpectralEffects.h"
 #include "io/SampleSource.h"
 #include "mask/Shape.h"
 #include "render/TileComputer.h"
@@ -20,9 +21,11 @@ class TileColumns {
 public:
     static constexpr int kBlockFrames = 64;
 
+    // effects: the mask's effect contexts, or null when it has only gains.
     TileColumns(const SampleSource& source, int channel, const std::vector<Shape>& mask,
-                std::int64_t frames)
-        : m_source(source), m_channel(channel), m_mask(mask), m_frames(frames) {}
+                std::int64_t frames, const SpectralEffects* effects = nullptr)
+        : m_source(source), m_channel(channel), m_mask(mask), m_frames(frames),
+          m_effects(effects && effects->active() ? effects : nullptr) {}
 
     // tiles: same level, row level, firstFrame and columns; db sized and floored.
     template <typename S>
@@ -37,11 +40,19 @@ private:
     void readBlock(const Stft<float>& stft, std::int64_t start, std::int64_t n,
                    std::vector<float>& out);
     void writeColumn(std::vector<Tile>& tiles, int column, bool twoSided) const;
+    void addPower(std::int64_t j, const std::complex<float>* spec);
+    // With effects: frames [j0, j0 + n) of a block read with margin() frames either side.
+    template <typename S>
+    void accumulateEffects(const Stft<S>& stft, typename Stft<S>::Workspace& ws, std::int64_t j0,
+                           int n);
 
     const SampleSource& m_source;
     int m_channel;
     const std::vector<Shape>& m_mask;
     std::int64_t m_frames;
+    const SpectralEffects* m_effects;
+    SpectralEffects::Scratch m_effectScratch;
+    std::vector<std::complex<float>> m_block; // spectra of a block, for effects
     std::vector<double> m_power; // per bin, FFT order: maximum over the column's frames
     std::vector<float> m_gains;
     std::vector<float> m_mixScratch;

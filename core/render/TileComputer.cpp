@@ -1,10 +1,12 @@
 #include "render/TileComputer.h"
 
 #include "dsp/Stft.h"
+#include "effect/SpectralEffects.h"
 #include "render/TileColumns.h"
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace specedit::core {
 
@@ -12,7 +14,26 @@ namespace specedit::core {
 struct TileComputer::Engine {
     std::unique_ptr<Stft<float>> real;
     std::unique_ptr<Stft<std::complex<float>>> complex;
+    // Effect contexts, measured by the first compute() that needs them.
+    std::mutex effectsMutex;
+    std::unique_ptr<SpectralEffects> effects;
 };
+
+const SpectralEffects* TileComputer::effects(const JobControl& job) const {
+    if (std::none_of(m_mask.begin(), m_mask.end(),
+                     [](const Shape& s) { return s.isSpectralEffect(); }))
+        return nullptr;
+    std::lock_guard lock(m_engine->effectsMutex);
+    if (!m_engine->effects) {
+        if (m_engine->complex)
+            m_engine->effects = std::make_unique<SpectralEffects>(*m_source, *m_engine->complex,
+                                                                  m_mask, m_channel, job);
+        else
+            m_engine->effects = std::make_unique<SpectralEffects>(*m_source, *m_engine->real,
+                                                                  m_mask, m_channel, job);
+    }
+    return m_engine->effects.get();
+}
 
 namespace {
 
@@ -26,7 +47,8 @@ std::size_t hashShapes(const std::vector<Shape>& shapes) {
         // must never be taken for this one.
         for (double v :
              {double(s.type), s.t0, s.t1, s.f0, s.f1, s.radiusS, s.radiusHz, s.gainDb, s.featherS,
-              s.featherHz, double(s.mode), double(s.channel), double(s.harmonics)})
+              s.featherHz, double(s.mode), double(s.channel), double(s.harmonics), double(s.effect),
+              s.amount, s.reductionDb, double(s.noiseProfile)})
             mix(v);
         for (const auto& p : s.points) {
             mix(p.t);
@@ -125,7 +147,7 @@ int TileComputer::maxLevel() const {
 std::vector<Tile> TileComputer::compute(int level, int rowLevel, std::int64_t index,
                                         const std::vector<int>& bands, bool exact,
                                         const JobControl& job) const {
-    TileColumns columns(*m_source, m_channel, m_mask, m_frames);
+    TileColumns columns(*m_source, m_channel, m_mask, m_frames, effects(job));
     const std::int64_t span = std::int64_t(1) << level;
     const std::int64_t first = index * kTileColumns * span;
     const std::int64_t left = (m_frames - first + span - 1) / span;

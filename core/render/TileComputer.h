@@ -104,6 +104,8 @@ public:
 
 private:
     struct Engine;
+    // The mask's effect contexts (null when no shape needs them); measured once. Throws Error.
+    const class SpectralEffects* effects(const JobControl& job) const;
     std::shared_ptr<const SampleSource> m_source;
     StftParams m_params;
     int m_channel;
