@@ -1,5 +1,7 @@
 #include "PaintToolBar.h"
 
+#include "ShapeEffectFields.h"
+
 #include <QActionGroup>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -38,6 +40,9 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
     m_gain->setValue(kMinusInfinitySpin);
     m_gain->setToolTip(tr("Gain of new shapes"));
+    m_effect = new QComboBox(this);
+    m_effect->setObjectName("newShapeEffect");
+    addEffectChoices(m_effect);
     m_mode = new QComboBox(this);
     m_mode->addItem(tr("apply inside"));
     m_mode->addItem(tr("isolate (apply outside)"));
@@ -50,6 +55,8 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_brush->setValue(12);
     m_brush->setSuffix(" px");
     m_brush->setToolTip(tr("Brush radius in pixels at the current zoom"));
+    addWidget(new QLabel(tr(" Effect "), this));
+    addWidget(m_effect);
     addWidget(new QLabel(tr(" Gain "), this));
     addWidget(m_gain);
     addWidget(new QLabel(tr(" Mode "), this));
@@ -80,6 +87,12 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     auto changed = [this] { emit defaultsChanged(defaults()); };
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_effect, &QComboBox::currentIndexChanged, this, [this, changed] {
+        const bool gain = EffectChoice(m_effect->currentData().toInt()) == EffectChoice::Gain;
+        m_gain->setEnabled(gain); // gain and mode mean nothing for the other effects
+        m_mode->setEnabled(gain);
+        changed();
+    });
     connect(m_feather, &QSpinBox::valueChanged, this, changed);
     connect(m_brush, &QSpinBox::valueChanged, this, changed);
 }
@@ -114,6 +127,10 @@ ShapeDefaults PaintToolBar::defaults() const {
     d.mode = m_mode->currentIndex() == 1 ? core::MaskMode::Isolate : core::MaskMode::Apply;
     d.featherPx = m_feather->value();
     d.brushPx = m_brush->value();
+    core::Shape s;
+    setEffectChoice(s, EffectChoice(m_effect->currentData().toInt()));
+    d.effect = s.effect;
+    d.noiseProfile = s.noiseProfile;
     return d;
 }
 

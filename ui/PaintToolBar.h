@@ -1,7 +1,8 @@
 #pragma once
 // The painting toolbar: tool choice (pan/select/move, rectangle, brush, lasso, magic wand,
 // eraser, box zoom, measure) with their keys (H, R, B, G, W, E, Z, D), and what new shapes get:
-// gain in dB (-inf to +12), feather in pixels, apply/isolate mode and brush size; the magic
+// effect (ShapeEffectFields), gain in dB (-inf to +12), feather in pixels, apply/isolate mode
+// and brush size; the magic
 // wand's tolerance (dB above the local floor) and longest gap within one burst (ms). Emits
 // choices; owns no document state. GUI thread only.
 
@@ -36,6 +37,7 @@ private:
     QActionGroup* m_tools;
     QDoubleSpinBox* m_gain;
     QSpinBox* m_feather;
+    QComboBox* m_effect;
     QComboBox* m_mode;
     QSpinBox* m_brush;
     QDoubleSpinBox* m_wandTolerance;

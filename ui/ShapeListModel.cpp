@@ -1,6 +1,7 @@
 #include "ShapeListModel.h"
 
 #include "Document.h"
+#include "ShapeEffectFields.h"
 
 #include <cmath>
 
@@ -54,7 +55,7 @@ QVariant ShapeListModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return QString("%1   %2%3%4%5")
-            .arg(nameOf(s), gainText(s.gainDb),
+            .arg(nameOf(s), s.isGain() ? gainText(s.gainDb) : effectText(s),
                  s.mode == core::MaskMode::Isolate ? tr(", isolate") : QString(),
                  s.channel >= 0 ? tr(", channel %1").arg(s.channel + 1) : QString(),
                  s.harmonics > 1 ? tr(", harmonics up to %1").arg(s.harmonics) : QString());

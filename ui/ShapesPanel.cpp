@@ -1,6 +1,7 @@
 #include "ShapesPanel.h"
 
 #include "Document.h"
+#include "ShapeEffectFields.h"
 #include "ShapeListModel.h"
 #include "tools/ShapeEditGesture.h"
 
@@ -30,7 +31,10 @@ enum MergeId {
     kLowEdit,
     kHighEdit,
     kChannelEdit,
-    kHarmonicsEdit
+    kHarmonicsEdit,
+    kEffectEdit,
+    kAmountEdit,
+    kReductionEdit
 };
 constexpr double kMinusInfinitySpin = -121;
 
@@ -128,12 +132,18 @@ void ShapesPanel::buildEditor(QWidget* box) {
     form->addRow(tr("End"), m_end);
     form->addRow(tr("Low"), m_low);
     form->addRow(tr("High"), m_high);
+    m_effects = new ShapeEffectFields(form, box);
     form->addRow(tr("Gain"), m_gain);
     form->addRow(tr("Mode"), m_mode);
     form->addRow(tr("Channel"), m_channel);
     form->addRow(tr("Harmonics"), m_harmonics);
     form->addRow(tr("Feather (time)"), m_featherMs);
     form->addRow(tr("Feather (freq)"), m_featherHz);
+    connect(m_effects, &ShapeEffectFields::edited, this, [this](ShapeEffectFields::Field f) {
+        edit(f == ShapeEffectFields::Effect   ? kEffectEdit
+             : f == ShapeEffectFields::Amount ? kAmountEdit
+                                              : kReductionEdit);
+    });
     connect(m_name, &QLineEdit::editingFinished, this, [this] { edit(kNameEdit); });
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, [this] { edit(kGainEdit); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { edit(kModeEdit); });
@@ -191,10 +201,14 @@ void ShapesPanel::showSelected() {
          std::initializer_list<QWidget*>{m_name, m_mode, m_harmonics, m_up, m_down, m_delete})
         w->setEnabled(s != nullptr);
     fillChannels(s);
+    m_effects->show(s);
     for (QDoubleSpinBox* spin : numbers) {
         spin->setEnabled(s != nullptr);
         spin->setStyleSheet({});
     }
+    // Gain and mode belong to the gain effect only.
+    m_gain->setEnabled(s != nullptr && m_effects->gainApplies());
+    m_mode->setEnabled(s != nullptr && m_effects->gainApplies());
     const QSignalBlocker b1(m_name), b2(m_gain), b3(m_mode), b4(m_featherMs), b5(m_featherHz),
         b6(m_start), b7(m_end), b8(m_low), b9(m_high), b10(m_harmonics);
     if (!s) {
@@ -264,6 +278,14 @@ void ShapesPanel::edit(int mergeId) {
         break;
     case kHarmonicsEdit:
         s.harmonics = m_harmonics->value();
+        break;
+    case kEffectEdit:
+    case kAmountEdit:
+    case kReductionEdit:
+        if (!m_effects->write(s, mergeId == kEffectEdit   ? ShapeEffectFields::Effect
+                                 : mergeId == kAmountEdit ? ShapeEffectFields::Amount
+                                                          : ShapeEffectFields::Reduction))
+            return;
         break;
     case kFeatherTimeEdit:
         s.featherS = m_featherMs->value() / 1e3;

@@ -1,8 +1,8 @@
 #pragma once
 // Lists the mask's shapes in composition order and edits the selected one numerically: name,
 // start and end (s), low and high edge (Hz; a lasso's or stroke's box, its points stretching
-// with it), gain (-inf to +12 dB), mode, channel, harmonics, feather in ms and Hz; reorders and
-// deletes. Every edit
+// with it), effect (ShapeEffectFields), gain (-inf to +12 dB), mode, channel, harmonics, feather
+// in ms and Hz; reorders and deletes. Every edit
 // goes to the Document as an undoable command (spin steps on one control merge). GUI thread only.
 
 #include <QWidget>
@@ -24,6 +24,7 @@ namespace specedit::ui {
 
 class Document;
 class ShapeListModel;
+class ShapeEffectFields;
 
 class ShapesPanel : public QWidget {
     Q_OBJECT
@@ -58,6 +59,7 @@ private:
     QComboBox* m_mode;
     QComboBox* m_channel;
     QSpinBox* m_harmonics;
+    ShapeEffectFields* m_effects;
     QDoubleSpinBox* m_featherMs;
     QDoubleSpinBox* m_featherHz;
     QDoubleSpinBox* m_start;

@@ -22,6 +22,7 @@
 #include "view/SpectrogramView.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -366,6 +367,32 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     doc->undoStack()->undo();
     EXPECT_EQ(doc->shape(idB)->harmonics, 1);
     EXPECT_EQ(harmonics->value(), 1);
+    // Effect: attenuate shows its amount (not the reduction), disables gain and mode; the row
+    // and the project follow; undo brings the gain back.
+    auto* effect = panel->findChild<QComboBox*>("shapeEffect");
+    auto* amount = panel->findChild<QSpinBox*>("shapeAmount");
+    auto* reduction = panel->findChild<QDoubleSpinBox*>("shapeReduction");
+    ASSERT_TRUE(effect && amount && reduction);
+    effect->setCurrentIndex(1);
+    EXPECT_EQ(doc->shape(idB)->effect, core::ShapeEffect::Attenuate);
+    EXPECT_TRUE(amount->isVisibleTo(panel));
+    EXPECT_FALSE(reduction->isVisibleTo(panel));
+    EXPECT_FALSE(gain->isEnabled());
+    amount->setValue(40);
+    EXPECT_DOUBLE_EQ(doc->shape(idB)->amount, 0.4);
+    EXPECT_TRUE(list->model()->index(1, 0).data().toString().contains("attenuate 40 %"));
+    effect->setCurrentIndex(3);
+    EXPECT_EQ(doc->shape(idB)->effect, core::ShapeEffect::Denoise);
+    EXPECT_TRUE(reduction->isVisibleTo(panel));
+    EXPECT_FALSE(amount->isVisibleTo(panel));
+    effect->setCurrentIndex(4);
+    EXPECT_TRUE(doc->shape(idB)->noiseProfile);
+    EXPECT_TRUE(list->model()->index(1, 0).data().toString().contains("noise profile"));
+    for (int i = 0; i < 4; ++i)
+        doc->undoStack()->undo();
+    EXPECT_EQ(doc->shape(idB)->effect, core::ShapeEffect::Gain);
+    EXPECT_FALSE(doc->shape(idB)->noiseProfile);
+    EXPECT_TRUE(gain->isEnabled());
     // Move B above A, then delete it; undo restores both steps.
     for (auto* b : panel->findChildren<QPushButton*>())
         if (b->text() == "Up")

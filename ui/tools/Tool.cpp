@@ -16,7 +16,10 @@ double pixelDistance(QPointF a, QPointF b, const PlotScale& s) {
 
 void applyDefaults(core::Shape& shape, const PlotScale& scale, const ShapeDefaults& d) {
     shape.gainDb = d.gainDb;
-    shape.mode = d.mode;
+    shape.mode =
+        d.effect == core::ShapeEffect::Gain && !d.noiseProfile ? d.mode : core::MaskMode::Apply;
+    shape.effect = d.effect;
+    shape.noiseProfile = d.noiseProfile;
     shape.featherS = d.featherPx * scale.secondsPerPixel;
     shape.featherHz = d.featherPx * scale.hertzPerPixel;
 }

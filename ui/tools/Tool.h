@@ -11,12 +11,14 @@
 
 namespace specedit::ui {
 
-// What a new shape gets: gain, feather and mode from the toolbar, brush size in pixels.
+// What a new shape gets: gain, feather, mode and effect from the toolbar, brush size in pixels.
 struct ShapeDefaults {
     double gainDb = core::kMinusInfinityDb;
     double featherPx = 0; // feather in pixels at the zoom where the shape is drawn
     core::MaskMode mode = core::MaskMode::Apply;
     double brushPx = 12; // brush radius in pixels
+    core::ShapeEffect effect = core::ShapeEffect::Gain;
+    bool noiseProfile = false;
 };
 
 // Plot scale at the time of the gesture, to turn pixel sizes into physical ones.

@@ -110,19 +110,37 @@ QPainterPath MaskOverlay::bandPath(const core::Shape& s) const {
     return path;
 }
 
+// Red removes, green boosts, blue isolates; the effects have colours of their own: amber
+// attenuate, violet replace, teal denoise, grey a noise profile (it changes nothing).
+QColor MaskOverlay::effectColour(const core::Shape& s) {
+    if (s.noiseProfile)
+        return QColor(200, 200, 200);
+    switch (s.effect) {
+    case core::ShapeEffect::Attenuate:
+        return QColor(245, 170, 40);
+    case core::ShapeEffect::Replace:
+        return QColor(190, 110, 255);
+    case core::ShapeEffect::Denoise:
+        return QColor(40, 210, 200);
+    case core::ShapeEffect::Gain:
+        break;
+    }
+    if (s.mode == core::MaskMode::Isolate)
+        return QColor(70, 170, 255);
+    return s.gainDb > 0 ? QColor(60, 220, 90) : QColor(235, 60, 50);
+}
+
 void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool selected,
                             bool preview) const {
     const bool isolate = s.mode == core::MaskMode::Isolate;
-    QColor fill = s.gainDb > 0 ? QColor(60, 220, 90) : QColor(235, 60, 50);
-    if (isolate)
-        fill = QColor(70, 170, 255);
+    QColor fill = effectColour(s);
     fill.setAlpha(preview ? 50 : 80);
     if (preview && m_previewErases)
         fill = QColor(255, 255, 255, 40);
     QPen pen(selected ? QColor(255, 255, 255) : fill.lighter(150), selected ? 2.0 : 1.2);
     if (preview && m_previewErases)
         pen.setColor(QColor(255, 255, 255, 220));
-    if (isolate || preview)
+    if (isolate || preview || s.noiseProfile)
         pen.setStyle(Qt::DashLine);
     // Previews change every mouse move: built afresh. The document's shapes come cached.
     const QPainterPath path = preview ? buildPath(s) : pixelPath(s);

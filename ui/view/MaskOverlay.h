@@ -54,6 +54,7 @@ protected:
     void draw(QCPPainter* painter) override;
 
 private:
+    static QColor effectColour(const core::Shape& shape);
     void drawShape(QCPPainter* painter, const core::Shape& shape, bool selected,
                    bool preview) const;
     QPointF toPixel(double t, double f) const;

@@ -1,0 +1,129 @@
+#include "ShapeEffectFields.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <cmath>
+
+namespace specedit::ui {
+
+void addEffectChoices(QComboBox* combo) {
+    combo->addItem(QObject::tr("gain"), int(EffectChoice::Gain));
+    combo->addItem(QObject::tr("attenuate to surroundings"), int(EffectChoice::Attenuate));
+    combo->addItem(QObject::tr("replace from surroundings"), int(EffectChoice::Replace));
+    combo->addItem(QObject::tr("denoise"), int(EffectChoice::Denoise));
+    combo->addItem(QObject::tr("noise profile (marks noise only)"),
+                   int(EffectChoice::NoiseProfile));
+    combo->setToolTip(QObject::tr(
+        "gain: multiply by the gain; attenuate: bring the region down to the level just "
+        "before and after it; replace: fill it from its surroundings (clicks, dropouts); "
+        "denoise: lower the noise against the noise profile (or the region's own floor); "
+        "noise profile: a noise-only region for denoise, changes nothing itself"));
+}
+
+EffectChoice effectChoiceOf(const core::Shape& s) {
+    if (s.noiseProfile)
+        return EffectChoice::NoiseProfile;
+    switch (s.effect) {
+    case core::ShapeEffect::Attenuate:
+        return EffectChoice::Attenuate;
+    case core::ShapeEffect::Replace:
+        return EffectChoice::Replace;
+    case core::ShapeEffect::Denoise:
+        return EffectChoice::Denoise;
+    case core::ShapeEffect::Gain:
+        break;
+    }
+    return EffectChoice::Gain;
+}
+
+void setEffectChoice(core::Shape& s, EffectChoice choice) {
+    s.noiseProfile = choice == EffectChoice::NoiseProfile;
+    s.effect = choice == EffectChoice::Attenuate ? core::ShapeEffect::Attenuate
+               : choice == EffectChoice::Replace ? core::ShapeEffect::Replace
+               : choice == EffectChoice::Denoise ? core::ShapeEffect::Denoise
+                                                 : core::ShapeEffect::Gain;
+    if (choice != EffectChoice::Gain)
+        s.mode = core::MaskMode::Apply;
+}
+
+QString effectText(const core::Shape& s) {
+    switch (effectChoiceOf(s)) {
+    case EffectChoice::Attenuate:
+        return QObject::tr("attenuate %1 %").arg(std::lround(s.amount * 100));
+    case EffectChoice::Replace:
+        return QObject::tr("replace");
+    case EffectChoice::Denoise:
+        return QObject::tr("denoise %1 dB")
+            .arg(QString::fromUtf8("−") + QString::number(s.reductionDb, 'g', 4));
+    case EffectChoice::NoiseProfile:
+        return QObject::tr("noise profile");
+    case EffectChoice::Gain:
+        break;
+    }
+    return {};
+}
+
+ShapeEffectFields::ShapeEffectFields(QFormLayout* form, QWidget* parent)
+    : QObject(parent), m_form(form), m_effect(new QComboBox(parent)),
+      m_amount(new QSpinBox(parent)), m_reduction(new QDoubleSpinBox(parent)) {
+    m_effect->setObjectName("shapeEffect");
+    addEffectChoices(m_effect);
+    m_amount->setObjectName("shapeAmount");
+    m_amount->setRange(0, 100);
+    m_amount->setSuffix(" %");
+    m_amount->setToolTip(tr("How far towards the surrounding level: 100 % all the way"));
+    m_reduction->setObjectName("shapeReduction");
+    m_reduction->setRange(1, core::kMaxReductionDb);
+    m_reduction->setDecimals(0);
+    m_reduction->setSuffix(" dB");
+    m_reduction->setToolTip(tr("The most the noise is lowered"));
+    m_amount->setKeyboardTracking(false);
+    m_reduction->setKeyboardTracking(false);
+    form->addRow(tr("Effect"), m_effect);
+    form->addRow(tr("Amount"), m_amount);
+    form->addRow(tr("Reduction"), m_reduction);
+    connect(m_effect, &QComboBox::currentIndexChanged, this, [this] { emit edited(Effect); });
+    connect(m_amount, &QSpinBox::valueChanged, this, [this] { emit edited(Amount); });
+    connect(m_reduction, &QDoubleSpinBox::valueChanged, this, [this] { emit edited(Reduction); });
+}
+
+void ShapeEffectFields::showRows(EffectChoice choice) {
+    m_form->setRowVisible(m_amount, choice == EffectChoice::Attenuate);
+    m_form->setRowVisible(m_reduction, choice == EffectChoice::Denoise);
+}
+
+void ShapeEffectFields::show(const core::Shape* s) {
+    const QSignalBlocker b1(m_effect), b2(m_amount), b3(m_reduction);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_effect, m_amount, m_reduction})
+        w->setEnabled(s != nullptr);
+    const EffectChoice choice = s ? effectChoiceOf(*s) : EffectChoice::Gain;
+    m_effect->setCurrentIndex(int(choice));
+    m_amount->setValue(s ? int(std::lround(s->amount * 100)) : 100);
+    m_reduction->setValue(s ? s->reductionDb : 20);
+    showRows(choice);
+}
+
+bool ShapeEffectFields::write(core::Shape& s, Field which) const {
+    const core::Shape before = s;
+    switch (which) {
+    case Effect:
+        setEffectChoice(s, EffectChoice(m_effect->currentData().toInt()));
+        break;
+    case Amount:
+        s.amount = m_amount->value() / 100.0;
+        break;
+    case Reduction:
+        s.reductionDb = m_reduction->value();
+        break;
+    }
+    return !(s == before);
+}
+
+bool ShapeEffectFields::gainApplies() const {
+    return EffectChoice(m_effect->currentData().toInt()) == EffectChoice::Gain;
+}
+
+} // namespace specedit::ui

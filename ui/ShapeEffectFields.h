@@ -1,0 +1,55 @@
+#pragma once
+// The effect of a shape in the editor: a choice of gain, attenuate, replace, denoise or noise
+// profile (Shape.h), with the effect's one setting: the amount (%) of attenuate, the
+// reduction limit (dB) of denoise. ShapesPanel shows them for the selected shape and the
+// paint toolbar for new shapes. GUI thread only.
+
+#include "mask/Shape.h"
+
+#include <QObject>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QSpinBox;
+class QWidget;
+
+namespace specedit::ui {
+
+// The choices, in the order of the combo's items.
+enum class EffectChoice { Gain, Attenuate, Replace, Denoise, NoiseProfile };
+
+// Fills a combo with the choices (item data: the EffectChoice).
+void addEffectChoices(QComboBox* combo);
+EffectChoice effectChoiceOf(const core::Shape& s);
+// Sets effect and noise_profile of s from a choice; a choice other than gain sets mode apply.
+void setEffectChoice(core::Shape& s, EffectChoice choice);
+// Short text for lists: "" for a gain, else "attenuate 100 %", "denoise -20 dB", ...
+QString effectText(const core::Shape& s);
+
+// The three fields as rows of a form; the amount and reduction rows show only for their effect.
+class ShapeEffectFields : public QObject {
+    Q_OBJECT
+public:
+    ShapeEffectFields(QFormLayout* form, QWidget* parent);
+    // Shows s (null: nothing selected, fields cleared and disabled).
+    void show(const core::Shape* s);
+    // Copies the field that changed (which) into s; false when nothing changed.
+    enum Field { Effect, Amount, Reduction };
+    bool write(core::Shape& s, Field which) const;
+    // Whether the gain and mode fields mean anything for the shown shape.
+    bool gainApplies() const;
+
+signals:
+    void edited(Field which);
+
+private:
+    void showRows(EffectChoice choice);
+
+    QFormLayout* m_form;
+    QComboBox* m_effect;
+    QSpinBox* m_amount;
+    QDoubleSpinBox* m_reduction;
+};
+
+} // namespace specedit::ui
