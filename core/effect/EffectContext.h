@@ -25,7 +25,7 @@
 
 namespace specedit::core {
 
-constexpr int kContextFrames = 8;
+constexpr int kContextFrames = 4;
 constexpr int kFloorFrames = 256;
 constexpr int kFloorMedianBins = 8;
 

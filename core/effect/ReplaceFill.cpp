@@ -42,11 +42,9 @@ Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k) {
         frac = 1.0;
     else if (ja >= 0)
         frac = std::clamp(double(j - jb) / double(ja - jb), 0.0, 1.0);
-    const double b = jb >= 0 ? std::max(1e-30, double(cx.before[std::size_t(k)])) : 0.0;
-    const double f = ja >= 0 ? std::max(1e-30, double(cx.after[std::size_t(k)])) : 0.0;
-    const double power = jb < 0   ? f
-                         : ja < 0 ? b
-                                  : std::exp((1 - frac) * std::log(b) + frac * std::log(f));
+    const double b = jb >= 0 ? double(cx.before[std::size_t(k)]) : 0.0;
+    const double f = ja >= 0 ? double(cx.after[std::size_t(k)]) : 0.0;
+    const double power = jb < 0 ? f : ja < 0 ? b : (1 - frac) * b + frac * f;
     std::complex<double> z;
     if (jb >= 0 && a.has(jb))
         z += (1 - frac) * std::polar(1.0, double(std::arg(a.at(jb, k))) +
@@ -110,6 +108,9 @@ void computeReplaceFill(LaneSpectra<S>& lane, const StftParams& params, const Ma
                     (1.0f - w[i]) * original[i] + w[i] * out.fill[i];
             }
     };
+    std::vector<float> target(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i)
+        target[i] = std::abs(out.fill[i]);
     for (int it = 0; it < kReplaceIterations; ++it) {
         job.checkCancelled();
         setRegion();
@@ -119,11 +120,11 @@ void computeReplaceFill(LaneSpectra<S>& lane, const StftParams& params, const Ma
         for (std::int64_t j = r.cells.jLo; j <= r.cells.jHi; ++j) {
             stft.forward(signal.data() + (stft.frameStart(j) - n0), spec.data(), ws);
             for (int s = r.cells.sLo; s <= r.cells.sHi; ++s) {
-                const int k = binOfSignedIndex(grid, s);
-                Cf& f = out.fill[r.index(j, s)];
-                const float m = std::abs(spec[std::size_t(k)]);
+                const std::size_t i = r.index(j, s);
+                const Cf y = spec[std::size_t(binOfSignedIndex(grid, s))];
+                const float m = std::abs(y);
                 if (m > 0)
-                    f = std::abs(f) / m * spec[std::size_t(k)];
+                    out.fill[i] = target[i] / m * y;
             }
         }
     }

@@ -3,8 +3,9 @@
 //
 // For each cell with coverage w > 0, frame j between the context frames jb (before) and ja
 // (after), a = (j - jb) / (ja - jb):
-//   magnitude  |R| = sqrt(B^(1 - a) A^a), B and A the bin's mean power before and after
-//              (EffectContext); one side alone when the other is missing;
+//   magnitude  |R| = sqrt((1 - a) B + a A), B and A the bin's mean power before and after
+//              (EffectContext; power, not dB, is interpolated so that the gap keeps its
+//              neighbours' energy); one side alone when the other is missing;
 //   phase      the bin's phase advance continued from both sides, phi_f = phi(jb) +
 //              (j - jb)(phi(jb) - phi(jb - 1)) and phi_b = phi(ja) - (ja - j)(phi(ja + 1) -
 //              phi(ja)), blended as arg((1 - a) e^{i phi_f} + a e^{i phi_b}); a steady tone
@@ -18,7 +19,7 @@
 
 namespace specedit::core {
 
-constexpr int kReplaceIterations = 8;
+constexpr int kReplaceIterations = 16;
 constexpr std::int64_t kMaxFillCells = std::int64_t(8) << 20;
 
 // Fills out.fill (and its geometry) for replace shape `index`; out's levels must be measured.

@@ -189,15 +189,15 @@ void SpectralEffects::applyEffect(const Shape& shape, const EffectContext& cx, c
         });
         return;
     }
-    // Denoise: gains on the cells grown by one, from power on the cells grown by two.
-    const Window pw = grown(c, 2, 2, b.j0, b.frames, m_grid);
+    // Denoise: gains on the cells grown by (1, 1), from power on the cells grown by (3, 2).
+    const Window pw = grown(c, 3, 2, b.j0, b.frames, m_grid);
     const Window gw = grown(c, 1, 1, b.j0, b.frames, m_grid);
     powerOf(pw, m_grid, b.j0, b.spec, sc.power);
     sc.gain.resize(gw.size());
     const double floor = std::pow(10.0, -shape.reductionDb / 20.0);
     for (std::int64_t j = gw.jLo; j <= gw.jHi; ++j)
         for (int s = gw.sLo; s <= gw.sHi; ++s) {
-            const double p = boxMean(sc.power, pw, j, s, 1, 1);
+            const double p = boxMean(sc.power, pw, j, s, 2, 1);
             const double n = cx.noise[std::size_t(binOfSignedIndex(m_grid, s))];
             const double g = p > 0 ? std::sqrt(std::max(0.0, 1 - kDenoiseBeta * n / p)) : 0.0;
             sc.gain[gw.index(j, s)] = float(std::max(floor, g));

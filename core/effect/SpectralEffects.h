@@ -8,7 +8,7 @@
 //              power over the cell's neighbourhood (+-1 frame, +-2 bins);
 //   denoise:   g = max(10^(-reduction_db / 20), sqrt(max(0, 1 - beta N / P))) (power
 //              spectral subtraction with over-subtraction beta = kDenoiseBeta, N the noise
-//              power of the bin, P the mean power over +-1 frame, +-1 bin), and g itself
+//              power of the bin, P the mean power over +-2 frames, +-1 bin), and g itself
 //              averaged over +-1 frame, +-1 bin so that no isolated cell survives as a
 //              tone ("musical noise");
 // and for replace X' = (1 - w) X + w R with R the precomputed fill (ReplaceFill.h).
@@ -23,7 +23,7 @@
 namespace specedit::core {
 
 constexpr double kDenoiseBeta = 3.0;
-constexpr int kEffectReach = 2;
+constexpr int kEffectReach = 3;
 
 class SpectralEffects {
 public:
