@@ -11,11 +11,18 @@ namespace specedit::ui {
 
 void addEffectChoices(QComboBox* combo) {
     combo->addItem(QObject::tr("gain"), int(EffectChoice::Gain));
-    combo->addItem(QObject::tr("attenuate to surroundings"), int(EffectChoice::Attenuate));
-    combo->addItem(QObject::tr("replace from surroundings"), int(EffectChoice::Replace));
+    combo->addItem(QObject::tr("attenuate"), int(EffectChoice::Attenuate));
+    combo->addItem(QObject::tr("replace"), int(EffectChoice::Replace));
     combo->addItem(QObject::tr("denoise"), int(EffectChoice::Denoise));
-    combo->addItem(QObject::tr("noise profile (marks noise only)"),
-                   int(EffectChoice::NoiseProfile));
+    combo->addItem(QObject::tr("noise profile"), int(EffectChoice::NoiseProfile));
+    const char* tips[] = {
+        QT_TR_NOOP("Multiply by the gain (Isolate: outside the shape)"),
+        QT_TR_NOOP("Bring the region down to the level just before and after it, per frequency"),
+        QT_TR_NOOP("Fill the region from its surroundings: clicks, dropouts"),
+        QT_TR_NOOP("Lower the noise against the noise profile, or the region's own floor"),
+        QT_TR_NOOP("Mark a noise-only region for denoise; it changes nothing itself")};
+    for (int i = 0; i < combo->count(); ++i)
+        combo->setItemData(i, QObject::tr(tips[i]), Qt::ToolTipRole);
     combo->setToolTip(QObject::tr(
         "gain: multiply by the gain; attenuate: bring the region down to the level just "
         "before and after it; replace: fill it from its surroundings (clicks, dropouts); "
