@@ -61,7 +61,10 @@ QString effectText(const core::Shape& s) {
     case EffectChoice::Attenuate:
         return QObject::tr("attenuate %1 %").arg(std::lround(s.amount * 100));
     case EffectChoice::Replace:
-        return QObject::tr("replace");
+        return s.fillFrom == core::FillFrom::Time
+                   ? QObject::tr("replace")
+                   : QObject::tr("replace from %1")
+                         .arg(QString::fromStdString(core::toString(s.fillFrom)));
     case EffectChoice::Denoise:
         return QObject::tr("denoise %1 dB")
             .arg(QString::fromUtf8("−") + QString::number(s.reductionDb, 'g', 4));
@@ -75,7 +78,13 @@ QString effectText(const core::Shape& s) {
 
 ShapeEffectFields::ShapeEffectFields(QFormLayout* form, QWidget* parent)
     : QObject(parent), m_form(form), m_effect(new QComboBox(parent)),
-      m_amount(new QSpinBox(parent)), m_reduction(new QDoubleSpinBox(parent)) {
+      m_amount(new QSpinBox(parent)), m_reduction(new QDoubleSpinBox(parent)),
+      m_fill(new QComboBox(parent)) {
+    m_fill->setObjectName("shapeFillFrom");
+    m_fill->addItems(
+        {tr("before and after (time)"), tr("below and above (frequency)"), tr("both")});
+    m_fill->setToolTip(tr("Where replace takes its levels from: the frames before and after "
+                          "(clicks, dropouts) or the frequencies beside it (a whistle)"));
     m_effect->setObjectName("shapeEffect");
     addEffectChoices(m_effect);
     m_amount->setObjectName("shapeAmount");
@@ -92,6 +101,8 @@ ShapeEffectFields::ShapeEffectFields(QFormLayout* form, QWidget* parent)
     form->addRow(tr("Effect"), m_effect);
     form->addRow(tr("Amount"), m_amount);
     form->addRow(tr("Reduction"), m_reduction);
+    form->addRow(tr("Fill from"), m_fill);
+    connect(m_fill, &QComboBox::currentIndexChanged, this, [this] { emit edited(Fill); });
     connect(m_effect, &QComboBox::currentIndexChanged, this, [this] { emit edited(Effect); });
     connect(m_amount, &QSpinBox::valueChanged, this, [this] { emit edited(Amount); });
     connect(m_reduction, &QDoubleSpinBox::valueChanged, this, [this] { emit edited(Reduction); });
@@ -100,16 +111,18 @@ ShapeEffectFields::ShapeEffectFields(QFormLayout* form, QWidget* parent)
 void ShapeEffectFields::showRows(EffectChoice choice) {
     m_form->setRowVisible(m_amount, choice == EffectChoice::Attenuate);
     m_form->setRowVisible(m_reduction, choice == EffectChoice::Denoise);
+    m_form->setRowVisible(m_fill, choice == EffectChoice::Replace);
 }
 
 void ShapeEffectFields::show(const core::Shape* s) {
-    const QSignalBlocker b1(m_effect), b2(m_amount), b3(m_reduction);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_effect, m_amount, m_reduction})
+    const QSignalBlocker b1(m_effect), b2(m_amount), b3(m_reduction), b4(m_fill);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_effect, m_amount, m_reduction, m_fill})
         w->setEnabled(s != nullptr);
     const EffectChoice choice = s ? effectChoiceOf(*s) : EffectChoice::Gain;
     m_effect->setCurrentIndex(int(choice));
     m_amount->setValue(s ? int(std::lround(s->amount * 100)) : 100);
     m_reduction->setValue(s ? s->reductionDb : 20);
+    m_fill->setCurrentIndex(s ? int(s->fillFrom) : 0);
     showRows(choice);
 }
 
@@ -124,6 +137,9 @@ bool ShapeEffectFields::write(core::Shape& s, Field which) const {
         break;
     case Reduction:
         s.reductionDb = m_reduction->value();
+        break;
+    case Fill:
+        s.fillFrom = core::FillFrom(m_fill->currentIndex());
         break;
     }
     return !(s == before);

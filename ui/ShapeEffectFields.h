@@ -1,8 +1,8 @@
 #pragma once
 // The effect of a shape in the editor: a choice of gain, attenuate, replace, denoise or noise
 // profile (Shape.h), with the effect's one setting: the amount (%) of attenuate, the
-// reduction limit (dB) of denoise. ShapesPanel shows them for the selected shape and the
-// paint toolbar for new shapes. GUI thread only.
+// reduction limit (dB) of denoise, where replace fills from (time, frequency or both). ShapesPanel
+// shows them for the selected shape and the paint toolbar for new shapes. GUI thread only.
 
 #include "mask/Shape.h"
 
@@ -27,7 +27,7 @@ void setEffectChoice(core::Shape& s, EffectChoice choice);
 // Short text for lists: "" for a gain, else "attenuate 100 %", "denoise -20 dB", ...
 QString effectText(const core::Shape& s);
 
-// The three fields as rows of a form; the amount and reduction rows show only for their effect.
+// The fields as rows of a form; the amount, reduction and fill rows show only for their effect.
 class ShapeEffectFields : public QObject {
     Q_OBJECT
 public:
@@ -35,7 +35,7 @@ public:
     // Shows s (null: nothing selected, fields cleared and disabled).
     void show(const core::Shape* s);
     // Copies the field that changed (which) into s; false when nothing changed.
-    enum Field { Effect, Amount, Reduction };
+    enum Field { Effect, Amount, Reduction, Fill };
     bool write(core::Shape& s, Field which) const;
     // Whether the gain and mode fields mean anything for the shown shape.
     bool gainApplies() const;
@@ -50,6 +50,7 @@ private:
     QComboBox* m_effect;
     QSpinBox* m_amount;
     QDoubleSpinBox* m_reduction;
+    QComboBox* m_fill;
 };
 
 } // namespace specedit::ui

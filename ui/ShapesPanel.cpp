@@ -34,7 +34,8 @@ enum MergeId {
     kHarmonicsEdit,
     kEffectEdit,
     kAmountEdit,
-    kReductionEdit
+    kReductionEdit,
+    kFillEdit
 };
 constexpr double kMinusInfinitySpin = -121;
 
@@ -140,9 +141,10 @@ void ShapesPanel::buildEditor(QWidget* box) {
     form->addRow(tr("Feather (time)"), m_featherMs);
     form->addRow(tr("Feather (freq)"), m_featherHz);
     connect(m_effects, &ShapeEffectFields::edited, this, [this](ShapeEffectFields::Field f) {
-        edit(f == ShapeEffectFields::Effect   ? kEffectEdit
-             : f == ShapeEffectFields::Amount ? kAmountEdit
-                                              : kReductionEdit);
+        edit(f == ShapeEffectFields::Effect      ? kEffectEdit
+             : f == ShapeEffectFields::Amount    ? kAmountEdit
+             : f == ShapeEffectFields::Reduction ? kReductionEdit
+                                                 : kFillEdit);
     });
     connect(m_name, &QLineEdit::editingFinished, this, [this] { edit(kNameEdit); });
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, [this] { edit(kGainEdit); });
@@ -282,9 +284,11 @@ void ShapesPanel::edit(int mergeId) {
     case kEffectEdit:
     case kAmountEdit:
     case kReductionEdit:
-        if (!m_effects->write(s, mergeId == kEffectEdit   ? ShapeEffectFields::Effect
-                                 : mergeId == kAmountEdit ? ShapeEffectFields::Amount
-                                                          : ShapeEffectFields::Reduction))
+    case kFillEdit:
+        if (!m_effects->write(s, mergeId == kEffectEdit      ? ShapeEffectFields::Effect
+                                 : mergeId == kAmountEdit    ? ShapeEffectFields::Amount
+                                 : mergeId == kReductionEdit ? ShapeEffectFields::Reduction
+                                                             : ShapeEffectFields::Fill))
             return;
         break;
     case kFeatherTimeEdit:

@@ -35,7 +35,33 @@ float advance(Area& a, std::int64_t j, int k) {
     return std::arg(a.at(j + 1, k)) - std::arg(a.at(j, k));
 }
 
-Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k) {
+// Mean power of frame j over signed bins [s0, s1] clipped to the grid; -1 when none is left.
+double sidePower(Area& a, const MaskGrid& g, std::int64_t j, int s0, int s1) {
+    const int sMin = g.twoSided ? -(g.nfft / 2) : 0;
+    const int sMax = g.twoSided ? (g.nfft - 1) / 2 : g.nfft / 2;
+    s0 = std::max(s0, sMin);
+    s1 = std::min(s1, sMax);
+    if (s0 > s1)
+        return -1;
+    double sum = 0;
+    for (int s = s0; s <= s1; ++s)
+        sum += std::norm(a.at(j, binOfSignedIndex(g, s)));
+    return sum / (s1 - s0 + 1);
+}
+
+// The power of cell (j, s) interpolated across frequency from kSideBins bins below and above
+// the region's band in the same frame; -1 without bins on either side.
+constexpr int kSideBins = 3;
+double powerAcross(Area& a, const MaskGrid& g, const MaskCells& c, std::int64_t j, int s) {
+    const double lo = sidePower(a, g, j, c.sLo - kSideBins, c.sLo - 1);
+    const double hi = sidePower(a, g, j, c.sHi + 1, c.sHi + kSideBins);
+    if (lo < 0 || hi < 0)
+        return std::max(lo, hi);
+    const double frac = double(s - (c.sLo - 1)) / double(c.sHi - c.sLo + 2);
+    return (1 - frac) * lo + frac * hi;
+}
+
+Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k, double across, bool both) {
     const std::int64_t jb = cx.beforeFrame, ja = cx.afterFrame;
     double frac = 0.0;
     if (jb < 0)
@@ -44,7 +70,9 @@ Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k) {
         frac = std::clamp(double(j - jb) / double(ja - jb), 0.0, 1.0);
     const double b = jb >= 0 ? double(cx.before[std::size_t(k)]) : 0.0;
     const double f = ja >= 0 ? double(cx.after[std::size_t(k)]) : 0.0;
-    const double power = jb < 0 ? f : ja < 0 ? b : (1 - frac) * b + frac * f;
+    double power = jb < 0 ? f : ja < 0 ? b : (1 - frac) * b + frac * f;
+    if (across >= 0) // fill_from frequency (or both, averaged with the time estimate)
+        power = both ? (power + across) / 2 : across;
     std::complex<double> z;
     if (jb >= 0 && a.has(jb))
         z += (1 - frac) * std::polar(1.0, double(std::arg(a.at(jb, k))) +
@@ -92,7 +120,9 @@ void computeReplaceFill(LaneSpectra<S>& lane, const StftParams& params, const Ma
             const std::size_t i = r.index(j, s);
             w[i] = float(shape.harmonicCoverage(grid.frameTime(j), grid.binFrequency(k), ref));
             original[i] = a.at(j, k);
-            out.fill[i] = initialValue(a, out, j, k);
+            const double across =
+                shape.fillFrom == FillFrom::Time ? -1.0 : powerAcross(a, grid, r.cells, j, s);
+            out.fill[i] = initialValue(a, out, j, k, across, shape.fillFrom == FillFrom::Both);
         }
     const std::int64_t n0 = stft.frameStart(r.cells.jLo);
     const std::int64_t n1 = stft.frameStart(r.cells.jHi) + stft.nperseg();

@@ -5,7 +5,10 @@
 // (after), a = (j - jb) / (ja - jb):
 //   magnitude  |R| = sqrt((1 - a) B + a A), B and A the bin's mean power before and after
 //              (EffectContext; power, not dB, is interpolated so that the gap keeps its
-//              neighbours' energy); one side alone when the other is missing;
+//              neighbours' energy); one side alone when the other is missing; with
+//              fill_from frequency, the power interpolated linearly across the band from
+//              the mean of the 3 bins just below and just above it in the same frame
+//              (fill_from both: the mean of the two estimates);
 //   phase      the bin's phase advance continued from both sides, phi_f = phi(jb) +
 //              (j - jb)(phi(jb) - phi(jb - 1)) and phi_b = phi(ja) - (ja - j)(phi(ja + 1) -
 //              phi(ja)), blended as arg((1 - a) e^{i phi_f} + a e^{i phi_b}); a steady tone

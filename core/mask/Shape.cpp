@@ -208,6 +208,17 @@ ShapeEffect parseShapeEffect(const std::string& name, const std::string& where) 
     throw Error(where, "unknown effect \"" + name + "\"", "gain, attenuate, replace or denoise");
 }
 
+std::string toString(FillFrom from) {
+    return from == FillFrom::Frequency ? "frequency" : from == FillFrom::Both ? "both" : "time";
+}
+
+FillFrom parseFillFrom(const std::string& name, const std::string& where) {
+    for (auto f : {FillFrom::Time, FillFrom::Frequency, FillFrom::Both})
+        if (toString(f) == name)
+            return f;
+    throw Error(where, "unknown fill_from \"" + name + "\"", "time, frequency or both");
+}
+
 namespace {
 
 void validateEffect(const Shape& s, const std::string& where) {

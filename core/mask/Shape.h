@@ -22,8 +22,9 @@
 //   gain      multiply by the gain above (the only effect with an Isolate mode);
 //   attenuate bring each cell down towards the level of the surroundings in its bin (the
 //             levels just before and after the shape, interpolated in dB), by `amount` (0-1);
-//   replace   fill with magnitudes interpolated from just before and after, phases that
-//             continue the neighbours' phase advance, refined by consistency iterations;
+//   replace   fill with magnitudes interpolated from just before and after (or from just
+//             below and above, or both: fill_from), phases that continue the neighbours'
+//             phase advance, refined by consistency iterations;
 //   denoise   spectral noise reduction by at most `reduction_db`, against the noise profile
 //             (shapes flagged noise_profile) or, without one, the region's own noise floor.
 // A noise_profile shape marks a noise-only region: it changes nothing itself.
@@ -45,6 +46,10 @@ constexpr double kMaxGainDb = 60.0;
 constexpr int kMaxHarmonics = 1000;
 enum class MaskMode { Apply, Isolate };
 enum class ShapeEffect { Gain, Attenuate, Replace, Denoise };
+// Where replace takes its magnitudes from: frames before and after (time), bins below and
+// above in the same frame (frequency: a whistle or a narrow carrier over a wider sound), or
+// the mean power of both.
+enum class FillFrom { Time, Frequency, Both };
 // Most a denoise shape may lower the noise (dB).
 constexpr double kMaxReductionDb = 100.0;
 
@@ -74,6 +79,7 @@ struct Shape {
     double amount = 1.0;       // attenuate: 0 (nothing) .. 1 (down to the surroundings)
     double reductionDb = 20.0; // denoise: the most the noise is lowered, > 0 dB
     bool noiseProfile = false; // a noise-only region for denoise shapes; changes nothing itself
+    FillFrom fillFrom = FillFrom::Time;              // replace: where its magnitudes come from
     nlohmann::json extra = nlohmann::json::object(); // unknown JSON keys, kept on save
 
     bool operator==(const Shape&) const = default;
@@ -104,5 +110,8 @@ std::string toString(ShapeType type);
 std::string toString(ShapeEffect effect);
 // "gain", "attenuate", "replace" or "denoise"; throws Error (subject where) for anything else.
 ShapeEffect parseShapeEffect(const std::string& name, const std::string& where);
+std::string toString(FillFrom from);
+// "time", "frequency" or "both"; throws Error (subject where) for anything else.
+FillFrom parseFillFrom(const std::string& name, const std::string& where);
 
 } // namespace specedit::core

@@ -58,7 +58,8 @@ json pointsToJson(const std::vector<TfPoint>& points) {
 const char* kShapeKeys[] = {"id",        "type",   "t0",        "t1",           "f0",
                             "f1",        "points", "holes",     "radius_s",     "radius_hz",
                             "gain_db",   "mode",   "feather_s", "feather_hz",   "channel",
-                            "harmonics", "effect", "amount",    "reduction_db", "noise_profile"};
+                            "harmonics", "effect", "amount",    "reduction_db", "noise_profile",
+                            "fill_from"};
 
 void readEffect(const json& obj, Shape& s, const std::string& where) {
     s.effect = parseShapeEffect(jsonStringOr(obj, "effect", "gain", where), where + ": effect");
@@ -68,6 +69,8 @@ void readEffect(const json& obj, Shape& s, const std::string& where) {
     if (profile != obj.end() && !profile->is_boolean())
         throw Error(where + ": noise_profile", "not a boolean", "true or false");
     s.noiseProfile = profile != obj.end() && profile->get<bool>();
+    s.fillFrom =
+        parseFillFrom(jsonStringOr(obj, "fill_from", "time", where), where + ": fill_from");
 }
 
 void writeEffect(const Shape& s, json& obj) {
@@ -79,6 +82,8 @@ void writeEffect(const Shape& s, json& obj) {
         obj["reduction_db"] = s.reductionDb;
     if (s.noiseProfile)
         obj["noise_profile"] = true;
+    if (s.effect == ShapeEffect::Replace && s.fillFrom != FillFrom::Time)
+        obj["fill_from"] = toString(s.fillFrom);
 }
 
 Shape shapeFromJson(const json& obj, const std::string& where) {

@@ -381,14 +381,22 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     amount->setValue(40);
     EXPECT_DOUBLE_EQ(doc->shape(idB)->amount, 0.4);
     EXPECT_TRUE(list->model()->index(1, 0).data().toString().contains("attenuate 40 %"));
+    effect->setCurrentIndex(2);
+    auto* fill = panel->findChild<QComboBox*>("shapeFillFrom");
+    ASSERT_TRUE(fill);
+    EXPECT_TRUE(fill->isVisibleTo(panel));
+    fill->setCurrentIndex(1);
+    EXPECT_EQ(doc->shape(idB)->fillFrom, core::FillFrom::Frequency);
+    EXPECT_TRUE(list->model()->index(1, 0).data().toString().contains("replace from frequency"));
     effect->setCurrentIndex(3);
+    EXPECT_FALSE(fill->isVisibleTo(panel));
     EXPECT_EQ(doc->shape(idB)->effect, core::ShapeEffect::Denoise);
     EXPECT_TRUE(reduction->isVisibleTo(panel));
     EXPECT_FALSE(amount->isVisibleTo(panel));
     effect->setCurrentIndex(4);
     EXPECT_TRUE(doc->shape(idB)->noiseProfile);
     EXPECT_TRUE(list->model()->index(1, 0).data().toString().contains("noise profile"));
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 6; ++i)
         doc->undoStack()->undo();
     EXPECT_EQ(doc->shape(idB)->effect, core::ShapeEffect::Gain);
     EXPECT_FALSE(doc->shape(idB)->noiseProfile);

@@ -92,6 +92,20 @@ double bandLevelDb(const std::vector<float>& x, double t0, double t1, double f0,
     return 10 * std::log10(sum / n);
 }
 
+// Mean STFT power (Hann 256, hop 64) over frames in [t0, t1) and bins inside [f0, f1], dB.
+double bandInDb(const std::vector<float>& x, double t0, double t1, double f0, double f1) {
+    const auto z = stft(x, StftParams::make(parseWindow("hann"), 256, 192, {}, kFs));
+    double sum = 0;
+    int n = 0;
+    for (auto j = std::int64_t(t0 * kFs / 64); j < std::int64_t(t1 * kFs / 64); ++j)
+        for (int k = 0; k < z.bins; ++k)
+            if (double f = k * kFs / 256; f >= f0 && f <= f1) {
+                sum += std::norm(z.at(k, j));
+                ++n;
+            }
+    return 10 * std::log10(sum / n);
+}
+
 // Amplitude and phase of the component at hz over samples [a, b), by projection.
 std::complex<double> component(const std::vector<float>& x, double hz, std::size_t a,
                                std::size_t b) {
@@ -151,6 +165,29 @@ TEST(Effects, ReplaceRestoresAToneAcrossADropout) {
     // Phase continues: the repaired stretch matches the tone itself within -20 dB.
     const auto c = component(y, 440, 12000, 12080), ref = component(clean, 440, 12000, 12080);
     EXPECT_LT(20 * std::log10(std::abs(c - ref) / std::abs(ref)), -20);
+}
+
+// A whistle at 1 kHz, 40 dB above the noise in its bins, all through the recording. Replace
+// from the frequencies beside it (fill_from frequency) over 1-2 s and 875-1125 Hz takes it
+// out there, down to the noise level within 1.5 dB; from the frames before and after
+// (fill_from time) it would come back, since it is there too.
+TEST(Effects, ReplaceFromFrequencyTakesOutAWhistle) {
+    TempDir dir;
+    auto x = noise(3 * 8000, 0.01, 6);
+    const double amplitude = std::sqrt(4 * 1e4 * 0.01 * 0.01 * 1.5 / 256);
+    for (std::size_t i = 0; i < x.size(); ++i)
+        x[i] += float(amplitude * std::sin(2 * std::numbers::pi * 1000 * double(i) / kFs));
+    const auto src = wavOf(dir, x);
+    Shape across = rect(1.0, 2.0, 875, 1125, ShapeEffect::Replace);
+    across.fillFrom = FillFrom::Frequency;
+    const auto y = exported(*src, {across});
+    const double noiseLevel = bandInDb(x, 1.2, 1.8, 2000, 3000);
+    EXPECT_GT(bandInDb(x, 1.2, 1.8, 950, 1050) - noiseLevel, 25);
+    EXPECT_NEAR(bandInDb(y, 1.2, 1.8, 950, 1050), noiseLevel, 1.5);
+    EXPECT_NEAR(bandInDb(y, 1.2, 1.8, 2000, 3000), noiseLevel, 0.01); // beside: untouched
+    Shape fromTime = across;
+    fromTime.fillFrom = FillFrom::Time;
+    EXPECT_GT(bandInDb(exported(*src, {fromTime}), 1.2, 1.8, 950, 1050) - noiseLevel, 25);
 }
 
 // Noise everywhere, a 1 kHz tone from 0.6 s whose bin stands 20 dB above the noise's bin
@@ -246,7 +283,9 @@ TEST(Effects, ProjectFileKeepsThemAndRefusesBadValues) {
     d.reductionDb = 18;
     Shape n = rect(0, 1, 0, 100, ShapeEffect::Gain);
     n.noiseProfile = true;
-    p.shapes = {a, d, n, rect(0, 1, 0, 100, ShapeEffect::Replace)};
+    Shape r = rect(0, 1, 0, 100, ShapeEffect::Replace);
+    r.fillFrom = FillFrom::Both;
+    p.shapes = {a, d, n, r};
     saveProject(p, dir.file("p.specedit.json"));
     const auto back = loadProject(dir.file("p.specedit.json")).shapes;
     ASSERT_EQ(back.size(), 4u);
@@ -258,6 +297,7 @@ TEST(Effects, ProjectFileKeepsThemAndRefusesBadValues) {
         {R"("effect": "attenuate", "amount": 1.5)", "amount 1.5"},
         {R"("effect": "denoise", "reduction_db": 0)", "reduction_db 0"},
         {R"("noise_profile": "yes")", "noise_profile"},
+        {R"("effect": "replace", "fill_from": "space")", "unknown fill_from \"space\""},
         {R"("effect": "denoise", "mode": "isolate")", "isolate mode with effect denoise"}};
     for (const auto& [keys, message] : bad) {
         const std::string text =
