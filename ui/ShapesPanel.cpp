@@ -141,10 +141,7 @@ void ShapesPanel::buildEditor(QWidget* box) {
     form->addRow(tr("Feather (time)"), m_featherMs);
     form->addRow(tr("Feather (freq)"), m_featherHz);
     connect(m_effects, &ShapeEffectFields::edited, this, [this](ShapeEffectFields::Field f) {
-        edit(f == ShapeEffectFields::Effect      ? kEffectEdit
-             : f == ShapeEffectFields::Amount    ? kAmountEdit
-             : f == ShapeEffectFields::Reduction ? kReductionEdit
-                                                 : kFillEdit);
+        edit(kEffectEdit + int(f)); // the merge ids follow the fields' order
     });
     connect(m_name, &QLineEdit::editingFinished, this, [this] { edit(kNameEdit); });
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, [this] { edit(kGainEdit); });
@@ -285,10 +282,7 @@ void ShapesPanel::edit(int mergeId) {
     case kAmountEdit:
     case kReductionEdit:
     case kFillEdit:
-        if (!m_effects->write(s, mergeId == kEffectEdit      ? ShapeEffectFields::Effect
-                                 : mergeId == kAmountEdit    ? ShapeEffectFields::Amount
-                                 : mergeId == kReductionEdit ? ShapeEffectFields::Reduction
-                                                             : ShapeEffectFields::Fill))
+        if (!m_effects->write(s, ShapeEffectFields::Field(mergeId - kEffectEdit)))
             return;
         break;
     case kFeatherTimeEdit:
