@@ -25,12 +25,15 @@ QString sourceSummary(const QString& fileName, const core::SignalInfo& info) {
                            "reads it as audio)");
     else
         kind += originNote(info.origins.kind);
+    // An IQ recording is one complex signal: its two stored channels are I and Q, not two
+    // signals, so no channel count is shown for it.
+    const QString channels =
+        info.isComplex() ? QString() : QObject::tr(", %1 ch").arg(info.channels);
     QString text =
-        QObject::tr("%1 — %2, %3%4, %5 ch, %6 s")
+        QObject::tr("%1 — %2, %3%4%5, %6 s")
             .arg(fileName, kind,
                  formatFrequency(info.sampleRate, exactStep(info.sampleRate)).replace("Hz", "S/s"),
-                 originNote(info.origins.sampleRate))
-            .arg(info.channels)
+                 originNote(info.origins.sampleRate), channels)
             .arg(info.duration(), 0, 'f', 2);
     if (info.centerFrequency)
         text += QObject::tr(", centre %1%2")

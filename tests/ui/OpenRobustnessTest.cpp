@@ -168,6 +168,9 @@ TEST(OpenRobustness, RateInAnRtl433NameIsUsed) {
     const QString text = statusText(w);
     EXPECT_TRUE(text.contains("250 kS/s (from the file name)")) << text.toStdString();
     EXPECT_TRUE(text.contains("433.92 MHz (from the file name)")) << text.toStdString();
+    // One complex signal: no "2 ch" for its I and Q.
+    EXPECT_TRUE(text.contains("IQ")) << text.toStdString();
+    EXPECT_FALSE(text.contains(" ch,")) << text.toStdString();
 }
 
 // Messages in the window name fields, not command-line options, but a file's path is shown
