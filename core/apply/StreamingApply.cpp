@@ -5,6 +5,7 @@
 #include "mask/MaskRasterizer.h"
 #include "util/ThreadPool.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <deque>
@@ -28,6 +29,8 @@ template <typename S> struct BlockContext {
     std::vector<float> output; // interleaved result, handed to the writer
 };
 
+constexpr std::int64_t kMaxEffectCells = std::int64_t(4) << 20;
+
 template <typename S> class Pipeline {
 public:
     Pipeline(const SampleSource& src, const StftParams& p, const std::vector<Shape>& shapes,
@@ -35,7 +38,11 @@ public:
         : m_src(src), m_stft(p), m_shapes(shapes), m_opt(opt) {
         const std::int64_t hop = p.hop();
         const std::int64_t minBlock = 64 * hop;
-        const std::int64_t target = std::max(opt.blockSamples, minBlock);
+        std::int64_t target = std::max(opt.blockSamples, minBlock);
+        // Effects keep a block's spectra: at most kMaxEffectCells of them (32 MB) per block.
+        if (std::any_of(shapes.begin(), shapes.end(),
+                        [](const Shape& s) { return s.isSpectralEffect(); }))
+            target = std::max(minBlock, std::min(target, kMaxEffectCells / m_stft.bins() * hop));
         m_blockLen = (target + hop - 1) / hop * hop;
         m_frames = m_stft.frameCount(src.info().frames);
         m_first = std::clamp<std::int64_t>(opt.rangeFirst, 0, src.info().frames);

@@ -4,8 +4,9 @@
 // The output is cut into blocks of L samples (L a multiple of the hop, about 2^18 samples or
 // 64 hops). A block recomputes every frame that touches it (its neighbours' edge frames
 // too, nperseg/hop - 1 extra frames per block) so blocks are independent: workers take
-// blocks in any order and the writer writes them in order. At most threads + 2 blocks are in
-// flight, so memory does not grow with the recording. Each block reads its input once,
+// blocks in any order and the writer writes them in order. With effects (below) a block holds
+// at most 4 Mi cells of spectra, so it is shorter for very fine grids. At most threads + 2 blocks
+// are in flight, so memory does not grow with the recording. Each block reads its input once,
 // rasterises the mask for its frames once, then runs frame by frame: forward FFT, multiply,
 // inverse FFT, least-squares overlap-add (Stft.h). With no shapes the multiply is skipped and
 // the output equals the input within the float round-trip bound (< 1e-5 relative).

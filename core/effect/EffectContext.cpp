@@ -171,7 +171,9 @@ std::vector<float> measureFloor(LaneSpectra<S>& lane, const MaskGrid& grid, cons
     const MaskCells c =
         maskCells(shape, grid, 0, int(std::min<std::int64_t>(lane.frames(), 1 << 30)));
     std::vector<std::vector<float>> power(static_cast<std::size_t>(bins));
-    forEachFrame(lane, c.jLo, c.jHi, kFloorFrames, job, [&](std::int64_t, auto* spec) {
+    // At most kFloorCells values held: fewer frames for very fine grids.
+    const int frames = int(std::clamp<std::int64_t>(kFloorCells / bins, 16, kFloorFrames));
+    forEachFrame(lane, c.jLo, c.jHi, frames, job, [&](std::int64_t, auto* spec) {
         for (int k = 0; k < bins; ++k)
             power[std::size_t(k)].push_back(std::norm(spec[k]));
     });

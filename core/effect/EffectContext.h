@@ -8,8 +8,9 @@
 //   * noise: the noise power per bin for denoise. With noise-profile shapes applying to the
 //     lane, the mean power of their cells (coverage >= 0.5); without, the region's own floor:
 //     per bin the 20th percentile of the power over the shape's frames (at most
-//     kFloorFrames, spread evenly) divided by -ln(0.8) (the mean of an exponentially
-//     distributed noise power whose 20th percentile that is), then a running median over
+//     kFloorFrames and kFloorCells / bins, spread evenly) divided by -ln(0.8) (the mean of an
+//     exponentially distributed noise power whose 20th percentile that is), then a running median
+//     over
 //     +-kFloorMedianBins bins so that steady tones narrower than that do not count as noise;
 //   * replace: the filled cells (ReplaceFill.h).
 // Spectra use the lane's own STFT (the float transform the export uses).
@@ -27,6 +28,7 @@ namespace specedit::core {
 
 constexpr int kContextFrames = 4;
 constexpr int kFloorFrames = 256;
+constexpr std::int64_t kFloorCells = std::int64_t(4) << 20; // frames x bins held for the floor
 constexpr int kFloorMedianBins = 8;
 
 // Spectra of consecutive frames of one lane (an audio channel, the mix for -1, or IQ).
