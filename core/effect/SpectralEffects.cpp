@@ -37,16 +37,41 @@ Window grown(const MaskCells& c, std::int64_t rj, int rs, std::int64_t j0, int f
             std::max(sMin, c.sLo - rs), std::min(sMax, c.sHi + rs)};
 }
 
-// Mean of v (laid out on w) over the cells of w within (rj, rs) of (j, s).
-float boxMean(const std::vector<float>& v, const Window& w, std::int64_t j, int s, int rj, int rs) {
-    double sum = 0;
-    int n = 0;
-    for (std::int64_t a = std::max(w.jLo, j - rj); a <= std::min(w.jHi, j + rj); ++a)
-        for (int b = std::max(w.sLo, s - rs); b <= std::min(w.sHi, s + rs); ++b) {
-            sum += v[w.index(a, b)];
-            ++n;
+// Means of v (laid out on w) over the cells of w within (rj, rs) of each cell of `out` (a
+// window inside w), laid out on out. Separable: means along bins, then along frames (a
+// rectangle clipped to w has the same bins in every frame, so the mean of the rows' means is
+// the rectangle's mean). Direct sums: the radii are small, and sums never subtract.
+void boxMeans(const std::vector<float>& v, const Window& w, int rj, int rs, const Window& out,
+              std::vector<float>& rows, std::vector<float>& result) {
+    const int width = w.width(), ow = out.width();
+    const std::int64_t height = w.jHi - w.jLo + 1;
+    rows.resize(std::size_t(height) * std::size_t(ow));
+    for (std::int64_t r = 0; r < height; ++r) {
+        const float* row = v.data() + r * width - w.sLo;
+        float* dst = rows.data() + r * ow;
+        for (int s = out.sLo; s <= out.sHi; ++s) {
+            const int lo = std::max(w.sLo, s - rs), hi = std::min(w.sHi, s + rs);
+            float sum = 0;
+            for (int i = lo; i <= hi; ++i)
+                sum += row[i];
+            dst[s - out.sLo] = sum / float(hi - lo + 1);
         }
-    return n > 0 ? float(sum / n) : 0.0f;
+    }
+    result.resize(out.size());
+    for (std::int64_t j = out.jLo; j <= out.jHi; ++j) {
+        const std::int64_t a = std::max(w.jLo, j - rj) - w.jLo;
+        const std::int64_t b = std::min(w.jHi, j + rj) - w.jLo;
+        float* dst = result.data() + out.index(j, out.sLo);
+        std::copy_n(rows.data() + a * ow, ow, dst);
+        for (std::int64_t r = a + 1; r <= b; ++r) {
+            const float* src = rows.data() + r * ow;
+            for (int i = 0; i < ow; ++i)
+                dst[i] += src[i];
+        }
+        const float scale = 1.0f / float(b - a + 1);
+        for (int i = 0; i < ow; ++i)
+            dst[i] *= scale;
+    }
 }
 
 // Power of every cell of w.
@@ -54,9 +79,18 @@ void powerOf(const Window& w, const MaskGrid& g, std::int64_t j0, const Cf* spec
              std::vector<float>& out) {
     out.resize(w.size());
     const int bins = g.bins();
-    for (std::int64_t j = w.jLo; j <= w.jHi; ++j)
+    // Signed bins s <= -1 sit at the end of a two-sided spectrum: each row is at most two runs.
+    for (std::int64_t j = w.jLo; j <= w.jHi; ++j) {
+        float* dst = out.data() + w.index(j, w.sLo);
+        const Cf* row = spec + (j - j0) * bins;
         for (int s = w.sLo; s <= w.sHi; ++s)
-            out[w.index(j, s)] = std::norm(spec[(j - j0) * bins + binOfSignedIndex(g, s)]);
+            *dst++ = std::norm(row[s < 0 ? s + bins : s]);
+    }
+}
+
+// Whether coverage is simply 1 inside the box and 0 outside (a hard-edged rectangle alone).
+bool isPlainRect(const Shape& s) {
+    return s.type == ShapeType::Rect && s.featherS == 0 && s.featherHz == 0 && s.harmonics == 1;
 }
 
 // The bin's level interpolated in dB between the two sides (power).
@@ -159,15 +193,22 @@ void SpectralEffects::applyEffect(const Shape& shape, const EffectContext& cx, c
         return;
     const int bins = m_grid.bins();
     const double ref = referenceFrequency(m_grid);
+    const bool plain = isPlainRect(shape);
+    const double df = m_grid.fs / m_grid.nfft, base = m_grid.twoSided ? m_grid.centerHz : 0.0;
     auto cells = [&](auto&& fn) {
-        for (std::int64_t j = c.jLo; j <= c.jHi; ++j)
+        for (std::int64_t j = c.jLo; j <= c.jHi; ++j) {
+            const double t = m_grid.frameTime(j);
+            if (plain && (t < shape.t0 || t > shape.t1))
+                continue;
             for (int s = c.sLo; s <= c.sHi; ++s) {
-                const int k = binOfSignedIndex(m_grid, s);
-                const double w =
-                    shape.harmonicCoverage(m_grid.frameTime(j), m_grid.binFrequency(k), ref);
+                const int k = s < 0 ? s + bins : s;
+                const double f = double(s) * df + base; // MaskGrid::binFrequency(k)
+                const double w = plain ? double(f >= shape.f0 && f <= shape.f1)
+                                       : shape.harmonicCoverage(t, f, ref);
                 if (w > 0)
                     fn(j, s, k, w, b.spec[(j - b.j0) * bins + k]);
             }
+        }
     };
     if (shape.effect == ShapeEffect::Replace) {
         cells([&](std::int64_t j, int s, int, double w, Cf& x) {
@@ -179,11 +220,13 @@ void SpectralEffects::applyEffect(const Shape& shape, const EffectContext& cx, c
         });
         return;
     }
+    const Window cw = grown(c, 0, 0, b.j0, b.frames, m_grid);
     if (shape.effect == ShapeEffect::Attenuate) {
         const Window pw = grown(c, 1, 2, b.j0, b.frames, m_grid);
         powerOf(pw, m_grid, b.j0, b.spec, sc.power);
+        boxMeans(sc.power, pw, 1, 2, cw, sc.rows, sc.mean);
         cells([&](std::int64_t j, int s, int k, double w, Cf& x) {
-            const double p = boxMean(sc.power, pw, j, s, 1, 2);
+            const double p = sc.mean[cw.index(j, s)];
             const double full = p > 0 ? std::min(1.0, std::sqrt(levelAt(cx, j, k) / p)) : 1.0;
             x *= float(1 + (std::pow(full, shape.amount) - 1) * w);
         });
@@ -193,17 +236,19 @@ void SpectralEffects::applyEffect(const Shape& shape, const EffectContext& cx, c
     const Window pw = grown(c, 3, 2, b.j0, b.frames, m_grid);
     const Window gw = grown(c, 1, 1, b.j0, b.frames, m_grid);
     powerOf(pw, m_grid, b.j0, b.spec, sc.power);
+    boxMeans(sc.power, pw, 2, 1, gw, sc.rows, sc.mean);
     sc.gain.resize(gw.size());
     const double floor = std::pow(10.0, -shape.reductionDb / 20.0);
     for (std::int64_t j = gw.jLo; j <= gw.jHi; ++j)
         for (int s = gw.sLo; s <= gw.sHi; ++s) {
-            const double p = boxMean(sc.power, pw, j, s, 2, 1);
-            const double n = cx.noise[std::size_t(binOfSignedIndex(m_grid, s))];
-            const double g = p > 0 ? std::sqrt(std::max(0.0, 1 - kDenoiseBeta * n / p)) : 0.0;
-            sc.gain[gw.index(j, s)] = float(std::max(floor, g));
+            const double p = sc.mean[gw.index(j, s)];
+            const double n = cx.noise[std::size_t(s < 0 ? s + bins : s)];
+            const double g2 = p > 0 ? 1 - kDenoiseBeta * n / p : 0.0; // the gain squared
+            sc.gain[gw.index(j, s)] = float(g2 > floor * floor ? std::sqrt(g2) : floor);
         }
+    boxMeans(sc.gain, gw, 1, 1, cw, sc.rows, sc.mean);
     cells([&](std::int64_t j, int s, int, double w, Cf& x) {
-        x *= float(1 + (double(boxMean(sc.gain, gw, j, s, 1, 1)) - 1) * w);
+        x *= float(1 + (double(sc.mean[cw.index(j, s)]) - 1) * w);
     });
 }
 

@@ -41,7 +41,7 @@ public:
     int margin() const { return m_margin; }
 
     struct Scratch {
-        std::vector<float> gains, power, gain;
+        std::vector<float> gains, power, gain, mean, rows;
     };
     // Applies every shape in order to the spectra of frames [j0, j0 + frames) (frame-major).
     // Any thread; scratch per thread.
