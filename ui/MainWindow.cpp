@@ -108,6 +108,10 @@ MainWindow::MainWindow(QWidget* parent)
                                               : QString());
     });
     connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
+    connect(m_view, &SpectrogramView::pictureFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("The picture cannot be drawn: %1").arg(message));
+    });
+    connect(m_document, &Document::shapesChanged, statusBar(), &QStatusBar::clearMessage);
     connect(m_view, &SpectrogramView::nonFiniteSamples, this, [this](double t) {
         m_infoLabel->setText(m_infoLabel->text() +
                              tr(" — holds NaN or infinite samples (first near %1), shown in "

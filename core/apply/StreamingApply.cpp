@@ -100,7 +100,7 @@ public:
         const std::int64_t n1 = std::min(m_total, n0 + m_blockLen);
         // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture one.
         const auto frames = m_stft.framesCovering(n0, n1, m_frames);
-        const int margin = effectMargin();
+        const int margin = effectMargin(frames.first, frames.second);
         const auto jFirst = std::max<std::int64_t>(0, frames.first - margin);
         const auto jEnd = std::min(m_frames, frames.second + margin);
         const std::int64_t inStart = m_stft.frameStart(jFirst);
@@ -149,10 +149,10 @@ public:
     }
 
 private:
-    int effectMargin() const {
+    int effectMargin(std::int64_t j0, std::int64_t j1) const {
         int m = 0;
         for (const auto& e : m_effects)
-            m = std::max(m, e->active() ? e->margin() : 0);
+            m = std::max(m, e->active() ? e->margin(j0, j1) : 0);
         return m;
     }
     // Every frame of [jFirst, jEnd) into ctx.spectra, then the shapes in order.

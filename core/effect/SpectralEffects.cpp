@@ -106,13 +106,12 @@ double levelAt(const EffectContext& cx, std::int64_t j, int k) {
     return std::exp((1 - a) * std::log(b) + a * std::log(f));
 }
 
-int countSmoothing(const std::vector<Shape>& shapes, int channel) {
-    int n = 0;
-    for (const auto& s : shapes)
-        n += s.appliesTo(channel) &&
-             (s.effect == ShapeEffect::Attenuate || s.effect == ShapeEffect::Denoise) &&
-             !s.noiseProfile;
-    return n;
+// Frames [lo, hi] a shape can reach (one frame of slack either side; clamped in double).
+std::pair<std::int64_t, std::int64_t> frameSpan(const Shape& s, const MaskGrid& g) {
+    const TfBox box = s.harmonicBounds(referenceFrequency(g));
+    const double perFrame = g.fs / g.hop;
+    return {std::int64_t(std::clamp(std::floor(box.t0 * perFrame) - 1, -1e15, 1e15)),
+            std::int64_t(std::clamp(std::ceil(box.t1 * perFrame) + 1, -1e15, 1e15))};
 }
 
 } // namespace
@@ -125,7 +124,10 @@ SpectralEffects::SpectralEffects(const SampleSource& source, const Stft<S>& stft
     const auto& p = stft.params();
     m_grid = {p.fs, p.hop(), p.nfft, Stft<S>::kComplexInput,
               source.info().centerFrequency.value_or(0.0)};
-    m_margin = kEffectReach * countSmoothing(shapes, channel);
+    for (const Shape& s : shapes)
+        if (s.appliesTo(channel) && !s.noiseProfile &&
+            (s.effect == ShapeEffect::Attenuate || s.effect == ShapeEffect::Denoise))
+            m_smoothing.push_back(frameSpan(s, m_grid));
     if (std::none_of(shapes.begin(), shapes.end(), [channel](const Shape& s) {
             return s.isSpectralEffect() && s.appliesTo(channel);
         }))
@@ -149,6 +151,18 @@ SpectralEffects::SpectralEffects(const SampleSource& source, const Stft<S>& stft
 }
 
 SpectralEffects::~SpectralEffects() = default;
+
+// A shape farther than reach = kEffectReach x (smoothing shapes) frames from [j0, j1) cannot
+// change them: each later shape carries a change at most kEffectReach frames further. Those
+// nearer need kEffectReach frames each, so that the edge of the spectra read (where
+// neighbours are missing) never reaches [j0, j1).
+int SpectralEffects::margin(std::int64_t j0, std::int64_t j1) const {
+    const std::int64_t reach = kEffectReach * std::int64_t(m_smoothing.size());
+    int near = 0;
+    for (const auto& [lo, hi] : m_smoothing)
+        near += hi >= j0 - reach && lo < j1 + reach;
+    return kEffectReach * near;
+}
 
 const EffectContext* SpectralEffects::context(int index) const {
     return index >= 0 && std::size_t(index) < m_contexts.size()

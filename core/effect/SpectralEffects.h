@@ -13,7 +13,7 @@
 //              tone ("musical noise");
 // and for replace X' = (1 - w) X + w R with R the precomputed fill (ReplaceFill.h).
 // The neighbourhoods reach kEffectReach frames either side, so a block's own frames come out
-// exact when the block is given margin() more frames of spectra on each side (fewer only at
+// exact when the block is given margin(...) more frames of spectra on each side (fewer only at
 // the ends of the recording). Contexts are measured once, from the original signal.
 
 #include "effect/EffectContext.h"
@@ -37,8 +37,9 @@ public:
     // Whether some shape applying to the lane is an effect other than a gain: without one,
     // callers keep the plain gain path.
     bool active() const { return !m_contexts.empty(); }
-    // Frames of spectra needed past each end of a block (kEffectReach per smoothing effect).
-    int margin() const { return m_margin; }
+    // Frames of spectra needed past each end of frames [j0, j1) for them to come out exact:
+    // kEffectReach per smoothing effect (attenuate, denoise) that reaches near them.
+    int margin(std::int64_t j0, std::int64_t j1) const;
 
     struct Scratch {
         std::vector<float> gains, power, gain, mean, rows;
@@ -58,8 +59,8 @@ private:
     const std::vector<Shape>& m_shapes;
     int m_channel;
     MaskGrid m_grid;
-    int m_margin = 0;
-    std::vector<std::unique_ptr<EffectContext>> m_contexts; // per shape; null for others
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_smoothing; // their frame ranges
+    std::vector<std::unique_ptr<EffectContext>> m_contexts;         // per shape; null for others
 };
 
 } // namespace specedit::core

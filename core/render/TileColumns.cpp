@@ -85,8 +85,9 @@ template <typename S>
 void TileColumns::accumulateEffects(const Stft<S>& stft, typename Stft<S>::Workspace& ws,
                                     std::int64_t j0, int n) {
     auto& block = blockBuffer<S>();
-    const std::int64_t a = std::max<std::int64_t>(0, j0 - m_effects->margin());
-    const std::int64_t b = std::min(m_frames, j0 + n + m_effects->margin());
+    const int margin = m_effects->margin(j0, j0 + n);
+    const std::int64_t a = std::max<std::int64_t>(0, j0 - margin);
+    const std::int64_t b = std::min(m_frames, j0 + n + margin);
     readBlock(stft, stft.frameStart(a), (b - a - 1) * stft.hop() + stft.nperseg(), block);
     const int bins = stft.bins();
     m_block.resize(std::size_t((b - a) * bins));

@@ -6,6 +6,8 @@
 #include "project/Project.h"
 
 #include <QAction>
+#include <QStatusBar>
+#include <QUndoStack>
 #include <gtest/gtest.h>
 
 using namespace specedit::test;
@@ -110,4 +112,30 @@ TEST(ViewState, DefaultWindowLengthFollowsThePixelSpan) {
     const auto p = ui::Document::defaultAnalysis(audio, 1200);
     EXPECT_EQ(p.noverlap, 3 * p.nperseg / 4);
     EXPECT_EQ(p.window, core::WindowSpec{});
+}
+
+// An effect that cannot be computed (an attenuate shape over the whole recording has no
+// level around it to go down to): the edited view keeps its fallback and the status bar
+// says why, naming the shape; the next edit clears the message.
+TEST(ViewState, AnEffectThatCannotBeDrawnIsExplained) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    core::Shape s;
+    s.t0 = -1;
+    s.t1 = 1000;
+    s.f0 = 432e6;
+    s.f1 = 436e6;
+    s.effect = core::ShapeEffect::Attenuate;
+    w.document()->addShape(s);
+    action(w, "Show &edited result")->trigger();
+    QString message;
+    for (int i = 0; i < 500 && message.isEmpty(); ++i) {
+        QTest::qWait(20);
+        message = w.statusBar()->currentMessage();
+    }
+    EXPECT_TRUE(message.contains("shapes[0]")) << message.toStdString();
+    EXPECT_TRUE(message.contains("no recording before or after it")) << message.toStdString();
+    w.document()->undoStack()->undo();
+    EXPECT_TRUE(w.statusBar()->currentMessage().isEmpty());
 }

@@ -1,5 +1,7 @@
 #include "render/TileScheduler.h"
 
+#include "util/Error.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -226,8 +228,17 @@ void TileScheduler::work(std::shared_ptr<Generation> gen) {
         }
         try {
             compute(*gen, batch);
+        } catch (const core::Error& e) {
+            // The view keeps its fallback; the window says why, once per analysis.
+            std::lock_guard lock(gen->mutex);
+            if (!gen->failureReported && !gen->job.isCancelled()) {
+                gen->failureReported = true;
+                const QString message = QString::fromStdString(e.what());
+                QMetaObject::invokeMethod(
+                    this, [this, message] { emit tileFailed(message); }, Qt::QueuedConnection);
+            }
         } catch (const std::exception&) {
-            // Cancelled, or the recording became unreadable: the view keeps its fallback.
+            // Cancelled: a newer generation took over.
         }
         std::lock_guard lock(gen->mutex);
         for (const auto& r : batch)

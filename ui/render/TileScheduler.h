@@ -55,6 +55,9 @@ public:
 
 signals:
     void tileReady(const specedit::core::TileKey& key);
+    // The current analysis cannot compute its tiles (a core::Error, e.g. an effect shape with
+    // nothing around it): the message, once per analysis. Cancellation is not a failure.
+    void tileFailed(const QString& message);
 
 private:
     struct Generation {
@@ -64,6 +67,7 @@ private:
         std::deque<TileRequest> wanted;
         std::unordered_map<core::TileKey, bool> running; // key -> exact
         std::set<std::pair<int, int>> exactLevels;       // (level, rowLevel) ever asked exact
+        bool failureReported = false;                    // tileFailed sent for this one
         int activeWorkers = 0;
     };
     void startWorkers();

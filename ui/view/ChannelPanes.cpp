@@ -63,6 +63,7 @@ ChannelPane ChannelPanes::makePane() {
     follow(y, firstY);
     p.scheduler = new TileScheduler(kPaneCacheBytes, this);
     connect(p.scheduler, &TileScheduler::tileReady, this, &ChannelPanes::tileReady);
+    connect(p.scheduler, &TileScheduler::tileFailed, this, &ChannelPanes::tileFailed);
     p.spectrogram = new SpectrogramPlottable(x, y, p.scheduler);
     p.spectrogram->setLayer("spectrogram");
     p.spectrogram->setColorParams(first.spectrogram->colorParams());

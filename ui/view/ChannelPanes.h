@@ -75,6 +75,8 @@ public:
 signals:
     // A tile of one of the further panes arrived.
     void tileReady();
+    // One of the further panes cannot compute its tiles (TileScheduler::tileFailed).
+    void tileFailed(const QString& message);
 
 private:
     ChannelPane makePane();

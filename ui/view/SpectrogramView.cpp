@@ -70,6 +70,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_panes = new ChannelPanes(m_plot, {m_plot->axisRect(), m_scheduler, m_spectrogram, m_overlay},
                                m_trace->rect());
     connect(m_panes, &ChannelPanes::tileReady, this, &SpectrogramView::queueReplot);
+    connect(m_panes, &ChannelPanes::tileFailed, this, &SpectrogramView::pictureFailed);
     connect(m_trace, &TraceLane::visibilityChanged, m_panes, &ChannelPanes::placeTimeLabels);
     m_panes->placeTimeLabels(m_trace->isVisible());
     connect(m_plot, &QCustomPlot::mousePress, this, &SpectrogramView::onMousePress);
@@ -77,6 +78,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseRelease, this, &SpectrogramView::onMouseRelease);
     setColorParams(ColorParams{});
     connect(m_scheduler, &TileScheduler::tileReady, this, &SpectrogramView::onTileReady);
+    connect(m_scheduler, &TileScheduler::tileFailed, this, &SpectrogramView::pictureFailed);
     connect(m_plot, &QCustomPlot::mouseWheel, this, &SpectrogramView::onWheel);
     connect(m_plot, &QCustomPlot::mouseMove, this, &SpectrogramView::onMouseMove);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {

@@ -133,6 +133,9 @@ signals:
     void timeRangeChanged();
     // Every visible tile of the current analysis was drawn from its own level.
     void pictureComplete();
+    // The picture cannot be computed (a core::Error's message, e.g. from an effect shape):
+    // what is shown stays the fallback.
+    void pictureFailed(const QString& message);
     // The recording holds NaN or infinite samples near this time (once per analysis); they
     // show as the floor colour and read "level —".
     void nonFiniteSamples(double seconds);

@@ -9,6 +9,7 @@
 #include "apply/RangeRender.h"
 #include "apply/StreamingApply.h"
 #include "dsp/Stft.h"
+#include "effect/SpectralEffects.h"
 #include "io/SignalWriter.h"
 #include "io/SourceFactory.h"
 #include "project/Project.h"
@@ -336,4 +337,23 @@ TEST(Effects, ShapesWithoutSurroundingsOrTooLargeAreRefused) {
         EXPECT_NE(std::string(e.what()).find("attenuate for longer regions"), std::string::npos)
             << e.what();
     }
+}
+
+// A block reads kEffectReach (3) extra frames per smoothing shape near it, none for those
+// far away (at 8 ms a frame: 0.2-0.4 s is frames 24-51, 2.5-2.7 s frames 311-339).
+TEST(Effects, BlocksReadMarginsOnlyForShapesNearThem) {
+    TempDir dir;
+    const auto src = wavOf(dir, noise(3 * 8000, 0.01, 7));
+    const Stft<float> stft(StftParams::make(parseWindow("hann"), 256, 192, {}, kFs));
+    const std::vector<Shape> shapes{rect(0.2, 0.4, 0, 4000, ShapeEffect::Denoise),
+                                    rect(2.5, 2.7, 0, 4000, ShapeEffect::Attenuate),
+                                    rect(1.0, 1.05, 0, 4000, ShapeEffect::Replace)};
+    JobControl job;
+    const SpectralEffects fx(*src, stft, shapes, -1, job);
+    ASSERT_TRUE(fx.active());
+    EXPECT_EQ(fx.margin(0, 10), 0);
+    EXPECT_EQ(fx.margin(0, 20), 3);    // within 6 frames of the first shape
+    EXPECT_EQ(fx.margin(100, 200), 0); // the replace shape needs no neighbours
+    EXPECT_EQ(fx.margin(330, 340), 3);
+    EXPECT_EQ(fx.margin(0, 375), 6);
 }
