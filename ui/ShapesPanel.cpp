@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -55,9 +56,17 @@ ShapesPanel::ShapesPanel(Document* document, QWidget* parent)
     for (auto* b : {m_up, m_down, m_delete})
         buttons->addWidget(b);
     layout->addLayout(buttons);
-    auto* editor = new QWidget(this);
+    // The fields scroll rather than stretch the window: with an effect's rows shown they are
+    // taller than a small screen leaves for the panel.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("shapeFields");
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* editor = new QWidget(scroll);
     buildEditor(editor);
-    layout->addWidget(editor);
+    scroll->setWidget(editor);
+    layout->addWidget(scroll, 2);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (m_updating)
