@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Phase retrieval benchmark: SpecEdit (`specedit-cli rebuild`) against
-torchaudio.transforms.GriffinLim, on synthetic speech (espeak-ng).
+torchaudio.transforms.GriffinLim, on recorded speech (Debian's codec2 and ALSA samples) and
+on synthetic speech (espeak-ng).
 
 Measures, for 8 kHz telephone speech (Hann 256 / hop 64) and 16 kHz speech
 (Hann 512 / hop 128): the spectral convergence SC = 20 log10(|| |stft(y)| - S || / ||S||)
@@ -8,10 +9,17 @@ of every rebuilt signal y, computed here the same way for every method (scipy.si
 Hann, boundary zeros, padded), next to SpecEdit's own figure; and the time per iteration,
 in ms and in ms per second of audio, on one core and on all cores.
 
+Speech (--speech, both by default):
+- recorded: 8 kHz telephone speech, /usr/share/codec2/raw/hts.raw (24 s of two speakers,
+  codec2-examples); 16 kHz, /usr/share/codec2/raw/speech_orig_16k.wav (10.8 s) followed by the
+  eight spoken channel names of alsa-utils (/usr/share/sounds/alsa, 48 kHz, 11.4 s).
+- espeak: the paragraph below read by espeak-ng at 150 words per minute (30.7 s).
+
 Dependencies (Debian 12; benchmark only, not needed to build SpecEdit):
-    apt-get install python3-torchaudio espeak-ng        (numpy, scipy: python3-scipy)
+    apt-get install python3-torchaudio espeak-ng codec2-examples alsa-utils
+    (numpy, scipy: python3-scipy)
 Run:
-    /usr/bin/python3 bench/phase_bench.py build/app/specedit-cli [--repeat 3]
+    /usr/bin/python3 bench/phase_bench.py build/app/specedit-cli [--repeat 3] [--speech recorded]
     /usr/bin/python3 bench/phase_bench.py --torch-only       # torchaudio and measurement only
 
 Momentum: torchaudio 0.13 `griffinlim` turns its `momentum` m into b = m / (1 + m) and
@@ -69,7 +77,12 @@ SPECEDIT_RUNS = [
     ("gla_zero", "SpecEdit GLA, zero phase", "gla", "zero", 100, 1, "ta_gla"),
     ("pghi_fgla100_mt", "SpecEdit PGHI + FGLA", "fgla", "pghi", 100, 0, "ta_mt"),
 ]
-INSTALL_HINT = "install the benchmark dependencies: apt-get install python3-torchaudio espeak-ng"
+INSTALL_HINT = ("install the benchmark dependencies: "
+                "apt-get install python3-torchaudio espeak-ng codec2-examples alsa-utils")
+CODEC2_8K = "/usr/share/codec2/raw/hts.raw"  # headerless 16-bit little-endian, 8 kHz, mono
+CODEC2_16K = "/usr/share/codec2/raw/speech_orig_16k.wav"
+ALSA_VOICES = ["Front_Center", "Front_Left", "Front_Right", "Rear_Center", "Rear_Left",
+               "Rear_Right", "Side_Left", "Side_Right"]
 
 
 def all_cores():
@@ -87,9 +100,32 @@ def speech(cache_dir):
     if not os.path.exists(path):
         subprocess.run(["espeak-ng", "-w", path + ".tmp", "-s", "150", TEXT], check=True)
         os.replace(path + ".tmp", path)
+    return read_wav(path)
+
+
+def read_wav(path):
     fs, a = scipy.io.wavfile.read(path)
     a = a.astype(np.float64) / (32768.0 if a.dtype == np.int16 else 1.0)
     return fs, a if a.ndim == 1 else a[:, 0]
+
+
+def recorded_speech(case_name):
+    """Recorded speech for a case: (sample rate, float64 samples), or exit naming what is
+    missing."""
+    paths = [CODEC2_8K] if case_name == "8 kHz" else (
+        [CODEC2_16K] + ["/usr/share/sounds/alsa/%s.wav" % v for v in ALSA_VOICES])
+    missing = [p for p in paths if not os.path.isfile(p)]
+    if missing:
+        print("%s not found; %s" % (", ".join(missing), INSTALL_HINT), file=sys.stderr)
+        sys.exit(2)
+    if case_name == "8 kHz":
+        return 8000, np.fromfile(CODEC2_8K, dtype="<i2").astype(np.float64) / 32768.0
+    parts = []
+    for p in paths:
+        fs, a = read_wav(p)
+        r = Fraction(16000, fs)
+        parts.append(scipy.signal.resample_poly(a, r.numerator, r.denominator))
+    return 16000, np.concatenate(parts)
 
 
 def prepare(raw_fs, raw, fs, hop, band):
@@ -247,11 +283,39 @@ def print_markdown(results):
         print()
 
 
-def main():
+def espeak_source(cache_dir):
+    """The espeak paragraph (the same sound for both cases), or exit naming what is missing."""
+    if shutil.which("espeak-ng") is None:
+        print("espeak-ng not found; " + INSTALL_HINT, file=sys.stderr)
+        sys.exit(2)
+    raw_fs, raw = speech(cache_dir)
+    if len(raw) / raw_fs < MIN_SECONDS:
+        sys.exit("espeak-ng made only %.1f s of speech (need %g s)" % (len(raw) / raw_fs,
+                                                                        MIN_SECONDS))
+    return lambda case_name: (raw_fs, raw)
+
+
+def run_case(a, tmp, corpus, source, case):
+    name, fs, n, hop, band = case
+    x = prepare(*source(name), fs, hop, band)
+    s = magnitude(x, fs, n, hop)
+    seconds = len(x) / fs
+    rows = []
+    if not a.torch_only:
+        rows += [run_specedit(a.cli, tmp, case, s, len(x), run, a.repeat) for run in SPECEDIT_RUNS]
+    rows += torch_rows(x, case, s, a.repeat, a.torch_dtype)
+    title = "%s %s speech%s, %.1f s, Hann %d / hop %d (one core unless noted)" % (
+        name, corpus, " (300–3400 Hz)" if band else "", seconds, n, hop)
+    print_case(title, rows, seconds, name)
+    return title, rows, seconds, name
+
+
+def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("cli", nargs="?", help="path to specedit-cli (e.g. build/app/specedit-cli)")
     ap.add_argument("--torch-only", action="store_true", help="skip the SpecEdit runs")
     ap.add_argument("--repeat", type=int, default=1, help="runs per line; the fastest is shown")
+    ap.add_argument("--speech", choices=["both", "recorded", "espeak"], default="both")
     ap.add_argument("--torch-dtype", choices=["float64", "float32"], default="float64")
     ap.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "phase_bench"))
     a = ap.parse_args()
@@ -259,38 +323,29 @@ def main():
         ap.error("give the path to specedit-cli, or --torch-only")
     if not a.torch_only and not (os.path.isfile(a.cli) and os.access(a.cli, os.X_OK)):
         sys.exit("%s: no such executable (build specedit-cli first)" % a.cli)
-    if shutil.which("espeak-ng") is None:
-        print("espeak-ng not found; " + INSTALL_HINT, file=sys.stderr)
-        sys.exit(2)
+    return a
+
+
+def main():
+    a = parse_args()
     try:
         import torchaudio
     except ImportError:
         print("torchaudio not found; " + INSTALL_HINT, file=sys.stderr)
         sys.exit(2)
     os.makedirs(a.cache_dir, exist_ok=True)
-    raw_fs, raw = speech(a.cache_dir)
-    if len(raw) / raw_fs < MIN_SECONDS:
-        sys.exit("espeak-ng made only %.1f s of speech (need %g s)" % (len(raw) / raw_fs,
-                                                                        MIN_SECONDS))
+    corpora = []
+    if a.speech in ("both", "recorded"):
+        corpora.append(("recorded", recorded_speech))
+    if a.speech in ("both", "espeak"):
+        corpora.append(("espeak", espeak_source(a.cache_dir)))
     print("torchaudio %s (torch %s, GriffinLim in %s), %s, %d cores\n" % (
         torchaudio.__version__, __import__("torch").__version__, a.torch_dtype,
-        espeak_version(), all_cores()))
+        espeak_version() if shutil.which("espeak-ng") else "no espeak-ng", all_cores()))
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        for case in CASES:
-            name, fs, n, hop, band = case
-            x = prepare(raw_fs, raw, fs, hop, band)
-            s = magnitude(x, fs, n, hop)
-            seconds = len(x) / fs
-            rows = []
-            if not a.torch_only:
-                rows += [run_specedit(a.cli, tmp, case, s, len(x), run, a.repeat)
-                         for run in SPECEDIT_RUNS]
-            rows += torch_rows(x, case, s, a.repeat, a.torch_dtype)
-            title = "%s speech%s, %.1f s, Hann %d / hop %d (one core unless noted)" % (
-                name, " (300–3400 Hz)" if band else "", seconds, n, hop)
-            print_case(title, rows, seconds, name)
-            results.append((title, rows, seconds, name))
+        for corpus, source in corpora:
+            results += [run_case(a, tmp, corpus, source, case) for case in CASES]
     print("torchaudio momentum 0.99 = Perraudin's α 0.99 (torchaudio uses α/(1+α) internally); "
           "SC measured here with scipy.signal.stft for every method; CLI SC is SpecEdit's own.\n")
     print_markdown(results)

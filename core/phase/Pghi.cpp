@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numbers>
 #include <numeric>
 #include <queue>
@@ -113,18 +114,19 @@ private:
     }
     void pass(double floor) {
         m_floor = floor;
-        std::vector<std::size_t> order;
+        std::vector<std::pair<double, std::size_t>> order; // (magnitude, index): no indirection
         for (std::size_t i = 0; i < m_done.size(); ++i) {
-            if (m_done[i])
-                m_heap.push({m_in.magnitude[i], i});
-            else if (m_in.magnitude[i] > floor)
-                order.push_back(i);
+            if (m_done[i]) {
+                if (onFrontier(i))
+                    m_heap.push({m_in.magnitude[i], i});
+            } else if (m_in.magnitude[i] > floor) {
+                order.emplace_back(m_in.magnitude[i], i);
+            }
         }
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return m_in.magnitude[a] > m_in.magnitude[b];
-        });
+        std::sort(order.begin(), order.end(), std::greater<>());
         drain();
-        for (std::size_t i : order) {
+        for (const auto& entry : order) {
+            const std::size_t i = entry.second;
             if (m_done[i])
                 continue;
             m_done[i] = 1; // a new island: its largest coefficient anchors it at phase 0
@@ -132,6 +134,19 @@ private:
             m_heap.push({m_in.magnitude[i], i});
             drain();
         }
+    }
+    // A done coefficient with a neighbour still to do above the floor; the others would leave
+    // the heap without a step, so they are not pushed (the order of the rest is unchanged).
+    bool onFrontier(std::size_t i) const {
+        const int bins = m_in.bins;
+        const int k = int(i % std::size_t(bins));
+        const std::int64_t j = std::int64_t(i / std::size_t(bins));
+        const bool wrap = m_in.twoSided;
+        auto open = [&](std::size_t to) { return !m_done[to] && m_in.magnitude[to] > m_floor; };
+        return (j + 1 < m_in.frames && open(i + std::size_t(bins))) ||
+               (j > 0 && open(i - std::size_t(bins))) ||
+               ((k + 1 < bins || wrap) && open(k + 1 < bins ? i + 1 : i + 1 - std::size_t(bins))) ||
+               ((k > 0 || wrap) && open(k > 0 ? i - 1 : i + std::size_t(bins) - 1));
     }
     void step(std::size_t from, std::size_t to, double delta) {
         if (m_done[to] || m_in.magnitude[to] <= m_floor)
