@@ -7,6 +7,7 @@
 #include "ExportController.h"
 #include "HelpMenu.h"
 #include "PaintToolBar.h"
+#include "PictureStatus.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "SaveConflict.h"
@@ -87,9 +88,8 @@ MainWindow::MainWindow(QWidget* parent)
     (new ShortcutGuard(this))->guard(this);
     m_infoLabel = new QLabel(this);
     m_cursorLabel = new QLabel(this);
-    m_pendingLabel = new QLabel(this);
     statusBar()->addWidget(m_infoLabel, 1);
-    statusBar()->addPermanentWidget(m_pendingLabel);
+    m_pictureStatus = new PictureStatus(statusBar());
     statusBar()->addPermanentWidget(m_cursorLabel);
     connect(m_document, &Document::sourceChanged, this, &MainWindow::onSourceChanged);
     connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
@@ -102,16 +102,11 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(text);
     });
     connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
-    connect(m_view, &SpectrogramView::tilesPending, this, [this](int missing, int inexact) {
-        m_pendingLabel->setText(missing > 0   ? tr("rendering %1 tiles…").arg(missing)
-                                : inexact > 0 ? tr("refining %1 tiles…").arg(inexact)
-                                              : QString());
-    });
+    connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
     connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
-    connect(m_view, &SpectrogramView::pictureFailed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("The picture cannot be drawn: %1").arg(message));
-    });
-    connect(m_document, &Document::shapesChanged, statusBar(), &QStatusBar::clearMessage);
+    connect(m_view, &SpectrogramView::pictureFailed, m_pictureStatus, &PictureStatus::showFailure);
+    connect(m_document, &Document::shapesChanged, m_pictureStatus, &PictureStatus::clear);
+    connect(m_document, &Document::analysisChanged, m_pictureStatus, &PictureStatus::clear);
     connect(m_view, &SpectrogramView::nonFiniteSamples, this, [this](double t) {
         m_infoLabel->setText(m_infoLabel->text() +
                              tr(" — holds NaN or infinite samples (first near %1), shown in "

@@ -26,6 +26,7 @@ class AnalysisPanel;
 class ListenToolBar;
 class Listener;
 class PaintToolBar;
+class PictureStatus;
 class RecentFiles;
 class Player;
 class ShapesPanel;
@@ -102,7 +103,7 @@ private:
     ExportController* m_exports;
     QLabel* m_cursorLabel;
     QLabel* m_infoLabel;
-    QLabel* m_pendingLabel;
+    PictureStatus* m_pictureStatus;
     RecentFiles* m_recent = nullptr;
     int m_computerGeneration = 0;
     bool m_autosavePending = false; // edits since the last autosave

@@ -6,6 +6,7 @@
 #include "project/Project.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <gtest/gtest.h>
@@ -136,6 +137,15 @@ TEST(ViewState, AnEffectThatCannotBeDrawnIsExplained) {
     }
     EXPECT_TRUE(message.contains("shapes[0]")) << message.toStdString();
     EXPECT_TRUE(message.contains("no recording before or after it")) << message.toStdString();
+    // The tile count does not go on promising tiles that will not come; the reason is whole in
+    // the tooltip, however narrow the bar.
+    auto* picture = w.statusBar()->findChild<QLabel*>("pictureStatus");
+    ASSERT_TRUE(picture);
+    QTest::qWait(200);
+    EXPECT_EQ(picture->text(), "not drawn");
+    EXPECT_TRUE(picture->toolTip().contains("no recording before or after it"));
     w.document()->undoStack()->undo();
     EXPECT_TRUE(w.statusBar()->currentMessage().isEmpty());
+    EXPECT_NE(picture->text(), "not drawn");
+    EXPECT_TRUE(picture->toolTip().isEmpty());
 }
