@@ -21,6 +21,7 @@ Dependencies (Debian 12; benchmark only, not needed to build SpecEdit):
 Run:
     /usr/bin/python3 bench/phase_bench.py build/app/specedit-cli [--repeat 3] [--speech recorded]
     /usr/bin/python3 bench/phase_bench.py --torch-only       # torchaudio and measurement only
+    ... --save-magnitudes DIR      also keep the magnitudes (e.g. for specedit-cli guess)
 
 Momentum: torchaudio 0.13 `griffinlim` turns its `momentum` m into b = m / (1 + m) and
 iterates d_n = t_n - b t_{n-1}, keeping only the phase of d_n. Perraudin's fast Griffin-Lim
@@ -300,6 +301,11 @@ def run_case(a, tmp, corpus, source, case):
     x = prepare(*source(name), fs, hop, band)
     s = magnitude(x, fs, n, hop)
     seconds = len(x) / fs
+    if a.save_magnitudes:
+        os.makedirs(a.save_magnitudes, exist_ok=True)
+        path = os.path.join(a.save_magnitudes, "%s-%s.npy" % (corpus, name.replace(" ", "")))
+        np.save(path, s.astype(np.float32))
+        print("magnitudes (scipy's layout, %s):" % name, path)
     rows = []
     if not a.torch_only:
         rows += [run_specedit(a.cli, tmp, case, s, len(x), run, a.repeat) for run in SPECEDIT_RUNS]
@@ -316,6 +322,8 @@ def parse_args():
     ap.add_argument("--torch-only", action="store_true", help="skip the SpecEdit runs")
     ap.add_argument("--repeat", type=int, default=1, help="runs per line; the fastest is shown")
     ap.add_argument("--speech", choices=["both", "recorded", "espeak"], default="both")
+    ap.add_argument("--save-magnitudes", metavar="DIR",
+                    help="also write each case's magnitudes as DIR/<speech>-<rate>.npy")
     ap.add_argument("--torch-dtype", choices=["float64", "float32"], default="float64")
     ap.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "phase_bench"))
     a = ap.parse_args()

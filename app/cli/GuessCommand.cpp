@@ -18,7 +18,7 @@ struct GuessArgs {
     std::optional<std::int64_t> length;
     double fs = 1.0;
     std::size_t top = 5;
-    std::int64_t maxFrames = 0;
+    std::int64_t maxFrames = 256;
     CLI::Option* layoutOption = nullptr;
 };
 
@@ -60,7 +60,9 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     o.keep = a.top;
     if (a.layoutOption->count() > 0)
         o.layout = core::parseMatrixLayout(a.input.layout, "--layout");
-    o.maxFrames = a.maxFrames > 0 ? a.maxFrames : phase ? 256 : 64;
+    if (a.maxFrames < 1)
+        throw core::Error("--max-frames", std::to_string(a.maxFrames), "at least 1 frame");
+    o.maxFrames = a.maxFrames;
     const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
     finishProgress();
     nlohmann::json out = {
@@ -91,8 +93,8 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--length", a->length, "Samples of the original signal, when known");
     cmd->add_option("--fs", a->fs, "Sample rate in Hz")->capture_default_str();
     cmd->add_option("--top", a->top, "Candidates to print")->capture_default_str();
-    cmd->add_option("--max-frames", a->maxFrames,
-                    "Frames scored per candidate (default 256 with phase, 64 without)");
+    cmd->add_option("--max-frames", a->maxFrames, "Frames scored per candidate")
+        ->capture_default_str();
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {

@@ -314,6 +314,9 @@ class BadSpectra(CliTest):
         np.save(self.path("tiny.npy"), np.ones((1, 7)))
         err = self.error_of("guess", self.path("tiny.npy"), "--length", 5)
         self.assertIn("no STFT parameters fit a 1 x 7 matrix", err)
+        proc = run("guess", self.path("m.npy"), "--max-frames", 0)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("--max-frames: 0 (expected at least 1 frame)", proc.stderr)
         err = self.error_of("rebuild", self.path("m.npy"), "--method", "adam", "--out",
                             self.path("y.npy"))
         self.assertIn("gla, fgla, lbfgs or raar", err)
