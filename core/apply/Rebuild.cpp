@@ -44,11 +44,15 @@ template <typename S> std::vector<S>& signalOf(RebuildOutcome& o) {
         return o.iq;
 }
 
+// The files read and interpreted: parameters, length and input filled in, the spectrum to run.
+struct Prepared {
+    RebuildOutcome out;
+    ImportedSpectrum spectrum;
+};
+
 template <typename S>
 void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out, JobControl& job,
          const IterationFn& onIteration) {
-    out.complexSignal = !std::is_same_v<S, double>;
-    out.input = magnitudesOf(s);
     std::vector<S>& x = signalOf<S>(out);
     if (s.hasPhase && !spec.refineGivenPhase) {
         out.directInverse = true;
@@ -72,7 +76,7 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
     out.blocks = r.blocks;
 }
 
-RebuildOutcome fromImage(const RebuildSpec& spec, JobControl& job, const IterationFn& onIteration) {
+Prepared prepareImage(const RebuildSpec& spec) {
     if (!spec.image)
         throw Error(spec.magnitudePath, "is a picture without its levels and axes",
                     "--image-db MIN,MAX --image-time START,END --image-freq LOW,HIGH");
@@ -83,44 +87,55 @@ RebuildOutcome fromImage(const RebuildSpec& spec, JobControl& job, const Iterati
     const auto params =
         StftParams::make(a.window, a.nperseg.value_or(256), a.noverlap, a.nfft, a.fs);
     auto img = magnitudesFromImage(readGrayImage(spec.magnitudePath), *spec.image, params);
-    RebuildOutcome out;
-    out.params = params;
-    out.length = img.length;
-    ImportedSpectrum s{img.grid.bins, img.grid.frames, {}, false};
-    s.values.assign(img.grid.values.begin(), img.grid.values.end());
-    if (img.twoSided)
-        run<std::complex<double>>(spec, s, out, job, onIteration);
-    else
-        run<double>(spec, s, out, job, onIteration);
-    return out;
+    Prepared p;
+    p.out.params = params;
+    p.out.length = img.length;
+    p.out.complexSignal = img.twoSided;
+    p.spectrum = ImportedSpectrum{img.grid.bins, img.grid.frames, {}, false};
+    p.spectrum.values.assign(img.grid.values.begin(), img.grid.values.end());
+    return p;
 }
 
-} // namespace
-
-RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
-                             const IterationFn& onIteration) {
-    if (isImagePath(spec.magnitudePath))
-        return fromImage(spec, job, onIteration);
+Prepared prepareMatrix(const RebuildSpec& spec) {
     const Matrix mag = readMatrix(spec.magnitudePath, spec.raw);
     std::optional<Matrix> phase;
     if (!spec.phasePath.empty())
         phase = readMatrix(spec.phasePath, spec.raw);
     SpectrumLayout layout = spec.layout;
     const auto [bins, frames] = binsAndFrames(mag, layout.layout);
-    RebuildOutcome out;
-    out.params = resolveParams(spec, bins, layout);
-    auto s = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, out.params,
-                               spec.magnitudePath, spec.phasePath);
-    out.length = resolveLength(spec, out.params, frames);
-    if (layout.order == BinOrder::OneSided) {
-        run<double>(spec, s, out, job, onIteration);
-    } else if (isHermitian(s)) {
-        out.foldedHermitian = true;
-        run<double>(spec, toOneSided(s, out.params.nfft), out, job, onIteration);
-    } else {
-        run<std::complex<double>>(spec, s, out, job, onIteration);
+    Prepared p;
+    p.out.params = resolveParams(spec, bins, layout);
+    p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
+                                   spec.magnitudePath, spec.phasePath);
+    p.out.length = resolveLength(spec, p.out.params, frames);
+    if (layout.order != BinOrder::OneSided && isHermitian(p.spectrum)) {
+        p.out.foldedHermitian = true;
+        p.spectrum = toOneSided(p.spectrum, p.out.params.nfft);
     }
-    return out;
+    p.out.complexSignal = layout.order != BinOrder::OneSided && !p.out.foldedHermitian;
+    return p;
+}
+
+Prepared prepare(const RebuildSpec& spec) {
+    Prepared p = isImagePath(spec.magnitudePath) ? prepareImage(spec) : prepareMatrix(spec);
+    p.out.input = magnitudesOf(p.spectrum);
+    return p;
+}
+
+} // namespace
+
+RebuildOutcome readRebuildInput(const RebuildSpec& spec) {
+    return prepare(spec).out;
+}
+
+RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
+                             const IterationFn& onIteration) {
+    Prepared p = prepare(spec);
+    if (p.out.complexSignal)
+        run<std::complex<double>>(spec, p.spectrum, p.out, job, onIteration);
+    else
+        run<double>(spec, p.spectrum, p.out, job, onIteration);
+    return std::move(p.out);
 }
 
 void writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,

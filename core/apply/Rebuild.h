@@ -52,6 +52,10 @@ struct RebuildOutcome {
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
                              const IterationFn& onIteration = {});
 
+// Only the reading: params, length, complexSignal, foldedHermitian and input, no signal (the
+// dialog's input picture before a rebuild). Throws as rebuildSignal does.
+RebuildOutcome readRebuildInput(const RebuildSpec& spec);
+
 // The outcome written to outPath (1-D .npy or a recording); refuses to overwrite the inputs.
 void writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
                   const std::string& outPath, const WriterOptions& options,

@@ -114,6 +114,25 @@ TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
     }
 }
 
+TEST(RebuildDialog, TheInputShowsAsSoonAsItsFileIsChosen) {
+    SpectrumFiles files;
+    ui::RebuildDialog d;
+    const auto previews = d.findChildren<ui::MagnitudePreview*>();
+    ASSERT_EQ(previews.size(), 2);
+    auto* input = previews[0];
+    d.form()->setFiles(files.mag, QString());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !input->image().isNull(); }, 20000))
+        << input->caption().toStdString();
+    EXPECT_TRUE(input->caption().contains("0 Hz to 4 kHz")) << input->caption().toStdString();
+    EXPECT_TRUE(previews[1]->image().isNull()); // nothing rebuilt yet
+    // A file that cannot be read says so where the picture was.
+    d.form()->setFiles(files.mag + ".missing", QString());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return input->image().isNull(); }, 20000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return input->caption().contains("mag.npy.missing"); }, 20000))
+        << input->caption().toStdString();
+}
+
 TEST(RebuildDialog, AMissingFileIsNamed) {
     ui::RebuildDialog d;
     d.rebuild();

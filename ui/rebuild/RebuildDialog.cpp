@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 #include <thread>
@@ -93,10 +94,40 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     previews->addWidget(m_output);
     layout->addLayout(previews, 1);
     layout->addWidget(buildActions());
+    // The input shows once typing in a file field pauses (and after each reading is picked).
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(400);
+    connect(m_previewTimer, &QTimer::timeout, this, &RebuildDialog::previewInput);
     connect(m_form, &RebuildForm::filesChanged, this, [this] {
         m_candidates.clear();
         m_table->setRowCount(0);
+        m_previewTimer->start();
     });
+}
+
+void RebuildDialog::previewInput() {
+    const int generation = ++m_previewGeneration;
+    core::RebuildSpec spec;
+    try {
+        spec = m_form->spec();
+    } catch (const std::exception& e) {
+        return m_input->clear(userText(e));
+    }
+    if (spec.magnitudePath.empty())
+        return m_input->clear(tr("nothing yet"));
+    QPointer<RebuildDialog> self(this);
+    runDetached(
+        self,
+        [spec] { return std::make_shared<core::RebuildOutcome>(core::readRebuildInput(spec)); },
+        [self, generation](std::shared_ptr<core::RebuildOutcome> in, const QString& error, bool) {
+            if (generation != self->m_previewGeneration)
+                return; // a newer reading was asked for
+            if (!in)
+                return self->m_input->clear(error);
+            const auto& p = in->params;
+            self->m_input->setGrid(in->input, p.hop() / p.fs, p.fs, in->complexSignal);
+        });
 }
 
 RebuildDialog::~RebuildDialog() {
@@ -122,8 +153,10 @@ QWidget* RebuildDialog::buildGuessTable() {
     m_table->setMinimumHeight(130);
     m_table->setMaximumHeight(170);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int r) {
-        if (r >= 0 && std::size_t(r) < m_candidates.size())
+        if (r >= 0 && std::size_t(r) < m_candidates.size()) {
             m_form->apply(m_candidates[std::size_t(r)]);
+            previewInput();
+        }
     });
     row->addWidget(m_guess, 0, Qt::AlignTop);
     row->addWidget(m_table, 1);
@@ -257,6 +290,7 @@ void RebuildDialog::rebuild() {
         return;
     const core::RebuildSpec spec = *read;
     QPointer<RebuildDialog> self(this);
+    ++m_previewGeneration; // the result shows the input it was rebuilt from
     auto job = makeJob();
     setBusy(job, tr("Rebuilding…"));
     m_player->stop();
@@ -315,8 +349,10 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
     m_result = std::move(outcome);
     const bool audible = !m_result->complexSignal && p.fs >= 1000 && p.fs <= 384000;
     m_play->setEnabled(audible && m_player->hasDevice());
-    m_play->setToolTip(audible ? QString()
-                               : tr("Save and open it to listen (IQ is demodulated there)"));
+    m_play->setToolTip(!audible ? tr("Save and open it to listen (IQ is demodulated there)")
+                       : !m_player->hasDevice()
+                           ? tr("No audio output device: playback is unavailable")
+                           : QString());
     m_save->setEnabled(true);
 }
 

@@ -17,6 +17,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace specedit::core {
 class JobControl;
@@ -60,6 +61,9 @@ private:
     // The form's spec, or nothing (the reason shown) when a field is unusable.
     std::optional<core::RebuildSpec> readSpec();
     void showCandidates(std::vector<core::GuessCandidate> candidates);
+    // The input picture under the form's current reading, read on a worker thread; a reading
+    // that does not fit says why in its caption. Only the newest request is shown.
+    void previewInput();
     void showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt);
     void showError(const QString& text);
     void saveAndOpen();
@@ -77,6 +81,8 @@ private:
     std::vector<core::GuessCandidate> m_candidates;
     std::optional<core::RebuildOutcome> m_result;
     core::RebuildSpec m_resultSpec;
+    QTimer* m_previewTimer;
+    int m_previewGeneration = 0;
 };
 
 } // namespace specedit::ui
