@@ -10,10 +10,6 @@ PictureStatus::PictureStatus(QStatusBar* bar) : QObject(bar), m_bar(bar), m_labe
     bar->addPermanentWidget(m_label);
 }
 
-QString PictureStatus::pendingText() const {
-    return m_label->text();
-}
-
 void PictureStatus::showPending(int missingTiles, int inexactTiles) {
     m_missing = missingTiles;
     m_inexact = inexactTiles;

@@ -20,9 +20,6 @@ public:
     // Adds its label to `bar` as a permanent widget; `bar` owns it.
     explicit PictureStatus(QStatusBar* bar);
 
-    bool hasFailed() const { return m_failed; }
-    QString pendingText() const;
-
 public slots:
     void showPending(int missingTiles, int inexactTiles);
     void showFailure(const QString& reason);
