@@ -10,6 +10,7 @@
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/TraceLane.h"
+#include "view/ViewNavigator.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -50,17 +51,13 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_plot->layer("spectrogram")->setMode(QCPLayer::lmBuffered);
     m_spectrogram = new SpectrogramPlottable(m_plot->xAxis, m_plot->yAxis, m_scheduler);
     m_spectrogram->setLayer("spectrogram");
+    m_nav = std::make_unique<ViewNavigator>(m_plot, m_spectrogram, m_scheduler);
     m_trace = new TraceLane(m_plot, m_plot->xAxis);
     m_overview = new OverviewStrip([this] { return m_spectrogram->overviewImage(); }, this);
     connect(m_spectrogram, &SpectrogramPlottable::imagesReady, m_overview,
             qOverload<>(&QWidget::update));
     layout->addWidget(m_overview);
-    connect(m_overview, &OverviewStrip::navigate, this, [this](double t) {
-        const double half = m_plot->xAxis->range().size() / 2;
-        m_plot->xAxis->setRange(t - half, t + half);
-        clampRanges();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    });
+    connect(m_overview, &OverviewStrip::navigate, this, [this](double t) { m_nav->centreTime(t); });
     m_plot->addLayer("mask", m_plot->layer("main"), QCustomPlot::limAbove);
     m_plot->layer("mask")->setMode(QCPLayer::lmBuffered);
     m_overlay = new MaskOverlay(m_plot->xAxis, m_plot->yAxis);
@@ -82,11 +79,11 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseWheel, this, &SpectrogramView::onWheel);
     connect(m_plot, &QCustomPlot::mouseMove, this, &SpectrogramView::onMouseMove);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
-        clampRanges();
+        m_nav->clamp();
         emit timeRangeChanged();
     });
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { clampRanges(); });
+            [this] { m_nav->clamp(); });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
         const int inexact = m_panes->inexactTiles();
         emit tilesPending(m_panes->missingTiles(), inexact);
@@ -159,7 +156,7 @@ void SpectrogramView::setComputers(
     zoomToFit();
     m_plot->xAxis->setRange(time);
     m_plot->yAxis->setRange(frequency);
-    clampRanges();
+    m_nav->clamp();
     m_plot->replot();
 }
 
@@ -174,16 +171,20 @@ void SpectrogramView::setLevelsByHand(const ColorParams& params) {
 core::ViewState SpectrogramView::viewState() const {
     const QCPRange t = m_plot->xAxis->range(), f = m_plot->yAxis->range();
     const ColorParams& c = colorParams();
-    return {t.lower, t.upper, fromAxis(m_scale, f.lower),          fromAxis(m_scale, f.upper),
-            c.minDb, c.maxDb, Colormap::name(c.map).toStdString(), toString(m_scale).toStdString()};
+    return {t.lower,
+            t.upper,
+            fromAxis(m_nav->scale(), f.lower),
+            fromAxis(m_nav->scale(), f.upper),
+            c.minDb,
+            c.maxDb,
+            Colormap::name(c.map).toStdString(),
+            toString(m_nav->scale()).toStdString()};
 }
 
 void SpectrogramView::setViewState(const core::ViewState& state) {
     setFrequencyScale(frequencyScaleFromString(QString::fromStdString(state.frequencyScale))
                           .value_or(FrequencyScale::Linear));
-    m_plot->xAxis->setRange(state.t0, state.t1);
-    m_plot->yAxis->setRange(toAxis(m_scale, state.f0), toAxis(m_scale, state.f1));
-    clampRanges();
+    m_nav->setRanges(state.t0, state.t1, state.f0, state.f1);
     ColorParams c = colorParams();
     c.minDb = float(state.minDb);
     c.maxDb = float(state.maxDb);
@@ -217,111 +218,33 @@ bool SpectrogramView::autoLevels() {
 }
 
 void SpectrogramView::zoomToFit() {
-    bool found = false;
-    const QCPRange t = m_spectrogram->getKeyRange(found, QCP::sdBoth);
-    if (!found) {
-        m_plot->replot();
-        return;
-    }
-    m_plot->xAxis->setRange(t.lower, std::max(t.upper, t.lower + 1e-6));
-    m_plot->yAxis->setRange(fullFrequencyRange());
-    m_plot->replot();
-}
-
-// The whole frequency range in axis coordinates: from the upper edge of bin 0 on a log axis
-// (0 Hz is not on it).
-QCPRange SpectrogramView::fullFrequencyRange() const {
-    bool found = false;
-    QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
-    if (m_scale == FrequencyScale::Log)
-        f.lower = lowestLogFrequency();
-    return {toAxis(m_scale, f.lower), toAxis(m_scale, f.upper)};
-}
-
-// The upper edge of bin 0: the lowest frequency a log axis can show.
-double SpectrogramView::lowestLogFrequency() const {
-    const auto& c = m_scheduler->computer();
-    return c ? 0.5 * c->params().fs / c->params().nfft : 1.0;
+    m_nav->fit();
 }
 
 void SpectrogramView::setFrequencyScale(FrequencyScale scale) {
-    if (scale == m_scale)
+    if (scale == m_nav->scale())
         return;
-    const QCPRange hz(fromAxis(m_scale, m_plot->yAxis->range().lower),
-                      fromAxis(m_scale, m_plot->yAxis->range().upper));
-    m_scale = scale;
+    m_nav->setScale(scale); // reads the visible hertz before the axes change
     m_panes->setFrequencyScale(scale);
     m_labels->setFrequencyScale(scale);
-    QCPAxis* y = m_plot->yAxis;
-    // The same frequencies stay in view (a log axis starts at bin 0's upper edge at least).
-    const double lower =
-        scale == FrequencyScale::Log ? std::max(hz.lower, lowestLogFrequency()) : hz.lower;
-    y->setRange(toAxis(scale, lower), toAxis(scale, hz.upper));
-    clampRanges();
     setShapes(m_shapes); // outlines in the new scale
     m_plot->replot();
 }
 
-void SpectrogramView::clampRanges() {
-    bool found = false;
-    const QCPRange t = m_spectrogram->getKeyRange(found, QCP::sdBoth);
-    if (!found)
-        return;
-    const QCPRange f = m_spectrogram->getValueRange(found, QCP::sdBoth, QCPRange());
-    auto clamp = [](QCPAxis* axis, QCPRange limit, double minSize) {
-        QCPRange r = axis->range();
-        const double size = std::clamp(r.size(), minSize, limit.size());
-        if (r.size() != size)
-            r = QCPRange(r.center() - size / 2, r.center() + size / 2);
-        if (r.lower < limit.lower)
-            r += limit.lower - r.lower;
-        if (r.upper > limit.upper)
-            r -= r.upper - limit.upper;
-        if (r != axis->range())
-            axis->setRange(r);
-    };
-    const auto& c = m_scheduler->computer();
-    const double frame = c->params().hop() / c->params().fs;
-    const double bin = c->params().fs / c->params().nfft;
-    clamp(m_plot->xAxis, QCPRange(t.lower - frame / 2, t.upper + frame / 2), 8 * frame);
-    if (m_scale == FrequencyScale::Linear) {
-        clamp(m_plot->yAxis, f, 8 * bin);
-        return;
-    }
-    if (m_scale == FrequencyScale::Mel) { // the same rules in mel
-        clamp(m_plot->yAxis, QCPRange(melOf(f.lower), melOf(f.upper)), melOf(8 * bin) - melOf(0));
-        return;
-    }
-    // Log: the same rules on log10 of the range.
-    QCPRange logLimit(std::log10(lowestLogFrequency()), std::log10(std::max(f.upper, 1.0)));
-    QCPRange r = m_plot->yAxis->range();
-    QCPRange logR(std::log10(std::max(r.lower, 1e-9)), std::log10(std::max(r.upper, 1e-9)));
-    const double size = std::clamp(logR.size(), 0.02, logLimit.size());
-    if (logR.size() != size)
-        logR = QCPRange(logR.center() - size / 2, logR.center() + size / 2);
-    if (logR.lower < logLimit.lower)
-        logR += logLimit.lower - logR.lower;
-    if (logR.upper > logLimit.upper)
-        logR -= logR.upper - logLimit.upper;
-    const QCPRange clamped(std::pow(10.0, logR.lower), std::pow(10.0, logR.upper));
-    if (std::abs(clamped.lower - r.lower) > 1e-9 * r.upper ||
-        std::abs(clamped.upper - r.upper) > 1e-9 * r.upper)
-        m_plot->yAxis->setRange(clamped);
+FrequencyScale SpectrogramView::frequencyScale() const {
+    return m_nav->scale();
 }
 
 void SpectrogramView::zoomTime(double factor, double centre) {
-    m_plot->xAxis->scaleRange(factor, centre);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_nav->zoomTime(factor, centre);
 }
 
 void SpectrogramView::zoomFrequency(double factor, double centre) {
-    m_plot->yAxis->scaleRange(factor, centre);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_nav->zoomFrequency(factor, centre);
 }
 
 void SpectrogramView::panTime(double fraction) {
-    m_plot->xAxis->moveRange(fraction * m_plot->xAxis->range().size());
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_nav->panTime(fraction);
 }
 
 // One notch zooms 1.5x (Ctrl: 1.1x) around the cursor: time, or frequency over the frequency
@@ -341,7 +264,7 @@ void SpectrogramView::onWheel(QWheelEvent* event) {
     const QPointF at = toPlot(event->position());
     const bool overFrequencyAxis = event->position().x() < m_plot->axisRect()->left();
     if (overFrequencyAxis || (mods & Qt::AltModifier))
-        zoomFrequency(factor, toAxis(m_scale, at.y()));
+        zoomFrequency(factor, toAxis(m_nav->scale(), at.y()));
     else
         zoomTime(factor, at.x());
 }
@@ -360,7 +283,7 @@ void SpectrogramView::onDoubleClick(QMouseEvent* event) {
 QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
     const QCPAxisRect* r = pane().rect;
     return {r->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()),
-            fromAxis(m_scale, r->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))};
+            fromAxis(m_nav->scale(), r->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))};
 }
 
 const ChannelPane& SpectrogramView::pane() const {
@@ -389,7 +312,7 @@ void SpectrogramView::followPane(QPointF pixel) {
 // The scale where the gesture starts: on a log axis a pixel spans more hertz higher up.
 PlotScale SpectrogramView::plotScaleAt(QPointF pixel) const {
     PlotScale s = plotScale();
-    if (m_scale != FrequencyScale::Linear)
+    if (m_nav->scale() != FrequencyScale::Linear)
         s.hertzPerPixel =
             std::abs(toPlot(pixel - QPointF(0, 0.5)).y() - toPlot(pixel + QPointF(0, 0.5)).y());
     return s;
@@ -458,7 +381,7 @@ bool SpectrogramView::beginShapeEdit(QPointF pixel) {
     const QCPAxisRect* r = pane().rect;
     auto toPixel = [this, r](double t, double f) {
         return QPointF(r->axis(QCPAxis::atBottom)->coordToPixel(t),
-                       r->axis(QCPAxis::atLeft)->coordToPixel(toAxis(m_scale, f)));
+                       r->axis(QCPAxis::atLeft)->coordToPixel(toAxis(m_nav->scale(), f)));
     };
     for (const auto& s : pane().overlay->shapes())
         if (s.id == selectedShape())
@@ -614,26 +537,11 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
 }
 
 void SpectrogramView::zoomToBox(double t0, double t1, double f0, double f1) {
-    const double mt = 0.1 * (t1 - t0), mf = 0.1 * (f1 - f0);
-    m_plot->xAxis->setRange(t0 - mt, t1 + mt);
-    m_plot->yAxis->setRange(toAxis(m_scale, f0 - mf), toAxis(m_scale, f1 + mf));
-    clampRanges();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_nav->zoomToBox(t0, t1, f0, f1);
 }
 
 void SpectrogramView::showSpan(double t0, double t1, double f0, double f1) {
-    const QCPRange t = m_plot->xAxis->range();
-    const QCPRange f = m_plot->yAxis->range();
-    const double low = toAxis(m_scale, f0), high = toAxis(m_scale, f1);
-    if (t1 - t0 > 0.9 * t.size() || high - low > 0.9 * f.size()) {
-        zoomToBox(t0, t1, f0, f1);
-        return;
-    }
-    m_plot->xAxis->setRange(QCPRange(t.lower, t.upper) + (0.5 * (t0 + t1) - t.center()));
-    if (low < f.lower || high > f.upper)
-        m_plot->yAxis->setRange(QCPRange(f.lower, f.upper) + (0.5 * (low + high) - f.center()));
-    clampRanges();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_nav->showSpan(t0, t1, f0, f1);
 }
 
 void SpectrogramView::setHiddenShapes(const std::set<std::uint64_t>& ids) {
@@ -679,7 +587,7 @@ void SpectrogramView::selectLabelAt(QPointF pixel, bool add) {
 bool SpectrogramView::beginLabelDrag(QPointF pixel) {
     auto toPixel = [this](double t, double f) {
         return QPointF(m_plot->xAxis->coordToPixel(t),
-                       m_plot->yAxis->coordToPixel(toAxis(m_scale, f)));
+                       m_plot->yAxis->coordToPixel(toAxis(m_nav->scale(), f)));
     };
     m_labelDrag = LabelDrag::begin(*m_labels, pixel, toPlot(pixel), toPixel);
     if (m_labelDrag)
@@ -759,42 +667,13 @@ void SpectrogramView::queueReplot() {
 }
 
 void SpectrogramView::keyPressEvent(QKeyEvent* event) {
-    const double centreT = m_plot->xAxis->range().center();
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomTime(0.5, centreT);
-        break;
-    case Qt::Key_Minus:
-        zoomTime(2.0, centreT);
-        break;
-    case Qt::Key_Left:
-        panTime(-0.2);
-        break;
-    case Qt::Key_Right:
-        panTime(0.2);
-        break;
-    case Qt::Key_Up:
-        zoomFrequency(0.5, m_plot->yAxis->range().center());
-        break;
-    case Qt::Key_Down:
-        zoomFrequency(2.0, m_plot->yAxis->range().center());
-        break;
-    case Qt::Key_Home:
-    case Qt::Key_F:
-        zoomToFit();
-        break;
-    case Qt::Key_Delete:
-    case Qt::Key_Backspace:
-        if (selectedShape())
-            emit deleteRequested(selectedShape());
-        else if (!selectedLabels().empty())
-            emit deleteLabelsRequested();
-        break;
-    default:
-        QWidget::keyPressEvent(event);
-        return;
-    }
+    const bool remove = event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace;
+    if (remove && selectedShape())
+        emit deleteRequested(selectedShape());
+    else if (remove && !selectedLabels().empty())
+        emit deleteLabelsRequested();
+    else if (!remove && !m_nav->handleKey(event->key()))
+        return QWidget::keyPressEvent(event);
     event->accept();
 }
 

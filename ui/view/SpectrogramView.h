@@ -19,7 +19,6 @@
 #include <set>
 
 class QCustomPlot;
-class QCPRange;
 class QCPColorScale;
 class QCPAxisRect;
 
@@ -39,6 +38,7 @@ class OverviewStrip;
 class ShapeEditGesture;
 class SpectrogramPlottable;
 class TileScheduler;
+class ViewNavigator;
 
 enum class ToolKind { Pan, Rect, Brush, Lasso, Wand, Eraser, Zoom, Measure, Label };
 
@@ -96,7 +96,7 @@ public:
     // offer them; a log axis starts at bin 0's upper edge). The same frequencies stay in view;
     // shapes keep their hertz. Not for IQ (negative offsets).
     void setFrequencyScale(FrequencyScale scale);
-    FrequencyScale frequencyScale() const { return m_scale; }
+    FrequencyScale frequencyScale() const;
     // Zooms to a time-frequency box (plus a margin of 10 %).
     void zoomToBox(double t0, double t1, double f0, double f1);
     // Brings a box into view: centred at the same zoom when it fits, else zoomed to it.
@@ -167,7 +167,6 @@ protected:
 
 private:
     void setupAxes();
-    void clampRanges();
     void onWheel(QWheelEvent* event);
     void onDoubleClick(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
@@ -181,8 +180,6 @@ private:
     QPointF toPlot(const QPointF& pixel) const;
     PlotScale plotScale() const;
     PlotScale plotScaleAt(QPointF pixel) const;
-    double lowestLogFrequency() const;
-    QCPRange fullFrequencyRange() const;
     void replotOverlay();
     bool beginShapeEdit(QPointF pixel);
     void selectLabelAt(QPointF pixel, bool add);
@@ -200,7 +197,7 @@ private:
     ChannelPanes* m_panes;
     int m_pane = 0; // index in m_panes of the pane under the mouse or of the gesture
     TraceLane* m_trace;
-    FrequencyScale m_scale = FrequencyScale::Linear;
+    std::unique_ptr<ViewNavigator> m_nav; // the visible ranges and the frequency scale
     void updateTraceBand();
     OverviewStrip* m_overview;
     ToolKind m_toolKind = ToolKind::Pan;
