@@ -65,6 +65,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     o.maxFrames = a.maxFrames;
     const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
     finishProgress();
+    if (!found.warning.empty())
+        std::cerr << "guess: warning: " << found.warning << "\n";
     nlohmann::json out = {
         {"measure", phase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"
                           : "consistency gain: spectral convergence after PGHI + 20 fast "
@@ -73,7 +75,11 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         {"scaling_note", "the scaling is a constant factor no score can see: it is the one "
                          "given by --scaling"},
         {"candidates", nlohmann::json::array()}};
-    for (const auto& c : found)
+    if (!phase)
+        out["time_variation"] = found.timeVariation;
+    if (!found.warning.empty())
+        out["warning"] = found.warning;
+    for (const auto& c : found.candidates)
         out["candidates"].push_back(toJson(c));
     std::cout << out.dump(1) << "\n";
 }

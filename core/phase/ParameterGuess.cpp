@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <future>
 #include <numeric>
 #include <optional>
@@ -116,6 +117,48 @@ double consistencyGainDb(const ImportedSpectrum& x, const StftParams& p, std::in
     return actual - retrievePhase<S>(shuffled, p, length, o, job).finalDb;
 }
 
+// GuessResult::timeVariation over the middle 80 % of the frames (the first and last are
+// shortened by the padding of whatever made them). Values with a negative are read as dB.
+double timeVariation(const Matrix& m, MatrixLayout layout) {
+    const auto [bins, frames] = binsAndFrames(m, layout);
+    const bool db = std::any_of(m.values.begin(), m.values.end(), [](double v) { return v < 0; });
+    auto at = [&, bins = bins, frames = frames](std::int64_t k, std::int64_t j) {
+        const std::size_t i =
+            std::size_t(layout == MatrixLayout::BinsByFrames ? k * frames + j : j * bins + k);
+        const double v = m.imag.empty() ? m.values[i] : std::hypot(m.values[i], m.imag[i]);
+        return db ? std::pow(10.0, v / 20) : v;
+    };
+    const std::int64_t first = frames / 10, last = frames - frames / 10;
+    double change = 0, total = 0;
+    for (std::int64_t k = 0; k < bins; ++k) {
+        double mean = 0;
+        for (std::int64_t j = first; j < last; ++j)
+            mean += at(k, j);
+        mean /= double(std::max<std::int64_t>(last - first, 1));
+        for (std::int64_t j = first; j < last; ++j) {
+            change += (at(k, j) - mean) * (at(k, j) - mean);
+            total += at(k, j) * at(k, j);
+        }
+    }
+    return total > 0 ? std::sqrt(change / total) : 0.0;
+}
+
+// How common an overlap is (0: the most): 50 % (scipy's and MATLAB's default), 75 % (librosa's),
+// 87.5 %, 25 %.
+int overlapRank(const StftParams& p) {
+    const int eighths = int(std::lround(8.0 * p.noverlap / p.nperseg));
+    switch (eighths) {
+    case 4:
+        return 0;
+    case 6:
+        return 1;
+    case 7:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
 // Mean |frequency| (cycles per sample) weighted by energy.
 double centroid(const ImportedSpectrum& s, bool twoSided) {
     double sum = 0, weight = 0;
@@ -142,7 +185,7 @@ public:
     Guesser(const Matrix& mag, const Matrix* phase, const GuessOptions& o, JobControl& job)
         : m_mag(mag), m_phase(phase), m_o(o), m_job(job) {}
 
-    std::vector<GuessCandidate> run() {
+    GuessResult run() {
         // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
         // too, and the magnitudes alone cannot tell the two apart reliably).
         const auto all =
@@ -161,17 +204,35 @@ public:
         // Scores within 1 % are ties (e.g. a real signal's two-sided spectrum read
         // plain or fftshifted: both consistent, the second the signal times (-1)^n); the
         // interpretation with its energy at lower frequencies wins them.
-        std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
+        GuessResult result;
+        if (!m_phase)
+            result.timeVariation =
+                timeVariation(m_mag, m_o.layout.value_or(MatrixLayout::BinsByFrames));
+        const bool steady = result.timeVariation < kStationaryVariation;
+        std::stable_sort(m_found.begin(), m_found.end(), [steady](const auto& a, const auto& b) {
+            if (steady && overlapRank(a.params) != overlapRank(b.params))
+                return overlapRank(a.params) < overlapRank(b.params);
             const bool tie =
                 !a.scoreIsDb && std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
             return tie ? a.centroid < b.centroid : a.score < b.score;
         });
+        if (steady && !m_o.length)
+            result.warning = steadyWarning(result.timeVariation);
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
-        return std::move(m_found);
+        result.candidates = std::move(m_found);
+        return result;
     }
 
 private:
+    static std::string steadyWarning(double variation) {
+        char percent[32];
+        std::snprintf(percent, sizeof percent, "%.1f %%", 100 * variation);
+        return std::string("the magnitudes hardly change over time (by ") + percent +
+               "), so they cannot tell the hop: the readings are ranked by how common their "
+               "overlap is (50, 75, 87.5, 25 %). Give the signal's length in samples to settle it";
+    }
+
     void tryShape(Shape shape) {
         const auto [bins, frames] = binsAndFrames(m_mag, shape.layout.layout);
         std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
@@ -277,8 +338,8 @@ std::string GuessCandidate::describe() const {
            toString(layout.phase) + (complexSignal ? " complex" : " real");
 }
 
-std::vector<GuessCandidate> guessParameters(const Matrix& magnitude, const Matrix* phase,
-                                            const GuessOptions& options, JobControl& job) {
+GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,
+                            const GuessOptions& options, JobControl& job) {
     if (phase && (phase->rows != magnitude.rows || phase->cols != magnitude.cols))
         throw Error("phases",
                     "are " + std::to_string(phase->rows) + " x " + std::to_string(phase->cols),

@@ -55,9 +55,21 @@ struct GuessCandidate {
     std::string describe() const; // "hann 256/64 one-sided bins-frames linear radians"
 };
 
+struct GuessResult {
+    std::vector<GuessCandidate> candidates; // best first
+    // Magnitudes alone: how much they change over time, || S_j - mean S || / || S || over the
+    // middle 80 % of the frames (0: every frame alike; speech about 0.9, white noise 0.5). Below
+    // kStationaryVariation a hop cannot be told from them (every hop of a steady tone is
+    // consistent, and the score favours the least overlap): the candidates are then ranked by
+    // how common their overlap is (50, 75, 87.5, 25 %), then by score, and `warning` says so.
+    double timeVariation = 1;
+    std::string warning;
+};
+inline constexpr double kStationaryVariation = 0.05;
+
 // phase may be null. Throws Error when no interpretation fits the shapes (naming the shape
 // and the length), or for a phase matrix of another shape.
-std::vector<GuessCandidate> guessParameters(const Matrix& magnitude, const Matrix* phase,
-                                            const GuessOptions& options, JobControl& job);
+GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,
+                            const GuessOptions& options, JobControl& job);
 
 } // namespace specedit::core

@@ -181,6 +181,28 @@ class Guess(CliTest):
         self.assertEqual((top["window"], top["nperseg"], top["hop"], top["layout"],
                           top["mag_unit"]), ("blackman", 128, 32, "bins-frames", "linear"))
         self.assertLess(top["consistency_gain_db"], -10)
+        self.assertGreater(c["time_variation"], 0.05)
+        self.assertNotIn("warning", c)
+
+    def test_a_steady_tone_cannot_tell_the_hop_and_says_so(self):
+        # Every frame of a steady tone is alike: each hop is consistent, and the score alone
+        # favoured the least overlap (hop 192 for the true 64). Ranked by how common the overlap
+        # is instead, with a warning; the length settles it.
+        fs = 8000
+        x = np.sin(2 * np.pi * 440 * np.arange(16000) / fs)
+        _, _, z = scipy.signal.stft(x, fs=fs, nperseg=256, noverlap=192)
+        np.save(self.path("tone.npy"), np.abs(z))
+        proc = run("guess", self.path("tone.npy"), "--fs", fs, check=0)
+        c = json.loads(proc.stdout)
+        self.assertLess(c["time_variation"], 0.01)
+        self.assertIn("cannot tell the hop", c["warning"])
+        self.assertIn("Give the signal's length", proc.stderr)
+        self.assertEqual(c["candidates"][0]["hop"], 128)  # 50 %: the most common overlap
+        c = json.loads(run("guess", self.path("tone.npy"), "--fs", fs, "--length", len(x),
+                           check=0).stdout)
+        self.assertNotIn("warning", c)
+        self.assertEqual((c["candidates"][0]["nperseg"], c["candidates"][0]["hop"]), (256, 64))
+
 
 class PhaseRetrievalCli(CliTest):
     def test_magnitudes_only_rebuild_and_report(self):

@@ -14,6 +14,8 @@
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <numbers>
@@ -93,6 +95,13 @@ TEST(RebuildDialog, GuessesRebuildsExactlySavesAndAsksToOpen) {
     ASSERT_EQ(open.count(), 1);
     EXPECT_EQ(open.front().front().toString(), out);
     EXPECT_TRUE(std::filesystem::exists(out.toStdString()));
+    // A field edited by hand leaves the picked row: the reading is no longer that one.
+    auto* table = d.findChild<QTableWidget*>();
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->currentRow(), 0);
+    d.form()->findChild<QSpinBox*>("noverlap")->setValue(128);
+    EXPECT_EQ(table->currentRow(), -1);
+    EXPECT_TRUE(table->selectedItems().isEmpty());
 }
 
 TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
@@ -125,6 +134,7 @@ TEST(RebuildDialog, TheInputShowsAsSoonAsItsFileIsChosen) {
         << input->caption().toStdString();
     EXPECT_TRUE(input->caption().contains("0 Hz to 4 kHz")) << input->caption().toStdString();
     EXPECT_TRUE(previews[1]->image().isNull()); // nothing rebuilt yet
+    EXPECT_TRUE(d.status().startsWith("Guess how the files were made")) << d.status().toStdString();
     // A file that cannot be read says so where the picture was.
     d.form()->setFiles(files.mag + ".missing", QString());
     ASSERT_TRUE(QTest::qWaitFor([&] { return input->image().isNull(); }, 20000));

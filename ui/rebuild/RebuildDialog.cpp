@@ -102,6 +102,17 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     connect(m_form, &RebuildForm::filesChanged, this, [this] {
         m_candidates.clear();
         m_table->setRowCount(0);
+        m_status->setText(m_form->magnitudePath().isEmpty()
+                              ? tr("Choose the magnitude file, then Guess or Rebuild.")
+                              : tr("Guess how the files were made, or set the fields and "
+                                   "Rebuild."));
+        m_previewTimer->start();
+    });
+    // A reading edited by hand is no longer the picked row's; the input shows it.
+    connect(m_form, &RebuildForm::readingEdited, this, [this] {
+        const QSignalBlocker block(m_table);
+        m_table->setCurrentCell(-1, -1);
+        m_table->clearSelection();
         m_previewTimer->start();
     });
 }
@@ -258,7 +269,7 @@ void RebuildDialog::guess() {
                 phase = core::readMatrix(spec.phasePath, spec.raw);
             return core::guessParameters(mag, phase ? &*phase : nullptr, options, *job);
         },
-        [self](std::vector<core::GuessCandidate> found, const QString& error, bool cancelled) {
+        [self](core::GuessResult found, const QString& error, bool cancelled) {
             self->setBusy(nullptr, {});
             if (cancelled)
                 return self->showError(tr("Guess cancelled."));
@@ -268,8 +279,8 @@ void RebuildDialog::guess() {
         });
 }
 
-void RebuildDialog::showCandidates(std::vector<core::GuessCandidate> candidates) {
-    m_candidates = std::move(candidates);
+void RebuildDialog::showCandidates(core::GuessResult result) {
+    m_candidates = std::move(result.candidates);
     m_table->setRowCount(int(m_candidates.size()));
     for (std::size_t i = 0; i < m_candidates.size(); ++i) {
         const auto& c = m_candidates[i];
@@ -278,8 +289,11 @@ void RebuildDialog::showCandidates(std::vector<core::GuessCandidate> candidates)
     }
     if (!m_candidates.empty())
         m_table->setCurrentCell(0, 0); // applies the best reading to the fields
-    m_status->setText(tr("%n reading(s) ranked; the best is applied. Pick another row to use it.",
-                         nullptr, int(m_candidates.size())));
+    QString text = tr("%n reading(s) ranked; the best is applied. Pick another row to use it.",
+                      nullptr, int(m_candidates.size()));
+    if (!result.warning.empty()) // shown in full: the ranking rests on it
+        text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
+    m_status->setText(text);
 }
 
 void RebuildDialog::rebuild() {

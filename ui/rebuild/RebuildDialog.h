@@ -60,7 +60,7 @@ private:
     std::shared_ptr<core::JobControl> makeJob();
     // The form's spec, or nothing (the reason shown) when a field is unusable.
     std::optional<core::RebuildSpec> readSpec();
-    void showCandidates(std::vector<core::GuessCandidate> candidates);
+    void showCandidates(core::GuessResult result);
     // The input picture under the form's current reading, read on a worker thread; a reading
     // that does not fit says why in its caption. Only the newest request is shown.
     void previewInput();

@@ -70,6 +70,23 @@ RebuildForm::RebuildForm(QWidget* parent) : QWidget(parent) {
     row->addWidget(buildStft());
     row->addWidget(buildRetrieval());
     layout->addLayout(row);
+    watchReading();
+}
+
+// A field of the reading changed by hand (not by apply): readingEdited.
+void RebuildForm::watchReading() {
+    auto edited = [this] {
+        if (!m_applying)
+            emit readingEdited();
+    };
+    for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_scaling, m_rawType, m_window})
+        connect(c, &QComboBox::currentIndexChanged, this, edited);
+    for (QSpinBox* s : {m_rows, m_nperseg, m_noverlap, m_nfft, m_length})
+        connect(s, &QSpinBox::valueChanged, this, edited);
+    for (QDoubleSpinBox* s : {m_fs, m_dbFloor, m_dbMin, m_dbMax, m_t0, m_t1, m_f0, m_f1})
+        connect(s, &QDoubleSpinBox::valueChanged, this, edited);
+    connect(m_useFloor, &QCheckBox::toggled, this, edited);
+    connect(m_bigEndian, &QCheckBox::toggled, this, edited);
 }
 
 QLineEdit* RebuildForm::fileField(const QString& placeholder, bool required) {
@@ -160,6 +177,7 @@ QWidget* RebuildForm::buildStft() {
     m_nperseg = spin(box, 0, core::kMaxTransformSize, 0, tr("from the bins"));
     m_noverlap = spin(box, -1, core::kMaxTransformSize, -1, tr("half the window"));
     m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
+    m_noverlap->setObjectName("noverlap");
     m_fs = new QDoubleSpinBox(box);
     m_fs->setRange(1e-3, 1e12);
     m_fs->setDecimals(3);
@@ -293,6 +311,7 @@ void RebuildForm::setFiles(const QString& magnitude, const QString& phase) {
 }
 
 void RebuildForm::apply(const core::GuessCandidate& c) {
+    m_applying = true;
     select(m_layout, core::toString(c.layout.layout));
     select(m_magUnit, core::toString(c.layout.magnitude));
     select(m_phaseUnit, core::toString(c.layout.phase));
@@ -301,6 +320,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_nperseg->setValue(c.params.nperseg);
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
+    m_applying = false;
 }
 
 core::GuessOptions RebuildForm::guessOptions() const {

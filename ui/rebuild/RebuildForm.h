@@ -33,6 +33,9 @@ public:
 
 signals:
     void filesChanged();
+    // The user changed how the files are read (layout, units, STFT, picture axes): a guessed
+    // reading applied by apply() does not count.
+    void readingEdited();
 
 private:
     QWidget* buildFiles();
@@ -42,6 +45,7 @@ private:
     QWidget* buildStft();
     QWidget* buildRetrieval();
     QLineEdit* fileField(const QString& placeholder, bool required);
+    void watchReading();
 
     QLineEdit *m_magnitude, *m_phase;
     QComboBox *m_layout, *m_magUnit, *m_phaseUnit, *m_sides, *m_scaling, *m_rawType;
@@ -51,6 +55,7 @@ private:
     QComboBox *m_window, *m_method, *m_init;
     QWidget* m_picture;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
+    bool m_applying = false;
 };
 
 } // namespace specedit::ui
