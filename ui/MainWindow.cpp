@@ -540,6 +540,7 @@ void MainWindow::onSourceChanged() {
     enableScalesFor(m_viewMenu, info.isComplex());
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
+    m_cursorLabel->clear(); // it read the previous recording
     updateTitle();
 }
 
@@ -550,8 +551,12 @@ void MainWindow::onAnalysisChanged() {
 }
 
 // FFTW planning can take a moment: build the computer off the GUI thread (design rule R5).
-void MainWindow::rebuildComputer(ViewChange change) {
+void MainWindow::rebuildComputer(ViewChange request) {
     const int generation = ++m_computerGeneration;
+    // A newer request replaces one still being built: it must do what that one would have (a
+    // new recording's analysis replaced by an auto-length one must still fit the view).
+    m_pendingChange = std::min(m_pendingChange, request); // NewRecording < NewAnalysis < SameData
+    const ViewChange change = m_pendingChange;
     auto source = m_document->source();
     const auto params = m_document->analysis();
     const int channel = m_document->channel();
@@ -581,6 +586,7 @@ void MainWindow::rebuildComputer(ViewChange change) {
                     self->m_panel->showProblem(error);
                     return;
                 }
+                self->m_pendingChange = ViewChange::SameData;
                 self->m_view->setComputers(computers, change);
                 const auto& saved = self->m_document->project().view;
                 if (change == ViewChange::NewRecording && saved)
@@ -607,6 +613,8 @@ void MainWindow::showCursor(double t, double f, double db) {
     const double tStep = readoutStep(tRange.size() / std::max(1, area.width()));
     const double fStep = readoutStep(fr.size() / std::max(1, area.height()));
     const double fMagnitude = std::max(std::abs(fr.lower), std::abs(fr.upper));
+    if (std::isnan(t)) // off the picture, or another recording
+        return m_cursorLabel->clear();
     QString text = tr("t %1   f %2")
                        .arg(formatTime(t, tStep, std::abs(tRange.upper)),
                             formatFrequency(f, fStep, fMagnitude));

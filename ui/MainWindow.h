@@ -106,6 +106,8 @@ private:
     PictureStatus* m_pictureStatus;
     RecentFiles* m_recent = nullptr;
     int m_computerGeneration = 0;
+    // The strongest change asked for since an analysis was last shown.
+    ViewChange m_pendingChange = ViewChange::SameData;
     bool m_autosavePending = false; // edits since the last autosave
     bool m_showEdited = false;
     ViewMenu m_viewMenu;

@@ -1,5 +1,6 @@
 #include "RawIqDialog.h"
 
+#include "HertzSpinBox.h"
 #include "io/RawIqSource.h"
 #include "io/Recognizer.h"
 
@@ -33,15 +34,13 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent)
         if (i >= 0)
             m_format->setCurrentIndex(i);
     }
-    m_rate = new QDoubleSpinBox(this);
+    m_rate = new HertzSpinBox(this);
+    m_rate->setObjectName("rate");
     m_rate->setRange(1, 1e10);
-    m_rate->setDecimals(0);
-    m_rate->setSuffix(" Hz");
     m_rate->setValue(known.sampleRate.value.value_or(2e6));
-    m_center = new QDoubleSpinBox(this);
+    m_center = new HertzSpinBox(this);
+    m_center->setObjectName("centre");
     m_center->setRange(0, 1e12);
-    m_center->setDecimals(0);
-    m_center->setSuffix(" Hz");
     m_center->setSpecialValueText(tr("unknown (show baseband)"));
     m_center->setValue(known.centerFrequency.value.value_or(0));
     auto from = [this](const std::string& origin) {

@@ -3,11 +3,13 @@
 
 #include "Document.h"
 #include "ErrorText.h"
+#include "HertzSpinBox.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "UiFixture.h"
 #include "util/Error.h"
 
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -185,4 +187,37 @@ TEST(OpenRobustness, MessagesNameFieldsButKeepPathsIntact) {
     EXPECT_EQ(option.toStdString(), "Overlap: must be below length (expected 0 to length - 1)");
     EXPECT_EQ(ui::userText(std::runtime_error("nfft too large")).toStdString(),
               "FFT size too large");
+}
+
+// The raw dialog's rate and centre read what RF people type; a plain spin box with 0
+// decimals dropped the '.' of "868.3M" and opened the file at 868 Hz.
+TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
+    EXPECT_EQ(ui::parseHertz("868.3M").value_or(0), 868.3e6);
+    EXPECT_EQ(ui::parseHertz(" 433.92 MHz ").value_or(0), 433.92e6);
+    EXPECT_EQ(ui::parseHertz("2.4e6").value_or(0), 2.4e6);
+    EXPECT_EQ(ui::parseHertz("2 MS/s").value_or(0), 2e6);
+    EXPECT_EQ(ui::parseHertz("44.1k").value_or(0), 44100.0);
+    EXPECT_EQ(ui::parseHertz("8000").value_or(0), 8000.0);
+    EXPECT_FALSE(ui::parseHertz("868,3 MHz"));
+    EXPECT_FALSE(ui::parseHertz("fast"));
+    EXPECT_FALSE(ui::parseHertz("2 MHz 5"));
+    EXPECT_EQ(ui::formatHertz(868.3e6), "868.3 MHz");
+    EXPECT_EQ(ui::formatHertz(8000), "8 kHz");
+    EXPECT_EQ(ui::formatHertz(12.5), "12.5 Hz");
+    TempDir dir;
+    ui::RawIqDialog d(QString::fromStdString(floatFile(dir, std::vector<float>(64, 0.5f))));
+    auto type = [&d](const char* field, const char* text) {
+        auto* box = d.findChild<QDoubleSpinBox*>(field);
+        ASSERT_NE(box, nullptr) << field;
+        box->selectAll();
+        QTest::keyClicks(box, text);
+        QTest::keyClick(box, Qt::Key_Return);
+    };
+    type("rate", "2.4e6");
+    type("centre", "868.3M");
+    EXPECT_EQ(d.options().sampleRate.value_or(0), 2.4e6);
+    EXPECT_EQ(d.options().centerFrequency.value_or(0), 868.3e6);
+    EXPECT_EQ(d.findChild<QDoubleSpinBox*>("centre")->text(), "868.3 MHz");
+    type("centre", "433.92 MHz");
+    EXPECT_EQ(d.options().centerFrequency.value_or(0), 433.92e6);
 }

@@ -149,3 +149,34 @@ TEST(ViewState, AnEffectThatCannotBeDrawnIsExplained) {
     EXPECT_NE(picture->text(), "not drawn");
     EXPECT_TRUE(picture->toolTip().isEmpty());
 }
+
+// Another recording opens fitted, even when an analysis of another window length is asked for
+// before its first one is shown (the auto length does that): the newer request replaced the
+// first, and used to keep the previous recording's time range.
+TEST(ViewState, AnotherRecordingOpensFittedWhateverAnalysisFollows) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    w.view()->zoomToBox(1.0, 1.05, 433.5e6, 433.7e6);
+    std::vector<std::uint8_t> samples(2 * 250000 / 2, 128); // 0.5 s at 250 kS/s
+    for (std::size_t i = 0; i < samples.size(); i += 2)
+        samples[i] = std::uint8_t(128 + 60 * std::sin(0.3 * double(i)));
+    const auto path = demoWindow.dir.file("g001_433.92M_250k.cu8");
+    writeBytes(path, samples.data(), samples.size());
+    ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
+    auto p = w.document()->analysis(); // before the first analysis of it is shown
+    p.nperseg *= 2;
+    p.noverlap *= 2;
+    p.nfft *= 2;
+    w.document()->setAnalysis(p);
+    for (int i = 0; i < 400 && w.view()->scheduler()->computer()->params().nperseg != p.nperseg;
+         ++i)
+        QTest::qWait(20);
+    ASSERT_TRUE(waitForTiles(w));
+    const QCPRange t = w.view()->plot()->xAxis->range();
+    EXPECT_LT(t.lower, 0.01);
+    EXPECT_GT(t.upper, 0.49);
+    const QCPRange f = w.view()->plot()->yAxis->range();
+    EXPECT_LT(f.lower, 433.92e6 - 120e3);
+    EXPECT_GT(f.upper, 433.92e6 + 120e3);
+}

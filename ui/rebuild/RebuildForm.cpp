@@ -1,5 +1,7 @@
 #include "rebuild/RebuildForm.h"
 
+#include "HertzSpinBox.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -178,11 +180,9 @@ QWidget* RebuildForm::buildStft() {
     m_noverlap = spin(box, -1, core::kMaxTransformSize, -1, tr("half the window"));
     m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
     m_noverlap->setObjectName("noverlap");
-    m_fs = new QDoubleSpinBox(box);
+    m_fs = new HertzSpinBox(box);
     m_fs->setRange(1e-3, 1e12);
-    m_fs->setDecimals(3);
     m_fs->setValue(8000);
-    m_fs->setSuffix(tr(" Hz"));
     m_length = spin(box, 0, std::numeric_limits<int>::max(), 0, tr("from the frames"));
     m_length->setSuffix(tr(" samples"));
     f->addRow(tr("Window:"), m_window);

@@ -146,6 +146,8 @@ void SpectrogramView::setComputers(
     m_panes->setShapes(m_shapes);
     m_trace->setHeld(true); // until this analysis's picture is complete
     if (change == ViewChange::NewRecording) {
+        m_cursorTime.reset(); // the edit cursor was on the previous recording
+        m_panes->forEachOverlay([](MaskOverlay& o) { o.setCursorTime(std::nullopt); });
         m_nonFiniteReported = false; // once per recording
         m_levelsByHand = false;
         m_autoLevelPending = true;
@@ -518,7 +520,10 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
 void SpectrogramView::onMouseMove(QMouseEvent* event) {
     followPane(event->position());
     const QPointF p = toPlot(event->position());
-    emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
+    if (m_panes->indexAt(event->position()) >= 0)
+        emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
+    else // an axis or the trace lane: no point of the picture
+        emit cursorMoved(std::nan(""), std::nan(""), std::nan(""));
     if (m_tool && m_tool->isActive()) {
         m_tool->move(p);
         replotOverlay();

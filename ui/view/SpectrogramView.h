@@ -124,7 +124,8 @@ public:
     OverviewStrip* overview() const { return m_overview; }
 
 signals:
-    // Cursor position in seconds and Hz, level in dB (NaN when unknown).
+    // Cursor position in seconds and Hz, level in dB (NaN when unknown; all NaN off the
+    // picture: over an axis or the trace lane).
     void cursorMoved(double seconds, double hertz, double db);
     void colorParamsChanged(const ColorParams& params);
     // Visible tiles not computed yet, and those shown from a quick picture awaiting the exact one.
