@@ -111,6 +111,14 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     emit autoLengthChanged(m_project.autoLength);
 }
 
+QString Document::besideSource(const QString& suffix) const {
+    if (m_sourcePath.isEmpty())
+        return {};
+    const QFileInfo source(m_sourcePath);
+    return suffix.isEmpty() ? source.absolutePath()
+                            : source.dir().filePath(source.completeBaseName() + suffix);
+}
+
 QString Document::displayName() const {
     if (!m_projectPath.isEmpty())
         return QFileInfo(m_projectPath).fileName();

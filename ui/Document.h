@@ -34,6 +34,9 @@ public:
     const core::SignalInfo& info() const { return m_source->info(); }
     const core::Project& project() const { return m_project; }
     QString sourcePath() const { return m_sourcePath; }
+    // Where a file made from the recording goes by default: beside it, named after it
+    // ("<folder>/<name><suffix>"; with an empty suffix, the folder). Empty without a recording.
+    QString besideSource(const QString& suffix) const;
     QString projectPath() const { return m_projectPath; }
     QString displayName() const;
 

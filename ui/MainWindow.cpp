@@ -434,7 +434,8 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     m_exports->buildMenu(file);
     file->addAction(tr("Export spectrogram &image…"), this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"), QString(),
+        QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
+                                                    m_document->besideSource(".png"),
                                                     tr("PNG images (*.png)"));
         if (path.isEmpty())
             return;
@@ -623,8 +624,12 @@ void MainWindow::showCursor(double t, double f, double db) {
 }
 
 void MainWindow::openDialog() {
+    // In the open recording's folder, else the last one opened's.
+    QString folder = m_document->besideSource(QString());
+    if (folder.isEmpty() && !m_recent->files().isEmpty())
+        folder = QFileInfo(m_recent->files().first()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open recording or project"), QString(),
+        this, tr("Open recording or project"), folder,
         tr("Recordings and projects (*.wav *.flac *.ogg *.aiff *.aif *.w64 *.rf64 *.cf32 *.cfile "
            "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.s16 *.complex *.complex16s *.complex16u "
            "*.complex32s *.complex32u *.cu16 *.coco *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta "

@@ -164,6 +164,9 @@ TEST(ViewState, AnotherRecordingOpensFittedWhateverAnalysisFollows) {
     const auto path = demoWindow.dir.file("g001_433.92M_250k.cu8");
     writeBytes(path, samples.data(), samples.size());
     ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
+    // Files made from it are proposed beside it (labels, dataset, image, the Open dialog).
+    EXPECT_EQ(w.document()->besideSource(".labels.csv").toStdString(),
+              demoWindow.dir.file("g001_433.92M_250k.labels.csv"));
     auto p = w.document()->analysis(); // before the first analysis of it is shown
     p.nperseg *= 2;
     p.noverlap *= 2;

@@ -27,23 +27,24 @@ LabelExchange::LabelExchange(Document* document, TaskRunner* tasks, QWidget* win
 
 void LabelExchange::addActions(QMenu* menu) {
     menu->addAction(tr("I&mport labels…"), this, [this] {
-        const QString path =
-            QFileDialog::getOpenFileName(m_window, tr("Import labels"), QString(), kLabelFilter);
+        const QString path = QFileDialog::getOpenFileName(
+            m_window, tr("Import labels"), m_document->besideSource(QString()), kLabelFilter);
         if (!path.isEmpty())
             guarded(tr("Import labels"), [&] { importLabels(path); });
     });
     menu->addAction(tr("E&xport labels…"), this, [this] {
         if (!hasLabels())
             return;
-        const QString path =
-            QFileDialog::getSaveFileName(m_window, tr("Export labels"), QString(), kLabelFilter);
+        const QString path = QFileDialog::getSaveFileName(
+            m_window, tr("Export labels"), m_document->besideSource(".labels.csv"), kLabelFilter);
         if (!path.isEmpty())
             guarded(tr("Export labels"), [&] { exportLabels(path); });
     });
     menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {
         if (!hasLabels())
             return;
-        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export dataset"), QString(),
+        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export dataset"),
+                                                          m_document->besideSource(".dataset.csv"),
                                                           tr("CSV (*.csv)"));
         if (!path.isEmpty() && !exportDataset(path))
             emit message(tr("Another task is running; export when it ends"), 5000);
