@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace specedit::core {
 namespace {
@@ -148,6 +149,23 @@ void Detector::steadyBins(const std::vector<float>& floor, std::int64_t a, std::
     }
 }
 
+// Rows whose window, widened by the smoothing, reaches a row of pure digital zero without
+// being one: they straddle a cut to silence, whose step sprays power over every bin (a steady
+// carrier or DC switching on), so they seed no burst; a burst may still grow into them.
+std::vector<char> besideSilence(const PowerBlock& p, std::int64_t reach) {
+    std::vector<char> silent(std::size_t(p.frames)), beside(std::size_t(p.frames), 0);
+    for (std::int64_t r = 0; r < p.frames; ++r) {
+        const float* row = p.row(r);
+        silent[std::size_t(r)] = std::all_of(row, row + p.bins, [](float v) { return v == 0; });
+    }
+    for (std::int64_t r = 0; r < p.frames; ++r)
+        if (silent[std::size_t(r)])
+            for (std::int64_t n = std::max<std::int64_t>(0, r - reach);
+                 n <= std::min(p.frames - 1, r + reach); ++n)
+                beside[std::size_t(n)] = !silent[std::size_t(n)];
+    return beside;
+}
+
 void Detector::block(std::int64_t a, std::int64_t b) {
     PowerBlock& p = m_block;
     m_power.compute(a - 1, b - a + 2, p, m_pool, *m_job); // a frame of context each side
@@ -161,11 +179,14 @@ void Detector::block(std::int64_t a, std::int64_t b) {
     std::vector<float> ratio(std::size_t(p.bins)), inverse(std::size_t(p.bins));
     for (std::size_t k = 0; k < inverse.size(); ++k)
         inverse[k] = 1.0f / floor[k];
+    const auto& params = m_power.params();
+    const auto cut = besideSilence(p, (params.nperseg + params.hop() - 1) / params.hop() + 1);
     for (std::int64_t r = r0; r < r1; ++r) {
         const float* row = smoothed.data() + std::size_t(r) * std::size_t(p.bins);
         for (int k = 0; k < p.bins; ++k)
             ratio[std::size_t(k)] = row[k] * inverse[std::size_t(k)];
-        m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, high);
+        const float seed = cut[std::size_t(r)] ? std::numeric_limits<float>::infinity() : high;
+        m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, seed);
     }
     keepFinished();
     steadyBins(floor, a, b);

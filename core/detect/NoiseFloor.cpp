@@ -81,10 +81,18 @@ std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::i
             const float* row = power.data() + std::size_t(j) * std::size_t(bins);
             columns.insert(columns.end(), row + k0, row + k1);
         }
-        std::vector<float> column(static_cast<std::size_t>(rows));
+        std::vector<float> column;
+        column.reserve(static_cast<std::size_t>(rows));
         for (std::int64_t k = k0; k < k1; ++k) {
-            for (std::int64_t r = 0; r < rows; ++r)
-                column[std::size_t(r)] = columns[std::size_t(r) * width + std::size_t(k - k0)];
+            column.clear();
+            for (std::int64_t r = 0; r < rows; ++r) // digital silence is no noise level
+                if (const float v = columns[std::size_t(r) * width + std::size_t(k - k0)]; v > 0)
+                    column.push_back(v);
+            if (column.empty()) { // nothing but silence in this bin
+                floor[std::size_t(k)] = 1e-30f;
+                shape[std::size_t(k)] = 1;
+                continue;
+            }
             const float low = std::max(quantileOf(column, q), 1e-30f);
             floor[std::size_t(k)] = low;
             shape[std::size_t(k)] = quantileOf(column, 0.5) / low;

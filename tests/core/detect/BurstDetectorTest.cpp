@@ -8,6 +8,7 @@
 #include "util/Error.h"
 
 #include <cmath>
+#include <functional>
 #include <gtest/gtest.h>
 #include <numbers>
 #include <random>
@@ -50,7 +51,9 @@ std::vector<Truth> scene() {
 // Unit-power complex noise, each burst at `snrDb` over the noise in its band, a steady
 // carrier at -50 kHz and a DC offset (a cheap receiver's spike), both 20 dB over the noise
 // in a 10 kHz band.
-std::unique_ptr<SampleSource> record(const TempDir& dir, double snrDb, double seconds = 2.5) {
+// Where `silent` holds, every sample is exactly 0 (digital zero cut into a capture).
+std::unique_ptr<SampleSource> record(const TempDir& dir, double snrDb, double seconds = 2.5,
+                                     const std::function<bool(double)>& silent = {}) {
     const auto truth = scene();
     std::mt19937 rng(11);
     std::normal_distribution<double> g(0, std::sqrt(0.5));
@@ -64,6 +67,8 @@ std::unique_ptr<SampleSource> record(const TempDir& dir, double snrDb, double se
         dir.file("scene.cf32"), n, kRate, kCentre, [&](std::int64_t i) {
             const double t = double(i) / kRate;
             std::complex<double> x(g(rng), g(rng));
+            if (silent && silent(t))
+                return std::complex<double>(0, 0);
             x += std::polar(steady, -2 * std::numbers::pi * 50e3 * t) + steady;
             for (std::size_t b = 0; b < truth.size(); ++b) {
                 const Truth& u = truth[b];
@@ -164,6 +169,25 @@ TEST(BurstDetector, AtTenDbFindsEveryBurstOfAMillisecondOrMore) {
     const Score s = score(found, truth);
     EXPECT_GE(s.recall, 0.95);
     EXPECT_GE(all.precision, 0.95) << found.size() << " found";
+}
+
+// Runs of digital zero over more than a fifth of the recording (as in URH's
+// two_participants capture) once made the noise floor 0: every noise frame became a burst.
+// The frames that straddle a cut seed nothing: the DC offset switching back on sprayed its
+// neighbouring bins (3 false bursts here).
+TEST(BurstDetector, RunsOfDigitalZeroDoNotLowerTheFloor) {
+    TempDir dir;
+    auto silent = [](double t) { // between the bursts: 0.68 s of 2.5
+        const double into = std::fmod(t - 0.05, 0.3);
+        return (t > 0.05 && t < 1.85 && into >= 0.18 && into < 0.28) || t >= 2.42;
+    };
+    const auto src = record(dir, 16.0, 2.5, silent);
+    DetectOptions o;
+    JobControl job;
+    const auto found = detectBursts(*src, detectionAnalysis(kRate, o), o, job);
+    const Score s = score(found, scene());
+    EXPECT_GE(s.recall, 0.95);
+    EXPECT_GE(s.precision, 0.95) << found.size() << " found for " << scene().size();
 }
 
 TEST(BurstDetector, EdgesOfAToneBurstLieWithinAHop) {
