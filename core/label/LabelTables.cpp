@@ -85,7 +85,7 @@ std::string csvQuoted(const std::string& text) {
 
 std::string number(double v) {
     char buf[64];
-    const auto r = std::to_chars(std::begin(buf), std::end(buf), v);
+    const auto r = std::to_chars(std::begin(buf), std::end(buf), v, std::chars_format::general, 12);
     return std::string(buf, r.ptr);
 }
 

@@ -11,7 +11,8 @@
 
 namespace specedit::core {
 
-// The shortest text that reads back as the same double.
+// 12 significant digits, no trailing zeros: 0.055936, not the 0.05593600000000001 that frame
+// arithmetic leaves (1 ps in a second, a millihertz at 1 GHz).
 std::string number(double v);
 // Throws Error (subject `where`) when text is not a whole finite number.
 double parseNumber(const std::string& text, const std::string& where);

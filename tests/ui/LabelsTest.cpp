@@ -14,6 +14,7 @@
 #include "view/LabelOverlay.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -327,6 +328,16 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     EXPECT_EQ(counted(), 0);
     EXPECT_TRUE(w.document()->labels().empty());
     dialog->setThresholdDb(8);
+    EXPECT_EQ(counted(), all);
+    // Typed digit by digit, the count follows before the field is left.
+    auto* threshold = dialog->findChildren<QDoubleSpinBox*>().at(0);
+    threshold->setFocus();
+    threshold->selectAll();
+    QTest::keyClicks(threshold, "60");
+    EXPECT_FALSE(dialog->result());
+    EXPECT_EQ(counted(), 0);
+    threshold->selectAll();
+    QTest::keyClicks(threshold, "8");
     EXPECT_EQ(counted(), all);
     // The visible part only: zoomed to 1.5-1.8 s, fewer bursts, all inside.
     dialog->reject();

@@ -1,5 +1,6 @@
 #include "labels/DetectDialog.h"
 
+#include "CompactSpinBox.h"
 #include "ErrorText.h"
 #include "util/JobControl.h"
 
@@ -59,12 +60,13 @@ DetectDialog::~DetectDialog() {
 
 QDoubleSpinBox* DetectDialog::addSpin(const QString& label, double value, double lo, double hi,
                                       int decimals, const QString& suffix) {
-    auto* spin = new QDoubleSpinBox(this);
+    auto* spin = new CompactSpinBox(this);
     spin->setRange(lo, hi);
     spin->setDecimals(decimals);
     spin->setSuffix(suffix);
     spin->setValue(value);
-    spin->setKeyboardTracking(false); // count when a value is complete, not per digit
+    // Each digit restarts the debounce and cancels a count under way: the count follows the
+    // typing (with keyboard tracking off it stayed on the old value until the field was left).
     connect(spin, &QDoubleSpinBox::valueChanged, this, &DetectDialog::scheduleCount);
     static_cast<QFormLayout*>(layout())->addRow(label, spin);
     return spin;
