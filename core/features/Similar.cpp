@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace specedit::core {
@@ -63,6 +64,40 @@ ClassProposal vote(const Matrix& z, const std::vector<std::string>& classes,
     return {row, best->first, best->second / total};
 }
 
+double median(std::vector<double> v) {
+    if (v.empty())
+        return 0;
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
+// The distance from z[row] to the nearest of `refs` of class `name` (any class when empty),
+// `row` itself left out.
+double nearestOf(const Matrix& z, const std::vector<std::string>& classes,
+                 const std::vector<std::size_t>& refs, std::size_t row, const std::string& name) {
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t r : refs)
+        if (r != row && (name.empty() || classes[r] == name))
+            best = std::min(best, distance(z[row], z[r]));
+    return best;
+}
+
+// How far apart a class's references typically lie: the median distance from each to its
+// nearest fellow. A class of one reference takes `fallback`.
+std::map<std::string, double> spreads(const Matrix& z, const std::vector<std::string>& classes,
+                                      const std::vector<std::size_t>& refs, double fallback) {
+    std::map<std::string, std::vector<double>> gaps;
+    for (std::size_t r : refs)
+        if (const double d = nearestOf(z, classes, refs, r, classes[r]); std::isfinite(d))
+            gaps[classes[r]].push_back(d);
+    std::map<std::string, double> out;
+    for (std::size_t r : refs) {
+        const double s = median(gaps[classes[r]]);
+        out[classes[r]] = s > 0 ? s : fallback;
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<ClassProposal> proposeClasses(const Matrix& features,
@@ -79,9 +114,20 @@ std::vector<ClassProposal> proposeClasses(const Matrix& features,
         throw Error("label similar", "no burst has a class to compare with",
                     "at least one label with a class (confirmed)");
     const Matrix z = standardise(features);
-    std::vector<ClassProposal> out;
+    std::vector<double> nearest;
     for (std::size_t q : queries)
-        out.push_back(vote(z, classes, refs, q, std::max(1, k)));
+        nearest.push_back(nearestOf(z, classes, refs, q, {}));
+    const double fallback = median(nearest) > 0 ? median(nearest) : 1.0;
+    const auto spread = spreads(z, classes, refs, fallback);
+    std::vector<ClassProposal> out;
+    for (std::size_t q : queries) {
+        ClassProposal p = vote(z, classes, refs, q, std::max(1, k));
+        const double d = nearestOf(z, classes, refs, q, p.className) / (2 * spread.at(p.className));
+        p.confidence *= std::exp(-0.5 * d * d);
+        if (p.confidence < kLikeNone)
+            p = {q, {}, 0.0};
+        out.push_back(p);
+    }
     return out;
 }
 

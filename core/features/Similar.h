@@ -5,17 +5,24 @@
 // Every feature is standardised over all rows (z = (x - mean) / standard deviation; a value
 // that could not be measured (NaN) counts as the mean, a column without spread is left out),
 // so no feature wins by its unit. A query row's k nearest reference rows (Euclidean distance)
-// vote with weight 1 / (d + 1e-9); the class with the most weight wins and its share of the
-// weight is the confidence (1: all neighbours agree).
+// vote with weight 1 / (d + 1e-9); the class with the most weight wins. Its confidence is its
+// share of the weight times how typical the row is of it, exp(-d^2 / (8 s^2)): d the distance
+// to the class's nearest reference, s the class's spread (the median distance from each of its
+// references to its nearest fellow; for a class of one reference, the median distance from the
+// query rows to their nearest reference). So a burst unlike every example is not 100 % sure
+// just because one class was given (0.88 at d = s, 0.14 at 4 s); below kLikeNone (about
+// d = 5 s) it gets no class at all.
 
 #include <string>
 #include <vector>
 
 namespace specedit::core {
 
+inline constexpr double kLikeNone = 0.05;
+
 struct ClassProposal {
-    std::size_t row = 0; // the query row
-    std::string className;
+    std::size_t row = 0;   // the query row
+    std::string className; // empty: like none of the classes
     double confidence = 0; // 0..1
 };
 

@@ -263,7 +263,9 @@ TEST(Labels, LabelSimilarProposesTheClassOfTheNearestKind) {
         EXPECT_EQ(out[k].className, k % 2 == 0 ? "remote" : "sensor") << k;
         EXPECT_FALSE(out[k].confirmed);
         ASSERT_TRUE(out[k].confidence);
-        EXPECT_GT(*out[k].confidence, 0.9); // k = 2 of 4 references: both of its kind
+        // k = 2 of 4 references, both of its kind; as typical of its kind as the references
+        // are (a confidence of 1 would need it to sit on one of them).
+        EXPECT_GT(*out[k].confidence, 0.7);
     }
     EXPECT_FALSE(out[0].confidence);                  // the references are left alone
     ASSERT_EQ(w.view()->selectedLabels().size(), 1u); // the least confident, to review

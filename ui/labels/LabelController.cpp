@@ -375,10 +375,15 @@ void LabelController::applyProposals(const std::vector<core::DatasetEntry>& entr
             }
     m_document->setLabels(labels, tr("Label similar"));
     select(leastSure);
-    emit message(tr("%1 labels given a class (proposed, faded by confidence); the least "
-                    "confident is selected: Enter accepts, 1-9 correct")
-                     .arg(proposals.size()),
-                 10000);
+    const auto given = std::count_if(proposals.begin(), proposals.end(),
+                                     [](const auto& p) { return !p.className.empty(); });
+    QString text = tr("%1 labels given a class (proposed, faded by confidence); the least "
+                      "confident is selected: Enter accepts, 1-9 correct")
+                       .arg(given);
+    if (given < std::ptrdiff_t(proposals.size()))
+        text += tr("; %1 like none of the examples left as they were")
+                    .arg(std::ptrdiff_t(proposals.size()) - given);
+    emit message(text, 10000);
 }
 
 } // namespace specedit::ui

@@ -4,6 +4,7 @@
 
 #include "TestUtil.h"
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <limits>
@@ -25,28 +26,63 @@ TEST(Similar, ProposesTheClassOfTheNearestClusterWithItsConfidence) {
         x.push_back({433.98e6 + 1e3 * g(rng), 0.5 + 0.01 * g(rng), 7});
         c.push_back(i < 8 ? "close" : "");
     }
-    // Halfway between, nearer "close" in both features.
-    x.push_back({433.96e6, 0.35, 7});
-    c.push_back("");
+    // Just off the "close" cluster (about one spread), and halfway between the two (twenty):
+    // the first is "close", the second like neither.
+    x.push_back({433.981e6, 0.51, 7});
+    x.push_back({433.95e6, 0.25, 7});
+    c.insert(c.end(), {"", ""});
     const auto p = proposeClasses(x, c, 5);
-    ASSERT_EQ(p.size(), 5u);
-    for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(p.size(), 6u);
+    for (int i = 0; i < 4; ++i) { // all neighbours agree, and each is typical of its cluster
         EXPECT_EQ(p[std::size_t(i)].className, i % 2 ? "close" : "open");
-        EXPECT_DOUBLE_EQ(p[std::size_t(i)].confidence, 1.0);
+        EXPECT_GT(p[std::size_t(i)].confidence, 0.5);
+        EXPECT_LE(p[std::size_t(i)].confidence, 1.0);
     }
     EXPECT_EQ(p[4].className, "close");
     EXPECT_EQ(p[4].row, 20u);
+    EXPECT_GT(p[4].confidence, 0.3);
+    EXPECT_TRUE(p[5].className.empty());
 }
 
 TEST(Similar, AVoteSplitBetweenClassesLowersTheConfidence) {
     // Query at 0; references at distance 1 ("a", twice) and 2 ("b", twice): weights 1, 1 for
-    // a and 0.5, 0.5 for b, so a wins with 2 / 3.
+    // a and 0.5, 0.5 for b, so a wins with 2 / 3. Standardised (sd sqrt 2), a's references lie
+    // 2 apart (its spread s) and the query 1 from the nearest: typicality exp(-1/32).
     std::vector<std::vector<double>> x = {{0}, {1}, {-1}, {2}, {-2}};
     std::vector<std::string> c = {"", "a", "a", "b", "b"};
     const auto p = proposeClasses(x, c, 4);
     ASSERT_EQ(p.size(), 1u);
     EXPECT_EQ(p[0].className, "a");
-    EXPECT_NEAR(p[0].confidence, 2.0 / 3.0, 1e-6);
+    EXPECT_NEAR(p[0].confidence, 2.0 / 3.0 * std::exp(-1.0 / 32), 1e-6);
+}
+
+// One class given: every burst's neighbours agree, but one unlike the examples is not 100 %
+// sure of it, and one far from them gets no class (Label similar once gave every label 100 %).
+TEST(Similar, WithOneClassTheConfidenceSaysHowTypicalTheBurstIs) {
+    std::mt19937 rng(5);
+    std::normal_distribution<double> g(0, 1);
+    std::vector<std::vector<double>> x;
+    std::vector<std::string> c;
+    for (int i = 0; i < 16; ++i) { // 8 examples, 8 more of the same kind
+        x.push_back({10 + 0.1 * g(rng), 3 + 0.1 * g(rng)});
+        c.push_back(i < 8 ? "remote" : "");
+    }
+    x.push_back({10.3, 3.3}); // a little off: 3 standard deviations in each feature
+    x.push_back({40, -20});   // a spur: nothing like them
+    c.insert(c.end(), {"", ""});
+    const auto p = proposeClasses(x, c, 3);
+    ASSERT_EQ(p.size(), 10u);
+    std::vector<double> members;
+    for (std::size_t i = 0; i < 8; ++i) {
+        EXPECT_EQ(p[i].className, "remote");
+        members.push_back(p[i].confidence);
+    }
+    std::sort(members.begin(), members.end());
+    EXPECT_GT(members[4], 0.6); // the median member
+    EXPECT_EQ(p[8].className, "remote");
+    EXPECT_LT(p[8].confidence, members[4]);
+    EXPECT_TRUE(p[9].className.empty());
+    EXPECT_EQ(p[9].confidence, 0.0);
 }
 
 TEST(Similar, UnmeasuredValuesCountAsTheMean) {
