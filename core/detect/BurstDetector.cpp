@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace specedit::core {
 namespace {
@@ -25,7 +26,7 @@ struct Found {
 constexpr double kSparseFill = 0.25;
 
 constexpr std::int64_t kMinSeeds = 2;
-constexpr double kBandTrimDb = 20.0;
+constexpr double kBandTail = 0.005; // of the energy left out of a band on each side
 constexpr double kSpurDb = 20.0;
 
 double dbToPower(double db) {
@@ -91,16 +92,20 @@ Found Detector::toFound(const Region& g) const {
     // region is wider than that.
     const std::int64_t frame0 = g.frame1 - g.frame0 >= 2 ? g.frame0 + 1 : g.frame0;
     const std::int64_t frame1 = g.frame1 - g.frame0 >= 2 ? g.frame1 - 1 : g.frame1;
-    // The band: bins holding at least 1/100 of the strongest bin's share of the region's
-    // energy (the splatter of hard keying, a frame or two at each end, falls far below).
+    // The band: the bins holding the middle 99 % of the region's energy (the occupied
+    // bandwidth, ITU-R SM.328: 0.5 % left out on each side). The splatter of hard keying, a
+    // frame or two at each end, holds far less; bins above 1 % of the strongest one's share
+    // took it in on one side or the other as the region happened to grow (boxes of an OOK
+    // remote ran from -330 to +24 kHz around a carrier at +14 kHz).
     int low = g.bin0, high = g.bin1;
     if (!g.profile.empty()) {
-        const float peak = *std::max_element(g.profile.begin(), g.profile.end());
-        const float limit = peak * float(dbToPower(-kBandTrimDb));
+        const double total = std::accumulate(g.profile.begin(), g.profile.end(), 0.0);
+        const double tail = kBandTail * total;
+        double below = 0, above = 0;
         int first = 0, last = int(g.profile.size()) - 1;
-        while (first < last && g.profile[std::size_t(first)] < limit)
+        while (first < last && (below += g.profile[std::size_t(first)]) < tail)
             ++first;
-        while (last > first && g.profile[std::size_t(last)] < limit)
+        while (last > first && (above += g.profile[std::size_t(last)]) < tail)
             --last;
         low = g.bin0 + first;
         high = g.bin0 + last;

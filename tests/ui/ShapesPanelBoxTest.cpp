@@ -72,6 +72,31 @@ TEST(ShapesPanelBox, ALassoStretchesToItsTypedBox) {
     EXPECT_DOUBLE_EQ(s->points[2].f, 433.7e6);
 }
 
+// A brush stroke's fields give what it paints (its line grown by the brush), not its centre
+// line; a typed edge moves the painted edge there, the brush keeping its size.
+TEST(ShapesPanelBox, AStrokeShowsAndTakesThePaintedBox) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
+    core::Shape stroke;
+    stroke.type = core::ShapeType::Stroke;
+    stroke.points = {{1.10, 433.60e6}, {1.11, 433.61e6}};
+    stroke.radiusS = 0.04;
+    stroke.radiusHz = 5e3;
+    stroke.gainDb = -40;
+    const auto id = w.document()->addShape(stroke);
+    w.shapesPanel()->select(id);
+    EXPECT_NEAR(field(w.shapesPanel(), 0)->value(), 1.06, 1e-6);
+    EXPECT_NEAR(field(w.shapesPanel(), 1)->value(), 1.15, 1e-6);
+    EXPECT_NEAR(field(w.shapesPanel(), 2)->value(), 433.595e6, 1);
+    EXPECT_NEAR(field(w.shapesPanel(), 3)->value(), 433.615e6, 1);
+    field(w.shapesPanel(), 1)->setValue(1.25); // the painted end, 0.1 s later
+    const core::Shape* s = w.document()->shape(id);
+    EXPECT_NEAR(s->points[0].t, 1.10, 1e-9); // the start stays
+    EXPECT_NEAR(s->points[1].t, 1.21, 1e-9);
+    EXPECT_DOUBLE_EQ(s->radiusS, 0.04);
+}
+
 namespace {
 // 3 s of stereo noise at 8 kHz.
 QString stereoNoise(const TempDir& dir) {

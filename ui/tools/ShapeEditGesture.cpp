@@ -49,16 +49,31 @@ core::Shape ShapeEditGesture::fitToBox(const core::Shape& shape, const core::TfB
         s.f1 = to.f1;
         return s;
     }
-    // Lassos and strokes stretch with their box: each point keeps its relative place.
-    const core::TfBox from = extent(shape);
+    // Lassos and strokes stretch with their box: each point keeps its relative place. A
+    // stroke's box is its line's grown by the brush, which keeps its size: the line's box is
+    // the new one less the brush (a point when the new box is narrower than the brush).
+    const bool stroke = s.type == core::ShapeType::Stroke;
+    const core::TfBox from = inset(extent(shape), stroke ? s.radiusS : 0, stroke ? s.radiusHz : 0);
+    const core::TfBox into = inset(to, stroke ? s.radiusS : 0, stroke ? s.radiusHz : 0);
     auto map = [](double v, double a0, double a1, double b0, double b1) {
         return a1 > a0 ? b0 + (v - a0) * (b1 - b0) / (a1 - a0) : b0 + (v - a0);
     };
     for (auto& q : s.points) {
-        q.t = map(q.t, from.t0, from.t1, to.t0, to.t1);
-        q.f = map(q.f, from.f0, from.f1, to.f0, to.f1);
+        q.t = map(q.t, from.t0, from.t1, into.t0, into.t1);
+        q.f = map(q.f, from.f0, from.f1, into.f0, into.f1);
     }
     return s;
+}
+
+// A box shrunk by dt and df on each side; where it is narrower than that, its centre line.
+core::TfBox ShapeEditGesture::inset(const core::TfBox& b, double dt, double df) {
+    auto shrink = [](double lo, double hi, double by) {
+        const double mid = 0.5 * (lo + hi);
+        return hi - lo > 2 * by ? std::pair{lo + by, hi - by} : std::pair{mid, mid};
+    };
+    const auto [t0, t1] = shrink(b.t0, b.t1, dt);
+    const auto [f0, f1] = shrink(b.f0, b.f1, df);
+    return {t0, t1, f0, f1};
 }
 
 core::TfBox ShapeEditGesture::extent(const core::Shape& s) {
@@ -70,6 +85,12 @@ core::TfBox ShapeEditGesture::extent(const core::Shape& s) {
         b.t1 = std::max(b.t1, p.t);
         b.f0 = std::min(b.f0, p.f);
         b.f1 = std::max(b.f1, p.f);
+    }
+    if (s.type == core::ShapeType::Stroke) { // what the brush painted, not its centre line
+        b.t0 -= s.radiusS;
+        b.t1 += s.radiusS;
+        b.f0 -= s.radiusHz;
+        b.f1 += s.radiusHz;
     }
     return b;
 }

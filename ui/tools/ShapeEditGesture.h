@@ -21,11 +21,13 @@ public:
     core::Shape at(QPointF p) const;
     const core::Shape& original() const { return m_shape; }
 
-    // The box the edges belong to: a rectangle's own edges, else its points' extent.
+    // The box the edges belong to: a rectangle's own edges, a lasso's points' extent, a
+    // stroke's line's extent grown by the brush (what it paints; no feather in any case).
     static core::TfBox extent(const core::Shape& shape);
     // The shape with its box moved to `to`: a rectangle takes it, the points of a lasso or
     // stroke stretch with it.
     static core::Shape fitToBox(const core::Shape& shape, const core::TfBox& to);
+    static core::TfBox inset(const core::TfBox& box, double dt, double df);
     // Edges of the shape's box within tolerancePx of pixel (kNone if none).
     static int edgesNear(const core::Shape& shape, QPointF pixel,
                          const std::function<QPointF(double t, double f)>& toPixel,
