@@ -226,8 +226,11 @@ public:
 
 private:
     static std::string steadyWarning(double variation) {
-        char percent[32];
-        std::snprintf(percent, sizeof percent, "%.1f %%", 100 * variation);
+        char percent[48];
+        if (variation < 0.0005)
+            std::snprintf(percent, sizeof percent, "less than 0.1 %%");
+        else
+            std::snprintf(percent, sizeof percent, "%.1f %%", 100 * variation);
         return std::string("the magnitudes hardly change over time (by ") + percent +
                "), so they cannot tell the hop: the readings are ranked by how common their "
                "overlap is (50, 75, 87.5, 25 %). Give the signal's length in samples to settle it";

@@ -73,8 +73,9 @@ TEST(Labels, DrawRelabelWithAHotkeyAndUndo) {
     EXPECT_EQ(w.document()->shapes().size(), 0u); // a label is not a mask shape
     EXPECT_EQ(w.view()->selectedLabels(), std::set<std::uint64_t>{drawn.id});
     // The key 3 gives it class 3, made on first use with its hotkey and a colour.
-    trigger(w, "Class 3");
+    trigger(w, "class 3 (new)"); // the entry says what it will make
     ASSERT_EQ(w.document()->classes().size(), 1u);
+    EXPECT_NE(action(w, "class 3"), nullptr); // and then names it
     EXPECT_EQ(w.document()->classes()[0].hotkey, 3);
     EXPECT_EQ(w.document()->labels()[0].className, "class 3");
     const QColor shown = w.view()->labelOverlay()->colorOf(w.document()->labels()[0]);
@@ -376,7 +377,7 @@ TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
     const auto id = w.document()->labels()[0].id;
     w.view()->setSelectedLabels({id});
     // Key 2 makes "class 2"; Add takes the next free hotkey (1).
-    trigger(w, "Class 2");
+    trigger(w, "class 2 (new)");
     bar->addClass("door open");
     ASSERT_EQ(w.document()->classes().size(), 2u);
     EXPECT_EQ(w.document()->classes()[1].hotkey, 1);

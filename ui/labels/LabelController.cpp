@@ -36,8 +36,10 @@ LabelController::LabelController(Document* document, SpectrogramView* view, Task
     : QObject(parent), m_document(document), m_view(view), m_tasks(tasks),
       m_exchange(new LabelExchange(document, tasks, view->window())) {
     connect(m_exchange, &LabelExchange::message, this, &LabelController::message);
-    connect(document, &Document::labelsChanged, this,
-            [this] { m_view->setLabels(m_document->labels(), m_document->classes()); });
+    connect(document, &Document::labelsChanged, this, [this] {
+        m_view->setLabels(m_document->labels(), m_document->classes());
+        nameClassActions();
+    });
     connect(view, &SpectrogramView::labelDrawn, this, &LabelController::addBox);
     connect(view, &SpectrogramView::labelClicked, this, &LabelController::snapToBurst);
     connect(view, &SpectrogramView::deleteLabelsRequested, this, &LabelController::removeSelected);
@@ -70,8 +72,24 @@ void LabelController::buildMenu(QMenu* menu) {
     menu->addSeparator();
     QMenu* classes = menu->addMenu(tr("&Class of the selected labels"));
     for (int k = 1; k <= 9; ++k) {
-        QAction* a = classes->addAction(tr("Class %1").arg(k), this, [this, k] { setClass(k); });
+        QAction* a = classes->addAction(QString(), this, [this, k] { setClass(k); });
         a->setShortcut(QKeySequence(Qt::Key_0 + k));
+        m_classActions[std::size_t(k - 1)] = a;
+    }
+    nameClassActions();
+}
+
+// Each hotkey's entry names the class it gives ("remote"), or the one it would create.
+void LabelController::nameClassActions() {
+    const auto& classes = m_document->classes();
+    for (int k = 1; k <= 9; ++k) {
+        QAction* a = m_classActions[std::size_t(k - 1)];
+        if (!a)
+            continue;
+        const auto it = std::find_if(classes.begin(), classes.end(),
+                                     [k](const core::LabelClass& c) { return c.hotkey == k; });
+        a->setText(it != classes.end() ? QString::fromStdString(it->name).replace('&', "&&")
+                                       : tr("class %1 (new)").arg(k));
     }
 }
 
@@ -296,10 +314,14 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found) {
             ++added;
         }
     m_document->setLabels(labels, tr("Detect bursts"));
-    emit message(tr("%1 bursts proposed (dashed): Enter accepts, 1-9 set the class, "
-                    "Delete removes")
-                     .arg(added),
-                 8000);
+    QString text = tr("%1 bursts proposed (dashed): Enter accepts, 1-9 set the class, "
+                      "Delete removes")
+                       .arg(added);
+    if (added < found.size()) // the dialog counted them all: say where the others went
+        text += tr("; %1 of the %2 found already had a label")
+                    .arg(found.size() - added)
+                    .arg(found.size());
+    emit message(text, 8000);
 }
 
 // Classes for the unclassified and proposed labels from their nearest classified, confirmed

@@ -14,7 +14,10 @@
 #include "labels/DetectDialog.h"
 
 #include <QObject>
+#include <array>
 #include <set>
+
+class QAction;
 
 class QMenu;
 
@@ -62,6 +65,7 @@ signals:
     void message(const QString& text, int timeoutMs);
 
 private:
+    void nameClassActions();
     std::vector<core::Label> withSelected(const std::function<void(core::Label&)>& change) const;
     void select(std::uint64_t id);
     void proposeLabels(const std::vector<core::Label>& found);
@@ -71,6 +75,7 @@ private:
     SpectrogramView* m_view;
     TaskRunner* m_tasks;
     LabelExchange* m_exchange;
+    std::array<QAction*, 9> m_classActions{}; // Labels > Class, hotkeys 1-9
 };
 
 } // namespace specedit::ui

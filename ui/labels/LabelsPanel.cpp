@@ -65,7 +65,7 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
-    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Confidence"), tr("Start"), tr("Duration"),
+    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Conf."), tr("Start"), tr("Duration"),
                                         tr("Low"), tr("High"), tr("SNR"), tr("State"),
                                         tr("Comment")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -165,10 +165,12 @@ void LabelsPanel::refresh() {
         m_table->setRowCount(int(labels.size()));
         for (int r = 0; r < int(labels.size()); ++r)
             fillRow(r, labels[std::size_t(r)]);
-        m_table->resizeColumnsToContents();
         for (int r = 0; r < m_table->rowCount(); ++r)
             matchFilter(r);
     }
+    // After an update too: a new label's "-326.2 kHz" was cut to "-326.2 kH". (Qt measures at
+    // most 1000 rows, so this stays quick for 100,000 labels.)
+    m_table->resizeColumnsToContents();
     m_table->setSortingEnabled(true);
     m_updating = false;
     updateCount();
