@@ -1,5 +1,6 @@
 #include "rebuild/RebuildForm.h"
 
+#include "CompactSpinBox.h"
 #include "HertzSpinBox.h"
 
 #include <QCheckBox>
@@ -232,20 +233,20 @@ QWidget* RebuildForm::buildPicture() {
     m_picture =
         new QGroupBox(tr("Picture (grayscale: black the lowest level, white the highest)"), this);
     auto* row = new QHBoxLayout(m_picture);
-    auto field = [this](double lo, double hi, double value, const QString& suffix) {
-        auto* s = new QDoubleSpinBox(m_picture);
+    auto field = [this](QDoubleSpinBox* s, double lo, double hi, double value,
+                        const QString& suffix) {
         s->setRange(lo, hi);
         s->setDecimals(3);
         s->setValue(value);
         s->setSuffix(suffix);
         return s;
     };
-    m_dbMin = field(-1000, 1000, -100, tr(" dB"));
-    m_dbMax = field(-1000, 1000, 0, tr(" dB"));
-    m_t0 = field(-1e6, 1e6, 0, tr(" s"));
-    m_t1 = field(-1e6, 1e6, 1, tr(" s"));
-    m_f0 = field(-1e10, 1e10, 0, tr(" Hz"));
-    m_f1 = field(-1e10, 1e10, 4000, tr(" Hz"));
+    m_dbMin = field(new CompactSpinBox(m_picture), -1000, 1000, -100, tr(" dB"));
+    m_dbMax = field(new CompactSpinBox(m_picture), -1000, 1000, 0, tr(" dB"));
+    m_t0 = field(new CompactSpinBox(m_picture), -1e6, 1e6, 0, tr(" s"));
+    m_t1 = field(new CompactSpinBox(m_picture), -1e6, 1e6, 1, tr(" s"));
+    m_f0 = field(new HertzSpinBox(m_picture), -1e10, 1e10, 0, QString()); // "-1 MHz", "4 kHz"
+    m_f1 = field(new HertzSpinBox(m_picture), -1e10, 1e10, 4000, QString());
     const std::pair<QString, QDoubleSpinBox*> parts[] = {
         {tr("Levels"), m_dbMin}, {tr("to"), m_dbMax},     {tr("Time"), m_t0},
         {tr("to"), m_t1},        {tr("Frequency"), m_f0}, {tr("to"), m_f1}};
