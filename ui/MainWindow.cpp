@@ -565,6 +565,8 @@ void MainWindow::rebuildComputer(ViewChange request) {
     const auto mask = m_showEdited ? m_document->shapes() : std::vector<core::Shape>{};
     const auto serial = std::size_t(m_document->openSerial());
     m_view->traceLane()->setSource(source, stacked ? -1 : channel); // stacked: the mix's
+    m_view->traceLane()->setEdit(mask.empty() ? std::nullopt
+                                              : std::optional(TraceLane::Edit{params, mask}));
     const int panes = stacked ? m_document->info().channels : 1;
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([=] {

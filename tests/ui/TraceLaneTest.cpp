@@ -4,18 +4,22 @@
 
 #include "view/TraceLane.h"
 
+#include "../core/IqFixture.h"
 #include "Document.h"
 #include "UiFixture.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <numbers>
 
 using namespace specedit::test;
 
 namespace {
 
 // Waits until the lane shows a trace for the plot's current time range and lane width.
-bool waitForTrace(ui::MainWindow& w, int timeoutMs = 20000) {
+// edited: also until the trace drawn is (or is not) of the edited result.
+bool waitForTrace(ui::MainWindow& w, int timeoutMs = 20000,
+                  std::optional<bool> edited = std::nullopt) {
     QElapsedTimer timer;
     timer.start();
     auto* lane = w.view()->traceLane();
@@ -25,7 +29,8 @@ bool waitForTrace(ui::MainWindow& w, int timeoutMs = 20000) {
         const auto& t = lane->shown();
         if (t && !lane->isBusy() && t->request.t0 == plot->xAxis->range().lower &&
             t->request.t1 == plot->xAxis->range().upper &&
-            t->request.columns == lane->rect()->width())
+            t->request.columns == lane->rect()->width() &&
+            (!edited || lane->showsEdited() == *edited))
             return true;
     }
     return false;
@@ -100,4 +105,79 @@ TEST(TraceLane, AudioShowsTheWaveformEnvelope) {
         peak = std::max(peak, t.high[c]);
     }
     EXPECT_GT(peak, 0.05f); // the demo's speech-like signal is there
+}
+
+namespace {
+
+// The largest |low| or |high| of the columns whose centre lies in [t0, t1].
+float peakBetween(const core::Trace& t, double t0, double t1) {
+    float peak = -std::numeric_limits<float>::infinity();
+    const double w = (t.request.t1 - t.request.t0) / t.request.columns;
+    for (int c = 0; c < t.request.columns; ++c) {
+        const double time = t.request.t0 + (c + 0.5) * w;
+        if (time >= t0 && time <= t1)
+            for (float v : {t.low[std::size_t(c)], t.high[std::size_t(c)]})
+                peak = std::max(peak, std::abs(v));
+    }
+    return peak;
+}
+
+} // namespace
+
+// Show edited result (M): the waveform is the edited signal, as exported; off, the recording.
+TEST(TraceLane, ShowEditedDrawsTheEditedWaveform) {
+    TempDir dir;
+    ui::MainWindow w;
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    ASSERT_TRUE(waitForTrace(w));
+    auto* lane = w.view()->traceLane();
+    const core::Trace original = *lane->shown();
+    ASSERT_GT(peakBetween(original, 1.2, 1.8), 0.05f);     // the demo's voice is there
+    w.document()->addShape(rectShape(1.0, 2.0, 0, 24000)); // everything silenced
+    action(w, "Show &edited result")->trigger();
+    ASSERT_TRUE(waitForTrace(w, 20000, true));
+    const core::Trace& edited = *lane->shown();
+    EXPECT_LT(peakBetween(edited, 1.1, 1.9), 1e-3f);
+    // Away from the shape (and its window's reach) the waveform is the recording's.
+    EXPECT_NEAR(peakBetween(edited, 0.1, 0.9), peakBetween(original, 0.1, 0.9), 1e-4);
+    EXPECT_FALSE(lane->note().visible());
+    action(w, "Show &edited result")->trigger();
+    ASSERT_TRUE(waitForTrace(w, 20000, false));
+    EXPECT_NEAR(peakBetween(*lane->shown(), 1.2, 1.8), peakBetween(original, 1.2, 1.8), 1e-6);
+}
+
+// Too long a view to render for each change (2.5 s at 2 MS/s) shows the recording and says
+// how far to zoom in; zoomed in, the edited result.
+TEST(TraceLane, ShowEditedOnALongViewSaysToZoomIn) {
+    TempDir dir;
+    const double rate = 2e6, fc = 100e6;
+    test::iqRecording(dir.file("long.wav"), std::int64_t(2.5 * rate), rate, fc,
+                      [&](std::int64_t i) {
+                          return std::polar(0.5, 2 * std::numbers::pi * 100e3 * double(i) / rate);
+                      });
+    ui::MainWindow w;
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(dir.file("long.wav"))));
+    ASSERT_TRUE(w.document()->info().isComplex());
+    w.document()->addShape(rectShape(1.0, 1.5, fc, fc + 300e3));
+    action(w, "Show &edited result")->trigger();
+    auto* lane = w.view()->traceLane();
+    ASSERT_TRUE(waitForTrace(w, 20000, false));
+    EXPECT_TRUE(lane->note().visible());
+    EXPECT_EQ(lane->note().text(),
+              "Original signal: zoom in to 2 s or less to see the edited result");
+    EXPECT_GT(lane->shown()->high[std::size_t(lane->shown()->request.columns / 2)], -10.0f);
+    w.view()->plot()->xAxis->setRange(0.8, 1.7);
+    w.view()->plot()->replot();
+    ASSERT_TRUE(waitForTrace(w, 20000, true));
+    EXPECT_FALSE(lane->note().visible());
+    const core::Trace& t = *lane->shown();
+    const double width = (t.request.t1 - t.request.t0) / t.request.columns;
+    for (int c = 0; c < t.request.columns; ++c) {
+        const double time = t.request.t0 + (c + 0.5) * width;
+        if (time > 1.1 && time < 1.4) {
+            EXPECT_LT(t.high[std::size_t(c)], -60.0f) << time; // the tone is gone
+        } else if (time < 0.95 || time > 1.55) {
+            EXPECT_NEAR(t.high[std::size_t(c)], -6.0f, 0.5f) << time; // 0.5 full scale
+        }
+    }
 }

@@ -1,9 +1,13 @@
 #include "view/TraceLane.h"
 
+#include "ErrorText.h"
+#include "apply/RangeRender.h"
+#include "io/SpanOverlaySource.h"
 #include "view/AxisTickers.h"
 
 #include <QMetaObject>
 #include <cmath>
+#include <limits>
 #include <qcustomplot.h>
 
 namespace specedit::ui {
@@ -24,6 +28,34 @@ QVector<double> values(const std::vector<float>& v) {
         out[qsizetype(i)] = v[i];
     return out;
 }
+
+// The recording with the request's range replaced by its edited result (as exported).
+std::shared_ptr<const core::SampleSource>
+editedSpan(std::shared_ptr<const core::SampleSource> source, const TraceLane::Edit& edit,
+           const core::TraceRequest& r, core::JobControl& job) {
+    const double t0 = std::max(0.0, r.t0), t1 = std::min(source->info().duration(), r.t1);
+    if (!(t1 > t0)) // nothing of the recording is shown
+        return source;
+    auto range = core::renderRange(*source, edit.params, edit.shapes, t0, t1, true, job,
+                                   std::numeric_limits<double>::infinity());
+    return std::make_shared<core::SpanOverlaySource>(source, range.firstFrame,
+                                                     std::move(range.samples));
+}
+
+// Seconds written to two significant digits, rounded down ("83 s", "2 s", "0.09 s").
+QString roundedTime(double seconds) {
+    const double unit = std::pow(10.0, std::floor(std::log10(seconds)) - 1);
+    const double rounded = std::floor(seconds / unit) * unit;
+    return formatTime(rounded, exactStep(rounded));
+}
+
+// What the lane's worker hands back: the trace, whether it is of the edited signal, and why
+// not when an edit was asked for.
+struct Drawn {
+    core::Trace trace;
+    bool edited = false;
+    QString why;
+};
 
 } // namespace
 
@@ -61,6 +93,16 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     m_high->setChannelFillGraph(m_low);
     m_frequency = plot->addGraph(x, m_rect->axis(QCPAxis::atRight));
     m_frequency->setPen(QPen(QColor(255, 170, 60), 1.5));
+    m_note = new QCPItemText(plot);
+    m_note->setClipAxisRect(m_rect);
+    m_note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_note->position->setAxisRect(m_rect);
+    m_note->position->setCoords(0.005, 0.03);
+    m_note->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_note->setColor(QColor(230, 200, 120));
+    m_note->setBrush(QColor(24, 24, 28, 210)); // readable over the trace
+    m_note->setPadding(QMargins(3, 1, 3, 1));
+    m_note->setVisible(false);
     m_settle.setSingleShot(true);
     m_settle.setInterval(60);
     connect(&m_settle, &QTimer::timeout, this, &TraceLane::start);
@@ -80,6 +122,9 @@ void TraceLane::setSource(std::shared_ptr<const core::SampleSource> source, int 
     m_source = std::move(source);
     m_channel = channel;
     m_shown.reset();
+    m_shownEdited = false;
+    m_note->setText({});
+    m_note->setVisible(false);
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->data()->clear();
     placeAxes();
@@ -93,6 +138,20 @@ void TraceLane::setBand(std::optional<std::pair<double, double>> band) {
     schedule();
 }
 
+void TraceLane::setEdit(std::optional<Edit> edit) {
+    if (!edit && !m_edit)
+        return;
+    m_edit = std::move(edit);
+    ++m_editSerial;
+    schedule();
+}
+
+bool TraceLane::canDrawEdited(const core::TraceRequest& r) const {
+    const auto& info = m_source->info();
+    const double seconds = std::min(info.duration(), r.t1) - std::max(0.0, r.t0);
+    return seconds * info.sampleRate <= double(kMaxEditedSamples);
+}
+
 void TraceLane::setVisible(bool visible) {
     m_visible = visible;
     m_rect->setVisible(visible);
@@ -100,6 +159,7 @@ void TraceLane::setVisible(bool visible) {
     m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, visible ? m_margins : nullptr);
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->setVisible(visible);
+    m_note->setVisible(visible && !m_note->text().isEmpty());
     auto* layout = m_plot->plotLayout();
     if (visible && !m_rect->layout())
         layout->addElement(layout->rowCount(), 0, m_rect); // under the spectrogram's panes
@@ -147,21 +207,42 @@ void TraceLane::start() {
     request.channel = m_channel;
     if (m_source->info().isComplex())
         request.band = m_band;
-    if (m_shown && m_shown->request == request)
+    if (m_shown && m_shown->request == request && m_shownSerial == m_editSerial)
         return;
     if (m_job)
         m_job->cancel();
     m_job = std::make_shared<core::JobControl>();
     m_busy = true;
-    const int generation = ++m_generation;
-    m_pool.start([this, source = m_source, request, job = m_job, generation] {
+    const int generation = ++m_generation, serial = m_editSerial;
+    std::optional<Edit> edit = m_edit;
+    QString why;
+    if (edit && !canDrawEdited(request)) {
+        why = tr("Original signal: zoom in to %1 or less to see the edited result")
+                  .arg(roundedTime(double(kMaxEditedSamples) / m_source->info().sampleRate));
+        edit.reset();
+    }
+    m_pool.start([this, source = m_source, request, job = m_job, generation, serial, edit, why] {
         try {
-            auto trace = std::make_shared<core::Trace>(core::computeTrace(*source, request, *job));
+            auto drawn = std::make_shared<Drawn>();
+            drawn->why = why;
+            std::shared_ptr<const core::SampleSource> from = source;
+            if (edit) {
+                try {
+                    from = editedSpan(source, *edit, request, *job);
+                    drawn->edited = true;
+                } catch (const core::Error& e) { // drawn from the recording, with the reason
+                    drawn->why = tr("Original signal: %1").arg(userText(e));
+                }
+            }
+            drawn->trace = core::computeTrace(*from, request, *job);
             QMetaObject::invokeMethod(
                 this,
-                [this, trace, generation] {
-                    if (generation == m_generation)
-                        show(*trace);
+                [this, drawn, generation, serial] {
+                    if (generation != m_generation)
+                        return;
+                    m_shownSerial = serial;
+                    m_note->setText(drawn->why);
+                    show(drawn->trace, drawn->edited);
                 },
                 Qt::QueuedConnection);
         } catch (const std::exception&) {
@@ -171,9 +252,11 @@ void TraceLane::start() {
     });
 }
 
-void TraceLane::show(const core::Trace& trace) {
+void TraceLane::show(const core::Trace& trace, bool edited) {
     m_busy = false;
     m_shown = trace;
+    m_shownEdited = edited;
+    m_note->setVisible(m_visible && !m_note->text().isEmpty());
     const QVector<double> t = columnTimes(trace.request);
     m_high->setData(t, values(trace.high), true);
     m_low->setData(t, values(trace.low), true);

@@ -6,8 +6,13 @@
 // (core/render/Trace). Computed off the GUI thread by one worker from the same sample source;
 // the newest request wins (older ones are cancelled), the last result stays drawn until the
 // next arrives, and a request equal to the one drawn is not computed again.
+// With an edit set (View > Show edited result), the lane draws the edited signal of the shown
+// range, rendered as the export renders it, when the range holds at most kMaxEditedSamples;
+// a longer range shows the recording, and the lane says so.
 // Hideable. GUI thread only.
 
+#include "dsp/StftParams.h"
+#include "mask/Shape.h"
 #include "render/Trace.h"
 
 #include <QObject>
@@ -22,6 +27,7 @@ class QCPAxis;
 class QCPAxisRect;
 class QCPMarginGroup;
 class QCPGraph;
+class QCPItemText;
 
 namespace specedit::ui {
 
@@ -29,6 +35,15 @@ class TraceLane : public QObject {
     Q_OBJECT
 public:
     static constexpr int kHeight = 110; // pixels
+    // The longest range drawn edited: its export runs for each view (2 s at 2 MS/s, 83 s of
+    // 48 kHz audio; about 100 MB while it runs).
+    static constexpr std::int64_t kMaxEditedSamples = 4'000'000;
+
+    // What the export would apply: the analysis and the shapes.
+    struct Edit {
+        core::StftParams params;
+        std::vector<core::Shape> shapes;
+    };
 
     // Adds the lane under the plot's main axis rect; time is the spectrogram's time axis.
     TraceLane(QCustomPlot* plot, QCPAxis* time);
@@ -37,6 +52,8 @@ public:
     void setSource(std::shared_ptr<const core::SampleSource> source, int channel);
     // The selection's band (absolute Hz), or none; IQ only.
     void setBand(std::optional<std::pair<double, double>> band);
+    // The edit to draw the result of, or none (the recording itself).
+    void setEdit(std::optional<Edit> edit);
     void setVisible(bool visible);
     // Held: requests wait (while the spectrogram's exact picture of a new analysis is
     // computed, so the lane does not compete with it for the cores); released: the current
@@ -47,6 +64,10 @@ public:
     // The trace drawn now (for tests), and whether a newer one is being computed.
     const std::optional<core::Trace>& shown() const { return m_shown; }
     bool isBusy() const { return m_busy; }
+    // The trace drawn is of the edited signal (false: of the recording).
+    bool showsEdited() const { return m_shownEdited; }
+    // The lane's note ("Original signal: zoom in to ..."), for tests.
+    const QCPItemText& note() const { return *m_note; }
 
 signals:
     void traceShown();
@@ -55,8 +76,10 @@ signals:
 private:
     void schedule();
     void start();
-    void show(const core::Trace& trace);
+    void show(const core::Trace& trace, bool edited);
     void placeAxes();
+    bool canDrawEdited(const core::TraceRequest& request) const;
+    void updateNote();
 
     QCustomPlot* m_plot;
     QCPAxis* m_time;
@@ -70,6 +93,11 @@ private:
     int m_channel = -1;
     std::optional<std::pair<double, double>> m_band;
     std::optional<core::Trace> m_shown;
+    std::optional<Edit> m_edit;
+    int m_editSerial = 0;   // counts setEdit calls: a new edit is a new request
+    int m_shownSerial = -1; // the edit serial of the trace shown
+    bool m_shownEdited = false;
+    QCPItemText* m_note;
     bool m_busy = false;
     bool m_held = false;
     int m_generation = 0;
