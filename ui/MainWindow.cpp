@@ -556,7 +556,7 @@ void MainWindow::rebuildComputer(ViewChange request) {
     const int generation = ++m_computerGeneration;
     // A newer request replaces one still being built: it must do what that one would have (a
     // new recording's analysis replaced by an auto-length one must still fit the view).
-    m_pendingChange = std::min(m_pendingChange, request); // NewRecording < NewAnalysis < SameData
+    m_pendingChange = strongest(m_pendingChange, request);
     const ViewChange change = m_pendingChange;
     auto source = m_document->source();
     const auto params = m_document->analysis();

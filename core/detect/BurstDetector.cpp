@@ -320,10 +320,31 @@ bool overlaps(const TfBox& a, const TfBox& b) {
 // A coarse box longer than a few of its windows resolves its burst in time; fine pieces that
 // cover less than half of it are the peaks of a burst too weak for the fine pass, so the coarse
 // box stands.
+// A fine box that two coarse boxes apart in time both overlap joins what the longer window
+// sees as separate bursts: its region ran through their gap along cells the longer window
+// finds at the floor (URH's ook_overshoot: a DC offset that the receiver's gain moves, higher
+// between the bursts than during them, joined five bursts into one region). The coarse boxes
+// stand for it. (Not for a sparse box: a chirp's box holds other bursts.)
+bool joinsCoarseGap(const Found& f, const std::vector<Found>& coarse) {
+    if (f.fill < kSparseFill)
+        return false;
+    double firstEnd = std::numeric_limits<double>::infinity();
+    double lastStart = -firstEnd;
+    for (const Found& c : coarse) {
+        if (c.fill < kSparseFill || c.steady || !overlaps(c.box, f.box))
+            continue;
+        firstEnd = std::min(firstEnd, c.box.t1);
+        lastStart = std::max(lastStart, c.box.t0);
+    }
+    return lastStart > firstEnd;
+}
+
 std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found>& coarse,
                                 double coarseWindow) {
     std::vector<Found> out;
     std::vector<bool> used(fine.size(), false);
+    for (std::size_t i = 0; i < fine.size(); ++i)
+        used[i] = !fine[i].steady && joinsCoarseGap(fine[i], coarse);
     for (const Found& c : coarse) {
         if (c.fill < kSparseFill) { // a chirp's box holds its neighbours too: do not join them
             if (std::none_of(fine.begin(), fine.end(),

@@ -42,12 +42,18 @@ class ViewNavigator;
 
 enum class ToolKind { Pan, Rect, Brush, Lasso, Wand, Eraser, Zoom, Measure, Label };
 
-// Why the view gets a new analysis: what it keeps.
+// Why the view gets a new analysis: what it keeps. Ordered from the strongest change (which
+// redoes the most) to the weakest; strongest() relies on that order.
 enum class ViewChange {
     NewRecording, // fit the recording, fit the levels
     NewAnalysis,  // keep the visible ranges; refit the levels unless set by hand
     SameData,     // keep ranges and levels (the edited result toggled or its mask changed)
 };
+
+// The change that does what both would: a new recording's fit is not lost to a later request.
+constexpr ViewChange strongest(ViewChange a, ViewChange b) {
+    return a < b ? a : b;
+}
 
 class SpectrogramView : public QWidget {
     Q_OBJECT

@@ -193,12 +193,16 @@ void TraceLane::setHeld(bool held) {
 }
 
 void TraceLane::schedule() {
-    if (m_visible && m_source)
+    m_waiting = m_visible && m_source;
+    if (m_waiting)
         m_settle.start();
 }
 
 void TraceLane::start() {
-    if (m_held || !m_visible || !m_source || m_rect->width() < 2)
+    if (m_held) // released, it schedules again
+        return;
+    m_waiting = false;
+    if (!m_visible || !m_source || m_rect->width() < 2)
         return;
     core::TraceRequest request;
     request.t0 = m_time->range().lower;

@@ -61,9 +61,9 @@ public:
     void setHeld(bool held);
     bool isVisible() const { return m_visible; }
     QCPAxisRect* rect() const { return m_rect; }
-    // The trace drawn now (for tests), and whether a newer one is being computed.
+    // The trace drawn now (for tests), and whether a newer one is being computed or waits to be.
     const std::optional<core::Trace>& shown() const { return m_shown; }
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_busy || m_waiting; }
     // The trace drawn is of the edited signal (false: of the recording).
     bool showsEdited() const { return m_shownEdited; }
     // The lane's note ("Original signal: zoom in to ..."), for tests.
@@ -99,6 +99,7 @@ private:
     bool m_shownEdited = false;
     QCPItemText* m_note;
     bool m_busy = false;
+    bool m_waiting = false; // a request waits for the settle timer or the release of a hold
     bool m_held = false;
     int m_generation = 0;
     std::shared_ptr<core::JobControl> m_job;

@@ -5,9 +5,13 @@
 #include "IqFixture.h"
 #include "TestUtil.h"
 #include "detect/RegionTracker.h"
+#include "io/RawIqSource.h"
+#include "io/RawLayout.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <gtest/gtest.h>
 #include <numbers>
@@ -236,6 +240,48 @@ TEST(BurstDetector, SteadyCarriersAreReportedOnlyWhenAsked) {
     EXPECT_LE(steady, 2);
 }
 
+// URH's ook_overshoot, rebuilt: five packets of on/off-keyed pulses (0.5 or 1.5 ms on, 0.4 or
+// 1.4 ms off; 24.5 ms packets 7.3 ms apart) on a carrier 35 kHz from an 8-bit receiver's DC
+// offset, which its gain halves while a pulse is on; the pulses clip the converter. Between the
+// packets the offset stands above its own floor (set while pulses are on), and the fine pass's
+// region ran along it from packet to packet: one box for all five. The longer windows see five.
+TEST(BurstDetector, BurstsDoNotJoinAlongADriftingDcOffset) {
+    TempDir dir;
+    std::mt19937 rng(3);
+    std::normal_distribution<double> g(0, 0.5);
+    std::bernoulli_distribution coin;
+    std::vector<char> pulse(std::size_t(0.175 * kRate), 0);
+    for (int k = 0; k < 5; ++k) {
+        const double a = 0.013 + k * 0.0318, b = a + 0.0245;
+        for (double s = a; s < b;) {
+            const double on = coin(rng) ? 1.5e-3 : 0.5e-3, off = coin(rng) ? 1.4e-3 : 0.4e-3;
+            std::fill(pulse.begin() + std::ptrdiff_t(s * kRate),
+                      pulse.begin() + std::ptrdiff_t(std::min(b, s + on) * kRate), 1);
+            s += on + off;
+        }
+    }
+    const std::complex<double> offset(-14, -10);
+    const auto src = specedit::test::iqRecording(
+        dir.file("dc.cf32"), std::int64_t(pulse.size()), kRate, kCentre, [&](std::int64_t i) {
+            const double t = double(i) / kRate;
+            std::complex<double> x(g(rng), g(rng));
+            x += pulse[std::size_t(i)]
+                     ? std::polar(170.0, 2 * std::numbers::pi * 35e3 * t) + 0.5 * offset
+                     : offset;
+            auto adc = [](double v) { return std::clamp(std::round(v), -128.0, 127.0) / 128.0; };
+            return std::complex<double>(adc(x.real()), adc(x.imag())); // 8 bits, clipping
+        });
+    DetectOptions o;
+    JobControl job;
+    const auto found = detectBursts(*src, detectionAnalysis(kRate, o), o, job);
+    int bursts = 0;
+    for (const auto& d : found) {
+        EXPECT_LT(d.duration(), 0.03) << d.t0 << "-" << d.t1;
+        bursts += d.f0 <= kCentre + 35e3 && kCentre + 35e3 <= d.f1;
+    }
+    EXPECT_EQ(bursts, 5);
+}
+
 TEST(BurstDetector, MinimumsAndTimeRangeFilterInPhysicalUnits) {
     TempDir dir;
     const auto src = record(dir, 15.0);
@@ -301,4 +347,25 @@ TEST(RegionTracker, JoinsTouchingCellsAndNeedsASeed) {
     EXPECT_EQ(regions[0].bin1, 5);
     EXPECT_EQ(regions[0].cells, 7);
     EXPECT_DOUBLE_EQ(regions[0].peakRatio, 5.0);
+}
+
+// The real captures beside the project (../shared/data/real, skipped without them), opened as
+// a user opens them (2 MS/s): ook_overshoot's five packets and elektromaten's eleven bursts
+// each get one box, none longer than a packet.
+TEST(BurstDetector, RealUrhCapturesGiveOneBoxPerPacket) {
+    const std::filesystem::path dataDir(SPECEDIT_SHARED_DATA_DIR);
+    for (const auto& [name, packets, longest] :
+         {std::tuple{"urh_ook_overshoot.cs8", 5, 0.026}, {"urh_elektromaten.cs8", 11, 0.041}}) {
+        const auto path = dataDir / name;
+        if (!std::filesystem::exists(path))
+            GTEST_SKIP() << "real captures not found in " << dataDir;
+        const RawIqSource src(path.string(), *rawLayoutFromExtension(path.string()), 2e6,
+                              std::nullopt);
+        DetectOptions o;
+        JobControl job;
+        const auto found = detectBursts(src, detectionAnalysis(2e6, o), o, job);
+        EXPECT_EQ(int(found.size()), packets) << name;
+        for (const auto& d : found)
+            EXPECT_LT(d.duration(), longest) << name << " " << d.t0 << "-" << d.t1;
+    }
 }
