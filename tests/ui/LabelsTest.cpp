@@ -324,11 +324,12 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     };
     const int all = counted();
     ASSERT_GE(all, 3);
-    EXPECT_TRUE(count->text().startsWith(QString::number(all))) << count->text().toStdString();
+    EXPECT_EQ(count->text(), QString("%1 bursts").arg(all));
     // A threshold far above every burst finds nothing, and says so before anything is added.
     dialog->setThresholdDb(60);
     EXPECT_FALSE(dialog->result()); // the old count no longer stands
     EXPECT_EQ(counted(), 0);
+    EXPECT_EQ(count->text(), "0 bursts");
     EXPECT_TRUE(w.document()->labels().empty());
     dialog->setThresholdDb(8);
     EXPECT_EQ(counted(), all);

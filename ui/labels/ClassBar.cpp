@@ -1,5 +1,6 @@
 #include "labels/ClassBar.h"
 
+#include "Counted.h"
 #include "Document.h"
 #include "ErrorText.h"
 #include "view/SpectrogramView.h"
@@ -85,8 +86,9 @@ void ClassBar::refresh() {
             new QListWidgetItem(swatch(QString::fromStdString(c.color)), QString(), m_list);
         item->setData(kNameRole, QString::fromStdString(c.name));
         item->setFlags(item->flags() | Qt::ItemIsEditable);
-        item->setToolTip(tr("Hotkey %1, %n label(s)", nullptr, int(n))
-                             .arg(c.hotkey ? QString::number(c.hotkey) : tr("none")));
+        item->setToolTip(tr("Hotkey %1, %2")
+                             .arg(c.hotkey ? QString::number(c.hotkey) : tr("none"),
+                                  counted(qint64(n), tr("label"), tr("labels"))));
         item->setText(QString("%1  %2").arg(c.hotkey ? QString::number(c.hotkey) : QString(" "),
                                             QString::fromStdString(c.name)));
         if (c.name == keep)

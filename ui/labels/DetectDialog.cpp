@@ -1,6 +1,7 @@
 #include "labels/DetectDialog.h"
 
 #include "CompactSpinBox.h"
+#include "Counted.h"
 #include "ErrorText.h"
 #include "util/JobControl.h"
 
@@ -161,7 +162,7 @@ void DetectDialog::startCount() {
             }
             self->m_result = found;
             self->m_resultGeneration = generation;
-            self->m_count->setText(tr("%n burst(s)", nullptr, int(found.size())));
+            self->m_count->setText(counted(qint64(found.size()), tr("burst"), tr("bursts")));
         });
     }).detach();
 }

@@ -1,5 +1,6 @@
 #include "labels/LabelExchange.h"
 
+#include "Counted.h"
 #include "Document.h"
 #include "ErrorText.h"
 #include "TaskRunner.h"
@@ -114,7 +115,7 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
     const std::string npy =
         (csvPath.endsWith(".csv") ? csvPath.chopped(4) : csvPath).toStdString() + ".npy";
     return m_tasks->run(
-        tr("Measuring %n label(s)", nullptr, int(labels.size())),
+        tr("Measuring %1").arg(counted(qint64(labels.size()), tr("label"), tr("labels"))),
         [source, labels, channel, recording, csv, npy](core::JobControl& job) {
             core::DatasetOptions o;
             o.patchSize = 64;
@@ -124,9 +125,11 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
             core::writePatches(npy, entries, o.patchSize);
             const auto left = std::count_if(entries.begin(), entries.end(),
                                             [](const auto& e) { return !e.error.empty(); });
-            return left ? tr("Dataset written; %1 label(s) could not be measured and were left "
-                             "out (outside the recording)")
-                              .arg(left)
+            return left ? (left == 1 ? tr("Dataset written; 1 label could not be measured and "
+                                          "was left out (outside the recording)")
+                                     : tr("Dataset written; %1 labels could not be measured "
+                                          "and were left out (outside the recording)")
+                                           .arg(left))
                         : tr("Dataset of %1 labels written").arg(entries.size());
         },
         [this](bool, const QString& text) {

@@ -1,5 +1,6 @@
 #include "rebuild/RebuildDialog.h"
 
+#include "Counted.h"
 #include "ErrorText.h"
 #include "audio/Player.h"
 #include "dsp/Stft.h"
@@ -289,8 +290,8 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
     }
     if (!m_candidates.empty())
         m_table->setCurrentCell(0, 0); // applies the best reading to the fields
-    QString text = tr("%n reading(s) ranked; the best is applied. Pick another row to use it.",
-                      nullptr, int(m_candidates.size()));
+    QString text = tr("%1 ranked; the best is applied. Pick another row to use it.")
+                       .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings")));
     if (!result.warning.empty()) // shown in full: the ranking rests on it
         text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
     m_status->setText(text);
