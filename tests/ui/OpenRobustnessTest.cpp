@@ -127,6 +127,25 @@ TEST(OpenRobustness, AFileThatFailedToOpenIsNotRecent) {
     EXPECT_FALSE(QSettings().contains("openingFile"));
 }
 
+// Before a recording opens (and after one fails to), the picture says how to open one instead
+// of showing placeholder axes (0-5 s, 0-5 Hz); the first recording replaces the hint.
+TEST(OpenRobustness, BeforeARecordingOpensThePictureSaysHowToOpenOne) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    auto* hint = w.view()->findChild<QLabel*>("emptyHint");
+    ASSERT_NE(hint, nullptr);
+    EXPECT_TRUE(w.view()->isEmpty());
+    EXPECT_TRUE(hint->isVisible());
+    EXPECT_TRUE(hint->text().contains("File > Open"));
+    EXPECT_EQ(hint->geometry(), w.view()->rect()); // it covers the whole picture
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    EXPECT_FALSE(w.view()->isEmpty());
+    EXPECT_FALSE(hint->isVisible());
+}
+
 // Damaged files are named as such in a message; the raw-samples dialog is not offered, and no
 // message names a command-line option.
 TEST(OpenRobustness, DamagedFilesAreReportedNotOfferedAsRawSamples) {

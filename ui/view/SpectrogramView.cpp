@@ -14,6 +14,7 @@
 
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -39,7 +40,15 @@ QCPColorGradient gradientOf(ColormapId id) {
 
 SpectrogramView::SpectrogramView(QWidget* parent)
     : QWidget(parent), m_plot(new QCustomPlot(this)),
+      m_emptyHint(new QLabel(tr("No recording open\n\nFile > Open… (Ctrl+O), or drop a file "
+                                "on the window"),
+                             this)),
       m_scheduler(new TileScheduler(kTileCacheBytes, this)) {
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setAutoFillBackground(true);
+    m_emptyHint->setStyleSheet(
+        "QLabel { background: rgb(24, 24, 28); color: rgb(170, 170, 180); }");
+    m_emptyHint->setObjectName("emptyHint");
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -101,6 +110,16 @@ SpectrogramView::SpectrogramView(QWidget* parent)
 
 SpectrogramView::~SpectrogramView() = default;
 
+bool SpectrogramView::isEmpty() const {
+    return !m_emptyHint->isHidden();
+}
+
+void SpectrogramView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    m_emptyHint->setGeometry(rect());
+    m_emptyHint->raise();
+}
+
 void SpectrogramView::setupAxes() {
     m_plot->setInteractions(QCP::iRangeDrag); // the wheel is handled in onWheel
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatTime, true)));
@@ -145,6 +164,7 @@ void SpectrogramView::setComputers(
     m_panes->forEachOverlay([reference](MaskOverlay& o) { o.setReferenceHz(reference); });
     m_panes->setShapes(m_shapes);
     m_trace->setHeld(true); // until this analysis's picture is complete
+    m_emptyHint->setVisible(!computer);
     if (change == ViewChange::NewRecording) {
         m_cursorTime.reset(); // the edit cursor was on the previous recording
         m_panes->forEachOverlay([](MaskOverlay& o) { o.setCursorTime(std::nullopt); });

@@ -19,6 +19,7 @@
 #include <set>
 
 class QCustomPlot;
+class QLabel;
 class QCPColorScale;
 class QCPAxisRect;
 
@@ -129,6 +130,9 @@ public:
     SpectrogramPlottable* spectrogram() const { return m_spectrogram; }
     OverviewStrip* overview() const { return m_overview; }
 
+    // Nothing is open yet: a hint covers the empty plot (no placeholder axes).
+    bool isEmpty() const;
+
 signals:
     // Cursor position in seconds and Hz, level in dB (NaN when unknown; all NaN off the
     // picture: over an axis or the trace lane).
@@ -171,6 +175,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void setupAxes();
@@ -196,6 +201,7 @@ private:
     void showEditedShape(const core::Shape& shape);
 
     QCustomPlot* m_plot;
+    QLabel* m_emptyHint;
     QCPColorScale* m_colorScale;
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
