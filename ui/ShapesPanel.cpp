@@ -1,6 +1,8 @@
 #include "ShapesPanel.h"
 
+#include "CompactSpinBox.h"
 #include "Document.h"
+#include "HertzSpinBox.h"
 #include "ShapeEffectFields.h"
 #include "ShapeListModel.h"
 #include "tools/ShapeEditGesture.h"
@@ -118,10 +120,14 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_featherHz->setSuffix(" Hz");
     // The box in seconds and Hz (absolute for IQ with a centre): a rectangle's edges, a lasso's
     // or stroke's extent (its points stretch with it).
-    for (QDoubleSpinBox** field : {&m_start, &m_end, &m_low, &m_high}) {
-        *field = new QDoubleSpinBox(box);
-        (*field)->setRange(-1e12, 1e12);
-    }
+    // Times without trailing zeros ("1.4 s"); frequencies as RF people read and type them
+    // ("433.92 MHz", "433.9M").
+    m_start = new CompactSpinBox(box);
+    m_end = new CompactSpinBox(box);
+    m_low = new HertzSpinBox(box);
+    m_high = new HertzSpinBox(box);
+    for (QDoubleSpinBox* field : {m_start, m_end, m_low, m_high})
+        field->setRange(-1e12, 1e12);
     m_start->setObjectName("shapeStart");
     m_end->setObjectName("shapeEnd");
     m_low->setObjectName("shapeLow");
@@ -130,10 +136,8 @@ void ShapesPanel::buildEditor(QWidget* box) {
         t->setDecimals(6);
         t->setSuffix(" s");
     }
-    for (QDoubleSpinBox* f : {m_low, m_high}) {
+    for (QDoubleSpinBox* f : {m_low, m_high})
         f->setDecimals(1);
-        f->setSuffix(" Hz");
-    }
     for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{
              m_gain, m_featherMs, m_featherHz, m_start, m_end, m_low, m_high})
         spin->setKeyboardTracking(false); // typing "-20" is one edit, not "-" then "-2"...

@@ -43,6 +43,14 @@ TEST(ShapesPanelBox, TypedEdgesMoveTheShapeOneUndoStepEach) {
     EXPECT_DOUBLE_EQ(s->f0, 433.55e6);
     EXPECT_DOUBLE_EQ(s->f1, 433.6e6);
     EXPECT_EQ(w.document()->undoStack()->count(), steps + 3);
+    // Shown as read ("1.2 s", "433.55 MHz"), and typed as RF people type a frequency.
+    EXPECT_EQ(start->text(), "1.2 s");
+    EXPECT_EQ(low->text(), "433.55 MHz");
+    low->setFocus();
+    low->selectAll();
+    QTest::keyClicks(low, "433.58M");
+    QTest::keyClick(low, Qt::Key_Return);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 433.58e6);
     // An end before the start is refused and shown, not applied.
     end->setValue(1.1);
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->t1, 1.35);
