@@ -22,6 +22,7 @@ Run:
     /usr/bin/python3 bench/phase_bench.py build/app/specedit-cli [--repeat 3] [--speech recorded]
     /usr/bin/python3 bench/phase_bench.py --torch-only       # torchaudio and measurement only
     ... --save-magnitudes DIR      also keep the magnitudes (e.g. for specedit-cli guess)
+    ... --redundancy8              also the PGHI lines at hop 32 (8 kHz recorded speech)
 
 Momentum: torchaudio 0.13 `griffinlim` turns its `momentum` m into b = m / (1 + m) and
 iterates d_n = t_n - b t_{n-1}, keeping only the phase of d_n. Perraudin's fast Griffin-Lim
@@ -65,6 +66,10 @@ CASES = [  # name, fs, nperseg, hop, band-pass (Hz) or None
     ("8 kHz", 8000, 256, 64, (300.0, 3400.0)),
     ("16 kHz", 16000, 512, 128, None),
 ]
+# --redundancy8: the 8 kHz speech at hop 32 (redundancy 8, as LTFAT's phaseret reproduces its
+# published PGHI table: a = 256, M = 2048), for the PGHI runs only.
+REDUNDANCY8 = ("8 kHz, hop 32", 8000, 256, 32, (300.0, 3400.0))
+REDUNDANCY8_RUNS = ("pghi_raar100", "pghi_raar200", "pghi_fgla100", "pghi_fgla200")
 # key, label, method, init, iterations, threads, torchaudio row to compare the speed with
 SPECEDIT_RUNS = [
     ("raar_zero", "SpecEdit RAAR+FGLA, zero phase", "raar", "zero", 100, 1, "ta"),
@@ -113,13 +118,14 @@ def read_wav(path):
 def recorded_speech(case_name):
     """Recorded speech for a case: (sample rate, float64 samples), or exit naming what is
     missing."""
-    paths = [CODEC2_8K] if case_name == "8 kHz" else (
+    narrow = case_name.startswith("8 kHz")
+    paths = [CODEC2_8K] if narrow else (
         [CODEC2_16K] + ["/usr/share/sounds/alsa/%s.wav" % v for v in ALSA_VOICES])
     missing = [p for p in paths if not os.path.isfile(p)]
     if missing:
         print("%s not found; %s" % (", ".join(missing), INSTALL_HINT), file=sys.stderr)
         sys.exit(2)
-    if case_name == "8 kHz":
+    if narrow:
         return 8000, np.fromfile(CODEC2_8K, dtype="<i2").astype(np.float64) / 32768.0
     parts = []
     for p in paths:
@@ -206,7 +212,7 @@ def run_torch(torch, torchaudio, x, case, s, spec):
                 cli_sc=None, ms=1e3 * best / iters, init_ms=None, ref=None)
 
 
-def torch_rows(x, case, s, repeat, dtype_name):
+def torch_rows(x, case, s, repeat, dtype_name, only_fast=False):
     import torch
     import torchaudio
     dtype = getattr(torch, dtype_name)
@@ -214,7 +220,7 @@ def torch_rows(x, case, s, repeat, dtype_name):
              ("ta_rand", "torchaudio GriffinLim (0.99), rand", MOMENTUM, True, 1),
              ("ta_gla", "torchaudio GriffinLim (0, GLA)", 0.0, False, 1),
              ("ta_mt", "torchaudio GriffinLim (0.99) (%d cores)" % all_cores(), MOMENTUM, False,
-              all_cores())]
+              all_cores())][: 1 if only_fast else None]
     run_torch(torch, torchaudio, x, case, s, ("warm", "", MOMENTUM, False, 1, 3, 1, dtype))
     rows = [run_torch(torch, torchaudio, x, case, s, sp + (100, repeat, dtype)) for sp in specs]
     torch.set_num_threads(1)
@@ -307,9 +313,11 @@ def run_case(a, tmp, corpus, source, case):
         np.save(path, s.astype(np.float32))
         print("magnitudes (scipy's layout, %s):" % name, path)
     rows = []
+    extra = case is REDUNDANCY8
+    runs = [r for r in SPECEDIT_RUNS if not extra or r[0] in REDUNDANCY8_RUNS]
     if not a.torch_only:
-        rows += [run_specedit(a.cli, tmp, case, s, len(x), run, a.repeat) for run in SPECEDIT_RUNS]
-    rows += torch_rows(x, case, s, a.repeat, a.torch_dtype)
+        rows += [run_specedit(a.cli, tmp, case, s, len(x), run, a.repeat) for run in runs]
+    rows += torch_rows(x, case, s, a.repeat, a.torch_dtype, only_fast=extra)
     title = "%s %s speech%s, %.1f s, Hann %d / hop %d (one core unless noted)" % (
         name, corpus, " (300–3400 Hz)" if band else "", seconds, n, hop)
     print_case(title, rows, seconds, name)
@@ -324,6 +332,8 @@ def parse_args():
     ap.add_argument("--speech", choices=["both", "recorded", "espeak"], default="both")
     ap.add_argument("--save-magnitudes", metavar="DIR",
                     help="also write each case's magnitudes as DIR/<speech>-<rate>.npy")
+    ap.add_argument("--redundancy8", action="store_true",
+                    help="also run the PGHI lines on the 8 kHz recorded speech at hop 32")
     ap.add_argument("--torch-dtype", choices=["float64", "float32"], default="float64")
     ap.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "phase_bench"))
     a = ap.parse_args()
@@ -353,7 +363,8 @@ def main():
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for corpus, source in corpora:
-            results += [run_case(a, tmp, corpus, source, case) for case in CASES]
+            cases = CASES + ([REDUNDANCY8] if a.redundancy8 and corpus == "recorded" else [])
+            results += [run_case(a, tmp, corpus, source, case) for case in cases]
     print("torchaudio momentum 0.99 = Perraudin's α 0.99 (torchaudio uses α/(1+α) internally); "
           "SC measured here with scipy.signal.stft for every method; CLI SC is SpecEdit's own.\n")
     print_markdown(results)

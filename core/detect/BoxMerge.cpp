@@ -1,0 +1,182 @@
+#include "detect/BoxMerge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace specedit::core {
+namespace {
+
+double gapBetween(double a0, double a1, double b0, double b1) {
+    return std::max(a0, b0) - std::min(a1, b1); // negative when they overlap
+}
+
+// Overlap of two intervals over their union (0 when apart).
+double shared(double a0, double a1, double b0, double b1) {
+    const double uni = std::max(a1, b1) - std::min(a0, b0);
+    return uni > 0 ? std::max(0.0, -gapBetween(a0, a1, b0, b1)) / uni : 0.0;
+}
+
+// The frequency gap between two boxes, not counting steady bands inside it (a carrier or DC
+// cuts a burst that spans it in two: the pieces are one burst).
+double frequencyGap(const TfBox& a, const TfBox& b, const Bands& steady) {
+    const double gap = gapBetween(a.f0, a.f1, b.f0, b.f1);
+    if (gap <= 0)
+        return gap;
+    const double lo = std::min(a.f1, b.f1), hi = std::max(a.f0, b.f0);
+    double hidden = 0;
+    for (const auto& [s0, s1] : steady)
+        hidden += std::max(0.0, std::min(hi, s1) - std::max(lo, s0));
+    return gap - hidden;
+}
+
+// Pieces of one burst: boxes that overlap, or are close in time with overlapping bands, or
+// close in frequency at overlapping times. Next to a sparse box (a chirp's diagonal) only
+// pieces sharing half its band (or half its time) count: its box's corners are empty.
+bool closeEnough(const Found& a, const Found& b, double gapT, double gapF, const Bands& steady) {
+    const double dt = gapBetween(a.box.t0, a.box.t1, b.box.t0, b.box.t1);
+    const double dfreq = frequencyGap(a.box, b.box, steady);
+    if (a.fill < kSparseFill || b.fill < kSparseFill)
+        return (dt <= gapT && shared(a.box.f0, a.box.f1, b.box.f0, b.box.f1) >= 0.5) ||
+               (dfreq <= gapF && shared(a.box.t0, a.box.t1, b.box.t0, b.box.t1) >= 0.5);
+    return (dt <= gapT && dfreq <= 0) || (dfreq <= gapF && dt <= 0);
+}
+
+// One pass in time order: each box joins the first earlier one it is close to. Boxes are
+// sorted by start, so the search back stops where even the longest box ends too early.
+bool mergePass(std::vector<Found>& all, double gapT, double gapF, const Bands& steady) {
+    std::sort(all.begin(), all.end(),
+              [](const Found& x, const Found& y) { return x.box.t0 < y.box.t0; });
+    std::vector<Found> out;
+    double longest = 0;
+    bool merged = false;
+    for (const Found& f : all) {
+        auto it = out.rbegin();
+        for (; it != out.rend() && it->box.t0 + longest + gapT >= f.box.t0; ++it)
+            if (closeEnough(*it, f, gapT, gapF, steady))
+                break;
+        if (it == out.rend() || it->box.t0 + longest + gapT < f.box.t0) {
+            out.push_back(f);
+            longest = std::max(longest, f.box.t1 - f.box.t0);
+            continue;
+        }
+        it->box = {std::min(it->box.t0, f.box.t0), std::max(it->box.t1, f.box.t1),
+                   std::min(it->box.f0, f.box.f0), std::max(it->box.f1, f.box.f1)};
+        it->sumRatio += f.sumRatio;
+        it->cells += f.cells;
+        it->fill = std::min(it->fill, f.fill);
+        longest = std::max(longest, it->box.t1 - it->box.t0);
+        merged = true;
+    }
+    all = std::move(out);
+    return merged;
+}
+
+bool overlaps(const TfBox& a, const TfBox& b) {
+    return gapBetween(a.t0, a.t1, b.t0, b.t1) < 0 && gapBetween(a.f0, a.f1, b.f0, b.f1) < 0;
+}
+
+// A fine box that two coarse boxes apart in time both overlap joins what the longer window
+// sees as separate bursts: its region ran through their gap along cells the longer window
+// finds at the floor (URH's ook_overshoot: a DC offset that the receiver's gain moves, higher
+// between the bursts than during them, joined five bursts into one region). The coarse boxes
+// stand for it. (Not for a sparse box: a chirp's box holds other bursts.)
+bool joinsCoarseGap(const Found& f, const std::vector<Found>& coarse) {
+    if (f.fill < kSparseFill)
+        return false;
+    double firstEnd = std::numeric_limits<double>::infinity();
+    double lastStart = -firstEnd;
+    for (const Found& c : coarse) {
+        if (c.fill < kSparseFill || c.steady || !overlaps(c.box, f.box))
+            continue;
+        firstEnd = std::min(firstEnd, c.box.t1);
+        lastStart = std::max(lastStart, c.box.t0);
+    }
+    return lastStart > firstEnd;
+}
+
+} // namespace
+
+// Merges boxes within the gaps until none are; steady carriers only with each other.
+std::vector<Found> mergeClose(const std::vector<Found>& found, double gapT, double gapF,
+                              const Bands& steadyBands) {
+    std::vector<Found> bursts, steady;
+    for (const Found& f : found)
+        (f.steady ? steady : bursts).push_back(f);
+    while (mergePass(bursts, gapT, gapF, steadyBands)) {
+    }
+    while (mergePass(steady, 0, 0, {})) {
+    }
+    bursts.insert(bursts.end(), steady.begin(), steady.end());
+    std::sort(bursts.begin(), bursts.end(),
+              [](const Found& x, const Found& y) { return x.box.t0 < y.box.t0; });
+    return bursts;
+}
+
+// The fine pass gives tight boxes; the coarse pass sees weak narrow bursts whole, where the
+// fine pass sees only fragments. Fine boxes inside one coarse box become one (their union,
+// still tight); a coarse box with no fine box in it is kept as it is.
+// A coarse box longer than a few of its windows resolves its burst in time; fine pieces that
+// cover less than half of it are the peaks of a burst too weak for the fine pass, so the coarse
+// box stands.
+std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found>& coarse,
+                                double coarseWindow) {
+    std::vector<Found> out;
+    std::vector<bool> used(fine.size(), false);
+    for (std::size_t i = 0; i < fine.size(); ++i)
+        used[i] = !fine[i].steady && joinsCoarseGap(fine[i], coarse);
+    for (const Found& c : coarse) {
+        if (c.fill < kSparseFill) { // a chirp's box holds its neighbours too: do not join them
+            if (std::none_of(fine.begin(), fine.end(),
+                             [&](const Found& f) { return overlaps(c.box, f.box); }))
+                out.push_back(c);
+            continue;
+        }
+        std::optional<Found> joined;
+        for (std::size_t i = 0; i < fine.size(); ++i) {
+            if (used[i] || fine[i].steady || !overlaps(c.box, fine[i].box))
+                continue;
+            used[i] = true;
+            if (!joined) {
+                joined = fine[i];
+                continue;
+            }
+            TfBox& b = joined->box;
+            b = {std::min(b.t0, fine[i].box.t0), std::max(b.t1, fine[i].box.t1),
+                 std::min(b.f0, fine[i].box.f0), std::max(b.f1, fine[i].box.f1)};
+            joined->sumRatio += fine[i].sumRatio;
+            joined->cells += fine[i].cells;
+        }
+        const double length = c.box.t1 - c.box.t0;
+        const bool piecesOnly =
+            joined && length > 4 * coarseWindow && joined->box.t1 - joined->box.t0 < 0.5 * length;
+        out.push_back(joined && !piecesOnly ? *joined : c);
+    }
+    for (std::size_t i = 0; i < fine.size(); ++i)
+        if (!used[i])
+            out.push_back(fine[i]);
+    return out;
+}
+
+double snrOf(const Found& f) {
+    return 10.0 * std::log10(f.sumRatio / double(std::max<std::int64_t>(1, f.cells)));
+}
+
+// A strong burst's spurs (its splatter beyond the band, an 8-bit receiver's intermodulation)
+// show as faint blobs during it: a burst kSpurDb weaker than another at the same time is
+// taken for one of them. (Steady carriers do not count: a weak burst beside one is real.)
+std::vector<Found> dropSpurs(const std::vector<Found>& all) {
+    std::vector<Found> kept;
+    for (const Found& f : all) {
+        const bool spur = !f.steady && std::any_of(all.begin(), all.end(), [&](const Found& o) {
+            return !o.steady && &o != &f &&
+                   gapBetween(o.box.t0, o.box.t1, f.box.t0, f.box.t1) < 0 &&
+                   snrOf(o) >= snrOf(f) + kSpurDb;
+        });
+        if (!spur)
+            kept.push_back(f);
+    }
+    return kept;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,46 @@
+#pragma once
+// How the detector's boxes become bursts: the fine pass's pieces joined inside the longer
+// windows' boxes, pieces close in time or frequency merged (across steady carriers), and the
+// faint spurs of a strong burst dropped. Pure functions on boxes; any thread.
+
+#include "mask/Shape.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace specedit::core {
+
+// A detected box with the sums its SNR comes from.
+struct Found {
+    TfBox box;
+    double sumRatio = 0;
+    std::int64_t cells = 0;
+    bool steady = false;
+    double fill = 1; // the share of its region's cells in the region's box (a chirp: small)
+};
+
+// A diagonal (a chirp) fills little of its box: its box says little about what is near it.
+constexpr double kSparseFill = 0.25;
+// A burst this much weaker than another at the same time is taken for its spur.
+constexpr double kSpurDb = 20.0;
+
+// Frequency bands (Hz) of steady carriers and DC.
+using Bands = std::vector<std::pair<double, double>>;
+
+// The mean level of a box's cells over their floor, in dB.
+double snrOf(const Found& f);
+
+// Merges boxes within the gaps (s, Hz) until none are; steady carriers only with each other.
+// Sorted by start.
+std::vector<Found> mergeClose(const std::vector<Found>& found, double gapT, double gapF,
+                              const Bands& steadyBands);
+
+// The fine pass's boxes joined inside the coarse pass's (window coarseWindow s long).
+std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found>& coarse,
+                                double coarseWindow);
+
+// Without the boxes kSpurDb weaker than another at the same time.
+std::vector<Found> dropSpurs(const std::vector<Found>& all);
+
+} // namespace specedit::core
