@@ -8,6 +8,7 @@
 #include "HelpMenu.h"
 #include "PaintToolBar.h"
 #include "PictureStatus.h"
+#include "ProjectSaver.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "SaveConflict.h"
@@ -76,6 +77,10 @@ MainWindow::MainWindow(QWidget* parent)
       m_exports(new ExportController(m_document, m_view, m_tasks, this,
                                      [this] { return settingsValid(); })) {
     setCentralWidget(m_view);
+    m_saver = std::make_unique<ProjectSaver>(
+        m_document, this, [this] { return m_view->viewState(); },
+        [this] { return settingsValid(); },
+        [this](const QString& path) { m_recent->remember(path); });
     connect(m_exports, &ExportController::message, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     addToolBar(Qt::TopToolBarArea, m_paint);
@@ -334,62 +339,11 @@ bool MainWindow::settingsValid() {
 }
 
 bool MainWindow::saveProject() {
-    if (!settingsValid())
-        return false;
-    if (m_document->projectPath().isEmpty())
-        return saveProjectAs();
-    if (m_document->projectChangedOnDisk()) {
-        const SaveChoice choice = askAboutChangedProject(this, m_document->projectPath());
-        if (choice == SaveChoice::Cancel)
-            return false;
-        if (choice == SaveChoice::SaveAs)
-            return saveProjectAs();
-    }
-    try {
-        m_document->setViewState(m_view->viewState());
-        m_document->saveProject(m_document->projectPath());
-        return true;
-    } catch (const std::exception& e) {
-        QMessageBox::critical(this, tr("Cannot save the project"), userText(e));
-        return false;
-    }
+    return m_saver->save();
 }
 
 bool MainWindow::saveProjectAs() {
-    if (!settingsValid())
-        return false;
-    const QFileInfo source(m_document->sourcePath());
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Save project"),
-        source.dir().filePath(source.completeBaseName() + ".specedit.json"),
-        tr("SpecEdit projects (*.specedit.json)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(".specedit.json"))
-        path += ".specedit.json";
-    try {
-        m_document->setViewState(m_view->viewState());
-        m_document->saveProject(path);
-        m_recent->remember(QFileInfo(path).absoluteFilePath());
-        return true;
-    } catch (const std::exception& e) {
-        QMessageBox::critical(this, tr("Cannot save the project"), userText(e));
-        return false;
-    }
-}
-
-bool MainWindow::maybeSave() {
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return saveProject(); // which removes the autosave
-    if (answer == QMessageBox::Discard)
-        m_document->removeAutosave(); // this document's, before another one is opened
-    return answer == QMessageBox::Discard;
+    return m_saver->saveAs();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -408,7 +362,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }
         return;
     }
-    if (!maybeSave()) {
+    if (!m_saver->maybeSave()) {
         event->ignore();
         return;
     }
@@ -502,7 +456,7 @@ void MainWindow::buildDock() {
 }
 
 bool MainWindow::openPath(const QString& path) {
-    if (!maybeSave())
+    if (!m_saver->maybeSave())
         return false;
     m_recent->beginOpening(QFileInfo(path).absoluteFilePath());
     try {

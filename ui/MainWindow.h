@@ -27,6 +27,7 @@ class ListenToolBar;
 class Listener;
 class PaintToolBar;
 class PictureStatus;
+class ProjectSaver;
 class RecentFiles;
 class Player;
 class ShapesPanel;
@@ -81,7 +82,6 @@ private:
     void connectListening();
     void setupAutosave();
     void offerRecovery();
-    bool maybeSave();
     bool settingsValid();
     int viewPixels() const;
     void onSourceChanged();
@@ -105,6 +105,7 @@ private:
     QLabel* m_infoLabel;
     PictureStatus* m_pictureStatus;
     RecentFiles* m_recent = nullptr;
+    std::unique_ptr<ProjectSaver> m_saver;
     int m_computerGeneration = 0;
     // The strongest change asked for since an analysis was last shown.
     ViewChange m_pendingChange = ViewChange::SameData;

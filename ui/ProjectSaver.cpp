@@ -1,0 +1,78 @@
+#include "ProjectSaver.h"
+
+#include "Document.h"
+#include "ErrorText.h"
+#include "SaveConflict.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace specedit::ui {
+
+ProjectSaver::ProjectSaver(Document* document, QWidget* window,
+                           std::function<core::ViewState()> viewState,
+                           std::function<bool()> settingsValid,
+                           std::function<void(const QString&)> savedAs)
+    : m_document(document), m_window(window), m_viewState(std::move(viewState)),
+      m_settingsValid(std::move(settingsValid)), m_savedAs(std::move(savedAs)) {}
+
+bool ProjectSaver::write(const QString& path) {
+    try {
+        m_document->setViewState(m_viewState());
+        m_document->saveProject(path);
+        return true;
+    } catch (const std::exception& e) {
+        QMessageBox::critical(m_window, QObject::tr("Cannot save the project"), userText(e));
+        return false;
+    }
+}
+
+bool ProjectSaver::save() {
+    if (!m_settingsValid())
+        return false;
+    if (m_document->projectPath().isEmpty())
+        return saveAs();
+    if (m_document->projectChangedOnDisk()) {
+        const SaveChoice choice = askAboutChangedProject(m_window, m_document->projectPath());
+        if (choice == SaveChoice::Cancel)
+            return false;
+        if (choice == SaveChoice::SaveAs)
+            return saveAs();
+    }
+    return write(m_document->projectPath());
+}
+
+bool ProjectSaver::saveAs() {
+    if (!m_settingsValid())
+        return false;
+    const QFileInfo source(m_document->sourcePath());
+    QString path = QFileDialog::getSaveFileName(
+        m_window, QObject::tr("Save project"),
+        source.dir().filePath(source.completeBaseName() + ".specedit.json"),
+        QObject::tr("SpecEdit projects (*.specedit.json)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(".specedit.json"))
+        path += ".specedit.json";
+    if (!write(path))
+        return false;
+    m_savedAs(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+bool ProjectSaver::maybeSave() {
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        m_window, QObject::tr("Unsaved changes"),
+        QObject::tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save(); // which removes the autosave
+    if (answer == QMessageBox::Discard)
+        m_document->removeAutosave(); // this document's, before another one is opened
+    return answer == QMessageBox::Discard;
+}
+
+} // namespace specedit::ui
