@@ -359,6 +359,13 @@ void Document::writeAutosave() {
     core::saveProject(project, autosavePath().toStdString());
 }
 
+void Document::updateAutosave() {
+    if (isModified())
+        writeAutosave();
+    else
+        removeAutosave();
+}
+
 void Document::removeAutosave() {
     if (m_source)
         QFile::remove(autosavePath());

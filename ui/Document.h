@@ -112,6 +112,9 @@ public:
     // window on the same project writes <project>.autosave-2, and so on.
     QString autosavePath() const { return m_autosave.path(); }
     void writeAutosave();
+    // Brings the autosave up to date: written while there are unsaved changes, removed once
+    // every edit since the last save is undone (a stale sidecar would offer them back).
+    void updateAutosave();
     // Removes this window's autosave (saved or discarded: nothing left to protect).
     void removeAutosave();
     // Autosaves of this project or recording left by windows that closed without saving

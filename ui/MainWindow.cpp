@@ -231,16 +231,17 @@ void MainWindow::playSelectionOrView() {
     m_listener->listen(t0, t1, f0, f1, m_listen->loop());
 }
 
-// Every 5 s, edits not yet on disk go to the autosave sidecar; saving or discarding removes it.
+// Every 5 s, edits not yet on disk go to the autosave sidecar; saving, discarding or undoing
+// every edit removes it.
 void MainWindow::setupAutosave() {
     auto* timer = new QTimer(this);
     timer->setInterval(5000);
     connect(timer, &QTimer::timeout, this, [this] {
-        if (!m_autosavePending || !m_document->isModified())
+        if (!m_autosavePending)
             return;
         try {
             m_document->setViewState(m_view->viewState());
-            m_document->writeAutosave();
+            m_document->updateAutosave(); // or removes it: every edit undone
             m_autosavePending = false;
         } catch (const std::exception& e) {
             statusBar()->showMessage(tr("Autosave failed: %1").arg(e.what()), 5000);

@@ -29,12 +29,15 @@ QString sourceSummary(const QString& fileName, const core::SignalInfo& info) {
     // signals, so no channel count is shown for it.
     const QString channels =
         info.isComplex() ? QString() : QObject::tr(", %1 ch").arg(info.channels);
+    // Short captures in ms ("155.9 ms", not "0.16 s").
+    const double seconds = info.duration();
+    const QString duration = seconds < 1 ? QObject::tr("%1 ms").arg(seconds * 1e3, 0, 'f', 1)
+                                         : QObject::tr("%1 s").arg(seconds, 0, 'f', 2);
     QString text =
-        QObject::tr("%1 — %2, %3%4%5, %6 s")
+        QObject::tr("%1 — %2, %3%4%5, %6")
             .arg(fileName, kind,
                  formatFrequency(info.sampleRate, exactStep(info.sampleRate)).replace("Hz", "S/s"),
-                 originNote(info.origins.sampleRate), channels)
-            .arg(info.duration(), 0, 'f', 2);
+                 originNote(info.origins.sampleRate), channels, duration);
     if (info.centerFrequency)
         text += QObject::tr(", centre %1%2")
                     .arg(formatFrequency(*info.centerFrequency, exactStep(*info.centerFrequency)),

@@ -361,6 +361,20 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
         EXPECT_GT(l.t1, 1.5);
         EXPECT_FALSE(l.confirmed);
     }
+    // The earliest proposal is selected, so Enter accepts it at once; Shift+Enter accepts all.
+    const auto& labels = w.document()->labels();
+    const auto earliest = std::min_element(labels.begin(), labels.end(), [](auto& a, auto& b) {
+                              return a.t0 < b.t0;
+                          })->id;
+    ASSERT_EQ(w.view()->selectedLabels(), std::set<std::uint64_t>{earliest});
+    ASSERT_TRUE(demo.activate());
+    w.view()->setFocus();
+    QTest::keyClick(w.view(), Qt::Key_Return);
+    for (const auto& l : w.document()->labels())
+        EXPECT_EQ(l.confirmed, l.id == earliest) << l.t0;
+    QTest::keyClick(w.view(), Qt::Key_Return, Qt::ShiftModifier);
+    for (const auto& l : w.document()->labels())
+        EXPECT_TRUE(l.confirmed) << l.t0;
 }
 
 TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {

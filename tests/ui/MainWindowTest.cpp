@@ -594,6 +594,28 @@ TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {
     EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
 }
 
+// Undoing every edit leaves nothing to recover: the autosave goes, and a later session is not
+// offered the undone shape back (it was, after a shape drawn and undone before a crash).
+TEST(Document, UndoingEveryEditRemovesTheAutosave) {
+    TempDir dir;
+    const auto copy = privateAudioDemo(dir);
+    ui::Document doc;
+    doc.openRecording(QString::fromStdString(copy), {});
+    doc.addShape(rectShape(1, 2, 100, 200));
+    doc.updateAutosave();
+    const QString sidecar = doc.autosavePath();
+    ASSERT_TRUE(QFileInfo::exists(sidecar));
+    doc.undoStack()->undo();
+    ASSERT_FALSE(doc.isModified());
+    doc.updateAutosave();
+    EXPECT_FALSE(QFileInfo::exists(sidecar));
+    EXPECT_FALSE(doc.hasRecoverableAutosave());
+    doc.undoStack()->redo(); // modified again: written again
+    doc.updateAutosave();
+    EXPECT_TRUE(QFileInfo::exists(sidecar));
+    doc.removeAutosave();
+}
+
 TEST(MainWindow, RawIqDialogIsPrefilledFromTheFileNameAndDropOpensFiles) {
     TempDir dir;
     const auto raw = dir.file("capture_433.92MHz_1Msps.raw");

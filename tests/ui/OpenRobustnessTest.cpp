@@ -6,6 +6,7 @@
 #include "HertzSpinBox.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
+#include "SourceSummary.h"
 #include "UiFixture.h"
 #include "util/Error.h"
 
@@ -239,4 +240,18 @@ TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
     EXPECT_EQ(d.findChild<QDoubleSpinBox*>("centre")->text(), "868.3 MHz");
     type("centre", "433.92 MHz");
     EXPECT_EQ(d.options().centerFrequency.value_or(0), 433.92e6);
+}
+
+// The status bar's summary gives a short capture in ms (URH's ook_overshoot read "0.16 s").
+TEST(OpenRobustness, TheSummaryGivesShortCapturesInMilliseconds) {
+    core::SignalInfo info;
+    info.kind = core::SignalKind::Iq;
+    info.channels = 2;
+    info.sampleRate = 2e6;
+    info.frames = 311736;
+    EXPECT_TRUE(ui::sourceSummary("x.cs8", info).contains(", 155.9 ms"))
+        << ui::sourceSummary("x.cs8", info).toStdString();
+    info.frames = 8000000;
+    EXPECT_TRUE(ui::sourceSummary("x.cs8", info).contains(", 4.00 s"))
+        << ui::sourceSummary("x.cs8", info).toStdString();
 }

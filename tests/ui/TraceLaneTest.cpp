@@ -50,10 +50,14 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
     // The first FSK packet (0.60 to 0.66 s, 433.46 to 433.58 MHz), selected, zoomed to.
     const double fc = 433.92e6;
     const auto id = w.document()->addShape(rectShape(0.58, 0.68, fc - 460e3, fc - 340e3));
+    const int width = plot->axisRect()->width();
     w.view()->setSelectedShape(id);
     plot->xAxis->setRange(0.55, 0.75);
     plot->replot();
     ASSERT_TRUE(waitForTrace(w));
+    // The band's frequency scale appears inside the lane: the picture keeps its width.
+    EXPECT_TRUE(lane->rect()->axis(QCPAxis::atRight)->tickLabels());
+    EXPECT_EQ(plot->axisRect()->width(), width);
     const auto& t = *lane->shown();
     ASSERT_EQ(t.frequency.size(), std::size_t(t.request.columns));
     std::vector<float> inBurst;
@@ -132,7 +136,8 @@ TEST(TraceLane, ShowEditedDrawsTheEditedWaveform) {
     ASSERT_TRUE(waitForTrace(w));
     auto* lane = w.view()->traceLane();
     const core::Trace original = *lane->shown();
-    ASSERT_GT(peakBetween(original, 1.2, 1.8), 0.05f);     // the demo's voice is there
+    ASSERT_GT(peakBetween(original, 1.2, 1.8), 0.05f); // the demo's voice is there
+    const QCPRange scale = lane->rect()->axis(QCPAxis::atLeft)->range();
     w.document()->addShape(rectShape(1.0, 2.0, 0, 24000)); // everything silenced
     action(w, "Show &edited result")->trigger();
     ASSERT_TRUE(waitForTrace(w, 20000, true));
@@ -140,7 +145,9 @@ TEST(TraceLane, ShowEditedDrawsTheEditedWaveform) {
     EXPECT_LT(peakBetween(edited, 1.1, 1.9), 1e-3f);
     // Away from the shape (and its window's reach) the waveform is the recording's.
     EXPECT_NEAR(peakBetween(edited, 0.1, 0.9), peakBetween(original, 0.1, 0.9), 1e-4);
-    EXPECT_FALSE(lane->note().visible());
+    EXPECT_TRUE(lane->note().isEmpty());
+    // Compared at one scale: the quieter edited waveform does not rescale the lane.
+    EXPECT_EQ(lane->rect()->axis(QCPAxis::atLeft)->range(), scale);
     action(w, "Show &edited result")->trigger();
     ASSERT_TRUE(waitForTrace(w, 20000, false));
     EXPECT_NEAR(peakBetween(*lane->shown(), 1.2, 1.8), peakBetween(original, 1.2, 1.8), 1e-6);
@@ -162,14 +169,16 @@ TEST(TraceLane, ShowEditedOnALongViewSaysToZoomIn) {
     action(w, "Show &edited result")->trigger();
     auto* lane = w.view()->traceLane();
     ASSERT_TRUE(waitForTrace(w, 20000, false));
-    EXPECT_TRUE(lane->note().visible());
-    EXPECT_EQ(lane->note().text(),
-              "Original signal: zoom in to 2 s or less to see the edited result");
+    EXPECT_EQ(lane->note(), "Original signal: zoom in to 2 s or less to see the edited result");
+    // Under the lane, beside the time axis's label, not over the trace.
+    EXPECT_EQ(lane->rect()->axis(QCPAxis::atBottom)->label(),
+              "Time    (Original signal: zoom in to 2 s or less to see the edited result)");
     EXPECT_GT(lane->shown()->high[std::size_t(lane->shown()->request.columns / 2)], -10.0f);
     w.view()->plot()->xAxis->setRange(0.8, 1.7);
     w.view()->plot()->replot();
     ASSERT_TRUE(waitForTrace(w, 20000, true));
-    EXPECT_FALSE(lane->note().visible());
+    EXPECT_TRUE(lane->note().isEmpty());
+    EXPECT_EQ(lane->rect()->axis(QCPAxis::atBottom)->label(), "Time");
     const core::Trace& t = *lane->shown();
     const double width = (t.request.t1 - t.request.t0) / t.request.columns;
     for (int c = 0; c < t.request.columns; ++c) {

@@ -1,5 +1,6 @@
 #include "labels/LabelController.h"
 
+#include "Counted.h"
 #include "Document.h"
 #include "ErrorText.h"
 #include "TaskRunner.h"
@@ -54,7 +55,8 @@ void LabelController::buildMenu(QMenu* menu) {
     };
     add(tr("&Detect bursts…"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { detectBursts(); });
     add(tr("&Accept selected"), QKeySequence(Qt::Key_Return), [this] { acceptSelected(); });
-    add(tr("Accept a&ll proposed"), QKeySequence(), [this] { acceptAll(); });
+    add(tr("Accept a&ll proposed"), QKeySequence(Qt::SHIFT | Qt::Key_Return),
+        [this] { acceptAll(); });
     add(tr("Label &similar"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
         [this] { labelSimilar(); });
     menu->addSeparator();
@@ -313,10 +315,23 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found) {
             labels.push_back(d);
             ++added;
         }
+    std::vector<std::uint64_t> before;
+    for (const auto& l : m_document->labels())
+        before.push_back(l.id);
     m_document->setLabels(labels, tr("Detect bursts"));
-    QString text = tr("%1 bursts proposed (dashed): Enter accepts, 1-9 set the class, "
-                      "Delete removes")
-                       .arg(added);
+    // The earliest new proposal is selected, so that Enter, 1-9 and Delete act at once.
+    const core::Label* first = nullptr;
+    for (const auto& l : m_document->labels())
+        if (std::find(before.begin(), before.end(), l.id) == before.end() && !l.confirmed &&
+            (!first || l.t0 < first->t0))
+            first = &l;
+    if (first)
+        select(first->id);
+    QString text = added == 0 ? tr("No new bursts proposed")
+                              : tr("%1 proposed (dashed); the first is selected: Enter accepts "
+                                   "it, 1-9 set its class, Delete removes it, Shift+Enter "
+                                   "accepts all")
+                                    .arg(counted(qint64(added), tr("burst"), tr("bursts")));
     if (added < found.size()) // the dialog counted them all: say where the others went
         text += tr("; %1 of the %2 found already had a label")
                     .arg(found.size() - added)

@@ -93,16 +93,6 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     m_high->setChannelFillGraph(m_low);
     m_frequency = plot->addGraph(x, m_rect->axis(QCPAxis::atRight));
     m_frequency->setPen(QPen(QColor(255, 170, 60), 1.5));
-    m_note = new QCPItemText(plot);
-    m_note->setClipAxisRect(m_rect);
-    m_note->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_note->position->setAxisRect(m_rect);
-    m_note->position->setCoords(0.005, 0.03);
-    m_note->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_note->setColor(QColor(230, 200, 120));
-    m_note->setBrush(QColor(24, 24, 28, 210)); // readable over the trace
-    m_note->setPadding(QMargins(3, 1, 3, 1));
-    m_note->setVisible(false);
     m_settle.setSingleShot(true);
     m_settle.setInterval(60);
     connect(&m_settle, &QTimer::timeout, this, &TraceLane::start);
@@ -123,8 +113,7 @@ void TraceLane::setSource(std::shared_ptr<const core::SampleSource> source, int 
     m_channel = channel;
     m_shown.reset();
     m_shownEdited = false;
-    m_note->setText({});
-    m_note->setVisible(false);
+    m_note.clear();
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->data()->clear();
     placeAxes();
@@ -159,7 +148,6 @@ void TraceLane::setVisible(bool visible) {
     m_rect->setMarginGroup(QCP::msLeft | QCP::msRight, visible ? m_margins : nullptr);
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->setVisible(visible);
-    m_note->setVisible(visible && !m_note->text().isEmpty());
     auto* layout = m_plot->plotLayout();
     if (visible && !m_rect->layout())
         layout->addElement(layout->rowCount(), 0, m_rect); // under the spectrogram's panes
@@ -177,11 +165,18 @@ void TraceLane::setVisible(bool visible) {
 void TraceLane::placeAxes() {
     const bool iq = m_source && m_source->info().isComplex();
     QCPAxis* x = m_rect->axis(QCPAxis::atBottom);
-    x->setLabel(tr("Time"));
+    // Under the lane, not over its data.
+    x->setLabel(m_note.isEmpty() ? tr("Time") : tr("Time    (%1)").arg(m_note));
     m_rect->axis(QCPAxis::atLeft)->setLabel(iq ? tr("dB") : tr("Amplitude"));
+    // The band's frequency scale, in the trace's orange, inside the lane: shown or not, it
+    // takes no margin, so selecting a shape does not narrow the picture.
     QCPAxis* right = m_rect->axis(QCPAxis::atRight);
     right->setVisible(iq && m_band);
     right->setTickLabels(iq && m_band);
+    right->setTickLabelSide(QCPAxis::lsInside);
+    right->setTickLabelColor(QColor(255, 170, 60));
+    right->setTickLengthOut(0);
+    right->setSubTickLengthOut(0);
 }
 
 void TraceLane::setHeld(bool held) {
@@ -245,7 +240,7 @@ void TraceLane::start() {
                     if (generation != m_generation)
                         return;
                     m_shownSerial = serial;
-                    m_note->setText(drawn->why);
+                    m_note = drawn->why;
                     show(drawn->trace, drawn->edited);
                 },
                 Qt::QueuedConnection);
@@ -258,9 +253,11 @@ void TraceLane::start() {
 
 void TraceLane::show(const core::Trace& trace, bool edited) {
     m_busy = false;
+    // The same view drawn edited or not (M toggled, a shape changed): the level scale only
+    // widens, so the two are compared at one scale.
+    const bool sameView = m_shown && m_shown->request == trace.request;
     m_shown = trace;
     m_shownEdited = edited;
-    m_note->setVisible(m_visible && !m_note->text().isEmpty());
     const QVector<double> t = columnTimes(trace.request);
     m_high->setData(t, values(trace.high), true);
     m_low->setData(t, values(trace.low), true);
@@ -278,7 +275,10 @@ void TraceLane::show(const core::Trace& trace, bool edited) {
         if (m_source && m_source->info().isComplex())
             level.lower = std::max(level.lower, level.upper - 100.0);
         const double pad = std::max(1e-3, 0.05 * level.size());
-        m_rect->axis(QCPAxis::atLeft)->setRange(level.lower - pad, level.upper + pad);
+        QCPRange range(level.lower - pad, level.upper + pad);
+        if (sameView)
+            range.expand(m_rect->axis(QCPAxis::atLeft)->range());
+        m_rect->axis(QCPAxis::atLeft)->setRange(range);
     }
     if (m_band)
         m_rect->axis(QCPAxis::atRight)->setRange(m_band->first, m_band->second);

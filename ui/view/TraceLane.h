@@ -27,7 +27,6 @@ class QCPAxis;
 class QCPAxisRect;
 class QCPMarginGroup;
 class QCPGraph;
-class QCPItemText;
 
 namespace specedit::ui {
 
@@ -66,8 +65,9 @@ public:
     bool isBusy() const { return m_busy || m_waiting; }
     // The trace drawn is of the edited signal (false: of the recording).
     bool showsEdited() const { return m_shownEdited; }
-    // The lane's note ("Original signal: zoom in to ..."), for tests.
-    const QCPItemText& note() const { return *m_note; }
+    // Why the trace drawn is the recording's although an edit is set ("Original signal: zoom
+    // in to ..."), shown beside the time axis's label; empty otherwise.
+    const QString& note() const { return m_note; }
 
 signals:
     void traceShown();
@@ -97,7 +97,7 @@ private:
     int m_editSerial = 0;   // counts setEdit calls: a new edit is a new request
     int m_shownSerial = -1; // the edit serial of the trace shown
     bool m_shownEdited = false;
-    QCPItemText* m_note;
+    QString m_note;
     bool m_busy = false;
     bool m_waiting = false; // a request waits for the settle timer or the release of a hold
     bool m_held = false;
