@@ -80,8 +80,10 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
                 x->setRange(r);
                 schedule();
             });
-    m_rect->axis(QCPAxis::atRight)
-        ->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(&formatFrequency)));
+    // Three labels at most: they sit inside the lane, over the trace's right end.
+    QSharedPointer<QCPAxisTicker> bandTicker(new UnitTicker(&formatFrequency));
+    bandTicker->setTickCount(3);
+    m_rect->axis(QCPAxis::atRight)->setTicker(bandTicker);
     for (QCPAxis* a : m_rect->axes())
         a->grid()->setPen(QPen(QColor(70, 70, 80), 0, Qt::DotLine));
     m_high = plot->addGraph(x, m_rect->axis(QCPAxis::atLeft));
