@@ -450,6 +450,8 @@ void MainWindow::buildDock() {
     connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
     connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
     connect(m_shapes, &ShapesPanel::hiddenChanged, m_view, &SpectrogramView::setHiddenShapes);
+    connect(m_shapes, &ShapesPanel::message, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     QDockWidget* labels =
         addPanel(tr("Labels"), "labelsDock", new LabelsPanel(m_document, m_view, this));
     tabifyDockWidget(shapes, labels);

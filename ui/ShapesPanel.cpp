@@ -214,10 +214,8 @@ void ShapesPanel::showSelected() {
         w->setEnabled(s != nullptr);
     fillChannels(s);
     m_effects->show(s);
-    for (QDoubleSpinBox* spin : numbers) {
+    for (QDoubleSpinBox* spin : numbers)
         spin->setEnabled(s != nullptr);
-        spin->setStyleSheet({});
-    }
     // Gain and mode belong to the gain effect only.
     m_gain->setEnabled(s != nullptr && m_effects->gainApplies());
     m_mode->setEnabled(s != nullptr && m_effects->gainApplies());
@@ -244,24 +242,38 @@ void ShapesPanel::showSelected() {
     m_high->setValue(box.f1);
 }
 
-// A typed box edge: the shape fitted to the new box, or the field marked red when the box
-// would be empty (start after end, low above high).
+// Why a typed edge was refused: it would empty the box.
+QString ShapesPanel::refusal(int mergeId) const {
+    switch (mergeId) {
+    case kStartEdit:
+        return tr("Start %1 is not before End %2: not applied (move End first)")
+            .arg(m_start->text(), m_end->text());
+    case kEndEdit:
+        return tr("End %1 is not after Start %2: not applied (move Start first)")
+            .arg(m_end->text(), m_start->text());
+    case kLowEdit:
+        return tr("Low %1 is not below High %2: not applied (move High first)")
+            .arg(m_low->text(), m_high->text());
+    default:
+        return tr("High %1 is not above Low %2: not applied (move Low first)")
+            .arg(m_high->text(), m_low->text());
+    }
+}
+
+// A typed box edge: the shape fitted to the new box; refused, with a message, when the box
+// would be empty (start after end, low above high), and the field shows the shape again.
 bool ShapesPanel::editBox(core::Shape& s, int mergeId) {
     core::TfBox box = ShapeEditGesture::extent(s);
     box.t0 = mergeId == kStartEdit ? m_start->value() : box.t0;
     box.t1 = mergeId == kEndEdit ? m_end->value() : box.t1;
     box.f0 = mergeId == kLowEdit ? m_low->value() : box.f0;
     box.f1 = mergeId == kHighEdit ? m_high->value() : box.f1;
-    QDoubleSpinBox* field = mergeId == kStartEdit ? m_start
-                            : mergeId == kEndEdit ? m_end
-                            : mergeId == kLowEdit ? m_low
-                                                  : m_high;
     if (!(box.t0 < box.t1) || !(box.f0 < box.f1)) {
-        field->setStyleSheet("background-color: #f6d5d1;");
-        field->setToolTip(tr("The start must come before the end, the low edge below the high"));
+        emit message(refusal(mergeId), 8000);
+        // The fields show what the shape is, never a value it does not use.
+        QMetaObject::invokeMethod(this, &ShapesPanel::showSelected, Qt::QueuedConnection);
         return false;
     }
-    field->setStyleSheet({});
     s = ShapeEditGesture::fitToBox(s, box);
     return true;
 }

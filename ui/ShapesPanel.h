@@ -40,6 +40,8 @@ public:
 
 signals:
     void selectionChanged(std::uint64_t id);
+    // For the status bar: a typed value that was refused, and why.
+    void message(const QString& text, int ms);
     // Shapes unticked in the list: not drawn over the spectrogram (they still apply).
     void hiddenChanged(const std::set<std::uint64_t>& ids);
 
@@ -48,6 +50,7 @@ private:
     void showSelected();
     void fillChannels(const core::Shape* s);
     void edit(int mergeId);
+    QString refusal(int mergeId) const;
     bool editBox(core::Shape& s, int mergeId);
     void move(int delta);
 

@@ -9,6 +9,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <gtest/gtest.h>
 
 using namespace specedit::test;
@@ -51,10 +53,17 @@ TEST(ShapesPanelBox, TypedEdgesMoveTheShapeOneUndoStepEach) {
     QTest::keyClicks(low, "433.58M");
     QTest::keyClick(low, Qt::Key_Return);
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 433.58e6);
-    // An end before the start is refused and shown, not applied.
+    // An end before the start is refused, says why in the status bar, and the field shows
+    // the shape's end again (never a value the shape does not use).
+    QSignalSpy said(w.shapesPanel(), &ui::ShapesPanel::message);
     end->setValue(1.1);
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->t1, 1.35);
-    EXPECT_FALSE(end->styleSheet().isEmpty());
+    ASSERT_EQ(said.count(), 1);
+    EXPECT_EQ(said.at(0).at(0).toString(),
+              "End 1.1 s is not after Start 1.2 s: not applied (move Start first)");
+    QTest::qWait(10);
+    EXPECT_EQ(end->value(), 1.35);
+    EXPECT_EQ(w.statusBar()->currentMessage(), said.at(0).at(0).toString());
     // Deleting the shape leaves no field showing its values.
     w.document()->removeShape(id);
     EXPECT_TRUE(start->cleanText().isEmpty()) << start->text().toStdString();
