@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace specedit::core {
 namespace {
@@ -65,6 +66,7 @@ bool mergePass(std::vector<Found>& all, double gapT, double gapF, const Bands& s
         it->sumRatio += f.sumRatio;
         it->cells += f.cells;
         it->fill = std::min(it->fill, f.fill);
+        addProfile(it->profile, f.profile);
         longest = std::max(longest, it->box.t1 - it->box.t0);
         merged = true;
     }
@@ -96,6 +98,63 @@ bool joinsCoarseGap(const Found& f, const std::vector<Found>& coarse) {
 }
 
 } // namespace
+
+// Whether bins `df` wide hold whole bins of p (p's width divides df).
+bool onGrid(const BandProfile& p, double df) {
+    const double ratio = df / p.df;
+    return p.df > 0 && std::abs(ratio - std::round(ratio)) < 1e-6 * ratio;
+}
+
+void addProfile(BandProfile& into, const BandProfile& from) {
+    const BandProfile& wide = from.df > into.df ? from : into; // its bins are the result's
+    const double df = wide.df, origin = wide.f0;
+    if (!onGrid(into, df) || !onGrid(from, df)) {
+        into = {};
+        return;
+    }
+    auto index = [&](const BandProfile& p, std::size_t i) {
+        return std::lround((p.f0 + double(i) * p.df - origin) / df);
+    };
+    const BandProfile* const both[] = {&into, &from};
+    long first = 0, last = 0;
+    for (const BandProfile* p : both) {
+        if (p->sum.empty())
+            continue;
+        first = std::min(first, index(*p, 0));
+        last = std::max(last, index(*p, p->sum.size() - 1));
+    }
+    std::vector<float> sum(std::size_t(last - first + 1), 0.0f);
+    for (const BandProfile* p : both)
+        for (std::size_t i = 0; i < p->sum.size(); ++i)
+            sum[std::size_t(index(*p, i) - first)] += p->sum[i];
+    into = {origin + double(first) * df, df, std::move(sum)};
+}
+
+std::pair<double, double> occupiedBand(const BandProfile& p) {
+    const double total = std::accumulate(p.sum.begin(), p.sum.end(), 0.0);
+    const double tail = kBandTail * total;
+    double below = 0, above = 0;
+    int first = 0, last = int(p.sum.size()) - 1;
+    while (first < last && (below += p.sum[std::size_t(first)]) < tail)
+        ++first;
+    while (last > first && (above += p.sum[std::size_t(last)]) < tail)
+        --last;
+    // The smoothing spreads a burst one bin past each edge: the band ends at the centres of
+    // those outer bins, half a bin beyond the burst's own, so a tone split between two bins,
+    // or one bin wide, lies inside it.
+    const double pad = last - first >= 2 ? 0.0 : p.df / 2;
+    return {p.f0 + first * p.df - pad, p.f0 + last * p.df + pad};
+}
+
+void bandsFromProfiles(std::vector<Found>& all) {
+    for (Found& f : all) {
+        if (f.profile.df <= 0 || f.profile.sum.empty())
+            continue;
+        const auto [low, high] = occupiedBand(f.profile);
+        f.box.f0 = std::max(f.box.f0, low);
+        f.box.f1 = std::min(f.box.f1, high);
+    }
+}
 
 // Merges boxes within the gaps until none are; steady carriers only with each other.
 std::vector<Found> mergeClose(const std::vector<Found>& found, double gapT, double gapF,
@@ -146,6 +205,7 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
                  std::min(b.f0, fine[i].box.f0), std::max(b.f1, fine[i].box.f1)};
             joined->sumRatio += fine[i].sumRatio;
             joined->cells += fine[i].cells;
+            addProfile(joined->profile, fine[i].profile);
         }
         const double length = c.box.t1 - c.box.t0;
         const bool piecesOnly =

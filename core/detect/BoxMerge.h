@@ -11,6 +11,22 @@
 
 namespace specedit::core {
 
+// A burst's spectrum as the detector saw it: the sum over its cells of power / floor, per bin
+// of one analysis (bin i at f0 + i df, Hz). Empty (df 0) when its pieces came from analyses
+// with different bins.
+struct BandProfile {
+    double f0 = 0, df = 0;
+    std::vector<float> sum;
+};
+
+// Adds `from` to `into` bin by bin when both come from the same analysis; else empties `into`.
+void addProfile(BandProfile& into, const BandProfile& from);
+
+// The band (Hz) of the bins holding the middle 99 % of a profile's sum (the occupied
+// bandwidth, ITU-R SM.328: 0.5 % left out on each side), from the centres of its outer bins,
+// or half a bin beyond them when it is one or two bins wide. Requires a profile.
+std::pair<double, double> occupiedBand(const BandProfile& p);
+
 // A detected box with the sums its SNR comes from.
 struct Found {
     TfBox box;
@@ -18,10 +34,13 @@ struct Found {
     std::int64_t cells = 0;
     bool steady = false;
     double fill = 1; // the share of its region's cells in the region's box (a chirp: small)
+    BandProfile profile;
 };
 
 // A diagonal (a chirp) fills little of its box: its box says little about what is near it.
 constexpr double kSparseFill = 0.25;
+// The share of a band's energy left out on each side of it.
+constexpr double kBandTail = 0.005;
 // A burst this much weaker than another at the same time is taken for its spur.
 constexpr double kSpurDb = 20.0;
 
@@ -42,5 +61,9 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
 
 // Without the boxes kSpurDb weaker than another at the same time.
 std::vector<Found> dropSpurs(const std::vector<Found>& all);
+
+// Each merged box's band from the sum of its pieces' profiles (within the union of their
+// bands): the splatter a piece took in counts by its energy, not by its extent.
+void bandsFromProfiles(std::vector<Found>& all);
 
 } // namespace specedit::core

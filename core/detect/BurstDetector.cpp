@@ -15,7 +15,6 @@ namespace specedit::core {
 namespace {
 
 constexpr std::int64_t kMinSeeds = 2;
-constexpr double kBandTail = 0.005; // of the energy left out of a band on each side
 
 double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
@@ -80,31 +79,15 @@ Found Detector::toFound(const Region& g) const {
     // region is wider than that.
     const std::int64_t frame0 = g.frame1 - g.frame0 >= 2 ? g.frame0 + 1 : g.frame0;
     const std::int64_t frame1 = g.frame1 - g.frame0 >= 2 ? g.frame1 - 1 : g.frame1;
-    // The band: the bins holding the middle 99 % of the region's energy (the occupied
-    // bandwidth, ITU-R SM.328: 0.5 % left out on each side). The splatter of hard keying, a
-    // frame or two at each end, holds far less; bins above 1 % of the strongest one's share
-    // took it in on one side or the other as the region happened to grow (boxes of an OOK
-    // remote ran from -330 to +24 kHz around a carrier at +14 kHz).
-    int low = g.bin0, high = g.bin1;
-    if (!g.profile.empty()) {
-        const double total = std::accumulate(g.profile.begin(), g.profile.end(), 0.0);
-        const double tail = kBandTail * total;
-        double below = 0, above = 0;
-        int first = 0, last = int(g.profile.size()) - 1;
-        while (first < last && (below += g.profile[std::size_t(first)]) < tail)
-            ++first;
-        while (last > first && (above += g.profile[std::size_t(last)]) < tail)
-            --last;
-        low = g.bin0 + first;
-        high = g.bin0 + last;
-    }
-    // The smoothing spreads a burst one bin past each edge: the box ends at the centres of
-    // those outer bins, half a bin beyond the burst's own, so a tone split between two bins,
-    // or one bin wide, lies inside it.
-    const double f0 =
-        high - low >= 2 ? m_power.binFrequency(low) : m_power.binFrequency(low) - df / 2;
-    const double f1 =
-        high - low >= 2 ? m_power.binFrequency(high) : m_power.binFrequency(high) + df / 2;
+    // The band: the bins holding the middle 99 % of the region's energy. The splatter of hard
+    // keying, a frame or two at each end, holds far less; bins above 1 % of the strongest
+    // one's share took it in on one side or the other as the region happened to grow (boxes
+    // of an OOK remote ran from -330 to +24 kHz around a carrier at +14 kHz).
+    // (Every region has a profile; the bins of one a frame tall stand in for it.)
+    f.profile = {m_power.binFrequency(g.bin0), df, g.profile};
+    if (f.profile.sum.empty())
+        f.profile.sum.assign(std::size_t(g.bin1 - g.bin0 + 1), 1.0f);
+    const auto [f0, f1] = occupiedBand(f.profile);
     f.box = {m_power.frameTime(frame0) - hop / 2, m_power.frameTime(frame1) + hop / 2, f0, f1};
     f.sumRatio = g.sumRatio;
     f.fill = double(g.cells) / (double(g.frame1 - g.frame0 + 1) * double(g.bin1 - g.bin0 + 1));
@@ -137,7 +120,9 @@ void Detector::steadyBins(const std::vector<float>& floor, std::int64_t a, std::
         Found f{{m_power.frameTime(a) - hop / 2, m_power.frameTime(b - 1) + hop / 2, f0, f1},
                 sum * double(b - a),
                 std::int64_t(k - k0) * (b - a),
-                true};
+                true,
+                1,
+                {}};
         m_found.push_back(f);
     }
 }
@@ -172,14 +157,23 @@ void Detector::block(std::int64_t a, std::int64_t b) {
     std::vector<float> ratio(std::size_t(p.bins)), inverse(std::size_t(p.bins));
     for (std::size_t k = 0; k < inverse.size(); ++k)
         inverse[k] = 1.0f / floor[k];
+    // A cell's energy, for the band: its power above its bin's floor, in units of the block's
+    // median floor (the same scale in every pass). A bin whose floor a carrier or DC lifts
+    // counts its burst by the burst's power, not by how far it stands over the lifted floor.
+    std::vector<float> median = floor, energy(std::size_t(p.bins));
+    std::nth_element(median.begin(), median.begin() + std::ptrdiff_t(median.size() / 2),
+                     median.end());
+    const float perMedian = 1.0f / median[median.size() / 2];
     const auto& params = m_power.params();
     const auto cut = besideSilence(p, (params.nperseg + params.hop() - 1) / params.hop() + 1);
     for (std::int64_t r = r0; r < r1; ++r) {
         const float* row = smoothed.data() + std::size_t(r) * std::size_t(p.bins);
-        for (int k = 0; k < p.bins; ++k)
+        for (int k = 0; k < p.bins; ++k) {
             ratio[std::size_t(k)] = row[k] * inverse[std::size_t(k)];
+            energy[std::size_t(k)] = std::max(0.0f, row[k] - floor[std::size_t(k)]) * perMedian;
+        }
         const float seed = cut[std::size_t(r)] ? std::numeric_limits<float>::infinity() : high;
-        m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, seed);
+        m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, seed, energy.data());
     }
     keepFinished();
     steadyBins(floor, a, b);
@@ -274,6 +268,7 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
     }
     const double gapHz = options.mergeGapHz.value_or(source.info().sampleRate / 80);
     found = dropSpurs(mergeClose(found, options.mergeGap, gapHz, fineDetector.steadyBands()));
+    bandsFromProfiles(found);
     std::vector<Label> labels;
     for (const Found& f : found) {
         if (f.box.t1 - f.box.t0 < options.minDuration || f.box.f1 - f.box.f0 < options.minBandwidth)

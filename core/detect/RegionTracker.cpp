@@ -47,7 +47,9 @@ void absorb(Region& into, const Region& from) {
 } // namespace
 
 void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
-                             float high) {
+                             float high, const float* energy) {
+    if (!energy)
+        energy = ratio;
     std::vector<Run>& runs = m_runs;
     runs.clear();
     for (int k = 0; k < bins;) {
@@ -91,7 +93,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         Region& g = m_open[std::size_t(r.region)];
         continued[std::size_t(r.region)] = true;
         g.frame1 = frame;
-        addProfile(g, r.b0, ratio + r.b0, r.b1 - r.b0 + 1);
+        addProfile(g, r.b0, energy + r.b0, r.b1 - r.b0 + 1);
         g.bin0 = std::min(g.bin0, r.b0);
         g.bin1 = std::max(g.bin1, r.b1);
         for (int k = r.b0; k <= r.b1; ++k) {

@@ -18,7 +18,7 @@ struct Region {
     std::int64_t cells = 0;
     double sumRatio = 0;  // sum over cells of power / floor
     double peakRatio = 0; // largest power / floor
-    // Sum over the region's cells of power / floor per bin, from bin0 (its spectrum, which
+    // Sum over the region's cells of their energy per bin, from bin0 (its spectrum, which
     // tells a burst's own band from the splatter of its keying in a frame or two).
     std::vector<float> profile;
 };
@@ -26,8 +26,10 @@ struct Region {
 class RegionTracker {
 public:
     // One frame: ratio[k] = power / floor of bin k; cells at or above `low` join regions, those
-    // at or above `high` seed them. Frames must come in order, one after the other.
-    void addFrame(std::int64_t frame, const float* ratio, int bins, float low, float high);
+    // at or above `high` seed them; energy[k] (ratio[k] when null) goes into their profiles.
+    // Frames must come in order, one after the other.
+    void addFrame(std::int64_t frame, const float* ratio, int bins, float low, float high,
+                  const float* energy = nullptr);
     // Ends the last frame: every open region is finished.
     void finish();
     // The seeded regions finished so far (and forgets them).
