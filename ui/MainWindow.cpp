@@ -373,10 +373,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    QAction* open =
+        file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    QMenu* recent = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(recent, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openPath);
-    file->addAction(tr("Re&build from spectrogram…"), this, [this] {
+    QAction* rebuild = file->addAction(tr("Re&build from spectrogram…"), this, [this] {
         auto* dialog = new RebuildDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &RebuildDialog::openRequested, this, &MainWindow::openPath);
@@ -409,6 +411,7 @@ void MainWindow::buildMenus() {
         quitKeys.prepend(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setShortcuts(quitKeys);
     quit->setShortcutContext(Qt::ApplicationShortcut);
+    m_gate.addMenu(file, {open, recent->menuAction(), rebuild, quit});
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -423,7 +426,12 @@ void MainWindow::buildMenus() {
     edit->addAction(redo);
     m_viewMenu = addViewMenu(this, m_view);
     auto* labels = new LabelController(m_document, m_view, m_tasks, this);
-    labels->buildMenu(menuBar()->addMenu(tr("&Labels")));
+    QMenu* labelMenu = menuBar()->addMenu(tr("&Labels"));
+    labels->buildMenu(labelMenu);
+    m_gate.addMenu(labelMenu);
+    m_gate.addWidget(m_paint);
+    m_gate.addWidget(m_listen);
+    m_gate.setOpen(false);
     connect(labels, &LabelController::message, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     addHelpMenu(this);
@@ -495,6 +503,7 @@ void MainWindow::onSourceChanged() {
     m_listener->cancel();
     m_newSource = true;
     m_listen->setIqMode(info.isComplex());
+    m_gate.setOpen(true);
     enableScalesFor(m_viewMenu, info.isComplex());
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);

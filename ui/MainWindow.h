@@ -2,6 +2,7 @@
 // The main window: wiring between the Document, the spectrogram view and the panels. Logic
 // lives in Document, the view and the panels; this class connects them and handles files.
 
+#include "RecordingGate.h"
 #include "ViewMenu.h"
 #include "tools/Tool.h"
 #include "view/SpectrogramView.h"
@@ -105,6 +106,7 @@ private:
     QLabel* m_infoLabel;
     PictureStatus* m_pictureStatus;
     RecentFiles* m_recent = nullptr;
+    RecordingGate m_gate; // what waits for a recording to open
     std::unique_ptr<ProjectSaver> m_saver;
     int m_computerGeneration = 0;
     // The strongest change asked for since an analysis was last shown.

@@ -4,12 +4,14 @@
 #include "Document.h"
 #include "ErrorText.h"
 #include "HertzSpinBox.h"
+#include "PaintToolBar.h"
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "SourceSummary.h"
 #include "UiFixture.h"
 #include "util/Error.h"
 
+#include <QAction>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenu>
@@ -142,9 +144,32 @@ TEST(OpenRobustness, BeforeARecordingOpensThePictureSaysHowToOpenOne) {
     EXPECT_TRUE(hint->isVisible());
     EXPECT_TRUE(hint->text().contains("File > Open"));
     EXPECT_EQ(hint->geometry(), w.view()->rect()); // it covers the whole picture
+    // Only what opens something is ready; what acts on a recording is greyed, shortcuts too.
+    auto enabled = [&](const QString& text) {
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text() == text)
+                return a->isEnabled();
+        ADD_FAILURE() << "no action " << text.toStdString();
+        return false;
+    };
+    EXPECT_TRUE(enabled("&Open…"));
+    EXPECT_TRUE(enabled("Re&build from spectrogram…"));
+    EXPECT_TRUE(enabled("&Quit"));
+    const QStringList needRecording{"Play",
+                                    "Rectangle",
+                                    "&Save project",
+                                    "&Export edited recording…",
+                                    "&Detect bursts…",
+                                    "E&xport labels…"};
+    for (const QString& text : needRecording)
+        EXPECT_FALSE(enabled(text)) << text.toStdString();
+    EXPECT_FALSE(w.paintToolBar()->isEnabled());
     ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
     EXPECT_FALSE(w.view()->isEmpty());
     EXPECT_FALSE(hint->isVisible());
+    for (const QString& text : needRecording)
+        EXPECT_TRUE(enabled(text)) << text.toStdString();
+    EXPECT_TRUE(w.paintToolBar()->isEnabled());
 }
 
 // Damaged files are named as such in a message; the raw-samples dialog is not offered, and no
