@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTableWidget>
 #include <cmath>
 #include <complex>
 #include <filesystem>
@@ -109,6 +110,59 @@ TEST(Labels, DrawRelabelWithAHotkeyAndUndo) {
     QTest::keyClick(w.windowHandle(), Qt::Key_3);
     EXPECT_EQ(filter->text(), "3");
     EXPECT_TRUE(w.document()->labels()[0].className.empty());
+}
+
+// The table writes each column in one unit, named under its header, so values line up: not
+// "-1 MHz" over "-171.9 kHz". Frequencies to six significant digits of the largest.
+TEST(Labels, TheTableWritesEachColumnInOneUnit) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    auto* table = w.findChild<ui::LabelsPanel*>()->table();
+    auto header = [&](int c) { return table->horizontalHeaderItem(c)->text().toStdString(); };
+    auto column = [&](const QString& name) {
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (table->horizontalHeaderItem(c)->text().startsWith(name))
+                return c;
+        return -1;
+    };
+    auto cells = [&](const QString& name) {
+        std::vector<std::string> out;
+        for (int r = 0; r < table->rowCount(); ++r)
+            out.push_back(table->item(r, column(name))->text().toStdString());
+        return out;
+    };
+    auto label = [](double t0, double t1, double f0, double f1) {
+        core::Label l;
+        l.t0 = t0;
+        l.t1 = t1;
+        l.f0 = f0;
+        l.f1 = f1;
+        return l;
+    };
+    w.document()->setLabels(
+        {label(0.5, 0.65, kFc - 500e3, kFc - 380e3), label(1.0, 1.02, kFc + 15625, kFc + 46875)},
+        "two");
+    EXPECT_EQ(header(column("Low")), "Low\n(MHz)");
+    EXPECT_EQ(cells("Low"), (std::vector<std::string>{"433.420", "433.936"}));
+    EXPECT_EQ(header(column("Duration")), "Duration\n(ms)");
+    EXPECT_EQ(cells("Duration"), (std::vector<std::string>{"150.00", "20.00"}));
+    EXPECT_EQ(cells("Start"), (std::vector<std::string>{"0.50000", "1.00000"}));
+    EXPECT_TRUE(table->isColumnHidden(column("Conf."))); // nobody gave a confidence
+    // Baseband figures: one unit for -1 MHz and -171.9 kHz; a 1.5 s label turns the durations
+    // to seconds; a confidence shows its column.
+    auto sure = label(0.1, 1.6, -171.9e3, 46.875e3);
+    sure.confidence = 0.8;
+    w.document()->setLabels({label(0.5, 0.54, -1e6, 609.375e3), sure}, "baseband");
+    EXPECT_EQ(header(column("High")), "High\n(MHz)");
+    EXPECT_EQ(cells("Low"), (std::vector<std::string>{"-0.17190", "-1.00000"}));
+    EXPECT_EQ(cells("High"), (std::vector<std::string>{"0.04688", "0.60938"}));
+    EXPECT_EQ(header(column("Duration")), "Duration\n(s)");
+    EXPECT_FALSE(table->isColumnHidden(column("Conf.")));
+    // Below 1 MHz: kHz to the hertz.
+    w.document()->setLabels({label(0.5, 0.54, -15625, 46875)}, "narrow");
+    EXPECT_EQ(header(column("Low")), "Low\n(kHz)");
+    EXPECT_EQ(cells("Low"), std::vector<std::string>{"-15.625"});
 }
 
 TEST(Labels, DetectProposesBurstsThatAreAcceptedOneByOne) {

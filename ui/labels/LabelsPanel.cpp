@@ -65,9 +65,7 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
-    m_table->setHorizontalHeaderLabels({tr("Class"), tr("Conf."), tr("Start"), tr("Duration"),
-                                        tr("Low"), tr("High"), tr("SNR"), tr("State"),
-                                        tr("Comment")});
+    showUnits();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
@@ -95,10 +93,18 @@ void LabelsPanel::fillRow(int r, const core::Label& l) {
     cls->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(l.id));
     m_table->setItem(r, kClass, cls);
     m_items[l.id] = cls;
-    m_table->setItem(r, kStart, new NumberItem(l.t0, formatTime(l.t0, 1e-5)));
-    m_table->setItem(r, kDuration, new NumberItem(l.duration(), formatTime(l.duration(), 1e-5)));
-    m_table->setItem(r, kLow, new NumberItem(l.f0, formatFrequency(l.f0, 100.0)));
-    m_table->setItem(r, kHigh, new NumberItem(l.f1, formatFrequency(l.f1, 100.0)));
+    const Units& u = m_units;
+    m_table->setItem(r, kStart,
+                     new NumberItem(l.t0, u.clock ? formatTime(l.t0, 1e-5, kClockFromSeconds)
+                                                  : QString::number(l.t0, 'f', 5)));
+    m_table->setItem(r, kDuration,
+                     new NumberItem(l.duration(), u.milliseconds
+                                                      ? QString::number(1e3 * l.duration(), 'f', 2)
+                                                      : QString::number(l.duration(), 'f', 5)));
+    m_table->setItem(r, kLow,
+                     new NumberItem(l.f0, QString::number(l.f0 / u.hz, 'f', u.hzDecimals)));
+    m_table->setItem(r, kHigh,
+                     new NumberItem(l.f1, QString::number(l.f1 / u.hz, 'f', u.hzDecimals)));
     m_table->setItem(r, kSnr,
                      new NumberItem(l.snrDb.value_or(-1e9),
                                     l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
@@ -154,11 +160,48 @@ bool LabelsPanel::updateChangedRows() {
     return true;
 }
 
+// Frequencies to six significant digits of the largest (1 kHz at 433.92 MHz, 1 Hz below
+// 1 MHz), in the unit the largest is written in.
+LabelsPanel::Units LabelsPanel::unitsFor(const std::vector<core::Label>& labels) {
+    Units u;
+    double hz = 0, longest = 0, last = 0;
+    for (const auto& l : labels) {
+        hz = std::max({hz, std::abs(l.f0), std::abs(l.f1)});
+        longest = std::max(longest, l.duration());
+        last = std::max(last, l.t0);
+        u.confidence = u.confidence || l.confidence.has_value();
+    }
+    const FrequencyUnit unit = frequencyUnit(hz);
+    const double step = hz > 0 ? std::max(1.0, std::pow(10.0, std::floor(std::log10(hz)) - 5)) : 1;
+    u.hz = unit.scale;
+    u.hzName = unit.name;
+    u.hzDecimals = decimalsFor(step, unit.scale);
+    u.milliseconds = longest < 1.0;
+    u.clock = last >= kClockFromSeconds;
+    return u;
+}
+
+void LabelsPanel::showUnits() {
+    const QString hz = m_units.hzName;
+    // The unit under the name: the columns stay as narrow as their numbers.
+    m_table->setHorizontalHeaderLabels(
+        {tr("Class"), tr("Conf."), m_units.clock ? tr("Start") : tr("Start\n(s)"),
+         m_units.milliseconds ? tr("Duration\n(ms)") : tr("Duration\n(s)"), tr("Low\n(%1)").arg(hz),
+         tr("High\n(%1)").arg(hz), tr("SNR\n(dB)"), tr("State"), tr("Comment")});
+    m_table->setColumnHidden(kConfidence, !m_units.confidence);
+}
+
 void LabelsPanel::refresh() {
     m_updating = true;
     const QSignalBlocker block(m_table);
     m_table->setSortingEnabled(false);
-    if (!updateChangedRows()) {
+    const Units units = unitsFor(m_document->labels());
+    const bool sameUnits = units == m_units;
+    if (!sameUnits) {
+        m_units = units;
+        showUnits();
+    }
+    if (!sameUnits || !updateChangedRows()) {
         const auto& labels = m_document->labels();
         m_shown.clear();
         m_items.clear();

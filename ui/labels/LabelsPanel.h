@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 class QLineEdit;
 class QTableWidget;
@@ -41,12 +42,27 @@ private:
     bool updateChangedRows();
     void commentEdited(int row, int column);
 
+    // One unit per column, chosen from all the labels, so that a column's values line up and
+    // compare at a glance (not "-1 MHz" over "-171.9 kHz"); the headers name them.
+    struct Units {
+        double hz = 1e3; // Hz per unit of Low and High
+        const char* hzName = "kHz";
+        int hzDecimals = 3;
+        bool milliseconds = true; // every duration under 1 s
+        bool clock = false;       // starts from 10 minutes on: h:mm:ss
+        bool confidence = false;  // some label has one (else the column is hidden)
+        bool operator==(const Units&) const = default;
+    };
+    static Units unitsFor(const std::vector<core::Label>& labels);
+    void showUnits();
+
     Document* m_document;
     SpectrogramView* m_view;
     QLineEdit* m_filter;
     QTableWidget* m_table;
     QLabel* m_count;
     bool m_updating = false;
+    Units m_units;
     std::unordered_map<std::uint64_t, core::Label> m_shown;       // by id, as shown
     std::unordered_map<std::uint64_t, QTableWidgetItem*> m_items; // class cell by id
 };

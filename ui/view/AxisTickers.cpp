@@ -8,21 +8,16 @@
 namespace specedit::ui {
 namespace {
 
-constexpr double kClockFrom = 600.0; // seconds: longer axes read h:mm:ss
-
-struct Unit {
-    double scale;
-    const char* name;
-};
-
-Unit frequencyUnit(double magnitude) {
-    return magnitude >= 1e10  ? Unit{1e9, "GHz"}
-           : magnitude >= 1e6 ? Unit{1e6, "MHz"}
-           : magnitude >= 1e3 ? Unit{1e3, "kHz"}
-                              : Unit{1.0, "Hz"};
-}
+constexpr double kClockFrom = kClockFromSeconds;
 
 } // namespace
+
+FrequencyUnit frequencyUnit(double magnitude) {
+    return magnitude >= 1e10  ? FrequencyUnit{1e9, "GHz"}
+           : magnitude >= 1e6 ? FrequencyUnit{1e6, "MHz"}
+           : magnitude >= 1e3 ? FrequencyUnit{1e3, "kHz"}
+                              : FrequencyUnit{1.0, "Hz"};
+}
 
 int decimalsFor(double step, double unit) {
     const double s = std::abs(step / unit);
@@ -46,7 +41,7 @@ void setFrequencyAxisScale(QCPAxis* axis, FrequencyScale scale) {
 }
 
 QString formatFrequency(double hz, double step, double magnitude) {
-    const Unit unit = frequencyUnit(std::max(std::abs(magnitude), std::abs(hz)));
+    const FrequencyUnit unit = frequencyUnit(std::max(std::abs(magnitude), std::abs(hz)));
     return QString::number(hz / unit.scale, 'f', decimalsFor(step, unit.scale)) + " " + unit.name;
 }
 

@@ -57,6 +57,15 @@ private:
 // A frequency axis in this scale: logarithmic for Log, the ticker of the scale.
 void setFrequencyAxisScale(QCPAxis* axis, FrequencyScale scale);
 
+// Times from this many seconds on read h:mm:ss.
+constexpr double kClockFromSeconds = 600.0;
+
+struct FrequencyUnit {
+    double scale; // Hz per unit
+    const char* name;
+};
+// The unit frequencies up to `magnitude` Hz are written in: Hz, kHz, MHz, or GHz from 10 GHz.
+FrequencyUnit frequencyUnit(double magnitude);
 // "433.920 MHz", "-12.5 kHz".
 QString formatFrequency(double hz, double step, double magnitude = 0);
 // "1.250 s"; from 600 s on "0:10:02.5" (hours:minutes:seconds).
