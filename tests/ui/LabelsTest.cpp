@@ -3,6 +3,7 @@
 // autosave recovery; label similar proposes classes from the nearest classified bursts
 // (issue 7).
 
+#include "Counted.h"
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "TaskRunner.h"
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <cmath>
 #include <complex>
@@ -426,9 +428,16 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     QTest::keyClick(w.view(), Qt::Key_Return);
     for (const auto& l : w.document()->labels())
         EXPECT_EQ(l.confirmed, l.id == earliest) << l.t0;
+    // The status bar no longer says "Enter accepts it" but what was accepted and what is left.
+    const QString one = w.statusBar()->currentMessage();
+    EXPECT_TRUE(one.startsWith(QString("Accepted 1 label; %1 proposed left").arg(inView - 1)))
+        << one.toStdString();
     QTest::keyClick(w.view(), Qt::Key_Return, Qt::ShiftModifier);
     for (const auto& l : w.document()->labels())
         EXPECT_TRUE(l.confirmed) << l.t0;
+    EXPECT_EQ(
+        w.statusBar()->currentMessage(),
+        QString("Accepted %1; none proposed left").arg(ui::counted(inView - 1, "label", "labels")));
 }
 
 TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {

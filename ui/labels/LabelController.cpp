@@ -177,15 +177,39 @@ void LabelController::toShapes(core::MaskMode mode) {
 }
 
 void LabelController::acceptSelected() {
+    const auto before = proposedCount();
     m_document->setLabels(withSelected([](core::Label& l) { l.confirmed = true; }),
                           tr("Accept labels"));
+    reportAccepted(before);
 }
 
 void LabelController::acceptAll() {
+    const auto before = proposedCount();
     auto labels = m_document->labels();
     for (auto& l : labels)
         l.confirmed = true;
     m_document->setLabels(labels, tr("Accept all labels"));
+    reportAccepted(before);
+}
+
+qint64 LabelController::proposedCount() const {
+    const auto& labels = m_document->labels();
+    return std::count_if(labels.begin(), labels.end(),
+                         [](const core::Label& l) { return !l.confirmed; });
+}
+
+// Replaces the hint left by Detect, which no longer holds once labels are accepted.
+void LabelController::reportAccepted(qint64 proposedBefore) {
+    const qint64 left = proposedCount();
+    const qint64 accepted = proposedBefore - left;
+    if (accepted <= 0)
+        return;
+    emit message(left == 0 ? tr("Accepted %1; none proposed left")
+                                 .arg(counted(accepted, tr("label"), tr("labels")))
+                           : tr("Accepted %1; %2 proposed left (Shift+N selects the next)")
+                                 .arg(counted(accepted, tr("label"), tr("labels")))
+                                 .arg(left),
+                 5000);
 }
 
 void LabelController::removeSelected() {

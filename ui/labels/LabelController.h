@@ -70,6 +70,8 @@ private:
     void select(std::uint64_t id);
     void proposeLabels(const std::vector<core::Label>& found);
     void applyProposals(const std::vector<core::DatasetEntry>& entries);
+    qint64 proposedCount() const;
+    void reportAccepted(qint64 proposedBefore);
 
     Document* m_document;
     SpectrogramView* m_view;
