@@ -437,6 +437,7 @@ void MainWindow::buildMenus() {
     addHelpMenu(this);
     connect(m_viewMenu.edited, &QAction::toggled, this, [this](bool on) {
         m_showEdited = on;
+        m_view->setShapesOutlined(on);
         if (m_document->hasSource())
             rebuildComputer(ViewChange::SameData);
     });

@@ -4,6 +4,7 @@
 #include "../core/IqFixture.h"
 #include "Document.h"
 #include "UiFixture.h"
+#include "render/Colormap.h"
 #include "render/TileComputer.h"
 
 #include <cmath>
@@ -95,4 +96,29 @@ TEST(ViewPicture, NewLevelsNeverBlankThePicture) {
     QTest::qWait(50);
     plot->replot(QCustomPlot::rpImmediateRefresh);
     EXPECT_GT(meanGrey(), before + 20);
+}
+
+// Over the edited result the shapes are outlines only: an area the edit removed shows the
+// colormap's floor colour, not a red tint over it that read as a faint -65 dB left. Over the
+// recording itself, the shape is tinted as before.
+TEST(ViewPicture, TheEditedResultShowsARemovedAreaInTheFloorColour) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    w.document()->addShape(rectShape(1.0, 2.0, 0, 24000, -INFINITY));
+    auto* plot = w.view()->plot();
+    auto centre = [&] {
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        const QImage image = plot->toPixmap().toImage();
+        return image.pixel(int(plot->xAxis->coordToPixel(1.5)),
+                           int(plot->yAxis->coordToPixel(8000)));
+    };
+    const QRgb floor = ui::Colormap(w.view()->colorParams().map).color(0);
+    const QRgb tinted = centre();
+    EXPECT_GT(qRed(tinted), qRed(floor) + 20) << std::hex << tinted; // the recording, red
+    action(w, "Show &edited result")->trigger();
+    ASSERT_TRUE(waitForTiles(w));
+    QTest::qWait(50);
+    EXPECT_EQ(centre(), floor) << std::hex << centre() << " against " << floor;
 }

@@ -155,7 +155,7 @@ void MaskOverlay::drawShape(QCPPainter* painter, const core::Shape& s, bool sele
         return;
     }
     painter->setPen(pen);
-    painter->setBrush(fill);
+    painter->setBrush(m_outlinesOnly && !preview ? QBrush(Qt::NoBrush) : QBrush(fill));
     painter->drawPath(path);
 }
 

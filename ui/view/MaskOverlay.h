@@ -45,6 +45,9 @@ public:
     void setCursorTime(std::optional<double> seconds) { m_cursor = seconds; }
     // Shapes not drawn (hidden in the shapes panel; they still apply).
     void setHidden(std::set<std::uint64_t> ids) { m_hidden = std::move(ids); }
+    // Shapes drawn as outlines only, unfilled: over the edited result, whose colours must
+    // read true (a tint over a removed area read as -65 dB of something left).
+    void setOutlinesOnly(bool on) { m_outlinesOnly = on; }
     std::uint64_t selected() const { return m_selected; }
     // The path in widget pixels of one of the shapes given to setShapes (for drawing and hit
     // tests), cached by id until the shapes or the axes change.
@@ -63,6 +66,7 @@ private:
     double m_referenceHz = 0.0;
     std::optional<core::Shape> m_preview;
     bool m_previewErases = false;
+    bool m_outlinesOnly = false;
     FrequencyScale m_scale = FrequencyScale::Linear;
     std::uint64_t m_selected = 0;
     std::optional<std::pair<QPointF, QPointF>> m_measure;

@@ -161,7 +161,10 @@ void SpectrogramView::setComputers(
     const double reference = computer && computer->isTwoSided()
                                  ? computer->rowFrequency(computer->params().nfft / 2)
                                  : 0.0;
-    m_panes->forEachOverlay([reference](MaskOverlay& o) { o.setReferenceHz(reference); });
+    m_panes->forEachOverlay([reference, this](MaskOverlay& o) {
+        o.setReferenceHz(reference);
+        o.setOutlinesOnly(m_shapesOutlined);
+    });
     m_panes->setShapes(m_shapes);
     m_trace->setHeld(true); // until this analysis's picture is complete
     m_emptyHint->setVisible(!computer);
@@ -383,6 +386,12 @@ void SpectrogramView::setTool(ToolKind kind) {
     m_plot->setCursor(kind == ToolKind::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
     m_measureStart.reset();
     m_panes->forEachOverlay([](MaskOverlay& o) { o.setMeasure(std::nullopt); });
+    replotOverlay();
+}
+
+void SpectrogramView::setShapesOutlined(bool on) {
+    m_shapesOutlined = on;
+    m_panes->forEachOverlay([on](MaskOverlay& o) { o.setOutlinesOnly(on); });
     replotOverlay();
 }
 

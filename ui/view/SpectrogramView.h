@@ -93,6 +93,8 @@ public:
     ToolKind tool() const { return m_toolKind; }
     void setShapeDefaults(const ShapeDefaults& defaults) { m_defaults = defaults; }
     void setShapes(const std::vector<core::Shape>& shapes);
+    // Shapes as outlines only (over the edited result, whose colours must read true) or tinted.
+    void setShapesOutlined(bool on);
     // The topmost shape drawn at a widget pixel, or 0.
     std::uint64_t shapeAt(QPointF pixel) const;
     std::uint64_t selectedShape() const;
@@ -205,6 +207,7 @@ private:
     QCPColorScale* m_colorScale;
     TileScheduler* m_scheduler;
     SpectrogramPlottable* m_spectrogram;
+    bool m_shapesOutlined = false;
     MaskOverlay* m_overlay;
     LabelOverlay* m_labels;
     ChannelPanes* m_panes;
