@@ -26,7 +26,7 @@ double dbToPower(double db) {
 struct Workspace {
     ThreadPool pool;
     PowerBlock block;
-    std::vector<float> smoothed, scratch;
+    std::vector<float> smoothed;
 };
 
 class Detector {
@@ -34,7 +34,7 @@ public:
     Detector(const SampleSource& source, const StftParams& params, const DetectOptions& o,
              Workspace& work)
         : m_power(source, params, o.channel), m_options(o), m_pool(work.pool), m_block(work.block),
-          m_smoothed(work.smoothed), m_scratch(work.scratch) {}
+          m_smoothed(work.smoothed) {}
 
     // Progress goes from `from` to `to` of the job's 0..1.
     std::vector<Found> run(JobControl& job, double from = 0, double to = 1);
@@ -53,7 +53,7 @@ private:
     ThreadPool& m_pool;
     RegionTracker m_tracker;
     PowerBlock& m_block; // buffers kept from block to block and pass to pass
-    std::vector<float>&m_smoothed, &m_scratch;
+    std::vector<float>& m_smoothed;
     std::vector<Found> m_found;
     std::vector<std::pair<double, double>> m_steadyBands;
     JobControl* m_job = nullptr;
@@ -147,33 +147,32 @@ std::vector<char> besideSilence(const PowerBlock& p, std::int64_t reach) {
 void Detector::block(std::int64_t a, std::int64_t b) {
     PowerBlock& p = m_block;
     m_power.compute(a - 1, b - a + 2, p, m_pool, *m_job); // a frame of context each side
-    smooth3x3(p, m_smoothed, m_scratch, m_pool);
-    const std::vector<float>& smoothed = m_smoothed;
+    smooth3x3(p, m_smoothed, m_pool);
     const std::int64_t r0 = a - p.first, r1 = b - p.first;
     const std::vector<float> floor =
-        floorPerBin(smoothed, p.bins, r0, r1, m_options.floorQuantile, m_pool);
+        floorPerBin(m_smoothed, p.bins, r0, r1, m_options.floorQuantile, m_pool);
     const float high = float(dbToPower(m_options.thresholdDb));
     const float low = float(dbToPower(m_options.thresholdDb - m_options.hysteresisDb));
-    std::vector<float> ratio(std::size_t(p.bins)), inverse(std::size_t(p.bins));
-    for (std::size_t k = 0; k < inverse.size(); ++k)
-        inverse[k] = 1.0f / floor[k];
+    const auto& params = m_power.params();
+    const auto cut = besideSilence(p, (params.nperseg + params.hop() - 1) / params.hop() + 1);
+    const std::vector<char> cells = divideByFloor(m_smoothed, p.bins, r0, r1, floor, low, m_pool);
     // A cell's energy, for the band: its power above its bin's floor, in units of the block's
     // median floor (the same scale in every pass). A bin whose floor a carrier or DC lifts
     // counts its burst by the burst's power, not by how far it stands over the lifted floor.
-    std::vector<float> median = floor, energy(std::size_t(p.bins));
-    std::nth_element(median.begin(), median.begin() + std::ptrdiff_t(median.size() / 2),
-                     median.end());
-    const float perMedian = 1.0f / median[median.size() / 2];
-    const auto& params = m_power.params();
-    const auto cut = besideSilence(p, (params.nperseg + params.hop() - 1) / params.hop() + 1);
+    std::vector<float> weight = floor;
+    std::nth_element(weight.begin(), weight.begin() + std::ptrdiff_t(weight.size() / 2),
+                     weight.end());
+    const float perMedian = 1.0f / weight[weight.size() / 2];
+    for (std::size_t k = 0; k < weight.size(); ++k)
+        weight[k] = floor[k] * perMedian;
     for (std::int64_t r = r0; r < r1; ++r) {
-        const float* row = smoothed.data() + std::size_t(r) * std::size_t(p.bins);
-        for (int k = 0; k < p.bins; ++k) {
-            ratio[std::size_t(k)] = row[k] * inverse[std::size_t(k)];
-            energy[std::size_t(k)] = std::max(0.0f, row[k] - floor[std::size_t(k)]) * perMedian;
+        if (!cells[std::size_t(r - r0)]) { // noise alone: it ends every region
+            m_tracker.finish();
+            continue;
         }
+        const float* ratio = m_smoothed.data() + std::size_t(r) * std::size_t(p.bins);
         const float seed = cut[std::size_t(r)] ? std::numeric_limits<float>::infinity() : high;
-        m_tracker.addFrame(p.first + r, ratio.data(), p.bins, low, seed, energy.data());
+        m_tracker.addFrame(p.first + r, ratio, p.bins, low, seed, weight.data());
     }
     keepFinished();
     steadyBins(floor, a, b);

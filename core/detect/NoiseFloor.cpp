@@ -27,38 +27,42 @@ float quantileOf(std::vector<float>& v, double q) {
 
 } // namespace
 
-void smooth3x3(const PowerBlock& in, std::vector<float>& out, std::vector<float>& scratch,
-               ThreadPool& pool) {
+// One row's mean with its two neighbours across frequency (the edge bins with their one).
+void acrossFrequency(const float* r, int bins, float* a) {
+    a[0] = bins > 1 ? (r[0] + r[1]) * 0.5f : r[0];
+    for (int k = 1; k + 1 < bins; ++k)
+        a[k] = (r[k - 1] + r[k] + r[k + 1]) * (1.0f / 3.0f);
+    if (bins > 1)
+        a[bins - 1] = (r[bins - 2] + r[bins - 1]) * 0.5f;
+}
+
+// Both directions in one sweep per chunk of rows: each row's mean across frequency goes into a
+// ring of three rows, and the output row is the mean of the three (one pass over the block's
+// memory instead of three).
+void smooth3x3(const PowerBlock& in, std::vector<float>& out, ThreadPool& pool) {
     const int bins = in.bins;
     const std::int64_t frames = in.frames;
     const std::size_t width = std::size_t(bins);
-    scratch.resize(in.power.size());
     out.resize(in.power.size());
     parallelChunks(pool, frames, [&](std::int64_t j0, std::int64_t j1) {
-        for (std::int64_t j = j0; j < j1; ++j) { // across frequency
-            const float* r = in.row(j);
-            float* a = scratch.data() + std::size_t(j) * width;
-            a[0] = bins > 1 ? (r[0] + r[1]) * 0.5f : r[0];
-            for (int k = 1; k + 1 < bins; ++k)
-                a[k] = (r[k - 1] + r[k] + r[k + 1]) * (1.0f / 3.0f);
-            if (bins > 1)
-                a[bins - 1] = (r[bins - 2] + r[bins - 1]) * 0.5f;
-        }
-    });
-    parallelChunks(pool, frames, [&](std::int64_t j0, std::int64_t j1) {
-        for (std::int64_t j = j0; j < j1; ++j) { // across time
-            const float* above =
-                scratch.data() + std::size_t(std::max<std::int64_t>(0, j - 1)) * width;
-            const float* here = scratch.data() + std::size_t(j) * width;
-            const float* below = scratch.data() + std::size_t(std::min(frames - 1, j + 1)) * width;
+        std::vector<float> ring(3 * width);
+        auto across = [&](std::int64_t j) { return ring.data() + std::size_t(j % 3) * width; };
+        if (j0 > 0)
+            acrossFrequency(in.row(j0 - 1), bins, across(j0 - 1));
+        acrossFrequency(in.row(j0), bins, across(j0));
+        for (std::int64_t j = j0; j < j1; ++j) {
+            if (j + 1 < frames)
+                acrossFrequency(in.row(j + 1), bins, across(j + 1));
+            const float* here = across(j);
             const int count = 1 + (j > 0 ? 1 : 0) + (j + 1 < frames ? 1 : 0);
             const float scale = 1.0f / float(count);
             float* o = out.data() + std::size_t(j) * width;
             if (count == 3) {
+                const float *above = across(j - 1), *below = across(j + 1);
                 for (int k = 0; k < bins; ++k)
                     o[k] = (above[k] + here[k] + below[k]) * scale;
             } else {
-                const float* other = j > 0 ? above : below;
+                const float* other = count == 1 ? here : across(j > 0 ? j - 1 : j + 1);
                 for (int k = 0; k < bins; ++k)
                     o[k] = count == 1 ? here[k] : (here[k] + other[k]) * scale;
             }
@@ -102,6 +106,27 @@ std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::i
     for (float& f : floor)
         f *= toMedian;
     return floor;
+}
+
+std::vector<char> divideByFloor(std::vector<float>& power, int bins, std::int64_t r0,
+                                std::int64_t r1, const std::vector<float>& floor, float low,
+                                ThreadPool& pool) {
+    std::vector<float> inverse(floor.size());
+    for (std::size_t k = 0; k < inverse.size(); ++k)
+        inverse[k] = 1.0f / floor[k];
+    std::vector<char> any(std::size_t(std::max<std::int64_t>(0, r1 - r0)));
+    parallelChunks(pool, r1 - r0, [&](std::int64_t a, std::int64_t b) {
+        for (std::int64_t r = r0 + a; r < r0 + b; ++r) {
+            float* row = power.data() + std::size_t(r) * std::size_t(bins);
+            int above = 0; // a count, not a max: it vectorises
+            for (int k = 0; k < bins; ++k) {
+                row[k] *= inverse[std::size_t(k)];
+                above += row[k] >= low ? 1 : 0;
+            }
+            any[std::size_t(r - r0)] = above > 0;
+        }
+    });
+    return any;
 }
 
 } // namespace specedit::core

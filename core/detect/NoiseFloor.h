@@ -1,7 +1,7 @@
 #pragma once
 // The steps of burst detection that look at a whole block of STFT power: the 3 x 3
-// time-frequency smoothing and the noise floor of each frequency bin. Both run on the
-// caller's thread pool.
+// time-frequency smoothing, the noise floor of each frequency bin and the power over it. All
+// run on the caller's thread pool.
 
 #include "detect/PowerBlock.h"
 #include "util/ThreadPool.h"
@@ -11,9 +11,8 @@
 namespace specedit::core {
 
 // out[j][k]: the mean of block cell (j, k) and its neighbours that exist (frame-major, the
-// block's shape). scratch is reused between calls.
-void smooth3x3(const PowerBlock& in, std::vector<float>& out, std::vector<float>& scratch,
-               ThreadPool& pool);
+// block's shape).
+void smooth3x3(const PowerBlock& in, std::vector<float>& out, ThreadPool& pool);
 
 // The noise level of each bin over rows [r0, r1) of a frame-major block: its q-quantile (which
 // bursts covering up to 1 - q of the frames do not move), scaled to the median by the ratio
@@ -25,5 +24,12 @@ void smooth3x3(const PowerBlock& in, std::vector<float>& out, std::vector<float>
 constexpr int kFloorSamples = 512;
 std::vector<float> floorPerBin(const std::vector<float>& power, int bins, std::int64_t r0,
                                std::int64_t r1, double q, ThreadPool& pool);
+
+// Rows [r0, r1) of a frame-major block divided by the floor bin by bin, in place (power /
+// floor); returns for each row (index r - r0) whether a cell reaches `low`, so rows of noise
+// alone are skipped without another look at their cells.
+std::vector<char> divideByFloor(std::vector<float>& power, int bins, std::int64_t r0,
+                                std::int64_t r1, const std::vector<float>& floor, float low,
+                                ThreadPool& pool);
 
 } // namespace specedit::core

@@ -15,8 +15,9 @@ int findRoot(std::vector<int>& parent, int i) {
     return i;
 }
 
-// Adds `values` for bins from `first` to a profile starting at bin0 (grown as needed).
-void addProfile(Region& g, int first, const float* values, int count) {
+// Adds the energy of `count` cells from bin `first` to a profile starting at bin0 (grown as
+// needed): (ratio - 1) * weight, or the ratio itself without weights.
+void addProfile(Region& g, int first, const float* ratio, const float* weight, int count) {
     const int low = std::min(g.bin0, first);
     if (low < g.bin0 || g.profile.empty()) {
         std::vector<float> moved(std::size_t(g.bin0 - low), 0.0f);
@@ -27,14 +28,15 @@ void addProfile(Region& g, int first, const float* values, int count) {
     const std::size_t need = std::size_t(first - g.bin0 + count);
     if (g.profile.size() < need)
         g.profile.resize(need, 0.0f);
+    float* out = g.profile.data() + (first - g.bin0);
     for (int k = 0; k < count; ++k)
-        g.profile[std::size_t(first - g.bin0 + k)] += values[k];
+        out[k] += weight ? std::max(0.0f, ratio[k] - 1.0f) * weight[k] : ratio[k];
 }
 
 void absorb(Region& into, const Region& from) {
     into.frame0 = std::min(into.frame0, from.frame0);
     into.frame1 = std::max(into.frame1, from.frame1);
-    addProfile(into, from.bin0, from.profile.data(), int(from.profile.size()));
+    addProfile(into, from.bin0, from.profile.data(), nullptr, int(from.profile.size()));
     into.bin0 = std::min(into.bin0, from.bin0);
     into.bin1 = std::max(into.bin1, from.bin1);
     into.seeded = into.seeded || from.seeded;
@@ -44,17 +46,32 @@ void absorb(Region& into, const Region& from) {
     into.peakRatio = std::max(into.peakRatio, from.peakRatio);
 }
 
+// The first k from `from` with ratio[k] >= low, or bins: most cells are noise, so whole
+// stretches of 16 are tested at once (a loop the compiler vectorises).
+int nextAtOrAbove(const float* ratio, int from, int bins, float low) {
+    constexpr int kStretch = 16;
+    int k = from;
+    for (; k + kStretch <= bins; k += kStretch) {
+        int above = 0;
+        for (int i = 0; i < kStretch; ++i)
+            above += ratio[k + i] >= low ? 1 : 0;
+        if (above)
+            break;
+    }
+    while (k < bins && !(ratio[k] >= low))
+        ++k;
+    return k;
+}
+
 } // namespace
 
 void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
-                             float high, const float* energy) {
-    if (!energy)
-        energy = ratio;
+                             float high, const float* weight) {
     std::vector<Run>& runs = m_runs;
     runs.clear();
     for (int k = 0; k < bins;) {
         if (!(ratio[k] >= low)) {
-            ++k;
+            k = nextAtOrAbove(ratio, k + 1, bins, low);
             continue;
         }
         const int b0 = k;
@@ -93,7 +110,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         Region& g = m_open[std::size_t(r.region)];
         continued[std::size_t(r.region)] = true;
         g.frame1 = frame;
-        addProfile(g, r.b0, energy + r.b0, r.b1 - r.b0 + 1);
+        addProfile(g, r.b0, ratio + r.b0, weight ? weight + r.b0 : nullptr, r.b1 - r.b0 + 1);
         g.bin0 = std::min(g.bin0, r.b0);
         g.bin1 = std::max(g.bin1, r.b1);
         for (int k = r.b0; k <= r.b1; ++k) {

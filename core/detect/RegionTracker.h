@@ -26,11 +26,13 @@ struct Region {
 class RegionTracker {
 public:
     // One frame: ratio[k] = power / floor of bin k; cells at or above `low` join regions, those
-    // at or above `high` seed them; energy[k] (ratio[k] when null) goes into their profiles.
+    // at or above `high` seed them; a cell's energy, (ratio[k] - 1) * weight[k] (ratio[k] when
+    // weight is null), goes into their profiles.
     // Frames must come in order, one after the other.
     void addFrame(std::int64_t frame, const float* ratio, int bins, float low, float high,
-                  const float* energy = nullptr);
-    // Ends the last frame: every open region is finished.
+                  const float* weight = nullptr);
+    // Ends the last frame: every open region is finished. Also what a frame with no cell at or
+    // above `low` does (frames may go on after it).
     void finish();
     // The seeded regions finished so far (and forgets them).
     std::vector<Region> takeFinished();
