@@ -429,6 +429,7 @@ void MainWindow::buildMenus() {
     QMenu* labelMenu = menuBar()->addMenu(tr("&Labels"));
     labels->buildMenu(labelMenu);
     m_gate.addMenu(labelMenu);
+    m_gate.addMenu(m_viewMenu.menu);
     m_gate.addWidget(m_paint);
     m_gate.addWidget(m_listen);
     m_gate.setOpen(false);

@@ -33,6 +33,7 @@ QActionGroup* addScales(QMenu* view, SpectrogramView* spectrogram) {
 ViewMenu addViewMenu(QMainWindow* window, SpectrogramView* spectrogram) {
     ViewMenu menu;
     QMenu* view = window->menuBar()->addMenu(QObject::tr("&View"));
+    menu.menu = view;
     view->addAction(QObject::tr("Zoom to &fit"), QKeySequence(Qt::Key_Home), spectrogram,
                     &SpectrogramView::zoomToFit);
     view->addAction(QObject::tr("Zoom to &selection"), QKeySequence(Qt::Key_S), spectrogram,

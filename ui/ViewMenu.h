@@ -6,12 +6,14 @@
 class QAction;
 class QActionGroup;
 class QMainWindow;
+class QMenu;
 
 namespace specedit::ui {
 
 class SpectrogramView;
 
 struct ViewMenu {
+    QMenu* menu = nullptr;
     QAction* edited = nullptr;      // checkable; the window rebuilds the picture on toggle
     QActionGroup* scales = nullptr; // Frequency scale: Linear, Log, Mel
 };

@@ -19,6 +19,12 @@ std::size_t writeLabelsTo(const std::string& out, std::vector<core::Label> label
                           const core::SampleSource& source) {
     namespace fs = std::filesystem;
     if (!isProjectPath(out)) {
+        std::uint64_t next = 1; // labels without one (detected ones) are numbered in order
+        for (const auto& l : labels)
+            next = std::max(next, l.id + 1);
+        for (auto& l : labels)
+            if (l.id == 0)
+                l.id = next++;
         core::writeLabelFile(out, labels, core::labelRecordingOf(source, recordingPath));
         return labels.size();
     }

@@ -15,7 +15,8 @@ bool isProjectPath(const std::string& path);
 
 // Labels to `out`. A project gets them added to the labels it already has (a new project is
 // made for `recordingPath`, written relative to the project's folder, with `open`); a
-// .sigmf-meta describes `source`, a raw recording in place. Returns how many were written.
+// .sigmf-meta describes `source`, a raw recording in place. Labels without an id (detected
+// ones) get the next free ones, in order. Returns how many were written.
 std::size_t writeLabelsTo(const std::string& out, std::vector<core::Label> labels,
                           const std::string& recordingPath, const core::OpenOptions& open,
                           const core::SampleSource& source);

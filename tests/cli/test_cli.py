@@ -523,6 +523,7 @@ class Labels(CliTest):
         self.check_boxes([(float(r["t0_s"]), float(r["t1_s"]), float(r["f0_hz"]),
                            float(r["f1_hz"])) for r in rows])
         self.assertTrue(all(r["state"] == "proposed" for r in rows))
+        self.assertEqual([r["id"] for r in rows], [str(i + 1) for i in range(len(rows))])
         run("detect", rec, "--out", self.path("b.sigmf-meta"), check=0)
         with open(self.path("b.sigmf-meta")) as f:
             meta = json.load(f)

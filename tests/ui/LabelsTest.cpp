@@ -115,7 +115,8 @@ TEST(Labels, DrawRelabelWithAHotkeyAndUndo) {
 }
 
 // The table writes each column in one unit, named under its header, so values line up: not
-// "-1 MHz" over "-171.9 kHz". Frequencies to six significant digits of the largest.
+// "-1 MHz" over "-171.9 kHz". Frequencies to six significant digits of the largest. A row
+// pressed brings its label into view (also one the table scrolls to on the press).
 TEST(Labels, TheTableWritesEachColumnInOneUnit) {
     DemoWindow demo;
     ASSERT_TRUE(demo.open(true));
@@ -151,14 +152,23 @@ TEST(Labels, TheTableWritesEachColumnInOneUnit) {
     EXPECT_EQ(cells("Duration"), (std::vector<std::string>{"150.00", "20.00"}));
     EXPECT_EQ(cells("Start"), (std::vector<std::string>{"0.50000", "1.00000"}));
     EXPECT_TRUE(table->isColumnHidden(column("Conf."))); // nobody gave a confidence
+    // Pressed, the row of the label at 1.00-1.02 s brings it into view: centred, same zoom.
+    w.view()->plot()->xAxis->setRange(3.0, 3.5);
+    const QRect second = table->visualRect(table->model()->index(1, column("Start")));
+    QTest::mousePress(table->viewport(), Qt::LeftButton, {}, second.center());
+    const QCPRange shown = w.view()->plot()->xAxis->range();
+    EXPECT_LE(shown.lower, 1.0);
+    EXPECT_GE(shown.upper, 1.02);
+    EXPECT_NEAR(shown.size(), 0.5, 1e-9) << shown.lower << " to " << shown.upper;
+    QTest::mouseRelease(table->viewport(), Qt::LeftButton, {}, second.center());
     // Baseband figures: one unit for -1 MHz and -171.9 kHz; a 1.5 s label turns the durations
     // to seconds; a confidence shows its column.
     auto sure = label(0.1, 1.6, -171.9e3, 46.875e3);
     sure.confidence = 0.8;
     w.document()->setLabels({label(0.5, 0.54, -1e6, 609.375e3), sure}, "baseband");
-    EXPECT_EQ(header(column("High")), "High\n(MHz)");
-    EXPECT_EQ(cells("Low"), (std::vector<std::string>{"-0.17190", "-1.00000"}));
-    EXPECT_EQ(cells("High"), (std::vector<std::string>{"0.04688", "0.60938"}));
+    EXPECT_EQ(header(column("High")), "High\n(kHz)"); // four digits before the point at most
+    EXPECT_EQ(cells("Low"), (std::vector<std::string>{"-171.90", "-1000.00"}));
+    EXPECT_EQ(cells("High"), (std::vector<std::string>{"46.88", "609.38"}));
     EXPECT_EQ(header(column("Duration")), "Duration\n(s)");
     EXPECT_FALSE(table->isColumnHidden(column("Conf.")));
     // Below 1 MHz: kHz to the hertz.

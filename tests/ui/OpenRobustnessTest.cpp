@@ -160,7 +160,9 @@ TEST(OpenRobustness, BeforeARecordingOpensThePictureSaysHowToOpenOne) {
                                     "&Save project",
                                     "&Export edited recording…",
                                     "&Detect bursts…",
-                                    "E&xport labels…"};
+                                    "E&xport labels…",
+                                    "Zoom to &fit",
+                                    "&Auto levels"};
     for (const QString& text : needRecording)
         EXPECT_FALSE(enabled(text)) << text.toStdString();
     EXPECT_FALSE(w.paintToolBar()->isEnabled());

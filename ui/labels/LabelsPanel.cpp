@@ -79,7 +79,9 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     connect(m_filter, &QLineEdit::textChanged, this, &LabelsPanel::applyFilter);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &LabelsPanel::takeSelection);
     connect(m_table, &QTableWidget::cellChanged, this, &LabelsPanel::commentEdited);
-    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+    // On press: a half-hidden row scrolls into view as it is pressed, and the release then
+    // lands on another row, so a click would never come.
+    connect(m_table, &QTableWidget::cellPressed, this, [this](int row, int) {
         const auto id = m_table->item(row, kClass)->data(Qt::UserRole).toULongLong();
         if (const core::Label* l = m_document->label(id))
             m_view->showSpan(l->t0, l->t1, l->f0, l->f1);
@@ -161,9 +163,12 @@ bool LabelsPanel::updateChangedRows() {
 }
 
 // Frequencies to six significant digits of the largest (1 kHz at 433.92 MHz, 1 Hz below
-// 1 MHz), in the unit the largest is written in.
+// 1 MHz), in the unit that writes the largest with at most four digits before the point (a
+// baseband capture's -1 MHz edge reads -1000.000 kHz beside -15.625, not -1.00000 MHz).
 LabelsPanel::Units LabelsPanel::unitsFor(const std::vector<core::Label>& labels) {
     Units u;
+    if (labels.empty())
+        return u; // kHz until there is something to measure
     double hz = 0, longest = 0, last = 0;
     for (const auto& l : labels) {
         hz = std::max({hz, std::abs(l.f0), std::abs(l.f1)});
@@ -171,7 +176,7 @@ LabelsPanel::Units LabelsPanel::unitsFor(const std::vector<core::Label>& labels)
         last = std::max(last, l.t0);
         u.confidence = u.confidence || l.confidence.has_value();
     }
-    const FrequencyUnit unit = frequencyUnit(hz);
+    const FrequencyUnit unit = frequencyUnit(hz / 10);
     const double step = hz > 0 ? std::max(1.0, std::pow(10.0, std::floor(std::log10(hz)) - 5)) : 1;
     u.hz = unit.scale;
     u.hzName = unit.name;
@@ -189,6 +194,7 @@ void LabelsPanel::showUnits() {
          m_units.milliseconds ? tr("Duration\n(ms)") : tr("Duration\n(s)"), tr("Low\n(%1)").arg(hz),
          tr("High\n(%1)").arg(hz), tr("SNR\n(dB)"), tr("State"), tr("Comment")});
     m_table->setColumnHidden(kConfidence, !m_units.confidence);
+    m_table->resizeColumnsToContents(); // an empty table too: its headers whole
 }
 
 void LabelsPanel::refresh() {
@@ -213,8 +219,8 @@ void LabelsPanel::refresh() {
     }
     // After an update too: a new label's "-326.2 kHz" was cut to "-326.2 kH". (Qt measures at
     // most 1000 rows, so this stays quick for 100,000 labels.)
-    m_table->resizeColumnsToContents();
     m_table->setSortingEnabled(true);
+    m_table->resizeColumnsToContents(); // with sorting on: the header's width holds its arrow
     m_updating = false;
     updateCount();
     showSelection(m_view->selectedLabels());
