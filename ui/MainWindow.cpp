@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
     (new ShortcutGuard(this))->guard(this);
     m_infoLabel = new QLabel(this);
     m_cursorLabel = new QLabel(this);
+    m_cursorLabel->setObjectName("cursorReadout");
     statusBar()->addWidget(m_infoLabel, 1);
     m_pictureStatus = new PictureStatus(statusBar());
     statusBar()->addPermanentWidget(m_cursorLabel);
@@ -589,7 +590,10 @@ void MainWindow::showCursor(double t, double f, double db) {
     QString text = tr("t %1   f %2")
                        .arg(formatTime(t, tStep, std::abs(tRange.upper)),
                             formatFrequency(f, fStep, fMagnitude));
-    text += std::isnan(db) ? tr("   level —") : tr("   level %1 dB").arg(db, 0, 'f', 1);
+    // The tiles stop at kFloorDb: a removed area or digital silence is at or below it.
+    text += std::isnan(db)                 ? tr("   level —")
+            : db <= double(core::kFloorDb) ? tr("   level ≤ %1 dB (silent)").arg(core::kFloorDb)
+                                           : tr("   level %1 dB").arg(db, 0, 'f', 1);
     m_cursorLabel->setText(text);
 }
 

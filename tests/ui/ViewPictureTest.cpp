@@ -7,6 +7,7 @@
 #include "render/Colormap.h"
 #include "render/TileComputer.h"
 
+#include <QLabel>
 #include <cmath>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -121,4 +122,10 @@ TEST(ViewPicture, TheEditedResultShowsARemovedAreaInTheFloorColour) {
     ASSERT_TRUE(waitForTiles(w));
     QTest::qWait(50);
     EXPECT_EQ(centre(), floor) << std::hex << centre() << " against " << floor;
+    // The readout there says it is silent, not "-200.0 dB" (the tiles' floor).
+    emit w.view()->cursorMoved(1.5, 8000, core::kFloorDb);
+    const auto* readout = w.findChild<QLabel*>("cursorReadout");
+    ASSERT_NE(readout, nullptr);
+    EXPECT_TRUE(readout->text().endsWith("level ≤ -200 dB (silent)"))
+        << readout->text().toStdString();
 }
