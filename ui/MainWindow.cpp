@@ -463,8 +463,10 @@ void MainWindow::buildDock() {
     connect(m_shapes, &ShapesPanel::hiddenChanged, m_view, &SpectrogramView::setHiddenShapes);
     connect(m_shapes, &ShapesPanel::message, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
-    QDockWidget* labels =
-        addPanel(tr("Labels"), "labelsDock", new LabelsPanel(m_document, m_view, this));
+    auto* labelsPanel = new LabelsPanel(m_document, m_view, this);
+    connect(labelsPanel, &LabelsPanel::deleteRequested, m_view,
+            &SpectrogramView::deleteLabelsRequested);
+    QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
     shapes->raise();
 }

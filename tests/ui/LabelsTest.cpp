@@ -175,6 +175,16 @@ TEST(Labels, TheTableWritesEachColumnInOneUnit) {
     w.document()->setLabels({label(0.5, 0.54, -15625, 46875)}, "narrow");
     EXPECT_EQ(header(column("Low")), "Low\n(kHz)");
     EXPECT_EQ(cells("Low"), std::vector<std::string>{"-15.625"});
+    // Delete in the table removes the selected label (not only with the picture focused).
+    ASSERT_TRUE(demo.activate());
+    const QRect only = table->visualRect(table->model()->index(0, column("Start")));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, only.center());
+    ASSERT_EQ(w.view()->selectedLabels().size(), 1u);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Delete);
+    EXPECT_TRUE(w.document()->labels().empty());
+    EXPECT_TRUE(w.statusBar()->currentMessage().startsWith("Removed 1 label;"))
+        << w.statusBar()->currentMessage().toStdString();
 }
 
 TEST(Labels, DetectProposesBurstsThatAreAcceptedOneByOne) {

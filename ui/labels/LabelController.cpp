@@ -215,8 +215,15 @@ void LabelController::reportAccepted(qint64 proposedBefore) {
 void LabelController::removeSelected() {
     auto labels = m_document->labels();
     const auto& gone = m_view->selectedLabels();
-    std::erase_if(labels, [&](const core::Label& l) { return gone.count(l.id) > 0; });
+    const auto removed =
+        std::erase_if(labels, [&](const core::Label& l) { return gone.count(l.id) > 0; });
+    if (removed == 0)
+        return;
     m_document->setLabels(labels, tr("Delete labels"));
+    emit message(tr("Removed %1; %2 proposed left")
+                     .arg(counted(qint64(removed), tr("label"), tr("labels")))
+                     .arg(proposedCount()),
+                 5000);
 }
 
 void LabelController::step(int direction, bool onlyProposed) {
