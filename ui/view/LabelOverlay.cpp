@@ -113,8 +113,9 @@ void LabelOverlay::draw(QCPPainter* painter) {
             painter->setBrush(fill);
             painter->drawRect(r);
         }
+        // No class: a dash, as in the Labels table ("?" read as "not confirmed").
         QString name =
-            l.className.empty() ? QStringLiteral("?") : QString::fromStdString(l.className);
+            l.className.empty() ? QStringLiteral("—") : QString::fromStdString(l.className);
         if (!l.confirmed && l.confidence)
             name += QStringLiteral(" %1%").arg(std::lround(100 * *l.confidence));
         bool crowded = false;
