@@ -172,6 +172,15 @@ TEST(OpenRobustness, BeforeARecordingOpensThePictureSaysHowToOpenOne) {
     for (const QString& text : needRecording)
         EXPECT_TRUE(enabled(text)) << text.toStdString();
     EXPECT_TRUE(w.paintToolBar()->isEnabled());
+    // The play bar's demodulation box is named, and shown for IQ only.
+    QLabel* demod = nullptr;
+    for (auto* l : w.findChildren<QLabel*>())
+        if (l->text().trimmed() == "Demodulate")
+            demod = l;
+    ASSERT_NE(demod, nullptr);
+    EXPECT_FALSE(demod->isVisible());
+    ASSERT_TRUE(openAndWait(w, privateIqDemo(dir)));
+    EXPECT_TRUE(demod->isVisible());
 }
 
 // Damaged files are named as such in a message; the raw-samples dialog is not offered, and no

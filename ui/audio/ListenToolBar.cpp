@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 
 namespace specedit::ui {
 
@@ -21,6 +22,9 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     m_demod->addItems({"AM", "FM", "USB", "LSB"});
     m_demod->setCurrentIndex(1);
     m_demod->setToolTip(tr("How to demodulate the IQ band under the selection or view"));
+    auto* demodLabel = new QLabel(tr(" Demodulate "), this); // the box alone read as a mystery
+    demodLabel->setToolTip(m_demod->toolTip());
+    m_demodLabelAction = addWidget(demodLabel);
     m_demodAction = addWidget(m_demod);
     connect(m_play, &QAction::triggered, this,
             [this] { m_playing ? emit stopRequested() : emit playRequested(); });
@@ -35,6 +39,7 @@ void ListenToolBar::setPlaying(bool playing) {
 }
 
 void ListenToolBar::setIqMode(bool iq) {
+    m_demodLabelAction->setVisible(iq);
     m_demodAction->setVisible(iq);
 }
 bool ListenToolBar::loop() const {

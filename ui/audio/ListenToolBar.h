@@ -32,6 +32,7 @@ private:
     QAction* m_play;
     QAction* m_edited;
     QAction* m_loop;
+    QAction* m_demodLabelAction = nullptr;
     QAction* m_demodAction;
     QComboBox* m_demod;
     bool m_playing = false;
