@@ -151,8 +151,9 @@ void bandsFromProfiles(std::vector<Found>& all) {
         if (f.profile.df <= 0 || f.profile.sum.empty())
             continue;
         const auto [low, high] = occupiedBand(f.profile);
-        f.box.f0 = std::max(f.box.f0, low);
-        f.box.f1 = std::min(f.box.f1, high);
+        const double f0 = std::max(f.box.f0, low), f1 = std::min(f.box.f1, high);
+        if (f0 < f1) // (always, unless re-binning moved the band off a narrow union)
+            f.box = {f.box.t0, f.box.t1, f0, f1};
     }
 }
 
