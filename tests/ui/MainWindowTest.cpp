@@ -467,6 +467,16 @@ std::string toneWav(const TempDir& dir, const std::string& name, double hz) {
     w.finish();
     return path;
 }
+
+// The document on a private copy of the demo, with one shape drawn and its autosave written
+// (by write or update); returns the autosave's path, which exists.
+QString withAutosavedShape(const TempDir& dir, ui::Document& doc, bool update) {
+    doc.openRecording(QString::fromStdString(privateAudioDemo(dir)), {});
+    doc.addShape(rectShape(1, 2, 100, 200));
+    update ? doc.updateAutosave() : doc.writeAutosave();
+    EXPECT_TRUE(QFileInfo::exists(doc.autosavePath()));
+    return doc.autosavePath();
+}
 } // namespace
 
 TEST(MainWindow, ReopeningShowsTheNewRecordingNotCachedTilesOfTheOld) {
@@ -582,13 +592,8 @@ TEST(MainWindow, PanelEditsChangeOnlyTheirFieldAndDeleteKeyRemovesTheSelection) 
 
 TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {
     TempDir dir;
-    const auto copy = privateAudioDemo(dir);
     ui::Document doc;
-    doc.openRecording(QString::fromStdString(copy), {});
-    doc.addShape(rectShape(1, 2, 100, 200));
-    doc.writeAutosave();
-    const QString sidecar = doc.autosavePath();
-    ASSERT_TRUE(QFileInfo::exists(sidecar));
+    const QString sidecar = withAutosavedShape(dir, doc, false);
     doc.saveProject(QString::fromStdString(dir.file("rec.specedit.json")));
     EXPECT_FALSE(QFileInfo::exists(sidecar));
     EXPECT_FALSE(QFileInfo::exists(doc.autosavePath()));
@@ -598,13 +603,8 @@ TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {
 // offered the undone shape back (it was, after a shape drawn and undone before a crash).
 TEST(Document, UndoingEveryEditRemovesTheAutosave) {
     TempDir dir;
-    const auto copy = privateAudioDemo(dir);
     ui::Document doc;
-    doc.openRecording(QString::fromStdString(copy), {});
-    doc.addShape(rectShape(1, 2, 100, 200));
-    doc.updateAutosave();
-    const QString sidecar = doc.autosavePath();
-    ASSERT_TRUE(QFileInfo::exists(sidecar));
+    const QString sidecar = withAutosavedShape(dir, doc, true);
     doc.undoStack()->undo();
     ASSERT_FALSE(doc.isModified());
     doc.updateAutosave();
