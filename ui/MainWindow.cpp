@@ -425,6 +425,11 @@ void MainWindow::buildMenus() {
     redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    m_delete = edit->addAction(tr("&Delete"));
+    m_delete->setShortcuts({QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)});
+    m_delete->setStatusTip(tr("Delete the selected shape, or the selected labels"));
+    m_gate.addAction(m_delete);
     m_viewMenu = addViewMenu(this, m_view);
     auto* labels = new LabelController(m_document, m_view, m_tasks, this);
     QMenu* labelMenu = menuBar()->addMenu(tr("&Labels"));
@@ -464,8 +469,11 @@ void MainWindow::buildDock() {
     connect(m_shapes, &ShapesPanel::message, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     auto* labelsPanel = new LabelsPanel(m_document, m_view, this);
-    connect(labelsPanel, &LabelsPanel::deleteRequested, m_view,
-            &SpectrogramView::deleteLabelsRequested);
+    // One Delete for the window, wherever the focus is (a dock's tab, a panel's list), but
+    // not in a field being typed into: fields claim the key first.
+    connect(m_delete, &QAction::triggered, this, [this, labelsPanel] {
+        m_view->deleteSelection(labelsPanel->isAncestorOf(QApplication::focusWidget()));
+    });
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
     shapes->raise();

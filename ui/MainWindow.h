@@ -106,7 +106,8 @@ private:
     QLabel* m_infoLabel;
     PictureStatus* m_pictureStatus;
     RecentFiles* m_recent = nullptr;
-    RecordingGate m_gate; // what waits for a recording to open
+    RecordingGate m_gate;        // what waits for a recording to open
+    QAction* m_delete = nullptr; // Edit > Delete: the selected shape or labels
     std::unique_ptr<ProjectSaver> m_saver;
     int m_computerGeneration = 0;
     // The strongest change asked for since an analysis was last shown.

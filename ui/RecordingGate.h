@@ -17,6 +17,7 @@ public:
     void addWidget(QWidget* widget);
     // Every entry of `menu` (submenus included) except those in `keep`.
     void addMenu(QMenu* menu, const QList<QAction*>& keep = {});
+    void addAction(QAction* action) { m_actions << action; }
     void setOpen(bool open);
 
 private:

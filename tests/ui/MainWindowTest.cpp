@@ -38,6 +38,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
@@ -114,6 +115,19 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     EXPECT_NEAR(rect.f0, fc - 460e3, 1.5 * hzPerPx);
     EXPECT_NEAR(rect.f1, fc - 340e3, 1.5 * hzPerPx);
     EXPECT_TRUE(std::isinf(rect.gainDb)); // the toolbar's default: remove
+    // Its edges lie on the decimal grid of a pixel (the largest power of ten not above one
+    // pixel's span), so the Shapes panel reads "433.461 MHz", not "433.4609375 MHz".
+    const double tStep = std::pow(10.0, std::floor(std::log10(sPerPx)));
+    const double fStep = std::pow(10.0, std::floor(std::log10(hzPerPx)));
+    for (double t : {rect.t0, rect.t1})
+        EXPECT_NEAR(t / tStep, std::round(t / tStep), 1e-6) << t;
+    for (double f : {rect.f0, rect.f1})
+        EXPECT_EQ(std::fmod(f, fStep), 0.0) << f;
+    w.shapesPanel()->select(rect.id);
+    const QString low = w.shapesPanel()->findChild<QDoubleSpinBox*>("shapeLow")->text();
+    const int decimals = int(low.section(' ', 0, 0).section('.', 1).size());
+    EXPECT_LE(decimals, 6 - int(std::log10(fStep))) << low.toStdString();
+    EXPECT_TRUE(low.endsWith(" MHz")) << low.toStdString();
     // A brush stroke along the chirp, radius 12 px stored in seconds and hertz.
     w.paintToolBar()->selectTool(ui::ToolKind::Brush);
     drag(plot, {{1.6, fc - 640e3}, {1.7, fc - 580e3}, {1.8, fc - 520e3}});
@@ -121,8 +135,9 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     const auto stroke = w.document()->shapes()[1];
     EXPECT_EQ(stroke.type, core::ShapeType::Stroke);
     EXPECT_GE(stroke.points.size(), 3u);
-    EXPECT_NEAR(stroke.radiusS, 12 * sPerPx, 1e-9);
-    EXPECT_NEAR(stroke.radiusHz, 12 * hzPerPx, 1e-3);
+    EXPECT_NEAR(stroke.radiusS, 12 * sPerPx, tStep / 2 + 1e-12);
+    EXPECT_NEAR(stroke.radiusHz, 12 * hzPerPx, fStep / 2);
+    EXPECT_EQ(std::fmod(stroke.radiusHz, fStep), 0.0);
     EXPECT_TRUE(w.isWindowModified());
     // One gesture, one undo entry.
     EXPECT_EQ(w.document()->undoStack()->count(), 2);
@@ -583,7 +598,16 @@ TEST(MainWindow, PanelEditsChangeOnlyTheirFieldAndDeleteKeyRemovesTheSelection) 
     EXPECT_EQ(s->gainDb, -6.5);
     EXPECT_EQ(s->featherS, 4e-6);
     EXPECT_EQ(s->featherHz, 40.4);
-    QTest::keyClick(w.view(), Qt::Key_Delete);
+    // Delete is Edit > Delete, for the whole window: a field being typed into keeps the key,
+    // the docks' tab bar (where a click on "Shapes" leaves the focus) does not.
+    ASSERT_TRUE(demoWindow.activate());
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Delete);
+    EXPECT_EQ(w.document()->shapes().size(), 1u);
+    auto* tabs = w.findChild<QTabBar*>();
+    ASSERT_NE(tabs, nullptr);
+    tabs->setFocus();
+    QTest::keyClick(tabs, Qt::Key_Delete);
     EXPECT_TRUE(w.document()->shapes().empty());
     EXPECT_EQ(w.view()->selectedShape(), 0u);
     w.document()->undoStack()->undo();

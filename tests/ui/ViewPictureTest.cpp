@@ -3,11 +3,13 @@
 
 #include "../core/IqFixture.h"
 #include "Document.h"
+#include "PaintToolBar.h"
 #include "UiFixture.h"
 #include "render/Colormap.h"
 #include "render/TileComputer.h"
 
 #include <QLabel>
+#include <QUndoStack>
 #include <cmath>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -128,4 +130,32 @@ TEST(ViewPicture, TheEditedResultShowsARemovedAreaInTheFloorColour) {
     ASSERT_NE(readout, nullptr);
     EXPECT_TRUE(readout->text().endsWith("level ≤ -200 dB (silent)"))
         << readout->text().toStdString();
+}
+
+// A click with the brush paints a dot the size of the brush, and the picture shows it: a
+// stroke of one point drew nothing (Qt strokes no outline around a path of zero length).
+TEST(ViewPicture, ABrushClickShowsADotOfTheBrushSize) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    auto* plot = w.view()->plot();
+    const QPointF at(1.5, 8000);
+    auto pixel = [&](double dx) {
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        const QPointF p = pixelOf(plot, at);
+        return plot->toPixmap().toImage().pixel(int(p.x() + dx), int(p.y()));
+    };
+    const QRgb before[] = {pixel(0), pixel(8)};
+    w.paintToolBar()->selectTool(ui::ToolKind::Brush);
+    drag(plot, {at, at});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.document()->shapes()[0].points.size(), 1u);
+    // The brush's radius is 12 px: its centre and a point 8 px right are tinted red, a point
+    // 16 px right is not.
+    EXPECT_GT(qRed(pixel(0)), qRed(before[0]) + 20) << std::hex << pixel(0);
+    EXPECT_GT(qRed(pixel(8)), qRed(before[1]) + 20) << std::hex << pixel(8);
+    const QRgb outside = pixel(16);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(pixel(16), outside);
 }

@@ -8,7 +8,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QShortcut>
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -87,11 +86,6 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
         if (const core::Label* l = m_document->label(id))
             m_view->showSpan(l->t0, l->t1, l->f0, l->f1);
     });
-    // Delete in the table removes the selected labels, as in the picture (the table's own
-    // comment editor keeps its keys: it takes them first).
-    for (const QKeySequence& key : {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)})
-        connect(new QShortcut(key, m_table, nullptr, nullptr, Qt::WidgetShortcut),
-                &QShortcut::activated, this, &LabelsPanel::deleteRequested);
     connect(document, &Document::labelsChanged, this, &LabelsPanel::refresh);
     connect(view, &SpectrogramView::labelSelectionChanged, this, &LabelsPanel::showSelection);
 }

@@ -32,10 +32,6 @@ public:
     void refresh();
     QTableWidget* table() const { return m_table; }
 
-signals:
-    // Delete pressed in the table: the selected labels should go.
-    void deleteRequested();
-
 private:
     void showSelection(const std::set<std::uint64_t>& ids);
     void takeSelection();

@@ -14,14 +14,21 @@ double pixelDistance(QPointF a, QPointF b, const PlotScale& s) {
 
 } // namespace
 
+double onPixelGrid(double value, double unitsPerPixel) {
+    if (!(unitsPerPixel > 0) || !std::isfinite(unitsPerPixel) || !std::isfinite(value))
+        return value;
+    const double step = std::pow(10.0, std::floor(std::log10(unitsPerPixel)));
+    return std::round(value / step) * step;
+}
+
 void applyDefaults(core::Shape& shape, const PlotScale& scale, const ShapeDefaults& d) {
     shape.gainDb = d.gainDb;
     shape.mode =
         d.effect == core::ShapeEffect::Gain && !d.noiseProfile ? d.mode : core::MaskMode::Apply;
     shape.effect = d.effect;
     shape.noiseProfile = d.noiseProfile;
-    shape.featherS = d.featherPx * scale.secondsPerPixel;
-    shape.featherHz = d.featherPx * scale.hertzPerPixel;
+    shape.featherS = onPixelGrid(d.featherPx * scale.secondsPerPixel, scale.secondsPerPixel);
+    shape.featherHz = onPixelGrid(d.featherPx * scale.hertzPerPixel, scale.hertzPerPixel);
 }
 
 void RectTool::press(QPointF p, const PlotScale& scale, const ShapeDefaults& defaults) {
@@ -80,8 +87,9 @@ core::Shape PathTool::build() const {
     s.type = m_type;
     s.points = m_points;
     if (m_type == core::ShapeType::Stroke) {
-        s.radiusS = m_defaults.brushPx * m_scale.secondsPerPixel;
-        s.radiusHz = m_defaults.brushPx * m_scale.hertzPerPixel;
+        s.radiusS =
+            onPixelGrid(m_defaults.brushPx * m_scale.secondsPerPixel, m_scale.secondsPerPixel);
+        s.radiusHz = onPixelGrid(m_defaults.brushPx * m_scale.hertzPerPixel, m_scale.hertzPerPixel);
     }
     applyDefaults(s, m_scale, m_defaults);
     return s;

@@ -75,6 +75,10 @@ private:
     ShapeDefaults m_defaults;
 };
 
+// value rounded to the largest power of ten not above unitsPerPixel: a drawn edge moves by
+// less than half a pixel and reads "434.293 MHz", "2.1603 s" rather than "434.2925867 MHz".
+double onPixelGrid(double value, double unitsPerPixel);
+
 // Applies the defaults common to every new shape (gain, mode, feather at this zoom).
 void applyDefaults(core::Shape& shape, const PlotScale& scale, const ShapeDefaults& defaults);
 

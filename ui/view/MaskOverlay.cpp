@@ -98,6 +98,10 @@ QPainterPath MaskOverlay::bandPath(const core::Shape& s) const {
         centre.moveTo(toPixel(s.points.front().t, s.points.front().f) * 1.0);
         for (const auto& p : s.points)
             centre.lineTo(toPixel(p.t, p.f));
+        if (centre.length() <= 0) { // a click: Qt strokes nothing around a zero-length path
+            path.addEllipse(toPixel(s.points.front().t, f), ry / sx, ry);
+            break;
+        }
         QTransform squash = QTransform::fromScale(sx, 1.0);
         QPainterPathStroker stroker;
         stroker.setWidth(std::max(1.0, 2 * ry));

@@ -311,6 +311,13 @@ QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
             fromAxis(m_nav->scale(), r->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))};
 }
 
+// Where a gesture is, on the decimal grid of the pixel there (local on a log axis).
+QPointF SpectrogramView::gesturePoint(const QPointF& pixel) const {
+    const PlotScale s = plotScaleAt(pixel);
+    const QPointF p = toPlot(pixel);
+    return {onPixelGrid(p.x(), s.secondsPerPixel), onPixelGrid(p.y(), s.hertzPerPixel)};
+}
+
 const ChannelPane& SpectrogramView::pane() const {
     return (*m_panes)[m_pane];
 }
@@ -417,7 +424,7 @@ bool SpectrogramView::beginShapeEdit(QPointF pixel) {
     for (const auto& s : pane().overlay->shapes())
         if (s.id == selectedShape())
             if (const int edges = ShapeEditGesture::edgesNear(s, pixel, toPixel, 5.0)) {
-                m_edit = std::make_unique<ShapeEditGesture>(s, toPlot(pixel), edges);
+                m_edit = std::make_unique<ShapeEditGesture>(s, gesturePoint(pixel), edges);
                 return true;
             }
     const auto id = shapeAt(pixel);
@@ -431,7 +438,8 @@ bool SpectrogramView::beginShapeEdit(QPointF pixel) {
     }
     for (const auto& s : m_shapes)
         if (s.id == id && id != 0) {
-            m_edit = std::make_unique<ShapeEditGesture>(s, toPlot(pixel), ShapeEditGesture::kNone);
+            m_edit =
+                std::make_unique<ShapeEditGesture>(s, gesturePoint(pixel), ShapeEditGesture::kNone);
             return true;
         }
     return false;
@@ -505,13 +513,13 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
         return;
     }
     if (m_toolKind == ToolKind::Measure) {
-        m_measureStart = toPlot(pixel);
+        m_measureStart = gesturePoint(pixel);
         pane().overlay->setMeasure(std::make_pair(*m_measureStart, *m_measureStart));
         replotOverlay();
         return;
     }
     if (m_tool) {
-        m_tool->press(toPlot(pixel), plotScaleAt(pixel), m_defaults);
+        m_tool->press(gesturePoint(pixel), plotScaleAt(pixel), m_defaults);
         replotOverlay();
     }
 }
@@ -520,7 +528,7 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
     if (finishLabelDrag(event))
         return;
     if (m_edit && event->button() == Qt::LeftButton) {
-        const core::Shape edited = m_edit->at(toPlot(event->position()));
+        const core::Shape edited = m_edit->at(gesturePoint(event->position()));
         const bool changed = !(edited == m_edit->original());
         m_edit.reset();
         m_plot->setInteraction(QCP::iRangeDrag, m_toolKind == ToolKind::Pan);
@@ -536,7 +544,7 @@ void SpectrogramView::onMouseRelease(QMouseEvent* event) {
         finishLabelGesture(event->position());
         return;
     }
-    auto shape = m_tool->release(toPlot(event->position()));
+    auto shape = m_tool->release(gesturePoint(event->position()));
     replotOverlay();
     if (shape && pane().channel >= 0)
         shape->channel = pane().channel; // drawn over one channel: it applies to that one
@@ -553,20 +561,21 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
         emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
     else // an axis or the trace lane: no point of the picture
         emit cursorMoved(std::nan(""), std::nan(""), std::nan(""));
+    const QPointF g = gesturePoint(event->position()); // a drawn edge, on the pixel grid
     if (m_tool && m_tool->isActive()) {
-        m_tool->move(p);
+        m_tool->move(g);
         replotOverlay();
     }
     if (m_edit && (event->buttons() & Qt::LeftButton))
-        showEditedShape(m_edit->at(p));
+        showEditedShape(m_edit->at(g));
     if (m_labelDrag && (event->buttons() & Qt::LeftButton)) {
-        m_labels->replace(m_labelDrag->at(p));
+        m_labels->replace(m_labelDrag->at(g));
         replotOverlay();
     }
     if (m_measureStart && (event->buttons() & Qt::LeftButton)) {
-        pane().overlay->setMeasure(std::make_pair(*m_measureStart, p));
+        pane().overlay->setMeasure(std::make_pair(*m_measureStart, g));
         replotOverlay();
-        emit measured(p.x() - m_measureStart->x(), p.y() - m_measureStart->y());
+        emit measured(g.x() - m_measureStart->x(), g.y() - m_measureStart->y());
     }
 }
 
@@ -623,7 +632,7 @@ bool SpectrogramView::beginLabelDrag(QPointF pixel) {
         return QPointF(m_plot->xAxis->coordToPixel(t),
                        m_plot->yAxis->coordToPixel(toAxis(m_nav->scale(), f)));
     };
-    m_labelDrag = LabelDrag::begin(*m_labels, pixel, toPlot(pixel), toPixel);
+    m_labelDrag = LabelDrag::begin(*m_labels, pixel, gesturePoint(pixel), toPixel);
     if (m_labelDrag)
         m_plot->setInteraction(QCP::iRangeDrag, false);
     return m_labelDrag.has_value();
@@ -632,7 +641,7 @@ bool SpectrogramView::beginLabelDrag(QPointF pixel) {
 bool SpectrogramView::finishLabelDrag(QMouseEvent* event) {
     if (!m_labelDrag || event->button() != Qt::LeftButton)
         return false;
-    const core::Label moved = m_labelDrag->at(toPlot(event->position()));
+    const core::Label moved = m_labelDrag->at(gesturePoint(event->position()));
     const core::Label before = m_labelDrag->original();
     m_labelDrag.reset();
     m_plot->setInteraction(QCP::iRangeDrag, m_toolKind == ToolKind::Pan);
@@ -647,7 +656,7 @@ bool SpectrogramView::finishLabelDrag(QMouseEvent* event) {
 
 // The Label tool's release: a box drawn, or a click (the controller snaps it to a burst).
 void SpectrogramView::finishLabelGesture(QPointF pixel) {
-    const QPointF p = toPlot(pixel);
+    const QPointF p = gesturePoint(pixel);
     const auto shape = m_tool->release(p);
     replotOverlay();
     if (shape) // the rectangle itself, without the toolbar's feather
@@ -700,13 +709,16 @@ void SpectrogramView::queueReplot() {
         Qt::QueuedConnection);
 }
 
-void SpectrogramView::keyPressEvent(QKeyEvent* event) {
-    const bool remove = event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace;
-    if (remove && selectedShape())
+void SpectrogramView::deleteSelection(bool labelsFirst) {
+    const bool labels = !selectedLabels().empty();
+    if (selectedShape() && !(labelsFirst && labels))
         emit deleteRequested(selectedShape());
-    else if (remove && !selectedLabels().empty())
+    else if (labels)
         emit deleteLabelsRequested();
-    else if (!remove && !m_nav->handleKey(event->key()))
+}
+
+void SpectrogramView::keyPressEvent(QKeyEvent* event) {
+    if (!m_nav->handleKey(event->key()))
         return QWidget::keyPressEvent(event);
     event->accept();
 }

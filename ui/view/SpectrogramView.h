@@ -99,6 +99,9 @@ public:
     std::uint64_t shapeAt(QPointF pixel) const;
     std::uint64_t selectedShape() const;
     void setSelectedShape(std::uint64_t id);
+    // Edit > Delete: removes the selected shape, else the selected labels; labelsFirst (the
+    // Labels table has the focus) the other way round.
+    void deleteSelection(bool labelsFirst = false);
 
     void zoomToFit();
     // A linear, logarithmic or mel frequency axis (log and mel for audio, as Audacity and RX
@@ -172,7 +175,7 @@ signals:
     // A selected label was moved or resized by dragging (one gesture, its final place).
     void labelEdited(const core::Label& label);
     void labelSelectionChanged(const std::set<std::uint64_t>& ids);
-    // Delete with labels selected and no shape selected.
+    // Delete with labels selected (and no shape, unless the Labels table has the focus).
     void deleteLabelsRequested();
 
 protected:
@@ -192,6 +195,7 @@ private:
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
     QPointF toPlot(const QPointF& pixel) const;
+    QPointF gesturePoint(const QPointF& pixel) const;
     PlotScale plotScale() const;
     PlotScale plotScaleAt(QPointF pixel) const;
     void replotOverlay();
