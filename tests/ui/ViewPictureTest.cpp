@@ -7,7 +7,9 @@
 #include "UiFixture.h"
 #include "render/Colormap.h"
 #include "render/TileComputer.h"
+#include "view/OverviewStrip.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QUndoStack>
 #include <cmath>
@@ -124,6 +126,20 @@ TEST(ViewPicture, TheEditedResultShowsARemovedAreaInTheFloorColour) {
     ASSERT_TRUE(waitForTiles(w));
     QTest::qWait(50);
     EXPECT_EQ(centre(), floor) << std::hex << centre() << " against " << floor;
+    // So does the overview strip of the fitted view (it tinted the view's part grey).
+    auto* overview = w.view()->findChild<ui::OverviewStrip*>();
+    ASSERT_NE(overview, nullptr);
+    auto stripAt = [&](double seconds) {
+        const QImage strip = overview->grab().toImage();
+        return strip.pixel(int(seconds / plot->xAxis->range().upper * strip.width()),
+                           strip.height() / 2);
+    };
+    QElapsedTimer waited; // the overview of the edited result follows the picture's tiles
+    waited.start();
+    while (stripAt(1.5) != floor && waited.elapsed() < 10000)
+        QTest::qWait(50);
+    const QRgb removed = stripAt(1.5);
+    EXPECT_EQ(removed & 0xffffff, floor & 0xffffff) << std::hex << removed << " against " << floor;
     // The readout there says it is silent, not "-200.0 dB" (the tiles' floor).
     emit w.view()->cursorMoved(1.5, 8000, core::kFloorDb);
     const auto* readout = w.findChild<QLabel*>("cursorReadout");

@@ -38,7 +38,11 @@ void OverviewStrip::paintEvent(QPaintEvent*) {
         return;
     const double x0 = m_t0 / m_duration * width(), x1 = m_t1 / m_duration * width();
     const QRectF view(QPointF(x0, 0.5), QPointF(std::max(x1, x0 + 2), height() - 1.5));
-    p.fillRect(view, QColor(255, 255, 255, 40));
+    // What lies outside the view is dimmed; the view itself keeps its true colours (a tint
+    // over it read as a grey level where an edit left silence).
+    const QColor dim(0, 0, 0, 120);
+    p.fillRect(QRectF(QPointF(0, 0), QPointF(x0, height())), dim);
+    p.fillRect(QRectF(QPointF(view.right(), 0), QPointF(width(), height())), dim);
     p.setPen(QPen(QColor(255, 255, 255), 1.5));
     p.drawRect(view);
 }
