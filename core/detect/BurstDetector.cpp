@@ -4,6 +4,7 @@
 #include "detect/NoiseFloor.h"
 #include "detect/PowerBlock.h"
 #include "detect/RegionTracker.h"
+#include "dsp/Window.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -15,6 +16,39 @@ namespace specedit::core {
 namespace {
 
 constexpr std::int64_t kMinSeeds = 2;
+
+// The power in one cell of the noise that rounding to the sample type adds (a uniform error
+// of one step: LSB^2 / 12 per stored value), with the detector's scaling ("spectrum": the
+// window divided by its sum); 0 for floating-point samples.
+double roundingPower(const SignalInfo& info, const StftParams& p) {
+    int bits = 0;
+    switch (info.sampleType) {
+    case SampleType::Int8:
+    case SampleType::UInt8:
+        bits = 8;
+        break;
+    case SampleType::Int16:
+    case SampleType::UInt16:
+        bits = 16;
+        break;
+    case SampleType::Int24:
+        bits = 24;
+        break;
+    case SampleType::Int32:
+        bits = 32;
+        break;
+    default:
+        return 0.0;
+    }
+    const double lsb = std::ldexp(1.0, 1 - bits); // full scale is +-1
+    double sum = 0, squares = 0;
+    for (double v : makeWindow(p.window, p.nperseg)) {
+        sum += v;
+        squares += v * v;
+    }
+    const double values = info.isComplex() ? 2.0 : 1.0; // I and Q each rounded
+    return sum > 0 ? values * lsb * lsb / 12.0 * squares / (sum * sum) : 0.0;
+}
 
 double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
@@ -34,7 +68,7 @@ public:
     Detector(const SampleSource& source, const StftParams& params, const DetectOptions& o,
              Workspace& work)
         : m_power(source, params, o.channel), m_options(o), m_pool(work.pool), m_block(work.block),
-          m_smoothed(work.smoothed) {}
+          m_smoothed(work.smoothed), m_rounding(roundingPower(source.info(), params)) {}
 
     // Progress goes from `from` to `to` of the job's 0..1.
     std::vector<Found> run(JobControl& job, double from = 0, double to = 1);
@@ -46,6 +80,7 @@ private:
     void block(std::int64_t a, std::int64_t b);
     void steadyBins(const std::vector<float>& floor, std::int64_t a, std::int64_t b);
     Found toFound(const Region& g) const;
+    bool aboveRounding(const Region& g) const;
     void keepFinished();
 
     PowerComputer m_power;
@@ -54,6 +89,8 @@ private:
     RegionTracker m_tracker;
     PowerBlock& m_block; // buffers kept from block to block and pass to pass
     std::vector<float>& m_smoothed;
+    double m_rounding;          // the rounding noise's power in a cell (0: float samples)
+    std::vector<float> m_floor; // the last block's floor per bin
     std::vector<Found> m_found;
     std::vector<std::pair<double, double>> m_steadyBands;
     JobControl* m_job = nullptr;
@@ -66,9 +103,21 @@ void Detector::keepFinished() {
     const std::int64_t last = m_power.frameCount() - 1;
     for (const Region& g : m_tracker.takeFinished()) {
         const bool atEdge = g.frame1 <= edge || g.frame0 >= last - edge;
-        if (g.seeds >= kMinSeeds && !atEdge)
+        if (g.seeds >= kMinSeeds && !atEdge && aboveRounding(g))
             m_found.push_back(toFound(g));
     }
+}
+
+// A burst must also stand the threshold above the noise of rounding to the sample type. In a
+// capture whose noise is below one step (8-bit samples almost all 0, a stray +-1 now and then),
+// the floor is that sparse noise, and a few stray steps in a row made faint combs at +-125 and
+// +-250 kHz that passed for bursts. The peak's power is at most its ratio times the highest
+// floor of the region's bins.
+bool Detector::aboveRounding(const Region& g) const {
+    if (m_rounding <= 0 || m_floor.size() <= std::size_t(g.bin1))
+        return true;
+    const float top = *std::max_element(m_floor.begin() + g.bin0, m_floor.begin() + g.bin1 + 1);
+    return g.peakRatio * double(top) >= dbToPower(m_options.thresholdDb) * m_rounding;
 }
 
 Found Detector::toFound(const Region& g) const {
@@ -174,6 +223,7 @@ void Detector::block(std::int64_t a, std::int64_t b) {
         const float seed = cut[std::size_t(r)] ? std::numeric_limits<float>::infinity() : high;
         m_tracker.addFrame(p.first + r, ratio, p.bins, low, seed, weight.data());
     }
+    m_floor = floor;
     keepFinished();
     steadyBins(floor, a, b);
 }
