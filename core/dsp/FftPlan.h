@@ -1,6 +1,4 @@
 #pragma once
-
-#include <string>
 // FFTW plans made once and executed from any thread with FFTW's new-array API.
 //
 // Plan creation is serialised by fftw_make_planner_thread_safe() (called once); execution of
@@ -16,6 +14,7 @@
 #include <complex>
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <type_traits>
 
 namespace specedit::core {
