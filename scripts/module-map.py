@@ -22,7 +22,7 @@ FOLDERS = {
                "recognising IQ and its metadata (and where each value came from); npy, "
                "matrices, pictures; atomic writes",
     "core/dsp": "windows; FFTW plans made once; validated analysis parameters (NOLA); frames "
-                "on demand; IQ demodulation",
+                "on demand; IQ demodulation; linear prediction",
     "core/mask": "vector shapes in physical units; rasterising them on any STFT grid with "
                  "feathering; cutting shapes; the magic wand",
     "core/project": "the document's data; versioned JSON that keeps unknown keys and relative "
@@ -39,8 +39,9 @@ FOLDERS = {
                    "surroundings), denoise",
     "core/render": "float-dB data tiles per (parameters, level, index), their cache and "
                    "traces",
-    "core/apply": "STFT, mask, ISTFT, writer in blocks on all cores; consistent resynthesis; "
-                  "rebuilding from magnitudes; the bundled demo",
+    "core/apply": "STFT, mask, ISTFT, writer in blocks on all cores (the recording continued "
+                  "past its ends); consistent resynthesis; rebuilding from magnitudes; the "
+                  "bundled demo",
     "ui": "the Document (project, undo stack, autosave); the window's wiring; panels, "
           "fields, menus and dialogs; running jobs",
     "ui/commands": "undo commands with value snapshots, merging and no-op detection",

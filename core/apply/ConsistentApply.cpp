@@ -54,8 +54,7 @@ LaneResult consistentLane(const SampleSource& src, const StftParams& p,
                         " coefficients per channel",
                     "at most " + std::to_string(kMaxConsistentCoefficients) +
                         " (export a selection, or use a shorter window or a larger hop)");
-    const MaskGrid grid{p.fs, p.hop(), p.nfft, StftOperator<S>::kComplexSignal,
-                        src.info().centerFrequency.value_or(0.0)};
+    const MaskGrid grid = MaskGrid::of(p, src.info(), StftOperator<S>::kComplexSignal);
     std::vector<float> gains(op.coefficients());
     rasterizeMask(shapes, grid, 0, int(op.frames()), gains.data(),
                   StftOperator<S>::kComplexSignal ? -1 : lane);

@@ -14,8 +14,7 @@ template <typename S>
 double measure(const SampleSource& src, const StftParams& p, const Shape& shape, JobControl& job) {
     const Stft<S> stft(p, StftDirections::Forward);
     auto ws = stft.makeWorkspace();
-    const MaskGrid grid{p.fs, p.hop(), p.nfft, Stft<S>::kComplexInput,
-                        src.info().centerFrequency.value_or(0.0)};
+    const MaskGrid grid = MaskGrid::of(p, src.info(), Stft<S>::kComplexInput);
     const TfBox box = shape.bounds();
     const std::int64_t frames = stft.frameCount(src.info().frames);
     // Clamped in double first: shapes may reach far beyond the recording.

@@ -1,5 +1,6 @@
 #include "apply/StreamingApply.h"
 
+#include "apply/EdgeExtension.h"
 #include "dsp/Stft.h"
 #include "effect/SpectralEffects.h"
 #include "mask/MaskRasterizer.h"
@@ -49,8 +50,12 @@ public:
         m_total = opt.rangeCount < 0 ? src.info().frames
                                      : std::min(src.info().frames, m_first + opt.rangeCount);
         m_channels = src.info().channels;
-        m_grid = {p.fs, p.nperseg - p.noverlap, p.nfft, Stft<S>::kComplexInput,
-                  src.info().centerFrequency.value_or(0.0)};
+        m_grid = MaskGrid::of(p, src.info(), Stft<S>::kComplexInput);
+        // The frames over the ends see the recording continued, not cut off by zeros.
+        const std::int64_t pastEnd =
+            m_frames > 0 ? m_stft.frameStart(m_frames - 1) + p.nperseg - src.info().frames : 0;
+        m_edges = EdgeExtension(src, -m_stft.frameStart(0), pastEnd,
+                                std::clamp<std::int64_t>(2 * p.nperseg, 1024, 16384));
         for (std::size_t i = 0; i < shapes.size(); ++i) {
             const int c = shapes[i].channel;
             if (c < 0)
@@ -169,6 +174,7 @@ private:
     void readInput(BlockContext<S>& ctx, std::int64_t start, std::int64_t len) const {
         ctx.input.resize(std::size_t(len * m_channels));
         m_src.read(start, len, ctx.input.data());
+        m_edges.fill(start, len, ctx.input.data());
         checkFinite(ctx.input.data(), len, m_channels, start, m_opt.sourceName);
     }
     void extractLane(BlockContext<S>& ctx, int c, std::int64_t len) const {
@@ -197,6 +203,7 @@ private:
     const std::vector<Shape>& m_shapes;
     ApplyOptions m_opt;
     MaskGrid m_grid;
+    EdgeExtension m_edges;
     std::int64_t m_blockLen = 0, m_first = 0, m_total = 0, m_frames = 0;
     std::vector<std::unique_ptr<SpectralEffects>> m_effects; // per lane
     int m_channels = 1;

@@ -111,7 +111,7 @@ std::pair<std::int64_t, std::int64_t> frameSpan(const Shape& s, const MaskGrid& 
     const TfBox box = s.harmonicBounds(referenceFrequency(g));
     const double perFrame = g.fs / g.hop;
     return {std::int64_t(std::clamp(std::floor(box.t0 * perFrame) - 1, -1e15, 1e15)),
-            std::int64_t(std::clamp(std::ceil(box.t1 * perFrame) + 1, -1e15, 1e15))};
+            std::int64_t(std::clamp(std::ceil(g.reach(box.t1) * perFrame) + 1, -1e15, 1e15))};
 }
 
 } // namespace
@@ -122,8 +122,7 @@ SpectralEffects::SpectralEffects(const SampleSource& source, const Stft<S>& stft
                                  const JobControl& job)
     : m_shapes(shapes), m_channel(channel) {
     const auto& p = stft.params();
-    m_grid = {p.fs, p.hop(), p.nfft, Stft<S>::kComplexInput,
-              source.info().centerFrequency.value_or(0.0)};
+    m_grid = MaskGrid::of(p, source.info(), Stft<S>::kComplexInput);
     for (const Shape& s : shapes)
         if (s.appliesTo(channel) && !s.noiseProfile &&
             (s.effect == ShapeEffect::Attenuate || s.effect == ShapeEffect::Denoise))

@@ -31,7 +31,8 @@ CellRange cellsIn(const TfBox& box, const MaskGrid& g, std::int64_t j0, int fram
     // Clamp in double before converting: a shape reaching to t = 1e30 must not overflow.
     const double first = double(j0), last = double(j0 + frames - 1);
     r.jLo = std::int64_t(std::clamp(std::floor(box.t0 * g.fs / g.hop) - 1, first, last + 1));
-    r.jHi = std::int64_t(std::clamp(std::ceil(box.t1 * g.fs / g.hop) + 1, first - 1, last));
+    r.jHi =
+        std::int64_t(std::clamp(std::ceil(g.reach(box.t1) * g.fs / g.hop) + 1, first - 1, last));
     const auto [sMin, sMax] = signedRange(g);
     const double fLo = std::floor((box.f0 - base) / df) - 1;
     const double fHi = std::ceil((box.f1 - base) / df) + 1;
@@ -87,6 +88,17 @@ bool applyInside(const Shape& shape, const MaskGrid& g, std::int64_t j0, int fra
 }
 
 } // namespace
+
+MaskGrid MaskGrid::of(const StftParams& p, const SignalInfo& info, bool twoSided) {
+    MaskGrid g;
+    g.fs = p.fs;
+    g.hop = p.hop();
+    g.nfft = p.nfft;
+    g.twoSided = twoSided;
+    g.centerHz = twoSided ? info.centerFrequency.value_or(0.0) : 0.0;
+    g.lastTime = double(std::max<std::int64_t>(0, info.frames - 1)) / p.fs;
+    return g;
+}
 
 double MaskGrid::binFrequency(int k) const {
     const int s = (twoSided && k > (nfft - 1) / 2) ? k - nfft : k;

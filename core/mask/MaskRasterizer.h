@@ -5,13 +5,19 @@
 // seconds; bin k is at f_k = s_k * fs / nfft (+ centre frequency for a two-sided spectrum),
 // where s_k = k for one-sided spectra and for k <= (nfft - 1) / 2, and s_k = k - nfft above
 // (numpy.fft.fftfreq's order). Everything is computed in double and edges are inclusive.
+// Frames centred after the recording's last sample (the zero-padded end) take the mask at
+// that sample: a shape reaching the end of the recording covers them too, or their part of the
+// sound leaked back into the last milliseconds of the edited file.
 // The gain of a cell is the product, in list order, of every shape's factor (Shape.h).
 // Work is bounded by each shape's bounding box, except for Isolate shapes which touch
 // every cell. No allocation beyond the caller's buffer.
 
+#include "dsp/StftParams.h"
+#include "io/SignalInfo.h"
 #include "mask/Shape.h"
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace specedit::core {
@@ -22,9 +28,18 @@ struct MaskGrid {
     int nfft = 1;
     bool twoSided = false;
     double centerHz = 0.0; // added to bin frequencies of two-sided spectra
+    // The recording's last sample (s): later frames are evaluated there.
+    double lastTime = std::numeric_limits<double>::infinity();
+
+    // The grid of an analysis of a recording (two-sided: a complex signal's spectrum).
+    static MaskGrid of(const StftParams& p, const SignalInfo& info, bool twoSided);
 
     int bins() const { return twoSided ? nfft : nfft / 2 + 1; }
-    double frameTime(std::int64_t j) const { return double(j) * hop / fs; }
+    double frameTime(std::int64_t j) const { return std::min(double(j) * hop / fs, lastTime); }
+    // A shape's end as far as frames go: past every frame when it reaches the last sample.
+    double reach(double t1) const {
+        return t1 >= lastTime ? std::numeric_limits<double>::infinity() : t1;
+    }
     double binFrequency(int k) const;
 };
 

@@ -43,8 +43,8 @@ void TileColumns::accumulate(const Stft<S>& stft, typename Stft<S>::Workspace& w
                              int count, const JobControl& job) {
     auto& block = blockBuffer<S>();
     const auto& p = stft.params();
-    const MaskGrid grid{p.fs, p.hop(), p.nfft, bool(std::is_same_v<S, std::complex<float>>),
-                        m_source.info().centerFrequency.value_or(0.0)};
+    const MaskGrid grid =
+        MaskGrid::of(p, m_source.info(), bool(std::is_same_v<S, std::complex<float>>));
     for (int done = 0; done < count;) {
         job.checkCancelled();
         const int n = std::min(kBlockFrames, count - done);

@@ -326,3 +326,62 @@ TEST(StreamingApply, ShapeForOneChannelLeavesTheOthersAlone) {
         },
         {"shapes[1]", "applies to channel 2", "has 2 channels"});
 }
+
+// A tone removed from the whole recording is gone at its ends too. The frames over the ends
+// used to see it cut off by zeros, spread over every bin, and the edit kept that spread: the
+// first and last milliseconds still held the tone (11 times the noise between, as scipy's
+// stft/istft gives too). Now the recording is continued past its ends by linear prediction,
+// and frames past the last sample take the mask there. IQ (complex) and audio (real) both.
+TEST(StreamingApply, ARemovedToneIsGoneAtTheEndsToo) {
+    TempDir dir;
+    const std::int64_t n = 200000; // 0.1 s
+    const auto in = writeFixture(dir.file("in.cf32"), iqInfo(n), iqSignal(n));
+    Shape remove = band(100e6 + 80e3, 100e6 + 120e3);
+    remove.t0 = 0; // exactly the recording: its first and last samples
+    remove.t1 = double(n - 1) / kFs;
+    remove.gainDb = kMinusInfinityDb;
+    run(in, dir.file("out.cf32"), {remove}, {}, iqOpen(100e6));
+    const auto b = readAll(dir.file("out.cf32"), iqOpen());
+    auto worst = [&](std::int64_t from, std::int64_t to) {
+        double err = 0;
+        for (std::int64_t i = from; i < to; ++i) {
+            const auto expected = std::polar(0.2, -2 * std::numbers::pi * 300e3 * double(i) / kFs);
+            const std::complex<double> got(b[std::size_t(2 * i)], b[std::size_t(2 * i + 1)]);
+            err = std::max(err, std::abs(got - expected));
+        }
+        return err;
+    };
+    EXPECT_LT(worst(0, 512), 0.06);     // the noise alone, as in the middle
+    EXPECT_LT(worst(n - 512, n), 0.06); // (before: 0.3, the removed tone)
+    EXPECT_LT(worst(5000, n - 5000), 0.06);
+
+    // Audio: 0.5 s of a 1 kHz tone (0.15) in faint noise at 16 kHz, the tone's band removed.
+    const double fs = 16000;
+    const std::int64_t m = 8000;
+    SignalInfo info;
+    info.sampleRate = fs;
+    info.frames = m;
+    std::mt19937 rng(3);
+    std::normal_distribution<double> g(0, 0.003);
+    std::vector<float> audio(static_cast<std::size_t>(m));
+    for (std::int64_t i = 0; i < m; ++i)
+        audio[std::size_t(i)] =
+            float(0.15 * std::sin(2 * std::numbers::pi * 1000 * double(i) / fs) + g(rng));
+    writeFixture(dir.file("tone.wav"), info, audio);
+    Shape tone = band(700, 1300);
+    tone.t0 = 0;
+    tone.t1 = double(m - 1) / fs;
+    tone.gainDb = kMinusInfinityDb;
+    run(dir.file("tone.wav"), dir.file("clean.wav"), {tone});
+    const auto clean = readAll(dir.file("clean.wav"));
+    auto rms = [&](std::int64_t from, std::int64_t to) {
+        double sum = 0;
+        for (std::int64_t i = from; i < to; ++i)
+            sum += double(clean[std::size_t(i)]) * double(clean[std::size_t(i)]);
+        return std::sqrt(sum / double(to - from));
+    };
+    const double middle = rms(2000, 6000);
+    EXPECT_LT(middle, 0.005);
+    EXPECT_LT(rms(0, 64), 2 * middle);
+    EXPECT_LT(rms(m - 64, m), 2 * middle);
+}
