@@ -3,6 +3,7 @@
 #include "CompactSpinBox.h"
 #include "Document.h"
 #include "HertzSpinBox.h"
+#include "SecondsSpinBox.h"
 #include "ShapeEffectFields.h"
 #include "ShapeListModel.h"
 #include "tools/ShapeEditGesture.h"
@@ -18,6 +19,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace specedit::ui {
@@ -122,8 +124,8 @@ void ShapesPanel::buildEditor(QWidget* box) {
     // or stroke's extent (its points stretch with it).
     // Times without trailing zeros ("1.4 s"); frequencies as RF people read and type them
     // ("433.92 MHz", "433.9M").
-    m_start = new CompactSpinBox(box);
-    m_end = new CompactSpinBox(box);
+    m_start = new SecondsSpinBox(box);
+    m_end = new SecondsSpinBox(box);
     m_low = new HertzSpinBox(box);
     m_high = new HertzSpinBox(box);
     for (QDoubleSpinBox* field : {m_start, m_end, m_low, m_high})
@@ -132,10 +134,6 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_end->setObjectName("shapeEnd");
     m_low->setObjectName("shapeLow");
     m_high->setObjectName("shapeHigh");
-    for (QDoubleSpinBox* t : {m_start, m_end}) {
-        t->setDecimals(6);
-        t->setSuffix(" s");
-    }
     for (QDoubleSpinBox* f : {m_low, m_high})
         f->setDecimals(1);
     for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{
@@ -236,6 +234,11 @@ void ShapesPanel::showSelected() {
     m_featherMs->setValue(s->featherS * 1e3);
     m_featherHz->setValue(s->featherHz);
     const core::TfBox box = ShapeEditGesture::extent(*s);
+    // Times to a tenth of a sample or finer (2 MS/s: 10 ns), so a typed sample is kept.
+    const double rate = m_document->hasSource() ? m_document->info().sampleRate : 0.0;
+    const int decimals = rate > 0 ? std::clamp(int(std::ceil(std::log10(rate))) + 1, 6, 9) : 6;
+    for (QDoubleSpinBox* t : {m_start, m_end})
+        t->setDecimals(decimals);
     m_start->setValue(box.t0);
     m_end->setValue(box.t1);
     m_low->setValue(box.f0);

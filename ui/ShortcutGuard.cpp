@@ -52,6 +52,26 @@ bool typesText(const QKeyEvent& e) {
     return !(e.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
 }
 
+// A letter that the field can read where it would go (a unit: "50 ms", "433.9M", "2.4e6"):
+// its validator, not the window, decides. Letters no value can hold go to the shortcuts.
+bool readsAsPartOfValue(const QAbstractSpinBox& spin, const QKeyEvent& e) {
+    if (e.text().isEmpty() || !e.text().front().isPrint() ||
+        (e.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return false;
+    const auto* edit = spin.findChild<QLineEdit*>();
+    if (!edit)
+        return false;
+    QString text = edit->text();
+    int pos = edit->cursorPosition();
+    if (edit->hasSelectedText()) {
+        pos = edit->selectionStart();
+        text.remove(pos, int(edit->selectedText().size()));
+    }
+    text.insert(pos, e.text());
+    pos += int(e.text().size());
+    return spin.validate(text, pos) != QValidator::Invalid;
+}
+
 } // namespace
 
 void ShortcutGuard::guard(QWidget* root) {
@@ -73,7 +93,7 @@ bool ShortcutGuard::eventFilter(QObject* watched, QEvent* event) {
     if (!spin && !qobject_cast<QLineEdit*>(widget))
         return QObject::eventFilter(watched, event);
     const auto& key = *static_cast<QKeyEvent*>(event);
-    const bool claimed = spin ? editsNumber(key) : typesText(key);
+    const bool claimed = spin ? editsNumber(key) || readsAsPartOfValue(*spin, key) : typesText(key);
     if (claimed)
         event->accept(); // the key goes to the field
     else

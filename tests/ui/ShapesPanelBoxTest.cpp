@@ -3,6 +3,7 @@
 #include "../core/AudioFixture.h"
 #include "Document.h"
 #include "PaintToolBar.h"
+#include "SecondsSpinBox.h"
 #include "ShapesPanel.h"
 #include "UiFixture.h"
 
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTest>
 #include <gtest/gtest.h>
 
 using namespace specedit::test;
@@ -153,4 +155,48 @@ TEST(ShapesPanelBox, ShapesTakeTheShownChannelAndThePanelChangesIt) {
     channel->setCurrentIndex(0);
     EXPECT_EQ(w.document()->shape(second.id)->channel, -1);
     EXPECT_EQ(w.document()->undoStack()->count(), steps + 1);
+}
+
+// Units typed into the box fields reach the field, not the window's shortcuts: "50 ms" was
+// read as 50 s (M toggled Show edited, S zoomed), "433.91m" as 433.91 Hz. A time field reads
+// ms, us, min and m:ss; "m" alone (milli or minutes?) is refused, never guessed.
+TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
+    EXPECT_EQ(ui::parseSeconds("50 ms"), 0.05);
+    EXPECT_EQ(ui::parseSeconds("50ms"), 0.05);
+    EXPECT_EQ(ui::parseSeconds("250 us"), 250e-6);
+    EXPECT_EQ(ui::parseSeconds("1.5"), 1.5);
+    EXPECT_EQ(ui::parseSeconds("2 min"), 120.0);
+    EXPECT_EQ(ui::parseSeconds("1:02.5"), 62.5);
+    EXPECT_EQ(ui::parseSeconds("1:00:02"), 3602.0);
+    EXPECT_EQ(ui::parseSeconds("-0.25 s"), -0.25);
+    for (const char* bad : {"50m", "1:75", "abc", "1.2.3 s", ""})
+        EXPECT_FALSE(ui::parseSeconds(bad).has_value()) << bad;
+
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(false));
+    auto& w = demoWindow.window;
+    const auto id = w.document()->addShape(rectShape(1.0, 1.5, 433.5e6, 433.6e6));
+    w.shapesPanel()->select(id);
+    ASSERT_TRUE(demoWindow.activate());
+    QAction* edited = action(w, "Show &edited result");
+    ASSERT_NE(edited, nullptr);
+    const bool editedBefore = edited->isChecked();
+    auto type = [](QDoubleSpinBox* f, const char* text) {
+        f->setFocus();
+        f->selectAll();
+        QTest::keyClicks(f, text);
+        QTest::keyClick(f, Qt::Key_Tab);
+    };
+    type(field(w.shapesPanel(), 0), "1050 ms");
+    type(field(w.shapesPanel(), 2), "433.51m");
+    type(field(w.shapesPanel(), 3), "433.59 MHz");
+    const core::Shape* s = w.document()->shape(id);
+    EXPECT_DOUBLE_EQ(s->t0, 1.05);
+    EXPECT_DOUBLE_EQ(s->f0, 433.51e6);
+    EXPECT_DOUBLE_EQ(s->f1, 433.59e6);
+    EXPECT_EQ(edited->isChecked(), editedBefore); // M went to the fields
+    EXPECT_EQ(field(w.shapesPanel(), 0)->text(), "1.05 s");
+    // An IQ recording at 2 MS/s: a time to the sample (0.5 us) is kept, not rounded to 1 us.
+    type(field(w.shapesPanel(), 0), "1.0512345");
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->t0, 1.0512345);
 }

@@ -64,6 +64,9 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     layout->addWidget(new ClassBar(document, view, this));
     m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
     m_filter->setClearButtonEnabled(true);
+    // Only a click puts the focus here: opening the Labels tab focuses the table, so 1-9 and
+    // Return reach the labels as the status bar says, not the filter.
+    m_filter->setFocusPolicy(Qt::ClickFocus);
     layout->addWidget(m_filter);
     showUnits();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -2,6 +2,7 @@
 
 #include "CompactSpinBox.h"
 #include "HertzSpinBox.h"
+#include "SecondsSpinBox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -243,8 +244,8 @@ QWidget* RebuildForm::buildPicture() {
     };
     m_dbMin = field(new CompactSpinBox(m_picture), -1000, 1000, -100, tr(" dB"));
     m_dbMax = field(new CompactSpinBox(m_picture), -1000, 1000, 0, tr(" dB"));
-    m_t0 = field(new CompactSpinBox(m_picture), -1e6, 1e6, 0, tr(" s"));
-    m_t1 = field(new CompactSpinBox(m_picture), -1e6, 1e6, 1, tr(" s"));
+    m_t0 = field(new SecondsSpinBox(m_picture), -1e6, 1e6, 0, QString()); // "0 s", "1.5 s"
+    m_t1 = field(new SecondsSpinBox(m_picture), -1e6, 1e6, 1, QString());
     m_f0 = field(new HertzSpinBox(m_picture), -1e10, 1e10, 0, QString()); // "-1 MHz", "4 kHz"
     m_f1 = field(new HertzSpinBox(m_picture), -1e10, 1e10, 4000, QString());
     const std::pair<QString, QDoubleSpinBox*> parts[] = {

@@ -1,0 +1,83 @@
+#include "SecondsSpinBox.h"
+
+#include <QRegularExpression>
+#include <cmath>
+
+namespace specedit::ui {
+namespace {
+
+const QRegularExpression kWithUnit(R"(^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*)"
+                                   R"((s|sec|ms|us|µs|min|h)?\s*$)",
+                                   QRegularExpression::CaseInsensitiveOption);
+const QRegularExpression kClock(R"(^\s*([-+]?)(?:(\d+):)?(\d+):(\d+(?:\.\d*)?)\s*$)");
+// Anything that can still become one of them while typing.
+const QRegularExpression kPartial(R"(^\s*[-+]?\d*\.?\d*(?:[eE][-+]?\d*)?\s*)"
+                                  R"((?:s|se|sec|m|ms|mi|min|u|us|µ|µs|h)?\s*$)",
+                                  QRegularExpression::CaseInsensitiveOption);
+const QRegularExpression kPartialClock(R"(^\s*[-+]?(?:\d+:){1,2}\d*\.?\d*\s*$)");
+
+double unitScale(const QString& unit) {
+    const QString u = unit.toLower();
+    if (u == "ms")
+        return 1e-3;
+    if (u == "us" || u == "µs")
+        return 1e-6;
+    if (u == "min")
+        return 60;
+    if (u == "h")
+        return 3600;
+    return 1; // "", s, sec
+}
+
+} // namespace
+
+std::optional<double> parseSeconds(const QString& text) {
+    if (const auto m = kWithUnit.match(text); m.hasMatch()) {
+        bool ok = false;
+        const double v = m.captured(1).toDouble(&ok); // C locale: '.' is the decimal point
+        if (ok && std::isfinite(v))
+            return v * unitScale(m.captured(2));
+        return std::nullopt;
+    }
+    if (const auto m = kClock.match(text); m.hasMatch()) {
+        const double hours = m.captured(2).isEmpty() ? 0 : m.captured(2).toDouble();
+        const double minutes = m.captured(3).toDouble();
+        const double seconds = m.captured(4).toDouble();
+        if (seconds >= 60 || (!m.captured(2).isEmpty() && minutes >= 60))
+            return std::nullopt; // 1:75 is no time
+        const double v = hours * 3600 + minutes * 60 + seconds;
+        return m.captured(1) == "-" ? -v : v;
+    }
+    return std::nullopt;
+}
+
+SecondsSpinBox::SecondsSpinBox(QWidget* parent) : QDoubleSpinBox(parent) {
+    setDecimals(6);
+    setToolTip(tr("A time in seconds, or with a unit: 1.5, 50 ms, 250 us, 2 min, 1:02.5"));
+}
+
+QValidator::State SecondsSpinBox::validate(QString& input, int&) const {
+    if (const auto v = parseSeconds(input))
+        return *v >= minimum() && *v <= maximum() ? QValidator::Acceptable
+                                                  : QValidator::Intermediate;
+    return kPartial.match(input).hasMatch() || kPartialClock.match(input).hasMatch()
+               ? QValidator::Intermediate
+               : QValidator::Invalid;
+}
+
+double SecondsSpinBox::valueFromText(const QString& text) const {
+    return parseSeconds(text).value_or(value());
+}
+
+QString SecondsSpinBox::textFromValue(double value) const {
+    QString text = QString::number(value, 'f', decimals()); // C locale, as parsed
+    if (text.contains('.')) {
+        while (text.endsWith('0'))
+            text.chop(1);
+        if (text.endsWith('.'))
+            text.chop(1);
+    }
+    return text + " s";
+}
+
+} // namespace specedit::ui

@@ -1,0 +1,28 @@
+#pragma once
+// A time field that reads what people type: "1.5", "1.5 s", "50 ms", "50ms", "250 us", "2 min",
+// "1:02.5" (minutes and seconds), "1:00:02" (hours too). It shows seconds without trailing
+// zeros ("2.16 s", "0.05 s"), to decimals() places. A plain QDoubleSpinBox with a " s" suffix
+// read "50 ms" as 50 s, and the key M went to the window (Show edited) on the way. GUI
+// thread only.
+
+#include <QDoubleSpinBox>
+#include <optional>
+
+namespace specedit::ui {
+
+// Seconds from text as above (units case-insensitive; "m" alone is no unit: milli or
+// minutes?); nullopt for anything else.
+std::optional<double> parseSeconds(const QString& text);
+
+class SecondsSpinBox : public QDoubleSpinBox {
+    Q_OBJECT
+public:
+    explicit SecondsSpinBox(QWidget* parent = nullptr);
+
+protected:
+    QValidator::State validate(QString& input, int& pos) const override;
+    double valueFromText(const QString& text) const override;
+    QString textFromValue(double value) const override;
+};
+
+} // namespace specedit::ui
