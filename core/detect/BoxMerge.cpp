@@ -65,6 +65,8 @@ bool mergePass(std::vector<Found>& all, double gapT, double gapF, const Bands& s
                    std::min(it->box.f0, f.box.f0), std::max(it->box.f1, f.box.f1)};
         it->sumRatio += f.sumRatio;
         it->cells += f.cells;
+        it->noise += f.noise;
+        it->excess += f.excess;
         it->fill = std::min(it->fill, f.fill);
         addProfile(it->profile, f.profile);
         longest = std::max(longest, it->box.t1 - it->box.t0);
@@ -206,6 +208,8 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
                  std::min(b.f0, fine[i].box.f0), std::max(b.f1, fine[i].box.f1)};
             joined->sumRatio += fine[i].sumRatio;
             joined->cells += fine[i].cells;
+            joined->noise += fine[i].noise;
+            joined->excess += fine[i].excess;
             addProfile(joined->profile, fine[i].profile);
         }
         const double length = c.box.t1 - c.box.t0;
@@ -221,6 +225,12 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
 
 double snrOf(const Found& f) {
     return 10.0 * std::log10(f.sumRatio / double(std::max<std::int64_t>(1, f.cells)));
+}
+
+double bandSnrOf(const Found& f) {
+    if (!(f.noise > 0))
+        return snrOf(f);
+    return 10.0 * std::log10(std::max(1e-12, 1.0 + f.excess / f.noise));
 }
 
 // A strong burst's spurs (its splatter beyond the band, an 8-bit receiver's intermodulation)

@@ -35,6 +35,7 @@ struct Found {
     bool steady = false;
     double fill = 1; // the share of its region's cells in the region's box (a chirp: small)
     BandProfile profile;
+    double noise = 0, excess = 0; // Region::noise, Region::excess, summed over the pieces
 };
 
 // A diagonal (a chirp) fills little of its box: its box says little about what is near it.
@@ -47,8 +48,13 @@ constexpr double kSpurDb = 20.0;
 // Frequency bands (Hz) of steady carriers and DC.
 using Bands = std::vector<std::pair<double, double>>;
 
-// The mean level of a box's cells over their floor, in dB.
+// The mean level of a box's cells over their floor, in dB (what tells a spur from a burst).
 double snrOf(const Found& f);
+// The box's power over the noise in the same cells, in dB: the burst's SNR in its own band,
+// as the features' snr_db measures it (10 log10 of signal-plus-noise over noise power).
+// Weak cells at a burst's flanks weigh as little as they hold; the mean of the cells' ratios
+// (snrOf) read 34 dB for a burst whose band holds 42.
+double bandSnrOf(const Found& f);
 
 // Merges boxes within the gaps (s, Hz) until none are; steady carriers only with each other.
 // Sorted by start.

@@ -139,6 +139,8 @@ Found Detector::toFound(const Region& g) const {
     const auto [f0, f1] = occupiedBand(f.profile);
     f.box = {m_power.frameTime(frame0) - hop / 2, m_power.frameTime(frame1) + hop / 2, f0, f1};
     f.sumRatio = g.sumRatio;
+    f.noise = g.noise;
+    f.excess = g.excess;
     f.fill = double(g.cells) / (double(g.frame1 - g.frame0 + 1) * double(g.bin1 - g.bin0 + 1));
     f.cells = g.cells;
     return f;
@@ -171,7 +173,9 @@ void Detector::steadyBins(const std::vector<float>& floor, std::int64_t a, std::
                 std::int64_t(k - k0) * (b - a),
                 true,
                 1,
-                {}};
+                {},
+                double(k - k0) * double(b - a),
+                sum * double(b - a) - double(k - k0) * double(b - a)};
         m_found.push_back(f);
     }
 }
@@ -328,7 +332,7 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
         l.f0 = f.box.f0;
         l.f1 = f.box.f1;
         l.confirmed = false;
-        l.snrDb = snrOf(f);
+        l.snrDb = bandSnrOf(f);
         if (f.steady)
             l.comment = "steady carrier";
         labels.push_back(std::move(l));

@@ -44,6 +44,8 @@ void absorb(Region& into, const Region& from) {
     into.cells += from.cells;
     into.sumRatio += from.sumRatio;
     into.peakRatio = std::max(into.peakRatio, from.peakRatio);
+    into.noise += from.noise;
+    into.excess += from.excess;
 }
 
 // The first k from `from` with ratio[k] >= low, or bins: most cells are noise, so whole
@@ -96,7 +98,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         }
         if (r.region < 0) { // a new region starts here
             r.region = int(m_open.size());
-            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}});
+            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}, 0, 0});
             parent.push_back(r.region);
         }
     }
@@ -118,6 +120,9 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
             g.seeds += ratio[k] >= high ? 1 : 0;
             g.sumRatio += ratio[k];
             g.peakRatio = std::max(g.peakRatio, double(ratio[k]));
+            const double w = weight ? weight[k] : 1.0;
+            g.noise += w;
+            g.excess += (double(ratio[k]) - 1.0) * w;
         }
         g.cells += r.b1 - r.b0 + 1;
     }

@@ -21,6 +21,9 @@ struct Region {
     // Sum over the region's cells of their energy per bin, from bin0 (its spectrum, which
     // tells a burst's own band from the splatter of its keying in a frame or two).
     std::vector<float> profile;
+    // Sums over the cells of the floor and of the power above it, both in weight units (the
+    // block's median floor): their ratio is the region's SNR over its own band.
+    double noise = 0, excess = 0;
 };
 
 class RegionTracker {
