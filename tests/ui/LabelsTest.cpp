@@ -499,7 +499,10 @@ TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
     // A name another class has is refused, and nothing changes.
     bar->renameClass("door closed", "door open");
     EXPECT_EQ(w.document()->classes()[0].name, "door closed");
-    EXPECT_TRUE(bar->error().contains("door open")) << bar->error().toStdString();
+    // In the user's words (it read 'labels: classes[1]: two classes are named ...').
+    EXPECT_EQ(bar->error(), "There is already a class \"door open\": \"door closed\" kept");
+    bar->renameClass("door closed", " ");
+    EXPECT_EQ(bar->error(), "A class needs a name: \"door closed\" kept");
     bar->setClassColor("door closed", QColor("#123456"));
     EXPECT_EQ(w.document()->classes()[0].color, "#123456");
     EXPECT_EQ(w.view()->labelOverlay()->colorOf(*w.document()->label(id)), QColor("#123456"));

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -108,6 +109,11 @@ QString ClassBar::error() const {
 void ClassBar::showError(const QString& text) {
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
+    if (!text.isEmpty()) // said once, not left standing over what comes next
+        QTimer::singleShot(8000, m_error, [label = m_error, text] {
+            if (label->text() == text)
+                label->hide();
+        });
 }
 
 std::string ClassBar::selectedClass() const {
@@ -154,6 +160,16 @@ void ClassBar::renameClass(const std::string& from, const QString& to) {
     if (from.empty() || name == from)
         return refresh();
     auto classes = m_document->classes();
+    // Said in the user's words before the document's own check (which names JSON keys).
+    const bool taken = std::any_of(classes.begin(), classes.end(),
+                                   [&](const core::LabelClass& c) { return c.name == name; });
+    if (name.empty() || taken) {
+        refresh();
+        return showError(
+            name.empty() ? tr("A class needs a name: \"%1\" kept").arg(QString::fromStdString(from))
+                         : tr("There is already a class \"%1\": \"%2\" kept")
+                               .arg(to.trimmed(), QString::fromStdString(from)));
+    }
     auto labels = m_document->labels();
     for (auto& c : classes)
         if (c.name == from)

@@ -8,6 +8,7 @@
 #include "label/LabelFiles.h"
 #include "labels/ClassBar.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -39,7 +40,14 @@ void LabelExchange::addActions(QMenu* menu) {
         const QString path = QFileDialog::getSaveFileName(
             m_window, tr("Export labels"), m_document->besideSource(".labels.csv"), kLabelFilter);
         if (!path.isEmpty())
-            guarded(tr("Export labels"), [&] { exportLabels(path); });
+            guarded(tr("Export labels"), [&] {
+                exportLabels(path);
+                emit message(tr("Exported %1 to %2")
+                                 .arg(counted(qint64(m_document->labels().size()), tr("label"),
+                                              tr("labels")),
+                                      QDir::toNativeSeparators(path)),
+                             8000);
+            });
     });
     menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {
         if (!hasLabels())
