@@ -43,29 +43,12 @@ QString formatHertz(double hertz) {
     return QString::number(shown, 'g', 12) + " " + unit;
 }
 
-HertzSpinBox::HertzSpinBox(QWidget* parent) : QDoubleSpinBox(parent) {
+HertzSpinBox::HertzSpinBox(QWidget* parent)
+    : UnitSpinBox(
+          parseHertz, [](double hertz, int) { return formatHertz(hertz); }, kPartial, parent) {
     setDecimals(3);
     setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     setToolTip(tr("A frequency in Hz, or with k, M or G: 868.3M, 2.4 MHz, 2.4e6"));
-}
-
-QValidator::State HertzSpinBox::validate(QString& input, int&) const {
-    if (!specialValueText().isEmpty() && input == specialValueText())
-        return QValidator::Acceptable;
-    if (const auto v = parseHertz(input))
-        return *v >= minimum() && *v <= maximum() ? QValidator::Acceptable
-                                                  : QValidator::Intermediate;
-    return kPartial.match(input).hasMatch() ? QValidator::Intermediate : QValidator::Invalid;
-}
-
-double HertzSpinBox::valueFromText(const QString& text) const {
-    if (!specialValueText().isEmpty() && text == specialValueText())
-        return minimum();
-    return parseHertz(text).value_or(value());
-}
-
-QString HertzSpinBox::textFromValue(double value) const {
-    return formatHertz(value);
 }
 
 } // namespace specedit::ui

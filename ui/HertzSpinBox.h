@@ -5,7 +5,8 @@
 // most). A plain QDoubleSpinBox with 0 decimals and a " Hz" suffix dropped the '.' of
 // "868.3M" and opened the file at 868 Hz. GUI thread only.
 
-#include <QDoubleSpinBox>
+#include "UnitSpinBox.h"
+
 #include <optional>
 
 namespace specedit::ui {
@@ -17,15 +18,10 @@ std::optional<double> parseHertz(const QString& text);
 // "868.3 MHz", "8 kHz", "12.5 Hz": the largest prefix that leaves at least 1.
 QString formatHertz(double hertz);
 
-class HertzSpinBox : public QDoubleSpinBox {
+class HertzSpinBox : public UnitSpinBox {
     Q_OBJECT
 public:
     explicit HertzSpinBox(QWidget* parent = nullptr);
-
-protected:
-    QValidator::State validate(QString& input, int& pos) const override;
-    double valueFromText(const QString& text) const override;
-    QString textFromValue(double value) const override;
 };
 
 } // namespace specedit::ui

@@ -6,15 +6,27 @@
 namespace specedit::ui {
 namespace {
 
+// "2.16 s": the value without trailing zeros (C locale, as parsed).
+QString formatSeconds(double value, int decimals) {
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains('.')) {
+        while (text.endsWith('0'))
+            text.chop(1);
+        if (text.endsWith('.'))
+            text.chop(1);
+    }
+    return text + " s";
+}
+
 const QRegularExpression kWithUnit(R"(^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*)"
                                    R"((s|sec|ms|us|µs|min|h)?\s*$)",
                                    QRegularExpression::CaseInsensitiveOption);
 const QRegularExpression kClock(R"(^\s*([-+]?)(?:(\d+):)?(\d+):(\d+(?:\.\d*)?)\s*$)");
 // Anything that can still become one of them while typing.
-const QRegularExpression kPartial(R"(^\s*[-+]?\d*\.?\d*(?:[eE][-+]?\d*)?\s*)"
-                                  R"((?:s|se|sec|m|ms|mi|min|u|us|µ|µs|h)?\s*$)",
-                                  QRegularExpression::CaseInsensitiveOption);
-const QRegularExpression kPartialClock(R"(^\s*[-+]?(?:\d+:){1,2}\d*\.?\d*\s*$)");
+const QRegularExpression
+    kPartial(R"(^\s*[-+]?(?:\d*\.?\d*(?:[eE][-+]?\d*)?\s*)"
+             R"((?:s|se|sec|m|ms|mi|min|u|us|µ|µs|h)?|(?:\d+:){1,2}\d*\.?\d*)\s*$)",
+             QRegularExpression::CaseInsensitiveOption);
 
 double unitScale(const QString& unit) {
     const QString u = unit.toLower();
@@ -51,33 +63,10 @@ std::optional<double> parseSeconds(const QString& text) {
     return std::nullopt;
 }
 
-SecondsSpinBox::SecondsSpinBox(QWidget* parent) : QDoubleSpinBox(parent) {
+SecondsSpinBox::SecondsSpinBox(QWidget* parent)
+    : UnitSpinBox(parseSeconds, formatSeconds, kPartial, parent) {
     setDecimals(6);
     setToolTip(tr("A time in seconds, or with a unit: 1.5, 50 ms, 250 us, 2 min, 1:02.5"));
-}
-
-QValidator::State SecondsSpinBox::validate(QString& input, int&) const {
-    if (const auto v = parseSeconds(input))
-        return *v >= minimum() && *v <= maximum() ? QValidator::Acceptable
-                                                  : QValidator::Intermediate;
-    return kPartial.match(input).hasMatch() || kPartialClock.match(input).hasMatch()
-               ? QValidator::Intermediate
-               : QValidator::Invalid;
-}
-
-double SecondsSpinBox::valueFromText(const QString& text) const {
-    return parseSeconds(text).value_or(value());
-}
-
-QString SecondsSpinBox::textFromValue(double value) const {
-    QString text = QString::number(value, 'f', decimals()); // C locale, as parsed
-    if (text.contains('.')) {
-        while (text.endsWith('0'))
-            text.chop(1);
-        if (text.endsWith('.'))
-            text.chop(1);
-    }
-    return text + " s";
 }
 
 } // namespace specedit::ui

@@ -5,7 +5,8 @@
 // read "50 ms" as 50 s, and the key M went to the window (Show edited) on the way. GUI
 // thread only.
 
-#include <QDoubleSpinBox>
+#include "UnitSpinBox.h"
+
 #include <optional>
 
 namespace specedit::ui {
@@ -14,15 +15,10 @@ namespace specedit::ui {
 // minutes?); nullopt for anything else.
 std::optional<double> parseSeconds(const QString& text);
 
-class SecondsSpinBox : public QDoubleSpinBox {
+class SecondsSpinBox : public UnitSpinBox {
     Q_OBJECT
 public:
     explicit SecondsSpinBox(QWidget* parent = nullptr);
-
-protected:
-    QValidator::State validate(QString& input, int& pos) const override;
-    double valueFromText(const QString& text) const override;
-    QString textFromValue(double value) const override;
 };
 
 } // namespace specedit::ui

@@ -134,6 +134,13 @@ Score score(const std::vector<Label>& found, const std::vector<Truth>& truth) {
             double(hits) / double(truth.size())};
 }
 
+// The default detection of a recording.
+std::vector<Label> detectDefaults(const SampleSource& src) {
+    DetectOptions o;
+    JobControl job;
+    return detectBursts(src, detectionAnalysis(kRate, o), o, job);
+}
+
 } // namespace
 
 // The target is 0.95 at 10 dB; this detector reaches it at 16 dB (measured on this
@@ -168,9 +175,7 @@ TEST(BurstDetector, FindsKnownBurstsAtSixteenDbAndSkipsTheCarrierAndDc) {
 TEST(BurstDetector, AtTenDbFindsEveryBurstOfAMillisecondOrMore) {
     TempDir dir;
     const auto src = record(dir, 10.0);
-    DetectOptions o;
-    JobControl job;
-    const auto found = detectBursts(*src, detectionAnalysis(kRate, o), o, job);
+    const auto found = detectDefaults(*src);
     auto truth = scene();
     const Score all = score(found, truth);
     std::erase_if(truth, [](const Truth& u) { return u.t1 - u.t0 < 1e-3; });
@@ -246,9 +251,7 @@ TEST(BurstDetector, BurstsStandAboveTheRoundingNoiseOfTheSampleType) {
 TEST(BurstDetector, AProposalsSnrIsItsPowerOverTheNoiseWhereItIs) {
     TempDir dir;
     const auto src = record(dir, 36.0);
-    DetectOptions o;
-    JobControl job;
-    const auto found = detectBursts(*src, detectionAnalysis(kRate, o), o, job);
+    const auto found = detectDefaults(*src);
     FeaturePlans plans;
     const auto mean = featureIndex("mean_power_db"), noise = featureIndex("noise_power_db");
     int compared = 0;

@@ -1,0 +1,31 @@
+#pragma once
+// A number field whose text carries its unit ("433.9 MHz", "50 ms"): a parse function reads
+// what is typed, a format function writes the value, and a pattern says which unfinished texts
+// may still become a value. The shortcut guard asks validate() whether a letter typed into it
+// belongs to the value (ShortcutGuard), so units reach the field. GUI thread only.
+
+#include <QDoubleSpinBox>
+#include <QRegularExpression>
+#include <optional>
+
+namespace specedit::ui {
+
+class UnitSpinBox : public QDoubleSpinBox {
+    Q_OBJECT
+public:
+    using Parse = std::optional<double> (*)(const QString&);
+    using Format = QString (*)(double value, int decimals);
+    UnitSpinBox(Parse parse, Format format, QRegularExpression partial, QWidget* parent);
+
+protected:
+    QValidator::State validate(QString& input, int& pos) const override;
+    double valueFromText(const QString& text) const override;
+    QString textFromValue(double value) const override;
+
+private:
+    Parse m_parse;
+    Format m_format;
+    QRegularExpression m_partial;
+};
+
+} // namespace specedit::ui
