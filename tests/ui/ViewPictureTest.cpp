@@ -1,6 +1,7 @@
 // What the fitted view shows: every short burst of a long recording, in the picture and in the
 // overview strip, once the exact levels have replaced the quick first picture.
 
+#include "../core/AudioFixture.h"
 #include "../core/IqFixture.h"
 #include "Document.h"
 #include "PaintToolBar.h"
@@ -174,4 +175,24 @@ TEST(ViewPicture, ABrushClickShowsADotOfTheBrushSize) {
     const QRgb outside = pixel(16);
     w.document()->undoStack()->undo();
     EXPECT_EQ(pixel(16), outside);
+}
+
+// Auto levels show at most 120 dB: a 32-bit file whose first half is a pure tone (its
+// sidelobes near -200 dB) put the floor at -203 dB, and the noise of its second half, at
+// -60 dB, filled the picture with one colour.
+TEST(ViewPicture, AutoLevelsShowAtMost120Db) {
+    TempDir dir;
+    const double rate = 16000;
+    const auto path =
+        audioRecording(dir.file("tone.wav"), 1, rate, 160000, [&](std::int64_t i, int) {
+            const double noise = 0.02 * (double((i * 7919) % 1000) / 500.0 - 1.0);
+            return i < 80000 ? 0.3 * std::sin(2 * std::numbers::pi * 1000 * double(i) / rate)
+                             : noise;
+        });
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(path)));
+    const auto c = w.view()->colorParams();
+    EXPECT_LE(c.maxDb - c.minDb, 121.0f) << c.minDb << " .. " << c.maxDb;
+    EXPECT_GT(c.minDb, -150.0f);
 }

@@ -319,6 +319,10 @@ double SpectrogramPlottable::levelAt(double t, double f) {
     return std::nan("");
 }
 
+namespace {
+constexpr float kMaxRangeDb = 120.0f; // as a 20-bit recording's dynamic range
+} // namespace
+
 bool SpectrogramPlottable::autoLevels(float* minDb, float* maxDb) {
     if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return false;
@@ -342,7 +346,10 @@ bool SpectrogramPlottable::autoLevels(float* minDb, float* maxDb) {
     };
     const float floorDb = pct(0.10);
     const float peakDb = pct(0.9995);
-    *minDb = std::floor(floorDb - 10.0f);
+    // At most kMaxRangeDb shown: a stretch of a float or 32-bit file that holds a pure tone
+    // (its sidelobes near -200 dB) put the floor at -203 dB, and the noise of the rest of
+    // the file filled the picture with one colour.
+    *minDb = std::floor(std::max(floorDb - 10.0f, peakDb + 3.0f - kMaxRangeDb));
     *maxDb = std::ceil(std::max(peakDb + 3.0f, *minDb + 30.0f));
     return true;
 }
