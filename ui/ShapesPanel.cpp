@@ -278,7 +278,34 @@ bool ShapesPanel::editBox(core::Shape& s, int mergeId) {
         return false;
     }
     s = ShapeEditGesture::fitToBox(s, box);
+    if (const QString note = outsideNote(mergeId, box); !note.isEmpty())
+        emit message(note, 8000);
     return true;
+}
+
+// Applied, but said: a typed edge past the recording (a slip of a digit or a unit shows).
+QString ShapesPanel::outsideNote(int mergeId, const core::TfBox& box) const {
+    if (!m_document->hasSource())
+        return {};
+    const auto& info = m_document->info();
+    const double end = info.duration();
+    const double centre = info.isComplex() ? info.centerFrequency.value_or(0.0) : 0.0;
+    const double lo = info.isComplex() ? centre - info.sampleRate / 2 : 0.0;
+    const double hi = info.isComplex() ? centre + info.sampleRate / 2 : info.sampleRate / 2;
+    const auto past = [](const QString& what, const QString& value, const QString& where) {
+        return tr("%1 %2 lies %3: applied, the shape reaches past the recording")
+            .arg(what, value, where);
+    };
+    if (mergeId == kStartEdit && (box.t0 < 0 || box.t0 > end))
+        return past(tr("Start"), m_start->text(), tr("outside 0 s to %1 s").arg(end));
+    if (mergeId == kEndEdit && (box.t1 < 0 || box.t1 > end))
+        return past(tr("End"), m_end->text(), tr("outside 0 s to %1 s").arg(end));
+    const QString band = tr("outside %1 to %2").arg(formatHertz(lo), formatHertz(hi));
+    if (mergeId == kLowEdit && (box.f0 < lo || box.f0 > hi))
+        return past(tr("Low"), m_low->text(), band);
+    if (mergeId == kHighEdit && (box.f1 < lo || box.f1 > hi))
+        return past(tr("High"), m_high->text(), band);
+    return {};
 }
 
 void ShapesPanel::edit(int mergeId) {

@@ -5,6 +5,8 @@
 // in ms and Hz; reorders and deletes. Every edit
 // goes to the Document as an undoable command (spin steps on one control merge). GUI thread only.
 
+#include "mask/Shape.h"
+
 #include <QWidget>
 #include <cstdint>
 #include <set>
@@ -51,6 +53,7 @@ private:
     void fillChannels(const core::Shape* s);
     void edit(int mergeId);
     QString refusal(int mergeId) const;
+    QString outsideNote(int mergeId, const core::TfBox& box) const;
     bool editBox(core::Shape& s, int mergeId);
     void move(int delta);
 

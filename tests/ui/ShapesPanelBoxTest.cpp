@@ -199,4 +199,18 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
     // An IQ recording at 2 MS/s: a time to the sample (0.5 us) is kept, not rounded to 1 us.
     type(field(w.shapesPanel(), 0), "1.0512345");
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->t0, 1.0512345);
+    // An edge past the recording (432.92-434.92 MHz) is applied, and said.
+    QSignalSpy said(w.shapesPanel(), &ui::ShapesPanel::message);
+    type(field(w.shapesPanel(), 1), "50");
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->t1, 50.0);
+    ASSERT_EQ(said.count(), 1);
+    EXPECT_EQ(said.at(0).at(0).toString(),
+              QString("End 50 s lies outside 0 s to %1 s: applied, the shape reaches past the "
+                      "recording")
+                  .arg(w.document()->info().duration()));
+    type(field(w.shapesPanel(), 3), "435.5M");
+    ASSERT_EQ(said.count(), 2);
+    EXPECT_EQ(said.at(1).at(0).toString().toStdString(),
+              "High 435.5 MHz lies outside 432.92 MHz to 434.92 MHz: applied, the shape reaches "
+              "past the recording");
 }
