@@ -311,11 +311,21 @@ QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
             fromAxis(m_nav->scale(), r->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))};
 }
 
-// Where a gesture is, on the decimal grid of the pixel there (local on a log axis).
+// Where a gesture is, on the decimal grid of the pixel there (local on a log axis); within
+// kEdgeSnapPixels of the recording's first or last frame, exactly there, so a shape drawn
+// "from the start" or "to the end" covers the edge frames (a start 6 ms in left the tone in
+// the first 6 ms of the export).
 QPointF SpectrogramView::gesturePoint(const QPointF& pixel) const {
+    constexpr double kEdgeSnapPixels = 5;
     const PlotScale s = plotScaleAt(pixel);
     const QPointF p = toPlot(pixel);
-    return {onPixelGrid(p.x(), s.secondsPerPixel), onPixelGrid(p.y(), s.hertzPerPixel)};
+    double t = onPixelGrid(p.x(), s.secondsPerPixel);
+    bool found = false;
+    const QCPRange span = m_spectrogram->getKeyRange(found, QCP::sdBoth);
+    for (double edge : {span.lower, span.upper})
+        if (found && std::abs(p.x() - edge) < kEdgeSnapPixels * s.secondsPerPixel)
+            t = edge;
+    return {t, onPixelGrid(p.y(), s.hertzPerPixel)};
 }
 
 const ChannelPane& SpectrogramView::pane() const {
