@@ -12,6 +12,7 @@
 #include "view/TraceLane.h"
 #include "view/ViewNavigator.h"
 
+#include <QCursor>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -65,6 +66,14 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     m_overview = new OverviewStrip([this] { return m_spectrogram->overviewImage(); }, this);
     connect(m_spectrogram, &SpectrogramPlottable::imagesReady, m_overview,
             qOverload<>(&QWidget::update));
+    // New pictures (an edit shown, a finer tile): the readout under a still mouse follows.
+    connect(m_spectrogram, &SpectrogramPlottable::imagesReady, this, [this] {
+        const QPointF at = m_plot->mapFromGlobal(QCursor::pos());
+        if (m_plot->underMouse() && m_panes->indexAt(at) >= 0) {
+            const QPointF p = toPlot(at);
+            emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
+        }
+    });
     layout->addWidget(m_overview);
     connect(m_overview, &OverviewStrip::navigate, this, [this](double t) { m_nav->centreTime(t); });
     m_plot->addLayer("mask", m_plot->layer("main"), QCustomPlot::limAbove);
