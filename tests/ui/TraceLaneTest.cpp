@@ -47,6 +47,7 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
     ASSERT_TRUE(waitForTrace(w));
     EXPECT_EQ(lane->shown()->request.columns, lane->rect()->width());
     EXPECT_TRUE(lane->shown()->frequency.empty()); // no selection: no band
+    EXPECT_FALSE(lane->scaleBackdrop()->visible());
     // The first FSK packet (0.60 to 0.66 s, 433.46 to 433.58 MHz), selected, zoomed to.
     const double fc = 433.92e6;
     const auto id = w.document()->addShape(rectShape(0.58, 0.68, fc - 460e3, fc - 340e3));
@@ -57,6 +58,10 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
     ASSERT_TRUE(waitForTrace(w));
     // The band's frequency scale appears inside the lane: the picture keeps its width.
     EXPECT_TRUE(lane->rect()->axis(QCPAxis::atRight)->tickLabels());
+    // Over a dark strip, drawn over the traces, so they read over the blue fill.
+    EXPECT_TRUE(lane->scaleBackdrop()->visible());
+    EXPECT_GT(lane->rect()->axis(QCPAxis::atRight)->layer()->index(),
+              lane->scaleBackdrop()->layer()->index());
     EXPECT_EQ(plot->axisRect()->width(), width);
     const auto& t = *lane->shown();
     ASSERT_EQ(t.frequency.size(), std::size_t(t.request.columns));

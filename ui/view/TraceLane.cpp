@@ -5,6 +5,7 @@
 #include "io/SpanOverlaySource.h"
 #include "view/AxisTickers.h"
 
+#include <QFontMetrics>
 #include <QMetaObject>
 #include <cmath>
 #include <limits>
@@ -95,6 +96,23 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     m_high->setChannelFillGraph(m_low);
     m_frequency = plot->addGraph(x, m_rect->axis(QCPAxis::atRight));
     m_frequency->setPen(QPen(QColor(255, 170, 60), 1.5));
+    // Made after the graphs, so drawn over them; its width fits "434.3665 MHz".
+    m_scaleBackdrop = new QCPItemRect(plot);
+    m_scaleBackdrop->setLayer(m_frequency->layer()); // over the traces, under the labels
+    m_scaleBackdrop->setClipAxisRect(m_rect);
+    m_scaleBackdrop->setPen(Qt::NoPen);
+    m_scaleBackdrop->setBrush(QColor(24, 24, 28, 170));
+    m_scaleBackdrop->bottomRight->setType(QCPItemPosition::ptAxisRectRatio);
+    m_scaleBackdrop->bottomRight->setAxisRect(m_rect);
+    m_scaleBackdrop->bottomRight->setCoords(1, 1);
+    m_scaleBackdrop->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_scaleBackdrop->topLeft->setAxisRect(m_rect);
+    m_scaleBackdrop->topLeft->setParentAnchorX(m_scaleBackdrop->bottomRight);
+    const int width = QFontMetrics(m_rect->axis(QCPAxis::atRight)->tickLabelFont())
+                          .horizontalAdvance("434.3665 MHz");
+    m_scaleBackdrop->topLeft->setCoords(-(width + 12), 0);
+    m_scaleBackdrop->setVisible(false);
+    m_rect->axis(QCPAxis::atRight)->setLayer("overlay"); // its labels over the backdrop
     m_settle.setSingleShot(true);
     m_settle.setInterval(60);
     connect(&m_settle, &QTimer::timeout, this, &TraceLane::start);
@@ -175,6 +193,7 @@ void TraceLane::placeAxes() {
     QCPAxis* right = m_rect->axis(QCPAxis::atRight);
     right->setVisible(iq && m_band);
     right->setTickLabels(iq && m_band);
+    m_scaleBackdrop->setVisible(iq && m_band);
     right->setTickLabelSide(QCPAxis::lsInside);
     right->setTickLabelColor(QColor(255, 170, 60));
     right->setTickLengthOut(0);

@@ -27,6 +27,7 @@ class QCPAxis;
 class QCPAxisRect;
 class QCPMarginGroup;
 class QCPGraph;
+class QCPItemRect;
 
 namespace specedit::ui {
 
@@ -68,6 +69,8 @@ public:
     // Why the trace drawn is the recording's although an edit is set ("Original signal: zoom
     // in to ..."), shown beside the time axis's label; empty otherwise.
     const QString& note() const { return m_note; }
+    // The dark strip under the band's frequency labels (shown with them).
+    const QCPItemRect* scaleBackdrop() const { return m_scaleBackdrop; }
 
 signals:
     void traceShown();
@@ -88,6 +91,7 @@ private:
     QCPGraph* m_high;
     QCPGraph* m_low;
     QCPGraph* m_frequency;
+    QCPItemRect* m_scaleBackdrop; // dark under the band's scale, so it reads over the trace
     bool m_visible = true;
     std::shared_ptr<const core::SampleSource> m_source;
     int m_channel = -1;
