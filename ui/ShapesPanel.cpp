@@ -151,6 +151,15 @@ void ShapesPanel::buildEditor(QWidget* box) {
     form->addRow(tr("Harmonics"), m_harmonics);
     form->addRow(tr("Feather (time)"), m_featherMs);
     form->addRow(tr("Feather (freq)"), m_featherHz);
+    // Tab goes down the form as it reads (it followed the order the fields were made in, from
+    // Name to Gain past the box).
+    QWidget* previous = nullptr;
+    for (int row = 0; row < form->rowCount(); ++row)
+        if (QLayoutItem* item = form->itemAt(row, QFormLayout::FieldRole); item && item->widget()) {
+            if (previous)
+                QWidget::setTabOrder(previous, item->widget());
+            previous = item->widget();
+        }
     connect(m_effects, &ShapeEffectFields::edited, this, [this](ShapeEffectFields::Field f) {
         edit(kEffectEdit + int(f)); // the merge ids follow the fields' order
     });

@@ -88,6 +88,10 @@ TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParam
 
 TileComputer::~TileComputer() = default;
 
+double TileComputer::duration() const {
+    return m_source->info().duration();
+}
+
 int TileComputer::bins() const {
     return m_engine->complex ? m_engine->complex->bins() : m_engine->real->bins();
 }

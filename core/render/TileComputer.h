@@ -64,6 +64,8 @@ public:
     ~TileComputer();
 
     std::int64_t frameCount() const { return m_frames; }
+    // The recording's length in seconds (its samples over its rate).
+    double duration() const;
     int bins() const;
     bool isTwoSided() const;
     const StftParams& params() const { return m_params; }

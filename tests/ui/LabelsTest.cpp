@@ -492,7 +492,7 @@ TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
     editor->selectAll();
     QTest::keyClicks(editor, "2  door closed");
     QTest::keyClick(editor, Qt::Key_Return);
-    QApplication::processEvents();
+    QTest::qWait(20); // the rename runs once the editor has closed
     EXPECT_EQ(w.document()->classes()[0].name, "door closed");
     EXPECT_EQ(w.document()->label(id)->className, "door closed");
     EXPECT_EQ(w.document()->undoStack()->undoText().toStdString(), "Rename class");

@@ -145,14 +145,14 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     EXPECT_EQ(w.document()->shapes().size(), 1u);
     w.document()->undoStack()->redo();
     EXPECT_EQ(w.document()->shapes().size(), 2u);
-    // Drawn from 3 px after the recording's start to 3 px before its end: exactly its first
-    // and last frames, so the shape covers the edges.
+    // Drawn from 3 px after the recording's start to 3 px before its end: exactly its start
+    // and end (2 s, not its last frame's centre), so the shape covers the edges.
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);
-    const double lastFrame = plot->xAxis->range().upper; // the fitted view: 0 .. last frame
-    drag(plot, {{3 * sPerPx, fc - 100e3}, {lastFrame - 3 * sPerPx, fc + 100e3}});
+    const double end = w.document()->info().duration();
+    drag(plot, {{3 * sPerPx, fc - 100e3}, {end - 3 * sPerPx, fc + 100e3}});
     ASSERT_EQ(w.document()->shapes().size(), 3u);
     EXPECT_EQ(w.document()->shapes()[2].t0, 0.0);
-    EXPECT_EQ(w.document()->shapes()[2].t1, lastFrame);
+    EXPECT_EQ(w.document()->shapes()[2].t1, end);
     w.document()->undoStack()->undo();
     // A click with the rectangle tool is not a rectangle.
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);

@@ -7,6 +7,7 @@
 #include "ShapesPanel.h"
 #include "UiFixture.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -178,6 +179,13 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
     const auto id = w.document()->addShape(rectShape(1.0, 1.5, 433.5e6, 433.6e6));
     w.shapesPanel()->select(id);
     ASSERT_TRUE(demoWindow.activate());
+    // Tab goes down the form: Name, then Start (it went to Gain).
+    auto* name = w.shapesPanel()->findChild<QLineEdit*>();
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Tab);
+    QWidget* focused = QApplication::focusWidget();
+    EXPECT_TRUE(focused == field(w.shapesPanel(), 0) ||
+                (focused && focused->parentWidget() == field(w.shapesPanel(), 0)));
     QAction* edited = action(w, "Show &edited result");
     ASSERT_NE(edited, nullptr);
     const bool editedBefore = edited->isChecked();

@@ -129,7 +129,14 @@ void ClassBar::itemEdited(QListWidgetItem* item) {
     const auto space = text.indexOf("  ");
     if (space >= 0 && space <= 1)
         text = text.mid(space).trimmed();
-    renameClass(item->data(kNameRole).toString().toStdString(), text);
+    // After the item's editor has closed: a refusal rebuilds the list, which must not happen
+    // under an open editor (Qt warned, and the list could keep a stale focus).
+    QMetaObject::invokeMethod(
+        this,
+        [this, from = item->data(kNameRole).toString().toStdString(), text] {
+            renameClass(from, text);
+        },
+        Qt::QueuedConnection);
 }
 
 void ClassBar::addClass(const QString& name) {

@@ -140,9 +140,11 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
                                            .arg(left))
                         : tr("Dataset of %1 labels written").arg(entries.size());
         },
-        [this](bool, const QString& text) {
-            if (!text.isEmpty())
-                emit message(text, 8000);
+        [this, csvPath](bool, const QString& text) {
+            if (!text.isEmpty()) // where: the table beside its .json columns and .npy patches
+                emit message(
+                    tr("%1: %2 (and its .json, .npy)").arg(text, QDir::toNativeSeparators(csvPath)),
+                    10000);
         });
 }
 

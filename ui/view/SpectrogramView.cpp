@@ -321,18 +321,17 @@ QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
 }
 
 // Where a gesture is, on the decimal grid of the pixel there (local on a log axis); within
-// kEdgeSnapPixels of the recording's first or last frame, exactly there, so a shape drawn
-// "from the start" or "to the end" covers the edge frames (a start 6 ms in left the tone in
-// the first 6 ms of the export).
+// kEdgeSnapPixels of the recording's start or end, exactly there, so a shape drawn "from the
+// start" or "to the end" covers the edge frames (a start 6 ms in left the tone in the first
+// 6 ms of the export).
 QPointF SpectrogramView::gesturePoint(const QPointF& pixel) const {
     constexpr double kEdgeSnapPixels = 5;
     const PlotScale s = plotScaleAt(pixel);
     const QPointF p = toPlot(pixel);
     double t = onPixelGrid(p.x(), s.secondsPerPixel);
-    bool found = false;
-    const QCPRange span = m_spectrogram->getKeyRange(found, QCP::sdBoth);
-    for (double edge : {span.lower, span.upper})
-        if (found && std::abs(p.x() - edge) < kEdgeSnapPixels * s.secondsPerPixel)
+    const auto& computer = m_scheduler->computer();
+    for (double edge : {0.0, computer ? computer->duration() : 0.0})
+        if (computer && std::abs(p.x() - edge) < kEdgeSnapPixels * s.secondsPerPixel)
             t = edge;
     return {t, onPixelGrid(p.y(), s.hertzPerPixel)};
 }
