@@ -174,6 +174,16 @@ void ShapesPanel::buildEditor(QWidget* box) {
     connect(m_end, &QDoubleSpinBox::valueChanged, this, [this] { edit(kEndEdit); });
     connect(m_low, &QDoubleSpinBox::valueChanged, this, [this] { edit(kLowEdit); });
     connect(m_high, &QDoubleSpinBox::valueChanged, this, [this] { edit(kHighEdit); });
+    // Text that is no time or frequency is refused, and said (the field went back silently).
+    const QString time = tr("a time (1.5, 50 ms, 250 us, 2 min, 1:02.5)");
+    const QString frequency = tr("a frequency (433.92M, 433.92 MHz, 2.4e6)");
+    const std::pair<QDoubleSpinBox*, QString> units[] = {
+        {m_start, time}, {m_end, time}, {m_low, frequency}, {m_high, frequency}};
+    for (const auto& [field, expected] : units)
+        connect(qobject_cast<UnitSpinBox*>(field), &UnitSpinBox::refused, this,
+                [this, expected](const QString& text) {
+                    emit message(tr("\"%1\" is not %2: not applied").arg(text, expected), 8000);
+                });
 }
 
 void ShapesPanel::refresh() {

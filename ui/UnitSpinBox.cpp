@@ -1,5 +1,7 @@
 #include "UnitSpinBox.h"
 
+#include <QMetaObject>
+
 namespace specedit::ui {
 
 UnitSpinBox::UnitSpinBox(Parse parse, Format format, QRegularExpression partial, QWidget* parent)
@@ -18,6 +20,12 @@ double UnitSpinBox::valueFromText(const QString& text) const {
     if (!specialValueText().isEmpty() && text == specialValueText())
         return minimum();
     return m_parse(text).value_or(value());
+}
+
+void UnitSpinBox::fixup(QString& input) const {
+    if (!input.trimmed().isEmpty() && !m_parse(input)) // said; the field shows its value again
+        QMetaObject::invokeMethod(const_cast<UnitSpinBox*>(this), "refused", Qt::QueuedConnection,
+                                  Q_ARG(QString, input.trimmed()));
 }
 
 QString UnitSpinBox::textFromValue(double value) const {

@@ -17,7 +17,13 @@ public:
     using Format = QString (*)(double value, int decimals);
     UnitSpinBox(Parse parse, Format format, QRegularExpression partial, QWidget* parent);
 
+signals:
+    // Text that was no value when the field was left ("50m": milli or minutes?); the field
+    // goes back to its value, and whoever shows messages says why.
+    void refused(const QString& text);
+
 protected:
+    void fixup(QString& input) const override;
     QValidator::State validate(QString& input, int& pos) const override;
     double valueFromText(const QString& text) const override;
     QString textFromValue(double value) const override;

@@ -207,8 +207,15 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
     // An IQ recording at 2 MS/s: a time to the sample (0.5 us) is kept, not rounded to 1 us.
     type(field(w.shapesPanel(), 0), "1.0512345");
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->t0, 1.0512345);
-    // An edge past the recording (432.92-434.92 MHz) is applied, and said.
+    // An edge past the recording (432.92-434.92 MHz) is applied, and said; text that is no
+    // time is refused, and said too (the field went back without a word).
     QSignalSpy said(w.shapesPanel(), &ui::ShapesPanel::message);
+    type(field(w.shapesPanel(), 1), "50m");
+    QTest::qWait(10);
+    EXPECT_EQ(w.document()->shape(id)->t1, 1.5);
+    ASSERT_EQ(said.count(), 1);
+    EXPECT_EQ(said.takeFirst().at(0).toString(),
+              "\"50m\" is not a time (1.5, 50 ms, 250 us, 2 min, 1:02.5): not applied");
     type(field(w.shapesPanel(), 1), "50");
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->t1, 50.0);
     ASSERT_EQ(said.count(), 1);
