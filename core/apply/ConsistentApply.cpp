@@ -1,5 +1,6 @@
 #include "apply/ConsistentApply.h"
 
+#include "apply/EdgeExtension.h"
 #include "mask/MaskRasterizer.h"
 #include "phase/PhaseRetrieval.h"
 #include "phase/StftOperator.h"
@@ -13,11 +14,21 @@ namespace {
 
 using Complex = std::complex<double>;
 
-// One channel of the source (c >= 0) or the IQ signal (c == -1), finite-checked.
-template <typename S> std::vector<S> readLane(const SampleSource& src, int c) {
+template <typename S> S laneValue(const float* frame, int c) {
+    if constexpr (std::is_same_v<S, double>)
+        return frame[c];
+    else
+        return S(frame[0], frame[1]);
+}
+
+// One channel of the source (c >= 0) or the IQ signal (c == -1), finite-checked, with
+// `margin` samples of the recording continued (EdgeExtension) before and after it.
+template <typename S>
+std::vector<S> readLane(const SampleSource& src, int c, std::int64_t margin,
+                        const EdgeExtension& edges) {
     const auto& info = src.info();
     const std::int64_t n = info.frames;
-    std::vector<S> x(static_cast<std::size_t>(n));
+    std::vector<S> x(static_cast<std::size_t>(n + 2 * margin));
     std::vector<float> buffer;
     const std::int64_t chunk = 1 << 16;
     const std::string name = info.files.empty() ? std::string("recording") : info.files[0];
@@ -26,15 +37,22 @@ template <typename S> std::vector<S> readLane(const SampleSource& src, int c) {
         buffer.resize(std::size_t(count * info.channels));
         src.read(s, count, buffer.data());
         checkFinite(buffer.data(), count, info.channels, s, name);
-        for (std::int64_t i = 0; i < count; ++i) {
-            const float* frame = buffer.data() + i * info.channels;
-            if constexpr (std::is_same_v<S, double>)
-                x[std::size_t(s + i)] = frame[c];
-            else
-                x[std::size_t(s + i)] = S(frame[0], frame[1]);
-        }
+        for (std::int64_t i = 0; i < count; ++i)
+            x[std::size_t(margin + s + i)] = laneValue<S>(buffer.data() + i * info.channels, c);
+    }
+    for (const std::int64_t start : {-margin, n}) {
+        buffer.assign(std::size_t(margin * info.channels), 0.0f);
+        edges.fill(start, margin, buffer.data());
+        for (std::int64_t i = 0; i < margin; ++i)
+            x[std::size_t(margin + start + i)] = laneValue<S>(buffer.data() + i * info.channels, c);
     }
     return x;
+}
+
+// Samples the recording is continued by at each end: whole hops, at least a window, so that
+// every frame over an edge sees the continuation and is itself overlapped by frames that do.
+std::int64_t edgeMargin(const StftParams& p) {
+    return (p.nperseg + p.hop() - 1) / p.hop() * p.hop();
 }
 
 struct LaneResult {
@@ -44,8 +62,12 @@ struct LaneResult {
 template <typename S>
 LaneResult consistentLane(const SampleSource& src, const StftParams& p,
                           const std::vector<Shape>& shapes, int lane, int iterations,
-                          JobControl& job, std::vector<S>& out) {
-    const std::vector<S> x = readLane<S>(src, lane);
+                          const EdgeExtension& edges, JobControl& job, std::vector<S>& out) {
+    // The whole analysis runs on the recording continued past its ends (as the streaming
+    // export's frames see it), so a sound removed up to an edge is removed there too; its
+    // frames are the recording's, shifted by whole hops, and only the recording is kept.
+    const std::int64_t margin = edgeMargin(p);
+    const std::vector<S> x = readLane<S>(src, lane, margin, edges);
     const auto length = std::int64_t(x.size());
     auto op = StftOperator<S>::wholeSignal(p, length, 0);
     if (op.coefficients() > kMaxConsistentCoefficients)
@@ -56,7 +78,7 @@ LaneResult consistentLane(const SampleSource& src, const StftParams& p,
                         " (export a selection, or use a shorter window or a larger hop)");
     const MaskGrid grid = MaskGrid::of(p, src.info(), StftOperator<S>::kComplexSignal);
     std::vector<float> gains(op.coefficients());
-    rasterizeMask(shapes, grid, 0, int(op.frames()), gains.data(),
+    rasterizeMask(shapes, grid, -margin / p.hop(), int(op.frames()), gains.data(),
                   StftOperator<S>::kComplexSignal ? -1 : lane);
     std::vector<Complex> edited(op.coefficients());
     op.analyse(x.data(), edited.data());
@@ -73,7 +95,7 @@ LaneResult consistentLane(const SampleSource& src, const StftParams& p,
     o.given = &edited;
     o.iterations = iterations;
     auto r = retrievePhase<S>(target, p, length, o, job);
-    out = std::move(r.signal);
+    out.assign(r.signal.begin() + margin, r.signal.end() - margin);
     return {r.initialDb, r.finalDb};
 }
 
@@ -85,9 +107,11 @@ ConsistentReport run(const SampleSource& src, const StftParams& p, const std::ve
     std::vector<std::vector<S>> results(static_cast<std::size_t>(lanes));
     ConsistentReport report;
     report.beforeDb = report.afterDb = -1e300;
+    const std::int64_t margin = edgeMargin(p);
+    const EdgeExtension edges(src, margin, margin, EdgeExtension::historyFor(p.nperseg));
     for (int c = 0; c < lanes; ++c) {
         const auto r = consistentLane<S>(src, p, shapes, StftOperator<S>::kComplexSignal ? -1 : c,
-                                         iterations, job, results[std::size_t(c)]);
+                                         iterations, edges, job, results[std::size_t(c)]);
         report.beforeDb = std::max(report.beforeDb, r.beforeDb);
         report.afterDb = std::max(report.afterDb, r.afterDb);
     }

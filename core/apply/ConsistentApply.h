@@ -6,6 +6,10 @@
 // exported signal's STFT matches |Y| more closely; it reports the inconsistency before (the
 // plain ISTFT) and after, as spectral convergence in dB against |Y|.
 //
+// As in applyMask, the frames over the recording's ends see it continued by linear prediction
+// (apply/EdgeExtension), not cut off by zeros: the analysis runs on the recording with a
+// window's worth of continuation either side, and the figures count those frames too.
+//
 // Each audio channel (or the IQ signal) is held in memory with its edited STFT, unlike
 // applyMask's streaming: a lane whose STFT exceeds kMaxConsistentCoefficients is refused with
 // the size, so the user can export a selection or shorten the window.

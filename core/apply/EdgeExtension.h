@@ -11,6 +11,7 @@
 
 #include "io/SampleSource.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -18,6 +19,11 @@ namespace specedit::core {
 
 class EdgeExtension {
 public:
+    // History for an analysis window of nperseg samples: two windows, 1024 to 16384 samples.
+    static std::int64_t historyFor(int nperseg) {
+        return std::clamp<std::int64_t>(2 * std::int64_t(nperseg), 1024, 16384);
+    }
+
     EdgeExtension() = default;
     // `before` samples before the start and `after` past the end, predicted from up to
     // `history` samples at each end (IQ: the complex signal; audio: each channel). Reads the

@@ -55,7 +55,7 @@ public:
         const std::int64_t pastEnd =
             m_frames > 0 ? m_stft.frameStart(m_frames - 1) + p.nperseg - src.info().frames : 0;
         m_edges = EdgeExtension(src, -m_stft.frameStart(0), pastEnd,
-                                std::clamp<std::int64_t>(2 * p.nperseg, 1024, 16384));
+                                EdgeExtension::historyFor(p.nperseg));
         for (std::size_t i = 0; i < shapes.size(); ++i) {
             const int c = shapes[i].channel;
             if (c < 0)

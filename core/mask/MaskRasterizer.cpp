@@ -30,7 +30,8 @@ CellRange cellsIn(const TfBox& box, const MaskGrid& g, std::int64_t j0, int fram
     CellRange r;
     // Clamp in double before converting: a shape reaching to t = 1e30 must not overflow.
     const double first = double(j0), last = double(j0 + frames - 1);
-    r.jLo = std::int64_t(std::clamp(std::floor(box.t0 * g.fs / g.hop) - 1, first, last + 1));
+    r.jLo = std::int64_t(
+        std::clamp(std::floor(g.reachBack(box.t0) * g.fs / g.hop) - 1, first, last + 1));
     r.jHi =
         std::int64_t(std::clamp(std::ceil(g.reach(box.t1) * g.fs / g.hop) + 1, first - 1, last));
     const auto [sMin, sMax] = signedRange(g);

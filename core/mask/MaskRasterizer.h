@@ -16,6 +16,7 @@
 #include "io/SignalInfo.h"
 #include "mask/Shape.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -28,17 +29,24 @@ struct MaskGrid {
     int nfft = 1;
     bool twoSided = false;
     double centerHz = 0.0; // added to bin frequencies of two-sided spectra
-    // The recording's last sample (s): later frames are evaluated there.
+    // The recording's last sample (s): later frames are evaluated there, and frames before
+    // the first sample (of an analysis that continues the recording) at 0 s.
     double lastTime = std::numeric_limits<double>::infinity();
 
     // The grid of an analysis of a recording (two-sided: a complex signal's spectrum).
     static MaskGrid of(const StftParams& p, const SignalInfo& info, bool twoSided);
 
     int bins() const { return twoSided ? nfft : nfft / 2 + 1; }
-    double frameTime(std::int64_t j) const { return std::min(double(j) * hop / fs, lastTime); }
+    double frameTime(std::int64_t j) const {
+        return std::clamp(double(j) * hop / fs, 0.0, std::max(0.0, lastTime));
+    }
     // A shape's end as far as frames go: past every frame when it reaches the last sample.
     double reach(double t1) const {
         return t1 >= lastTime ? std::numeric_limits<double>::infinity() : t1;
+    }
+    // A shape's start as far as frames go: before every frame when it starts at 0 s or before.
+    double reachBack(double t0) const {
+        return t0 <= 0 ? -std::numeric_limits<double>::infinity() : t0;
     }
     double binFrequency(int k) const;
 };
