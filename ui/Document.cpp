@@ -1,5 +1,6 @@
 #include "Document.h"
 
+#include "OutputFolder.h"
 #include "commands/AnalysisCommand.h"
 #include "commands/ShapeCommands.h"
 #include "io/SourceFactory.h"
@@ -117,6 +118,15 @@ QString Document::besideSource(const QString& suffix) const {
     const QFileInfo source(m_sourcePath);
     return suffix.isEmpty() ? source.absolutePath()
                             : source.dir().filePath(source.completeBaseName() + suffix);
+}
+
+QString Document::outputPath(const QString& suffix) const {
+    if (m_sourcePath.isEmpty())
+        return {};
+    const QFileInfo source(m_sourcePath);
+    const QString folder = writableFolder(
+        m_projectPath.isEmpty() ? source.absolutePath() : QFileInfo(m_projectPath).absolutePath());
+    return QDir(folder).filePath(source.completeBaseName() + suffix);
 }
 
 QString Document::displayName() const {

@@ -37,6 +37,11 @@ public:
     // Where a file made from the recording goes by default: beside it, named after it
     // ("<folder>/<name><suffix>"; with an empty suffix, the folder). Empty without a recording.
     QString besideSource(const QString& suffix) const;
+    // Where an export or a new project goes by default: named after the recording, in the
+    // saved project's folder, else the recording's folder when it can be written, else the
+    // user's documents folder (a recording on a read-only share or card stays untouched and
+    // the dialog does not open where saving fails). Empty without a recording.
+    QString outputPath(const QString& suffix) const;
     QString projectPath() const { return m_projectPath; }
     QString displayName() const;
 

@@ -53,13 +53,11 @@ void ExportController::exportDialog(bool selectionOnly, int consistentIterations
         emit message(tr("Select a shape first: its time span is exported"), 6000);
         return;
     }
-    const QFileInfo source(m_document->sourcePath());
-    QString suffix = source.suffix();
+    QString suffix = QFileInfo(m_document->sourcePath()).suffix();
     if (suffix == "sigmf" || suffix == "sigmf-data")
         suffix = "sigmf-meta";
     const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export edited recording"),
-        source.dir().filePath(source.completeBaseName() + ".edited." + suffix),
+        m_window, tr("Export edited recording"), m_document->outputPath(".edited." + suffix),
         tr("Same kind as the source (*.%1);;WAV (*.wav);;FLAC (*.flac);;Raw IQ float "
            "(*.cf32);;Raw IQ 16-bit (*.cs16);;SigMF (*.sigmf-meta);;All files (*)")
             .arg(suffix));

@@ -392,9 +392,9 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     m_exports->buildMenu(file);
     file->addAction(tr("Export spectrogram &image…"), this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
-                                                    m_document->besideSource(".png"),
-                                                    tr("PNG images (*.png)"));
+        QString path =
+            QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
+                                         m_document->outputPath(".png"), tr("PNG images (*.png)"));
         if (path.isEmpty())
             return;
         if (!path.endsWith(".png", Qt::CaseInsensitive))

@@ -46,11 +46,9 @@ bool ProjectSaver::save() {
 bool ProjectSaver::saveAs() {
     if (!m_settingsValid())
         return false;
-    const QFileInfo source(m_document->sourcePath());
-    QString path = QFileDialog::getSaveFileName(
-        m_window, QObject::tr("Save project"),
-        source.dir().filePath(source.completeBaseName() + ".specedit.json"),
-        QObject::tr("SpecEdit projects (*.specedit.json)"));
+    QString path = QFileDialog::getSaveFileName(m_window, QObject::tr("Save project"),
+                                                m_document->outputPath(".specedit.json"),
+                                                QObject::tr("SpecEdit projects (*.specedit.json)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(".specedit.json"))

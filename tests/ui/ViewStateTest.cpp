@@ -2,16 +2,22 @@
 // unless they were set by hand; a saved project reopens looking as it was left.
 
 #include "Document.h"
+#include "OutputFolder.h"
 #include "UiFixture.h"
 #include "project/Project.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace specedit::test;
+using specedit::ui::writableFolder;
 
 namespace {
 
@@ -167,6 +173,8 @@ TEST(ViewState, AnotherRecordingOpensFittedWhateverAnalysisFollows) {
     // Files made from it are proposed beside it (labels, dataset, image, the Open dialog).
     EXPECT_EQ(w.document()->besideSource(".labels.csv").toStdString(),
               demoWindow.dir.file("g001_433.92M_250k.labels.csv"));
+    EXPECT_EQ(w.document()->outputPath(".labels.csv").toStdString(),
+              demoWindow.dir.file("g001_433.92M_250k.labels.csv"));
     auto p = w.document()->analysis(); // before the first analysis of it is shown
     p.nperseg *= 2;
     p.noverlap *= 2;
@@ -182,4 +190,34 @@ TEST(ViewState, AnotherRecordingOpensFittedWhateverAnalysisFollows) {
     const QCPRange f = w.view()->plot()->yAxis->range();
     EXPECT_LT(f.lower, 433.92e6 - 120e3);
     EXPECT_GT(f.upper, 433.92e6 + 120e3);
+}
+
+// Exports and new projects are proposed in the saved project's folder, else beside the
+// recording, else (a folder that cannot be written: a read-only share, a card, a system folder)
+// in the documents folder, never where saving would fail.
+TEST(ViewState, ExportsAreProposedWhereTheyCanBeWritten) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto* doc = demoWindow.window.document();
+    const QString source = doc->sourcePath();
+    EXPECT_EQ(QFileInfo(doc->outputPath(".dataset.csv")).absolutePath(),
+              QFileInfo(source).absolutePath());
+    const auto work = demoWindow.dir.file("work");
+    ASSERT_TRUE(QDir().mkpath(QString::fromStdString(work)));
+    doc->saveProject(QString::fromStdString(work + "/session.specedit.json"));
+    EXPECT_EQ(doc->outputPath(".dataset.csv").toStdString(),
+              work + "/" + QFileInfo(source).completeBaseName().toStdString() + ".dataset.csv");
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString fallback = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    EXPECT_EQ(writableFolder("/nonexistent/folder"), fallback);
+    EXPECT_EQ(writableFolder(QString::fromStdString(work)), QString::fromStdString(work));
+    if (geteuid() == 0)
+        return; // root writes anywhere: a read-only folder is only read-only for others
+    const auto locked = demoWindow.dir.file("locked");
+    ASSERT_TRUE(QDir().mkpath(QString::fromStdString(locked)));
+    QFile::setPermissions(QString::fromStdString(locked),
+                          QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    EXPECT_EQ(writableFolder(QString::fromStdString(locked)), fallback);
+    QFile::setPermissions(QString::fromStdString(locked),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }

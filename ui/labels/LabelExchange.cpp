@@ -38,7 +38,7 @@ void LabelExchange::addActions(QMenu* menu) {
         if (!hasLabels())
             return;
         const QString path = QFileDialog::getSaveFileName(
-            m_window, tr("Export labels"), m_document->besideSource(".labels.csv"), kLabelFilter);
+            m_window, tr("Export labels"), m_document->outputPath(".labels.csv"), kLabelFilter);
         if (!path.isEmpty())
             guarded(tr("Export labels"), [&] {
                 exportLabels(path);
@@ -52,9 +52,9 @@ void LabelExchange::addActions(QMenu* menu) {
     menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {
         if (!hasLabels())
             return;
-        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export dataset"),
-                                                          m_document->besideSource(".dataset.csv"),
-                                                          tr("CSV (*.csv)"));
+        const QString path =
+            QFileDialog::getSaveFileName(m_window, tr("Export dataset"),
+                                         m_document->outputPath(".dataset.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty() && !exportDataset(path))
             emit message(tr("Another task is running; export when it ends"), 5000);
     });

@@ -2,6 +2,7 @@
 
 #include "Counted.h"
 #include "ErrorText.h"
+#include "OutputFolder.h"
 #include "audio/Player.h"
 #include "dsp/Stft.h"
 #include "rebuild/MagnitudePreview.h"
@@ -388,8 +389,8 @@ void RebuildDialog::play() {
 QString RebuildDialog::suggestedOutput() const {
     const QFileInfo mag(m_form->magnitudePath());
     const bool iq = m_result && m_result->complexSignal;
-    return mag.dir().filePath(mag.completeBaseName() +
-                              (iq ? ".rebuilt.sigmf-meta" : ".rebuilt.wav"));
+    return QDir(writableFolder(mag.absolutePath()))
+        .filePath(mag.completeBaseName() + (iq ? ".rebuilt.sigmf-meta" : ".rebuilt.wav"));
 }
 
 void RebuildDialog::saveAndOpen() {
