@@ -20,7 +20,7 @@ namespace {
 const std::vector<std::string> kScalarNames = {
     "duration_s", "on_time_s",       "bw_3db_hz",     "bw_20db_hz",       "bw_99_hz",
     "centre_hz",  "peak_hz",         "peak_power_db", "mean_power_db",    "noise_power_db",
-    "snr_db",     "centroid_hz",     "spread_hz",     "skewness",         "kurtosis",
+    "on_snr_db",  "centroid_hz",     "spread_hz",     "skewness",         "kurtosis",
     "flatness",   "rolloff85_hz",    "rolloff95_hz",  "entropy",          "rise_s",
     "fall_s",     "crest_db",        "duty_cycle",    "if_mean_hz",       "if_deviation_hz",
     "if_levels",  "chirp_rate_hz_s", "chirp_r2",      "symbol_rate_baud", "keying_changes"};

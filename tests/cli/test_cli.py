@@ -608,7 +608,7 @@ class Features(CliTest):
             self.assertAlmostEqual(float(r["duration_s"]), t1 - t0, delta=6e-4)
             self.assertAlmostEqual(float(r["peak_hz"]), 433.92e6 + fu, delta=2e3)
             self.assertAlmostEqual(float(r["if_mean_hz"]), 433.92e6 + fu, delta=100)
-            self.assertGreater(float(r["snr_db"]), 15)
+            self.assertGreater(float(r["on_snr_db"]), 15)
             self.assertEqual(r["modulation"], "other")
             self.assertEqual(r["state"], "proposed")
         patches = np.load(self.path("p.npy"))

@@ -124,7 +124,7 @@ TEST(BurstFeatures, AToneHasItsFrequencyDurationAndSnr) {
     // The band-pass lets noise through over B plus 3/8 of each 10 % guard; the SNR is the
     // level over the floor, (S + N) / N.
     const double noiseBand = 20e3 * (1 + 2 * 0.375 * 0.1);
-    EXPECT_NEAR(value(f, "snr_db"), 10 * std::log10(100 * 20e3 / noiseBand + 1), 1.0);
+    EXPECT_NEAR(value(f, "on_snr_db"), 10 * std::log10(100 * 20e3 / noiseBand + 1), 1.0);
     EXPECT_NEAR(value(f, "mean_power_db"), 10 * std::log10(std::pow(10, 2.0) * 20e3 / kRate), 0.5);
     // A step through a 20 kHz band and the M-sample envelope: about 3 / B.
     EXPECT_LT(value(f, "rise_s"), 3 / 20e3);
