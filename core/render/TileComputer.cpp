@@ -48,7 +48,7 @@ std::size_t hashShapes(const std::vector<Shape>& shapes) {
         for (double v :
              {double(s.type), s.t0, s.t1, s.f0, s.f1, s.radiusS, s.radiusHz, s.gainDb, s.featherS,
               s.featherHz, double(s.mode), double(s.channel), double(s.harmonics), double(s.effect),
-              s.amount, s.reductionDb, double(s.noiseProfile)})
+              s.amount, s.reductionDb, double(s.noiseProfile), double(s.fillFrom)})
             mix(v);
         for (const auto& p : s.points) {
             mix(p.t);

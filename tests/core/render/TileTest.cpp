@@ -7,6 +7,7 @@
 #include "render/TileComputer.h"
 
 #include <cmath>
+#include <functional>
 #include <gtest/gtest.h>
 #include <numbers>
 
@@ -103,6 +104,44 @@ TEST(TileComputer, MaskedTilesShowTheEditedSpectrum) {
     EXPECT_NE(hashWith([](Shape& s) { s.channel = 1; }), edited.analysisHash());
     EXPECT_NE(hashWith([](Shape& s) { s.mode = MaskMode::Isolate; }), edited.analysisHash());
     EXPECT_EQ(hashWith([](Shape& s) { s.extra["label"] = "hum"; }), edited.analysisHash());
+    EXPECT_EQ(hashWith([](Shape& s) { s.id = 77; }), edited.analysisHash());
+    // Every other field. Changing a replace shape's "Fill from" kept the old picture: it was
+    // missing from the hash. A new field of Shape breaks the size check below: add it to
+    // TileComputer's hashShapes and here.
+    static_assert(sizeof(Shape) == 192, "Shape changed: does the new field change the picture?");
+    const std::vector<std::function<void(Shape&)>> changes = {
+        [](Shape& s) { s.t0 = 0.009; },          [](Shape& s) { s.t1 = 0.011; },
+        [](Shape& s) { s.f0 += 1e3; },           [](Shape& s) { s.f1 -= 1e3; },
+        [](Shape& s) { s.gainDb = -20; },        [](Shape& s) { s.featherS = 1e-3; },
+        [](Shape& s) { s.featherHz = 1e3; },     [](Shape& s) { s.effect = ShapeEffect::Replace; },
+        [](Shape& s) { s.amount = 0.5; },        [](Shape& s) { s.reductionDb = 10; },
+        [](Shape& s) { s.noiseProfile = true; }, [](Shape& s) { s.fillFrom = FillFrom::Frequency; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        EXPECT_NE(hashWith(changes[i]), edited.analysisHash()) << "change " << i;
+    // The type, a polygon's points and holes, a stroke's radii.
+    Shape polygon = cut;
+    polygon.type = ShapeType::Polygon;
+    polygon.points = {{0.008, 9.7e6}, {0.012, 9.7e6}, {0.012, 9.8e6}, {0.008, 9.8e6}};
+    Shape moved = polygon, holed = polygon;
+    moved.points[2].f += 1e3;
+    holed.holes = {{{0.009, 9.72e6}, {0.011, 9.72e6}, {0.011, 9.75e6}}};
+    Shape stroke = cut;
+    stroke.type = ShapeType::Stroke;
+    stroke.points = {{0.01, 9.75e6}};
+    stroke.radiusS = 1e-3;
+    stroke.radiusHz = 1e3;
+    Shape wider = stroke, taller = stroke;
+    wider.radiusS = 2e-3;
+    taller.radiusHz = 2e3;
+    const auto hash = [&](const Shape& s) {
+        return TileComputer(src, params, -1, {s}).analysisHash();
+    };
+    EXPECT_NE(hash(polygon), edited.analysisHash());
+    EXPECT_NE(hash(moved), hash(polygon));
+    EXPECT_NE(hash(holed), hash(polygon));
+    EXPECT_NE(hash(wider), hash(stroke));
+    EXPECT_NE(hash(taller), hash(stroke));
 }
 
 TEST(TileComputer, CancelStopsWork) {
