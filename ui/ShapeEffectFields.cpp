@@ -1,5 +1,7 @@
 #include "ShapeEffectFields.h"
 
+#include "effect/ReplaceFill.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -126,11 +128,13 @@ void ShapeEffectFields::show(const core::Shape* s) {
     showRows(choice);
 }
 
-bool ShapeEffectFields::write(core::Shape& s, Field which) const {
+bool ShapeEffectFields::write(core::Shape& s, Field which, const core::StftParams& analysis) const {
     const core::Shape before = s;
     switch (which) {
     case Effect:
         setEffectChoice(s, EffectChoice(m_effect->currentData().toInt()));
+        if (s.effect == core::ShapeEffect::Replace && before.effect != s.effect)
+            s.fillFrom = core::naturalFillFrom(s, analysis);
         break;
     case Amount:
         s.amount = m_amount->value() / 100.0;

@@ -4,6 +4,7 @@
 // reduction limit (dB) of denoise, where replace fills from (time, frequency or both). ShapesPanel
 // shows them for the selected shape and the paint toolbar for new shapes. GUI thread only.
 
+#include "dsp/StftParams.h"
 #include "mask/Shape.h"
 
 #include <QObject>
@@ -34,9 +35,10 @@ public:
     ShapeEffectFields(QFormLayout* form, QWidget* parent);
     // Shows s (null: nothing selected, fields cleared and disabled).
     void show(const core::Shape* s);
-    // Copies the field that changed (which) into s; false when nothing changed.
+    // Copies the field that changed (which) into s; false when nothing changed. A shape made a
+    // replace takes the fill that suits its size in `analysis`'s cells (naturalFillFrom).
     enum Field { Effect, Amount, Reduction, Fill };
-    bool write(core::Shape& s, Field which) const;
+    bool write(core::Shape& s, Field which, const core::StftParams& analysis) const;
     // Whether the gain and mode fields mean anything for the shown shape.
     bool gainApplies() const;
 

@@ -356,7 +356,8 @@ void ShapesPanel::edit(int mergeId) {
     case kAmountEdit:
     case kReductionEdit:
     case kFillEdit:
-        if (!m_effects->write(s, ShapeEffectFields::Field(mergeId - kEffectEdit)))
+        if (!m_effects->write(s, ShapeEffectFields::Field(mergeId - kEffectEdit),
+                              m_document->analysis()))
             return;
         break;
     case kFeatherTimeEdit:

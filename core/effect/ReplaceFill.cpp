@@ -170,4 +170,11 @@ template void computeReplaceFill(LaneSpectra<std::complex<float>>&, const StftPa
                                  const MaskGrid&, const Shape&, int, EffectContext&,
                                  const JobControl&);
 
+FillFrom naturalFillFrom(const Shape& shape, const StftParams& params) {
+    const TfBox box = shape.bounds();
+    const double frames = (box.t1 - box.t0) * params.fs / params.hop();
+    const double bins = (box.f1 - box.f0) * params.nfft / params.fs;
+    return frames > bins ? FillFrom::Frequency : FillFrom::Time;
+}
+
 } // namespace specedit::core

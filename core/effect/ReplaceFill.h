@@ -25,6 +25,11 @@ namespace specedit::core {
 constexpr int kReplaceIterations = 16;
 constexpr std::int64_t kMaxFillCells = std::int64_t(8) << 20;
 
+// Where a replace shape's magnitudes best come from when the user has not said: across the
+// band (frequency) when the shape spans more frames than bins (a whistle or hum, long and
+// narrow), else from before and after it (time: a click, a cough, a dropout).
+FillFrom naturalFillFrom(const Shape& shape, const StftParams& params);
+
 // Fills out.fill (and its geometry) for replace shape `index`; out's levels must be measured.
 // Throws Error (too many cells) or Cancelled.
 template <typename S>

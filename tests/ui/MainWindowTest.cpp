@@ -439,6 +439,24 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     doc->undoStack()->undo();
     EXPECT_EQ(doc->shapes()[1].id, idB);
     EXPECT_EQ(list->model()->rowCount(), 2);
+    // A long narrow shape (a whistle: 1 s by 5 kHz, 1953 frames by 10 bins at the demo's hop
+    // 1024, FFT 4096) made a replace fills from across its band without being asked; a short
+    // wide one (B: 195 frames by 205 bins) from before and after.
+    core::Shape whistle = a;
+    whistle.t0 = 1.0;
+    whistle.t1 = 2.0;
+    whistle.f0 = 433.9e6;
+    whistle.f1 = 433.905e6;
+    const auto idW = doc->addShape(whistle);
+    list->setCurrentIndex(list->model()->index(2, 0));
+    ASSERT_EQ(panel->selected(), idW);
+    effect->setCurrentIndex(2);
+    EXPECT_EQ(doc->shape(idW)->fillFrom, core::FillFrom::Frequency);
+    EXPECT_EQ(fill->currentIndex(), 1);
+    list->setCurrentIndex(list->model()->index(1, 0));
+    ASSERT_EQ(panel->selected(), idB);
+    effect->setCurrentIndex(2);
+    EXPECT_EQ(doc->shape(idB)->fillFrom, core::FillFrom::Time);
 }
 
 TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {

@@ -9,6 +9,7 @@
 #include "apply/RangeRender.h"
 #include "apply/StreamingApply.h"
 #include "dsp/Stft.h"
+#include "effect/ReplaceFill.h"
 #include "effect/SpectralEffects.h"
 #include "io/SignalWriter.h"
 #include "io/SourceFactory.h"
@@ -182,6 +183,21 @@ TEST(Effects, ReplaceFromFrequencyTakesOutAWhistle) {
 // Noise everywhere, a 1 kHz tone from 0.6 s whose bin stands 20 dB above the noise's bin
 // power, a noise profile over the first 0.5 s and denoise (limit 12 dB) over the rest. The
 // tone keeps its amplitude within 1 dB; the noise away from it drops by 12 dB within 1 dB.
+// Without being asked, a replace shape fills from across its band when it is long and narrow
+// in cells (a whistle), from before and after when it is short and wide (a click, a cough).
+TEST(Effects, AReplaceShapeFillsFromWhereItsNeighboursAreClosest) {
+    const auto p = StftParams::make(parseWindow("hann"), 512, 384, 512, 16000); // hop 128
+    Shape whistle;
+    whistle.t0 = 1.0, whistle.t1 = 2.6, whistle.f0 = 2400, whistle.f1 = 2600;
+    EXPECT_EQ(naturalFillFrom(whistle, p), FillFrom::Frequency); // 200 frames, 6.4 bins
+    Shape click;
+    click.t0 = 2.0, click.t1 = 2.01, click.f0 = 0, click.f1 = 8000;
+    EXPECT_EQ(naturalFillFrom(click, p), FillFrom::Time); // 1.25 frames, 256 bins
+    Shape cough;
+    cough.t0 = 1.0, cough.t1 = 1.5, cough.f0 = 300, cough.f1 = 3300;
+    EXPECT_EQ(naturalFillFrom(cough, p), FillFrom::Time); // 62.5 frames, 96 bins
+}
+
 TEST(Effects, DenoiseKeepsAToneAndLowersTheNoiseByItsLimit) {
     TempDir dir;
     const double sigma = 0.01;
