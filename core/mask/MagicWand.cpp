@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <tuple>
 
 namespace specedit::core {
 namespace {
@@ -54,7 +55,36 @@ struct Spans {
     std::vector<int> cells;
 };
 
-Spans floodFill(const LevelGrid& g, int j, int k, float threshold) {
+// Per row, the level a cell must reach: the noise floor there plus `above` dB. The floor is
+// the 20th percentile of the row's levels over the stretch (a burst on for up to 80 % of it
+// leaves the noise), raised by 4.92 dB to where the median of noise alone lies (exponential
+// power: ln 2 / -ln 0.8), then the median of that over +-16 rows (a tone through the whole
+// stretch narrower than that leaves its surroundings' floor). So coloured noise keeps its own
+// floor: with one median for the whole band, the loud low rows of pink noise joined a whistle
+// above them and the wand took everything below it.
+std::vector<float> thresholds(const LevelGrid& g, float above) {
+    constexpr int kRows = 16;
+    constexpr float kToMedian = 4.92f;
+    std::vector<float> floor(std::size_t(g.bins)), column(std::size_t(g.frames));
+    for (int k = 0; k < g.bins; ++k) {
+        for (int j = 0; j < g.frames; ++j)
+            column[std::size_t(j)] = g.at(j, k);
+        const auto at = column.begin() + std::ptrdiff_t(column.size() / 5);
+        std::nth_element(column.begin(), at, column.end());
+        floor[std::size_t(k)] = *at + kToMedian;
+    }
+    std::vector<float> out(std::size_t(g.bins)), near;
+    for (int k = 0; k < g.bins; ++k) {
+        near.assign(floor.begin() + std::max(0, k - kRows),
+                    floor.begin() + std::min(g.bins, k + kRows + 1));
+        const auto mid = near.begin() + std::ptrdiff_t(near.size() / 2);
+        std::nth_element(near.begin(), mid, near.end());
+        out[std::size_t(k)] = *mid + above;
+    }
+    return out;
+}
+
+Spans floodFill(const LevelGrid& g, int j, int k, const std::vector<float>& threshold) {
     Spans result{std::vector<std::pair<int, int>>(std::size_t(g.frames), {-1, -1}),
                  std::vector<int>(std::size_t(g.frames), 0)};
     auto& span = result.rows;
@@ -73,7 +103,7 @@ Spans floodFill(const LevelGrid& g, int j, int k, float threshold) {
             if (n[0] < 0 || n[0] >= g.frames || n[1] < 0 || n[1] >= g.bins)
                 continue;
             const std::size_t idx = std::size_t(n[0]) * std::size_t(g.bins) + std::size_t(n[1]);
-            if (!seen[idx] && g.db[idx] >= threshold) {
+            if (!seen[idx] && g.db[idx] >= threshold[std::size_t(n[1])]) {
                 seen[idx] = 1;
                 queue.push_back({n[0], n[1]});
             }
@@ -124,6 +154,85 @@ void dropCollinear(std::vector<TfPoint>& pts) {
     pts = std::move(kept);
 }
 
+// The region found in frames [j0, j1): the levels, the threshold, the flood-filled cells and
+// the frames of the burst around the click.
+struct Search {
+    LevelGrid g;
+    std::vector<float> threshold; // per row
+    Spans region;
+    int first = 0, last = 0;
+};
+
+Search search(const SampleSource& src, const StftParams& p, const WandOptions& options,
+              std::int64_t jc, int k, std::int64_t j0, std::int64_t j1, JobControl& job) {
+    Search s;
+    s.g = src.info().isComplex() ? levels<std::complex<float>>(src, p, -1, j0, j1, job)
+                                 : levels<float>(src, p, options.channel, j0, j1, job);
+    s.threshold = thresholds(s.g, float(options.thresholdDb));
+    const int j = int(jc - j0);
+    if (s.g.at(j, k) < s.threshold[std::size_t(k)])
+        throw Error("magic wand",
+                    "nothing stands out here: the level is " + std::to_string(int(s.g.at(j, k))) +
+                        " dB, the threshold " + std::to_string(int(s.threshold[std::size_t(k)])) +
+                        " dB",
+                    "a click on a burst or tone at least " +
+                        std::to_string(int(options.thresholdDb)) + " dB above the noise floor");
+    s.region = floodFill(s.g, j, k, s.threshold);
+    std::tie(s.first, s.last) =
+        burstFrames(s.region.cells, j, int(std::floor(options.maxGapSeconds * p.fs / p.hop())));
+    return s;
+}
+
+// The rows of frames [first, last] with a running median over 5 frames (of those that have
+// rows): a noise cell that touches the region in one frame makes no spike in the outline
+// (about one cell in a thousand stands 10 dB over the median of noise alone), while a burst's
+// edges and a chirp's slope are kept.
+std::vector<std::pair<int, int>> steadyRows(const Spans& region, int first, int last) {
+    std::vector<int> with;
+    for (int a = first; a <= last; ++a)
+        if (region.rows[std::size_t(a)].first >= 0)
+            with.push_back(a);
+    std::vector<std::pair<int, int>> out(region.rows.begin() + first,
+                                         region.rows.begin() + last + 1);
+    const int n = int(with.size());
+    for (int i = 0; i < n; ++i) {
+        const int from = std::max(0, std::min(i - 2, n - 5)), to = std::min(n, from + 5);
+        std::vector<int> lo, hi;
+        for (int m = from; m < to; ++m) {
+            lo.push_back(region.rows[std::size_t(with[std::size_t(m)])].first);
+            hi.push_back(region.rows[std::size_t(with[std::size_t(m)])].second);
+        }
+        const auto mid = std::ptrdiff_t(lo.size() / 2);
+        std::nth_element(lo.begin(), lo.begin() + mid, lo.end());
+        std::nth_element(hi.begin(), hi.begin() + mid, hi.end());
+        out[std::size_t(with[std::size_t(i)] - first)] = {lo[std::size_t(mid)],
+                                                          hi[std::size_t(mid)]};
+    }
+    return out;
+}
+
+// The region's outline as a polygon (frames from j0): its upper edge frame by frame, then its
+// lower edge back.
+Shape outline(const Search& found, std::int64_t j0, double frameSeconds, double base, double df) {
+    Shape shape;
+    shape.type = ShapeType::Polygon;
+    std::vector<TfPoint> lower;
+    const auto rows = steadyRows(found.region, found.first, found.last);
+    for (int a = found.first; a <= found.last; ++a) {
+        const auto [lo, hi] = rows[std::size_t(a - found.first)];
+        if (lo < 0)
+            continue;
+        const double time = double(j0 + a) * frameSeconds;
+        for (double edge : {-0.5, 0.5}) {
+            shape.points.push_back({time + edge * frameSeconds, base + (hi + 0.5) * df});
+            lower.push_back({time + edge * frameSeconds, base + (lo - 0.5) * df});
+        }
+    }
+    shape.points.insert(shape.points.end(), lower.rbegin(), lower.rend());
+    dropCollinear(shape.points); // steady runs give long straight edges: keep their ends
+    return shape;
+}
+
 } // namespace
 
 Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
@@ -139,50 +248,36 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
     const std::int64_t total =
         Stft<float>(p, StftDirections::Forward).frameCount(src.info().frames);
     const std::int64_t jc = std::int64_t(std::llround(t / frameSeconds));
-    const std::int64_t reach = std::int64_t(std::ceil(options.searchSeconds / frameSeconds));
-    const std::int64_t j0 = std::clamp<std::int64_t>(jc - reach, 0, total);
-    const std::int64_t j1 = std::clamp<std::int64_t>(jc + reach + 1, 0, total);
     if (jc < 0 || jc >= total)
         throw Error("magic wand", "the click is outside the recording",
                     "a point on the spectrogram");
-    const LevelGrid g = iq ? levels<std::complex<float>>(src, p, -1, j0, j1, job)
-                           : levels<float>(src, p, options.channel, j0, j1, job);
+    const int bins = iq ? p.nfft : p.nfft / 2 + 1;
     const double df = p.fs / p.nfft;
     const double base = iq ? src.info().centerFrequency.value_or(0.0) - (p.nfft / 2) * df : 0.0;
     const int k = int(std::lround((f - base) / df));
-    if (k < 0 || k >= g.bins)
+    if (k < 0 || k >= bins)
         throw Error("magic wand", "the click is outside the frequency range",
                     "a point on the spectrogram");
-    std::vector<float> sorted = g.db;
-    std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(sorted.size() / 2),
-                     sorted.end());
-    const float threshold = sorted[sorted.size() / 2] + float(options.thresholdDb);
-    const int j = int(jc - j0);
-    if (g.at(j, k) < threshold)
-        throw Error("magic wand",
-                    "nothing stands out here: the level is " + std::to_string(int(g.at(j, k))) +
-                        " dB, the threshold " + std::to_string(int(threshold)) + " dB",
-                    "a click on a burst or tone at least " +
-                        std::to_string(int(options.thresholdDb)) + " dB above the noise floor");
-    const Spans region = floodFill(g, j, k, threshold);
-    const auto [first, last] =
-        burstFrames(region.cells, j, int(std::floor(options.maxGapSeconds / frameSeconds)));
-    Shape shape;
-    shape.type = ShapeType::Polygon;
-    std::vector<TfPoint> lower;
-    for (int a = first; a <= last; ++a) {
-        const auto [lo, hi] = region.rows[std::size_t(a)];
-        if (lo < 0)
-            continue;
-        const double time = double(j0 + a) * frameSeconds;
-        for (double edge : {-0.5, 0.5}) {
-            shape.points.push_back({time + edge * frameSeconds, base + (hi + 0.5) * df});
-            lower.push_back({time + edge * frameSeconds, base + (lo - 0.5) * df});
-        }
+    // A region that reaches the searched stretch's start or end (a whistle through the whole
+    // recording) is searched again over twice as much on that side, as far as the recording
+    // and kMaxWandCells go.
+    std::int64_t before = std::int64_t(std::ceil(options.searchSeconds / frameSeconds));
+    std::int64_t after = before;
+    std::int64_t j0 = 0;
+    Search found;
+    for (;;) {
+        j0 = std::clamp<std::int64_t>(jc - before, 0, total);
+        const std::int64_t j1 = std::clamp<std::int64_t>(jc + after + 1, 0, total);
+        found = search(src, p, options, jc, k, j0, j1, job);
+        const bool back = found.first == 0 && j0 > 0;
+        const bool on = found.last == found.g.frames - 1 && j1 < total;
+        const std::int64_t grown = (j1 - j0 + (back ? before : 0) + (on ? after : 0)) * bins;
+        if ((!back && !on) || grown > kMaxWandCells)
+            break;
+        before *= back ? 2 : 1;
+        after *= on ? 2 : 1;
     }
-    shape.points.insert(shape.points.end(), lower.rbegin(), lower.rend());
-    dropCollinear(shape.points); // steady runs give long straight edges: keep their ends
-    return shape;
+    return outline(found, j0, frameSeconds, base, df);
 }
 
 } // namespace specedit::core

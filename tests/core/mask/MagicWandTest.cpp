@@ -150,3 +150,39 @@ TEST(MagicWand, LooksAtTheGivenChannel) {
     specedit::test::expectError([&] { magicWand(*src, params, 0.75, 1000, missing, job); },
                                 {"magic wand", "channel 3 does not exist", "from 1 to 2"});
 }
+
+// A whistle through the whole recording is outlined whole, not the second around the click
+// that was searched first (a tester's 6 s tone gave 2.4-3.4 s): the search doubles on each side
+// the region reaches, as far as the recording goes.
+TEST(MagicWand, AWhistleThroughTheRecordingIsOutlinedWhole) {
+    TempDir dir;
+    const std::string path = dir.file("whistle.wav");
+    SignalInfo info;
+    info.kind = SignalKind::Audio;
+    info.channels = 1;
+    info.sampleRate = 16000;
+    info.frames = 6 * 16000;
+    info.sampleType = SampleType::Float32;
+    std::mt19937 rng(11);
+    std::normal_distribution<double> g(0, 3e-3);
+    std::vector<float> v(static_cast<std::size_t>(info.frames));
+    double red = 0; // one pole at 0.97: 30 dB over the white noise at 0 Hz, 8 dB at 1 kHz
+    for (std::int64_t i = 0; i < info.frames; ++i) {
+        red = 0.97 * red + g(rng);
+        v[std::size_t(i)] =
+            float(0.1 * std::sin(2 * std::numbers::pi * 1000 * double(i) / 16000) + g(rng) + red);
+    }
+    SignalWriter w(path, info, {});
+    w.write(v.data(), info.frames);
+    w.finish();
+    const auto src = openRecording(path, {});
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 512, 384);
+    const Shape s = magicWand(*src, params, 2.9, 1000, WandOptions{}, job);
+    EXPECT_LT(s.bounds().t0, 0.01);
+    EXPECT_GT(s.bounds().t1, 5.99);
+    EXPECT_EQ(s.coverage(0.5, 1000), 1.0);
+    EXPECT_EQ(s.coverage(5.5, 1000), 1.0);
+    EXPECT_GT(s.bounds().f0, 850); // the tone's band
+    EXPECT_LT(s.bounds().f1, 1150);
+}
