@@ -11,6 +11,17 @@ namespace specedit::ui {
 QString userText(QString text) {
     // Longest names first: "--swap-iq" before "--iq", "noverlap" before "nperseg"'s neighbours.
     static const std::pair<const char*, const char*> kNames[] = {
+        {"--mag-unit db", "“dB” under Magnitudes"},
+        {"--image-time", "the picture's Time"},
+        {"--image-freq", "the picture's Frequency"},
+        {"--image-db", "the picture's Levels"},
+        {"--iterations", "Iterations"},
+        {"--relaxation", "Relaxation"},
+        {"--momentum", "Momentum"},
+        {"--length", "Signal length"},
+        {"--dtype", "Raw type"},
+        {"--sides", "Bins"},
+        {"--rows or --cols", "Raw rows"},
         {"--swap-iq", "Swap I/Q"},
         {"--noverlap", "Overlap"},
         {"--nperseg", "Length"},

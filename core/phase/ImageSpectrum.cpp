@@ -11,13 +11,13 @@ namespace {
 
 void checkAxes(const ImageAxes& a) {
     if (!(a.dbMax > a.dbMin) || !std::isfinite(a.dbMin) || !std::isfinite(a.dbMax))
-        throw Error("--image-db", std::to_string(a.dbMin) + "," + std::to_string(a.dbMax),
+        throw Error("--image-db", shortNumber(a.dbMin) + "," + shortNumber(a.dbMax),
                     "MIN,MAX in dB with MIN < MAX (black, white)");
     if (!(a.t1 > a.t0) || !std::isfinite(a.t0) || !std::isfinite(a.t1))
-        throw Error("--image-time", std::to_string(a.t0) + "," + std::to_string(a.t1),
+        throw Error("--image-time", shortNumber(a.t0) + "," + shortNumber(a.t1),
                     "START,END in seconds with START < END");
     if (!(a.f1 > a.f0) || !std::isfinite(a.f0) || !std::isfinite(a.f1))
-        throw Error("--image-freq", std::to_string(a.f0) + "," + std::to_string(a.f1),
+        throw Error("--image-freq", shortNumber(a.f0) + "," + shortNumber(a.f1),
                     "LOW,HIGH in Hz with LOW < HIGH");
 }
 

@@ -20,6 +20,7 @@
 //   see README for what it was measured to get right.
 // Scores within 1 % tie (a real signal's two-sided STFT read plain or fftshifted is
 // consistent both ways); ties go to the interpretation with its energy lower in frequency.
+// Magnitude-only scores of odd FFT sizes count kOddFftPriorDb worse when ranked.
 // The scaling (spectrum, none, psd) is a constant factor that neither score can see: it is
 // taken from the options and stated. Candidates are returned best first.
 
@@ -66,6 +67,10 @@ struct GuessResult {
     std::string warning;
 };
 inline constexpr double kStationaryVariation = 0.05;
+// Magnitudes alone: how far ahead (dB) a reading with an odd FFT size must score to rank above
+// an even one; odd FFT sizes are rare, and the true reading's odd neighbour scores within
+// about 2 dB of it.
+inline constexpr double kOddFftPriorDb = 2.0;
 
 // phase may be null. Throws Error when no interpretation fits the shapes (naming the shape
 // and the length), or for a phase matrix of another shape.

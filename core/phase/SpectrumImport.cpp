@@ -153,12 +153,12 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
             if (!std::isfinite(m) || m < 0)
                 throw Error(
                     where(magName, mag, i),
-                    "magnitude " + std::to_string(mag.values[i]) + " as " + toString(l.magnitude),
+                    "magnitude " + shortNumber(mag.values[i]) + " as " + toString(l.magnitude),
                     l.magnitude == MagnitudeUnit::Linear || l.magnitude == MagnitudeUnit::Power
-                        ? "finite values >= 0 (negative values: use --mag-unit db)"
+                        ? "finite values >= 0; for levels in dB choose --mag-unit db"
                         : "finite values");
             if (!std::isfinite(ph))
-                throw Error(where(phaseName, *phase, i), "phase " + std::to_string(ph),
+                throw Error(where(phaseName, *phase, i), "phase " + shortNumber(ph),
                             "finite values");
             z = std::polar(m, ph);
         }

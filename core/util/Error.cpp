@@ -1,5 +1,7 @@
 #include "util/Error.h"
 
+#include <cstdio>
+
 namespace specedit::core {
 namespace {
 std::string compose(const std::string& subject, const std::string& problem,
@@ -18,5 +20,11 @@ Error::Error(std::string subject, std::string problem, std::string expected)
 Error::Error(ErrorKind kind, std::string subject, std::string problem, std::string expected)
     : std::runtime_error(compose(subject, problem, expected)), m_subject(std::move(subject)),
       m_problem(std::move(problem)), m_expected(std::move(expected)), m_kind(kind) {}
+
+std::string shortNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text;
+}
 
 } // namespace specedit::core

@@ -35,6 +35,10 @@ private:
     ErrorKind m_kind;
 };
 
+// A number as a message shows it: up to 6 significant digits, no trailing zeros ("-180",
+// "0.25", "1e-12", "nan"), not std::to_string's "-180.000000".
+std::string shortNumber(double value);
+
 // Thrown by JobControl::checkCancelled() when the user cancelled a long operation.
 class Cancelled : public std::runtime_error {
 public:

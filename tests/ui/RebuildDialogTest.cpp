@@ -13,6 +13,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -48,6 +50,13 @@ void writeSpectrum(const std::vector<double>& x, const std::string& mag, const s
     }
     m.finish();
     a.finish();
+}
+
+QPushButton* button(ui::RebuildDialog& d, const QString& text) {
+    for (auto* b : d.findChildren<QPushButton*>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
 }
 
 bool waitIdle(ui::RebuildDialog& d, int ms = 120000) {
@@ -102,6 +111,57 @@ TEST(RebuildDialog, GuessesRebuildsExactlySavesAndAsksToOpen) {
     d.form()->findChild<QSpinBox*>("noverlap")->setValue(128);
     EXPECT_EQ(table->currentRow(), -1);
     EXPECT_TRUE(table->selectedItems().isEmpty());
+    // And the rebuilt signal, made with the other reading, can no longer be played or saved.
+    EXPECT_FALSE(d.result().has_value());
+    auto* save = button(d, "&Save and open…");
+    auto* play = button(d, "&Play");
+    ASSERT_TRUE(save && play);
+    EXPECT_FALSE(save->isEnabled());
+    EXPECT_FALSE(play->isEnabled());
+    EXPECT_TRUE(d.findChildren<ui::MagnitudePreview*>()[1]->caption().contains("reading changed"));
+}
+
+// A result belongs to the files it was rebuilt from: changed files, a new run and a failed run
+// leave nothing to play or save (a tester saved the last good result after a failure). Return
+// in a path field starts nothing; Play turns into Stop while it plays.
+TEST(RebuildDialog, OnlyTheCurrentFilesResultCanBePlayedOrSaved) {
+    SpectrumFiles files;
+    ui::RebuildDialog d;
+    d.form()->setFiles(files.mag, QString());
+    auto* path = d.form()->findChildren<QLineEdit*>().value(0);
+    ASSERT_NE(path, nullptr);
+    QTest::keyClick(path, Qt::Key_Return);
+    EXPECT_FALSE(d.isRunning());
+    EXPECT_FALSE(d.result().has_value());
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_TRUE(d.result().has_value()) << d.status().toStdString();
+    auto* play = button(d, "&Play");
+    auto* save = button(d, "&Save and open…");
+    ASSERT_TRUE(play && save);
+    EXPECT_TRUE(save->isEnabled());
+    if (play->isEnabled()) { // a sound device: the null sink of the test run
+        play->click();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return play->text() == "&Stop"; }, 5000));
+        play->click();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return play->text() == "&Play"; }, 5000));
+    }
+    // A phase file of another shape: the old result goes with the files, the run fails.
+    const auto wrong = files.dir.path() / "wrong.npy";
+    {
+        core::NpyWriter w(wrong.string(), core::NpyType::Float64, {3, 4}, true);
+        const std::vector<double> zeros(12, 0.0);
+        w.append(zeros.data(), zeros.size());
+        w.finish();
+    }
+    d.form()->setFiles(files.mag, QString::fromStdString(wrong.string()));
+    EXPECT_FALSE(d.result().has_value());
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    EXPECT_FALSE(d.result().has_value());
+    EXPECT_TRUE(d.status().contains("wrong.npy")) << d.status().toStdString();
+    EXPECT_FALSE(save->isEnabled());
+    EXPECT_FALSE(play->isEnabled());
 }
 
 TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {

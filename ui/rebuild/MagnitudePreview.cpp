@@ -56,12 +56,14 @@ void MagnitudePreview::setGrid(const core::MagnitudeGrid& g, double hopSeconds, 
                     .arg(seconds, 0, 'g', 4)
                     .arg(hz(fLow), hz(fHigh))
                     .arg(80);
+    setToolTip(m_caption);
     update();
 }
 
 void MagnitudePreview::clear(const QString& why) {
     m_image = QImage();
     m_caption = m_title + ": " + why;
+    setToolTip(m_caption);
     update();
 }
 
@@ -70,13 +72,19 @@ void MagnitudePreview::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), palette().window());
     const int captionHeight = fontMetrics().height() + 4;
     const QRect picture = rect().adjusted(0, 0, 0, -captionHeight);
-    if (!m_image.isNull())
+    if (!m_image.isNull()) {
         p.drawImage(picture, m_image);
-    else
-        p.fillRect(picture, Qt::black);
-    p.setPen(palette().windowText().color());
-    p.drawText(QRect(0, picture.bottom() + 2, width(), captionHeight),
-               Qt::AlignLeft | Qt::AlignVCenter, m_caption);
+        p.setPen(palette().windowText().color());
+        p.drawText(QRect(0, picture.bottom() + 2, width(), captionHeight),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
+        return;
+    }
+    // Without a picture the caption says why (an error may be long): wrapped over the black.
+    p.fillRect(picture, Qt::black);
+    p.setPen(Qt::lightGray);
+    p.drawText(picture.adjusted(8, 8, -8, -8), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+               m_caption);
 }
 
 } // namespace specedit::ui

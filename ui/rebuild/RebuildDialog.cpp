@@ -104,6 +104,7 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     connect(m_form, &RebuildForm::filesChanged, this, [this] {
         m_candidates.clear();
         m_table->setRowCount(0);
+        clearResult(tr("the files changed: Rebuild"));
         m_status->setText(m_form->magnitudePath().isEmpty()
                               ? tr("Choose the magnitude file, then Guess or Rebuild.")
                               : tr("Guess how the files were made, or set the fields and "
@@ -115,8 +116,21 @@ RebuildDialog::RebuildDialog(QWidget* parent)
         const QSignalBlocker block(m_table);
         m_table->setCurrentCell(-1, -1);
         m_table->clearSelection();
+        clearResult(tr("the reading changed: Rebuild"));
         m_previewTimer->start();
     });
+    connect(m_player, &Player::playingChanged, this,
+            [this](bool playing) { m_play->setText(playing ? tr("&Stop") : tr("&Play")); });
+}
+
+void RebuildDialog::clearResult(const QString& why) {
+    if (!m_result)
+        return;
+    m_player->stop();
+    m_result.reset();
+    m_output->clear(why);
+    m_play->setEnabled(false);
+    m_save->setEnabled(false);
 }
 
 void RebuildDialog::previewInput() {
@@ -152,6 +166,7 @@ QWidget* RebuildDialog::buildGuessTable() {
     auto* row = new QHBoxLayout(box);
     row->setContentsMargins(0, 0, 0, 0);
     m_guess = new QPushButton(tr("&Guess parameters"), box);
+    m_guess->setAutoDefault(false);
     m_guess->setToolTip(tr("Try every reading of the files and rank them: with a phase file by "
                            "how consistent the STFT is, without one by how closely the "
                            "magnitudes can be matched (a hint only)"));
@@ -167,6 +182,7 @@ QWidget* RebuildDialog::buildGuessTable() {
     m_table->setMaximumHeight(170);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int r) {
         if (r >= 0 && std::size_t(r) < m_candidates.size()) {
+            clearResult(tr("another reading was picked: Rebuild"));
             m_form->apply(m_candidates[std::size_t(r)]);
             previewInput();
         }
@@ -181,7 +197,6 @@ QWidget* RebuildDialog::buildActions() {
     auto* row = new QHBoxLayout(box);
     row->setContentsMargins(0, 0, 0, 0);
     m_rebuild = new QPushButton(tr("&Rebuild"), box);
-    m_rebuild->setDefault(true);
     m_cancel = new QPushButton(tr("Cancel run"), box);
     m_cancel->setEnabled(false);
     m_progress = new QProgressBar(box);
@@ -200,8 +215,11 @@ QWidget* RebuildDialog::buildActions() {
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     auto* left = new QVBoxLayout;
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_rebuild, m_cancel, m_play, m_save, close})
+    // Return in a field (a path being typed) starts nothing: runs start from their buttons.
+    for (QPushButton* b : {m_rebuild, m_cancel, m_play, m_save, close}) {
+        b->setAutoDefault(false);
         buttons->addWidget(b);
+    }
     left->addLayout(buttons);
     left->addWidget(m_progress);
     row->addLayout(left);
@@ -309,7 +327,7 @@ void RebuildDialog::rebuild() {
     ++m_previewGeneration; // the result shows the input it was rebuilt from
     auto job = makeJob();
     setBusy(job, tr("Rebuilding…"));
-    m_player->stop();
+    clearResult(tr("rebuilding…"));
     const core::IterationFn onIteration = [self](int it, double db) {
         QMetaObject::invokeMethod(qApp, [self, it, db] {
             if (self && self->m_job)
@@ -328,10 +346,14 @@ void RebuildDialog::rebuild() {
         },
         [self, spec](std::shared_ptr<Result> r, const QString& error, bool cancelled) {
             self->setBusy(nullptr, {});
-            if (cancelled)
+            if (cancelled) {
+                self->m_output->clear(tr("cancelled"));
                 return self->showError(tr("Rebuild cancelled; nothing was changed."));
-            if (!error.isEmpty())
+            }
+            if (!error.isEmpty()) {
+                self->m_output->clear(tr("failed (see the message)"));
                 return self->showError(error);
+            }
             self->m_resultSpec = spec;
             self->showResult(std::move(r->first), std::move(r->second));
         });

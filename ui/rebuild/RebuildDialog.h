@@ -66,6 +66,9 @@ private:
     void previewInput();
     void showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt);
     void showError(const QString& text);
+    // Drops the rebuilt signal (it no longer belongs to the fields: a new run, changed files
+    // or reading) so it cannot be played or saved; the Rebuilt preview says why.
+    void clearResult(const QString& why);
     void saveAndOpen();
     void play();
     QString suggestedOutput() const;
