@@ -101,12 +101,16 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_view, &SpectrogramView::cursorMoved, this, &MainWindow::showCursor);
-    connect(m_view, &SpectrogramView::measured, this, [this](double dt, double df) {
-        QString text = tr("Δt %1   Δf %2").arg(formatTime(dt, 1e-6), formatFrequency(df, 1.0));
-        if (dt != 0)
-            text += tr("   1/Δt %1").arg(formatFrequency(1.0 / std::abs(dt), 0.01));
-        statusBar()->showMessage(text);
-    });
+    connect(m_view, &SpectrogramView::measured, this,
+            [this](double dt, double df, const PlotScale& scale) {
+                // As precise as a pixel: "Δt 2.332 s", not "2.332000 s".
+                QString text = tr("Δt %1   Δf %2")
+                                   .arg(formatTime(dt, readoutStep(scale.secondsPerPixel)),
+                                        formatFrequency(df, readoutStep(scale.hertzPerPixel)));
+                if (dt != 0)
+                    text += tr("   1/Δt %1").arg(formatFrequency(1.0 / std::abs(dt), 0.01));
+                statusBar()->showMessage(text);
+            });
     connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
     connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
     connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);

@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -152,6 +153,11 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     drag(plot, {{3 * sPerPx, fc - 100e3}, {end - 3 * sPerPx, fc + 100e3}});
     ASSERT_EQ(w.document()->shapes().size(), 3u);
     EXPECT_EQ(w.document()->shapes()[2].t0, 0.0);
+    EXPECT_EQ(w.document()->shapes()[2].t1, end);
+    w.document()->undoStack()->undo();
+    // Dragged on past the end, the edge stops at the end (it read 6.094 s on a 6 s file).
+    drag(plot, {{1.0, fc - 100e3}, {end + 12 * sPerPx, fc + 100e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 3u);
     EXPECT_EQ(w.document()->shapes()[2].t1, end);
     w.document()->undoStack()->undo();
     // A click with the rectangle tool is not a rectangle.
@@ -347,6 +353,12 @@ TEST(MainWindow, MeasureToolAndImageExport) {
     const double hzPerPx = plot->yAxis->range().size() / plot->axisRect()->height();
     EXPECT_NEAR(dt, 0.5, 1.5 * sPerPx);
     EXPECT_NEAR(df, 100e3, 1.5 * hzPerPx);
+    // The readout is as precise as a pixel (it read "Δt 0.500000 s"): the demo's 2 s over
+    // about 800 pixels, 2.5 ms each, gives 3 decimals.
+    const QString readout = w.statusBar()->currentMessage();
+    EXPECT_TRUE(
+        QRegularExpression("^Δt 0\\.\\d{3} s   Δf \\d+(\\.\\d)? kHz").match(readout).hasMatch())
+        << readout.toStdString();
     EXPECT_TRUE(w.document()->shapes().empty()); // measuring paints nothing
     const QString png = QString::fromStdString(own.file("spectrogram.png"));
     ASSERT_TRUE(w.view()->savePng(png, 1200, 700));

@@ -321,18 +321,19 @@ QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
 }
 
 // Where a gesture is, on the decimal grid of the pixel there (local on a log axis); within
-// kEdgeSnapPixels of the recording's start or end, exactly there, so a shape drawn "from the
-// start" or "to the end" covers the edge frames (a start 6 ms in left the tone in the first
-// 6 ms of the export).
+// kEdgeSnapPixels of the recording's start or end, or past them, exactly there, so a shape
+// drawn "from the start" or "to the end" covers the edge frames (a start 6 ms in left the tone
+// in the first 6 ms of the export) and a drag past the end stops there (it read 6.094 s on a
+// 6 s file).
 QPointF SpectrogramView::gesturePoint(const QPointF& pixel) const {
     constexpr double kEdgeSnapPixels = 5;
     const PlotScale s = plotScaleAt(pixel);
     const QPointF p = toPlot(pixel);
     double t = onPixelGrid(p.x(), s.secondsPerPixel);
-    const auto& computer = m_scheduler->computer();
-    for (double edge : {0.0, computer ? computer->duration() : 0.0})
-        if (computer && std::abs(p.x() - edge) < kEdgeSnapPixels * s.secondsPerPixel)
-            t = edge;
+    if (const auto& computer = m_scheduler->computer()) {
+        const double snap = kEdgeSnapPixels * s.secondsPerPixel, end = computer->duration();
+        t = p.x() < snap ? 0.0 : p.x() > end - snap ? end : t;
+    }
     return {t, onPixelGrid(p.y(), s.hertzPerPixel)};
 }
 
@@ -593,7 +594,8 @@ void SpectrogramView::onMouseMove(QMouseEvent* event) {
     if (m_measureStart && (event->buttons() & Qt::LeftButton)) {
         pane().overlay->setMeasure(std::make_pair(*m_measureStart, g));
         replotOverlay();
-        emit measured(g.x() - m_measureStart->x(), g.y() - m_measureStart->y());
+        emit measured(g.x() - m_measureStart->x(), g.y() - m_measureStart->y(),
+                      plotScaleAt(event->position()));
     }
 }
 

@@ -163,8 +163,9 @@ signals:
     // The magic wand was clicked at (seconds, Hz) over a pane showing `channel` (-1: the mix
     // or IQ); scale is the plot's at that moment.
     void wandRequested(double seconds, double hertz, const PlotScale& scale, int channel);
-    // The measuring tool's span: time and frequency differences (end minus start).
-    void measured(double deltaSeconds, double deltaHertz);
+    // The measuring tool's span: time and frequency differences (end minus start), and the
+    // plot's scale at its end (what a pixel is worth: the precision of the differences).
+    void measured(double deltaSeconds, double deltaHertz, const PlotScale& scale);
     void deleteRequested(std::uint64_t shapeId);
     // A finished move or resize of a shape (Pan tool): the shape as it is now.
     void shapeEdited(const core::Shape& shape);
