@@ -47,6 +47,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QThreadPool>
@@ -56,6 +58,16 @@
 
 namespace specedit::ui {
 namespace {
+
+// A scroll area that asks for its whole widget (QScrollArea caps its hint at 24 lines): the
+// panel shows whole where there is room and scrolls only where there is not.
+class FittingScrollArea : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    QSize sizeHint() const override {
+        return widget()->sizeHint() + QSize(verticalScrollBar()->sizeHint().width(), 0);
+    }
+};
 
 bool isProjectPath(const QString& path) {
     return path.endsWith(".specedit.json");
@@ -465,7 +477,16 @@ QDockWidget* MainWindow::addPanel(const QString& title, const char* name, QWidge
 }
 
 void MainWindow::buildDock() {
-    addPanel(tr("Settings"), "analysisDock", m_panel);
+    // The settings scroll in a short window rather than being squeezed under the Shapes panel
+    // (in 800 x 500 the two were drawn over each other).
+    auto* settings = new FittingScrollArea(this);
+    settings->setWidget(m_panel);
+    settings->setWidgetResizable(true);
+    settings->setFrameShape(QFrame::NoFrame);
+    settings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    settings->setMinimumWidth(m_panel->minimumSizeHint().width() +
+                              settings->verticalScrollBar()->sizeHint().width());
+    QDockWidget* settingsDock = addPanel(tr("Settings"), "analysisDock", settings);
     QDockWidget* shapes = addPanel(tr("Shapes"), "shapesDock", m_shapes);
     connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
     connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
@@ -481,6 +502,14 @@ void MainWindow::buildDock() {
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
     shapes->raise();
+    // Once laid out: the settings whole where there is room, the Shapes panel taking the rest.
+    QTimer::singleShot(0, this, [this, settingsDock, settings, shapes] {
+        const int missing = m_panel->minimumSizeHint().height() - settings->viewport()->height();
+        if (missing > 0)
+            resizeDocks({settingsDock, shapes},
+                        {settingsDock->height() + missing, shapes->height() - missing},
+                        Qt::Vertical);
+    });
 }
 
 bool MainWindow::openPath(const QString& path) {

@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -334,6 +335,26 @@ TEST(MainWindow, OverviewStripShowsAndMovesTheView) {
     QDir().mkpath(shots);
     QTest::qWait(100);
     EXPECT_TRUE(w.grab().save(shots + "/zoomed_with_overview.png"));
+}
+
+// The window goes down to 800 x 500 (half a laptop screen) with every panel usable: the
+// settings scroll instead of holding the window taller, and no panel is drawn over another (a
+// tester's 800 x 500 window had the Shapes panel over the Settings).
+TEST(MainWindow, ASmallWindowKeepsItsPanelsApart) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    w.show();
+    w.resize(800, 500);
+    QTest::qWait(100);
+    EXPECT_LE(w.height(), 500);
+    EXPECT_LE(w.width(), 800);
+    auto* settings = w.findChild<QDockWidget*>("analysisDock");
+    auto* shapes = w.findChild<QDockWidget*>("shapesDock");
+    ASSERT_TRUE(settings && shapes);
+    EXPECT_FALSE(settings->geometry().intersects(shapes->geometry()))
+        << settings->geometry().bottom() << " > " << shapes->geometry().top();
+    EXPECT_GT(shapes->geometry().top(), settings->geometry().top());
 }
 
 TEST(MainWindow, MeasureToolAndImageExport) {
