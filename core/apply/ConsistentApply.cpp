@@ -1,6 +1,6 @@
 #include "apply/ConsistentApply.h"
 
-#include "apply/EdgeExtension.h"
+#include "dsp/EdgeExtension.h"
 #include "mask/MaskRasterizer.h"
 #include "phase/PhaseRetrieval.h"
 #include "phase/StftOperator.h"
@@ -108,7 +108,7 @@ ConsistentReport run(const SampleSource& src, const StftParams& p, const std::ve
     ConsistentReport report;
     report.beforeDb = report.afterDb = -1e300;
     const std::int64_t margin = edgeMargin(p);
-    const EdgeExtension edges(src, margin, margin, EdgeExtension::historyFor(p.nperseg));
+    const auto edges = EdgeExtension::of(src, margin, margin, EdgeExtension::historyFor(p.nperseg));
     for (int c = 0; c < lanes; ++c) {
         const auto r = consistentLane<S>(src, p, shapes, StftOperator<S>::kComplexSignal ? -1 : c,
                                          iterations, edges, job, results[std::size_t(c)]);

@@ -7,7 +7,7 @@
 // plain ISTFT) and after, as spectral convergence in dB against |Y|.
 //
 // As in applyMask, the frames over the recording's ends see it continued by linear prediction
-// (apply/EdgeExtension), not cut off by zeros: the analysis runs on the recording with a
+// (dsp/EdgeExtension), not cut off by zeros: the analysis runs on the recording with a
 // window's worth of continuation either side, and the figures count those frames too.
 //
 // Each audio channel (or the IQ signal) is held in memory with its edited STFT, unlike

@@ -1,6 +1,6 @@
 #include "apply/StreamingApply.h"
 
-#include "apply/EdgeExtension.h"
+#include "dsp/EdgeExtension.h"
 #include "dsp/Stft.h"
 #include "effect/SpectralEffects.h"
 #include "mask/MaskRasterizer.h"
@@ -54,8 +54,8 @@ public:
         // The frames over the ends see the recording continued, not cut off by zeros.
         const std::int64_t pastEnd =
             m_frames > 0 ? m_stft.frameStart(m_frames - 1) + p.nperseg - src.info().frames : 0;
-        m_edges = EdgeExtension(src, -m_stft.frameStart(0), pastEnd,
-                                EdgeExtension::historyFor(p.nperseg));
+        m_edges = EdgeExtension::of(src, -m_stft.frameStart(0), pastEnd,
+                                    EdgeExtension::historyFor(p.nperseg));
         for (std::size_t i = 0; i < shapes.size(); ++i) {
             const int c = shapes[i].channel;
             if (c < 0)

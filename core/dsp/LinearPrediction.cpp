@@ -14,10 +14,13 @@ template <typename T> T conjugate(T v) {
         return std::conj(v);
 }
 
-} // namespace
+template <typename T>
+using Accumulator = std::conditional_t<std::is_same_v<T, float>, double, std::complex<double>>;
 
-template <typename T> std::vector<T> burgPredictor(const T* samples, std::size_t count, int order) {
-    using Acc = std::conditional_t<std::is_same_v<T, float>, double, std::complex<double>>;
+// Burg's recursion in double; a_1..a_order.
+template <typename T>
+std::vector<Accumulator<T>> burgInDouble(const T* samples, std::size_t count, int order) {
+    using Acc = Accumulator<T>;
     std::vector<Acc> f(samples, samples + count), b(f);
     std::vector<Acc> a{Acc(1)};
     double first = -1;
@@ -49,31 +52,46 @@ template <typename T> std::vector<T> burgPredictor(const T* samples, std::size_t
             b[i] = bi + conjugate(k) * fi;
         }
     }
-    std::vector<T> out;
-    for (std::size_t i = 1; i < a.size(); ++i)
-        out.push_back(T(a[i]));
-    return out;
+    return {a.begin() + 1, a.end()};
+}
+
+} // namespace
+
+template <typename T> std::vector<T> burgPredictor(const T* samples, std::size_t count, int order) {
+    const auto a = burgInDouble(samples, count, order);
+    return {a.begin(), a.end()};
 }
 
 template <typename T>
 std::vector<T> continueSignal(const T* samples, std::size_t count, std::size_t length, int order) {
-    const std::vector<T> a = burgPredictor(samples, count, order);
+    using Acc = Accumulator<T>;
+    // Coefficients and recursion in double: a tone's poles come twice at a higher order, and
+    // a double root moves by the square root of a rounding, so coefficients rounded to float
+    // put them off the unit circle (8192 samples of a pure tone continued grew ninefold).
+    const std::vector<Acc> a = burgInDouble(samples, count, order);
     const std::size_t known = std::min(count, a.size());
-    std::vector<T> x;
+    double peak = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        peak = std::max(peak, double(std::abs(samples[i])));
+    std::vector<Acc> x(samples + (count - known), samples + count);
     x.reserve(known + length);
-    x.insert(x.end(), samples + (count - known), samples + count);
     for (std::size_t n = known; n < known + length; ++n) {
-        T v(0);
+        Acc v(0);
         for (std::size_t i = 0; i < a.size() && i < n; ++i)
             v -= a[i] * x[n - 1 - i];
-        if (!std::isfinite(std::abs(v))) { // cannot happen with a stable predictor: silence
-            x.resize(known);
-            x.resize(known + length, T(0));
+        // A stable predictor never rises far above what it was given: past that (rounding in
+        // a predictor of many near-unit poles), silence rather than a made-up burst.
+        if (!std::isfinite(std::abs(v)) || std::abs(v) > 4 * peak) {
+            x.resize(known + length, Acc(0));
             break;
         }
         x.push_back(v);
     }
-    return {x.begin() + std::ptrdiff_t(known), x.end()};
+    std::vector<T> out;
+    out.reserve(length);
+    for (std::size_t n = known; n < known + length; ++n)
+        out.push_back(T(x[n]));
+    return out;
 }
 
 template std::vector<float> burgPredictor(const float*, std::size_t, int);

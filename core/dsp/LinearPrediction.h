@@ -5,7 +5,8 @@
 // x^[n] = -sum_{i=1..m} a_i x[n - i] is built one order at a time; each step picks the
 // reflection coefficient k that minimises the sum of the forward and backward prediction
 // errors, k = -2 sum f_i conj(b_{i-1}) / sum (|f_i|^2 + |b_{i-1}|^2), so |k| <= 1 and the
-// predictor is stable: a tone goes on, noise dies away, nothing grows. Real and complex
+// predictor is stable: a tone goes on, noise dies away, nothing grows (the continuation runs
+// in double, and stops at 4 times the given peak should rounding make it rise). Real and complex
 // samples (IQ) alike. Any thread; no state.
 
 #include <complex>

@@ -29,12 +29,14 @@ void TileColumns::readBlock(const Stft<std::complex<float>>&, std::int64_t start
                             std::vector<std::complex<float>>& out) {
     out.resize(std::size_t(n));
     readComplex(m_source, start, n, out.data());
+    m_edges.fillComplex(start, n, out.data());
 }
 
 void TileColumns::readBlock(const Stft<float>&, std::int64_t start, std::int64_t n,
                             std::vector<float>& out) {
     out.resize(std::size_t(n));
     readChannel(m_source, m_channel, start, n, out.data(), m_mixScratch);
+    m_edges.fillChannel(start, n, m_channel, out.data());
 }
 
 // Frames [j0, j0 + count) into m_power, read kBlockFrames at a time as one block of samples.

@@ -5,6 +5,7 @@
 // ones) and each row the maximum over its 2^rowLevel bins. Consecutive frames are read in one
 // block of samples; memory is bounded by kBlockFrames frames whatever the column span.
 
+#include "dsp/EdgeExtension.h"
 #include "dsp/Stft.h"
 #include "effect/SpectralEffects.h"
 #include "io/SampleSource.h"
@@ -22,9 +23,11 @@ public:
     static constexpr int kBlockFrames = 64;
 
     // effects: the mask's effect contexts, or null when it has only gains.
+    // edges: the recording continued past its ends (the frames over them read it).
     TileColumns(const SampleSource& source, int channel, const std::vector<Shape>& mask,
-                std::int64_t frames, const SpectralEffects* effects = nullptr)
-        : m_source(source), m_channel(channel), m_mask(mask), m_frames(frames),
+                std::int64_t frames, const EdgeExtension& edges,
+                const SpectralEffects* effects = nullptr)
+        : m_source(source), m_channel(channel), m_mask(mask), m_frames(frames), m_edges(edges),
           m_effects(effects && effects->active() ? effects : nullptr) {}
 
     // tiles: same level, row level, firstFrame and columns; db sized and floored.
@@ -50,6 +53,7 @@ private:
     int m_channel;
     const std::vector<Shape>& m_mask;
     std::int64_t m_frames;
+    const EdgeExtension& m_edges;
     const SpectralEffects* m_effects;
     SpectralEffects::Scratch m_effectScratch;
     std::vector<std::complex<float>> m_block; // spectra of a block, for effects

@@ -1,5 +1,6 @@
 #include "render/TileComputer.h"
 
+#include "dsp/EdgeExtension.h"
 #include "dsp/Stft.h"
 #include "effect/SpectralEffects.h"
 #include "render/TileColumns.h"
@@ -14,6 +15,7 @@ namespace specedit::core {
 struct TileComputer::Engine {
     std::unique_ptr<Stft<float>> real;
     std::unique_ptr<Stft<std::complex<float>>> complex;
+    EdgeExtension edges; // the recording continued past its ends, for the frames over them
     // Effect contexts, measured by the first compute() that needs them.
     std::mutex effectsMutex;
     std::unique_ptr<SpectralEffects> effects;
@@ -81,6 +83,14 @@ TileComputer::TileComputer(std::shared_ptr<const SampleSource> source, StftParam
         m_engine->real = std::make_unique<Stft<float>>(m_params, StftDirections::Forward);
     m_frames = m_engine->complex ? m_engine->complex->frameCount(m_source->info().frames)
                                  : m_engine->real->frameCount(m_source->info().frames);
+    // As the export sees them (dsp/EdgeExtension): a recording cut off mid-tone shows no
+    // column of splatter at its ends, and a tone removed up to an edge is gone there too.
+    const std::int64_t lastEnd =
+        m_frames > 0 ? (m_frames - 1) * m_params.hop() + m_params.nperseg - m_params.nperseg / 2
+                     : 0;
+    m_engine->edges =
+        EdgeExtension::of(*m_source, m_params.nperseg / 2, lastEnd - m_source->info().frames,
+                          EdgeExtension::historyFor(m_params.nperseg));
     m_hash = m_params.hash() ^ (std::hash<int>{}(channel)*31) ^
              std::hash<const void*>{}(m_source.get()) ^ (hashShapes(m_mask) * 131) ^
              (std::hash<std::size_t>{}(identity)*0x9e3779b97f4a7c15ULL);
@@ -151,7 +161,7 @@ int TileComputer::maxLevel() const {
 std::vector<Tile> TileComputer::compute(int level, int rowLevel, std::int64_t index,
                                         const std::vector<int>& bands, bool exact,
                                         const JobControl& job) const {
-    TileColumns columns(*m_source, m_channel, m_mask, m_frames, effects(job));
+    TileColumns columns(*m_source, m_channel, m_mask, m_frames, m_engine->edges, effects(job));
     const std::int64_t span = std::int64_t(1) << level;
     const std::int64_t first = index * kTileColumns * span;
     const std::int64_t left = (m_frames - first + span - 1) / span;

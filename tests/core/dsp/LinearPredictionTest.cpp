@@ -57,3 +57,22 @@ TEST(LinearPrediction, NoiseFadesAndSilenceStaysSilent) {
     for (float v : continueSignal(zeros.data(), zeros.size(), 50, 8))
         EXPECT_EQ(v, 0.0f);
 }
+
+// A long continuation of a pure tone keeps its level: the predictor's coefficients rounded to
+// float put its poles off the unit circle, and 8192 samples continued past 8192 grew ninefold
+// (a spectrogram's edge column at a 16384-point FFT read 18 dB over the tone).
+TEST(LinearPrediction, ALongContinuationOfAToneKeepsItsLevel) {
+    auto x = [](int n) { return float(0.5 * std::sin(2 * std::numbers::pi * 3000 * n / 16000.0)); };
+    std::vector<float> known(8192);
+    for (int n = 0; n < 8192; ++n)
+        known[std::size_t(n)] = x(n);
+    const auto more = continueSignal(known.data(), known.size(), 8192, 32);
+    ASSERT_EQ(more.size(), 8192u);
+    float peak = 0;
+    for (float v : more)
+        peak = std::max(peak, std::abs(v));
+    EXPECT_LT(peak, 0.55f);
+    EXPECT_GT(peak, 0.45f);
+    for (int n = 0; n < 1000; ++n)
+        EXPECT_NEAR(more[std::size_t(n)], x(8192 + n), 0.02) << n;
+}
