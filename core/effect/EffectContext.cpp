@@ -110,13 +110,13 @@ std::pair<std::int64_t, std::int64_t> framesOutside(const Shape& shape, const Ma
 
 template <typename S>
 void measureLevels(LaneSpectra<S>& lane, const MaskGrid& grid, const Shape& shape, int index,
-                   EffectContext& out) {
+                   EffectContext& out, bool required) {
     const auto [jb, ja] = framesOutside(shape, grid);
     out.before = meanPower(lane, jb - kContextFrames + 1, jb);
     out.after = meanPower(lane, ja, ja + kContextFrames - 1);
     out.beforeFrame = out.before.empty() ? -1 : std::min(jb, lane.frames() - 1);
     out.afterFrame = out.after.empty() ? -1 : std::max<std::int64_t>(ja, 0);
-    if (out.before.empty() && out.after.empty())
+    if (required && out.before.empty() && out.after.empty())
         throw Error("shapes[" + std::to_string(index) + "]",
                     "effect " + toString(shape.effect) +
                         " has no recording before or after it to take levels from",
@@ -193,7 +193,7 @@ std::vector<float> measureFloor(LaneSpectra<S>& lane, const MaskGrid& grid, cons
 #define SPECEDIT_EFFECT_CONTEXT(S)                                                                 \
     template class LaneSpectra<S>;                                                                 \
     template void measureLevels(LaneSpectra<S>&, const MaskGrid&, const Shape&, int,               \
-                                EffectContext&);                                                   \
+                                EffectContext&, bool);                                             \
     template std::vector<float> measureProfile(LaneSpectra<S>&, const MaskGrid&,                   \
                                                const std::vector<Shape>&, int, const JobControl&); \
     template std::vector<float> measureFloor(LaneSpectra<S>&, const MaskGrid&, const Shape&,       \

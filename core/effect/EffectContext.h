@@ -65,11 +65,11 @@ struct EffectContext {
 // The frames whose centres lie before (first) and after (second) a shape's time bounds.
 std::pair<std::int64_t, std::int64_t> framesOutside(const Shape& shape, const MaskGrid& grid);
 
-// Levels on both sides of shape `index` (throws Error naming shapes[index] when the shape
-// leaves no frame on either side).
+// Levels on both sides of shape `index` (when `required`, throws Error naming shapes[index]
+// if the shape leaves no frame on either side; a replace filled from frequency needs none).
 template <typename S>
 void measureLevels(LaneSpectra<S>& lane, const MaskGrid& grid, const Shape& shape, int index,
-                   EffectContext& out);
+                   EffectContext& out, bool required = true);
 
 // Noise power per bin of the noise-profile shapes applying to `channel` (mean power of their
 // cells with coverage >= 0.5; at most kProfileFrames frames of each, spread evenly); empty

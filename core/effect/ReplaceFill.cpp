@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace specedit::core {
 namespace {
@@ -71,8 +72,9 @@ Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k, double 
     const double b = jb >= 0 ? double(cx.before[std::size_t(k)]) : 0.0;
     const double f = ja >= 0 ? double(cx.after[std::size_t(k)]) : 0.0;
     double power = jb < 0 ? f : ja < 0 ? b : (1 - frac) * b + frac * f;
+    const bool timeless = jb < 0 && ja < 0; // the shape spans the recording
     if (across >= 0) // fill_from frequency (or both, averaged with the time estimate)
-        power = both ? (power + across) / 2 : across;
+        power = both && !timeless ? (power + across) / 2 : across;
     std::complex<double> z;
     if (jb >= 0 && a.has(jb))
         z += (1 - frac) * std::polar(1.0, double(std::arg(a.at(jb, k))) +
@@ -80,7 +82,13 @@ Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k, double 
     if (ja >= 0 && a.has(ja))
         z += frac *
              std::polar(1.0, double(std::arg(a.at(ja, k))) - double(ja - j) * advance(a, ja, k));
-    const double phase = std::abs(z) > 1e-9 ? std::arg(z) : 0.0;
+    // No neighbour in time to continue: a phase that varies from cell to cell as noise's does
+    // (a fixed hash of the cell; the consistency iterations then fit it to its neighbours).
+    const double scatter =
+        std::fmod(std::abs(std::sin(double(j) * 12.9898 + k * 78.233)) * 43758.5453, 1.0);
+    const double phase = std::abs(z) > 1e-9 ? std::arg(z)
+                         : timeless         ? 2 * std::numbers::pi * scatter
+                                            : 0.0;
     return Cf(std::polar(std::sqrt(power), phase));
 }
 

@@ -142,7 +142,8 @@ SpectralEffects::SpectralEffects(const SampleSource& source, const Stft<S>& stft
         if (s.effect == ShapeEffect::Denoise)
             cx->noise = profile.empty() ? measureFloor(lane, m_grid, s, job) : profile;
         else
-            measureLevels(lane, m_grid, s, int(i), *cx);
+            measureLevels(lane, m_grid, s, int(i), *cx,
+                          s.effect != ShapeEffect::Replace || s.fillFrom == FillFrom::Time);
         if (s.effect == ShapeEffect::Replace)
             computeReplaceFill(lane, p, m_grid, s, int(i), *cx, job);
         m_contexts[i] = std::move(cx);

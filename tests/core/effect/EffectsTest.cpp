@@ -178,11 +178,22 @@ TEST(Effects, ReplaceFromFrequencyTakesOutAWhistle) {
     Shape fromTime = across;
     fromTime.fillFrom = FillFrom::Time;
     EXPECT_GT(bandDb(exported(*src, {fromTime}), 1.2, 1.8, 950, 1050) - noiseLevel, 25);
+    // A whistle through the whole recording (the wand outlines it so): nothing before or after
+    // it, and from frequency nothing is needed there (it was refused: "no recording before or
+    // after it to take levels from").
+    Shape whole = across;
+    whole.t0 = 0;
+    whole.t1 = 3;
+    const auto z = exported(*src, {whole});
+    EXPECT_NEAR(bandDb(z, 1.2, 1.8, 950, 1050), noiseLevel, 1.5);
+    EXPECT_NEAR(bandDb(z, 0.2, 0.8, 950, 1050), noiseLevel, 1.5);
+    whole.fillFrom = FillFrom::Both; // the time half has nothing: frequency alone
+    EXPECT_NEAR(bandDb(exported(*src, {whole}), 1.2, 1.8, 950, 1050), noiseLevel, 1.5);
+    whole.fillFrom = FillFrom::Time;
+    specedit::test::expectError([&] { exported(*src, {whole}); },
+                                {"shapes[0]", "no recording before or after it"});
 }
 
-// Noise everywhere, a 1 kHz tone from 0.6 s whose bin stands 20 dB above the noise's bin
-// power, a noise profile over the first 0.5 s and denoise (limit 12 dB) over the rest. The
-// tone keeps its amplitude within 1 dB; the noise away from it drops by 12 dB within 1 dB.
 // Without being asked, a replace shape fills from across its band when it is long and narrow
 // in cells (a whistle), from before and after when it is short and wide (a click, a cough).
 TEST(Effects, AReplaceShapeFillsFromWhereItsNeighboursAreClosest) {
@@ -198,6 +209,9 @@ TEST(Effects, AReplaceShapeFillsFromWhereItsNeighboursAreClosest) {
     EXPECT_EQ(naturalFillFrom(cough, p), FillFrom::Time); // 62.5 frames, 96 bins
 }
 
+// Noise everywhere, a 1 kHz tone from 0.6 s whose bin stands 20 dB above the noise's bin
+// power, a noise profile over the first 0.5 s and denoise (limit 12 dB) over the rest. The
+// tone keeps its amplitude within 1 dB; the noise away from it drops by 12 dB within 1 dB.
 TEST(Effects, DenoiseKeepsAToneAndLowersTheNoiseByItsLimit) {
     TempDir dir;
     const double sigma = 0.01;
