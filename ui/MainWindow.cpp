@@ -47,6 +47,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -502,14 +503,25 @@ void MainWindow::buildDock() {
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
     shapes->raise();
-    // Once laid out: the settings whole where there is room, the Shapes panel taking the rest.
-    QTimer::singleShot(0, this, [this, settingsDock, settings, shapes] {
-        const int missing = m_panel->minimumSizeHint().height() - settings->viewport()->height();
-        if (missing > 0)
-            resizeDocks({settingsDock, shapes},
-                        {settingsDock->height() + missing, shapes->height() - missing},
-                        Qt::Vertical);
-    });
+    m_settingsDock = settingsDock;
+    m_shapesDock = shapes;
+    QTimer::singleShot(0, this, &MainWindow::fitSettingsDock); // once laid out
+}
+
+void MainWindow::fitSettingsDock() {
+    auto* scroll = qobject_cast<QScrollArea*>(m_settingsDock->widget());
+    const int missing = m_panel->minimumSizeHint().height() - scroll->viewport()->height();
+    const int spare = m_shapesDock->height() - m_shapesDock->minimumSizeHint().height();
+    const int grow = std::min(missing, spare);
+    if (grow > 0)
+        resizeDocks({m_settingsDock, m_shapesDock},
+                    {m_settingsDock->height() + grow, m_shapesDock->height() - grow}, Qt::Vertical);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (m_settingsDock && event->size().height() > event->oldSize().height())
+        QTimer::singleShot(0, this, &MainWindow::fitSettingsDock);
 }
 
 bool MainWindow::openPath(const QString& path) {

@@ -154,7 +154,8 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
                 throw Error(
                     where(magName, mag, i),
                     "magnitude " + shortNumber(mag.values[i]) + " as " + toString(l.magnitude),
-                    l.magnitude == MagnitudeUnit::Linear || l.magnitude == MagnitudeUnit::Power
+                    (l.magnitude == MagnitudeUnit::Linear || l.magnitude == MagnitudeUnit::Power) &&
+                            std::isfinite(m)
                         ? "finite values >= 0; for levels in dB choose --mag-unit db"
                         : "finite values");
             if (!std::isfinite(ph))

@@ -36,6 +36,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -355,6 +356,12 @@ TEST(MainWindow, ASmallWindowKeepsItsPanelsApart) {
     EXPECT_FALSE(settings->geometry().intersects(shapes->geometry()))
         << settings->geometry().bottom() << " > " << shapes->geometry().top();
     EXPECT_GT(shapes->geometry().top(), settings->geometry().top());
+    // Grown again, the settings show whole (they stayed cut off at the short height).
+    w.resize(1400, 950);
+    QTest::qWait(100);
+    auto* scroll = qobject_cast<QScrollArea*>(settings->widget());
+    ASSERT_TRUE(scroll);
+    EXPECT_GE(scroll->viewport()->height(), scroll->widget()->minimumSizeHint().height());
 }
 
 TEST(MainWindow, MeasureToolAndImageExport) {

@@ -10,6 +10,7 @@
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/RebuildForm.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <numbers>
@@ -128,9 +130,20 @@ TEST(RebuildDialog, OnlyTheCurrentFilesResultCanBePlayedOrSaved) {
     SpectrumFiles files;
     ui::RebuildDialog d;
     d.form()->setFiles(files.mag, QString());
-    auto* path = d.form()->findChildren<QLineEdit*>().value(0);
-    ASSERT_NE(path, nullptr);
-    QTest::keyClick(path, Qt::Key_Return);
+    d.show();
+    bool picker = false; // a file dialog opened by Return (the Browse button was the default)
+    QTimer::singleShot(500, [&] {
+        if (QWidget* modal = QApplication::activeModalWidget(); modal && modal != &d) {
+            picker = true;
+            modal->close();
+        }
+    });
+    for (auto* path : d.form()->findChildren<QLineEdit*>()) {
+        path->setFocus();
+        QTest::keyClick(path, Qt::Key_Return);
+    }
+    QTest::qWait(600);
+    EXPECT_FALSE(picker);
     EXPECT_FALSE(d.isRunning());
     EXPECT_FALSE(d.result().has_value());
     d.rebuild();

@@ -131,6 +131,8 @@ void RebuildDialog::clearResult(const QString& why) {
     m_output->clear(why);
     m_play->setEnabled(false);
     m_save->setEnabled(false);
+    m_progress->setValue(0);
+    m_status->setText(tr("Rebuilt signal dropped: %1.").arg(why)); // not the old result's text
 }
 
 void RebuildDialog::previewInput() {
@@ -325,9 +327,9 @@ void RebuildDialog::rebuild() {
     const core::RebuildSpec spec = *read;
     QPointer<RebuildDialog> self(this);
     ++m_previewGeneration; // the result shows the input it was rebuilt from
+    clearResult(tr("rebuilding…"));
     auto job = makeJob();
     setBusy(job, tr("Rebuilding…"));
-    clearResult(tr("rebuilding…"));
     const core::IterationFn onIteration = [self](int it, double db) {
         QMetaObject::invokeMethod(qApp, [self, it, db] {
             if (self && self->m_job)

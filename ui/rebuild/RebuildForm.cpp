@@ -111,6 +111,7 @@ QWidget* RebuildForm::buildFiles() {
         auto* line = new QHBoxLayout;
         line->addWidget(edit, 1);
         auto* browse = new QPushButton(tr("Browse…"), box);
+        browse->setAutoDefault(false); // Return in a path opened the picker
         connect(browse, &QPushButton::clicked, this, [this, edit] {
             const QString path = QFileDialog::getOpenFileName(
                 this, tr("Choose a matrix file"), edit->text(),
