@@ -309,6 +309,8 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale, int ch
     auto result = std::make_shared<core::Shape>();
     core::WandOptions options = m_paint->wandOptions();
     options.channel = channel; // the pane clicked: the outline follows that channel
+    options.pixelSeconds = scale.secondsPerPixel / 2;
+    options.pixelHertz = scale.hertzPerPixel / 2;
     auto work = [source, params, t, f, options, result](core::JobControl& job) {
         *result = core::magicWand(*source, params, t, f, options, job);
         return tr("Outlined a region of %1 points").arg(result->points.size());

@@ -163,13 +163,28 @@ struct Search {
     int first = 0, last = 0;
 };
 
+// Moves (j, k) to the loudest cell within +-frames and +-bins of it.
+void loudestNear(const LevelGrid& g, double frames, double bins, int& j, int& k) {
+    const int dj = int(std::floor(std::max(0.0, frames))),
+              dk = int(std::floor(std::max(0.0, bins)));
+    const int jc = j, kc = k;
+    for (int a = std::max(0, jc - dj); a <= std::min(g.frames - 1, jc + dj); ++a)
+        for (int b = std::max(0, kc - dk); b <= std::min(g.bins - 1, kc + dk); ++b)
+            if (g.at(a, b) > g.at(j, k)) {
+                j = a;
+                k = b;
+            }
+}
+
 Search search(const SampleSource& src, const StftParams& p, const WandOptions& options,
               std::int64_t jc, int k, std::int64_t j0, std::int64_t j1, JobControl& job) {
     Search s;
     s.g = src.info().isComplex() ? levels<std::complex<float>>(src, p, -1, j0, j1, job)
                                  : levels<float>(src, p, options.channel, j0, j1, job);
     s.threshold = thresholds(s.g, float(options.thresholdDb));
-    const int j = int(jc - j0);
+    int j = int(jc - j0);
+    loudestNear(s.g, options.pixelSeconds * p.fs / p.hop(), options.pixelHertz * p.nfft / p.fs, j,
+                k);
     if (s.g.at(j, k) < s.threshold[std::size_t(k)])
         throw Error("magic wand",
                     "nothing stands out here: the level is " + std::to_string(int(s.g.at(j, k))) +

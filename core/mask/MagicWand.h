@@ -31,6 +31,10 @@ struct WandOptions {
     double searchSeconds = 0.5;  // each side of the click
     double maxGapSeconds = 1e-3; // longest thin stretch bridged within one burst
     int channel = -1;            // the audio channel looked at (-1: the mix); ignored for IQ
+    // What the clicked pixel covers either side of the click (s, Hz): the region grows from its
+    // loudest cell, as the picture (the loudest cell of each pixel) shows it. Zoomed out, a
+    // pixel spans many frames, and the one frame under the click may be a gap of a keyed burst.
+    double pixelSeconds = 0, pixelHertz = 0;
 };
 
 // Returns a Polygon shape (gain and mode left at their defaults). Throws Error when the clicked

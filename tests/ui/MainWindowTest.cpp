@@ -157,10 +157,14 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     EXPECT_EQ(w.document()->shapes()[2].t0, 0.0);
     EXPECT_EQ(w.document()->shapes()[2].t1, end);
     w.document()->undoStack()->undo();
-    // Dragged on past the end, the edge stops at the end (it read 6.094 s on a 6 s file).
-    drag(plot, {{1.0, fc - 100e3}, {end + 12 * sPerPx, fc + 100e3}});
+    // Dragged on past the end (and the top), the edge stops at the end (it read 6.094 s on a
+    // 6 s file) and at the highest bin.
+    const double top = w.view()->scheduler()->computer()->rowFrequency(
+        w.view()->scheduler()->computer()->rowCount(0) - 1);
+    drag(plot, {{1.0, fc - 100e3}, {end + 12 * sPerPx, top + 12 * hzPerPx}});
     ASSERT_EQ(w.document()->shapes().size(), 3u);
     EXPECT_EQ(w.document()->shapes()[2].t1, end);
+    EXPECT_EQ(w.document()->shapes()[2].f1, top);
     w.document()->undoStack()->undo();
     // A click with the rectangle tool is not a rectangle.
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);

@@ -42,6 +42,10 @@ core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams
 }
 
 QString scoreText(const core::GuessCandidate& c) {
+    if (c.scoreIsDb && c.params.nfft % 2 != 0) // why it ranks below better scores
+        return QObject::tr("consistency gain %1 dB, ranked as %2 (odd FFT size)")
+            .arg(c.score, 0, 'f', 1)
+            .arg(c.score + core::kOddFftPriorDb, 0, 'f', 1);
     if (c.scoreIsDb)
         return QObject::tr("consistency gain %1 dB").arg(c.score, 0, 'f', 1);
     return QObject::tr("inconsistency %1 (%2 dB)")

@@ -324,17 +324,21 @@ QPointF SpectrogramView::toPlot(const QPointF& pixel) const {
 // kEdgeSnapPixels of the recording's start or end, or past them, exactly there, so a shape
 // drawn "from the start" or "to the end" covers the edge frames (a start 6 ms in left the tone
 // in the first 6 ms of the export) and a drag past the end stops there (it read 6.094 s on a
-// 6 s file).
+// 6 s file); the same for frequency at the spectrum's edges.
 QPointF SpectrogramView::gesturePoint(const QPointF& pixel) const {
     constexpr double kEdgeSnapPixels = 5;
     const PlotScale s = plotScaleAt(pixel);
     const QPointF p = toPlot(pixel);
     double t = onPixelGrid(p.x(), s.secondsPerPixel);
+    double f = onPixelGrid(p.y(), s.hertzPerPixel);
     if (const auto& computer = m_scheduler->computer()) {
         const double snap = kEdgeSnapPixels * s.secondsPerPixel, end = computer->duration();
         t = p.x() < snap ? 0.0 : p.x() > end - snap ? end : t;
+        // Nor past the spectrum's lowest or highest bin (it read 8.41 kHz at 16 kHz).
+        f = std::clamp(f, computer->rowFrequency(0),
+                       computer->rowFrequency(computer->rowCount(0) - 1));
     }
-    return {t, onPixelGrid(p.y(), s.hertzPerPixel)};
+    return {t, f};
 }
 
 const ChannelPane& SpectrogramView::pane() const {

@@ -186,3 +186,44 @@ TEST(MagicWand, AWhistleThroughTheRecordingIsOutlinedWhole) {
     EXPECT_GT(s.bounds().f0, 850); // the tone's band
     EXPECT_LT(s.bounds().f1, 1150);
 }
+
+// Zoomed out, a pixel spans many frames and shows the loudest: a click on a keyed burst may
+// land on a gap between its pulses, where the one frame under the click holds noise (a tester
+// read -14.5 dB under the cursor and was told "the level is -85 dB"). The wand starts from the
+// loudest cell under the clicked pixel.
+TEST(MagicWand, AClickOnAPixelStartsFromItsLoudestCell) {
+    TempDir dir;
+    const std::string path = dir.file("keyed.wav");
+    SignalInfo info;
+    info.kind = SignalKind::Audio;
+    info.channels = 1;
+    info.sampleRate = 16000;
+    info.frames = 32000;
+    info.sampleType = SampleType::Float32;
+    std::mt19937 rng(5);
+    std::normal_distribution<double> g(0, 1e-3);
+    std::vector<float> v(static_cast<std::size_t>(info.frames));
+    for (std::int64_t i = 0; i < info.frames; ++i) {
+        const double t = double(i) / 16000;
+        const bool on = t >= 0.5 && t < 1.0 && std::fmod(t - 0.5, 0.02) < 0.008; // 8 ms on, 12 off
+        v[std::size_t(i)] =
+            float((on ? 0.3 * std::sin(2 * std::numbers::pi * 2000 * t) : 0.0) + g(rng));
+    }
+    SignalWriter w(path, info, {});
+    w.write(v.data(), info.frames);
+    w.finish();
+    const auto src = openRecording(path, {});
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 64, 32);
+    const double gap = 0.5 + 0.02 * 5 + 0.014; // the middle of a gap between pulses
+    specedit::test::expectError([&] { magicWand(*src, params, gap, 2000, WandOptions{}, job); },
+                                {"nothing stands out here"});
+    WandOptions pixel;
+    pixel.pixelSeconds = 0.008; // a 16 ms pixel
+    pixel.pixelHertz = 100;
+    const Shape s = magicWand(*src, params, gap, 2000, pixel, job);
+    // One of the pulses either side of the gap (0.600-0.608 s, 0.620-0.628 s).
+    EXPECT_EQ(std::max(s.coverage(0.604, 2000), s.coverage(0.624, 2000)), 1.0);
+    EXPECT_GT(s.bounds().f1, 2000);
+    EXPECT_LT(s.bounds().f0, 2000);
+}
