@@ -22,15 +22,25 @@ namespace {
 
 constexpr double kFs = 8000;
 
-// 2 s of a voiced sound (150 Hz, 20 harmonics) in noise, written as a mono float WAV.
-std::string writeVoice(const TempDir& dir) {
+// A mono float WAV at `rate` holding v; its path.
+std::string writeMono(const TempDir& dir, const std::string& name, double rate,
+                      const std::vector<float>& v) {
     SignalInfo info;
     info.kind = SignalKind::Audio;
     info.channels = 1;
-    info.sampleRate = kFs;
-    info.frames = 16000;
+    info.sampleRate = rate;
+    info.frames = std::int64_t(v.size());
     info.sampleType = SampleType::Float32;
-    std::vector<float> v(std::size_t(info.frames));
+    const std::string path = (dir.path() / name).string();
+    SignalWriter w(path, info, {});
+    w.write(v.data(), info.frames);
+    w.finish();
+    return path;
+}
+
+// 2 s of a voiced sound (150 Hz, 20 harmonics) in noise, written as a mono float WAV.
+std::string writeVoice(const TempDir& dir) {
+    std::vector<float> v(16000);
     std::uint32_t state = 3;
     for (std::size_t n = 0; n < v.size(); ++n) {
         double s = 0;
@@ -39,11 +49,7 @@ std::string writeVoice(const TempDir& dir) {
         state = state * 1664525u + 1013904223u;
         v[n] = float(0.2 * s + 0.05 * (double(state) / 4294967296.0 - 0.5));
     }
-    const std::string path = (dir.path() / "voice.wav").string();
-    SignalWriter w(path, info, {});
-    w.write(v.data(), info.frames);
-    w.finish();
-    return path;
+    return writeMono(dir, "voice.wav", kFs, v);
 }
 
 Shape cut() { // 1-2 kHz removed between 0.5 and 1.2 s
@@ -120,27 +126,17 @@ TEST(ConsistentApply, BadIterationCountsAreRefused) {
 TEST(ConsistentApply, ARemovedToneIsGoneAtTheEndsToo) {
     TempDir dir;
     const double fs = 16000;
-    SignalInfo info;
-    info.kind = SignalKind::Audio;
-    info.channels = 1;
-    info.sampleRate = fs;
-    info.frames = 8000;
-    info.sampleType = SampleType::Float32;
-    std::vector<float> v(std::size_t(info.frames));
+    std::vector<float> v(8000);
     std::uint32_t state = 7;
     for (std::size_t n = 0; n < v.size(); ++n) {
         state = state * 1664525u + 1013904223u;
         v[n] = float(0.15 * std::sin(2 * std::numbers::pi * 1000 * double(n) / fs) +
                      0.01 * (double(state) / 4294967296.0 - 0.5));
     }
-    const std::string path = (dir.path() / "tone.wav").string();
-    SignalWriter w(path, info, {});
-    w.write(v.data(), info.frames);
-    w.finish();
-    const auto src = openRecording(path, {});
+    const auto src = openRecording(writeMono(dir, "tone.wav", fs, v), {});
     Shape tone;
     tone.t0 = 0;
-    tone.t1 = double(info.frames - 1) / fs;
+    tone.t1 = double(v.size() - 1) / fs;
     tone.f0 = 700;
     tone.f1 = 1300;
     MemorySink sink(1);

@@ -28,6 +28,27 @@ std::unique_ptr<SampleSource> burstFixture(const TempDir& dir) {
     });
 }
 
+namespace {
+
+// A float WAV of `channels` channels at `rate` holding the interleaved samples; opened.
+std::shared_ptr<const SampleSource> audioFile(const TempDir& dir, const std::string& name,
+                                              double rate, int channels,
+                                              const std::vector<float>& v) {
+    SignalInfo info;
+    info.kind = SignalKind::Audio;
+    info.channels = channels;
+    info.sampleRate = rate;
+    info.frames = std::int64_t(v.size()) / channels;
+    info.sampleType = SampleType::Float32;
+    const std::string path = dir.file(name);
+    SignalWriter w(path, info, {});
+    w.write(v.data(), info.frames);
+    w.finish();
+    return openRecording(path, {});
+}
+
+} // namespace
+
 } // namespace
 
 TEST(MagicWand, ClickOnABurstOutlinesIt) {
@@ -110,29 +131,16 @@ TEST(MagicWand, FollowsOneBurstNotTheCarrierJoiningThem) {
 // refused with its range.
 TEST(MagicWand, LooksAtTheGivenChannel) {
     TempDir dir;
-    const std::string path = dir.file("stereo.wav");
-    {
-        SignalInfo info;
-        info.kind = SignalKind::Audio;
-        info.channels = 2;
-        info.sampleRate = 8000;
-        info.frames = 16000;
-        info.sampleType = SampleType::Float32;
-        std::mt19937 rng(7);
-        std::normal_distribution<double> g(0, 1e-3);
-        std::vector<float> v(std::size_t(2 * info.frames));
-        for (std::int64_t i = 0; i < info.frames; ++i) {
-            const bool on = i >= 4000 && i < 8000;
-            const double tone =
-                on ? 0.3 * std::sin(2 * std::numbers::pi * 1000 * double(i) / 8000) : 0;
-            v[std::size_t(2 * i)] = float(tone + g(rng));
-            v[std::size_t(2 * i + 1)] = float(g(rng));
-        }
-        SignalWriter w(path, info, {});
-        w.write(v.data(), info.frames);
-        w.finish();
+    std::mt19937 rng(7);
+    std::normal_distribution<double> g(0, 1e-3);
+    std::vector<float> v(2 * 16000);
+    for (std::size_t i = 0; i < 16000; ++i) {
+        const bool on = i >= 4000 && i < 8000;
+        const double tone = on ? 0.3 * std::sin(2 * std::numbers::pi * 1000 * double(i) / 8000) : 0;
+        v[2 * i] = float(tone + g(rng));
+        v[2 * i + 1] = float(g(rng));
     }
-    const auto src = openRecording(path, {});
+    const auto src = audioFile(dir, "stereo.wav", 8000, 2, v);
     JobControl job;
     const auto params = StftParams::make(parseWindow("hann"), 256, 192);
     WandOptions left;
@@ -156,26 +164,16 @@ TEST(MagicWand, LooksAtTheGivenChannel) {
 // the region reaches, as far as the recording goes.
 TEST(MagicWand, AWhistleThroughTheRecordingIsOutlinedWhole) {
     TempDir dir;
-    const std::string path = dir.file("whistle.wav");
-    SignalInfo info;
-    info.kind = SignalKind::Audio;
-    info.channels = 1;
-    info.sampleRate = 16000;
-    info.frames = 6 * 16000;
-    info.sampleType = SampleType::Float32;
     std::mt19937 rng(11);
     std::normal_distribution<double> g(0, 3e-3);
-    std::vector<float> v(static_cast<std::size_t>(info.frames));
+    std::vector<float> v(6 * 16000);
     double red = 0; // one pole at 0.97: 30 dB over the white noise at 0 Hz, 8 dB at 1 kHz
-    for (std::int64_t i = 0; i < info.frames; ++i) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
         red = 0.97 * red + g(rng);
-        v[std::size_t(i)] =
+        v[i] =
             float(0.1 * std::sin(2 * std::numbers::pi * 1000 * double(i) / 16000) + g(rng) + red);
     }
-    SignalWriter w(path, info, {});
-    w.write(v.data(), info.frames);
-    w.finish();
-    const auto src = openRecording(path, {});
+    const auto src = audioFile(dir, "whistle.wav", 16000, 1, v);
     JobControl job;
     const auto params = StftParams::make(parseWindow("hann"), 512, 384);
     const Shape s = magicWand(*src, params, 2.9, 1000, WandOptions{}, job);
@@ -193,26 +191,15 @@ TEST(MagicWand, AWhistleThroughTheRecordingIsOutlinedWhole) {
 // loudest cell under the clicked pixel.
 TEST(MagicWand, AClickOnAPixelStartsFromItsLoudestCell) {
     TempDir dir;
-    const std::string path = dir.file("keyed.wav");
-    SignalInfo info;
-    info.kind = SignalKind::Audio;
-    info.channels = 1;
-    info.sampleRate = 16000;
-    info.frames = 32000;
-    info.sampleType = SampleType::Float32;
     std::mt19937 rng(5);
     std::normal_distribution<double> g(0, 1e-3);
-    std::vector<float> v(static_cast<std::size_t>(info.frames));
-    for (std::int64_t i = 0; i < info.frames; ++i) {
+    std::vector<float> v(32000);
+    for (std::size_t i = 0; i < v.size(); ++i) {
         const double t = double(i) / 16000;
         const bool on = t >= 0.5 && t < 1.0 && std::fmod(t - 0.5, 0.02) < 0.008; // 8 ms on, 12 off
-        v[std::size_t(i)] =
-            float((on ? 0.3 * std::sin(2 * std::numbers::pi * 2000 * t) : 0.0) + g(rng));
+        v[i] = float((on ? 0.3 * std::sin(2 * std::numbers::pi * 2000 * t) : 0.0) + g(rng));
     }
-    SignalWriter w(path, info, {});
-    w.write(v.data(), info.frames);
-    w.finish();
-    const auto src = openRecording(path, {});
+    const auto src = audioFile(dir, "keyed.wav", 16000, 1, v);
     JobControl job;
     const auto params = StftParams::make(parseWindow("hann"), 64, 32);
     const double gap = 0.5 + 0.02 * 5 + 0.014; // the middle of a gap between pulses
