@@ -44,6 +44,12 @@ QString userText(QString text) {
             QRegularExpression(
                 QStringLiteral("(?<![\\w-])%1(?![\\w-])").arg(QRegularExpression::escape(option))),
             QObject::tr(field));
+    // "shapes[0]" is the project file's way to count: the Shapes list counts from 1.
+    static const QRegularExpression shape(QStringLiteral("\\bshapes\\[(\\d+)\\]"));
+    for (auto m = shape.match(text); m.hasMatch(); m = shape.match(text))
+        text.replace(
+            m.capturedStart(), m.capturedLength(),
+            QObject::tr("shape %1 of the Shapes list").arg(m.captured(1).toLongLong() + 1));
     return text;
 }
 

@@ -12,6 +12,7 @@
 #include "RawIqDialog.h"
 #include "RecentFiles.h"
 #include "SaveConflict.h"
+#include "SettingsDock.h"
 #include "ShapesPanel.h"
 #include "ShortcutGuard.h"
 #include "SourceSummary.h"
@@ -47,9 +48,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
-#include <QResizeEvent>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QThreadPool>
@@ -59,16 +57,6 @@
 
 namespace specedit::ui {
 namespace {
-
-// A scroll area that asks for its whole widget (QScrollArea caps its hint at 24 lines): the
-// panel shows whole where there is room and scrolls only where there is not.
-class FittingScrollArea : public QScrollArea {
-public:
-    using QScrollArea::QScrollArea;
-    QSize sizeHint() const override {
-        return widget()->sizeHint() + QSize(verticalScrollBar()->sizeHint().width(), 0);
-    }
-};
 
 bool isProjectPath(const QString& path) {
     return path.endsWith(".specedit.json");
@@ -480,16 +468,7 @@ QDockWidget* MainWindow::addPanel(const QString& title, const char* name, QWidge
 }
 
 void MainWindow::buildDock() {
-    // The settings scroll in a short window rather than being squeezed under the Shapes panel
-    // (in 800 x 500 the two were drawn over each other).
-    auto* settings = new FittingScrollArea(this);
-    settings->setWidget(m_panel);
-    settings->setWidgetResizable(true);
-    settings->setFrameShape(QFrame::NoFrame);
-    settings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    settings->setMinimumWidth(m_panel->minimumSizeHint().width() +
-                              settings->verticalScrollBar()->sizeHint().width());
-    QDockWidget* settingsDock = addPanel(tr("Settings"), "analysisDock", settings);
+    QDockWidget* settingsDock = addPanel(tr("Settings"), "analysisDock", nullptr);
     QDockWidget* shapes = addPanel(tr("Shapes"), "shapesDock", m_shapes);
     connect(m_shapes, &ShapesPanel::selectionChanged, m_view, &SpectrogramView::setSelectedShape);
     connect(m_view, &SpectrogramView::selectionChanged, m_shapes, &ShapesPanel::select);
@@ -505,25 +484,7 @@ void MainWindow::buildDock() {
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
     shapes->raise();
-    m_settingsDock = settingsDock;
-    m_shapesDock = shapes;
-    QTimer::singleShot(0, this, &MainWindow::fitSettingsDock); // once laid out
-}
-
-void MainWindow::fitSettingsDock() {
-    auto* scroll = qobject_cast<QScrollArea*>(m_settingsDock->widget());
-    const int missing = m_panel->minimumSizeHint().height() - scroll->viewport()->height();
-    const int spare = m_shapesDock->height() - m_shapesDock->minimumSizeHint().height();
-    const int grow = std::min(missing, spare);
-    if (grow > 0)
-        resizeDocks({m_settingsDock, m_shapesDock},
-                    {m_settingsDock->height() + grow, m_shapesDock->height() - grow}, Qt::Vertical);
-}
-
-void MainWindow::resizeEvent(QResizeEvent* event) {
-    QMainWindow::resizeEvent(event);
-    if (m_settingsDock && event->size().height() > event->oldSize().height())
-        QTimer::singleShot(0, this, &MainWindow::fitSettingsDock);
+    new SettingsDock(this, settingsDock, m_panel, shapes); // scrolls when short, whole if not
 }
 
 bool MainWindow::openPath(const QString& path) {

@@ -78,10 +78,6 @@ protected:
 private:
     void buildMenus();
     void buildDock();
-    // Gives the Settings panel the height it needs when the Shapes panel below can spare it
-    // (at start and after the window grows); in a short window it scrolls instead.
-    void fitSettingsDock();
-    void resizeEvent(QResizeEvent* event) override;
     QDockWidget* addPanel(const QString& title, const char* name, QWidget* panel);
     void connectPainting();
     void connectListening();
@@ -99,8 +95,6 @@ private:
     Document* m_document;
     SpectrogramView* m_view;
     AnalysisPanel* m_panel;
-    QDockWidget* m_settingsDock = nullptr; // the Settings panel, in a scroll area
-    QDockWidget* m_shapesDock = nullptr;
     PaintToolBar* m_paint;
     ShapesPanel* m_shapes;
     Player* m_player;

@@ -227,8 +227,10 @@ std::vector<std::pair<int, int>> steadyRows(const Spans& region, int first, int 
 }
 
 // The region's outline as a polygon (frames from j0): its upper edge frame by frame, then its
-// lower edge back.
-Shape outline(const Search& found, std::int64_t j0, double frameSeconds, double base, double df) {
+// lower edge back; kept inside the recording (0 s to `duration`) and the spectrum's bins (it
+// reached half a bin below -1 MHz, and began at -0.004 s).
+Shape outline(const Search& found, std::int64_t j0, double frameSeconds, double base, double df,
+              double duration) {
     Shape shape;
     shape.type = ShapeType::Polygon;
     std::vector<TfPoint> lower;
@@ -238,9 +240,11 @@ Shape outline(const Search& found, std::int64_t j0, double frameSeconds, double 
         if (lo < 0)
             continue;
         const double time = double(j0 + a) * frameSeconds;
+        const double top = base + (found.g.bins - 1) * df;
         for (double edge : {-0.5, 0.5}) {
-            shape.points.push_back({time + edge * frameSeconds, base + (hi + 0.5) * df});
-            lower.push_back({time + edge * frameSeconds, base + (lo - 0.5) * df});
+            const double t = std::clamp(time + edge * frameSeconds, 0.0, duration);
+            shape.points.push_back({t, std::min(top, base + (hi + 0.5) * df)});
+            lower.push_back({t, std::max(base, base + (lo - 0.5) * df)});
         }
     }
     shape.points.insert(shape.points.end(), lower.rbegin(), lower.rend());
@@ -292,7 +296,7 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
         before *= back ? 2 : 1;
         after *= on ? 2 : 1;
     }
-    return outline(found, j0, frameSeconds, base, df);
+    return outline(found, j0, frameSeconds, base, df, src.info().duration());
 }
 
 } // namespace specedit::core

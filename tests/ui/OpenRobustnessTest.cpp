@@ -243,6 +243,11 @@ TEST(OpenRobustness, MessagesNameFieldsButKeepPathsIntact) {
     EXPECT_EQ(option.toStdString(), "Overlap: must be below length (expected 0 to length - 1)");
     EXPECT_EQ(ui::userText(std::runtime_error("nfft too large")).toStdString(),
               "FFT size too large");
+    // Shapes counted as the Shapes list counts them (a tester read "shapes[0]" as jargon).
+    EXPECT_EQ(ui::userText(core::Error("shapes[0]", "effect replace has no recording before "
+                                                    "or after it"))
+                  .toStdString(),
+              "shape 1 of the Shapes list: effect replace has no recording before or after it");
 }
 
 // The raw dialog's rate and centre read what RF people type; a plain spin box with 0
