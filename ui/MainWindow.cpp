@@ -445,6 +445,7 @@ void MainWindow::buildMenus() {
     m_gate.addMenu(m_viewMenu.menu);
     m_gate.addWidget(m_paint);
     m_gate.addWidget(m_listen);
+    m_gate.addWidget(addPictureBar(this, m_viewMenu));
     m_gate.setOpen(false);
     connect(labels, &LabelController::message, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });

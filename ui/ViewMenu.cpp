@@ -1,5 +1,6 @@
 #include "ViewMenu.h"
 
+#include "AbSwitch.h"
 #include "view/SpectrogramView.h"
 #include "view/TraceLane.h"
 
@@ -7,6 +8,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QToolBar>
 
 namespace specedit::ui {
 namespace {
@@ -54,6 +56,23 @@ ViewMenu addViewMenu(QMainWindow* window, SpectrogramView* spectrogram) {
                                  "(IQ) under the picture (Ctrl+T)"));
     QObject::connect(lane, &QAction::toggled, spectrogram->traceLane(), &TraceLane::setVisible);
     return menu;
+}
+
+QToolBar* addPictureBar(QMainWindow* window, const ViewMenu& menu) {
+    auto* bar = new QToolBar(QObject::tr("Picture"), window);
+    bar->setObjectName("pictureToolBar");
+    auto* picture = new AbSwitch(
+        QObject::tr("Picture"),
+        QObject::tr("Show the original spectrogram or the edited result (M, View > Show edited "
+                    "result)"),
+        QKeySequence(), bar);
+    picture->setObjectName("pictureSwitch");
+    picture->setEdited(menu.edited->isChecked());
+    bar->addWidget(picture);
+    QObject::connect(picture, &AbSwitch::editedChanged, menu.edited, &QAction::setChecked);
+    QObject::connect(menu.edited, &QAction::toggled, picture, &AbSwitch::setEdited);
+    window->addToolBar(Qt::BottomToolBarArea, bar);
+    return bar;
 }
 
 void enableScalesFor(const ViewMenu& menu, bool iq) {

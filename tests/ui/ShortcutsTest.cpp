@@ -1,14 +1,18 @@
 // Window-wide keys: Ctrl+Q while a task's progress dialog is up asks to cancel the task and
-// then quits; shortcuts keep working after a panel field was edited.
+// then quits; shortcuts keep working after a panel field was edited; T and M move the
+// "Hear" and "Picture" switches.
 
+#include "AbSwitch.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
+#include "audio/Listener.h"
 #include "util/JobControl.h"
 
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSpinBox>
 #include <QTimer>
+#include <QToolButton>
 #include <atomic>
 #include <gtest/gtest.h>
 #include <thread>
@@ -116,4 +120,38 @@ TEST(Shortcuts, WindowKeysWorkWhileANumberFieldHasTheFocus) {
     });
     QTest::keyClick(w.windowHandle(), Qt::Key_E, Qt::ControlModifier);
     EXPECT_TRUE(dialogShown);
+}
+
+// The two A/B choices are named on both sides: T moves "Hear" (what playback plays), M moves
+// "Picture" (View > Show edited result), and a click on either side of "Picture" moves the
+// menu's tick. A single "Edited" toggle for hearing, pressed while the picture showed the
+// original, read to a tester as "the picture is edited".
+TEST(Shortcuts, TAndMMoveTheHearAndPictureSwitches) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    ASSERT_TRUE(demoWindow.activate());
+    auto* hear = w.findChild<ui::AbSwitch*>("hearSwitch");
+    auto* picture = w.findChild<ui::AbSwitch*>("pictureSwitch");
+    QAction* shown = action(w, "Show &edited result");
+    ASSERT_TRUE(hear && picture && shown);
+    EXPECT_TRUE(hear->edited());
+    EXPECT_TRUE(w.listener()->isEdited());
+    EXPECT_FALSE(picture->edited());
+    QTest::keyClick(w.windowHandle(), Qt::Key_T);
+    EXPECT_FALSE(hear->edited());
+    EXPECT_TRUE(hear->originalButton()->isChecked());
+    EXPECT_FALSE(w.listener()->isEdited());
+    EXPECT_FALSE(picture->edited()); // hearing does not move the picture
+    QTest::keyClick(w.windowHandle(), Qt::Key_M);
+    EXPECT_TRUE(shown->isChecked());
+    EXPECT_TRUE(picture->editedButton()->isChecked());
+    EXPECT_FALSE(hear->edited());
+    picture->originalButton()->click();
+    EXPECT_FALSE(shown->isChecked());
+    picture->originalButton()->click(); // the side that is down stays down
+    EXPECT_FALSE(picture->edited());
+    EXPECT_FALSE(shown->isChecked());
+    QTest::keyClick(w.windowHandle(), Qt::Key_T);
+    EXPECT_TRUE(w.listener()->isEdited());
 }

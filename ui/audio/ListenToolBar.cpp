@@ -1,5 +1,7 @@
 #include "audio/ListenToolBar.h"
 
+#include "AbSwitch.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
@@ -11,13 +13,16 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     m_play = addAction(tr("Play"));
     m_play->setShortcut(QKeySequence(Qt::Key_Space));
     m_play->setToolTip(tr("Play the selected shape's stretch, or the visible range (Space)"));
-    m_edited = addAction(tr("Edited"));
-    m_edited->setCheckable(true);
-    m_edited->setChecked(true);
-    m_edited->setShortcut(QKeySequence(Qt::Key_T));
-    m_edited->setToolTip(tr("A/B: hear the edited result (on) or the original (off) (T)"));
     m_loop = addAction(tr("Loop"));
     m_loop->setCheckable(true);
+    addSeparator();
+    m_hear = new AbSwitch(tr("Hear"),
+                          tr("A/B: play the original recording or the edited result, switching "
+                             "while playing (T)"),
+                          QKeySequence(Qt::Key_T), this);
+    m_hear->setObjectName("hearSwitch");
+    m_hear->setEdited(true);
+    addWidget(m_hear);
     m_demod = new QComboBox(this);
     m_demod->addItems({"AM", "FM", "USB", "LSB"});
     m_demod->setCurrentIndex(1);
@@ -28,7 +33,7 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     m_demodAction = addWidget(m_demod);
     connect(m_play, &QAction::triggered, this,
             [this] { m_playing ? emit stopRequested() : emit playRequested(); });
-    connect(m_edited, &QAction::toggled, this, &ListenToolBar::editedChanged);
+    connect(m_hear, &AbSwitch::editedChanged, this, &ListenToolBar::editedChanged);
     connect(m_demod, &QComboBox::currentIndexChanged, this,
             [this](int i) { emit demodulationChanged(core::Demodulation(i)); });
 }
@@ -46,7 +51,7 @@ bool ListenToolBar::loop() const {
     return m_loop->isChecked();
 }
 bool ListenToolBar::edited() const {
-    return m_edited->isChecked();
+    return m_hear->edited();
 }
 
 } // namespace specedit::ui

@@ -1,6 +1,6 @@
 #pragma once
-// Listening controls: play/stop (Space) what is selected or visible, A/B between the edited
-// and the original version (T) even while playing, loop, and the demodulator for IQ
+// Listening controls: play/stop (Space) what is selected or visible, "Hear Original | Edited"
+// (A/B, T) even while playing, loop, and the demodulator for IQ
 // recordings (AM, FM, USB, LSB). Emits requests; owns no state beyond its controls.
 
 #include "dsp/IqDemod.h"
@@ -11,6 +11,8 @@ class QAction;
 class QComboBox;
 
 namespace specedit::ui {
+
+class AbSwitch;
 
 class ListenToolBar : public QToolBar {
     Q_OBJECT
@@ -30,7 +32,7 @@ signals:
 
 private:
     QAction* m_play;
-    QAction* m_edited;
+    AbSwitch* m_hear;
     QAction* m_loop;
     QAction* m_demodLabelAction = nullptr;
     QAction* m_demodAction;
