@@ -1,5 +1,6 @@
 #include "PaintToolBar.h"
 
+#include "CompactSpinBox.h"
 #include "ShapeEffectFields.h"
 
 #include <QActionGroup>
@@ -72,7 +73,7 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_wandTolerance->setSuffix(" dB");
     m_wandTolerance->setToolTip(tr("Magic wand: how far above the local noise floor a cell "
                                    "must stand to join the region"));
-    m_wandGap = new QDoubleSpinBox(this);
+    m_wandGap = new CompactSpinBox(this); // "1 ms", not "1.00 ms"
     m_wandGap->setRange(0, 999);
     m_wandGap->setDecimals(2);
     m_wandGap->setValue(core::WandOptions{}.maxGapSeconds * 1e3);
@@ -83,6 +84,9 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
         spin->setMaximumWidth(spin->fontMetrics().horizontalAdvance("999.99 ms") + 32);
     addWidget(new QLabel(tr(" Wand "), this));
     addWidget(m_wandTolerance);
+    auto* gapLabel = new QLabel(tr(" gap "), this); // the field alone read as a mystery
+    gapLabel->setToolTip(m_wandGap->toolTip());
+    addWidget(gapLabel);
     addWidget(m_wandGap);
     auto changed = [this] { emit defaultsChanged(defaults()); };
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
