@@ -24,7 +24,7 @@ QString userText(QString text) {
         {"--rows or --cols", "Raw rows"},
         {"--swap-iq", "Swap I/Q"},
         {"--noverlap", "Overlap"},
-        {"--nperseg", "Length"},
+        {"--nperseg", "Window length"},
         {"--window", "Window"},
         {"--format", "Sample type"},
         {"--center", "Centre frequency"},
@@ -36,7 +36,7 @@ QString userText(QString text) {
         {"--iq", "Read as I/Q"},
         {"--mix", "Mix of all channels"},
         {"noverlap", "overlap"},
-        {"nperseg", "length"},
+        {"nperseg", "window length"},
         {"nfft", "FFT size"},
     };
     for (const auto& [option, field] : kNames)

@@ -88,9 +88,12 @@ double scaleToSpectrum(const SpectrumLayout& l, const StftParams& p) {
     return std::sqrt(p.fs * squares) / sum; // psd: X * sqrt(1 / (fs sum w^2))
 }
 
+// Rows and columns counted from 1, as a spreadsheet or a text editor shows them, with the
+// index from 0 that numpy and C code use.
 std::string where(const std::string& name, const Matrix& m, std::size_t i) {
-    return name + ": row " + std::to_string(std::int64_t(i) / m.cols) + ", column " +
-           std::to_string(std::int64_t(i) % m.cols);
+    const auto row = std::int64_t(i) / m.cols, col = std::int64_t(i) % m.cols;
+    return name + ": row " + std::to_string(row + 1) + ", column " + std::to_string(col + 1) +
+           " (index [" + std::to_string(row) + ", " + std::to_string(col) + "])";
 }
 
 } // namespace

@@ -332,13 +332,13 @@ class BadSpectra(CliTest):
         np.savetxt(self.path("nan.csv"), bad, delimiter=",")
         err = self.error_of("rebuild", self.path("nan.csv"), "--nperseg", 128, "--noverlap", 96,
                             "--out", self.path("y.npy"))
-        self.assertIn("nan.csv: row 3, column 5", err)
+        self.assertIn("nan.csv: row 4, column 6 (index [3, 5])", err)
         neg = m.copy()
         neg[2, 7] = -1
         np.save(self.path("neg.npy"), neg)
         err = self.error_of("rebuild", self.path("neg.npy"), "--nperseg", 128, "--noverlap", 96,
                             "--out", self.path("y.npy"))
-        self.assertIn("row 2, column 7", err)
+        self.assertIn("row 3, column 8 (index [2, 7])", err)
         self.assertIn("--mag-unit db", err)
         err = self.error_of("rebuild", self.path("m.npy"), "--nperseg", 128, "--noverlap", 96,
                             "--length", 100000, "--out", self.path("y.npy"))

@@ -240,7 +240,8 @@ TEST(OpenRobustness, MessagesNameFieldsButKeepPathsIntact) {
               "/data/nfft --format/rec.cu8: holds text (expected a sound file or Sample type)");
     const QString option =
         ui::userText(core::Error("--noverlap", "must be below nperseg", "0 to nperseg - 1"));
-    EXPECT_EQ(option.toStdString(), "Overlap: must be below length (expected 0 to length - 1)");
+    EXPECT_EQ(option.toStdString(),
+              "Overlap: must be below window length (expected 0 to window length - 1)");
     EXPECT_EQ(ui::userText(std::runtime_error("nfft too large")).toStdString(),
               "FFT size too large");
     // Shapes counted as the Shapes list counts them (a tester read "shapes[0]" as jargon).
