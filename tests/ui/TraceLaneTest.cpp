@@ -47,7 +47,7 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
     ASSERT_TRUE(waitForTrace(w));
     EXPECT_EQ(lane->shown()->request.columns, lane->rect()->width());
     EXPECT_TRUE(lane->shown()->frequency.empty()); // no selection: no band
-    EXPECT_FALSE(lane->scaleBackdrop()->visible());
+    EXPECT_FALSE(lane->bandScale()->visible());
     // The first FSK packet (0.60 to 0.66 s, 433.46 to 433.58 MHz), selected, zoomed to.
     const double fc = 433.92e6;
     const auto id = w.document()->addShape(rectShape(0.58, 0.68, fc - 460e3, fc - 340e3));
@@ -56,13 +56,15 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
     plot->xAxis->setRange(0.55, 0.75);
     plot->replot();
     ASSERT_TRUE(waitForTrace(w));
-    // The band's frequency scale appears inside the lane: the picture keeps its width.
-    EXPECT_TRUE(lane->rect()->axis(QCPAxis::atRight)->tickLabels());
-    // Over a dark strip, drawn over the traces, so they read over the blue fill.
-    EXPECT_TRUE(lane->scaleBackdrop()->visible());
-    EXPECT_GT(lane->rect()->axis(QCPAxis::atRight)->layer()->index(),
-              lane->scaleBackdrop()->layer()->index());
+    // The band's frequency scale appears beside the lane, under the colour scale, not over
+    // the trace: the picture and the lane keep their width.
+    EXPECT_TRUE(lane->bandScale()->visible());
+    EXPECT_EQ(lane->bandScale()->range(), QCPRange(fc - 460e3, fc - 340e3));
+    EXPECT_GE(lane->bandScale()->axisRect()->left(), lane->rect()->right());
+    EXPECT_EQ(lane->bandScale()->axisRect()->top(), lane->rect()->top());
+    EXPECT_EQ(lane->bandScale()->axisRect()->bottom(), lane->rect()->bottom());
     EXPECT_EQ(plot->axisRect()->width(), width);
+    EXPECT_EQ(lane->rect()->width(), width);
     const auto& t = *lane->shown();
     ASSERT_EQ(t.frequency.size(), std::size_t(t.request.columns));
     std::vector<float> inBurst;

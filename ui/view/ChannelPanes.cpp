@@ -84,12 +84,23 @@ void ChannelPanes::dropPane(ChannelPane& pane) {
     delete pane.scheduler; // joins its workers
 }
 
-// The further panes under the first, in channel order, then the trace lane if it is shown.
+// The further panes under the first, in channel order, then the trace lane if it is shown,
+// with what sits beside it (its band scale).
 void ChannelPanes::relayout() {
     QCPLayoutGrid* layout = m_plot->plotLayout();
     const bool traceShown = m_below->layout() != nullptr;
-    if (traceShown)
+    QCPLayoutElement* beside = nullptr;
+    if (traceShown) {
+        for (int i = 0; i < layout->elementCount(); ++i) {
+            int row = 0, col = 0;
+            layout->indexToRowCol(i, row, col);
+            if (layout->elementAt(i) == m_below && layout->columnCount() > 1)
+                beside = layout->element(row, 1);
+        }
         layout->take(m_below);
+        if (beside)
+            layout->take(beside);
+    }
     for (std::size_t i = 1; i < m_panes.size(); ++i)
         if (m_panes[i].rect->layout())
             layout->take(m_panes[i].rect);
@@ -99,6 +110,8 @@ void ChannelPanes::relayout() {
         layout->addElement(row++, 0, m_panes[i].rect);
     if (traceShown)
         layout->addElement(row, 0, m_below);
+    if (beside)
+        layout->addElement(row, 1, beside);
 }
 
 void ChannelPanes::setComputers(

@@ -81,10 +81,6 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
                 x->setRange(r);
                 schedule();
             });
-    // Three labels at most: they sit inside the lane, over the trace's right end.
-    QSharedPointer<QCPAxisTicker> bandTicker(new UnitTicker(&formatFrequency));
-    bandTicker->setTickCount(3);
-    m_rect->axis(QCPAxis::atRight)->setTicker(bandTicker);
     for (QCPAxis* a : m_rect->axes())
         a->grid()->setPen(QPen(QColor(70, 70, 80), 0, Qt::DotLine));
     m_high = plot->addGraph(x, m_rect->axis(QCPAxis::atLeft));
@@ -96,28 +92,42 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     m_high->setChannelFillGraph(m_low);
     m_frequency = plot->addGraph(x, m_rect->axis(QCPAxis::atRight));
     m_frequency->setPen(QPen(QColor(255, 170, 60), 1.5));
-    // Made after the graphs, so drawn over them; its width fits "434.3665 MHz".
-    m_scaleBackdrop = new QCPItemRect(plot);
-    m_scaleBackdrop->setLayer(m_frequency->layer()); // over the traces, under the labels
-    m_scaleBackdrop->setClipAxisRect(m_rect);
-    m_scaleBackdrop->setPen(Qt::NoPen);
-    m_scaleBackdrop->setBrush(QColor(24, 24, 28, 170));
-    m_scaleBackdrop->bottomRight->setType(QCPItemPosition::ptAxisRectRatio);
-    m_scaleBackdrop->bottomRight->setAxisRect(m_rect);
-    m_scaleBackdrop->bottomRight->setCoords(1, 1);
-    m_scaleBackdrop->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_scaleBackdrop->topLeft->setAxisRect(m_rect);
-    m_scaleBackdrop->topLeft->setParentAnchorX(m_scaleBackdrop->bottomRight);
-    const int width = QFontMetrics(m_rect->axis(QCPAxis::atRight)->tickLabelFont())
-                          .horizontalAdvance("434.3665 MHz");
-    m_scaleBackdrop->topLeft->setCoords(-(width + 12), 0);
-    m_scaleBackdrop->setVisible(false);
-    m_rect->axis(QCPAxis::atRight)->setLayer("overlay"); // its labels over the backdrop
+    buildBandScale();
     m_settle.setSingleShot(true);
     m_settle.setInterval(60);
     connect(&m_settle, &QTimer::timeout, this, &TraceLane::start);
     connect(plot, &QCustomPlot::afterLayout, this, &TraceLane::schedule);
     placeAxes();
+}
+
+// The band's frequency scale, in the trace's orange, beside the lane under the colour scale
+// (its grid cell was empty): three labels at most, none over the trace. Drawn inside the lane,
+// they hid its right end. The lane's right axis carries the frequency graph, unshown.
+void TraceLane::buildBandScale() {
+    m_bandScale = new QCPAxisRect(m_plot, false);
+    QCPAxis* scale = m_bandScale->addAxis(QCPAxis::atLeft);
+    QSharedPointer<QCPAxisTicker> ticker(new UnitTicker(&formatFrequency));
+    ticker->setTickCount(3);
+    scale->setTicker(ticker);
+    scale->setTickLabelSide(QCPAxis::lsInside);
+    const QColor orange(255, 170, 60);
+    scale->setTickLabelColor(orange);
+    scale->setBasePen(QPen(orange));
+    scale->setTickPen(QPen(orange));
+    scale->setSubTicks(false);
+    scale->setTickLengthOut(0);
+    scale->grid()->setVisible(false);
+    m_bandScale->setRangeDrag(Qt::Orientations());
+    m_bandScale->setRangeZoom(Qt::Orientations());
+    m_bandScale->setMinimumMargins(QMargins(0, 0, 0, 0));
+    m_bandScale->setMaximumSize(
+        QFontMetrics(scale->tickLabelFont()).horizontalAdvance("434.3665 MHz") + 12,
+        QWIDGETSIZE_MAX);
+    auto* rows = new QCPMarginGroup(m_plot); // its top and bottom are the lane's
+    m_rect->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
+    m_bandScale->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
+    m_rect->axis(QCPAxis::atRight)->setVisible(false);
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount() - 1, 1, m_bandScale);
 }
 
 TraceLane::~TraceLane() {
@@ -169,10 +179,15 @@ void TraceLane::setVisible(bool visible) {
     for (QCPGraph* g : {m_high, m_low, m_frequency})
         g->setVisible(visible);
     auto* layout = m_plot->plotLayout();
-    if (visible && !m_rect->layout())
-        layout->addElement(layout->rowCount(), 0, m_rect); // under the spectrogram's panes
-    else if (!visible && m_rect->layout())
+    if (visible && !m_rect->layout()) {
+        const int row = layout->rowCount(); // under the spectrogram's panes
+        layout->addElement(row, 0, m_rect);
+        layout->addElement(row, 1, m_bandScale);
+    } else if (!visible && m_rect->layout()) {
         layout->take(m_rect);
+        layout->take(m_bandScale);
+    }
+    m_bandScale->setVisible(visible);
     layout->simplify();
     placeAxes();
     emit visibilityChanged(visible);
@@ -188,16 +203,13 @@ void TraceLane::placeAxes() {
     // Under the lane, not over its data.
     x->setLabel(m_note.isEmpty() ? tr("Time") : tr("Time    (%1)").arg(m_note));
     m_rect->axis(QCPAxis::atLeft)->setLabel(iq ? tr("dB") : tr("Amplitude"));
-    // The band's frequency scale, in the trace's orange, inside the lane: shown or not, it
-    // takes no margin, so selecting a shape does not narrow the picture.
-    QCPAxis* right = m_rect->axis(QCPAxis::atRight);
-    right->setVisible(iq && m_band);
-    right->setTickLabels(iq && m_band);
-    m_scaleBackdrop->setVisible(iq && m_band);
-    right->setTickLabelSide(QCPAxis::lsInside);
-    right->setTickLabelColor(QColor(255, 170, 60));
-    right->setTickLengthOut(0);
-    right->setSubTickLengthOut(0);
+    // The band's frequency scale beside the lane: its cell is there, shown or not, so
+    // selecting a shape does not narrow the picture.
+    m_bandScale->axis(QCPAxis::atLeft)->setVisible(iq && m_band);
+}
+
+QCPAxis* TraceLane::bandScale() const {
+    return m_bandScale->axis(QCPAxis::atLeft);
 }
 
 void TraceLane::setHeld(bool held) {
@@ -302,7 +314,8 @@ void TraceLane::show(const core::Trace& trace, bool edited) {
         m_rect->axis(QCPAxis::atLeft)->setRange(range);
     }
     if (m_band)
-        m_rect->axis(QCPAxis::atRight)->setRange(m_band->first, m_band->second);
+        for (QCPAxis* a : {m_rect->axis(QCPAxis::atRight), m_bandScale->axis(QCPAxis::atLeft)})
+            a->setRange(m_band->first, m_band->second);
     placeAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     emit traceShown();

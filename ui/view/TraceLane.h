@@ -27,7 +27,6 @@ class QCPAxis;
 class QCPAxisRect;
 class QCPMarginGroup;
 class QCPGraph;
-class QCPItemRect;
 
 namespace specedit::ui {
 
@@ -69,8 +68,8 @@ public:
     // Why the trace drawn is the recording's although an edit is set ("Original signal: zoom
     // in to ..."), shown beside the time axis's label; empty otherwise.
     const QString& note() const { return m_note; }
-    // The dark strip under the band's frequency labels (shown with them).
-    const QCPItemRect* scaleBackdrop() const { return m_scaleBackdrop; }
+    // The band's frequency scale, beside the lane (under the colour scale).
+    QCPAxis* bandScale() const;
 
 signals:
     void traceShown();
@@ -81,6 +80,7 @@ private:
     void start();
     void show(const core::Trace& trace, bool edited);
     void placeAxes();
+    void buildBandScale();
     bool canDrawEdited(const core::TraceRequest& request) const;
     void updateNote();
 
@@ -91,7 +91,7 @@ private:
     QCPGraph* m_high;
     QCPGraph* m_low;
     QCPGraph* m_frequency;
-    QCPItemRect* m_scaleBackdrop; // dark under the band's scale, so it reads over the trace
+    QCPAxisRect* m_bandScale = nullptr; // holds the band's scale, beside the lane
     bool m_visible = true;
     std::shared_ptr<const core::SampleSource> m_source;
     int m_channel = -1;
