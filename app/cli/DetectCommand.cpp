@@ -56,9 +56,8 @@ void detectOne(const DetectArgs& a, const std::string& in, core::JobControl& job
     o.t1 = a.end;
     const auto& info = src->info();
     o.channel = info.isComplex() ? -1 : resolveChannel(a.channel, info.channels, recording);
-    const core::StftParams params = a.analysis.nperseg
-                                        ? toParams(a.analysis, info.sampleRate)
-                                        : core::detectionAnalysis(info.sampleRate, o);
+    const core::StftParams params = a.analysis.nperseg ? toParams(a.analysis, info.sampleRate)
+                                                       : core::detectionAnalysis(info.sampleRate);
     const auto labels = core::detectBursts(*src, params, o, job);
     const std::string out = outputFor(a, in);
     writeLabelsTo(out, labels, recording, open, *src);

@@ -73,8 +73,7 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
     } else if (!isProjectPath(input)) {
         core::DetectOptions d;
         d.channel = r.channel;
-        r.labels =
-            core::detectBursts(*r.source, core::detectionAnalysis(info.sampleRate, d), d, job);
+        r.labels = core::detectBursts(*r.source, core::detectionAnalysis(info.sampleRate), d, job);
         r.detected = true;
     }
     std::uint64_t next = 1;

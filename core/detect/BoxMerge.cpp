@@ -34,9 +34,14 @@ double frequencyGap(const TfBox& a, const TfBox& b, const Bands& steady) {
 // Pieces of one burst: boxes that overlap, or are close in time with overlapping bands, or
 // close in frequency at overlapping times. Next to a sparse box (a chirp's diagonal) only
 // pieces sharing half its band (or half its time) count: its box's corners are empty.
+// Apart, they must be within kSpurDb of each other's level: a receiver's faint click between
+// two packets bridged them (URH's two_participants: packets of two devices 6 to 16 ms apart
+// joined through 7 dB blips within 5 ms of each).
 bool closeEnough(const Found& a, const Found& b, double gapT, double gapF, const Bands& steady) {
     const double dt = gapBetween(a.box.t0, a.box.t1, b.box.t0, b.box.t1);
     const double dfreq = frequencyGap(a.box, b.box, steady);
+    if ((dt > 0 || dfreq > 0) && std::abs(snrOf(a) - snrOf(b)) >= kSpurDb)
+        return false;
     if (a.fill < kSparseFill || b.fill < kSparseFill)
         return (dt <= gapT && shared(a.box.f0, a.box.f1, b.box.f0, b.box.f1) >= 0.5) ||
                (dfreq <= gapF && shared(a.box.t0, a.box.t1, b.box.t0, b.box.t1) >= 0.5);
@@ -194,9 +199,17 @@ std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found
                 out.push_back(c);
             continue;
         }
+        auto joins = [&](std::size_t i) {
+            return !used[i] && !fine[i].steady && overlaps(c.box, fine[i].box);
+        };
+        double loudest = -std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i < fine.size(); ++i)
+            if (joins(i))
+                loudest = std::max(loudest, snrOf(fine[i]));
         std::optional<Found> joined;
         for (std::size_t i = 0; i < fine.size(); ++i) {
-            if (used[i] || fine[i].steady || !overlaps(c.box, fine[i].box))
+            // (A click kSpurDb fainter than the burst is not one of its pieces: see closeEnough.)
+            if (!joins(i) || snrOf(fine[i]) <= loudest - kSpurDb)
                 continue;
             used[i] = true;
             if (!joined) {
@@ -236,13 +249,14 @@ double bandSnrOf(const Found& f) {
 // A strong burst's spurs (its splatter beyond the band, an 8-bit receiver's intermodulation)
 // show as faint blobs during it: a burst kSpurDb weaker than another at the same time is
 // taken for one of them. (Steady carriers do not count: a weak burst beside one is real.)
-std::vector<Found> dropSpurs(const std::vector<Found>& all) {
+std::vector<Found> dropSpurs(const std::vector<Found>& all, double gapT) {
     std::vector<Found> kept;
     for (const Found& f : all) {
         const bool spur = !f.steady && std::any_of(all.begin(), all.end(), [&](const Found& o) {
-            return !o.steady && &o != &f &&
-                   gapBetween(o.box.t0, o.box.t1, f.box.t0, f.box.t1) < 0 &&
-                   snrOf(o) >= snrOf(f) + kSpurDb;
+            if (o.steady || &o == &f || snrOf(o) < snrOf(f) + kSpurDb)
+                return false;
+            const double dt = gapBetween(o.box.t0, o.box.t1, f.box.t0, f.box.t1);
+            return dt < 0 || (dt <= gapT && gapBetween(o.box.f0, o.box.f1, f.box.f0, f.box.f1) < 0);
         });
         if (!spur)
             kept.push_back(f);

@@ -65,8 +65,9 @@ std::vector<Found> mergeClose(const std::vector<Found>& found, double gapT, doub
 std::vector<Found> linkByCoarse(std::vector<Found> fine, const std::vector<Found>& coarse,
                                 double coarseWindow);
 
-// Without the boxes kSpurDb weaker than another at the same time.
-std::vector<Found> dropSpurs(const std::vector<Found>& all);
+// Without the boxes kSpurDb weaker than another at the same time, or within gapT (s) of it
+// in its band (a key click or the receiver's settling beside a packet).
+std::vector<Found> dropSpurs(const std::vector<Found>& all, double gapT);
 
 // Each merged box's band from the sum of its pieces' profiles (within the union of their
 // bands): the splatter a piece took in counts by its energy, not by its extent.

@@ -54,6 +54,11 @@ double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
 }
 
+// A region's frames this far below its loudest, at its start or end, are flanks: a
+// receiver's settling, a transmitter's slow ramp. (A keyed burst's own edge frames, each
+// partly on, lie within a few dB of its body.)
+constexpr double kFlankDb = 20.0;
+
 // Buffers shared by the passes: each pass's block holds the same number of cells (4 s of
 // samples, whatever the window), so the later passes reuse memory the first one touched
 // (fresh memory costs about 2 s per GiB here).
@@ -120,14 +125,30 @@ bool Detector::aboveRounding(const Region& g) const {
     return g.peakRatio * double(top) >= dbToPower(m_options.thresholdDb) * m_rounding;
 }
 
+// The first and last of a region's frames within kFlankDb of its loudest (from frame0).
+std::pair<std::int64_t, std::int64_t> loudFrames(const Region& g) {
+    const auto& e = g.frames;
+    if (e.empty())
+        return {0, g.frame1 - g.frame0};
+    const float floor = *std::max_element(e.begin(), e.end()) * float(dbToPower(-kFlankDb));
+    auto loud = [floor](float v) { return v >= floor; };
+    const auto first = std::find_if(e.begin(), e.end(), loud) - e.begin();
+    const auto last = std::find_if(e.rbegin(), e.rend(), loud).base() - e.begin() - 1;
+    return {first, last};
+}
+
 Found Detector::toFound(const Region& g) const {
     const double hop = m_power.params().hop() / m_power.params().fs;
     const double df = m_power.params().fs / m_power.params().nfft;
     Found f;
     // The smoothing reaches one cell past the burst on every side: take it back where the
-    // region is wider than that.
-    const std::int64_t frame0 = g.frame1 - g.frame0 >= 2 ? g.frame0 + 1 : g.frame0;
-    const std::int64_t frame1 = g.frame1 - g.frame0 >= 2 ? g.frame1 - 1 : g.frame1;
+    // region is wider than that. Frames kFlankDb below the region's loudest at its start or
+    // end are flanks, not the burst (homematic's packets ended in 10 to 16 ms of the
+    // receiver's DC settling, 25 to 40 dB below them, counted into their durations).
+    const bool wide = g.frame1 - g.frame0 >= 2;
+    const auto [first, last] = loudFrames(g);
+    const std::int64_t frame0 = std::max(wide ? g.frame0 + 1 : g.frame0, g.frame0 + first);
+    const std::int64_t frame1 = std::min(wide ? g.frame1 - 1 : g.frame1, g.frame0 + last);
     // The band: the bins holding the middle 99 % of the region's energy. The splatter of hard
     // keying, a frame or two at each end, holds far less; bins above 1 % of the strongest
     // one's share took it in on one side or the other as the region happened to grow (boxes
@@ -290,10 +311,13 @@ void DetectOptions::validate() const {
          "a start before the end");
 }
 
-StftParams detectionAnalysis(double sampleRate, const DetectOptions& options) {
-    // About half the shortest burst, or 64 us (a 50 us pulse at 2 MS/s gets a window as
-    // long as itself); a power of two from 16 to 4096 samples.
-    const double seconds = options.minDuration > 0 ? options.minDuration / 2 : 64e-6;
+StftParams detectionAnalysis(double sampleRate) {
+    // About 64 us (a 50 us pulse at 2 MS/s gets a window as long as itself); a power of two
+    // from 16 to 4096 samples. Not from the shortest burst wanted: a window of half of it
+    // (and the coarse passes' 4 and 16 times that) joined a 5 ms minimum's bursts to their
+    // neighbours and to noise tens of ms away, so raising the minimum changed the bursts found
+    // rather than only dropping the short ones.
+    const double seconds = 64e-6;
     int n = 16;
     while (n * 2 <= std::max(16.0, seconds * sampleRate * 1.5) && n < 4096)
         n *= 2;
@@ -320,7 +344,8 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
             p.nperseg / p.fs);
     }
     const double gapHz = options.mergeGapHz.value_or(source.info().sampleRate / 80);
-    found = dropSpurs(mergeClose(found, options.mergeGap, gapHz, fineDetector.steadyBands()));
+    found = dropSpurs(mergeClose(found, options.mergeGap, gapHz, fineDetector.steadyBands()),
+                      options.mergeGap);
     bandsFromProfiles(found);
     std::vector<Label> labels;
     for (const Found& f : found) {

@@ -52,10 +52,10 @@ struct DetectOptions {
     void validate() const;
 };
 
-// An analysis suited to the shortest burst wanted: a power-of-two window about half the
-// minimum duration long (at least 16 samples, at most 4096), half overlap; without a
-// minimum duration, a window of about 64 us (128 samples at 2 MS/s).
-StftParams detectionAnalysis(double sampleRate, const DetectOptions& options);
+// The detector's analysis: a power-of-two Hann window of about 64 us (128 samples at 2 MS/s,
+// at least 16), half overlap. The options' minimum duration and bandwidth only drop bursts
+// afterwards: they do not change the analysis, so raising them keeps a subset of the bursts.
+StftParams detectionAnalysis(double sampleRate);
 
 // Throws Error for invalid options or params, Cancelled; progress 0..1 on job.
 std::vector<Label> detectBursts(const SampleSource& source, StftParams params,

@@ -16,8 +16,8 @@ int findRoot(std::vector<int>& parent, int i) {
 }
 
 // Adds the energy of `count` cells from bin `first` to a profile starting at bin0 (grown as
-// needed): (ratio - 1) * weight, or the ratio itself without weights.
-void addProfile(Region& g, int first, const float* ratio, const float* weight, int count) {
+// needed): (ratio - 1) * weight, or the ratio itself without weights. Returns their sum.
+float addProfile(Region& g, int first, const float* ratio, const float* weight, int count) {
     const int low = std::min(g.bin0, first);
     if (low < g.bin0 || g.profile.empty()) {
         std::vector<float> moved(std::size_t(g.bin0 - low), 0.0f);
@@ -29,12 +29,31 @@ void addProfile(Region& g, int first, const float* ratio, const float* weight, i
     if (g.profile.size() < need)
         g.profile.resize(need, 0.0f);
     float* out = g.profile.data() + (first - g.bin0);
-    for (int k = 0; k < count; ++k)
-        out[k] += weight ? std::max(0.0f, ratio[k] - 1.0f) * weight[k] : ratio[k];
+    float sum = 0;
+    for (int k = 0; k < count; ++k) {
+        const float e = weight ? std::max(0.0f, ratio[k] - 1.0f) * weight[k] : ratio[k];
+        out[k] += e;
+        sum += e;
+    }
+    return sum;
+}
+
+// Adds energy per frame, from frame `first`, to the region's (which starts at frame0; the
+// region's frame0 is already the earlier of the two).
+void addFrames(Region& g, std::int64_t first, const std::vector<float>& energy) {
+    const std::size_t at = std::size_t(first - g.frame0);
+    if (g.frames.size() < at + energy.size())
+        g.frames.resize(at + energy.size(), 0.0f);
+    for (std::size_t i = 0; i < energy.size(); ++i)
+        g.frames[at + i] += energy[i];
 }
 
 void absorb(Region& into, const Region& from) {
-    into.frame0 = std::min(into.frame0, from.frame0);
+    if (from.frame0 < into.frame0) {
+        into.frames.insert(into.frames.begin(), std::size_t(into.frame0 - from.frame0), 0.0f);
+        into.frame0 = from.frame0;
+    }
+    addFrames(into, from.frame0, from.frames);
     into.frame1 = std::max(into.frame1, from.frame1);
     addProfile(into, from.bin0, from.profile.data(), nullptr, int(from.profile.size()));
     into.bin0 = std::min(into.bin0, from.bin0);
@@ -98,7 +117,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         }
         if (r.region < 0) { // a new region starts here
             r.region = int(m_open.size());
-            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}, 0, 0});
+            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}, 0, 0, {}});
             parent.push_back(r.region);
         }
     }
@@ -112,7 +131,11 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         Region& g = m_open[std::size_t(r.region)];
         continued[std::size_t(r.region)] = true;
         g.frame1 = frame;
-        addProfile(g, r.b0, ratio + r.b0, weight ? weight + r.b0 : nullptr, r.b1 - r.b0 + 1);
+        const float energy =
+            addProfile(g, r.b0, ratio + r.b0, weight ? weight + r.b0 : nullptr, r.b1 - r.b0 + 1);
+        if (g.frames.size() < std::size_t(frame - g.frame0 + 1))
+            g.frames.resize(std::size_t(frame - g.frame0 + 1), 0.0f);
+        g.frames[std::size_t(frame - g.frame0)] += energy;
         g.bin0 = std::min(g.bin0, r.b0);
         g.bin1 = std::max(g.bin1, r.b1);
         for (int k = r.b0; k <= r.b1; ++k) {

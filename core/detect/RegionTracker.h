@@ -24,6 +24,9 @@ struct Region {
     // Sums over the cells of the floor and of the power above it, both in weight units (the
     // block's median floor): their ratio is the region's SNR over its own band.
     double noise = 0, excess = 0;
+    // The same energy per frame, from frame0 (what tells a packet from the receiver's DC
+    // settling after it, 30 to 40 dB weaker but above the low threshold).
+    std::vector<float> frames;
 };
 
 class RegionTracker {

@@ -146,7 +146,7 @@ void DetectDialog::startCount() {
             o.validate();
             found =
                 inBand(core::detectBursts(
-                           *source, core::detectionAnalysis(source->info().sampleRate, o), o, *job),
+                           *source, core::detectionAnalysis(source->info().sampleRate), o, *job),
                        region);
         } catch (const core::Cancelled&) {
             return;

@@ -260,7 +260,7 @@ void LabelController::snapToBurst(double seconds, double hertz) {
     core::DetectOptions o;
     o.t0 = std::max(0.0, seconds - kSnapSeconds);
     o.t1 = seconds + kSnapSeconds;
-    const core::StftParams params = core::detectionAnalysis(source->info().sampleRate, o);
+    const core::StftParams params = core::detectionAnalysis(source->info().sampleRate);
     auto found = std::make_shared<std::vector<core::Label>>();
     const int serial = m_document->openSerial();
     m_tasks->run(
@@ -315,7 +315,7 @@ void LabelController::detectBursts() {
 
 void LabelController::detectWith(const core::DetectOptions& o, const DetectRegion& region) {
     auto source = m_document->source();
-    const core::StftParams params = core::detectionAnalysis(source->info().sampleRate, o);
+    const core::StftParams params = core::detectionAnalysis(source->info().sampleRate);
     auto found = std::make_shared<std::vector<core::Label>>();
     const int serial = m_document->openSerial();
     const bool started = m_tasks->run(
