@@ -14,9 +14,11 @@ namespace {
 bool editsNumber(const QKeyEvent& e) {
     const auto mods = e.modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier);
     const int key = e.key();
+    // Not Ctrl+Z or Ctrl+Y: after Return the field's own undo held nothing a user wanted, and
+    // the edit just made stayed put (a tester); they undo and redo the document's edits.
     if (mods & Qt::ControlModifier)
         return key == Qt::Key_A || key == Qt::Key_C || key == Qt::Key_V || key == Qt::Key_X ||
-               key == Qt::Key_Z || key == Qt::Key_Y || key == Qt::Key_Left || key == Qt::Key_Right;
+               key == Qt::Key_Left || key == Qt::Key_Right;
     if (mods != Qt::NoModifier)
         return false;
     if (key >= Qt::Key_0 && key <= Qt::Key_9)

@@ -3,7 +3,8 @@
 // spin box claim every printable key and emacs-style keys such as Ctrl+E (end of line), so
 // after a panel edit M, R, Space or Ctrl+E did nothing until the picture was clicked. This
 // filter, installed on every spin box under a widget, lets such a field keep only what edits
-// a number (digits, sign, decimal point, editing and navigation keys, Ctrl+A/C/V/X/Z/Y);
+// a number (digits, sign, decimal point, editing and navigation keys, Ctrl+A/C/V/X; not
+// Ctrl+Z/Y, which undo and redo the document's edits);
 // other keys go to the shortcuts. Text fields (names, filters) keep every key typed without
 // Ctrl or Alt: the user is typing (1-9, N and Return are label shortcuts elsewhere).
 // GUI thread only.

@@ -227,5 +227,20 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
     ASSERT_EQ(said.count(), 2);
     EXPECT_EQ(said.at(1).at(0).toString().toStdString(),
               "High 435.5 MHz lies outside 432.92 MHz to 434.92 MHz: applied, the shape reaches "
-              "past the recording");
+              "past the recording");    // Ctrl+Z in a field after Return undoes the edit it made, Ctrl+Shift+Z and Ctrl+Y redo it
+    // (a number field kept them for its own text, which held nothing to undo).
+    QDoubleSpinBox* low = field(w.shapesPanel(), 2);
+    low->setFocus();
+    low->selectAll();
+    QTest::keyClicks(low, "433.55M");
+    QTest::keyClick(low, Qt::Key_Return);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 433.55e6);
+    ASSERT_TRUE(low->hasFocus());
+    QTest::keyClick(w.windowHandle(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 433.51e6);
+    QTest::keyClick(w.windowHandle(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 433.55e6);
+    QTest::keyClick(w.windowHandle(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(w.windowHandle(), Qt::Key_Y, Qt::ControlModifier);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 433.55e6);
 }
