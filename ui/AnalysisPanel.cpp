@@ -33,7 +33,15 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildAnalysisGroup());
     layout->addWidget(buildDisplayGroup());
-    m_problem = new QWidget(this);
+    layout->addStretch(1);
+    setEnabled(false); // until a recording is open: no "0 samples" to edit
+}
+
+// Why the fields hold no analysis, under the length's readout in place of it (at the foot of
+// the panel it lay out of sight in a short window, and the readout under a length of 3 read
+// as valid), with a way back.
+QWidget* AnalysisPanel::buildProblem(QWidget* parent) {
+    m_problem = new QWidget(parent);
     auto* problemLayout = new QVBoxLayout(m_problem);
     problemLayout->setContentsMargins(0, 0, 0, 0);
     m_problemText = new QLabel(m_problem);
@@ -44,9 +52,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent) {
     problemLayout->addWidget(m_problemText);
     problemLayout->addWidget(restore);
     m_problem->hide();
-    layout->addWidget(m_problem);
-    layout->addStretch(1);
-    setEnabled(false); // until a recording is open: no "0 samples" to edit
+    return m_problem;
 }
 
 QWidget* AnalysisPanel::buildAnalysisGroup() {
@@ -77,6 +83,7 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     form->addRow(tr("Length"), lengthRow);
     connect(m_autoLength, &QCheckBox::toggled, this, &AnalysisPanel::autoLengthEdited);
     form->addRow(QString(), m_duration);
+    form->addRow(buildProblem(group));
     form->addRow(tr("Overlap"), m_overlap);
     form->addRow(tr("FFT size"), m_nfft);
     form->addRow(tr("Channel"), m_channel);
@@ -188,6 +195,7 @@ void AnalysisPanel::showColor(const ColorParams& params) {
 void AnalysisPanel::showProblem(const QString& text) {
     m_problemText->setText(text);
     m_problem->setVisible(!text.isEmpty());
+    m_duration->setVisible(text.isEmpty());
     for (QWidget* field : {static_cast<QWidget*>(m_window), static_cast<QWidget*>(m_nperseg),
                            static_cast<QWidget*>(m_overlap), static_cast<QWidget*>(m_nfft)})
         field->setStyleSheet({});

@@ -55,6 +55,7 @@ signals:
 
 private:
     QWidget* buildAnalysisGroup();
+    QWidget* buildProblem(QWidget* parent);
     QWidget* buildDisplayGroup();
     core::StftParams currentParams() const;
     void emitAnalysis(int mergeId);

@@ -55,10 +55,36 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent)
     form->addRow(tr("Sample type"), m_format);
     form->addRow(tr("Sample rate"), m_rate);
     form->addRow(tr("Centre frequency"), m_center);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName("problem");
+    m_problem->setStyleSheet("color: #c0392b;");
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+    form->addRow(m_problem);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &RawIqDialog::openIfValid);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
+}
+
+// A rate of 0 opened the file at the field's previous value without a word (a tester): what
+// the fields hold must be a value in their range, else the dialog says so and stays.
+void RawIqDialog::openIfValid() {
+    const std::pair<QDoubleSpinBox*, QString> fields[] = {
+        {m_rate, tr("Sample rate \"%1\": expected a rate from 1 Hz to 10 GHz (2M, 2 MHz, "
+                    "2e6)")},
+        {m_center, tr("Centre frequency \"%1\": expected a frequency up to 1 THz, or 0 for "
+                      "unknown")}};
+    for (const auto& [field, problem] : fields) {
+        if (field->hasAcceptableInput())
+            continue;
+        m_problem->setText(problem.arg(field->text().trimmed()));
+        m_problem->show();
+        field->setFocus();
+        field->selectAll();
+        return;
+    }
+    accept();
 }
 
 core::OpenOptions RawIqDialog::options() const {

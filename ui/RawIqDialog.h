@@ -1,6 +1,7 @@
 #pragma once
 // Asks how to read a raw IQ file that does not say it itself: sample type, sample rate and
-// centre frequency, prefilled from the file name where a recorder wrote them there.
+// centre frequency, prefilled from the file name where a recorder wrote them there. Open
+// with a field that holds no value in its range says why and keeps the dialog open.
 
 #include "io/OpenOptions.h"
 
@@ -8,6 +9,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 
 namespace specedit::ui {
 
@@ -18,9 +20,12 @@ public:
     core::OpenOptions options() const;
 
 private:
+    void openIfValid();
+
     QComboBox* m_format;
     QDoubleSpinBox* m_rate;
     QDoubleSpinBox* m_center;
+    QLabel* m_problem;
 };
 
 } // namespace specedit::ui

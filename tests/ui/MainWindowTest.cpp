@@ -23,6 +23,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -719,19 +720,31 @@ TEST(MainWindow, RawIqDialogIsPrefilledFromTheFileNameAndDropOpensFiles) {
     ui::MainWindow w;
     w.resize(1400, 850);
     w.show();
-    // The dialog is modal: accept it as it comes up, with what it proposes.
-    QString proposedRate;
+    // The dialog is modal: a rate of 0 is refused with a reason (it opened at the field's
+    // last value, silently); then open it with what it proposes.
+    QString proposedRate, problem;
+    bool stayedOpen = false;
     QTimer::singleShot(300, [&] {
         auto* dialog = qobject_cast<ui::RawIqDialog*>(QApplication::activeModalWidget());
         ASSERT_NE(dialog, nullptr);
-        proposedRate = dialog->findChild<QDoubleSpinBox*>("rate")->text();
-        dialog->accept();
+        auto* rate = dialog->findChild<QDoubleSpinBox*>("rate");
+        proposedRate = rate->text();
+        QPushButton* open = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Open);
+        rate->findChild<QLineEdit*>()->setText("0");
+        open->click();
+        stayedOpen = dialog->isVisible();
+        problem = dialog->findChild<QLabel*>("problem")->text();
+        rate->findChild<QLineEdit*>()->setText("1M");
+        open->click();
     });
     ASSERT_TRUE(w.openPath(QString::fromStdString(raw)));
     EXPECT_EQ(w.document()->info().sampleRate, 1e6);
     EXPECT_EQ(w.document()->info().centerFrequency.value_or(0), 433.92e6);
     EXPECT_EQ(w.document()->info().frames, 50000);
     EXPECT_EQ(proposedRate, "1 MHz");
+    EXPECT_TRUE(stayedOpen);
+    EXPECT_EQ(problem.toStdString(),
+              "Sample rate \"0\": expected a rate from 1 Hz to 10 GHz (2M, 2 MHz, 2e6)");
     // Opened files land in File > Open Recent, newest first, once their picture is complete.
     ASSERT_TRUE(waitForTiles(w));
     const QStringList recent = QSettings().value("recentFiles").toStringList();

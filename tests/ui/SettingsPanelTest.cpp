@@ -8,6 +8,7 @@
 #include "UiFixture.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -76,6 +77,19 @@ TEST(SettingsPanel, OutOfRangeValuesStayVisibleAndAreRefusedWithTheirRange) {
     EXPECT_EQ(length->value(), 8);
     EXPECT_TRUE(panel(w)->problem().contains("16 to 65536")) << panel(w)->problem().toStdString();
     EXPECT_EQ(w.document()->analysis().nperseg, before.nperseg);
+    // Said under the length, in place of its readout ("0.5 ms, 2 kHz/bin, hop 2" read as if
+    // valid, and the reason lay at the foot of the panel, out of sight in a short window).
+    QLabel* said = nullptr;
+    for (auto* label : panel(w)->findChildren<QLabel*>()) {
+        if (label->text().contains("16 to 65536"))
+            said = label;
+        if (label->text().contains("/bin")) {
+            EXPECT_FALSE(label->isVisible()) << label->text().toStdString();
+        }
+    }
+    ASSERT_NE(said, nullptr);
+    EXPECT_TRUE(said->isVisible());
+    EXPECT_LT(said->mapTo(panel(w), QPoint()).y(), overlap->mapTo(panel(w), QPoint()).y());
 }
 
 TEST(SettingsPanel, RefusedCombinationsSayWhyInTheWindowsWordsAndCanBeRestored) {

@@ -227,7 +227,8 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
     ASSERT_EQ(said.count(), 2);
     EXPECT_EQ(said.at(1).at(0).toString().toStdString(),
               "High 435.5 MHz lies outside 432.92 MHz to 434.92 MHz: applied, the shape reaches "
-              "past the recording");    // Ctrl+Z in a field after Return undoes the edit it made, Ctrl+Shift+Z and Ctrl+Y redo it
+              "past the recording"); // Ctrl+Z in a field after Return undoes the edit it made,
+                                     // Ctrl+Shift+Z and Ctrl+Y redo it
     // (a number field kept them for its own text, which held nothing to undo).
     QDoubleSpinBox* low = field(w.shapesPanel(), 2);
     low->setFocus();
