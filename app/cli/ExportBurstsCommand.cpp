@@ -7,6 +7,8 @@
 #include "cli/Commands.h"
 #include "cli/LabelledInput.h"
 #include "io/SignalWriter.h"
+#include "label/LabelFit.h"
+#include "util/Error.h"
 
 #include <cmath>
 #include <filesystem>
@@ -33,17 +35,24 @@ std::string safeName(const std::string& text) {
 }
 
 // The clip's description: the source's, with the burst as its one annotation (sample 0 is
-// the clip's first sample) and no start time (the clip starts later than the recording).
-core::SignalInfo clipInfo(const core::SignalInfo& source, const core::Label& l, double first,
+// the clip's first sample) and no start time (the clip starts later than the recording). Its
+// first sample in the recording is kept exactly ("specedit:source_sample_start"): the
+// description's seconds were rounded to the microsecond and the clip began a sample early.
+core::SignalInfo clipInfo(const core::SignalInfo& source, const core::Label& l, std::int64_t first,
                           const std::string& recording) {
     core::SignalInfo info = source;
     info.startTime.clear();
     info.files.clear();
+    const std::int64_t s0 = std::llround(l.t0 * source.sampleRate);
+    const std::int64_t s1 = std::llround(l.t1 * source.sampleRate);
     nlohmann::json meta = nlohmann::json::object();
-    meta["global"]["core:description"] = "burst " + std::to_string(l.id) + " of " + recording +
-                                         ", from " + std::to_string(first) + " s";
-    nlohmann::json a = {{"core:sample_start", std::llround((l.t0 - first) * source.sampleRate)},
-                        {"core:sample_count", std::llround(l.duration() * source.sampleRate)},
+    meta["global"]["core:description"] =
+        "burst " + std::to_string(l.id) + " of " + recording + ", from its sample " +
+        std::to_string(first) + " (" + core::shortNumber(double(first) / source.sampleRate) + " s)";
+    meta["global"]["specedit:source"] = recording;
+    meta["global"]["specedit:source_sample_start"] = first;
+    nlohmann::json a = {{"core:sample_start", s0 - first},
+                        {"core:sample_count", s1 - s0},
                         {"core:freq_lower_edge", l.f0},
                         {"core:freq_upper_edge", l.f1}};
     if (!l.className.empty())
@@ -55,18 +64,23 @@ core::SignalInfo clipInfo(const core::SignalInfo& source, const core::Label& l, 
     return info;
 }
 
+// The label's samples and the margin's on each side, whole samples, within the recording.
 std::string exportOne(const ExportArgs& a, const LabelledRecording& r, const core::Label& l,
                       const std::string& ext) {
-    const double t0 = std::max(0.0, l.t0 - a.margin);
-    const double t1 = std::min(r.source->info().duration(), l.t1 + a.margin);
+    const auto& info = r.source->info();
+    const double fs = info.sampleRate;
+    const std::int64_t margin = std::llround(a.margin * fs);
+    const std::int64_t first = std::max<std::int64_t>(0, std::llround(l.t0 * fs) - margin);
+    const std::int64_t end = std::min<std::int64_t>(info.frames, std::llround(l.t1 * fs) + margin);
     const std::string path =
         (fs::path(a.out) / (safeName(l.className) + "_" + std::to_string(l.id) + "." + ext))
             .string();
-    core::SignalWriter writer(path, clipInfo(r.source->info(), l, t0, r.recording), {});
+    core::SignalWriter writer(path, clipInfo(info, l, first, r.recording), {});
     auto shapes = r.shapes;
     shapes.push_back(core::toShape(l, core::MaskMode::Isolate));
     core::JobControl job;
-    core::renderRangeTo(*r.source, r.analysis, shapes, t0, t1, writer, job);
+    core::renderRangeTo(*r.source, r.analysis, shapes, double(first) / fs, double(end) / fs, writer,
+                        job);
     writer.finish();
     return path;
 }
@@ -78,21 +92,36 @@ void runExport(const ExportArgs& a) {
         throw core::Error("--clip-format", "\"" + a.format + "\" is not a recording format",
                           "wav, flac, cf32, cs16, cs8, cu8 or sigmf-meta");
     fs::create_directories(a.out);
+    std::size_t written = 0, total = 0;
     for (const auto& in : a.inputs) {
         auto job = makeProgressJob("export " + fs::path(in).filename().string());
         const auto r = openLabelled(in, a.selection, a.inputs.size(), *job);
         const std::string ext =
             !a.format.empty() ? a.format : (r.source->info().isComplex() ? "sigmf-meta" : "wav");
-        std::size_t done = 0;
+        std::size_t done = 0, clips = 0;
         for (const auto& l : r.labels) {
             job->checkCancelled();
-            exportOne(a, r, l, ext);
+            try {
+                core::Label inside = l;
+                core::fitToRecording(inside, r.source->info());
+                exportOne(a, r, inside, ext);
+                ++clips;
+            } catch (const core::Error& e) { // an empty box, or one outside the recording
+                std::cerr << "specedit-cli: warning: " << in << ": label " << l.id
+                          << " left out: " << e.what() << "\n";
+            }
+            ++total;
             job->setProgress(double(++done) / double(r.labels.size()));
         }
         finishProgress();
-        std::cout << in << ": " << r.labels.size() << " clips (." << ext << ") -> " << a.out
-                  << "\n";
+        written += clips;
+        std::cout << in << ": " << clips << " clips (." << ext << ") -> " << a.out << "\n";
     }
+    if (written < total)
+        throw core::Error(a.out,
+                          std::to_string(total - written) + " of " + std::to_string(total) +
+                              " labels were left out",
+                          "labels inside their recording (see the warnings above)");
 }
 
 } // namespace

@@ -4,10 +4,12 @@
 #include "detect/BurstDetector.h"
 #include "io/SourceFactory.h"
 #include "label/LabelFiles.h"
+#include "label/LabelFit.h"
 #include "project/Project.h"
 #include "util/Error.h"
 
 #include <algorithm>
+#include <iostream>
 
 namespace specedit::cli {
 
@@ -84,6 +86,14 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
             l.id = next++;
     if (s.confirmedOnly)
         std::erase_if(r.labels, [](const core::Label& l) { return !l.confirmed; });
+    for (auto& l : r.labels) {
+        try {
+            if (const std::string cut = core::fitToRecording(l, info); !cut.empty())
+                std::cerr << "specedit-cli: warning: " << input << ": " << cut << "\n";
+        } catch (const core::Error&) {
+            // An empty box or one outside the recording: the command leaves it out and says why.
+        }
+    }
     return r;
 }
 

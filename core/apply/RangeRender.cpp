@@ -24,8 +24,11 @@ Span spanOf(const SignalInfo& info, double t0, double t1, double maxSeconds) {
     if (t1 - t0 > maxSeconds)
         throw Error("range", "the range lasts " + std::to_string(t1 - t0) + " s",
                     "at most " + std::to_string(int(maxSeconds)) + " s; zoom in or select less");
-    const auto first = std::int64_t(std::floor(t0 * info.sampleRate));
-    return {first, std::int64_t(std::ceil(t1 * info.sampleRate)) - first};
+    // A time within a millionth of a sample of a sample's is that sample's (a sample index
+    // turned into seconds and back lost a sample to rounding now and then).
+    constexpr double kSlack = 1e-6;
+    const auto first = std::int64_t(std::floor(t0 * info.sampleRate + kSlack));
+    return {first, std::int64_t(std::ceil(t1 * info.sampleRate - kSlack)) - first};
 }
 
 } // namespace

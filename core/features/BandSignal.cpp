@@ -2,6 +2,7 @@
 
 #include "dsp/FftPlan.h"
 #include "features/FeaturePlans.h"
+#include "label/LabelFit.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -13,27 +14,9 @@ namespace {
 
 constexpr double kGuard = 0.1; // of the bandwidth, beyond each edge
 
-std::string labelName(const Label& label) {
-    return "label " + std::to_string(label.id);
-}
-
 // Frequencies of the recording's samples relative to what the label calls 0 Hz.
 double frequencyOffset(const SignalInfo& info) {
     return info.isComplex() ? info.centerFrequency.value_or(0.0) : 0.0;
-}
-
-void checkBand(const SignalInfo& info, const Label& label) {
-    if (!(label.t1 > label.t0) || !(label.f1 > label.f0))
-        throw Error(labelName(label), "the box has no duration or no band", "t1 > t0 and f1 > f0");
-    if (label.t1 <= 0 || label.t0 >= info.duration())
-        throw Error(labelName(label), "the box lies outside the recording",
-                    "a time inside 0.." + std::to_string(info.duration()) + " s");
-    const double off = frequencyOffset(info);
-    const double lo = info.isComplex() ? off - info.sampleRate / 2 : 0.0;
-    const double hi = off + info.sampleRate / 2;
-    if (label.f1 <= lo || label.f0 >= hi)
-        throw Error(labelName(label), "the box's band lies outside the recording's",
-                    "frequencies within " + std::to_string(lo) + ".." + std::to_string(hi) + " Hz");
 }
 
 // Samples [first, first + count) as complex values (audio: one channel or the mix, real).
@@ -84,10 +67,11 @@ std::vector<std::complex<double>> cropSpectrum(const std::vector<std::complex<do
 
 } // namespace
 
-BandSignal extractBand(const SampleSource& source, const Label& label, double margin, int channel,
+BandSignal extractBand(const SampleSource& source, const Label& given, double margin, int channel,
                        FeaturePlans& plans) {
     const SignalInfo& info = source.info();
-    checkBand(info, label);
+    Label label = given;
+    fitToRecording(label, info); // throws for an empty box or one outside the recording
     const double fs = info.sampleRate;
     const std::int64_t first =
         std::max<std::int64_t>(0, std::int64_t(std::floor((label.t0 - margin) * fs)));

@@ -8,6 +8,7 @@
 #include "features/Scattering.h"
 #include "features/Spectrum.h"
 #include "features/SymbolRate.h"
+#include "label/LabelFit.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -85,8 +86,10 @@ std::size_t featureIndex(const std::string& name) {
     return std::size_t(it - names.begin());
 }
 
-BurstFeatures burstFeatures(const SampleSource& source, const Label& label,
+BurstFeatures burstFeatures(const SampleSource& source, const Label& given,
                             const FeatureOptions& options, FeaturePlans& plans) {
+    Label label = given; // its duration counts only time the recording holds
+    fitToRecording(label, source.info());
     return featuresOfBand(
         extractBand(source, label, marginFor(label, options), options.channel, plans), label,
         plans);

@@ -649,6 +649,23 @@ class Features(CliTest):
         self.assertIn("label 2 left out", proc.stderr)
         self.assertIn("outside the recording", proc.stderr)
         self.assertIn("1 of 2 labels were left out", proc.stderr)
+        # export-bursts leaves out the same label, says why and fails; it wrote zeros before.
+        proc = run("export-bursts", rec, "--labels", self.path("l.csv"), "--out",
+                   self.path("bad"), check=1)
+        self.assertIn("label 2 left out: label 2: the box 5 s to 6 s lies outside", proc.stderr)
+        self.assertEqual(sorted(os.listdir(self.path("bad"))),
+                         ["unlabeled_1.sigmf-data", "unlabeled_1.sigmf-meta"])
+        # A label reaching past the end (0.9 s) is cut to it, and said: its duration is the
+        # 0.05 s the recording holds, not 0.35 s.
+        with open(self.path("l2.csv"), "w") as f:
+            f.write("id,class,t0_s,t1_s,f0_hz,f1_hz\n1,,0.85,1.2,433.9e6,433.95e6\n")
+        proc = run("features", rec, "--labels", self.path("l2.csv"), "--out",
+                   self.path("d2.csv"), check=0)
+        self.assertIn("label 1: 0.85 s to 1.2 s reaches past the recording's span (0 s to 0.9 s)"
+                      ": cut to 0.85 s to 0.9 s", proc.stderr)
+        with open(self.path("d2.csv")) as f:
+            (row,) = list(csv.DictReader(f))
+        self.assertAlmostEqual(float(row["duration_s"]), 0.05, places=9)
         proc = run("export-bursts", a, "--out", self.path("c"), "--clip-format", "xyz", check=2)
         self.assertIn("--clip-format", proc.stderr)
         proc = run("export-bursts", a, "--out", self.path("c"), "--margin", -1, check=2)
@@ -680,11 +697,24 @@ class Features(CliTest):
         names = sorted(os.listdir(self.path("clips")))
         self.assertEqual(names, [f"unlabeled_{i}.sigmf-{k}" for i in (1, 2, 3)
                                  for k in ("data", "meta")])
+        with open(a) as f:
+            labels = json.load(f)["labels"]
         for i, (t0, t1, fu) in enumerate(self.BURSTS, start=1):
             with open(self.path(f"clips/unlabeled_{i}.sigmf-meta")) as f:
                 meta = json.load(f)
             (ann,) = meta["annotations"]
             self.assertAlmostEqual(ann["core:sample_start"] / 2e6, 0.01, delta=6e-4)
+            # Whole samples: the clip starts 20000 samples (the margin) before the label's
+            # first, says where in the recording, and annotates the label's samples exactly.
+            label = labels[i - 1]
+            s0, s1 = round(label["t0"] * 2e6), round(label["t1"] * 2e6)
+            first = meta["global"]["specedit:source_sample_start"]
+            self.assertEqual(first, s0 - 20000)
+            self.assertEqual(ann["core:sample_start"], 20000)
+            self.assertEqual(ann["core:sample_count"], s1 - s0)
+            self.assertEqual(os.path.getsize(self.path(f"clips/unlabeled_{i}.sigmf-data")),
+                             2 * (s1 + 20000 - first))
+            self.assertIn(f"from its sample {first} (", meta["global"]["core:description"])
             self.assertEqual(meta["captures"][0]["core:frequency"], 433.92e6)
             raw = np.fromfile(self.path(f"clips/unlabeled_{i}.sigmf-data"), dtype=np.uint8)
             z = (raw[0::2].astype(float) - 127.5) + 1j * (raw[1::2].astype(float) - 127.5)
