@@ -63,8 +63,9 @@ public:
     // when it came from the same control). Throws core::Error if invalid.
     void setAnalysis(const core::StftParams& params, int mergeId = -1);
     // Auto window length: the length follows the zoom (ui/AutoLength). On for a recording just
-    // opened; off once the user chooses a length (setAnalysis with another length), which then
-    // stays. Saved in the project. Not an edit: no undo step.
+    // opened; off once the user chooses a length (setAnalysis with another length) or adds a
+    // shape (the edit keeps the length it was drawn at), which then stays. Saved in the
+    // project. Not an edit: no undo step.
     bool autoLength() const { return m_project.autoLength; }
     void setAutoLength(bool on);
     // Auto only: the analysis with window length n, the overlap fraction and padding factor
@@ -168,6 +169,8 @@ signals:
     void labelsChanged();
     void projectPathChanged();
     void autoLengthChanged(bool on);
+    // A shape was added while Auto was on: Auto is off, the edit keeps this length.
+    void autoLengthStopped(int nperseg);
     void modifiedChanged(bool modified);
 
 private:

@@ -135,6 +135,13 @@ MainWindow::MainWindow(QWidget* parent)
     new AutoLength(m_document, m_view, this);
     connect(m_panel, &AnalysisPanel::autoLengthEdited, m_document, &Document::setAutoLength);
     connect(m_document, &Document::autoLengthChanged, m_panel, &AnalysisPanel::showAutoLength);
+    connect(m_document, &Document::autoLengthStopped, this, [this](int n) {
+        statusBar()->showMessage(tr("Auto length off: the edit is applied with the %1-sample "
+                                    "window it was drawn at, whatever the zoom. Tick Auto to "
+                                    "follow the zoom again.")
+                                     .arg(n),
+                                 12000);
+    });
     connect(m_panel, &AnalysisPanel::iqModeEdited, this, [this](bool iq) {
         try {
             m_document->setIqMode(iq);

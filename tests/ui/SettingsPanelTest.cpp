@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTimer>
 #include <gtest/gtest.h>
 
@@ -166,5 +167,17 @@ TEST(SettingsPanel, AutoLengthFollowsTheZoomUntilTheUserTypesOne) {
     autoBox->click();
     QTest::qWait(ui::AutoLength::kSettleMs + 200);
     EXPECT_TRUE(w.document()->autoLength());
-    EXPECT_EQ(w.document()->analysis().nperseg, expectedFor(plot->xAxis->range().size()));
+    const int whole = expectedFor(plot->xAxis->range().size());
+    EXPECT_EQ(w.document()->analysis().nperseg, whole);
+    // A shape keeps the length it was drawn at: Auto goes off, said, and a zoom changes
+    // nothing the export would use (the export of one edit differed with the zoom).
+    w.document()->addShape(rectShape(1.0, 1.2, 433.8e6, 434.0e6));
+    EXPECT_FALSE(autoBox->isChecked());
+    EXPECT_TRUE(w.statusBar()->currentMessage().startsWith(
+        QString("Auto length off: the edit is applied with the %1-sample window").arg(whole)))
+        << w.statusBar()->currentMessage().toStdString();
+    plot->xAxis->setRange(1.0, 1.4);
+    plot->replot();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_EQ(w.document()->analysis().nperseg, whole);
 }
