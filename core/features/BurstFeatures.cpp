@@ -78,6 +78,29 @@ const std::vector<std::string>& featureNames() {
     return names;
 }
 
+const std::vector<int>& featureGroups() {
+    static const std::vector<int> groups = [] {
+        const std::vector<std::vector<std::string>> named = {
+            {"duration_s", "on_time_s", "rise_s", "fall_s", "duty_cycle", "keying_changes",
+             "symbol_rate_baud"},
+            {"bw_3db_hz", "bw_20db_hz", "bw_99_hz", "centre_hz", "peak_hz", "centroid_hz",
+             "spread_hz", "rolloff85_hz", "rolloff95_hz", "if_mean_hz"},
+            {"peak_power_db", "mean_power_db", "noise_power_db", "on_snr_db", "crest_db"},
+            {"skewness", "kurtosis", "flatness", "entropy"},
+            {"if_deviation_hz", "if_levels", "chirp_rate_hz_s", "chirp_r2"}};
+        std::vector<int> g;
+        for (const auto& name : featureNames()) {
+            int group = name.starts_with("mfcc") || name.starts_with("dmfcc") ? 5 : 6;
+            for (std::size_t i = 0; i < named.size(); ++i)
+                if (std::find(named[i].begin(), named[i].end(), name) != named[i].end())
+                    group = int(i);
+            g.push_back(group);
+        }
+        return g;
+    }();
+    return groups;
+}
+
 std::size_t featureIndex(const std::string& name) {
     const auto& names = featureNames();
     const auto it = std::find(names.begin(), names.end(), name);

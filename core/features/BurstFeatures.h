@@ -32,6 +32,10 @@ struct BurstFeatures {
 const std::vector<std::string>& featureNames();
 // The index of a name in featureNames(); throws Error for an unknown name.
 std::size_t featureIndex(const std::string& name);
+// Each feature's group, in the order of featureNames(), for weighing groups alike (features/
+// Similar): 0 timing, 1 frequency, 2 level, 3 spectral shape, 4 modulation, 5 MFCC,
+// 6 scattering.
+const std::vector<int>& featureGroups();
 
 // Throws Error for a label outside the recording or with an empty box. Any thread, one
 // FeaturePlans per thread.

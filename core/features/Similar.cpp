@@ -12,10 +12,12 @@ namespace {
 
 using Matrix = std::vector<std::vector<double>>;
 
-// Columns standardised in place; columns without spread removed.
-Matrix standardise(const Matrix& rows) {
+// Columns standardised, scaled by one over the square root of their group's size (counted
+// among the columns kept); columns without spread removed.
+Matrix standardise(const Matrix& rows, const std::vector<int>& groups) {
     const std::size_t cols = rows.empty() ? 0 : rows[0].size();
     Matrix out(rows.size());
+    std::vector<int> kept;
     for (std::size_t c = 0; c < cols; ++c) {
         double sum = 0, sq = 0;
         std::size_t n = 0;
@@ -31,10 +33,29 @@ Matrix standardise(const Matrix& rows) {
         const double sd = std::sqrt(std::max(0.0, sq / double(n) - mean * mean));
         if (!(sd > 1e-12 * std::max(1.0, std::abs(mean))))
             continue;
+        kept.push_back(groups.empty() ? int(c) : groups[c]);
         for (std::size_t i = 0; i < rows.size(); ++i)
             out[i].push_back(std::isfinite(rows[i][c]) ? (rows[i][c] - mean) / sd : 0.0);
     }
+    std::map<int, int> size;
+    for (int g : kept)
+        ++size[g];
+    for (auto& row : out)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            row[c] /= std::sqrt(double(size[kept[c]]));
     return out;
+}
+
+// A column per kind: sqrt(2) where the row is of it, so two rows of different known kinds
+// are sqrt(4) apart in these columns (one of unknown kind, sqrt(2) from any).
+void addKinds(Matrix& z, const std::vector<std::string>& kinds) {
+    std::vector<std::string> names;
+    for (const auto& k : kinds)
+        if (!k.empty() && std::find(names.begin(), names.end(), k) == names.end())
+            names.push_back(k);
+    for (std::size_t i = 0; i < z.size(); ++i)
+        for (const auto& name : names)
+            z[i].push_back(kinds[i] == name ? std::sqrt(2.0) : 0.0);
 }
 
 double distance(const std::vector<double>& a, const std::vector<double>& b) {
@@ -101,19 +122,29 @@ std::map<std::string, double> spreads(const Matrix& z, const std::vector<std::st
 } // namespace
 
 std::vector<ClassProposal> proposeClasses(const Matrix& features,
-                                          const std::vector<std::string>& classes, int k) {
+                                          const std::vector<std::string>& classes,
+                                          const SimilarOptions& options) {
     if (features.size() != classes.size())
         throw Error("label similar", "features and classes differ in count", "one class per row");
     for (const auto& r : features)
         if (r.size() != features[0].size())
             throw Error("label similar", "feature rows differ in length", "rows of one length");
+    if (!options.columnGroups.empty() && !features.empty() &&
+        options.columnGroups.size() != features[0].size())
+        throw Error("label similar", "column groups and features differ in count",
+                    "a group per feature column");
+    if (!options.kinds.empty() && options.kinds.size() != features.size())
+        throw Error("label similar", "kinds and rows differ in count", "a kind per row");
+    const int k = options.k;
     std::vector<std::size_t> refs, queries;
     for (std::size_t i = 0; i < classes.size(); ++i)
         (classes[i].empty() ? queries : refs).push_back(i);
     if (refs.empty())
         throw Error("label similar", "no burst has a class to compare with",
                     "at least one label with a class (confirmed)");
-    const Matrix z = standardise(features);
+    Matrix z = standardise(features, options.columnGroups);
+    if (!options.kinds.empty())
+        addKinds(z, options.kinds);
     std::vector<double> nearest;
     for (std::size_t q : queries)
         nearest.push_back(nearestOf(z, classes, refs, q, {}));

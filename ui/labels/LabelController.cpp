@@ -414,19 +414,22 @@ void LabelController::applyProposals(const std::vector<core::DatasetEntry>& entr
     std::vector<std::vector<double>> rows;
     std::vector<std::string> classes;
     std::vector<std::uint64_t> ids;
+    core::SimilarOptions options;
+    options.columnGroups = core::featureGroups();
     for (const auto& e : entries) {
         if (!e.error.empty())
             continue;
         rows.push_back(e.features.values);
         classes.push_back(e.label.confirmed ? e.label.className : std::string());
         ids.push_back(e.label.id);
+        options.kinds.push_back(e.features.modulation);
     }
     // k about the square root of the references (a common rule of thumb), so a few
     // references per class are not outvoted by the far ones.
     const auto refs = std::count_if(classes.begin(), classes.end(),
                                     [](const std::string& c) { return !c.empty(); });
-    const int k = std::clamp(int(std::lround(std::sqrt(double(refs)))), 1, 7);
-    const auto proposals = core::proposeClasses(rows, classes, k);
+    options.k = std::clamp(int(std::lround(std::sqrt(double(refs)))), 1, 7);
+    const auto proposals = core::proposeClasses(rows, classes, options);
     auto labels = m_document->labels();
     std::uint64_t leastSure = 0;
     double lowest = 2;

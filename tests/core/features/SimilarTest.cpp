@@ -101,3 +101,36 @@ TEST(Similar, RefusesWithoutReferences) {
         {"label similar", "no burst has a class"});
     expectError([] { proposeClasses({{1}, {2, 3}}, {"a", ""}); }, {"differ in length"});
 }
+
+// A tester's case, rebuilt: two OOK references, one FSK, one CW, and an FSK burst to classify.
+// Two columns tell OOK from FSK (duty cycle, frequency levels); sixty more (an MFCC-like
+// group) happen to match the first OOK burst. Column by column, those sixty win and the FSK
+// burst goes to OOK; with the sixty weighing as one group, and the modulation guesses as
+// kinds, it goes to FSK.
+TEST(Similar, GroupsWeighAsOneFeatureAndKindsKeepModulationsApart) {
+    std::mt19937 rng(4);
+    std::normal_distribution<double> g;
+    std::vector<std::vector<double>> rows = {
+        {0.5, 1}, {0.5, 1}, {1.0, 2}, {1.0, 1}, {1.0, 2}}; // duty, levels
+    std::vector<double> shared(60);
+    for (double& v : shared)
+        v = g(rng);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < 60; ++c)
+            rows[r].push_back(r == 0 || r == 4 ? shared[std::size_t(c)] : g(rng));
+    const std::vector<std::string> classes = {"ook_open", "ook_open", "fsk_close", "cw_beacon", ""};
+    const auto plain = proposeClasses(rows, classes, 2);
+    ASSERT_EQ(plain.size(), 1u);
+    EXPECT_EQ(plain[0].className, "ook_open");
+    SimilarOptions o;
+    o.k = 2;
+    o.columnGroups = {0, 4};
+    o.columnGroups.resize(62, 5);
+    o.kinds = {"OOK/ASK", "OOK/ASK", "2-FSK", "other", "2-FSK"};
+    const auto grouped = proposeClasses(rows, classes, o);
+    ASSERT_EQ(grouped.size(), 1u);
+    EXPECT_EQ(grouped[0].className, "fsk_close");
+    EXPECT_GT(grouped[0].confidence, 0.5);
+    o.kinds.pop_back();
+    expectError([&] { proposeClasses(rows, classes, o); }, {"kinds and rows differ in count"});
+}
