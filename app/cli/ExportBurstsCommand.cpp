@@ -54,7 +54,8 @@ core::SignalInfo clipInfo(const core::SignalInfo& source, const core::Label& l, 
     nlohmann::json a = {{"core:sample_start", s0 - first},
                         {"core:sample_count", s1 - s0},
                         {"core:freq_lower_edge", l.f0},
-                        {"core:freq_upper_edge", l.f1}};
+                        {"core:freq_upper_edge", l.f1},
+                        {"specedit:id", l.id}};
     if (!l.className.empty())
         a["core:label"] = l.className;
     if (!l.comment.empty())

@@ -26,9 +26,13 @@ void runLabels(LabelsArgs a) {
         recording = core::resolveSourcePath(p, a.input);
         open = p.sourceOptions;
     }
+    // A SigMF file's annotations belong to the recording it describes (its .sigmf-data, or
+    // the file its core:dataset names).
+    if (recording.empty() && a.input.ends_with(".sigmf-meta"))
+        recording = a.input;
     if (recording.empty())
         throw core::Error("--recording", "the labels' recording is not known",
-                          "--recording FILE (or a project as input)");
+                          "--recording FILE (or a project or a .sigmf-meta as input)");
     const auto labels = readLabelsFrom(a.input);
     const auto src = core::openRecording(recording, open);
     writeLabelsTo(a.out, labels, recording, open, *src);
@@ -44,8 +48,9 @@ void registerLabels(CLI::App& app, std::function<int()>& action) {
                   ".sigmf-meta and projects");
     cmd->add_option("input", args->input, "Label file or project (.specedit.json)")->required();
     cmd->add_option("--out", args->out, "Output label file or project (labels added)")->required();
-    cmd->add_option("--recording", args->recording,
-                    "The recording the labels belong to (when the input is not a project)");
+    cmd->add_option(
+        "--recording", args->recording,
+        "The recording the labels belong to (when the input is not a project or a .sigmf-meta)");
     addOpenOptions(cmd, args->open);
     cmd->callback(
         [args, &action] { action = [args] { return runGuarded([&] { runLabels(*args); }); }; });

@@ -715,6 +715,14 @@ class Features(CliTest):
             self.assertEqual(os.path.getsize(self.path(f"clips/unlabeled_{i}.sigmf-data")),
                              2 * (s1 + 20000 - first))
             self.assertIn(f"from its sample {first} (", meta["global"]["core:description"])
+            # A clip's annotation reads back as a label without naming the recording: the
+            # .sigmf-meta describes it. Same id, 0.01 s (the margin) into the clip.
+            run("labels", self.path(f"clips/unlabeled_{i}.sigmf-meta"), "--out",
+                self.path("back.csv"), check=0)
+            with open(self.path("back.csv")) as f:
+                (back,) = list(csv.DictReader(f))
+            self.assertEqual(int(back["id"]), label["id"])
+            self.assertAlmostEqual(float(back["t0_s"]), 0.01, places=6)
             self.assertEqual(meta["captures"][0]["core:frequency"], 433.92e6)
             raw = np.fromfile(self.path(f"clips/unlabeled_{i}.sigmf-data"), dtype=np.uint8)
             z = (raw[0::2].astype(float) - 127.5) + 1j * (raw[1::2].astype(float) - 127.5)
