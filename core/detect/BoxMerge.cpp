@@ -130,11 +130,22 @@ void addProfile(BandProfile& into, const BandProfile& from) {
         first = std::min(first, index(*p, 0));
         last = std::max(last, index(*p, p->sum.size() - 1));
     }
-    std::vector<float> sum(std::size_t(last - first + 1), 0.0f);
-    for (const BandProfile* p : both)
+    const std::size_t bins = std::size_t(last - first + 1);
+    std::vector<float> sum(bins, 0.0f), floors(bins, 0.0f), counts(bins, 0.0f);
+    bool noise = true; // both profiles know their floors
+    for (const BandProfile* p : both) {
+        noise = noise && p->floors.size() == p->sum.size() && p->counts.size() == p->sum.size();
         for (std::size_t i = 0; i < p->sum.size(); ++i)
             sum[std::size_t(index(*p, i) - first)] += p->sum[i];
-    into = {origin + double(first) * df, df, std::move(sum)};
+    }
+    for (const BandProfile* p : both)
+        for (std::size_t i = 0; noise && i < p->sum.size(); ++i) {
+            floors[std::size_t(index(*p, i) - first)] += p->floors[i];
+            counts[std::size_t(index(*p, i) - first)] += p->counts[i];
+        }
+    if (!noise)
+        floors.clear(), counts.clear();
+    into = {origin + double(first) * df, df, std::move(sum), std::move(floors), std::move(counts)};
 }
 
 std::pair<double, double> occupiedBand(const BandProfile& p) {
@@ -243,7 +254,25 @@ double snrOf(const Found& f) {
 double bandSnrOf(const Found& f) {
     if (!(f.noise > 0))
         return snrOf(f);
-    return 10.0 * std::log10(std::max(1e-12, 1.0 + f.excess / f.noise));
+    const auto& p = f.profile;
+    const double t = f.box.t1 - f.box.t0;
+    if (p.df <= 0 || p.sum.empty() || p.floors.size() != p.sum.size() || !(t > 0))
+        return 10.0 * std::log10(std::max(1e-12, 1.0 + f.excess / f.noise));
+    // The energy in the box's band over the noise of all its cells, on and off alike: each
+    // analysis's cells, at half overlap, are 1 / (2 df) apart (its hop), so a bin row of the
+    // box holds 2 T df of them, each with the bin's floor (its cells' mean, or the burst's).
+    const double cellNoise = f.noise / double(std::max<std::int64_t>(1, f.cells));
+    double energy = 0, noise = 0;
+    for (std::size_t i = 0; i < p.sum.size(); ++i) {
+        const double hz = p.f0 + double(i) * p.df;
+        if (hz < f.box.f0 - p.df / 2 || hz > f.box.f1 + p.df / 2)
+            continue;
+        energy += p.sum[i];
+        noise += 2 * t * p.df * (p.counts[i] > 0 ? p.floors[i] / p.counts[i] : cellNoise);
+    }
+    if (!(noise > 0))
+        return 10.0 * std::log10(std::max(1e-12, 1.0 + f.excess / f.noise));
+    return 10.0 * std::log10(std::max(1e-12, 1.0 + energy / noise));
 }
 
 // A strong burst's spurs (its splatter beyond the band, an 8-bit receiver's intermodulation)

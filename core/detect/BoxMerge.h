@@ -17,6 +17,9 @@ namespace specedit::core {
 struct BandProfile {
     double f0 = 0, df = 0;
     std::vector<float> sum;
+    // Per bin, the sum of the cells' floors and their number (both empty when unknown): the
+    // bin's noise per cell, for the SNR in the burst's band.
+    std::vector<float> floors = {}, counts = {};
 };
 
 // Adds `from` to `into` bin by bin when both come from the same analysis; else empties `into`.

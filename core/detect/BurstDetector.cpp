@@ -154,7 +154,7 @@ Found Detector::toFound(const Region& g) const {
     // one's share took it in on one side or the other as the region happened to grow (boxes
     // of an OOK remote ran from -330 to +24 kHz around a carrier at +14 kHz).
     // (Every region has a profile; the bins of one a frame tall stand in for it.)
-    f.profile = {m_power.binFrequency(g.bin0), df, g.profile};
+    f.profile = {m_power.binFrequency(g.bin0), df, g.profile, g.floors, g.counts};
     if (f.profile.sum.empty())
         f.profile.sum.assign(std::size_t(g.bin1 - g.bin0 + 1), 1.0f);
     const auto [f0, f1] = occupiedBand(f.profile);

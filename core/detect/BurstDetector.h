@@ -20,8 +20,9 @@
 // Regions within the first or last half window of the recording are its zero-padded edges
 // (a DC offset steps there), not bursts, and are left out.
 //
-// The result is proposed labels (no class) in time order, each with its SNR: the mean level of
-// its cells over their floor. Memory: one block of frames. Any thread.
+// The result is proposed labels (no class) in time order, each with its SNR: the energy in its
+// band over the noise of all the box's cells in that band (BoxMerge's bandSnrOf). Memory: one
+// block of frames. Any thread.
 
 #include "dsp/StftParams.h"
 #include "io/SampleSource.h"

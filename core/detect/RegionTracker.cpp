@@ -15,27 +15,53 @@ int findRoot(std::vector<int>& parent, int i) {
     return i;
 }
 
-// Adds the energy of `count` cells from bin `first` to a profile starting at bin0 (grown as
-// needed): (ratio - 1) * weight, or the ratio itself without weights. Returns their sum.
-float addProfile(Region& g, int first, const float* ratio, const float* weight, int count) {
+// Grows the region's per-bin sums (from bin0) to hold bins [first, first + count).
+void growBins(Region& g, int first, int count) {
     const int low = std::min(g.bin0, first);
     if (low < g.bin0 || g.profile.empty()) {
-        std::vector<float> moved(std::size_t(g.bin0 - low), 0.0f);
-        moved.insert(moved.end(), g.profile.begin(), g.profile.end());
-        g.profile = std::move(moved);
+        const auto shift = std::ptrdiff_t(g.bin0 - low);
+        for (auto* v : {&g.profile, &g.floors, &g.counts})
+            v->insert(v->begin(), std::size_t(shift), 0.0f);
         g.bin0 = low;
     }
     const std::size_t need = std::size_t(first - g.bin0 + count);
-    if (g.profile.size() < need)
-        g.profile.resize(need, 0.0f);
-    float* out = g.profile.data() + (first - g.bin0);
+    for (auto* v : {&g.profile, &g.floors, &g.counts})
+        if (v->size() < need)
+            v->resize(need, 0.0f);
+}
+
+// Adds `count` cells from bin `first` to the per-bin sums: their energy, (ratio - 1) * weight
+// (the ratio itself without weights), their weight (1 without) and their number. Returns the
+// energy added.
+float addProfile(Region& g, int first, const float* ratio, const float* weight, int count) {
+    growBins(g, first, count);
+    const std::size_t at = std::size_t(first - g.bin0);
+    float* energy = g.profile.data() + at;
+    float* floors = g.floors.data() + at;
+    float* counts = g.counts.data() + at;
     float sum = 0;
     for (int k = 0; k < count; ++k) {
-        const float e = weight ? std::max(0.0f, ratio[k] - 1.0f) * weight[k] : ratio[k];
-        out[k] += e;
+        const float w = weight ? weight[k] : 1.0f;
+        const float e = weight ? std::max(0.0f, ratio[k] - 1.0f) * w : ratio[k];
+        energy[k] += e;
+        floors[k] += w;
+        counts[k] += 1.0f;
         sum += e;
     }
     return sum;
+}
+
+// Adds another region's per-bin sums.
+void addBins(Region& into, const Region& from) {
+    if (from.profile.empty())
+        return;
+    growBins(into, from.bin0, int(from.profile.size()));
+    const std::size_t at = std::size_t(from.bin0 - into.bin0);
+    for (std::size_t i = 0; i < from.profile.size(); ++i) {
+        into.profile[at + i] += from.profile[i];
+        into.floors[at + i] += from.floors[i];
+        into.counts[at + i] += from.counts[i];
+    }
 }
 
 // Adds energy per frame, from frame `first`, to the region's (which starts at frame0; the
@@ -55,7 +81,7 @@ void absorb(Region& into, const Region& from) {
     }
     addFrames(into, from.frame0, from.frames);
     into.frame1 = std::max(into.frame1, from.frame1);
-    addProfile(into, from.bin0, from.profile.data(), nullptr, int(from.profile.size()));
+    addBins(into, from);
     into.bin0 = std::min(into.bin0, from.bin0);
     into.bin1 = std::max(into.bin1, from.bin1);
     into.seeded = into.seeded || from.seeded;
@@ -117,7 +143,7 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         }
         if (r.region < 0) { // a new region starts here
             r.region = int(m_open.size());
-            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}, 0, 0, {}});
+            m_open.push_back({frame, frame, r.b0, r.b1, false, 0, 0, 0, 0, {}, 0, 0, {}, {}, {}});
             parent.push_back(r.region);
         }
     }

@@ -27,6 +27,9 @@ struct Region {
     // The same energy per frame, from frame0 (what tells a packet from the receiver's DC
     // settling after it, 30 to 40 dB weaker but above the low threshold).
     std::vector<float> frames;
+    // Per bin, from bin0 as the profile: the sum of the cells' floors (weight units, 1 without
+    // weights) and their number (the noise in the region's band, for its SNR there).
+    std::vector<float> floors, counts;
 };
 
 class RegionTracker {
