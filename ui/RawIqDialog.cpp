@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 
 namespace specedit::ui {
 
@@ -55,6 +56,9 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent)
     form->addRow(tr("Sample type"), m_format);
     form->addRow(tr("Sample rate"), m_rate);
     form->addRow(tr("Centre frequency"), m_center);
+    for (QDoubleSpinBox* field : {m_rate, m_center})
+        connect(field->findChild<QLineEdit*>(), &QLineEdit::textEdited, this,
+                [this, field](const QString& text) { m_typed[field] = text; });
     m_problem = new QLabel(this);
     m_problem->setObjectName("problem");
     m_problem->setStyleSheet("color: #c0392b;");
@@ -67,19 +71,32 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent)
     form->addRow(buttons);
 }
 
-// A rate of 0 opened the file at the field's previous value without a word (a tester): what
-// the fields hold must be a value in their range, else the dialog says so and stays.
+// A rate of 0 opened the file at the field's previous value without a word (a tester): the
+// field, left for the Open button, goes back to its value before Open runs, so what was typed
+// is kept as it was typed and checked here. Said once; Open again takes the value shown.
+bool RawIqDialog::typedIsValid(const QDoubleSpinBox* field, const QString& typed) {
+    if (!field->specialValueText().isEmpty() && typed == field->specialValueText())
+        return true;
+    const auto v = parseHertz(typed);
+    return v && *v >= field->minimum() && *v <= field->maximum();
+}
+
 void RawIqDialog::openIfValid() {
     const std::pair<QDoubleSpinBox*, QString> fields[] = {
-        {m_rate, tr("Sample rate \"%1\": expected a rate from 1 Hz to 10 GHz (2M, 2 MHz, "
-                    "2e6)")},
-        {m_center, tr("Centre frequency \"%1\": expected a frequency up to 1 THz, or 0 for "
-                      "unknown")}};
+        {m_rate, tr("Sample rate \"%1\" is not a rate from 1 Hz to 10 GHz (2M, 2 MHz, 2e6)")},
+        {m_center, tr("Centre frequency \"%1\" is not a frequency up to 1 THz (or 0: unknown)")}};
     for (const auto& [field, problem] : fields) {
-        if (field->hasAcceptableInput())
+        const QString typed = m_typed.take(field).trimmed();
+        if (field->hasAcceptableInput() && (typed.isNull() || typedIsValid(field, typed)))
             continue;
-        m_problem->setText(problem.arg(field->text().trimmed()));
+        const QString shown =
+            field->value() == field->minimum() && !field->specialValueText().isEmpty()
+                ? field->specialValueText()
+                : formatHertz(field->value());
+        m_problem->setText(tr("%1. The field shows %2 again: type another, or Open to use it.")
+                               .arg(problem.arg(typed.isNull() ? field->text() : typed), shown));
         m_problem->show();
+        adjustSize(); // room for the reason's lines
         field->setFocus();
         field->selectAll();
         return;

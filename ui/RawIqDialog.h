@@ -6,6 +6,7 @@
 #include "io/OpenOptions.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -21,11 +22,13 @@ public:
 
 private:
     void openIfValid();
+    static bool typedIsValid(const QDoubleSpinBox* field, const QString& typed);
 
     QComboBox* m_format;
     QDoubleSpinBox* m_rate;
     QDoubleSpinBox* m_center;
     QLabel* m_problem;
+    QHash<const QDoubleSpinBox*, QString> m_typed; // what was typed since the last Open
 };
 
 } // namespace specedit::ui

@@ -20,6 +20,7 @@
 #include "view/OverviewStrip.h"
 #include "view/SpectrogramPlottable.h"
 #include "view/SpectrogramView.h"
+#include "view/TraceLane.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -361,6 +362,14 @@ TEST(MainWindow, ASmallWindowKeepsItsPanelsApart) {
     EXPECT_FALSE(settings->geometry().intersects(shapes->geometry()))
         << settings->geometry().bottom() << " > " << shapes->geometry().top();
     EXPECT_GT(shapes->geometry().top(), settings->geometry().top());
+    // Shorter still, the picture keeps more room than the trace lane (at 640 x 400 the lane
+    // kept its 110 px and left the spectrogram 50).
+    w.resize(640, 400);
+    QTest::qWait(100);
+    auto* plot = w.view()->plot();
+    const int lane = w.view()->traceLane()->rect()->height();
+    EXPECT_LE(lane, std::max(ui::TraceLane::kMinHeight, plot->height() / 4));
+    EXPECT_GT(plot->axisRect()->height(), w.view()->traceLane()->rect()->height());
     // Grown again, the settings show whole (they stayed cut off at the short height).
     w.resize(1400, 950);
     QTest::qWait(100);
@@ -730,11 +739,15 @@ TEST(MainWindow, RawIqDialogIsPrefilledFromTheFileNameAndDropOpensFiles) {
         auto* rate = dialog->findChild<QDoubleSpinBox*>("rate");
         proposedRate = rate->text();
         QPushButton* open = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Open);
-        rate->findChild<QLineEdit*>()->setText("0");
+        auto* typed = rate->findChild<QLineEdit*>();
+        typed->selectAll();
+        QTest::keyClicks(typed, "0");
+        rate->clearFocus(); // leaving the field puts its last value back before Open runs
         open->click();
         stayedOpen = dialog->isVisible();
         problem = dialog->findChild<QLabel*>("problem")->text();
-        rate->findChild<QLineEdit*>()->setText("1M");
+        typed->selectAll();
+        QTest::keyClicks(typed, "1M");
         open->click();
     });
     ASSERT_TRUE(w.openPath(QString::fromStdString(raw)));
@@ -744,7 +757,8 @@ TEST(MainWindow, RawIqDialogIsPrefilledFromTheFileNameAndDropOpensFiles) {
     EXPECT_EQ(proposedRate, "1 MHz");
     EXPECT_TRUE(stayedOpen);
     EXPECT_EQ(problem.toStdString(),
-              "Sample rate \"0\": expected a rate from 1 Hz to 10 GHz (2M, 2 MHz, 2e6)");
+              "Sample rate \"0\" is not a rate from 1 Hz to 10 GHz (2M, 2 MHz, 2e6). The field "
+              "shows 1 MHz again: type another, or Open to use it.");
     // Opened files land in File > Open Recent, newest first, once their picture is complete.
     ASSERT_TRUE(waitForTiles(w));
     const QStringList recent = QSettings().value("recentFiles").toStringList();

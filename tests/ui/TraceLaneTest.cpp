@@ -59,7 +59,7 @@ TEST(TraceLane, IqShowsMagnitudeAndTheSelectedBandsFskSymbols) {
     // The band's frequency scale appears beside the lane, under the colour scale, not over
     // the trace: the picture and the lane keep their width.
     EXPECT_TRUE(lane->bandScale()->visible());
-    EXPECT_EQ(lane->bandScale()->range(), QCPRange(fc - 460e3, fc - 340e3));
+    EXPECT_EQ(lane->bandScale()->range(), QCPRange(fc - 472e3, fc - 328e3)); // 10 % beyond
     EXPECT_GE(lane->bandScale()->axisRect()->left(), lane->rect()->right());
     EXPECT_EQ(lane->bandScale()->axisRect()->top(), lane->rect()->top());
     EXPECT_EQ(lane->bandScale()->axisRect()->bottom(), lane->rect()->bottom());

@@ -63,8 +63,7 @@ struct Drawn {
 TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     : QObject(plot), m_plot(plot), m_time(time), m_rect(new QCPAxisRect(plot)) {
     m_pool.setMaxThreadCount(1);
-    m_rect->setMinimumSize(0, kHeight);
-    m_rect->setMaximumSize(QWIDGETSIZE_MAX, kHeight);
+    plot->installEventFilter(this);
     m_rect->setBackground(QColor(24, 24, 28));
     m_rect->setRangeDrag(Qt::Horizontal);
     m_rect->setRangeDragAxes(time, nullptr); // dragging the lane pans the spectrogram
@@ -98,6 +97,7 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     connect(&m_settle, &QTimer::timeout, this, &TraceLane::start);
     connect(plot, &QCustomPlot::afterLayout, this, &TraceLane::schedule);
     placeAxes();
+    fitHeight();
 }
 
 // The band's frequency scale, in the trace's orange, beside the lane under the colour scale
@@ -120,14 +120,35 @@ void TraceLane::buildBandScale() {
     m_bandScale->setRangeDrag(Qt::Orientations());
     m_bandScale->setRangeZoom(Qt::Orientations());
     m_bandScale->setMinimumMargins(QMargins(0, 0, 0, 0));
-    m_bandScale->setMaximumSize(
-        QFontMetrics(scale->tickLabelFont()).horizontalAdvance("434.3665 MHz") + 12,
-        QWIDGETSIZE_MAX);
+    // Wide enough for "-433.92 MHz" whole (the colour scale's column cut "-500 kHz" short).
+    const QFontMetrics metrics(scale->tickLabelFont());
+    m_bandScale->setSizeConstraintRect(QCPLayoutElement::scrOuterRect); // shown or not, one width
+    m_bandWidth = metrics.horizontalAdvance("-433.92 MHz") + 10;        // IQ only (placeAxes)
+    m_bandScale->setMaximumSize(metrics.horizontalAdvance("-434.3665 MHz") + 12, QWIDGETSIZE_MAX);
     auto* rows = new QCPMarginGroup(m_plot); // its top and bottom are the lane's
     m_rect->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
     m_bandScale->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
     m_rect->axis(QCPAxis::atRight)->setVisible(false);
     m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount() - 1, 1, m_bandScale);
+}
+
+// kHeight, or a quarter of the plot when it is short: in a 640 x 400 window the lane kept
+// 110 px and left the spectrogram 50 (a tester).
+// The time axes' ticks thin out in a narrow plot too ("0 s2 s4 s6 s8 s10 s" ran together at
+// 640 px): about one per 150 px, 2 to 5.
+void TraceLane::fitHeight() {
+    const int h = std::clamp(m_plot->height() / 4, kMinHeight, kHeight);
+    m_rect->setMinimumSize(0, h);
+    m_rect->setMaximumSize(QWIDGETSIZE_MAX, h);
+    const int ticks = std::clamp(m_plot->width() / 150, 2, 5);
+    for (QCPAxis* axis : {m_time, m_rect->axis(QCPAxis::atBottom)})
+        axis->ticker()->setTickCount(ticks);
+}
+
+bool TraceLane::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        fitHeight(); // before the plot lays itself out for the new size
+    return QObject::eventFilter(watched, event);
 }
 
 TraceLane::~TraceLane() {
@@ -206,6 +227,7 @@ void TraceLane::placeAxes() {
     // The band's frequency scale beside the lane: its cell is there, shown or not, so
     // selecting a shape does not narrow the picture.
     m_bandScale->axis(QCPAxis::atLeft)->setVisible(iq && m_band);
+    m_bandScale->setMinimumSize(iq ? m_bandWidth : 0, 0); // audio: the picture keeps it
 }
 
 QCPAxis* TraceLane::bandScale() const {
@@ -313,9 +335,11 @@ void TraceLane::show(const core::Trace& trace, bool edited) {
             range.expand(m_rect->axis(QCPAxis::atLeft)->range());
         m_rect->axis(QCPAxis::atLeft)->setRange(range);
     }
-    if (m_band)
+    if (m_band) { // a tenth of the band beyond each edge: a label on an edge was cut in half
+        const double pad = 0.1 * (m_band->second - m_band->first);
         for (QCPAxis* a : {m_rect->axis(QCPAxis::atRight), m_bandScale->axis(QCPAxis::atLeft)})
-            a->setRange(m_band->first, m_band->second);
+            a->setRange(m_band->first - pad, m_band->second + pad);
+    }
     placeAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     emit traceShown();

@@ -33,7 +33,8 @@ namespace specedit::ui {
 class TraceLane : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kHeight = 110; // pixels
+    static constexpr int kHeight = 110;   // pixels, in a plot at least 4 times as tall
+    static constexpr int kMinHeight = 48; // in a short plot, a quarter of it down to this
     // The longest range drawn edited: its export runs for each view (2 s at 2 MS/s, 83 s of
     // 48 kHz audio; about 100 MB while it runs).
     static constexpr std::int64_t kMaxEditedSamples = 4'000'000;
@@ -81,6 +82,8 @@ private:
     void show(const core::Trace& trace, bool edited);
     void placeAxes();
     void buildBandScale();
+    void fitHeight();
+    bool eventFilter(QObject* watched, QEvent* event) override;
     bool canDrawEdited(const core::TraceRequest& request) const;
     void updateNote();
 
@@ -92,6 +95,7 @@ private:
     QCPGraph* m_low;
     QCPGraph* m_frequency;
     QCPAxisRect* m_bandScale = nullptr; // holds the band's scale, beside the lane
+    int m_bandWidth = 0;                // its width for IQ, in pixels
     bool m_visible = true;
     std::shared_ptr<const core::SampleSource> m_source;
     int m_channel = -1;
