@@ -555,3 +555,44 @@ TEST(Labels, LabelsGoOutAndComeBackAndBecomeADataset) {
     EXPECT_TRUE(std::filesystem::exists(dir.file("set.npy")));
     EXPECT_TRUE(std::filesystem::exists(dir.file("set.json")));
 }
+
+// Detect again with other settings: the dialog shows the last run's, and the new run replaces
+// the proposals the last one left (it proposed nothing: "18 of the 18 found already had a
+// label"); confirmed labels stay.
+TEST(Labels, DetectingAgainReplacesTheLastRunsProposals) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    auto* dialog = openDetect(w);
+    ASSERT_NE(dialog, nullptr);
+    dialog->setThresholdDb(20);
+    dialog->accept();
+    ASSERT_TRUE(waitForTask(w));
+    const auto strong = w.document()->labels();
+    ASSERT_FALSE(strong.empty());
+    auto labels = strong;
+    labels[0].confirmed = true; // reviewed: stays
+    w.document()->setLabels(labels, "accept one");
+    dialog = openDetect(w);
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->options().thresholdDb, 20);
+    dialog->setThresholdDb(8);
+    dialog->accept();
+    ASSERT_TRUE(waitForTask(w));
+    const auto after = w.document()->labels();
+    EXPECT_GT(after.size(), strong.size());
+    int confirmed = 0;
+    for (const auto& l : after) {
+        confirmed += l.confirmed ? 1 : 0;
+        for (const auto& o : after) {
+            if (&o != &l) { // one burst proposed twice (boxes of bursts may overlap)
+                EXPECT_FALSE(std::abs(o.t0 - l.t0) < 1e-3 && std::abs(o.t1 - l.t1) < 1e-3 &&
+                             std::abs(o.f0 - l.f0) < 1e3 && std::abs(o.f1 - l.f1) < 1e3)
+                    << "two labels on one burst at " << l.t0 << " s";
+            }
+        }
+    }
+    EXPECT_EQ(confirmed, 1);
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains("left by the last run replaced"))
+        << w.statusBar()->currentMessage().toStdString();
+}

@@ -73,6 +73,15 @@ QDoubleSpinBox* DetectDialog::addSpin(const QString& label, double value, double
     return spin;
 }
 
+void DetectDialog::setOptions(const core::DetectOptions& o) {
+    m_threshold->setValue(o.thresholdDb);
+    m_minDuration->setValue(o.minDuration * 1e3);
+    m_minBandwidth->setValue(o.minBandwidth / 1e3);
+    m_mergeGap->setValue(o.mergeGap * 1e3);
+    m_steady->setChecked(o.keepSteady);
+    scheduleCount();
+}
+
 core::DetectOptions DetectDialog::options() const {
     core::DetectOptions o;
     o.thresholdDb = m_threshold->value();

@@ -40,6 +40,8 @@ public:
     ~DetectDialog() override;
 
     core::DetectOptions options() const;
+    // The fields from earlier options (the last run's: the dialog forgot them).
+    void setOptions(const core::DetectOptions& options);
     Scope scope() const;
     // The region of the chosen scope.
     DetectRegion region() const;

@@ -304,9 +304,12 @@ void LabelController::detectBursts() {
     }
     auto* dialog = new DetectDialog(m_document->source(), view, selection, m_view->window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_lastDetect)
+        dialog->setOptions(*m_lastDetect);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_lastDetect = dialog->options();
         if (auto found = dialog->result())
-            proposeLabels(*found);
+            proposeLabels(*found, dialog->region());
         else
             detectWith(dialog->options(), dialog->region());
     });
@@ -324,21 +327,28 @@ void LabelController::detectWith(const core::DetectOptions& o, const DetectRegio
             *found = DetectDialog::inBand(core::detectBursts(*source, params, o, job), region);
             return tr("Found %1 bursts").arg(found->size());
         },
-        [this, found, serial](bool ok, const QString& text) {
+        [this, found, serial, region](bool ok, const QString& text) {
             if (serial != m_document->openSerial() || !ok) {
                 if (!text.isEmpty())
                     emit message(text, 6000);
                 return;
             }
-            proposeLabels(*found);
+            proposeLabels(*found, region);
         });
     if (!started)
         emit message(tr("Another task is running; detect when it ends"), 5000);
 }
 
-// Found bursts become proposed labels, except where a label is already.
-void LabelController::proposeLabels(const std::vector<core::Label>& found) {
+// Found bursts become proposed labels, except where a label is already. A new run replaces
+// the proposals an earlier one left in its region, unreviewed (no class, not confirmed): run
+// again with other settings, it proposed nothing ("18 of the 18 found already had a label").
+void LabelController::proposeLabels(const std::vector<core::Label>& found,
+                                    const DetectRegion& region) {
     auto labels = m_document->labels();
+    const auto replaced = std::erase_if(labels, [&](const core::Label& l) {
+        return !l.confirmed && l.className.empty() && l.t1 > region.t0 && l.t0 < region.t1 &&
+               (!region.f0 || l.f1 > *region.f0) && (!region.f1 || l.f0 < *region.f1);
+    });
     std::size_t added = 0;
     for (const auto& d : found)
         if (std::none_of(labels.begin(), labels.end(),
@@ -367,6 +377,9 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found) {
         text += tr("; %1 of the %2 found already had a label")
                     .arg(found.size() - added)
                     .arg(found.size());
+    if (replaced > 0)
+        text += tr("; %1 left by the last run replaced")
+                    .arg(counted(qint64(replaced), tr("proposal"), tr("proposals")));
     emit message(text, 8000);
 }
 

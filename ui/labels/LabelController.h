@@ -68,7 +68,7 @@ private:
     void nameClassActions();
     std::vector<core::Label> withSelected(const std::function<void(core::Label&)>& change) const;
     void select(std::uint64_t id);
-    void proposeLabels(const std::vector<core::Label>& found);
+    void proposeLabels(const std::vector<core::Label>& found, const DetectRegion& region);
     void applyProposals(const std::vector<core::DatasetEntry>& entries);
     qint64 proposedCount() const;
     void reportAccepted(qint64 proposedBefore);
@@ -77,7 +77,8 @@ private:
     SpectrogramView* m_view;
     TaskRunner* m_tasks;
     LabelExchange* m_exchange;
-    std::array<QAction*, 9> m_classActions{}; // Labels > Class, hotkeys 1-9
+    std::array<QAction*, 9> m_classActions{};        // Labels > Class, hotkeys 1-9
+    std::optional<core::DetectOptions> m_lastDetect; // the fields of the last run
 };
 
 } // namespace specedit::ui
