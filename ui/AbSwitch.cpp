@@ -1,6 +1,5 @@
 #include "AbSwitch.h"
 
-#include <QAction>
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,8 +18,7 @@ QToolButton* sideButton(const QString& text, const QString& toolTip, QWidget* pa
 
 } // namespace
 
-AbSwitch::AbSwitch(const QString& title, const QString& toolTip, const QKeySequence& shortcut,
-                   QWidget* parent)
+AbSwitch::AbSwitch(const QString& title, const QString& toolTip, QWidget* parent)
     : QWidget(parent), m_original(sideButton(tr("Original"), toolTip, this)),
       m_edited(sideButton(tr("Edited"), toolTip, this)) {
     auto* layout = new QHBoxLayout(this);
@@ -36,13 +34,6 @@ AbSwitch::AbSwitch(const QString& title, const QString& toolTip, const QKeySeque
     group->addButton(m_edited);
     m_original->setChecked(true);
     connect(m_edited, &QToolButton::toggled, this, &AbSwitch::editedChanged);
-    if (shortcut.isEmpty())
-        return; // the owner's action has the key (View > Show edited result)
-    auto* key = new QAction(this);
-    key->setShortcut(shortcut);
-    key->setShortcutContext(Qt::WindowShortcut);
-    addAction(key);
-    connect(key, &QAction::triggered, this, &AbSwitch::toggle);
 }
 
 bool AbSwitch::edited() const {

@@ -2,10 +2,10 @@
 // A titled pair of exclusive buttons, "Original | Edited", for the window's two A/B choices:
 // which version the picture shows (M) and which one playback plays (T). A single "Edited"
 // toggle left users unsure what it switched and which state was on; the pair names both
-// sides and the title says what is switched. Its shortcut toggles between the two while the
-// window is active. GUI thread only.
+// sides and the title says what is switched. The keys belong to the menu actions the owner
+// keeps in step with it (View > Show edited result, Play > Hear the edited result). GUI thread
+// only.
 
-#include <QKeySequence>
 #include <QWidget>
 
 class QToolButton;
@@ -15,8 +15,7 @@ namespace specedit::ui {
 class AbSwitch : public QWidget {
     Q_OBJECT
 public:
-    AbSwitch(const QString& title, const QString& toolTip, const QKeySequence& shortcut,
-             QWidget* parent = nullptr);
+    AbSwitch(const QString& title, const QString& toolTip, QWidget* parent = nullptr);
 
     bool edited() const;
     QToolButton* originalButton() const { return m_original; }

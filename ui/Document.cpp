@@ -322,6 +322,7 @@ void Document::insertShape(int index, const core::Shape& shape) {
     list.insert(list.begin() + std::clamp<std::ptrdiff_t>(index, 0, std::ptrdiff_t(list.size())),
                 shape);
     emit shapesChanged();
+    emit shapeInserted(shape.id);
 }
 
 void Document::eraseShape(std::uint64_t id) {

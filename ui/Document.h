@@ -166,6 +166,9 @@ signals:
     void sourceChanged();
     void analysisChanged();
     void shapesChanged();
+    // After shapesChanged: a shape came (back) into the list: added, redone, or its deletion
+    // undone. The view selects it, so what reappeared is what the panel shows.
+    void shapeInserted(std::uint64_t id);
     void labelsChanged();
     void projectPathChanged();
     void autoLengthChanged(bool on);

@@ -185,7 +185,7 @@ void MainWindow::connectPainting() {
     connect(m_paint, &PaintToolBar::defaultsChanged, m_view, &SpectrogramView::setShapeDefaults);
     connect(m_view, &SpectrogramView::shapeDrawn, this, [this](const core::Shape& shape) {
         try {
-            m_view->setSelectedShape(m_document->addShape(shape));
+            m_document->addShape(shape); // selected as it is inserted
         } catch (const core::Error& e) {
             statusBar()->showMessage(userText(e), 5000);
         }
@@ -201,6 +201,7 @@ void MainWindow::connectPainting() {
         }
     });
     connect(m_view, &SpectrogramView::deleteRequested, m_document, &Document::removeShape);
+    connect(m_document, &Document::shapeInserted, m_view, &SpectrogramView::setSelectedShape);
     connect(m_document, &Document::shapesChanged, this, [this] {
         m_view->setShapes(m_document->shapes());
         if (m_showEdited)
@@ -326,7 +327,7 @@ void MainWindow::runMagicWand(double t, double f, const PlotScale& scale, int ch
             applyDefaults(shape, scale, defaults);
             shape.channel = options.channel; // -1 for IQ and the mix: every channel
             try {
-                m_view->setSelectedShape(m_document->addShape(shape));
+                m_document->addShape(shape); // selected as it is inserted
                 statusBar()->showMessage(message, 5000);
             } catch (const core::Error& e) {
                 statusBar()->showMessage(userText(e), 8000);
@@ -448,8 +449,11 @@ void MainWindow::buildMenus() {
     auto* labels = new LabelController(m_document, m_view, m_tasks, this);
     QMenu* labelMenu = menuBar()->addMenu(tr("&Labels"));
     labels->buildMenu(labelMenu);
+    QMenu* playMenu = menuBar()->addMenu(tr("&Play"));
+    m_listen->buildMenu(playMenu);
     m_gate.addMenu(labelMenu);
     m_gate.addMenu(m_viewMenu.menu);
+    m_gate.addMenu(playMenu);
     m_gate.addWidget(m_paint);
     m_gate.addWidget(m_listen);
     m_gate.addWidget(addPictureBar(this, m_viewMenu));

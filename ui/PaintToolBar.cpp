@@ -51,11 +51,6 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_feather->setRange(0, 100);
     m_feather->setSuffix(" px");
     m_feather->setToolTip(tr("Soft edge of new shapes, in pixels at the current zoom"));
-    m_brush = new QSpinBox(this);
-    m_brush->setRange(1, 200);
-    m_brush->setValue(12);
-    m_brush->setSuffix(" px");
-    m_brush->setToolTip(tr("Brush radius in pixels at the current zoom"));
     addWidget(new QLabel(tr(" Effect "), this));
     addWidget(m_effect);
     addWidget(new QLabel(tr(" Gain "), this));
@@ -64,30 +59,7 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addWidget(m_mode);
     addWidget(new QLabel(tr(" Feather "), this));
     addWidget(m_feather);
-    addWidget(new QLabel(tr(" Brush "), this));
-    addWidget(m_brush);
-    m_wandTolerance = new QDoubleSpinBox(this);
-    m_wandTolerance->setRange(1, 60);
-    m_wandTolerance->setDecimals(0);
-    m_wandTolerance->setValue(core::WandOptions{}.thresholdDb);
-    m_wandTolerance->setSuffix(" dB");
-    m_wandTolerance->setToolTip(tr("Magic wand: how far above the local noise floor a cell "
-                                   "must stand to join the region"));
-    m_wandGap = new CompactSpinBox(this); // "1 ms", not "1.00 ms"
-    m_wandGap->setRange(0, 999);
-    m_wandGap->setDecimals(2);
-    m_wandGap->setValue(core::WandOptions{}.maxGapSeconds * 1e3);
-    m_wandGap->setSuffix(" ms");
-    m_wandGap->setToolTip(tr("Magic wand: the longest quiet stretch bridged within one burst; "
-                             "longer gaps end the burst"));
-    for (QDoubleSpinBox* spin : {m_wandTolerance, m_wandGap})
-        spin->setMaximumWidth(spin->fontMetrics().horizontalAdvance("999.99 ms") + 32);
-    addWidget(new QLabel(tr(" Wand "), this));
-    addWidget(m_wandTolerance);
-    auto* gapLabel = new QLabel(tr(" gap "), this); // the field alone read as a mystery
-    gapLabel->setToolTip(m_wandGap->toolTip());
-    addWidget(gapLabel);
-    addWidget(m_wandGap);
+    buildToolOptions();
     auto changed = [this] { emit defaultsChanged(defaults()); };
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, changed);
@@ -101,6 +73,48 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     connect(m_brush, &QSpinBox::valueChanged, this, changed);
 }
 
+// The options of one tool show while it is chosen, as an options bar does: with the brush's and
+// the wand's fields all shown, the wand's gap fell into the bar's overflow menu at the default
+// window width.
+void PaintToolBar::buildToolOptions() {
+    m_brush = new QSpinBox(this);
+    m_brush->setObjectName("brushSize");
+    m_brush->setRange(1, 200);
+    m_brush->setValue(12);
+    m_brush->setSuffix(" px");
+    m_brush->setToolTip(tr("Brush radius in pixels at the current zoom"));
+    m_brushOptions = {addWidget(new QLabel(tr(" Brush "), this)), addWidget(m_brush)};
+    m_wandTolerance = new QDoubleSpinBox(this);
+    m_wandTolerance->setRange(1, 60);
+    m_wandTolerance->setDecimals(0);
+    m_wandTolerance->setValue(core::WandOptions{}.thresholdDb);
+    m_wandTolerance->setSuffix(" dB");
+    m_wandTolerance->setToolTip(tr("Magic wand: how far above the local noise floor a cell "
+                                   "must stand to join the region"));
+    m_wandGap = new CompactSpinBox(this); // "1 ms", not "1.00 ms"
+    m_wandGap->setObjectName("wandGap");
+    m_wandGap->setRange(0, 999);
+    m_wandGap->setDecimals(2);
+    m_wandGap->setValue(core::WandOptions{}.maxGapSeconds * 1e3);
+    m_wandGap->setSuffix(" ms");
+    m_wandGap->setToolTip(tr("Magic wand: the longest quiet stretch bridged within one burst; "
+                             "longer gaps end the burst"));
+    for (QDoubleSpinBox* spin : {m_wandTolerance, m_wandGap})
+        spin->setMaximumWidth(spin->fontMetrics().horizontalAdvance("999.99 ms") + 32);
+    m_wandOptions = {addWidget(new QLabel(tr(" Wand "), this)), addWidget(m_wandTolerance)};
+    auto* gapLabel = new QLabel(tr(" gap "), this); // the field alone read as a mystery
+    gapLabel->setToolTip(m_wandGap->toolTip());
+    m_wandOptions << addWidget(gapLabel) << addWidget(m_wandGap);
+    showOptionsFor(ToolKind::Pan);
+}
+
+void PaintToolBar::showOptionsFor(ToolKind kind) {
+    for (QAction* a : m_brushOptions)
+        a->setVisible(kind == ToolKind::Brush || kind == ToolKind::Eraser);
+    for (QAction* a : m_wandOptions)
+        a->setVisible(kind == ToolKind::Wand);
+}
+
 void PaintToolBar::addTool(ToolKind kind, const QString& text, const QString& key,
                            const QString& tip) {
     QAction* action = addAction(text);
@@ -109,7 +123,10 @@ void PaintToolBar::addTool(ToolKind kind, const QString& text, const QString& ke
     action->setToolTip(tip);
     action->setData(int(kind));
     m_tools->addAction(action);
-    connect(action, &QAction::triggered, this, [this, kind] { emit toolChosen(kind); });
+    connect(action, &QAction::triggered, this, [this, kind] {
+        showOptionsFor(kind);
+        emit toolChosen(kind);
+    });
 }
 
 void PaintToolBar::selectTool(ToolKind kind) {

@@ -2,9 +2,9 @@
 // The painting toolbar: tool choice (pan/select/move, rectangle, brush, lasso, magic wand,
 // eraser, box zoom, measure) with their keys (H, R, B, G, W, E, Z, D), and what new shapes get:
 // effect (ShapeEffectFields), gain in dB (-inf to +12), feather in pixels, apply/isolate mode
-// and brush size; the magic
-// wand's tolerance (dB above the local floor) and longest gap within one burst (ms). Emits
-// choices; owns no document state. GUI thread only.
+// and, while their tool is chosen, the brush size (brush, eraser) and the magic wand's
+// tolerance (dB above the local floor) and longest gap within one burst (ms). Emits choices;
+// owns no document state. GUI thread only.
 
 #include "mask/MagicWand.h"
 #include "tools/Tool.h"
@@ -33,6 +33,8 @@ signals:
 
 private:
     void addTool(ToolKind kind, const QString& text, const QString& key, const QString& tip);
+    void buildToolOptions();
+    void showOptionsFor(ToolKind kind);
 
     QActionGroup* m_tools;
     QDoubleSpinBox* m_gain;
@@ -42,6 +44,7 @@ private:
     QSpinBox* m_brush;
     QDoubleSpinBox* m_wandTolerance;
     QDoubleSpinBox* m_wandGap;
+    QList<QAction*> m_brushOptions, m_wandOptions; // shown while their tool is chosen
 };
 
 } // namespace specedit::ui

@@ -65,7 +65,7 @@ QToolBar* addPictureBar(QMainWindow* window, const ViewMenu& menu) {
         QObject::tr("Picture"),
         QObject::tr("Show the original spectrogram or the edited result (M, View > Show edited "
                     "result)"),
-        QKeySequence(), bar);
+        bar);
     picture->setObjectName("pictureSwitch");
     picture->setEdited(menu.edited->isChecked());
     bar->addWidget(picture);

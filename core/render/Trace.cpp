@@ -114,7 +114,7 @@ void smooth(std::vector<std::complex<float>>& z, int m) {
 }
 
 void bandFrequency(const SampleSource& src, const TraceRequest& r, const Columns& cols, Trace& out,
-                   JobControl& job) {
+                   double quietReference, JobControl& job) {
     const SignalInfo& info = src.info();
     const double fs = info.sampleRate;
     const auto [fLo, fHi] = *r.band;
@@ -169,7 +169,8 @@ void bandFrequency(const SampleSource& src, const TraceRequest& r, const Columns
         out.frequency[std::size_t(c)] = float(fc + info.centerFrequency.value_or(0.0) +
                                               fs * std::arg(advance) / (2 * std::numbers::pi));
     }
-    const double quiet = strongest * std::pow(10.0, -kQuietDb / 10);
+    out.bandStrongest = strongest;
+    const double quiet = std::max(strongest, quietReference) * std::pow(10.0, -kQuietDb / 10);
     for (int c = 0; c < cols.count; ++c)
         if (!(power[std::size_t(c)] > quiet))
             out.frequency[std::size_t(c)] = kNaN;
@@ -177,7 +178,8 @@ void bandFrequency(const SampleSource& src, const TraceRequest& r, const Columns
 
 } // namespace
 
-Trace computeTrace(const SampleSource& source, const TraceRequest& request, JobControl& job) {
+Trace computeTrace(const SampleSource& source, const TraceRequest& request, JobControl& job,
+                   double quietReference) {
     validate(source.info(), request);
     const double fs = source.info().sampleRate;
     Columns cols;
@@ -188,7 +190,7 @@ Trace computeTrace(const SampleSource& source, const TraceRequest& request, JobC
     out.request = request;
     envelope(source, request, cols, out, job);
     if (request.band)
-        bandFrequency(source, request, cols, out, job);
+        bandFrequency(source, request, cols, out, quietReference, job);
     return out;
 }
 

@@ -10,7 +10,8 @@
 //     response whose first null is at the band's width; sidelobes below -39 dB), then per
 //     column f = fc + fs / (2 pi) arg(sum z[n] conj(z[n-1])), the power-weighted mean phase
 //     advance. Columns whose band power lies more than kQuietDb below the strongest column's
-//     are NaN: nothing is there to measure.
+//     (or below a reference the caller gives: the original's strongest, when the trace is
+//     of an edit that removed what was there) are NaN: nothing is there to measure.
 // Column c covers samples [ceil(s0 + c w), ceil(s0 + (c + 1) w)), s0 = t0 fs, w = (t1 - t0) fs /
 // columns. Zoomed in below one sample per column, a column holds the sample nearest its
 // centre (low == high). Columns outside the recording are NaN.
@@ -44,11 +45,14 @@ struct Trace {
     // Per column: audio the lowest and highest sample; IQ the mean and highest power in dB.
     std::vector<float> low, high;
     std::vector<float> frequency; // IQ with a band: Hz, absolute; else empty
+    double bandStrongest = 0;     // the band's strongest column, mean power (linear)
     bool tooLongForFrequency = false;
 };
 
 // Any thread; reads only the requested range. Throws Error for columns < 1, t1 <= t0 or a
-// band on audio or with fHi <= fLo; Cancelled when job is cancelled.
-Trace computeTrace(const SampleSource& source, const TraceRequest& request, JobControl& job);
+// band on audio or with fHi <= fLo; Cancelled when job is cancelled. quietReference: a band
+// power (linear) the quiet gate counts from when it is above the strongest column's.
+Trace computeTrace(const SampleSource& source, const TraceRequest& request, JobControl& job,
+                   double quietReference = 0);
 
 } // namespace specedit::core

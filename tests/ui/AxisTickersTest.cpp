@@ -86,6 +86,22 @@ TEST(AxisTickers, EveryTickLabelStatesItsValueExactly) {
     }
 }
 
+// The trace lane's band scale writes in the picture axis's unit: a band of 400-600 kHz on a
+// +-1 MHz picture reads "0.50 MHz" in the picture axis's unit, not "500 kHz".
+TEST(AxisTickers, ABandScaleTakesThePicturesUnit) {
+    QCustomPlot plot;
+    plot.yAxis->setRange(-1e6, 1e6);
+    UnitTicker band(&formatFrequency);
+    EXPECT_TRUE(generate(band, 4e5, 6e5).text.contains("500 kHz"));
+    band.takeUnitFrom(plot.yAxis);
+    const Labels l = generate(band, 4e5, 6e5);
+    EXPECT_TRUE(l.text.contains("0.50 MHz")) << l.text.join(", ").toStdString();
+    for (const QString& text : l.text)
+        EXPECT_TRUE(text.endsWith(" MHz")) << text.toStdString();
+    plot.yAxis->setRange(4e5, 6e5); // zoomed in as far as the band: its own unit again
+    EXPECT_TRUE(generate(band, 4e5, 6e5).text.contains("500 kHz"));
+}
+
 TEST(AxisTickers, ReadoutPrecisionFollowsTheZoom) {
     // A view 1 ms wide over 1000 pixels: a pixel is 1 µs, so the readout shows microseconds.
     EXPECT_EQ(formatTime(0.1234567, readoutStep(1e-3 / 1000)), "0.123457 s");

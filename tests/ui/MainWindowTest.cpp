@@ -378,6 +378,33 @@ TEST(MainWindow, ASmallWindowKeepsItsPanelsApart) {
     EXPECT_GE(scroll->viewport()->height(), scroll->widget()->minimumSizeHint().height());
 }
 
+// The bar shows the chosen tool's own options, and at the default 1400 px they fit: with the
+// brush's and the wand's all shown, the wand's gap went into the bar's overflow menu.
+TEST(MainWindow, ThePaintBarShowsTheChosenToolsOptionsWhole) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    auto* brush = w.paintToolBar()->findChild<QSpinBox*>("brushSize");
+    auto* gap = w.paintToolBar()->findChild<QDoubleSpinBox*>("wandGap");
+    ASSERT_TRUE(brush && gap);
+    const auto shown = [&](ui::ToolKind kind) {
+        w.paintToolBar()->selectTool(kind);
+        QTest::qWait(50);
+        return std::pair{brush->isVisible(), gap->isVisible()};
+    };
+    EXPECT_EQ(shown(ui::ToolKind::Wand), std::pair(false, true));
+    const QRect field(gap->mapTo(&w, QPoint(0, 0)), gap->size());
+    EXPECT_TRUE(w.paintToolBar()->geometry().contains(field)); // on the bar, not in its menu
+    EXPECT_EQ(shown(ui::ToolKind::Brush), std::pair(true, false));
+    EXPECT_EQ(shown(ui::ToolKind::Eraser), std::pair(true, false));
+    EXPECT_EQ(shown(ui::ToolKind::Pan), std::pair(false, false));
+    // A key picks the tool too (W), and its options follow.
+    ASSERT_TRUE(demoWindow.activate());
+    QTest::keyClick(w.windowHandle(), Qt::Key_W);
+    QTest::qWait(50);
+    EXPECT_TRUE(gap->isVisible());
+}
+
 TEST(MainWindow, MeasureToolAndImageExport) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
@@ -693,6 +720,7 @@ TEST(MainWindow, PanelEditsChangeOnlyTheirFieldAndDeleteKeyRemovesTheSelection) 
     EXPECT_EQ(w.view()->selectedShape(), 0u);
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.view()->selectedShape(), id); // the deleted shape comes back selected
 }
 
 TEST(Document, SavingAProjectRemovesTheRecordingsAutosave) {

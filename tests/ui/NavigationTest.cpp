@@ -75,6 +75,7 @@ TEST(Navigation, DoubleClickZoomsToTheShapeAndCtrlYRedoes) {
     ASSERT_TRUE(demoWindow.activate());
     QTest::keyClick(w.windowHandle(), Qt::Key_Y, Qt::ControlModifier);
     EXPECT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.view()->selectedShape(), id); // what came back is what the panel shows
 }
 
 TEST(Navigation, HelpMenuListsTheRealShortcutsAndTheGuide) {

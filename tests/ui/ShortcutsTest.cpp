@@ -154,4 +154,15 @@ TEST(Shortcuts, TAndMMoveTheHearAndPictureSwitches) {
     EXPECT_FALSE(shown->isChecked());
     QTest::keyClick(w.windowHandle(), Qt::Key_T);
     EXPECT_TRUE(w.listener()->isEdited());
+    // The Play menu's entry says the key and follows the switch both ways.
+    QAction* hearing = action(w, "&Hear the edited result");
+    ASSERT_TRUE(hearing);
+    EXPECT_EQ(hearing->shortcut(), QKeySequence(Qt::Key_T));
+    EXPECT_TRUE(hearing->isChecked());
+    hear->originalButton()->click();
+    EXPECT_FALSE(hearing->isChecked());
+    EXPECT_FALSE(w.listener()->isEdited());
+    hearing->trigger();
+    EXPECT_TRUE(hear->edited());
+    EXPECT_TRUE(w.listener()->isEdited());
 }

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
 
 namespace specedit::ui {
 
@@ -16,13 +17,23 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     m_loop = addAction(tr("Loop"));
     m_loop->setCheckable(true);
     addSeparator();
+    m_hearEdited = new QAction(tr("&Hear the edited result"), this);
+    m_hearEdited->setCheckable(true);
+    m_hearEdited->setShortcut(QKeySequence(Qt::Key_T));
+    m_hearEdited->setShortcutContext(Qt::WindowShortcut);
     m_hear = new AbSwitch(tr("Hear"),
                           tr("A/B: play the original recording or the edited result, switching "
-                             "while playing (T)"),
-                          QKeySequence(Qt::Key_T), this);
+                             "while playing (T, Play > Hear the edited result)"),
+                          this);
     m_hear->setObjectName("hearSwitch");
+    m_hearEdited->setChecked(true);
     m_hear->setEdited(true);
     addWidget(m_hear);
+    // The key works with the menu closed and the bar hidden: the window holds the action too.
+    if (parent)
+        parent->addAction(m_hearEdited);
+    connect(m_hear, &AbSwitch::editedChanged, m_hearEdited, &QAction::setChecked);
+    connect(m_hearEdited, &QAction::toggled, m_hear, &AbSwitch::setEdited);
     m_demod = new QComboBox(this);
     m_demod->addItems({"AM", "FM", "USB", "LSB"});
     m_demod->setCurrentIndex(1);
@@ -36,6 +47,13 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     connect(m_hear, &AbSwitch::editedChanged, this, &ListenToolBar::editedChanged);
     connect(m_demod, &QComboBox::currentIndexChanged, this,
             [this](int i) { emit demodulationChanged(core::Demodulation(i)); });
+}
+
+void ListenToolBar::buildMenu(QMenu* menu) {
+    menu->addAction(m_play);
+    menu->addAction(m_loop);
+    menu->addSeparator();
+    menu->addAction(m_hearEdited);
 }
 
 void ListenToolBar::setPlaying(bool playing) {

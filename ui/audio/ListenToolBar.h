@@ -1,7 +1,8 @@
 #pragma once
 // Listening controls: play/stop (Space) what is selected or visible, "Hear Original | Edited"
 // (A/B, T) even while playing, loop, and the demodulator for IQ
-// recordings (AM, FM, USB, LSB). Emits requests; owns no state beyond its controls.
+// recordings (AM, FM, USB, LSB); the same actions in a Play menu. Emits requests; owns no
+// state beyond its controls.
 
 #include "dsp/IqDemod.h"
 
@@ -9,6 +10,7 @@
 
 class QAction;
 class QComboBox;
+class QMenu;
 
 namespace specedit::ui {
 
@@ -20,7 +22,8 @@ public:
     explicit ListenToolBar(QWidget* parent = nullptr);
 
     void setPlaying(bool playing);
-    void setIqMode(bool iq); // shows the demodulator only for IQ recordings
+    void setIqMode(bool iq);     // shows the demodulator only for IQ recordings
+    void buildMenu(QMenu* menu); // Play/Stop, Loop, Hear the edited result
     bool loop() const;
     bool edited() const;
 
@@ -33,6 +36,7 @@ signals:
 private:
     QAction* m_play;
     AbSwitch* m_hear;
+    QAction* m_hearEdited; // T; the switch follows it
     QAction* m_loop;
     QAction* m_demodLabelAction = nullptr;
     QAction* m_demodAction;

@@ -81,6 +81,9 @@ double exactStep(double value) {
 double UnitTicker::getTickStep(const QCPRange& range) {
     m_step = QCPAxisTicker::getTickStep(range);
     m_magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
+    if (m_unitFrom)
+        m_magnitude = std::max({m_magnitude, std::abs(m_unitFrom->range().lower),
+                                std::abs(m_unitFrom->range().upper)});
     if (m_clockSteps && m_magnitude >= kClockFrom && m_step >= 1.0) {
         static constexpr double kSteps[] = {1,   2,   5,    10,   15,   30,    60,    120,   300,
                                             600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};

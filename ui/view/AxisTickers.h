@@ -22,6 +22,10 @@ public:
     // clockSteps: steps of 1, 2, 5, 10, 15, 30 s, minutes and hours once the axis reads h:mm:ss.
     explicit UnitTicker(AxisFormat format, bool clockSteps = false)
         : m_format(format), m_clockSteps(clockSteps) {}
+    // Writes in the unit of `axis` when that is the larger (the band scale beside the trace
+    // lane reads "0.5 MHz" where the picture's axis does, not "500 kHz"). Same plot, so it
+    // lives as long as this ticker's axis.
+    void takeUnitFrom(const QCPAxis* axis) { m_unitFrom = axis; }
 
 protected:
     double getTickStep(const QCPRange& range) override;
@@ -33,6 +37,7 @@ private:
     bool m_clockSteps;
     double m_step = 1.0;
     double m_magnitude = 0.0;
+    const QCPAxis* m_unitFrom = nullptr;
 };
 
 // Ticks of a log or mel frequency axis at 0 (mel) and 1, 2 and 5 times powers of ten (every

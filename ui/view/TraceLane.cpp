@@ -106,7 +106,8 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
 void TraceLane::buildBandScale() {
     m_bandScale = new QCPAxisRect(m_plot, false);
     QCPAxis* scale = m_bandScale->addAxis(QCPAxis::atLeft);
-    QSharedPointer<QCPAxisTicker> ticker(new UnitTicker(&formatFrequency));
+    QSharedPointer<UnitTicker> ticker(new UnitTicker(&formatFrequency));
+    ticker->takeUnitFrom(m_plot->yAxis); // the picture's frequency axis (IQ: one pane)
     ticker->setTickCount(3);
     scale->setTicker(ticker);
     scale->setTickLabelSide(QCPAxis::lsInside);
@@ -288,7 +289,11 @@ void TraceLane::start() {
                     drawn->why = tr("Original signal: %1").arg(userText(e));
                 }
             }
-            drawn->trace = core::computeTrace(*from, request, *job);
+            // A band an edit emptied is quiet against what the recording had there.
+            const double reference = drawn->edited && request.band
+                                         ? core::computeTrace(*source, request, *job).bandStrongest
+                                         : 0.0;
+            drawn->trace = core::computeTrace(*from, request, *job, reference);
             QMetaObject::invokeMethod(
                 this,
                 [this, drawn, generation, serial] {

@@ -6,9 +6,11 @@
 #include "io/SignalWriter.h"
 #include "io/SourceFactory.h"
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <numbers>
+#include <random>
 
 using namespace specedit::core;
 using specedit::test::TempDir;
@@ -110,6 +112,41 @@ TEST(Trace, BandFrequencyFollowsFskSymbolsAndIgnoresWhatIsOutsideTheBand) {
     for (int c = 110; c < 150; ++c) // the band is silent: no frequency to show
         EXPECT_TRUE(std::isnan(t.frequency[std::size_t(c)])) << c;
     EXPECT_FALSE(t.tooLongForFrequency);
+}
+
+// An edit that removed a burst leaves only noise in its band: against its own strongest column
+// that noise would read as a frequency wandering across the band; against the original's
+// strongest (the burst's), it is quiet.
+TEST(Trace, ABandAnEditEmptiedIsQuietAgainstTheOriginal) {
+    TempDir dir;
+    const double fs = 1e6;
+    std::mt19937 rng(7);
+    std::normal_distribution<double> gauss(0.0, 1e-3); // -57 dB full scale over the whole band
+    const auto noise = [&] { return std::complex<double>(gauss(rng), gauss(rng)); };
+    const auto burst = [&](std::int64_t n) { // 100.1 MHz, -20 dB, from 2 to 8 ms
+        return n >= 2000 && n < 8000 ? std::polar(0.1, 2 * kPi * 100e3 * double(n) / fs) : 0.0;
+    };
+    const auto original =
+        specedit::test::iqRecording(dir.file("original.cf32"), 10000, fs, 100e6,
+                                    [&](std::int64_t n) { return burst(n) + noise(); });
+    const auto edited = specedit::test::iqRecording(dir.file("edited.cf32"), 10000, fs, 100e6,
+                                                    [&](std::int64_t) { return noise(); });
+    JobControl job;
+    TraceRequest r = req(0.0, 0.01, 100);
+    r.band = std::make_pair(100.08e6, 100.12e6);
+    const Trace before = computeTrace(*original, r, job);
+    EXPECT_NEAR(10 * std::log10(before.bandStrongest), -20.0, 0.5);
+    for (int c = 25; c < 75; ++c)
+        EXPECT_NEAR(before.frequency[std::size_t(c)], 100.1e6, 100.0) << c;
+    EXPECT_TRUE(std::isnan(before.frequency[10]) && std::isnan(before.frequency[90]));
+
+    const Trace alone = computeTrace(*edited, r, job);
+    EXPECT_GT(std::count_if(alone.frequency.begin(), alone.frequency.end(),
+                            [](float f) { return !std::isnan(f); }),
+              50); // the noise, measured as if something were there
+    const Trace after = computeTrace(*edited, r, job, before.bandStrongest);
+    for (std::size_t c = 0; c < after.frequency.size(); ++c)
+        EXPECT_TRUE(std::isnan(after.frequency[c])) << c;
 }
 
 TEST(Trace, BadRequestsSayWhatIsExpected) {
