@@ -28,6 +28,7 @@ struct RebuildArgs {
     std::string report, out, sampleType;
     std::optional<double> center;
     CLI::Option* iterationsOption = nullptr;
+    CLI::Option* fsOption = nullptr;
     std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
 };
 
@@ -106,6 +107,20 @@ nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
     return j;
 }
 
+// On stderr, after the result is written: what makes it doubtful.
+void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t clipped) {
+    if (const std::string w = core::rebuildWarning(r); !w.empty())
+        std::cerr << "rebuild: warning: " << w << "\n";
+    const bool npy = a.out.size() >= 4 && a.out.compare(a.out.size() - 4, 4, ".npy") == 0;
+    if (a.fsOption->count() == 0 && !npy && !a.input.magnitude.empty() &&
+        !core::isImagePath(a.input.magnitude))
+        std::cerr << "rebuild: warning: no --fs given: " << a.out
+                  << " says 1 Hz (scipy's default); give the rate the spectrogram was made at\n";
+    if (clipped > 0)
+        std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
+                  << a.out << " (use --sample-type float32 or a .npy output)\n";
+}
+
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     const auto spec = toSpec(a);
     core::refuseToOverwrite(a.out, spec.magnitudePath);
@@ -127,10 +142,11 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     core::WriterOptions w;
     if (!a.sampleType.empty())
         w.sampleType = core::parseSampleType(a.sampleType);
-    core::writeRebuilt(r, spec, a.out, w, a.center);
+    const std::int64_t clipped = core::writeRebuilt(r, spec, a.out, w, a.center);
     writeReport(a, reportOf(a, r));
     std::cout << "wrote " << a.out << ": " << r.length << " samples ("
               << (r.complexSignal ? "complex" : "real") << ", fs " << r.params.fs << ")\n";
+    warnAbout(a, r, clipped);
 }
 
 } // namespace
@@ -148,7 +164,7 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->required();
     addSpectrumInputOptions(cmd, a->input);
     addAnalysisOptions(cmd, a->analysis);
-    cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)");
+    a->fsOption = cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)");
     cmd->add_option("--length", a->length, "Samples of the signal (default: scipy's istft length)");
     cmd->add_option("--method", a->method,
                     "raar (RAAR, then fast Griffin-Lim) | fgla (fast Griffin-Lim) | gla | lbfgs")

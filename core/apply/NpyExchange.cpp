@@ -83,6 +83,7 @@ public:
         }
     }
     void finish() { m_npy ? m_npy->finish() : m_writer->finish(); }
+    std::int64_t clippedValues() const { return m_writer ? m_writer->clippedValues() : 0; }
 
 private:
     std::unique_ptr<NpyWriter> m_npy;
@@ -134,8 +135,8 @@ NpyIstftSummary streamIstft(const NpyReader& z, const StftParams& p, const SinkS
 } // namespace
 
 template <typename S>
-void writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
-                 const WriterOptions& options, std::optional<double> centerFrequency) {
+std::int64_t writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
+                         const WriterOptions& options, std::optional<double> centerFrequency) {
     Sink sink(outPath, SampleTraits<S>::kComplex, std::int64_t(x.size()), fs, centerFrequency,
               options);
     std::vector<S> block;
@@ -145,12 +146,13 @@ void writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
         sink.write(block);
     }
     sink.finish();
+    return sink.clippedValues();
 }
 
-template void writeSignal(const std::vector<double>&, double, const std::string&,
-                          const WriterOptions&, std::optional<double>);
-template void writeSignal(const std::vector<std::complex<double>>&, double, const std::string&,
-                          const WriterOptions&, std::optional<double>);
+template std::int64_t writeSignal(const std::vector<double>&, double, const std::string&,
+                                  const WriterOptions&, std::optional<double>);
+template std::int64_t writeSignal(const std::vector<std::complex<double>>&, double,
+                                  const std::string&, const WriterOptions&, std::optional<double>);
 
 NpyStftSummary writeStftNpy(const SampleSource& source, int channel, StftParams params,
                             const std::string& outPath, JobControl& job) {

@@ -57,9 +57,10 @@ NpyIstftSummary writeIstft(const std::string& npyPath, const IstftOptions& optio
                            std::optional<double> centerFrequency, JobControl& job);
 
 // Writes a whole signal (double: real; std::complex<double>: IQ) to outPath: a 1-D .npy
-// (float32 or complex64) or a recording through SignalWriter. Atomic; throws Error.
+// (float32 or complex64) or a recording through SignalWriter. Atomic; throws Error. Returns
+// the values clipped to the sample type's range (integer types).
 template <typename S>
-void writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
-                 const WriterOptions& options, std::optional<double> centerFrequency);
+std::int64_t writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
+                         const WriterOptions& options, std::optional<double> centerFrequency);
 
 } // namespace specedit::core

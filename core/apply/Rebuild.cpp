@@ -5,6 +5,8 @@
 #include "phase/StftOperator.h"
 #include "util/Error.h"
 
+#include <cstdio>
+
 namespace specedit::core {
 namespace {
 
@@ -138,16 +140,28 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
     return std::move(p.out);
 }
 
-void writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
-                  const std::string& outPath, const WriterOptions& options,
-                  std::optional<double> centerFrequency) {
+std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
+                          const std::string& outPath, const WriterOptions& options,
+                          std::optional<double> centerFrequency) {
     refuseToOverwrite(outPath, spec.magnitudePath);
     if (!spec.phasePath.empty())
         refuseToOverwrite(outPath, spec.phasePath);
     if (outcome.complexSignal)
-        writeSignal(outcome.iq, outcome.params.fs, outPath, options, centerFrequency);
-    else
-        writeSignal(outcome.real, outcome.params.fs, outPath, options, centerFrequency);
+        return writeSignal(outcome.iq, outcome.params.fs, outPath, options, centerFrequency);
+    return writeSignal(outcome.real, outcome.params.fs, outPath, options, centerFrequency);
+}
+
+std::string rebuildWarning(const RebuildOutcome& outcome) {
+    if (!outcome.directInverse || !(outcome.finalDb > kDirectInverseFitsBelowDb))
+        return {};
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "the magnitudes and phases do not fit this reading: the STFT of the result "
+                  "is %.1f dB from the input, where the reading that made them gives below "
+                  "about -100 dB. The result is not the signal; guess the reading (specedit-cli "
+                  "guess, or Guess in the dialog) and rebuild with it",
+                  outcome.finalDb);
+    return text;
 }
 
 } // namespace specedit::core

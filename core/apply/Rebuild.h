@@ -57,8 +57,16 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
 RebuildOutcome readRebuildInput(const RebuildSpec& spec);
 
 // The outcome written to outPath (1-D .npy or a recording); refuses to overwrite the inputs.
-void writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
-                  const std::string& outPath, const WriterOptions& options,
-                  std::optional<double> centerFrequency);
+// Returns the values clipped to the sample type's range (integer types).
+std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
+                          const std::string& outPath, const WriterOptions& options,
+                          std::optional<double> centerFrequency);
+
+// A direct inverse whose STFT is further than this (dB) from the input was read wrongly: the
+// reading that made magnitudes and phases gives rounding error (-100 to -300 dB).
+inline constexpr double kDirectInverseFitsBelowDb = -60.0;
+// What the user must know about an outcome ("" when nothing): a direct inverse that does not
+// fit its reading.
+std::string rebuildWarning(const RebuildOutcome& outcome);
 
 } // namespace specedit::core

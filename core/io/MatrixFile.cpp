@@ -4,11 +4,13 @@
 #include "io/Npy.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace specedit::core {
@@ -116,18 +118,81 @@ void parseRow(std::string_view row, std::vector<double>& out, const std::string&
     }
 }
 
+std::string withoutComment(std::string line) {
+    if (auto c = line.find_first_of("#%"); c != std::string::npos)
+        line.resize(c);
+    return line;
+}
+
+// A spreadsheet's CSV where the decimal separator is a comma: fields separated by ';', each a
+// single number ("1,5;2,25;-3"), the same number of ';' on every line, no MATLAB brackets. Read
+// as MATLAB text, each ';' would end a row, and the file became a single column.
+bool isSemicolonCsv(const std::vector<std::string>& lines) {
+    std::optional<std::size_t> count;
+    for (const std::string& line : lines) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        if (line.find_first_of("[]=") != std::string::npos)
+            return false;
+        const auto n = std::size_t(std::count(line.begin(), line.end(), ';'));
+        if (n == 0 || (count && *count != n))
+            return false;
+        count = n;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= n; ++i) { // every field one word, the last one too
+            const std::size_t end = std::min(line.find(';', start), line.size());
+            const std::string field = line.substr(start, end - start);
+            const auto a = field.find_first_not_of(" \t\r\"'");
+            if (a == std::string::npos)
+                return false;
+            const auto b = field.find_last_not_of(" \t\r\"'");
+            if (field.substr(a, b - a + 1).find_first_of(" \t") != std::string::npos)
+                return false;
+            start = end + 1;
+        }
+    }
+    return count.has_value();
+}
+
+// The semicolon CSV's lines as this reader's: ';' separates columns, and a decimal comma
+// (a field with one ',' and no '.') is a point.
+void toCommaCsv(std::vector<std::string>& lines) {
+    for (std::string& line : lines) {
+        std::string out, field;
+        auto flush = [&] {
+            if (std::count(field.begin(), field.end(), ',') == 1 &&
+                field.find('.') == std::string::npos)
+                std::replace(field.begin(), field.end(), ',', '.');
+            out += field;
+            field.clear();
+        };
+        for (char ch : line) {
+            if (ch == ';') {
+                flush();
+                out += ' ';
+            } else {
+                field += ch;
+            }
+        }
+        flush();
+        line = out;
+    }
+}
+
 Matrix readText(const std::string& path) {
     std::ifstream in(path);
     if (!in)
         throw Error(path, "cannot be opened", "a readable file");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(withoutComment(std::move(line)));
+    if (isSemicolonCsv(lines))
+        toCommaCsv(lines);
     Matrix m;
-    std::string line;
     std::int64_t lineNo = 0;
     std::vector<double> row;
-    while (std::getline(in, line)) {
+    for (std::string& line : lines) {
         ++lineNo;
-        if (auto c = line.find_first_of("#%"); c != std::string::npos)
-            line.resize(c);
         if (auto eq = line.find('='); eq != std::string::npos) // MATLAB: "S = [1 2; 3 4];"
             line.erase(0, eq + 1);
         for (auto& ch : line)

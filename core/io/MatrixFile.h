@@ -6,7 +6,8 @@
 // - raw binary (.f32, .f64, .raw, .bin, .dat, or any file with RawMatrixFormat::type set):
 //   float32 or float64 in either byte order, the shape from rows or cols.
 // - text: CSV/TSV, whitespace-separated columns, and MATLAB-style matrices ("[1 2; 3 4]",
-//   rows ended by ';' or a newline); '#' and '%' start comments; "NaN"/"Inf" are read as such
+//   rows ended by ';' or a newline); spreadsheet CSV with ';' between single numbers and
+//   decimal commas ("1,5;2,25"); '#' and '%' start comments; "NaN"/"Inf" are read as such
 //   (and refused later by whoever needs finite values). The values are plain numbers, so a
 //   tokenizer on ',', ';', tabs and spaces (quotes ignored) reads every such file.
 //

@@ -1,6 +1,8 @@
 #include "phase/ParameterGuess.h"
 
 #include "dsp/Stft.h"
+#include "phase/FrameInspection.h"
+#include "phase/GuessRanking.h"
 #include "phase/StftOperator.h"
 #include "util/Error.h"
 #include "util/ThreadPool.h"
@@ -73,10 +75,10 @@ std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<s
 }
 
 template <typename S>
-double inconsistency(const ImportedSpectrum& x, const StftParams& p, std::int64_t length,
-                     std::int64_t frames) {
-    const std::int64_t covered = (frames - 1) * p.hop() + p.nperseg - p.nperseg / 2;
-    StftOperator<S> op(p, std::min(length, covered), frames, -p.nperseg / 2, 1);
+double inconsistency(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames) {
+    // The frames whole, from the first one's first sample: a block from the middle has signal
+    // where the recording's first frames had boundary zeros.
+    StftOperator<S> op(p, (frames - 1) * p.hop() + p.nperseg, frames, 0, 1);
     std::vector<S> signal(std::size_t(op.length()));
     op.synthesise(x.values.data(), signal.data());
     double diff = 0, norm = 0;
@@ -117,48 +119,6 @@ double consistencyGainDb(const ImportedSpectrum& x, const StftParams& p, std::in
     return actual - retrievePhase<S>(shuffled, p, length, o, job).finalDb;
 }
 
-// GuessResult::timeVariation over the middle 80 % of the frames (the first and last are
-// shortened by the padding of whatever made them). Values with a negative are read as dB.
-double timeVariation(const Matrix& m, MatrixLayout layout) {
-    const auto [bins, frames] = binsAndFrames(m, layout);
-    const bool db = std::any_of(m.values.begin(), m.values.end(), [](double v) { return v < 0; });
-    auto at = [&, bins = bins, frames = frames](std::int64_t k, std::int64_t j) {
-        const std::size_t i =
-            std::size_t(layout == MatrixLayout::BinsByFrames ? k * frames + j : j * bins + k);
-        const double v = m.imag.empty() ? m.values[i] : std::hypot(m.values[i], m.imag[i]);
-        return db ? std::pow(10.0, v / 20) : v;
-    };
-    const std::int64_t first = frames / 10, last = frames - frames / 10;
-    double change = 0, total = 0;
-    for (std::int64_t k = 0; k < bins; ++k) {
-        double mean = 0;
-        for (std::int64_t j = first; j < last; ++j)
-            mean += at(k, j);
-        mean /= double(std::max<std::int64_t>(last - first, 1));
-        for (std::int64_t j = first; j < last; ++j) {
-            change += (at(k, j) - mean) * (at(k, j) - mean);
-            total += at(k, j) * at(k, j);
-        }
-    }
-    return total > 0 ? std::sqrt(change / total) : 0.0;
-}
-
-// How common an overlap is (0: the most): 50 % (scipy's and MATLAB's default), 75 % (librosa's),
-// 87.5 %, 25 %.
-int overlapRank(const StftParams& p) {
-    const int eighths = int(std::lround(8.0 * p.noverlap / p.nperseg));
-    switch (eighths) {
-    case 4:
-        return 0;
-    case 6:
-        return 1;
-    case 7:
-        return 2;
-    default:
-        return 3;
-    }
-}
-
 // Mean |frequency| (cycles per sample) weighted by energy.
 double centroid(const ImportedSpectrum& s, bool twoSided) {
     double sum = 0, weight = 0;
@@ -180,19 +140,61 @@ ImportedSpectrum head(ImportedSpectrum s, std::int64_t frames) {
     return s;
 }
 
+// The `frames` consecutive frames holding the most energy: a recording that starts silent
+// scores nothing on its first frames. The least-squares ISTFT of any consecutive frames of a
+// true reading gives the signal back on their support, so a block is as consistent as the
+// whole.
+ImportedSpectrum loudestBlock(const ImportedSpectrum& s, std::int64_t frames) {
+    frames = std::min(s.frames, frames);
+    std::vector<double> sum(std::size_t(s.frames) + 1, 0.0);
+    for (std::int64_t j = 0; j < s.frames; ++j) {
+        double e = 0;
+        for (int k = 0; k < s.bins; ++k)
+            e += std::norm(s.values[std::size_t(j * s.bins + k)]);
+        sum[std::size_t(j + 1)] = sum[std::size_t(j)] + e;
+    }
+    std::int64_t best = 0;
+    for (std::int64_t j = 0; j + frames <= s.frames; ++j)
+        if (sum[std::size_t(j + frames)] - sum[std::size_t(j)] >
+            sum[std::size_t(best + frames)] - sum[std::size_t(best)])
+            best = j;
+    ImportedSpectrum out{s.bins, frames, {}, s.hasPhase};
+    const auto first = s.values.begin() + best * s.bins;
+    out.values.assign(first, first + frames * s.bins);
+    return out;
+}
+
+// One reading of the matrix (layout, bin order, units), interpreted once: the frames its
+// candidates are scored on, with every window and hop.
+struct Reading {
+    SpectrumLayout layout;
+    int nfft = 0;
+    std::int64_t frames = 0; // in the matrix
+    bool complexSignal = false;
+    ImportedSpectrum block; // the frames scored: see Guesser::interpret
+};
+
 class Guesser {
 public:
     Guesser(const Matrix& mag, const Matrix* phase, const GuessOptions& o, JobControl& job)
-        : m_mag(mag), m_phase(phase), m_o(o), m_job(job) {}
+        : m_mag(mag), m_phase(phase), m_o(o), m_job(job),
+          m_withPhase(phase != nullptr || !mag.imag.empty()) {}
 
     GuessResult run() {
         // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
         // too, and the magnitudes alone cannot tell the two apart reliably).
-        const auto all =
-            shapes(m_mag, m_phase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
+        const auto all = shapes(
+            m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
+        std::vector<std::pair<SpectrumLayout, int>> readings; // and the FFT size
         for (const Shape& shape : all)
-            tryShape(shape);
-        scoreAll();
+            for (const SpectrumLayout& l : unitsOf(shape))
+                readings.emplace_back(l, shape.nfft);
+        for (std::size_t i = 0; i < readings.size(); ++i) {
+            tryReading(readings[i].first, readings[i].second);
+            m_job.setProgress(double(i + 1) / double(readings.size()));
+        }
+        if (m_withPhase) // the best of the screen again on all the frames asked for
+            rescoreBest();
         if (m_found.empty())
             throw Error(
                 "guess",
@@ -201,24 +203,13 @@ public:
                     (m_o.length ? " of a " + std::to_string(*m_o.length) + "-sample signal" : ""),
                 "bins = nfft/2+1 or nfft and a frame count that a 25/50/75/87.5 % "
                 "overlap gives for the length");
-        // Scores within 1 % are ties (e.g. a real signal's two-sided spectrum read
-        // plain or fftshifted: both consistent, the second the signal times (-1)^n); the
-        // interpretation with its energy at lower frequencies wins them.
         GuessResult result;
-        if (!m_phase)
+        if (!m_withPhase)
             result.timeVariation =
                 timeVariation(m_mag, m_o.layout.value_or(MatrixLayout::BinsByFrames));
-        const bool steady = result.timeVariation < kStationaryVariation;
-        std::stable_sort(m_found.begin(), m_found.end(), [steady](const auto& a, const auto& b) {
-            if (steady && overlapRank(a.params) != overlapRank(b.params))
-                return overlapRank(a.params) < overlapRank(b.params);
-            if (a.scoreIsDb)
-                return rankedDb(a) < rankedDb(b);
-            const bool tie = std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
-            return tie ? a.centroid < b.centroid : a.score < b.score;
-        });
-        if (steady && !m_o.length)
-            result.warning = steadyWarning(result.timeVariation);
+        rankCandidates(m_found, result.timeVariation < kStationaryVariation);
+        result.warning =
+            guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
         result.candidates = std::move(m_found);
@@ -226,30 +217,19 @@ public:
     }
 
 private:
-    // A magnitude-only score as ranked: an odd FFT (2 bins - 1; scipy's nperseg is almost always
-    // even) must win by more than kOddFftPriorDb. On speech the odd neighbour of the true
-    // reading (Hann 257/65 beside 256/64) scores within 0.1-2 dB of it, and a tester's scipy
-    // spectrogram had it 0.7 dB ahead.
-    static double rankedDb(const GuessCandidate& c) {
-        return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0);
-    }
+    // With a phase, every candidate is screened on kScreenFrames frames (a true one scores at
+    // rounding error there too), and the kRescored best are scored on maxFrames.
+    static constexpr std::int64_t kScreenFrames = 32;
+    static constexpr std::size_t kRescored = 24;
 
-    static std::string steadyWarning(double variation) {
-        char percent[48];
-        if (variation < 0.0005)
-            std::snprintf(percent, sizeof percent, "less than 0.1 %%");
-        else
-            std::snprintf(percent, sizeof percent, "%.1f %%", 100 * variation);
-        return std::string("the magnitudes hardly change over time (by ") + percent +
-               "), so they cannot tell the hop: the readings are ranked by how common their "
-               "overlap is (50, 75, 87.5, 25 %). Give the signal's length in samples to settle it";
-    }
-
-    void tryShape(Shape shape) {
-        const auto [bins, frames] = binsAndFrames(m_mag, shape.layout.layout);
+    // The units a shape is read in: magnitudes alone only those the values allow (each
+    // candidate costs two phase retrievals); a complex file has none.
+    std::vector<SpectrumLayout> unitsOf(const Shape& shape) const {
         std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
                                                MagnitudeUnit::Db, MagnitudeUnit::Db10};
-        if (!m_phase) { // each costs two phase retrievals: only the units the values allow
+        if (!m_mag.imag.empty()) {
+            magUnits = {MagnitudeUnit::Linear};
+        } else if (!m_phase) {
             const bool negative = *std::min_element(m_mag.values.begin(), m_mag.values.end()) < 0;
             magUnits = negative ? std::vector{MagnitudeUnit::Db, MagnitudeUnit::Db10}
                                 : std::vector{MagnitudeUnit::Linear, MagnitudeUnit::Power};
@@ -257,73 +237,131 @@ private:
         std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
         if (m_phase)
             phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
-        for (const char* window : {"hann", "hamming", "blackman", "boxcar", "sqrthann"})
-            for (int hop : hopsFor(shape.nfft, frames, m_o.length))
-                for (MagnitudeUnit mu : magUnits)
-                    for (PhaseUnit pu : phaseUnits) {
-                        SpectrumLayout l = shape.layout;
-                        l.magnitude = mu;
-                        l.phase = pu;
-                        l.scaling = m_o.scaling;
-                        const auto p = StftParams::make(parseWindow(window), shape.nfft,
-                                                        shape.nfft - hop, shape.nfft, m_o.fs);
-                        if (!satisfiesNola(makeWindow(p.window, p.nperseg), p.hop()))
-                            continue;
-                        m_tasks.push_back({l, p, frames});
-                    }
+        std::vector<SpectrumLayout> out;
+        for (MagnitudeUnit mu : magUnits)
+            for (PhaseUnit pu : phaseUnits) {
+                SpectrumLayout l = shape.layout;
+                l.magnitude = mu;
+                l.phase = pu;
+                l.scaling = m_o.scaling;
+                out.push_back(l);
+            }
+        return out;
+    }
+
+    // Symmetric windows (MATLAB's hamming(N)) only where a candidate is cheap to score.
+    std::vector<std::string> windows() const {
+        std::vector<std::string> out = {"hann", "hamming", "blackman", "boxcar", "sqrthann"};
+        if (m_withPhase)
+            out.insert(out.end(), {"hann,sym", "hamming,sym", "blackman,sym"});
+        return out;
+    }
+
+    // The matrix read one way (the scaling is a constant factor no score sees, so any window
+    // serves). The frames scored: with a phase the loudest budget consecutive ones (a
+    // recording that starts silent scores nothing on its first), else the first.
+    std::optional<Reading> interpret(const SpectrumLayout& l, int nfft, std::int64_t budget,
+                                     std::optional<FrameReading>* seen = nullptr) const {
+        Reading r{
+            l, nfft, binsAndFrames(m_mag, l.layout).second, l.order != BinOrder::OneSided, {}};
+        const auto probe = StftParams::make({}, nfft, nfft / 2, nfft, m_o.fs);
+        ImportedSpectrum x;
+        try {
+            x = interpretSpectrum(m_mag, m_phase, l, probe, "magnitudes", "phases");
+        } catch (const Error&) {
+            return std::nullopt; // e.g. negative values read as linear magnitudes
+        }
+        if (seen)
+            *seen = inspectFrames(x, nfft, r.complexSignal);
+        if (r.complexSignal && isHermitian(x, 1e-6)) { // a real signal's two-sided STFT
+            x = toOneSided(x, nfft);
+            r.complexSignal = false;
+        }
+        r.block = m_withPhase ? loudestBlock(x, budget) : head(std::move(x), budget);
+        return r;
+    }
+
+    // Every window and hop of one reading: the usual overlaps of nperseg = nfft, and with a
+    // phase the lengths and hop the frames show (phase/FrameInspection.h).
+    void tryReading(const SpectrumLayout& l, int nfft) {
+        std::optional<FrameReading> seen;
+        const auto r = interpret(l, nfft, m_withPhase ? kScreenFrames : m_o.maxFrames,
+                                 m_withPhase ? &seen : nullptr);
+        if (!r)
+            return;
+        std::vector<StftParams> params;
+        for (const std::string& window : windows())
+            for (int hop : hopsFor(nfft, r->frames, m_o.length))
+                params.push_back(
+                    StftParams::make(parseWindow(window), nfft, nfft - hop, nfft, m_o.fs));
+        for (int n = seen ? seen->nperseg : 1;
+             seen && n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
+            for (const std::string& window : windows()) {
+                const auto p =
+                    StftParams::make(parseWindow(window), n, n - seen->hop, nfft, m_o.fs);
+                if (!m_o.length ||
+                    Stft<double>(p, StftDirections::Forward).frameCount(*m_o.length) == r->frames)
+                    params.push_back(p);
+            }
+        std::erase_if(params, [](const StftParams& p) {
+            return !satisfiesNola(makeWindow(p.window, p.nperseg), p.hop());
+        });
+        scoreAll(*r, dedupe(std::move(params)));
+    }
+
+    // An inspected reading may be an enumerated one: each once, in the order first given.
+    static std::vector<StftParams> dedupe(std::vector<StftParams> params) {
+        std::set<std::string> seen;
+        std::erase_if(params, [&](const StftParams& p) {
+            return !seen.insert(toString(p.window) + " " + std::to_string(p.nperseg) + " " +
+                                std::to_string(p.hop()))
+                        .second;
+        });
+        return params;
+    }
+
+    void rescoreBest() {
+        std::stable_sort(m_found.begin(), m_found.end(),
+                         [](const auto& a, const auto& b) { return a.score < b.score; });
+        m_found.resize(std::min(kRescored, m_found.size()));
+        std::vector<GuessCandidate> best;
+        best.swap(m_found);
+        for (const GuessCandidate& c : best)
+            if (const auto r = interpret(c.layout, c.params.nfft, m_o.maxFrames))
+                scoreAll(*r, {c.params});
     }
 
     // Every candidate on every core, each worker taking the next; results keep the
     // enumeration order, so the ranking does not depend on the timing.
-    void scoreAll() {
-        std::vector<std::optional<GuessCandidate>> results(m_tasks.size());
-        std::atomic<std::size_t> next{0}, done{0};
+    void scoreAll(const Reading& r, const std::vector<StftParams>& params) {
+        std::vector<std::optional<GuessCandidate>> results(params.size());
+        std::atomic<std::size_t> next{0};
         ThreadPool pool;
         std::vector<std::future<void>> workers;
-        for (unsigned w = 0; w < pool.size(); ++w)
+        for (unsigned w = 0; w < std::min<std::size_t>(pool.size(), params.size()); ++w)
             workers.push_back(pool.submit([&] {
-                for (std::size_t i; (i = next++) < m_tasks.size() && !m_job.isCancelled();) {
-                    results[i] = score(m_tasks[i]);
-                    m_job.setProgress(double(++done) / double(m_tasks.size()));
-                }
+                for (std::size_t i; (i = next++) < params.size() && !m_job.isCancelled();)
+                    results[i] = score(r, params[i]);
             }));
         for (auto& w : workers)
             w.wait();
         for (auto& w : workers)
             w.get();
         m_job.checkCancelled();
-        for (auto& r : results)
-            if (r)
-                m_found.push_back(std::move(*r));
+        for (auto& c : results)
+            if (c)
+                m_found.push_back(std::move(*c));
     }
 
-    struct Task {
-        SpectrumLayout layout;
-        StftParams params;
-        std::int64_t frames;
-    };
-
-    std::optional<GuessCandidate> score(const Task& t) const {
-        const SpectrumLayout& l = t.layout;
-        const StftParams& p = t.params;
-        const std::int64_t frames = t.frames;
-        ImportedSpectrum x;
-        try {
-            x = interpretSpectrum(m_mag, m_phase, l, p, "magnitudes", "phases");
-        } catch (const Error&) {
-            return std::nullopt; // e.g. negative values read as linear magnitudes
-        }
-        GuessCandidate c{l, p, l.order != BinOrder::OneSided, 0, 0, m_phase == nullptr};
-        if (c.complexSignal && isHermitian(x, 1e-6)) { // a real signal's two-sided STFT
-            x = toOneSided(x, p.nfft);
-            c.complexSignal = false;
-        }
-        const Stft<double> shape(p, StftDirections::Forward);
-        c.length = m_o.length ? *m_o.length : shape.istftLength(frames);
-        const auto sub = head(std::move(x), m_o.maxFrames);
-        if (m_phase)
-            c.score = c.complexSignal ? inconsistency<Complex>(sub, p, c.length, sub.frames)
-                                      : inconsistency<double>(sub, p, c.length, sub.frames);
+    std::optional<GuessCandidate> score(const Reading& r, const StftParams& p) const {
+        GuessCandidate c{r.layout, p, r.complexSignal, 0, 0, !m_withPhase};
+        c.frames = r.frames;
+        c.length = m_o.length ? *m_o.length
+                              : Stft<double>(p, StftDirections::Forward).istftLength(r.frames);
+        const ImportedSpectrum& sub = r.block;
+        if (m_withPhase)
+            c.score = c.complexSignal ? inconsistency<Complex>(sub, p, sub.frames)
+                                      : inconsistency<double>(sub, p, sub.frames);
         else
             c.score = c.complexSignal ? consistencyGainDb<Complex>(sub, p, sub.frames, m_job)
                                       : consistencyGainDb<double>(sub, p, sub.frames, m_job);
@@ -337,7 +375,7 @@ private:
     const Matrix* m_phase;
     const GuessOptions& m_o;
     JobControl& m_job;
-    std::vector<Task> m_tasks;
+    bool m_withPhase; // a phase file, or complex values
     std::vector<GuessCandidate> m_found;
 };
 

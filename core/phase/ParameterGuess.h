@@ -4,10 +4,14 @@
 // Every interpretation the files allow is tried: layout (bins x frames or frames x bins; without
 // a phase only the given one, bins x frames by default), bin
 // order (one-sided with nfft = 2(bins-1) or 2 bins - 1; two-sided, plain or fftshifted),
-// window (hann, hamming, blackman, boxcar, sqrthann; nperseg = nfft), hop (25, 50, 75 and
+// window (hann, hamming, blackman, boxcar, sqrthann; with a phase also symmetric hann, hamming
+// and blackman; nperseg = nfft), hop (25, 50, 75 and
 // 87.5 % overlap; only hops whose frame count fits the signal length when it is known),
-// magnitude unit (linear, power, dB, dB10) and phase unit (radians, degrees, cycles). Each is
-// scored on the first frames (at most maxFrames):
+// magnitude unit (linear, power, dB, dB10) and phase unit (radians, degrees, cycles); a
+// complex .npy is its own phase (no units). With a phase, the frames themselves also show
+// the window length and the hop (phase/FrameInspection.h): those readings are tried too, with
+// every window above. Each is scored on the first frames (at most maxFrames), or with a phase
+// on the loudest maxFrames consecutive frames (screened first on the loudest 32):
 // - with a phase: the inconsistency || A A^+ X - X || / || X || (A the STFT, A^+ the ISTFT).
 //   The STFT of a real signal is a fixed point of A A^+ only under the parameters that made
 //   it, so the true candidate scores near rounding error and the others orders of magnitude
@@ -53,6 +57,7 @@ struct GuessCandidate {
     double score = 0;        // inconsistency (ratio) or spectral convergence (dB)
     bool scoreIsDb = false;
     double centroid = 0;          // mean |frequency| in cycles per sample: breaks ties
+    std::int64_t frames = 0;      // in the matrix under this reading
     std::string describe() const; // "hann 256/64 one-sided bins-frames linear radians"
 };
 
@@ -71,6 +76,13 @@ inline constexpr double kStationaryVariation = 0.05;
 // an even one; odd FFT sizes are rare, and the true reading's odd neighbour scores within
 // about 2 dB of it.
 inline constexpr double kOddFftPriorDb = 2.0;
+// With a phase: a best inconsistency above this (-60 dB) means no reading tried is the one
+// that made the data (that one scores at rounding error, -100 to -300 dB), and `warning`
+// says so and what was not tried.
+inline constexpr double kConsistentBelow = 1e-3;
+// Magnitudes alone, no length: two best readings of different window or hop within this
+// (dB) get a `warning` that the hint is weak.
+inline constexpr double kCloseCallDb = 1.0;
 
 // phase may be null. Throws Error when no interpretation fits the shapes (naming the shape
 // and the length), or for a phase matrix of another shape.

@@ -142,6 +142,9 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
             phaseName, "is " + std::to_string(phase->rows) + " x " + std::to_string(phase->cols),
             std::to_string(mag.rows) + " x " + std::to_string(mag.cols) + " like " + magName);
     const bool complexFile = !mag.imag.empty();
+    if (complexFile && phase) // which phase would be meant?
+        throw Error(phaseName, "given with a magnitude file of complex numbers",
+                    "no phase file: the complex values carry their own phase");
     const double scale = scaleToSpectrum(l, p);
     const auto [bins, frames] = binsAndFrames(mag, l.layout);
     ImportedSpectrum s{int(bins), frames, {}, phase != nullptr || complexFile};

@@ -126,6 +126,19 @@ class RebuildFromMagnitudeAndPhase(CliTest):
                 err = np.max(np.abs(y - x)) / np.max(np.abs(x))
                 self.assertLess(err, 1e-4)
 
+    def test_a_spreadsheets_semicolon_csv_with_decimal_commas(self):
+        # Excel in most of Europe writes "0,5;1,25": ';' between columns, ',' as the decimal
+        # point. Read as MATLAB text, each ';' ended a row and the file became one column.
+        x = signal(4000)
+        _, _, z = scipy.signal.stft(x, nperseg=128, noverlap=96)
+        for name, m in (("m", np.abs(z)), ("p", np.angle(z))):
+            with open(self.path(name + ".csv"), "w") as f:
+                for row in m:
+                    f.write(";".join(("%.12f" % v).replace(".", ",") for v in row) + "\n")
+        run("rebuild", self.path("m.csv"), "--phase", self.path("p.csv"), "--nperseg", 128,
+            "--noverlap", 96, "--length", len(x), "--out", self.path("y.npy"), check=0)
+        self.assertLess(test_cli.rel_err(np.load(self.path("y.npy")), x), 1e-6)
+
     def test_the_projects_own_stft_round_trips(self):
         x = signal(8000)
         np.save(self.path("x.npy"), x)
@@ -170,6 +183,57 @@ class Guess(CliTest):
                     self.assertEqual(top["sides"], case["sides"])
                     second = c[2]
                 self.assertGreater(second["inconsistency"], 1000 * top["inconsistency"])
+
+    def test_the_frames_show_a_window_shorter_than_the_fft_and_any_hop(self):
+        # A tester's speech set-up: Hamming 400 in a 512 FFT, hop 160 (60 % overlap), stored
+        # frames x bins as power and degrees. None of the enumerated readings; the frames'
+        # inverse FFTs show the length and the hop (core/phase/FrameInspection.h).
+        x = signal(9000)
+        _, _, z = scipy.signal.stft(x, window="hamming", nperseg=400, noverlap=240, nfft=512)
+        np.savetxt(self.path("pow.csv"), (np.abs(z) ** 2).T, delimiter=",", fmt="%.17g")
+        np.savetxt(self.path("deg.csv"), np.degrees(np.angle(z)).T, delimiter=",", fmt="%.17g")
+        out = json.loads(run("guess", self.path("pow.csv"), "--phase", self.path("deg.csv"),
+                             "--top", 2, check=0).stdout)
+        top = out["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["nfft"], top["layout"],
+                          top["mag_unit"], top["phase_unit"]),
+                         ("hamming", 400, 160, 512, "frames-bins", "power", "degrees"))
+        self.assertLess(top["inconsistency"], 1e-9)
+        self.assertGreater(out["candidates"][1]["inconsistency"], 1e-4)
+        self.assertNotIn("warning", out)
+        # MATLAB's hamming(N) is symmetric: told from scipy's periodic one.
+        _, _, z = scipy.signal.stft(x, window=scipy.signal.get_window("hamming", 256, False),
+                                    nperseg=256, noverlap=192)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        top = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             check=0).stdout)["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"]), ("hamming,sym", 256, 64))
+        self.assertLess(top["inconsistency"], 1e-9)
+
+    def test_a_complex_npy_is_read_with_its_own_phase(self):
+        x = signal(6000)
+        _, _, z = scipy.signal.stft(x, window="hann", nperseg=256, noverlap=192)
+        np.save(self.path("z.npy"), z)
+        out = json.loads(run("guess", self.path("z.npy"), "--top", 2, check=0).stdout)
+        top = out["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"]), ("hann", 256, 64))
+        self.assertLess(top["inconsistency"], 1e-9)  # scored as with a phase file
+        self.assertNotIn("consistency_gain_db", top)
+        np.save(self.path("p.npy"), np.angle(z))
+        err = run("rebuild", self.path("z.npy"), "--phase", self.path("p.npy"), "--nperseg", 256,
+                  "--noverlap", 192, "--out", self.path("y.npy"), check=1).stderr
+        self.assertIn("p.npy: given with a magnitude file of complex numbers", err)
+
+    def test_magnitudes_and_phases_that_no_reading_makes_consistent_are_said_to_be(self):
+        x = signal(6000)
+        _, _, z = scipy.signal.stft(x, window="hann", nperseg=256, noverlap=192)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.random.default_rng(1).uniform(-np.pi, np.pi, z.shape))
+        proc = run("guess", self.path("m.npy"), "--phase", self.path("p.npy"), check=0)
+        self.assertIn("no reading tried makes the magnitudes and phases consistent",
+                      json.loads(proc.stdout)["warning"])
+        self.assertIn("guess: warning: no reading tried", proc.stderr)
 
     def test_magnitudes_alone_point_to_the_true_reading(self):
         # No phase: ranked by the consistency gain over shuffled frames (ParameterGuess.h).

@@ -293,7 +293,10 @@ void RebuildDialog::guess() {
             std::optional<core::Matrix> phase;
             if (!spec.phasePath.empty())
                 phase = core::readMatrix(spec.phasePath, spec.raw);
-            return core::guessParameters(mag, phase ? &*phase : nullptr, options, *job);
+            core::GuessOptions o = options;
+            if (!mag.imag.empty()) // complex values carry their phase: both layouts are tried
+                o.layout.reset();
+            return core::guessParameters(mag, phase ? &*phase : nullptr, o, *job);
         },
         [self](core::GuessResult found, const QString& error, bool cancelled) {
             self->setBusy(nullptr, {});
@@ -389,6 +392,10 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
                 .arg(p.hop());
     if (outcome.foldedHermitian)
         text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
+    if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
+        text = QStringLiteral("<b>%1</b> %2")
+                   .arg(tr("Warning: %1.").arg(QString::fromStdString(warning)).toHtmlEscaped(),
+                        text.toHtmlEscaped());
     m_status->setText(text);
     m_result = std::move(outcome);
     const bool audible = !m_result->complexSignal && p.fs >= 1000 && p.fs <= 384000;

@@ -91,6 +91,27 @@ void RebuildForm::watchReading() {
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
     connect(m_bigEndian, &QCheckBox::toggled, this, edited);
+    // An FFT size equal to the old window length was the window's: it follows a new one (a
+    // tester's 1024 stayed when they set the window to 512, reading the data zero-padded).
+    connect(m_nperseg, &QSpinBox::valueChanged, this, [this](int n) {
+        if (!m_applying && m_nfft->value() > 0 && m_nfft->value() == m_lastNperseg)
+            m_nfft->setValue(0);
+        m_lastNperseg = n;
+    });
+    connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::forgetGuessedReading);
+}
+
+void RebuildForm::forgetGuessedReading() {
+    if (m_guessedFor.isEmpty() || m_guessedFor == magnitudePath())
+        return;
+    m_guessedFor.clear();
+    m_applying = true; // the files changed: that says it
+    for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_window})
+        c->setCurrentIndex(0);
+    m_nperseg->setValue(0);
+    m_noverlap->setValue(-1);
+    m_nfft->setValue(0);
+    m_applying = false;
 }
 
 QLineEdit* RebuildForm::fileField(const QString& placeholder, bool required) {
@@ -177,6 +198,9 @@ QWidget* RebuildForm::buildStft() {
                            {"blackman", "blackman"},
                            {"boxcar", "boxcar"},
                            {"sqrthann", "sqrthann"},
+                           {tr("hann, symmetric (MATLAB)"), "hann,sym"},
+                           {tr("hamming, symmetric (MATLAB)"), "hamming,sym"},
+                           {tr("blackman, symmetric (MATLAB)"), "blackman,sym"},
                            {"blackmanharris", "blackmanharris"},
                            {"flattop", "flattop"}});
     m_nperseg = spin(box, 0, core::kMaxTransformSize, 0, tr("from the bins"));
@@ -324,6 +348,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
     m_applying = false;
+    m_guessedFor = magnitudePath();
 }
 
 core::GuessOptions RebuildForm::guessOptions() const {

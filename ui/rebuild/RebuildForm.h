@@ -2,7 +2,8 @@
 // The fields of File > Rebuild from spectrogram: the files, how to read them (layout, units,
 // bin order, scaling, raw binary type; for a grayscale picture its levels and axes, enabled
 // when the magnitude file is a picture), the STFT parameters and the phase retrieval settings,
-// turned into a core::RebuildSpec; a guessed candidate fills them in. GUI thread only.
+// turned into a core::RebuildSpec; a guessed candidate fills them in, until another magnitude
+// file is chosen. GUI thread only.
 
 #include "apply/Rebuild.h"
 #include "phase/ParameterGuess.h"
@@ -46,6 +47,8 @@ private:
     QWidget* buildRetrieval();
     QLineEdit* fileField(const QString& placeholder, bool required);
     void watchReading();
+    // A reading guessed for another file does not carry over to a new one: back to defaults.
+    void forgetGuessedReading();
 
     QLineEdit *m_magnitude, *m_phase;
     QComboBox *m_layout, *m_magUnit, *m_phaseUnit, *m_sides, *m_scaling, *m_rawType;
@@ -56,6 +59,8 @@ private:
     QWidget* m_picture;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
     bool m_applying = false;
+    QString m_guessedFor; // the magnitude file the applied guess was for
+    int m_lastNperseg = 0;
 };
 
 } // namespace specedit::ui

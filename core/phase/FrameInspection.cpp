@@ -1,0 +1,108 @@
+#include "phase/FrameInspection.h"
+
+#include "dsp/FftPlan.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace specedit::core {
+namespace {
+
+using Complex = std::complex<double>;
+constexpr int kMaxPairs = 16;
+constexpr int kSamplesPerLag = 256;
+
+double frameEnergy(const ImportedSpectrum& x, std::int64_t j) {
+    double e = 0;
+    for (int k = 0; k < x.bins; ++k)
+        e += std::norm(x.values[std::size_t(j * x.bins + k)]);
+    return e;
+}
+
+// Up to kMaxPairs frames j (each with j + 1) spread over the recording, both holding energy.
+std::vector<std::int64_t> pairStarts(const ImportedSpectrum& x) {
+    std::vector<double> energy(std::size_t(x.frames));
+    for (std::int64_t j = 0; j < x.frames; ++j)
+        energy[std::size_t(j)] = frameEnergy(x, j);
+    const double loudest = energy.empty() ? 0 : *std::max_element(energy.begin(), energy.end());
+    std::vector<std::int64_t> usable;
+    for (std::int64_t j = 0; j + 1 < x.frames; ++j)
+        if (energy[std::size_t(j)] > 1e-3 * loudest && energy[std::size_t(j + 1)] > 1e-3 * loudest)
+            usable.push_back(j);
+    std::vector<std::int64_t> out;
+    const std::size_t step = std::max<std::size_t>(1, usable.size() / kMaxPairs);
+    for (std::size_t i = 0; i < usable.size() && out.size() < kMaxPairs; i += step)
+        out.push_back(usable[i]);
+    return out;
+}
+
+// The inverse FFT of frame j (nfft samples; one-sided frames mirrored to the full spectrum).
+std::vector<Complex> segmentOf(const ImportedSpectrum& x, std::int64_t j, int nfft, bool twoSided,
+                               const FftPlan<double>& plan) {
+    AlignedBuffer<Complex> in{std::size_t(nfft)}, out{std::size_t(nfft)};
+    const Complex* f = x.values.data() + j * x.bins;
+    for (int k = 0; k < nfft; ++k)
+        in[std::size_t(k)] = twoSided || k < x.bins ? f[k] : std::conj(f[nfft - k]);
+    plan.execute(in.data(), out.data());
+    return {out.data(), out.data() + nfft};
+}
+
+// 1 - coherence at lag h, energy-weighted over sampled n (module comment).
+double hopMisfit(const std::vector<std::vector<Complex>>& later,
+                 const std::vector<std::vector<Complex>>& earlier, int h, int length,
+                 double floor) {
+    const int span = length - h;
+    const int stride = std::max(1, span / kSamplesPerLag);
+    double misfit = 0, weight = 0;
+    for (int n = 0; n < span; n += stride) {
+        Complex cross = 0;
+        double p = 0, q = 0;
+        for (std::size_t i = 0; i < later.size(); ++i) {
+            const Complex a = later[i][std::size_t(n)], b = earlier[i][std::size_t(n + h)];
+            cross += a * std::conj(b);
+            p += std::norm(a);
+            q += std::norm(b);
+        }
+        if (p <= floor || q <= floor)
+            continue;
+        misfit += (p + q) * std::max(0.0, 1.0 - std::norm(cross) / (p * q));
+        weight += p + q;
+    }
+    return weight > 0 ? misfit / weight : 1.0;
+}
+
+} // namespace
+
+std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, bool twoSided) {
+    if (!x.hasPhase || nfft < 4)
+        return std::nullopt;
+    const auto starts = pairStarts(x);
+    if (starts.size() < 3)
+        return std::nullopt;
+    const FftPlan<double> plan(FftKind::ComplexInverse, nfft);
+    std::vector<std::vector<Complex>> earlier, later;
+    std::vector<double> energy(std::size_t(nfft), 0.0);
+    for (std::int64_t j : starts) {
+        earlier.push_back(segmentOf(x, j, nfft, twoSided, plan));
+        later.push_back(segmentOf(x, j + 1, nfft, twoSided, plan));
+        for (int n = 0; n < nfft; ++n)
+            energy[std::size_t(n)] +=
+                std::norm(earlier.back()[std::size_t(n)]) + std::norm(later.back()[std::size_t(n)]);
+    }
+    const double loudest = *std::max_element(energy.begin(), energy.end());
+    int length = nfft;
+    while (length > 1 && energy[std::size_t(length - 1)] <= kSilentBelow * loudest)
+        --length;
+    const double floor = kSilentBelow * loudest;
+    FrameReading best{length, 0, 1.0};
+    for (int h = 1; h < length; ++h) {
+        const double m = hopMisfit(later, earlier, h, length, floor);
+        if (m < best.misfit)
+            best = {length, h, m};
+    }
+    if (best.misfit >= kHopMisfitBelow)
+        return std::nullopt;
+    return best;
+}
+
+} // namespace specedit::core

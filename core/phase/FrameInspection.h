@@ -1,0 +1,39 @@
+#pragma once
+// With a phase, every frame of an STFT is the FFT of a windowed segment, so its inverse FFT
+// gives the segment back: s_j(n) = g(n) x(n + j hop) for n < nperseg, and zeros after it when
+// the FFT was longer than the window (scipy pads the segment at its end). Two facts read the
+// window length and the hop from the data, whatever they are (a tester's Hamming 400 in a
+// 512 FFT with hop 160 was none of the readings the guess enumerates):
+// - the window length: the last sample, over the frames, that holds energy (relative to the
+//   loudest above kSilentBelow); windows whose ends are near zero (symmetric ones, Blackman)
+//   read up to kShortBy samples short, so a caller tries those lengths too;
+// - the hop: at the true hop h, s_{j+1}(n) / s_j(n + h) = g(n) / g(n + h) for every frame j,
+//   so for each n the frames' pairs are exactly proportional: the coherence
+//   |sum_j s_{j+1}(n) conj s_j(n+h)|^2 / (sum |s_{j+1}(n)|^2 sum |s_j(n+h)|^2) is 1 at
+//   every n. The misfit, the energy-weighted mean of 1 - coherence, is rounding error at the
+//   true hop and far from it elsewhere; no window needs to be known.
+// A misread of the units (degrees read as radians, power as magnitude) gives segments that
+// fill the FFT and no hop with a small misfit: nothing is proposed.
+
+#include "phase/SpectrumImport.h"
+
+#include <optional>
+
+namespace specedit::core {
+
+inline constexpr double kSilentBelow = 1e-10; // energy relative to the loudest sample
+inline constexpr int kShortBy = 3;
+inline constexpr double kHopMisfitBelow = 1e-6; // a hop whose misfit is below fits exactly
+
+struct FrameReading {
+    int nperseg = 0; // samples holding energy (up to kShortBy fewer than the window's)
+    int hop = 0;
+    double misfit = 0; // of the hop, 0..1
+};
+
+// x: one-sided (bins = nfft/2+1 or (nfft+1)/2) or two-sided in FFT order, as
+// interpretSpectrum gives it. nullopt when no hop fits or the frames are too few (< 3 with
+// energy). Any thread; at most 16 frame pairs and 256 samples per lag are compared.
+std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, bool twoSided);
+
+} // namespace specedit::core

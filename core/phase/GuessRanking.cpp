@@ -1,0 +1,129 @@
+#include "phase/GuessRanking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace specedit::core {
+namespace {
+
+// How common an overlap is (0: the most): 50 % (scipy's and MATLAB's default), 75 % (librosa's),
+// 87.5 %, 25 %.
+int overlapRank(const StftParams& p) {
+    const int eighths = int(std::lround(8.0 * p.noverlap / p.nperseg));
+    switch (eighths) {
+    case 4:
+        return 0;
+    case 6:
+        return 1;
+    case 7:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+// A magnitude-only score as ranked: an odd FFT (2 bins - 1; scipy's nperseg is almost always
+// even) must win by more than kOddFftPriorDb. On speech the odd neighbour of the true
+// reading (Hann 257/65 beside 256/64) scores within 0.1-2 dB of it, and a tester's scipy
+// spectrogram had it 0.7 dB ahead.
+double rankedDb(const GuessCandidate& c) {
+    return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0);
+}
+
+std::string steadyWarning(double variation) {
+    char percent[48];
+    if (variation < 0.0005)
+        std::snprintf(percent, sizeof percent, "less than 0.1 %%");
+    else
+        std::snprintf(percent, sizeof percent, "%.1f %%", 100 * variation);
+    return std::string("the magnitudes hardly change over time (by ") + percent +
+           "), so they cannot tell the hop: the readings are ranked by how common their "
+           "overlap is (50, 75, 87.5, 25 %). Give the signal's length in samples to settle it";
+}
+
+// With a phase, the best reading is far from consistent: the file was made some way
+// not tried.
+std::string inconsistentWarning(double best) {
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "no reading tried makes the magnitudes and phases consistent: the best "
+                  "is %.1f dB, where the reading that made them scores below about -100 "
+                  "dB. Not tried: a window shorter than the FFT (e.g. 400 samples in a 512 "
+                  "FFT), other windows, other overlaps than 25/50/75/87.5 %%, frames not "
+                  "centred on the signal's start. If you know them, rebuild with them",
+                  20 * std::log10(best));
+    return text;
+}
+
+// Magnitudes alone: the two best readings differ in window or hop but score within
+// kCloseCallDb: the hint is weak, and the length settles it.
+std::string closeCallWarning(const std::vector<GuessCandidate>& ranked) {
+    if (ranked.size() < 2)
+        return {};
+    const auto& a = ranked[0].params;
+    const auto& b = ranked[1].params;
+    const bool differ = a.nperseg != b.nperseg || a.hop() != b.hop();
+    if (!differ || rankedDb(ranked[1]) - rankedDb(ranked[0]) > kCloseCallDb)
+        return {};
+    char text[300];
+    std::snprintf(text, sizeof text,
+                  "the two best readings (window %d, hop %d and window %d, hop %d) score "
+                  "within %.1f dB of each other: from magnitudes alone this is a weak "
+                  "hint. Give the signal's length in samples to settle it",
+                  a.nperseg, a.hop(), b.nperseg, b.hop(), kCloseCallDb);
+    return text;
+}
+
+} // namespace
+
+// GuessResult::timeVariation over the middle 80 % of the frames (the first and last are
+// shortened by the padding of whatever made them). Values with a negative are read as dB.
+double timeVariation(const Matrix& m, MatrixLayout layout) {
+    const auto [bins, frames] = binsAndFrames(m, layout);
+    const bool db = std::any_of(m.values.begin(), m.values.end(), [](double v) { return v < 0; });
+    auto at = [&, bins = bins, frames = frames](std::int64_t k, std::int64_t j) {
+        const std::size_t i =
+            std::size_t(layout == MatrixLayout::BinsByFrames ? k * frames + j : j * bins + k);
+        const double v = m.imag.empty() ? m.values[i] : std::hypot(m.values[i], m.imag[i]);
+        return db ? std::pow(10.0, v / 20) : v;
+    };
+    const std::int64_t first = frames / 10, last = frames - frames / 10;
+    double change = 0, total = 0;
+    for (std::int64_t k = 0; k < bins; ++k) {
+        double mean = 0;
+        for (std::int64_t j = first; j < last; ++j)
+            mean += at(k, j);
+        mean /= double(std::max<std::int64_t>(last - first, 1));
+        for (std::int64_t j = first; j < last; ++j) {
+            change += (at(k, j) - mean) * (at(k, j) - mean);
+            total += at(k, j) * at(k, j);
+        }
+    }
+    return total > 0 ? std::sqrt(change / total) : 0.0;
+}
+
+void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
+    std::stable_sort(found.begin(), found.end(), [steady](const auto& a, const auto& b) {
+        if (steady && overlapRank(a.params) != overlapRank(b.params))
+            return overlapRank(a.params) < overlapRank(b.params);
+        if (a.scoreIsDb)
+            return rankedDb(a) < rankedDb(b);
+        const bool tie = std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
+        return tie ? a.centroid < b.centroid : a.score < b.score;
+    });
+}
+
+std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPhase,
+                         double variation, bool lengthKnown) {
+    if (ranked.empty())
+        return {};
+    if (!withPhase && variation < kStationaryVariation)
+        return lengthKnown ? std::string() : steadyWarning(variation);
+    if (withPhase)
+        return ranked.front().score > kConsistentBelow ? inconsistentWarning(ranked.front().score)
+                                                       : std::string();
+    return lengthKnown ? std::string() : closeCallWarning(ranked);
+}
+
+} // namespace specedit::core

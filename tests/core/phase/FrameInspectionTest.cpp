@@ -1,0 +1,95 @@
+// The frames of an STFT with its phase show the window length and the hop; the guess warns
+// when the best magnitude-only readings are a close call.
+
+#include "phase/FrameInspection.h"
+
+#include "dsp/Stft.h"
+#include "phase/GuessRanking.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <numbers>
+#include <random>
+
+using namespace specedit::core;
+
+namespace {
+
+// A glide under noise: every frame carries energy at many frequencies.
+std::vector<double> glide(int n) {
+    std::mt19937 rng(5);
+    std::normal_distribution<double> noise(0.0, 0.1);
+    std::vector<double> x(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        x[std::size_t(i)] = std::cos(0.02 * i + 2e-5 * i * i) + noise(rng);
+    return x;
+}
+
+ImportedSpectrum spectrumOf(const std::vector<double>& x, const StftParams& p) {
+    const auto z = stft(x, p);
+    ImportedSpectrum s{z.bins, z.frames, {}, true};
+    s.values.assign(z.data.begin(), z.data.end());
+    return s;
+}
+
+GuessCandidate candidate(int nperseg, int hop, double db) {
+    GuessCandidate c;
+    c.params = StftParams::make({}, nperseg, nperseg - hop);
+    c.score = db;
+    c.scoreIsDb = true;
+    return c;
+}
+
+} // namespace
+
+TEST(FrameInspection, ShowsTheWindowLengthAndHopWhateverTheyAre) {
+    const auto x = glide(12000);
+    struct Case {
+        const char* window;
+        int nperseg, hop, nfft;
+    };
+    for (const Case c : {Case{"hamming", 400, 160, 512}, Case{"hann", 300, 75, 1024},
+                         Case{"hann,sym", 256, 100, 256}, Case{"blackman", 512, 128, 512}}) {
+        const auto p =
+            StftParams::make(parseWindow(c.window), c.nperseg, c.nperseg - c.hop, c.nfft);
+        const auto seen = inspectFrames(spectrumOf(x, p), c.nfft, false);
+        ASSERT_TRUE(seen.has_value()) << c.window << " " << c.nperseg;
+        EXPECT_EQ(seen->hop, c.hop) << c.window;
+        EXPECT_LE(seen->nperseg, c.nperseg) << c.window;
+        EXPECT_GE(seen->nperseg, c.nperseg - kShortBy) << c.window;
+        EXPECT_LT(seen->misfit, kHopMisfitBelow);
+    }
+}
+
+TEST(FrameInspection, MisreadUnitsShowNothing) {
+    const auto p = StftParams::make(parseWindow("hann"), 256, 192);
+    ImportedSpectrum s = spectrumOf(glide(8000), p);
+    for (auto& v : s.values) // the phase read as degrees though it was radians
+        v = std::polar(std::abs(v), std::arg(v) * std::numbers::pi / 180);
+    EXPECT_FALSE(inspectFrames(s, 256, false).has_value());
+    for (auto& v : s.values) // power read as magnitude
+        v = std::polar(std::norm(v), std::arg(v));
+    EXPECT_FALSE(inspectFrames(s, 256, false).has_value());
+}
+
+TEST(GuessRanking, ACloseCallBetweenDifferentHopsIsSaid) {
+    std::vector<GuessCandidate> ranked = {candidate(1024, 512, -20.6), candidate(1024, 256, -20.3)};
+    rankCandidates(ranked, false);
+    EXPECT_EQ(ranked[0].params.hop(), 512);
+    const std::string w = guessWarning(ranked, false, 0.9, false);
+    EXPECT_NE(w.find("window 1024, hop 512 and window 1024, hop 256"), std::string::npos) << w;
+    EXPECT_NE(w.find("Give the signal's length"), std::string::npos);
+    EXPECT_EQ(guessWarning(ranked, false, 0.9, true), ""); // the length was given
+    ranked[1].score = -18.0;                               // a clear lead
+    EXPECT_EQ(guessWarning(ranked, false, 0.9, false), "");
+}
+
+TEST(GuessRanking, WithAPhaseOnlyAnInconsistentBestIsSaid) {
+    GuessCandidate good = candidate(256, 64, 0);
+    good.scoreIsDb = false;
+    good.score = 1e-12;
+    EXPECT_EQ(guessWarning({good}, true, 1.0, false), "");
+    good.score = 0.1;
+    const std::string w = guessWarning({good}, true, 1.0, false);
+    EXPECT_NE(w.find("the best is -20.0 dB"), std::string::npos) << w;
+}
