@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +61,50 @@ template <typename T> double decode(const char* p, bool bigEndian) {
     return double(std::bit_cast<T>(u));
 }
 
+// Values no spectrogram holds: NaN, infinities, beyond 1e30 or below 1e-30 but not zero. Raw
+// numbers read in the wrong byte order or width are mostly these.
+double implausibleShare(const std::string& bytes, bool float32, bool bigEndian) {
+    const std::size_t item = float32 ? 4 : 8, count = bytes.size() / item;
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double v = float32 ? decode<float>(bytes.data() + i * 4, bigEndian)
+                                 : decode<double>(bytes.data() + i * 8, bigEndian);
+        const double a = std::abs(v);
+        bad += !std::isfinite(v) || a > 1e30 || (a > 0 && a < 1e-30);
+    }
+    return count ? double(bad) / double(count) : 0.0;
+}
+
+// Refuses a reading that makes more than 1 % of the values implausible when another byte
+// order or width makes nearly none, naming the options that read the file.
+void checkByteOrder(const std::string& path, const std::string& bytes, bool float32,
+                    bool bigEndian) {
+    const double share = implausibleShare(bytes, float32, bigEndian);
+    if (share <= 0.01)
+        return;
+    struct Reading {
+        bool float32, bigEndian;
+    };
+    for (const Reading r : {Reading{float32, !bigEndian}, Reading{!float32, bigEndian},
+                            Reading{!float32, !bigEndian}}) {
+        if (bytes.size() % (r.float32 ? 4 : 8) != 0 ||
+            implausibleShare(bytes, r.float32, r.bigEndian) > 0.001)
+            continue;
+        const auto name = [](bool f32, bool be) {
+            return std::string(f32 ? "float32" : "float64") +
+                   (be ? " big-endian" : " little-endian");
+        };
+        char percent[32];
+        std::snprintf(percent, sizeof percent, "%.0f %%", 100 * share);
+        throw Error(path,
+                    "read as " + name(float32, bigEndian) + ", " + percent +
+                        " of its values are NaN, infinite or absurdly large or small",
+                    "--dtype " + std::string(r.float32 ? "float32" : "float64") +
+                        (r.bigEndian ? " --big-endian" : " without --big-endian") + ": read as " +
+                        name(r.float32, r.bigEndian) + ", its values are plausible");
+    }
+}
+
 Matrix readRaw(const std::string& path, const RawMatrixFormat& f, RawMatrixFormat::Type type) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -78,6 +124,7 @@ Matrix readRaw(const std::string& path, const RawMatrixFormat& f, RawMatrixForma
                              : std::to_string(count) + " values do not divide into " +
                                    std::to_string(side) + (f.rows ? " rows" : " columns"),
                     "--rows or --cols giving one side of the matrix");
+    checkByteOrder(path, bytes, item == 4, f.bigEndian);
     Matrix m;
     m.rows = f.rows ? side : count / side;
     m.cols = count / m.rows;

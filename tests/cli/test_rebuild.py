@@ -415,6 +415,11 @@ class BadSpectra(CliTest):
         m.astype("<f4").tofile(self.path("m.raw"))
         err = self.error_of("guess", self.path("m.raw"))
         self.assertIn("--dtype float32 or float64", err)
+        (20 * np.log10(m + 1e-9)).astype(">f4").tofile(self.path("m_be.f32"))
+        err = self.error_of("guess", self.path("m_be.f32"), "--rows", m.shape[0])
+        self.assertIn("m_be.f32: read as float32 little-endian", err)
+        self.assertIn("--dtype float32 --big-endian: read as float32 big-endian, its values are "
+                      "plausible", err)
         np.save(self.path("tiny.npy"), np.ones((1, 7)))
         err = self.error_of("guess", self.path("tiny.npy"), "--length", 5)
         self.assertIn("no STFT parameters fit a 1 x 7 matrix", err)

@@ -237,11 +237,43 @@ TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
     ASSERT_TRUE(spec.image.has_value());
     EXPECT_EQ(spec.image->dbMin, -100);
     EXPECT_EQ(spec.image->f1, 4000);
-    bool enabledPicture = false;
-    for (auto* box : d.findChildren<QGroupBox*>())
+    bool enabledPicture = false, enabledReading = true;
+    for (auto* box : d.findChildren<QGroupBox*>()) {
         if (box->title().startsWith("Picture"))
             enabledPicture = box->isEnabled();
+        if (box->title() == "How the files are read")
+            enabledReading = box->isEnabled();
+    }
     EXPECT_TRUE(enabledPicture);
+    // Its reading is its levels and axes: nothing to guess, no matrix layout or units (a
+    // tester's Guess on a picture failed with "is a picture, not a matrix").
+    EXPECT_FALSE(enabledReading);
+    EXPECT_FALSE(button(d, "&Guess parameters")->isEnabled());
+    d.form()->setFiles("/data/spectrogram.npy", QString());
+    EXPECT_TRUE(button(d, "&Guess parameters")->isEnabled());
+}
+
+// A reading guessed for one file is not applied to the next: a tester's dB unit and layout,
+// guessed for one file, read the next (linear) one as noise. An FFT size that was the window
+// length follows a new window length.
+TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
+    SpectrumFiles files;
+    ui::RebuildDialog d;
+    d.form()->setFiles(files.mag, files.ph);
+    d.guess();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_FALSE(d.candidates().empty()) << d.status().toStdString();
+    auto* nperseg = d.form()->findChild<QSpinBox*>("nperseg");
+    ASSERT_NE(nperseg, nullptr);
+    EXPECT_EQ(d.form()->spec().analysis.nfft.value_or(0), 256);
+    nperseg->setValue(128);
+    EXPECT_FALSE(d.form()->spec().analysis.nfft.has_value()); // "= window" again
+    d.form()->setFiles(files.mag + ".other.npy", QString());
+    const auto spec = d.form()->spec();
+    EXPECT_FALSE(spec.analysis.nperseg.has_value());
+    EXPECT_FALSE(spec.analysis.noverlap.has_value());
+    EXPECT_EQ(spec.analysis.window.type, core::WindowType::Hann);
+    EXPECT_EQ(spec.layout.magnitude, core::MagnitudeUnit::Linear);
 }
 
 TEST(RebuildDialog, MethodFieldsFollowTheMethod) {

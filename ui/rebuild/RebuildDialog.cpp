@@ -106,6 +106,7 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     m_previewTimer->setInterval(400);
     connect(m_previewTimer, &QTimer::timeout, this, &RebuildDialog::previewInput);
     connect(m_form, &RebuildForm::filesChanged, this, [this] {
+        m_guess->setEnabled(!m_job && !m_form->isPicture());
         m_candidates.clear();
         m_table->setRowCount(0);
         clearResult(tr("the files changed: Rebuild"));
@@ -236,7 +237,7 @@ QWidget* RebuildDialog::buildActions() {
 void RebuildDialog::setBusy(std::shared_ptr<core::JobControl> job, const QString& what) {
     m_job = std::move(job);
     const bool busy = bool(m_job);
-    m_guess->setEnabled(!busy);
+    m_guess->setEnabled(!busy && !m_form->isPicture()); // a picture's reading is its axes
     m_rebuild->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     m_form->setEnabled(!busy);

@@ -75,6 +75,7 @@ RebuildForm::RebuildForm(QWidget* parent) : QWidget(parent) {
     row->addWidget(buildRetrieval());
     layout->addLayout(row);
     watchReading();
+    updatePicture();
 }
 
 // A field of the reading changed by hand (not by apply): readingEdited.
@@ -149,6 +150,7 @@ QWidget* RebuildForm::buildFiles() {
 
 QWidget* RebuildForm::buildReading() {
     auto* box = new QGroupBox(tr("How the files are read"), this);
+    m_readingBox = box;
     auto* f = form(box);
     m_layout = combo(box, {{tr("bins × frames (scipy, MATLAB)"), "bins-frames"},
                            {tr("frames × bins"), "frames-bins"}});
@@ -207,6 +209,8 @@ QWidget* RebuildForm::buildStft() {
     m_noverlap = spin(box, -1, core::kMaxTransformSize, -1, tr("half the window"));
     m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
     m_noverlap->setObjectName("noverlap");
+    m_nperseg->setObjectName("nperseg");
+    m_nfft->setObjectName("nfft");
     m_fs = new HertzSpinBox(box);
     m_fs->setRange(1e-3, 1e12);
     m_fs->setValue(8000);
@@ -283,12 +287,17 @@ QWidget* RebuildForm::buildPicture() {
     m_picture->setToolTip(tr("The outer edges of the picture's outer pixels, as its axes "
                              "read; the signal starts at 0 s"));
     connect(this, &RebuildForm::filesChanged, this, &RebuildForm::updatePicture);
-    updatePicture();
     return m_picture;
 }
 
+// A picture has its own levels and axes; how matrix files are read does not apply to it.
 void RebuildForm::updatePicture() {
-    m_picture->setEnabled(core::isImagePath(m_magnitude->text().trimmed().toStdString()));
+    m_picture->setEnabled(isPicture());
+    m_readingBox->setEnabled(!isPicture());
+}
+
+bool RebuildForm::isPicture() const {
+    return core::isImagePath(m_magnitude->text().trimmed().toStdString());
 }
 
 core::RebuildSpec RebuildForm::spec() const {

@@ -31,6 +31,7 @@ public:
     core::GuessOptions guessOptions() const;
     QString magnitudePath() const;
     QString phasePath() const;
+    bool isPicture() const; // the magnitude file is a grayscale picture
 
 signals:
     void filesChanged();
@@ -57,6 +58,7 @@ private:
     QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_length, *m_iterations;
     QComboBox *m_window, *m_method, *m_init;
     QWidget* m_picture;
+    QWidget* m_readingBox = nullptr;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
     bool m_applying = false;
     QString m_guessedFor; // the magnitude file the applied guess was for
