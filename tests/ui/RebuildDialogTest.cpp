@@ -15,6 +15,7 @@
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -226,6 +227,9 @@ TEST(RebuildDialog, AMissingFileIsNamed) {
     d.rebuild();
     ASSERT_TRUE(waitIdle(d));
     EXPECT_TRUE(d.status().contains("/nonexistent/mag.npy")) << d.status().toStdString();
+    auto* bar = d.findChild<QProgressBar*>();
+    ASSERT_NE(bar, nullptr);
+    EXPECT_EQ(bar->value(), bar->minimum() - 1); // reset: no part-filled bar after a failure
 }
 
 TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {

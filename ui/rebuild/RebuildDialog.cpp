@@ -253,7 +253,10 @@ void RebuildDialog::cancel() {
         m_job->cancel();
 }
 
+// A run that failed or was cancelled leaves no part-filled bar behind (a tester read a stale
+// "3%" as work still going on).
 void RebuildDialog::showError(const QString& text) {
+    m_progress->reset();
     m_status->setText(text);
 }
 
