@@ -25,6 +25,7 @@ struct RebuildArgs {
     std::optional<double> stopAt;
     std::int64_t blockFrames = 0;
     std::uint32_t seed = 1;
+    bool uncentred = false;
     std::string report, out, sampleType;
     std::optional<double> center;
     CLI::Option* iterationsOption = nullptr;
@@ -66,6 +67,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     spec.analysis.fs = a.analysis.fs.value_or(1.0);
     spec.length = a.length;
     auto& o = spec.retrieval;
+    o.centred = !a.uncentred;
     o.method = core::parsePhaseMethod(a.method);
     o.init = core::parseInitialPhase(a.init);
     o.iterations = a.iterations;
@@ -166,6 +168,9 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     addAnalysisOptions(cmd, a->analysis);
     a->fsOption = cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)");
     cmd->add_option("--length", a->length, "Samples of the signal (default: scipy's istft length)");
+    cmd->add_flag("--uncentred", a->uncentred,
+                  "Frames start at the signal's first sample (MATLAB's spectrogram, librosa and "
+                  "torch with center=False), not centred on it (scipy)");
     cmd->add_option("--method", a->method,
                     "raar (RAAR, then fast Griffin-Lim) | fgla (fast Griffin-Lim) | gla | lbfgs")
         ->capture_default_str();

@@ -28,12 +28,12 @@ StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLay
 }
 
 std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames) {
-    const Stft<double> shape(p, StftDirections::Forward);
-    const std::int64_t n = spec.length.value_or(shape.istftLength(frames));
-    if (n < 1 || shape.frameCount(n) != frames)
+    const bool centred = spec.retrieval.centred;
+    const std::int64_t n = spec.length.value_or(lengthForFrames(p, frames, centred));
+    if (n < 1 || frameCountFor(p, n, centred) != frames)
         throw Error("--length",
                     std::to_string(n) + " samples give " +
-                        std::to_string(n < 1 ? 0 : shape.frameCount(n)) + " frames",
+                        std::to_string(frameCountFor(p, n, centred)) + " frames",
                     std::to_string(frames) + " frames as the files hold (hop " +
                         std::to_string(p.hop()) + ")");
     return n;
@@ -59,9 +59,11 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
     if (s.hasPhase && !spec.refineGivenPhase) {
         out.directInverse = true;
         x.assign(std::size_t(out.length), S{});
-        auto op = StftOperator<S>::wholeSignal(out.params, out.length, spec.retrieval.threads);
+        const bool centred = spec.retrieval.centred;
+        StftOperator<S> op(out.params, out.length, s.frames, firstFrameStart(out.params, centred),
+                           spec.retrieval.threads);
         op.synthesise(s.values.data(), x.data());
-        out.finalDb = spectralConvergenceDb(out.input, x, out.params);
+        out.finalDb = spectralConvergenceDb(out.input, x, out.params, centred);
         return;
     }
     PhaseRetrievalOptions o = spec.retrieval;

@@ -27,7 +27,8 @@ struct RebuildSpec {
     bool autoSides = true; // bin order from the bins and nfft (scipy's istft rule)
     IstftOptions analysis; // window, nperseg, noverlap, nfft, fs
     std::optional<std::int64_t> length;
-    PhaseRetrievalOptions retrieval; // init Given is set here when a phase is given
+    PhaseRetrievalOptions retrieval; // init Given is set here when a phase is given; its
+                                     // `centred` says how the files' frames lie
     bool refineGivenPhase = false;   // with a phase: iterate from it instead of inverting once
     // A grayscale picture as the magnitude file (io/GrayImage.h): its levels and axes. The
     // analysis options then set the grid it is resampled onto (nperseg 256 by default).

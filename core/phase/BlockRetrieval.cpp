@@ -88,7 +88,7 @@ public:
         m_result.initialDb = toDb(m_initialDiff, m_norm);
         for (std::size_t i = 0; i < m_diff.size(); ++i)
             m_result.convergenceDb.push_back(toDb(m_diff[i], m_norm));
-        m_result.finalDb = spectralConvergenceDb(m_t, m_result.signal, m_p);
+        m_result.finalDb = spectralConvergenceDb(m_t, m_result.signal, m_p, m_o.centred);
         return std::move(m_result);
     }
 
@@ -96,7 +96,9 @@ private:
     static double toDb(double diff, double norm) {
         return 10 * std::log10(std::max(diff, 1e-300) / std::max(norm, 1e-300));
     }
-    std::int64_t frameStart(std::int64_t j) const { return j * m_p.hop() - m_p.nperseg / 2; }
+    std::int64_t frameStart(std::int64_t j) const {
+        return j * m_p.hop() + firstFrameStart(m_p, m_o.centred);
+    }
 
     void block(int b, std::int64_t j0, std::int64_t j1) {
         const std::int64_t a = std::max<std::int64_t>(0, frameStart(j0));
@@ -158,7 +160,7 @@ private:
 
     void stitch(const std::vector<S>& x, std::int64_t a, std::int64_t j0, bool first) {
         const std::int64_t np = m_p.nperseg;
-        const std::int64_t centre = (j0 + m_plan.overlap / 2) * m_p.hop();
+        const std::int64_t centre = frameStart(j0 + m_plan.overlap / 2) + np / 2;
         const std::int64_t f0 = first ? a : centre - np / 2, f1 = first ? a : f0 + np;
         for (std::size_t i = 0; i < x.size(); ++i) {
             const std::int64_t n = a + std::int64_t(i);

@@ -78,12 +78,27 @@ std::string toString(InitialPhase i) {
     return "?";
 }
 
+std::int64_t firstFrameStart(const StftParams& params, bool centred) {
+    return centred ? -params.nperseg / 2 : 0;
+}
+
+std::int64_t frameCountFor(const StftParams& params, std::int64_t length, bool centred) {
+    if (centred)
+        return length > 0 ? Stft<double>(params, StftDirections::Forward).frameCount(length) : 0;
+    return length >= params.nperseg ? (length - params.nperseg) / params.hop() + 1 : 0;
+}
+
+std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, bool centred) {
+    if (centred)
+        return Stft<double>(params, StftDirections::Forward).istftLength(frames);
+    return (frames - 1) * params.hop() + params.nperseg;
+}
+
 void checkPhaseInput(const MagnitudeGrid& t, const StftParams& params, std::int64_t length,
                      bool complexSignal, const PhaseRetrievalOptions& o) {
     params.validate();
     const int bins = complexSignal ? params.nfft : params.nfft / 2 + 1;
-    const Stft<double> shape(params, StftDirections::Forward);
-    const std::int64_t frames = length > 0 ? shape.frameCount(length) : 0;
+    const std::int64_t frames = frameCountFor(params, length, o.centred);
     const std::string sides = complexSignal ? " (two-sided)" : " (one-sided)";
     if (t.bins != bins || t.frames != frames || length < 1)
         throw Error(
@@ -123,11 +138,12 @@ PhaseRetrievalResult<S> retrievePhase(const MagnitudeGrid& target, const StftPar
 
 template <typename S>
 double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
-                             const StftParams& params) {
+                             const StftParams& params, bool centred) {
     const Stft<S> engine(params, StftDirections::Forward);
     auto ws = engine.makeWorkspace();
     const auto n = std::int64_t(x.size());
-    const std::int64_t frames = engine.frameCount(n);
+    const std::int64_t frames = frameCountFor(params, n, centred);
+    const std::int64_t base = firstFrameStart(params, centred);
     if (frames != target.frames || engine.bins() != target.bins)
         throw Error("spectral convergence", "the signal's STFT does not match the magnitudes",
                     "the same shape");
@@ -135,7 +151,7 @@ double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& 
     std::vector<Complex> spectrum(std::size_t(engine.bins()));
     double diff = 0, norm = 0;
     for (std::int64_t j = 0; j < frames; ++j) {
-        const std::int64_t s = engine.frameStart(j);
+        const std::int64_t s = j * engine.hop() + base;
         for (int m = 0; m < engine.nperseg(); ++m)
             segment[std::size_t(m)] = s + m >= 0 && s + m < n ? x[std::size_t(s + m)] : S{};
         engine.forward(segment.data(), spectrum.data(), ws);
@@ -156,8 +172,8 @@ template PhaseRetrievalResult<Complex> retrievePhase(const MagnitudeGrid&, const
                                                      std::int64_t, const PhaseRetrievalOptions&,
                                                      JobControl&, const IterationFn&);
 template double spectralConvergenceDb(const MagnitudeGrid&, const std::vector<double>&,
-                                      const StftParams&);
+                                      const StftParams&, bool);
 template double spectralConvergenceDb(const MagnitudeGrid&, const std::vector<Complex>&,
-                                      const StftParams&);
+                                      const StftParams&, bool);
 
 } // namespace specedit::core

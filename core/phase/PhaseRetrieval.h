@@ -66,7 +66,19 @@ struct PhaseRetrievalOptions {
     const std::vector<std::complex<double>>* given = nullptr;
     // Frames per block; 0 chooses: the whole signal up to kWholeSignalCoefficients.
     std::int64_t blockFrames = 0;
+    // Frames centred on the signal's samples j * hop (scipy, librosa center=True; the first
+    // half window is boundary zeros), or starting there (MATLAB's spectrogram, center=False).
+    bool centred = true;
 };
+
+// First sample of frame 0: -nperseg/2 for centred frames, else 0.
+std::int64_t firstFrameStart(const StftParams& params, bool centred);
+// Frames of a signal of `length` samples: scipy's count for centred frames; else the frames
+// that fit whole, (length - nperseg) / hop + 1 (0 when shorter than a window).
+std::int64_t frameCountFor(const StftParams& params, std::int64_t length, bool centred);
+// The signal length frames give: scipy's istft length for centred frames; else
+// (frames - 1) * hop + nperseg.
+std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, bool centred);
 
 // RAAR's share of n iterations: min(0.7 n, 0.5 n + 20), so 70 of 100 and 120 of 200 (the
 // best splits within 0.5 dB on the speech of bench/phase_bench.py at 8 and 16 kHz).
@@ -101,9 +113,10 @@ PhaseRetrievalResult<S> retrievePhase(const MagnitudeGrid& target, const StftPar
                                       std::int64_t length, const PhaseRetrievalOptions& options,
                                       JobControl& job, const IterationFn& onIteration = {});
 
-// SC (dB) of a signal against target magnitudes, with scipy's STFT geometry.
+// SC (dB) of a signal against target magnitudes, with scipy's STFT geometry (or frames from
+// the first sample when not centred).
 template <typename S>
 double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
-                             const StftParams& params);
+                             const StftParams& params, bool centred = true);
 
 } // namespace specedit::core

@@ -139,6 +139,35 @@ class RebuildFromMagnitudeAndPhase(CliTest):
             "--noverlap", 96, "--length", len(x), "--out", self.path("y.npy"), check=0)
         self.assertLess(test_cli.rel_err(np.load(self.path("y.npy")), x), 1e-6)
 
+    def test_frames_from_the_first_sample_with_uncentred(self):
+        # MATLAB's spectrogram and librosa/torch with center=False: frame j is
+        # x[j hop : j hop + n], not centred on j hop. Read as scipy's frames, the result
+        # came out half a window early and without its first half window (a tester's file).
+        x = signal(5000)
+        n, hop = 256, 64
+        w = scipy.signal.get_window("hamming", n)
+        frames = (len(x) - n) // hop + 1
+        z = np.array([np.fft.rfft(w * x[j * hop:j * hop + n]) / w.sum()
+                      for j in range(frames)]).T
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        common = ["--window", "hamming", "--nperseg", n, "--noverlap", n - hop]
+        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *common,
+            "--uncentred", "--out", self.path("y.npy"), check=0)
+        y = np.load(self.path("y.npy"))
+        covered = (frames - 1) * hop + n
+        self.assertEqual(len(y), covered)
+        self.assertLess(test_cli.rel_err(y, x[:covered]), 1e-6)  # from the first sample on
+        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *common, "--out",
+            self.path("c.npy"), check=0)  # read as centred: early by half a window
+        c = np.load(self.path("c.npy"))
+        self.assertLess(test_cli.rel_err(c[:1000], x[n // 2:n // 2 + 1000]), 1e-6)
+        proc = run("rebuild", self.path("m.npy"), *common, "--uncentred", "--iterations", 30,
+                   "--out", self.path("r.npy"), check=0)
+        self.assertEqual(len(np.load(self.path("r.npy"))), covered)
+        sc = float(proc.stdout.split("spectral convergence ")[1].split(" dB")[0])
+        self.assertLess(sc, -15)
+
     def test_the_projects_own_stft_round_trips(self):
         x = signal(8000)
         np.save(self.path("x.npy"), x)

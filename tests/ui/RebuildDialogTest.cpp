@@ -11,6 +11,7 @@
 #include "rebuild/RebuildForm.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
@@ -278,6 +279,11 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     EXPECT_FALSE(spec.analysis.noverlap.has_value());
     EXPECT_EQ(spec.analysis.window.type, core::WindowType::Hann);
     EXPECT_EQ(spec.layout.magnitude, core::MagnitudeUnit::Linear);
+    EXPECT_TRUE(spec.retrieval.centred); // scipy's frames unless the box says otherwise
+    auto* uncentred = d.form()->findChild<QCheckBox*>("uncentred");
+    ASSERT_NE(uncentred, nullptr);
+    uncentred->setChecked(true);
+    EXPECT_FALSE(d.form()->spec().retrieval.centred);
 }
 
 TEST(RebuildDialog, MethodFieldsFollowTheMethod) {

@@ -92,6 +92,7 @@ void RebuildForm::watchReading() {
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
     connect(m_bigEndian, &QCheckBox::toggled, this, edited);
+    connect(m_uncentred, &QCheckBox::toggled, this, edited);
     // An FFT size equal to the old window length was the window's: it follows a new one (a
     // tester's 1024 stayed when they set the window to 512, reading the data zero-padded).
     connect(m_nperseg, &QSpinBox::valueChanged, this, [this](int n) {
@@ -222,6 +223,12 @@ QWidget* RebuildForm::buildStft() {
     f->addRow(tr("FFT size:"), m_nfft);
     f->addRow(tr("Sample rate:"), m_fs);
     f->addRow(tr("Signal length:"), m_length);
+    m_uncentred = new QCheckBox(tr("frames start at the first sample"), box);
+    m_uncentred->setObjectName("uncentred");
+    m_uncentred->setToolTip(tr("MATLAB's spectrogram, librosa and torch with center=False: frame "
+                               "j covers samples j·hop to j·hop + window. Off: scipy's frames, "
+                               "centred on j·hop (the guess cannot tell the two apart)"));
+    f->addRow(QString(), m_uncentred);
     return box;
 }
 
@@ -335,6 +342,7 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.iterations = m_iterations->value();
     s.retrieval.momentum = m_momentum->value();
     s.retrieval.relaxation = m_relaxation->value();
+    s.retrieval.centred = !m_uncentred->isChecked();
     if (core::isImagePath(s.magnitudePath))
         s.image = core::ImageAxes{m_dbMin->value(), m_dbMax->value(), m_t0->value(),
                                   m_t1->value(),    m_f0->value(),    m_f1->value()};
