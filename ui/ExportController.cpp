@@ -29,6 +29,20 @@ void ExportController::buildMenu(QMenu* file) {
                     [this] { exportDialog(true); });
     file->addAction(tr("Export with &consistent resynthesis…"), this,
                     &ExportController::consistentDialog);
+    file->addAction(tr("Export spectrogram &image…"), this, &ExportController::imageDialog);
+}
+
+void ExportController::imageDialog() {
+    QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export spectrogram image"),
+                                     m_document->outputPath(".png"), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(".png", Qt::CaseInsensitive))
+        path += ".png"; // a bare name typed in the dialog
+    if (!m_view->savePng(path))
+        QMessageBox::critical(m_window, tr("Cannot save the image"),
+                              tr("%1 could not be written.").arg(path));
 }
 
 void ExportController::consistentDialog() {

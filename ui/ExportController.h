@@ -46,6 +46,7 @@ private:
         std::function<std::int64_t(core::SignalWriter&, core::JobControl&, QString& note)>;
     void exportDialog(bool selectionOnly, int consistentIterations = 0);
     void consistentDialog();
+    void imageDialog(); // File > Export spectrogram image: the picture as shown, as PNG
     bool run(const QString& path, Render render);
 
     Document* m_document;

@@ -3,6 +3,7 @@
 #include "AnalysisPanel.h"
 #include "AutoLength.h"
 #include "Document.h"
+#include "EditMenu.h"
 #include "ErrorText.h"
 #include "ExportController.h"
 #include "HelpMenu.h"
@@ -406,18 +407,6 @@ void MainWindow::buildMenus() {
                     &MainWindow::saveProjectAs);
     file->addSeparator();
     m_exports->buildMenu(file);
-    file->addAction(tr("Export spectrogram &image…"), this, [this] {
-        QString path =
-            QFileDialog::getSaveFileName(this, tr("Export spectrogram image"),
-                                         m_document->outputPath(".png"), tr("PNG images (*.png)"));
-        if (path.isEmpty())
-            return;
-        if (!path.endsWith(".png", Qt::CaseInsensitive))
-            path += ".png"; // a bare name typed in the dialog
-        if (!m_view->savePng(path))
-            QMessageBox::critical(this, tr("Cannot save the image"),
-                                  tr("%1 could not be written.").arg(path));
-    });
     file->addSeparator();
     // Ctrl+Q on every platform theme (some define no Quit key), application-wide: it also works
     // while a task's progress dialog is the active window.
@@ -428,22 +417,7 @@ void MainWindow::buildMenus() {
     quit->setShortcuts(quitKeys);
     quit->setShortcutContext(Qt::ApplicationShortcut);
     m_gate.addMenu(file, {open, recent->menuAction(), rebuild, quit});
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence& key :
-         {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)})
-        if (!redoKeys.contains(key))
-            redoKeys << key;
-    redo->setShortcuts(redoKeys);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    m_delete = edit->addAction(tr("&Delete"));
-    m_delete->setShortcuts({QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)});
-    m_delete->setStatusTip(tr("Delete the selected shape, or the selected labels"));
+    m_delete = addEditMenu(this, m_document->undoStack());
     m_gate.addAction(m_delete);
     m_viewMenu = addViewMenu(this, m_view);
     auto* labels = new LabelController(m_document, m_view, m_tasks, this);
