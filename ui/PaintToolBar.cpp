@@ -6,6 +6,7 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
 #include <cmath>
@@ -35,6 +36,7 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_tools->actions().first()->setChecked(true);
     addSeparator();
     m_gain = new QDoubleSpinBox(this);
+    m_gain->setObjectName("newShapeGain");
     m_gain->setRange(kMinusInfinitySpin, 12);
     m_gain->setDecimals(0);
     m_gain->setSuffix(" dB");
@@ -45,21 +47,19 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_effect->setObjectName("newShapeEffect");
     addEffectChoices(m_effect);
     m_mode = new QComboBox(this);
-    m_mode->addItem(tr("apply inside"));
-    m_mode->addItem(tr("isolate (apply outside)"));
+    m_mode->addItem(tr("inside"));            // short: with the wand's fields the bar must
+    m_mode->addItem(tr("outside (isolate)")); // fit a 1400 px window
+    m_mode->setToolTip(tr("Apply new shapes' effect inside them, or outside them (isolate "
+                          "what is inside)"));
     m_feather = new QSpinBox(this);
+    m_feather->setObjectName("newShapeFeather");
     m_feather->setRange(0, 100);
     m_feather->setSuffix(" px");
     m_feather->setToolTip(tr("Soft edge of new shapes, in pixels at the current zoom"));
-    addWidget(new QLabel(tr(" Effect "), this));
-    addWidget(m_effect);
-    addWidget(new QLabel(tr(" Gain "), this));
-    addWidget(m_gain);
-    addWidget(new QLabel(tr(" Mode "), this));
-    addWidget(m_mode);
-    addWidget(new QLabel(tr(" Feather "), this));
-    addWidget(m_feather);
-    buildToolOptions();
+    buildToolOptions(); // first: in a narrow window the chosen tool's own fields stay longest
+    m_shapeOptions = {addField(tr("Effect"), m_effect), addField(tr("Gain"), m_gain),
+                      addField(tr("Mode"), m_mode), addField(tr("Feather"), m_feather)};
+    showOptionsFor(ToolKind::Pan);
     auto changed = [this] { emit defaultsChanged(defaults()); };
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, changed);
@@ -83,7 +83,7 @@ void PaintToolBar::buildToolOptions() {
     m_brush->setValue(12);
     m_brush->setSuffix(" px");
     m_brush->setToolTip(tr("Brush radius in pixels at the current zoom"));
-    m_brushOptions = {addWidget(new QLabel(tr(" Brush "), this)), addWidget(m_brush)};
+    m_brushOptions = {addField(tr("Size"), m_brush)};
     m_wandTolerance = new QDoubleSpinBox(this);
     m_wandTolerance->setRange(1, 60);
     m_wandTolerance->setDecimals(0);
@@ -101,18 +101,34 @@ void PaintToolBar::buildToolOptions() {
                              "longer gaps end the burst"));
     for (QDoubleSpinBox* spin : {m_wandTolerance, m_wandGap})
         spin->setMaximumWidth(spin->fontMetrics().horizontalAdvance("999.99 ms") + 32);
-    m_wandOptions = {addWidget(new QLabel(tr(" Wand "), this)), addWidget(m_wandTolerance)};
-    auto* gapLabel = new QLabel(tr(" gap "), this); // the field alone read as a mystery
-    gapLabel->setToolTip(m_wandGap->toolTip());
-    m_wandOptions << addWidget(gapLabel) << addWidget(m_wandGap);
-    showOptionsFor(ToolKind::Pan);
+    m_wandOptions = {addField(tr("Tolerance"), m_wandTolerance), addField(tr("Gap"), m_wandGap)};
 }
 
+// A label and its field as one item of the bar: the overflow menu never parts them (a
+// tester's "Mode" ended one row and its box began the next).
+QAction* PaintToolBar::addField(const QString& label, QWidget* field) {
+    auto* box = new QWidget(this);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(4, 0, 0, 0);
+    row->setSpacing(3);
+    auto* text = new QLabel(label, box);
+    text->setToolTip(field->toolTip());
+    row->addWidget(text);
+    row->addWidget(field);
+    return addWidget(box);
+}
+
+// New shapes' effect, gain, mode and feather with the tools that draw shapes; nothing of them
+// with Pan, Zoom, Label, Measure or the Eraser.
 void PaintToolBar::showOptionsFor(ToolKind kind) {
     for (QAction* a : m_brushOptions)
         a->setVisible(kind == ToolKind::Brush || kind == ToolKind::Eraser);
     for (QAction* a : m_wandOptions)
         a->setVisible(kind == ToolKind::Wand);
+    const bool draws = kind == ToolKind::Rect || kind == ToolKind::Brush ||
+                       kind == ToolKind::Lasso || kind == ToolKind::Wand;
+    for (QAction* a : m_shapeOptions)
+        a->setVisible(draws);
 }
 
 void PaintToolBar::addTool(ToolKind kind, const QString& text, const QString& key,

@@ -3,8 +3,9 @@
 // eraser, box zoom, measure) with their keys (H, R, B, G, W, E, Z, D), and what new shapes get:
 // effect (ShapeEffectFields), gain in dB (-inf to +12), feather in pixels, apply/isolate mode
 // and, while their tool is chosen, the brush size (brush, eraser) and the magic wand's
-// tolerance (dB above the local floor) and longest gap within one burst (ms). Emits choices;
-// owns no document state. GUI thread only.
+// tolerance (dB above the local floor) and longest gap within one burst (ms); the new shapes'
+// fields only with the tools that draw shapes. Emits choices; owns no document state. GUI
+// thread only.
 
 #include "mask/MagicWand.h"
 #include "tools/Tool.h"
@@ -34,6 +35,7 @@ signals:
 private:
     void addTool(ToolKind kind, const QString& text, const QString& key, const QString& tip);
     void buildToolOptions();
+    QAction* addField(const QString& label, QWidget* field);
     void showOptionsFor(ToolKind kind);
 
     QActionGroup* m_tools;
@@ -44,7 +46,7 @@ private:
     QSpinBox* m_brush;
     QDoubleSpinBox* m_wandTolerance;
     QDoubleSpinBox* m_wandGap;
-    QList<QAction*> m_brushOptions, m_wandOptions; // shown while their tool is chosen
+    QList<QAction*> m_brushOptions, m_wandOptions, m_shapeOptions; // shown with their tools
 };
 
 } // namespace specedit::ui

@@ -74,6 +74,7 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
                             "(lower is better; a hint, a phase file decides)"},
         {"scaling_note", "the scaling is a constant factor no score can see: it is the one "
                          "given by --scaling"},
+        {"frames_note", core::kFrameStartNote},
         {"candidates", nlohmann::json::array()}};
     if (!phase)
         out["time_variation"] = found.timeVariation;

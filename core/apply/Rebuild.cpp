@@ -5,6 +5,7 @@
 #include "phase/StftOperator.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace specedit::core {
@@ -154,6 +155,9 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
 }
 
 std::string rebuildWarning(const RebuildOutcome& outcome) {
+    const auto& m = outcome.input.values;
+    if (std::all_of(m.begin(), m.end(), [](double v) { return v == 0; }))
+        return "every magnitude is zero: the result is silence";
     if (!outcome.directInverse || !(outcome.finalDb > kDirectInverseFitsBelowDb))
         return {};
     char text[400];

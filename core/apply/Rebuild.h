@@ -66,8 +66,8 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
 // A direct inverse whose STFT is further than this (dB) from the input was read wrongly: the
 // reading that made magnitudes and phases gives rounding error (-100 to -300 dB).
 inline constexpr double kDirectInverseFitsBelowDb = -60.0;
-// What the user must know about an outcome ("" when nothing): a direct inverse that does not
-// fit its reading.
+// What the user must know about an outcome ("" when nothing): magnitudes all zero, or a
+// direct inverse that does not fit its reading.
 std::string rebuildWarning(const RebuildOutcome& outcome);
 
 } // namespace specedit::core

@@ -49,9 +49,11 @@ std::string inconsistentWarning(double best) {
     std::snprintf(text, sizeof text,
                   "no reading tried makes the magnitudes and phases consistent: the best "
                   "is %.1f dB, where the reading that made them scores below about -100 "
-                  "dB. Not tried: a window shorter than the FFT (e.g. 400 samples in a 512 "
-                  "FFT), other windows, other overlaps than 25/50/75/87.5 %%, frames not "
-                  "centred on the signal's start. If you know them, rebuild with them",
+                  "dB. Tried: the windows hann, hamming, blackman (periodic and "
+                  "symmetric), boxcar and sqrthann, at every window length and hop the frames "
+                  "show. The files may not be one STFT's magnitudes and phases (edited, "
+                  "rounded to a few digits, another transform, another window). If you know "
+                  "how they were made, rebuild with those settings",
                   20 * std::log10(best));
     return text;
 }

@@ -390,11 +390,8 @@ std::string GuessCandidate::describe() const {
 
 GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,
                             const GuessOptions& options, JobControl& job) {
-    if (phase && (phase->rows != magnitude.rows || phase->cols != magnitude.cols))
-        throw Error("phases",
-                    "are " + std::to_string(phase->rows) + " x " + std::to_string(phase->cols),
-                    std::to_string(magnitude.rows) + " x " + std::to_string(magnitude.cols) +
-                        " like the magnitudes");
+    if (phase)
+        requireSameShape(magnitude, *phase, "the magnitudes", "phases");
     return Guesser(magnitude, phase, options, job).run();
 }
 

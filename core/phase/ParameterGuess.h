@@ -84,6 +84,14 @@ inline constexpr double kConsistentBelow = 1e-3;
 // (dB) get a `warning` that the hint is weak.
 inline constexpr double kCloseCallDb = 1.0;
 
+// Where the frames start, centred on j * hop (scipy, librosa center=True) or at j * hop
+// (MATLAB's spectrogram, center=False), changes no score: a shift keeps every reading as
+// consistent as it was. Said with every guess.
+inline constexpr const char* kFrameStartNote =
+    "where the frames start cannot be told from the data: centred on the signal's samples "
+    "(scipy, librosa) is assumed; frames that start at the first sample (MATLAB's "
+    "spectrogram, center=False) take rebuild --uncentred";
+
 // phase may be null. Throws Error when no interpretation fits the shapes (naming the shape
 // and the length), or for a phase matrix of another shape.
 GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,

@@ -134,13 +134,23 @@ std::pair<std::int64_t, std::int64_t> binsAndFrames(const Matrix& m, MatrixLayou
                                                 : std::pair{m.cols, m.rows};
 }
 
+void requireSameShape(const Matrix& mag, const Matrix& phase, const std::string& magName,
+                      const std::string& phaseName) {
+    if (phase.rows == mag.rows && phase.cols == mag.cols)
+        return;
+    const bool transposed = phase.rows == mag.cols && phase.cols == mag.rows;
+    throw Error(phaseName,
+                "is " + std::to_string(phase.rows) + " x " + std::to_string(phase.cols) +
+                    (transposed ? " (the magnitudes transposed?)" : ""),
+                std::to_string(mag.rows) + " x " + std::to_string(mag.cols) + " like " + magName +
+                    (transposed ? ": save both in one layout" : ""));
+}
+
 ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const SpectrumLayout& l,
                                    const StftParams& p, const std::string& magName,
                                    const std::string& phaseName) {
-    if (phase && (phase->rows != mag.rows || phase->cols != mag.cols))
-        throw Error(
-            phaseName, "is " + std::to_string(phase->rows) + " x " + std::to_string(phase->cols),
-            std::to_string(mag.rows) + " x " + std::to_string(mag.cols) + " like " + magName);
+    if (phase)
+        requireSameShape(mag, *phase, magName, phaseName);
     const bool complexFile = !mag.imag.empty();
     if (complexFile && phase) // which phase would be meant?
         throw Error(phaseName, "given with a magnitude file of complex numbers",

@@ -63,6 +63,11 @@ struct ImportedSpectrum {
 // Bins and frames a matrix gives under a layout.
 std::pair<std::int64_t, std::int64_t> binsAndFrames(const Matrix& m, MatrixLayout layout);
 
+// Throws Error naming the phase file when its shape is not the magnitudes' (saying so when it
+// is theirs transposed).
+void requireSameShape(const Matrix& magnitude, const Matrix& phase, const std::string& magName,
+                      const std::string& phaseName);
+
 // Interprets the matrices. phase may be null (magnitudes only: the values are real >= 0).
 // Throws Error for a phase matrix of another shape, NaN/Inf, or negative linear magnitudes,
 // naming the file (magName / phaseName), the position and what was expected.

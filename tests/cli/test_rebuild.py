@@ -167,6 +167,10 @@ class RebuildFromMagnitudeAndPhase(CliTest):
         self.assertEqual(len(np.load(self.path("r.npy"))), covered)
         sc = float(proc.stdout.split("spectral convergence ")[1].split(" dB")[0])
         self.assertLess(sc, -15)
+        # The guess cannot see where frames start, and says so.
+        out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             "--top", 1, check=0).stdout)
+        self.assertIn("take rebuild --uncentred", out["frames_note"])
 
     def test_the_projects_own_stft_round_trips(self):
         x = signal(8000)
@@ -420,6 +424,14 @@ class BadSpectra(CliTest):
                             "--nperseg", 128, "--noverlap", 96, "--out", self.path("y.npy"))
         self.assertIn("p_wrong.npy", err)
         self.assertIn(f"{m.shape[0]} x {m.shape[1]}", err)
+        np.save(self.path("p_t.npy"), np.angle(z).T)
+        err = self.error_of("rebuild", self.path("m.npy"), "--phase", self.path("p_t.npy"),
+                            "--nperseg", 128, "--noverlap", 96, "--out", self.path("y.npy"))
+        self.assertIn(f"p_t.npy: is {m.shape[1]} x {m.shape[0]} (the magnitudes transposed?)", err)
+        np.save(self.path("zero.npy"), np.zeros_like(m))
+        proc = run("rebuild", self.path("zero.npy"), "--nperseg", 128, "--noverlap", 96,
+                   "--iterations", 3, "--out", self.path("y.npy"), check=0)
+        self.assertIn("every magnitude is zero: the result is silence", proc.stderr)
         bad = m.copy()
         bad[3, 5] = np.nan
         np.savetxt(self.path("nan.csv"), bad, delimiter=",")

@@ -212,7 +212,7 @@ TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
     ASSERT_TRUE(demoWindow.open(true));
     auto& w = demoWindow.window;
     // Paint a -20 dB rectangle over the first FSK packet (0.6..0.66 s around -400 kHz).
-    auto* gain = w.paintToolBar()->findChild<QDoubleSpinBox*>();
+    auto* gain = w.paintToolBar()->findChild<QDoubleSpinBox*>("newShapeGain");
     ASSERT_NE(gain, nullptr);
     gain->setValue(-20);
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);
@@ -395,9 +395,23 @@ TEST(MainWindow, ThePaintBarShowsTheChosenToolsOptionsWhole) {
     EXPECT_EQ(shown(ui::ToolKind::Wand), std::pair(false, true));
     const QRect field(gap->mapTo(&w, QPoint(0, 0)), gap->size());
     EXPECT_TRUE(w.paintToolBar()->geometry().contains(field)); // on the bar, not in its menu
+    auto* feather = w.paintToolBar()->findChild<QSpinBox*>("newShapeFeather");
+    ASSERT_NE(feather, nullptr);
+    EXPECT_TRUE(feather->isVisible()); // the last field: nothing in the overflow menu
     EXPECT_EQ(shown(ui::ToolKind::Brush), std::pair(true, false));
     EXPECT_EQ(shown(ui::ToolKind::Eraser), std::pair(true, false));
+    auto* effect = w.paintToolBar()->findChild<QComboBox*>("newShapeEffect");
+    ASSERT_NE(effect, nullptr);
+    EXPECT_FALSE(effect->isVisible()); // the eraser draws no shape
     EXPECT_EQ(shown(ui::ToolKind::Pan), std::pair(false, false));
+    EXPECT_FALSE(effect->isVisible());
+    shown(ui::ToolKind::Rect);
+    EXPECT_TRUE(effect->isVisible());
+    // Narrower, the new shapes' fields go to the overflow menu before the tool's own.
+    w.resize(1000, 700);
+    EXPECT_EQ(shown(ui::ToolKind::Wand), std::pair(false, true));
+    const QRect narrow(gap->mapTo(&w, QPoint(0, 0)), gap->size());
+    EXPECT_TRUE(w.paintToolBar()->geometry().contains(narrow));
     // A key picks the tool too (W), and its options follow.
     ASSERT_TRUE(demoWindow.activate());
     QTest::keyClick(w.windowHandle(), Qt::Key_W);

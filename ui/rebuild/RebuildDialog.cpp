@@ -322,7 +322,9 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
     }
     if (!m_candidates.empty())
         m_table->setCurrentCell(0, 0); // applies the best reading to the fields
-    QString text = tr("%1 ranked; the best is applied. Pick another row to use it.")
+    QString text = tr("%1 ranked; the best is applied. Pick another row to use it. Where the "
+                      "frames start cannot be told from the data: tick \"frames start at the "
+                      "first sample\" if they were made so (MATLAB, center=False).")
                        .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings")));
     if (!result.warning.empty()) // shown in full: the ranking rests on it
         text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
