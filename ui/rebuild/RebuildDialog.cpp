@@ -32,12 +32,26 @@ namespace specedit::ui {
 namespace {
 
 template <typename S>
-core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams& p) {
-    const auto z = core::stft(x, p);
-    core::MagnitudeGrid g{z.bins, z.frames, {}};
-    g.values.reserve(z.data.size());
-    for (const auto& v : z.data)
-        g.values.push_back(std::abs(v));
+core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams& p, bool centred) {
+    if (centred) {
+        const auto z = core::stft(x, p);
+        core::MagnitudeGrid g{z.bins, z.frames, {}};
+        g.values.reserve(z.data.size());
+        for (const auto& v : z.data)
+            g.values.push_back(std::abs(v));
+        return g;
+    }
+    // Frames from the first sample, as the files' were: the preview spans what the input's does.
+    const core::Stft<S> engine(p, core::StftDirections::Forward);
+    auto ws = engine.makeWorkspace();
+    const std::int64_t frames = core::frameCountFor(p, std::int64_t(x.size()), false);
+    core::MagnitudeGrid g{engine.bins(), frames, {}};
+    std::vector<std::complex<typename core::Stft<S>::Real>> out(std::size_t(engine.bins()));
+    for (std::int64_t j = 0; j < frames; ++j) {
+        engine.forward(x.data() + j * p.hop(), out.data(), ws);
+        for (const auto& v : out)
+            g.values.push_back(std::abs(v));
+    }
     return g;
 }
 
@@ -355,8 +369,9 @@ void RebuildDialog::rebuild() {
         self,
         [spec, job, onIteration]() -> std::shared_ptr<Result> {
             auto outcome = core::rebuildSignal(spec, *job, onIteration);
-            auto grid = outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params)
-                                              : magnitudesOf(outcome.real, outcome.params);
+            const bool centred = spec.retrieval.centred;
+            auto grid = outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params, centred)
+                                              : magnitudesOf(outcome.real, outcome.params, centred);
             return std::make_shared<Result>(std::move(outcome), std::move(grid));
         },
         [self, spec](std::shared_ptr<Result> r, const QString& error, bool cancelled) {
