@@ -226,9 +226,11 @@ void ShapesPanel::showSelected() {
     const core::Shape* s = m_document->shape(m_selected);
     const std::initializer_list<QDoubleSpinBox*> numbers{m_gain, m_featherMs, m_featherHz, m_start,
                                                          m_end,  m_low,       m_high};
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_name, m_mode, m_harmonics, m_up, m_down, m_delete})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_mode, m_harmonics, m_delete})
         w->setEnabled(s != nullptr);
+    const int row = m_model->rowOf(m_selected); // the top one cannot go up, the last down
+    m_up->setEnabled(s != nullptr && row > 0);
+    m_down->setEnabled(s != nullptr && row >= 0 && row + 1 < m_model->rowCount());
     fillChannels(s);
     m_effects->show(s);
     for (QDoubleSpinBox* spin : numbers)

@@ -521,10 +521,17 @@ TEST(MainWindow, ShapesPanelEditsReordersAndDeletesWithUndo) {
     EXPECT_FALSE(doc->shape(idB)->noiseProfile);
     EXPECT_TRUE(gain->isEnabled());
     // Move B above A, then delete it; undo restores both steps.
-    for (auto* b : panel->findChildren<QPushButton*>())
-        if (b->text() == "Up")
-            b->click();
+    QPushButton *up = nullptr, *down = nullptr;
+    for (auto* b : panel->findChildren<QPushButton*>()) {
+        up = b->text() == "Up" ? b : up;
+        down = b->text() == "Down" ? b : down;
+    }
+    ASSERT_TRUE(up && down);
+    EXPECT_FALSE(down->isEnabled()); // B is the last: it cannot go down
+    up->click();
     EXPECT_EQ(doc->shapes()[0].id, idB);
+    EXPECT_FALSE(up->isEnabled()); // now the first
+    EXPECT_TRUE(down->isEnabled());
     for (auto* b : panel->findChildren<QPushButton*>())
         if (b->text() == "Delete")
             b->click();

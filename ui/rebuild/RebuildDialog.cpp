@@ -121,6 +121,8 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     connect(m_previewTimer, &QTimer::timeout, this, &RebuildDialog::previewInput);
     connect(m_form, &RebuildForm::filesChanged, this, [this] {
         m_guess->setEnabled(!m_job && !m_form->isPicture());
+        if (!m_job)
+            m_progress->reset(); // the last run's 100 % is not this file's
         m_candidates.clear();
         m_table->setRowCount(0);
         clearResult(tr("the files changed: Rebuild"));
