@@ -109,21 +109,27 @@ nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
     return j;
 }
 
+// A recording states its rate: without --fs it would say 1 Hz (scipy's default) and play as
+// nothing. A .npy has no rate, and a picture's time axis gives it.
+void requireRate(const RebuildArgs& a) {
+    const bool npy = a.out.size() >= 4 && a.out.compare(a.out.size() - 4, 4, ".npy") == 0;
+    if (a.fsOption->count() == 0 && !npy && !core::isImagePath(a.input.magnitude))
+        throw core::Error("--fs", "not given for the recording " + a.out,
+                          "the sample rate the spectrogram was made at (a .npy output needs "
+                          "none)");
+}
+
 // On stderr, after the result is written: what makes it doubtful.
 void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t clipped) {
     if (const std::string w = core::rebuildWarning(r); !w.empty())
         std::cerr << "rebuild: warning: " << w << "\n";
-    const bool npy = a.out.size() >= 4 && a.out.compare(a.out.size() - 4, 4, ".npy") == 0;
-    if (a.fsOption->count() == 0 && !npy && !a.input.magnitude.empty() &&
-        !core::isImagePath(a.input.magnitude))
-        std::cerr << "rebuild: warning: no --fs given: " << a.out
-                  << " says 1 Hz (scipy's default); give the rate the spectrogram was made at\n";
     if (clipped > 0)
         std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
 }
 
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
+    requireRate(a);
     const auto spec = toSpec(a);
     core::refuseToOverwrite(a.out, spec.magnitudePath);
     if (!spec.phasePath.empty())

@@ -428,6 +428,10 @@ class BadSpectra(CliTest):
         err = self.error_of("rebuild", self.path("m.npy"), "--phase", self.path("p_t.npy"),
                             "--nperseg", 128, "--noverlap", 96, "--out", self.path("y.npy"))
         self.assertIn(f"p_t.npy: is {m.shape[1]} x {m.shape[0]} (the magnitudes transposed?)", err)
+        proc = run("rebuild", self.path("m.npy"), "--nperseg", 128, "--noverlap", 96, "--out",
+                   self.path("y.wav"))
+        self.assertEqual(proc.returncode, 2)  # a recording at 1 Hz would play as nothing
+        self.assertIn("--fs: not given for the recording", proc.stderr)
         np.save(self.path("zero.npy"), np.zeros_like(m))
         proc = run("rebuild", self.path("zero.npy"), "--nperseg", 128, "--noverlap", 96,
                    "--iterations", 3, "--out", self.path("y.npy"), check=0)
