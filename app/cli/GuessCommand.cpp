@@ -58,6 +58,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     o.fs = a.fs;
     o.scaling = core::parseSpectrumScaling(a.input.scaling, "--scaling");
     o.keep = a.top;
+    o.magnitudeName = a.input.magnitude;
+    o.phaseName = a.input.phase;
     if (a.layoutOption->count() > 0)
         o.layout = core::parseMatrixLayout(a.input.layout, "--layout");
     if (a.maxFrames < 1)
@@ -78,6 +80,9 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         {"candidates", nlohmann::json::array()}};
     if (!phase)
         out["time_variation"] = found.timeVariation;
+    out["readings_scored"] = found.readingsScored;
+    if (phase || !mag.imag.empty())
+        out["readings_without_a_hop"] = found.readingsWithoutHop;
     if (!found.warning.empty())
         out["warning"] = found.warning;
     for (const auto& c : found.candidates)

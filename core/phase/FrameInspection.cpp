@@ -11,6 +11,11 @@ namespace {
 using Complex = std::complex<double>;
 constexpr int kMaxPairs = 16;
 constexpr int kSamplesPerLag = 256;
+// Every lag is screened on this many samples first; only a lag whose screen misfit is below
+// kScreenMisfitBelow (far above what the true hop shows, far below any other) is measured on
+// kSamplesPerLag. A transposed reading's 80,000-sample frames took minutes without it.
+constexpr int kScreenSamples = 16;
+constexpr double kScreenMisfitBelow = 1e-3;
 
 double frameEnergy(const ImportedSpectrum& x, std::int64_t j) {
     double e = 0;
@@ -49,10 +54,10 @@ std::vector<Complex> segmentOf(const ImportedSpectrum& x, std::int64_t j, int nf
 
 // 1 - coherence at lag h, energy-weighted over sampled n (module comment).
 double hopMisfit(const std::vector<std::vector<Complex>>& later,
-                 const std::vector<std::vector<Complex>>& earlier, int h, int length,
-                 double floor) {
+                 const std::vector<std::vector<Complex>>& earlier, int h, int length, double floor,
+                 int samples) {
     const int span = length - h;
-    const int stride = std::max(1, span / kSamplesPerLag);
+    const int stride = std::max(1, span / samples);
     double misfit = 0, weight = 0;
     for (int n = 0; n < span; n += stride) {
         Complex cross = 0;
@@ -72,6 +77,27 @@ double hopMisfit(const std::vector<std::vector<Complex>>& later,
 }
 
 } // namespace
+
+bool edgeBinsReal(const ImportedSpectrum& x, int nfft) {
+    if (!x.hasPhase)
+        return true;
+    double loudest = 0;
+    for (const Complex& v : x.values)
+        loudest = std::max(loudest, std::norm(v));
+    double sine = 0, weight = 0;
+    auto add = [&](Complex v) { // a bin at rounding error (a detrended DC) has any phase
+        if (std::norm(v) <= kSilentBelow * loudest)
+            return;
+        sine += std::abs(v.imag()) * std::abs(v); // |v|^2 |sin(arg v)|
+        weight += std::norm(v);
+    };
+    for (std::int64_t j = 0; j < x.frames; ++j) {
+        add(x.values[std::size_t(j * x.bins)]);
+        if (nfft % 2 == 0 && nfft / 2 < x.bins)
+            add(x.values[std::size_t(j * x.bins + nfft / 2)]);
+    }
+    return weight <= 0 || sine / weight <= kEdgeImaginaryAbove;
+}
 
 std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, bool twoSided) {
     if (!x.hasPhase || nfft < 4)
@@ -96,7 +122,9 @@ std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, b
     const double floor = kSilentBelow * loudest;
     FrameReading best{length, 0, 1.0};
     for (int h = 1; h < length; ++h) {
-        const double m = hopMisfit(later, earlier, h, length, floor);
+        if (hopMisfit(later, earlier, h, length, floor, kScreenSamples) >= kScreenMisfitBelow)
+            continue;
+        const double m = hopMisfit(later, earlier, h, length, floor, kSamplesPerLag);
         if (m < best.misfit)
             best = {length, h, m};
     }

@@ -31,9 +31,19 @@ struct FrameReading {
     double misfit = 0; // of the hop, 0..1
 };
 
+// A real signal's one-sided frames have a real DC bin, and a real Nyquist bin when nfft is
+// even, whatever the window, hop or shift: the energy-weighted mean of |sin(phase)| over those
+// bins is rounding error (text files with four decimals: about 1e-5). A reading of the matrix
+// transposed, or of degrees as radians, gives about 0.6. False when it is above
+// kEdgeImaginaryAbove; true when the edge bins hold no energy above kSilentBelow of the
+// loudest bin (a detrended DC is rounding error of any phase: nothing to tell).
+inline constexpr double kEdgeImaginaryAbove = 0.01;
+bool edgeBinsReal(const ImportedSpectrum& x, int nfft);
+
 // x: one-sided (bins = nfft/2+1 or (nfft+1)/2) or two-sided in FFT order, as
 // interpretSpectrum gives it. nullopt when no hop fits or the frames are too few (< 3 with
-// energy). Any thread; at most 16 frame pairs and 256 samples per lag are compared.
+// energy). Any thread; at most 16 frame pairs and 256 samples per lag are compared (every lag
+// screened on 16 first).
 std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, bool twoSided);
 
 } // namespace specedit::core

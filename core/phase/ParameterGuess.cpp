@@ -3,7 +3,7 @@
 #include "dsp/Stft.h"
 #include "phase/FrameInspection.h"
 #include "phase/GuessRanking.h"
-#include "phase/StftOperator.h"
+#include "phase/GuessScores.h"
 #include "util/Error.h"
 #include "util/ThreadPool.h"
 
@@ -12,15 +12,12 @@
 #include <cmath>
 #include <cstdio>
 #include <future>
-#include <numeric>
+#include <map>
 #include <optional>
-#include <random>
 #include <set>
 
 namespace specedit::core {
 namespace {
-
-using Complex = std::complex<double>;
 
 struct Shape {
     SpectrumLayout layout;
@@ -74,95 +71,14 @@ std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<s
     return out;
 }
 
-template <typename S>
-double inconsistency(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames) {
-    // The frames whole, from the first one's first sample: a block from the middle has signal
-    // where the recording's first frames had boundary zeros.
-    StftOperator<S> op(p, (frames - 1) * p.hop() + p.nperseg, frames, 0, 1);
-    std::vector<S> signal(std::size_t(op.length()));
-    op.synthesise(x.values.data(), signal.data());
-    double diff = 0, norm = 0;
-    op.analyse(signal.data(), [&](std::int64_t j, Complex* y, unsigned) {
-        for (int k = 0; k < x.bins; ++k) {
-            const Complex v = x.values[std::size_t(j * x.bins + k)];
-            diff += std::norm(y[k] - v);
-            norm += std::norm(v);
-        }
-    });
-    return std::sqrt(diff / std::max(norm, 1e-300));
-}
-
-// How much closer the magnitudes can be matched than the same frames in shuffled order:
-// shuffling destroys the overlap between neighbouring frames that a true reading explains, but
-// keeps what any reading of low redundancy matches anyway. dB; more negative is better.
-template <typename S>
-double consistencyGainDb(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames,
-                         const JobControl& outer) {
-    const std::int64_t length = std::max<std::int64_t>(1, (frames - 1) * p.hop());
-    const Stft<double> shape(p, StftDirections::Forward);
-    if (shape.frameCount(length) != frames)
-        return std::nan("");
-    PhaseRetrievalOptions o;
-    o.iterations = 20;
-    o.threads = 1;
-    JobControl job; // its own progress; the guess's cancel is polled between candidates
-    outer.checkCancelled();
-    MagnitudeGrid g = magnitudesOf(x);
-    const double actual = retrievePhase<S>(g, p, length, o, job).finalDb;
-    MagnitudeGrid shuffled = g;
-    std::mt19937 rng(7);
-    std::vector<std::int64_t> order(static_cast<std::size_t>(frames));
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), rng);
-    for (std::int64_t j = 0; j < frames; ++j)
-        std::copy_n(g.frame(order[std::size_t(j)]), g.bins, shuffled.values.begin() + j * g.bins);
-    return actual - retrievePhase<S>(shuffled, p, length, o, job).finalDb;
-}
-
-// Mean |frequency| (cycles per sample) weighted by energy.
-double centroid(const ImportedSpectrum& s, bool twoSided) {
-    double sum = 0, weight = 0;
-    const int nfft = twoSided ? s.bins : 2 * (s.bins - 1);
-    for (std::size_t i = 0; i < s.values.size(); ++i) {
-        const int k = int(i % std::size_t(s.bins));
-        const double f = std::abs(twoSided && k >= (s.bins + 1) / 2 ? k - s.bins : k);
-        const double e = std::norm(s.values[i]);
-        sum += e * f / std::max(nfft, 1);
-        weight += e;
-    }
-    return sum / std::max(weight, 1e-300);
-}
-
-// The first `frames` frames of a spectrum.
-ImportedSpectrum head(ImportedSpectrum s, std::int64_t frames) {
-    s.frames = std::min(s.frames, frames);
-    s.values.resize(std::size_t(s.frames) * std::size_t(s.bins));
-    return s;
-}
-
-// The `frames` consecutive frames holding the most energy: a recording that starts silent
-// scores nothing on its first frames. The least-squares ISTFT of any consecutive frames of a
-// true reading gives the signal back on their support, so a block is as consistent as the
-// whole.
-ImportedSpectrum loudestBlock(const ImportedSpectrum& s, std::int64_t frames) {
-    frames = std::min(s.frames, frames);
-    std::vector<double> sum(std::size_t(s.frames) + 1, 0.0);
-    for (std::int64_t j = 0; j < s.frames; ++j) {
-        double e = 0;
-        for (int k = 0; k < s.bins; ++k)
-            e += std::norm(s.values[std::size_t(j * s.bins + k)]);
-        sum[std::size_t(j + 1)] = sum[std::size_t(j)] + e;
-    }
-    std::int64_t best = 0;
-    for (std::int64_t j = 0; j + frames <= s.frames; ++j)
-        if (sum[std::size_t(j + frames)] - sum[std::size_t(j)] >
-            sum[std::size_t(best + frames)] - sum[std::size_t(best)])
-            best = j;
-    ImportedSpectrum out{s.bins, frames, {}, s.hasPhase};
-    const auto first = s.values.begin() + best * s.bins;
-    out.values.assign(first, first + frames * s.bins);
-    return out;
-}
+// A reading to score: the matrix's layout, bin order and units, the FFT size, and what its
+// frames show (with a phase).
+struct Pending {
+    SpectrumLayout layout;
+    int nfft = 0;
+    std::optional<FrameReading> seen;
+    bool usable = true;
+};
 
 // One reading of the matrix (layout, bin order, units), interpreted once: the frames its
 // candidates are scored on, with every window and hop.
@@ -185,12 +101,15 @@ public:
         // too, and the magnitudes alone cannot tell the two apart reliably).
         const auto all = shapes(
             m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
-        std::vector<std::pair<SpectrumLayout, int>> readings; // and the FFT size
+        std::vector<Pending> readings;
         for (const Shape& shape : all)
             for (const SpectrumLayout& l : unitsOf(shape))
-                readings.emplace_back(l, shape.nfft);
+                readings.push_back({l, shape.nfft, std::nullopt});
+        if (m_withPhase)
+            inspectAll(readings);
+        m_scored = readings.size();
         for (std::size_t i = 0; i < readings.size(); ++i) {
-            tryReading(readings[i].first, readings[i].second);
+            tryReading(readings[i]);
             m_job.setProgress(double(i + 1) / double(readings.size()));
         }
         if (m_withPhase) // the best of the screen again on all the frames asked for
@@ -204,6 +123,8 @@ public:
                 "bins = nfft/2+1 or nfft and a frame count that a 25/50/75/87.5 % "
                 "overlap gives for the length");
         GuessResult result;
+        result.readingsScored = m_scored;
+        result.readingsWithoutHop = m_withoutHop;
         if (!m_withPhase)
             result.timeVariation =
                 timeVariation(m_mag, m_o.layout.value_or(MatrixLayout::BinsByFrames));
@@ -258,35 +179,80 @@ private:
     }
 
     // The matrix read one way (the scaling is a constant factor no score sees, so any window
-    // serves). The frames scored: with a phase the loudest budget consecutive ones (a
-    // recording that starts silent scores nothing on its first), else the first.
+    // serves), only on the frames scored: with a phase the loudest budget consecutive ones (a
+    // recording that starts silent scores nothing on its first), else the first. A long
+    // recording read transposed has frames of tens of thousands of bins; each is read only
+    // when scored. With a phase, a one-sided reading whose DC and Nyquist bins are not real is
+    // no real signal's (phase/FrameInspection.h) and is dropped before any score.
     std::optional<Reading> interpret(const SpectrumLayout& l, int nfft, std::int64_t budget,
                                      std::optional<FrameReading>* seen = nullptr) const {
         Reading r{
             l, nfft, binsAndFrames(m_mag, l.layout).second, l.order != BinOrder::OneSided, {}};
+        const std::vector<double>* energy = energiesOf(l);
+        if (!energy) // e.g. negative values read as linear magnitudes
+            return std::nullopt;
+        const std::int64_t first = m_withPhase ? loudestRun(*energy, budget) : 0;
+        const std::int64_t count = std::min(budget, r.frames);
+        const Matrix mag = framesOf(m_mag, l.layout, first, count);
+        const std::optional<Matrix> phase =
+            m_phase ? std::optional(framesOf(*m_phase, l.layout, first, count)) : std::nullopt;
         const auto probe = StftParams::make({}, nfft, nfft / 2, nfft, m_o.fs);
         ImportedSpectrum x;
         try {
-            x = interpretSpectrum(m_mag, m_phase, l, probe, "magnitudes", "phases");
+            x = interpretSpectrum(mag, phase ? &*phase : nullptr, l, probe, "magnitudes", "phases");
         } catch (const Error&) {
-            return std::nullopt; // e.g. negative values read as linear magnitudes
+            return std::nullopt;
         }
+        if (l.order == BinOrder::OneSided && !edgeBinsReal(x, nfft))
+            return std::nullopt;
         if (seen)
             *seen = inspectFrames(x, nfft, r.complexSignal);
         if (r.complexSignal && isHermitian(x, 1e-6)) { // a real signal's two-sided STFT
             x = toOneSided(x, nfft);
             r.complexSignal = false;
         }
-        r.block = m_withPhase ? loudestBlock(x, budget) : head(std::move(x), budget);
+        r.block = std::move(x);
         return r;
+    }
+
+    // Each frame's energy under a layout and magnitude unit, computed once for all the
+    // readings that share them; null when the values are no magnitudes in that unit.
+    const std::vector<double>* energiesOf(const SpectrumLayout& l) const {
+        const auto key = std::pair(int(l.layout), int(l.magnitude));
+        auto it = m_energies.find(key);
+        if (it == m_energies.end())
+            it = m_energies.emplace(key, frameEnergies(m_mag, l)).first;
+        return it->second ? &*it->second : nullptr;
+    }
+
+    // With a phase, the frames of each reading are inspected first (phase/FrameInspection.h).
+    // When those of some reading show an exact hop, the readings whose frames show none (the
+    // matrix transposed, misread units) are dropped unscored: a true reading's frames show
+    // theirs unless the values are too coarse (text with few decimals), and then none does and
+    // every reading is scored. A long recording read transposed took minutes to score.
+    void inspectAll(std::vector<Pending>& readings) {
+        for (Pending& p : readings) {
+            p.usable = interpret(p.layout, p.nfft, kScreenFrames, &p.seen).has_value();
+            m_job.checkCancelled();
+        }
+        const bool anySeen =
+            std::any_of(readings.begin(), readings.end(), [](const Pending& p) { return p.seen; });
+        m_withoutHop =
+            anySeen
+                ? std::size_t(std::count_if(readings.begin(), readings.end(),
+                                            [](const Pending& p) { return p.usable && !p.seen; }))
+                : 0;
+        std::erase_if(readings,
+                      [&](const Pending& p) { return !p.usable || (anySeen && !p.seen); });
     }
 
     // Every window and hop of one reading: the usual overlaps of nperseg = nfft, and with a
     // phase the lengths and hop the frames show (phase/FrameInspection.h).
-    void tryReading(const SpectrumLayout& l, int nfft) {
-        std::optional<FrameReading> seen;
-        const auto r = interpret(l, nfft, m_withPhase ? kScreenFrames : m_o.maxFrames,
-                                 m_withPhase ? &seen : nullptr);
+    void tryReading(const Pending& reading) {
+        const SpectrumLayout& l = reading.layout;
+        const int nfft = reading.nfft;
+        const std::optional<FrameReading>& seen = reading.seen;
+        const auto r = interpret(l, nfft, m_withPhase ? kScreenFrames : m_o.maxFrames);
         if (!r)
             return;
         std::vector<StftParams> params;
@@ -360,11 +326,9 @@ private:
                               : Stft<double>(p, StftDirections::Forward).istftLength(r.frames);
         const ImportedSpectrum& sub = r.block;
         if (m_withPhase)
-            c.score = c.complexSignal ? inconsistency<Complex>(sub, p, sub.frames)
-                                      : inconsistency<double>(sub, p, sub.frames);
+            c.score = inconsistency(sub, p, c.complexSignal);
         else
-            c.score = c.complexSignal ? consistencyGainDb<Complex>(sub, p, sub.frames, m_job)
-                                      : consistencyGainDb<double>(sub, p, sub.frames, m_job);
+            c.score = consistencyGainDb(sub, p, c.complexSignal, m_job);
         c.centroid = centroid(sub, c.complexSignal);
         if (!std::isfinite(c.score))
             return std::nullopt;
@@ -377,6 +341,8 @@ private:
     JobControl& m_job;
     bool m_withPhase; // a phase file, or complex values
     std::vector<GuessCandidate> m_found;
+    std::size_t m_scored = 0, m_withoutHop = 0;
+    mutable std::map<std::pair<int, int>, std::optional<std::vector<double>>> m_energies;
 };
 
 } // namespace
@@ -391,7 +357,10 @@ std::string GuessCandidate::describe() const {
 GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,
                             const GuessOptions& options, JobControl& job) {
     if (phase)
-        requireSameShape(magnitude, *phase, "the magnitudes", "phases");
+        requireSameShape(magnitude, *phase, options.magnitudeName, options.phaseName);
+    requireFinite(magnitude, options.magnitudeName);
+    if (phase)
+        requireFinite(*phase, options.phaseName);
     return Guesser(magnitude, phase, options, job).run();
 }
 

@@ -10,8 +10,10 @@
 // magnitude unit (linear, power, dB, dB10) and phase unit (radians, degrees, cycles); a
 // complex .npy is its own phase (no units). With a phase, the frames themselves also show
 // the window length and the hop (phase/FrameInspection.h): those readings are tried too, with
-// every window above. Each is scored on the first frames (at most maxFrames), or with a phase
-// on the loudest maxFrames consecutive frames (screened first on the loudest 32):
+// every window above. With a phase, readings are dropped unscored when their one-sided frames'
+// DC or Nyquist bins are not real (no real signal's), or when their frames show no hop while
+// another reading's do. Each is scored on the first frames (at most maxFrames), or with a
+// phase on the loudest maxFrames consecutive frames (screened first on the loudest 32):
 // - with a phase: the inconsistency || A A^+ X - X || / || X || (A the STFT, A^+ the ISTFT).
 //   The STFT of a real signal is a fixed point of A A^+ only under the parameters that made
 //   it, so the true candidate scores near rounding error and the others orders of magnitude
@@ -47,6 +49,9 @@ struct GuessOptions {
     // Only this layout. Unset: both with a phase; bins x frames without one (from magnitudes
     // alone a transposed reading cannot be told apart reliably).
     std::optional<MatrixLayout> layout;
+    // What errors call the files (their paths, in the CLI and the dialog).
+    std::string magnitudeName = "the magnitudes";
+    std::string phaseName = "the phases";
 };
 
 struct GuessCandidate {
@@ -70,6 +75,11 @@ struct GuessResult {
     // how common their overlap is (50, 75, 87.5, 25 %), then by score, and `warning` says so.
     double timeVariation = 1;
     std::string warning;
+    // Readings of the matrix (layout, bin order, units, FFT size) scored, and with a phase
+    // those not scored because their frames show no hop while another's do (see
+    // Guesser::inspectAll in ParameterGuess.cpp).
+    std::size_t readingsScored = 0;
+    std::size_t readingsWithoutHop = 0;
 };
 inline constexpr double kStationaryVariation = 0.05;
 // Magnitudes alone: how far ahead (dB) a reading with an odd FFT size must score to rank above
@@ -93,7 +103,8 @@ inline constexpr const char* kFrameStartNote =
     "spectrogram, center=False) take rebuild --uncentred";
 
 // phase may be null. Throws Error when no interpretation fits the shapes (naming the shape
-// and the length), or for a phase matrix of another shape.
+// and the length), for a phase matrix of another shape, or for a NaN or infinite value (naming
+// the file and the position).
 GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,
                             const GuessOptions& options, JobControl& job);
 

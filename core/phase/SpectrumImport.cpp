@@ -191,6 +191,50 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
     return s;
 }
 
+Matrix framesOf(const Matrix& m, MatrixLayout layout, std::int64_t first, std::int64_t count) {
+    const bool byColumns = layout == MatrixLayout::BinsByFrames; // a frame is a column
+    Matrix out{byColumns ? m.rows : count, byColumns ? count : m.cols, {}, {}};
+    auto copy = [&](const std::vector<double>& from, std::vector<double>& to) {
+        to.resize(std::size_t(out.rows * out.cols));
+        for (std::int64_t r = 0; r < out.rows; ++r)
+            for (std::int64_t c = 0; c < out.cols; ++c)
+                to[std::size_t(r * out.cols + c)] =
+                    byColumns ? from[std::size_t(r * m.cols + first + c)]
+                              : from[std::size_t((first + r) * m.cols + c)];
+    };
+    copy(m.values, out.values);
+    if (!m.imag.empty())
+        copy(m.imag, out.imag);
+    return out;
+}
+
+std::optional<std::vector<double>> frameEnergies(const Matrix& mag, const SpectrumLayout& l) {
+    const auto frames = binsAndFrames(mag, l.layout).second;
+    std::vector<double> energy(std::size_t(frames), 0.0);
+    for (std::size_t i = 0; i < mag.values.size(); ++i) {
+        const std::int64_t r = std::int64_t(i) / mag.cols, c = std::int64_t(i) % mag.cols;
+        const std::int64_t j = l.layout == MatrixLayout::BinsByFrames ? c : r;
+        double e = 0;
+        if (!mag.imag.empty()) {
+            e = std::norm(std::complex<double>(mag.values[i], mag.imag[i]));
+        } else {
+            const double m = magnitudeValue(mag.values[i], l);
+            if (!(m >= 0) || !std::isfinite(m))
+                return std::nullopt;
+            e = m * m;
+        }
+        energy[std::size_t(j)] += e;
+    }
+    return energy;
+}
+
+void requireFinite(const Matrix& m, const std::string& name) {
+    for (const auto* part : {&m.values, &m.imag})
+        for (std::size_t i = 0; i < part->size(); ++i)
+            if (!std::isfinite((*part)[i]))
+                throw Error(where(name, m, i), "is " + shortNumber((*part)[i]), "finite values");
+}
+
 bool isHermitian(const ImportedSpectrum& s, double tolerance) {
     const int n = s.bins;
     double top = 0, worst = 0;

@@ -75,6 +75,15 @@ ImportedSpectrum interpretSpectrum(const Matrix& magnitude, const Matrix* phase,
                                    const SpectrumLayout& layout, const StftParams& params,
                                    const std::string& magName, const std::string& phaseName);
 
+// Frames first .. first + count - 1 of a matrix under a layout, as a matrix in the same layout
+// (with the imaginary parts of a complex one): a guess interprets only the frames it scores.
+Matrix framesOf(const Matrix& m, MatrixLayout layout, std::int64_t first, std::int64_t count);
+// Each frame's energy, the sum of |X|^2 in the layout's magnitude unit (any scaling);
+// nullopt when a value is no magnitude in that unit (negative linear or power values).
+std::optional<std::vector<double>> frameEnergies(const Matrix& magnitude, const SpectrumLayout& l);
+// Throws Error naming `name`, the first NaN or infinite value's position and "finite values".
+void requireFinite(const Matrix& m, const std::string& name);
+
 // A two-sided spectrum whose negative frequencies mirror the positive ones (|X[N-k]| = |X[k]|,
 // and with phase X[N-k] = conj X[k]) within `tolerance`: a real signal's.
 bool isHermitian(const ImportedSpectrum& s, double tolerance = 1e-6);

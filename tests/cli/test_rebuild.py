@@ -244,6 +244,30 @@ class Guess(CliTest):
         self.assertEqual((top["window"], top["nperseg"], top["hop"]), ("hamming,sym", 256, 64))
         self.assertLess(top["inconsistency"], 1e-9)
 
+    def test_readings_whose_frames_show_no_hop_are_dropped_when_one_shows_it(self):
+        # With a phase, the frames of the true reading show their hop (FrameInspection.h): the
+        # matrix read transposed or in other units is not scored at all. A 2-minute recording's
+        # transposed reading (41345 bins) took 4 minutes to score.
+        x = signal(6000)
+        mag, phase = make_stft(x, CASES[1])  # frames x bins, power, degrees
+        for fmt in ("%.17g", "%.2g"):
+            np.savetxt(self.path("m.csv"), mag, delimiter=",", fmt=fmt)
+            np.savetxt(self.path("p.csv"), phase, delimiter=",", fmt=fmt)
+            out = json.loads(run("guess", self.path("m.csv"), "--phase", self.path("p.csv"),
+                                 check=0).stdout)
+            top = out["candidates"][0]
+            self.assertEqual((top["window"], top["nperseg"], top["hop"], top["layout"],
+                              top["mag_unit"], top["phase_unit"]),
+                             ("hamming", 128, 64, "frames-bins", "power", "degrees"))
+            if fmt == "%.17g":
+                self.assertEqual(out["readings_scored"], 1)
+                # The other layout, units, orders and FFT sizes whose edge bins are real (a
+                # one-sided reading's DC must be) or that are two-sided.
+                self.assertGreater(out["readings_without_a_hop"], 20)
+            else:  # too coarse for any frames to show a hop exactly: every reading scored
+                self.assertEqual(out["readings_without_a_hop"], 0)
+                self.assertGreater(out["readings_scored"], 20)
+
     def test_a_complex_npy_is_read_with_its_own_phase(self):
         x = signal(6000)
         _, _, z = scipy.signal.stft(x, window="hann", nperseg=256, noverlap=192)
@@ -264,8 +288,11 @@ class Guess(CliTest):
         np.save(self.path("m.npy"), np.abs(z))
         np.save(self.path("p.npy"), np.random.default_rng(1).uniform(-np.pi, np.pi, z.shape))
         proc = run("guess", self.path("m.npy"), "--phase", self.path("p.npy"), check=0)
+        out = json.loads(proc.stdout)
         self.assertIn("no reading tried makes the magnitudes and phases consistent",
-                      json.loads(proc.stdout)["warning"])
+                      out["warning"])
+        self.assertEqual(out["readings_without_a_hop"], 0)  # no frames show one: all scored
+        self.assertGreater(out["readings_scored"], 20)
         self.assertIn("guess: warning: no reading tried", proc.stderr)
 
     def test_magnitudes_alone_point_to_the_true_reading(self):
@@ -442,6 +469,12 @@ class BadSpectra(CliTest):
         err = self.error_of("rebuild", self.path("nan.csv"), "--nperseg", 128, "--noverlap", 96,
                             "--out", self.path("y.npy"))
         self.assertIn("nan.csv: row 4, column 6 (index [3, 5])", err)
+        phase = np.angle(z)
+        phase[3, 5] = np.inf
+        np.save(self.path("p_inf.npy"), phase)
+        err = self.error_of("guess", self.path("m.npy"), "--phase", self.path("p_inf.npy"))
+        self.assertIn("p_inf.npy: row 4, column 6 (index [3, 5]): is inf (expected finite "
+                      "values)", err)
         neg = m.copy()
         neg[2, 7] = -1
         np.save(self.path("neg.npy"), neg)

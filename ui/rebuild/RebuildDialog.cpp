@@ -314,6 +314,8 @@ void RebuildDialog::guess() {
             if (!spec.phasePath.empty())
                 phase = core::readMatrix(spec.phasePath, spec.raw);
             core::GuessOptions o = options;
+            o.magnitudeName = spec.magnitudePath;
+            o.phaseName = spec.phasePath;
             if (!mag.imag.empty()) // complex values carry their phase: both layouts are tried
                 o.layout.reset();
             return core::guessParameters(mag, phase ? &*phase : nullptr, o, *job);

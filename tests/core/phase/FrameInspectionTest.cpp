@@ -72,6 +72,32 @@ TEST(FrameInspection, MisreadUnitsShowNothing) {
     EXPECT_FALSE(inspectFrames(s, 256, false).has_value());
 }
 
+TEST(FrameInspection, ARealSignalsEdgeBinsAreRealAndATransposedReadingsAreNot) {
+    const auto p = StftParams::make(parseWindow("hann"), 256, 192);
+    const ImportedSpectrum s = spectrumOf(glide(8000), p);
+    EXPECT_TRUE(edgeBinsReal(s, 256));
+    ImportedSpectrum degrees = s; // radians read as degrees turn DC's 0 and pi off the axis
+    for (auto& v : degrees.values)
+        v = std::polar(std::abs(v), std::arg(v) * 180 / std::numbers::pi);
+    EXPECT_FALSE(edgeBinsReal(degrees, 256));
+    // The same values read transposed: bin 0 is now the first frame, of any phase.
+    ImportedSpectrum t{int(s.frames), s.bins, std::vector<std::complex<double>>(s.values.size()),
+                       true};
+    for (std::int64_t j = 0; j < s.frames; ++j)
+        for (int k = 0; k < s.bins; ++k)
+            t.values[std::size_t(k * t.bins + j)] = s.values[std::size_t(j * s.bins + k)];
+    EXPECT_FALSE(edgeBinsReal(t, 2 * (t.bins - 1)));
+    // A detrended DC is rounding error of any phase: nothing to tell from it, and an odd FFT
+    // has no Nyquist bin.
+    ImportedSpectrum detrended = s;
+    for (std::int64_t j = 0; j < s.frames; ++j)
+        detrended.values[std::size_t(j * s.bins)] = std::polar(1e-14, 1.0 + double(j));
+    EXPECT_TRUE(edgeBinsReal(detrended, 2 * s.bins - 1));
+    ImportedSpectrum noPhase = degrees;
+    noPhase.hasPhase = false;
+    EXPECT_TRUE(edgeBinsReal(noPhase, 256));
+}
+
 TEST(GuessRanking, ACloseCallBetweenDifferentHopsIsSaid) {
     std::vector<GuessCandidate> ranked = {candidate(1024, 512, -20.6), candidate(1024, 256, -20.3)};
     rankCandidates(ranked, false);
