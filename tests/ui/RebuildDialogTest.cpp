@@ -9,6 +9,7 @@
 #include "io/Npy.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/RebuildForm.h"
+#include "util/Error.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -198,6 +199,34 @@ TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
     }
 }
 
+// The previews carry the editor's axes (steps of 0.2 s write "0.0 s"): a second of one-sided
+// 8 kHz frames reads 0 to 1 s and 0 to 4 kHz; a two-sided 2 MHz grid reads from -1 to 1 MHz
+// through 0.
+TEST(RebuildDialog, ThePreviewsHaveTimeAndFrequencyAxes) {
+    ui::MagnitudePreview preview("Input");
+    preview.resize(420, 240);
+    core::MagnitudeGrid g;
+    g.bins = 129;
+    g.frames = 101;
+    g.values.assign(std::size_t(g.bins * g.frames), 1.0);
+    preview.setGrid(g, 0.01, 8000, false);
+    const QStringList time = preview.timeTicks(), freq = preview.frequencyTicks();
+    ASSERT_GE(time.size(), 3) << time.join(" | ").toStdString();
+    EXPECT_EQ(time.first(), "0.0 s") << time.join(" | ").toStdString();
+    EXPECT_EQ(time.last(), "1.0 s") << time.join(" | ").toStdString();
+    EXPECT_EQ(freq.first(), "0 kHz") << freq.join(" | ").toStdString();
+    EXPECT_EQ(freq.last(), "4 kHz") << freq.join(" | ").toStdString();
+    g.bins = 256; // two-sided, FFT order
+    g.values.assign(std::size_t(g.bins * g.frames), 1.0);
+    preview.setGrid(g, 0.001, 2e6, true);
+    const QStringList iq = preview.frequencyTicks();
+    EXPECT_EQ(iq.first(), "-1 MHz") << iq.join(" | ").toStdString();
+    EXPECT_TRUE(iq.contains("0 MHz")) << iq.join(" | ").toStdString();
+    EXPECT_EQ(iq.last(), "1 MHz") << iq.join(" | ").toStdString();
+    preview.clear("no file");
+    EXPECT_TRUE(preview.timeTicks().isEmpty()); // no picture, no axes
+}
+
 TEST(RebuildDialog, TheInputShowsAsSoonAsItsFileIsChosen) {
     SpectrumFiles files;
     ui::RebuildDialog d;
@@ -284,6 +313,30 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     ASSERT_NE(uncentred, nullptr);
     uncentred->setChecked(true);
     EXPECT_FALSE(d.form()->spec().retrieval.centred);
+}
+
+// Kaiser and Gaussian windows take their parameter after a comma, typed as the CLI takes it;
+// a missing one is said, naming the field.
+TEST(RebuildDialog, AKaiserWindowIsTypedWithItsBeta) {
+    ui::RebuildForm form;
+    auto* window = form.findChild<QComboBox*>("window");
+    ASSERT_TRUE(window);
+    form.setFiles("/nonexistent/mag.npy", {});
+    window->setCurrentIndex(window->findData("kaiser,8.6"));
+    EXPECT_EQ(form.spec().analysis.window, core::parseWindow("kaiser,8.6"));
+    window->setEditText("kaiser,14");
+    EXPECT_EQ(form.spec().analysis.window, core::parseWindow("kaiser,14"));
+    window->setEditText("hamming, symmetric (MATLAB)"); // a listed label is its name
+    EXPECT_EQ(form.spec().analysis.window, core::parseWindow("hamming,sym"));
+    window->setEditText("kaiser");
+    try {
+        (void)form.spec();
+        ADD_FAILURE() << "a Kaiser window without beta was taken";
+    } catch (const core::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("Window: window 'kaiser' needs a parameter"),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 TEST(RebuildDialog, MethodFieldsFollowTheMethod) {

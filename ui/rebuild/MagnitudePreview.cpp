@@ -1,6 +1,7 @@
 #include "rebuild/MagnitudePreview.h"
 
 #include "render/Colormap.h"
+#include "view/AxisTickers.h"
 
 #include <QPainter>
 #include <algorithm>
@@ -10,6 +11,8 @@ namespace specedit::ui {
 namespace {
 
 constexpr int kMaxColumns = 1200; // frames beyond are merged (the loudest of each group)
+constexpr int kTickLength = 3;
+constexpr int kPixelsPerTick = 70; // about one labelled tick per this many pixels
 
 QString hz(double f) {
     return std::abs(f) >= 1000 ? QString::number(f / 1000, 'g', 4) + " kHz"
@@ -51,6 +54,9 @@ void MagnitudePreview::setGrid(const core::MagnitudeGrid& g, double hopSeconds, 
         }
     const double seconds = double(g.frames - 1) * hopSeconds;
     const double fLow = twoSided ? -fs / 2 : 0, fHigh = fs / 2;
+    m_seconds = seconds;
+    m_fLow = fLow;
+    m_fHigh = fHigh;
     m_caption = tr("%1: 0–%2 s, %3 to %4, top %5 dB shown")
                     .arg(m_title)
                     .arg(seconds, 0, 'g', 4)
@@ -67,24 +73,75 @@ void MagnitudePreview::clear(const QString& why) {
     update();
 }
 
+MagnitudePreview::Ticks MagnitudePreview::ticks(bool time, int pixels) const {
+    UnitTicker ticker(time ? &formatTime : &formatFrequency, time);
+    ticker.setTickCount(std::max(2, pixels / kPixelsPerTick));
+    const QCPRange range = time ? QCPRange(0, m_seconds) : QCPRange(m_fLow, m_fHigh);
+    Ticks t;
+    if (range.size() <= 0)
+        return t;
+    ticker.generate(range, QLocale(), 'g', 6, t.at, nullptr, &t.labels);
+    return t;
+}
+
+// The picture, with the frequency labels' width at its left and a row of time labels and the
+// caption below it.
+QRect MagnitudePreview::pictureRect() const {
+    const QFontMetrics fm = fontMetrics();
+    const int below = fm.height() + 4 + (m_image.isNull() ? 0 : fm.height() + kTickLength);
+    if (m_image.isNull())
+        return rect().adjusted(0, 0, 0, -below);
+    int labelWidth = 0;
+    for (const QString& label : ticks(false, height() - below).labels)
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(label));
+    return rect().adjusted(labelWidth + kTickLength + 4, 0, 0, -below);
+}
+
+QStringList MagnitudePreview::timeTicks() const {
+    return m_image.isNull() ? QStringList()
+                            : QStringList(ticks(true, pictureRect().width()).labels);
+}
+
+QStringList MagnitudePreview::frequencyTicks() const {
+    return m_image.isNull() ? QStringList()
+                            : QStringList(ticks(false, pictureRect().height()).labels);
+}
+
 void MagnitudePreview::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
-    const int captionHeight = fontMetrics().height() + 4;
-    const QRect picture = rect().adjusted(0, 0, 0, -captionHeight);
-    if (!m_image.isNull()) {
-        p.drawImage(picture, m_image);
-        p.setPen(palette().windowText().color());
-        p.drawText(QRect(0, picture.bottom() + 2, width(), captionHeight),
-                   Qt::AlignLeft | Qt::AlignVCenter,
-                   fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
+    const QFontMetrics fm = fontMetrics();
+    const QRect picture = pictureRect();
+    const int captionTop = height() - fm.height() - 4;
+    if (m_image.isNull()) { // the caption says why (an error may be long): wrapped
+        p.fillRect(picture, Qt::black);
+        p.setPen(Qt::lightGray);
+        p.drawText(picture.adjusted(8, 8, -8, -8), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   m_caption);
         return;
     }
-    // Without a picture the caption says why (an error may be long): wrapped over the black.
-    p.fillRect(picture, Qt::black);
-    p.setPen(Qt::lightGray);
-    p.drawText(picture.adjusted(8, 8, -8, -8), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-               m_caption);
+    p.drawImage(picture, m_image);
+    p.setPen(palette().windowText().color());
+    const Ticks time = ticks(true, picture.width());
+    for (int i = 0; i < time.at.size(); ++i) {
+        const int x =
+            picture.left() + int(std::lround(time.at[i] / m_seconds * (picture.width() - 1)));
+        p.drawLine(x, picture.bottom() + 1, x, picture.bottom() + kTickLength);
+        const int w = fm.horizontalAdvance(time.labels[i]);
+        const int left = std::clamp(x - w / 2, picture.left(), width() - w);
+        p.drawText(left, picture.bottom() + kTickLength + fm.ascent() + 1, time.labels[i]);
+    }
+    const Ticks freq = ticks(false, picture.height());
+    for (int i = 0; i < freq.at.size(); ++i) {
+        const double share = (freq.at[i] - m_fLow) / (m_fHigh - m_fLow);
+        const int y = picture.bottom() - int(std::lround(share * (picture.height() - 1)));
+        p.drawLine(picture.left() - kTickLength, y, picture.left() - 1, y);
+        const int top = std::clamp(y - fm.height() / 2, 0, picture.bottom() - fm.height());
+        p.drawText(QRect(0, top, picture.left() - kTickLength - 2, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, freq.labels[i]);
+    }
+    p.drawText(QRect(0, captionTop, width(), fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(m_caption, Qt::ElideRight, width()));
 }
 
 } // namespace specedit::ui

@@ -1,12 +1,15 @@
 #pragma once
 // A small spectrogram picture of a magnitude grid (the rebuild dialog's input and result side
 // by side): dB over the top 80 dB of the grid, the editor's inferno colours, low frequencies at
-// the bottom (two-sided grids with negative frequencies below zero), and a caption with the
-// time and frequency spans so the two pictures can be compared. GUI thread only.
+// the bottom (two-sided grids with negative frequencies below zero), a time axis below and a
+// frequency axis at the left labelled as the editor's axes are (view/AxisTickers.h), and a
+// caption with the spans so the two pictures can be compared. GUI thread only.
 
 #include "phase/PhaseRetrieval.h"
 
 #include <QImage>
+#include <QStringList>
+#include <QVector>
 #include <QWidget>
 
 namespace specedit::ui {
@@ -21,14 +24,25 @@ public:
     void clear(const QString& why);
     const QImage& image() const { return m_image; }
     QString caption() const { return m_caption; }
+    // The labelled ticks, as drawn at the current size (empty without a picture).
+    QStringList timeTicks() const;
+    QStringList frequencyTicks() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     QSize sizeHint() const override { return {360, 220}; }
 
 private:
+    struct Ticks {
+        QVector<double> at;
+        QVector<QString> labels;
+    };
+    Ticks ticks(bool time, int pixels) const;
+    QRect pictureRect() const;
+
     QString m_title, m_caption;
     QImage m_image;
+    double m_seconds = 0, m_fLow = 0, m_fHigh = 0;
 };
 
 } // namespace specedit::ui

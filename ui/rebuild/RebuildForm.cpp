@@ -32,6 +32,13 @@ std::string nameOf(const QComboBox* box) {
     return box->currentData().toString().toStdString();
 }
 
+// An editable combo's choice: the name behind a listed label, else the text as typed.
+std::string windowName(const QComboBox* box) {
+    const int i = box->findText(box->currentText());
+    return i >= 0 ? box->itemData(i).toString().toStdString()
+                  : box->currentText().trimmed().toStdString();
+}
+
 void select(QComboBox* box, const std::string& name) {
     const int i = box->findData(QString::fromStdString(name));
     if (i >= 0)
@@ -90,6 +97,7 @@ void RebuildForm::watchReading() {
         connect(s, &QSpinBox::valueChanged, this, edited);
     for (QDoubleSpinBox* s : {m_fs, m_dbFloor, m_dbMin, m_dbMax, m_t0, m_t1, m_f0, m_f1})
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
+    connect(m_window->lineEdit(), &QLineEdit::editingFinished, this, edited); // typed
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
     connect(m_bigEndian, &QCheckBox::toggled, this, edited);
     connect(m_uncentred, &QCheckBox::toggled, this, edited);
@@ -205,7 +213,16 @@ QWidget* RebuildForm::buildStft() {
                            {tr("hamming, symmetric (MATLAB)"), "hamming,sym"},
                            {tr("blackman, symmetric (MATLAB)"), "blackman,sym"},
                            {"blackmanharris", "blackmanharris"},
-                           {"flattop", "flattop"}});
+                           {"flattop", "flattop"},
+                           {"kaiser,8.6", "kaiser,8.6"},
+                           {"gaussian,32", "gaussian,32"}});
+    // Kaiser's beta and the Gaussian's sigma (samples) are typed after the comma, as the CLI
+    // takes them ("kaiser,14"); any other window name as scipy writes it too.
+    m_window->setObjectName("window");
+    m_window->setEditable(true);
+    m_window->setInsertPolicy(QComboBox::NoInsert);
+    m_window->setToolTip(tr("A window from the list, or typed as the CLI takes it: "
+                            "kaiser,BETA or gaussian,SIGMA (samples), e.g. kaiser,14"));
     m_nperseg = spin(box, 0, core::kMaxTransformSize, 0, tr("from the bins"));
     m_noverlap = spin(box, -1, core::kMaxTransformSize, -1, tr("half the window"));
     m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
@@ -327,7 +344,7 @@ core::RebuildSpec RebuildForm::spec() const {
     if (!s.autoSides)
         s.layout.order = core::parseBinOrder(nameOf(m_sides), "Bins");
     s.layout.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
-    s.analysis.window = core::parseWindow(nameOf(m_window), "Window");
+    s.analysis.window = core::parseWindow(windowName(m_window), "Window");
     if (m_nperseg->value() > 0)
         s.analysis.nperseg = m_nperseg->value();
     if (m_noverlap->value() >= 0)
@@ -361,6 +378,8 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     select(m_phaseUnit, core::toString(c.layout.phase));
     select(m_sides, core::toString(c.layout.order));
     select(m_window, core::toString(c.params.window));
+    if (windowName(m_window) != core::toString(c.params.window)) // not listed: as the CLI writes it
+        m_window->setEditText(QString::fromStdString(core::toString(c.params.window)));
     m_nperseg->setValue(c.params.nperseg);
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
