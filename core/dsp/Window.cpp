@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <cmath>
+#include <iomanip>
 #include <numbers>
 #include <sstream>
 
@@ -158,7 +159,7 @@ std::string toString(const WindowSpec& spec) {
     std::ostringstream out;
     out << canonicalName(spec.type);
     if (spec.type == WindowType::Kaiser || spec.type == WindowType::Gaussian)
-        out << ',' << spec.param;
+        out << ',' << std::setprecision(10) << spec.param; // a fitted beta reads back close
     if (!spec.periodic)
         out << ",sym";
     return out.str();

@@ -76,6 +76,28 @@ double hopMisfit(const std::vector<std::vector<Complex>>& later,
     return weight > 0 ? misfit / weight : 1.0;
 }
 
+// FrameReading::ratio and weight at the hop found, over every sample.
+void measureRatio(const std::vector<std::vector<Complex>>& later,
+                  const std::vector<std::vector<Complex>>& earlier, double floor, FrameReading& r) {
+    const int span = std::max(0, r.nperseg - r.hop);
+    r.ratio.assign(std::size_t(span), 0.0);
+    r.weight.assign(std::size_t(span), 0.0);
+    for (int n = 0; n < span; ++n) {
+        Complex cross = 0;
+        double p = 0, q = 0;
+        for (std::size_t i = 0; i < later.size(); ++i) {
+            const Complex a = later[i][std::size_t(n)], b = earlier[i][std::size_t(n + r.hop)];
+            cross += a * std::conj(b);
+            p += std::norm(a);
+            q += std::norm(b);
+        }
+        if (p <= floor || q <= floor)
+            continue;
+        r.ratio[std::size_t(n)] = cross.real() / q;
+        r.weight[std::size_t(n)] = p + q;
+    }
+}
+
 } // namespace
 
 bool edgeBinsReal(const ImportedSpectrum& x, int nfft) {
@@ -120,16 +142,17 @@ std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, b
     while (length > 1 && energy[std::size_t(length - 1)] <= kSilentBelow * loudest)
         --length;
     const double floor = kSilentBelow * loudest;
-    FrameReading best{length, 0, 1.0};
+    FrameReading best{length, 0, 1.0, {}, {}};
     for (int h = 1; h < length; ++h) {
         if (hopMisfit(later, earlier, h, length, floor, kScreenSamples) >= kScreenMisfitBelow)
             continue;
         const double m = hopMisfit(later, earlier, h, length, floor, kSamplesPerLag);
         if (m < best.misfit)
-            best = {length, h, m};
+            best = {length, h, m, {}, {}};
     }
     if (best.misfit >= kHopMisfitBelow)
         return std::nullopt;
+    measureRatio(later, earlier, floor, best);
     return best;
 }
 

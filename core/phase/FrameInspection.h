@@ -18,6 +18,7 @@
 #include "phase/SpectrumImport.h"
 
 #include <optional>
+#include <vector>
 
 namespace specedit::core {
 
@@ -29,6 +30,11 @@ struct FrameReading {
     int nperseg = 0; // samples holding energy (up to kShortBy fewer than the window's)
     int hop = 0;
     double misfit = 0; // of the hop, 0..1
+    // The window's shape as the frames show it: ratio[n] = g(n) / g(n + hop) for n + hop <
+    // nperseg (sum_j s_{j+1}(n) conj s_j(n+h) / sum_j |s_j(n+h)|^2), with the energy behind
+    // each (0 where there is none). phase/WindowFit.h fits Kaiser's beta and a Gaussian's
+    // sigma to it.
+    std::vector<double> ratio, weight;
 };
 
 // A real signal's one-sided frames have a real DC bin, and a real Nyquist bin when nfft is

@@ -45,17 +45,17 @@ std::string steadyWarning(double variation) {
 // With a phase, the best reading is far from consistent: the file was made some way
 // not tried.
 std::string inconsistentWarning(double best) {
-    char text[512];
-    std::snprintf(text, sizeof text,
-                  "no reading tried makes the magnitudes and phases consistent: the best "
-                  "is %.1f dB, where the reading that made them scores below about -100 "
-                  "dB. Tried: the windows hann, hamming, blackman (periodic and "
-                  "symmetric), boxcar and sqrthann, at every window length and hop the frames "
-                  "show. The files may not be one STFT's magnitudes and phases (edited, "
-                  "rounded to a few digits, another transform, another window). If you know "
-                  "how they were made, rebuild with those settings",
-                  20 * std::log10(best));
-    return text;
+    char db[32];
+    std::snprintf(db, sizeof db, "%.1f", 20 * std::log10(best));
+    return std::string("no reading tried makes the magnitudes and phases consistent: the best "
+                       "is ") +
+           db +
+           " dB, where the reading that made them scores below about -100 dB. Tried: the "
+           "windows hann, hamming, blackman (periodic and symmetric), boxcar, sqrthann, "
+           "blackmanharris and flattop, and Kaiser and Gaussian windows fitted to the frames, "
+           "at every window length and hop the frames show. The files may not be one STFT's "
+           "magnitudes and phases (edited, rounded to a few digits, another transform, another "
+           "window). If you know how they were made, rebuild with those settings";
 }
 
 // Magnitudes alone: the two best readings differ in window or hop but score within

@@ -4,6 +4,7 @@
 #include "phase/FrameInspection.h"
 #include "phase/GuessRanking.h"
 #include "phase/GuessScores.h"
+#include "phase/WindowFit.h"
 #include "util/Error.h"
 #include "util/ThreadPool.h"
 
@@ -174,7 +175,8 @@ private:
     std::vector<std::string> windows() const {
         std::vector<std::string> out = {"hann", "hamming", "blackman", "boxcar", "sqrthann"};
         if (m_withPhase)
-            out.insert(out.end(), {"hann,sym", "hamming,sym", "blackman,sym"});
+            out.insert(out.end(),
+                       {"hann,sym", "hamming,sym", "blackman,sym", "blackmanharris", "flattop"});
         return out;
     }
 
@@ -262,9 +264,8 @@ private:
                     StftParams::make(parseWindow(window), nfft, nfft - hop, nfft, m_o.fs));
         for (int n = seen ? seen->nperseg : 1;
              seen && n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
-            for (const std::string& window : windows()) {
-                const auto p =
-                    StftParams::make(parseWindow(window), n, n - seen->hop, nfft, m_o.fs);
+            for (const WindowSpec& window : windowsSeen(*seen, n)) {
+                const auto p = StftParams::make(window, n, n - seen->hop, nfft, m_o.fs);
                 if (!m_o.length ||
                     Stft<double>(p, StftDirections::Forward).frameCount(*m_o.length) == r->frames)
                     params.push_back(p);
@@ -273,6 +274,33 @@ private:
             return !satisfiesNola(makeWindow(p.window, p.nperseg), p.hop());
         });
         scoreAll(*r, dedupe(std::move(params)));
+    }
+
+    // The windows tried at a length the frames show: every listed one, and Kaiser and Gaussian
+    // windows (periodic and symmetric) with the parameter fitted to the frames' shape, unless
+    // the fit is a listed window (Kaiser's beta 0 is the boxcar).
+    std::vector<WindowSpec> windowsSeen(const FrameReading& seen, int nperseg) const {
+        std::vector<WindowSpec> out;
+        std::vector<std::vector<double>> listed;
+        for (const std::string& window : windows()) {
+            out.push_back(parseWindow(window));
+            listed.push_back(makeWindow(out.back(), nperseg));
+        }
+        auto isListed = [&](const WindowSpec& w) {
+            const auto g = makeWindow(w, nperseg);
+            return std::any_of(listed.begin(), listed.end(), [&](const auto& l) {
+                for (std::size_t n = 0; n < g.size(); ++n)
+                    if (std::abs(g[n] - l[n]) > 1e-6)
+                        return false;
+                return true;
+            });
+        };
+        for (WindowType family : {WindowType::Kaiser, WindowType::Gaussian})
+            for (bool periodic : {true, false})
+                if (const auto fitted = fitWindow(seen, family, nperseg, periodic))
+                    if (!isListed(*fitted))
+                        out.push_back(*fitted);
+        return out;
     }
 
     // An inspected reading may be an enumerated one: each once, in the order first given.

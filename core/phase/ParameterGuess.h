@@ -5,7 +5,8 @@
 // a phase only the given one, bins x frames by default), bin
 // order (one-sided with nfft = 2(bins-1) or 2 bins - 1; two-sided, plain or fftshifted),
 // window (hann, hamming, blackman, boxcar, sqrthann; with a phase also symmetric hann, hamming
-// and blackman; nperseg = nfft), hop (25, 50, 75 and
+// and blackman, blackmanharris and flattop, and at the lengths the frames show Kaiser and
+// Gaussian windows fitted to them, phase/WindowFit.h; nperseg = nfft), hop (25, 50, 75 and
 // 87.5 % overlap; only hops whose frame count fits the signal length when it is known),
 // magnitude unit (linear, power, dB, dB10) and phase unit (radians, degrees, cycles); a
 // complex .npy is its own phase (no units). With a phase, the frames themselves also show

@@ -268,6 +268,27 @@ class Guess(CliTest):
                 self.assertEqual(out["readings_without_a_hop"], 0)
                 self.assertGreater(out["readings_scored"], 20)
 
+    def test_kaiser_and_gaussian_windows_are_fitted_to_the_frames(self):
+        # Their parameter is no list's: the frames show g(n) / g(n + hop) and the fitted
+        # window is scored like any other (core/phase/WindowFit.h).
+        x = signal(8000)
+        for window, spec, hop, want in [(("kaiser", 14.0), True, 64, "kaiser,14"),
+                                        (("kaiser", 5.3), False, 64, "kaiser,5.3,sym"),
+                                        (("gaussian", 40.0), True, 32, "gaussian,40")]:
+            with self.subTest(window=window, periodic=spec):
+                w = scipy.signal.get_window(window, 256, fftbins=spec)
+                _, _, z = scipy.signal.stft(x, window=w, nperseg=256, noverlap=256 - hop)
+                np.save(self.path("m.npy"), np.abs(z))
+                np.save(self.path("p.npy"), np.angle(z))
+                top = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                                     check=0).stdout)["candidates"][0]
+                self.assertEqual((top["window"], top["nperseg"], top["hop"]), (want, 256, hop))
+                self.assertLess(top["inconsistency"], 1e-8)
+                y = self.path("y.npy")
+                run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--window",
+                    top["window"], "--nperseg", 256, "--noverlap", 256 - hop, "--out", y)
+                self.assertLess(np.max(np.abs(np.load(y)[:len(x)] - x)), 1e-6)
+
     def test_a_complex_npy_is_read_with_its_own_phase(self):
         x = signal(6000)
         _, _, z = scipy.signal.stft(x, window="hann", nperseg=256, noverlap=192)

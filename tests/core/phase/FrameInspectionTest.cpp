@@ -5,6 +5,7 @@
 
 #include "dsp/Stft.h"
 #include "phase/GuessRanking.h"
+#include "phase/WindowFit.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -96,6 +97,39 @@ TEST(FrameInspection, ARealSignalsEdgeBinsAreRealAndATransposedReadingsAreNot) {
     ImportedSpectrum noPhase = degrees;
     noPhase.hasPhase = false;
     EXPECT_TRUE(edgeBinsReal(noPhase, 256));
+}
+
+// The frames show g(n) / g(n + hop); Kaiser's beta and a Gaussian's sigma that give those
+// ratios are found to rounding, periodic or symmetric, whatever the hop.
+TEST(WindowFit, FindsKaisersBetaAndAGaussiansSigmaFromTheFrames) {
+    const auto x = glide(12000);
+    struct Case {
+        const char* window;
+        int nperseg, hop;
+        WindowType family;
+        double param;
+    };
+    for (const Case c : {Case{"kaiser,9.5", 256, 64, WindowType::Kaiser, 9.5},
+                         Case{"kaiser,3.25,sym", 400, 100, WindowType::Kaiser, 3.25},
+                         Case{"gaussian,40", 256, 32, WindowType::Gaussian, 40},
+                         Case{"gaussian,70,sym", 300, 150, WindowType::Gaussian, 70}}) {
+        const WindowSpec truth = parseWindow(c.window);
+        const auto p = StftParams::make(truth, c.nperseg, c.nperseg - c.hop);
+        const auto seen = inspectFrames(spectrumOf(x, p), c.nperseg, false);
+        ASSERT_TRUE(seen.has_value()) << c.window;
+        ASSERT_EQ(seen->hop, c.hop) << c.window;
+        const auto fitted = fitWindow(*seen, c.family, c.nperseg, truth.periodic);
+        ASSERT_TRUE(fitted.has_value()) << c.window;
+        EXPECT_NEAR(fitted->param, c.param, 1e-6 * c.param) << c.window;
+        EXPECT_EQ(fitted->periodic, truth.periodic);
+    }
+    const auto p = StftParams::make(parseWindow("hann"), 256, 192);
+    const auto seen = inspectFrames(spectrumOf(x, p), 256, false);
+    ASSERT_TRUE(seen.has_value());
+    EXPECT_FALSE(fitWindow(*seen, WindowType::Hann, 256, true).has_value()); // no parameter
+    FrameReading empty; // nothing carried a ratio
+    empty.hop = 64;
+    EXPECT_FALSE(fitWindow(empty, WindowType::Kaiser, 256, true).has_value());
 }
 
 TEST(GuessRanking, ACloseCallBetweenDifferentHopsIsSaid) {
