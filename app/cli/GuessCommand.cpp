@@ -28,6 +28,7 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
                         {"nperseg", p.nperseg},
                         {"noverlap", p.noverlap},
                         {"nfft", p.nfft},
+                        {"window_offset", c.layout.windowOffset},
                         {"hop", p.hop()},
                         {"fs", p.fs},
                         {"sides", core::toString(c.layout.order)},

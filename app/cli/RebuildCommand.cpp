@@ -26,6 +26,7 @@ struct RebuildArgs {
     std::int64_t blockFrames = 0;
     std::uint32_t seed = 1;
     bool uncentred = false;
+    int windowOffset = 0;
     std::string report, out, sampleType;
     std::optional<double> center;
     CLI::Option* iterationsOption = nullptr;
@@ -59,6 +60,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     spec.phasePath = a.input.phase;
     spec.raw = rawFormat(a.input);
     spec.layout = spectrumLayout(a.input);
+    spec.layout.windowOffset = a.windowOffset;
     spec.autoSides = a.input.sides == "auto";
     spec.analysis.window = core::parseWindow(a.analysis.window);
     spec.analysis.nperseg = a.analysis.nperseg;
@@ -177,6 +179,10 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_flag("--uncentred", a->uncentred,
                   "Frames start at the signal's first sample (MATLAB's spectrogram, librosa and "
                   "torch with center=False), not centred on it (scipy)");
+    cmd->add_option("--window-offset", a->windowOffset,
+                    "Zeros before a window shorter than --nfft in each frame: 0 (scipy, MATLAB) "
+                    "or (nfft - nperseg) / 2 (librosa and torch, win_length < n_fft)")
+        ->capture_default_str();
     cmd->add_option("--method", a->method,
                     "raar (RAAR, then fast Griffin-Lim) | fgla (fast Griffin-Lim) | gla | lbfgs")
         ->capture_default_str();

@@ -110,6 +110,14 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
     const auto [bins, frames] = binsAndFrames(mag, layout.layout);
     Prepared p;
     p.out.params = resolveParams(spec, bins, layout);
+    if (layout.windowOffset < 0 || layout.windowOffset + p.out.params.nperseg > p.out.params.nfft)
+        throw Error("--window-offset",
+                    std::to_string(layout.windowOffset) + " with a window of " +
+                        std::to_string(p.out.params.nperseg) + " in a " +
+                        std::to_string(p.out.params.nfft) + "-point FFT",
+                    "0 to " + std::to_string(p.out.params.nfft - p.out.params.nperseg) +
+                        " (librosa and torch centre the window: " +
+                        std::to_string((p.out.params.nfft - p.out.params.nperseg) / 2) + ")");
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
     p.out.length = resolveLength(spec, p.out.params, frames);

@@ -142,13 +142,16 @@ std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, b
     while (length > 1 && energy[std::size_t(length - 1)] <= kSilentBelow * loudest)
         --length;
     const double floor = kSilentBelow * loudest;
-    FrameReading best{length, 0, 1.0, {}, {}};
+    int first = 0;
+    while (first + 1 < length && energy[std::size_t(first)] <= floor)
+        ++first;
+    FrameReading best{length, 0, 1.0, first, {}, {}};
     for (int h = 1; h < length; ++h) {
         if (hopMisfit(later, earlier, h, length, floor, kScreenSamples) >= kScreenMisfitBelow)
             continue;
         const double m = hopMisfit(later, earlier, h, length, floor, kSamplesPerLag);
         if (m < best.misfit)
-            best = {length, h, m, {}, {}};
+            best = {length, h, m, first, {}, {}};
     }
     if (best.misfit >= kHopMisfitBelow)
         return std::nullopt;

@@ -27,13 +27,17 @@ inline constexpr int kShortBy = 3;
 inline constexpr double kHopMisfitBelow = 1e-6; // a hop whose misfit is below fits exactly
 
 struct FrameReading {
-    int nperseg = 0; // samples holding energy (up to kShortBy fewer than the window's)
+    int nperseg = 0; // up to the last sample holding energy (up to kShortBy short of the window)
     int hop = 0;
     double misfit = 0; // of the hop, 0..1
-    // The window's shape as the frames show it: ratio[n] = g(n) / g(n + hop) for n + hop <
-    // nperseg (sum_j s_{j+1}(n) conj s_j(n+h) / sum_j |s_j(n+h)|^2), with the energy behind
-    // each (0 where there is none). phase/WindowFit.h fits Kaiser's beta and a Gaussian's
-    // sigma to it.
+    // The first sample holding energy: 0 (or up to kShortBy for windows that start near zero)
+    // when the window comes first in the frame (scipy, MATLAB); librosa and torch centre a
+    // window shorter than the FFT, (nfft - N) / 2 samples in.
+    int first = 0;
+    // The window's shape as the frames show it: ratio[n] = g(n - d) / g(n - d + hop) for a
+    // window d samples in, over the frame's samples n with n + hop < nperseg
+    // (sum_j s_{j+1}(n) conj s_j(n+h) / sum_j |s_j(n+h)|^2), with the energy behind each (0
+    // where there is none). phase/WindowFit.h fits Kaiser's beta and a Gaussian's sigma to it.
     std::vector<double> ratio, weight;
 };
 

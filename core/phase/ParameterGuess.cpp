@@ -253,7 +253,6 @@ private:
     void tryReading(const Pending& reading) {
         const SpectrumLayout& l = reading.layout;
         const int nfft = reading.nfft;
-        const std::optional<FrameReading>& seen = reading.seen;
         const auto r = interpret(l, nfft, m_withPhase ? kScreenFrames : m_o.maxFrames);
         if (!r)
             return;
@@ -262,24 +261,60 @@ private:
             for (int hop : hopsFor(nfft, r->frames, m_o.length))
                 params.push_back(
                     StftParams::make(parseWindow(window), nfft, nfft - hop, nfft, m_o.fs));
-        for (int n = seen ? seen->nperseg : 1;
-             seen && n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
-            for (const WindowSpec& window : windowsSeen(*seen, n)) {
-                const auto p = StftParams::make(window, n, n - seen->hop, nfft, m_o.fs);
-                if (!m_o.length ||
-                    Stft<double>(p, StftDirections::Forward).frameCount(*m_o.length) == r->frames)
-                    params.push_back(p);
-            }
+        if (const auto& seen = reading.seen) {
+            for (int n = seen->nperseg; n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
+                addSeen(params, *seen, n, 0, nfft, r->frames);
+            if (seen->first > kShortBy)
+                tryCentred(l, *seen, nfft, r->frames);
+        }
+        scoreAll(*r, usable(std::move(params)));
+    }
+
+    // The frames' window starts well into the FFT frame: librosa and torch centre a window
+    // shorter than the FFT, (nfft - N) / 2 samples in. Every length whose centred window
+    // covers the samples holding energy (its ends may be near zero) is scored on the frames
+    // read with that offset.
+    void tryCentred(const SpectrumLayout& l, const FrameReading& seen, int nfft,
+                    std::int64_t frames) {
+        std::map<int, std::vector<StftParams>> byOffset;
+        const int shortest = seen.nperseg - seen.first;
+        for (int n = shortest; n <= std::min(nfft, shortest + 2 * kShortBy); ++n) {
+            const int d = (nfft - n) / 2;
+            if (d <= seen.first && d + n >= seen.nperseg)
+                addSeen(byOffset[d], seen, n, d, nfft, frames);
+        }
+        for (auto& [d, params] : byOffset) {
+            SpectrumLayout shifted = l;
+            shifted.windowOffset = d;
+            if (const auto r = interpret(shifted, nfft, kScreenFrames))
+                scoreAll(*r, usable(std::move(params)));
+        }
+    }
+
+    // The windows of one length the frames show, at their hop (frame counts checked against a
+    // known length).
+    void addSeen(std::vector<StftParams>& params, const FrameReading& seen, int n, int offset,
+                 int nfft, std::int64_t frames) const {
+        for (const WindowSpec& window : windowsSeen(seen, n, offset)) {
+            const auto p = StftParams::make(window, n, n - seen.hop, nfft, m_o.fs);
+            if (!m_o.length ||
+                Stft<double>(p, StftDirections::Forward).frameCount(*m_o.length) == frames)
+                params.push_back(p);
+        }
+    }
+
+    // Each set of parameters once, and only those whose window overlap-adds (NOLA).
+    static std::vector<StftParams> usable(std::vector<StftParams> params) {
         std::erase_if(params, [](const StftParams& p) {
             return !satisfiesNola(makeWindow(p.window, p.nperseg), p.hop());
         });
-        scoreAll(*r, dedupe(std::move(params)));
+        return dedupe(std::move(params));
     }
 
     // The windows tried at a length the frames show: every listed one, and Kaiser and Gaussian
     // windows (periodic and symmetric) with the parameter fitted to the frames' shape, unless
     // the fit is a listed window (Kaiser's beta 0 is the boxcar).
-    std::vector<WindowSpec> windowsSeen(const FrameReading& seen, int nperseg) const {
+    std::vector<WindowSpec> windowsSeen(const FrameReading& seen, int nperseg, int offset) const {
         std::vector<WindowSpec> out;
         std::vector<std::vector<double>> listed;
         for (const std::string& window : windows()) {
@@ -297,7 +332,7 @@ private:
         };
         for (WindowType family : {WindowType::Kaiser, WindowType::Gaussian})
             for (bool periodic : {true, false})
-                if (const auto fitted = fitWindow(seen, family, nperseg, periodic))
+                if (const auto fitted = fitWindow(seen, family, nperseg, periodic, offset))
                     if (!isListed(*fitted))
                         out.push_back(*fitted);
         return out;
@@ -376,8 +411,12 @@ private:
 } // namespace
 
 std::string GuessCandidate::describe() const {
-    return toString(params.window) + ", window " + std::to_string(params.nperseg) + ", hop " +
-           std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
+    const std::string offset = layout.windowOffset == 0
+                                   ? ""
+                                   : " at sample " + std::to_string(layout.windowOffset) + " of " +
+                                         std::to_string(params.nfft);
+    return toString(params.window) + ", window " + std::to_string(params.nperseg) + offset +
+           ", hop " + std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
            toString(layout.layout) + " " + toString(layout.magnitude) + " " +
            toString(layout.phase) + (complexSignal ? " complex" : " real");
 }

@@ -96,6 +96,17 @@ std::string where(const std::string& name, const Matrix& m, std::size_t i) {
            " (index [" + std::to_string(row) + ", " + std::to_string(col) + "])";
 }
 
+// Bin k (FFT order; one-sided bins are its first) of a frame whose window starts d samples in
+// is e^{-2 pi i k d / nfft} times the frame with the window first.
+void undoWindowOffset(ImportedSpectrum& s, int d, int nfft) {
+    for (int k = 0; k < s.bins; ++k) {
+        const std::complex<double> turn =
+            std::polar(1.0, 2 * std::numbers::pi * double((std::int64_t(k) * d) % nfft) / nfft);
+        for (std::int64_t j = 0; j < s.frames; ++j)
+            s.values[std::size_t(j * s.bins + k)] *= turn;
+    }
+}
+
 } // namespace
 
 MatrixLayout parseMatrixLayout(const std::string& t, const std::string& o) {
@@ -188,6 +199,8 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
             k = (k + bins - bins / 2) % bins;
         s.values[std::size_t(j * bins + k)] = z * scale;
     }
+    if (l.windowOffset != 0)
+        undoWindowOffset(s, l.windowOffset, p.nfft);
     return s;
 }
 

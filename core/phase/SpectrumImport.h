@@ -12,6 +12,7 @@
 //   order      one-sided (nfft/2+1 bins), two-sided in FFT order, two-sided fftshifted
 //   scaling    scipy "spectrum" (X / sum w), none (plain FFT of the windowed frame), or scipy
 //              "psd" (X / sqrt(fs sum w^2)); a constant factor, so it sets only the level
+//   offset     where a window shorter than the FFT sits in its frame (first, or centred)
 // A complex .npy as the magnitude file carries its own phase and ignores the units.
 
 #include "dsp/StftParams.h"
@@ -38,6 +39,10 @@ struct SpectrumLayout {
     PhaseUnit phase = PhaseUnit::Radians;
     BinOrder order = BinOrder::OneSided;
     SpectrumScaling scaling = SpectrumScaling::Spectrum;
+    // Zeros before the window in each FFT frame. scipy and MATLAB put a window shorter than
+    // the FFT first (0); librosa and torch centre it, (n_fft - win_length) / 2. A window d
+    // samples in multiplies bin k by e^{-2 pi i k d / nfft}: undone on reading.
+    int windowOffset = 0;
 };
 
 // Parsers for the CLI's names (throw Error naming `option` with the accepted names) and the

@@ -14,6 +14,7 @@ struct Problem {
     WindowType family;
     int nperseg;
     bool periodic;
+    int offset;
 
     double misfit(double param) const {
         const WindowSpec spec{family, param, periodic};
@@ -25,8 +26,10 @@ struct Problem {
         }
         double sum = 0, weight = 0;
         const int hop = seen.hop;
-        for (std::size_t n = 0; n < seen.ratio.size() && int(n) + hop < nperseg; ++n) {
-            const double r = seen.ratio[n], w = seen.weight[n];
+        for (std::size_t n = 0; int(n) + offset < int(seen.ratio.size()) && int(n) + hop < nperseg;
+             ++n) {
+            const double r = seen.ratio[n + std::size_t(offset)];
+            const double w = seen.weight[n + std::size_t(offset)];
             const double a = g[n], b = g[n + std::size_t(hop)];
             if (w <= 0 || r <= 0 || a <= 0 || b <= 0)
                 continue;
@@ -72,11 +75,11 @@ double minimise(const Problem& p, const std::vector<double>& grid) {
 } // namespace
 
 std::optional<WindowSpec> fitWindow(const FrameReading& seen, WindowType family, int nperseg,
-                                    bool periodic) {
+                                    bool periodic, int offset) {
     int carried = 0;
     for (double w : seen.weight)
         carried += w > 0;
-    if (carried < 4 || seen.hop < 1 || nperseg <= seen.hop)
+    if (carried < 4 || seen.hop < 1 || nperseg <= seen.hop || offset < 0)
         return std::nullopt;
     std::vector<double> grid;
     if (family == WindowType::Kaiser) {
@@ -88,7 +91,7 @@ std::optional<WindowSpec> fitWindow(const FrameReading& seen, WindowType family,
     } else {
         return std::nullopt;
     }
-    const Problem problem{seen, family, nperseg, periodic};
+    const Problem problem{seen, family, nperseg, periodic, offset};
     return WindowSpec{family, minimise(problem, grid), periodic};
 }
 

@@ -14,9 +14,10 @@
 
 namespace specedit::core {
 
-// The family's best window of nperseg samples (periodic or symmetric) for the frames' ratios;
-// nullopt when fewer than 4 samples carry a ratio or the family is not Kaiser or Gaussian.
+// The family's best window of nperseg samples (periodic or symmetric), `offset` samples into
+// the frame, for the frames' ratios; nullopt when fewer than 4 samples carry a ratio or the
+// family is not Kaiser or Gaussian.
 std::optional<WindowSpec> fitWindow(const FrameReading& seen, WindowType family, int nperseg,
-                                    bool periodic);
+                                    bool periodic, int offset = 0);
 
 } // namespace specedit::core

@@ -289,6 +289,36 @@ class Guess(CliTest):
                     top["window"], "--nperseg", 256, "--noverlap", 256 - hop, "--out", y)
                 self.assertLess(np.max(np.abs(np.load(y)[:len(x)] - x)), 1e-6)
 
+    def test_a_window_centred_in_a_longer_fft_as_librosa_and_torch_make_it(self):
+        # librosa.stft(n_fft=512, win_length=400, hop_length=160) and torch.stft pad the
+        # window to n_fft on both sides: 56 zeros, then 400 samples of Hann. Their frames are
+        # centred on j * hop like scipy's; the FFT is not scaled.
+        x = signal(8000)
+        n_fft, win, hop = 512, 400, 160
+        w = np.zeros(n_fft)
+        w[56:456] = scipy.signal.get_window("hann", win)
+        xp = np.pad(x, n_fft // 2)
+        frames = 1 + (len(xp) - n_fft) // hop
+        idx = np.arange(n_fft)[None, :] + hop * np.arange(frames)[:, None]
+        z = np.fft.rfft(xp[idx] * w, axis=1).T
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             "--scaling", "none", check=0).stdout)
+        top = out["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["nfft"], top["hop"],
+                          top["window_offset"]), ("hann", 400, 512, 160, 56))
+        self.assertIn("window 400 at sample 56 of 512", top["summary"])
+        self.assertLess(top["inconsistency"], 1e-9)
+        self.assertNotIn("warning", out)
+        base = ["rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--scaling", "none",
+                "--nperseg", 400, "--noverlap", 240, "--nfft", 512, "--out", self.path("y.npy")]
+        run(*base, "--window-offset", 56)
+        self.assertLess(np.max(np.abs(np.load(self.path("y.npy"))[:len(x)] - x)), 1e-6)
+        err = run(*base, "--window-offset", 200, check=2).stderr  # a bad option value
+        self.assertIn("--window-offset: 200 with a window of 400 in a 512-point FFT (expected 0 "
+                      "to 112 (librosa and torch centre the window: 56))", err)
+
     def test_a_complex_npy_is_read_with_its_own_phase(self):
         x = signal(6000)
         _, _, z = scipy.signal.stft(x, window="hann", nperseg=256, noverlap=192)

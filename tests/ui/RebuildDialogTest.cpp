@@ -315,6 +315,25 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     EXPECT_FALSE(d.form()->spec().retrieval.centred);
 }
 
+// A reading with its window centred in a longer FFT (librosa, torch) sets the window offset;
+// another file forgets it.
+TEST(RebuildDialog, AGuessedWindowOffsetIsAppliedAndForgotten) {
+    ui::RebuildForm form;
+    auto* offset = form.findChild<QSpinBox*>("windowOffset");
+    ASSERT_NE(offset, nullptr);
+    form.setFiles("/nonexistent/a.npy", "/nonexistent/a_phase.npy");
+    EXPECT_EQ(form.spec().layout.windowOffset, 0);
+    core::GuessCandidate c;
+    c.params = core::StftParams::make(core::parseWindow("hann"), 400, 240, 512, 16000);
+    c.layout.windowOffset = 56;
+    form.apply(c);
+    EXPECT_EQ(offset->value(), 56);
+    EXPECT_EQ(form.spec().layout.windowOffset, 56);
+    EXPECT_EQ(form.spec().analysis.nfft.value_or(0), 512);
+    form.setFiles("/nonexistent/b.npy", QString());
+    EXPECT_EQ(form.spec().layout.windowOffset, 0);
+}
+
 // Kaiser and Gaussian windows take their parameter after a comma, typed as the CLI takes it;
 // a missing one is said, naming the field.
 TEST(RebuildDialog, AKaiserWindowIsTypedWithItsBeta) {

@@ -93,7 +93,7 @@ void RebuildForm::watchReading() {
     };
     for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_scaling, m_rawType, m_window})
         connect(c, &QComboBox::currentIndexChanged, this, edited);
-    for (QSpinBox* s : {m_rows, m_nperseg, m_noverlap, m_nfft, m_length})
+    for (QSpinBox* s : {m_rows, m_nperseg, m_noverlap, m_nfft, m_offset, m_length})
         connect(s, &QSpinBox::valueChanged, this, edited);
     for (QDoubleSpinBox* s : {m_fs, m_dbFloor, m_dbMin, m_dbMax, m_t0, m_t1, m_f0, m_f1})
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
@@ -121,6 +121,7 @@ void RebuildForm::forgetGuessedReading() {
     m_nperseg->setValue(0);
     m_noverlap->setValue(-1);
     m_nfft->setValue(0);
+    m_offset->setValue(0);
     m_applying = false;
 }
 
@@ -229,6 +230,12 @@ QWidget* RebuildForm::buildStft() {
     m_noverlap->setObjectName("noverlap");
     m_nperseg->setObjectName("nperseg");
     m_nfft->setObjectName("nfft");
+    m_offset = spin(box, 0, core::kMaxTransformSize, 0, tr("0 (window first)"));
+    m_offset->setObjectName("windowOffset");
+    m_offset->setSuffix(tr(" samples"));
+    m_offset->setToolTip(tr("Zeros before a window shorter than the FFT in each frame: 0 for "
+                            "scipy and MATLAB; librosa and torch centre it, (FFT size - window "
+                            "length) / 2. The guess finds it from a phase."));
     m_fs = new HertzSpinBox(box);
     m_fs->setRange(1e-3, 1e12);
     m_fs->setValue(8000);
@@ -238,6 +245,7 @@ QWidget* RebuildForm::buildStft() {
     f->addRow(tr("Window length:"), m_nperseg);
     f->addRow(tr("Overlap:"), m_noverlap);
     f->addRow(tr("FFT size:"), m_nfft);
+    f->addRow(tr("Window offset:"), m_offset);
     f->addRow(tr("Sample rate:"), m_fs);
     f->addRow(tr("Signal length:"), m_length);
     m_uncentred = new QCheckBox(tr("frames start at the first sample"), box);
@@ -351,6 +359,7 @@ core::RebuildSpec RebuildForm::spec() const {
         s.analysis.noverlap = m_noverlap->value();
     if (m_nfft->value() > 0)
         s.analysis.nfft = m_nfft->value();
+    s.layout.windowOffset = m_offset->value();
     s.analysis.fs = m_fs->value();
     if (m_length->value() > 0)
         s.length = m_length->value();
@@ -383,6 +392,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_nperseg->setValue(c.params.nperseg);
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
+    m_offset->setValue(c.layout.windowOffset);
     m_applying = false;
     m_guessedFor = magnitudePath();
 }

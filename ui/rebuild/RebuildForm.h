@@ -55,7 +55,7 @@ private:
     QComboBox *m_layout, *m_magUnit, *m_phaseUnit, *m_sides, *m_scaling, *m_rawType;
     QDoubleSpinBox *m_dbFloor, *m_fs, *m_momentum, *m_relaxation;
     QCheckBox *m_useFloor, *m_bigEndian, *m_uncentred;
-    QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_length, *m_iterations;
+    QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_offset, *m_length, *m_iterations;
     QComboBox *m_window, *m_method, *m_init;
     QWidget* m_picture;
     QWidget* m_readingBox = nullptr;
