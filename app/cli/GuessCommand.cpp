@@ -81,6 +81,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         {"candidates", nlohmann::json::array()}};
     if (!phase)
         out["time_variation"] = found.timeVariation;
+    if (!found.scalingHint.empty())
+        out["scaling_hint"] = found.scalingHint;
     out["readings_scored"] = found.readingsScored;
     if (phase || !mag.imag.empty())
         out["readings_without_a_hop"] = found.readingsWithoutHop;

@@ -134,6 +134,9 @@ public:
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
+        if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&
+            m_o.scaling == SpectrumScaling::Spectrum)
+            result.scalingHint = kUnscaledToolHint;
         result.candidates = std::move(m_found);
         return result;
     }

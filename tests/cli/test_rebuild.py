@@ -304,7 +304,12 @@ class Guess(CliTest):
         np.save(self.path("m.npy"), np.abs(z))
         np.save(self.path("p.npy"), np.angle(z))
         out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             check=0).stdout)
+        self.assertIn("librosa's or torch's, which do not scale the FFT: scaling none",
+                      out["scaling_hint"])
+        out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
                              "--scaling", "none", check=0).stdout)
+        self.assertNotIn("scaling_hint", out)  # given: nothing to say
         top = out["candidates"][0]
         self.assertEqual((top["window"], top["nperseg"], top["nfft"], top["hop"],
                           top["window_offset"]), ("hann", 400, 512, 160, 56))

@@ -344,6 +344,8 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
                       "frames start cannot be told from the data: tick \"frames start at the "
                       "first sample\" if they were made so (MATLAB, center=False).")
                        .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings")));
+    if (!result.scalingHint.empty())
+        text += " " + tr("Note: %1.").arg(QString::fromStdString(result.scalingHint));
     if (!result.warning.empty()) // shown in full: the ranking rests on it
         text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
     m_status->setText(text);
