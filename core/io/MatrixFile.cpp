@@ -119,7 +119,7 @@ Matrix readRaw(const std::string& path, const RawMatrixFormat& f, RawMatrixForma
     const auto count = std::int64_t(bytes.size() / item);
     const std::int64_t side = f.rows ? *f.rows : f.cols ? *f.cols : 0;
     if (side < 1 || count % side != 0)
-        throw Error(path,
+        throw Error(ErrorKind::Usage, path, // a missing or wrong option: exit code 2
                     side < 1 ? "a raw file has no shape"
                              : std::to_string(count) + " values do not divide into " +
                                    std::to_string(side) + (f.rows ? " rows" : " columns"),
@@ -299,7 +299,8 @@ Matrix readMatrix(const std::string& path, const RawMatrixFormat& raw) {
         else if (ext == ".f64" || ext == ".float64")
             type = RawMatrixFormat::Type::Float64;
         else if (ext == ".raw" || ext == ".bin" || ext == ".dat")
-            throw Error(path, "is raw binary of unknown type", "--dtype float32 or float64");
+            throw Error(ErrorKind::Usage, path, "is raw binary of unknown type",
+                        "--dtype float32 or float64");
     }
     if (type != RawMatrixFormat::Type::Auto)
         return readRaw(path, raw, type);

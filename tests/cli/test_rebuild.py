@@ -547,8 +547,14 @@ class BadSpectra(CliTest):
         err = self.error_of("guess", self.path("ragged.csv"))
         self.assertIn("line 2 has 2 values, the first row 3", err)
         m.astype("<f4").tofile(self.path("m.raw"))
-        err = self.error_of("guess", self.path("m.raw"))
-        self.assertIn("--dtype float32 or float64", err)
+        proc = run("guess", self.path("m.raw"))
+        self.assertEqual(proc.returncode, 2)  # a missing option is a usage error
+        self.assertIn("--dtype float32 or float64", proc.stderr)
+        m.astype("<f4").tofile(self.path("m.f32"))
+        proc = run("guess", self.path("m.f32"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("m.f32: a raw file has no shape (expected --rows or --cols giving one side "
+                      "of the matrix)", proc.stderr)
         (20 * np.log10(m + 1e-9)).astype(">f4").tofile(self.path("m_be.f32"))
         err = self.error_of("guess", self.path("m_be.f32"), "--rows", m.shape[0])
         self.assertIn("m_be.f32: read as float32 little-endian", err)
