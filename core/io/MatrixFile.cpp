@@ -226,6 +226,60 @@ void toCommaCsv(std::vector<std::string>& lines) {
     }
 }
 
+// The first line of numbers, when it is a header: a field that is no number ("freq,t0,t1"), or
+// an empty first field (",0,1,2": pandas' to_csv, whose rows then start with their index).
+// MATLAB text ("S = [1 2; 3 4];") has none.
+struct Header {
+    bool present = false;
+    bool indexColumn = false;
+};
+
+Header takeHeader(std::vector<std::string>& lines) {
+    for (std::string& line : lines) {
+        const auto first = line.find_first_not_of(" \t\r\"'");
+        if (first == std::string::npos)
+            continue;
+        if (line.find_first_of("[]=") != std::string::npos)
+            return {};
+        Header h{false, line[first] == ',' || line[first] == ';'};
+        std::size_t i = 0;
+        while (!h.present && i < line.size()) {
+            const auto a = line.find_first_not_of(",; \t\r\"'", i);
+            if (a == std::string::npos)
+                break;
+            const auto b = std::min(line.find_first_of(",; \t\r\"'", a), line.size());
+            std::string_view word(line.data() + a, b - a);
+            if (word.front() == '+')
+                word.remove_prefix(1);
+            double v = 0;
+            const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v);
+            h.present = ec != std::errc() || end != word.data() + word.size();
+            i = b;
+        }
+        h.present = h.present || h.indexColumn;
+        if (h.present)
+            line.clear(); // the line numbers of errors stay the file's
+        return h;
+    }
+    return {};
+}
+
+// pandas' index column: 0, 1, 2, ... down the first column, under an empty header field.
+void dropIndexColumn(Matrix& m) {
+    if (m.cols < 2)
+        return;
+    for (std::int64_t r = 0; r < m.rows; ++r)
+        if (m.values[std::size_t(r * m.cols)] != double(r))
+            return;
+    std::vector<double> kept;
+    kept.reserve(std::size_t(m.rows * (m.cols - 1)));
+    for (std::int64_t r = 0; r < m.rows; ++r)
+        kept.insert(kept.end(), m.values.begin() + r * m.cols + 1,
+                    m.values.begin() + (r + 1) * m.cols);
+    m.values = std::move(kept);
+    --m.cols;
+}
+
 Matrix readText(const std::string& path) {
     std::ifstream in(path);
     if (!in)
@@ -233,6 +287,7 @@ Matrix readText(const std::string& path) {
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);)
         lines.push_back(withoutComment(std::move(line)));
+    const Header header = takeHeader(lines);
     if (isSemicolonCsv(lines))
         toCommaCsv(lines);
     Matrix m;
@@ -269,6 +324,8 @@ Matrix readText(const std::string& path) {
     }
     if (m.rows == 0)
         throw Error(path, "holds no numbers", "a matrix of numbers");
+    if (header.indexColumn)
+        dropIndexColumn(m);
     return m;
 }
 

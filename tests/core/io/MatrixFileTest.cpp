@@ -1,0 +1,62 @@
+// Text matrices as other tools write them (io/MatrixFile): pandas' to_csv puts a header line of
+// column names and an index column before the numbers; a header of names alone is skipped;
+// MATLAB text and plain numbers are read as they are.
+
+#include "io/MatrixFile.h"
+
+#include "TestUtil.h"
+
+#include <gtest/gtest.h>
+#include <string>
+
+using namespace specedit::core;
+using specedit::test::TempDir;
+
+namespace {
+
+Matrix readString(const TempDir& dir, const std::string& name, const std::string& text) {
+    const auto path = dir.file(name);
+    specedit::test::writeBytes(path, text.data(), text.size());
+    return readMatrix(path);
+}
+
+} // namespace
+
+TEST(MatrixFile, PandasHeaderAndIndexColumnAreNotData) {
+    TempDir dir;
+    const Matrix m = readString(dir, "pd.csv", ",0,1,2\n0,0.5,1.5,2.5\n1,3.5,4.5,5.5\n");
+    EXPECT_EQ(m.rows, 2);
+    ASSERT_EQ(m.cols, 3);
+    EXPECT_EQ(m.values, (std::vector<double>{0.5, 1.5, 2.5, 3.5, 4.5, 5.5}));
+    // A European spreadsheet's pandas export: ';' between fields, decimal commas.
+    const Matrix eu = readString(dir, "eu.csv", ";0;1\n0;0,5;1,5\n1;2,5;3,5\n");
+    ASSERT_EQ(eu.cols, 2);
+    EXPECT_EQ(eu.values, (std::vector<double>{0.5, 1.5, 2.5, 3.5}));
+}
+
+TEST(MatrixFile, AHeaderOfNamesIsSkippedAndNumbersStayData) {
+    TempDir dir;
+    const Matrix named = readString(dir, "named.csv", "t0,t1,t2\n0,7,8\n1,9,10\n");
+    ASSERT_EQ(named.cols, 3); // no empty first field: the first column is data
+    EXPECT_EQ(named.values, (std::vector<double>{0, 7, 8, 1, 9, 10}));
+    const Matrix plain = readString(dir, "plain.csv", "0,7,8\n1,9,10\n");
+    EXPECT_EQ(plain.rows, 2);
+    EXPECT_EQ(plain.cols, 3);
+    const Matrix matlab = readString(dir, "m.txt", "S = [1 2; 3 4];\n");
+    EXPECT_EQ(matlab.values, (std::vector<double>{1, 2, 3, 4}));
+    // A first column that is not 0, 1, 2, ... under an empty header field stays.
+    const Matrix notIndex = readString(dir, "ni.csv", ",a,b\n5,1,2\n6,3,4\n");
+    EXPECT_EQ(notIndex.cols, 3);
+}
+
+TEST(MatrixFile, TextInTheNumbersIsNamedWithItsLine) {
+    TempDir dir;
+    try {
+        (void)readString(dir, "bad.csv", "t0,t1\n1,2\n3,x\n");
+        ADD_FAILURE() << "text in the numbers was read";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("bad.csv: line 3: 'x' is not a number"),
+                  std::string::npos)
+            << e.what();
+    }
+}
