@@ -111,10 +111,14 @@ nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
     return j;
 }
 
+bool isNpyPath(const std::string& path) {
+    return path.size() >= 4 && path.compare(path.size() - 4, 4, ".npy") == 0;
+}
+
 // A recording states its rate: without --fs it would say 1 Hz (scipy's default) and play as
 // nothing. A .npy has no rate, and a picture's time axis gives it.
 void requireRate(const RebuildArgs& a) {
-    const bool npy = a.out.size() >= 4 && a.out.compare(a.out.size() - 4, 4, ".npy") == 0;
+    const bool npy = isNpyPath(a.out);
     if (a.fsOption->count() == 0 && !npy && !core::isImagePath(a.input.magnitude))
         throw core::Error("--fs", "not given for the recording " + a.out,
                           "the sample rate the spectrogram was made at (a .npy output needs "
@@ -125,6 +129,8 @@ void requireRate(const RebuildArgs& a) {
 void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t clipped) {
     if (const std::string w = core::rebuildWarning(r); !w.empty())
         std::cerr << "rebuild: warning: " << w << "\n";
+    if (const std::string w = core::levelWarning(r); !w.empty() && !isNpyPath(a.out))
+        std::cerr << "rebuild: warning: " << w << " (--scaling none)\n";
     if (clipped > 0)
         std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
@@ -142,7 +148,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
         std::cout << "the two-sided spectrum is Hermitian: rebuilt as a real signal\n";
     if (r.directInverse)
         std::cout << "inverse STFT of the given magnitudes and phases; its STFT magnitudes are "
-                  << r.finalDb << " dB from the input\n";
+                  << r.finalDb << " dB from the input (" << r.interiorDb
+                  << " dB away from the edge frames, whose padding differs between tools)\n";
     else
         std::cout << "spectral convergence " << r.finalDb << " dB after " << r.convergenceDb.size()
                   << " iterations (" << a.method << " from "

@@ -6,6 +6,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace specedit::core {
@@ -31,7 +32,16 @@ StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLay
 std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames) {
     const bool centred = spec.retrieval.centred;
     const std::int64_t n = spec.length.value_or(lengthForFrames(p, frames, centred));
-    if (n < 1 || frameCountFor(p, n, centred) != frames)
+    const bool retrieval = spec.phasePath.empty() || spec.refineGivenPhase;
+    if (lengthFitsFrames(p, n, frames, centred) && frameCountFor(p, n, centred) != frames &&
+        retrieval)
+        throw Error("--length",
+                    std::to_string(n) + " samples fit librosa's and torch's frame count "
+                                        "(1 + length / hop), which phase retrieval does not "
+                                        "take",
+                    "no --length (the result is then " +
+                        std::to_string(lengthForFrames(p, frames, centred)) + " samples)");
+    if (!lengthFitsFrames(p, n, frames, centred))
         throw Error("--length",
                     std::to_string(n) + " samples give " +
                         std::to_string(frameCountFor(p, n, centred)) + " frames",
@@ -65,6 +75,8 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
                            spec.retrieval.threads);
         op.synthesise(s.values.data(), x.data());
         out.finalDb = spectralConvergenceDb(out.input, x, out.params, centred);
+        const std::int64_t edge = (out.params.nperseg + out.params.hop() - 1) / out.params.hop();
+        out.interiorDb = spectralConvergenceDb(out.input, x, out.params, centred, edge);
         return;
     }
     PhaseRetrievalOptions o = spec.retrieval;
@@ -162,19 +174,36 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
     return writeSignal(outcome.real, outcome.params.fs, outPath, options, centerFrequency);
 }
 
+std::string levelWarning(const RebuildOutcome& outcome) {
+    double peak = 0;
+    for (double v : outcome.real)
+        peak = std::max(peak, std::abs(v));
+    for (const auto& v : outcome.iq)
+        peak = std::max(peak, std::abs(v));
+    if (!(peak > 1.0))
+        return {};
+    char text[300];
+    std::snprintf(text, sizeof text,
+                  "the result peaks at %.3g (%+.1f dB above full scale): a recording clips above "
+                  "1. Files of a plain, unscaled FFT (librosa, torch) take scaling none; else "
+                  "the signal was not in -1..1",
+                  peak, 20 * std::log10(peak));
+    return text;
+}
+
 std::string rebuildWarning(const RebuildOutcome& outcome) {
     const auto& m = outcome.input.values;
     if (std::all_of(m.begin(), m.end(), [](double v) { return v == 0; }))
         return "every magnitude is zero: the result is silence";
-    if (!outcome.directInverse || !(outcome.finalDb > kDirectInverseFitsBelowDb))
+    if (!outcome.directInverse || !(outcome.interiorDb > kDirectInverseFitsBelowDb))
         return {};
     char text[400];
     std::snprintf(text, sizeof text,
                   "the magnitudes and phases do not fit this reading: the STFT of the result "
-                  "is %.1f dB from the input, where the reading that made them gives below "
-                  "about -100 dB. The result is not the signal; guess the reading (specedit-cli "
-                  "guess, or Guess in the dialog) and rebuild with it",
-                  outcome.finalDb);
+                  "is %.1f dB from the input away from the ends, where the reading that made "
+                  "them gives below about -100 dB. The result is not the signal; guess the "
+                  "reading (specedit-cli guess, or Guess in the dialog) and rebuild with it",
+                  outcome.interiorDb);
     return text;
 }
 

@@ -46,6 +46,11 @@ struct RebuildOutcome {
     MagnitudeGrid input;                  // the magnitudes it was rebuilt from
     std::vector<double> convergenceDb;    // per iteration (empty for a direct inverse)
     double initialDb = 0, finalDb = 0;
+    // A direct inverse: finalDb over the frames whose window lies whole inside the signal, away
+    // from the ends. Tools pad the ends differently (torch reflects, librosa's frames run past
+    // scipy's length), so an exact inverse can miss its edge frames by -30 dB; the fit of the
+    // reading is judged here.
+    double interiorDb = 0;
     double initSeconds = 0, iterationSeconds = 0;
     int blocks = 1;
 };
@@ -63,11 +68,15 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
                           const std::string& outPath, const WriterOptions& options,
                           std::optional<double> centerFrequency);
 
-// A direct inverse whose STFT is further than this (dB) from the input was read wrongly: the
-// reading that made magnitudes and phases gives rounding error (-100 to -300 dB).
+// A direct inverse whose STFT is further than this (dB) from the input, away from its edge
+// frames (interiorDb), was read wrongly: the reading that made magnitudes and phases gives
+// rounding error (-100 to -300 dB).
 inline constexpr double kDirectInverseFitsBelowDb = -60.0;
 // What the user must know about an outcome ("" when nothing): magnitudes all zero, or a
 // direct inverse that does not fit its reading.
 std::string rebuildWarning(const RebuildOutcome& outcome);
+// For a recording (full scale 1): the result peaks above 1 ("" when not). A plain FFT read with
+// scipy's scaling comes out sum(w) times too loud (librosa and torch: 200 for a 400-point Hann).
+std::string levelWarning(const RebuildOutcome& outcome);
 
 } // namespace specedit::core

@@ -231,32 +231,43 @@ void toCommaCsv(std::vector<std::string>& lines) {
 // MATLAB text ("S = [1 2; 3 4];") has none.
 struct Header {
     bool present = false;
-    bool indexColumn = false;
+    bool indexColumn = false; // the first column is row labels, not data
 };
 
+bool isNumber(std::string_view word) {
+    if (!word.empty() && word.front() == '+')
+        word.remove_prefix(1);
+    double v = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v);
+    return !word.empty() && ec == std::errc() && end == word.data() + word.size();
+}
+
+// The first line of text, when it is a header; its fields as words.
 Header takeHeader(std::vector<std::string>& lines) {
+    static constexpr const char* kSeparators = ",; \t\r\"'";
     for (std::string& line : lines) {
-        const auto first = line.find_first_not_of(" \t\r\"'");
+        const auto first = line.find_first_not_of(kSeparators);
         if (first == std::string::npos)
             continue;
         if (line.find_first_of("[]=") != std::string::npos)
             return {};
-        Header h{false, line[first] == ',' || line[first] == ';'};
-        std::size_t i = 0;
-        while (!h.present && i < line.size()) {
-            const auto a = line.find_first_not_of(",; \t\r\"'", i);
-            if (a == std::string::npos)
+        const auto lead = line.find_first_not_of(" \t\r\"'");
+        const bool emptyFirst = line[lead] == ',' || line[lead] == ';';
+        std::vector<std::string_view> words;
+        for (std::size_t i = first; i < line.size();) {
+            const auto b = std::min(line.find_first_of(kSeparators, i), line.size());
+            words.emplace_back(line.data() + i, b - i);
+            i = line.find_first_not_of(kSeparators, b);
+            if (i == std::string::npos)
                 break;
-            const auto b = std::min(line.find_first_of(",; \t\r\"'", a), line.size());
-            std::string_view word(line.data() + a, b - a);
-            if (word.front() == '+')
-                word.remove_prefix(1);
-            double v = 0;
-            const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), v);
-            h.present = ec != std::errc() || end != word.data() + word.size();
-            i = b;
         }
-        h.present = h.present || h.indexColumn;
+        const auto numbers = std::count_if(words.begin(), words.end(), isNumber);
+        Header h;
+        h.present = emptyFirst || numbers < std::ptrdiff_t(words.size());
+        // pandas names the columns; its index column's name is empty, or a name above labels
+        // that are numbers ("freq,0.0,0.016,...": frequencies down, times across).
+        h.indexColumn = emptyFirst || (!isNumber(words.front()) && words.size() > 1 &&
+                                       numbers == std::ptrdiff_t(words.size()) - 1);
         if (h.present)
             line.clear(); // the line numbers of errors stay the file's
         return h;
@@ -264,13 +275,10 @@ Header takeHeader(std::vector<std::string>& lines) {
     return {};
 }
 
-// pandas' index column: 0, 1, 2, ... down the first column, under an empty header field.
+// pandas' index column: the first value of every row (frame or bin labels, not data).
 void dropIndexColumn(Matrix& m) {
     if (m.cols < 2)
         return;
-    for (std::int64_t r = 0; r < m.rows; ++r)
-        if (m.values[std::size_t(r * m.cols)] != double(r))
-            return;
     std::vector<double> kept;
     kept.reserve(std::size_t(m.rows * (m.cols - 1)));
     for (std::int64_t r = 0; r < m.rows; ++r)

@@ -105,12 +105,26 @@ double timeVariation(const Matrix& m, MatrixLayout layout) {
     return total > 0 ? std::sqrt(change / total) : 0.0;
 }
 
+namespace {
+
+// Window length over hop: how many frames cover each sample.
+double redundancy(const StftParams& p) {
+    return double(p.nperseg) / double(p.hop());
+}
+
+} // namespace
+
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
     std::stable_sort(found.begin(), found.end(), [steady](const auto& a, const auto& b) {
         if (steady && overlapRank(a.params) != overlapRank(b.params))
             return overlapRank(a.params) < overlapRank(b.params);
         if (a.scoreIsDb)
             return rankedDb(a) < rankedDb(b);
+        const bool exactA = a.score < kRoundingBelow, exactB = b.score < kRoundingBelow;
+        if (exactA != exactB)
+            return exactA;
+        if (exactA && redundancy(a.params) != redundancy(b.params))
+            return redundancy(a.params) > redundancy(b.params);
         const bool tie = std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
         return tie ? a.centroid < b.centroid : a.score < b.score;
     });

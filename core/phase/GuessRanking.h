@@ -11,6 +11,13 @@ namespace specedit::core {
 // GuessResult::timeVariation of magnitudes read with this layout.
 double timeVariation(const Matrix& magnitudes, MatrixLayout layout);
 
+// With a phase, readings consistent to rounding (below kRoundingBelow) rank by redundancy,
+// most first: where the frames' windows barely overlap, or overlap only where the window is
+// zero (librosa's 1024 centred in a 2048 FFT read as a boxcar 2048 at hop 1536), every frame
+// set is consistent and that consistency says nothing. The true reading is the most redundant
+// one that is consistent.
+inline constexpr double kRoundingBelow = 1e-4;
+
 // Best first. Scores within 1 % are ties (a real signal's two-sided spectrum read plain or
 // fftshifted is consistent both ways, the second as the signal times (-1)^n): the reading with
 // its energy lower in frequency wins them. Magnitude-only scores of odd FFT sizes count

@@ -52,21 +52,24 @@ std::vector<Shape> shapes(const Matrix& m, std::optional<MatrixLayout> only) {
 }
 
 // Hops for 25, 50, 75 and 87.5 % overlap (noverlap = floor(fraction * nperseg), as scipy's
-// default nperseg // 2); with a known length only those whose frame count fits.
-std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<std::int64_t>& n) {
+// default nperseg // 2); with a known length only those whose frame count fits (scipy's, or
+// librosa's and torch's), and with anyHop (a real signal's even FFT, the usual kind) any other
+// hop that fits it.
+std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<std::int64_t>& n,
+                         bool anyHop) {
     std::set<int> hops;
     for (int eighths : {2, 4, 6, 7})
         hops.insert(nperseg - nperseg * eighths / 8);
+    if (anyHop && n && frames > 1) // any hop the length and frames allow (torch's 160/400)
+        for (std::int64_t h = *n / (frames - 1) - 2; h <= *n / (frames - 1) + 2; ++h)
+            hops.insert(int(std::clamp<std::int64_t>(h, 1, nperseg)));
     std::vector<int> out;
     for (int hop : hops) {
         if (hop < 1 || hop > nperseg)
             continue;
-        if (n) {
-            const Stft<double> shape(StftParams::make({}, nperseg, nperseg - hop, nperseg),
-                                     StftDirections::Forward);
-            if (shape.frameCount(*n) != frames)
-                continue;
-        }
+        if (n && !lengthFitsFrames(StftParams::make({}, nperseg, nperseg - hop, nperseg), *n,
+                                   frames, true))
+            continue;
         out.push_back(hop);
     }
     return out;
@@ -260,8 +263,9 @@ private:
         if (!r)
             return;
         std::vector<StftParams> params;
+        const bool evenOneSided = l.order == BinOrder::OneSided && nfft % 2 == 0;
         for (const std::string& window : windows())
-            for (int hop : hopsFor(nfft, r->frames, m_o.length))
+            for (int hop : hopsFor(nfft, r->frames, m_o.length, evenOneSided))
                 params.push_back(
                     StftParams::make(parseWindow(window), nfft, nfft - hop, nfft, m_o.fs));
         if (const auto& seen = reading.seen) {
@@ -300,8 +304,7 @@ private:
                  int nfft, std::int64_t frames) const {
         for (const WindowSpec& window : windowsSeen(seen, n, offset)) {
             const auto p = StftParams::make(window, n, n - seen.hop, nfft, m_o.fs);
-            if (!m_o.length ||
-                Stft<double>(p, StftDirections::Forward).frameCount(*m_o.length) == frames)
+            if (!m_o.length || lengthFitsFrames(p, *m_o.length, frames, true))
                 params.push_back(p);
         }
     }

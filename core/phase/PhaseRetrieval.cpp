@@ -88,6 +88,12 @@ std::int64_t frameCountFor(const StftParams& params, std::int64_t length, bool c
     return length >= params.nperseg ? (length - params.nperseg) / params.hop() + 1 : 0;
 }
 
+bool lengthFitsFrames(const StftParams& params, std::int64_t length, std::int64_t frames,
+                      bool centred) {
+    return length > 0 && (frameCountFor(params, length, centred) == frames ||
+                          (centred && 1 + length / params.hop() == frames));
+}
+
 std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, bool centred) {
     if (centred)
         return Stft<double>(params, StftDirections::Forward).istftLength(frames);
@@ -138,19 +144,20 @@ PhaseRetrievalResult<S> retrievePhase(const MagnitudeGrid& target, const StftPar
 
 template <typename S>
 double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
-                             const StftParams& params, bool centred) {
+                             const StftParams& params, bool centred, std::int64_t edgeFrames) {
     const Stft<S> engine(params, StftDirections::Forward);
     auto ws = engine.makeWorkspace();
     const auto n = std::int64_t(x.size());
-    const std::int64_t frames = frameCountFor(params, n, centred);
+    const std::int64_t frames = target.frames;
     const std::int64_t base = firstFrameStart(params, centred);
-    if (frames != target.frames || engine.bins() != target.bins)
+    if (!lengthFitsFrames(params, n, frames, centred) || engine.bins() != target.bins)
         throw Error("spectral convergence", "the signal's STFT does not match the magnitudes",
                     "the same shape");
     std::vector<S> segment(std::size_t(engine.nperseg()));
     std::vector<Complex> spectrum(std::size_t(engine.bins()));
     double diff = 0, norm = 0;
-    for (std::int64_t j = 0; j < frames; ++j) {
+    const std::int64_t skip = 2 * edgeFrames < frames ? edgeFrames : 0;
+    for (std::int64_t j = skip; j < frames - skip; ++j) {
         const std::int64_t s = j * engine.hop() + base;
         for (int m = 0; m < engine.nperseg(); ++m)
             segment[std::size_t(m)] = s + m >= 0 && s + m < n ? x[std::size_t(s + m)] : S{};
@@ -172,8 +179,8 @@ template PhaseRetrievalResult<Complex> retrievePhase(const MagnitudeGrid&, const
                                                      std::int64_t, const PhaseRetrievalOptions&,
                                                      JobControl&, const IterationFn&);
 template double spectralConvergenceDb(const MagnitudeGrid&, const std::vector<double>&,
-                                      const StftParams&, bool);
+                                      const StftParams&, bool, std::int64_t);
 template double spectralConvergenceDb(const MagnitudeGrid&, const std::vector<Complex>&,
-                                      const StftParams&, bool);
+                                      const StftParams&, bool, std::int64_t);
 
 } // namespace specedit::core

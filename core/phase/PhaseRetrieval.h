@@ -76,6 +76,11 @@ std::int64_t firstFrameStart(const StftParams& params, bool centred);
 // Frames of a signal of `length` samples: scipy's count for centred frames; else the frames
 // that fit whole, (length - nperseg) / hop + 1 (0 when shorter than a window).
 std::int64_t frameCountFor(const StftParams& params, std::int64_t length, bool centred);
+// Whether `frames` frames can be a signal of `length` samples: frameCountFor's count, or for
+// centred frames librosa's and torch's, 1 + length / hop (scipy pads the end to whole frames,
+// they do not: 48000 samples at hop 256 are 189 frames for scipy, 188 for them).
+bool lengthFitsFrames(const StftParams& params, std::int64_t length, std::int64_t frames,
+                      bool centred);
 // The signal length frames give: scipy's istft length for centred frames; else
 // (frames - 1) * hop + nperseg.
 std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, bool centred);
@@ -115,8 +120,11 @@ PhaseRetrievalResult<S> retrievePhase(const MagnitudeGrid& target, const StftPar
 
 // SC (dB) of a signal against target magnitudes, with scipy's STFT geometry (or frames from
 // the first sample when not centred).
+// edgeFrames: frames left out at each end (their padding, zeros or reflected samples, differs
+// between tools; none left when the frames are too few).
 template <typename S>
 double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
-                             const StftParams& params, bool centred = true);
+                             const StftParams& params, bool centred = true,
+                             std::int64_t edgeFrames = 0);
 
 } // namespace specedit::core

@@ -320,9 +320,45 @@ class Guess(CliTest):
                 "--nperseg", 400, "--noverlap", 240, "--nfft", 512, "--out", self.path("y.npy")]
         run(*base, "--window-offset", 56)
         self.assertLess(np.max(np.abs(np.load(self.path("y.npy"))[:len(x)] - x)), 1e-6)
+        # Read with scipy's scaling, the plain FFT comes out sum(w) = 200 times too loud: a
+        # recording says so.
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--nperseg", 400,
+                   "--noverlap", 240, "--nfft", 512, "--window-offset", 56, "--fs", 8000,
+                   "--out", self.path("y.wav"))
+        self.assertIn("dB above full scale): a recording clips above 1", proc.stderr)
+        self.assertIn("unscaled FFT (librosa, torch) take scaling none", proc.stderr)
         err = run(*base, "--window-offset", 200, check=2).stderr  # a bad option value
         self.assertIn("--window-offset: 200 with a window of 400 in a 512-point FFT (expected 0 "
                       "to 112 (librosa and torch centre the window: 56))", err)
+
+    def test_torch_and_librosa_frames_rebuild_whole_without_a_false_alarm(self):
+        # torch.stft's default pads the ends by reflection, and 1 + N // hop frames cover N
+        # samples (scipy would make one more): the inverse is exact inside, its edge frames
+        # differ, and the true length is taken. A 1024 window in a 2048 FFT is consistent as a
+        # boxcar 2048 at hop 1536 too (the frames overlap only where the window is zero): the
+        # more redundant true reading ranks first.
+        x = signal(12000)
+        n_fft, win, hop = 2048, 1024, 256
+        w = np.zeros(n_fft)
+        w[512:1536] = scipy.signal.get_window("hann", win)
+        xp = np.pad(x, n_fft // 2, mode="reflect")
+        frames = 1 + (len(xp) - n_fft) // hop
+        self.assertEqual(frames, 1 + len(x) // hop)
+        idx = np.arange(n_fft)[None, :] + hop * np.arange(frames)[:, None]
+        z = np.fft.rfft(xp[idx] * w, axis=1).T
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        top = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             "--length", len(x), check=0).stdout)["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["window_offset"]),
+                         ("hann", 1024, 256, 512))
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--scaling",
+                   "none", "--nperseg", 1024, "--noverlap", 768, "--nfft", 2048,
+                   "--window-offset", 512, "--length", len(x), "--out", self.path("y.npy"))
+        self.assertNotIn("warning", proc.stderr)
+        y = np.load(self.path("y.npy"))
+        self.assertEqual(len(y), len(x))
+        self.assertLess(np.max(np.abs(y - x)), 1e-5)
 
     def test_a_complex_npy_is_read_with_its_own_phase(self):
         x = signal(6000)

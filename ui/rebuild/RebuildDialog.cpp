@@ -404,8 +404,10 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
     QString text =
         outcome.directInverse
             ? tr("Inverse STFT of the given magnitudes and phases: its magnitudes are %1 dB from "
-                 "the input.")
+                 "the input (%2 dB away from the edge frames, whose padding differs between "
+                 "tools).")
                   .arg(outcome.finalDb, 0, 'f', 1)
+                  .arg(outcome.interiorDb, 0, 'f', 1)
             : tr("Spectral convergence %1 dB after %2 iterations (%3 dB at the start), %4 s.")
                   .arg(outcome.finalDb, 0, 'f', 2)
                   .arg(outcome.convergenceDb.size())
@@ -419,6 +421,8 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
                 .arg(p.hop());
     if (outcome.foldedHermitian)
         text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
+    if (const std::string level = core::levelWarning(outcome); !level.empty()) // saved as WAV
+        text += " " + tr("Warning: %1 (Scaling: none).").arg(QString::fromStdString(level));
     if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
         text = QStringLiteral("<b>%1</b> %2")
                    .arg(tr("Warning: %1.").arg(QString::fromStdString(warning)).toHtmlEscaped(),

@@ -1,6 +1,6 @@
 // Text matrices as other tools write them (io/MatrixFile): pandas' to_csv puts a header line of
-// column names and an index column before the numbers; a header of names alone is skipped;
-// MATLAB text and plain numbers are read as they are.
+// column names and an index column (row labels) before the numbers; a header of names alone is
+// skipped; MATLAB text and plain numbers are read as they are.
 
 #include "io/MatrixFile.h"
 
@@ -44,9 +44,19 @@ TEST(MatrixFile, AHeaderOfNamesIsSkippedAndNumbersStayData) {
     EXPECT_EQ(plain.cols, 3);
     const Matrix matlab = readString(dir, "m.txt", "S = [1 2; 3 4];\n");
     EXPECT_EQ(matlab.values, (std::vector<double>{1, 2, 3, 4}));
-    // A first column that is not 0, 1, 2, ... under an empty header field stays.
-    const Matrix notIndex = readString(dir, "ni.csv", ",a,b\n5,1,2\n6,3,4\n");
-    EXPECT_EQ(notIndex.cols, 3);
+}
+
+// DataFrame(Z, index=f_hz, columns=t_s).to_csv(): the index holds frequencies, not 0, 1, 2, and
+// may have a name above it; either way it is labels.
+TEST(MatrixFile, APandasIndexOfFrequenciesIsDroppedNamedOrNot) {
+    TempDir dir;
+    const Matrix unnamed = readString(dir, "u.csv", ",0.0,0.016\n0.0,1,2\n40.0,3,4\n80.0,5,6\n");
+    EXPECT_EQ(unnamed.rows, 3);
+    ASSERT_EQ(unnamed.cols, 2);
+    EXPECT_EQ(unnamed.values, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+    const Matrix named = readString(dir, "n.csv", "freq,0.0,0.016\n0.0,1,2\n40.0,3,4\n");
+    ASSERT_EQ(named.cols, 2);
+    EXPECT_EQ(named.values, (std::vector<double>{1, 2, 3, 4}));
 }
 
 TEST(MatrixFile, TextInTheNumbersIsNamedWithItsLine) {
