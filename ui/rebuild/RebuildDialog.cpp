@@ -100,6 +100,8 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_form->ensurePolished(); // its size as the style draws it: a long status squeezed the
+                              // unpolished estimate and hid the last field under the table
     const QSize form = m_form->sizeHint();
     const QScreen* screen = QGuiApplication::primaryScreen();
     const int room = screen ? screen->availableGeometry().height() / 2 : 400;
