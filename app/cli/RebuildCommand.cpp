@@ -7,6 +7,7 @@
 #include "cli/Commands.h"
 #include "cli/SpectrumInput.h"
 #include "io/AtomicFile.h"
+#include "io/SignalWriter.h"
 
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -119,6 +120,10 @@ bool isNpyPath(const std::string& path) {
 // nothing. A .npy has no rate, and a picture's time axis gives it.
 void requireRate(const RebuildArgs& a) {
     const bool npy = isNpyPath(a.out);
+    if (!npy && core::outputContainerFor(a.out).empty()) // said before the rebuild runs
+        throw core::Error("--out", "unknown output file type for " + a.out,
+                          ".npy or a recording: .wav, .flac, .ogg, .aiff, .w64, .rf64, .cf32, "
+                          ".cs16, .cs8, .cu8, .cf64, .sigmf-meta");
     if (a.fsOption->count() == 0 && !npy && !core::isImagePath(a.input.magnitude))
         throw core::Error("--fs", "not given for the recording " + a.out,
                           "the sample rate the spectrogram was made at (a .npy output needs "

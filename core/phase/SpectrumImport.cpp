@@ -164,7 +164,7 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
         requireSameShape(mag, *phase, magName, phaseName);
     const bool complexFile = !mag.imag.empty();
     if (complexFile && phase) // which phase would be meant?
-        throw Error(phaseName, "given with a magnitude file of complex numbers",
+        throw Error(ErrorKind::Usage, phaseName, "given with a magnitude file of complex numbers",
                     "no phase file: the complex values carry their own phase");
     const double scale = scaleToSpectrum(l, p);
     const auto [bins, frames] = binsAndFrames(mag, l.layout);

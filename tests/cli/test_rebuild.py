@@ -371,7 +371,7 @@ class Guess(CliTest):
         self.assertNotIn("consistency_gain_db", top)
         np.save(self.path("p.npy"), np.angle(z))
         err = run("rebuild", self.path("z.npy"), "--phase", self.path("p.npy"), "--nperseg", 256,
-                  "--noverlap", 192, "--out", self.path("y.npy"), check=1).stderr
+                  "--noverlap", 192, "--out", self.path("y.npy"), check=2).stderr  # a usage error
         self.assertIn("p.npy: given with a magnitude file of complex numbers", err)
 
     def test_magnitudes_and_phases_that_no_reading_makes_consistent_are_said_to_be(self):
@@ -551,6 +551,11 @@ class BadSpectra(CliTest):
                    self.path("y.wav"))
         self.assertEqual(proc.returncode, 2)  # a recording at 1 Hz would play as nothing
         self.assertIn("--fs: not given for the recording", proc.stderr)
+        proc = run("rebuild", self.path("m.npy"), "--nperseg", 128, "--noverlap", 96, "--fs",
+                   8000, "--out", self.path("y.mp3"))
+        self.assertEqual(proc.returncode, 2)  # said before any work
+        self.assertIn("--out: unknown output file type for", proc.stderr)
+        self.assertNotIn("spectral convergence", proc.stdout)
         np.save(self.path("zero.npy"), np.zeros_like(m))
         proc = run("rebuild", self.path("zero.npy"), "--nperseg", 128, "--noverlap", 96,
                    "--iterations", 3, "--out", self.path("y.npy"), check=0)
