@@ -46,7 +46,8 @@ void registerIstft(CLI::App& app, std::function<int()>& action) {
     addAnalysisOptions(cmd, args->analysis);
     cmd->add_option("--fs", args->analysis.fs, "Sample rate in Hz (scipy default 1)");
     cmd->add_option("--center", args->center, "Centre frequency in Hz for an IQ recording");
-    cmd->add_option("--sample-type", args->sampleType, "Recording sample type: int16 | float32");
+    cmd->add_option("--sample-type", args->sampleType,
+                    "int16 | float32 for a recording; float32 (default) | float64 for a .npy");
     cmd->callback([args, &action] {
         action = [args] {
             return runGuarded([&] {

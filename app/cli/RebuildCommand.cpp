@@ -223,7 +223,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->expected(2);
     cmd->add_option("--report", a->report, "Write the figures per iteration as JSON");
     cmd->add_option("--center", a->center, "Centre frequency in Hz for an IQ recording");
-    cmd->add_option("--sample-type", a->sampleType, "Recording sample type: int16 | float32");
+    cmd->add_option("--sample-type", a->sampleType,
+                    "int16 | float32 for a recording; float64 (default) | float32 for a .npy");
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {

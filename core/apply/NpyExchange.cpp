@@ -46,15 +46,28 @@ NpyStftSummary streamStft(const SampleSource& src, int channel, const StftParams
     return summary;
 }
 
-// Output of an inverse: an .npy or a recording.
+// The element type of a 1-D .npy output: the sample type asked for (float32 or float64), or
+// the default; complex for an IQ signal.
+NpyType npyTypeFor(const std::optional<SampleType>& asked, SampleType fallback, bool complexOut) {
+    const SampleType t = asked.value_or(fallback);
+    if (t != SampleType::Float32 && t != SampleType::Float64)
+        throw Error("--sample-type", "a .npy output of " + std::string(toString(t)) + " samples",
+                    "float32 or float64 for a .npy output (integer types are for recordings)");
+    if (complexOut)
+        return t == SampleType::Float64 ? NpyType::Complex128 : NpyType::Complex64;
+    return t == SampleType::Float64 ? NpyType::Float64 : NpyType::Float32;
+}
+
+// Output of an inverse: an .npy (of npyDefault samples unless options say) or a recording.
 class Sink {
 public:
     Sink(const std::string& out, bool complexOut, std::int64_t length, double fs,
-         std::optional<double> center, const WriterOptions& options) {
+         std::optional<double> center, const WriterOptions& options, SampleType npyDefault) {
         if (std::filesystem::path(out).extension() == ".npy") {
+            const NpyType type = npyTypeFor(options.sampleType, npyDefault, complexOut);
+            m_double = type == NpyType::Float64 || type == NpyType::Complex128;
             m_npy =
-                std::make_unique<NpyWriter>(out, complexOut ? NpyType::Complex64 : NpyType::Float32,
-                                            std::vector<std::int64_t>{length}, false);
+                std::make_unique<NpyWriter>(out, type, std::vector<std::int64_t>{length}, false);
             return;
         }
         SignalInfo info;
@@ -67,7 +80,11 @@ public:
         m_writer = std::make_unique<SignalWriter>(out, info, options);
     }
     template <typename S> void write(const std::vector<S>& block) {
-        if constexpr (SampleTraits<S>::kComplex) {
+        if (m_npy && m_double) {
+            using D = std::conditional_t<SampleTraits<S>::kComplex, std::complex<double>, double>;
+            const std::vector<D> wide(block.begin(), block.end());
+            m_npy->append(wide.data(), wide.size());
+        } else if constexpr (SampleTraits<S>::kComplex) {
             m_c.assign(block.begin(), block.end());
             if (m_npy)
                 m_npy->append(m_c.data(), m_c.size());
@@ -88,6 +105,7 @@ public:
 private:
     std::unique_ptr<NpyWriter> m_npy;
     std::unique_ptr<SignalWriter> m_writer;
+    bool m_double = false;
     std::vector<std::complex<float>> m_c;
     std::vector<float> m_r;
 };
@@ -105,7 +123,7 @@ NpyIstftSummary streamIstft(const NpyReader& z, const StftParams& p, const SinkS
     const std::int64_t frames = z.shape()[1];
     const std::int64_t length = stft.istftLength(frames);
     Sink sink(sinkSpec.out, SampleTraits<S>::kComplex, length, p.fs, sinkSpec.center,
-              sinkSpec.options);
+              sinkSpec.options, SampleType::Float32);
     auto ws = stft.makeWorkspace();
     std::vector<S> block;
     std::vector<double> norm;
@@ -138,7 +156,7 @@ template <typename S>
 std::int64_t writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,
                          const WriterOptions& options, std::optional<double> centerFrequency) {
     Sink sink(outPath, SampleTraits<S>::kComplex, std::int64_t(x.size()), fs, centerFrequency,
-              options);
+              options, SampleType::Float64);
     std::vector<S> block;
     for (std::size_t n0 = 0; n0 < x.size(); n0 += std::size_t(kBlock)) {
         const std::size_t n1 = std::min(x.size(), n0 + std::size_t(kBlock));
@@ -178,6 +196,15 @@ StftParams resolveIstftParams(std::int64_t bins, const IstftOptions& o, const st
         nfft = nperseg;
     } else {
         nfft = oneSidedDefault; // scipy: nfft = 2 (bins - 1) for one-sided input
+        if (nfft < nperseg)     // the window given does not fit the FFT the bins show
+            throw Error(file,
+                        "has " + std::to_string(bins) + " bins: an FFT of " + std::to_string(nfft) +
+                            " (one-sided) or " + std::to_string(bins) +
+                            " (two-sided), shorter than the window of --nperseg " +
+                            std::to_string(nperseg),
+                        "--nperseg at most " + std::to_string(nfft) + ", or at least " +
+                            std::to_string(nperseg / 2 + 1) + " bins for a window of " +
+                            std::to_string(nperseg));
     }
     const auto p = StftParams::make(o.window, nperseg, o.noverlap, nfft, o.fs);
     if (bins == nfft / 2 + 1)

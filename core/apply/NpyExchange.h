@@ -50,14 +50,16 @@ struct NpyIstftSummary {
 };
 
 // Inverse of a (bins, frames) .npy into outPath: an .npy (float32 one-sided, complex64
-// two-sided) or a recording (audio or IQ, through SignalWriter; `like` gives the centre
-// frequency and sample type). Refuses to write over the input; non-finite values are an Error.
+// two-sided; float64 and complex128 when writerOptions.sampleType says float64) or a recording
+// (audio or IQ, through SignalWriter; `like` gives the centre frequency and sample type). Refuses
+// to write over the input; non-finite values are an Error.
 NpyIstftSummary writeIstft(const std::string& npyPath, const IstftOptions& options,
                            const std::string& outPath, const WriterOptions& writerOptions,
                            std::optional<double> centerFrequency, JobControl& job);
 
 // Writes a whole signal (double: real; std::complex<double>: IQ) to outPath: a 1-D .npy
-// (float32 or complex64) or a recording through SignalWriter. Atomic; throws Error. Returns
+// (float64 or complex128, as numpy's default; float32 or complex64 when options.sampleType
+// says float32) or a recording through SignalWriter. Atomic; throws Error. Returns
 // the values clipped to the sample type's range (integer types).
 template <typename S>
 std::int64_t writeSignal(const std::vector<S>& x, double fs, const std::string& outPath,

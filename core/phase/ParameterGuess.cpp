@@ -135,6 +135,7 @@ public:
         rankCandidates(m_found, result.timeVariation < kStationaryVariation);
         result.warning =
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
+        addNegativeNote(result.warning);
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
         if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&
@@ -145,6 +146,17 @@ public:
     }
 
 private:
+    // Negative values are no linear or power magnitudes: only dB readings were tried, and the
+    // user sees why (a corrupt file would otherwise only score badly).
+    void addNegativeNote(std::string& warning) const {
+        const std::string negative = firstNegative(m_mag, m_o.magnitudeName);
+        if (negative.empty())
+            return;
+        warning += (warning.empty() ? "" : ". ") + negative +
+                   ": below zero, so the magnitudes were read only as levels in dB (20 or 10 "
+                   "log10), not as linear or power magnitudes";
+    }
+
     // With a phase, every candidate is screened on kScreenFrames frames (a true one scores at
     // rounding error there too), and the kRescored best are scored on maxFrames.
     static constexpr std::int64_t kScreenFrames = 32;

@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <numeric>
@@ -246,6 +247,15 @@ void requireFinite(const Matrix& m, const std::string& name) {
         for (std::size_t i = 0; i < part->size(); ++i)
             if (!std::isfinite((*part)[i]))
                 throw Error(where(name, m, i), "is " + shortNumber((*part)[i]), "finite values");
+}
+
+std::string firstNegative(const Matrix& m, const std::string& name) {
+    if (!m.imag.empty())
+        return {};
+    const auto it = std::find_if(m.values.begin(), m.values.end(), [](double v) { return v < 0; });
+    if (it == m.values.end())
+        return {};
+    return where(name, m, std::size_t(it - m.values.begin())) + " is " + shortNumber(*it);
 }
 
 bool isHermitian(const ImportedSpectrum& s, double tolerance) {

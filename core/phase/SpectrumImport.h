@@ -89,6 +89,10 @@ std::optional<std::vector<double>> frameEnergies(const Matrix& magnitude, const 
 // Throws Error naming `name`, the first NaN or infinite value's position and "finite values".
 void requireFinite(const Matrix& m, const std::string& name);
 
+// Where the first negative value of a real matrix is ("m.npy: row 4, column 6 (index [3, 5])
+// is -0.2"), or empty when there is none (or the matrix is complex).
+std::string firstNegative(const Matrix& m, const std::string& name);
+
 // A two-sided spectrum whose negative frequencies mirror the positive ones (|X[N-k]| = |X[k]|,
 // and with phase X[N-k] = conj X[k]) within `tolerance`: a real signal's.
 bool isHermitian(const ImportedSpectrum& s, double tolerance = 1e-6);

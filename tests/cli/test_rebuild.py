@@ -139,6 +139,30 @@ class RebuildFromMagnitudeAndPhase(CliTest):
             "--noverlap", 96, "--length", len(x), "--out", self.path("y.npy"), check=0)
         self.assertLess(test_cli.rel_err(np.load(self.path("y.npy")), x), 1e-6)
 
+    def test_a_npy_result_keeps_double_precision_unless_asked(self):
+        # numpy users compare against their float64 signal: a float32 file stopped at 1e-7.
+        x = signal(4000)
+        _, _, z = scipy.signal.stft(x, nperseg=128, noverlap=96)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        common = ["--nperseg", 128, "--noverlap", 96, "--length", len(x)]
+        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *common, "--out",
+            self.path("y.npy"), check=0)
+        y = np.load(self.path("y.npy"))
+        self.assertEqual(y.dtype, np.float64)
+        self.assertLess(test_cli.rel_err(y, x), 1e-12)
+        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *common,
+            "--sample-type", "float32", "--out", self.path("f.npy"), check=0)
+        f = np.load(self.path("f.npy"))
+        self.assertEqual(f.dtype, np.float32)
+        self.assertLess(test_cli.rel_err(f, x), 1e-6)
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *common,
+                   "--sample-type", "int16", "--out", self.path("i.npy"))
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("--sample-type: a .npy output of int16 samples (expected float32 or "
+                      "float64 for a .npy output", proc.stderr)
+        self.assertFalse(os.path.exists(self.path("i.npy")))
+
     def test_frames_from_the_first_sample_with_uncentred(self):
         # MATLAB's spectrogram and librosa/torch with center=False: frame j is
         # x[j hop : j hop + n], not centred on j hop. Read as scipy's frames, the result
@@ -579,6 +603,19 @@ class BadSpectra(CliTest):
                             "--out", self.path("y.npy"))
         self.assertIn("row 3, column 8 (index [2, 7])", err)
         self.assertIn("--mag-unit db", err)
+        neg_phase = np.angle(z)
+        np.save(self.path("p.npy"), neg_phase)
+        proc = run("guess", self.path("neg.npy"), "--phase", self.path("p.npy"))
+        self.assertIn("neg.npy: row 3, column 8 (index [2, 7]) is -1: below zero, so the "
+                      "magnitudes were read only as levels in dB", proc.stderr)
+        # the bins show an FFT of 128: a window of 400 does not fit it, and --nperseg is to
+        # blame, not an --nfft that was never given
+        err = self.error_of("rebuild", self.path("m.npy"), "--nperseg", 400, "--out",
+                            self.path("y.npy"))
+        self.assertIn(f"m.npy: has {m.shape[0]} bins: an FFT of 128 (one-sided) or "
+                      f"{m.shape[0]} (two-sided), shorter than the window of --nperseg 400 "
+                      "(expected --nperseg at most 128, or at least 201 bins", err)
+        self.assertNotIn("--nfft", err)
         err = self.error_of("rebuild", self.path("m.npy"), "--nperseg", 128, "--noverlap", 96,
                             "--length", 100000, "--out", self.path("y.npy"))
         self.assertIn("--length", err)
