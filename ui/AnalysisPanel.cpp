@@ -24,8 +24,8 @@ constexpr int kMinLength = 16;
 constexpr int kMaxLength = 65536;
 constexpr const char* kInvalidStyle = "background-color: #f6d5d1;";
 
-const char* kWindows[] = {"hann",    "hamming",    "blackman",    "blackmanharris",
-                          "flattop", "kaiser,8.6", "gaussian,64", "boxcar"};
+const char* kWindows[] = {"hann",       "hamming",     "blackman", "blackmanharris", "flattop",
+                          "kaiser,8.6", "gaussian,64", "boxcar",   "tukey,0.25"};
 
 } // namespace
 

@@ -38,6 +38,8 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
                         {"signal", c.complexSignal ? "complex" : "real"},
                         {"length", c.length},
                         {"summary", c.describe()}};
+    if (c.centred)
+        j["centred"] = *c.centred;
     if (c.scoreIsDb) {
         j["consistency_gain_db"] = c.score;
     } else {
@@ -77,7 +79,7 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
                             "(lower is better; a hint, a phase file decides)"},
         {"scaling_note", "the scaling is a constant factor no score can see: it is the one "
                          "given by --scaling"},
-        {"frames_note", core::kFrameStartNote},
+        {"frames_note", a.length ? core::kFrameCountNote : core::kFrameStartNote},
         {"candidates", nlohmann::json::array()}};
     if (!phase)
         out["time_variation"] = found.timeVariation;

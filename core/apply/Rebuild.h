@@ -72,8 +72,9 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
 // frames (interiorDb), was read wrongly: the reading that made magnitudes and phases gives
 // rounding error (-100 to -300 dB).
 inline constexpr double kDirectInverseFitsBelowDb = -60.0;
-// What the user must know about an outcome ("" when nothing): magnitudes all zero, or a
-// direct inverse that does not fit its reading.
+// What the user must know about an outcome ("" when nothing): magnitudes all zero, a direct
+// inverse that does not fit its reading, or phase retrieval from frames overlapping by less
+// than 50 % (nearly any phase is consistent there).
 std::string rebuildWarning(const RebuildOutcome& outcome);
 // For a recording (full scale 1): the result peaks above 1 ("" when not). A plain FFT read with
 // scipy's scaling comes out sum(w) times too loud (librosa and torch: 200 for a 400-point Hann).

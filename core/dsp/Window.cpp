@@ -27,6 +27,7 @@ constexpr NamedWindow kNames[] = {
     {"rectangular", WindowType::Rectangular},
     {"kaiser", WindowType::Kaiser},
     {"gaussian", WindowType::Gaussian},
+    {"tukey", WindowType::Tukey},
     {"sqrthann", WindowType::SqrtHann},
     {"sqrt-hann", WindowType::SqrtHann},
 };
@@ -49,6 +50,8 @@ const char* canonicalName(WindowType type) {
         return "kaiser";
     case WindowType::Gaussian:
         return "gaussian";
+    case WindowType::Tukey:
+        return "tukey";
     case WindowType::SqrtHann:
         return "sqrthann";
     }
@@ -75,6 +78,22 @@ std::vector<double> cosineCoefficients(WindowType type) {
     }
 }
 
+// scipy.signal.windows.tukey: cosine tapers over the first and last floor(alpha (L-1) / 2) + 1
+// points, flat between; alpha 0 is the boxcar, 1 the Hann window.
+double tukeyValue(double alpha, int n, int len) {
+    if (alpha <= 0)
+        return 1.0;
+    if (alpha >= 1)
+        return 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * n / (len - 1));
+    const int width = int(std::floor(alpha * (len - 1) / 2.0));
+    const double t = 2.0 * n / alpha / (len - 1);
+    if (n <= width)
+        return 0.5 * (1 + std::cos(std::numbers::pi * (-1 + t)));
+    if (n >= len - width - 1)
+        return 0.5 * (1 + std::cos(std::numbers::pi * (-2.0 / alpha + 1 + t)));
+    return 1.0;
+}
+
 double symmetricValue(const WindowSpec& spec, const std::vector<double>& a, int n, int len) {
     if (len == 1)
         return 1.0;
@@ -91,6 +110,8 @@ double symmetricValue(const WindowSpec& spec, const std::vector<double>& a, int 
         const double m = n - (len - 1) / 2.0;
         return std::exp(-m * m / (2.0 * spec.param * spec.param));
     }
+    case WindowType::Tukey:
+        return tukeyValue(spec.param, n, len);
     default: {
         double w = 0.0;
         double sign = 1.0;
@@ -101,12 +122,22 @@ double symmetricValue(const WindowSpec& spec, const std::vector<double>& a, int 
     }
 }
 
+bool hasParam(WindowType type) {
+    return type == WindowType::Kaiser || type == WindowType::Gaussian || type == WindowType::Tukey;
+}
+
+std::string parameterText(double value) {
+    std::ostringstream out;
+    out << std::setprecision(10) << value;
+    return out.str();
+}
+
 double parseParam(std::string_view text, std::string_view option, const std::string& whole) {
     std::istringstream in{std::string(text)};
     double value = 0;
     if (!(in >> value) || !in.eof() || !std::isfinite(value))
         throw Error(std::string(option), "bad window parameter in '" + whole + "'",
-                    "a number, e.g. kaiser,8.6 or gaussian,512");
+                    "a number, e.g. kaiser,8.6, gaussian,512 or tukey,0.25");
     return value;
 }
 
@@ -130,17 +161,20 @@ WindowSpec parseWindow(std::string_view text, std::string_view option) {
     if (!found)
         throw Error(std::string(option), "unknown window '" + whole + "'",
                     "boxcar, hann, hamming, blackman, blackmanharris, flattop, sqrthann, "
-                    "kaiser,BETA or gaussian,SIGMA");
+                    "kaiser,BETA, gaussian,SIGMA or tukey,ALPHA");
     if (rest.ends_with("sym")) {
         spec.periodic = false;
         rest = rest.substr(0, rest.size() - 3);
         if (rest.ends_with(",") || rest.ends_with(":"))
             rest.remove_suffix(1);
     }
-    const bool needsParam = spec.type == WindowType::Kaiser || spec.type == WindowType::Gaussian;
+    if (spec.type == WindowType::Tukey && rest.empty())
+        rest = "0.5"; // scipy's default alpha
+    const bool needsParam = hasParam(spec.type);
     if (needsParam && rest.empty())
         throw Error(std::string(option), "window '" + whole + "' needs a parameter",
                     std::string(name) + (spec.type == WindowType::Kaiser ? ",BETA" : ",SIGMA"));
+
     if (!needsParam && !rest.empty())
         throw Error(std::string(option), "window '" + std::string(name) + "' takes no parameter",
                     "just '" + std::string(name) + "'");
@@ -152,14 +186,18 @@ WindowSpec parseWindow(std::string_view text, std::string_view option) {
                     "|beta| <= 700 (I0 overflows beyond; beta 14 is already very narrow)");
     if (spec.type == WindowType::Gaussian && spec.param <= 0)
         throw Error(std::string(option), "gaussian sigma must be positive", "sigma > 0 samples");
+    if (spec.type == WindowType::Tukey && (spec.param < 0 || spec.param > 1))
+        throw Error(std::string(option),
+                    "tukey alpha " + parameterText(spec.param) + " is out of range",
+                    "0 <= alpha <= 1 (the tapered fraction: 0 boxcar, 1 hann)");
     return spec;
 }
 
 std::string toString(const WindowSpec& spec) {
     std::ostringstream out;
     out << canonicalName(spec.type);
-    if (spec.type == WindowType::Kaiser || spec.type == WindowType::Gaussian)
-        out << ',' << std::setprecision(10) << spec.param; // a fitted beta reads back close
+    if (hasParam(spec.type))
+        out << ',' << parameterText(spec.param); // a fitted beta reads back close
     if (!spec.periodic)
         out << ",sym";
     return out.str();

@@ -51,14 +51,20 @@ std::vector<Shape> shapes(const Matrix& m, std::optional<MatrixLayout> only) {
     return out;
 }
 
-// Hops for 25, 50, 75 and 87.5 % overlap (noverlap = floor(fraction * nperseg), as scipy's
+// The frame count a length gives with frames centred (scipy's stft, librosa, torch) or starting
+// at the first sample without padding (MATLAB, scipy.signal.spectrogram, center=False).
+bool fitsLength(const StftParams& p, std::int64_t length, std::int64_t frames) {
+    return lengthFitsFrames(p, length, frames, true) || lengthFitsFrames(p, length, frames, false);
+}
+
+// Hops for 12.5, 25, 50, 75 and 87.5 % overlap (noverlap = floor(fraction * nperseg), as scipy's
 // default nperseg // 2); with a known length only those whose frame count fits (scipy's, or
 // librosa's and torch's), and with anyHop (a real signal's even FFT, the usual kind) any other
 // hop that fits it.
 std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<std::int64_t>& n,
                          bool anyHop) {
     std::set<int> hops;
-    for (int eighths : {2, 4, 6, 7})
+    for (int eighths : {1, 2, 4, 6, 7}) // 12.5 %: scipy.signal.spectrogram's nperseg // 8
         hops.insert(nperseg - nperseg * eighths / 8);
     if (anyHop && n && frames > 1) // any hop the length and frames allow (torch's 160/400)
         for (std::int64_t h = *n / (frames - 1) - 2; h <= *n / (frames - 1) + 2; ++h)
@@ -67,8 +73,7 @@ std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<s
     for (int hop : hops) {
         if (hop < 1 || hop > nperseg)
             continue;
-        if (n && !lengthFitsFrames(StftParams::make({}, nperseg, nperseg - hop, nperseg), *n,
-                                   frames, true))
+        if (n && !fitsLength(StftParams::make({}, nperseg, nperseg - hop, nperseg), *n, frames))
             continue;
         out.push_back(hop);
     }
@@ -124,7 +129,7 @@ public:
                 "no STFT parameters fit a " + std::to_string(m_mag.rows) + " x " +
                     std::to_string(m_mag.cols) + " matrix" +
                     (m_o.length ? " of a " + std::to_string(*m_o.length) + "-sample signal" : ""),
-                "bins = nfft/2+1 or nfft and a frame count that a 25/50/75/87.5 % "
+                "bins = nfft/2+1 or nfft and a frame count that a 12.5/25/50/75/87.5 % "
                 "overlap gives for the length");
         GuessResult result;
         result.readingsScored = m_scored;
@@ -191,10 +196,12 @@ private:
 
     // Symmetric windows (MATLAB's hamming(N)) only where a candidate is cheap to score.
     std::vector<std::string> windows() const {
-        std::vector<std::string> out = {"hann", "hamming", "blackman", "boxcar", "sqrthann"};
+        std::vector<std::string> out = {"hann",   "hamming",  "blackman",
+                                        "boxcar", "sqrthann", "tukey,0.25"};
         if (m_withPhase)
             out.insert(out.end(),
-                       {"hann,sym", "hamming,sym", "blackman,sym", "blackmanharris", "flattop"});
+                       {"hann,sym", "hamming,sym", "blackman,sym", "blackmanharris", "flattop",
+                        "tukey"}); // scipy.signal.spectrogram's, scipy's alpha
         return out;
     }
 
@@ -316,7 +323,7 @@ private:
                  int nfft, std::int64_t frames) const {
         for (const WindowSpec& window : windowsSeen(seen, n, offset)) {
             const auto p = StftParams::make(window, n, n - seen.hop, nfft, m_o.fs);
-            if (!m_o.length || lengthFitsFrames(p, *m_o.length, frames, true))
+            if (!m_o.length || fitsLength(p, *m_o.length, frames))
                 params.push_back(p);
         }
     }
@@ -401,8 +408,14 @@ private:
     }
 
     std::optional<GuessCandidate> score(const Reading& r, const StftParams& p) const {
-        GuessCandidate c{r.layout, p, r.complexSignal, 0, 0, !m_withPhase};
+        GuessCandidate c;
+        c.layout = r.layout;
+        c.params = p;
+        c.complexSignal = r.complexSignal;
+        c.scoreIsDb = !m_withPhase;
         c.frames = r.frames;
+        if (m_o.length) // the frame count tells where frames start
+            c.centred = lengthFitsFrames(p, *m_o.length, r.frames, true);
         c.length = m_o.length ? *m_o.length
                               : Stft<double>(p, StftDirections::Forward).istftLength(r.frames);
         const ImportedSpectrum& sub = r.block;
@@ -436,7 +449,8 @@ std::string GuessCandidate::describe() const {
     return toString(params.window) + ", window " + std::to_string(params.nperseg) + offset +
            ", hop " + std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
            toString(layout.layout) + " " + toString(layout.magnitude) + " " +
-           toString(layout.phase) + (complexSignal ? " complex" : " real");
+           toString(layout.phase) + (complexSignal ? " complex" : " real") +
+           (centred == false ? ", frames from the first sample" : "");
 }
 
 GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,

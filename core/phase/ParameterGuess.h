@@ -4,17 +4,17 @@
 // Every interpretation the files allow is tried: layout (bins x frames or frames x bins; without
 // a phase only the given one, bins x frames by default), bin
 // order (one-sided with nfft = 2(bins-1) or 2 bins - 1; two-sided, plain or fftshifted),
-// window (hann, hamming, blackman, boxcar, sqrthann; with a phase also symmetric hann, hamming
-// and blackman, blackmanharris and flattop, and at the lengths the frames show Kaiser and
-// Gaussian windows fitted to them, phase/WindowFit.h; nperseg = nfft), hop (25, 50, 75 and
-// 87.5 % overlap; only hops whose frame count fits the signal length when it is known),
-// magnitude unit (linear, power, dB, dB10) and phase unit (radians, degrees, cycles); a
-// complex .npy is its own phase (no units). With a phase, the frames themselves also show
-// the window length and the hop (phase/FrameInspection.h): those readings are tried too, with
-// every window above. With a phase, readings are dropped unscored when their one-sided frames'
-// DC or Nyquist bins are not real (no real signal's), or when their frames show no hop while
-// another reading's do. Each is scored on the first frames (at most maxFrames), or with a
-// phase on the loudest maxFrames consecutive frames (screened first on the loudest 32):
+// window (hann, hamming, blackman, boxcar, sqrthann, tukey,0.25; with a phase also symmetric
+// hann, hamming and blackman, blackmanharris, flattop and tukey (alpha 0.5), and at the lengths the
+// frames show Kaiser and Gaussian windows fitted to them, phase/WindowFit.h; nperseg = nfft), hop
+// (12.5, 25, 50, 75 and 87.5 % overlap; only hops whose frame count, centred or from the first
+// sample, fits the signal length when it is known), magnitude unit (linear, power, dB, dB10) and
+// phase unit (radians, degrees, cycles); a complex .npy is its own phase (no units). With a phase,
+// the frames themselves also show the window length and the hop (phase/FrameInspection.h): those
+// readings are tried too, with every window above. With a phase, readings are dropped unscored when
+// their one-sided frames' DC or Nyquist bins are not real (no real signal's), or when their frames
+// show no hop while another reading's do. Each is scored on the first frames (at most maxFrames),
+// or with a phase on the loudest maxFrames consecutive frames (screened first on the loudest 32):
 // - with a phase: the inconsistency || A A^+ X - X || / || X || (A the STFT, A^+ the ISTFT).
 //   The STFT of a real signal is a fixed point of A A^+ only under the parameters that made
 //   it, so the true candidate scores near rounding error and the others orders of magnitude
@@ -62,8 +62,12 @@ struct GuessCandidate {
     std::int64_t length = 0; // the given length, or scipy's istft length for the frames
     double score = 0;        // inconsistency (ratio) or spectral convergence (dB)
     bool scoreIsDb = false;
-    double centroid = 0;          // mean |frequency| in cycles per sample: breaks ties
-    std::int64_t frames = 0;      // in the matrix under this reading
+    double centroid = 0;     // mean |frequency| in cycles per sample: breaks ties
+    std::int64_t frames = 0; // in the matrix under this reading
+    // With a length given, whether its frame count is that of frames centred on j * hop (scipy's
+    // stft, librosa, torch) or, false, of frames from the first sample without padding
+    // (MATLAB's spectrogram, scipy.signal.spectrogram, center=False). Unset without a length.
+    std::optional<bool> centred;
     std::string describe() const; // "hann 256/64 one-sided bins-frames linear radians"
 };
 
@@ -108,6 +112,12 @@ inline constexpr const char* kFrameStartNote =
     "where the frames start cannot be told from the data: centred on the signal's samples "
     "(scipy, librosa) is assumed; frames that start at the first sample (MATLAB's "
     "spectrogram, center=False) take rebuild --uncentred";
+// Said instead when the length is given: its frame count tells.
+inline constexpr const char* kFrameCountNote =
+    "the given length's frame count tells where the frames start: each candidate's centred is "
+    "true for frames centred on the signal's samples (scipy's stft, librosa), false for frames "
+    "from the first sample without padding (MATLAB's spectrogram, scipy.signal.spectrogram, "
+    "center=False: rebuild --uncentred)";
 
 // phase may be null. Throws Error when no interpretation fits the shapes (naming the shape
 // and the length), for a phase matrix of another shape, or for a NaN or infinite value (naming

@@ -313,6 +313,41 @@ class Guess(CliTest):
                     top["window"], "--nperseg", 256, "--noverlap", 256 - hop, "--out", y)
                 self.assertLess(np.max(np.abs(np.load(y)[:len(x)] - x)), 1e-6)
 
+    def test_scipy_spectrogram_defaults_tukey_window_and_frames_from_the_first_sample(self):
+        # scipy.signal.spectrogram: ('tukey', 0.25), nperseg 256, noverlap 256 // 8, no
+        # padding (frames from sample 0), psd scaling. The given length's frame count tells
+        # where the frames start.
+        x = signal(16000)
+        _, _, c = scipy.signal.spectrogram(x, 8000.0, mode="complex", detrend=False)
+        np.save(self.path("m.npy"), np.abs(c))
+        np.save(self.path("p.npy"), np.angle(c))
+        out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             "--length", len(x), check=0).stdout)
+        top = out["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["centred"]),
+                         ("tukey,0.25", 256, 224, False))
+        self.assertLess(top["inconsistency"], 1e-10)
+        self.assertIn("frames from the first sample", top["summary"])
+        self.assertIn("the given length's frame count tells", out["frames_note"])
+        y = self.path("y.npy")
+        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--window",
+            "tukey,0.25", "--nperseg", 256, "--noverlap", 32, "--uncentred", "--scaling", "psd",
+            "--fs", 8000, "--out", y, check=0)
+        y = np.load(y)
+        covered = (c.shape[1] - 1) * 224 + 256
+        self.assertEqual(len(y), covered)
+        # sample 0 has weight 0 in the only frame holding it (the Tukey window starts at 0)
+        self.assertLess(np.max(np.abs(y[1:] - x[1:covered])), 1e-9)
+        # the default psd of power magnitudes: phase retrieval at 12.5 % overlap is warned of
+        # (nearly any phase is consistent there, so magnitudes alone barely tell the hop)
+        _, _, sxx = scipy.signal.spectrogram(x, 8000.0, detrend=False)
+        np.save(self.path("s.npy"), sxx)
+        proc = run("rebuild", self.path("s.npy"), "--mag-unit", "power", "--scaling", "psd",
+                   "--window", "tukey,0.25", "--nperseg", 256, "--noverlap", 32, "--uncentred",
+                   "--iterations", 20, "--out", self.path("r.npy"), check=0)
+        self.assertIn("the frames overlap by 12.5 % (hop 224 of a 256-sample window): with less "
+                      "than 50 % overlap nearly any phase is consistent", proc.stderr)
+
     def test_a_window_centred_in_a_longer_fft_as_librosa_and_torch_make_it(self):
         # librosa.stft(n_fft=512, win_length=400, hop_length=160) and torch.stft pad the
         # window to n_fft on both sides: 56 zeros, then 400 samples of Hann. Their frames are

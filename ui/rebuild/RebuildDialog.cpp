@@ -342,10 +342,13 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
     }
     if (!m_candidates.empty())
         m_table->setCurrentCell(0, 0); // applies the best reading to the fields
-    QString text = tr("%1 ranked; the best is applied. Pick another row to use it. Where the "
-                      "frames start cannot be told from the data: tick \"frames start at the "
-                      "first sample\" if they were made so (MATLAB, center=False).")
-                       .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings")));
+    const bool told = !m_candidates.empty() && m_candidates.front().centred.has_value();
+    QString text =
+        tr("%1 ranked; the best is applied. Pick another row to use it. ")
+            .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings"))) +
+        (told ? tr("The length's frame count sets where the frames start.")
+              : tr("Where the frames start cannot be told from the data: tick \"frames start "
+                   "at the first sample\" if they were made so (MATLAB, center=False)."));
     if (!result.scalingHint.empty())
         text += " " + tr("Note: %1.").arg(QString::fromStdString(result.scalingHint));
     if (!result.warning.empty()) // shown in full: the ranking rests on it

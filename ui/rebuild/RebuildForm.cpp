@@ -216,7 +216,8 @@ QWidget* RebuildForm::buildStft() {
                            {"blackmanharris", "blackmanharris"},
                            {"flattop", "flattop"},
                            {"kaiser,8.6", "kaiser,8.6"},
-                           {"gaussian,32", "gaussian,32"}});
+                           {"gaussian,32", "gaussian,32"},
+                           {tr("tukey,0.25 (scipy's spectrogram)"), "tukey,0.25"}});
     // Kaiser's beta and the Gaussian's sigma (samples) are typed after the comma, as the CLI
     // takes them ("kaiser,14"); any other window name as scipy writes it too.
     m_window->setObjectName("window");
@@ -393,6 +394,8 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
     m_offset->setValue(c.layout.windowOffset);
+    if (c.centred) // the given length's frame count told
+        m_uncentred->setChecked(!*c.centred);
     m_applying = false;
     m_guessedFor = magnitudePath();
 }

@@ -44,6 +44,29 @@ TEST(Window, SymmetricKaiserMatchesScipy) {
         EXPECT_NEAR(w[i], expected[i], 1e-7);
 }
 
+// scipy.signal.get_window(('tukey', 0.37), 13) and scipy.signal.windows.tukey(12, 0.7): the
+// taper's width is floor(alpha (L - 1) / 2), so the flat part starts on a whole sample.
+TEST(Window, TukeyMatchesScipy) {
+    const std::vector<double> periodic = {0, 0.3692766195, 0.9316455911, 1, 1, 1, 1, 1, 1, 1,
+                                          1, 0.9316455911, 0.3692766195};
+    const std::vector<double> symmetric = {0, 0.1574291425, 0.5305808304, 0.8844752627, 1, 1, 1,
+                                           1, 0.8844752627, 0.5305808304, 0.1574291425, 0};
+    const auto p = makeWindow(parseWindow("tukey,0.37"), 13);
+    const auto s = makeWindow(parseWindow("tukey,0.7,sym"), 12);
+    for (std::size_t i = 0; i < periodic.size(); ++i)
+        EXPECT_NEAR(p[i], periodic[i], 1e-9) << "periodic sample " << i;
+    for (std::size_t i = 0; i < symmetric.size(); ++i)
+        EXPECT_NEAR(s[i], symmetric[i], 1e-9) << "symmetric sample " << i;
+    // alpha 0 is the boxcar, 1 the Hann window; "tukey" alone is scipy's alpha 0.5
+    EXPECT_EQ(makeWindow(parseWindow("tukey,0"), 8), makeWindow(parseWindow("boxcar"), 8));
+    const auto t1 = makeWindow(parseWindow("tukey,1"), 8),
+               hann = makeWindow(parseWindow("hann"), 8);
+    for (std::size_t i = 0; i < 8; ++i)
+        EXPECT_NEAR(t1[i], hann[i], 1e-12);
+    EXPECT_EQ(parseWindow("tukey").param, 0.5);
+    EXPECT_EQ(toString(parseWindow("tukey,sym")), "tukey,0.5,sym");
+}
+
 TEST(Window, PeriodicHannSumsToHalfLengthAndSquaresOverlapAddFlat) {
     const auto w = makeWindow(parseWindow("hann"), 4096);
     EXPECT_NEAR(std::accumulate(w.begin(), w.end(), 0.0), 2048.0, 1e-9);
@@ -61,7 +84,8 @@ TEST(Window, OnePointWindowIsOne) {
 }
 
 TEST(Window, RoundTripsThroughText) {
-    for (const char* name : {"hann", "kaiser,8.6", "gaussian,512", "blackmanharris", "hann,sym"})
+    for (const char* name :
+         {"hann", "kaiser,8.6", "gaussian,512", "blackmanharris", "hann,sym", "tukey,0.25"})
         EXPECT_EQ(toString(parseWindow(name)), name);
 }
 
@@ -77,6 +101,15 @@ TEST(Window, BadNamesAndParametersAreExplained) {
     EXPECT_THROW(parseWindow("kaiser,abc"), Error);
     EXPECT_THROW(parseWindow("hann,3"), Error);
     EXPECT_THROW(parseWindow("gaussian,-1"), Error);
+    try {
+        parseWindow("tukey,1.5");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("tukey alpha 1.5 is out of range (expected 0 <= "
+                                             "alpha <= 1"),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 TEST(StftParams, ScipyDefaults) {
