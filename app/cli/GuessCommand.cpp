@@ -29,6 +29,7 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
                         {"noverlap", p.noverlap},
                         {"nfft", p.nfft},
                         {"window_offset", c.layout.windowOffset},
+                        {"detrend", core::toString(c.detrend)},
                         {"hop", p.hop()},
                         {"fs", p.fs},
                         {"sides", core::toString(c.layout.order)},

@@ -28,7 +28,7 @@ struct RebuildArgs {
     std::uint32_t seed = 1;
     bool uncentred = false;
     int windowOffset = 0;
-    std::string report, out, sampleType;
+    std::string report, out, sampleType, detrend = "none";
     std::optional<double> center;
     CLI::Option* iterationsOption = nullptr;
     CLI::Option* fsOption = nullptr;
@@ -82,20 +82,17 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     o.blockFrames = a.blockFrames;
     spec.refineGivenPhase = a.iterationsOption->count() > 0;
     spec.image = imageAxes(a);
+    spec.detrend = core::parseDetrend(a.detrend);
     return spec;
 }
 
 nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
     const auto& p = r.params;
-    nlohmann::json j = {{"frames", r.input.frames},
-                        {"bins", r.input.bins},
-                        {"length", r.length},
-                        {"window", core::toString(p.window)},
-                        {"nperseg", p.nperseg},
-                        {"noverlap", p.noverlap},
-                        {"nfft", p.nfft},
-                        {"fs", p.fs},
-                        {"final_convergence_db", r.finalDb}};
+    nlohmann::json j = {{"frames", r.input.frames}, {"bins", r.input.bins},
+                        {"length", r.length},       {"window", core::toString(p.window)},
+                        {"nperseg", p.nperseg},     {"noverlap", p.noverlap},
+                        {"nfft", p.nfft},           {"fs", p.fs},
+                        {"detrend", a.detrend},     {"final_convergence_db", r.finalDb}};
     if (r.directInverse)
         return j;
     const double per =
@@ -155,6 +152,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
         std::cout << "inverse STFT of the given magnitudes and phases; its STFT magnitudes are "
                   << r.finalDb << " dB from the input (" << r.interiorDb
                   << " dB away from the edge frames, whose padding differs between tools)\n";
+    if (const std::string note = core::trendNote(r); !note.empty())
+        std::cout << note << "\n";
     else
         std::cout << "spectral convergence " << r.finalDb << " dB after " << r.convergenceDb.size()
                   << " iterations (" << a.method << " from "
@@ -194,6 +193,11 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--window-offset", a->windowOffset,
                     "Zeros before a window shorter than --nfft in each frame: 0 (scipy, MATLAB) "
                     "or (nfft - nperseg) / 2 (librosa and torch, win_length < n_fft)")
+        ->capture_default_str();
+    cmd->add_option("--detrend", a->detrend,
+                    "none | constant | linear: each frame's mean or line was taken away before "
+                    "the window (scipy's detrend; scipy.signal.spectrogram's default is "
+                    "constant); with a phase file")
         ->capture_default_str();
     cmd->add_option("--method", a->method,
                     "raar (RAAR, then fast Griffin-Lim) | fgla (fast Griffin-Lim) | gla | lbfgs")

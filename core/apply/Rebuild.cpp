@@ -63,10 +63,33 @@ struct Prepared {
     ImportedSpectrum spectrum;
 };
 
+// The least-squares signal of frames detrended before the window (phase/Detrend.h).
+template <typename S>
+void invertDetrended(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out) {
+    const FrameGeometry g{out.length, s.frames,
+                          firstFrameStart(out.params, spec.retrieval.centred)};
+    auto r = detrendedInverse<S>(s.values, out.params, g, spec.detrend);
+    signalOf<S>(out) = std::move(r.signal);
+    out.trendLost = r.trendLost;
+    out.detrend = spec.detrend;
+    out.directInverse = true;
+    const auto& x = signalOf<S>(out);
+    out.finalDb = detrendedConvergenceDb(out.input, x, out.params, g, spec.detrend);
+    const std::int64_t edge = (out.params.nperseg + out.params.hop() - 1) / out.params.hop();
+    out.interiorDb = detrendedConvergenceDb(out.input, x, out.params, g, spec.detrend, edge);
+}
+
 template <typename S>
 void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out, JobControl& job,
          const IterationFn& onIteration) {
     std::vector<S>& x = signalOf<S>(out);
+    if (spec.detrend != Detrend::None) {
+        if (!s.hasPhase || spec.refineGivenPhase)
+            throw Error("--detrend", toString(spec.detrend) + " with phase retrieval",
+                        "a phase file and no --iterations (a detrended spectrum is inverted "
+                        "directly)");
+        return invertDetrended<S>(spec, s, out);
+    }
     if (s.hasPhase && !spec.refineGivenPhase) {
         out.directInverse = true;
         x.assign(std::size_t(out.length), S{});
@@ -172,6 +195,14 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
     if (outcome.complexSignal)
         return writeSignal(outcome.iq, outcome.params.fs, outPath, options, centerFrequency);
     return writeSignal(outcome.real, outcome.params.fs, outPath, options, centerFrequency);
+}
+
+std::string trendNote(const RebuildOutcome& outcome) {
+    if (!outcome.trendLost)
+        return {};
+    const std::string what = outcome.detrend == Detrend::Linear ? "line" : "mean";
+    return "no frame reaches past the signal's ends, so the signal's own " + what +
+           " is in no frame (detrending takes it from each): the result's " + what + " is zero";
 }
 
 std::string levelWarning(const RebuildOutcome& outcome) {

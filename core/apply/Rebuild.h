@@ -8,6 +8,7 @@
 
 #include "apply/NpyExchange.h"
 #include "io/MatrixFile.h"
+#include "phase/Detrend.h"
 #include "phase/ImageSpectrum.h"
 #include "phase/PhaseRetrieval.h"
 #include "phase/SpectrumImport.h"
@@ -33,6 +34,9 @@ struct RebuildSpec {
     // A grayscale picture as the magnitude file (io/GrayImage.h): its levels and axes. The
     // analysis options then set the grid it is resampled onto (nperseg 256 by default).
     std::optional<ImageAxes> image;
+    // With a phase: each frame's mean or line was taken away before the window (scipy's
+    // detrend; phase/Detrend.h). Phase retrieval takes none.
+    Detrend detrend = Detrend::None;
 };
 
 struct RebuildOutcome {
@@ -53,6 +57,10 @@ struct RebuildOutcome {
     double interiorDb = 0;
     double initSeconds = 0, iterationSeconds = 0;
     int blocks = 1;
+    // A detrended inverse whose frames never reach the padding: the signal's own mean (or
+    // line) is in no frame and was set to zero.
+    bool trendLost = false;
+    Detrend detrend = Detrend::None; // as the spec said, for a direct inverse
 };
 
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
@@ -79,5 +87,7 @@ std::string rebuildWarning(const RebuildOutcome& outcome);
 // For a recording (full scale 1): the result peaks above 1 ("" when not). A plain FFT read with
 // scipy's scaling comes out sum(w) times too loud (librosa and torch: 200 for a 400-point Hann).
 std::string levelWarning(const RebuildOutcome& outcome);
+// A detrended inverse that could not see the signal's own mean or line ("" otherwise).
+std::string trendNote(const RebuildOutcome& outcome);
 
 } // namespace specedit::core

@@ -53,7 +53,8 @@ std::string inconsistentWarning(double best) {
            " dB, where the reading that made them scores below about -100 dB. Tried: the "
            "windows hann, hamming, blackman (periodic and symmetric), boxcar, sqrthann, "
            "blackmanharris and flattop, and Kaiser and Gaussian windows fitted to the frames, "
-           "at every window length and hop the frames show. The files may not be one STFT's "
+           "at every window length and hop the frames show, and the best of them with each "
+           "frame's mean or line taken away (scipy's detrend). The files may not be one STFT's "
            "magnitudes and phases (edited, rounded to a few digits, another transform, another "
            "window). If you know how they were made, rebuild with those settings";
 }

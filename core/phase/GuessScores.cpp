@@ -32,6 +32,18 @@ double inconsistencyOf(const ImportedSpectrum& x, const StftParams& p, std::int6
 }
 
 template <typename S>
+double detrendedInconsistencyOf(const ImportedSpectrum& x, const StftParams& p, Detrend d) {
+    const FrameGeometry g{(x.frames - 1) * p.hop() + p.nperseg, x.frames, 0};
+    const auto y = detrendedAnalysis(detrendedInverse<S>(x.values, p, g, d).signal, p, g, d);
+    double diff = 0, norm = 0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        diff += std::norm(y[i] - x.values[i]);
+        norm += std::norm(x.values[i]);
+    }
+    return std::sqrt(diff / std::max(norm, 1e-300));
+}
+
+template <typename S>
 double gainOf(const ImportedSpectrum& x, const StftParams& p, std::int64_t frames,
               const JobControl& outer) {
     const std::int64_t length = std::max<std::int64_t>(1, (frames - 1) * p.hop());
@@ -57,7 +69,11 @@ double gainOf(const ImportedSpectrum& x, const StftParams& p, std::int64_t frame
 
 } // namespace
 
-double inconsistency(const ImportedSpectrum& x, const StftParams& p, bool complexSignal) {
+double inconsistency(const ImportedSpectrum& x, const StftParams& p, bool complexSignal,
+                     Detrend detrend) {
+    if (detrend != Detrend::None)
+        return complexSignal ? detrendedInconsistencyOf<Complex>(x, p, detrend)
+                             : detrendedInconsistencyOf<double>(x, p, detrend);
     return complexSignal ? inconsistencyOf<Complex>(x, p, x.frames)
                          : inconsistencyOf<double>(x, p, x.frames);
 }

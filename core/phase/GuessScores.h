@@ -3,6 +3,7 @@
 // set of STFT parameters, and the frames it scores them on.
 
 #include "dsp/StftParams.h"
+#include "phase/Detrend.h"
 #include "phase/SpectrumImport.h"
 #include "util/JobControl.h"
 
@@ -13,8 +14,11 @@ namespace specedit::core {
 
 // With a phase: || A A^+ X - X || / || X || over the frames whole (A the STFT, A^+ the ISTFT),
 // from the first frame's first sample, so that a block from the middle of a recording is as
-// consistent as the whole under the parameters that made it.
-double inconsistency(const ImportedSpectrum& x, const StftParams& p, bool complexSignal);
+// consistent as the whole under the parameters that made it. With a detrend, A takes each
+// frame's mean or line away before the window and A^+ is its least-squares inverse
+// (phase/Detrend.h).
+double inconsistency(const ImportedSpectrum& x, const StftParams& p, bool complexSignal,
+                     Detrend detrend = Detrend::None);
 
 // Magnitudes alone: how much closer they can be matched (PGHI and 20 fast Griffin-Lim
 // iterations) than the same frames in shuffled order, in dB, more negative is better.

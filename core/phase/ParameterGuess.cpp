@@ -121,8 +121,10 @@ public:
             tryReading(readings[i]);
             m_job.setProgress(double(i + 1) / double(readings.size()));
         }
-        if (m_withPhase) // the best of the screen again on all the frames asked for
+        if (m_withPhase) { // the best of the screen again on all the frames asked for
             rescoreBest();
+            tryDetrended();
+        }
         if (m_found.empty())
             throw Error(
                 "guess",
@@ -166,6 +168,7 @@ private:
     // rounding error there too), and the kRescored best are scored on maxFrames.
     static constexpr std::int64_t kScreenFrames = 32;
     static constexpr std::size_t kRescored = 24;
+    static constexpr std::size_t kDetrendTried = 8;
 
     // The units a shape is read in: magnitudes alone only those the values allow (each
     // candidate costs two phase retrievals); a complex file has none.
@@ -385,6 +388,31 @@ private:
                 scoreAll(*r, {c.params});
     }
 
+    // With a phase and no reading consistent, the frames may have been detrended before the
+    // window (scipy.signal.spectrogram's default): the best kDetrendTried readings are scored
+    // again with each frame's mean, then its line, taken away (phase/Detrend.h).
+    void tryDetrended() {
+        auto best = m_found;
+        std::stable_sort(best.begin(), best.end(),
+                         [](const auto& a, const auto& b) { return a.score < b.score; });
+        if (best.empty() || best.front().score <= kConsistentBelow)
+            return;
+        best.resize(std::min(kDetrendTried, best.size()));
+        for (const GuessCandidate& c : best) {
+            const auto r = interpret(c.layout, c.params.nfft, m_o.maxFrames);
+            for (Detrend d : {Detrend::Constant, Detrend::Linear}) {
+                if (!r)
+                    break;
+                m_job.checkCancelled();
+                GuessCandidate detrended = c;
+                detrended.detrend = d;
+                detrended.score = inconsistency(r->block, c.params, r->complexSignal, d);
+                if (std::isfinite(detrended.score))
+                    m_found.push_back(std::move(detrended));
+            }
+        }
+    }
+
     // Every candidate on every core, each worker taking the next; results keep the
     // enumeration order, so the ranking does not depend on the timing.
     void scoreAll(const Reading& r, const std::vector<StftParams>& params) {
@@ -450,7 +478,8 @@ std::string GuessCandidate::describe() const {
            ", hop " + std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
            toString(layout.layout) + " " + toString(layout.magnitude) + " " +
            toString(layout.phase) + (complexSignal ? " complex" : " real") +
-           (centred == false ? ", frames from the first sample" : "");
+           (centred == false ? ", frames from the first sample" : "") +
+           (detrend == Detrend::None ? "" : ", detrended (" + toString(detrend) + ")");
 }
 
 GuessResult guessParameters(const Matrix& magnitude, const Matrix* phase,

@@ -32,6 +32,7 @@
 // taken from the options and stated. Candidates are returned best first.
 
 #include "io/MatrixFile.h"
+#include "phase/Detrend.h"
 #include "phase/SpectrumImport.h"
 #include "util/JobControl.h"
 
@@ -68,6 +69,9 @@ struct GuessCandidate {
     // stft, librosa, torch) or, false, of frames from the first sample without padding
     // (MATLAB's spectrogram, scipy.signal.spectrogram, center=False). Unset without a length.
     std::optional<bool> centred;
+    // With a phase, when no reading is consistent as it stands: each frame's mean or line
+    // taken away before the window (scipy's detrend, phase/Detrend.h).
+    Detrend detrend = Detrend::None;
     std::string describe() const; // "hann 256/64 one-sided bins-frames linear radians"
 };
 

@@ -348,6 +348,44 @@ class Guess(CliTest):
         self.assertIn("the frames overlap by 12.5 % (hop 224 of a 256-sample window): with less "
                       "than 50 % overlap nearly any phase is consistent", proc.stderr)
 
+    def test_frames_detrended_before_the_window_are_found_and_inverted(self):
+        # scipy's detrend takes each segment's mean ('constant': scipy.signal.spectrogram's
+        # default) or line away before the window; no plain reading is consistent then.
+        x = signal(16000) + 0.3 + np.linspace(0, 0.5, 16000)
+        for kind, made in [
+                ("constant", lambda: scipy.signal.spectrogram(x, 8000.0, mode="complex")[2]),
+                ("linear", lambda: scipy.signal.stft(x, 8000.0, "hamming", 256, 192,
+                                                     detrend="linear")[2])]:
+            with self.subTest(detrend=kind):
+                z = made()
+                np.save(self.path("m.npy"), np.abs(z))
+                np.save(self.path("p.npy"), np.angle(z))
+                out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                                     "--length", len(x), check=0).stdout)
+                top = out["candidates"][0]
+                self.assertEqual(top["detrend"], kind)
+                self.assertLess(top["inconsistency"], 1e-4)
+                self.assertIn("detrended (%s)" % kind, top["summary"])
+                args = ["--window", top["window"], "--nperseg", 256, "--noverlap",
+                        top["noverlap"], "--detrend", kind, "--fs", 8000, "--length", len(x)]
+                if not top["centred"]:
+                    args += ["--uncentred", "--scaling", "psd"]
+                proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *args,
+                           "--out", self.path("y.npy"), check=0)
+                y = np.load(self.path("y.npy"))
+                if kind == "constant":  # no padding: the mean is in no frame, and said
+                    self.assertIn("the signal's own mean is in no frame", proc.stdout)
+                    covered = (z.shape[1] - 1) * 224 + 256  # scipy drops the rest
+                    want = x[:covered] - x[:covered].mean()
+                    self.assertLess(np.max(np.abs(y[:covered] - want)), 1e-8)
+                    self.assertFalse(np.any(y[covered:]))
+                else:  # padded frames keep the line
+                    self.assertLess(np.max(np.abs(y - x)), 1e-6)
+        proc = run("rebuild", self.path("m.npy"), "--detrend", "linear", "--nperseg", 256,
+                   "--out", self.path("r.npy"))
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("--detrend: linear with phase retrieval (expected a phase file", proc.stderr)
+
     def test_a_window_centred_in_a_longer_fft_as_librosa_and_torch_make_it(self):
         # librosa.stft(n_fft=512, win_length=400, hop_length=160) and torch.stft pad the
         # window to n_fft on both sides: 56 zeros, then 400 samples of Hann. Their frames are

@@ -426,6 +426,8 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
                 .arg(p.hop());
     if (outcome.foldedHermitian)
         text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
+    if (const std::string note = core::trendNote(outcome); !note.empty())
+        text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
     if (const std::string level = core::levelWarning(outcome); !level.empty()) // saved as WAV
         text += " " + tr("Warning: %1 (Scaling: none).").arg(QString::fromStdString(level));
     if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())

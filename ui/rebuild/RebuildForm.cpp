@@ -91,7 +91,8 @@ void RebuildForm::watchReading() {
         if (!m_applying)
             emit readingEdited();
     };
-    for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_scaling, m_rawType, m_window})
+    for (QComboBox* c :
+         {m_layout, m_magUnit, m_phaseUnit, m_sides, m_scaling, m_rawType, m_window, m_detrend})
         connect(c, &QComboBox::currentIndexChanged, this, edited);
     for (QSpinBox* s : {m_rows, m_nperseg, m_noverlap, m_nfft, m_offset, m_length})
         connect(s, &QSpinBox::valueChanged, this, edited);
@@ -237,6 +238,13 @@ QWidget* RebuildForm::buildStft() {
     m_offset->setToolTip(tr("Zeros before a window shorter than the FFT in each frame: 0 for "
                             "scipy and MATLAB; librosa and torch centre it, (FFT size - window "
                             "length) / 2. The guess finds it from a phase."));
+    m_detrend = combo(box, {{tr("none"), "none"},
+                            {tr("constant (scipy.signal.spectrogram)"), "constant"},
+                            {tr("linear"), "linear"}});
+    m_detrend->setObjectName("detrend");
+    m_detrend->setToolTip(tr("Each frame's mean (constant) or line (linear) was taken away "
+                             "before the window, as scipy's detrend does: rebuilt exactly "
+                             "from a phase; not for phase retrieval. The guess finds it."));
     m_fs = new HertzSpinBox(box);
     m_fs->setRange(1e-3, 1e12);
     m_fs->setValue(8000);
@@ -247,13 +255,15 @@ QWidget* RebuildForm::buildStft() {
     f->addRow(tr("Overlap:"), m_noverlap);
     f->addRow(tr("FFT size:"), m_nfft);
     f->addRow(tr("Window offset:"), m_offset);
+    f->addRow(tr("Detrend:"), m_detrend);
     f->addRow(tr("Sample rate:"), m_fs);
     f->addRow(tr("Signal length:"), m_length);
     m_uncentred = new QCheckBox(tr("frames start at the first sample"), box);
     m_uncentred->setObjectName("uncentred");
     m_uncentred->setToolTip(tr("MATLAB's spectrogram, librosa and torch with center=False: frame "
                                "j covers samples j·hop to j·hop + window. Off: scipy's frames, "
-                               "centred on j·hop (the guess cannot tell the two apart)"));
+                               "centred on j·hop (the guess tells the two apart only from a given "
+                               "signal length)"));
     f->addRow(QString(), m_uncentred);
     return box;
 }
@@ -361,6 +371,7 @@ core::RebuildSpec RebuildForm::spec() const {
     if (m_nfft->value() > 0)
         s.analysis.nfft = m_nfft->value();
     s.layout.windowOffset = m_offset->value();
+    s.detrend = core::parseDetrend(nameOf(m_detrend), "Detrend");
     s.analysis.fs = m_fs->value();
     if (m_length->value() > 0)
         s.length = m_length->value();
@@ -394,6 +405,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
     m_offset->setValue(c.layout.windowOffset);
+    select(m_detrend, core::toString(c.detrend));
     if (c.centred) // the given length's frame count told
         m_uncentred->setChecked(!*c.centred);
     m_applying = false;

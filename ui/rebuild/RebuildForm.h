@@ -56,7 +56,7 @@ private:
     QDoubleSpinBox *m_dbFloor, *m_fs, *m_momentum, *m_relaxation;
     QCheckBox *m_useFloor, *m_bigEndian, *m_uncentred;
     QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_offset, *m_length, *m_iterations;
-    QComboBox *m_window, *m_method, *m_init;
+    QComboBox *m_window, *m_method, *m_init, *m_detrend;
     QWidget* m_picture;
     QWidget* m_readingBox = nullptr;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;

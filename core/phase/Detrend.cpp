@@ -1,0 +1,412 @@
+#include "phase/Detrend.h"
+
+#include "dsp/FftPlan.h"
+#include "dsp/Window.h"
+#include "util/Error.h"
+
+#include <Eigen/SparseCholesky>
+#include <Eigen/SparseCore>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace specedit::core {
+namespace {
+
+using Complex = std::complex<double>;
+template <typename S> constexpr bool kComplex = !std::is_same_v<S, double>;
+
+int trendTerms(Detrend d) {
+    return d == Detrend::Linear ? 2 : 1;
+}
+
+// The trend's basis over a segment of n samples: 1, and for a line m - (n-1)/2 (orthogonal to
+// the first, so each coefficient of a least-squares fit is a plain projection).
+double basis(int i, std::int64_t m, int n) {
+    return i == 0 ? 1.0 : double(m) - (n - 1) / 2.0;
+}
+
+template <typename S> int binsOf(const StftParams& p) {
+    return kComplex<S> ? p.nfft : p.nfft / 2 + 1;
+}
+
+void requireGeometry(std::size_t values, int bins, const FrameGeometry& g, Detrend d) {
+    if (d == Detrend::None)
+        throw Error("--detrend", "none", "constant or linear for a detrended inverse");
+    if (g.frames < 1 || values != std::size_t(bins) * std::size_t(g.frames) || g.length < 1)
+        throw Error("detrend", std::to_string(values) + " spectral values",
+                    std::to_string(g.frames) + " frames of " + std::to_string(bins) + " bins");
+}
+
+// Each frame's windowed segment w (s_j - B c_j): sum(w) IFFT(X_j), its first nperseg samples.
+template <typename S>
+std::vector<S> windowedSegments(const std::vector<Complex>& spectra, const StftParams& p,
+                                std::int64_t frames, double windowSum) {
+    const int bins = binsOf<S>(p), n = p.nperseg;
+    const double scale = windowSum / p.nfft; // FFTW's inverse is unnormalised
+    std::vector<S> out(std::size_t(frames) * std::size_t(n));
+    const FftPlan<double> plan(kComplex<S> ? FftKind::ComplexInverse : FftKind::RealInverse,
+                               p.nfft);
+    AlignedBuffer<Complex> in{std::size_t(bins)};
+    AlignedBuffer<S> time{std::size_t(p.nfft)};
+    for (std::int64_t j = 0; j < frames; ++j) {
+        std::copy_n(spectra.begin() + std::ptrdiff_t(j * bins), bins, in.data());
+        if constexpr (kComplex<S>)
+            plan.execute(static_cast<const Complex*>(in.data()), time.data());
+        else
+            plan.execute(in.data(), time.data());
+        for (int m = 0; m < n; ++m)
+            out[std::size_t(j * n + m)] = time[std::size_t(m)] * scale;
+    }
+    return out;
+}
+
+// One frame's share of one sample: weight u = w^2, the segment value d = y / w, the offset.
+template <typename S> struct Share {
+    std::int64_t frame;
+    std::int64_t m;
+    double u;
+    S d;
+};
+
+// The normal equations in the trend coefficients, banded: H((k,i),(l,i')) for l - k in
+// 0..band, and the right-hand side.
+template <typename S> class TrendSystem {
+public:
+    TrendSystem(std::int64_t frames, int terms, int band, int n)
+        : m_frames(frames), m_terms(terms), m_band(band), m_n(n),
+          m_h(std::size_t(frames) * std::size_t(band + 1) * std::size_t(terms * terms), 0.0),
+          m_rhs(std::size_t(frames) * std::size_t(terms), S{}) {}
+
+    // A sample inside the signal (x free) or in the padding (x = 0).
+    void add(const std::vector<Share<S>>& shares, bool inside) {
+        double total = 0;
+        S mean{};
+        for (const auto& s : shares) {
+            total += s.u;
+            mean += s.u * s.d;
+        }
+        if (total <= 0)
+            return;
+        mean = inside ? mean / total : S{};
+        for (const auto& a : shares)
+            for (int i = 0; i < m_terms; ++i) {
+                const double pa = basis(i, a.m, m_n);
+                m_rhs[index(a.frame, i)] -= a.u * pa * (a.d - mean);
+                for (const auto& b : shares) {
+                    if (b.frame < a.frame)
+                        continue;
+                    for (int k = 0; k < m_terms; ++k) {
+                        const double pb = basis(k, b.m, m_n);
+                        double v = inside ? -a.u * b.u * pa * pb / total : 0.0;
+                        if (b.frame == a.frame)
+                            v += a.u * pa * pb;
+                        at(a.frame, b.frame - a.frame, i, k) += v;
+                    }
+                }
+            }
+    }
+
+    // c with frame 0's terms pinned to zero when `pin` (nothing ties them to the padding).
+    std::vector<S> solve(bool pin) const {
+        const auto size = Eigen::Index(m_rhs.size());
+        std::vector<Eigen::Triplet<double>> entries;
+        for (std::int64_t k = 0; k < m_frames; ++k)
+            for (int dk = 0; dk <= m_band && k + dk < m_frames; ++dk)
+                for (int i = 0; i < m_terms; ++i)
+                    for (int i2 = 0; i2 < m_terms; ++i2) {
+                        const auto r = Eigen::Index(index(k, i)),
+                                   c = Eigen::Index(index(k + dk, i2));
+                        const double v = m_h[slot(k, dk, i, i2)];
+                        if (v == 0 || (pin && (k == 0 || k + dk == 0)))
+                            continue;
+                        entries.emplace_back(r, c, v);
+                        if (dk > 0)
+                            entries.emplace_back(c, r, v);
+                    }
+        if (pin)
+            for (int i = 0; i < m_terms; ++i)
+                entries.emplace_back(i, i, 1.0);
+        Eigen::SparseMatrix<double> h(size, size);
+        h.setFromTriplets(entries.begin(), entries.end());
+        Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower,
+                              Eigen::NaturalOrdering<int>>
+            ldlt(h);
+        if (ldlt.info() != Eigen::Success)
+            throw Error("detrend", "the frames' trends cannot be told apart",
+                        "frames that overlap where the window is not zero");
+        std::vector<S> c(m_rhs.size());
+        for (int part = 0; part < (kComplex<S> ? 2 : 1); ++part) {
+            Eigen::VectorXd b(size);
+            for (Eigen::Index r = 0; r < size; ++r)
+                b[r] = (pin && r < m_terms) ? 0.0 : component(m_rhs[std::size_t(r)], part);
+            const Eigen::VectorXd v = ldlt.solve(b);
+            for (Eigen::Index r = 0; r < size; ++r)
+                setComponent(c[std::size_t(r)], part, v[r]);
+        }
+        return c;
+    }
+
+private:
+    static double component(const S& v, int part) {
+        if constexpr (kComplex<S>)
+            return part == 0 ? v.real() : v.imag();
+        else
+            return v;
+    }
+    static void setComponent(S& v, int part, double x) {
+        if constexpr (kComplex<S>)
+            part == 0 ? v.real(x) : v.imag(x);
+        else
+            v = x;
+    }
+    std::size_t index(std::int64_t frame, int i) const { return std::size_t(frame * m_terms + i); }
+    std::size_t slot(std::int64_t k, int dk, int i, int i2) const {
+        return ((std::size_t(k) * std::size_t(m_band + 1) + std::size_t(dk)) *
+                    std::size_t(m_terms) +
+                std::size_t(i)) *
+                   std::size_t(m_terms) +
+               std::size_t(i2);
+    }
+    double& at(std::int64_t k, std::int64_t dk, int i, int i2) {
+        return m_h[slot(k, int(dk), i, i2)];
+    }
+
+    std::int64_t m_frames;
+    int m_terms, m_band, m_n;
+    std::vector<double> m_h;
+    std::vector<S> m_rhs;
+};
+
+// The frames holding sample n with a non-zero window there, and their segment values.
+template <typename S>
+void sharesOf(std::int64_t n, const FrameGeometry& g, const StftParams& p,
+              const std::vector<double>& w, const std::vector<S>& y, std::vector<Share<S>>& out) {
+    out.clear();
+    const std::int64_t hop = p.hop(), rel = n - g.base;
+    const std::int64_t first = std::max<std::int64_t>(0, (rel - p.nperseg) / hop);
+    const std::int64_t last = std::min(g.frames - 1, rel >= 0 ? rel / hop : -1);
+    for (std::int64_t j = first; j <= last; ++j) {
+        const std::int64_t m = rel - j * hop;
+        if (m < 0 || m >= p.nperseg || w[std::size_t(m)] == 0)
+            continue;
+        const double wm = w[std::size_t(m)];
+        out.push_back({j, m, wm * wm, y[std::size_t(j * p.nperseg + m)] / wm});
+    }
+}
+
+// Takes away x's mean (or least-squares line) over the samples some frame holds.
+template <typename S>
+void removeTrend(std::vector<S>& x, const std::vector<char>& held, int terms) {
+    const int n = int(x.size());
+    std::int64_t count = 0;
+    double centre = 0;
+    for (int i = 0; i < n; ++i)
+        if (held[std::size_t(i)]) {
+            ++count;
+            centre += i;
+        }
+    if (count == 0)
+        return;
+    centre /= double(count);
+    S mean{}, slope{};
+    double spread = 0;
+    for (int i = 0; i < n; ++i)
+        if (held[std::size_t(i)]) {
+            mean += x[std::size_t(i)];
+            slope += (i - centre) * x[std::size_t(i)];
+            spread += (i - centre) * (i - centre);
+        }
+    mean /= double(count);
+    slope = (terms > 1 && spread > 0) ? slope / spread : S{};
+    for (int i = 0; i < n; ++i)
+        if (held[std::size_t(i)])
+            x[std::size_t(i)] -= mean + (i - centre) * slope;
+}
+
+// A sample that lies only where windows are zero (the first of a signal whose frames start
+// there, under a window that starts at 0) is in no windowed segment, but its frame's trend
+// was fitted with it: the detrended segment sums to zero, so it is the one value that makes
+// it (when it is the only such sample of a frame inside the signal).
+template <typename S>
+void fillZeroWeightSamples(std::vector<S>& x, std::vector<char>& held, const std::vector<S>& y,
+                           const std::vector<S>& c, const std::vector<double>& w,
+                           const FrameGeometry& g, const StftParams& p, int terms) {
+    const int n = p.nperseg;
+    for (std::int64_t j = 0; j < g.frames; ++j) {
+        const std::int64_t start = g.base + j * p.hop();
+        auto trend = [&](int m) {
+            S t{};
+            for (int i = 0; i < terms; ++i)
+                t += basis(i, m, n) * c[std::size_t(j * terms + i)];
+            return t;
+        };
+        int missing = -1, count = 0;
+        S rest{}; // the detrended segment's sum without the missing sample
+        for (int m = 0; m < n; ++m) {
+            const std::int64_t i = start + m;
+            const bool inside = i >= 0 && i < g.length;
+            if (w[std::size_t(m)] != 0)
+                rest += y[std::size_t(j * n + m)] / w[std::size_t(m)];
+            else if (!inside)
+                rest -= trend(m); // a padded zero
+            else if (held[std::size_t(i)])
+                rest += x[std::size_t(i)] - trend(m);
+            else {
+                missing = m;
+                ++count;
+            }
+        }
+        if (count != 1)
+            continue;
+        x[std::size_t(start + missing)] = trend(missing) - rest;
+        held[std::size_t(start + missing)] = 1;
+    }
+}
+
+} // namespace
+
+Detrend parseDetrend(std::string_view text, std::string_view option) {
+    if (text == "none" || text == "false")
+        return Detrend::None;
+    if (text == "constant")
+        return Detrend::Constant;
+    if (text == "linear")
+        return Detrend::Linear;
+    throw Error(std::string(option), "unknown detrend '" + std::string(text) + "'",
+                "none, constant (each frame's mean taken away: scipy.signal.spectrogram's "
+                "default) or linear");
+}
+
+std::string toString(Detrend detrend) {
+    switch (detrend) {
+    case Detrend::Constant:
+        return "constant";
+    case Detrend::Linear:
+        return "linear";
+    default:
+        return "none";
+    }
+}
+
+template <typename S>
+DetrendedInverse<S> detrendedInverse(const std::vector<Complex>& spectra, const StftParams& p,
+                                     const FrameGeometry& g, Detrend detrend) {
+    requireGeometry(spectra.size(), binsOf<S>(p), g, detrend);
+    const auto w = makeWindow(p.window, p.nperseg);
+    const auto y =
+        windowedSegments<S>(spectra, p, g.frames, std::accumulate(w.begin(), w.end(), 0.0));
+    const int terms = trendTerms(detrend), band = (p.nperseg - 1) / p.hop();
+    TrendSystem<S> system(g.frames, terms, band, p.nperseg);
+    const std::int64_t begin = g.base, end = g.base + (g.frames - 1) * p.hop() + p.nperseg;
+    std::vector<Share<S>> shares;
+    bool padded = false;
+    for (std::int64_t n = begin; n < end; ++n) {
+        sharesOf(n, g, p, w, y, shares);
+        const bool inside = n >= 0 && n < g.length;
+        padded = padded || (!inside && !shares.empty());
+        system.add(shares, inside);
+    }
+    const auto c = system.solve(!padded);
+    DetrendedInverse<S> out;
+    out.signal.assign(std::size_t(g.length), S{});
+    std::vector<char> held(std::size_t(g.length), 0);
+    for (std::int64_t n = std::max<std::int64_t>(0, begin); n < std::min(end, g.length); ++n) {
+        sharesOf(n, g, p, w, y, shares);
+        double total = 0;
+        S sum{};
+        for (const auto& s : shares) {
+            S trend{};
+            for (int i = 0; i < terms; ++i)
+                trend += basis(i, s.m, p.nperseg) * c[std::size_t(s.frame * terms + i)];
+            total += s.u;
+            sum += s.u * (s.d + trend);
+        }
+        if (total > 0) {
+            out.signal[std::size_t(n)] = sum / total;
+            held[std::size_t(n)] = 1;
+        }
+    }
+    fillZeroWeightSamples(out.signal, held, y, c, w, g, p, terms);
+    if (!padded) {
+        removeTrend(out.signal, held, terms);
+        out.trendLost = true;
+    }
+    return out;
+}
+
+template <typename S>
+std::vector<Complex> detrendedAnalysis(const std::vector<S>& x, const StftParams& p,
+                                       const FrameGeometry& g, Detrend detrend) {
+    const auto w = makeWindow(p.window, p.nperseg);
+    const double sum = std::accumulate(w.begin(), w.end(), 0.0);
+    const int bins = binsOf<S>(p), n = p.nperseg, terms = trendTerms(detrend);
+    const FftPlan<double> plan(kComplex<S> ? FftKind::ComplexForward : FftKind::RealForward,
+                               p.nfft);
+    AlignedBuffer<S> segment{std::size_t(p.nfft)};
+    AlignedBuffer<Complex> spectrum{std::size_t(kComplex<S> ? p.nfft : bins)};
+    std::vector<Complex> out(std::size_t(bins) * std::size_t(g.frames));
+    for (std::int64_t j = 0; j < g.frames; ++j) {
+        const std::int64_t start = g.base + j * p.hop();
+        for (int m = 0; m < p.nfft; ++m) {
+            const std::int64_t i = start + m;
+            segment[std::size_t(m)] =
+                (m < n && i >= 0 && i < std::int64_t(x.size())) ? x[std::size_t(i)] : S{};
+        }
+        for (int t = 0; t < (detrend == Detrend::None ? 0 : terms); ++t) {
+            S fit{};
+            double norm = 0;
+            for (int m = 0; m < n; ++m) {
+                fit += basis(t, m, n) * segment[std::size_t(m)];
+                norm += basis(t, m, n) * basis(t, m, n);
+            }
+            fit /= norm;
+            for (int m = 0; m < n; ++m)
+                segment[std::size_t(m)] -= basis(t, m, n) * fit;
+        }
+        for (int m = 0; m < n; ++m)
+            segment[std::size_t(m)] *= w[std::size_t(m)] / sum;
+        plan.execute(segment.data(), spectrum.data());
+        std::copy_n(spectrum.data(), bins, out.begin() + std::ptrdiff_t(j * bins));
+    }
+    return out;
+}
+
+template <typename S>
+double detrendedConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
+                              const StftParams& p, const FrameGeometry& g, Detrend detrend,
+                              std::int64_t edgeFrames) {
+    const auto z = detrendedAnalysis(x, p, g, detrend);
+    if (2 * edgeFrames >= target.frames)
+        edgeFrames = 0;
+    double error = 0, total = 0;
+    for (std::int64_t j = edgeFrames; j < target.frames - edgeFrames; ++j)
+        for (int k = 0; k < target.bins; ++k) {
+            const double t = target.frame(j)[k];
+            const double d = std::abs(z[std::size_t(j * target.bins + k)]) - t;
+            error += d * d;
+            total += t * t;
+        }
+    return total > 0 ? 10 * std::log10(std::max(error, 1e-300) / total) : 0.0;
+}
+
+template DetrendedInverse<double> detrendedInverse<double>(const std::vector<Complex>&,
+                                                           const StftParams&, const FrameGeometry&,
+                                                           Detrend);
+template DetrendedInverse<Complex> detrendedInverse<Complex>(const std::vector<Complex>&,
+                                                             const StftParams&,
+                                                             const FrameGeometry&, Detrend);
+template std::vector<Complex> detrendedAnalysis<double>(const std::vector<double>&,
+                                                        const StftParams&, const FrameGeometry&,
+                                                        Detrend);
+template double detrendedConvergenceDb<double>(const MagnitudeGrid&, const std::vector<double>&,
+                                               const StftParams&, const FrameGeometry&, Detrend,
+                                               std::int64_t);
+template double detrendedConvergenceDb<Complex>(const MagnitudeGrid&, const std::vector<Complex>&,
+                                                const StftParams&, const FrameGeometry&, Detrend,
+                                                std::int64_t);
+template std::vector<Complex> detrendedAnalysis<Complex>(const std::vector<Complex>&,
+                                                         const StftParams&, const FrameGeometry&,
+                                                         Detrend);
+
+} // namespace specedit::core
