@@ -148,6 +148,9 @@ public:
         if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&
             m_o.scaling == SpectrumScaling::Spectrum)
             result.scalingHint = kUnscaledToolHint;
+        if (!m_found.empty() && m_found.front().params.window == parseWindow("tukey,0.25") &&
+            m_o.scaling != SpectrumScaling::Psd)
+            result.scalingHint = kSpectrogramToolHint;
         result.candidates = std::move(m_found);
         return result;
     }

@@ -90,12 +90,18 @@ struct GuessResult {
     std::size_t readingsScored = 0;
     std::size_t readingsWithoutHop = 0;
     // Set when the best reading points to a tool whose scaling is not the one given: a window
-    // centred in a longer FFT (librosa, torch) read with scipy's "spectrum" scaling.
+    // centred in a longer FFT (librosa, torch) read with scipy's "spectrum" scaling, or
+    // scipy.signal.spectrogram's Tukey window read without its psd scaling.
     std::string scalingHint;
 };
 inline constexpr const char* kUnscaledToolHint =
     "a window centred in a longer FFT is librosa's or torch's, which do not scale the FFT: "
     "scaling none gives the original level (a constant factor no score can see)";
+// Set when the best window is Tukey 0.25 and the scaling given is not psd.
+inline constexpr const char* kSpectrogramToolHint =
+    "a Tukey window of alpha 0.25 is scipy.signal.spectrogram's, whose scaling is psd unless "
+    "told otherwise (scaling='density'): scaling psd gives the original level (a constant "
+    "factor no score can see)";
 inline constexpr double kStationaryVariation = 0.05;
 // Magnitudes alone: how far ahead (dB) a reading with an odd FFT size must score to rank above
 // an even one; odd FFT sizes are rare, and the true reading's odd neighbour scores within

@@ -366,6 +366,9 @@ class Guess(CliTest):
                 self.assertEqual(top["detrend"], kind)
                 self.assertLess(top["inconsistency"], 1e-4)
                 self.assertIn("detrended (%s)" % kind, top["summary"])
+                if kind == "constant":  # scipy.signal.spectrogram's window: its scaling is psd
+                    self.assertIn("scipy.signal.spectrogram's, whose scaling is psd",
+                                  out["scaling_hint"])
                 args = ["--window", top["window"], "--nperseg", 256, "--noverlap",
                         top["noverlap"], "--detrend", kind, "--fs", 8000, "--length", len(x)]
                 if not top["centred"]:
