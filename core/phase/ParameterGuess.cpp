@@ -293,6 +293,8 @@ private:
             for (int hop : hopsFor(nfft, r->frames, m_o.length, evenOneSided))
                 params.push_back(
                     StftParams::make(parseWindow(window), nfft, nfft - hop, nfft, m_o.fs));
+        if (!m_withPhase)
+            addSpeechFraming(params, nfft, r->frames);
         if (const auto& seen = reading.seen) {
             for (int n = seen->nperseg; n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
                 addSeen(params, *seen, n, 0, nfft, r->frames);
@@ -300,6 +302,20 @@ private:
                 tryCentred(l, *seen, nfft, r->frames);
         }
         scoreAll(*r, usable(std::move(params)));
+    }
+
+    // Magnitudes alone show no window length, and speech front ends frame 25 ms windows every
+    // 10 ms in the next power-of-two FFT (torchaudio and Kaldi: 400 / 160 in 512 at 16 kHz):
+    // with the rate given, those are tried too.
+    void addSpeechFraming(std::vector<StftParams>& params, int nfft, std::int64_t frames) const {
+        const int n = int(std::lround(0.025 * m_o.fs)), hop = int(std::lround(0.010 * m_o.fs));
+        if (m_o.fs <= 1 || n >= nfft || 2 * n < nfft || hop < 1)
+            return;
+        for (const std::string& window : windows()) {
+            const auto p = StftParams::make(parseWindow(window), n, n - hop, nfft, m_o.fs);
+            if (!m_o.length || fitsLength(p, *m_o.length, frames))
+                params.push_back(p);
+        }
     }
 
     // The frames' window starts well into the FFT frame: librosa and torch centre a window
@@ -473,10 +489,10 @@ private:
 } // namespace
 
 std::string GuessCandidate::describe() const {
-    const std::string offset = layout.windowOffset == 0
-                                   ? ""
-                                   : " at sample " + std::to_string(layout.windowOffset) + " of " +
-                                         std::to_string(params.nfft);
+    const std::string fft = std::to_string(params.nfft);
+    const std::string offset =
+        layout.windowOffset > 0 ? " at sample " + std::to_string(layout.windowOffset) + " of " + fft
+                                : (params.nperseg != params.nfft ? " in " + fft : "");
     return toString(params.window) + ", window " + std::to_string(params.nperseg) + offset +
            ", hop " + std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
            toString(layout.layout) + " " + toString(layout.magnitude) + " " +

@@ -11,7 +11,9 @@
 // sample, fits the signal length when it is known), magnitude unit (linear, power, dB, dB10) and
 // phase unit (radians, degrees, cycles); a complex .npy is its own phase (no units). With a phase,
 // the frames themselves also show the window length and the hop (phase/FrameInspection.h): those
-// readings are tried too, with every window above. With a phase, readings are dropped unscored when
+// readings are tried too, with every window above. Without a phase but with the rate, a speech
+// front end's 25 ms window every 10 ms in the FFT is tried too (400 / 160 in 512 at 16 kHz).
+// With a phase, readings are dropped unscored when
 // their one-sided frames' DC or Nyquist bins are not real (no real signal's), or when their frames
 // show no hop while another reading's do. Each is scored on the first frames (at most maxFrames),
 // or with a phase on the loudest maxFrames consecutive frames (screened first on the loudest 32):

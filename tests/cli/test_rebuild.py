@@ -518,6 +518,24 @@ class Guess(CliTest):
         self.assertTrue(odd)
         self.assertLess(odd[0]["consistency_gain_db"], c[0]["consistency_gain_db"])
 
+    def test_magnitudes_alone_of_a_speech_front_end_25_ms_every_10_ms(self):
+        # torchaudio and Kaldi frame speech 25 ms every 10 ms in the next power-of-two FFT
+        # (Hann 400 in 512, hop 160 at 16 kHz): no window shorter than the FFT was tried from
+        # magnitudes, and a tester's file came out as Blackman 512. With the rate, it is.
+        fs = 16000
+        t = np.arange(int(2.5 * fs)) / fs
+        phase = 2 * np.pi * np.cumsum(120 + 100 * np.sin(2 * np.pi * 0.7 * t) ** 2) / fs
+        x = sum(np.cos(k * phase) / k for k in range(1, 26))
+        x = x * (0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2)
+        x += 0.01 * np.random.default_rng(5).standard_normal(t.size)
+        _, _, z = scipy.signal.stft(x, fs=fs, nperseg=400, noverlap=240, nfft=512)
+        np.save(self.path("m.npy"), np.abs(z))
+        top = json.loads(run("guess", self.path("m.npy"), "--fs", fs, "--length", len(x),
+                             check=0).stdout)["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["nfft"]),
+                         ("hann", 400, 160, 512))
+        self.assertIn("window 400 in 512", top["summary"])
+
     def test_a_steady_tone_cannot_tell_the_hop_and_says_so(self):
         # Every frame of a steady tone is alike: each hop is consistent, and the score alone
         # favoured the least overlap (hop 192 for the true 64). Ranked by how common the overlap
