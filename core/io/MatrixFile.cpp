@@ -232,6 +232,7 @@ void toCommaCsv(std::vector<std::string>& lines) {
 struct Header {
     bool present = false;
     bool indexColumn = false; // the first column is row labels, not data
+    bool named = false;       // ... under a name, so only if its values are labels' (monotonic)
 };
 
 bool isNumber(std::string_view word) {
@@ -268,6 +269,7 @@ Header takeHeader(std::vector<std::string>& lines) {
         // that are numbers ("freq,0.0,0.016,...": frequencies down, times across).
         h.indexColumn = emptyFirst || (!isNumber(words.front()) && words.size() > 1 &&
                                        numbers == std::ptrdiff_t(words.size()) - 1);
+        h.named = !emptyFirst;
         if (h.present)
             line.clear(); // the line numbers of errors stay the file's
         return h;
@@ -275,9 +277,25 @@ Header takeHeader(std::vector<std::string>& lines) {
     return {};
 }
 
-// pandas' index column: the first value of every row (frame or bin labels, not data).
-void dropIndexColumn(Matrix& m) {
-    if (m.cols < 2)
+// Frequencies or times down the first column: strictly rising or falling.
+bool firstColumnMonotonic(const Matrix& m) {
+    int sign = 0;
+    for (std::int64_t r = 1; r < m.rows; ++r) {
+        const double d =
+            m.values[std::size_t(r * m.cols)] - m.values[std::size_t((r - 1) * m.cols)];
+        const int s = d > 0 ? 1 : d < 0 ? -1 : 0;
+        if (s == 0 || (sign != 0 && s != sign))
+            return false;
+        sign = s;
+    }
+    return true;
+}
+
+// pandas' index column: the first value of every row (frame or bin labels, not data). One
+// under a name ("x,1,2") is dropped only when its values are labels', strictly monotonic: a
+// data column under a name and numbered columns stays.
+void dropIndexColumn(Matrix& m, bool named) {
+    if (m.cols < 2 || (named && !firstColumnMonotonic(m)))
         return;
     std::vector<double> kept;
     kept.reserve(std::size_t(m.rows * (m.cols - 1)));
@@ -333,7 +351,7 @@ Matrix readText(const std::string& path) {
     if (m.rows == 0)
         throw Error(path, "holds no numbers", "a matrix of numbers");
     if (header.indexColumn)
-        dropIndexColumn(m);
+        dropIndexColumn(m, header.named);
     return m;
 }
 

@@ -57,6 +57,10 @@ TEST(MatrixFile, APandasIndexOfFrequenciesIsDroppedNamedOrNot) {
     const Matrix named = readString(dir, "n.csv", "freq,0.0,0.016\n0.0,1,2\n40.0,3,4\n");
     ASSERT_EQ(named.cols, 2);
     EXPECT_EQ(named.values, (std::vector<double>{1, 2, 3, 4}));
+    // a named first column whose values are no labels (not monotonic) is data
+    const Matrix data = readString(dir, "d.csv", "x,1,2\n0.5,1,2\n0.2,3,4\n0.9,5,6\n");
+    ASSERT_EQ(data.cols, 3);
+    EXPECT_EQ(data.values, (std::vector<double>{0.5, 1, 2, 0.2, 3, 4, 0.9, 5, 6}));
 }
 
 TEST(MatrixFile, TextInTheNumbersIsNamedWithItsLine) {
