@@ -87,7 +87,8 @@ std::string rebuildWarning(const RebuildOutcome& outcome);
 // For a recording (full scale 1): the result peaks above 1 ("" when not). A plain FFT read with
 // scipy's scaling comes out sum(w) times too loud (librosa and torch: 200 for a 400-point Hann).
 std::string levelWarning(const RebuildOutcome& outcome);
-// A detrended inverse that could not see the signal's own mean or line ("" otherwise).
+// A detrended inverse that could not see the signal's own mean or line, or any linear one
+// (its slow drifts are poorly determined); "" otherwise.
 std::string trendNote(const RebuildOutcome& outcome);
 
 } // namespace specedit::core
