@@ -20,6 +20,7 @@ struct GuessArgs {
     std::size_t top = 5;
     std::int64_t maxFrames = 256;
     CLI::Option* layoutOption = nullptr;
+    CLI::Option* magUnitOption = nullptr;
 };
 
 nlohmann::json toJson(const core::GuessCandidate& c) {
@@ -66,6 +67,9 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     o.phaseName = a.input.phase;
     if (a.layoutOption->count() > 0)
         o.layout = core::parseMatrixLayout(a.input.layout, "--layout");
+    if (a.magUnitOption->count() > 0)
+        o.magnitudeUnit = core::parseMagnitudeUnit(a.input.magUnit, "--mag-unit");
+    o.dbFloor = a.input.dbFloor;
     if (a.maxFrames < 1)
         throw core::Error("--max-frames", std::to_string(a.maxFrames), "at least 1 frame");
     o.maxFrames = a.maxFrames;
@@ -73,21 +77,22 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     finishProgress();
     if (!found.warning.empty())
         std::cerr << "guess: warning: " << found.warning << "\n";
+    const bool withPhase = phase || !mag.imag.empty(); // a complex file is its own phase
     nlohmann::json out = {
-        {"measure", phase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"
-                          : "consistency gain: spectral convergence after PGHI + 20 fast "
-                            "Griffin-Lim iterations minus the same on the frames shuffled, dB "
-                            "(lower is better; a hint, a phase file decides)"},
+        {"measure", withPhase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"
+                              : "consistency gain: spectral convergence after PGHI + 20 fast "
+                                "Griffin-Lim iterations minus the same on the frames shuffled, dB "
+                                "(lower is better; a hint, a phase file decides)"},
         {"scaling_note", "the scaling is a constant factor no score can see: it is the one "
                          "given by --scaling"},
-        {"frames_note", a.length ? core::kFrameCountNote : core::kFrameStartNote},
+        {"frames_note", found.framesNote},
         {"candidates", nlohmann::json::array()}};
-    if (!phase)
+    if (!withPhase)
         out["time_variation"] = found.timeVariation;
     if (!found.scalingHint.empty())
         out["scaling_hint"] = found.scalingHint;
     out["readings_scored"] = found.readingsScored;
-    if (phase || !mag.imag.empty())
+    if (withPhase)
         out["readings_without_a_hop"] = found.readingsWithoutHop;
     if (!found.warning.empty())
         out["warning"] = found.warning;
@@ -108,6 +113,7 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
         ->required();
     addSpectrumInputOptions(cmd, a->input);
     a->layoutOption = cmd->get_option("--layout");
+    a->magUnitOption = cmd->get_option("--mag-unit");
     cmd->add_option("--length", a->length, "Samples of the original signal, when known");
     cmd->add_option("--fs", a->fs, "Sample rate in Hz")->capture_default_str();
     cmd->add_option("--top", a->top, "Candidates to print")->capture_default_str();

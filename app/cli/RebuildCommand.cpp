@@ -70,7 +70,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     spec.analysis.fs = a.analysis.fs.value_or(1.0);
     spec.length = a.length;
     auto& o = spec.retrieval;
-    o.centred = !a.uncentred;
+    o.framing.centred = !a.uncentred;
     o.method = core::parsePhaseMethod(a.method);
     o.init = core::parseInitialPhase(a.init);
     o.iterations = a.iterations;
@@ -141,6 +141,9 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
     const auto spec = toSpec(a);
+    core::WriterOptions w; // checked before the rebuild runs
+    if (!a.sampleType.empty())
+        w.sampleType = core::parseSampleType(a.sampleType);
     core::refuseToOverwrite(a.out, spec.magnitudePath);
     if (!spec.phasePath.empty())
         core::refuseToOverwrite(a.out, spec.phasePath);
@@ -152,17 +155,16 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
         std::cout << "inverse STFT of the given magnitudes and phases; its STFT magnitudes are "
                   << r.finalDb << " dB from the input (" << r.interiorDb
                   << " dB away from the edge frames, whose padding differs between tools)\n";
+    if (const std::string note = core::coverageNote(r); !note.empty())
+        std::cout << note << "\n";
     if (const std::string note = core::trendNote(r); !note.empty())
         std::cout << note << "\n";
-    else
+    else if (!r.directInverse)
         std::cout << "spectral convergence " << r.finalDb << " dB after " << r.convergenceDb.size()
                   << " iterations (" << a.method << " from "
                   << (spec.phasePath.empty() ? a.init : "the given phase") << ", " << r.blocks
                   << " block" << (r.blocks == 1 ? "" : "s") << ", "
                   << r.initSeconds + r.iterationSeconds << " s)\n";
-    core::WriterOptions w;
-    if (!a.sampleType.empty())
-        w.sampleType = core::parseSampleType(a.sampleType);
     const std::int64_t clipped = core::writeRebuilt(r, spec, a.out, w, a.center);
     writeReport(a, reportOf(a, r));
     std::cout << "wrote " << a.out << ": " << r.length << " samples ("

@@ -29,22 +29,22 @@ StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLay
     return p;
 }
 
-std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames) {
-    const bool centred = spec.retrieval.centred;
-    const std::int64_t n = spec.length.value_or(lengthForFrames(p, frames, centred));
+std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames,
+                           const Framing& framing) {
+    const std::int64_t n = spec.length.value_or(lengthForFrames(p, frames, framing));
     const bool retrieval = spec.phasePath.empty() || spec.refineGivenPhase;
-    if (lengthFitsFrames(p, n, frames, centred) && frameCountFor(p, n, centred) != frames &&
+    if (lengthFitsFrames(p, n, frames, framing) && frameCountFor(p, n, framing) != frames &&
         retrieval)
         throw Error("--length",
                     std::to_string(n) + " samples fit librosa's and torch's frame count "
                                         "(1 + length / hop), which phase retrieval does not "
                                         "take",
                     "no --length (the result is then " +
-                        std::to_string(lengthForFrames(p, frames, centred)) + " samples)");
-    if (!lengthFitsFrames(p, n, frames, centred))
+                        std::to_string(lengthForFrames(p, frames, framing)) + " samples)");
+    if (!lengthFitsFrames(p, n, frames, framing))
         throw Error("--length",
                     std::to_string(n) + " samples give " +
-                        std::to_string(frameCountFor(p, n, centred)) + " frames",
+                        std::to_string(frameCountFor(p, n, framing)) + " frames",
                     std::to_string(frames) + " frames as the files hold (hop " +
                         std::to_string(p.hop()) + ")");
     return n;
@@ -66,8 +66,7 @@ struct Prepared {
 // The least-squares signal of frames detrended before the window (phase/Detrend.h).
 template <typename S>
 void invertDetrended(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out) {
-    const FrameGeometry g{out.length, s.frames,
-                          firstFrameStart(out.params, spec.retrieval.centred)};
+    const FrameGeometry g{out.length, s.frames, firstFrameStart(out.params, out.framing)};
     auto r = detrendedInverse<S>(s.values, out.params, g, spec.detrend);
     signalOf<S>(out) = std::move(r.signal);
     out.trendLost = r.trendLost;
@@ -93,16 +92,17 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
     if (s.hasPhase && !spec.refineGivenPhase) {
         out.directInverse = true;
         x.assign(std::size_t(out.length), S{});
-        const bool centred = spec.retrieval.centred;
-        StftOperator<S> op(out.params, out.length, s.frames, firstFrameStart(out.params, centred),
+        const Framing& framing = out.framing;
+        StftOperator<S> op(out.params, out.length, s.frames, firstFrameStart(out.params, framing),
                            spec.retrieval.threads);
         op.synthesise(s.values.data(), x.data());
-        out.finalDb = spectralConvergenceDb(out.input, x, out.params, centred);
+        out.finalDb = spectralConvergenceDb(out.input, x, out.params, framing);
         const std::int64_t edge = (out.params.nperseg + out.params.hop() - 1) / out.params.hop();
-        out.interiorDb = spectralConvergenceDb(out.input, x, out.params, centred, edge);
+        out.interiorDb = spectralConvergenceDb(out.input, x, out.params, framing, edge);
         return;
     }
     PhaseRetrievalOptions o = spec.retrieval;
+    o.framing = out.framing;
     if (s.hasPhase)
         o.init = InitialPhase::Given;
     o.given = &s.values;
@@ -130,6 +130,7 @@ Prepared prepareImage(const RebuildSpec& spec) {
     Prepared p;
     p.out.params = params;
     p.out.length = img.length;
+    p.out.framing = spec.retrieval.framing;
     p.out.complexSignal = img.twoSided;
     p.spectrum = ImportedSpectrum{img.grid.bins, img.grid.frames, {}, false};
     p.spectrum.values.assign(img.grid.values.begin(), img.grid.values.end());
@@ -151,11 +152,12 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
                         std::to_string(p.out.params.nperseg) + " in a " +
                         std::to_string(p.out.params.nfft) + "-point FFT",
                     "0 to " + std::to_string(p.out.params.nfft - p.out.params.nperseg) +
-                        " (librosa and torch centre the window: " +
-                        std::to_string((p.out.params.nfft - p.out.params.nperseg) / 2) + ")");
+                        "; librosa and torch centre the window at " +
+                        std::to_string((p.out.params.nfft - p.out.params.nperseg) / 2));
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
-    p.out.length = resolveLength(spec, p.out.params, frames);
+    p.out.framing = {spec.retrieval.framing.centred, layout.windowOffset};
+    p.out.length = resolveLength(spec, p.out.params, frames, p.out.framing);
     if (layout.order != BinOrder::OneSided && isHermitian(p.spectrum)) {
         p.out.foldedHermitian = true;
         p.spectrum = toOneSided(p.spectrum, p.out.params.nfft);
@@ -211,6 +213,24 @@ std::string trendNote(const RebuildOutcome& outcome) {
            " is in no frame (detrending takes it from each): the result's " + what + " is zero";
 }
 
+std::string coverageNote(const RebuildOutcome& outcome) {
+    const auto& p = outcome.params;
+    const std::int64_t first = firstFrameStart(p, outcome.framing);
+    const std::int64_t head = std::clamp<std::int64_t>(first, 0, outcome.length);
+    const std::int64_t end = first + (outcome.input.frames - 1) * p.hop() + p.nperseg;
+    const std::int64_t tail = std::clamp<std::int64_t>(outcome.length - end, 0, outcome.length);
+    if (head == 0 && tail == 0)
+        return {};
+    std::string where;
+    if (head > 0)
+        where = "the first " + std::to_string(head);
+    if (tail > 0)
+        where += (head > 0 ? " and the last " : "the last ") + std::to_string(tail);
+    return where + " samples lie under no frame's window, so no frame says what they were: " +
+           "they are zeros (tools whose frames start at the first sample drop a tail that "
+           "fills no whole frame)";
+}
+
 std::string levelWarning(const RebuildOutcome& outcome) {
     double peak = 0;
     for (double v : outcome.real)
@@ -221,8 +241,8 @@ std::string levelWarning(const RebuildOutcome& outcome) {
         return {};
     char text[300];
     std::snprintf(text, sizeof text,
-                  "the result peaks at %.3g (%+.1f dB above full scale): a recording clips above "
-                  "1. Files of a plain, unscaled FFT (librosa, torch) take scaling none; else "
+                  "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "
+                  "clip. Files of a plain, unscaled FFT (librosa, torch) take scaling none; else "
                   "the signal was not in -1..1",
                   peak, 20 * std::log10(peak));
     return text;

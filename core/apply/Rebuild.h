@@ -28,9 +28,10 @@ struct RebuildSpec {
     bool autoSides = true; // bin order from the bins and nfft (scipy's istft rule)
     IstftOptions analysis; // window, nperseg, noverlap, nfft, fs
     std::optional<std::int64_t> length;
-    PhaseRetrievalOptions retrieval; // init Given is set here when a phase is given; its
-                                     // `centred` says how the files' frames lie
-    bool refineGivenPhase = false;   // with a phase: iterate from it instead of inverting once
+    // init Given is set here when a phase is given; framing.centred says how the files' frames
+    // lie (the window offset is the layout's).
+    PhaseRetrievalOptions retrieval;
+    bool refineGivenPhase = false; // with a phase: iterate from it instead of inverting once
     // A grayscale picture as the magnitude file (io/GrayImage.h): its levels and axes. The
     // analysis options then set the grid it is resampled onto (nperseg 256 by default).
     std::optional<ImageAxes> image;
@@ -42,6 +43,7 @@ struct RebuildSpec {
 struct RebuildOutcome {
     StftParams params;
     std::int64_t length = 0;
+    Framing framing; // where the frames lie in the signal (the layout's window offset)
     bool complexSignal = false;
     bool foldedHermitian = false;         // a two-sided spectrum of a real signal
     bool directInverse = false;           // phase given, inverted once
@@ -90,5 +92,9 @@ std::string levelWarning(const RebuildOutcome& outcome);
 // A detrended inverse that could not see the signal's own mean or line, or any linear one
 // (its slow drifts are poorly determined); "" otherwise.
 std::string trendNote(const RebuildOutcome& outcome);
+// Samples at the signal's start or end that lie under no frame's window (frames from the first
+// sample drop a tail that fills no whole frame; torch's center=False also the first
+// (nfft - nperseg) / 2): they are zeros in the result, and this says how many ("" when none).
+std::string coverageNote(const RebuildOutcome& outcome);
 
 } // namespace specedit::core

@@ -88,7 +88,7 @@ public:
         m_result.initialDb = toDb(m_initialDiff, m_norm);
         for (std::size_t i = 0; i < m_diff.size(); ++i)
             m_result.convergenceDb.push_back(toDb(m_diff[i], m_norm));
-        m_result.finalDb = spectralConvergenceDb(m_t, m_result.signal, m_p, m_o.centred);
+        m_result.finalDb = spectralConvergenceDb(m_t, m_result.signal, m_p, m_o.framing);
         return std::move(m_result);
     }
 
@@ -97,7 +97,7 @@ private:
         return 10 * std::log10(std::max(diff, 1e-300) / std::max(norm, 1e-300));
     }
     std::int64_t frameStart(std::int64_t j) const {
-        return j * m_p.hop() + firstFrameStart(m_p, m_o.centred);
+        return j * m_p.hop() + firstFrameStart(m_p, m_o.framing);
     }
 
     void block(int b, std::int64_t j0, std::int64_t j1) {

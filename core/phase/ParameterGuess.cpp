@@ -2,6 +2,7 @@
 
 #include "dsp/Stft.h"
 #include "phase/FrameInspection.h"
+#include "phase/GuessCandidates.h"
 #include "phase/GuessRanking.h"
 #include "phase/GuessScores.h"
 #include "phase/WindowFit.h"
@@ -19,66 +20,6 @@
 
 namespace specedit::core {
 namespace {
-
-struct Shape {
-    SpectrumLayout layout;
-    int nfft = 0;
-    bool complexSignal = false;
-};
-
-// Layouts, bin orders and FFT sizes the matrix's shape allows.
-std::vector<Shape> shapes(const Matrix& m, std::optional<MatrixLayout> only) {
-    std::vector<Shape> out;
-    for (MatrixLayout layout : {MatrixLayout::BinsByFrames, MatrixLayout::FramesByBins}) {
-        if (only && layout != *only)
-            continue;
-        const auto [bins, frames] = binsAndFrames(m, layout);
-        if (bins < 2 || bins > kMaxTransformSize || frames < 1)
-            continue;
-        Shape s;
-        s.layout.layout = layout;
-        for (int nfft : {int(2 * (bins - 1)), int(2 * bins - 1)}) {
-            s.nfft = nfft;
-            s.layout.order = BinOrder::OneSided;
-            out.push_back(s);
-        }
-        s.nfft = int(bins);
-        for (BinOrder order : {BinOrder::TwoSided, BinOrder::TwoSidedShifted}) {
-            s.layout.order = order;
-            out.push_back(s);
-        }
-    }
-    return out;
-}
-
-// The frame count a length gives with frames centred (scipy's stft, librosa, torch) or starting
-// at the first sample without padding (MATLAB, scipy.signal.spectrogram, center=False).
-bool fitsLength(const StftParams& p, std::int64_t length, std::int64_t frames) {
-    return lengthFitsFrames(p, length, frames, true) || lengthFitsFrames(p, length, frames, false);
-}
-
-// Hops for 12.5, 25, 50, 75 and 87.5 % overlap (noverlap = floor(fraction * nperseg), as scipy's
-// default nperseg // 2); with a known length only those whose frame count fits (scipy's, or
-// librosa's and torch's), and with anyHop (a real signal's even FFT, the usual kind) any other
-// hop that fits it.
-std::vector<int> hopsFor(int nperseg, std::int64_t frames, const std::optional<std::int64_t>& n,
-                         bool anyHop) {
-    std::set<int> hops;
-    for (int eighths : {1, 2, 4, 6, 7}) // 12.5 %: scipy.signal.spectrogram's nperseg // 8
-        hops.insert(nperseg - nperseg * eighths / 8);
-    if (anyHop && n && frames > 1) // any hop the length and frames allow (torch's 160/400)
-        for (std::int64_t h = *n / (frames - 1) - 2; h <= *n / (frames - 1) + 2; ++h)
-            hops.insert(int(std::clamp<std::int64_t>(h, 1, nperseg)));
-    std::vector<int> out;
-    for (int hop : hops) {
-        if (hop < 1 || hop > nperseg)
-            continue;
-        if (n && !fitsLength(StftParams::make({}, nperseg, nperseg - hop, nperseg), *n, frames))
-            continue;
-        out.push_back(hop);
-    }
-    return out;
-}
 
 // A reading to score: the matrix's layout, bin order and units, the FFT size, and what its
 // frames show (with a phase).
@@ -108,10 +49,10 @@ public:
     GuessResult run() {
         // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
         // too, and the magnitudes alone cannot tell the two apart reliably).
-        const auto all = shapes(
+        const auto all = guessShapes(
             m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
         std::vector<Pending> readings;
-        for (const Shape& shape : all)
+        for (const GuessShape& shape : all)
             for (const SpectrumLayout& l : unitsOf(shape))
                 readings.push_back({l, shape.nfft, std::nullopt});
         if (m_withPhase)
@@ -146,11 +87,19 @@ public:
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
         if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&
-            m_o.scaling == SpectrumScaling::Spectrum)
+            m_o.scaling == SpectrumScaling::Spectrum) {
             result.scalingHint = kUnscaledToolHint;
-        if (!m_found.empty() && m_found.front().params.window == parseWindow("tukey,0.25") &&
-            m_o.scaling != SpectrumScaling::Psd)
+            result.hintedScaling = SpectrumScaling::None;
+        }
+        const bool spectrogramWindow =
+            !m_found.empty() && m_found.front().params.window == parseWindow("tukey,0.25");
+        if (spectrogramWindow && m_o.scaling != SpectrumScaling::Psd) {
             result.scalingHint = kSpectrogramToolHint;
+            result.hintedScaling = SpectrumScaling::Psd;
+        }
+        result.framesNote = m_o.length          ? kFrameCountNote
+                            : spectrogramWindow ? kSpectrogramFramesNote
+                                                : kFrameStartNote;
         result.candidates = std::move(m_found);
         return result;
     }
@@ -168,14 +117,36 @@ private:
     }
 
     // With a phase, every candidate is screened on kScreenFrames frames (a true one scores at
-    // rounding error there too), and the kRescored best are scored on maxFrames.
+    // rounding error there too), and the kRescored best (and the best of each hop) are scored
+    // on maxFrames.
     static constexpr std::int64_t kScreenFrames = 32;
     static constexpr std::size_t kRescored = 24;
     static constexpr std::size_t kDetrendTried = 8;
+    static constexpr std::size_t kBestPerHop = 4;
+
+    // The `overall` best candidates and the kBestPerHop best of every window length and hop,
+    // best first: readings of little overlap are nearly consistent whatever they are, and
+    // every window at 12.5 % overlap (hop 224 of 256) read a detrended IQ recording better,
+    // as it stands, than its true 50 % (-38.8 against -31.6 dB).
+    static std::vector<GuessCandidate> bestOfEachHop(std::vector<GuessCandidate> found,
+                                                     std::size_t overall) {
+        std::stable_sort(found.begin(), found.end(),
+                         [](const auto& a, const auto& b) { return a.score < b.score; });
+        std::map<std::pair<int, int>, std::size_t> taken;
+        std::vector<GuessCandidate> out;
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            std::size_t& n = taken[{found[i].params.nperseg, found[i].params.hop()}];
+            if (i < overall || n < kBestPerHop) {
+                ++n;
+                out.push_back(std::move(found[i]));
+            }
+        }
+        return out;
+    }
 
     // The units a shape is read in: magnitudes alone only those the values allow (each
     // candidate costs two phase retrievals); a complex file has none.
-    std::vector<SpectrumLayout> unitsOf(const Shape& shape) const {
+    std::vector<SpectrumLayout> unitsOf(const GuessShape& shape) const {
         std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
                                                MagnitudeUnit::Db, MagnitudeUnit::Db10};
         if (!m_mag.imag.empty()) {
@@ -185,6 +156,8 @@ private:
             magUnits = negative ? std::vector{MagnitudeUnit::Db, MagnitudeUnit::Db10}
                                 : std::vector{MagnitudeUnit::Linear, MagnitudeUnit::Power};
         }
+        if (m_o.magnitudeUnit && m_mag.imag.empty())
+            magUnits = {*m_o.magnitudeUnit};
         std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
         if (m_phase)
             phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
@@ -195,19 +168,9 @@ private:
                 l.magnitude = mu;
                 l.phase = pu;
                 l.scaling = m_o.scaling;
+                l.dbFloor = m_o.dbFloor;
                 out.push_back(l);
             }
-        return out;
-    }
-
-    // Symmetric windows (MATLAB's hamming(N)) only where a candidate is cheap to score.
-    std::vector<std::string> windows() const {
-        std::vector<std::string> out = {"hann",   "hamming",  "blackman",
-                                        "boxcar", "sqrthann", "tukey,0.25"};
-        if (m_withPhase)
-            out.insert(out.end(),
-                       {"hann,sym", "hamming,sym", "blackman,sym", "blackmanharris", "flattop",
-                        "tukey"}); // scipy.signal.spectrogram's, scipy's alpha
         return out;
     }
 
@@ -289,33 +252,20 @@ private:
             return;
         std::vector<StftParams> params;
         const bool evenOneSided = l.order == BinOrder::OneSided && nfft % 2 == 0;
-        for (const std::string& window : windows())
-            for (int hop : hopsFor(nfft, r->frames, m_o.length, evenOneSided))
+        for (const std::string& window : guessWindows(m_withPhase))
+            for (int hop : guessHops(nfft, r->frames, m_o.length, evenOneSided))
                 params.push_back(
                     StftParams::make(parseWindow(window), nfft, nfft - hop, nfft, m_o.fs));
         if (!m_withPhase)
-            addSpeechFraming(params, nfft, r->frames);
+            for (const StftParams& p : speechFraming(nfft, m_o.fs, r->frames, m_o.length))
+                params.push_back(p);
         if (const auto& seen = reading.seen) {
             for (int n = seen->nperseg; n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
                 addSeen(params, *seen, n, 0, nfft, r->frames);
             if (seen->first > kShortBy)
                 tryCentred(l, *seen, nfft, r->frames);
         }
-        scoreAll(*r, usable(std::move(params)));
-    }
-
-    // Magnitudes alone show no window length, and speech front ends frame 25 ms windows every
-    // 10 ms in the next power-of-two FFT (torchaudio and Kaldi: 400 / 160 in 512 at 16 kHz):
-    // with the rate given, those are tried too.
-    void addSpeechFraming(std::vector<StftParams>& params, int nfft, std::int64_t frames) const {
-        const int n = int(std::lround(0.025 * m_o.fs)), hop = int(std::lround(0.010 * m_o.fs));
-        if (m_o.fs <= 1 || n >= nfft || 2 * n < nfft || hop < 1)
-            return;
-        for (const std::string& window : windows()) {
-            const auto p = StftParams::make(parseWindow(window), n, n - hop, nfft, m_o.fs);
-            if (!m_o.length || fitsLength(p, *m_o.length, frames))
-                params.push_back(p);
-        }
+        scoreAll(*r, usableParams(std::move(params)));
     }
 
     // The frames' window starts well into the FFT frame: librosa and torch centre a window
@@ -335,7 +285,7 @@ private:
             SpectrumLayout shifted = l;
             shifted.windowOffset = d;
             if (const auto r = interpret(shifted, nfft, kScreenFrames))
-                scoreAll(*r, usable(std::move(params)));
+                scoreAll(*r, usableParams(std::move(params)));
         }
     }
 
@@ -343,80 +293,30 @@ private:
     // known length).
     void addSeen(std::vector<StftParams>& params, const FrameReading& seen, int n, int offset,
                  int nfft, std::int64_t frames) const {
-        for (const WindowSpec& window : windowsSeen(seen, n, offset)) {
+        for (const WindowSpec& window : windowsSeen(seen, n, offset, m_withPhase)) {
             const auto p = StftParams::make(window, n, n - seen.hop, nfft, m_o.fs);
-            if (!m_o.length || fitsLength(p, *m_o.length, frames))
+            if (!m_o.length || fitsLength(p, *m_o.length, frames, offset))
                 params.push_back(p);
         }
     }
 
-    // Each set of parameters once, and only those whose window overlap-adds (NOLA).
-    static std::vector<StftParams> usable(std::vector<StftParams> params) {
-        std::erase_if(params, [](const StftParams& p) {
-            return !satisfiesNola(makeWindow(p.window, p.nperseg), p.hop());
-        });
-        return dedupe(std::move(params));
-    }
-
-    // The windows tried at a length the frames show: every listed one, and Kaiser and Gaussian
-    // windows (periodic and symmetric) with the parameter fitted to the frames' shape, unless
-    // the fit is a listed window (Kaiser's beta 0 is the boxcar).
-    std::vector<WindowSpec> windowsSeen(const FrameReading& seen, int nperseg, int offset) const {
-        std::vector<WindowSpec> out;
-        std::vector<std::vector<double>> listed;
-        for (const std::string& window : windows()) {
-            out.push_back(parseWindow(window));
-            listed.push_back(makeWindow(out.back(), nperseg));
-        }
-        auto isListed = [&](const WindowSpec& w) {
-            const auto g = makeWindow(w, nperseg);
-            return std::any_of(listed.begin(), listed.end(), [&](const auto& l) {
-                for (std::size_t n = 0; n < g.size(); ++n)
-                    if (std::abs(g[n] - l[n]) > 1e-6)
-                        return false;
-                return true;
-            });
-        };
-        for (WindowType family : {WindowType::Kaiser, WindowType::Gaussian})
-            for (bool periodic : {true, false})
-                if (const auto fitted = fitWindow(seen, family, nperseg, periodic, offset))
-                    if (!isListed(*fitted))
-                        out.push_back(*fitted);
-        return out;
-    }
-
-    // An inspected reading may be an enumerated one: each once, in the order first given.
-    static std::vector<StftParams> dedupe(std::vector<StftParams> params) {
-        std::set<std::string> seen;
-        std::erase_if(params, [&](const StftParams& p) {
-            return !seen.insert(toString(p.window) + " " + std::to_string(p.nperseg) + " " +
-                                std::to_string(p.hop()))
-                        .second;
-        });
-        return params;
-    }
-
     void rescoreBest() {
-        std::stable_sort(m_found.begin(), m_found.end(),
-                         [](const auto& a, const auto& b) { return a.score < b.score; });
-        m_found.resize(std::min(kRescored, m_found.size()));
-        std::vector<GuessCandidate> best;
-        best.swap(m_found);
+        const std::vector<GuessCandidate> best = bestOfEachHop(m_found, kRescored);
+        m_found.clear();
         for (const GuessCandidate& c : best)
             if (const auto r = interpret(c.layout, c.params.nfft, m_o.maxFrames))
                 scoreAll(*r, {c.params});
     }
 
-    // With a phase and no reading consistent, the frames may have been detrended before the
-    // window (scipy.signal.spectrogram's default): the best kDetrendTried readings are scored
-    // again with each frame's mean, then its line, taken away (phase/Detrend.h).
+    // With a phase and no reading consistent to rounding (kRoundingBelow), the frames may have
+    // been detrended before the window (scipy.signal.spectrogram's default; an IQ recording
+    // with a small DC offset scored -61 dB read plainly): the best kDetrendTried readings and
+    // the best of each hop are scored again with each frame's mean, then its line, taken away
+    // (phase/Detrend.h).
     void tryDetrended() {
-        auto best = m_found;
-        std::stable_sort(best.begin(), best.end(),
-                         [](const auto& a, const auto& b) { return a.score < b.score; });
-        if (best.empty() || best.front().score <= kConsistentBelow)
+        const auto best = bestOfEachHop(m_found, kDetrendTried);
+        if (best.empty() || best.front().score <= kRoundingBelow)
             return;
-        best.resize(std::min(kDetrendTried, best.size()));
         for (const GuessCandidate& c : best) {
             const auto r = interpret(c.layout, c.params.nfft, m_o.maxFrames);
             for (Detrend d : {Detrend::Constant, Detrend::Linear}) {
@@ -461,8 +361,11 @@ private:
         c.complexSignal = r.complexSignal;
         c.scoreIsDb = !m_withPhase;
         c.frames = r.frames;
-        if (m_o.length) // the frame count tells where frames start
-            c.centred = lengthFitsFrames(p, *m_o.length, r.frames, true);
+        if (m_o.length) {     // the frame count tells where frames start
+            if (!m_withPhase) // no score sees the offset: the one the count fits
+                c.layout.windowOffset = offsetForLength(p, *m_o.length, r.frames);
+            c.centred = lengthFitsFrames(p, *m_o.length, r.frames, {true, c.layout.windowOffset});
+        }
         c.length = m_o.length ? *m_o.length
                               : Stft<double>(p, StftDirections::Forward).istftLength(r.frames);
         const ImportedSpectrum& sub = r.block;

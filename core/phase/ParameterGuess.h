@@ -53,6 +53,10 @@ struct GuessOptions {
     // Only this layout. Unset: both with a phase; bins x frames without one (from magnitudes
     // alone a transposed reading cannot be told apart reliably).
     std::optional<MatrixLayout> layout;
+    // Only this magnitude unit (the user's); unset: every unit the values allow. dbFloor goes
+    // with the dB units.
+    std::optional<MagnitudeUnit> magnitudeUnit;
+    std::optional<double> dbFloor;
     // What errors call the files (their paths, in the CLI and the dialog).
     std::string magnitudeName = "the magnitudes";
     std::string phaseName = "the phases";
@@ -95,6 +99,10 @@ struct GuessResult {
     // centred in a longer FFT (librosa, torch) read with scipy's "spectrum" scaling, or
     // scipy.signal.spectrogram's Tukey window read without its psd scaling.
     std::string scalingHint;
+    std::optional<SpectrumScaling> hintedScaling; // the scaling scalingHint names
+    // Without a length, where the frames start: kFrameStartNote, or kSpectrogramFramesNote
+    // when the best window is scipy.signal.spectrogram's. With one, kFrameCountNote.
+    std::string framesNote;
 };
 inline constexpr const char* kUnscaledToolHint =
     "a window centred in a longer FFT is librosa's or torch's, which do not scale the FFT: "
@@ -124,6 +132,11 @@ inline constexpr const char* kFrameStartNote =
     "where the frames start cannot be told from the data: centred on the signal's samples "
     "(scipy, librosa) is assumed; frames that start at the first sample (MATLAB's "
     "spectrogram, center=False) take rebuild --uncentred";
+// Said instead when the best window, without a length, is Tukey 0.25.
+inline constexpr const char* kSpectrogramFramesNote =
+    "where the frames start cannot be told from the data, but a Tukey window of alpha 0.25 is "
+    "scipy.signal.spectrogram's, whose frames start at the first sample: rebuild --uncentred "
+    "(in the editor, tick \"frames start at the first sample\"); a length tells for sure";
 // Said instead when the length is given: its frame count tells.
 inline constexpr const char* kFrameCountNote =
     "the given length's frame count tells where the frames start: each candidate's centred is "

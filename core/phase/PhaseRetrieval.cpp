@@ -78,33 +78,43 @@ std::string toString(InitialPhase i) {
     return "?";
 }
 
-std::int64_t firstFrameStart(const StftParams& params, bool centred) {
-    return centred ? -params.nperseg / 2 : 0;
+std::int64_t firstFrameStart(const StftParams& params, const Framing& f) {
+    if (!f.centred)
+        return f.windowOffset;
+    return f.windowOffset > 0 ? f.windowOffset - params.nfft / 2 : -params.nperseg / 2;
 }
 
-std::int64_t frameCountFor(const StftParams& params, std::int64_t length, bool centred) {
-    if (centred)
+namespace {
+// Signal samples under one uncentred frame.
+std::int64_t frameSpan(const StftParams& params, const Framing& f) {
+    return f.windowOffset > 0 ? params.nfft : params.nperseg;
+}
+} // namespace
+
+std::int64_t frameCountFor(const StftParams& params, std::int64_t length, const Framing& f) {
+    if (f.centred)
         return length > 0 ? Stft<double>(params, StftDirections::Forward).frameCount(length) : 0;
-    return length >= params.nperseg ? (length - params.nperseg) / params.hop() + 1 : 0;
+    const std::int64_t span = frameSpan(params, f);
+    return length >= span ? (length - span) / params.hop() + 1 : 0;
 }
 
 bool lengthFitsFrames(const StftParams& params, std::int64_t length, std::int64_t frames,
-                      bool centred) {
-    return length > 0 && (frameCountFor(params, length, centred) == frames ||
-                          (centred && 1 + length / params.hop() == frames));
+                      const Framing& f) {
+    return length > 0 && (frameCountFor(params, length, f) == frames ||
+                          (f.centred && 1 + length / params.hop() == frames));
 }
 
-std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, bool centred) {
-    if (centred)
+std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, const Framing& f) {
+    if (f.centred)
         return Stft<double>(params, StftDirections::Forward).istftLength(frames);
-    return (frames - 1) * params.hop() + params.nperseg;
+    return (frames - 1) * params.hop() + frameSpan(params, f);
 }
 
 void checkPhaseInput(const MagnitudeGrid& t, const StftParams& params, std::int64_t length,
                      bool complexSignal, const PhaseRetrievalOptions& o) {
     params.validate();
     const int bins = complexSignal ? params.nfft : params.nfft / 2 + 1;
-    const std::int64_t frames = frameCountFor(params, length, o.centred);
+    const std::int64_t frames = frameCountFor(params, length, o.framing);
     const std::string sides = complexSignal ? " (two-sided)" : " (one-sided)";
     if (t.bins != bins || t.frames != frames || length < 1)
         throw Error(
@@ -144,13 +154,14 @@ PhaseRetrievalResult<S> retrievePhase(const MagnitudeGrid& target, const StftPar
 
 template <typename S>
 double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
-                             const StftParams& params, bool centred, std::int64_t edgeFrames) {
+                             const StftParams& params, const Framing& framing,
+                             std::int64_t edgeFrames) {
     const Stft<S> engine(params, StftDirections::Forward);
     auto ws = engine.makeWorkspace();
     const auto n = std::int64_t(x.size());
     const std::int64_t frames = target.frames;
-    const std::int64_t base = firstFrameStart(params, centred);
-    if (!lengthFitsFrames(params, n, frames, centred) || engine.bins() != target.bins)
+    const std::int64_t base = firstFrameStart(params, framing);
+    if (!lengthFitsFrames(params, n, frames, framing) || engine.bins() != target.bins)
         throw Error("spectral convergence", "the signal's STFT does not match the magnitudes",
                     "the same shape");
     std::vector<S> segment(std::size_t(engine.nperseg()));
@@ -179,8 +190,8 @@ template PhaseRetrievalResult<Complex> retrievePhase(const MagnitudeGrid&, const
                                                      std::int64_t, const PhaseRetrievalOptions&,
                                                      JobControl&, const IterationFn&);
 template double spectralConvergenceDb(const MagnitudeGrid&, const std::vector<double>&,
-                                      const StftParams&, bool, std::int64_t);
+                                      const StftParams&, const Framing&, std::int64_t);
 template double spectralConvergenceDb(const MagnitudeGrid&, const std::vector<Complex>&,
-                                      const StftParams&, bool, std::int64_t);
+                                      const StftParams&, const Framing&, std::int64_t);
 
 } // namespace specedit::core

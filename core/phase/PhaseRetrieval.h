@@ -53,6 +53,18 @@ struct MagnitudeGrid {
     const double* frame(std::int64_t j) const { return values.data() + j * bins; }
 };
 
+// Where the frames lie in the signal.
+struct Framing {
+    // Frame j centred on sample j * hop (scipy's stft, librosa and torch center=True; the first
+    // half window is boundary zeros), or starting there (MATLAB's spectrogram, center=False).
+    bool centred = true;
+    // A window shorter than the FFT this many samples into its FFT frame (librosa and torch
+    // centre it: (nfft - nperseg) / 2). Their frames hold nfft signal samples: center=False
+    // counts frames by nfft, and a centred frame's window starts windowOffset - nfft / 2
+    // samples from its centre.
+    int windowOffset = 0;
+};
+
 struct PhaseRetrievalOptions {
     PhaseMethod method = PhaseMethod::Raar;
     InitialPhase init = InitialPhase::Pghi;
@@ -66,24 +78,24 @@ struct PhaseRetrievalOptions {
     const std::vector<std::complex<double>>* given = nullptr;
     // Frames per block; 0 chooses: the whole signal up to kWholeSignalCoefficients.
     std::int64_t blockFrames = 0;
-    // Frames centred on the signal's samples j * hop (scipy, librosa center=True; the first
-    // half window is boundary zeros), or starting there (MATLAB's spectrogram, center=False).
-    bool centred = true;
+    Framing framing; // where the frames lie in the signal
 };
 
-// First sample of frame 0: -nperseg/2 for centred frames, else 0.
-std::int64_t firstFrameStart(const StftParams& params, bool centred);
+// First sample of frame 0's window: centred -nperseg/2 (or windowOffset - nfft/2), else
+// windowOffset.
+std::int64_t firstFrameStart(const StftParams& params, const Framing& framing);
 // Frames of a signal of `length` samples: scipy's count for centred frames; else the frames
-// that fit whole, (length - nperseg) / hop + 1 (0 when shorter than a window).
-std::int64_t frameCountFor(const StftParams& params, std::int64_t length, bool centred);
+// that fit whole, (length - span) / hop + 1 (0 when shorter than a span), where the span is
+// nperseg, or nfft for a window offset in its FFT frame.
+std::int64_t frameCountFor(const StftParams& params, std::int64_t length, const Framing& framing);
 // Whether `frames` frames can be a signal of `length` samples: frameCountFor's count, or for
 // centred frames librosa's and torch's, 1 + length / hop (scipy pads the end to whole frames,
 // they do not: 48000 samples at hop 256 are 189 frames for scipy, 188 for them).
 bool lengthFitsFrames(const StftParams& params, std::int64_t length, std::int64_t frames,
-                      bool centred);
+                      const Framing& framing);
 // The signal length frames give: scipy's istft length for centred frames; else
-// (frames - 1) * hop + nperseg.
-std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, bool centred);
+// (frames - 1) * hop + span.
+std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, const Framing& framing);
 
 // RAAR's share of n iterations: min(0.7 n, 0.5 n + 20), so 70 of 100 and 120 of 200 (the
 // best splits within 0.5 dB on the speech of bench/phase_bench.py at 8 and 16 kHz).
@@ -124,7 +136,7 @@ PhaseRetrievalResult<S> retrievePhase(const MagnitudeGrid& target, const StftPar
 // between tools; none left when the frames are too few).
 template <typename S>
 double spectralConvergenceDb(const MagnitudeGrid& target, const std::vector<S>& x,
-                             const StftParams& params, bool centred = true,
+                             const StftParams& params, const Framing& framing = {},
                              std::int64_t edgeFrames = 0);
 
 } // namespace specedit::core

@@ -108,6 +108,21 @@ void undoWindowOffset(ImportedSpectrum& s, int d, int nfft) {
     }
 }
 
+// A one-sided power spectral density (scipy.signal.spectrogram's and welch's default mode,
+// MATLAB's) doubles every bin but DC and an even FFT's Nyquist, folding in the negative
+// frequencies' power: the magnitudes of those bins are divided by sqrt 2 again.
+bool foldsNegativeFrequencies(const SpectrumLayout& l) {
+    return l.scaling == SpectrumScaling::Psd && l.order == BinOrder::OneSided &&
+           (l.magnitude == MagnitudeUnit::Power || l.magnitude == MagnitudeUnit::Db);
+}
+
+void unfoldOneSidedPsd(ImportedSpectrum& s, int nfft) {
+    const int end = nfft % 2 == 0 ? s.bins - 1 : s.bins;
+    for (std::int64_t j = 0; j < s.frames; ++j)
+        for (int k = 1; k < end; ++k)
+            s.values[std::size_t(j * s.bins + k)] *= std::sqrt(0.5);
+}
+
 } // namespace
 
 MatrixLayout parseMatrixLayout(const std::string& t, const std::string& o) {
@@ -200,6 +215,8 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
             k = (k + bins - bins / 2) % bins;
         s.values[std::size_t(j * bins + k)] = z * scale;
     }
+    if (!complexFile && foldsNegativeFrequencies(l))
+        unfoldOneSidedPsd(s, p.nfft);
     if (l.windowOffset != 0)
         undoWindowOffset(s, l.windowOffset, p.nfft);
     return s;

@@ -11,7 +11,9 @@
 //   phase      radians, degrees or cycles (wrapped or unwrapped alike: only e^{i phi} counts)
 //   order      one-sided (nfft/2+1 bins), two-sided in FFT order, two-sided fftshifted
 //   scaling    scipy "spectrum" (X / sum w), none (plain FFT of the windowed frame), or scipy
-//              "psd" (X / sqrt(fs sum w^2)); a constant factor, so it sets only the level
+//              "psd" (X / sqrt(fs sum w^2)); a constant factor, so it sets only the level.
+//              One-sided psd power (power or dB: scipy.signal.spectrogram's and welch's default
+//              mode, MATLAB's) has every bin but DC and Nyquist doubled: halved on reading
 //   offset     where a window shorter than the FFT sits in its frame (first, or centred)
 // A complex .npy as the magnitude file carries its own phase and ignores the units.
 

@@ -216,6 +216,13 @@ TEST(RebuildDialog, ThePreviewsHaveTimeAndFrequencyAxes) {
     EXPECT_EQ(time.last(), "1.0 s") << time.join(" | ").toStdString();
     EXPECT_EQ(freq.first(), "0 kHz") << freq.join(" | ").toStdString();
     EXPECT_EQ(freq.last(), "4 kHz") << freq.join(" | ").toStdString();
+    EXPECT_TRUE(preview.caption().contains("0–1 s")) << preview.caption().toStdString();
+    preview.setGrid(g, 0.01, 22050, false, 1.005); // no tick at the top: it is labelled too
+    const QStringList odd = preview.frequencyTicks();
+    EXPECT_EQ(odd.last(), "11.025 kHz") << odd.join(" | ").toStdString();
+    EXPECT_EQ(odd.first(), "0 kHz") << odd.join(" | ").toStdString();
+    EXPECT_GE(odd.size(), 3) << odd.join(" | ").toStdString();
+    EXPECT_TRUE(preview.caption().contains("0–1.005 s")) << preview.caption().toStdString();
     g.bins = 256; // two-sided, FFT order
     g.values.assign(std::size_t(g.bins * g.frames), 1.0);
     preview.setGrid(g, 0.001, 2e6, true);
@@ -308,11 +315,11 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     EXPECT_FALSE(spec.analysis.noverlap.has_value());
     EXPECT_EQ(spec.analysis.window.type, core::WindowType::Hann);
     EXPECT_EQ(spec.layout.magnitude, core::MagnitudeUnit::Linear);
-    EXPECT_TRUE(spec.retrieval.centred); // scipy's frames unless the box says otherwise
+    EXPECT_TRUE(spec.retrieval.framing.centred); // scipy's frames unless the box says otherwise
     auto* uncentred = d.form()->findChild<QCheckBox*>("uncentred");
     ASSERT_NE(uncentred, nullptr);
     uncentred->setChecked(true);
-    EXPECT_FALSE(d.form()->spec().retrieval.centred);
+    EXPECT_FALSE(d.form()->spec().retrieval.framing.centred);
 }
 
 // A reading with its window centred in a longer FFT (librosa, torch) sets the window offset;

@@ -21,13 +21,27 @@ QString hz(double f) {
 
 } // namespace
 
+// The frequency axis's top labelled too when no tick is on it (a 22.05 kHz rate's
+// 11.025 kHz), in place of the last tick's label when the two would touch.
+void MagnitudePreview::labelTop(Ticks& t, double top, int pixels) const {
+    const double gap = (top - t.at.last()) / (m_fHigh - m_fLow) * pixels;
+    if (gap < 1)
+        return;
+    if (gap < fontMetrics().height() + 2) {
+        t.at.removeLast();
+        t.labels.removeLast();
+    }
+    t.at.push_back(top);
+    t.labels.push_back(formatFrequency(top, exactStep(top), std::max(std::abs(m_fLow), top)));
+}
+
 MagnitudePreview::MagnitudePreview(const QString& title, QWidget* parent)
     : QWidget(parent), m_title(title), m_caption(title + tr(": nothing yet")) {
     setMinimumSize(240, 160);
 }
 
 void MagnitudePreview::setGrid(const core::MagnitudeGrid& g, double hopSeconds, double fs,
-                               bool twoSided) {
+                               bool twoSided, double signalSeconds) {
     if (g.bins < 1 || g.frames < 1) {
         clear(tr("empty"));
         return;
@@ -59,7 +73,7 @@ void MagnitudePreview::setGrid(const core::MagnitudeGrid& g, double hopSeconds, 
     m_fHigh = fHigh;
     m_caption = tr("%1: 0–%2 s, %3 to %4, top %5 dB shown")
                     .arg(m_title)
-                    .arg(seconds, 0, 'g', 4)
+                    .arg(signalSeconds > 0 ? signalSeconds : seconds, 0, 'g', 4)
                     .arg(hz(fLow), hz(fHigh))
                     .arg(80);
     setToolTip(m_caption);
@@ -81,6 +95,8 @@ MagnitudePreview::Ticks MagnitudePreview::ticks(bool time, int pixels) const {
     if (range.size() <= 0)
         return t;
     ticker.generate(range, QLocale(), 'g', 6, t.at, nullptr, &t.labels);
+    if (!time && t.at.size() >= 2)
+        labelTop(t, m_fHigh, pixels);
     return t;
 }
 

@@ -19,8 +19,10 @@ class MagnitudePreview : public QWidget {
 public:
     explicit MagnitudePreview(const QString& title, QWidget* parent = nullptr);
 
-    // hopSeconds: time between frames; fs: sample rate (Hz); twoSided: bins in FFT order.
-    void setGrid(const core::MagnitudeGrid& grid, double hopSeconds, double fs, bool twoSided);
+    // hopSeconds: time between frames; fs: sample rate (Hz); twoSided: bins in FFT order;
+    // signalSeconds: the signal's duration the caption states (0: the frames' span).
+    void setGrid(const core::MagnitudeGrid& grid, double hopSeconds, double fs, bool twoSided,
+                 double signalSeconds = 0);
     void clear(const QString& why);
     const QImage& image() const { return m_image; }
     QString caption() const { return m_caption; }
@@ -38,6 +40,7 @@ private:
         QVector<QString> labels;
     };
     Ticks ticks(bool time, int pixels) const;
+    void labelTop(Ticks& t, double top, int pixels) const;
     QRect pictureRect() const;
 
     QString m_title, m_caption;

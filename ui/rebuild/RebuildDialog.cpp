@@ -32,8 +32,9 @@ namespace specedit::ui {
 namespace {
 
 template <typename S>
-core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams& p, bool centred) {
-    if (centred) {
+core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams& p,
+                                 const core::Framing& framing) {
+    if (framing.centred) {
         const auto z = core::stft(x, p);
         core::MagnitudeGrid g{z.bins, z.frames, {}};
         g.values.reserve(z.data.size());
@@ -44,11 +45,12 @@ core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams
     // Frames from the first sample, as the files' were: the preview spans what the input's does.
     const core::Stft<S> engine(p, core::StftDirections::Forward);
     auto ws = engine.makeWorkspace();
-    const std::int64_t frames = core::frameCountFor(p, std::int64_t(x.size()), false);
+    const std::int64_t frames = core::frameCountFor(p, std::int64_t(x.size()), framing);
+    const std::int64_t first = core::firstFrameStart(p, framing);
     core::MagnitudeGrid g{engine.bins(), frames, {}};
     std::vector<std::complex<typename core::Stft<S>::Real>> out(std::size_t(engine.bins()));
     for (std::int64_t j = 0; j < frames; ++j) {
-        engine.forward(x.data() + j * p.hop(), out.data(), ws);
+        engine.forward(x.data() + first + j * p.hop(), out.data(), ws);
         for (const auto& v : out)
             g.values.push_back(std::abs(v));
     }
@@ -178,7 +180,8 @@ void RebuildDialog::previewInput() {
             if (!in)
                 return self->m_input->clear(error);
             const auto& p = in->params;
-            self->m_input->setGrid(in->input, p.hop() / p.fs, p.fs, in->complexSignal);
+            self->m_input->setGrid(in->input, p.hop() / p.fs, p.fs, in->complexSignal,
+                                   double(in->length) / p.fs);
         });
 }
 
@@ -347,10 +350,16 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
         tr("%1 ranked; the best is applied. Pick another row to use it. ")
             .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings"))) +
         (told ? tr("The length's frame count sets where the frames start.")
-              : tr("Where the frames start cannot be told from the data: tick \"frames start "
-                   "at the first sample\" if they were made so (MATLAB, center=False)."));
-    if (!result.scalingHint.empty())
-        text += " " + tr("Note: %1.").arg(QString::fromStdString(result.scalingHint));
+         : result.framesNote == core::kSpectrogramFramesNote
+             ? tr("Note: %1.").arg(QString::fromStdString(result.framesNote))
+             : tr("Where the frames start cannot be told from the data: tick \"frames start "
+                  "at the first sample\" if they were made so (MATLAB, center=False)."));
+    if (result.hintedScaling) {
+        m_form->applyScaling(*result.hintedScaling);
+        text += " " + tr("Scaling set to %1: %2.")
+                          .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
+                               QString::fromStdString(result.scalingHint));
+    }
     if (!result.warning.empty()) // shown in full: the ranking rests on it
         text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
     m_status->setText(text);
@@ -380,9 +389,9 @@ void RebuildDialog::rebuild() {
         self,
         [spec, job, onIteration]() -> std::shared_ptr<Result> {
             auto outcome = core::rebuildSignal(spec, *job, onIteration);
-            const bool centred = spec.retrieval.centred;
-            auto grid = outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params, centred)
-                                              : magnitudesOf(outcome.real, outcome.params, centred);
+            const core::Framing& f = outcome.framing;
+            auto grid = outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params, f)
+                                              : magnitudesOf(outcome.real, outcome.params, f);
             return std::make_shared<Result>(std::move(outcome), std::move(grid));
         },
         [self, spec](std::shared_ptr<Result> r, const QString& error, bool cancelled) {
@@ -403,8 +412,9 @@ void RebuildDialog::rebuild() {
 void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt) {
     const auto& p = outcome.params;
     const bool twoSided = outcome.complexSignal;
-    m_input->setGrid(outcome.input, p.hop() / p.fs, p.fs, twoSided);
-    m_output->setGrid(rebuilt, p.hop() / p.fs, p.fs, twoSided);
+    const double seconds = double(outcome.length) / p.fs;
+    m_input->setGrid(outcome.input, p.hop() / p.fs, p.fs, twoSided, seconds);
+    m_output->setGrid(rebuilt, p.hop() / p.fs, p.fs, twoSided, seconds);
     m_progress->setValue(1000);
     QString text =
         outcome.directInverse
@@ -426,8 +436,9 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
                 .arg(p.hop());
     if (outcome.foldedHermitian)
         text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
-    if (const std::string note = core::trendNote(outcome); !note.empty())
-        text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
+    for (const std::string& note : {core::coverageNote(outcome), core::trendNote(outcome)})
+        if (!note.empty())
+            text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
     if (const std::string level = core::levelWarning(outcome); !level.empty()) // saved as WAV
         text += " " + tr("Warning: %1 (Scaling: none).").arg(QString::fromStdString(level));
     if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())

@@ -380,7 +380,7 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.iterations = m_iterations->value();
     s.retrieval.momentum = m_momentum->value();
     s.retrieval.relaxation = m_relaxation->value();
-    s.retrieval.centred = !m_uncentred->isChecked();
+    s.retrieval.framing.centred = !m_uncentred->isChecked();
     if (core::isImagePath(s.magnitudePath))
         s.image = core::ImageAxes{m_dbMin->value(), m_dbMax->value(), m_t0->value(),
                                   m_t1->value(),    m_f0->value(),    m_f1->value()};
@@ -390,6 +390,12 @@ core::RebuildSpec RebuildForm::spec() const {
 void RebuildForm::setFiles(const QString& magnitude, const QString& phase) {
     m_magnitude->setText(magnitude);
     m_phase->setText(phase);
+}
+
+void RebuildForm::applyScaling(core::SpectrumScaling scaling) {
+    m_applying = true;
+    select(m_scaling, core::toString(scaling));
+    m_applying = false;
 }
 
 void RebuildForm::apply(const core::GuessCandidate& c) {

@@ -27,6 +27,8 @@ public:
     core::RebuildSpec spec() const;
     void setFiles(const QString& magnitude, const QString& phase);
     void apply(const core::GuessCandidate& candidate);
+    // The scaling a guess points to (its tool's own), set as a guessed reading is.
+    void applyScaling(core::SpectrumScaling scaling);
     // Guess options from the fields (length, rate, scaling).
     core::GuessOptions guessOptions() const;
     QString magnitudePath() const;

@@ -34,7 +34,7 @@ template <typename S> double maxError(const std::vector<S>& a, const std::vector
 
 // scipy's stft geometry: frames centred on j * hop, the ends padded with zeros.
 FrameGeometry centred(const StftParams& p, std::int64_t n) {
-    return {n, frameCountFor(p, n, true), firstFrameStart(p, true)};
+    return {n, frameCountFor(p, n, {}), firstFrameStart(p, {})};
 }
 
 } // namespace

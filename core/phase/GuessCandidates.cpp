@@ -1,0 +1,132 @@
+#include "phase/GuessCandidates.h"
+
+#include "dsp/Window.h"
+#include "phase/PhaseRetrieval.h"
+#include "phase/WindowFit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace specedit::core {
+
+std::vector<GuessShape> guessShapes(const Matrix& m, std::optional<MatrixLayout> only) {
+    std::vector<GuessShape> out;
+    for (MatrixLayout layout : {MatrixLayout::BinsByFrames, MatrixLayout::FramesByBins}) {
+        if (only && layout != *only)
+            continue;
+        const auto [bins, frames] = binsAndFrames(m, layout);
+        if (bins < 2 || bins > kMaxTransformSize || frames < 1)
+            continue;
+        GuessShape s;
+        s.layout.layout = layout;
+        for (int nfft : {int(2 * (bins - 1)), int(2 * bins - 1)}) {
+            s.nfft = nfft;
+            s.layout.order = BinOrder::OneSided;
+            out.push_back(s);
+        }
+        s.nfft = int(bins);
+        for (BinOrder order : {BinOrder::TwoSided, BinOrder::TwoSidedShifted}) {
+            s.layout.order = order;
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+bool fitsLength(const StftParams& p, std::int64_t length, std::int64_t frames, int windowOffset) {
+    for (bool centred : {true, false})
+        if (lengthFitsFrames(p, length, frames, {centred, windowOffset}))
+            return true;
+    return windowOffset == 0 && offsetForLength(p, length, frames) > 0;
+}
+
+int offsetForLength(const StftParams& p, std::int64_t length, std::int64_t frames) {
+    const int centredIn = (p.nfft - p.nperseg) / 2;
+    if (centredIn == 0 || lengthFitsFrames(p, length, frames, {true, 0}) ||
+        lengthFitsFrames(p, length, frames, {false, 0}))
+        return 0;
+    return lengthFitsFrames(p, length, frames, {false, centredIn}) ? centredIn : 0;
+}
+
+std::vector<int> guessHops(int nperseg, std::int64_t frames, const std::optional<std::int64_t>& n,
+                           bool anyHop) {
+    std::set<int> hops;
+    for (int eighths : {1, 2, 4, 6, 7}) // 12.5 %: scipy.signal.spectrogram's nperseg // 8
+        hops.insert(nperseg - nperseg * eighths / 8);
+    if (anyHop && n && frames > 1) // any hop the length and frames allow (torch's 160/400)
+        for (std::int64_t h = *n / (frames - 1) - 2; h <= *n / (frames - 1) + 2; ++h)
+            hops.insert(int(std::clamp<std::int64_t>(h, 1, nperseg)));
+    std::vector<int> out;
+    for (int hop : hops) {
+        if (hop < 1 || hop > nperseg)
+            continue;
+        if (n && !fitsLength(StftParams::make({}, nperseg, nperseg - hop, nperseg), *n, frames, 0))
+            continue;
+        out.push_back(hop);
+    }
+    return out;
+}
+
+std::vector<std::string> guessWindows(bool withPhase) {
+    std::vector<std::string> out = {"hann",   "hamming",  "blackman",
+                                    "boxcar", "sqrthann", "tukey,0.25"};
+    if (withPhase)
+        out.insert(out.end(), {"hann,sym", "hamming,sym", "blackman,sym", "blackmanharris",
+                               "flattop", "tukey"}); // scipy.signal.spectrogram's, scipy's alpha
+    return out;
+}
+
+std::vector<WindowSpec> windowsSeen(const FrameReading& seen, int nperseg, int offset,
+                                    bool withPhase) {
+    std::vector<WindowSpec> out;
+    std::vector<std::vector<double>> listed;
+    for (const std::string& window : guessWindows(withPhase)) {
+        out.push_back(parseWindow(window));
+        listed.push_back(makeWindow(out.back(), nperseg));
+    }
+    auto isListed = [&](const WindowSpec& w) {
+        const auto g = makeWindow(w, nperseg);
+        return std::any_of(listed.begin(), listed.end(), [&](const auto& l) {
+            for (std::size_t n = 0; n < g.size(); ++n)
+                if (std::abs(g[n] - l[n]) > 1e-6)
+                    return false;
+            return true;
+        });
+    };
+    for (WindowType family : {WindowType::Kaiser, WindowType::Gaussian})
+        for (bool periodic : {true, false})
+            if (const auto fitted = fitWindow(seen, family, nperseg, periodic, offset))
+                if (!isListed(*fitted))
+                    out.push_back(*fitted);
+    return out;
+}
+
+std::vector<StftParams> speechFraming(int nfft, double fs, std::int64_t frames,
+                                      const std::optional<std::int64_t>& length) {
+    const int n = int(std::lround(0.025 * fs)), hop = int(std::lround(0.010 * fs));
+    if (fs <= 1 || n >= nfft || 2 * n < nfft || hop < 1)
+        return {};
+    std::vector<StftParams> out;
+    for (const std::string& window : guessWindows(false)) {
+        const auto p = StftParams::make(parseWindow(window), n, n - hop, nfft, fs);
+        if (!length || fitsLength(p, *length, frames, 0))
+            out.push_back(p);
+    }
+    return out;
+}
+
+std::vector<StftParams> usableParams(std::vector<StftParams> params) {
+    std::erase_if(params, [](const StftParams& p) {
+        return !satisfiesNola(makeWindow(p.window, p.nperseg), p.hop());
+    });
+    std::set<std::string> seen;
+    std::erase_if(params, [&](const StftParams& p) {
+        return !seen.insert(toString(p.window) + " " + std::to_string(p.nperseg) + " " +
+                            std::to_string(p.hop()))
+                    .second;
+    });
+    return params;
+}
+
+} // namespace specedit::core
