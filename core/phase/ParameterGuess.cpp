@@ -97,6 +97,10 @@ public:
             result.scalingHint = kSpectrogramToolHint;
             result.hintedScaling = SpectrumScaling::Psd;
         }
+        if (!m_found.empty() && m_found.front().layout.scaling != m_o.scaling) {
+            result.scalingHint = kFoldedPsdHint;
+            result.hintedScaling = m_found.front().layout.scaling;
+        }
         result.framesNote = m_o.length          ? kFrameCountNote
                             : spectrogramWindow ? kSpectrogramFramesNote
                                                 : kFrameStartNote;
@@ -170,6 +174,12 @@ private:
                 l.scaling = m_o.scaling;
                 l.dbFloor = m_o.dbFloor;
                 out.push_back(l);
+                // With a phase, a one-sided PSD's doubled bins (phase/SpectrumImport.h) show:
+                // power and dB are read as one too.
+                l.scaling = SpectrumScaling::Psd;
+                if (m_phase && m_o.scaling != l.scaling && l.order == BinOrder::OneSided &&
+                    (mu == MagnitudeUnit::Power || mu == MagnitudeUnit::Db))
+                    out.push_back(l);
             }
         return out;
     }
@@ -398,7 +408,8 @@ std::string GuessCandidate::describe() const {
                                 : (params.nperseg != params.nfft ? " in " + fft : "");
     return toString(params.window) + ", window " + std::to_string(params.nperseg) + offset +
            ", hop " + std::to_string(params.hop()) + ", " + toString(layout.order) + " " +
-           toString(layout.layout) + " " + toString(layout.magnitude) + " " +
+           toString(layout.layout) + " " + toString(layout.magnitude) +
+           (foldsNegativeFrequencies(layout) ? " (one-sided psd)" : "") + " " +
            toString(layout.phase) + (complexSignal ? " complex" : " real") +
            (centred == false ? ", frames from the first sample" : "") +
            (detrend == Detrend::None ? "" : ", detrended (" + toString(detrend) + ")");

@@ -31,7 +31,9 @@
 // consistent both ways); ties go to the interpretation with its energy lower in frequency.
 // Magnitude-only scores of odd FFT sizes count kOddFftPriorDb worse when ranked.
 // The scaling (spectrum, none, psd) is a constant factor that neither score can see: it is
-// taken from the options and stated. Candidates are returned best first.
+// taken from the options and stated; but with a phase, one-sided power and dB are also read
+// as a one-sided PSD, whose doubled bins a score does see (scaling psd). Candidates are returned
+// best first.
 
 #include "io/MatrixFile.h"
 #include "phase/Detrend.h"
@@ -107,6 +109,12 @@ struct GuessResult {
 inline constexpr const char* kUnscaledToolHint =
     "a window centred in a longer FFT is librosa's or torch's, which do not scale the FFT: "
     "scaling none gives the original level (a constant factor no score can see)";
+// Set when the best reading is a one-sided power spectral density and the scaling given is not
+// psd: only its doubled bins make the frames consistent.
+inline constexpr const char* kFoldedPsdHint =
+    "every bin but DC and Nyquist is doubled in power, as in a one-sided power spectral density "
+    "(scipy.signal.spectrogram's and welch's default mode, MATLAB's): scaling psd reads them "
+    "so, and gives the original level";
 // Set when the best window is Tukey 0.25 and the scaling given is not psd.
 inline constexpr const char* kSpectrogramToolHint =
     "a Tukey window of alpha 0.25 is scipy.signal.spectrogram's, whose scaling is psd unless "

@@ -108,14 +108,7 @@ void undoWindowOffset(ImportedSpectrum& s, int d, int nfft) {
     }
 }
 
-// A one-sided power spectral density (scipy.signal.spectrogram's and welch's default mode,
-// MATLAB's) doubles every bin but DC and an even FFT's Nyquist, folding in the negative
-// frequencies' power: the magnitudes of those bins are divided by sqrt 2 again.
-bool foldsNegativeFrequencies(const SpectrumLayout& l) {
-    return l.scaling == SpectrumScaling::Psd && l.order == BinOrder::OneSided &&
-           (l.magnitude == MagnitudeUnit::Power || l.magnitude == MagnitudeUnit::Db);
-}
-
+// The magnitudes of the bins a one-sided PSD doubles are divided by sqrt 2 again.
 void unfoldOneSidedPsd(ImportedSpectrum& s, int nfft) {
     const int end = nfft % 2 == 0 ? s.bins - 1 : s.bins;
     for (std::int64_t j = 0; j < s.frames; ++j)
@@ -124,6 +117,11 @@ void unfoldOneSidedPsd(ImportedSpectrum& s, int nfft) {
 }
 
 } // namespace
+
+bool foldsNegativeFrequencies(const SpectrumLayout& l) {
+    return l.scaling == SpectrumScaling::Psd && l.order == BinOrder::OneSided &&
+           (l.magnitude == MagnitudeUnit::Power || l.magnitude == MagnitudeUnit::Db);
+}
 
 MatrixLayout parseMatrixLayout(const std::string& t, const std::string& o) {
     return parseNamed(t, o, kLayouts);

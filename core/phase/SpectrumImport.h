@@ -67,6 +67,11 @@ struct ImportedSpectrum {
     bool hasPhase = false;
 };
 
+// A one-sided power spectral density (scipy.signal.spectrogram's and welch's default mode,
+// MATLAB's) doubles every bin but DC and an even FFT's Nyquist, folding in the negative
+// frequencies' power: one-sided power or dB with psd scaling is read so.
+bool foldsNegativeFrequencies(const SpectrumLayout& layout);
+
 // Bins and frames a matrix gives under a layout.
 std::pair<std::int64_t, std::int64_t> binsAndFrames(const Matrix& m, MatrixLayout layout);
 

@@ -522,6 +522,16 @@ class Guess(CliTest):
             self.path("y.npy"))
         y = np.load(self.path("y.npy"))
         self.assertLess(np.max(np.abs(y[300:-300] - x[300:-300])), 1e-9)
+        # With the phase, only the doubled bins make the frames consistent: the guess reads
+        # power as a one-sided PSD too, and says so when the scaling given is another.
+        out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
+                             "--fs", 8000, "--length", len(x), check=0).stdout)
+        top = out["candidates"][0]
+        self.assertEqual((top["window"], top["hop"], top["scaling"], top["centred"]),
+                         ("tukey,0.25", 32, "psd", False))
+        self.assertLess(top["inconsistency"], 1e-10)
+        self.assertIn("power (one-sided psd)", top["summary"])
+        self.assertIn("as in a one-sided power spectral density", out["scaling_hint"])
         # The guess keeps to the unit it is given.
         out = json.loads(run("guess", self.path("m.npy"), "--mag-unit", "power", "--fs", 8000,
                              "--top", 20, check=0).stdout)

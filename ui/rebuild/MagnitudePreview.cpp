@@ -88,13 +88,27 @@ void MagnitudePreview::clear(const QString& why) {
 }
 
 MagnitudePreview::Ticks MagnitudePreview::ticks(bool time, int pixels) const {
-    UnitTicker ticker(time ? &formatTime : &formatFrequency, time);
-    ticker.setTickCount(std::max(2, pixels / kPixelsPerTick));
     const QCPRange range = time ? QCPRange(0, m_seconds) : QCPRange(m_fLow, m_fHigh);
     Ticks t;
     if (range.size() <= 0)
         return t;
-    ticker.generate(range, QLocale(), 'g', 6, t.at, nullptr, &t.labels);
+    // The ticker takes its count as a hint (a 2 s axis of 380 pixels came out in steps of
+    // 0.25 s, "0.00 s" touching "0.25 s"): fewer until the labels keep apart.
+    const QFontMetrics fm = fontMetrics();
+    for (int count = std::max(2, pixels / kPixelsPerTick); count >= 2; --count) {
+        UnitTicker ticker(time ? &formatTime : &formatFrequency, time);
+        ticker.setTickCount(count);
+        t = {};
+        ticker.generate(range, QLocale(), 'g', 6, t.at, nullptr, &t.labels);
+        if (t.at.size() < 2)
+            break;
+        int need = fm.lineSpacing() + 2;
+        if (time)
+            for (const QString& label : t.labels)
+                need = std::max(need, fm.horizontalAdvance(label) + 8);
+        if ((t.at[1] - t.at[0]) / range.size() * pixels >= need)
+            break;
+    }
     if (!time && t.at.size() >= 2)
         labelTop(t, m_fHigh, pixels);
     return t;
@@ -144,7 +158,7 @@ void MagnitudePreview::paintEvent(QPaintEvent*) {
             picture.left() + int(std::lround(time.at[i] / m_seconds * (picture.width() - 1)));
         p.drawLine(x, picture.bottom() + 1, x, picture.bottom() + kTickLength);
         const int w = fm.horizontalAdvance(time.labels[i]);
-        const int left = std::clamp(x - w / 2, picture.left(), width() - w);
+        const int left = std::clamp(x - w / 2, 0, width() - w);
         p.drawText(left, picture.bottom() + kTickLength + fm.ascent() + 1, time.labels[i]);
     }
     const Ticks freq = ticks(false, picture.height());

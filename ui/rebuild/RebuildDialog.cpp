@@ -231,6 +231,16 @@ QWidget* RebuildDialog::buildActions() {
     m_progress->setRange(0, 1000);
     m_status = new QLabel(tr("Choose the magnitude file, then Guess or Rebuild."), box);
     m_status->setWordWrap(true);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A guess's warning runs to a paragraph: it scrolls rather than push the dialog past the
+    // screen (its widgets then overlapped).
+    auto* statusArea = new QScrollArea(box);
+    statusArea->setWidget(m_status);
+    statusArea->setWidgetResizable(true);
+    statusArea->setFrameShape(QFrame::NoFrame);
+    statusArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    statusArea->setMaximumHeight(6 * fontMetrics().lineSpacing() + 4);
     m_play = new QPushButton(tr("&Play"), box);
     m_play->setEnabled(false);
     m_save = new QPushButton(tr("&Save and open…"), box);
@@ -251,7 +261,7 @@ QWidget* RebuildDialog::buildActions() {
     left->addLayout(buttons);
     left->addWidget(m_progress);
     row->addLayout(left);
-    row->addWidget(m_status, 1);
+    row->addWidget(statusArea, 1);
     return box;
 }
 

@@ -404,6 +404,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     select(m_magUnit, core::toString(c.layout.magnitude));
     select(m_phaseUnit, core::toString(c.layout.phase));
     select(m_sides, core::toString(c.layout.order));
+    select(m_scaling, core::toString(c.layout.scaling));
     select(m_window, core::toString(c.params.window));
     if (windowName(m_window) != core::toString(c.params.window)) // not listed: as the CLI writes it
         m_window->setEditText(QString::fromStdString(core::toString(c.params.window)));
