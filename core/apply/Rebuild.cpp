@@ -200,14 +200,14 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
 }
 
 std::string trendNote(const RebuildOutcome& outcome) {
+    if (!outcome.trendLost)
+        return {};
     const std::string drift =
         outcome.detrend != Detrend::Linear
             ? ""
-            : "a slow drift is nearly invisible in frames with their lines taken away, so the "
-              "result may drift far from the signal while fitting the frames (a tester's 30 s "
-              "spectrogram came out unusable, 3 s to 8e-4): check it. ";
-    if (!outcome.trendLost)
-        return drift.empty() ? "" : drift.substr(0, drift.size() - 2);
+            : "drifts slow against a frame are barely seen in frames with their lines taken "
+              "away: of the signals that fit them, the one with the least of such drift is "
+              "taken (a drift of the signal's own, below a few hertz, is not recovered). ";
     const std::string what = outcome.detrend == Detrend::Linear ? "line" : "mean";
     return drift + "no frame reaches past the signal's ends, so the signal's own " + what +
            " is in no frame (detrending takes it from each): the result's " + what + " is zero";

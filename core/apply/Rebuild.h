@@ -89,8 +89,8 @@ std::string rebuildWarning(const RebuildOutcome& outcome);
 // For a recording (full scale 1): the result peaks above 1 ("" when not). A plain FFT read with
 // scipy's scaling comes out sum(w) times too loud (librosa and torch: 200 for a 400-point Hann).
 std::string levelWarning(const RebuildOutcome& outcome);
-// A detrended inverse that could not see the signal's own mean or line, or any linear one
-// (its slow drifts are poorly determined); "" otherwise.
+// A detrended inverse whose frames reach no padding: the signal's own mean or line is in no
+// frame, and with lines taken away its slow drifts are barely seen; "" otherwise.
 std::string trendNote(const RebuildOutcome& outcome);
 // Samples at the signal's start or end that lie under no frame's window (frames from the first
 // sample drop a tail that fills no whole frame; torch's center=False also the first

@@ -61,6 +61,18 @@ std::vector<S> windowedSegments(const std::vector<Complex>& spectra, const StftP
     return out;
 }
 
+// Frames that never reach the padding see neither the signal's own mean (or line) nor, barely,
+// its drifts slow against a frame (a line's worth of any drift is taken from each): on 30 s of
+// scipy.signal.spectrogram's frames (12.5 % overlap, no padding) detrended linearly, a drift of
+// 0.06 changed the frames by -147 dB, and the least-squares signal wandered that far from the
+// signal (0.24 of its RMS). There each sample also pays this much (a window's peak weight is 1)
+// for its own square: of the signals that fit the frames, the one with least energy in what
+// they barely see (there 5e-5 of the RMS), and zero mean (or line) where none is seen. What
+// the frames see moves by about this fraction of it, a drift they see weakly by more (1e-7
+// of a line of 0.95 over 4700 samples). Padded frames pin the drifts: no ridge there (it moved
+// scipy's stft of a line by 6e-5).
+constexpr double kSignalRidge = 1e-12;
+
 // One frame's share of one sample: weight u = w^2, the segment value d = y / w, the offset.
 template <typename S> struct Share {
     std::int64_t frame;
@@ -73,8 +85,8 @@ template <typename S> struct Share {
 // 0..band, and the right-hand side.
 template <typename S> class TrendSystem {
 public:
-    TrendSystem(std::int64_t frames, int terms, int band, int n)
-        : m_frames(frames), m_terms(terms), m_band(band), m_n(n),
+    TrendSystem(std::int64_t frames, int terms, int band, int n, double ridge)
+        : m_frames(frames), m_terms(terms), m_band(band), m_n(n), m_ridge(ridge),
           m_h(std::size_t(frames) * std::size_t(band + 1) * std::size_t(terms * terms), 0.0),
           m_rhs(std::size_t(frames) * std::size_t(terms), S{}) {}
 
@@ -88,6 +100,8 @@ public:
         }
         if (total <= 0)
             return;
+        if (inside) // the signal's own sample, drawn softly to zero (kSignalRidge)
+            total += m_ridge;
         mean = inside ? mean / total : S{};
         for (const auto& a : shares)
             for (int i = 0; i < m_terms; ++i) {
@@ -107,8 +121,7 @@ public:
             }
     }
 
-    // c with frame 0's terms pinned to zero when `pin` (nothing ties them to the padding).
-    std::vector<S> solve(bool pin) const {
+    std::vector<S> solve() const {
         const auto size = Eigen::Index(m_rhs.size());
         std::vector<Eigen::Triplet<double>> entries;
         for (std::int64_t k = 0; k < m_frames; ++k)
@@ -118,15 +131,12 @@ public:
                         const auto r = Eigen::Index(index(k, i)),
                                    c = Eigen::Index(index(k + dk, i2));
                         const double v = m_h[slot(k, dk, i, i2)];
-                        if (v == 0 || (pin && (k == 0 || k + dk == 0)))
+                        if (v == 0)
                             continue;
                         entries.emplace_back(r, c, v);
                         if (dk > 0)
                             entries.emplace_back(c, r, v);
                     }
-        if (pin)
-            for (int i = 0; i < m_terms; ++i)
-                entries.emplace_back(i, i, 1.0);
         Eigen::SparseMatrix<double> h(size, size);
         h.setFromTriplets(entries.begin(), entries.end());
         Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower,
@@ -139,7 +149,7 @@ public:
         for (int part = 0; part < (kComplex<S> ? 2 : 1); ++part) {
             Eigen::VectorXd b(size);
             for (Eigen::Index r = 0; r < size; ++r)
-                b[r] = (pin && r < m_terms) ? 0.0 : component(m_rhs[std::size_t(r)], part);
+                b[r] = component(m_rhs[std::size_t(r)], part);
             const Eigen::VectorXd v = ldlt.solve(b);
             for (Eigen::Index r = 0; r < size; ++r)
                 setComponent(c[std::size_t(r)], part, v[r]);
@@ -174,6 +184,7 @@ private:
 
     std::int64_t m_frames;
     int m_terms, m_band, m_n;
+    double m_ridge;
     std::vector<double> m_h;
     std::vector<S> m_rhs;
 };
@@ -193,6 +204,17 @@ void sharesOf(std::int64_t n, const FrameGeometry& g, const StftParams& p,
         const double wm = w[std::size_t(m)];
         out.push_back({j, m, wm * wm, y[std::size_t(j * p.nperseg + m)] / wm});
     }
+}
+
+// A frame that shares no sample with another where both windows are non-zero, nor reaches the
+// padding, has a trend nothing tells (the ridge would only set it to zero).
+void requireTied(const std::vector<char>& tied) {
+    const auto loose = std::find(tied.begin(), tied.end(), 0);
+    if (tied.size() > 1 && loose != tied.end())
+        throw Error("detrend",
+                    "frame " + std::to_string(loose - tied.begin()) +
+                        "'s trend is tied to no other frame",
+                    "frames that overlap where the window is not zero");
 }
 
 // Takes away x's mean (or least-squares line) over the samples some frame holds.
@@ -297,17 +319,26 @@ DetrendedInverse<S> detrendedInverse(const std::vector<Complex>& spectra, const 
     const auto y =
         windowedSegments<S>(spectra, p, g.frames, std::accumulate(w.begin(), w.end(), 0.0));
     const int terms = trendTerms(detrend), band = (p.nperseg - 1) / p.hop();
-    TrendSystem<S> system(g.frames, terms, band, p.nperseg);
     const std::int64_t begin = g.base, end = g.base + (g.frames - 1) * p.hop() + p.nperseg;
     std::vector<Share<S>> shares;
     bool padded = false;
+    for (std::int64_t n = begin; n < end && !padded;
+         n = n < 0 ? n + 1 : std::max(n + 1, g.length)) {
+        sharesOf(n, g, p, w, y, shares);
+        padded = (n < 0 || n >= g.length) && !shares.empty();
+    }
+    const double ridge = padded ? 0.0 : kSignalRidge;
+    TrendSystem<S> system(g.frames, terms, band, p.nperseg, ridge);
+    std::vector<char> tied(std::size_t(g.frames), 0); // to a neighbour or the padding
     for (std::int64_t n = begin; n < end; ++n) {
         sharesOf(n, g, p, w, y, shares);
         const bool inside = n >= 0 && n < g.length;
-        padded = padded || (!inside && !shares.empty());
+        for (const auto& s : shares)
+            tied[std::size_t(s.frame)] |= char(shares.size() > 1 || !inside);
         system.add(shares, inside);
     }
-    const auto c = system.solve(!padded);
+    requireTied(tied);
+    const auto c = system.solve();
     DetrendedInverse<S> out;
     out.signal.assign(std::size_t(g.length), S{});
     std::vector<char> held(std::size_t(g.length), 0);
@@ -323,7 +354,7 @@ DetrendedInverse<S> detrendedInverse(const std::vector<Complex>& spectra, const 
             sum += s.u * (s.d + trend);
         }
         if (total > 0) {
-            out.signal[std::size_t(n)] = sum / total;
+            out.signal[std::size_t(n)] = sum / (total + ridge);
             held[std::size_t(n)] = 1;
         }
     }

@@ -380,11 +380,12 @@ class Guess(CliTest):
                     self.assertIn("the signal's own mean is in no frame", proc.stdout)
                     covered = (z.shape[1] - 1) * 224 + 256  # scipy drops the rest
                     want = x[:covered] - x[:covered].mean()
-                    self.assertLess(np.max(np.abs(y[:covered] - want)), 1e-8)
+                    # no padding: the ridge (Detrend.cpp) moves the signal's line by 2e-7
+                    self.assertLess(np.max(np.abs(y[:covered] - want)), 1e-6)
                     self.assertFalse(np.any(y[covered:]))
-                else:  # padded frames keep the line; slow drifts are poorly determined
+                else:  # padded frames keep the line, and pin slow drifts
                     self.assertLess(np.max(np.abs(y - x)), 1e-6)
-                    self.assertIn("a slow drift is nearly invisible", proc.stdout)
+                    self.assertNotIn("drifts slow against a frame", proc.stdout)
         proc = run("rebuild", self.path("m.npy"), "--detrend", "linear", "--nperseg", 256,
                    "--out", self.path("r.npy"))
         self.assertNotEqual(proc.returncode, 0)
@@ -556,7 +557,7 @@ class Guess(CliTest):
         top = out["candidates"][0]
         self.assertEqual((top["window"], top["nperseg"], top["hop"], top["detrend"],
                           top["signal"]), ("hann", 256, 128, "constant", "complex"))
-        self.assertLess(top["inconsistency"], 1e-10)
+        self.assertLess(top["inconsistency"], 1e-6)  # the unpadded frames' ridge: 1.4e-8
         self.assertNotIn("warning", out)
 
     def test_a_complex_npy_is_read_with_its_own_phase(self):
