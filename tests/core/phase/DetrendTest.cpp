@@ -151,4 +151,18 @@ TEST(Detrend, BadInputIsExplained) {
     const std::vector<Complex> z(33 * 10);
     EXPECT_THROW(detrendedInverse<double>(z, p, {320, 10, 0}, Detrend::None), Error);
     EXPECT_THROW(detrendedInverse<double>(z, p, {320, 11, 0}, Detrend::Constant), Error);
+    // Hann frames side by side share no sample where both windows are non-zero: each frame's
+    // mean is its own, and no padding tells it
+    const auto apart = StftParams::make(parseWindow("hann"), 64, 0, 64, 1.0);
+    try {
+        detrendedInverse<double>(std::vector<Complex>(33 * 5, 1.0), apart, {320, 5, 0},
+                                 Detrend::Constant);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("detrend: frame 0's trend is tied to no other frame "
+                                             "(expected frames that overlap where the window is "
+                                             "not zero)"),
+                  std::string::npos)
+            << e.what();
+    }
 }
