@@ -34,6 +34,18 @@ def window_array(name, n):
     return scipy.signal.get_window(name, n)
 
 
+def torch_stft(x, window, n_fft, win, hop, center=True, pad_mode="constant"):
+    """torch.stft and librosa.stft: the window centred in n_fft (zeros on both sides), frames
+    centred on j * hop (the ends padded) or from the first sample, the FFT unscaled."""
+    w = np.zeros(n_fft)
+    d = (n_fft - win) // 2
+    w[d:d + win] = scipy.signal.get_window(window, win)
+    xp = np.pad(x, n_fft // 2, mode=pad_mode) if center else x
+    frames = 1 + (len(xp) - n_fft) // hop
+    idx = np.arange(n_fft)[None, :] + hop * np.arange(frames)[:, None]
+    return np.fft.rfft(xp[idx] * w, axis=1).T
+
+
 def make_stft(x, case, fs=8000.0):
     n, hop = case["nperseg"], case["hop"]
     w = window_array(case["window"], n)
@@ -396,13 +408,7 @@ class Guess(CliTest):
         # window to n_fft on both sides: 56 zeros, then 400 samples of Hann. Their frames are
         # centred on j * hop like scipy's; the FFT is not scaled.
         x = signal(8000)
-        n_fft, win, hop = 512, 400, 160
-        w = np.zeros(n_fft)
-        w[56:456] = scipy.signal.get_window("hann", win)
-        xp = np.pad(x, n_fft // 2)
-        frames = 1 + (len(xp) - n_fft) // hop
-        idx = np.arange(n_fft)[None, :] + hop * np.arange(frames)[:, None]
-        z = np.fft.rfft(xp[idx] * w, axis=1).T
+        z = torch_stft(x, "hann", 512, 400, 160)
         np.save(self.path("m.npy"), np.abs(z))
         np.save(self.path("p.npy"), np.angle(z))
         out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
@@ -440,14 +446,8 @@ class Guess(CliTest):
         # boxcar 2048 at hop 1536 too (the frames overlap only where the window is zero): the
         # more redundant true reading ranks first.
         x = signal(12000)
-        n_fft, win, hop = 2048, 1024, 256
-        w = np.zeros(n_fft)
-        w[512:1536] = scipy.signal.get_window("hann", win)
-        xp = np.pad(x, n_fft // 2, mode="reflect")
-        frames = 1 + (len(xp) - n_fft) // hop
-        self.assertEqual(frames, 1 + len(x) // hop)
-        idx = np.arange(n_fft)[None, :] + hop * np.arange(frames)[:, None]
-        z = np.fft.rfft(xp[idx] * w, axis=1).T
+        z = torch_stft(x, "hann", 2048, 1024, 256, pad_mode="reflect")
+        self.assertEqual(z.shape[1], 1 + len(x) // 256)
         np.save(self.path("m.npy"), np.abs(z))
         np.save(self.path("p.npy"), np.angle(z))
         top = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
@@ -468,11 +468,8 @@ class Guess(CliTest):
         # was refused (frames counted by the window) and the result came out 56 samples early.
         x = signal(12000)
         n_fft, win, hop = 512, 400, 160
-        w = np.zeros(n_fft)
-        w[56:456] = scipy.signal.get_window("hamming", win)
-        frames = 1 + (len(x) - n_fft) // hop
-        idx = np.arange(n_fft)[None, :] + hop * np.arange(frames)[:, None]
-        z = np.fft.rfft(x[idx] * w, axis=1).T
+        z = torch_stft(x, "hamming", n_fft, win, hop, center=False)
+        frames = z.shape[1]
         np.save(self.path("m.npy"), np.abs(z))
         np.save(self.path("p.npy"), np.angle(z))
         out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
@@ -508,21 +505,15 @@ class Guess(CliTest):
         _, _, zc = scipy.signal.spectrogram(x, mode="complex", **kw)
         self.assertTrue(np.allclose(sxx[1:-1], 2 * np.abs(zc[1:-1]) ** 2))
         np.save(self.path("m.npy"), sxx)
+        np.save(self.path("db.npy"), 10 * np.log10(sxx))  # as plotted
         np.save(self.path("p.npy"), np.angle(zc))
-        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--fs", 8000,
-            "--mag-unit", "power", "--scaling", "psd", "--window", "tukey,0.25", "--nperseg",
-            256, "--noverlap", 224, "--uncentred", "--length", len(x), "--out",
-            self.path("y.npy"))
-        y = np.load(self.path("y.npy"))
-        self.assertLess(np.max(np.abs(y[300:-300] - x[300:-300])), 1e-9)
-        # In dB (10 log10 of the PSD, as plotted) likewise.
-        np.save(self.path("db.npy"), 10 * np.log10(sxx))
-        run("rebuild", self.path("db.npy"), "--phase", self.path("p.npy"), "--fs", 8000,
-            "--mag-unit", "db", "--scaling", "psd", "--window", "tukey,0.25", "--nperseg",
-            256, "--noverlap", 224, "--uncentred", "--length", len(x), "--out",
-            self.path("y.npy"))
-        y = np.load(self.path("y.npy"))
-        self.assertLess(np.max(np.abs(y[300:-300] - x[300:-300])), 1e-9)
+        for name, unit in [("m.npy", "power"), ("db.npy", "db")]:
+            run("rebuild", self.path(name), "--phase", self.path("p.npy"), "--fs", 8000,
+                "--mag-unit", unit, "--scaling", "psd", "--window", "tukey,0.25", "--nperseg",
+                256, "--noverlap", 224, "--uncentred", "--length", len(x), "--out",
+                self.path("y.npy"))
+            y = np.load(self.path("y.npy"))
+            self.assertLess(np.max(np.abs(y[300:-300] - x[300:-300])), 1e-9, unit)
         # With the phase, only the doubled bins make the frames consistent: the guess reads
         # power as a one-sided PSD too, and says so when the scaling given is another.
         out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
