@@ -57,6 +57,7 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
 DetectDialog::~DetectDialog() {
     if (m_job)
         m_job->cancel();
+    m_running->waitForAll();
 }
 
 QDoubleSpinBox* DetectDialog::addSpin(const QString& label, double value, double lo, double hi,
@@ -148,7 +149,8 @@ void DetectDialog::startCount() {
     m_job = job;
     auto source = m_source;
     QPointer<DetectDialog> self(this);
-    std::thread([source, o, region, generation, job, self] {
+    auto ticket = std::make_shared<RunningThreads::Ticket>(m_running);
+    std::thread([source, o, region, generation, job, self, ticket] {
         QString error;
         std::vector<core::Label> found;
         try {

@@ -5,6 +5,7 @@
 // the user sees how many bursts the settings find before accepting them. GUI thread only;
 // the workers hold the source by shared_ptr and report back through a QPointer.
 
+#include "RunningThreads.h"
 #include "detect/BurstDetector.h"
 #include "io/SampleSource.h"
 
@@ -69,6 +70,8 @@ private:
     QLabel* m_count;
     QTimer* m_debounce;
     std::shared_ptr<core::JobControl> m_job; // the count running now
+    // Counts started here: the destructor cancels the last and waits for them all.
+    std::shared_ptr<RunningThreads> m_running = std::make_shared<RunningThreads>();
     int m_generation = 0;
     std::optional<std::vector<core::Label>> m_result;
     int m_resultGeneration = -1;

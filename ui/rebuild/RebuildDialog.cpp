@@ -69,10 +69,13 @@ QString scoreText(const core::GuessCandidate& c) {
         .arg(20 * std::log10(std::max(c.score, 1e-300)), 0, 'f', 0);
 }
 
-// Runs work on a detached thread; its result comes back to the dialog if it still exists.
+// Runs work on a detached thread holding a ticket of `running`; its result comes back to the
+// dialog if it still exists.
 template <typename Work, typename Done>
-void runDetached(QPointer<RebuildDialog> self, Work work, Done done) {
-    std::thread([self, work = std::move(work), done = std::move(done)]() mutable {
+void runDetached(QPointer<RebuildDialog> self, std::shared_ptr<RunningThreads> running, Work work,
+                 Done done) {
+    auto ticket = std::make_shared<RunningThreads::Ticket>(std::move(running));
+    std::thread([self, ticket, work = std::move(work), done = std::move(done)]() mutable {
         QString error;
         decltype(work()) value{};
         bool cancelled = false;
@@ -172,7 +175,7 @@ void RebuildDialog::previewInput() {
         return m_input->clear(tr("nothing yet"));
     QPointer<RebuildDialog> self(this);
     runDetached(
-        self,
+        self, m_running,
         [spec] { return std::make_shared<core::RebuildOutcome>(core::readRebuildInput(spec)); },
         [self, generation](std::shared_ptr<core::RebuildOutcome> in, const QString& error, bool) {
             if (generation != self->m_previewGeneration)
@@ -187,6 +190,7 @@ void RebuildDialog::previewInput() {
 
 RebuildDialog::~RebuildDialog() {
     cancel();
+    m_running->waitForAll();
 }
 
 QWidget* RebuildDialog::buildGuessTable() {
@@ -322,7 +326,7 @@ void RebuildDialog::guess() {
     auto job = makeJob();
     setBusy(job, tr("Trying every reading of the files…"));
     runDetached(
-        self,
+        self, m_running,
         [spec, options, job] {
             const auto mag = core::readMatrix(spec.magnitudePath, spec.raw);
             std::optional<core::Matrix> phase;
@@ -396,7 +400,7 @@ void RebuildDialog::rebuild() {
     };
     using Result = std::pair<core::RebuildOutcome, core::MagnitudeGrid>;
     runDetached(
-        self,
+        self, m_running,
         [spec, job, onIteration]() -> std::shared_ptr<Result> {
             auto outcome = core::rebuildSignal(spec, *job, onIteration);
             const core::Framing& f = outcome.framing;

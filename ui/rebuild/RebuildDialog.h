@@ -6,6 +6,7 @@
 // recording. Long runs stay cancellable; the dialog is not modal, so the editor stays usable.
 // GUI thread only; workers report back through a QPointer.
 
+#include "RunningThreads.h"
 #include "apply/Rebuild.h"
 #include "phase/ParameterGuess.h"
 
@@ -81,6 +82,8 @@ private:
     QLabel* m_status;
     Player* m_player;
     std::shared_ptr<core::JobControl> m_job;
+    // Threads started here: the destructor cancels and waits for them.
+    std::shared_ptr<RunningThreads> m_running = std::make_shared<RunningThreads>();
     std::vector<core::GuessCandidate> m_candidates;
     std::optional<core::RebuildOutcome> m_result;
     core::RebuildSpec m_resultSpec;
