@@ -2,12 +2,14 @@
 
 #include "AnalysisPanel.h"
 #include "AutoLength.h"
+#include "AutosaveTimer.h"
 #include "Document.h"
 #include "EditMenu.h"
 #include "ErrorText.h"
 #include "ExportController.h"
 #include "HelpMenu.h"
 #include "PaintToolBar.h"
+#include "PictureBuilder.h"
 #include "PictureStatus.h"
 #include "ProjectSaver.h"
 #include "RawIqDialog.h"
@@ -17,24 +19,19 @@
 #include "ShapesPanel.h"
 #include "ShortcutGuard.h"
 #include "SourceSummary.h"
+#include "StatusReadouts.h"
 #include "TaskRunner.h"
 #include "ViewMenu.h"
-#include "apply/RangeRender.h"
-#include "apply/StreamingApply.h"
+#include "WandTask.h"
 #include "audio/ListenToolBar.h"
 #include "audio/Listener.h"
 #include "audio/Player.h"
-#include "io/SignalWriter.h"
 #include "labels/LabelController.h"
 #include "labels/LabelsPanel.h"
-#include "mask/MagicWand.h"
 #include "rebuild/RebuildDialog.h"
-#include "render/TileComputer.h"
-#include "render/TileScheduler.h"
 #include "util/Error.h"
 #include "view/AxisTickers.h"
 #include "view/SpectrogramView.h"
-#include "view/TraceLane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,16 +41,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
-#include <QSettings>
 #include <QStatusBar>
-#include <QThreadPool>
-#include <QTimer>
-#include <cmath>
 #include <qcustomplot.h>
 
 namespace specedit::ui {
@@ -88,7 +79,13 @@ MainWindow::MainWindow(QWidget* parent)
     addToolBar(Qt::TopToolBarArea, m_paint);
     connectPainting();
     connectListening();
-    setupAutosave();
+    m_autosave = new AutosaveTimer(
+        m_document, [this] { return m_view->viewState(); }, this);
+    connect(m_autosave, &AutosaveTimer::message, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
+    m_picture = new PictureBuilder(m_document, m_view, this);
+    connect(m_picture, &PictureBuilder::failed, m_panel, &AnalysisPanel::showProblem);
+    connect(m_picture, &PictureBuilder::shown, this, [this] { showScaleOf(m_viewMenu, m_view); });
     setAcceptDrops(true);
     buildMenus();
     buildDock();
@@ -102,16 +99,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::sourceChanged, this, &MainWindow::onSourceChanged);
     connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_view, &SpectrogramView::cursorMoved, this, &MainWindow::showCursor);
+    connect(m_view, &SpectrogramView::cursorMoved, this, [this](double t, double f, double db) {
+        m_cursorLabel->setText(cursorReadout(*m_view->plot(), t, f, db));
+    });
     connect(m_view, &SpectrogramView::measured, this,
             [this](double dt, double df, const PlotScale& scale) {
-                // As precise as a pixel: "Δt 2.332 s", not "2.332000 s".
-                QString text = tr("Δt %1   Δf %2")
-                                   .arg(formatTime(dt, readoutStep(scale.secondsPerPixel)),
-                                        formatFrequency(df, readoutStep(scale.hertzPerPixel)));
-                if (dt != 0)
-                    text += tr("   1/Δt %1").arg(formatFrequency(1.0 / std::abs(dt), 0.01));
-                statusBar()->showMessage(text);
+                statusBar()->showMessage(measureReadout(dt, df, scale));
             });
     connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
     connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
@@ -205,8 +198,8 @@ void MainWindow::connectPainting() {
     connect(m_document, &Document::shapeInserted, m_view, &SpectrogramView::setSelectedShape);
     connect(m_document, &Document::shapesChanged, this, [this] {
         m_view->setShapes(m_document->shapes());
-        if (m_showEdited)
-            rebuildComputer(ViewChange::SameData);
+        if (m_picture->showEdited())
+            m_picture->request(ViewChange::SameData);
     });
     connect(m_document, &Document::projectPathChanged, this, &MainWindow::updateTitle);
 }
@@ -246,96 +239,9 @@ void MainWindow::playSelectionOrView() {
     m_listener->listen(t0, t1, f0, f1, m_listen->loop());
 }
 
-// Every 5 s, edits not yet on disk go to the autosave sidecar; saving, discarding or undoing
-// every edit removes it.
-void MainWindow::setupAutosave() {
-    auto* timer = new QTimer(this);
-    timer->setInterval(5000);
-    connect(timer, &QTimer::timeout, this, [this] {
-        if (!m_autosavePending)
-            return;
-        try {
-            m_document->setViewState(m_view->viewState());
-            m_document->updateAutosave(); // or removes it: every edit undone
-            m_autosavePending = false;
-        } catch (const std::exception& e) {
-            statusBar()->showMessage(tr("Autosave failed: %1").arg(e.what()), 5000);
-        }
-    });
-    timer->start();
-    connect(m_document->undoStack(), &QUndoStack::indexChanged, this,
-            [this] { m_autosavePending = true; });
-}
-
-void MainWindow::offerRecovery() {
-    const QStringList found = m_document->recoverableAutosaves(); // the most recent first
-    if (found.isEmpty())
-        return;
-    const auto when = QFileInfo(found.first()).lastModified();
-    QString text =
-        tr("SpecEdit found changes to %1 that were not saved (autosaved %2). Recover them?")
-            .arg(m_document->displayName(), QLocale().toString(when, QLocale::ShortFormat));
-    if (found.size() == 2)
-        text += "\n\n" + tr("Another window closed on it without saving too: its changes are "
-                            "kept and offered the next time you open it.");
-    else if (found.size() > 2)
-        text += "\n\n" + tr("%1 other windows closed on it without saving too: their changes "
-                            "are kept and offered, one at a time, the next times you open it.")
-                             .arg(found.size() - 1);
-    const auto answer = QMessageBox::question(this, tr("Recover unsaved work?"), text,
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    try {
-        if (answer == QMessageBox::Yes)
-            m_document->recoverAutosave(found.first());
-        else
-            m_document->discardAutosave(found.first());
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot recover"), userText(e));
-    }
-    // Give the keyboard back to the window: without a window manager (a kiosk, a remote X
-    // session) nothing reactivates it after the question, and window shortcuts stay dead.
-    activateWindow();
-}
-
-// The wand computes a local spectrogram: off the GUI thread, with progress and cancel.
 void MainWindow::runMagicWand(double t, double f, const PlotScale& scale, int channel) {
-    if (!m_document->hasSource())
-        return;
-    auto source = m_document->source();
-    const auto params = m_document->analysis();
-    auto result = std::make_shared<core::Shape>();
-    core::WandOptions options = m_paint->wandOptions();
-    options.channel = channel; // the pane clicked: the outline follows that channel
-    options.pixelSeconds = scale.secondsPerPixel / 2;
-    options.pixelHertz = scale.hertzPerPixel / 2;
-    auto work = [source, params, t, f, options, result](core::JobControl& job) {
-        *result = core::magicWand(*source, params, t, f, options, job);
-        return tr("Outlined a region of %1 points").arg(result->points.size());
-    };
-    const ShapeDefaults defaults = m_paint->defaults();
-    const int serial = m_document->openSerial();
-    const bool started = m_tasks->run(
-        tr("Magic wand"), work,
-        [this, result, scale, defaults, serial, options](bool ok, const QString& message) {
-            if (serial != m_document->openSerial())
-                return; // another recording was opened meanwhile
-            if (!ok) {
-                if (!message.isEmpty())
-                    statusBar()->showMessage(message, 8000);
-                return;
-            }
-            core::Shape shape = *result;
-            applyDefaults(shape, scale, defaults);
-            shape.channel = options.channel; // -1 for IQ and the mix: every channel
-            try {
-                m_document->addShape(shape); // selected as it is inserted
-                statusBar()->showMessage(message, 5000);
-            } catch (const core::Error& e) {
-                statusBar()->showMessage(userText(e), 8000);
-            }
-        });
-    if (!started)
-        statusBar()->showMessage(tr("Another task is running; try the wand when it ends"), 6000);
+    startMagicWand(m_document, m_tasks, *m_paint, {t, f, channel}, scale,
+                   [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
 }
 
 // The plot's width in pixels, for the default window length (the fitted view's pixel span).
@@ -436,10 +342,10 @@ void MainWindow::buildMenus() {
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     addHelpMenu(this);
     connect(m_viewMenu.edited, &QAction::toggled, this, [this](bool on) {
-        m_showEdited = on;
+        m_picture->setShowEdited(on);
         m_view->setShapesOutlined(on);
         if (m_document->hasSource())
-            rebuildComputer(ViewChange::SameData);
+            m_picture->request(ViewChange::SameData);
     });
 }
 
@@ -500,7 +406,7 @@ bool MainWindow::openPath(const QString& path) {
                               userText(e));
         return false;
     }
-    offerRecovery(); // the file joins Open Recent once its first picture is complete
+    m_autosave->offerRecovery(); // the file joins Open Recent once its first picture is complete
     return true;
 }
 
@@ -520,57 +426,8 @@ void MainWindow::onSourceChanged() {
 
 void MainWindow::onAnalysisChanged() {
     m_panel->showAnalysis(m_document->analysis(), m_document->info(), m_document->channel());
-    rebuildComputer(m_newSource ? ViewChange::NewRecording : ViewChange::NewAnalysis);
+    m_picture->request(m_newSource ? ViewChange::NewRecording : ViewChange::NewAnalysis);
     m_newSource = false;
-}
-
-// FFTW planning can take a moment: build the computer off the GUI thread (design rule R5).
-void MainWindow::rebuildComputer(ViewChange request) {
-    const int generation = ++m_computerGeneration;
-    // A newer request replaces one still being built: it must do what that one would have (a
-    // new recording's analysis replaced by an auto-length one must still fit the view).
-    m_pendingChange = strongest(m_pendingChange, request);
-    const ViewChange change = m_pendingChange;
-    auto source = m_document->source();
-    const auto params = m_document->analysis();
-    const int channel = m_document->channel();
-    const bool stacked = channel == Document::kStackedChannels;
-    const auto mask = m_showEdited ? m_document->shapes() : std::vector<core::Shape>{};
-    const auto serial = std::size_t(m_document->openSerial());
-    m_view->traceLane()->setSource(source, stacked ? -1 : channel); // stacked: the mix's
-    m_view->traceLane()->setEdit(mask.empty() ? std::nullopt
-                                              : std::optional(TraceLane::Edit{params, mask}));
-    const int panes = stacked ? m_document->info().channels : 1;
-    QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([=] {
-        std::vector<std::shared_ptr<const core::TileComputer>> computers;
-        QString error;
-        try {
-            for (int p = 0; p < panes; ++p)
-                computers.push_back(std::make_shared<core::TileComputer>(
-                    source, params, stacked ? p : channel, mask, serial));
-        } catch (const std::exception& e) {
-            computers.clear();
-            error = userText(e);
-        }
-        QMetaObject::invokeMethod(
-            qApp,
-            [=] {
-                if (!self || generation != self->m_computerGeneration)
-                    return; // a newer analysis was asked for meanwhile
-                if (computers.empty()) {
-                    self->m_panel->showProblem(error);
-                    return;
-                }
-                self->m_pendingChange = ViewChange::SameData;
-                self->m_view->setComputers(computers, change);
-                const auto& saved = self->m_document->project().view;
-                if (change == ViewChange::NewRecording && saved)
-                    self->m_view->setViewState(*saved); // the project looks as it was left
-                showScaleOf(self->m_viewMenu, self->m_view);
-            },
-            Qt::QueuedConnection);
-    });
 }
 
 bool MainWindow::exportTo(const QString& path) {
@@ -579,26 +436,6 @@ bool MainWindow::exportTo(const QString& path) {
 
 bool MainWindow::exportSelectionTo(const QString& path) {
     return m_exports->exportSelectionTo(path);
-}
-
-void MainWindow::showCursor(double t, double f, double db) {
-    // As precise as a pixel of the current zoom: µs when the view is a millisecond wide.
-    const QCPRange tRange = m_view->plot()->xAxis->range();
-    const QCPRange fr = m_view->plot()->yAxis->range();
-    const QRect area = m_view->plot()->axisRect()->rect();
-    const double tStep = readoutStep(tRange.size() / std::max(1, area.width()));
-    const double fStep = readoutStep(fr.size() / std::max(1, area.height()));
-    const double fMagnitude = std::max(std::abs(fr.lower), std::abs(fr.upper));
-    if (std::isnan(t)) // off the picture, or another recording
-        return m_cursorLabel->clear();
-    QString text = tr("t %1   f %2")
-                       .arg(formatTime(t, tStep, std::abs(tRange.upper)),
-                            formatFrequency(f, fStep, fMagnitude));
-    // The tiles stop at kFloorDb: a removed area or digital silence is at or below it.
-    text += std::isnan(db)                 ? tr("   level —")
-            : db <= double(core::kFloorDb) ? tr("   level ≤ %1 dB (silent)").arg(core::kFloorDb)
-                                           : tr("   level %1 dB").arg(db, 0, 'f', 1);
-    m_cursorLabel->setText(text);
 }
 
 void MainWindow::openDialog() {

@@ -12,18 +12,14 @@
 #include <memory>
 
 class QLabel;
-class QMenu;
-
-namespace specedit::core {
-class JobControl;
-class SignalWriter;
-} // namespace specedit::core
 
 class QDockWidget;
 
 namespace specedit::ui {
 
 class AnalysisPanel;
+class AutosaveTimer;
+class PictureBuilder;
 class ListenToolBar;
 class Listener;
 class PaintToolBar;
@@ -81,14 +77,10 @@ private:
     QDockWidget* addPanel(const QString& title, const char* name, QWidget* panel);
     void connectPainting();
     void connectListening();
-    void setupAutosave();
-    void offerRecovery();
     bool settingsValid();
     int viewPixels() const;
     void onSourceChanged();
     void onAnalysisChanged();
-    void rebuildComputer(ViewChange change);
-    void showCursor(double seconds, double hertz, double db);
     void openDialog();
     void updateTitle();
 
@@ -109,14 +101,10 @@ private:
     RecordingGate m_gate;        // what waits for a recording to open
     QAction* m_delete = nullptr; // Edit > Delete: the selected shape or labels
     std::unique_ptr<ProjectSaver> m_saver;
-    int m_computerGeneration = 0;
-    // The strongest change asked for since an analysis was last shown.
-    ViewChange m_pendingChange = ViewChange::SameData;
-    bool m_autosavePending = false; // edits since the last autosave
-    bool m_showEdited = false;
+    AutosaveTimer* m_autosave = nullptr;
+    PictureBuilder* m_picture = nullptr;
     ViewMenu m_viewMenu;
-    bool m_newSource = false; // the next analysis belongs to a newly opened recording      // view
-                              // the masked STFT instead of the original (key M)
+    bool m_newSource = false; // the next analysis belongs to a newly opened recording
 };
 
 } // namespace specedit::ui
