@@ -2,10 +2,9 @@
 
 #include "dsp/FftPlan.h"
 #include "dsp/Window.h"
+#include "phase/TrendSystem.h"
 #include "util/Error.h"
 
-#include <Eigen/SparseCholesky>
-#include <Eigen/SparseCore>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -18,12 +17,6 @@ template <typename S> constexpr bool kComplex = !std::is_same_v<S, double>;
 
 int trendTerms(Detrend d) {
     return d == Detrend::Linear ? 2 : 1;
-}
-
-// The trend's basis over a segment of n samples: 1, and for a line m - (n-1)/2 (orthogonal to
-// the first, so each coefficient of a least-squares fit is a plain projection).
-double basis(int i, std::int64_t m, int n) {
-    return i == 0 ? 1.0 : double(m) - (n - 1) / 2.0;
 }
 
 template <typename S> int binsOf(const StftParams& p) {
@@ -73,126 +66,11 @@ std::vector<S> windowedSegments(const std::vector<Complex>& spectra, const StftP
 // scipy's stft of a line by 6e-5).
 constexpr double kSignalRidge = 1e-12;
 
-// One frame's share of one sample: weight u = w^2, the segment value d = y / w, the offset.
-template <typename S> struct Share {
-    std::int64_t frame;
-    std::int64_t m;
-    double u;
-    S d;
-};
-
-// The normal equations in the trend coefficients, banded: H((k,i),(l,i')) for l - k in
-// 0..band, and the right-hand side.
-template <typename S> class TrendSystem {
-public:
-    TrendSystem(std::int64_t frames, int terms, int band, int n, double ridge)
-        : m_frames(frames), m_terms(terms), m_band(band), m_n(n), m_ridge(ridge),
-          m_h(std::size_t(frames) * std::size_t(band + 1) * std::size_t(terms * terms), 0.0),
-          m_rhs(std::size_t(frames) * std::size_t(terms), S{}) {}
-
-    // A sample inside the signal (x free) or in the padding (x = 0).
-    void add(const std::vector<Share<S>>& shares, bool inside) {
-        double total = 0;
-        S mean{};
-        for (const auto& s : shares) {
-            total += s.u;
-            mean += s.u * s.d;
-        }
-        if (total <= 0)
-            return;
-        if (inside) // the signal's own sample, drawn softly to zero (kSignalRidge)
-            total += m_ridge;
-        mean = inside ? mean / total : S{};
-        for (const auto& a : shares)
-            for (int i = 0; i < m_terms; ++i) {
-                const double pa = basis(i, a.m, m_n);
-                m_rhs[index(a.frame, i)] -= a.u * pa * (a.d - mean);
-                for (const auto& b : shares) {
-                    if (b.frame < a.frame)
-                        continue;
-                    for (int k = 0; k < m_terms; ++k) {
-                        const double pb = basis(k, b.m, m_n);
-                        double v = inside ? -a.u * b.u * pa * pb / total : 0.0;
-                        if (b.frame == a.frame)
-                            v += a.u * pa * pb;
-                        at(a.frame, b.frame - a.frame, i, k) += v;
-                    }
-                }
-            }
-    }
-
-    std::vector<S> solve() const {
-        const auto size = Eigen::Index(m_rhs.size());
-        std::vector<Eigen::Triplet<double>> entries;
-        for (std::int64_t k = 0; k < m_frames; ++k)
-            for (int dk = 0; dk <= m_band && k + dk < m_frames; ++dk)
-                for (int i = 0; i < m_terms; ++i)
-                    for (int i2 = 0; i2 < m_terms; ++i2) {
-                        const auto r = Eigen::Index(index(k, i)),
-                                   c = Eigen::Index(index(k + dk, i2));
-                        const double v = m_h[slot(k, dk, i, i2)];
-                        if (v == 0)
-                            continue;
-                        entries.emplace_back(r, c, v);
-                        if (dk > 0)
-                            entries.emplace_back(c, r, v);
-                    }
-        Eigen::SparseMatrix<double> h(size, size);
-        h.setFromTriplets(entries.begin(), entries.end());
-        Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower,
-                              Eigen::NaturalOrdering<int>>
-            ldlt(h);
-        if (ldlt.info() != Eigen::Success)
-            throw Error("detrend", "the frames' trends cannot be told apart",
-                        "frames that overlap where the window is not zero");
-        std::vector<S> c(m_rhs.size());
-        for (int part = 0; part < (kComplex<S> ? 2 : 1); ++part) {
-            Eigen::VectorXd b(size);
-            for (Eigen::Index r = 0; r < size; ++r)
-                b[r] = component(m_rhs[std::size_t(r)], part);
-            const Eigen::VectorXd v = ldlt.solve(b);
-            for (Eigen::Index r = 0; r < size; ++r)
-                setComponent(c[std::size_t(r)], part, v[r]);
-        }
-        return c;
-    }
-
-private:
-    static double component(const S& v, int part) {
-        if constexpr (kComplex<S>)
-            return part == 0 ? v.real() : v.imag();
-        else
-            return v;
-    }
-    static void setComponent(S& v, int part, double x) {
-        if constexpr (kComplex<S>)
-            part == 0 ? v.real(x) : v.imag(x);
-        else
-            v = x;
-    }
-    std::size_t index(std::int64_t frame, int i) const { return std::size_t(frame * m_terms + i); }
-    std::size_t slot(std::int64_t k, int dk, int i, int i2) const {
-        return ((std::size_t(k) * std::size_t(m_band + 1) + std::size_t(dk)) *
-                    std::size_t(m_terms) +
-                std::size_t(i)) *
-                   std::size_t(m_terms) +
-               std::size_t(i2);
-    }
-    double& at(std::int64_t k, std::int64_t dk, int i, int i2) {
-        return m_h[slot(k, int(dk), i, i2)];
-    }
-
-    std::int64_t m_frames;
-    int m_terms, m_band, m_n;
-    double m_ridge;
-    std::vector<double> m_h;
-    std::vector<S> m_rhs;
-};
-
 // The frames holding sample n with a non-zero window there, and their segment values.
 template <typename S>
 void sharesOf(std::int64_t n, const FrameGeometry& g, const StftParams& p,
-              const std::vector<double>& w, const std::vector<S>& y, std::vector<Share<S>>& out) {
+              const std::vector<double>& w, const std::vector<S>& y,
+              std::vector<TrendShare<S>>& out) {
     out.clear();
     const std::int64_t hop = p.hop(), rel = n - g.base;
     const std::int64_t first = std::max<std::int64_t>(0, (rel - p.nperseg) / hop);
@@ -260,7 +138,7 @@ void fillZeroWeightSamples(std::vector<S>& x, std::vector<char>& held, const std
         auto trend = [&](int m) {
             S t{};
             for (int i = 0; i < terms; ++i)
-                t += basis(i, m, n) * c[std::size_t(j * terms + i)];
+                t += trendBasis(i, m, n) * c[std::size_t(j * terms + i)];
             return t;
         };
         int missing = -1, count = 0;
@@ -320,7 +198,7 @@ DetrendedInverse<S> detrendedInverse(const std::vector<Complex>& spectra, const 
         windowedSegments<S>(spectra, p, g.frames, std::accumulate(w.begin(), w.end(), 0.0));
     const int terms = trendTerms(detrend), band = (p.nperseg - 1) / p.hop();
     const std::int64_t begin = g.base, end = g.base + (g.frames - 1) * p.hop() + p.nperseg;
-    std::vector<Share<S>> shares;
+    std::vector<TrendShare<S>> shares;
     bool padded = false;
     for (std::int64_t n = begin; n < end && !padded;
          n = n < 0 ? n + 1 : std::max(n + 1, g.length)) {
@@ -349,7 +227,7 @@ DetrendedInverse<S> detrendedInverse(const std::vector<Complex>& spectra, const 
         for (const auto& s : shares) {
             S trend{};
             for (int i = 0; i < terms; ++i)
-                trend += basis(i, s.m, p.nperseg) * c[std::size_t(s.frame * terms + i)];
+                trend += trendBasis(i, s.m, p.nperseg) * c[std::size_t(s.frame * terms + i)];
             total += s.u;
             sum += s.u * (s.d + trend);
         }
@@ -388,12 +266,12 @@ std::vector<Complex> detrendedAnalysis(const std::vector<S>& x, const StftParams
             S fit{};
             double norm = 0;
             for (int m = 0; m < n; ++m) {
-                fit += basis(t, m, n) * segment[std::size_t(m)];
-                norm += basis(t, m, n) * basis(t, m, n);
+                fit += trendBasis(t, m, n) * segment[std::size_t(m)];
+                norm += trendBasis(t, m, n) * trendBasis(t, m, n);
             }
             fit /= norm;
             for (int m = 0; m < n; ++m)
-                segment[std::size_t(m)] -= basis(t, m, n) * fit;
+                segment[std::size_t(m)] -= trendBasis(t, m, n) * fit;
         }
         for (int m = 0; m < n; ++m)
             segment[std::size_t(m)] *= w[std::size_t(m)] / sum;
