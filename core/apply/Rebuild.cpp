@@ -283,4 +283,38 @@ std::string rebuildWarning(const RebuildOutcome& outcome) {
     return text;
 }
 
+namespace {
+
+template <typename S>
+MagnitudeGrid magnitudesOf(const std::vector<S>& x, const StftParams& p, const Framing& framing) {
+    if (framing.centred) {
+        const auto z = stft(x, p);
+        MagnitudeGrid g{z.bins, z.frames, {}};
+        g.values.reserve(z.data.size());
+        for (const auto& v : z.data)
+            g.values.push_back(std::abs(v));
+        return g;
+    }
+    // Frames from the first sample, as the files' were: the preview spans what the input's does.
+    const Stft<S> engine(p, StftDirections::Forward);
+    auto ws = engine.makeWorkspace();
+    const std::int64_t frames = frameCountFor(p, std::int64_t(x.size()), framing);
+    const std::int64_t first = firstFrameStart(p, framing);
+    MagnitudeGrid g{engine.bins(), frames, {}};
+    std::vector<std::complex<typename Stft<S>::Real>> out(std::size_t(engine.bins()));
+    for (std::int64_t j = 0; j < frames; ++j) {
+        engine.forward(x.data() + first + j * p.hop(), out.data(), ws);
+        for (const auto& v : out)
+            g.values.push_back(std::abs(v));
+    }
+    return g;
+}
+
+} // namespace
+
+MagnitudeGrid rebuiltMagnitudes(const RebuildOutcome& outcome) {
+    return outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params, outcome.framing)
+                                 : magnitudesOf(outcome.real, outcome.params, outcome.framing);
+}
+
 } // namespace specedit::core

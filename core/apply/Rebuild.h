@@ -72,6 +72,10 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
 // dialog's input picture before a rebuild). Throws as rebuildSignal does.
 RebuildOutcome readRebuildInput(const RebuildSpec& spec);
 
+// |STFT| of the rebuilt signal with the outcome's parameters, framed as the input's (centred,
+// or from the first sample): the grid to compare with outcome.input.
+MagnitudeGrid rebuiltMagnitudes(const RebuildOutcome& outcome);
+
 // The outcome written to outPath (1-D .npy or a recording); refuses to overwrite the inputs.
 // Returns the values clipped to the sample type's range (integer types).
 std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,

@@ -4,7 +4,7 @@
 #include "ErrorText.h"
 #include "OutputFolder.h"
 #include "audio/Player.h"
-#include "dsp/Stft.h"
+#include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/RebuildForm.h"
 
@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
@@ -22,7 +21,6 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
@@ -30,44 +28,6 @@
 
 namespace specedit::ui {
 namespace {
-
-template <typename S>
-core::MagnitudeGrid magnitudesOf(const std::vector<S>& x, const core::StftParams& p,
-                                 const core::Framing& framing) {
-    if (framing.centred) {
-        const auto z = core::stft(x, p);
-        core::MagnitudeGrid g{z.bins, z.frames, {}};
-        g.values.reserve(z.data.size());
-        for (const auto& v : z.data)
-            g.values.push_back(std::abs(v));
-        return g;
-    }
-    // Frames from the first sample, as the files' were: the preview spans what the input's does.
-    const core::Stft<S> engine(p, core::StftDirections::Forward);
-    auto ws = engine.makeWorkspace();
-    const std::int64_t frames = core::frameCountFor(p, std::int64_t(x.size()), framing);
-    const std::int64_t first = core::firstFrameStart(p, framing);
-    core::MagnitudeGrid g{engine.bins(), frames, {}};
-    std::vector<std::complex<typename core::Stft<S>::Real>> out(std::size_t(engine.bins()));
-    for (std::int64_t j = 0; j < frames; ++j) {
-        engine.forward(x.data() + first + j * p.hop(), out.data(), ws);
-        for (const auto& v : out)
-            g.values.push_back(std::abs(v));
-    }
-    return g;
-}
-
-QString scoreText(const core::GuessCandidate& c) {
-    if (c.scoreIsDb && c.params.nfft % 2 != 0) // why it ranks below better scores
-        return QObject::tr("consistency gain %1 dB, ranked as %2 (odd FFT size)")
-            .arg(c.score, 0, 'f', 1)
-            .arg(c.score + core::kOddFftPriorDb, 0, 'f', 1);
-    if (c.scoreIsDb)
-        return QObject::tr("consistency gain %1 dB").arg(c.score, 0, 'f', 1);
-    return QObject::tr("inconsistency %1 (%2 dB)")
-        .arg(c.score, 0, 'g', 2)
-        .arg(20 * std::log10(std::max(c.score, 1e-300)), 0, 'f', 0);
-}
 
 // Runs work on a detached thread holding a ticket of `running`; its result comes back to the
 // dialog if it still exists.
@@ -130,8 +90,7 @@ RebuildDialog::RebuildDialog(QWidget* parent)
         m_guess->setEnabled(!m_job && !m_form->isPicture());
         if (!m_job)
             m_progress->reset(); // the last run's 100 % is not this file's
-        m_candidates.clear();
-        m_table->setRowCount(0);
+        m_table->clearCandidates();
         clearResult(tr("the files changed: Rebuild"));
         m_status->setText(m_form->magnitudePath().isEmpty()
                               ? tr("Choose the magnitude file, then Guess or Rebuild.")
@@ -141,9 +100,7 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     });
     // A reading edited by hand is no longer the picked row's; the input shows it.
     connect(m_form, &RebuildForm::readingEdited, this, [this] {
-        const QSignalBlocker block(m_table);
-        m_table->setCurrentCell(-1, -1);
-        m_table->clearSelection();
+        m_table->unpick();
         clearResult(tr("the reading changed: Rebuild"));
         m_previewTimer->start();
     });
@@ -188,6 +145,10 @@ void RebuildDialog::previewInput() {
         });
 }
 
+const std::vector<core::GuessCandidate>& RebuildDialog::candidates() const {
+    return m_table->candidates();
+}
+
 RebuildDialog::~RebuildDialog() {
     cancel();
     m_running->waitForAll();
@@ -203,21 +164,11 @@ QWidget* RebuildDialog::buildGuessTable() {
                            "how consistent the STFT is, without one by how closely the "
                            "magnitudes can be matched (a hint only)"));
     connect(m_guess, &QPushButton::clicked, this, &RebuildDialog::guess);
-    m_table = new QTableWidget(0, 2, box);
-    m_table->setHorizontalHeaderLabels({tr("Reading"), tr("Score (lower is better)")});
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMinimumHeight(130);
-    m_table->setMaximumHeight(170);
-    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int r) {
-        if (r >= 0 && std::size_t(r) < m_candidates.size()) {
-            clearResult(tr("another reading was picked: Rebuild"));
-            m_form->apply(m_candidates[std::size_t(r)]);
-            previewInput();
-        }
+    m_table = new GuessTable(box);
+    connect(m_table, &GuessTable::picked, this, [this](const core::GuessCandidate& c) {
+        clearResult(tr("another reading was picked: Rebuild"));
+        m_form->apply(c);
+        previewInput();
     });
     row->addWidget(m_guess, 0, Qt::AlignTop);
     row->addWidget(m_table, 1);
@@ -350,19 +301,12 @@ void RebuildDialog::guess() {
 }
 
 void RebuildDialog::showCandidates(core::GuessResult result) {
-    m_candidates = std::move(result.candidates);
-    m_table->setRowCount(int(m_candidates.size()));
-    for (std::size_t i = 0; i < m_candidates.size(); ++i) {
-        const auto& c = m_candidates[i];
-        m_table->setItem(int(i), 0, new QTableWidgetItem(QString::fromStdString(c.describe())));
-        m_table->setItem(int(i), 1, new QTableWidgetItem(scoreText(c)));
-    }
-    if (!m_candidates.empty())
-        m_table->setCurrentCell(0, 0); // applies the best reading to the fields
-    const bool told = !m_candidates.empty() && m_candidates.front().centred.has_value();
+    m_table->setCandidates(std::move(result.candidates)); // applies the best to the fields
+    const auto& candidates = m_table->candidates();
+    const bool told = !candidates.empty() && candidates.front().centred.has_value();
     QString text =
         tr("%1 ranked; the best is applied. Pick another row to use it. ")
-            .arg(counted(qint64(m_candidates.size()), tr("reading"), tr("readings"))) +
+            .arg(counted(qint64(candidates.size()), tr("reading"), tr("readings"))) +
         (told ? tr("The length's frame count sets where the frames start.")
          : result.framesNote == core::kSpectrogramFramesNote
              ? tr("Note: %1.").arg(QString::fromStdString(result.framesNote))
@@ -403,9 +347,7 @@ void RebuildDialog::rebuild() {
         self, m_running,
         [spec, job, onIteration]() -> std::shared_ptr<Result> {
             auto outcome = core::rebuildSignal(spec, *job, onIteration);
-            const core::Framing& f = outcome.framing;
-            auto grid = outcome.complexSignal ? magnitudesOf(outcome.iq, outcome.params, f)
-                                              : magnitudesOf(outcome.real, outcome.params, f);
+            auto grid = core::rebuiltMagnitudes(outcome);
             return std::make_shared<Result>(std::move(outcome), std::move(grid));
         },
         [self, spec](std::shared_ptr<Result> r, const QString& error, bool cancelled) {

@@ -17,7 +17,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
+
 class QTimer;
 
 namespace specedit::core {
@@ -26,6 +26,7 @@ class JobControl;
 
 namespace specedit::ui {
 
+class GuessTable;
 class MagnitudePreview;
 class Player;
 class RebuildForm;
@@ -46,7 +47,7 @@ public:
     // shown) on failure.
     bool saveResult(const QString& path);
     const std::optional<core::RebuildOutcome>& result() const { return m_result; }
-    const std::vector<core::GuessCandidate>& candidates() const { return m_candidates; }
+    const std::vector<core::GuessCandidate>& candidates() const;
     QString status() const;
 
 signals:
@@ -75,7 +76,7 @@ private:
     QString suggestedOutput() const;
 
     RebuildForm* m_form;
-    QTableWidget* m_table;
+    GuessTable* m_table;
     MagnitudePreview *m_input, *m_output;
     QPushButton *m_guess, *m_rebuild, *m_cancel, *m_play, *m_save;
     QProgressBar* m_progress;
@@ -84,7 +85,6 @@ private:
     std::shared_ptr<core::JobControl> m_job;
     // Threads started here: the destructor cancels and waits for them.
     std::shared_ptr<RunningThreads> m_running = std::make_shared<RunningThreads>();
-    std::vector<core::GuessCandidate> m_candidates;
     std::optional<core::RebuildOutcome> m_result;
     core::RebuildSpec m_resultSpec;
     QTimer* m_previewTimer;
