@@ -82,6 +82,8 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     o.blockFrames = a.blockFrames;
     spec.refineGivenPhase = a.iterationsOption->count() > 0;
     spec.image = imageAxes(a);
+    if (spec.image && !a.analysis.fs) // the picture's frequency axis shows the rate
+        spec.analysis.fs = core::pictureSampleRate(*spec.image);
     spec.detrend = core::parseDetrend(a.detrend);
     return spec;
 }
@@ -131,8 +133,10 @@ void requireRate(const RebuildArgs& a) {
 void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t clipped) {
     if (const std::string w = core::rebuildWarning(r); !w.empty())
         std::cerr << "rebuild: warning: " << w << "\n";
-    if (const std::string w = core::levelWarning(r); !w.empty() && !isNpyPath(a.out))
-        std::cerr << "rebuild: warning: " << w << " (--scaling none)\n";
+    const bool picture = !a.imageDb.empty();
+    if (const std::string w = core::levelWarning(r, picture); !w.empty() && !isNpyPath(a.out))
+        std::cerr << "rebuild: warning: " << w
+                  << (picture ? " (--image-db)\n" : " (--scaling none)\n");
     if (clipped > 0)
         std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
@@ -141,6 +145,12 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
     const auto spec = toSpec(a);
+    if (spec.image && !a.analysis.fs)
+        std::cout << "sample rate " << spec.analysis.fs << " Hz from --image-freq ("
+                  << (core::spansNegativeFrequencies(*spec.image)
+                          ? "an IQ picture spans it"
+                          : "the top of the picture is half of it")
+                  << "; --fs if the picture shows only part of the band)\n";
     core::WriterOptions w; // checked before the rebuild runs
     if (!a.sampleType.empty())
         w.sampleType = core::parseSampleType(a.sampleType);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 namespace specedit::core {
 namespace {
@@ -117,6 +118,9 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
 }
 
 Prepared prepareImage(const RebuildSpec& spec) {
+    if (!std::filesystem::is_regular_file(spec.magnitudePath))
+        throw Error(spec.magnitudePath, "does not exist or is not a file",
+                    "the spectrogram picture to rebuild from");
     if (!spec.image)
         throw Error(spec.magnitudePath, "is a picture without its levels and axes",
                     "--image-db MIN,MAX --image-time START,END --image-freq LOW,HIGH");
@@ -231,20 +235,22 @@ std::string coverageNote(const RebuildOutcome& outcome) {
            "fills no whole frame)";
 }
 
-std::string levelWarning(const RebuildOutcome& outcome) {
-    double peak = 0;
+std::string levelWarning(const RebuildOutcome& outcome, bool picture) {
+    double peak = 0; // of the samples written: I and Q each for a complex signal
     for (double v : outcome.real)
         peak = std::max(peak, std::abs(v));
     for (const auto& v : outcome.iq)
-        peak = std::max(peak, std::abs(v));
+        peak = std::max({peak, std::abs(v.real()), std::abs(v.imag())});
     if (!(peak > 1.0))
         return {};
+    const char* cause = picture ? "The picture's levels (its dB range) are above the signal's"
+                                : "Files of a plain, unscaled FFT (librosa, torch) take scaling "
+                                  "none; else the signal was not in -1..1";
     char text[300];
     std::snprintf(text, sizeof text,
                   "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "
-                  "clip. Files of a plain, unscaled FFT (librosa, torch) take scaling none; else "
-                  "the signal was not in -1..1",
-                  peak, 20 * std::log10(peak));
+                  "clip. %s",
+                  peak, 20 * std::log10(peak), cause);
     return text;
 }
 

@@ -90,9 +90,10 @@ inline constexpr double kDirectInverseFitsBelowDb = -60.0;
 // inverse that does not fit its reading, or phase retrieval from frames overlapping by less
 // than 50 % (nearly any phase is consistent there).
 std::string rebuildWarning(const RebuildOutcome& outcome);
-// For a recording (full scale 1): the result peaks above 1 ("" when not). A plain FFT read with
-// scipy's scaling comes out sum(w) times too loud (librosa and torch: 200 for a 400-point Hann).
-std::string levelWarning(const RebuildOutcome& outcome);
+// For a recording (full scale 1): the result's samples (I and Q each for IQ) peak above 1 (""
+// when not). A plain FFT read with scipy's scaling comes out sum(w) times too loud (librosa and
+// torch: 200 for a 400-point Hann); a picture's levels are its dB range.
+std::string levelWarning(const RebuildOutcome& outcome, bool picture);
 // A detrended inverse whose frames reach no padding: the signal's own mean or line is in no
 // frame, and with lines taken away its slow drifts are barely seen; "" otherwise.
 std::string trendNote(const RebuildOutcome& outcome);

@@ -61,7 +61,8 @@ template <typename T> double decode(const char* p, bool bigEndian) {
     return double(std::bit_cast<T>(u));
 }
 
-// Values no spectrogram holds: NaN, infinities, beyond 1e30 or below 1e-30 but not zero. Raw
+// Values no spectrogram holds: NaN, +infinity, beyond 1e30 or below 1e-30 but not zero (-inf
+// is a level in dB of a zero). Raw
 // numbers read in the wrong byte order or width are mostly these.
 double implausibleShare(const std::string& bytes, bool float32, bool bigEndian) {
     const std::size_t item = float32 ? 4 : 8, count = bytes.size() / item;
@@ -70,7 +71,8 @@ double implausibleShare(const std::string& bytes, bool float32, bool bigEndian) 
         const double v = float32 ? decode<float>(bytes.data() + i * 4, bigEndian)
                                  : decode<double>(bytes.data() + i * 8, bigEndian);
         const double a = std::abs(v);
-        bad += !std::isfinite(v) || a > 1e30 || (a > 0 && a < 1e-30);
+        const bool minusInfinity = std::isinf(v) && v < 0;
+        bad += !minusInfinity && (!std::isfinite(v) || a > 1e30 || (a > 0 && a < 1e-30));
     }
     return count ? double(bad) / double(count) : 0.0;
 }
@@ -124,6 +126,12 @@ Matrix readRaw(const std::string& path, const RawMatrixFormat& f, RawMatrixForma
                              : std::to_string(count) + " values do not divide into " +
                                    std::to_string(side) + (f.rows ? " rows" : " columns"),
                     "--rows or --cols giving one side of the matrix");
+    if (f.rows && f.cols && *f.rows * *f.cols != count)
+        throw Error(ErrorKind::Usage, path,
+                    "holds " + std::to_string(count) + " values, not --rows " +
+                        std::to_string(*f.rows) + " x --cols " + std::to_string(*f.cols) + " = " +
+                        std::to_string(*f.rows * *f.cols),
+                    "--rows and --cols whose product is the values in the file (or one of them)");
     checkByteOrder(path, bytes, item == 4, f.bigEndian);
     Matrix m;
     m.rows = f.rows ? side : count / side;

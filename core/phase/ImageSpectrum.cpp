@@ -33,13 +33,43 @@ double sample(const GrayImage& img, double x, double y) {
     return top * (1 - fy) + bottom * fy;
 }
 
+std::string hertzText(double hz) {
+    return shortNumber(hz) + " Hz";
+}
+
+// The picture's band must lie within what the sample rate shows (a bin of slack either side:
+// plots centre their pixels on the bins).
+void checkBand(const ImageAxes& a, const StftParams& p, bool twoSided) {
+    const double bin = p.fs / p.nfft, nyquist = p.fs / 2;
+    const bool over = a.f1 > nyquist + bin || (twoSided && a.f0 < -nyquist - bin);
+    if (over)
+        throw Error("--image-freq",
+                    hertzText(a.f0) + " to " + hertzText(a.f1) + " reaches beyond " +
+                        (twoSided ? "±" : "") + hertzText(nyquist) + ", half the sample rate " +
+                        hertzText(p.fs),
+                    "the sample rate the picture was made at (--fs; without it, the rate its "
+                    "frequency axis shows), or the picture's band");
+}
+
 } // namespace
+
+bool spansNegativeFrequencies(const ImageAxes& a) {
+    return a.f0 < -0.25 * std::abs(a.f1);
+}
+
+double pictureSampleRate(const ImageAxes& a) {
+    checkAxes(a);
+    if (spansNegativeFrequencies(a)) // an IQ picture, -fs/2 .. fs/2
+        return a.f1 - a.f0;
+    return 2 * (a.f1 + std::min(a.f0, 0.0)); // 0 .. fs/2, or half a bin beyond both
+}
 
 ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, const StftParams& p) {
     p.validate();
     checkAxes(a);
     ImageMagnitudes out;
     out.twoSided = a.f0 < -p.fs / p.nfft; // below DC by more than a bin: an IQ picture
+    checkBand(a, p, out.twoSided);
     out.length = std::llround(a.t1 * p.fs);
     if (out.length < 1)
         throw Error("--image-time", "the picture ends at " + std::to_string(a.t1) + " s",

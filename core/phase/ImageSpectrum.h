@@ -28,8 +28,16 @@ struct ImageMagnitudes {
     bool twoSided = false;
 };
 
+// The sample rate a picture's frequency axis shows when none is given: an IQ picture (LOW
+// below -HIGH/4) spans -fs/2 .. fs/2, so fs = HIGH - LOW; a one-sided one reaches fs/2 at its
+// top, fs = 2 HIGH (2 (HIGH + LOW) when LOW is the half bin below 0 of a plot whose pixels are
+// centred on the bins). Throws as magnitudesFromImage for bad ranges.
+double pictureSampleRate(const ImageAxes& axes);
+// LOW below -HIGH/4: the picture reads as IQ when no sample rate is given.
+bool spansNegativeFrequencies(const ImageAxes& axes);
+
 // Throws Error naming the option (--image-db, --image-time, --image-freq) for empty, inverted
-// or non-finite ranges.
+// or non-finite ranges, and for a band reaching beyond half the sample rate.
 ImageMagnitudes magnitudesFromImage(const GrayImage& image, const ImageAxes& axes,
                                     const StftParams& params);
 

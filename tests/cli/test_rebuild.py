@@ -175,6 +175,25 @@ class RebuildFromMagnitudeAndPhase(CliTest):
                       "float64 for a .npy output", proc.stderr)
         self.assertFalse(os.path.exists(self.path("i.npy")))
 
+    def test_iq_near_full_scale_in_i_and_q_is_not_said_to_clip(self):
+        # |z| reaches 1.39 while I and Q each stay within 0.99: nothing clips in a cs16 file.
+        t = np.arange(8000)
+        z = 0.99 * (np.sign(np.cos(0.01 * t)) + 1j * np.sign(np.sin(0.013 * t)))
+        _, _, s = scipy.signal.stft(z, nperseg=128, noverlap=96, return_onesided=False)
+        np.save(self.path("m.npy"), np.abs(s))
+        np.save(self.path("p.npy"), np.angle(s))
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--nperseg", 128,
+                   "--noverlap", 96, "--fs", 1e6, "--length", len(z), "--out",
+                   self.path("y.cs16"), check=0)
+        self.assertNotIn("clip", proc.stderr)
+        y = np.fromfile(self.path("y.cs16"), dtype="<i2").astype(float) / 32768
+        self.assertLess(np.max(np.abs(y[0::2] + 1j * y[1::2] - z)), 1e-4)
+        np.save(self.path("m2.npy"), 2 * np.abs(s))  # twice as loud: I and Q reach 1.98
+        proc = run("rebuild", self.path("m2.npy"), "--phase", self.path("p.npy"), "--nperseg",
+                   128, "--noverlap", 96, "--fs", 1e6, "--length", len(z), "--out",
+                   self.path("y2.cs16"), check=0)
+        self.assertIn("the result peaks at 1.98 (+5.9 dB above full scale)", proc.stderr)
+
     def test_frames_from_the_first_sample_with_uncentred(self):
         # MATLAB's spectrogram and librosa/torch with center=False: frame j is
         # x[j hop : j hop + n], not centred on j hop. Read as scipy's frames, the result
@@ -717,6 +736,27 @@ class ImageInput(CliTest):
         peaks_got = np.argmax(b[:, 20:-20], axis=0)
         self.assertGreater(np.mean(np.abs(peaks_true - peaks_got) <= 1), 0.95)
 
+    def test_without_a_rate_the_pictures_frequency_axis_gives_it_and_contradictions_fail(self):
+        fs, n = 8000, 16000
+        t = np.arange(n) / fs
+        _, _, z = scipy.signal.stft(np.cos(2 * np.pi * 1000 * t), fs=fs, nperseg=256)
+        gray = np.clip((20 * np.log10(np.abs(z) + 1e-12) + 100) / 100, 0, 1)[::-1]
+        write_png(self.path("spec.png"), gray)
+        axes = ("--image-db", "-100,0", "--image-time", f"0,{n / fs}")
+        # Before, fs fell to scipy's default 1 Hz: 2 samples for a 2 s picture.
+        proc = run("rebuild", self.path("spec.png"), *axes, "--image-freq", "0,4000",
+                   "--out", self.path("y.npy"), check=0)
+        self.assertIn("sample rate 8000 Hz from --image-freq", proc.stdout)
+        self.assertEqual(len(np.load(self.path("y.npy"))), n)
+        proc = run("rebuild", self.path("spec.png"), *axes, "--image-freq", "-4000,4000",
+                   "--out", self.path("iq.npy"), check=0)
+        self.assertIn("sample rate 8000 Hz from --image-freq (an IQ picture spans it", proc.stdout)
+        # A band beyond half the rate given is refused, naming both.
+        proc = run("rebuild", self.path("spec.png"), *axes, "--image-freq", "0,11025",
+                   "--fs", fs, "--out", self.path("y.npy"), check=2)
+        self.assertIn("--image-freq: 0 Hz to 11025 Hz reaches beyond 4000 Hz, half the sample "
+                      "rate 8000 Hz", proc.stderr)
+
     def test_a_colour_picture_and_missing_axes_are_refused(self):
         rgb = self.path("colour.png")
         gray = np.linspace(0, 1, 64 * 32).reshape(32, 64)
@@ -830,6 +870,19 @@ class BadSpectra(CliTest):
         self.assertIn("m_be.f32: read as float32 little-endian", err)
         self.assertIn("--dtype float32 --big-endian: read as float32 big-endian, its values are "
                       "plausible", err)
+        # Digital zeros in dB (-inf) are levels, not a sign of the wrong byte order.
+        db = 20 * np.log10(m)
+        db[:, :3] = -np.inf
+        db.astype(">f4").tofile(self.path("m_be_inf.f32"))
+        err = self.error_of("guess", self.path("m_be_inf.f32"), "--rows", m.shape[0])
+        self.assertIn("--dtype float32 --big-endian: read as float32 big-endian, its values are "
+                      "plausible", err)
+        proc = run("guess", self.path("m.f32"), "--rows", m.shape[0], "--cols", m.shape[1] - 1)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn(f"m.f32: holds {m.size} values, not --rows {m.shape[0]} x --cols "
+                      f"{m.shape[1] - 1}", proc.stderr)
+        err = self.error_of("rebuild", self.path("none.png"), "--out", self.path("y.npy"))
+        self.assertIn("none.png: does not exist or is not a file", err)
         np.save(self.path("tiny.npy"), np.ones((1, 7)))
         err = self.error_of("guess", self.path("tiny.npy"), "--length", 5)
         self.assertIn("no STFT parameters fit a 1 x 7 matrix", err)

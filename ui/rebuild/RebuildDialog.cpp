@@ -395,8 +395,11 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
     for (const std::string& note : {core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())
             text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
-    if (const std::string level = core::levelWarning(outcome); !level.empty()) // saved as WAV
-        text += " " + tr("Warning: %1 (Scaling: none).").arg(QString::fromStdString(level));
+    const bool picture = m_form->isPicture();
+    if (const std::string level = core::levelWarning(outcome, picture); !level.empty())
+        text += " " + tr("Warning: %1 (%2).")
+                          .arg(QString::fromStdString(level),
+                               picture ? tr("the picture's Levels") : tr("Scaling: none"));
     if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
         text = QStringLiteral("<b>%1</b> %2")
                    .arg(tr("Warning: %1.").arg(QString::fromStdString(warning)).toHtmlEscaped(),
