@@ -4,6 +4,7 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/SpectrumInput.h"
+#include "phase/GuessRanking.h"
 #include "phase/ParameterGuess.h"
 
 #include <cmath>
@@ -44,6 +45,7 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
         j["centred"] = *c.centred;
     if (c.scoreIsDb) {
         j["consistency_gain_db"] = c.score;
+        j["ranked_as_db"] = core::rankedScoreDb(c); // odd FFT sizes count worse
     } else {
         j["phase_unit"] = core::toString(c.layout.phase);
         j["inconsistency"] = c.score;
@@ -91,6 +93,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         out["time_variation"] = found.timeVariation;
     if (!found.scalingHint.empty())
         out["scaling_hint"] = found.scalingHint;
+    if (!found.sidesNote.empty())
+        out["sides_note"] = found.sidesNote;
     out["readings_scored"] = found.readingsScored;
     if (withPhase)
         out["readings_without_a_hop"] = found.readingsWithoutHop;

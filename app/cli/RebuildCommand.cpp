@@ -165,6 +165,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
         std::cout << "inverse STFT of the given magnitudes and phases; its STFT magnitudes are "
                   << r.finalDb << " dB from the input (" << r.interiorDb
                   << " dB away from the edge frames, whose padding differs between tools)\n";
+    if (const std::string note = core::sidesNote(r); !note.empty())
+        std::cout << note << "\n";
     if (const std::string note = core::coverageNote(r); !note.empty())
         std::cout << note << "\n";
     if (const std::string note = core::trendNote(r); !note.empty())

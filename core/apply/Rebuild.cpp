@@ -2,6 +2,7 @@
 
 #include "dsp/Stft.h"
 #include "io/AtomicFile.h"
+#include "phase/GuessScores.h"
 #include "phase/StftOperator.h"
 #include "util/Error.h"
 
@@ -160,6 +161,13 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
                         std::to_string((p.out.params.nfft - p.out.params.nperseg) / 2));
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
+    if (spec.autoSides && layout.order == BinOrder::TwoSided && !isHermitian(p.spectrum) &&
+        centroid(p.spectrum, true) > kShiftedCentroid) {
+        layout.order = BinOrder::TwoSidedShifted;
+        p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
+                                       spec.magnitudePath, spec.phasePath);
+        p.out.readShifted = true;
+    }
     p.out.framing = {spec.retrieval.framing.centred, layout.windowOffset};
     p.out.length = resolveLength(spec, p.out.params, frames, p.out.framing);
     if (layout.order != BinOrder::OneSided && isHermitian(p.spectrum)) {
@@ -215,6 +223,14 @@ std::string trendNote(const RebuildOutcome& outcome) {
     const std::string what = outcome.detrend == Detrend::Linear ? "line" : "mean";
     return drift + "no frame reaches past the signal's ends, so the signal's own " + what +
            " is in no frame (detrending takes it from each): the result's " + what + " is zero";
+}
+
+std::string sidesNote(const RebuildOutcome& outcome) {
+    if (!outcome.readShifted)
+        return {};
+    return "the spectrum's energy lies around its middle rows, as an fftshifted spectrum's "
+           "(row 0 at -fs/2) does: read so (--sides twosided reads it in FFT order, row 0 at "
+           "0 Hz)";
 }
 
 std::string coverageNote(const RebuildOutcome& outcome) {

@@ -46,6 +46,7 @@ struct RebuildOutcome {
     Framing framing; // where the frames lie in the signal (the layout's window offset)
     bool complexSignal = false;
     bool foldedHermitian = false;         // a two-sided spectrum of a real signal
+    bool readShifted = false;             // bin order automatic: read as fftshifted (sidesNote)
     bool directInverse = false;           // phase given, inverted once
     std::vector<double> real;             // the signal, when real
     std::vector<std::complex<double>> iq; // the signal, when complex
@@ -101,5 +102,13 @@ std::string trendNote(const RebuildOutcome& outcome);
 // sample drop a tail that fills no whole frame; torch's center=False also the first
 // (nfft - nperseg) / 2): they are zeros in the result, and this says how many ("" when none).
 std::string coverageNote(const RebuildOutcome& outcome);
+// Bin order automatic, two-sided: a spectrum shifted by half the sample rate is as consistent
+// as it stands (it is the spectrum of x[n] (-1)^n), so the energy tells the order. Read in FFT
+// order, a recording's energy (a DC line, a signal near the centre, the anti-alias roll-off at
+// the band edges) lies near rows 0 and nfft-1; when its mean |frequency| there is above
+// kShiftedCentroid of the sample rate (white noise: 0.25) the file is read as fftshifted, and
+// this says so ("" otherwise).
+std::string sidesNote(const RebuildOutcome& outcome);
+inline constexpr double kShiftedCentroid = 0.32;
 
 } // namespace specedit::core

@@ -27,9 +27,6 @@ int overlapRank(const StftParams& p) {
 // even) must win by more than kOddFftPriorDb. On speech the odd neighbour of the true
 // reading (Hann 257/65 beside 256/64) scores within 0.1-2 dB of it, and a tester's scipy
 // spectrogram had it 0.7 dB ahead.
-double rankedDb(const GuessCandidate& c) {
-    return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0);
-}
 
 std::string steadyWarning(double variation) {
     char percent[48];
@@ -67,7 +64,7 @@ std::string closeCallWarning(const std::vector<GuessCandidate>& ranked) {
     const auto& a = ranked[0].params;
     const auto& b = ranked[1].params;
     const bool differ = a.nperseg != b.nperseg || a.hop() != b.hop();
-    if (!differ || rankedDb(ranked[1]) - rankedDb(ranked[0]) > kCloseCallDb)
+    if (!differ || rankedScoreDb(ranked[1]) - rankedScoreDb(ranked[0]) > kCloseCallDb)
         return {};
     char text[300];
     std::snprintf(text, sizeof text,
@@ -115,12 +112,34 @@ double redundancy(const StftParams& p) {
 
 } // namespace
 
+double rankedScoreDb(const GuessCandidate& c) {
+    return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0);
+}
+
+std::string sidesTieNote(const std::vector<GuessCandidate>& ranked) {
+    if (ranked.empty() || ranked.front().layout.order == BinOrder::OneSided)
+        return {};
+    const GuessCandidate& best = ranked.front();
+    for (std::size_t i = 1; i < ranked.size(); ++i) {
+        const GuessCandidate& c = ranked[i];
+        SpectrumLayout same = c.layout;
+        same.order = best.layout.order;
+        const bool other =
+            c.layout.order != best.layout.order && c.layout.order != BinOrder::OneSided;
+        const bool tie = std::abs(c.score - best.score) <=
+                         0.01 * std::max(std::abs(c.score), std::abs(best.score));
+        if (other && tie && c.params == best.params && same == best.layout)
+            return kSidesTieNote;
+    }
+    return {};
+}
+
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
     std::stable_sort(found.begin(), found.end(), [steady](const auto& a, const auto& b) {
         if (steady && overlapRank(a.params) != overlapRank(b.params))
             return overlapRank(a.params) < overlapRank(b.params);
         if (a.scoreIsDb)
-            return rankedDb(a) < rankedDb(b);
+            return rankedScoreDb(a) < rankedScoreDb(b);
         const bool exactA = a.score < kRoundingBelow, exactB = b.score < kRoundingBelow;
         if (exactA != exactB)
             return exactA;

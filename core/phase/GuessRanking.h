@@ -24,6 +24,11 @@ inline constexpr double kRoundingBelow = 1e-4;
 // kOddFftPriorDb worse. steady: the magnitudes cannot tell the hop, the most common overlap
 // ranks first.
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
+// A magnitude-only score (dB) as ranked: odd FFT sizes count kOddFftPriorDb worse.
+double rankedScoreDb(const GuessCandidate& c);
+// kSidesTieNote when the best reading is two-sided and the same reading in the other bin order
+// (fftshifted or not) ties with it; "" otherwise.
+std::string sidesTieNote(const std::vector<GuessCandidate>& ranked);
 
 // GuessResult::warning for a ranked list: the magnitudes are steady (no length given), no
 // reading is consistent (with a phase), or the two best magnitude-only readings are a close

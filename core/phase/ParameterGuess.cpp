@@ -84,6 +84,7 @@ public:
         result.warning =
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
         addNegativeNote(result.warning);
+        result.sidesNote = sidesTieNote(m_found);
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
         if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&

@@ -105,7 +105,13 @@ struct GuessResult {
     // Without a length, where the frames start: kFrameStartNote, or kSpectrogramFramesNote
     // when the best window is scipy.signal.spectrogram's. With one, kFrameCountNote.
     std::string framesNote;
+    // kSidesTieNote when the best two-sided reading ties with itself in the other bin order.
+    std::string sidesNote;
 };
+inline constexpr const char* kSidesTieNote =
+    "fftshifted and FFT order fit the frames equally well (a spectrum shifted by half the "
+    "sample rate is that of the signal times (-1)^n): the order that puts the energy nearer "
+    "0 Hz ranks first";
 inline constexpr const char* kUnscaledToolHint =
     "a window centred in a longer FFT is librosa's or torch's, which do not scale the FFT: "
     "scaling none gives the original level (a constant factor no score can see)";

@@ -45,6 +45,7 @@ struct SpectrumLayout {
     // the FFT first (0); librosa and torch centre it, (n_fft - win_length) / 2. A window d
     // samples in multiplies bin k by e^{-2 pi i k d / nfft}: undone on reading.
     int windowOffset = 0;
+    bool operator==(const SpectrumLayout&) const = default;
 };
 
 // Parsers for the CLI's names (throw Error naming `option` with the accepted names) and the

@@ -318,6 +318,8 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
                           .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
                                QString::fromStdString(result.scalingHint));
     }
+    if (!result.sidesNote.empty())
+        text += " " + tr("Note: %1.").arg(QString::fromStdString(result.sidesNote));
     if (!result.warning.empty()) // shown in full: the ranking rests on it
         text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
     m_status->setText(text);
@@ -392,7 +394,8 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
                 .arg(p.hop());
     if (outcome.foldedHermitian)
         text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
-    for (const std::string& note : {core::coverageNote(outcome), core::trendNote(outcome)})
+    for (const std::string& note :
+         {core::sidesNote(outcome), core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())
             text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
     const bool picture = m_form->isPicture();
