@@ -95,6 +95,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         out["scaling_hint"] = found.scalingHint;
     if (!found.sidesNote.empty())
         out["sides_note"] = found.sidesNote;
+    if (!found.layoutNote.empty())
+        out["layout_note"] = found.layoutNote;
     out["readings_scored"] = found.readingsScored;
     if (withPhase)
         out["readings_without_a_hop"] = found.readingsWithoutHop;

@@ -34,6 +34,31 @@ std::vector<GuessShape> guessShapes(const Matrix& m, std::optional<MatrixLayout>
     return out;
 }
 
+namespace {
+
+bool powerOfTwo(std::int64_t n) {
+    return n >= 16 && n <= 65536 && (n & (n - 1)) == 0;
+}
+
+bool commonBins(std::int64_t bins) {
+    return powerOfTwo(2 * (bins - 1)) || powerOfTwo(bins);
+}
+
+} // namespace
+
+MatrixLayout likelyLayout(const Matrix& m) {
+    const bool transposed = !commonBins(m.rows) && commonBins(m.cols) && m.rows > m.cols;
+    return transposed ? MatrixLayout::FramesByBins : MatrixLayout::BinsByFrames;
+}
+
+std::string layoutNote(const Matrix& m) {
+    if (likelyLayout(m) != MatrixLayout::FramesByBins)
+        return {};
+    return "read as frames x bins: its " + std::to_string(m.cols) +
+           " columns fit a common FFT size, its " + std::to_string(m.rows) +
+           " rows none (layout bins-frames reads the rows as bins)";
+}
+
 bool fitsLength(const StftParams& p, std::int64_t length, std::int64_t frames, int windowOffset) {
     for (bool centred : {true, false})
         if (lengthFitsFrames(p, length, frames, {centred, windowOffset}))

@@ -23,6 +23,15 @@ struct GuessShape {
 // with nfft = 2(bins-1) or 2 bins - 1, two-sided plain or fftshifted with nfft = bins.
 std::vector<GuessShape> guessShapes(const Matrix& m, std::optional<MatrixLayout> only);
 
+// Magnitudes alone cannot tell a transposed reading apart, so their layout is the user's, by
+// default bins x frames (scipy, librosa, MATLAB). FramesByBins when that default is implausible
+// and the transpose is not: the rows fit no common FFT size (nfft/2+1 one-sided or nfft
+// two-sided, nfft a power of two from 16 to 65536) while the columns do, and there are more
+// rows than columns (a 3122 x 256 power spectrogram transposed). Else BinsByFrames.
+MatrixLayout likelyLayout(const Matrix& m);
+// Says that `m` is read as frames x bins and why, when likelyLayout chose it; "" otherwise.
+std::string layoutNote(const Matrix& m);
+
 // Whether `frames` frames can be a signal of `length` samples under p with the window
 // `windowOffset` samples into its FFT frame: frames centred on the signal's samples (scipy's
 // stft, librosa, torch) or from the first sample without padding (MATLAB, center=False). A

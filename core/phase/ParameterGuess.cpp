@@ -49,8 +49,8 @@ public:
     GuessResult run() {
         // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
         // too, and the magnitudes alone cannot tell the two apart reliably).
-        const auto all = guessShapes(
-            m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(MatrixLayout::BinsByFrames));
+        const auto all =
+            guessShapes(m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(likelyLayout(m_mag)));
         std::vector<Pending> readings;
         for (const GuessShape& shape : all)
             for (const SpectrumLayout& l : unitsOf(shape))
@@ -78,13 +78,14 @@ public:
         result.readingsScored = m_scored;
         result.readingsWithoutHop = m_withoutHop;
         if (!m_withPhase)
-            result.timeVariation =
-                timeVariation(m_mag, m_o.layout.value_or(MatrixLayout::BinsByFrames));
+            result.timeVariation = timeVariation(m_mag, m_o.layout.value_or(likelyLayout(m_mag)));
         rankCandidates(m_found, result.timeVariation < kStationaryVariation);
         result.warning =
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
         addNegativeNote(result.warning);
         result.sidesNote = sidesTieNote(m_found);
+        if (!m_withPhase && !m_o.layout)
+            result.layoutNote = layoutNote(m_mag);
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
         if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&

@@ -107,6 +107,8 @@ struct GuessResult {
     std::string framesNote;
     // kSidesTieNote when the best two-sided reading ties with itself in the other bin order.
     std::string sidesNote;
+    // Magnitudes alone, no layout given: layoutNote() when read as frames x bins.
+    std::string layoutNote;
 };
 inline constexpr const char* kSidesTieNote =
     "fftshifted and FFT order fit the frames equally well (a spectrum shifted by half the "

@@ -638,6 +638,23 @@ class Guess(CliTest):
         self.assertGreater(c["time_variation"], 0.05)
         self.assertNotIn("warning", c)
 
+    def test_magnitudes_alone_transposed_are_read_as_frames_by_bins_and_said_to_be(self):
+        # 65 columns fit a 128-point FFT, 251 rows none: before, read as 251 bins (nfft 500),
+        # the guess tried every window of that FFT for minutes and proposed one of them.
+        x = signal(8000)
+        mag, _ = make_stft(x, dict(CASES[0], window="blackman"))
+        np.save(self.path("m.npy"), mag.T)
+        self.assertEqual(mag.T.shape, (251, 65))
+        c = json.loads(run("guess", self.path("m.npy"), "--length", len(x), check=0).stdout)
+        top = c["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["layout"]),
+                         ("blackman", 128, 32, "frames-bins"))
+        self.assertEqual(c["layout_note"], "read as frames x bins: its 65 columns fit a common "
+                         "FFT size, its 251 rows none (layout bins-frames reads the rows as bins)")
+        c = json.loads(run("guess", self.path("m.npy"), "--length", len(x), "--layout",
+                           "bins-frames", check=0).stdout)  # the user's word goes
+        self.assertNotIn("layout_note", c)
+
     def test_magnitudes_alone_of_scipys_defaults_are_not_read_as_an_odd_fft(self):
         # A voiced glide through scipy.signal.stft (Hann 256, 75 %), no length given. Its
         # odd neighbour, Hann 257 / hop 65, scores 0.37 dB better and was ranked first (as in

@@ -153,13 +153,17 @@ void MagnitudePreview::paintEvent(QPaintEvent*) {
     p.drawImage(picture, m_image);
     p.setPen(palette().windowText().color());
     const Ticks time = ticks(true, picture.width());
+    int freeFrom = 0; // a label pushed in from the right edge must not cover the one before
     for (int i = 0; i < time.at.size(); ++i) {
         const int x =
             picture.left() + int(std::lround(time.at[i] / m_seconds * (picture.width() - 1)));
         p.drawLine(x, picture.bottom() + 1, x, picture.bottom() + kTickLength);
         const int w = fm.horizontalAdvance(time.labels[i]);
         const int left = std::clamp(x - w / 2, 0, width() - w);
+        if (left < freeFrom)
+            continue;
         p.drawText(left, picture.bottom() + kTickLength + fm.ascent() + 1, time.labels[i]);
+        freeFrom = left + w + fm.horizontalAdvance(' ');
     }
     const Ticks freq = ticks(false, picture.height());
     for (int i = 0; i < freq.at.size(); ++i) {

@@ -177,8 +177,6 @@ QWidget* RebuildDialog::buildGuessTable() {
 
 QWidget* RebuildDialog::buildActions() {
     auto* box = new QWidget(this);
-    auto* row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
     m_rebuild = new QPushButton(tr("&Rebuild"), box);
     m_cancel = new QPushButton(tr("Cancel run"), box);
     m_cancel->setEnabled(false);
@@ -195,7 +193,7 @@ QWidget* RebuildDialog::buildActions() {
     statusArea->setWidgetResizable(true);
     statusArea->setFrameShape(QFrame::NoFrame);
     statusArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    statusArea->setMaximumHeight(6 * fontMetrics().lineSpacing() + 4);
+    statusArea->setMaximumHeight(4 * fontMetrics().lineSpacing() + 4);
     m_play = new QPushButton(tr("&Play"), box);
     m_play->setEnabled(false);
     m_save = new QPushButton(tr("&Save and open…"), box);
@@ -206,17 +204,19 @@ QWidget* RebuildDialog::buildActions() {
     connect(m_play, &QPushButton::clicked, this, &RebuildDialog::play);
     connect(m_save, &QPushButton::clicked, this, &RebuildDialog::saveAndOpen);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    auto* left = new QVBoxLayout;
+    // The status across the dialog's width (beside the buttons it wrapped a guess's notes
+    // into a narrow column that needed scrolling), the buttons and progress under it.
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(statusArea);
     auto* buttons = new QHBoxLayout;
     // Return in a field (a path being typed) starts nothing: runs start from their buttons.
     for (QPushButton* b : {m_rebuild, m_cancel, m_play, m_save, close}) {
         b->setAutoDefault(false);
         buttons->addWidget(b);
     }
-    left->addLayout(buttons);
-    left->addWidget(m_progress);
-    row->addLayout(left);
-    row->addWidget(statusArea, 1);
+    buttons->addWidget(m_progress, 1);
+    column->addLayout(buttons);
     return box;
 }
 
@@ -318,8 +318,9 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
                           .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
                                QString::fromStdString(result.scalingHint));
     }
-    if (!result.sidesNote.empty())
-        text += " " + tr("Note: %1.").arg(QString::fromStdString(result.sidesNote));
+    for (const std::string& note : {result.layoutNote, result.sidesNote})
+        if (!note.empty())
+            text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
     if (!result.warning.empty()) // shown in full: the ranking rests on it
         text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
     m_status->setText(text);

@@ -110,12 +110,14 @@ void RebuildForm::watchReading() {
         m_lastNperseg = n;
     });
     connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::forgetGuessedReading);
+    connect(m_layout, &QComboBox::activated, this, [this] { m_layoutByHand = true; });
 }
 
 void RebuildForm::forgetGuessedReading() {
     if (m_guessedFor.isEmpty() || m_guessedFor == magnitudePath())
         return;
     m_guessedFor.clear();
+    m_layoutByHand = false;
     m_applying = true; // the files changed: that says it
     for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_window})
         c->setCurrentIndex(0);
@@ -430,7 +432,9 @@ core::GuessOptions RebuildForm::guessOptions() const {
     // reading 8th on recorded telephone speech (README, "guess").
     const bool magnitudesOnly = m_phase->text().trimmed().isEmpty();
     o.maxFrames = 256;
-    if (magnitudesOnly) // the magnitudes alone cannot tell a transposed reading apart
+    // The magnitudes alone cannot tell a transposed reading apart: the layout picked by hand,
+    // else the one the shape makes likely (core::likelyLayout; the guess says when transposed).
+    if (magnitudesOnly && m_layoutByHand)
         o.layout = core::parseMatrixLayout(nameOf(m_layout), "Layout");
     return o;
 }

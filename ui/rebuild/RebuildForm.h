@@ -63,7 +63,8 @@ private:
     QWidget* m_readingBox = nullptr;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
     bool m_applying = false;
-    QString m_guessedFor; // the magnitude file the applied guess was for
+    bool m_layoutByHand = false; // Layout picked since the magnitude file was chosen
+    QString m_guessedFor;        // the magnitude file the applied guess was for
     int m_lastNperseg = 0;
 };
 
