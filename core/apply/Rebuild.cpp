@@ -34,15 +34,6 @@ StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLay
 std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames,
                            const Framing& framing) {
     const std::int64_t n = spec.length.value_or(lengthForFrames(p, frames, framing));
-    const bool retrieval = spec.phasePath.empty() || spec.refineGivenPhase;
-    if (lengthFitsFrames(p, n, frames, framing) && frameCountFor(p, n, framing) != frames &&
-        retrieval)
-        throw Error("--length",
-                    std::to_string(n) + " samples fit librosa's and torch's frame count "
-                                        "(1 + length / hop), which phase retrieval does not "
-                                        "take",
-                    "no --length (the result is then " +
-                        std::to_string(lengthForFrames(p, frames, framing)) + " samples)");
     if (!lengthFitsFrames(p, n, frames, framing))
         throw Error("--length",
                     std::to_string(n) + " samples give " +

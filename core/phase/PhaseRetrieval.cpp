@@ -114,9 +114,11 @@ void checkPhaseInput(const MagnitudeGrid& t, const StftParams& params, std::int6
                      bool complexSignal, const PhaseRetrievalOptions& o) {
     params.validate();
     const int bins = complexSignal ? params.nfft : params.nfft / 2 + 1;
-    const std::int64_t frames = frameCountFor(params, length, o.framing);
+    // scipy's count for the length, or librosa's and torch's (1 + length / hop, centred).
+    const bool fits = lengthFitsFrames(params, length, t.frames, o.framing);
+    const std::int64_t frames = fits ? t.frames : frameCountFor(params, length, o.framing);
     const std::string sides = complexSignal ? " (two-sided)" : " (one-sided)";
-    if (t.bins != bins || t.frames != frames || length < 1)
+    if (t.bins != bins || !fits || length < 1)
         throw Error(
             "magnitudes",
             std::to_string(t.bins) + " bins x " + std::to_string(t.frames) +

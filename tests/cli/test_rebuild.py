@@ -712,6 +712,25 @@ class Guess(CliTest):
 
 
 class PhaseRetrievalCli(CliTest):
+    def test_torch_centred_frames_of_a_known_length_are_retrieved_to_that_length(self):
+        # torch's centred frames: 1 + N // hop of them (scipy's count for N would be one
+        # more). Before, --length N was refused without a phase, and without it the result
+        # stopped at (frames - 1) * hop, 64 samples short.
+        x = signal(24000)
+        z = torch_stft(x, "hann", 512, 400, 128)
+        self.assertEqual(z.shape[1], 1 + len(x) // 128)
+        np.save(self.path("m.npy"), np.abs(z))
+        proc = run("rebuild", self.path("m.npy"), "--scaling", "none", "--fs", 8000,
+                   "--nperseg", 400, "--noverlap", 272, "--nfft", 512, "--window-offset", 56,
+                   "--length", len(x), "--out", self.path("y.npy"), check=0)
+        y = np.load(self.path("y.npy"))
+        self.assertEqual(len(y), len(x))
+        sc = 20 * np.log10(np.linalg.norm(np.abs(torch_stft(y, "hann", 512, 400, 128)) - np.abs(z))
+                           / np.linalg.norm(np.abs(z)))
+        self.assertLess(sc, -20)  # measured the way torch frames it, over every frame
+        tail = slice(len(x) - 64, None)  # the samples that were lost
+        self.assertGreater(np.std(y[tail]), 0.3 * np.std(x[tail]))
+
     def test_magnitudes_only_rebuild_and_report(self):
         x = signal(16000)
         _, _, z = scipy.signal.stft(x, fs=8000, nperseg=256, noverlap=192)
