@@ -304,7 +304,7 @@ void MainWindow::buildMenus() {
     QAction* rebuild = file->addAction(tr("Re&build from spectrogram…"), this, [this] {
         auto* dialog = new RebuildDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &RebuildDialog::openRequested, this, &MainWindow::openPath);
+        connect(dialog, &RebuildDialog::openRequested, this, &MainWindow::openPathWith);
         dialog->show();
     });
     file->addSeparator();
@@ -380,6 +380,10 @@ void MainWindow::buildDock() {
 }
 
 bool MainWindow::openPath(const QString& path) {
+    return openPathWith(path, {});
+}
+
+bool MainWindow::openPathWith(const QString& path, const core::OpenOptions& options) {
     if (!m_saver->maybeSave())
         return false;
     m_recent->beginOpening(QFileInfo(path).absoluteFilePath());
@@ -388,7 +392,7 @@ bool MainWindow::openPath(const QString& path) {
             m_document->openProject(path);
         } else {
             try {
-                m_document->openRecording(path, {}, viewPixels());
+                m_document->openRecording(path, options, viewPixels());
             } catch (const core::Error& e) {
                 if (!needsRawOptions(e))
                     throw;

@@ -13,6 +13,10 @@
 
 class QLabel;
 
+namespace specedit::core {
+struct OpenOptions;
+}
+
 class QDockWidget;
 
 namespace specedit::ui {
@@ -42,6 +46,8 @@ public:
     // Opens a recording or a *.specedit.json project; shows a dialog on failure (asks for
     // the format of raw IQ files). Returns whether the file is now open.
     bool openPath(const QString& path);
+    // The same with what the file may not say itself (a raw file's sample rate).
+    bool openPathWith(const QString& path, const core::OpenOptions& options);
 
     // Saves the project; asks for a path when the document has none yet. Returns success.
     bool saveProject();

@@ -108,6 +108,10 @@ TEST(RebuildDialog, GuessesRebuildsExactlySavesAndAsksToOpen) {
     ASSERT_TRUE(d.saveResult(out)) << d.status().toStdString();
     ASSERT_EQ(open.count(), 1);
     EXPECT_EQ(open.front().front().toString(), out);
+    // The result's rate goes along: a raw .cf32 says none (a tester's opened at 2 MHz).
+    const auto options = open.front().at(1).value<core::OpenOptions>();
+    ASSERT_TRUE(options.sampleRate.has_value());
+    EXPECT_EQ(*options.sampleRate, r.params.fs);
     EXPECT_TRUE(std::filesystem::exists(out.toStdString()));
     // A field edited by hand leaves the picked row: the reading is no longer that one.
     auto* table = d.findChild<QTableWidget*>();

@@ -458,8 +458,11 @@ bool RebuildDialog::saveResult(const QString& path) {
         return false;
     }
     m_status->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
-    if (!path.endsWith(".npy", Qt::CaseInsensitive))
-        emit openRequested(path);
+    if (!path.endsWith(".npy", Qt::CaseInsensitive)) {
+        core::OpenOptions options; // a raw file (.cf32) keeps no rate: the result's goes along
+        options.sampleRate = m_result->params.fs;
+        emit openRequested(path, options);
+    }
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "RunningThreads.h"
 #include "apply/Rebuild.h"
+#include "io/OpenOptions.h"
 #include "phase/ParameterGuess.h"
 
 #include <QDialog>
@@ -51,7 +52,7 @@ public:
     QString status() const;
 
 signals:
-    void openRequested(const QString& path);
+    void openRequested(const QString& path, const core::OpenOptions& options);
     void busyChanged(bool busy);
 
 private:
