@@ -294,8 +294,10 @@ TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
     // tester's Guess on a picture failed with "is a picture, not a matrix").
     EXPECT_FALSE(enabledReading);
     EXPECT_FALSE(button(d, "&Guess parameters")->isEnabled());
+    EXPECT_TRUE(d.status().startsWith("Give the picture's levels")) << d.status().toStdString();
     d.form()->setFiles("/data/spectrogram.npy", QString());
     EXPECT_TRUE(button(d, "&Guess parameters")->isEnabled());
+    EXPECT_TRUE(d.status().startsWith("Guess how the files were made"));
 }
 
 // A reading guessed for one file is not applied to the next: a tester's dB unit and layout,

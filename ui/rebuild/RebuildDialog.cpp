@@ -92,10 +92,12 @@ RebuildDialog::RebuildDialog(QWidget* parent)
             m_progress->reset(); // the last run's 100 % is not this file's
         m_table->clearCandidates();
         clearResult(tr("the files changed: Rebuild"));
-        m_status->setText(m_form->magnitudePath().isEmpty()
-                              ? tr("Choose the magnitude file, then Guess or Rebuild.")
-                              : tr("Guess how the files were made, or set the fields and "
-                                   "Rebuild."));
+        m_status->setText(
+            m_form->magnitudePath().isEmpty() ? tr("Choose the magnitude file, then Guess or "
+                                                   "Rebuild.")
+            : m_form->isPicture() // nothing to guess: its levels and axes are the user's word
+                ? tr("Give the picture's levels, time and frequency, then Rebuild.")
+                : tr("Guess how the files were made, or set the fields and Rebuild."));
         m_previewTimer->start();
     });
     // A reading edited by hand is no longer the picked row's; the input shows it.
