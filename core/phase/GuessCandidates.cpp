@@ -47,7 +47,10 @@ bool commonBins(std::int64_t bins) {
 } // namespace
 
 MatrixLayout likelyLayout(const Matrix& m) {
-    const bool transposed = !commonBins(m.rows) && commonBins(m.cols) && m.rows > m.cols;
+    // Rows beyond 2049 (nfft above 4096) that fit no FFT size: 201 bins of torch's n_fft 400
+    // over 129 frames stay bins x frames.
+    const bool transposed =
+        m.rows > 2049 && !commonBins(m.rows) && commonBins(m.cols) && m.rows > m.cols;
     return transposed ? MatrixLayout::FramesByBins : MatrixLayout::BinsByFrames;
 }
 

@@ -25,9 +25,9 @@ std::vector<GuessShape> guessShapes(const Matrix& m, std::optional<MatrixLayout>
 
 // Magnitudes alone cannot tell a transposed reading apart, so their layout is the user's, by
 // default bins x frames (scipy, librosa, MATLAB). FramesByBins when that default is implausible
-// and the transpose is not: the rows fit no common FFT size (nfft/2+1 one-sided or nfft
-// two-sided, nfft a power of two from 16 to 65536) while the columns do, and there are more
-// rows than columns (a 3122 x 256 power spectrogram transposed). Else BinsByFrames.
+// and the transpose is not: more than 2049 rows (nfft above 4096) fit no common FFT size (nfft/2+1
+// one-sided or nfft two-sided, nfft a power of two from 16 to 65536) while the columns do, and
+// there are more rows than columns (a 3122 x 256 power spectrogram transposed). Else BinsByFrames.
 MatrixLayout likelyLayout(const Matrix& m);
 // Says that `m` is read as frames x bins and why, when likelyLayout chose it; "" otherwise.
 std::string layoutNote(const Matrix& m);

@@ -59,17 +59,28 @@ bool spansNegativeFrequencies(const ImageAxes& a) {
 
 double pictureSampleRate(const ImageAxes& a) {
     checkAxes(a);
-    if (spansNegativeFrequencies(a)) // an IQ picture, -fs/2 .. fs/2
-        return a.f1 - a.f0;
-    return 2 * (a.f1 + std::min(a.f0, 0.0)); // 0 .. fs/2, or half a bin beyond both
+    const double span = a.f1 - a.f0;
+    if (spansNegativeFrequencies(a) && std::abs(a.f0 + a.f1) <= 0.05 * span)
+        return span; // -fs/2 .. fs/2
+    if (a.f0 <= 0 && -a.f0 <= 0.01 * a.f1)
+        return 2 * (a.f1 + a.f0); // 0 .. fs/2, or half a bin beyond both ends
+    throw Error("--image-freq",
+                shortNumber(a.f0) + " to " + shortNumber(a.f1) +
+                    " Hz is a band, not 0 .. fs/2 or -fs/2 .. fs/2, so it shows no sample rate",
+                "--fs, the sample rate the picture was made at");
 }
 
 ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, const StftParams& p) {
     p.validate();
     checkAxes(a);
     ImageMagnitudes out;
-    out.twoSided = a.f0 < -p.fs / p.nfft; // below DC by more than a bin: an IQ picture
+    out.twoSided = spansNegativeFrequencies(a); // well below DC: an IQ picture
     checkBand(a, p, out.twoSided);
+    if (!(a.t1 * p.fs <= 4e9))
+        throw Error("--image-time",
+                    "a picture ending at " + shortNumber(a.t1) + " s at " + shortNumber(p.fs) +
+                        " Hz",
+                    "a signal of at most 4e9 samples");
     out.length = std::llround(a.t1 * p.fs);
     if (out.length < 1)
         throw Error("--image-time", "the picture ends at " + std::to_string(a.t1) + " s",

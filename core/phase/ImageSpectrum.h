@@ -5,7 +5,7 @@
 // [f0, f1] Hz (the outer edges of the outer pixels), the highest frequency at the top. The
 // signal starts at 0 s and ends at t1. The picture is resampled (bilinear between pixel
 // centres) onto the STFT grid of the given parameters: frame j at j hop / fs, bin k at
-// k fs / nfft (one-sided; two-sided for IQ pictures whose f0 lies more than a bin below 0);
+// k fs / nfft (one-sided; two-sided for IQ pictures, whose f0 lies below -f1/4);
 // frames and bins outside the picture, and black, are silence. A plot of scipy's STFT with
 // pixels centred on frames and bins spans [-hop/2, (frames - 1/2) hop] / fs and
 // [-fs/2nfft, fs/2 + fs/2nfft]: those axes put every pixel back on its frame and bin.
@@ -29,9 +29,10 @@ struct ImageMagnitudes {
 };
 
 // The sample rate a picture's frequency axis shows when none is given: an IQ picture (LOW
-// below -HIGH/4) spans -fs/2 .. fs/2, so fs = HIGH - LOW; a one-sided one reaches fs/2 at its
-// top, fs = 2 HIGH (2 (HIGH + LOW) when LOW is the half bin below 0 of a plot whose pixels are
-// centred on the bins). Throws as magnitudesFromImage for bad ranges.
+// below -HIGH/4, the band about symmetric) spans -fs/2 .. fs/2, so fs = HIGH - LOW; a
+// one-sided one (LOW 0, or the half bin below it of a plot whose pixels are centred on the
+// bins, within 1 % of HIGH) reaches fs/2 at its top, fs = 2 (HIGH + LOW). Any other band
+// (an RF axis, a sub-band) shows no rate: Error asking for --fs.
 double pictureSampleRate(const ImageAxes& axes);
 // LOW below -HIGH/4: the picture reads as IQ when no sample rate is given.
 bool spansNegativeFrequencies(const ImageAxes& axes);

@@ -33,6 +33,18 @@ def run(*args, check=None):
     return proc
 
 
+def catches_sigint(pid):
+    """Whether process pid has a SIGINT handler installed (Linux: SigCgt in /proc)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("SigCgt:"):
+                    return bool(int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+    except OSError:
+        pass
+    return False
+
+
 def rel_err(a, b):
     return np.max(np.abs(a - b)) / np.max(np.abs(b))
 
@@ -311,7 +323,12 @@ class DemoAndApply(CliTest):
         out = self.path("interrupted.wav")
         proc = subprocess.Popen([CLI, "apply", self.path("demo_iq.specedit.json"), "--out", out,
                                  "--threads", "1"], stderr=subprocess.PIPE, text=True)
-        time.sleep(0.3)
+        # Ctrl-C once the CLI catches it (a fixed 0.3 s wait killed a slow ASan build
+        # before its handler was installed: exit -2), and while it still works.
+        deadline = time.monotonic() + 30
+        while not catches_sigint(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
         self.assertEqual(proc.returncode, 1, err)

@@ -199,8 +199,8 @@ class RebuildFromMagnitudeAndPhase(CliTest):
         rng = np.random.default_rng(5)
         n = 20000
         noise = rng.normal(size=n) + 1j * rng.normal(size=n)
-        z = 0.3 * scipy.signal.lfilter(*scipy.signal.butter(6, 0.3), noise) + 0.05
-        z *= 0.5 * (1 + np.exp(2j * np.pi * 0.04 * np.arange(n)))
+        z = 0.3 * scipy.signal.lfilter(*scipy.signal.butter(6, 0.06), noise) + 0.05
+        z *= 0.5 * (1 + np.exp(2j * np.pi * 0.01 * np.arange(n)))
         _, _, s = scipy.signal.stft(z, nperseg=256, return_onesided=False)
         for name, spec in (("plain", s), ("shifted", np.fft.fftshift(s, axes=0))):
             np.save(self.path(name + "_m.npy"), np.abs(spec))
@@ -213,6 +213,15 @@ class RebuildFromMagnitudeAndPhase(CliTest):
             self.assertLess(np.max(np.abs(y - z)) / np.max(np.abs(z)), 1e-9, name)
             self.assertEqual("as an fftshifted spectrum's (row 0 at -fs/2) does: read so" in
                              proc.stdout, name == "shifted", proc.stdout)
+        # A signal tuned off centre (0.38 fs) in FFT order is not flipped.
+        w = np.exp(2j * np.pi * 0.38 * np.arange(n)) * (1 + 0.1 * noise.real)
+        _, _, s = scipy.signal.stft(w, nperseg=256, return_onesided=False)
+        np.save(self.path("edge_m.npy"), np.abs(s))
+        np.save(self.path("edge_p.npy"), np.angle(s))
+        proc = run("rebuild", self.path("edge_m.npy"), "--phase", self.path("edge_p.npy"),
+                   "--nperseg", 256, "--length", n, "--out", self.path("edge.npy"), check=0)
+        self.assertNotIn("fftshifted", proc.stdout)
+        self.assertLess(np.max(np.abs(np.load(self.path("edge.npy")) - w)), 1e-9)
         proc = run("guess", self.path("shifted_m.npy"), "--phase", self.path("shifted_p.npy"),
                    "--length", n, check=0)
         found = json.loads(proc.stdout)
@@ -639,21 +648,22 @@ class Guess(CliTest):
         self.assertNotIn("warning", c)
 
     def test_magnitudes_alone_transposed_are_read_as_frames_by_bins_and_said_to_be(self):
-        # 65 columns fit a 128-point FFT, 251 rows none: before, read as 251 bins (nfft 500),
-        # the guess tried every window of that FFT for minutes and proposed one of them.
-        x = signal(8000)
+        # 65 columns fit a 128-point FFT, 2501 rows none: before, read as 2501 bins (nfft
+        # 5000), the guess tried every window of that FFT for minutes and proposed one of them.
+        x = signal(80000)
         mag, _ = make_stft(x, dict(CASES[0], window="blackman"))
         np.save(self.path("m.npy"), mag.T)
-        self.assertEqual(mag.T.shape, (251, 65))
+        self.assertEqual(mag.T.shape, (2501, 65))
         c = json.loads(run("guess", self.path("m.npy"), "--length", len(x), check=0).stdout)
         top = c["candidates"][0]
-        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["layout"]),
-                         ("blackman", 128, 32, "frames-bins"))
+        self.assertEqual((top["nperseg"], top["hop"], top["layout"]), (128, 32, "frames-bins"))
         self.assertEqual(c["layout_note"], "read as frames x bins: its 65 columns fit a common "
-                         "FFT size, its 251 rows none (layout bins-frames reads the rows as bins)")
-        c = json.loads(run("guess", self.path("m.npy"), "--length", len(x), "--layout",
-                           "bins-frames", check=0).stdout)  # the user's word goes
+                         "FFT size, its 2501 rows none (layout bins-frames reads the rows as bins)")
+        # torch's n_fft 400 (201 bins) over 129 frames stays bins x frames.
+        np.save(self.path("t.npy"), np.abs(torch_stft(signal(20480), "hann", 400, 400, 160)))
+        c = json.loads(run("guess", self.path("t.npy"), check=0).stdout)
         self.assertNotIn("layout_note", c)
+        self.assertEqual(c["candidates"][0]["layout"], "bins-frames")
 
     def test_magnitudes_alone_of_scipys_defaults_are_not_read_as_an_odd_fft(self):
         # A voiced glide through scipy.signal.stft (Hann 256, 75 %), no length given. Its
@@ -818,6 +828,10 @@ class ImageInput(CliTest):
                    "--fs", fs, "--out", self.path("y.npy"), check=2)
         self.assertIn("--image-freq: 0 Hz to 11025 Hz reaches beyond 4000 Hz, half the sample "
                       "rate 8000 Hz", proc.stderr)
+        # An RF axis shows a band, not a rate (it made 866 MHz and ran out of memory).
+        proc = run("rebuild", self.path("spec.png"), *axes, "--image-freq", "432.9e6,433e6",
+                   "--out", self.path("y.npy"), check=2)
+        self.assertIn("so it shows no sample rate (expected --fs", proc.stderr)
 
     def test_a_colour_picture_and_missing_axes_are_refused(self):
         rgb = self.path("colour.png")
