@@ -47,8 +47,7 @@ void checkBand(const ImageAxes& a, const StftParams& p, bool twoSided) {
                     hertzText(a.f0) + " to " + hertzText(a.f1) + " reaches beyond " +
                         (twoSided ? "±" : "") + hertzText(nyquist) + ", half the sample rate " +
                         hertzText(p.fs),
-                    "the sample rate the picture was made at (--fs; without it, the rate its "
-                    "frequency axis shows), or the picture's band");
+                    "the sample rate the picture was made at (--fs), or the picture's band");
 }
 
 } // namespace
