@@ -396,7 +396,7 @@ bool MainWindow::openPathWith(const QString& path, const core::OpenOptions& opti
             } catch (const core::Error& e) {
                 if (!needsRawOptions(e))
                     throw;
-                RawIqDialog dialog(path, this);
+                RawIqDialog dialog(path, this, options);
                 if (dialog.exec() != QDialog::Accepted) {
                     m_recent->abandonOpening();
                     return false;

@@ -14,7 +14,8 @@
 
 namespace specedit::ui {
 
-RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent) {
+RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenOptions& given)
+    : QDialog(parent) {
     setWindowTitle(tr("Open raw IQ samples"));
     auto* form = new QFormLayout(this);
     form->addRow(new QLabel(tr("<b>%1</b> holds raw samples without a header. How were they "
@@ -28,7 +29,11 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent) : QDialog(parent)
     m_format->addItem(tr("cu8 — complex uint 8-bit (rtl-sdr)"), "cu8");
     m_format->addItem(tr("cf64 — complex float 64-bit"), "cf64_le");
     m_format->addItem(tr("s16 — real int 16-bit (rtl_433)"), "ri16_le");
-    const auto known = core::recognizeRaw(path.toStdString(), {});
+    auto known = core::recognizeRaw(path.toStdString(), {});
+    if (given.sampleRate) // passed along with the file (e.g. by File > Rebuild's Save and open)
+        known.sampleRate = {*given.sampleRate, "saved result"};
+    if (given.centerFrequency)
+        known.centerFrequency = {*given.centerFrequency, "saved result"};
     if (known.layout.value) {
         const int i = m_format->findData(
             QString::fromStdString(core::sigmfDatatypeName(*known.layout.value)));

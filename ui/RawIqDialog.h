@@ -1,6 +1,7 @@
 #pragma once
 // Asks how to read a raw IQ file that does not say it itself: sample type, sample rate and
-// centre frequency, prefilled from the file name where a recorder wrote them there. Open
+// centre frequency, prefilled from the options given (a rate passed along with the file) or
+// else from the file name where a recorder wrote them there. Open
 // with a field that holds no value in its range says why and keeps the dialog open.
 
 #include "io/OpenOptions.h"
@@ -17,7 +18,8 @@ namespace specedit::ui {
 class RawIqDialog : public QDialog {
     Q_OBJECT
 public:
-    RawIqDialog(const QString& path, QWidget* parent = nullptr);
+    RawIqDialog(const QString& path, QWidget* parent = nullptr,
+                const core::OpenOptions& given = {});
     core::OpenOptions options() const;
 
 private:

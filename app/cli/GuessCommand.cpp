@@ -46,6 +46,7 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
     if (c.scoreIsDb) {
         j["consistency_gain_db"] = c.score;
         j["ranked_as_db"] = core::rankedScoreDb(c); // odd FFT sizes count worse
+        j["peak_fit"] = c.peakFit;
     } else {
         j["phase_unit"] = core::toString(c.layout.phase);
         j["inconsistency"] = c.score;
@@ -97,6 +98,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         out["sides_note"] = found.sidesNote;
     if (!found.layoutNote.empty())
         out["layout_note"] = found.layoutNote;
+    if (!found.peakNote.empty())
+        out["peak_note"] = found.peakNote;
     out["readings_scored"] = found.readingsScored;
     if (withPhase)
         out["readings_without_a_hop"] = found.readingsWithoutHop;

@@ -1,8 +1,12 @@
 #include "phase/GuessRanking.h"
 
+#include "phase/PeakShape.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <tuple>
 
 namespace specedit::core {
 namespace {
@@ -113,7 +117,8 @@ double redundancy(const StftParams& p) {
 } // namespace
 
 double rankedScoreDb(const GuessCandidate& c) {
-    return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0);
+    return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0) +
+           (c.layout.magnitude == MagnitudeUnit::Db10 ? kDb10PriorDb : 0.0);
 }
 
 std::string sidesTieNote(const std::vector<GuessCandidate>& ranked) {
@@ -134,12 +139,64 @@ std::string sidesTieNote(const std::vector<GuessCandidate>& ranked) {
     return {};
 }
 
+namespace {
+
+// Magnitudes alone: the best peak fit (phase/PeakShape.h) of each window length, FFT size and
+// bin order, and of each magnitude unit and window family at it. Windows are compared only
+// with others of the same length: a wider main lobe (a shorter window) also fits peaks widened
+// by a changing pitch. Units are compared more loosely (kPeakFitUnitRatio): a squared lobe can
+// fit a glide's peaks better than the plain one (boxcar), but power read as magnitudes fits no
+// window. A window is judged by the best fit of its family (peakFamily).
+class PeakFitBars {
+public:
+    explicit PeakFitBars(const std::vector<GuessCandidate>& found) {
+        for (const GuessCandidate& c : found)
+            if (c.scoreIsDb) {
+                raise(m_unitBest[key(c)], c.peakFit);
+                raise(m_lengthBest[lengthKey(c)], c.peakFit);
+                raise(m_familyBest[familyKey(c)], c.peakFit);
+            }
+    }
+    // Whether c's window fits the peaks about as well as the best of its length and unit.
+    bool fits(const GuessCandidate& c) const {
+        if (!c.scoreIsDb)
+            return true;
+        const double length = m_lengthBest.at(lengthKey(c));
+        const double fit = m_familyBest.at(familyKey(c));
+        return length < kPeakFitDecisive ||
+               (fit >= m_unitBest.at(key(c)) / kPeakFitRatio && fit >= length / kPeakFitUnitRatio);
+    }
+
+private:
+    using LengthKey = std::tuple<int, int, int, int>;
+    using Key = std::pair<LengthKey, int>;
+    using FamilyKey = std::pair<Key, std::string>;
+    static void raise(double& best, double fit) { best = std::max(best, fit); }
+    static LengthKey lengthKey(const GuessCandidate& c) {
+        return {c.params.nperseg, c.params.nfft, c.layout.windowOffset, int(c.layout.order)};
+    }
+    static Key key(const GuessCandidate& c) { return {lengthKey(c), int(c.layout.magnitude)}; }
+    static FamilyKey familyKey(const GuessCandidate& c) {
+        return {key(c), peakFamily(c.params.window)};
+    }
+    std::map<Key, double> m_unitBest;
+    std::map<LengthKey, double> m_lengthBest;
+    std::map<FamilyKey, double> m_familyBest;
+};
+
+} // namespace
+
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
-    std::stable_sort(found.begin(), found.end(), [steady](const auto& a, const auto& b) {
+    const PeakFitBars bars(found);
+    std::stable_sort(found.begin(), found.end(), [steady, &bars](const auto& a, const auto& b) {
         if (steady && overlapRank(a.params) != overlapRank(b.params))
             return overlapRank(a.params) < overlapRank(b.params);
-        if (a.scoreIsDb)
-            return rankedScoreDb(a) < rankedScoreDb(b);
+        if (bars.fits(a) != bars.fits(b))
+            return bars.fits(a);
+        if (a.scoreIsDb) { // within 0.01 dB (the same reading fftshifted): lower energy first
+            const double da = rankedScoreDb(a), db = rankedScoreDb(b);
+            return std::abs(da - db) <= kDbTie ? a.centroid < b.centroid : da < db;
+        }
         const bool exactA = a.score < kRoundingBelow, exactB = b.score < kRoundingBelow;
         if (exactA != exactB)
             return exactA;
@@ -148,6 +205,34 @@ void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
         const bool tie = std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
         return tie ? a.centroid < b.centroid : a.score < b.score;
     });
+}
+
+std::string peakShapeNote(const std::vector<GuessCandidate>& found) {
+    const PeakFitBars bars(found);
+    const auto misfits =
+        std::count_if(found.begin(), found.end(), [&](const auto& c) { return !bars.fits(c); });
+    if (found.empty() || misfits == 0)
+        return {};
+    const GuessCandidate& top = found.front();
+    std::map<std::string, double> fit; // each window's best at top's length and unit
+    for (const GuessCandidate& c : found)
+        if (c.params.nperseg == top.params.nperseg && c.params.nfft == top.params.nfft &&
+            c.layout.magnitude == top.layout.magnitude) {
+            double& f = fit[toString(c.params.window)];
+            f = std::max(f, c.peakFit);
+        }
+    std::vector<std::pair<std::string, double>> byFit(fit.begin(), fit.end());
+    std::stable_sort(byFit.begin(), byFit.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string list;
+    for (const auto& [name, f] : byFit)
+        list += (list.empty() ? "" : ", ") + name + " " +
+                std::to_string(int(std::lround(100 * f))) + " %";
+    return std::to_string(misfits) +
+           " readings rank after the rest: their window fits the spectral peaks less well than "
+           "another of the same length (share of the peaks' energy each fits at window " +
+           std::to_string(top.params.nperseg) + ", " + toString(top.layout.magnitude) + ": " +
+           list + ")";
 }
 
 std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPhase,

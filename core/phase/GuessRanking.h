@@ -18,13 +18,20 @@ double timeVariation(const Matrix& magnitudes, MatrixLayout layout);
 // one that is consistent.
 inline constexpr double kRoundingBelow = 1e-4;
 
-// Best first. Scores within 1 % are ties (a real signal's two-sided spectrum read plain or
-// fftshifted is consistent both ways, the second as the signal times (-1)^n): the reading with
-// its energy lower in frequency wins them. Magnitude-only scores of odd FFT sizes count
-// kOddFftPriorDb worse. steady: the magnitudes cannot tell the hop, the most common overlap
-// ranks first.
+// Best first. Scores within 1 % (magnitudes alone: kDbTie dB) are ties (a real signal's
+// two-sided spectrum read plain or fftshifted is consistent both ways, the second as the
+// signal times (-1)^n): the reading with its energy lower in frequency wins them. Magnitudes
+// alone: candidates whose window the spectral peaks fit (phase/PeakShape.h) rank first, and
+// scores count worse by kOddFftPriorDb for odd FFT sizes, kDb10PriorDb for db10. steady: the
+// magnitudes cannot tell the hop, the most common overlap ranks first.
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
-// A magnitude-only score (dB) as ranked: odd FFT sizes count kOddFftPriorDb worse.
+// Magnitude-only scores within kDbTie dB are ties (the same reading plain and fftshifted).
+inline constexpr double kDbTie = 0.01;
+// Magnitudes alone, when the peaks' shape ranked some candidates after the rest: how many, and
+// how well each window fits at the best reading's length; "" otherwise.
+std::string peakShapeNote(const std::vector<GuessCandidate>& found);
+// A magnitude-only score (dB) as ranked: odd FFT sizes count kOddFftPriorDb worse, db10
+// kDb10PriorDb.
 double rankedScoreDb(const GuessCandidate& c);
 // kSidesTieNote when the best reading is two-sided and the same reading in the other bin order
 // (fftshifted or not) ties with it; "" otherwise.

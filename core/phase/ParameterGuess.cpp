@@ -5,6 +5,7 @@
 #include "phase/GuessCandidates.h"
 #include "phase/GuessRanking.h"
 #include "phase/GuessScores.h"
+#include "phase/PeakShape.h"
 #include "phase/WindowFit.h"
 #include "util/Error.h"
 #include "util/ThreadPool.h"
@@ -84,6 +85,8 @@ public:
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
         addNegativeNote(result.warning);
         result.sidesNote = sidesTieNote(m_found);
+        if (!m_withPhase)
+            result.peakNote = peakShapeNote(m_found);
         if (!m_withPhase && !m_o.layout)
             result.layoutNote = layoutNote(m_mag);
         if (m_found.size() > m_o.keep)
@@ -385,6 +388,8 @@ private:
             c.score = inconsistency(sub, p, c.complexSignal);
         else
             c.score = consistencyGainDb(sub, p, c.complexSignal, m_job);
+        if (!m_withPhase)
+            c.peakFit = peakShapeFit(sub, p, c.complexSignal);
         c.centroid = centroid(sub, c.complexSignal);
         if (!std::isfinite(c.score))
             return std::nullopt;

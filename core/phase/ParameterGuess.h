@@ -29,7 +29,9 @@
 //   see README for what it was measured to get right.
 // Scores within 1 % tie (a real signal's two-sided STFT read plain or fftshifted is
 // consistent both ways); ties go to the interpretation with its energy lower in frequency.
-// Magnitude-only scores of odd FFT sizes count kOddFftPriorDb worse when ranked.
+// Magnitude-only scores of odd FFT sizes count kOddFftPriorDb worse when ranked, db10
+// readings kDb10PriorDb; readings whose window the spectral peaks do not fit rank after the
+// rest (phase/PeakShape.h).
 // The scaling (spectrum, none, psd) is a constant factor that neither score can see: it is
 // taken from the options and stated; but with a phase, one-sided power and dB are also read
 // as a one-sided PSD, whose doubled bins a score does see (scaling psd). Candidates are returned
@@ -71,7 +73,9 @@ struct GuessCandidate {
     std::int64_t length = 0; // the given length, or scipy's istft length for the frames
     double score = 0;        // inconsistency (ratio) or spectral convergence (dB)
     bool scoreIsDb = false;
-    double centroid = 0;     // mean |frequency| in cycles per sample: breaks ties
+    double centroid = 0; // mean |frequency| in cycles per sample: breaks ties
+    // Magnitudes alone: how well the spectral peaks fit the window (phase/PeakShape.h), 0..1.
+    double peakFit = 0;
     std::int64_t frames = 0; // in the matrix under this reading
     // With a length given, whether its frame count is that of frames centred on j * hop (scipy's
     // stft, librosa, torch) or, false, of frames from the first sample without padding
@@ -109,6 +113,9 @@ struct GuessResult {
     std::string sidesNote;
     // Magnitudes alone, no layout given: layoutNote() when read as frames x bins.
     std::string layoutNote;
+    // Magnitudes alone, when the peaks' shape ranked some windows after others
+    // (phase/PeakShape.h): which window fits them best and by how much.
+    std::string peakNote;
 };
 inline constexpr const char* kSidesTieNote =
     "fftshifted and FFT order fit the frames equally well (a spectrum shifted by half the "
@@ -133,6 +140,10 @@ inline constexpr double kStationaryVariation = 0.05;
 // an even one; odd FFT sizes are rare, and the true reading's odd neighbour scores within
 // about 2 dB of it.
 inline constexpr double kOddFftPriorDb = 2.0;
+// And levels read as 10 log10 |X| kDb10PriorDb worse: 20 log10 |X| is what every tool writes
+// (librosa's amplitude_to_db of |X| and power_to_db of |X|^2 alike), and the squared lobe of
+// one window can look like the plain lobe of another (sqrt-Hann squared against Hann).
+inline constexpr double kDb10PriorDb = 3.0;
 // With a phase: a best inconsistency above this (-60 dB) means no reading tried is the one
 // that made the data (that one scores at rounding error, -100 to -300 dB), and `warning`
 // says so and what was not tried.

@@ -300,6 +300,32 @@ TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
     EXPECT_TRUE(d.status().startsWith("Guess how the files were made"));
 }
 
+// A picture's frequency axis shows its sample rate: the field follows it until the user types
+// one (before, a 0-11025 Hz picture was refused at the 8 kHz default rate).
+TEST(RebuildDialog, ThePicturesFrequencyAxisSetsTheRateUntilOneIsTyped) {
+    ui::RebuildForm form;
+    auto* from = form.findChild<QDoubleSpinBox*>("pictureFrequencyFrom");
+    auto* to = form.findChild<QDoubleSpinBox*>("pictureFrequencyTo");
+    auto* rate = form.findChild<QDoubleSpinBox*>("sampleRate");
+    ASSERT_TRUE(from && to && rate);
+    form.setFiles("/data/spectrogram.npy", QString());
+    to->setValue(11025); // a matrix file: the rate is the field's
+    EXPECT_EQ(form.spec().analysis.fs, 8000);
+    form.setFiles("/data/spectrogram.png", QString());
+    EXPECT_EQ(form.spec().analysis.fs, 22050); // 0 .. fs/2
+    from->setValue(-1e6);
+    to->setValue(1e6);
+    EXPECT_EQ(form.spec().analysis.fs, 2e6); // an IQ picture, -fs/2 .. fs/2
+    to->setValue(3e6);                       // a band shows no rate: it stays
+    EXPECT_EQ(form.spec().analysis.fs, 2e6);
+    rate->setValue(48000); // typed
+    from->setValue(0);
+    to->setValue(24000);
+    EXPECT_EQ(form.spec().analysis.fs, 48000);
+    to->setValue(4000);
+    EXPECT_EQ(form.spec().analysis.fs, 48000);
+}
+
 // A reading guessed for one file is not applied to the next: a tester's dB unit and layout,
 // guessed for one file, read the next (linear) one as noise. An FFT size that was the window
 // length follows a new window length.
@@ -345,6 +371,22 @@ TEST(RebuildDialog, AGuessedWindowOffsetIsAppliedAndForgotten) {
     EXPECT_EQ(form.spec().analysis.nfft.value_or(0), 512);
     form.setFiles("/nonexistent/b.npy", QString());
     EXPECT_EQ(form.spec().layout.windowOffset, 0);
+}
+
+// A Layout picked by hand tells a magnitude-only guess how to read that file, and only that
+// one: before, it stayed for the next file when no guess had been applied in between.
+TEST(RebuildDialog, ALayoutPickedByHandStaysWithItsFile) {
+    ui::RebuildForm form;
+    auto* layout = form.findChild<QComboBox*>("layout");
+    ASSERT_NE(layout, nullptr);
+    form.setFiles("/nonexistent/a.npy", QString());
+    EXPECT_FALSE(form.guessOptions().layout.has_value()); // the shape decides
+    layout->setCurrentIndex(1);
+    emit layout->activated(1); // as a click picks it
+    ASSERT_TRUE(form.guessOptions().layout.has_value());
+    EXPECT_EQ(*form.guessOptions().layout, core::MatrixLayout::FramesByBins);
+    form.setFiles("/nonexistent/b.npy", QString());
+    EXPECT_FALSE(form.guessOptions().layout.has_value());
 }
 
 // Kaiser and Gaussian windows take their parameter after a comma, typed as the CLI takes it;

@@ -1,20 +1,29 @@
 #include "rebuild/GuessTable.h"
 
+#include "phase/GuessRanking.h"
+
 #include <QHeaderView>
+#include <QStringList>
 #include <cmath>
 
 namespace specedit::ui {
 
 QString scoreText(const core::GuessCandidate& c) {
-    if (c.scoreIsDb && c.params.nfft % 2 != 0) // why it ranks below better scores
-        return QObject::tr("consistency gain %1 dB, ranked as %2 (odd FFT size)")
-            .arg(c.score, 0, 'f', 1)
-            .arg(c.score + core::kOddFftPriorDb, 0, 'f', 1);
-    if (c.scoreIsDb)
-        return QObject::tr("consistency gain %1 dB").arg(c.score, 0, 'f', 1);
-    return QObject::tr("inconsistency %1 (%2 dB)")
-        .arg(c.score, 0, 'g', 2)
-        .arg(20 * std::log10(std::max(c.score, 1e-300)), 0, 'f', 0);
+    if (!c.scoreIsDb)
+        return QObject::tr("inconsistency %1 (%2 dB)")
+            .arg(c.score, 0, 'g', 2)
+            .arg(20 * std::log10(std::max(c.score, 1e-300)), 0, 'f', 0);
+    QString text = QObject::tr("consistency gain %1 dB").arg(c.score, 0, 'f', 1);
+    QStringList why; // why it ranks below better scores
+    if (c.params.nfft % 2 != 0)
+        why << QObject::tr("odd FFT size");
+    if (c.layout.magnitude == core::MagnitudeUnit::Db10)
+        why << QObject::tr("db10");
+    if (!why.isEmpty())
+        text += QObject::tr(", ranked as %1 (%2)")
+                    .arg(core::rankedScoreDb(c), 0, 'f', 1)
+                    .arg(why.join(QObject::tr(", ")));
+    return text + QObject::tr("; peaks fit %1 %").arg(std::lround(100 * c.peakFit));
 }
 
 GuessTable::GuessTable(QWidget* parent) : QTableWidget(0, 2, parent) {

@@ -320,7 +320,7 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
                           .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
                                QString::fromStdString(result.scalingHint));
     }
-    for (const std::string& note : {result.layoutNote, result.sidesNote})
+    for (const std::string& note : {result.layoutNote, result.sidesNote, result.peakNote})
         if (!note.empty())
             text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
     if (!result.warning.empty()) // shown in full: the ranking rests on it

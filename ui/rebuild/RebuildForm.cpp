@@ -1,8 +1,7 @@
 #include "rebuild/RebuildForm.h"
 
-#include "CompactSpinBox.h"
 #include "HertzSpinBox.h"
-#include "SecondsSpinBox.h"
+#include "rebuild/PictureFields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -96,8 +95,12 @@ void RebuildForm::watchReading() {
         connect(c, &QComboBox::currentIndexChanged, this, edited);
     for (QSpinBox* s : {m_rows, m_nperseg, m_noverlap, m_nfft, m_offset, m_length})
         connect(s, &QSpinBox::valueChanged, this, edited);
-    for (QDoubleSpinBox* s : {m_fs, m_dbFloor, m_dbMin, m_dbMax, m_t0, m_t1, m_f0, m_f1})
+    for (QDoubleSpinBox* s : QList<QDoubleSpinBox*>{m_fs, m_dbFloor} + m_picture->fields())
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
+    connect(m_fs, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!m_followingPicture && !m_applying)
+            m_rateTyped = true;
+    });
     connect(m_window->lineEdit(), &QLineEdit::editingFinished, this, edited); // typed
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
     connect(m_bigEndian, &QCheckBox::toggled, this, edited);
@@ -110,14 +113,13 @@ void RebuildForm::watchReading() {
         m_lastNperseg = n;
     });
     connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::forgetGuessedReading);
-    connect(m_layout, &QComboBox::activated, this, [this] { m_layoutByHand = true; });
+    connect(m_layout, &QComboBox::activated, this, [this] { m_layoutPickedFor = magnitudePath(); });
 }
 
 void RebuildForm::forgetGuessedReading() {
     if (m_guessedFor.isEmpty() || m_guessedFor == magnitudePath())
         return;
     m_guessedFor.clear();
-    m_layoutByHand = false;
     m_applying = true; // the files changed: that says it
     for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_window})
         c->setCurrentIndex(0);
@@ -167,6 +169,7 @@ QWidget* RebuildForm::buildReading() {
     auto* f = form(box);
     m_layout = combo(box, {{tr("bins × frames (scipy, MATLAB)"), "bins-frames"},
                            {tr("frames × bins"), "frames-bins"}});
+    m_layout->setObjectName("layout");
     m_magUnit = combo(box, {{tr("linear |X|"), "linear"},
                             {tr("power |X|²"), "power"},
                             {tr("dB, 20·log10 |X|"), "db"},
@@ -248,6 +251,7 @@ QWidget* RebuildForm::buildStft() {
                              "before the window, as scipy's detrend does: rebuilt exactly "
                              "from a phase; not for phase retrieval. The guess finds it."));
     m_fs = new HertzSpinBox(box);
+    m_fs->setObjectName("sampleRate");
     m_fs->setRange(1e-3, 1e12);
     m_fs->setValue(8000);
     m_length = spin(box, 0, std::numeric_limits<int>::max(), 0, tr("from the frames"));
@@ -305,40 +309,29 @@ QWidget* RebuildForm::buildRetrieval() {
 }
 
 QWidget* RebuildForm::buildPicture() {
-    m_picture =
-        new QGroupBox(tr("Picture (grayscale: black the lowest level, white the highest)"), this);
-    auto* row = new QHBoxLayout(m_picture);
-    auto field = [this](QDoubleSpinBox* s, double lo, double hi, double value,
-                        const QString& suffix) {
-        s->setRange(lo, hi);
-        s->setDecimals(3);
-        s->setValue(value);
-        s->setSuffix(suffix);
-        return s;
-    };
-    m_dbMin = field(new CompactSpinBox(m_picture), -1000, 1000, -100, tr(" dB"));
-    m_dbMax = field(new CompactSpinBox(m_picture), -1000, 1000, 0, tr(" dB"));
-    m_t0 = field(new SecondsSpinBox(m_picture), -1e6, 1e6, 0, QString()); // "0 s", "1.5 s"
-    m_t1 = field(new SecondsSpinBox(m_picture), -1e6, 1e6, 1, QString());
-    m_f0 = field(new HertzSpinBox(m_picture), -1e10, 1e10, 0, QString()); // "-1 MHz", "4 kHz"
-    m_f1 = field(new HertzSpinBox(m_picture), -1e10, 1e10, 4000, QString());
-    const std::pair<QString, QDoubleSpinBox*> parts[] = {
-        {tr("Levels"), m_dbMin}, {tr("to"), m_dbMax},     {tr("Time"), m_t0},
-        {tr("to"), m_t1},        {tr("Frequency"), m_f0}, {tr("to"), m_f1}};
-    for (const auto& [label, box] : parts) {
-        row->addWidget(new QLabel(label, m_picture));
-        row->addWidget(box, 1);
-    }
-    m_picture->setToolTip(tr("The outer edges of the picture's outer pixels, as its axes "
-                             "read; the signal starts at 0 s"));
+    m_picture = new PictureFields(this);
     connect(this, &RebuildForm::filesChanged, this, &RebuildForm::updatePicture);
+    connect(m_picture, &PictureFields::axesChanged, this, &RebuildForm::followPictureRate);
     return m_picture;
+}
+
+// A picture's frequency axis shows its rate (0 .. fs/2, -fs/2 .. fs/2): the Sample rate follows
+// it until the user types one. Before, a 0-11025 Hz picture was refused at the 8 kHz default.
+void RebuildForm::followPictureRate() {
+    if (m_rateTyped || !isPicture())
+        return;
+    if (const auto rate = m_picture->shownSampleRate()) {
+        m_followingPicture = true;
+        m_fs->setValue(*rate);
+        m_followingPicture = false;
+    }
 }
 
 // A picture has its own levels and axes; how matrix files are read does not apply to it.
 void RebuildForm::updatePicture() {
     m_picture->setEnabled(isPicture());
     m_readingBox->setEnabled(!isPicture());
+    followPictureRate();
 }
 
 bool RebuildForm::isPicture() const {
@@ -384,8 +377,7 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.relaxation = m_relaxation->value();
     s.retrieval.framing.centred = !m_uncentred->isChecked();
     if (core::isImagePath(s.magnitudePath))
-        s.image = core::ImageAxes{m_dbMin->value(), m_dbMax->value(), m_t0->value(),
-                                  m_t1->value(),    m_f0->value(),    m_f1->value()};
+        s.image = m_picture->axes();
     return s;
 }
 
@@ -434,7 +426,7 @@ core::GuessOptions RebuildForm::guessOptions() const {
     o.maxFrames = 256;
     // The magnitudes alone cannot tell a transposed reading apart: the layout picked by hand,
     // else the one the shape makes likely (core::likelyLayout; the guess says when transposed).
-    if (magnitudesOnly && m_layoutByHand)
+    if (magnitudesOnly && !m_layoutPickedFor.isEmpty() && m_layoutPickedFor == magnitudePath())
         o.layout = core::parseMatrixLayout(nameOf(m_layout), "Layout");
     return o;
 }

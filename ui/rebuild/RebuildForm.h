@@ -18,6 +18,8 @@ class QSpinBox;
 
 namespace specedit::ui {
 
+class PictureFields;
+
 class RebuildForm : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +47,7 @@ private:
     QWidget* buildFiles();
     QWidget* buildPicture();
     void updatePicture();
+    void followPictureRate();
     QWidget* buildReading();
     QWidget* buildStft();
     QWidget* buildRetrieval();
@@ -59,13 +62,14 @@ private:
     QCheckBox *m_useFloor, *m_bigEndian, *m_uncentred;
     QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_offset, *m_length, *m_iterations;
     QComboBox *m_window, *m_method, *m_init, *m_detrend;
-    QWidget* m_picture;
+    PictureFields* m_picture;
     QWidget* m_readingBox = nullptr;
-    QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
     bool m_applying = false;
-    bool m_layoutByHand = false; // Layout picked since the magnitude file was chosen
-    QString m_guessedFor;        // the magnitude file the applied guess was for
+    QString m_layoutPickedFor; // the magnitude file the Layout was picked by hand for
+    QString m_guessedFor;      // the magnitude file the applied guess was for
     int m_lastNperseg = 0;
+    bool m_rateTyped = false;        // the Sample rate was set by hand: a picture leaves it
+    bool m_followingPicture = false; // setting the rate a picture's axis shows
 };
 
 } // namespace specedit::ui

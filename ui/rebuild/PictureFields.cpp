@@ -1,0 +1,67 @@
+#include "rebuild/PictureFields.h"
+
+#include "CompactSpinBox.h"
+#include "HertzSpinBox.h"
+#include "SecondsSpinBox.h"
+#include "util/Error.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace specedit::ui {
+namespace {
+
+QDoubleSpinBox* field(QDoubleSpinBox* s, double lo, double hi, double value,
+                      const QString& suffix) {
+    s->setRange(lo, hi);
+    s->setDecimals(3);
+    s->setValue(value);
+    s->setSuffix(suffix);
+    return s;
+}
+
+} // namespace
+
+PictureFields::PictureFields(QWidget* parent)
+    : QGroupBox(tr("Picture (grayscale: black the lowest level, white the highest)"), parent) {
+    auto* row = new QHBoxLayout(this);
+    m_dbMin = field(new CompactSpinBox(this), -1000, 1000, -100, tr(" dB"));
+    m_dbMax = field(new CompactSpinBox(this), -1000, 1000, 0, tr(" dB"));
+    m_t0 = field(new SecondsSpinBox(this), -1e6, 1e6, 0, QString()); // "0 s", "1.5 s"
+    m_t1 = field(new SecondsSpinBox(this), -1e6, 1e6, 1, QString());
+    m_f0 = field(new HertzSpinBox(this), -1e10, 1e10, 0, QString()); // "-1 MHz", "4 kHz"
+    m_f1 = field(new HertzSpinBox(this), -1e10, 1e10, 4000, QString());
+    m_f0->setObjectName("pictureFrequencyFrom");
+    m_f1->setObjectName("pictureFrequencyTo");
+    const std::pair<QString, QDoubleSpinBox*> parts[] = {
+        {tr("Levels"), m_dbMin}, {tr("to"), m_dbMax},     {tr("Time"), m_t0},
+        {tr("to"), m_t1},        {tr("Frequency"), m_f0}, {tr("to"), m_f1}};
+    for (const auto& [label, box] : parts) {
+        row->addWidget(new QLabel(label, this));
+        row->addWidget(box, 1);
+    }
+    setToolTip(tr("The outer edges of the picture's outer pixels, as its axes read; the signal "
+                  "starts at 0 s. A frequency axis from 0 to fs/2 or from -fs/2 to fs/2 sets the "
+                  "sample rate until you type one"));
+    for (QDoubleSpinBox* f : {m_f0, m_f1})
+        connect(f, &QDoubleSpinBox::valueChanged, this, &PictureFields::axesChanged);
+}
+
+core::ImageAxes PictureFields::axes() const {
+    return {m_dbMin->value(), m_dbMax->value(), m_t0->value(),
+            m_t1->value(),    m_f0->value(),    m_f1->value()};
+}
+
+std::optional<double> PictureFields::shownSampleRate() const {
+    try {
+        return core::pictureSampleRate(axes());
+    } catch (const core::Error&) { // a band, or an empty or inverted range: the rate as it is
+        return std::nullopt;
+    }
+}
+
+QList<QDoubleSpinBox*> PictureFields::fields() const {
+    return {m_dbMin, m_dbMax, m_t0, m_t1, m_f0, m_f1};
+}
+
+} // namespace specedit::ui
