@@ -74,7 +74,9 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
 RebuildOutcome readRebuildInput(const RebuildSpec& spec);
 
 // |STFT| of the rebuilt signal with the outcome's parameters, framed as the input's (centred,
-// or from the first sample): the grid to compare with outcome.input.
+// or from the first sample): the grid to compare with outcome.input. Its frame count is scipy's
+// for the signal's length, which can be one fewer than the input's (torch's and librosa's
+// centred 1 + N // hop frames).
 MagnitudeGrid rebuiltMagnitudes(const RebuildOutcome& outcome);
 
 // The outcome written to outPath (1-D .npy or a recording); refuses to overwrite the inputs.

@@ -117,8 +117,10 @@ double redundancy(const StftParams& p) {
 } // namespace
 
 double rankedScoreDb(const GuessCandidate& c) {
+    const bool shortWindow = c.params.nperseg < c.params.nfft && !c.centred.has_value();
     return c.score + (c.params.nfft % 2 != 0 ? kOddFftPriorDb : 0.0) +
-           (c.layout.magnitude == MagnitudeUnit::Db10 ? kDb10PriorDb : 0.0);
+           (c.layout.magnitude == MagnitudeUnit::Db10 ? kDb10PriorDb : 0.0) +
+           (shortWindow ? kShortWindowPriorDb : 0.0);
 }
 
 std::string sidesTieNote(const std::vector<GuessCandidate>& ranked) {

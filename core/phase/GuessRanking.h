@@ -22,7 +22,8 @@ inline constexpr double kRoundingBelow = 1e-4;
 // two-sided spectrum read plain or fftshifted is consistent both ways, the second as the
 // signal times (-1)^n): the reading with its energy lower in frequency wins them. Magnitudes
 // alone: candidates whose window the spectral peaks fit (phase/PeakShape.h) rank first, and
-// scores count worse by kOddFftPriorDb for odd FFT sizes, kDb10PriorDb for db10. steady: the
+// scores count worse by kOddFftPriorDb for odd FFT sizes, kDb10PriorDb for db10 and, without a
+// length, kShortWindowPriorDb for a window shorter than the FFT. steady: the
 // magnitudes cannot tell the hop, the most common overlap ranks first.
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
 // Magnitude-only scores within kDbTie dB are ties (the same reading plain and fftshifted).
@@ -31,7 +32,7 @@ inline constexpr double kDbTie = 0.01;
 // how well each window fits at the best reading's length; "" otherwise.
 std::string peakShapeNote(const std::vector<GuessCandidate>& found);
 // A magnitude-only score (dB) as ranked: odd FFT sizes count kOddFftPriorDb worse, db10
-// kDb10PriorDb.
+// kDb10PriorDb, a window shorter than the FFT without a length kShortWindowPriorDb.
 double rankedScoreDb(const GuessCandidate& c);
 // kSidesTieNote when the best reading is two-sided and the same reading in the other bin order
 // (fftshifted or not) ties with it; "" otherwise.

@@ -19,6 +19,8 @@ QString scoreText(const core::GuessCandidate& c) {
         why << QObject::tr("odd FFT size");
     if (c.layout.magnitude == core::MagnitudeUnit::Db10)
         why << QObject::tr("db10");
+    if (c.params.nperseg < c.params.nfft && !c.centred)
+        why << QObject::tr("window shorter than the FFT, no length");
     if (!why.isEmpty())
         text += QObject::tr(", ranked as %1 (%2)")
                     .arg(core::rankedScoreDb(c), 0, 'f', 1)
