@@ -12,8 +12,8 @@
 #include "PictureBuilder.h"
 #include "PictureStatus.h"
 #include "ProjectSaver.h"
-#include "RawIqDialog.h"
 #include "RecentFiles.h"
+#include "RecordingOpen.h"
 #include "SaveConflict.h"
 #include "SettingsDock.h"
 #include "ShapesPanel.h"
@@ -38,7 +38,6 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -48,19 +47,6 @@
 #include <qcustomplot.h>
 
 namespace specedit::ui {
-namespace {
-
-bool isProjectPath(const QString& path) {
-    return path.endsWith(".specedit.json");
-}
-
-// Raw samples whose sample type or rate nobody knows: the raw dialog asks for them.
-bool needsRawOptions(const core::Error& e) {
-    return e.kind() == core::ErrorKind::NeedsRawParameters;
-}
-
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new SpectrogramView(this)),
       m_panel(new AnalysisPanel(this)), m_paint(new PaintToolBar(this)),
@@ -390,19 +376,9 @@ bool MainWindow::openPathWith(const QString& path, const core::OpenOptions& opti
     try {
         if (isProjectPath(path)) {
             m_document->openProject(path);
-        } else {
-            try {
-                m_document->openRecording(path, options, viewPixels());
-            } catch (const core::Error& e) {
-                if (!needsRawOptions(e))
-                    throw;
-                RawIqDialog dialog(path, this, options);
-                if (dialog.exec() != QDialog::Accepted) {
-                    m_recent->abandonOpening();
-                    return false;
-                }
-                m_document->openRecording(path, dialog.options(), viewPixels());
-            }
+        } else if (!openRecordingAsking(*m_document, path, options, viewPixels(), this)) {
+            m_recent->abandonOpening();
+            return false;
         }
     } catch (const std::exception& e) {
         m_recent->abandonOpening();
@@ -447,13 +423,7 @@ void MainWindow::openDialog() {
     QString folder = m_document->besideSource(QString());
     if (folder.isEmpty() && !m_recent->files().isEmpty())
         folder = QFileInfo(m_recent->files().first()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open recording or project"), folder,
-        tr("Recordings and projects (*.wav *.flac *.ogg *.aiff *.aif *.w64 *.rf64 *.cf32 *.cfile "
-           "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.s16 *.complex *.complex16s *.complex16u "
-           "*.complex32s *.complex32u *.cu16 *.coco *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta "
-           "*.sigmf-data *.sigmf "
-           "*.specedit.json);;All files (*)"));
+    const QString path = askRecordingPath(this, folder);
     if (!path.isEmpty())
         openPath(path);
 }

@@ -1,0 +1,27 @@
+#pragma once
+// Opening a recording from the editor: the Open dialog's file types, and the raw-file prompt
+// (RawIqDialog) when the file does not say how its samples were recorded. GUI thread only.
+
+#include "io/OpenOptions.h"
+
+#include <QString>
+
+class QWidget;
+
+namespace specedit::ui {
+
+class Document;
+
+// The Open dialog in `folder`; empty when cancelled.
+QString askRecordingPath(QWidget* parent, const QString& folder);
+
+// Whether the path is a SpecEdit project rather than a recording.
+bool isProjectPath(const QString& path);
+
+// Opens the recording in the document. Raw samples whose type or rate nobody knows are asked
+// for, prefilled with `options`; false when the user cancels that. Throws as
+// Document::openRecording does.
+bool openRecordingAsking(Document& document, const QString& path, const core::OpenOptions& options,
+                         int pixels, QWidget* parent);
+
+} // namespace specedit::ui
