@@ -19,8 +19,8 @@ inline constexpr double kPeakRangeDb = 20;
 inline constexpr double kPeakTolerance = 0.03;
 
 // The share (0..1) of the peaks' energy that fits p's window; 0 when there are no peaks.
-// White noise fits every window by 0.05-0.12, speech its own window by 0.25-0.33 and others
-// below 0.18; a clean tone its own by 1. twoSided: bins in FFT order, the edges wrap.
+// White noise fits every window by 0.05-0.12, speech its own window by 0.2-0.5 and others of
+// its length by less; a clean tone its own by 1. twoSided: bins in FFT order, the edges wrap.
 double peakShapeFit(const ImportedSpectrum& x, const StftParams& p, bool twoSided);
 
 // Windows whose peaks are not told apart: near-rectangular ones (boxcar, Tukey with alpha up to
@@ -28,7 +28,8 @@ double peakShapeFit(const ImportedSpectrum& x, const StftParams& p, bool twoSide
 // speech fit the boxcar lobe as well or 3 times better than their own where the pitch moves.
 std::string peakFamily(const WindowSpec& window);
 
-// The fit decides only when the best reading's is at least kPeakFitDecisive; then readings
+// The fit decides only where the best of a window length's readings fits by at least
+// kPeakFitDecisive; then readings
 // whose fit is below the best's in their unit over kPeakFitRatio, or below the best's in any
 // unit over kPeakFitUnitRatio, rank after those that fit (phase/GuessRanking.h).
 inline constexpr double kPeakFitDecisive = 0.15;

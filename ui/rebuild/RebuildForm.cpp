@@ -120,7 +120,8 @@ void RebuildForm::forgetGuessedReading() {
     if (m_guessedFor.isEmpty() || m_guessedFor == magnitudePath())
         return;
     m_guessedFor.clear();
-    m_applying = true; // the files changed: that says it
+    m_layoutPickedFor.clear(); // the combo goes back to its default below
+    m_applying = true;         // the files changed: that says it
     for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_window})
         c->setCurrentIndex(0);
     m_nperseg->setValue(0);
