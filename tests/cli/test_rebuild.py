@@ -28,6 +28,16 @@ def signal(n=6000, seed=3, complex_=False):
     return x
 
 
+def voiced_glide(fs, seed):
+    """2.5 s of 25 harmonics of a pitch gliding between 120 and 220 Hz, its level rising and
+    falling three times a second, under a little noise."""
+    t = np.arange(int(2.5 * fs)) / fs
+    phase = 2 * np.pi * np.cumsum(120 + 100 * np.sin(2 * np.pi * 0.7 * t) ** 2) / fs
+    x = sum(np.cos(k * phase) / k for k in range(1, 26))
+    x = x * (0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2)
+    return x + 0.01 * np.random.default_rng(seed).standard_normal(t.size)
+
+
 def window_array(name, n):
     if name == "sqrthann":
         return np.sqrt(scipy.signal.get_window("hann", n))
@@ -670,11 +680,7 @@ class Guess(CliTest):
         # odd neighbour, Hann 257 / hop 65, scores 0.37 dB better and was ranked first (as in
         # a tester's espeak file); an odd FFT must now win by kOddFftPriorDb (2 dB).
         fs = 16000
-        rng = np.random.default_rng(5)
-        t = np.arange(int(2.5 * fs)) / fs
-        phase = 2 * np.pi * np.cumsum(120 + 100 * np.sin(2 * np.pi * 0.7 * t) ** 2) / fs
-        x = sum(np.cos(k * phase) / k for k in range(1, 26))
-        x = x * (0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2) + 0.01 * rng.standard_normal(t.size)
+        x = voiced_glide(fs, seed=5)
         _, _, z = scipy.signal.stft(x, fs=fs, nperseg=256, noverlap=192)
         np.save(self.path("m.npy"), np.abs(z))
         c = json.loads(run("guess", self.path("m.npy"), "--fs", fs).stdout)["candidates"]
@@ -691,11 +697,7 @@ class Guess(CliTest):
         # fits them first, and db10 counts 3 dB worse: every window is told from the others.
         # The hop of so smooth a glide stays a weak hint (more overlap scores better).
         fs = 16000
-        rng = np.random.default_rng(7)
-        t = np.arange(int(2.5 * fs)) / fs
-        phase = 2 * np.pi * np.cumsum(120 + 100 * np.sin(2 * np.pi * 0.7 * t) ** 2) / fs
-        x = sum(np.cos(k * phase) / k for k in range(1, 26))
-        x = x * (0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2) + 0.01 * rng.standard_normal(t.size)
+        x = voiced_glide(fs, seed=7)
         for window in ("hann", "hamming", "blackman", "boxcar"):
             with self.subTest(window=window):
                 z = scipy.signal.stft(x, fs=fs, window=window, nperseg=256)[2]
@@ -719,11 +721,7 @@ class Guess(CliTest):
         # (Hann 400 in 512, hop 160 at 16 kHz): no window shorter than the FFT was tried from
         # magnitudes, and a tester's file came out as Blackman 512. With the rate, it is.
         fs = 16000
-        t = np.arange(int(2.5 * fs)) / fs
-        phase = 2 * np.pi * np.cumsum(120 + 100 * np.sin(2 * np.pi * 0.7 * t) ** 2) / fs
-        x = sum(np.cos(k * phase) / k for k in range(1, 26))
-        x = x * (0.5 + 0.5 * np.sin(2 * np.pi * 3 * t) ** 2)
-        x += 0.01 * np.random.default_rng(5).standard_normal(t.size)
+        x = voiced_glide(fs, seed=5)
         _, _, z = scipy.signal.stft(x, fs=fs, nperseg=400, noverlap=240, nfft=512)
         np.save(self.path("m.npy"), np.abs(z))
         top = json.loads(run("guess", self.path("m.npy"), "--fs", fs, "--length", len(x),
