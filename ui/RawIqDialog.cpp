@@ -2,6 +2,7 @@
 
 #include "HertzSpinBox.h"
 #include "io/RawIqSource.h"
+#include "io/RawLayout.h"
 #include "io/Recognizer.h"
 
 #include <QComboBox>
@@ -30,7 +31,10 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
     m_format->addItem(tr("cf64 — complex float 64-bit"), "cf64_le");
     m_format->addItem(tr("s16 — real int 16-bit (rtl_433)"), "ri16_le");
     auto known = core::recognizeRaw(path.toStdString(), {});
-    if (given.sampleRate) // passed along with the file (e.g. by File > Rebuild's Save and open)
+    if (given.rawFormat) // passed along with the file (e.g. by File > Rebuild's Save and open)
+        if (auto layout = core::rawLayoutFromName(*given.rawFormat))
+            known.layout = {layout, "saved result"};
+    if (given.sampleRate)
         known.sampleRate = {*given.sampleRate, "saved result"};
     if (given.centerFrequency)
         known.centerFrequency = {*given.centerFrequency, "saved result"};

@@ -188,25 +188,85 @@ private:
 
 } // namespace
 
-void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
+namespace {
+
+// A candidate's place before its score: the overlap's rank when the magnitudes are steady,
+// whether its window fits the peaks, and (with a phase) whether it is consistent to rounding
+// and how redundant. Compared as a tuple, lower first.
+struct RankGroup {
+    int overlap = 0;
+    bool misfit = false;
+    bool rounding = false;    // with a phase: inconsistent beyond rounding
+    double lessRedundant = 0; // consistent to rounding: minus the redundancy
+    auto tie() const { return std::tie(overlap, misfit, rounding, lessRedundant); }
+    bool operator==(const RankGroup& o) const { return tie() == o.tie(); }
+    bool operator<(const RankGroup& o) const { return tie() < o.tie(); }
+};
+
+struct RankKey {
+    RankGroup group;
+    double score = 0; // as ranked (rankedScoreDb for dB scores)
+    double tieScore = 0;
+    double centroid = 0;
+    std::size_t index = 0;
+};
+
+bool scoresTie(const GuessCandidate& c, double a, double b) {
+    if (c.scoreIsDb)
+        return std::abs(a - b) <= kDbTie;
+    return std::abs(a - b) <= 0.01 * std::max(a, b);
+}
+
+std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool steady) {
     const PeakFitBars bars(found);
-    std::stable_sort(found.begin(), found.end(), [steady, &bars](const auto& a, const auto& b) {
-        if (steady && overlapRank(a.params) != overlapRank(b.params))
-            return overlapRank(a.params) < overlapRank(b.params);
-        if (bars.fits(a) != bars.fits(b))
-            return bars.fits(a);
-        if (a.scoreIsDb) { // within 0.01 dB (the same reading fftshifted): lower energy first
-            const double da = rankedScoreDb(a), db = rankedScoreDb(b);
-            return std::abs(da - db) <= kDbTie ? a.centroid < b.centroid : da < db;
+    std::vector<RankKey> keys(found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const GuessCandidate& c = found[i];
+        RankKey& k = keys[i];
+        k.group.overlap = steady ? overlapRank(c.params) : 0;
+        k.group.misfit = !bars.fits(c);
+        if (!c.scoreIsDb) {
+            k.group.rounding = c.score >= kRoundingBelow;
+            k.group.lessRedundant = k.group.rounding ? 0.0 : -redundancy(c.params);
         }
-        const bool exactA = a.score < kRoundingBelow, exactB = b.score < kRoundingBelow;
-        if (exactA != exactB)
-            return exactA;
-        if (exactA && redundancy(a.params) != redundancy(b.params))
-            return redundancy(a.params) > redundancy(b.params);
-        const bool tie = std::abs(a.score - b.score) <= 0.01 * std::max(a.score, b.score);
-        return tie ? a.centroid < b.centroid : a.score < b.score;
+        k.score = c.scoreIsDb ? rankedScoreDb(c) : c.score;
+        k.centroid = c.centroid;
+        k.index = i;
+    }
+    return keys;
+}
+
+// Scores that tie with the first of their run (in score order, within one group) take its
+// score, so that the order below is a strict weak ordering and ties go by centroid.
+void groupTies(std::vector<RankKey>& keys, const std::vector<GuessCandidate>& found) {
+    std::stable_sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
+        return a.group == b.group ? a.score < b.score : a.group < b.group;
     });
+    for (std::size_t i = 0, anchor = 0; i < keys.size(); ++i) {
+        if (!(keys[i].group == keys[anchor].group) ||
+            !scoresTie(found[keys[i].index], keys[anchor].score, keys[i].score))
+            anchor = i;
+        keys[i].tieScore = keys[anchor].score;
+    }
+}
+
+} // namespace
+
+void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
+    std::vector<RankKey> keys = rankKeys(found, steady);
+    groupTies(keys, found);
+    std::stable_sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
+        if (!(a.group == b.group))
+            return a.group < b.group;
+        if (a.tieScore != b.tieScore)
+            return a.tieScore < b.tieScore;
+        return a.centroid < b.centroid;
+    });
+    std::vector<GuessCandidate> ranked;
+    ranked.reserve(found.size());
+    for (const RankKey& k : keys)
+        ranked.push_back(std::move(found[k.index]));
+    found = std::move(ranked);
 }
 
 std::string peakShapeNote(const std::vector<GuessCandidate>& found) {

@@ -29,9 +29,9 @@ double peakShapeFit(const ImportedSpectrum& x, const StftParams& p, bool twoSide
 std::string peakFamily(const WindowSpec& window);
 
 // The fit decides only where the best of a window length's readings fits by at least
-// kPeakFitDecisive; then readings
-// whose fit is below the best's in their unit over kPeakFitRatio, or below the best's in any
-// unit over kPeakFitUnitRatio, rank after those that fit (phase/GuessRanking.h).
+// kPeakFitDecisive; then readings whose fit is below the best's in their unit over
+// kPeakFitRatio, or below the best's in any unit over kPeakFitUnitRatio, rank after those that
+// fit (phase/GuessRanking.h).
 inline constexpr double kPeakFitDecisive = 0.15;
 inline constexpr double kPeakFitRatio = 1.4;
 inline constexpr double kPeakFitUnitRatio = 2.0;

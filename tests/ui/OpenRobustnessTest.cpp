@@ -284,6 +284,25 @@ TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
     EXPECT_EQ(d.options().centerFrequency.value_or(0), 433.92e6);
 }
 
+// File > Rebuild's Save and open passes the result's rate along with a raw file, which keeps
+// none: the dialog shows it, and the sample type, as given and says where they came from.
+TEST(OpenRobustness, RawDialogShowsTheOptionsGivenWithTheFile) {
+    TempDir dir;
+    core::OpenOptions given;
+    given.sampleRate = 11025;
+    given.rawFormat = "cs16";
+    ui::RawIqDialog d(QString::fromStdString(floatFile(dir, std::vector<float>(64, 0.5f))), nullptr,
+                      given);
+    EXPECT_EQ(d.options().sampleRate.value_or(0), 11025);
+    EXPECT_EQ(d.options().rawFormat.value_or(""), "ci16_le");
+    EXPECT_FALSE(d.options().centerFrequency.has_value());
+    bool said = false;
+    for (const QLabel* label : d.findChildren<QLabel*>())
+        said = said || label->text().contains("Sample type from the saved result; rate from the "
+                                              "saved result; centre unknown.");
+    EXPECT_TRUE(said);
+}
+
 // The status bar's summary gives a short capture in ms (URH's ook_overshoot read "0.16 s").
 TEST(OpenRobustness, TheSummaryGivesShortCapturesInMilliseconds) {
     core::SignalInfo info;

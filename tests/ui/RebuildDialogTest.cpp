@@ -324,6 +324,10 @@ TEST(RebuildDialog, ThePicturesFrequencyAxisSetsTheRateUntilOneIsTyped) {
     EXPECT_EQ(form.spec().analysis.fs, 48000);
     to->setValue(4000);
     EXPECT_EQ(form.spec().analysis.fs, 48000);
+    form.setFiles("/data/another.png", QString()); // typed for the other picture: this one's axis
+    EXPECT_EQ(form.spec().analysis.fs, 8000);
+    to->setValue(5000);
+    EXPECT_EQ(form.spec().analysis.fs, 10000);
 }
 
 // A reading guessed for one file is not applied to the next: a tester's dB unit and layout,

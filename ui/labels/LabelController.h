@@ -6,7 +6,8 @@
 // proposed one); Delete removes the selected labels; the selected labels' boxes become
 // isolate or remove shapes in one action; Detect bursts (Ctrl+B) proposes labels
 // for the whole recording, on the task runner. Every change is one undo step in the Document.
-// GUI thread only.
+// GUI thread only. LabelProposals.cpp holds what runs the detector or the features (the click's
+// burst, Detect bursts, Label similar).
 
 #include "detect/BurstDetector.h"
 #include "features/Dataset.h"

@@ -6,6 +6,7 @@
 #include "audio/Player.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
+#include "rebuild/OutcomeText.h"
 #include "rebuild/RebuildForm.h"
 
 #include <QApplication>
@@ -377,40 +378,7 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
     m_input->setGrid(outcome.input, p.hop() / p.fs, p.fs, twoSided, seconds);
     m_output->setGrid(rebuilt, p.hop() / p.fs, p.fs, twoSided, seconds);
     m_progress->setValue(1000);
-    QString text =
-        outcome.directInverse
-            ? tr("Inverse STFT of the given magnitudes and phases: its magnitudes are %1 dB from "
-                 "the input (%2 dB away from the edge frames, whose padding differs between "
-                 "tools).")
-                  .arg(outcome.finalDb, 0, 'f', 1)
-                  .arg(outcome.interiorDb, 0, 'f', 1)
-            : tr("Spectral convergence %1 dB after %2 iterations (%3 dB at the start), %4 s.")
-                  .arg(outcome.finalDb, 0, 'f', 2)
-                  .arg(outcome.convergenceDb.size())
-                  .arg(outcome.initialDb, 0, 'f', 1)
-                  .arg(outcome.initSeconds + outcome.iterationSeconds, 0, 'f', 2);
-    text += tr(" %1 samples, %2, %3 window %4, hop %5.")
-                .arg(outcome.length)
-                .arg(outcome.complexSignal ? tr("complex (IQ)") : tr("real"))
-                .arg(QString::fromStdString(core::toString(p.window)))
-                .arg(p.nperseg)
-                .arg(p.hop());
-    if (outcome.foldedHermitian)
-        text += tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
-    for (const std::string& note :
-         {core::sidesNote(outcome), core::coverageNote(outcome), core::trendNote(outcome)})
-        if (!note.empty())
-            text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
-    const bool picture = m_form->isPicture();
-    if (const std::string level = core::levelWarning(outcome, picture); !level.empty())
-        text += " " + tr("Warning: %1 (%2).")
-                          .arg(QString::fromStdString(level),
-                               picture ? tr("the picture's Levels") : tr("Scaling: none"));
-    if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
-        text = QStringLiteral("<b>%1</b> %2")
-                   .arg(tr("Warning: %1.").arg(QString::fromStdString(warning)).toHtmlEscaped(),
-                        text.toHtmlEscaped());
-    m_status->setText(text);
+    m_status->setText(outcomeText(outcome, m_form->isPicture()));
     m_result = std::move(outcome);
     const bool audible = !m_result->complexSignal && p.fs >= 1000 && p.fs <= 384000;
     m_play->setEnabled(audible && m_player->hasDevice());

@@ -99,7 +99,7 @@ void RebuildForm::watchReading() {
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
     connect(m_fs, &QDoubleSpinBox::valueChanged, this, [this] {
         if (!m_followingPicture && !m_applying)
-            m_rateTyped = true;
+            m_rateTypedFor = magnitudePath();
     });
     connect(m_window->lineEdit(), &QLineEdit::editingFinished, this, edited); // typed
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
@@ -317,10 +317,16 @@ QWidget* RebuildForm::buildPicture() {
 }
 
 // A picture's frequency axis shows its rate (0 .. fs/2, -fs/2 .. fs/2): the Sample rate follows
-// it until the user types one. Before, a 0-11025 Hz picture was refused at the 8 kHz default.
+// it until the user types one for this picture (or before choosing any file). Before, a
+// 0-11025 Hz picture was refused at the 8 kHz default.
 void RebuildForm::followPictureRate() {
-    if (m_rateTyped || !isPicture())
+    if (!isPicture())
         return;
+    if (m_rateTypedFor && m_rateTypedFor->isEmpty())
+        m_rateTypedFor = magnitudePath(); // typed before a file was chosen: it is this one's
+    if (m_rateTypedFor == magnitudePath())
+        return;
+    m_rateTypedFor.reset(); // another picture
     if (const auto rate = m_picture->shownSampleRate()) {
         m_followingPicture = true;
         m_fs->setValue(*rate);

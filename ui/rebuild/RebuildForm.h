@@ -9,6 +9,7 @@
 #include "phase/ParameterGuess.h"
 
 #include <QWidget>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -68,8 +69,8 @@ private:
     QString m_layoutPickedFor; // the magnitude file the Layout was picked by hand for
     QString m_guessedFor;      // the magnitude file the applied guess was for
     int m_lastNperseg = 0;
-    bool m_rateTyped = false;        // the Sample rate was set by hand: a picture leaves it
-    bool m_followingPicture = false; // setting the rate a picture's axis shows
+    std::optional<QString> m_rateTypedFor; // the file the Sample rate was typed for: kept there
+    bool m_followingPicture = false;       // setting the rate a picture's axis shows
 };
 
 } // namespace specedit::ui

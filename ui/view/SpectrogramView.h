@@ -4,7 +4,8 @@
 // around the cursor (Ctrl: 1.1x); over the frequency axis or with Alt it zooms frequency;
 // Shift+wheel pans time; dragging pans; a double-click zooms to the shape under it (else to
 // fit); keys: +/- zoom, arrows pan, Home/F zoom to fit. The view never leaves the recording's
-// extent. GUI thread only.
+// extent. GUI thread only. SpectrogramViewInput.cpp handles the input and the tools' gestures,
+// SpectrogramViewMarks.cpp the shapes and labels shown over the picture.
 
 #include "mask/Shape.h"
 #include "project/Project.h"

@@ -6,6 +6,7 @@
 #include "dsp/Stft.h"
 #include "phase/GuessRanking.h"
 
+#include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <numbers>
@@ -120,6 +121,31 @@ TEST(PeakShape, TheSameReadingFftshiftedTiesAndLowerEnergyWins) {
     std::vector<GuessCandidate> found = {shifted, plain};
     rankCandidates(found, false);
     EXPECT_EQ(found[0].layout.order, BinOrder::TwoSided);
+}
+
+TEST(PeakShape, ChainedTiesRankTheSameWhateverTheInputOrder) {
+    // Each score is within kDbTie of the next but the ends are not, and the centroids run
+    // against the scores: compared pairwise, a < b < c < a. The ranking must still be one
+    // order (std::stable_sort needs a strict weak ordering): ties are counted from the best
+    // score of their run, so c and b tie (b's lower centroid first) and a comes after both.
+    GuessCandidate a = candidate("hann", MagnitudeUnit::Db, -20.000, 0.3);
+    GuessCandidate b = candidate("hann", MagnitudeUnit::Db, -20.008, 0.3);
+    GuessCandidate c = candidate("hann", MagnitudeUnit::Db, -20.016, 0.3);
+    a.centroid = 0.1;
+    b.centroid = 0.2;
+    c.centroid = 0.3;
+    std::vector<GuessCandidate> input = {a, b, c};
+    std::vector<int> order = {0, 1, 2};
+    do {
+        std::vector<GuessCandidate> found;
+        for (int i : order)
+            found.push_back(input[std::size_t(i)]);
+        rankCandidates(found, false);
+        ASSERT_EQ(found.size(), 3u);
+        EXPECT_EQ(found[0].centroid, 0.2);
+        EXPECT_EQ(found[1].centroid, 0.3);
+        EXPECT_EQ(found[2].centroid, 0.1);
+    } while (std::next_permutation(order.begin(), order.end()));
 }
 
 TEST(PeakShape, NearRectangularWindowsAreOneFamily) {

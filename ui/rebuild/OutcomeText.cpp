@@ -1,0 +1,49 @@
+#include "rebuild/OutcomeText.h"
+
+#include <QObject>
+
+namespace specedit::ui {
+
+QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
+    const auto& p = outcome.params;
+    QString text =
+        outcome.directInverse
+            ? QObject::tr(
+                  "Inverse STFT of the given magnitudes and phases: its magnitudes are %1 dB from "
+                  "the input (%2 dB away from the edge frames, whose padding differs between "
+                  "tools).")
+                  .arg(outcome.finalDb, 0, 'f', 1)
+                  .arg(outcome.interiorDb, 0, 'f', 1)
+            : QObject::tr(
+                  "Spectral convergence %1 dB after %2 iterations (%3 dB at the start), %4 s.")
+                  .arg(outcome.finalDb, 0, 'f', 2)
+                  .arg(outcome.convergenceDb.size())
+                  .arg(outcome.initialDb, 0, 'f', 1)
+                  .arg(outcome.initSeconds + outcome.iterationSeconds, 0, 'f', 2);
+    text += QObject::tr(" %1 samples, %2, %3 window %4, hop %5.")
+                .arg(outcome.length)
+                .arg(outcome.complexSignal ? QObject::tr("complex (IQ)") : QObject::tr("real"))
+                .arg(QString::fromStdString(core::toString(p.window)))
+                .arg(p.nperseg)
+                .arg(p.hop());
+    if (outcome.foldedHermitian)
+        text += QObject::tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
+    for (const std::string& note :
+         {core::sidesNote(outcome), core::coverageNote(outcome), core::trendNote(outcome)})
+        if (!note.empty())
+            text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
+    if (const std::string level = core::levelWarning(outcome, picture); !level.empty())
+        text += " " + QObject::tr("Warning: %1 (%2).")
+                          .arg(QString::fromStdString(level),
+                               picture ? QObject::tr("the picture's Levels")
+                                       : QObject::tr("Scaling: none"));
+    if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
+        text = QStringLiteral("<b>%1</b> %2")
+                   .arg(QObject::tr("Warning: %1.")
+                            .arg(QString::fromStdString(warning))
+                            .toHtmlEscaped(),
+                        text.toHtmlEscaped());
+    return text;
+}
+
+} // namespace specedit::ui
