@@ -9,6 +9,7 @@
 #include "ExportController.h"
 #include "HelpMenu.h"
 #include "PaintToolBar.h"
+#include "PanelWiring.h"
 #include "PictureBuilder.h"
 #include "PictureStatus.h"
 #include "ProjectSaver.h"
@@ -76,71 +77,12 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildDock();
     (new ShortcutGuard(this))->guard(this);
-    m_infoLabel = new QLabel(this);
-    m_cursorLabel = new QLabel(this);
-    m_cursorLabel->setObjectName("cursorReadout");
-    statusBar()->addWidget(m_infoLabel, 1);
-    m_pictureStatus = new PictureStatus(statusBar());
-    statusBar()->addPermanentWidget(m_cursorLabel);
     connect(m_document, &Document::sourceChanged, this, &MainWindow::onSourceChanged);
     connect(m_document, &Document::analysisChanged, this, &MainWindow::onAnalysisChanged);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_view, &SpectrogramView::cursorMoved, this, [this](double t, double f, double db) {
-        m_cursorLabel->setText(cursorReadout(*m_view->plot(), t, f, db));
-    });
-    connect(m_view, &SpectrogramView::measured, this,
-            [this](double dt, double df, const PlotScale& scale) {
-                statusBar()->showMessage(measureReadout(dt, df, scale));
-            });
-    connect(m_view, &SpectrogramView::colorParamsChanged, m_panel, &AnalysisPanel::showColor);
-    connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
-    connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
-    connect(m_view, &SpectrogramView::pictureFailed, m_pictureStatus, &PictureStatus::showFailure);
-    connect(m_document, &Document::shapesChanged, m_pictureStatus, &PictureStatus::clear);
-    connect(m_document, &Document::analysisChanged, m_pictureStatus, &PictureStatus::clear);
-    connect(m_view, &SpectrogramView::nonFiniteSamples, this, [this](double t) {
-        m_infoLabel->setText(m_infoLabel->text() +
-                             tr(" — holds NaN or infinite samples (first near %1), shown in "
-                                "the floor colour")
-                                 .arg(formatTime(t, 1e-3)));
-    });
-    connect(m_panel, &AnalysisPanel::colorEdited, m_view, &SpectrogramView::setLevelsByHand);
-    connect(m_panel, &AnalysisPanel::autoLevelsRequested, m_view, &SpectrogramView::autoLevels);
-    connect(m_panel, &AnalysisPanel::restoreRequested, this, [this] {
-        if (m_document->hasSource())
-            m_panel->showAnalysis(m_document->analysis(), m_document->info(),
-                                  m_document->channel());
-    });
-    connect(m_panel, &AnalysisPanel::channelEdited, m_document, &Document::setChannel);
+    buildStatusBar();
     new AutoLength(m_document, m_view, this);
-    connect(m_panel, &AnalysisPanel::autoLengthEdited, m_document, &Document::setAutoLength);
-    connect(m_document, &Document::autoLengthChanged, m_panel, &AnalysisPanel::showAutoLength);
-    connect(m_document, &Document::autoLengthStopped, this, [this](int n) {
-        statusBar()->showMessage(tr("Auto length off: the edit is applied with the %1-sample "
-                                    "window it was drawn at, whatever the zoom. Tick Auto to "
-                                    "follow the zoom again.")
-                                     .arg(n),
-                                 12000);
-    });
-    connect(m_panel, &AnalysisPanel::iqModeEdited, this, [this](bool iq) {
-        try {
-            m_document->setIqMode(iq);
-        } catch (const std::exception& e) {
-            m_panel->showAnalysis(m_document->analysis(), m_document->info(),
-                                  m_document->channel());
-            statusBar()->showMessage(userText(e), 8000);
-        }
-    });
-    connect(m_panel, &AnalysisPanel::analysisEdited, this,
-            [this](const core::StftParams& p, int mergeId) {
-                try {
-                    m_document->setAnalysis(p, mergeId);
-                    m_panel->showProblem({});
-                } catch (const core::Error& e) {
-                    m_panel->showProblem(userText(e));
-                }
-            });
-    m_panel->showColor(m_view->colorParams());
+    wireAnalysisPanel(m_panel, m_document, m_view, statusBar());
     if (!m_recent->crashedFile().isEmpty())
         statusBar()->showMessage(tr("SpecEdit stopped while opening %1 last time; it was "
                                     "removed from Open Recent")
@@ -157,6 +99,35 @@ MainWindow::~MainWindow() {
     m_player->stop();
     m_document->disconnect(this);
     m_document->undoStack()->disconnect(this);
+}
+
+// The status bar: the recording's summary, the picture's progress and the cursor's readout;
+// measurements and warnings about the samples go there too.
+void MainWindow::buildStatusBar() {
+    m_infoLabel = new QLabel(this);
+    m_cursorLabel = new QLabel(this);
+    m_cursorLabel->setObjectName("cursorReadout");
+    statusBar()->addWidget(m_infoLabel, 1);
+    m_pictureStatus = new PictureStatus(statusBar());
+    statusBar()->addPermanentWidget(m_cursorLabel);
+    connect(m_view, &SpectrogramView::cursorMoved, this, [this](double t, double f, double db) {
+        m_cursorLabel->setText(cursorReadout(*m_view->plot(), t, f, db));
+    });
+    connect(m_view, &SpectrogramView::measured, this,
+            [this](double dt, double df, const PlotScale& scale) {
+                statusBar()->showMessage(measureReadout(dt, df, scale));
+            });
+    connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
+    connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
+    connect(m_view, &SpectrogramView::pictureFailed, m_pictureStatus, &PictureStatus::showFailure);
+    connect(m_document, &Document::shapesChanged, m_pictureStatus, &PictureStatus::clear);
+    connect(m_document, &Document::analysisChanged, m_pictureStatus, &PictureStatus::clear);
+    connect(m_view, &SpectrogramView::nonFiniteSamples, this, [this](double t) {
+        m_infoLabel->setText(m_infoLabel->text() +
+                             tr(" — holds NaN or infinite samples (first near %1), shown in "
+                                "the floor colour")
+                                 .arg(formatTime(t, 1e-3)));
+    });
 }
 
 void MainWindow::connectPainting() {

@@ -83,6 +83,7 @@ private:
     QDockWidget* addPanel(const QString& title, const char* name, QWidget* panel);
     void connectPainting();
     void connectListening();
+    void buildStatusBar();
     bool settingsValid();
     int viewPixels() const;
     void onSourceChanged();

@@ -3,7 +3,7 @@
 // bin order, scaling, raw binary type; for a grayscale picture its levels and axes, enabled
 // when the magnitude file is a picture), the STFT parameters and the phase retrieval settings,
 // turned into a core::RebuildSpec; a guessed candidate fills them in, until another magnitude
-// file is chosen. GUI thread only.
+// file is chosen. GUI thread only. RebuildFormFields.cpp builds the fields.
 
 #include "apply/Rebuild.h"
 #include "phase/ParameterGuess.h"
