@@ -276,10 +276,11 @@ std::string peakShapeNote(const std::vector<GuessCandidate>& found) {
     if (found.empty() || misfits == 0)
         return {};
     const GuessCandidate& top = found.front();
-    std::map<std::string, double> fit; // each window's best at top's length and unit
+    std::map<std::string, double> fit; // each window's best at top's length, bins and unit
     for (const GuessCandidate& c : found)
         if (c.params.nperseg == top.params.nperseg && c.params.nfft == top.params.nfft &&
-            c.layout.magnitude == top.layout.magnitude) {
+            c.layout.windowOffset == top.layout.windowOffset &&
+            c.layout.order == top.layout.order && c.layout.magnitude == top.layout.magnitude) {
             double& f = fit[toString(c.params.window)];
             f = std::max(f, c.peakFit);
         }

@@ -86,13 +86,16 @@ TEST(PeakShape, ReadingsWhoseWindowFitsRankFirstAndDb10CountsWorse) {
         candidate("boxcar", MagnitudeUnit::Db, -15, 0.10),
         candidate("hann", MagnitudeUnit::Db, -12, 0.30),
         candidate("hamming", MagnitudeUnit::Db, -10.5, 0.25), // fits within 1/1.4 of the best
-        candidate("sqrthann", MagnitudeUnit::Db10, -14, 0.28)};
+        candidate("sqrthann", MagnitudeUnit::Db10, -14, 0.28),
+        candidate("blackman", MagnitudeUnit::Db, -9, 0.9)};
+    found.back().layout.order = BinOrder::TwoSided; // another reading: not in the note's list
     rankCandidates(found, false);
-    ASSERT_EQ(found.size(), 4u);
+    ASSERT_EQ(found.size(), 5u);
     EXPECT_EQ(toString(found[0].params.window), "hann"); // sqrthann db10: -14 + 3 dB
     EXPECT_EQ(toString(found[1].params.window), "sqrthann");
     EXPECT_EQ(toString(found[2].params.window), "hamming");
-    EXPECT_EQ(toString(found[3].params.window), "boxcar");
+    EXPECT_EQ(toString(found[3].params.window), "blackman"); // best of its own bin order
+    EXPECT_EQ(toString(found[4].params.window), "boxcar");
     EXPECT_EQ(rankedScoreDb(found[1]), -14 + kDb10PriorDb);
     const std::string note = peakShapeNote(found);
     EXPECT_NE(note.find("1 readings rank after the rest"), std::string::npos) << note;
