@@ -16,10 +16,12 @@ void wireAnalysisPanel(AnalysisPanel* panel, Document* document, SpectrogramView
     QObject::connect(panel, &AnalysisPanel::colorEdited, view, &SpectrogramView::setLevelsByHand);
     QObject::connect(panel, &AnalysisPanel::autoLevelsRequested, view,
                      &SpectrogramView::autoLevels);
-    QObject::connect(panel, &AnalysisPanel::restoreRequested, panel, [panel, document] {
+    // The fields back to the document's analysis (Restore, or an IQ mode it refused).
+    auto showDocument = [panel, document] {
         if (document->hasSource())
             panel->showAnalysis(document->analysis(), document->info(), document->channel());
-    });
+    };
+    QObject::connect(panel, &AnalysisPanel::restoreRequested, panel, showDocument);
     QObject::connect(panel, &AnalysisPanel::channelEdited, document, &Document::setChannel);
     QObject::connect(panel, &AnalysisPanel::autoLengthEdited, document, &Document::setAutoLength);
     QObject::connect(document, &Document::autoLengthChanged, panel, &AnalysisPanel::showAutoLength);
@@ -30,15 +32,15 @@ void wireAnalysisPanel(AnalysisPanel* panel, Document* document, SpectrogramView
                                 .arg(n),
                             12000);
     });
-    QObject::connect(
-        panel, &AnalysisPanel::iqModeEdited, panel, [panel, document, status](bool iq) {
-            try {
-                document->setIqMode(iq);
-            } catch (const std::exception& e) {
-                panel->showAnalysis(document->analysis(), document->info(), document->channel());
-                status->showMessage(userText(e), 8000);
-            }
-        });
+    QObject::connect(panel, &AnalysisPanel::iqModeEdited, panel,
+                     [document, status, showDocument](bool iq) {
+                         try {
+                             document->setIqMode(iq);
+                         } catch (const std::exception& e) {
+                             showDocument();
+                             status->showMessage(userText(e), 8000);
+                         }
+                     });
     QObject::connect(panel, &AnalysisPanel::analysisEdited, panel,
                      [panel, document](const core::StftParams& p, int mergeId) {
                          try {
