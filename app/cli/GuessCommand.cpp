@@ -83,9 +83,10 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     const bool withPhase = phase || !mag.imag.empty(); // a complex file is its own phase
     nlohmann::json out = {
         {"measure", withPhase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"
-                              : "consistency gain: spectral convergence after PGHI + 20 fast "
-                                "Griffin-Lim iterations minus the same on the frames shuffled, dB "
-                                "(lower is better; a hint, a phase file decides)"},
+                              : "consistency gain: spectral convergence after PGHI + 20 "
+                                "iterations (RAAR, then fast Griffin-Lim) on the frames whole "
+                                "minus the same on the frames shuffled, dB (lower is better; a "
+                                "hint, a phase file decides)"},
         {"scaling_note", "the scaling is a constant factor no score can see: it is the one "
                          "given by --scaling"},
         {"frames_note", found.framesNote},

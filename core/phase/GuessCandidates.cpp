@@ -144,6 +144,45 @@ std::vector<StftParams> speechFraming(int nfft, double fs, std::int64_t frames,
     return out;
 }
 
+namespace {
+std::vector<MagnitudeUnit> magnitudeUnits(const Matrix& mag, bool phaseFile,
+                                          const GuessOptions& o) {
+    if (!mag.imag.empty())
+        return {MagnitudeUnit::Linear};
+    if (o.magnitudeUnit)
+        return {*o.magnitudeUnit};
+    if (phaseFile)
+        return {MagnitudeUnit::Linear, MagnitudeUnit::Power, MagnitudeUnit::Db,
+                MagnitudeUnit::Db10};
+    const bool negative = *std::min_element(mag.values.begin(), mag.values.end()) < 0;
+    if (negative)
+        return {MagnitudeUnit::Db, MagnitudeUnit::Db10};
+    return {MagnitudeUnit::Linear, MagnitudeUnit::Power};
+}
+} // namespace
+
+std::vector<SpectrumLayout> readingUnits(const GuessShape& shape, const Matrix& mag, bool phaseFile,
+                                         const GuessOptions& o) {
+    std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
+    if (phaseFile)
+        phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
+    std::vector<SpectrumLayout> out;
+    for (MagnitudeUnit mu : magnitudeUnits(mag, phaseFile, o))
+        for (PhaseUnit pu : phaseUnits) {
+            SpectrumLayout l = shape.layout;
+            l.magnitude = mu;
+            l.phase = pu;
+            l.scaling = o.scaling;
+            l.dbFloor = o.dbFloor;
+            out.push_back(l);
+            l.scaling = SpectrumScaling::Psd;
+            if (phaseFile && o.scaling != l.scaling && l.order == BinOrder::OneSided &&
+                (mu == MagnitudeUnit::Power || mu == MagnitudeUnit::Db))
+                out.push_back(l);
+        }
+    return out;
+}
+
 std::vector<StftParams> usableParams(std::vector<StftParams> params) {
     std::erase_if(params, [](const StftParams& p) {
         return !satisfiesNola(makeWindow(p.window, p.nperseg), p.hop());

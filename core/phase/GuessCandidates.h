@@ -6,6 +6,7 @@
 #include "dsp/StftParams.h"
 #include "io/MatrixFile.h"
 #include "phase/FrameInspection.h"
+#include "phase/ParameterGuess.h"
 #include "phase/SpectrumImport.h"
 
 #include <optional>
@@ -22,6 +23,14 @@ struct GuessShape {
 // Layouts (only `only` when set), bin orders and FFT sizes the matrix's shape allows: one-sided
 // with nfft = 2(bins-1) or 2 bins - 1, two-sided plain or fftshifted with nfft = bins.
 std::vector<GuessShape> guessShapes(const Matrix& m, std::optional<MatrixLayout> only);
+
+// The units a shape is read in: with a phase file every magnitude unit, each in radians,
+// degrees and cycles (and one-sided power and dB also as a one-sided PSD, whose doubled bins
+// the consistency sees); magnitudes alone only the units their values allow (each candidate
+// costs two phase retrievals: negative values are levels in dB); complex values none but
+// linear. A unit in the options is the only one.
+std::vector<SpectrumLayout> readingUnits(const GuessShape& shape, const Matrix& mag, bool phaseFile,
+                                         const GuessOptions& o);
 
 // Magnitudes alone cannot tell a transposed reading apart, so their layout is the user's, by
 // default bins x frames (scipy, librosa, MATLAB). FramesByBins when that default is implausible

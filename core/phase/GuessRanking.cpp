@@ -1,5 +1,6 @@
 #include "phase/GuessRanking.h"
 
+#include "dsp/Window.h"
 #include "phase/PeakShape.h"
 
 #include <algorithm>
@@ -191,14 +192,16 @@ private:
 namespace {
 
 // A candidate's place before its score: the overlap's rank when the magnitudes are steady,
-// whether its window fits the peaks, and (with a phase) whether it is consistent to rounding
-// and how redundant. Compared as a tuple, lower first.
+// whether its window fits the peaks, (magnitudes alone) whether its hop leaves the magnitudes
+// undetermined, and (with a phase) whether it is consistent to rounding and how redundant.
+// Compared as a tuple, lower first.
 struct RankGroup {
     int overlap = 0;
     bool misfit = false;
-    bool rounding = false;    // with a phase: inconsistent beyond rounding
-    double lessRedundant = 0; // consistent to rounding: minus the redundancy
-    auto tie() const { return std::tie(overlap, misfit, rounding, lessRedundant); }
+    bool unconstrained = false; // magnitudes alone: !magnitudesConstrain
+    bool rounding = false;      // with a phase: inconsistent beyond rounding
+    double lessRedundant = 0;   // consistent to rounding: minus the redundancy
+    auto tie() const { return std::tie(overlap, misfit, unconstrained, rounding, lessRedundant); }
     bool operator==(const RankGroup& o) const { return tie() == o.tie(); }
     bool operator<(const RankGroup& o) const { return tie() < o.tie(); }
 };
@@ -225,6 +228,7 @@ std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool ste
         RankKey& k = keys[i];
         k.group.overlap = steady ? overlapRank(c.params) : 0;
         k.group.misfit = !bars.fits(c);
+        k.group.unconstrained = c.scoreIsDb && !magnitudesConstrain(c);
         if (!c.scoreIsDb) {
             k.group.rounding = c.score >= kRoundingBelow;
             k.group.lessRedundant = k.group.rounding ? 0.0 : -redundancy(c.params);
@@ -269,6 +273,12 @@ void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
     found = std::move(ranked);
 }
 
+bool magnitudesConstrain(const GuessCandidate& c) {
+    const int bins = c.complexSignal ? c.params.nfft : c.params.nfft / 2 + 1;
+    const int unknowns = (c.complexSignal ? 2 : 1) * c.params.hop();
+    return bins > unknowns;
+}
+
 std::string peakShapeNote(const std::vector<GuessCandidate>& found) {
     const PeakFitBars bars(found);
     const auto misfits =
@@ -308,6 +318,26 @@ std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPha
         return ranked.front().score > kConsistentBelow ? inconsistentWarning(ranked.front().score)
                                                        : std::string();
     return lengthKnown ? std::string() : closeCallWarning(ranked);
+}
+
+void addScalingHints(GuessResult& result, SpectrumScaling given, bool lengthKnown) {
+    const GuessCandidate* best = result.candidates.empty() ? nullptr : &result.candidates.front();
+    if (best && best->layout.windowOffset > 0 && given == SpectrumScaling::Spectrum) {
+        result.scalingHint = kUnscaledToolHint;
+        result.hintedScaling = SpectrumScaling::None;
+    }
+    const bool spectrogramWindow = best && best->params.window == parseWindow("tukey,0.25");
+    if (spectrogramWindow && given != SpectrumScaling::Psd) {
+        result.scalingHint = kSpectrogramToolHint;
+        result.hintedScaling = SpectrumScaling::Psd;
+    }
+    if (best && best->layout.scaling != given) {
+        result.scalingHint = kFoldedPsdHint;
+        result.hintedScaling = best->layout.scaling;
+    }
+    result.framesNote = lengthKnown         ? kFrameCountNote
+                        : spectrogramWindow ? kSpectrogramFramesNote
+                                            : kFrameStartNote;
 }
 
 } // namespace specedit::core

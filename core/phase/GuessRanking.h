@@ -21,11 +21,19 @@ inline constexpr double kRoundingBelow = 1e-4;
 // Best first. Scores within 1 % (magnitudes alone: kDbTie dB) are ties (a real signal's
 // two-sided spectrum read plain or fftshifted is consistent both ways, the second as the
 // signal times (-1)^n): the reading with its energy lower in frequency wins them. Magnitudes
-// alone: candidates whose window the spectral peaks fit (phase/PeakShape.h) rank first, and
+// alone: candidates whose window the spectral peaks fit (phase/PeakShape.h) rank first, then
+// those whose hop the magnitudes constrain (magnitudesConstrain), and
 // scores count worse by kOddFftPriorDb for odd FFT sizes, kDb10PriorDb for db10 and, without a
 // length, kShortWindowPriorDb for a window shorter than the FFT. steady: the
 // magnitudes cannot tell the hop, the most common overlap ranks first.
 void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
+// Magnitudes alone: whether a frame's magnitudes (nfft/2 + 1 of a real signal, nfft of a
+// complex one) outnumber the real unknowns each hop brings (hop samples, twice as many
+// complex): else any magnitudes can be matched (a boxcar 256 at hop 192 matched 8 kHz speech
+// made at hop 128 to -45 dB, and the same frames shuffled to -18, in 20 iterations), and the
+// consistency gain only says how fast the retrieval converged. Readings that do not constrain
+// rank after those that do, once their window fits the peaks.
+bool magnitudesConstrain(const GuessCandidate& c);
 // Magnitude-only scores within kDbTie dB are ties (the same reading plain and fftshifted).
 inline constexpr double kDbTie = 0.01;
 // Magnitudes alone, when the peaks' shape ranked some candidates after the rest: how many, and
@@ -37,6 +45,12 @@ double rankedScoreDb(const GuessCandidate& c);
 // kSidesTieNote when the best reading is two-sided and the same reading in the other bin order
 // (fftshifted or not) ties with it; "" otherwise.
 std::string sidesTieNote(const std::vector<GuessCandidate>& ranked);
+
+// The result's scaling hint and frames note from its best candidate (ranked, in
+// result.candidates): a window offset in its FFT frame with the spectrum scaling given
+// (kUnscaledToolHint), scipy.signal.spectrogram's Tukey window (kSpectrogramToolHint), a
+// one-sided PSD read (kFoldedPsdHint); kFrameCountNote with a length, else where frames start.
+void addScalingHints(GuessResult& result, SpectrumScaling given, bool lengthKnown);
 
 // GuessResult::warning for a ranked list: the magnitudes are steady (no length given), no
 // reading is consistent (with a phase), or the two best magnitude-only readings are a close

@@ -20,11 +20,12 @@ namespace specedit::core {
 double inconsistency(const ImportedSpectrum& x, const StftParams& p, bool complexSignal,
                      Detrend detrend = Detrend::None);
 
-// Magnitudes alone: how much closer they can be matched (PGHI and 20 fast Griffin-Lim
-// iterations) than the same frames in shuffled order, in dB, more negative is better.
+// Magnitudes alone: how much closer they can be matched (PGHI and 20 iterations of the default
+// retrieval, on the frames whole from the first one's first sample) than the same frames in
+// shuffled order, in dB, more negative is better.
 // Shuffling destroys the overlap between neighbouring frames that a true reading explains, but
-// keeps what any reading of low redundancy matches anyway. NaN when the frames do not fit the
-// hop. The job's cancel is polled before it starts.
+// keeps what any reading of low redundancy matches anyway. The job's cancel is polled before it
+// starts.
 double consistencyGainDb(const ImportedSpectrum& x, const StftParams& p, bool complexSignal,
                          const JobControl& job);
 

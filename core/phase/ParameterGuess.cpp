@@ -54,7 +54,7 @@ public:
             guessShapes(m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(likelyLayout(m_mag)));
         std::vector<Pending> readings;
         for (const GuessShape& shape : all)
-            for (const SpectrumLayout& l : unitsOf(shape))
+            for (const SpectrumLayout& l : readingUnits(shape, m_mag, m_phase != nullptr, m_o))
                 readings.push_back({l, shape.nfft, std::nullopt});
         if (m_withPhase)
             inspectAll(readings);
@@ -91,25 +91,8 @@ public:
             result.layoutNote = layoutNote(m_mag);
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
-        if (!m_found.empty() && m_found.front().layout.windowOffset > 0 &&
-            m_o.scaling == SpectrumScaling::Spectrum) {
-            result.scalingHint = kUnscaledToolHint;
-            result.hintedScaling = SpectrumScaling::None;
-        }
-        const bool spectrogramWindow =
-            !m_found.empty() && m_found.front().params.window == parseWindow("tukey,0.25");
-        if (spectrogramWindow && m_o.scaling != SpectrumScaling::Psd) {
-            result.scalingHint = kSpectrogramToolHint;
-            result.hintedScaling = SpectrumScaling::Psd;
-        }
-        if (!m_found.empty() && m_found.front().layout.scaling != m_o.scaling) {
-            result.scalingHint = kFoldedPsdHint;
-            result.hintedScaling = m_found.front().layout.scaling;
-        }
-        result.framesNote = m_o.length          ? kFrameCountNote
-                            : spectrogramWindow ? kSpectrogramFramesNote
-                                                : kFrameStartNote;
         result.candidates = std::move(m_found);
+        addScalingHints(result, m_o.scaling, m_o.length.has_value());
         return result;
     }
 
@@ -150,42 +133,6 @@ private:
                 out.push_back(std::move(found[i]));
             }
         }
-        return out;
-    }
-
-    // The units a shape is read in: magnitudes alone only those the values allow (each
-    // candidate costs two phase retrievals); a complex file has none.
-    std::vector<SpectrumLayout> unitsOf(const GuessShape& shape) const {
-        std::vector<MagnitudeUnit> magUnits = {MagnitudeUnit::Linear, MagnitudeUnit::Power,
-                                               MagnitudeUnit::Db, MagnitudeUnit::Db10};
-        if (!m_mag.imag.empty()) {
-            magUnits = {MagnitudeUnit::Linear};
-        } else if (!m_phase) {
-            const bool negative = *std::min_element(m_mag.values.begin(), m_mag.values.end()) < 0;
-            magUnits = negative ? std::vector{MagnitudeUnit::Db, MagnitudeUnit::Db10}
-                                : std::vector{MagnitudeUnit::Linear, MagnitudeUnit::Power};
-        }
-        if (m_o.magnitudeUnit && m_mag.imag.empty())
-            magUnits = {*m_o.magnitudeUnit};
-        std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
-        if (m_phase)
-            phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
-        std::vector<SpectrumLayout> out;
-        for (MagnitudeUnit mu : magUnits)
-            for (PhaseUnit pu : phaseUnits) {
-                SpectrumLayout l = shape.layout;
-                l.magnitude = mu;
-                l.phase = pu;
-                l.scaling = m_o.scaling;
-                l.dbFloor = m_o.dbFloor;
-                out.push_back(l);
-                // With a phase, a one-sided PSD's doubled bins (phase/SpectrumImport.h) show:
-                // power and dB are read as one too.
-                l.scaling = SpectrumScaling::Psd;
-                if (m_phase && m_o.scaling != l.scaling && l.order == BinOrder::OneSided &&
-                    (mu == MagnitudeUnit::Power || mu == MagnitudeUnit::Db))
-                    out.push_back(l);
-            }
         return out;
     }
 

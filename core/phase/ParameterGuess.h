@@ -21,17 +21,19 @@
 //   The STFT of a real signal is a fixed point of A A^+ only under the parameters that made
 //   it, so the true candidate scores near rounding error and the others orders of magnitude
 //   higher;
-// - magnitudes only: the consistency gain, the spectral convergence that PGHI and 20 fast
-//   Griffin-Lim iterations reach on the magnitudes minus what they reach on the same frames
-//   shuffled in time. A plain spectral convergence would favour any reading of low redundancy
-//   (a larger hop, the matrix read transposed), true or not; shuffling keeps that advantage
-//   and removes only what the true overlap between neighbouring frames explains. Still a hint:
-//   see README for what it was measured to get right.
+// - magnitudes only: the consistency gain, the spectral convergence that PGHI and 20
+//   iterations of the default retrieval reach on the magnitudes (the frames whole, from the
+//   first one's first sample) minus what they reach on the same frames shuffled in time. A plain
+//   spectral convergence would favour any reading of low redundancy (a larger hop, the matrix read
+//   transposed), true or not; shuffling keeps that advantage and removes only what the true overlap
+//   between neighbouring frames explains. Still a hint: see README for what it was measured to get
+//   right.
 // Scores within 1 % tie (a real signal's two-sided STFT read plain or fftshifted is
 // consistent both ways); ties go to the interpretation with its energy lower in frequency.
 // Magnitude-only scores of odd FFT sizes count kOddFftPriorDb worse when ranked, db10
 // readings kDb10PriorDb, windows shorter than the FFT without a length kShortWindowPriorDb;
-// readings whose window the spectral peaks do not fit rank after the rest (phase/PeakShape.h). The
+// readings whose window the spectral peaks do not fit rank after the rest (phase/PeakShape.h),
+// then those whose hop the magnitudes do not constrain (phase/GuessRanking.h). The
 // scaling (spectrum, none, psd) is a constant factor that neither score can see: it is taken from
 // the options and stated; but with a phase, one-sided power and dB are also read as a one-sided
 // PSD, whose doubled bins a score does see (scaling psd). Candidates are returned best first.
