@@ -47,6 +47,8 @@ nlohmann::json toJson(const core::GuessCandidate& c) {
         j["consistency_gain_db"] = c.score;
         j["ranked_as_db"] = core::rankedScoreDb(c); // odd FFT sizes count worse
         j["peak_fit"] = c.peakFit;
+        // false: the hop brings as many unknowns as a frame has magnitudes (ranked after)
+        j["hop_constrained"] = core::magnitudesConstrain(c);
     } else {
         j["phase_unit"] = core::toString(c.layout.phase);
         j["inconsistency"] = c.score;
@@ -101,6 +103,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         out["layout_note"] = found.layoutNote;
     if (!found.peakNote.empty())
         out["peak_note"] = found.peakNote;
+    if (!found.hopNote.empty())
+        out["hop_note"] = found.hopNote;
     out["readings_scored"] = found.readingsScored;
     if (withPhase)
         out["readings_without_a_hop"] = found.readingsWithoutHop;

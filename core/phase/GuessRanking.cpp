@@ -279,6 +279,21 @@ bool magnitudesConstrain(const GuessCandidate& c) {
     return bins > unknowns;
 }
 
+std::string unconstrainedHopNote(const std::vector<GuessCandidate>& found) {
+    const auto n = std::count_if(found.begin(), found.end(), [](const GuessCandidate& c) {
+        return c.scoreIsDb && !magnitudesConstrain(c);
+    });
+    if (found.empty() || n == 0)
+        return {};
+    const GuessCandidate& top = found.front();
+    const int bins = top.complexSignal ? top.params.nfft : top.params.nfft / 2 + 1;
+    const int from = top.complexSignal ? (bins + 1) / 2 : bins;
+    return std::to_string(n) + " readings rank after the rest: a hop of " + std::to_string(from) +
+           " samples or more (at FFT size " + std::to_string(top.params.nfft) +
+           ") brings as many unknowns as a frame has magnitudes (" + std::to_string(bins) +
+           "), so any magnitudes fit it and its score cannot tell";
+}
+
 std::string peakShapeNote(const std::vector<GuessCandidate>& found) {
     const PeakFitBars bars(found);
     const auto misfits =

@@ -34,6 +34,10 @@ void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
 // consistency gain only says how fast the retrieval converged. Readings that do not constrain
 // rank after those that do, once their window fits the peaks.
 bool magnitudesConstrain(const GuessCandidate& c);
+// Magnitudes alone: how many readings rank after the rest because their hop does not
+// constrain the magnitudes, and the hop from which that holds at the best reading's FFT size
+// and signal kind; "" when none.
+std::string unconstrainedHopNote(const std::vector<GuessCandidate>& found);
 // Magnitude-only scores within kDbTie dB are ties (the same reading plain and fftshifted).
 inline constexpr double kDbTie = 0.01;
 // Magnitudes alone, when the peaks' shape ranked some candidates after the rest: how many, and

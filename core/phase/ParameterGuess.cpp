@@ -87,6 +87,8 @@ public:
         result.sidesNote = sidesTieNote(m_found);
         if (!m_withPhase)
             result.peakNote = peakShapeNote(m_found);
+        if (!m_withPhase && result.timeVariation >= kStationaryVariation) // else by overlap
+            result.hopNote = unconstrainedHopNote(m_found);
         if (!m_withPhase && !m_o.layout)
             result.layoutNote = layoutNote(m_mag);
         if (m_found.size() > m_o.keep)

@@ -117,6 +117,9 @@ struct GuessResult {
     // Magnitudes alone, when the peaks' shape ranked some windows after others
     // (phase/PeakShape.h): which window fits them best and by how much.
     std::string peakNote;
+    // Magnitudes alone, when readings whose hop the magnitudes do not constrain ranked after
+    // the rest (phase/GuessRanking.h): how many, and from which hop.
+    std::string hopNote;
 };
 inline constexpr const char* kSidesTieNote =
     "fftshifted and FFT order fit the frames equally well (a spectrum shifted by half the "

@@ -751,14 +751,24 @@ class Guess(CliTest):
             with self.subTest(window=window):
                 z = scipy.signal.stft(x, fs=fs, window=window, nperseg=256)[2]
                 np.save(self.path("m.npy"), np.abs(z))
-                ranked = json.loads(run("guess", self.path("m.npy"), "--fs", fs, "--top", 30,
-                                        check=0).stdout)["candidates"]
+                c = json.loads(run("guess", self.path("m.npy"), "--fs", fs, "--top", 30,
+                                   check=0).stdout)
+                ranked = c["candidates"]
+                self.assertRegex(c["hop_note"], r"^\d+ readings rank after the rest: a hop of "
+                                 r"129 samples or more \(at FFT size 256\) brings as many "
+                                 r"unknowns as a frame has magnitudes \(129\), so any "
+                                 r"magnitudes fit it and its score cannot tell$")
                 self.assertEqual((ranked[0]["window"], ranked[0]["nperseg"], ranked[0]["hop"],
                                   ranked[0]["mag_unit"], ranked[0]["sides"]),
                                  (window, 256, 128, "linear", "onesided"))
                 hops = [r["hop"] for r in ranked if r["window"] == window and
                         r["nperseg"] == 256 and r["sides"] == "onesided"]
                 self.assertNotIn(192, hops[:hops.index(128)])
+                # 129 magnitudes a frame: hop 128 constrains them, 129 and more do not.
+                for r in ranked:
+                    bins = r["nfft"] if r["signal"] == "complex" else r["nfft"] // 2 + 1
+                    unknowns = r["hop"] * (2 if r["signal"] == "complex" else 1)
+                    self.assertEqual(r["hop_constrained"], bins > unknowns, r["summary"])
 
     def test_magnitudes_alone_of_a_speech_front_end_25_ms_every_10_ms(self):
         # torchaudio and Kaldi frame speech 25 ms every 10 ms in the next power-of-two FFT

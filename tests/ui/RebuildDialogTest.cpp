@@ -7,6 +7,7 @@
 #include "UiFixture.h"
 #include "dsp/Stft.h"
 #include "io/Npy.h"
+#include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/RebuildForm.h"
 #include "util/Error.h"
@@ -437,4 +438,21 @@ TEST(RebuildDialog, MethodFieldsFollowTheMethod) {
     EXPECT_TRUE(momentum->isEnabled());
     EXPECT_FALSE(relaxation->isEnabled());
     EXPECT_EQ(form.spec().retrieval.method, core::PhaseMethod::FastGriffinLim);
+}
+
+TEST(RebuildDialog, AScoreSaysWhenTheHopIsTooLongForTheMagnitudesToTell) {
+    // A one-sided 256-point frame gives 129 magnitudes: hop 128 brings 128 unknowns (told),
+    // hop 129 and 192 as many or more (any magnitudes fit; phase/GuessRanking.h).
+    core::GuessCandidate c;
+    c.scoreIsDb = true;
+    c.score = -20;
+    for (int hop : {128, 129, 192}) {
+        c.params = core::StftParams::make({}, 256, 256 - hop, 256, 8000);
+        EXPECT_EQ(ui::scoreText(c).contains("hop too long to tell"), hop >= 129) << hop;
+    }
+    c.complexSignal = true; // 256 magnitudes against 2 x hop real unknowns
+    c.params = core::StftParams::make({}, 256, 256 - 128, 256, 8000);
+    EXPECT_TRUE(ui::scoreText(c).contains("hop too long to tell"));
+    c.params = core::StftParams::make({}, 256, 256 - 127, 256, 8000);
+    EXPECT_FALSE(ui::scoreText(c).contains("hop too long to tell"));
 }

@@ -25,7 +25,10 @@ QString scoreText(const core::GuessCandidate& c) {
         text += QObject::tr(", ranked as %1 (%2)")
                     .arg(core::rankedScoreDb(c), 0, 'f', 1)
                     .arg(why.join(QObject::tr(", ")));
-    return text + QObject::tr("; peaks fit %1 %").arg(std::lround(100 * c.peakFit));
+    text += QObject::tr("; peaks fit %1 %").arg(std::lround(100 * c.peakFit));
+    if (!core::magnitudesConstrain(c))
+        text += QObject::tr("; hop too long to tell: any magnitudes fit it");
+    return text;
 }
 
 GuessTable::GuessTable(QWidget* parent) : QTableWidget(0, 2, parent) {

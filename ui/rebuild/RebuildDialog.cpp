@@ -321,7 +321,8 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
                           .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
                                QString::fromStdString(result.scalingHint));
     }
-    for (const std::string& note : {result.layoutNote, result.sidesNote, result.peakNote})
+    for (const std::string& note :
+         {result.layoutNote, result.sidesNote, result.peakNote, result.hopNote})
         if (!note.empty())
             text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
     if (!result.warning.empty()) // shown in full: the ranking rests on it
