@@ -70,7 +70,7 @@ public:
     ~Stft();
 
     const StftParams& params() const { return m_params; }
-    int bins() const { return kComplexInput ? m_params.nfft : m_params.nfft / 2 + 1; }
+    int bins() const { return m_params.bins(kComplexInput); }
     int hop() const { return m_params.hop(); }
     int nperseg() const { return m_params.nperseg; }
     const std::vector<Real>& window() const { return m_window; }

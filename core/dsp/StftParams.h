@@ -27,6 +27,8 @@ struct StftParams {
     double fs = 1.0;
 
     int hop() const { return nperseg - noverlap; }
+    // Bins a frame has: nfft / 2 + 1 of a real signal (one-sided), nfft of a complex one.
+    int bins(bool twoSided) const { return twoSided ? nfft : nfft / 2 + 1; }
     bool operator==(const StftParams&) const = default;
 
     // Builds parameters the way scipy fills its defaults.

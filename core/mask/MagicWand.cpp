@@ -270,7 +270,7 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
     if (jc < 0 || jc >= total)
         throw Error("magic wand", "the click is outside the recording",
                     "a point on the spectrogram");
-    const int bins = iq ? p.nfft : p.nfft / 2 + 1;
+    const int bins = p.bins(iq);
     const double df = p.fs / p.nfft;
     const double base = iq ? src.info().centerFrequency.value_or(0.0) - (p.nfft / 2) * df : 0.0;
     const int k = int(std::lround((f - base) / df));

@@ -20,7 +20,7 @@ int trendTerms(Detrend d) {
 }
 
 template <typename S> int binsOf(const StftParams& p) {
-    return kComplex<S> ? p.nfft : p.nfft / 2 + 1;
+    return p.bins(kComplex<S>);
 }
 
 void requireGeometry(std::size_t values, int bins, const FrameGeometry& g, Detrend d) {

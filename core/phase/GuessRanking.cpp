@@ -274,24 +274,31 @@ void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
 }
 
 bool magnitudesConstrain(const GuessCandidate& c) {
-    const int bins = c.complexSignal ? c.params.nfft : c.params.nfft / 2 + 1;
+    const int bins = c.params.bins(c.complexSignal);
     const int unknowns = (c.complexSignal ? 2 : 1) * c.params.hop();
     return bins > unknowns;
 }
 
 std::string unconstrainedHopNote(const std::vector<GuessCandidate>& found) {
+    const auto scored = std::count_if(found.begin(), found.end(),
+                                      [](const GuessCandidate& c) { return c.scoreIsDb; });
     const auto n = std::count_if(found.begin(), found.end(), [](const GuessCandidate& c) {
         return c.scoreIsDb && !magnitudesConstrain(c);
     });
     if (found.empty() || n == 0)
         return {};
     const GuessCandidate& top = found.front();
-    const int bins = top.complexSignal ? top.params.nfft : top.params.nfft / 2 + 1;
+    const int bins = top.params.bins(top.complexSignal);
     const int from = top.complexSignal ? (bins + 1) / 2 : bins;
-    return std::to_string(n) + " readings rank after the rest: a hop of " + std::to_string(from) +
-           " samples or more (at FFT size " + std::to_string(top.params.nfft) +
-           ") brings as many unknowns as a frame has magnitudes (" + std::to_string(bins) +
-           "), so any magnitudes fit it and its score cannot tell";
+    const std::string why = "a hop of " + std::to_string(from) + " samples or more (at FFT size " +
+                            std::to_string(top.params.nfft) +
+                            ") brings as many unknowns as a frame has magnitudes (" +
+                            std::to_string(bins) + "), so any magnitudes fit it";
+    if (n == scored) // e.g. a known length leaves only such hops: nothing to rank them after
+        return "every reading's hop is too long to tell: " + why +
+               "; the scores cannot tell the hop, so check it against what made the file";
+    return std::to_string(n) + " readings rank after the rest: " + why +
+           " and its score cannot tell";
 }
 
 std::string peakShapeNote(const std::vector<GuessCandidate>& found) {

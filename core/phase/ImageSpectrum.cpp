@@ -86,7 +86,7 @@ ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, co
                     "an end after 0 s (the signal starts at 0 s)");
     const Stft<double> shape(p, StftDirections::Forward);
     auto& g = out.grid;
-    g.bins = out.twoSided ? p.nfft : p.nfft / 2 + 1;
+    g.bins = p.bins(out.twoSided);
     g.frames = shape.frameCount(out.length);
     g.values.assign(std::size_t(g.bins) * std::size_t(g.frames), 0.0);
     for (std::int64_t j = 0; j < g.frames; ++j) {

@@ -113,7 +113,7 @@ std::int64_t lengthForFrames(const StftParams& params, std::int64_t frames, cons
 void checkPhaseInput(const MagnitudeGrid& t, const StftParams& params, std::int64_t length,
                      bool complexSignal, const PhaseRetrievalOptions& o) {
     params.validate();
-    const int bins = complexSignal ? params.nfft : params.nfft / 2 + 1;
+    const int bins = params.bins(complexSignal);
     // scipy's count for the length, or librosa's and torch's (1 + length / hop, centred).
     const bool fits = lengthFitsFrames(params, length, t.frames, o.framing);
     const std::int64_t frames = fits ? t.frames : frameCountFor(params, length, o.framing);

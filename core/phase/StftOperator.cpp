@@ -34,7 +34,7 @@ StftOperator<S>::StftOperator(const StftParams& params, std::int64_t length, std
                     "at least one sample and one frame");
     m_nperseg = params.nperseg;
     m_hop = params.hop();
-    m_bins = kComplexSignal ? params.nfft : params.nfft / 2 + 1;
+    m_bins = params.bins(kComplexSignal);
     const auto w = makeWindow(params.window, params.nperseg);
     const double sum = std::accumulate(w.begin(), w.end(), 0.0);
     if (sum == 0.0)

@@ -165,3 +165,23 @@ TEST(PeakShape, NearRectangularWindowsAreOneFamily) {
     EXPECT_EQ(peakFamily(parseWindow("tukey,0.25")), "rectangular");
     EXPECT_EQ(peakFamily(parseWindow("tukey,0.75")), "tukey,0.75");
 }
+
+TEST(PeakShape, HopsTooLongToTellRankAfterTheRestAndTheNoteSaysWhenNothingElseIsLeft) {
+    // nfft 256 one-sided: 129 magnitudes a frame; hop 129 brings 129 unknowns.
+    GuessCandidate shortHop = candidate("hann", MagnitudeUnit::Linear, -20, 0.3);
+    GuessCandidate longHop = candidate("hann", MagnitudeUnit::Linear, -40, 0.3);
+    shortHop.params = StftParams::make(parseWindow("hann"), 256, 128);
+    longHop.params = StftParams::make(parseWindow("hann"), 256, 256 - 129);
+    EXPECT_TRUE(magnitudesConstrain(shortHop));
+    EXPECT_FALSE(magnitudesConstrain(longHop));
+    std::vector<GuessCandidate> found = {longHop, shortHop};
+    rankCandidates(found, false);
+    EXPECT_EQ(found[0].params.hop(), 128); // 20 dB worse, still first
+    const std::string note = unconstrainedHopNote(found);
+    EXPECT_EQ(note.rfind("1 readings rank after the rest: a hop of 129 samples or more", 0), 0u)
+        << note;
+    std::vector<GuessCandidate> onlyLong = {longHop};
+    const std::string alone = unconstrainedHopNote(onlyLong);
+    EXPECT_EQ(alone.rfind("every reading's hop is too long to tell: a hop of 129", 0), 0u) << alone;
+    EXPECT_EQ(alone.find("rank after the rest"), std::string::npos) << alone;
+}
