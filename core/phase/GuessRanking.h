@@ -30,7 +30,7 @@ void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
 // Magnitudes alone: whether a frame's magnitudes (nfft/2 + 1 of a real signal, nfft of a
 // complex one) outnumber the real unknowns each hop brings (hop samples, twice as many
 // complex): else any magnitudes can be matched (a boxcar 256 at hop 192 matched 8 kHz speech
-// made at hop 128 to -45 dB, and the same frames shuffled to -18, in 20 iterations), and the
+// made at hop 128 to -45 dB, and the same frames shuffled to -19, in 20 iterations), and the
 // consistency gain only says how fast the retrieval converged. Readings that do not constrain
 // rank after those that do, once their window fits the peaks.
 bool magnitudesConstrain(const GuessCandidate& c);
