@@ -2,7 +2,7 @@
 
 #include "CompactSpinBox.h"
 #include "Counted.h"
-#include "ErrorText.h"
+#include "DetachedWork.h"
 #include "util/JobControl.h"
 
 #include <QCheckBox>
@@ -15,7 +15,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTimer>
-#include <thread>
 
 namespace specedit::ui {
 
@@ -149,33 +148,23 @@ void DetectDialog::startCount() {
     m_job = job;
     auto source = m_source;
     QPointer<DetectDialog> self(this);
-    auto ticket = std::make_shared<RunningThreads::Ticket>(m_running);
-    std::thread([source, o, region, generation, job, self, ticket] {
-        QString error;
-        std::vector<core::Label> found;
-        try {
+    runDetached(
+        self, m_running,
+        [source, o, region, job] {
             o.validate();
-            found =
-                inBand(core::detectBursts(
-                           *source, core::detectionAnalysis(source->info().sampleRate), o, *job),
-                       region);
-        } catch (const core::Cancelled&) {
-            return;
-        } catch (const std::exception& e) {
-            error = userText(e);
-        }
-        QMetaObject::invokeMethod(qApp, [self, generation, found = std::move(found), error] {
-            if (!self || generation != self->m_generation)
+            return inBand(core::detectBursts(
+                              *source, core::detectionAnalysis(source->info().sampleRate), o, *job),
+                          region);
+        },
+        [self, generation](std::vector<core::Label> found, const QString& error, bool cancelled) {
+            if (cancelled || generation != self->m_generation)
                 return;
-            if (!error.isEmpty()) {
-                self->m_count->setText(error);
-                return;
-            }
-            self->m_result = found;
-            self->m_resultGeneration = generation;
+            if (!error.isEmpty())
+                return self->m_count->setText(error);
             self->m_count->setText(counted(qint64(found.size()), tr("burst"), tr("bursts")));
+            self->m_result = std::move(found);
+            self->m_resultGeneration = generation;
         });
-    }).detach();
 }
 
 } // namespace specedit::ui

@@ -1,5 +1,7 @@
 #include "rebuild/OutcomeText.h"
 
+#include "Counted.h"
+
 #include <QObject>
 
 namespace specedit::ui {
@@ -43,6 +45,32 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
                             .arg(QString::fromStdString(warning))
                             .toHtmlEscaped(),
                         text.toHtmlEscaped());
+    return text;
+}
+
+QString guessText(const core::GuessResult& result,
+                  const std::vector<core::GuessCandidate>& ranked) {
+    const bool told = !ranked.empty() && ranked.front().centred.has_value();
+    QString text =
+        QObject::tr("%1 ranked; the best is applied. Pick another row to use it. ")
+            .arg(counted(qint64(ranked.size()), QObject::tr("reading"), QObject::tr("readings"))) +
+        (told ? QObject::tr("The length's frame count sets where the frames start.")
+         : result.framesNote == core::kSpectrogramFramesNote
+             ? QObject::tr("Note: %1.").arg(QString::fromStdString(result.framesNote))
+             : QObject::tr("Where the frames start cannot be told from the data: tick \"frames "
+                           "start at the first sample\" if they were made so (MATLAB, "
+                           "center=False)."));
+    if (result.hintedScaling)
+        text += " " + QObject::tr("Scaling set to %1: %2.")
+                          .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
+                               QString::fromStdString(result.scalingHint));
+    for (const std::string& note :
+         {result.layoutNote, result.sidesNote, result.peakNote, result.hopNote})
+        if (!note.empty())
+            text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
+    if (!result.warning.empty())
+        text =
+            QObject::tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
     return text;
 }
 

@@ -1,6 +1,6 @@
 #include "rebuild/RebuildDialog.h"
 
-#include "Counted.h"
+#include "DetachedWork.h"
 #include "ErrorText.h"
 #include "OutputFolder.h"
 #include "audio/Player.h"
@@ -16,7 +16,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -25,38 +24,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
-#include <thread>
 
 namespace specedit::ui {
-namespace {
-
-// Runs work on a detached thread holding a ticket of `running`; its result comes back to the
-// dialog if it still exists.
-template <typename Work, typename Done>
-void runDetached(QPointer<RebuildDialog> self, std::shared_ptr<RunningThreads> running, Work work,
-                 Done done) {
-    auto ticket = std::make_shared<RunningThreads::Ticket>(std::move(running));
-    std::thread([self, ticket, work = std::move(work), done = std::move(done)]() mutable {
-        QString error;
-        decltype(work()) value{};
-        bool cancelled = false;
-        try {
-            value = work();
-        } catch (const core::Cancelled&) {
-            cancelled = true;
-        } catch (const std::exception& e) {
-            error = userText(e);
-        }
-        QMetaObject::invokeMethod(qApp, [self, done = std::move(done), value = std::move(value),
-                                         error, cancelled]() mutable {
-            if (self)
-                done(std::move(value), error, cancelled);
-        });
-    }).detach();
-}
-
-} // namespace
-
 RebuildDialog::RebuildDialog(QWidget* parent)
     : QDialog(parent), m_form(new RebuildForm(this)), m_player(new Player(this)) {
     setWindowTitle(tr("Rebuild from spectrogram"));
@@ -305,29 +274,9 @@ void RebuildDialog::guess() {
 
 void RebuildDialog::showCandidates(core::GuessResult result) {
     m_table->setCandidates(std::move(result.candidates)); // applies the best to the fields
-    const auto& candidates = m_table->candidates();
-    const bool told = !candidates.empty() && candidates.front().centred.has_value();
-    QString text =
-        tr("%1 ranked; the best is applied. Pick another row to use it. ")
-            .arg(counted(qint64(candidates.size()), tr("reading"), tr("readings"))) +
-        (told ? tr("The length's frame count sets where the frames start.")
-         : result.framesNote == core::kSpectrogramFramesNote
-             ? tr("Note: %1.").arg(QString::fromStdString(result.framesNote))
-             : tr("Where the frames start cannot be told from the data: tick \"frames start "
-                  "at the first sample\" if they were made so (MATLAB, center=False)."));
-    if (result.hintedScaling) {
+    if (result.hintedScaling)
         m_form->applyScaling(*result.hintedScaling);
-        text += " " + tr("Scaling set to %1: %2.")
-                          .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
-                               QString::fromStdString(result.scalingHint));
-    }
-    for (const std::string& note :
-         {result.layoutNote, result.sidesNote, result.peakNote, result.hopNote})
-        if (!note.empty())
-            text += " " + tr("Note: %1.").arg(QString::fromStdString(note));
-    if (!result.warning.empty()) // shown in full: the ranking rests on it
-        text = tr("Warning: %1.").arg(QString::fromStdString(result.warning)) + "\n" + text;
-    m_status->setText(text);
+    m_status->setText(guessText(result, m_table->candidates()));
 }
 
 void RebuildDialog::rebuild() {
