@@ -1,6 +1,7 @@
 #include "AnalysisPanel.h"
 
 #include "Document.h"
+#include "KeepDigitsSpinBox.h"
 #include "view/AxisTickers.h"
 
 #include <QCheckBox>
@@ -61,12 +62,12 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     m_window = new QComboBox(group);
     for (const char* w : kWindows)
         m_window->addItem(QString::fromLatin1(w));
-    m_nperseg = new QSpinBox(group);
+    m_nperseg = new KeepDigitsSpinBox(group);
     m_nperseg->setRange(0, 99999999); // checked by rangeProblem(), never clamped while typing
     m_nperseg->setSuffix(tr(" samples"));
     m_nperseg->setKeyboardTracking(false); // typing 40000 plans once, not for 4, 40, 400...
     m_duration = new QLabel(group);
-    m_overlap = new QSpinBox(group);
+    m_overlap = new KeepDigitsSpinBox(group);
     m_overlap->setRange(0, 999);
     m_overlap->setSuffix(" %");
     m_overlap->setKeyboardTracking(false);
@@ -124,8 +125,8 @@ QWidget* AnalysisPanel::buildDisplayGroup() {
     auto* form = new QFormLayout(group);
     m_colormap = new QComboBox(group);
     m_colormap->addItems(Colormap::names());
-    m_minDb = new QDoubleSpinBox(group);
-    m_maxDb = new QDoubleSpinBox(group);
+    m_minDb = new KeepDigitsDoubleSpinBox(group);
+    m_maxDb = new KeepDigitsDoubleSpinBox(group);
     for (auto* spin : {m_minDb, m_maxDb}) {
         spin->setRange(-250, 100);
         spin->setDecimals(0);

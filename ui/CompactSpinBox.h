@@ -1,14 +1,15 @@
 #pragma once
 // A number field that shows no trailing zeros: "0 ms", "12.5 ms", "0.05 ms" rather than
-// "0.000 ms" and "12.500 ms"; decimals() still sets the finest step it keeps.
+// "0.000 ms" and "12.500 ms"; decimals() still sets the finest step it keeps. It keeps every
+// digit typed (KeepDigits).
 
-#include <QDoubleSpinBox>
+#include "KeepDigitsSpinBox.h"
 
 namespace specedit::ui {
 
-class CompactSpinBox : public QDoubleSpinBox {
+class CompactSpinBox : public KeepDigitsDoubleSpinBox {
 public:
-    using QDoubleSpinBox::QDoubleSpinBox;
+    using KeepDigitsDoubleSpinBox::KeepDigitsDoubleSpinBox;
 
 protected:
     QString textFromValue(double value) const override {

@@ -1,6 +1,7 @@
 #include "PaintToolBar.h"
 
 #include "CompactSpinBox.h"
+#include "KeepDigitsSpinBox.h"
 #include "ShapeEffectFields.h"
 
 #include <QActionGroup>
@@ -35,7 +36,7 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
             tr("Drag to measure time and frequency differences (D)"));
     m_tools->actions().first()->setChecked(true);
     addSeparator();
-    m_gain = new QDoubleSpinBox(this);
+    m_gain = new KeepDigitsDoubleSpinBox(this);
     m_gain->setObjectName("newShapeGain");
     m_gain->setRange(kMinusInfinitySpin, 12);
     m_gain->setDecimals(0);
@@ -51,7 +52,7 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_mode->addItem(tr("outside (isolate)")); // fit a 1400 px window
     m_mode->setToolTip(tr("Apply new shapes' effect inside them, or outside them (isolate "
                           "what is inside)"));
-    m_feather = new QSpinBox(this);
+    m_feather = new KeepDigitsSpinBox(this);
     m_feather->setObjectName("newShapeFeather");
     m_feather->setRange(0, 100);
     m_feather->setSuffix(" px");
@@ -77,14 +78,14 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
 // the wand's fields all shown, the wand's gap fell into the bar's overflow menu at the default
 // window width.
 void PaintToolBar::buildToolOptions() {
-    m_brush = new QSpinBox(this);
+    m_brush = new KeepDigitsSpinBox(this);
     m_brush->setObjectName("brushSize");
     m_brush->setRange(1, 200);
     m_brush->setValue(12);
     m_brush->setSuffix(" px");
     m_brush->setToolTip(tr("Brush radius in pixels at the current zoom"));
     m_brushOptions = {addField(tr("Size"), m_brush)};
-    m_wandTolerance = new QDoubleSpinBox(this);
+    m_wandTolerance = new KeepDigitsDoubleSpinBox(this);
     m_wandTolerance->setRange(1, 60);
     m_wandTolerance->setDecimals(0);
     m_wandTolerance->setValue(core::WandOptions{}.thresholdDb);

@@ -1,5 +1,6 @@
 #include "ShapeEffectFields.h"
 
+#include "KeepDigitsSpinBox.h"
 #include "effect/ReplaceFill.h"
 
 #include <QComboBox>
@@ -80,7 +81,7 @@ QString effectText(const core::Shape& s) {
 
 ShapeEffectFields::ShapeEffectFields(QFormLayout* form, QWidget* parent)
     : QObject(parent), m_form(form), m_effect(new QComboBox(parent)),
-      m_amount(new QSpinBox(parent)), m_reduction(new QDoubleSpinBox(parent)),
+      m_amount(new KeepDigitsSpinBox(parent)), m_reduction(new KeepDigitsDoubleSpinBox(parent)),
       m_fill(new QComboBox(parent)) {
     m_fill->setObjectName("shapeFillFrom");
     m_fill->addItems(

@@ -3,6 +3,7 @@
 #include "CompactSpinBox.h"
 #include "Document.h"
 #include "HertzSpinBox.h"
+#include "KeepDigitsSpinBox.h"
 #include "SecondsSpinBox.h"
 #include "ShapeEffectFields.h"
 #include "ShapeListModel.h"
@@ -94,7 +95,7 @@ void ShapesPanel::buildEditor(QWidget* box) {
     auto* form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
     m_name = new QLineEdit(box);
-    m_gain = new QDoubleSpinBox(box);
+    m_gain = new KeepDigitsDoubleSpinBox(box);
     m_gain->setRange(kMinusInfinitySpin, 12);
     m_gain->setDecimals(0);
     m_gain->setSuffix(" dB");
@@ -104,7 +105,7 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_channel = new QComboBox(box);
     m_channel->setObjectName("shapeChannel");
     m_channel->setToolTip(tr("The channel of an audio recording the shape applies to"));
-    m_harmonics = new QSpinBox(box);
+    m_harmonics = new KeepDigitsSpinBox(box);
     m_harmonics->setObjectName("shapeHarmonics");
     m_harmonics->setRange(1, core::kMaxHarmonics);
     m_harmonics->setSpecialValueText(tr("none"));
@@ -112,11 +113,11 @@ void ShapesPanel::buildEditor(QWidget* box) {
     m_harmonics->setKeyboardTracking(false);
     m_harmonics->setToolTip(tr("Also apply at the multiples of the band up to this one: a 49-51 "
                                "Hz hum with 10 takes 98-102 Hz ... 490-510 Hz too"));
-    m_featherMs = new QDoubleSpinBox(box);
+    m_featherMs = new KeepDigitsDoubleSpinBox(box);
     m_featherMs->setRange(0, 10000);
     m_featherMs->setDecimals(2);
     m_featherMs->setSuffix(" ms");
-    m_featherHz = new QDoubleSpinBox(box);
+    m_featherHz = new KeepDigitsDoubleSpinBox(box);
     m_featherHz->setRange(0, 1e9);
     m_featherHz->setDecimals(0);
     m_featherHz->setSuffix(" Hz");

@@ -419,6 +419,19 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     threshold->selectAll();
     QTest::keyClicks(threshold, "8");
     EXPECT_EQ(counted(), all);
+    // Past the range (1-60 dB) every digit stays (Qt's field read "90" as "9" and counted at
+    // 9 dB), and leaving the field takes the nearer end: 60 dB, shown and counted.
+    threshold->selectAll();
+    QTest::keyClicks(threshold, "90");
+    EXPECT_EQ(threshold->findChild<QLineEdit*>()->text(), "90 dB");
+    QTest::keyClick(threshold, Qt::Key_Tab);
+    EXPECT_EQ(threshold->value(), 60.0);
+    EXPECT_EQ(threshold->text(), "60 dB");
+    EXPECT_EQ(counted(), 0);
+    threshold->setFocus();
+    threshold->selectAll();
+    QTest::keyClicks(threshold, "8");
+    EXPECT_EQ(counted(), all);
     // The visible part only: zoomed to 1.5-1.8 s, fewer bursts, all inside.
     dialog->reject();
     w.view()->plot()->xAxis->setRange(1.5, 1.8);

@@ -1,6 +1,7 @@
 // RebuildForm's fields: the files, the picture's levels and axes, how the files are read, the
 // STFT and the phase retrieval, each in its box, with their ranges, defaults and tooltips.
 #include "HertzSpinBox.h"
+#include "KeepDigitsSpinBox.h"
 #include "rebuild/PictureFields.h"
 #include "rebuild/RebuildForm.h"
 
@@ -28,7 +29,7 @@ QComboBox* combo(QWidget* parent, std::initializer_list<std::pair<QString, QStri
 }
 
 QSpinBox* spin(QWidget* parent, int lo, int hi, int value, const QString& special = {}) {
-    auto* s = new QSpinBox(parent);
+    auto* s = new KeepDigitsSpinBox(parent);
     s->setRange(lo, hi);
     s->setValue(value);
     s->setSpecialValueText(special);
@@ -37,7 +38,7 @@ QSpinBox* spin(QWidget* parent, int lo, int hi, int value, const QString& specia
 }
 
 QDoubleSpinBox* fraction(QWidget* parent, double lo, double hi, double value) {
-    auto* s = new QDoubleSpinBox(parent);
+    auto* s = new KeepDigitsDoubleSpinBox(parent);
     s->setRange(lo, hi);
     s->setDecimals(3);
     s->setSingleStep(0.01);
@@ -98,7 +99,7 @@ QWidget* RebuildForm::buildReading() {
                             {tr("dB, 20·log10 |X|"), "db"},
                             {tr("dB, 10·log10 |X|"), "db10"}});
     m_useFloor = new QCheckBox(tr("silence at or below"), box);
-    m_dbFloor = new QDoubleSpinBox(box);
+    m_dbFloor = new KeepDigitsDoubleSpinBox(box);
     m_dbFloor->setRange(-1000, 1000);
     m_dbFloor->setValue(-120);
     m_dbFloor->setSuffix(tr(" dB"));
