@@ -91,9 +91,7 @@ ShapesPanel::ShapesPanel(Document* document, QWidget* parent)
     refresh();
 }
 
-void ShapesPanel::buildEditor(QWidget* box) {
-    auto* form = new QFormLayout(box);
-    form->setContentsMargins(0, 0, 0, 0);
+void ShapesPanel::createFields(QWidget* box) {
     m_name = new QLineEdit(box);
     m_gain = new KeepDigitsDoubleSpinBox(box);
     m_gain->setRange(kMinusInfinitySpin, 12);
@@ -140,6 +138,12 @@ void ShapesPanel::buildEditor(QWidget* box) {
     for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{
              m_gain, m_featherMs, m_featherHz, m_start, m_end, m_low, m_high})
         spin->setKeyboardTracking(false); // typing "-20" is one edit, not "-" then "-2"...
+}
+
+void ShapesPanel::buildEditor(QWidget* box) {
+    auto* form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    createFields(box);
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Start"), m_start);
     form->addRow(tr("End"), m_end);
@@ -161,6 +165,10 @@ void ShapesPanel::buildEditor(QWidget* box) {
                 QWidget::setTabOrder(previous, item->widget());
             previous = item->widget();
         }
+    connectFields();
+}
+
+void ShapesPanel::connectFields() {
     connect(m_effects, &ShapeEffectFields::edited, this, [this](ShapeEffectFields::Field f) {
         edit(kEffectEdit + int(f)); // the merge ids follow the fields' order
     });

@@ -49,6 +49,8 @@ signals:
 
 private:
     void buildEditor(QWidget* box);
+    void createFields(QWidget* box); // the editor's fields, made and set up
+    void connectFields();            // each field's edits to the document
     void showSelected();
     void fillChannels(const core::Shape* s);
     void edit(int mergeId);
