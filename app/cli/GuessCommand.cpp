@@ -106,6 +106,7 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     if (!found.hopNote.empty())
         out["hop_note"] = found.hopNote;
     out["readings_scored"] = found.readingsScored;
+    out["readings_ranked"] = found.ranked;
     if (withPhase)
         out["readings_without_a_hop"] = found.readingsWithoutHop;
     if (!found.warning.empty())

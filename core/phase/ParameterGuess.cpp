@@ -91,6 +91,7 @@ public:
             result.hopNote = unconstrainedHopNote(m_found);
         if (!m_withPhase && !m_o.layout)
             result.layoutNote = layoutNote(m_mag);
+        result.ranked = m_found.size();
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);
         result.candidates = std::move(m_found);

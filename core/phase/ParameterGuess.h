@@ -89,7 +89,8 @@ struct GuessCandidate {
 };
 
 struct GuessResult {
-    std::vector<GuessCandidate> candidates; // best first
+    std::vector<GuessCandidate> candidates; // best first, the first GuessOptions::keep
+    std::size_t ranked = 0; // readings ranked (the notes count among them), at least candidates
     // Magnitudes alone: how much they change over time, || S_j - mean S || / || S || over the
     // middle 80 % of the frames (0: every frame alike; speech about 0.9, white noise 0.5). Below
     // kStationaryVariation a hop cannot be told from them (every hop of a steady tone is

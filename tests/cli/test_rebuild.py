@@ -381,6 +381,8 @@ class Guess(CliTest):
             self.assertEqual((top["window"], top["nperseg"], top["hop"], top["layout"],
                               top["mag_unit"], top["phase_unit"]),
                              ("hamming", 128, 64, "frames-bins", "power", "degrees"))
+            # Every candidate ranked is counted, the few printed among them.
+            self.assertGreaterEqual(out["readings_ranked"], len(out["candidates"]))
             if fmt == "%.17g":
                 self.assertEqual(out["readings_scored"], 1)
                 # The other layout, units, orders and FFT sizes whose edge bins are real (a

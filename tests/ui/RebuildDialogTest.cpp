@@ -9,6 +9,7 @@
 #include "io/Npy.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
+#include "rebuild/OutcomeText.h"
 #include "rebuild/RebuildForm.h"
 #include "util/Error.h"
 
@@ -455,4 +456,20 @@ TEST(RebuildDialog, AScoreSaysWhenTheHopIsTooLongForTheMagnitudesToTell) {
     EXPECT_TRUE(ui::scoreText(c).contains("hop too long to tell"));
     c.params = core::StftParams::make({}, 256, 256 - 127, 256, 8000);
     EXPECT_FALSE(ui::scoreText(c).contains("hop too long to tell"));
+}
+
+TEST(RebuildDialog, TheGuessSaysHowManyReadingsWereRankedAndHowManyAreListed) {
+    // The notes count among every reading ranked ("240 readings rank after the rest"), the
+    // table lists the best 12: the status said "12 readings ranked" beside such a note.
+    core::GuessResult result;
+    result.candidates.resize(12);
+    result.ranked = 300;
+    const std::vector<core::GuessCandidate> listed(12);
+    const QString many = ui::guessText(result, listed);
+    EXPECT_TRUE(many.startsWith("300 readings ranked, the best 12 listed; the best is applied."))
+        << many.toStdString();
+    result.ranked = 3;
+    const std::vector<core::GuessCandidate> few(3);
+    const QString all = ui::guessText(result, few);
+    EXPECT_TRUE(all.startsWith("3 readings ranked; the best is applied.")) << all.toStdString();
 }

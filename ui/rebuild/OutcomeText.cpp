@@ -3,6 +3,7 @@
 #include "Counted.h"
 
 #include <QObject>
+#include <algorithm>
 
 namespace specedit::ui {
 
@@ -51,9 +52,17 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
 QString guessText(const core::GuessResult& result,
                   const std::vector<core::GuessCandidate>& ranked) {
     const bool told = !ranked.empty() && ranked.front().centred.has_value();
+    // The notes count among every reading ranked, the table lists the best few.
+    const qint64 all = qint64(std::max(result.ranked, ranked.size()));
+    const QString count = counted(all, QObject::tr("reading"), QObject::tr("readings"));
     QString text =
-        QObject::tr("%1 ranked; the best is applied. Pick another row to use it. ")
-            .arg(counted(qint64(ranked.size()), QObject::tr("reading"), QObject::tr("readings"))) +
+        (all > qint64(ranked.size())
+             ? QObject::tr("%1 ranked, the best %2 listed; the best is applied. Pick another "
+                           "row to use it. ")
+                   .arg(count)
+                   .arg(ranked.size())
+             : QObject::tr("%1 ranked; the best is applied. Pick another row to use it. ")
+                   .arg(count)) +
         (told ? QObject::tr("The length's frame count sets where the frames start.")
          : result.framesNote == core::kSpectrogramFramesNote
              ? QObject::tr("Note: %1.").arg(QString::fromStdString(result.framesNote))
