@@ -54,12 +54,19 @@ MatrixLayout likelyLayout(const Matrix& m) {
     return transposed ? MatrixLayout::FramesByBins : MatrixLayout::BinsByFrames;
 }
 
-std::string layoutNote(const Matrix& m) {
-    if (likelyLayout(m) != MatrixLayout::FramesByBins)
-        return {};
-    return "read as frames x bins: its " + std::to_string(m.cols) +
-           " columns fit a common FFT size, its " + std::to_string(m.rows) +
-           " rows none (layout bins-frames reads the rows as bins)";
+std::string layoutNote(const Matrix& m, bool peaksFit) {
+    if (likelyLayout(m) == MatrixLayout::FramesByBins)
+        return "read as frames x bins: its " + std::to_string(m.cols) +
+               " columns fit a common FFT size, its " + std::to_string(m.rows) +
+               " rows none (layout bins-frames reads the rows as bins)";
+    // Read as bins x frames, though only the columns fit a common FFT size and the peaks fit
+    // no window: a short frames x bins file (tf.signal.stft's layout, or a transposed one).
+    // (torch's n_fft 400 over 129 frames, 201 x 129, has peaks that fit.)
+    if (!peaksFit && !commonBins(m.rows) && commonBins(m.cols))
+        return "read as bins x frames, but only its " + std::to_string(m.cols) +
+               " columns fit a common FFT size (its " + std::to_string(m.rows) +
+               " rows none): if each row is a frame, choose layout frames-bins";
+    return {};
 }
 
 bool fitsLength(const StftParams& p, std::int64_t length, std::int64_t frames, int windowOffset) {

@@ -38,8 +38,10 @@ std::vector<SpectrumLayout> readingUnits(const GuessShape& shape, const Matrix& 
 // one-sided or nfft two-sided, nfft a power of two from 16 to 65536) while the columns do, and
 // there are more rows than columns (a 3122 x 256 power spectrogram transposed). Else BinsByFrames.
 MatrixLayout likelyLayout(const Matrix& m);
-// Says that `m` is read as frames x bins and why, when likelyLayout chose it; "" otherwise.
-std::string layoutNote(const Matrix& m);
+// Says that `m` is read as frames x bins and why, when likelyLayout chose it; or, read as bins x
+// frames, that only its columns fit a common FFT size while the spectral peaks fit no window
+// (peaksFit false: a short frames x bins file; choose the layout); "" otherwise.
+std::string layoutNote(const Matrix& m, bool peaksFit);
 
 // Whether `frames` frames can be a signal of `length` samples under p with the window
 // `windowOffset` samples into its FFT frame: frames centred on the signal's samples (scipy's

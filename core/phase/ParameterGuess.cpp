@@ -90,7 +90,8 @@ public:
         if (!m_withPhase && result.timeVariation >= kStationaryVariation) // else by overlap
             result.hopNote = unconstrainedHopNote(m_found);
         if (!m_withPhase && !m_o.layout)
-            result.layoutNote = layoutNote(m_mag);
+            result.layoutNote =
+                layoutNote(m_mag, !m_found.empty() && m_found.front().peakFit >= kPeakFitDecisive);
         result.ranked = m_found.size();
         if (m_found.size() > m_o.keep)
             m_found.resize(m_o.keep);

@@ -113,7 +113,8 @@ struct GuessResult {
     std::string framesNote;
     // kSidesTieNote when the best two-sided reading ties with itself in the other bin order.
     std::string sidesNote;
-    // Magnitudes alone, no layout given: layoutNote() when read as frames x bins.
+    // Magnitudes alone, no layout given: layoutNote() when read as frames x bins, or as bins x
+    // frames though only the columns fit a common FFT size.
     std::string layoutNote;
     // Magnitudes alone, when the peaks' shape ranked some windows after others
     // (phase/PeakShape.h): which window fits them best and by how much.

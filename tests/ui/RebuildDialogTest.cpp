@@ -347,8 +347,15 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     EXPECT_EQ(d.form()->spec().analysis.nfft.value_or(0), 256);
     nperseg->setValue(128);
     EXPECT_FALSE(d.form()->spec().analysis.nfft.has_value()); // "= window" again
+    // A scaling a guess hinted (psd for a spectrogram's) is the guess's: the next guess is not
+    // told it, and another file forgets it (a tester's psd stayed, and the next file's guess,
+    // given psd, found nothing and its rebuild came out 13 dB too loud).
+    d.form()->applyScaling(core::SpectrumScaling::Psd);
+    EXPECT_EQ(d.form()->spec().layout.scaling, core::SpectrumScaling::Psd);
+    EXPECT_EQ(d.form()->guessOptions().scaling, core::SpectrumScaling::Spectrum);
     d.form()->setFiles(files.mag + ".other.npy", QString());
     const auto spec = d.form()->spec();
+    EXPECT_EQ(spec.layout.scaling, core::SpectrumScaling::Spectrum);
     EXPECT_FALSE(spec.analysis.nperseg.has_value());
     EXPECT_FALSE(spec.analysis.noverlap.has_value());
     EXPECT_EQ(spec.analysis.window.type, core::WindowType::Hann);

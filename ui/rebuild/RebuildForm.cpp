@@ -76,16 +76,22 @@ void RebuildForm::watchReading() {
     });
     connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::forgetGuessedReading);
     connect(m_layout, &QComboBox::activated, this, [this] { m_layoutPickedFor = magnitudePath(); });
+    connect(m_scaling, &QComboBox::activated, this,
+            [this] { m_scalingPickedFor = magnitudePath(); });
 }
 
 void RebuildForm::forgetGuessedReading() {
     if (m_guessedFor.isEmpty() || m_guessedFor == magnitudePath())
         return;
     m_guessedFor.clear();
-    m_layoutPickedFor.clear(); // the combo goes back to its default below
-    m_applying = true;         // the files changed: that says it
-    for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_window})
+    m_layoutPickedFor.clear(); // the combos go back to their defaults below
+    m_scalingPickedFor.clear();
+    m_applying = true; // the files changed: that says it
+    for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_scaling, m_window, m_detrend})
         c->setCurrentIndex(0);
+    if (m_guessSetStart)
+        m_uncentred->setChecked(false);
+    m_guessSetStart = false;
     m_nperseg->setValue(0);
     m_noverlap->setValue(-1);
     m_nfft->setValue(0);
@@ -193,6 +199,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     select(m_detrend, core::toString(c.detrend));
     if (c.centred) // the given length's frame count told
         m_uncentred->setChecked(!*c.centred);
+    m_guessSetStart = m_guessSetStart || c.centred.has_value();
     m_applying = false;
     m_guessedFor = magnitudePath();
 }
@@ -202,7 +209,9 @@ core::GuessOptions RebuildForm::guessOptions() const {
     if (m_length->value() > 0)
         o.length = m_length->value();
     o.fs = m_fs->value();
-    o.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
+    // A scaling a guess hinted is the guess's to set again: only one picked by hand is given.
+    if (!m_scalingPickedFor.isEmpty() && m_scalingPickedFor == magnitudePath())
+        o.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
     o.keep = 12;
     // 256 frames with or without a phase: from magnitudes alone 64 frames ranked the true
     // reading 8th on recorded telephone speech (README, "guess").

@@ -32,7 +32,7 @@ public:
     void apply(const core::GuessCandidate& candidate);
     // The scaling a guess points to (its tool's own), set as a guessed reading is.
     void applyScaling(core::SpectrumScaling scaling);
-    // Guess options from the fields (length, rate, scaling).
+    // Guess options from the fields (length, rate; the scaling when picked by hand for the file).
     core::GuessOptions guessOptions() const;
     QString magnitudePath() const;
     QString phasePath() const;
@@ -66,8 +66,10 @@ private:
     PictureFields* m_picture;
     QWidget* m_readingBox = nullptr;
     bool m_applying = false;
-    QString m_layoutPickedFor; // the magnitude file the Layout was picked by hand for
-    QString m_guessedFor;      // the magnitude file the applied guess was for
+    QString m_layoutPickedFor;    // the magnitude file the Layout was picked by hand for
+    QString m_scalingPickedFor;   // ... and the Scaling
+    bool m_guessSetStart = false; // a guess ticked or unticked "frames start at the first sample"
+    QString m_guessedFor;         // the magnitude file the applied guess was for
     int m_lastNperseg = 0;
     std::optional<QString> m_rateTypedFor; // the file the Sample rate was typed for: kept there
     bool m_followingPicture = false;       // setting the rate a picture's axis shows

@@ -4,6 +4,7 @@
 #include "phase/FrameInspection.h"
 
 #include "dsp/Stft.h"
+#include "phase/GuessCandidates.h"
 #include "phase/GuessRanking.h"
 #include "phase/WindowFit.h"
 
@@ -152,4 +153,20 @@ TEST(GuessRanking, WithAPhaseOnlyAnInconsistentBestIsSaid) {
     good.score = 0.1;
     const std::string w = guessWarning({good}, true, 1.0, false);
     EXPECT_NE(w.find("the best is -20.0 dB"), std::string::npos) << w;
+}
+
+TEST(LayoutNote, SaysWhenOnlyTheColumnsFitACommonFftSize) {
+    // 626 frames x 257 bins (tf.signal.stft's layout, nfft 512): read as bins x frames by
+    // default, since 626 rows are too few to call it transposed, and the note says so.
+    const Matrix short626{626, 257, std::vector<double>(626 * 257, 1.0), {}};
+    EXPECT_EQ(likelyLayout(short626), MatrixLayout::BinsByFrames);
+    EXPECT_EQ(layoutNote(short626, false),
+              "read as bins x frames, but only its 257 columns fit a common FFT size (its 626 "
+              "rows none): if each row is a frame, choose layout frames-bins");
+    EXPECT_EQ(layoutNote(short626, true), ""); // peaks that fit a window: bins x frames it is
+    const Matrix long3122{3122, 257, std::vector<double>(3122 * 257, 1.0), {}};
+    EXPECT_EQ(likelyLayout(long3122), MatrixLayout::FramesByBins);
+    EXPECT_EQ(layoutNote(long3122, true).rfind("read as frames x bins: its 257 columns", 0), 0u);
+    const Matrix plain{257, 626, std::vector<double>(626 * 257, 1.0), {}};
+    EXPECT_EQ(layoutNote(plain, false), "");
 }
