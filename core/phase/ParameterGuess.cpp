@@ -107,9 +107,16 @@ private:
         const std::string negative = firstNegative(m_mag, m_o.magnitudeName);
         if (negative.empty())
             return;
-        warning += (warning.empty() ? "" : ". ") + negative +
-                   ": below zero, so the magnitudes were read only as levels in dB (20 or 10 "
-                   "log10), not as linear or power magnitudes";
+        std::string note = negative +
+                           ": below zero, so the magnitudes were read only as levels in dB (20 or "
+                           "10 log10), not as linear or power magnitudes";
+        const auto below =
+            std::count_if(m_mag.values.begin(), m_mag.values.end(), [](double v) { return v < 0; });
+        if (std::size_t(below) * 10 < m_mag.values.size()) // a few: noise in linear ones?
+            note += " (" + std::to_string(below) + " of " + std::to_string(m_mag.values.size()) +
+                    " values are below zero: if they are linear or power magnitudes with noise, "
+                    "clip them at 0 and guess again)";
+        warning = note + (warning.empty() ? "" : ". " + warning); // first: it decides the rest
     }
 
     // With a phase, every candidate is screened on kScreenFrames frames (a true one scores at

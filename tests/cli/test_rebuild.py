@@ -999,8 +999,13 @@ class BadSpectra(CliTest):
         neg_phase = np.angle(z)
         np.save(self.path("p.npy"), neg_phase)
         proc = run("guess", self.path("neg.npy"), "--phase", self.path("p.npy"))
-        self.assertIn("neg.npy: row 3, column 8 (index [2, 7]) is -1: below zero, so the "
-                      "magnitudes were read only as levels in dB", proc.stderr)
+        # Said first (it decides every reading), with the count and what to do when the
+        # negatives are noise in linear magnitudes.
+        self.assertIn("guess: warning: " + self.path("neg.npy") + ": row 3, column 8 (index "
+                      "[2, 7]) is -1: below zero, so the magnitudes were read only as levels "
+                      "in dB", proc.stderr)
+        self.assertIn(f"(1 of {neg.size} values are below zero: if they are linear or power "
+                      "magnitudes with noise, clip them at 0 and guess again)", proc.stderr)
         # the bins show an FFT of 128: a window of 400 does not fit it, and --nperseg is to
         # blame, not an --nfft that was never given
         err = self.error_of("rebuild", self.path("m.npy"), "--nperseg", 400, "--out",
