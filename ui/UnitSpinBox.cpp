@@ -1,6 +1,7 @@
 #include "UnitSpinBox.h"
 
 #include <QMetaObject>
+#include <algorithm>
 
 namespace specedit::ui {
 
@@ -22,8 +23,14 @@ double UnitSpinBox::valueFromText(const QString& text) const {
     return m_parse(text).value_or(value());
 }
 
+// A value past the range becomes its nearer end, as in every number field (KeepDigitsSpinBox.h;
+// Qt's own put the old value back without a word); text that is no value is refused and said.
 void UnitSpinBox::fixup(QString& input) const {
-    if (!input.trimmed().isEmpty() && !m_parse(input)) // said; the field shows its value again
+    if (const auto v = m_parse(input)) {
+        input = textFromValue(std::clamp(*v, minimum(), maximum()));
+        return;
+    }
+    if (!input.trimmed().isEmpty()) // said; the field shows its value again
         QMetaObject::invokeMethod(const_cast<UnitSpinBox*>(this), "refused", Qt::QueuedConnection,
                                   Q_ARG(QString, input.trimmed()));
 }

@@ -82,6 +82,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     finishProgress();
     if (!found.warning.empty())
         std::cerr << "guess: warning: " << found.warning << "\n";
+    if (!found.unitNote.empty())
+        std::cerr << "guess: note: " << found.unitNote << "\n";
     const bool withPhase = phase || !mag.imag.empty(); // a complex file is its own phase
     nlohmann::json out = {
         {"measure", withPhase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"
@@ -105,6 +107,8 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         out["peak_note"] = found.peakNote;
     if (!found.hopNote.empty())
         out["hop_note"] = found.hopNote;
+    if (!found.unitNote.empty())
+        out["unit_note"] = found.unitNote;
     out["readings_scored"] = found.readingsScored;
     out["readings_ranked"] = found.ranked;
     if (withPhase)

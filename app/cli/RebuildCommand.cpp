@@ -8,7 +8,9 @@
 #include "cli/SpectrumInput.h"
 #include "io/AtomicFile.h"
 #include "io/SignalWriter.h"
+#include "phase/GuessRanking.h"
 
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -32,6 +34,10 @@ struct RebuildArgs {
     std::optional<double> center;
     CLI::Option* iterationsOption = nullptr;
     CLI::Option* fsOption = nullptr;
+    // Given options a guessed reading must not override, and two it keeps (see guessReading).
+    std::vector<CLI::Option*> readingOptions;
+    CLI::Option* layoutOption = nullptr;
+    CLI::Option* magUnitOption = nullptr;
     std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
 };
 
@@ -90,11 +96,16 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
 
 nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
     const auto& p = r.params;
-    nlohmann::json j = {{"frames", r.input.frames}, {"bins", r.input.bins},
-                        {"length", r.length},       {"window", core::toString(p.window)},
-                        {"nperseg", p.nperseg},     {"noverlap", p.noverlap},
-                        {"nfft", p.nfft},           {"fs", p.fs},
-                        {"detrend", a.detrend},     {"final_convergence_db", r.finalDb}};
+    nlohmann::json j = {{"frames", r.input.frames},
+                        {"bins", r.input.bins},
+                        {"length", r.length},
+                        {"window", core::toString(p.window)},
+                        {"nperseg", p.nperseg},
+                        {"noverlap", p.noverlap},
+                        {"nfft", p.nfft},
+                        {"fs", p.fs},
+                        {"detrend", core::toString(r.detrend)},
+                        {"final_convergence_db", r.finalDb}};
     if (r.directInverse)
         return j;
     const double per =
@@ -142,9 +153,62 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
 }
 
+// With a phase and no STFT given (window, lengths, overlap, offset, detrend, phase unit, bin
+// order; a layout or magnitude unit given is kept), a direct inverse that misses its input by more
+// than rounding was read with scipy's defaults that did not make it: the reading is guessed, as
+// `guess` would, and used when one fits to rounding. nullopt leaves the default reading and its
+// warning.
+std::optional<core::GuessCandidate> guessReading(const RebuildArgs& a,
+                                                 const core::RebuildSpec& spec,
+                                                 const core::RebuildOutcome& r,
+                                                 core::JobControl& job) {
+    if (!core::readingMisfits(r) || spec.refineGivenPhase)
+        return std::nullopt;
+    for (const CLI::Option* o : a.readingOptions)
+        if (o->count() > 0)
+            return std::nullopt;
+    const core::Matrix mag = core::readMatrix(spec.magnitudePath, spec.raw);
+    std::optional<core::Matrix> phase;
+    if (!spec.phasePath.empty())
+        phase = core::readMatrix(spec.phasePath, spec.raw);
+    core::GuessOptions o;
+    o.length = a.length;
+    o.fs = spec.analysis.fs;
+    o.scaling = spec.layout.scaling;
+    o.keep = 1;
+    if (a.layoutOption->count() > 0)
+        o.layout = spec.layout.layout;
+    if (a.magUnitOption->count() > 0) {
+        o.magnitudeUnit = spec.layout.magnitude;
+        o.dbFloor = spec.layout.dbFloor;
+    }
+    o.magnitudeName = spec.magnitudePath;
+    o.phaseName = spec.phasePath;
+    const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
+    if (found.candidates.empty() || found.candidates.front().score > core::kRoundingBelow)
+        return std::nullopt;
+    return found.candidates.front();
+}
+
+// The spec's reading, or the guessed one when the default misses a direct inverse's input
+// (guessReading); the spec then holds the reading used.
+core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core::JobControl& job) {
+    auto r = core::rebuildSignal(spec, job);
+    const auto c = guessReading(a, spec, r, job);
+    if (!c)
+        return r;
+    std::cout << "the default reading (window " << r.params.nperseg << ", overlap "
+              << r.params.noverlap << ") misses the input by " << r.interiorDb
+              << " dB: read as guessed, " << c->describe() << " (inconsistency "
+              << 20 * std::log10(std::max(c->score, 1e-300))
+              << " dB; give --nperseg and --noverlap to choose)\n";
+    core::useReading(spec, *c);
+    return core::rebuildSignal(spec, job);
+}
+
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
-    const auto spec = toSpec(a);
+    auto spec = toSpec(a);
     if (spec.image && !a.analysis.fs)
         std::cout << "sample rate " << spec.analysis.fs << " Hz from --image-freq ("
                   << (core::spansNegativeFrequencies(*spec.image)
@@ -157,7 +221,10 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     core::refuseToOverwrite(a.out, spec.magnitudePath);
     if (!spec.phasePath.empty())
         core::refuseToOverwrite(a.out, spec.phasePath);
-    const auto r = core::rebuildSignal(spec, job);
+    core::requireWritable(a.out);
+    if (!a.report.empty())
+        core::requireWritable(a.report);
+    const auto r = rebuild(a, spec, job);
     finishProgress();
     if (r.foldedHermitian)
         std::cout << "the two-sided spectrum is Hermitian: rebuilt as a real signal\n";
@@ -190,7 +257,9 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     auto a = std::make_shared<RebuildArgs>();
     auto* cmd = app.add_subcommand(
         "rebuild", "Rebuild a signal from STFT magnitudes (phase retrieval) or from magnitude "
-                   "and phase files made elsewhere");
+                   "and phase files made elsewhere (with a phase and no --window, --nperseg or "
+                   "--noverlap, files that scipy's defaults do not fit are read as `guess` "
+                   "finds, and that is said)");
     cmd->add_option("magnitudes", a->input.magnitude,
                     "Magnitude file: .npy, .csv/.txt (also MATLAB text), raw .f32/.f64, or a "
                     "grayscale picture (.png, .jpg, ...) with --image-db/-time/-freq")
@@ -243,6 +312,11 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--center", a->center, "Centre frequency in Hz for an IQ recording");
     cmd->add_option("--sample-type", a->sampleType,
                     "int16 | float32 for a recording; float64 (default) | float32 for a .npy");
+    for (const char* name : {"--window", "--nperseg", "--noverlap", "--nfft", "--window-offset",
+                             "--detrend", "--phase-unit", "--sides", "--uncentred"})
+        a->readingOptions.push_back(cmd->get_option(name));
+    a->layoutOption = cmd->get_option("--layout");
+    a->magUnitOption = cmd->get_option("--mag-unit");
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {

@@ -278,13 +278,29 @@ std::string overlapWarning(const RebuildOutcome& outcome) {
     return text;
 }
 
+bool readingMisfits(const RebuildOutcome& outcome) {
+    return outcome.directInverse && outcome.interiorDb > kDirectInverseFitsBelowDb;
+}
+
+void useReading(RebuildSpec& spec, const GuessCandidate& c) {
+    spec.layout = c.layout;
+    spec.autoSides = false;
+    spec.analysis.window = c.params.window;
+    spec.analysis.nperseg = c.params.nperseg;
+    spec.analysis.noverlap = c.params.noverlap;
+    spec.analysis.nfft = c.params.nfft;
+    spec.detrend = c.detrend;
+    if (c.centred)
+        spec.retrieval.framing.centred = *c.centred;
+}
+
 std::string rebuildWarning(const RebuildOutcome& outcome) {
     const auto& m = outcome.input.values;
     if (std::all_of(m.begin(), m.end(), [](double v) { return v == 0; }))
         return "every magnitude is zero: the result is silence";
     if (!outcome.directInverse)
         return overlapWarning(outcome);
-    if (!(outcome.interiorDb > kDirectInverseFitsBelowDb))
+    if (!readingMisfits(outcome))
         return {};
     char text[400];
     std::snprintf(text, sizeof text,

@@ -10,6 +10,7 @@
 #include "io/MatrixFile.h"
 #include "phase/Detrend.h"
 #include "phase/ImageSpectrum.h"
+#include "phase/ParameterGuess.h"
 #include "phase/PhaseRetrieval.h"
 #include "phase/SpectrumImport.h"
 
@@ -93,6 +94,12 @@ inline constexpr double kDirectInverseFitsBelowDb = -60.0;
 // inverse that does not fit its reading, or phase retrieval from frames overlapping by less
 // than 50 % (nearly any phase is consistent there).
 std::string rebuildWarning(const RebuildOutcome& outcome);
+// True when a direct inverse misses its input by more than rounding (rebuildWarning's case).
+bool readingMisfits(const RebuildOutcome& outcome);
+// The spec read as the guess's candidate: its layout, units and bin order, window, lengths,
+// detrend and, when the guess could tell, where the frames start. Sample rate, length and the
+// files stay.
+void useReading(RebuildSpec& spec, const GuessCandidate& c);
 // For a recording (full scale 1): the result's samples (I and Q each for IQ) peak above 1 (""
 // when not). A plain FFT read with scipy's scaling comes out sum(w) times too loud (librosa and
 // torch: 200 for a 400-point Hann); a picture's levels are its dB range.

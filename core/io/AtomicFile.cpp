@@ -98,6 +98,10 @@ void writeFileAtomically(const std::string& target, const std::string& contents)
     file.commit();
 }
 
+void requireWritable(const std::string& target) {
+    const AtomicFile probe(target); // its destructor removes the empty temporary file
+}
+
 void refuseToOverwrite(const std::string& target, const std::string& source) {
     std::error_code ec;
     if (std::filesystem::equivalent(target, source, ec) && !ec)

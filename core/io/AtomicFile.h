@@ -31,6 +31,10 @@ private:
 // Writes `contents` to `target` through an AtomicFile. Throws Error naming the file.
 void writeFileAtomically(const std::string& target, const std::string& contents);
 
+// Throws the Error an AtomicFile for `target` would (no folder, not writable, a directory),
+// before a long run rather than after it; leaves nothing behind.
+void requireWritable(const std::string& target);
+
 // Throws Error if writing `target` would overwrite `source` (same file, also through links).
 void refuseToOverwrite(const std::string& target, const std::string& source);
 

@@ -48,6 +48,8 @@ public:
           m_withPhase(phase != nullptr || !mag.imag.empty()) {}
 
     GuessResult run() {
+        if (m_o.magnitudeUnit) // else "no STFT parameters fit" blamed the shape
+            requireNonNegative(m_mag, *m_o.magnitudeUnit, m_o.magnitudeName);
         // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
         // too, and the magnitudes alone cannot tell the two apart reliably).
         const auto all =
@@ -59,13 +61,18 @@ public:
         if (m_withPhase)
             inspectAll(readings);
         m_scored = readings.size();
+        // With a phase the screen takes about the first kScreenShare of the time and the
+        // rescoring and detrending the rest (a bar at 100 % while the best were rescored for
+        // seconds read as a hang).
+        const double screenShare = m_withPhase ? kScreenShare : 1.0;
         for (std::size_t i = 0; i < readings.size(); ++i) {
             tryReading(readings[i]);
-            m_job.setProgress(double(i + 1) / double(readings.size()));
+            m_job.setProgress(screenShare * double(i + 1) / double(readings.size()));
         }
         if (m_withPhase) { // the best of the screen again on all the frames asked for
-            rescoreBest();
-            tryDetrended();
+            rescoreBest(screenShare, (1 + screenShare) / 2);
+            tryDetrended((1 + screenShare) / 2, 1.0);
+            m_job.setProgress(1.0);
         }
         if (m_found.empty())
             throw Error(
@@ -83,7 +90,7 @@ public:
         rankCandidates(m_found, result.timeVariation < kStationaryVariation);
         result.warning =
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
-        addNegativeNote(result.warning);
+        noteNegatives(result);
         result.sidesNote = sidesTieNote(m_found);
         if (!m_withPhase)
             result.peakNote = peakShapeNote(m_found);
@@ -102,21 +109,27 @@ public:
 
 private:
     // Negative values are no linear or power magnitudes: only dB readings were tried, and the
-    // user sees why (a corrupt file would otherwise only score badly).
-    void addNegativeNote(std::string& warning) const {
+    // user sees why (a corrupt file would otherwise only score badly). Many of them: a note (a
+    // dB file, read as it should be); a few: first in the warning, with how many.
+    void noteNegatives(GuessResult& result) const {
         const std::string negative = firstNegative(m_mag, m_o.magnitudeName);
         if (negative.empty())
             return;
-        std::string note = negative +
-                           ": below zero, so the magnitudes were read only as levels in dB (20 or "
-                           "10 log10), not as linear or power magnitudes";
+        const std::string note = negative +
+                                 ": below zero, so the magnitudes were read only as levels in dB "
+                                 "(20 or 10 log10), not as linear or power magnitudes";
         const auto below =
             std::count_if(m_mag.values.begin(), m_mag.values.end(), [](double v) { return v < 0; });
-        if (std::size_t(below) * 10 < m_mag.values.size()) // a few: noise in linear ones?
-            note += " (" + std::to_string(below) + " of " + std::to_string(m_mag.values.size()) +
-                    " values are below zero: if they are linear or power magnitudes with noise, "
-                    "clip them at 0 and guess again)";
-        warning = note + (warning.empty() ? "" : ". " + warning); // first: it decides the rest
+        if (std::size_t(below) * 10 >= m_mag.values.size()) {
+            result.unitNote = note;
+            return;
+        }
+        std::string& warning = result.warning; // first: it decides the rest
+        warning = note + " (" + std::to_string(below) + " of " +
+                  std::to_string(m_mag.values.size()) +
+                  " values are below zero: if they are linear or power magnitudes with noise, "
+                  "clip them at 0 and guess again)" +
+                  (warning.empty() ? "" : ". " + warning);
     }
 
     // With a phase, every candidate is screened on kScreenFrames frames (a true one scores at
@@ -126,6 +139,7 @@ private:
     static constexpr std::size_t kRescored = 24;
     static constexpr std::size_t kDetrendTried = 8;
     static constexpr std::size_t kBestPerHop = 4;
+    static constexpr double kScreenShare = 0.4; // of the bar, with a phase
 
     // The `overall` best candidates and the kBestPerHop best of every window length and hop,
     // best first: readings of little overlap are nearly consistent whatever they are, and
@@ -273,12 +287,15 @@ private:
         }
     }
 
-    void rescoreBest() {
+    void rescoreBest(double from, double to) {
         const std::vector<GuessCandidate> best = bestOfEachHop(m_found, kRescored);
         m_found.clear();
-        for (const GuessCandidate& c : best)
+        for (std::size_t i = 0; i < best.size(); ++i) {
+            const GuessCandidate& c = best[i];
             if (const auto r = interpret(c.layout, c.params.nfft, m_o.maxFrames))
                 scoreAll(*r, {c.params});
+            m_job.setProgress(from + (to - from) * double(i + 1) / double(best.size()));
+        }
     }
 
     // With a phase and no reading consistent to rounding (kRoundingBelow), the frames may have
@@ -286,11 +303,13 @@ private:
     // with a small DC offset scored -61 dB read plainly): the best kDetrendTried readings and
     // the best of each hop are scored again with each frame's mean, then its line, taken away
     // (phase/Detrend.h).
-    void tryDetrended() {
+    void tryDetrended(double from, double to) {
         const auto best = bestOfEachHop(m_found, kDetrendTried);
         if (best.empty() || best.front().score <= kRoundingBelow)
             return;
-        for (const GuessCandidate& c : best) {
+        for (std::size_t i = 0; i < best.size(); ++i) {
+            const GuessCandidate& c = best[i];
+            m_job.setProgress(from + (to - from) * double(i) / double(best.size()));
             const auto r = interpret(c.layout, c.params.nfft, m_o.maxFrames);
             for (Detrend d : {Detrend::Constant, Detrend::Linear}) {
                 if (!r)

@@ -122,6 +122,10 @@ struct GuessResult {
     // Magnitudes alone, when readings whose hop the magnitudes do not constrain ranked after
     // the rest (phase/GuessRanking.h): how many, and from which hop.
     std::string hopNote;
+    // Values below zero in a file where many are (levels in dB): that only dB readings were
+    // tried, and why. When only a few are below zero (noise in linear magnitudes?) `warning`
+    // says it instead, with how many.
+    std::string unitNote;
 };
 inline constexpr const char* kSidesTieNote =
     "fftshifted and FFT order fit the frames equally well (a spectrum shifted by half the "

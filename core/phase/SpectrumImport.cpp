@@ -97,6 +97,15 @@ std::string where(const std::string& name, const Matrix& m, std::size_t i) {
            " (index [" + std::to_string(row) + ", " + std::to_string(col) + "])";
 }
 
+Error badMagnitude(const std::string& name, const Matrix& m, std::size_t i, MagnitudeUnit unit,
+                   bool finite) {
+    const bool linear = unit == MagnitudeUnit::Linear || unit == MagnitudeUnit::Power;
+    return Error(where(name, m, i),
+                 "magnitude " + shortNumber(m.values[i]) + " as " + toString(unit),
+                 linear && finite ? "finite values >= 0; for levels in dB choose --mag-unit db"
+                                  : "finite values");
+}
+
 // Bin k (FFT order; one-sided bins are its first) of a frame whose window starts d samples in
 // is e^{-2 pi i k d / nfft} times the frame with the window first.
 void undoWindowOffset(ImportedSpectrum& s, int d, int nfft) {
@@ -192,13 +201,7 @@ ImportedSpectrum interpretSpectrum(const Matrix& mag, const Matrix* phase, const
             const double m = magnitudeValue(mag.values[i], l);
             const double ph = phase ? radians(phase->values[i], l.phase) : 0.0;
             if (!std::isfinite(m) || m < 0)
-                throw Error(
-                    where(magName, mag, i),
-                    "magnitude " + shortNumber(mag.values[i]) + " as " + toString(l.magnitude),
-                    (l.magnitude == MagnitudeUnit::Linear || l.magnitude == MagnitudeUnit::Power) &&
-                            std::isfinite(m)
-                        ? "finite values >= 0; for levels in dB choose --mag-unit db"
-                        : "finite values");
+                throw badMagnitude(magName, mag, i, l.magnitude, std::isfinite(m));
             if (!std::isfinite(ph))
                 throw Error(where(phaseName, *phase, i), "phase " + shortNumber(ph),
                             "finite values");
@@ -271,6 +274,14 @@ std::string firstNegative(const Matrix& m, const std::string& name) {
     if (it == m.values.end())
         return {};
     return where(name, m, std::size_t(it - m.values.begin())) + " is " + shortNumber(*it);
+}
+
+void requireNonNegative(const Matrix& m, MagnitudeUnit unit, const std::string& name) {
+    if (!m.imag.empty() || (unit != MagnitudeUnit::Linear && unit != MagnitudeUnit::Power))
+        return;
+    const auto it = std::find_if(m.values.begin(), m.values.end(), [](double v) { return v < 0; });
+    if (it != m.values.end())
+        throw badMagnitude(name, m, std::size_t(it - m.values.begin()), unit, true);
 }
 
 bool isHermitian(const ImportedSpectrum& s, double tolerance) {

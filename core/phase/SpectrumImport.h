@@ -100,6 +100,9 @@ void requireFinite(const Matrix& m, const std::string& name);
 // Where the first negative value of a real matrix is ("m.npy: row 4, column 6 (index [3, 5])
 // is -0.2"), or empty when there is none (or the matrix is complex).
 std::string firstNegative(const Matrix& m, const std::string& name);
+// Throws the import's Error for a negative value of a real matrix read as linear or power
+// magnitudes (the guess, with the unit given, says what a rebuild would); else nothing.
+void requireNonNegative(const Matrix& m, MagnitudeUnit unit, const std::string& name);
 
 // A two-sided spectrum whose negative frequencies mirror the positive ones (|X[N-k]| = |X[k]|,
 // and with phase X[N-k] = conj X[k]) within `tolerance`: a real signal's.

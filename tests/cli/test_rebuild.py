@@ -312,6 +312,28 @@ class RebuildFromMagnitudeAndPhase(CliTest):
         self.assertEqual((top["window"], top["nperseg"], top["hop"]), ("hamming", 200, 50))
 
 
+    def test_without_the_stft_a_reading_that_misses_is_replaced_by_the_guessed_one(self):
+        # scipy's defaults (half overlap) did not make these files: read so, the result was
+        # -10 dB from its input and twice too long. With no window, length or overlap given,
+        # the reading is guessed and used, and said to be; given ones are kept.
+        x = signal(6000)
+        _, _, z = scipy.signal.stft(x, window="blackman", nperseg=200, noverlap=150)
+        np.save(self.path("m.npy"), 20 * np.log10(np.abs(z) + 1e-12))
+        np.save(self.path("p.npy"), np.angle(z))
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--mag-unit",
+                   "db", "--out", self.path("y.npy"), check=0)
+        self.assertIn("the default reading (window 200, overlap 100) misses the input by ",
+                      proc.stdout)
+        self.assertIn("read as guessed, blackman, window 200, hop 50, onesided bins-frames db",
+                      proc.stdout)
+        self.assertNotIn("warning", proc.stderr)
+        self.assertLess(test_cli.rel_err(np.load(self.path("y.npy")), x), 1e-4)
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--mag-unit",
+                   "db", "--nperseg", 200, "--out", self.path("d.npy"), check=0)
+        self.assertNotIn("guessed", proc.stdout)
+        self.assertIn("do not fit this reading", proc.stderr)
+
+
 class Guess(CliTest):
     def test_the_true_parameters_come_first_by_orders_of_magnitude(self):
         for i, case in enumerate(CASES):
@@ -1006,6 +1028,29 @@ class BadSpectra(CliTest):
                       "in dB", proc.stderr)
         self.assertIn(f"(1 of {neg.size} values are below zero: if they are linear or power "
                       "magnitudes with noise, clip them at 0 and guess again)", proc.stderr)
+        # A file of levels in dB (most values below zero) is read as it should be: a note, not
+        # a warning.
+        np.save(self.path("db.npy"), 20 * np.log10(m + 1e-6))
+        proc = run("guess", self.path("db.npy"), "--phase", self.path("p.npy"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("guess: note: " + self.path("db.npy") + ": row 1, column 1 (index [0, 0]) "
+                      "is ", proc.stderr)
+        self.assertNotIn("warning", proc.stderr)
+        self.assertIn("read only as levels in dB", json.loads(proc.stdout)["unit_note"])
+        # An output folder that does not exist is said before the phase is retrieved, not after.
+        proc = run("rebuild", self.path("m.npy"), "--nperseg", 128, "--noverlap", 96, "--out",
+                   self.path("no-such-folder/y.npy"))
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("y.npy: its folder " + self.path("no-such-folder") + " does not exist "
+                      "(expected a path in an existing folder)", proc.stderr)
+        self.assertNotIn("spectral convergence", proc.stdout)
+        # Told to read them as linear, the guess names the value as a rebuild does (it said
+        # that no parameters fit the matrix's shape).
+        err = self.error_of("guess", self.path("neg.npy"), "--mag-unit", "linear")
+        self.assertIn(self.path("neg.npy") + ": row 3, column 8 (index [2, 7]): magnitude -1 as "
+                      "linear (expected finite values >= 0; for levels in dB choose --mag-unit db)",
+                      err)
+        self.assertNotIn("no STFT parameters fit", err)
         # the bins show an FFT of 128: a window of 400 does not fit it, and --nperseg is to
         # blame, not an --nfft that was never given
         err = self.error_of("rebuild", self.path("m.npy"), "--nperseg", 400, "--out",

@@ -282,6 +282,16 @@ TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
     EXPECT_EQ(d.findChild<QDoubleSpinBox*>("centre")->text(), "868.3 MHz");
     type("centre", "433.92 MHz");
     EXPECT_EQ(d.options().centerFrequency.value_or(0), 433.92e6);
+    // Past the range: the nearer end, shown (Qt put the old value back without a word).
+    ui::HertzSpinBox field;
+    field.setRange(1, 1e6);
+    field.setValue(1000);
+    field.selectAll();
+    QTest::keyClicks(&field, "5M");
+    EXPECT_EQ(field.text(), "5M"); // kept while typing
+    QTest::keyClick(&field, Qt::Key_Return);
+    EXPECT_EQ(field.value(), 1e6);
+    EXPECT_EQ(field.text(), "1 MHz");
 }
 
 // File > Rebuild's Save and open passes the result's rate along with a raw file, which keeps

@@ -18,9 +18,11 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -207,7 +209,7 @@ TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
 
 // The previews carry the editor's axes (steps of 0.2 s write "0.0 s"): a second of one-sided
 // 8 kHz frames reads 0 to 1 s and 0 to 4 kHz; a two-sided 2 MHz grid reads from -1 to 1 MHz
-// through 0.
+// through 0 in even steps.
 TEST(RebuildDialog, ThePreviewsHaveTimeAndFrequencyAxes) {
     ui::MagnitudePreview preview("Input");
     preview.resize(420, 240);
@@ -233,9 +235,24 @@ TEST(RebuildDialog, ThePreviewsHaveTimeAndFrequencyAxes) {
     g.values.assign(std::size_t(g.bins * g.frames), 1.0);
     preview.setGrid(g, 0.001, 2e6, true);
     const QStringList iq = preview.frequencyTicks();
-    EXPECT_EQ(iq.first(), "-1 MHz") << iq.join(" | ").toStdString();
-    EXPECT_TRUE(iq.contains("0 MHz")) << iq.join(" | ").toStdString();
-    EXPECT_EQ(iq.last(), "1 MHz") << iq.join(" | ").toStdString();
+    EXPECT_EQ(iq.join(" | "), "-1.0 MHz | -0.5 MHz | 0.0 MHz | 0.5 MHz | 1.0 MHz")
+        << iq.join(" | ").toStdString();
+    // As short as in the dialog: evenly spaced kHz, not "0 kHz, 5 kHz, 8 kHz"; and a two-sided
+    // 16 kHz axis reads from -8 to 8 kHz, not only "0 kHz".
+    preview.resize(480, 150);
+    g.bins = 257;
+    g.values.assign(std::size_t(g.bins * g.frames), 1.0);
+    preview.setGrid(g, 0.01, 16000, false);
+    const QStringList low = preview.frequencyTicks();
+    EXPECT_EQ(low.join(" | "), "0 kHz | 2 kHz | 4 kHz | 6 kHz | 8 kHz")
+        << low.join(" | ").toStdString();
+    g.bins = 256;
+    g.values.assign(std::size_t(g.bins * g.frames), 1.0);
+    preview.setGrid(g, 0.01, 16000, true);
+    const QStringList both = preview.frequencyTicks();
+    EXPECT_EQ(both.first(), "-8 kHz") << both.join(" | ").toStdString();
+    EXPECT_TRUE(both.contains("0 kHz")) << both.join(" | ").toStdString();
+    EXPECT_EQ(both.last(), "8 kHz") << both.join(" | ").toStdString();
     preview.clear("no file");
     EXPECT_TRUE(preview.timeTicks().isEmpty()); // no picture, no axes
 }
@@ -330,6 +347,35 @@ TEST(RebuildDialog, ThePicturesFrequencyAxisSetsTheRateUntilOneIsTyped) {
     EXPECT_EQ(form.spec().analysis.fs, 8000);
     to->setValue(5000);
     EXPECT_EQ(form.spec().analysis.fs, 10000);
+    QSettings().remove("rebuild/sampleRate"); // 48 kHz typed: the other tests start at 8 kHz
+}
+
+// Until a rate is typed the field says it is assumed (a tester rebuilt at the 8 kHz default with
+// nothing saying so) or from the picture; the rate typed starts the next dialog, assumed there.
+TEST(RebuildDialog, TheSampleRateSaysWhereItCameFrom) {
+    QSettings().remove("rebuild/sampleRate");
+    {
+        ui::RebuildForm form;
+        auto* rate = form.findChild<QDoubleSpinBox*>("sampleRate");
+        auto* note = form.findChild<QLabel*>("sampleRateNote");
+        ASSERT_TRUE(rate && note);
+        EXPECT_EQ(rate->value(), 8000);
+        EXPECT_EQ(note->text(), "assumed");
+        form.setFiles("/data/m.npy", QString());
+        EXPECT_EQ(note->text(), "assumed");
+        rate->setValue(16000);
+        EXPECT_EQ(note->text(), "");
+        form.setFiles("/data/n.npy", QString());
+        EXPECT_EQ(note->text(), ""); // typed here: kept for the next file
+        form.setFiles("/data/spectrogram.png", QString());
+        EXPECT_EQ(note->text(), "from the picture");
+        form.setFiles("/data/o.npy", QString());
+        EXPECT_EQ(note->text(), "assumed"); // the picture's rate, not one typed
+    }
+    ui::RebuildForm again;
+    EXPECT_EQ(again.findChild<QDoubleSpinBox*>("sampleRate")->value(), 16000);
+    EXPECT_EQ(again.findChild<QLabel*>("sampleRateNote")->text(), "assumed");
+    QSettings().remove("rebuild/sampleRate"); // the other tests' forms start at 8 kHz
 }
 
 // A reading guessed for one file is not applied to the next: a tester's dB unit and layout,
@@ -463,6 +509,33 @@ TEST(RebuildDialog, AScoreSaysWhenTheHopIsTooLongForTheMagnitudesToTell) {
     EXPECT_TRUE(ui::scoreText(c).contains("hop too long to tell"));
     c.params = core::StftParams::make({}, 256, 256 - 127, 256, 8000);
     EXPECT_FALSE(ui::scoreText(c).contains("hop too long to tell"));
+}
+
+// Each reading whole on one line: a long score further down (odd FFT size, hop too long to tell)
+// took the width and cut the readings to "hann, window 256, hop 64, ..."; wrapped text hid half
+// of the next row. What a column cuts off is in its tooltip.
+TEST(RebuildDialog, TheGuessTableShowsEachReadingOnOneLine) {
+    ui::GuessTable table;
+    table.resize(900, 170);
+    table.show();
+    core::GuessCandidate best;
+    best.scoreIsDb = true;
+    best.score = -40.9;
+    best.peakFit = 0.99;
+    best.params = core::StftParams::make({}, 256, 192, 256, 16000);
+    core::GuessCandidate odd = best;
+    odd.score = -20;
+    odd.params = core::StftParams::make({}, 1251, 938, 1251, 16000);
+    odd.layout.magnitude = core::MagnitudeUnit::Db10;
+    table.setCandidates({best, odd, odd, odd});
+    const QFontMetrics fm = table.fontMetrics();
+    const QString reading = table.item(0, 0)->text();
+    EXPECT_GE(table.columnWidth(0), fm.horizontalAdvance(reading)) << reading.toStdString();
+    EXPECT_LE(table.columnWidth(0), 0.6 * table.viewport()->width());
+    EXPECT_EQ(table.rowHeight(1), table.rowHeight(0));
+    EXPECT_FALSE(table.wordWrap());
+    EXPECT_EQ(table.item(1, 1)->toolTip(), table.item(1, 1)->text());
+    EXPECT_TRUE(table.item(1, 1)->text().contains("odd FFT size"));
 }
 
 TEST(RebuildDialog, TheGuessSaysHowManyReadingsWereRankedAndHowManyAreListed) {

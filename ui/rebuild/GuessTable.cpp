@@ -4,9 +4,13 @@
 
 #include <QHeaderView>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 
 namespace specedit::ui {
+namespace {
+constexpr double kReadingShare = 0.6;
+} // namespace
 
 QString scoreText(const core::GuessCandidate& c) {
     if (!c.scoreIsDb)
@@ -33,11 +37,17 @@ QString scoreText(const core::GuessCandidate& c) {
 
 GuessTable::GuessTable(QWidget* parent) : QTableWidget(0, 2, parent) {
     setHorizontalHeaderLabels({tr("Reading"), tr("Score (lower is better)")});
-    horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // The reading as wide as it needs, up to kReadingShare of the table (a long score further
+    // down squeezed it to "hann, window 256, hop 64, ..."); the score takes the rest.
+    horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // One line a reading (a long one wrapped into two and hid half of the next row): what the
+    // column cuts off is in the cell's tooltip.
+    setWordWrap(false);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     setMinimumHeight(130);
     setMaximumHeight(170);
     connect(this, &QTableWidget::currentCellChanged, this, [this](int r) {
@@ -51,9 +61,15 @@ void GuessTable::setCandidates(std::vector<core::GuessCandidate> candidates) {
     setRowCount(int(m_candidates.size()));
     for (std::size_t i = 0; i < m_candidates.size(); ++i) {
         const auto& c = m_candidates[i];
-        setItem(int(i), 0, new QTableWidgetItem(QString::fromStdString(c.describe())));
-        setItem(int(i), 1, new QTableWidgetItem(scoreText(c)));
+        const QString texts[] = {QString::fromStdString(c.describe()), scoreText(c)};
+        for (int column = 0; column < 2; ++column) {
+            auto* item = new QTableWidgetItem(texts[column]);
+            item->setToolTip(texts[column]);
+            setItem(int(i), column, item);
+        }
     }
+    resizeColumnToContents(0);
+    setColumnWidth(0, std::min(columnWidth(0), int(kReadingShare * viewport()->width())));
     if (!m_candidates.empty())
         setCurrentCell(0, 0);
 }

@@ -12,7 +12,7 @@ namespace {
 
 constexpr int kMaxColumns = 1200; // frames beyond are merged (the loudest of each group)
 constexpr int kTickLength = 3;
-constexpr int kPixelsPerTick = 70; // about one labelled tick per this many pixels
+constexpr int kPixelsPerTick = 70; // about one labelled time tick per this many pixels
 
 QString hz(double f) {
     return std::abs(f) >= 1000 ? QString::number(f / 1000, 'g', 4) + " kHz"
@@ -21,18 +21,29 @@ QString hz(double f) {
 
 } // namespace
 
-// The frequency axis's top labelled too when no tick is on it (a 22.05 kHz rate's
-// 11.025 kHz), in place of the last tick's label when the two would touch.
-void MagnitudePreview::labelTop(Ticks& t, double top, int pixels) const {
-    const double gap = (top - t.at.last()) / (m_fHigh - m_fLow) * pixels;
-    if (gap < 1)
-        return;
-    if (gap < fontMetrics().height() + 2) {
-        t.at.removeLast();
-        t.labels.removeLast();
+// The frequency axis's ends labelled too when no tick is on them (a 22.05 kHz rate's
+// 11.025 kHz, a two-sided axis's -8 kHz), in place of the nearest tick's label when the two
+// would touch.
+void MagnitudePreview::labelEnds(Ticks& t, int pixels) const {
+    const double perHz = pixels / (m_fHigh - m_fLow), room = fontMetrics().height() + 2;
+    const double unitOf = std::max(std::abs(m_fLow), std::abs(m_fHigh));
+    const auto label = [&](double f) { return formatFrequency(f, exactStep(f), unitOf); };
+    if (t.at.isEmpty() || (m_fHigh - t.at.last()) * perHz >= 1) {
+        if (!t.at.isEmpty() && (m_fHigh - t.at.last()) * perHz < room && t.at.size() > 1) {
+            t.at.removeLast();
+            t.labels.removeLast();
+        }
+        t.at.push_back(m_fHigh);
+        t.labels.push_back(label(m_fHigh));
     }
-    t.at.push_back(top);
-    t.labels.push_back(formatFrequency(top, exactStep(top), std::max(std::abs(m_fLow), top)));
+    if ((t.at.first() - m_fLow) * perHz >= 1) {
+        if ((t.at.first() - m_fLow) * perHz < room && t.at.size() > 2) {
+            t.at.removeFirst();
+            t.labels.removeFirst();
+        }
+        t.at.push_front(m_fLow);
+        t.labels.push_front(label(m_fLow));
+    }
 }
 
 MagnitudePreview::MagnitudePreview(const QString& title, QWidget* parent)
@@ -87,30 +98,55 @@ void MagnitudePreview::clear(const QString& why) {
     update();
 }
 
+// The frequency axis's step: the smallest of 1, 2, 2.5, 4 or 5 times a power of ten that keeps
+// the labels two lines apart and puts a tick on the top (0, 2, 4, 6, 8 kHz rather than 0, 2.5,
+// 5, 8 kHz; -8, -4, 0, 4, 8 kHz); when none does, the smallest that keeps them apart.
+double MagnitudePreview::frequencyStep(int pixels) const {
+    const double span = m_fHigh - m_fLow;
+    const double least = 2.0 * fontMetrics().lineSpacing() / std::max(pixels, 1) * span;
+    double first = 0;
+    for (double decade = std::pow(10.0, std::floor(std::log10(least)));; decade *= 10)
+        for (double mantissa : {1.0, 2.0, 2.5, 4.0, 5.0}) {
+            const double step = mantissa * decade, ticks = m_fHigh / step;
+            if (step < least)
+                continue;
+            if (first == 0)
+                first = step;
+            if (span / step < 2)
+                return first;
+            if (std::abs(ticks - std::round(ticks)) < 1e-9 * std::max(1.0, std::abs(ticks)))
+                return step;
+        }
+}
+
+// Time ticks: the ticker takes its count as a hint (a 2 s axis of 380 pixels came out in steps
+// of 0.25 s, "0.00 s" touching "0.25 s"): fewer until the labels keep apart.
 MagnitudePreview::Ticks MagnitudePreview::ticks(bool time, int pixels) const {
     const QCPRange range = time ? QCPRange(0, m_seconds) : QCPRange(m_fLow, m_fHigh);
     Ticks t;
     if (range.size() <= 0)
         return t;
-    // The ticker takes its count as a hint (a 2 s axis of 380 pixels came out in steps of
-    // 0.25 s, "0.00 s" touching "0.25 s"): fewer until the labels keep apart.
+    if (!time) {
+        UnitTicker ticker(&formatFrequency);
+        ticker.setStep(frequencyStep(pixels));
+        ticker.generate(range, QLocale(), 'g', 6, t.at, nullptr, &t.labels);
+        labelEnds(t, pixels);
+        return t;
+    }
     const QFontMetrics fm = fontMetrics();
     for (int count = std::max(2, pixels / kPixelsPerTick); count >= 2; --count) {
-        UnitTicker ticker(time ? &formatTime : &formatFrequency, time);
+        UnitTicker ticker(&formatTime, true);
         ticker.setTickCount(count);
         t = {};
         ticker.generate(range, QLocale(), 'g', 6, t.at, nullptr, &t.labels);
         if (t.at.size() < 2)
             break;
         int need = fm.lineSpacing() + 2;
-        if (time)
-            for (const QString& label : t.labels)
-                need = std::max(need, fm.horizontalAdvance(label) + 8);
+        for (const QString& label : t.labels)
+            need = std::max(need, fm.horizontalAdvance(label) + 8);
         if ((t.at[1] - t.at[0]) / range.size() * pixels >= need)
             break;
     }
-    if (!time && t.at.size() >= 2)
-        labelTop(t, m_fHigh, pixels);
     return t;
 }
 

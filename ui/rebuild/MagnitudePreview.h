@@ -40,7 +40,8 @@ private:
         QVector<QString> labels;
     };
     Ticks ticks(bool time, int pixels) const;
-    void labelTop(Ticks& t, double top, int pixels) const;
+    void labelEnds(Ticks& t, int pixels) const;
+    double frequencyStep(int pixels) const;
     QRect pictureRect() const;
 
     QString m_title, m_caption;

@@ -74,7 +74,7 @@ QString guessText(const core::GuessResult& result,
                           .arg(QString::fromStdString(core::toString(*result.hintedScaling)),
                                QString::fromStdString(result.scalingHint));
     for (const std::string& note :
-         {result.layoutNote, result.sidesNote, result.peakNote, result.hopNote})
+         {result.unitNote, result.layoutNote, result.sidesNote, result.peakNote, result.hopNote})
         if (!note.empty())
             text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
     if (!result.warning.empty())

@@ -6,7 +6,9 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -59,9 +61,13 @@ void RebuildForm::watchReading() {
         connect(s, &QSpinBox::valueChanged, this, edited);
     for (QDoubleSpinBox* s : QList<QDoubleSpinBox*>{m_fs, m_dbFloor} + m_picture->fields())
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
-    connect(m_fs, &QDoubleSpinBox::valueChanged, this, [this] {
-        if (!m_followingPicture && !m_applying)
+    connect(m_fs, &QDoubleSpinBox::valueChanged, this, [this](double fs) {
+        if (!m_followingPicture && !m_applying) {
             m_rateTypedFor = magnitudePath();
+            m_rateTyped = true;
+            QSettings().setValue(kRateKey, fs);
+        }
+        updateRateNote();
     });
     connect(m_window->lineEdit(), &QLineEdit::editingFinished, this, edited); // typed
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
@@ -114,7 +120,23 @@ void RebuildForm::followPictureRate() {
         m_followingPicture = true;
         m_fs->setValue(*rate);
         m_followingPicture = false;
+        m_rateTyped = false; // the picture's now
     }
+}
+
+// Beside the Sample rate, where its number comes from until one is typed: a tester rebuilt at
+// the 8 kHz default with nothing saying it was not the file's.
+void RebuildForm::updateRateNote() {
+    const bool fromPicture = isPicture() && m_rateTypedFor != magnitudePath();
+    m_fsNote->setText(fromPicture   ? tr("from the picture")
+                      : m_rateTyped ? QString()
+                                    : tr("assumed"));
+    m_fsNote->setToolTip(
+        fromPicture ? tr("The rate the picture's frequency axis shows: type another if it shows "
+                         "only part of the band")
+                    : tr("Not typed for these files: the last rate typed here (8 kHz at first). "
+                         "Type the rate the spectrogram was made at: a wrong one changes the "
+                         "pitch and the times of the result, not how well it is rebuilt"));
 }
 
 // A picture has its own levels and axes; how matrix files are read does not apply to it.
@@ -122,6 +144,7 @@ void RebuildForm::updatePicture() {
     m_picture->setEnabled(isPicture());
     m_readingBox->setEnabled(!isPicture());
     followPictureRate();
+    updateRateNote();
 }
 
 bool RebuildForm::isPicture() const {

@@ -17,6 +17,8 @@ class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
 
+class QLabel;
+
 namespace specedit::ui {
 
 class PictureFields;
@@ -49,6 +51,7 @@ private:
     QWidget* buildPicture();
     void updatePicture();
     void followPictureRate();
+    void updateRateNote();
     QWidget* buildReading();
     QWidget* buildStft();
     QWidget* buildRetrieval();
@@ -73,6 +76,9 @@ private:
     int m_lastNperseg = 0;
     std::optional<QString> m_rateTypedFor; // the file the Sample rate was typed for: kept there
     bool m_followingPicture = false;       // setting the rate a picture's axis shows
+    bool m_rateTyped = false;              // typed in this dialog (else the last one typed)
+    QLabel* m_fsNote = nullptr;            // "assumed", "from the picture" or nothing
+    static constexpr const char* kRateKey = "rebuild/sampleRate"; // QSettings: last typed
 };
 
 } // namespace specedit::ui

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 
 namespace specedit::ui {
@@ -177,7 +178,15 @@ QWidget* RebuildForm::buildStft() {
     m_fs = new HertzSpinBox(box);
     m_fs->setObjectName("sampleRate");
     m_fs->setRange(1e-3, 1e12);
-    m_fs->setValue(8000);
+    m_fs->setValue(QSettings().value(kRateKey, 8000.0).toDouble()); // the last rate typed
+    m_fsNote = new QLabel(box);
+    m_fsNote->setObjectName("sampleRateNote");
+    m_fsNote->setEnabled(false); // greyed: it says where the number came from
+    auto* rate = new QWidget(box);
+    auto* rateRow = new QHBoxLayout(rate);
+    rateRow->setContentsMargins(0, 0, 0, 0);
+    rateRow->addWidget(m_fs);
+    rateRow->addWidget(m_fsNote, 1);
     m_length = spin(box, 0, std::numeric_limits<int>::max(), 0, tr("from the frames"));
     m_length->setSuffix(tr(" samples"));
     f->addRow(tr("Window:"), m_window);
@@ -186,7 +195,7 @@ QWidget* RebuildForm::buildStft() {
     f->addRow(tr("FFT size:"), m_nfft);
     f->addRow(tr("Window offset:"), m_offset);
     f->addRow(tr("Detrend:"), m_detrend);
-    f->addRow(tr("Sample rate:"), m_fs);
+    f->addRow(tr("Sample rate:"), rate);
     f->addRow(tr("Signal length:"), m_length);
     m_uncentred = new QCheckBox(tr("frames start at the first sample"), box);
     m_uncentred->setObjectName("uncentred");

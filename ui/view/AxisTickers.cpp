@@ -79,7 +79,7 @@ double exactStep(double value) {
 }
 
 double UnitTicker::getTickStep(const QCPRange& range) {
-    m_step = QCPAxisTicker::getTickStep(range);
+    m_step = m_fixedStep > 0 ? m_fixedStep : QCPAxisTicker::getTickStep(range);
     m_magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
     if (m_unitFrom)
         m_magnitude = std::max({m_magnitude, std::abs(m_unitFrom->range().lower),

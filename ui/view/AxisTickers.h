@@ -26,6 +26,8 @@ public:
     // lane reads "0.5 MHz" where the picture's axis does, not "500 kHz"). Same plot, so it
     // lives as long as this ticker's axis.
     void takeUnitFrom(const QCPAxis* axis) { m_unitFrom = axis; }
+    // Ticks every `step` instead of a step picked from the tick count (0: picked).
+    void setStep(double step) { m_fixedStep = step; }
 
 protected:
     double getTickStep(const QCPRange& range) override;
@@ -36,6 +38,7 @@ private:
     AxisFormat m_format;
     bool m_clockSteps;
     double m_step = 1.0;
+    double m_fixedStep = 0.0;
     double m_magnitude = 0.0;
     const QCPAxis* m_unitFrom = nullptr;
 };
