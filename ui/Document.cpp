@@ -6,9 +6,7 @@
 #include "io/SourceFactory.h"
 #include "mask/ShapeCut.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <algorithm>
@@ -57,20 +55,6 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
     adopt(std::move(source), std::move(project), QFileInfo(path).absoluteFilePath(), {});
 }
 
-namespace {
-
-// SHA-1 of a file's contents; empty when it cannot be read.
-QByteArray fileDigest(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(&file);
-    return hash.result();
-}
-
-} // namespace
-
 void Document::openProject(const QString& path) {
     const QByteArray digest = fileDigest(path);
     core::Project project = core::loadProject(path.toStdString());
@@ -79,13 +63,6 @@ void Document::openProject(const QString& path) {
     adopt(std::move(source), std::move(project), QString::fromStdString(sourcePath),
           QFileInfo(path).absoluteFilePath());
     m_projectDigest = digest;
-}
-
-bool Document::projectChangedOnDisk() const {
-    if (m_projectPath.isEmpty())
-        return false;
-    const QByteArray now = fileDigest(m_projectPath);
-    return !now.isEmpty() && now != m_projectDigest;
 }
 
 void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
@@ -335,85 +312,6 @@ void Document::replaceShape(const core::Shape& shape) {
         if (s.id == shape.id)
             s = shape;
     emit shapesChanged();
-}
-
-void Document::saveProject(const QString& path) {
-    const QString oldAutosave = autosavePath();
-    core::Project project = m_project;
-    const QDir folder = QFileInfo(path).absoluteDir();
-    project.source = folder.relativeFilePath(m_sourcePath).toStdString();
-    core::saveProject(project, path.toStdString());
-    m_projectPath = QFileInfo(path).absoluteFilePath();
-    m_projectDigest = fileDigest(m_projectPath);
-    m_undo.setClean();
-    QFile::remove(oldAutosave); // what it protected is saved now
-    if (autosaveBase() != m_autosave.base())
-        m_autosave.claim(autosaveBase());
-    removeAutosave();
-    emit projectPathChanged();
-}
-
-// Beside a saved project when its folder is writable; else (and always for a recording not yet
-// saved as a project: its folder may be read-only or shared) in the user's data folder, named
-// by a hash of what it protects.
-QString Document::autosaveBase() const {
-    QString key = m_sourcePath;
-    if (!m_projectPath.isEmpty()) {
-        key = m_projectPath + ".autosave";
-        if (QFileInfo(QFileInfo(key).absolutePath()).isWritable())
-            return key;
-    }
-    const QString dir =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
-    QDir().mkpath(dir);
-    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1);
-    return dir + "/" + QString::fromLatin1(hash.toHex()) + ".specedit.json";
-}
-
-void Document::writeAutosave() {
-    if (!m_source)
-        return;
-    core::Project project = m_project;
-    project.source = m_sourcePath.toStdString(); // absolute: the sidecar may live elsewhere
-    core::saveProject(project, autosavePath().toStdString());
-}
-
-void Document::updateAutosave() {
-    if (isModified())
-        writeAutosave();
-    else
-        removeAutosave();
-}
-
-void Document::removeAutosave() {
-    if (m_source)
-        QFile::remove(autosavePath());
-}
-
-void Document::recoverAutosave(const QString& file) {
-    const QStringList found = recoverableAutosaves();
-    const QString from = file.isEmpty() ? (found.isEmpty() ? autosavePath() : found.first()) : file;
-    const core::Project saved = core::loadProject(from.toStdString());
-    m_undo.beginMacro(tr("Recover autosaved changes"));
-    core::StftParams analysis = saved.analysis;
-    analysis.fs = m_source->info().sampleRate;
-    if (!(analysis == this->analysis()))
-        m_undo.push(new AnalysisCommand(this, this->analysis(), analysis, -1));
-    for (const auto& shape : std::vector<core::Shape>(m_project.shapes))
-        removeShape(shape.id);
-    for (const auto& shape : saved.shapes)
-        addShape(shape);
-    setLabels(saved.classes, saved.labels, tr("Recover labels"));
-    m_undo.endMacro();
-    if (from != autosavePath()) { // another window's: this window's own keeps it from now on
-        writeAutosave();
-        QFile::remove(from);
-    }
-}
-
-void Document::discardAutosave(const QString& file) {
-    if (recoverableAutosaves().contains(file))
-        QFile::remove(file);
 }
 
 void Document::applyAnalysis(const core::StftParams& params) {

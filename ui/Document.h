@@ -179,6 +179,8 @@ signals:
 private:
     int defaultChannel() const;
     QString autosaveBase() const;
+    // SHA-1 of a file's contents; empty when it cannot be read.
+    static QByteArray fileDigest(const QString& path);
     void adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
                QString sourcePath, QString projectPath);
 

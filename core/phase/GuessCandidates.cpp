@@ -54,6 +54,26 @@ MatrixLayout likelyLayout(const Matrix& m) {
     return transposed ? MatrixLayout::FramesByBins : MatrixLayout::BinsByFrames;
 }
 
+void noteNegatives(const Matrix& mag, const std::string& name, GuessResult& result) {
+    const std::string negative = firstNegative(mag, name);
+    if (negative.empty())
+        return;
+    const std::string note = negative +
+                             ": below zero, so the magnitudes were read only as levels in dB "
+                             "(20 or 10 log10), not as linear or power magnitudes";
+    const auto below =
+        std::count_if(mag.values.begin(), mag.values.end(), [](double v) { return v < 0; });
+    if (std::size_t(below) * 10 >= mag.values.size()) {
+        result.unitNote = note;
+        return;
+    }
+    std::string& warning = result.warning; // first: it decides the rest
+    warning = note + " (" + std::to_string(below) + " of " + std::to_string(mag.values.size()) +
+              " values are below zero: if they are linear or power magnitudes with noise, clip "
+              "them at 0 and guess again)" +
+              (warning.empty() ? "" : ". " + warning);
+}
+
 std::string layoutNote(const Matrix& m, bool peaksFit) {
     if (likelyLayout(m) == MatrixLayout::FramesByBins)
         return "read as frames x bins: its " + std::to_string(m.cols) +

@@ -32,6 +32,12 @@ std::vector<GuessShape> guessShapes(const Matrix& m, std::optional<MatrixLayout>
 std::vector<SpectrumLayout> readingUnits(const GuessShape& shape, const Matrix& mag, bool phaseFile,
                                          const GuessOptions& o);
 
+// Negative values are no linear or power magnitudes, so only dB readings were tried, and the
+// user sees why (a corrupt file would otherwise only score badly). Many of them (a tenth or
+// more): result.unitNote (a dB file, read as it should be); a few: first in result.warning,
+// with how many and the advice to clip noise in linear magnitudes at 0.
+void noteNegatives(const Matrix& mag, const std::string& name, GuessResult& result);
+
 // Magnitudes alone cannot tell a transposed reading apart, so their layout is the user's, by
 // default bins x frames (scipy, librosa, MATLAB). FramesByBins when that default is implausible
 // and the transpose is not: more than 2049 rows (nfft above 4096) fit no common FFT size (nfft/2+1

@@ -90,7 +90,7 @@ public:
         rankCandidates(m_found, result.timeVariation < kStationaryVariation);
         result.warning =
             guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
-        noteNegatives(result);
+        noteNegatives(m_mag, m_o.magnitudeName, result);
         result.sidesNote = sidesTieNote(m_found);
         if (!m_withPhase)
             result.peakNote = peakShapeNote(m_found);
@@ -108,30 +108,6 @@ public:
     }
 
 private:
-    // Negative values are no linear or power magnitudes: only dB readings were tried, and the
-    // user sees why (a corrupt file would otherwise only score badly). Many of them: a note (a
-    // dB file, read as it should be); a few: first in the warning, with how many.
-    void noteNegatives(GuessResult& result) const {
-        const std::string negative = firstNegative(m_mag, m_o.magnitudeName);
-        if (negative.empty())
-            return;
-        const std::string note = negative +
-                                 ": below zero, so the magnitudes were read only as levels in dB "
-                                 "(20 or 10 log10), not as linear or power magnitudes";
-        const auto below =
-            std::count_if(m_mag.values.begin(), m_mag.values.end(), [](double v) { return v < 0; });
-        if (std::size_t(below) * 10 >= m_mag.values.size()) {
-            result.unitNote = note;
-            return;
-        }
-        std::string& warning = result.warning; // first: it decides the rest
-        warning = note + " (" + std::to_string(below) + " of " +
-                  std::to_string(m_mag.values.size()) +
-                  " values are below zero: if they are linear or power magnitudes with noise, "
-                  "clip them at 0 and guess again)" +
-                  (warning.empty() ? "" : ". " + warning);
-    }
-
     // With a phase, every candidate is screened on kScreenFrames frames (a true one scores at
     // rounding error there too), and the kRescored best (and the best of each hop) are scored
     // on maxFrames.
