@@ -112,10 +112,9 @@ int nextAtOrAbove(const float* ratio, int from, int bins, float low) {
 
 } // namespace
 
-void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
-                             float high, const float* weight) {
-    std::vector<Run>& runs = m_runs;
-    runs.clear();
+// The frame's runs of consecutive bins at or above `low`, into m_runs.
+void RegionTracker::findRuns(const float* ratio, int bins, float low) {
+    m_runs.clear();
     for (int k = 0; k < bins;) {
         if (!(ratio[k] >= low)) {
             k = nextAtOrAbove(ratio, k + 1, bins, low);
@@ -124,14 +123,15 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         const int b0 = k;
         while (k < bins && ratio[k] >= low)
             ++k;
-        runs.push_back({b0, k - 1, -1});
+        m_runs.push_back({b0, k - 1, -1});
     }
-    if (runs.empty() && m_open.empty())
-        return; // noise alone: the common case
-    std::vector<int> parent(m_open.size());
-    std::iota(parent.begin(), parent.end(), 0);
+}
+
+// Each run joins the regions of the previous frame's runs it touches (a run touching two
+// regions joins them in `parent`); a run touching none starts a region.
+void RegionTracker::linkRuns(std::int64_t frame, std::vector<int>& parent) {
     std::size_t p = 0;
-    for (Run& r : runs) {
+    for (Run& r : m_runs) {
         while (p < m_prev.size() && m_prev[p].b1 < r.b0 - 1)
             ++p;
         for (std::size_t q = p; q < m_prev.size() && m_prev[q].b0 <= r.b1 + 1; ++q) {
@@ -147,35 +147,33 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
             parent.push_back(r.region);
         }
     }
-    // Merge the regions this frame joined, then add the frame's cells.
-    for (int i = 0; i < int(m_open.size()); ++i)
-        if (const int root = findRoot(parent, i); root != i)
-            absorb(m_open[std::size_t(root)], m_open[std::size_t(i)]);
-    std::vector<bool> continued(m_open.size(), false);
-    for (Run& r : runs) {
-        r.region = findRoot(parent, r.region);
-        Region& g = m_open[std::size_t(r.region)];
-        continued[std::size_t(r.region)] = true;
-        g.frame1 = frame;
-        const float energy =
-            addProfile(g, r.b0, ratio + r.b0, weight ? weight + r.b0 : nullptr, r.b1 - r.b0 + 1);
-        if (g.frames.size() < std::size_t(frame - g.frame0 + 1))
-            g.frames.resize(std::size_t(frame - g.frame0 + 1), 0.0f);
-        g.frames[std::size_t(frame - g.frame0)] += energy;
-        g.bin0 = std::min(g.bin0, r.b0);
-        g.bin1 = std::max(g.bin1, r.b1);
-        for (int k = r.b0; k <= r.b1; ++k) {
-            g.seeded = g.seeded || ratio[k] >= high;
-            g.seeds += ratio[k] >= high ? 1 : 0;
-            g.sumRatio += ratio[k];
-            g.peakRatio = std::max(g.peakRatio, double(ratio[k]));
-            const double w = weight ? weight[k] : 1.0;
-            g.noise += w;
-            g.excess += (double(ratio[k]) - 1.0) * w;
-        }
-        g.cells += r.b1 - r.b0 + 1;
+}
+
+// One run's cells into its region: profile, energy per frame, extent and counts.
+void RegionTracker::addRun(Region& g, const Run& r, std::int64_t frame, const float* ratio,
+                           float high, const float* weight) {
+    g.frame1 = frame;
+    const float energy =
+        addProfile(g, r.b0, ratio + r.b0, weight ? weight + r.b0 : nullptr, r.b1 - r.b0 + 1);
+    if (g.frames.size() < std::size_t(frame - g.frame0 + 1))
+        g.frames.resize(std::size_t(frame - g.frame0 + 1), 0.0f);
+    g.frames[std::size_t(frame - g.frame0)] += energy;
+    g.bin0 = std::min(g.bin0, r.b0);
+    g.bin1 = std::max(g.bin1, r.b1);
+    for (int k = r.b0; k <= r.b1; ++k) {
+        g.seeded = g.seeded || ratio[k] >= high;
+        g.seeds += ratio[k] >= high ? 1 : 0;
+        g.sumRatio += ratio[k];
+        g.peakRatio = std::max(g.peakRatio, double(ratio[k]));
+        const double w = weight ? weight[k] : 1.0;
+        g.noise += w;
+        g.excess += (double(ratio[k]) - 1.0) * w;
     }
-    // Regions no run continued are finished; the rest are renumbered compactly.
+    g.cells += r.b1 - r.b0 + 1;
+}
+
+// Regions no run continued are finished (kept when seeded); the rest are renumbered compactly.
+void RegionTracker::closeRegions(std::vector<int>& parent, const std::vector<bool>& continued) {
     std::vector<int> renumber(m_open.size(), -1);
     std::vector<Region> open;
     for (int i = 0; i < int(m_open.size()); ++i) {
@@ -189,9 +187,30 @@ void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, f
         renumber[std::size_t(i)] = int(open.size());
         open.push_back(std::move(m_open[std::size_t(i)]));
     }
-    for (Run& r : runs)
+    for (Run& r : m_runs)
         r.region = renumber[std::size_t(r.region)];
     m_open = std::move(open);
+}
+
+void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
+                             float high, const float* weight) {
+    findRuns(ratio, bins, low);
+    if (m_runs.empty() && m_open.empty())
+        return; // noise alone: the common case
+    std::vector<int> parent(m_open.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    linkRuns(frame, parent);
+    // Merge the regions this frame joined, then add the frame's cells.
+    for (int i = 0; i < int(m_open.size()); ++i)
+        if (const int root = findRoot(parent, i); root != i)
+            absorb(m_open[std::size_t(root)], m_open[std::size_t(i)]);
+    std::vector<bool> continued(m_open.size(), false);
+    for (Run& r : m_runs) {
+        r.region = findRoot(parent, r.region);
+        continued[std::size_t(r.region)] = true;
+        addRun(m_open[std::size_t(r.region)], r, frame, ratio, high, weight);
+    }
+    closeRegions(parent, continued);
     std::swap(m_prev, m_runs);
 }
 

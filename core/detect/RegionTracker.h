@@ -51,6 +51,12 @@ private:
         int b0, b1; // inclusive
         int region; // index in m_open
     };
+    void findRuns(const float* ratio, int bins, float low);
+    void linkRuns(std::int64_t frame, std::vector<int>& parent);
+    static void addRun(Region& g, const Run& r, std::int64_t frame, const float* ratio, float high,
+                       const float* weight);
+    void closeRegions(std::vector<int>& parent, const std::vector<bool>& continued);
+
     std::vector<Run> m_prev;
     std::vector<Run> m_runs; // this frame's, kept to reuse its memory
     std::vector<Region> m_open;

@@ -92,6 +92,55 @@ Cf initialValue(Area& a, const EffectContext& cx, std::int64_t j, int k, double 
     return Cf(std::polar(std::sqrt(power), phase));
 }
 
+void requireSmall(const Region& r, int index) {
+    if (r.frames() * r.width() > kMaxFillCells)
+        throw Error("shapes[" + std::to_string(index) + "]",
+                    "replace covers " + std::to_string(r.frames()) + " frames x " +
+                        std::to_string(r.width()) + " bins",
+                    "at most " + std::to_string(kMaxFillCells >> 20) +
+                        " million cells: replace is for clicks and dropouts, attenuate for "
+                        "longer regions");
+}
+
+// The region's fill made consistent with the spectrum around it: kReplaceIterations times,
+// the region (blended by each cell's coverage w) is synthesised with its neighbours and
+// analysed again, and the fill takes the new phases at its target magnitudes.
+template <typename S>
+void fitFill(Stft<S>& stft, Area& a, const Region& r, const MaskGrid& grid,
+             const std::vector<float>& w, const std::vector<Cf>& original, std::int64_t total,
+             std::vector<Cf>& fill, const JobControl& job) {
+    const std::int64_t n0 = stft.frameStart(r.cells.jLo);
+    const std::int64_t n1 = stft.frameStart(r.cells.jHi) + stft.nperseg();
+    std::vector<S> signal(std::size_t(n1 - n0));
+    std::vector<typename Stft<S>::Real> norm;
+    auto ws = stft.makeWorkspace();
+    std::vector<Cf> spec(std::size_t(a.bins));
+    std::vector<float> target(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i)
+        target[i] = std::abs(fill[i]);
+    for (int it = 0; it < kReplaceIterations; ++it) {
+        job.checkCancelled();
+        for (std::int64_t j = r.cells.jLo; j <= r.cells.jHi; ++j)
+            for (int s = r.cells.sLo; s <= r.cells.sHi; ++s) {
+                const std::size_t i = r.index(j, s);
+                a.at(j, binOfSignedIndex(grid, s)) = (1.0f - w[i]) * original[i] + w[i] * fill[i];
+            }
+        stft.synthesize(
+            n0, n1, total, [&](std::int64_t j, Cf* z) { std::copy_n(&a.at(j, 0), a.bins, z); },
+            signal.data(), norm, ws);
+        for (std::int64_t j = r.cells.jLo; j <= r.cells.jHi; ++j) {
+            stft.forward(signal.data() + (stft.frameStart(j) - n0), spec.data(), ws);
+            for (int s = r.cells.sLo; s <= r.cells.sHi; ++s) {
+                const std::size_t i = r.index(j, s);
+                const Cf y = spec[std::size_t(binOfSignedIndex(grid, s))];
+                const float m = std::abs(y);
+                if (m > 0)
+                    fill[i] = target[i] / m * y;
+            }
+        }
+    }
+}
+
 } // namespace
 
 template <typename S>
@@ -101,13 +150,7 @@ void computeReplaceFill(LaneSpectra<S>& lane, const StftParams& params, const Ma
     Region r{maskCells(shape, grid, 0, int(std::min<std::int64_t>(total, 1 << 30)))};
     if (r.cells.empty())
         return;
-    if (r.frames() * r.width() > kMaxFillCells)
-        throw Error("shapes[" + std::to_string(index) + "]",
-                    "replace covers " + std::to_string(r.frames()) + " frames x " +
-                        std::to_string(r.width()) + " bins",
-                    "at most " + std::to_string(kMaxFillCells >> 20) +
-                        " million cells: replace is for clicks and dropouts, attenuate for "
-                        "longer regions");
+    requireSmall(r, index);
     Stft<S> stft(params);
     const int overlap = (stft.nperseg() + stft.hop() - 1) / stft.hop();
     Area a;
@@ -132,40 +175,7 @@ void computeReplaceFill(LaneSpectra<S>& lane, const StftParams& params, const Ma
                 shape.fillFrom == FillFrom::Time ? -1.0 : powerAcross(a, grid, r.cells, j, s);
             out.fill[i] = initialValue(a, out, j, k, across, shape.fillFrom == FillFrom::Both);
         }
-    const std::int64_t n0 = stft.frameStart(r.cells.jLo);
-    const std::int64_t n1 = stft.frameStart(r.cells.jHi) + stft.nperseg();
-    std::vector<S> signal(std::size_t(n1 - n0));
-    std::vector<typename Stft<S>::Real> norm;
-    auto ws = stft.makeWorkspace();
-    std::vector<Cf> spec(std::size_t(a.bins));
-    auto setRegion = [&] {
-        for (std::int64_t j = r.cells.jLo; j <= r.cells.jHi; ++j)
-            for (int s = r.cells.sLo; s <= r.cells.sHi; ++s) {
-                const std::size_t i = r.index(j, s);
-                a.at(j, binOfSignedIndex(grid, s)) =
-                    (1.0f - w[i]) * original[i] + w[i] * out.fill[i];
-            }
-    };
-    std::vector<float> target(w.size());
-    for (std::size_t i = 0; i < w.size(); ++i)
-        target[i] = std::abs(out.fill[i]);
-    for (int it = 0; it < kReplaceIterations; ++it) {
-        job.checkCancelled();
-        setRegion();
-        stft.synthesize(
-            n0, n1, total, [&](std::int64_t j, Cf* z) { std::copy_n(&a.at(j, 0), a.bins, z); },
-            signal.data(), norm, ws);
-        for (std::int64_t j = r.cells.jLo; j <= r.cells.jHi; ++j) {
-            stft.forward(signal.data() + (stft.frameStart(j) - n0), spec.data(), ws);
-            for (int s = r.cells.sLo; s <= r.cells.sHi; ++s) {
-                const std::size_t i = r.index(j, s);
-                const Cf y = spec[std::size_t(binOfSignedIndex(grid, s))];
-                const float m = std::abs(y);
-                if (m > 0)
-                    out.fill[i] = target[i] / m * y;
-            }
-        }
-    }
+    fitFill(stft, a, r, grid, w, original, total, out.fill, job);
     out.fillJ0 = r.cells.jLo;
     out.fillFrames = r.frames();
     out.fillS0 = r.cells.sLo;
