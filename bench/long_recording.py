@@ -13,7 +13,7 @@ the 1-minute run: flat memory means a ratio near 1 while the time grows about te
     python3 bench/long_recording.py [BUILD_DIR] [--minutes 10] [--keep]
 
 Needs numpy and 10 GB of free space in the temporary folder (the output of `apply` is as big
-as the source). A benchmark, not a test: `cli.limits` keeps a small version in the tests.
+as the source). A benchmark, not a test: `cli.limits.*` keeps a small version in the tests.
 """
 
 import argparse

@@ -6,7 +6,24 @@
 namespace specedit::ui {
 
 UnitSpinBox::UnitSpinBox(Parse parse, Format format, QRegularExpression partial, QWidget* parent)
-    : QDoubleSpinBox(parent), m_parse(parse), m_format(format), m_partial(std::move(partial)) {}
+    : QDoubleSpinBox(parent), m_parse(parse), m_format(format), m_partial(std::move(partial)) {
+    // Return or leaving the field ends the typing: its value is the one to go back to.
+    connect(this, &QAbstractSpinBox::editingFinished, this, [this] {
+        if (!m_refusing)
+            m_before = value();
+    });
+}
+
+void UnitSpinBox::focusInEvent(QFocusEvent* event) {
+    m_before = value();
+    QDoubleSpinBox::focusInEvent(event);
+}
+
+void UnitSpinBox::refuse(const QString& text) {
+    m_refusing = false;
+    setValue(m_before);
+    emit refused(text);
+}
 
 QValidator::State UnitSpinBox::validate(QString& input, int&) const {
     if (!specialValueText().isEmpty() && input == specialValueText())
@@ -30,9 +47,11 @@ void UnitSpinBox::fixup(QString& input) const {
         input = textFromValue(std::clamp(*v, minimum(), maximum()));
         return;
     }
-    if (!input.trimmed().isEmpty()) // said; the field shows its value again
-        QMetaObject::invokeMethod(const_cast<UnitSpinBox*>(this), "refused", Qt::QueuedConnection,
-                                  Q_ARG(QString, input.trimmed()));
+    if (input.trimmed().isEmpty())
+        return;
+    m_refusing = true; // said, and the value before the typing comes back
+    QMetaObject::invokeMethod(const_cast<UnitSpinBox*>(this), "refuse", Qt::QueuedConnection,
+                              Q_ARG(QString, input.trimmed()));
 }
 
 QString UnitSpinBox::textFromValue(double value) const {

@@ -19,19 +19,25 @@ public:
 
 signals:
     // Text that was no value when the field was left ("50m": milli or minutes?); the field
-    // goes back to its value, and whoever shows messages says why.
+    // goes back to the value it had before the typing began (not to "50", which the typing
+    // passed through), and whoever shows messages says why.
     void refused(const QString& text);
 
 protected:
+    void focusInEvent(QFocusEvent* event) override;
     void fixup(QString& input) const override;
     QValidator::State validate(QString& input, int& pos) const override;
     double valueFromText(const QString& text) const override;
     QString textFromValue(double value) const override;
 
 private:
+    Q_INVOKABLE void refuse(const QString& text);
+
     Parse m_parse;
     Format m_format;
     QRegularExpression m_partial;
+    double m_before = 0;             // the value when the typing began
+    mutable bool m_refusing = false; // a refusal is queued: the value typed is not kept
 };
 
 } // namespace specedit::ui

@@ -60,9 +60,10 @@ void detectOne(const DetectArgs& a, const std::string& in, core::JobControl& job
                                                        : core::detectionAnalysis(info.sampleRate);
     const auto labels = core::detectBursts(*src, params, o, job);
     const std::string out = outputFor(a, in);
-    writeLabelsTo(out, labels, recording, open, *src);
+    const core::LabelRegion region{o.t0.value_or(0), o.t1.value_or(info.duration()), {}, {}};
+    const LabelWrite w = writeLabelsTo(out, labels, recording, open, *src, region);
     finishProgress();
-    std::cout << in << ": " << labels.size() << " bursts -> " << out << "\n";
+    std::cout << in << ": " << describe(w, "bursts") << " -> " << out << "\n";
 }
 
 void runDetect(const DetectArgs& a) {

@@ -14,9 +14,58 @@ bool isProjectPath(const std::string& path) {
            path.compare(path.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-std::size_t writeLabelsTo(const std::string& out, std::vector<core::Label> labels,
-                          const std::string& recordingPath, const core::OpenOptions& open,
-                          const core::SampleSource& source) {
+namespace {
+
+bool sameBox(const core::Label& a, const core::Label& b) {
+    return a.t0 == b.t0 && a.t1 == b.t1 && a.f0 == b.f0 && a.f1 == b.f1 &&
+           a.className == b.className;
+}
+
+// The project's labels with the new ones: detected bursts merged as proposals, other labels
+// added but for those the project has already (same box and class).
+LabelWrite addToProject(core::Project& project, const std::vector<core::Label>& labels,
+                        const std::optional<core::LabelRegion>& detectedIn) {
+    LabelWrite w;
+    std::vector<core::Label> all;
+    if (detectedIn) {
+        auto merged = core::mergeProposals(project.labels, labels, *detectedIn);
+        w = {merged.added, merged.replaced, merged.alreadyThere};
+        all = std::move(merged.labels);
+    } else {
+        all = project.labels;
+        for (const auto& l : labels) {
+            if (std::any_of(project.labels.begin(), project.labels.end(),
+                            [&](const core::Label& p) { return sameBox(p, l); })) {
+                ++w.alreadyThere;
+                continue;
+            }
+            all.push_back(l);
+            all.back().id = 0;
+            ++w.written;
+        }
+    }
+    std::uint64_t next = 1; // ids of replaced proposals are not given again
+    for (const auto* list : {&project.labels, &all})
+        for (const auto& l : *list)
+            next = std::max(next, l.id + 1);
+    for (auto& l : all)
+        if (l.id == 0)
+            l.id = next++;
+    for (const auto& l : all)
+        if (!l.className.empty() &&
+            std::none_of(project.classes.begin(), project.classes.end(),
+                         [&](const core::LabelClass& c) { return c.name == l.className; }))
+            project.classes.push_back({l.className, "#4fc3f7", 0, nlohmann::json::object()});
+    project.labels = std::move(all);
+    return w;
+}
+
+} // namespace
+
+LabelWrite writeLabelsTo(const std::string& out, std::vector<core::Label> labels,
+                         const std::string& recordingPath, const core::OpenOptions& open,
+                         const core::SampleSource& source,
+                         const std::optional<core::LabelRegion>& detectedIn) {
     namespace fs = std::filesystem;
     if (!isProjectPath(out)) {
         std::uint64_t next = 1; // labels without one (detected ones) are numbered in order
@@ -26,7 +75,7 @@ std::size_t writeLabelsTo(const std::string& out, std::vector<core::Label> label
             if (l.id == 0)
                 l.id = next++;
         core::writeLabelFile(out, labels, core::labelRecordingOf(source, recordingPath));
-        return labels.size();
+        return {labels.size(), 0, 0};
     }
     core::Project project;
     if (fs::exists(out)) {
@@ -36,19 +85,18 @@ std::size_t writeLabelsTo(const std::string& out, std::vector<core::Label> label
         project.source = fs::relative(fs::absolute(recordingPath), folder).generic_string();
         project.sourceOptions = open;
     }
-    std::uint64_t next = 1;
-    for (const auto& l : project.labels)
-        next = std::max(next, l.id + 1);
-    for (auto& l : labels) {
-        l.id = next++;
-        if (!l.className.empty() &&
-            std::none_of(project.classes.begin(), project.classes.end(),
-                         [&](const core::LabelClass& c) { return c.name == l.className; }))
-            project.classes.push_back({l.className, "#4fc3f7", 0, nlohmann::json::object()});
-        project.labels.push_back(l);
-    }
+    const LabelWrite w = addToProject(project, labels, detectedIn);
     core::saveProject(project, out);
-    return labels.size();
+    return w;
+}
+
+std::string describe(const LabelWrite& w, const char* what) {
+    std::string text = std::to_string(w.written) + " " + what;
+    if (w.replaced > 0)
+        text += ", " + std::to_string(w.replaced) + " proposed by an earlier run replaced";
+    if (w.alreadyThere > 0)
+        text += ", " + std::to_string(w.alreadyThere) + " already labelled there";
+    return text;
 }
 
 std::vector<core::Label> readLabelsFrom(const std::string& in) {

@@ -35,8 +35,8 @@ void runLabels(LabelsArgs a) {
                           "--recording FILE (or a project or a .sigmf-meta as input)");
     const auto labels = readLabelsFrom(a.input);
     const auto src = core::openRecording(recording, open);
-    writeLabelsTo(a.out, labels, recording, open, *src);
-    std::cout << a.input << ": " << labels.size() << " labels -> " << a.out << "\n";
+    const LabelWrite w = writeLabelsTo(a.out, labels, recording, open, *src);
+    std::cout << a.input << ": " << describe(w, "labels") << " -> " << a.out << "\n";
 }
 
 } // namespace

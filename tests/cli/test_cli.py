@@ -552,14 +552,33 @@ class Labels(CliTest):
                           for a in meta["annotations"]])
         info = json.loads(run("info", self.path("b.sigmf-meta"), check=0).stdout)
         self.assertEqual((info["sample_rate"], info["samples"]), (2e6, 1800000))
-        # A project gets the bursts as proposed labels; a second run adds to them.
-        for expected in (3, 6):
-            run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
-            with open(self.path("p.specedit.json")) as f:
-                project = json.load(f)
-            self.assertEqual(len(project["labels"]), expected)
+        # A project gets the bursts as proposed labels.
+        proc = run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
+        self.assertIn(": 3 bursts -> ", proc.stdout)
+        with open(self.path("p.specedit.json")) as f:
+            project = json.load(f)
+        self.assertEqual([l["state"] for l in project["labels"]], ["proposed"] * 3)
         self.assertEqual(project["source"], "g001_433.92M_2M.cu8")
-        self.assertEqual(len({l["id"] for l in project["labels"]}), 6)
+        # The user confirms the first and classifies it; a second run replaces the two
+        # proposals left and does not propose the confirmed burst again: nothing doubles.
+        project["classes"] = [{"name": "open", "color": "#ff0000"}]
+        project["labels"][0].update({"state": "confirmed", "class": "open"})
+        with open(self.path("p.specedit.json"), "w") as f:
+            json.dump(project, f)
+        proc = run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
+        self.assertIn(": 2 bursts, 2 proposed by an earlier run replaced, 1 already labelled "
+                      "there -> ", proc.stdout)
+        with open(self.path("p.specedit.json")) as f:
+            labels = json.load(f)["labels"]
+        self.assertEqual([(l["id"], l["state"]) for l in labels],
+                         [(1, "confirmed"), (4, "proposed"), (5, "proposed")])
+        self.check_boxes(sorted((l["t0"], l["t1"], l["f0"], l["f1"]) for l in labels))
+        # Labels written into the project they came from are not added twice.
+        proc = run("labels", self.path("p.specedit.json"), "--out", self.path("p.specedit.json"),
+                   check=0)
+        self.assertIn(": 0 labels, 3 already labelled there -> ", proc.stdout)
+        with open(self.path("p.specedit.json")) as f:
+            self.assertEqual(len(json.load(f)["labels"]), 3)
 
     def test_labels_convert_between_formats(self):
         rec = self.recording()

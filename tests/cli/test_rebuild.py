@@ -690,6 +690,11 @@ class Guess(CliTest):
         self.assertGreater(out["readings_scored"], 20)
         self.assertIn("guess: warning: no reading tried", proc.stderr)
 
+
+class GuessFromMagnitudes(CliTest):
+    """The guess from magnitudes alone: the window, units and layout (a class of its own, as
+    each of its phase retrievals takes seconds: the classes run side by side)."""
+
     def test_magnitudes_alone_point_to_the_true_reading(self):
         # No phase: ranked by the consistency gain over shuffled frames (ParameterGuess.h).
         x = signal(8000)
@@ -761,6 +766,10 @@ class Guess(CliTest):
                 self.assertRegex(c["peak_note"], r"^\d+ readings rank after the rest: .* at "
                                  r"window 256, db: %s %d %%, " % (window, round(
                                      100 * ranked[0]["peak_fit"])))
+
+
+class GuessTheHop(CliTest):
+    """The guess from magnitudes alone: the hop, and when it cannot be told."""
 
     def test_magnitudes_alone_of_syllables_at_half_overlap_take_the_true_hop(self):
         # 10 s of syllables at 8 kHz through scipy.signal.stft's defaults (50 %), no length:

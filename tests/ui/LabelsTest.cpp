@@ -410,7 +410,8 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     dialog->setThresholdDb(8);
     EXPECT_EQ(counted(), all);
     // Typed digit by digit, the count follows before the field is left.
-    auto* threshold = dialog->findChildren<QDoubleSpinBox*>().at(0);
+    auto* threshold = dialog->findChild<QDoubleSpinBox*>("threshold");
+    ASSERT_NE(threshold, nullptr);
     threshold->setFocus();
     threshold->selectAll();
     QTest::keyClicks(threshold, "60");
@@ -471,6 +472,49 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     EXPECT_EQ(
         w.statusBar()->currentMessage(),
         QString("Accepted %1; none proposed left").arg(ui::counted(inView - 1, "label", "labels")));
+}
+
+// The fields read the units typed: a bandwidth field in kHz read "500 Hz" as 500 kHz and a time
+// field in ms read "500 us" as 500 ms; the threshold's minus sign was dropped ("-5" read 5 dB).
+TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto* dialog = openDetect(demo.window);
+    ASSERT_NE(dialog, nullptr);
+    QApplication::setActiveWindow(dialog); // as a click on it would: Tab leaves a field
+    ASSERT_TRUE(QTest::qWaitForWindowActive(dialog));
+    auto type = [&](const char* name, const QString& text) {
+        auto* field = dialog->findChild<QDoubleSpinBox*>(name);
+        EXPECT_NE(field, nullptr) << name;
+        if (!field)
+            return;
+        field->setFocus();
+        field->selectAll();
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Tab);
+    };
+    type("narrowest", "500 Hz");
+    EXPECT_DOUBLE_EQ(dialog->options().minBandwidth, 500);
+    type("narrowest", "0.5 MHz");
+    EXPECT_DOUBLE_EQ(dialog->options().minBandwidth, 5e5);
+    type("shortest", "500 us");
+    EXPECT_DOUBLE_EQ(dialog->options().minDuration, 500e-6);
+    type("shortest", "0.002 s");
+    EXPECT_DOUBLE_EQ(dialog->options().minDuration, 0.002);
+    type("mergeGap", "1.5ms");
+    EXPECT_DOUBLE_EQ(dialog->options().mergeGap, 1.5e-3);
+    // Below the range, the least threshold, shown; not the number without its sign.
+    type("threshold", "-5");
+    EXPECT_DOUBLE_EQ(dialog->options().thresholdDb, 1);
+    EXPECT_EQ(dialog->findChild<QDoubleSpinBox*>("threshold")->text(), "1 dB");
+    // Text that is no time ("m": milli or minutes?) is refused, and said where the count was.
+    // The field goes back to the value before the typing, not to "50" it passed through.
+    type("shortest", "50m");
+    QTest::qWait(50); // the refusal is queued
+    EXPECT_DOUBLE_EQ(dialog->options().minDuration, 0.002);
+    EXPECT_EQ(dialog->findChild<QLabel*>("count")->text(),
+              "\"50m\" is not a time (1.5, 50 ms, 250 us); shortest burst stays 0.002 s");
+    dialog->reject();
 }
 
 TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {

@@ -3,6 +3,8 @@
 #include "CompactSpinBox.h"
 #include "Counted.h"
 #include "DetachedWork.h"
+#include "HertzSpinBox.h"
+#include "SecondsSpinBox.h"
 #include "util/JobControl.h"
 
 #include <QCheckBox>
@@ -32,10 +34,22 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
         m_scope->addItem(tr("Selected shape's box"), int(Scope::Selection));
     form->addRow(tr("Look in"), m_scope);
     const core::DetectOptions d;
-    m_threshold = addSpin(tr("Threshold above the floor"), d.thresholdDb, 1, 60, 1, " dB");
-    m_minDuration = addSpin(tr("Shortest burst"), d.minDuration * 1e3, 0, 1e5, 3, " ms");
-    m_minBandwidth = addSpin(tr("Narrowest burst"), d.minBandwidth / 1e3, 0, 1e5, 3, " kHz");
-    m_mergeGap = addSpin(tr("Merge bursts closer than"), d.mergeGap * 1e3, 0, 1e4, 2, " ms");
+    m_threshold =
+        addField(tr("Threshold above the floor"), "threshold", decibelField(d.thresholdDb));
+    // Times and bandwidths read their units ("500 us", "0.5 MHz"): fields with a fixed " ms" or
+    // " kHz" read "500 us" as 500 ms and "500 Hz" as 500 kHz.
+    m_minDuration = addField(tr("Shortest burst"), "shortest", new SecondsSpinBox(this),
+                             tr("a time (1.5, 50 ms, 250 us)"));
+    m_minBandwidth = addField(tr("Narrowest burst"), "narrowest", new HertzSpinBox(this),
+                              tr("a frequency (500, 12.5k, 0.5 MHz)"));
+    m_mergeGap = addField(tr("Merge bursts closer than"), "mergeGap", new SecondsSpinBox(this),
+                          tr("a time (1.5, 50 ms, 250 us)"));
+    m_minDuration->setRange(0, 100);
+    m_minBandwidth->setRange(0, 1e10);
+    m_mergeGap->setRange(0, 10);
+    m_minDuration->setValue(d.minDuration);
+    m_minBandwidth->setValue(d.minBandwidth);
+    m_mergeGap->setValue(d.mergeGap);
     form->addRow(QString(), m_steady);
     m_count->setMinimumWidth(260);
     m_count->setObjectName("count");
@@ -59,25 +73,35 @@ DetectDialog::~DetectDialog() {
     m_running->waitForAll();
 }
 
-QDoubleSpinBox* DetectDialog::addSpin(const QString& label, double value, double lo, double hi,
-                                      int decimals, const QString& suffix) {
+QDoubleSpinBox* DetectDialog::decibelField(double value) {
     auto* spin = new CompactSpinBox(this);
-    spin->setRange(lo, hi);
-    spin->setDecimals(decimals);
-    spin->setSuffix(suffix);
+    spin->setRange(1, 60);
+    spin->setDecimals(1);
+    spin->setSuffix(" dB");
     spin->setValue(value);
+    return spin;
+}
+
+QDoubleSpinBox* DetectDialog::addField(const QString& label, const QString& name,
+                                       QDoubleSpinBox* field, const QString& expected) {
+    field->setObjectName(name);
     // Each digit restarts the debounce and cancels a count under way: the count follows the
     // typing (with keyboard tracking off it stayed on the old value until the field was left).
-    connect(spin, &QDoubleSpinBox::valueChanged, this, &DetectDialog::scheduleCount);
-    static_cast<QFormLayout*>(layout())->addRow(label, spin);
-    return spin;
+    connect(field, &QDoubleSpinBox::valueChanged, this, &DetectDialog::scheduleCount);
+    if (auto* unit = qobject_cast<UnitSpinBox*>(field))
+        connect(unit, &UnitSpinBox::refused, this, [=, this](const QString& text) {
+            m_count->setText(tr("\"%1\" is not %2; %3 stays %4")
+                                 .arg(text, expected, label.toLower(), unit->text()));
+        });
+    static_cast<QFormLayout*>(layout())->addRow(label, field);
+    return field;
 }
 
 void DetectDialog::setOptions(const core::DetectOptions& o) {
     m_threshold->setValue(o.thresholdDb);
-    m_minDuration->setValue(o.minDuration * 1e3);
-    m_minBandwidth->setValue(o.minBandwidth / 1e3);
-    m_mergeGap->setValue(o.mergeGap * 1e3);
+    m_minDuration->setValue(o.minDuration);
+    m_minBandwidth->setValue(o.minBandwidth);
+    m_mergeGap->setValue(o.mergeGap);
     m_steady->setChecked(o.keepSteady);
     scheduleCount();
 }
@@ -86,9 +110,9 @@ core::DetectOptions DetectDialog::options() const {
     core::DetectOptions o;
     o.thresholdDb = m_threshold->value();
     o.hysteresisDb = std::min(o.hysteresisDb, o.thresholdDb / 2);
-    o.minDuration = m_minDuration->value() * 1e-3;
-    o.minBandwidth = m_minBandwidth->value() * 1e3;
-    o.mergeGap = m_mergeGap->value() * 1e-3;
+    o.minDuration = m_minDuration->value();
+    o.minBandwidth = m_minBandwidth->value();
+    o.mergeGap = m_mergeGap->value();
     o.keepSteady = m_steady->isChecked();
     const DetectRegion r = region();
     if (scope() != Scope::Recording) {

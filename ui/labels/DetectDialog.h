@@ -8,6 +8,7 @@
 #include "RunningThreads.h"
 #include "detect/BurstDetector.h"
 #include "io/SampleSource.h"
+#include "label/Proposals.h"
 
 #include <QDialog>
 #include <memory>
@@ -25,10 +26,8 @@ class JobControl;
 
 namespace specedit::ui {
 
-struct DetectRegion {
-    double t0 = 0, t1 = 0;        // s
-    std::optional<double> f0, f1; // Hz: keep bursts overlapping this band
-};
+// A time span (s) and maybe a band (Hz): keep bursts overlapping it.
+using DetectRegion = core::LabelRegion;
 
 class DetectDialog : public QDialog {
     Q_OBJECT
@@ -58,8 +57,10 @@ public:
 private:
     void scheduleCount();
     void startCount();
-    QDoubleSpinBox* addSpin(const QString& label, double value, double lo, double hi, int decimals,
-                            const QString& suffix);
+    QDoubleSpinBox* decibelField(double value);
+    // Adds a field under its label: each change recounts, and text it refuses is said.
+    QDoubleSpinBox* addField(const QString& label, const QString& name, QDoubleSpinBox* field,
+                             const QString& expected = {});
 
     std::shared_ptr<const core::SampleSource> m_source;
     DetectRegion m_view;

@@ -7,6 +7,7 @@
 #include "detect/BurstDetector.h"
 #include "features/Dataset.h"
 #include "features/Similar.h"
+#include "label/Proposals.h"
 #include "labels/DetectDialog.h"
 #include "labels/LabelController.h"
 #include "view/FrequencyScale.h"
@@ -21,12 +22,6 @@ namespace specedit::ui {
 namespace {
 
 constexpr double kSnapSeconds = 0.3; // the detector looks this far each side of a click
-
-bool overlapsMuch(const core::Label& a, const core::Label& b) {
-    const double inter = std::max(0.0, std::min(a.t1, b.t1) - std::max(a.t0, b.t0));
-    const double uni = std::max(a.t1, b.t1) - std::min(a.t0, b.t0);
-    return uni > 0 && inter / uni >= 0.5 && std::min(a.f1, b.f1) > std::max(a.f0, b.f0);
-}
 
 } // namespace
 
@@ -116,27 +111,17 @@ void LabelController::detectWith(const core::DetectOptions& o, const DetectRegio
         emit message(tr("Another task is running; detect when it ends"), 5000);
 }
 
-// Found bursts become proposed labels, except where a label is already. A new run replaces
-// the proposals an earlier one left in its region, unreviewed (no class, not confirmed): run
-// again with other settings, it proposed nothing ("18 of the 18 found already had a label").
+// Found bursts become proposed labels, except where a label is already; a new run replaces the
+// proposals an earlier one left in its region (core::mergeProposals). Before, a run with other
+// settings proposed nothing ("18 of the 18 found already had a label").
 void LabelController::proposeLabels(const std::vector<core::Label>& found,
                                     const DetectRegion& region) {
-    auto labels = m_document->labels();
-    const auto replaced = std::erase_if(labels, [&](const core::Label& l) {
-        return !l.confirmed && l.className.empty() && l.t1 > region.t0 && l.t0 < region.t1 &&
-               (!region.f0 || l.f1 > *region.f0) && (!region.f1 || l.f0 < *region.f1);
-    });
-    std::size_t added = 0;
-    for (const auto& d : found)
-        if (std::none_of(labels.begin(), labels.end(),
-                         [&](const core::Label& l) { return overlapsMuch(l, d); })) {
-            labels.push_back(d);
-            ++added;
-        }
+    auto merged = core::mergeProposals(m_document->labels(), found, region);
+    const std::size_t added = merged.added, replaced = merged.replaced;
     std::vector<std::uint64_t> before;
     for (const auto& l : m_document->labels())
         before.push_back(l.id);
-    m_document->setLabels(labels, tr("Detect bursts"));
+    m_document->setLabels(std::move(merged.labels), tr("Detect bursts"));
     // The earliest new proposal is selected, so that Enter, 1-9 and Delete act at once.
     const core::Label* first = nullptr;
     for (const auto& l : m_document->labels())
@@ -150,9 +135,9 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found,
                                    "it, 1-9 set its class, Delete removes it, Shift+Enter "
                                    "accepts all")
                                     .arg(counted(qint64(added), tr("burst"), tr("bursts")));
-    if (added < found.size()) // the dialog counted them all: say where the others went
+    if (merged.alreadyThere > 0) // the dialog counted them all: say where the others went
         text += tr("; %1 of the %2 found already had a label")
-                    .arg(found.size() - added)
+                    .arg(merged.alreadyThere)
                     .arg(found.size());
     if (replaced > 0)
         text += tr("; %1 left by the last run replaced")
