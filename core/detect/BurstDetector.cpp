@@ -4,6 +4,7 @@
 #include "detect/NoiseFloor.h"
 #include "detect/PowerBlock.h"
 #include "detect/RegionTracker.h"
+#include "detect/SampleSteps.h"
 #include "dsp/Window.h"
 #include "util/Error.h"
 
@@ -16,39 +17,6 @@ namespace specedit::core {
 namespace {
 
 constexpr std::int64_t kMinSeeds = 2;
-
-// The power in one cell of the noise that rounding to the sample type adds (a uniform error
-// of one step: LSB^2 / 12 per stored value), with the detector's scaling ("spectrum": the
-// window divided by its sum); 0 for floating-point samples.
-double roundingPower(const SignalInfo& info, const StftParams& p) {
-    int bits = 0;
-    switch (info.sampleType) {
-    case SampleType::Int8:
-    case SampleType::UInt8:
-        bits = 8;
-        break;
-    case SampleType::Int16:
-    case SampleType::UInt16:
-        bits = 16;
-        break;
-    case SampleType::Int24:
-        bits = 24;
-        break;
-    case SampleType::Int32:
-        bits = 32;
-        break;
-    default:
-        return 0.0;
-    }
-    const double lsb = std::ldexp(1.0, 1 - bits); // full scale is +-1
-    double sum = 0, squares = 0;
-    for (double v : makeWindow(p.window, p.nperseg)) {
-        sum += v;
-        squares += v * v;
-    }
-    const double values = info.isComplex() ? 2.0 : 1.0; // I and Q each rounded
-    return sum > 0 ? values * lsb * lsb / 12.0 * squares / (sum * sum) : 0.0;
-}
 
 double dbToPower(double db) {
     return std::pow(10.0, db / 10.0);
@@ -350,6 +318,9 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
     std::vector<Label> labels;
     for (const Found& f : found) {
         if (f.box.t1 - f.box.t0 < options.minDuration || f.box.f1 - f.box.f0 < options.minBandwidth)
+            continue;
+        // Samples that never move more than a step are rounding, not a burst (SampleSteps.h).
+        if (!f.steady && withinOneStep(source, f.box.t0, f.box.t1))
             continue;
         Label l;
         l.t0 = std::max(0.0, f.box.t0);

@@ -15,7 +15,9 @@
 //    thresholdDb - hysteresisDb that touch it join (RegionTracker).
 // 4. Regions closer than the merge gaps (in time with overlapping bands, or in frequency with
 //    overlapping times) become one; then those shorter than minDuration or narrower than
-//    minBandwidth are dropped. All in physical units, never in samples or bins.
+//    minBandwidth are dropped, and so are those whose samples never move more than one step
+//    of an integer sample type (SampleSteps.h). All in physical units, never in samples or
+//    bins.
 //
 // Regions within the first or last half window of the recording are its zero-padded edges
 // (a DC offset steps there), not bursts, and are left out.

@@ -5,6 +5,7 @@
 #include "IqFixture.h"
 #include "TestUtil.h"
 #include "detect/RegionTracker.h"
+#include "detect/SampleSteps.h"
 #include "features/BurstFeatures.h"
 #include "features/FeaturePlans.h"
 #include "io/RawIqSource.h"
@@ -239,6 +240,47 @@ TEST(BurstDetector, BurstsStandAboveTheRoundingNoiseOfTheSampleType) {
     EXPECT_NEAR(found[0].t1, 0.455, 1e-3);
     EXPECT_LT(found[0].f0, 1e5);
     EXPECT_GT(found[0].f1, 1e5);
+}
+
+// Tones of one step (every value 0 or +-1) over sparse stray steps: URH's two_participants
+// held 16 such blips of 64-384 us at 5-12 dB over its floor, and two 4-6 ms boxes of them
+// at 1 dB, all proposed beside its 16 packets. A burst must move the samples more than one
+// step; a tone of three steps, as short, is found.
+TEST(BurstDetector, TonesOfOneStepAreRoundingNotBursts) {
+    TempDir dir;
+    const std::int64_t n = std::int64_t(0.6 * kRate);
+    std::vector<std::int8_t> iq(std::size_t(2 * n), 0);
+    std::mt19937 rng(2);
+    std::uniform_real_distribution<double> u(0, 1);
+    for (auto& v : iq)
+        v = std::int8_t(u(rng) < 0.1 ? (u(rng) < 0.5 ? -1 : 1) : 0);
+    auto tone = [&](double t0, double seconds, double hz, double steps) {
+        const std::int64_t start = std::int64_t(t0 * kRate);
+        for (std::int64_t k = 0; k < std::int64_t(seconds * kRate); ++k) {
+            const double phase = 2 * std::numbers::pi * hz * double(k) / kRate;
+            iq[std::size_t(2 * (start + k))] = std::int8_t(std::lround(steps * std::cos(phase)));
+            iq[std::size_t(2 * (start + k) + 1)] =
+                std::int8_t(std::lround(steps * std::sin(phase)));
+        }
+    };
+    tone(0.1, 256e-6, 125e3, 1);
+    tone(0.2, 4e-3, -250e3, 1);
+    tone(0.4, 256e-6, 125e3, 3);
+    const auto path = dir.file("steps.cs8");
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(iq.data()), std::streamsize(iq.size()));
+    const RawIqSource src(path, *rawLayoutFromExtension(path), kRate, std::nullopt);
+    EXPECT_TRUE(withinOneStep(src, 0.1, 0.1 + 256e-6));
+    EXPECT_FALSE(withinOneStep(src, 0.39, 0.41));
+    DetectOptions o;
+    JobControl job;
+    const auto found = detectBursts(src, detectionAnalysis(kRate), o, job);
+    // (Rounding the three-step tone makes harmonics of its own, at -375 and -875 kHz.)
+    ASSERT_FALSE(found.empty());
+    for (const auto& l : found)
+        EXPECT_NEAR(l.t0, 0.4, 1e-4) << l.f0;
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(),
+                            [](const Label& l) { return l.f0 < 125e3 && l.f1 > 125e3; }));
 }
 
 // A proposal's SNR is the burst's energy in its band over the noise of all the box's cells in
