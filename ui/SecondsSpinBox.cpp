@@ -1,6 +1,7 @@
 #include "SecondsSpinBox.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 
 namespace specedit::ui {
@@ -16,6 +17,24 @@ QString formatSeconds(double value, int decimals) {
             text.chop(1);
     }
     return text + " s";
+}
+
+// "5 ms", "500 us", "2.5 s": a duration in the unit that keeps it at 1 or more (to
+// `decimals` places of a second, as above).
+QString formatDuration(double value, int decimals) {
+    const double a = std::abs(value);
+    if (a == 0 || a >= 1)
+        return formatSeconds(value, decimals);
+    const auto [scale, unit] = a >= 1e-3 ? std::pair{1e3, " ms"} : std::pair{1e6, " us"};
+    QString text =
+        QString::number(value * scale, 'f', std::max(0, decimals - (scale > 1e3 ? 6 : 3)));
+    if (text.contains('.')) {
+        while (text.endsWith('0'))
+            text.chop(1);
+        if (text.endsWith('.'))
+            text.chop(1);
+    }
+    return text + unit;
 }
 
 const QRegularExpression kWithUnit(R"(^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*)"
@@ -63,8 +82,9 @@ std::optional<double> parseSeconds(const QString& text) {
     return std::nullopt;
 }
 
-SecondsSpinBox::SecondsSpinBox(QWidget* parent)
-    : UnitSpinBox(parseSeconds, formatSeconds, kPartial, parent) {
+SecondsSpinBox::SecondsSpinBox(QWidget* parent, Style style)
+    : UnitSpinBox(parseSeconds, style == Style::Duration ? formatDuration : formatSeconds, kPartial,
+                  parent) {
     setDecimals(6);
     setToolTip(tr("A time in seconds, or with a unit: 1.5, 50 ms, 250 us, 2 min, 1:02.5"));
 }

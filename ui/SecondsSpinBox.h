@@ -18,7 +18,10 @@ std::optional<double> parseSeconds(const QString& text);
 class SecondsSpinBox : public UnitSpinBox {
     Q_OBJECT
 public:
-    explicit SecondsSpinBox(QWidget* parent = nullptr);
+    // Time shows seconds ("0.05 s", a point on the time axis); Duration the unit that keeps
+    // the value at 1 or more ("50 ms", "500 us", "2.5 s"), for lengths and gaps.
+    enum class Style { Time, Duration };
+    explicit SecondsSpinBox(QWidget* parent = nullptr, Style style = Style::Time);
 };
 
 } // namespace specedit::ui

@@ -499,10 +499,12 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
     EXPECT_DOUBLE_EQ(dialog->options().minBandwidth, 5e5);
     type("shortest", "500 us");
     EXPECT_DOUBLE_EQ(dialog->options().minDuration, 500e-6);
+    EXPECT_EQ(dialog->findChild<QDoubleSpinBox*>("shortest")->text(), "500 us");
     type("shortest", "0.002 s");
     EXPECT_DOUBLE_EQ(dialog->options().minDuration, 0.002);
     type("mergeGap", "1.5ms");
     EXPECT_DOUBLE_EQ(dialog->options().mergeGap, 1.5e-3);
+    EXPECT_EQ(dialog->findChild<QDoubleSpinBox*>("mergeGap")->text(), "1.5 ms");
     // Below the range, the least threshold, shown; not the number without its sign.
     type("threshold", "-5");
     EXPECT_DOUBLE_EQ(dialog->options().thresholdDb, 1);
@@ -513,7 +515,7 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
     QTest::qWait(50); // the refusal is queued
     EXPECT_DOUBLE_EQ(dialog->options().minDuration, 0.002);
     EXPECT_EQ(dialog->findChild<QLabel*>("count")->text(),
-              "\"50m\" is not a time (1.5, 50 ms, 250 us); shortest burst stays 0.002 s");
+              "\"50m\" is not a time (1.5, 50 ms, 250 us); shortest burst stays 2 ms");
     dialog->reject();
 }
 

@@ -38,11 +38,13 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
         addField(tr("Threshold above the floor"), "threshold", decibelField(d.thresholdDb));
     // Times and bandwidths read their units ("500 us", "0.5 MHz"): fields with a fixed " ms" or
     // " kHz" read "500 us" as 500 ms and "500 Hz" as 500 kHz.
-    m_minDuration = addField(tr("Shortest burst"), "shortest", new SecondsSpinBox(this),
+    m_minDuration = addField(tr("Shortest burst"), "shortest",
+                             new SecondsSpinBox(this, SecondsSpinBox::Style::Duration),
                              tr("a time (1.5, 50 ms, 250 us)"));
     m_minBandwidth = addField(tr("Narrowest burst"), "narrowest", new HertzSpinBox(this),
                               tr("a frequency (500, 12.5k, 0.5 MHz)"));
-    m_mergeGap = addField(tr("Merge bursts closer than"), "mergeGap", new SecondsSpinBox(this),
+    m_mergeGap = addField(tr("Merge bursts closer than"), "mergeGap",
+                          new SecondsSpinBox(this, SecondsSpinBox::Style::Duration),
                           tr("a time (1.5, 50 ms, 250 us)"));
     m_minDuration->setRange(0, 100);
     m_minBandwidth->setRange(0, 1e10);
