@@ -509,13 +509,13 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
     type("threshold", "-5");
     EXPECT_DOUBLE_EQ(dialog->options().thresholdDb, 1);
     EXPECT_EQ(dialog->findChild<QDoubleSpinBox*>("threshold")->text(), "1 dB");
-    // Text that is no time ("m": milli or minutes?) is refused, and said where the count was.
+    // Text that is no time ("m": milli or minutes?) is refused, and said under the count.
     // The field goes back to the value before the typing, not to "50" it passed through.
     type("shortest", "50m");
     QTest::qWait(50); // the refusal is queued
     EXPECT_DOUBLE_EQ(dialog->options().minDuration, 0.002);
-    EXPECT_EQ(dialog->findChild<QLabel*>("count")->text(),
-              "\"50m\" is not a time (1.5, 50 ms, 250 us); shortest burst stays 2 ms");
+    EXPECT_EQ(dialog->findChild<QLabel*>("note")->text(),
+              "Shortest burst: \"50m\" is not a time (1.5, 50 ms, 250 us); it stays 2 ms");
     dialog->reject();
 }
 

@@ -25,7 +25,7 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
     : QDialog(parent), m_source(std::move(source)), m_view(view), m_selection(selection),
       m_scope(new QComboBox(this)),
       m_steady(new QCheckBox(tr("Report steady carriers and DC"), this)), m_count(new QLabel(this)),
-      m_debounce(new QTimer(this)) {
+      m_note(new QLabel(this)), m_debounce(new QTimer(this)) {
     setWindowTitle(tr("Detect bursts"));
     auto* form = new QFormLayout(this);
     m_scope->addItem(tr("Whole recording"), int(Scope::Recording));
@@ -56,6 +56,12 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
     m_count->setMinimumWidth(260);
     m_count->setObjectName("count");
     form->addRow(tr("Found"), m_count);
+    // Why a field refused what was typed; it stays until the next change (a count that ends
+    // later does not hide it).
+    m_note->setObjectName("note");
+    m_note->setWordWrap(true);
+    m_note->setVisible(false);
+    form->addRow(m_note);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Propose labels"));
     form->addRow(buttons);
@@ -92,8 +98,9 @@ QDoubleSpinBox* DetectDialog::addField(const QString& label, const QString& name
     connect(field, &QDoubleSpinBox::valueChanged, this, &DetectDialog::scheduleCount);
     if (auto* unit = qobject_cast<UnitSpinBox*>(field))
         connect(unit, &UnitSpinBox::refused, this, [=, this](const QString& text) {
-            m_count->setText(tr("\"%1\" is not %2; %3 stays %4")
-                                 .arg(text, expected, label.toLower(), unit->text()));
+            m_note->setVisible(true);
+            m_note->setText(
+                tr("%1: \"%2\" is not %3; it stays %4").arg(label, text, expected, unit->text()));
         });
     static_cast<QFormLayout*>(layout())->addRow(label, field);
     return field;
@@ -163,6 +170,8 @@ void DetectDialog::scheduleCount() {
     if (m_job)
         m_job->cancel();
     m_count->setText(tr("counting…"));
+    m_note->clear();
+    m_note->setVisible(false);
     m_debounce->start();
 }
 

@@ -69,6 +69,7 @@ private:
     QDoubleSpinBox *m_threshold, *m_minDuration, *m_minBandwidth, *m_mergeGap;
     QCheckBox* m_steady;
     QLabel* m_count;
+    QLabel* m_note; // a refused text, said
     QTimer* m_debounce;
     std::shared_ptr<core::JobControl> m_job; // the count running now
     // Counts started here: the destructor cancels the last and waits for them all.
