@@ -740,6 +740,11 @@ class GuessFromMagnitudes(CliTest):
         self.assertTrue(odd)
         self.assertLess(odd[0]["consistency_gain_db"], c[0]["consistency_gain_db"])
 
+
+class GuessTheWindow(CliTest):
+    """The guess from magnitudes alone at half overlap: the window the peaks show (four
+    retrievals of seconds each; 467 s of GuessFromMagnitudes' 600 s limit under ASan before)."""
+
     def test_magnitudes_alone_at_half_overlap_take_the_window_the_peaks_show(self):
         # scipy.signal.stft's defaults (50 % overlap) of a voiced glide in dB, no length. At
         # redundancy 2 the consistency gain alone ranked other windows first (sqrt-Hann read
