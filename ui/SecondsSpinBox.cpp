@@ -7,16 +7,21 @@
 namespace specedit::ui {
 namespace {
 
-// "2.16 s": the value without trailing zeros (C locale, as parsed).
-QString formatSeconds(double value, int decimals) {
-    QString text = QString::number(value, 'f', decimals);
+// The value to `decimals` places without trailing zeros (C locale, as parsed): "2.16".
+QString compact(double value, int decimals) {
+    QString text = QString::number(value, 'f', std::max(0, decimals));
     if (text.contains('.')) {
         while (text.endsWith('0'))
             text.chop(1);
         if (text.endsWith('.'))
             text.chop(1);
     }
-    return text + " s";
+    return text;
+}
+
+// "2.16 s".
+QString formatSeconds(double value, int decimals) {
+    return compact(value, decimals) + " s";
 }
 
 // "5 ms", "500 us", "2.5 s": a duration in the unit that keeps it at 1 or more (to
@@ -26,15 +31,7 @@ QString formatDuration(double value, int decimals) {
     if (a == 0 || a >= 1)
         return formatSeconds(value, decimals);
     const auto [scale, unit] = a >= 1e-3 ? std::pair{1e3, " ms"} : std::pair{1e6, " us"};
-    QString text =
-        QString::number(value * scale, 'f', std::max(0, decimals - (scale > 1e3 ? 6 : 3)));
-    if (text.contains('.')) {
-        while (text.endsWith('0'))
-            text.chop(1);
-        if (text.endsWith('.'))
-            text.chop(1);
-    }
-    return text + unit;
+    return compact(value * scale, decimals - (scale > 1e3 ? 6 : 3)) + unit;
 }
 
 const QRegularExpression kWithUnit(R"(^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*)"
