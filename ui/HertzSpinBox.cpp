@@ -1,35 +1,22 @@
 #include "HertzSpinBox.h"
 
+#include "util/UnitText.h"
+
 #include <QRegularExpression>
 #include <cmath>
 
 namespace specedit::ui {
 namespace {
 
-// A whole entry, and anything that can still become one while typing.
-const QRegularExpression
-    kWhole(R"(^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([kKmMgG]?)\s*(?:hz|s/s|sps)?\s*$)",
-           QRegularExpression::CaseInsensitiveOption);
+// Anything that can still become a frequency while typing.
 const QRegularExpression
     kPartial(R"(^\s*[-+]?\d*\.?\d*(?:[eE][-+]?\d*)?\s*[kKmMgG]?\s*(?:h|hz|s|s/|s/s|sp|sps)?\s*$)",
              QRegularExpression::CaseInsensitiveOption);
 
-double prefixScale(const QString& prefix) {
-    const QString p = prefix.toLower();
-    return p == "k" ? 1e3 : p == "m" ? 1e6 : p == "g" ? 1e9 : 1.0;
-}
-
 } // namespace
 
 std::optional<double> parseHertz(const QString& text) {
-    const auto m = kWhole.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    bool ok = false;
-    const double number = m.captured(1).toDouble(&ok); // C locale: '.' is the decimal point
-    if (!ok || !std::isfinite(number))
-        return std::nullopt;
-    return number * prefixScale(m.captured(2));
+    return core::parseHertzText(text.toStdString());
 }
 
 QString formatHertz(double hertz) {

@@ -11,9 +11,8 @@
 
 namespace specedit::ui {
 
-// Hertz from text: a number (decimal point, optional exponent), an optional prefix k, M or G
-// (case-insensitive but for m/M: "m" is read as mega, no one means millihertz here) and an
-// optional unit Hz, S/s or sps. Nothing else: nullopt.
+// Hertz from text, as the CLI reads it (core::parseHertzText): a number, an optional prefix
+// k, M or G ("m" is mega) and an optional unit Hz, S/s or sps. Nothing else: nullopt.
 std::optional<double> parseHertz(const QString& text);
 // "868.3 MHz", "8 kHz", "12.5 Hz": the largest prefix that leaves at least 1.
 QString formatHertz(double hertz);

@@ -1,5 +1,7 @@
 #include "SecondsSpinBox.h"
 
+#include "util/UnitText.h"
+
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -34,49 +36,16 @@ QString formatDuration(double value, int decimals) {
     return compact(value * scale, decimals - (scale > 1e3 ? 6 : 3)) + unit;
 }
 
-const QRegularExpression kWithUnit(R"(^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*)"
-                                   R"((s|sec|ms|us|µs|min|h)?\s*$)",
-                                   QRegularExpression::CaseInsensitiveOption);
-const QRegularExpression kClock(R"(^\s*([-+]?)(?:(\d+):)?(\d+):(\d+(?:\.\d*)?)\s*$)");
 // Anything that can still become one of them while typing.
 const QRegularExpression
     kPartial(R"(^\s*[-+]?(?:\d*\.?\d*(?:[eE][-+]?\d*)?\s*)"
              R"((?:s|se|sec|m|ms|mi|min|u|us|µ|µs|h)?|(?:\d+:){1,2}\d*\.?\d*)\s*$)",
              QRegularExpression::CaseInsensitiveOption);
 
-double unitScale(const QString& unit) {
-    const QString u = unit.toLower();
-    if (u == "ms")
-        return 1e-3;
-    if (u == "us" || u == "µs")
-        return 1e-6;
-    if (u == "min")
-        return 60;
-    if (u == "h")
-        return 3600;
-    return 1; // "", s, sec
-}
-
 } // namespace
 
 std::optional<double> parseSeconds(const QString& text) {
-    if (const auto m = kWithUnit.match(text); m.hasMatch()) {
-        bool ok = false;
-        const double v = m.captured(1).toDouble(&ok); // C locale: '.' is the decimal point
-        if (ok && std::isfinite(v))
-            return v * unitScale(m.captured(2));
-        return std::nullopt;
-    }
-    if (const auto m = kClock.match(text); m.hasMatch()) {
-        const double hours = m.captured(2).isEmpty() ? 0 : m.captured(2).toDouble();
-        const double minutes = m.captured(3).toDouble();
-        const double seconds = m.captured(4).toDouble();
-        if (seconds >= 60 || (!m.captured(2).isEmpty() && minutes >= 60))
-            return std::nullopt; // 1:75 is no time
-        const double v = hours * 3600 + minutes * 60 + seconds;
-        return m.captured(1) == "-" ? -v : v;
-    }
-    return std::nullopt;
+    return core::parseSecondsText(text.toStdString());
 }
 
 SecondsSpinBox::SecondsSpinBox(QWidget* parent, Style style)

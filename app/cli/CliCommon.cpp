@@ -1,6 +1,7 @@
 #include "cli/CliCommon.h"
 
 #include "util/Error.h"
+#include "util/UnitText.h"
 
 #include <atomic>
 #include <csignal>
@@ -28,6 +29,33 @@ core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNper
     return p;
 }
 
+namespace {
+
+CLI::Validator unitTransform(std::optional<double> (*parse)(std::string_view),
+                             const std::string& what) {
+    return CLI::Validator(
+        [parse, what](std::string& text) -> std::string {
+            const auto value = parse(text);
+            if (!value)
+                return "\"" + text + "\" is not " + what;
+            text = core::numberText(*value);
+            return {};
+        },
+        "", "");
+}
+
+} // namespace
+
+CLI::Validator hertzUnits() {
+    return unitTransform(core::parseHertzText,
+                         "a frequency (2e6, 2M, 2 MS/s, 433.92 MHz, 12.5k; \"m\" is mega)");
+}
+
+CLI::Validator secondsUnits() {
+    return unitTransform(core::parseSecondsText,
+                         "a time (1.5, 5ms, 250 us, 2 min, 1:02.5; \"m\" alone is no unit)");
+}
+
 void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt) {
     cmd->add_flag("--iq", opt.forceIq, "Treat a stereo sound file as I (left) and Q (right)");
     cmd->add_flag("--audio", opt.forceAudio,
@@ -35,8 +63,10 @@ void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt) {
     cmd->add_flag("--swap-iq", opt.swapIq, "The recorder stored Q first: swap I and Q");
     cmd->add_option("--format", opt.rawFormat,
                     "Raw sample format: cf32, cf64, cs16, cs8, cu8 (or a SigMF datatype)");
-    cmd->add_option("--rate", opt.sampleRate, "Sample rate in Hz (overrides the file)");
-    cmd->add_option("--center", opt.centerFrequency, "Centre frequency in Hz (IQ)");
+    cmd->add_option("--rate", opt.sampleRate, "Sample rate (2e6, 2M, 2 MS/s; overrides the file)")
+        ->transform(hertzUnits());
+    cmd->add_option("--center", opt.centerFrequency, "Centre frequency (433.92M; IQ)")
+        ->transform(hertzUnits());
 }
 
 void addChannelOptions(CLI::App* cmd, ChannelChoice& choice) {

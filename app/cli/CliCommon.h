@@ -30,6 +30,12 @@ void addAnalysisOptions(CLI::App* cmd, AnalysisOptions& opt);
 // Builds validated parameters; defaultNperseg when --nperseg is absent (scipy: 256).
 core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNperseg = 256);
 
+// Option transforms for frequencies ("2M", "433.92 MHz", "2 MS/s", "2e6") and times ("5ms",
+// "250 us", "1.5", "1:30"), read as the editor's fields read them (core/util/UnitText).
+// Other text is refused, naming the option, what was typed and the forms it takes.
+CLI::Validator hertzUnits();
+CLI::Validator secondsUnits();
+
 // How to open a recording: --iq, --swap-iq, --format, --rate, --center.
 void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt);
 

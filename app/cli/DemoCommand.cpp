@@ -57,7 +57,8 @@ void registerDemo(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--out", args->out, "Folder to write into (created if missing)")->required();
     cmd->add_flag("--apply", args->apply, "Also apply both demo projects and print a summary");
     cmd->add_option("--iq-seconds", args->iqSeconds, "Length of the IQ demo (default 4 s)")
-        ->check(CLI::Range(0.5, 600.0));
+        ->check(CLI::Range(0.5, 600.0))
+        ->transform(secondsUnits());
     cmd->callback([args, &action] {
         action = [args] {
             return runGuarded([&] {

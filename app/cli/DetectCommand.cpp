@@ -87,20 +87,25 @@ void addDetectOptions(CLI::App* cmd, DetectArgs& a) {
                     "Cells down to threshold minus this join a burst (dB)")
         ->capture_default_str();
     cmd->add_option("--min-duration", d.minDuration, "Shortest burst kept (s)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->transform(secondsUnits());
     cmd->add_option("--min-bandwidth", d.minBandwidth, "Narrowest burst kept (Hz)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->transform(hertzUnits());
     cmd->add_option("--merge-gap", d.mergeGap, "Bursts closer in time merge (s)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->transform(secondsUnits());
     cmd->add_option("--merge-gap-hz", d.mergeGapHz,
-                    "Bursts closer in frequency merge (Hz; default: 1/80 of the sample rate)");
+                    "Bursts closer in frequency merge (Hz; default: 1/80 of the sample rate)")
+        ->transform(hertzUnits());
     cmd->add_option("--floor-quantile", d.floorQuantile, "Noise floor quantile per bin")
         ->capture_default_str();
     cmd->add_option("--floor-block", d.floorBlockSeconds, "Noise floor block length (s)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->transform(secondsUnits());
     cmd->add_flag("--keep-steady", d.keepSteady, "Report steady carriers and DC too");
-    cmd->add_option("--start", a.start, "Only from this time (s)");
-    cmd->add_option("--end", a.end, "Only up to this time (s)");
+    cmd->add_option("--start", a.start, "Only from this time (s)")->transform(secondsUnits());
+    cmd->add_option("--end", a.end, "Only up to this time (s)")->transform(secondsUnits());
 }
 
 } // namespace

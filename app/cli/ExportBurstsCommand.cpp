@@ -139,7 +139,8 @@ void registerExportBursts(CLI::App& app, std::function<int()>& action) {
                     "Clip extension: wav, flac, cf32, cs16, sigmf-meta, ... (default: wav for "
                     "audio, sigmf-meta for IQ)");
     cmd->add_option("--margin", args->margin, "Context before and after each label (s)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->transform(secondsUnits());
     addLabelSelection(cmd, args->selection);
     cmd->callback(
         [args, &action] { action = [args] { return runGuarded([&] { runExport(*args); }); }; });

@@ -84,7 +84,8 @@ void registerFeatures(CLI::App& app, std::function<int()>& action) {
         ->capture_default_str();
     cmd->add_option("--margin", args->margin,
                     "Noise context each side of a box for its SNR (s; default: the box's "
-                    "duration, 10 ms to 0.5 s)");
+                    "duration, 10 ms to 0.5 s)")
+        ->transform(secondsUnits());
     cmd->add_option("--threads", args->threads, "Worker threads (0: every core)")
         ->capture_default_str();
     addLabelSelection(cmd, args->selection);

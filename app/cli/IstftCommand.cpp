@@ -44,8 +44,10 @@ void registerIstft(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("input", args->input, "Spectrogram .npy, shape (bins, frames)")->required();
     cmd->add_option("--out", args->out, "Output .npy or recording (.wav, .cf32, ...)")->required();
     addAnalysisOptions(cmd, args->analysis);
-    cmd->add_option("--fs", args->analysis.fs, "Sample rate in Hz (scipy default 1)");
-    cmd->add_option("--center", args->center, "Centre frequency in Hz for an IQ recording");
+    cmd->add_option("--fs", args->analysis.fs, "Sample rate in Hz (scipy default 1)")
+        ->transform(hertzUnits());
+    cmd->add_option("--center", args->center, "Centre frequency in Hz for an IQ recording")
+        ->transform(hertzUnits());
     cmd->add_option("--sample-type", args->sampleType,
                     "int16 | float32 for a recording; float32 (default) | float64 for a .npy");
     cmd->callback([args, &action] {

@@ -268,7 +268,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->required();
     addSpectrumInputOptions(cmd, a->input);
     addAnalysisOptions(cmd, a->analysis);
-    a->fsOption = cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)");
+    a->fsOption = cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)")
+                      ->transform(hertzUnits());
     cmd->add_option("--length", a->length, "Samples of the signal (default: scipy's istft length)");
     cmd->add_flag("--uncentred", a->uncentred,
                   "Frames start at the signal's first sample (MATLAB's spectrogram, librosa and "
@@ -309,7 +310,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->delimiter(',')
         ->expected(2);
     cmd->add_option("--report", a->report, "Write the figures per iteration as JSON");
-    cmd->add_option("--center", a->center, "Centre frequency in Hz for an IQ recording");
+    cmd->add_option("--center", a->center, "Centre frequency in Hz for an IQ recording")
+        ->transform(hertzUnits());
     cmd->add_option("--sample-type", a->sampleType,
                     "int16 | float32 for a recording; float64 (default) | float32 for a .npy");
     for (const char* name : {"--window", "--nperseg", "--noverlap", "--nfft", "--window-offset",

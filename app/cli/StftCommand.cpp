@@ -49,7 +49,8 @@ void registerStft(CLI::App& app, std::function<int()>& action) {
         ->required();
     addAnalysisOptions(cmd, args->analysis);
     cmd->add_option("--fs", args->analysis.fs,
-                    "Sample rate in Hz (for .npy input; scipy default 1)");
+                    "Sample rate in Hz (for .npy input; scipy default 1)")
+        ->transform(hertzUnits());
     addOpenOptions(cmd, args->open);
     addChannelOptions(cmd, args->channel);
     cmd->callback([args, &action] {

@@ -53,6 +53,8 @@ struct DetectOptions {
 
     // Throws Error naming the option ("--threshold-db", ...) for values out of range.
     void validate() const;
+    // t0 inside the recording, t1 after 0 (an end past the recording's end reads to its end).
+    void validateRange(double duration) const;
 };
 
 // The detector's analysis: a power-of-two Hann window of about 64 us (128 samples at 2 MS/s,

@@ -450,6 +450,22 @@ class Recognition(CliTest):
         j = self.info(self.path("capture_4MHz_cf32.iq"), "--rate", "1e6")
         self.assertEqual((j["sample_rate"], j["sample_rate_from"]), (1e6, "user"))
 
+    def test_rates_and_times_take_units(self):
+        np.zeros(2 * 100, dtype=np.float32).tofile(self.path("u.cf32"))
+        for rate in ["2M", "2 MS/s", "2e6", "2000k", "2Msps"]:
+            j = self.info(self.path("u.cf32"), "--rate", rate, "--center", "433.92M")
+            self.assertEqual((j["sample_rate"], j["center_frequency"]), (2e6, 433.92e6), rate)
+        for option, value in [("--rate", "2x"), ("--rate", "2,4M"), ("--center", "433 MB")]:
+            proc = run("info", self.path("u.cf32"), option, value)
+            self.assertEqual(proc.returncode, 2, value)
+            self.assertIn(option + ': "' + value + '" is not a frequency (2e6, 2M', proc.stderr)
+        detect = ["detect", self.path("u.cf32"), "--rate", "2M", "--out", self.path("d.csv")]
+        self.assertEqual(run(*detect, "--merge-gap", "3ms", "--min-duration", "250 us",
+                             "--min-bandwidth", "5k", "--start", "0:00.00001").returncode, 0)
+        proc = run(*detect, "--merge-gap", "2m")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn('--merge-gap: "2m" is not a time', proc.stderr)
+
     def test_urh_extensions(self):
         np.zeros(2 * 100, dtype=np.float32).tofile(self.path("burst.complex"))
         np.zeros(2 * 100, dtype=np.int16).tofile(self.path("burst.complex32s"))
@@ -604,7 +620,13 @@ class Labels(CliTest):
         proc = run("detect", rec, rec, "--out", self.path("dir"), check=2)
         self.assertIn("--out-format", proc.stderr)
         proc = run("detect", rec, "--threshold-db", "-1", "--out", self.path("b.csv"), check=2)
-        self.assertIn("--threshold-db", proc.stderr)
+        self.assertIn("--threshold-db: threshold -1 dB (expected more than 0", proc.stderr)
+        # A range outside the recording finds nothing: said, not "0 bursts".
+        proc = run("detect", rec, "--start", "2", "--out", self.path("b.csv"), check=2)
+        self.assertIn("--start: start 2 s: the recording is 0.9 s long", proc.stderr)
+        proc = run("detect", rec, "--end", "-1", "--out", self.path("b.csv"), check=2)
+        self.assertIn("--end: end -1 s (expected a time after 0 s)", proc.stderr)
+        self.assertFalse(os.path.exists(self.path("b.csv")))
         proc = run("labels", self.path("none.csv"), "--out", self.path("x.csv"), check=2)
         self.assertIn("--recording", proc.stderr)
 
