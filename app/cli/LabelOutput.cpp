@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 namespace specedit::cli {
 
@@ -74,7 +75,10 @@ LabelWrite writeLabelsTo(const std::string& out, std::vector<core::Label> labels
         for (auto& l : labels)
             if (l.id == 0)
                 l.id = next++;
-        core::writeLabelFile(out, labels, core::labelRecordingOf(source, recordingPath));
+        const auto recording = core::labelRecordingOf(source, recordingPath);
+        core::writeLabelFile(out, labels, recording);
+        if (const std::string note = core::datasetAwayNote(out, recording); !note.empty())
+            std::cerr << "specedit-cli: note: " << note << "\n";
         return {labels.size(), 0, 0};
     }
     core::Project project;

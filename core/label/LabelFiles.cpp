@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -113,6 +114,20 @@ void writeLabelFile(const std::string& path, const std::vector<Label>& labels,
         });
         return;
     }
+}
+
+std::string datasetAwayNote(const std::string& path, const LabelRecording& recording) {
+    namespace fs = std::filesystem;
+    if (recording.datasetPath.empty() || labelFormatOf(path) != LabelFormat::Sigmf)
+        return {};
+    const fs::path metaFolder = fs::weakly_canonical(fs::absolute(path)).parent_path();
+    const fs::path dataset = fs::weakly_canonical(fs::absolute(recording.datasetPath));
+    if (dataset.parent_path() == metaFolder)
+        return {};
+    return fs::path(path).filename().string() + " names its dataset " +
+           dataset.filename().string() + ", which SigMF readers look for beside it in " +
+           metaFolder.string() + "; the recording is in " + dataset.parent_path().string() +
+           ": keep the two side by side to open the labels with their samples";
 }
 
 std::vector<Label> readLabelFile(const std::string& path, const LabelRecording& recording) {

@@ -48,6 +48,10 @@ LabelRecording labelRecordingOf(const SampleSource& source, const std::string& p
 // only the class name).
 void writeLabelFile(const std::string& path, const std::vector<Label>& labels,
                     const LabelRecording& recording);
+// Empty, or for SigMF metadata written away from the dataset it names, what a reader will miss:
+// core:dataset is a file name, looked for beside the metadata (SigMF 1.0 non-conforming
+// datasets), so the two must be side by side.
+std::string datasetAwayNote(const std::string& path, const LabelRecording& recording);
 // Throws Error naming the file and the line or entry for malformed content. SigMF needs the
 // sample rate from its own "global" (or recording.sampleRate when it has none).
 std::vector<Label> readLabelFile(const std::string& path, const LabelRecording& recording = {});

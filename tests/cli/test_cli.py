@@ -568,6 +568,13 @@ class Labels(CliTest):
                           for a in meta["annotations"]])
         info = json.loads(run("info", self.path("b.sigmf-meta"), check=0).stdout)
         self.assertEqual((info["sample_rate"], info["samples"]), (2e6, 1800000))
+        self.assertNotIn("note", run("detect", rec, "--out", self.path("b.sigmf-meta")).stderr)
+        # Away from the recording, the metadata names a dataset no reader finds: said.
+        os.mkdir(self.path("away"))
+        proc = run("detect", rec, "--out", self.path("away/b.sigmf-meta"), check=0)
+        self.assertIn("note: b.sigmf-meta names its dataset g001_433.92M_2M.cu8, which SigMF "
+                      "readers look for beside it in " + os.path.realpath(self.path("away")),
+                      proc.stderr)
         # A project gets the bursts as proposed labels.
         proc = run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
         self.assertIn(": 3 bursts -> ", proc.stdout)

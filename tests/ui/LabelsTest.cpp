@@ -589,7 +589,7 @@ TEST(Labels, LabelsGoOutAndComeBackAndBecomeADataset) {
     TempDir dir;
     // Out as Raven, back in: the same boxes again (doubled), the class kept.
     const auto raven = QString::fromStdString(dir.file("l.selections.txt"));
-    exchange->exportLabels(raven);
+    EXPECT_TRUE(exchange->exportLabels(raven).isEmpty());
     exchange->importLabels(raven);
     const auto& both = w.document()->labels();
     ASSERT_EQ(both.size(), 2 * labels.size());
@@ -598,6 +598,10 @@ TEST(Labels, LabelsGoOutAndComeBackAndBecomeADataset) {
     EXPECT_EQ(both[labels.size()].className, "remote");
     EXPECT_EQ(w.document()->undoStack()->undoText().toStdString(), "Import labels");
     w.document()->undoStack()->undo();
+    // SigMF metadata away from the recording names a dataset no reader finds there: said.
+    const auto note = exchange->exportLabels(QString::fromStdString(dir.file("l.sigmf-meta")));
+    EXPECT_TRUE(note.contains("l.sigmf-meta names its dataset SDRuno_")) << note.toStdString();
+    EXPECT_TRUE(note.contains("keep the two side by side")) << note.toStdString();
     // A bad file is refused with its name.
     expectError([&] { exchange->importLabels(QString::fromStdString(dir.file("none.csv"))); },
                 {"none.csv"});

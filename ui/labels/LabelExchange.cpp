@@ -41,12 +41,14 @@ void LabelExchange::addActions(QMenu* menu) {
             m_window, tr("Export labels"), m_document->outputPath(".labels.csv"), kLabelFilter);
         if (!path.isEmpty())
             guarded(tr("Export labels"), [&] {
-                exportLabels(path);
-                emit message(tr("Exported %1 to %2")
-                                 .arg(counted(qint64(m_document->labels().size()), tr("label"),
-                                              tr("labels")),
-                                      QDir::toNativeSeparators(path)),
-                             8000);
+                const QString note = exportLabels(path);
+                const QString done = tr("Exported %1 to %2")
+                                         .arg(counted(qint64(m_document->labels().size()),
+                                                      tr("label"), tr("labels")),
+                                              QDir::toNativeSeparators(path));
+                emit message(done, 8000);
+                if (!note.isEmpty())
+                    QMessageBox::information(m_window, tr("Export labels"), done + ".\n\n" + note);
             });
     });
     menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {
@@ -104,12 +106,13 @@ void LabelExchange::importLabels(const QString& path) {
         6000);
 }
 
-void LabelExchange::exportLabels(const QString& path) const {
+QString LabelExchange::exportLabels(const QString& path) const {
     if (!m_document->hasSource())
-        return;
-    core::writeLabelFile(
-        path.toStdString(), m_document->labels(),
-        core::labelRecordingOf(*m_document->source(), m_document->sourcePath().toStdString()));
+        return {};
+    const auto recording =
+        core::labelRecordingOf(*m_document->source(), m_document->sourcePath().toStdString());
+    core::writeLabelFile(path.toStdString(), m_document->labels(), recording);
+    return QString::fromStdString(core::datasetAwayNote(path.toStdString(), recording));
 }
 
 bool LabelExchange::exportDataset(const QString& csvPath) {

@@ -28,7 +28,8 @@ public:
 
     // Throw core::Error (file, what is wrong) for unreadable files or failed writes.
     void importLabels(const QString& path);
-    void exportLabels(const QString& path) const;
+    // Returns a note for the user, or empty: SigMF metadata away from its dataset.
+    QString exportLabels(const QString& path) const;
     // Returns whether the job started (false while another task runs).
     bool exportDataset(const QString& csvPath);
 
