@@ -48,6 +48,11 @@ constexpr double kBandTail = 0.005;
 // A burst this much weaker than another at the same time is taken for its spur.
 constexpr double kSpurDb = 20.0;
 
+// Boxes apart in time at levels (snrOf) of at least kSureLevelDb that differ by
+// kOtherSenderDb or more come from different transmitters: they do not merge.
+constexpr double kSureLevelDb = 15.0;
+constexpr double kOtherSenderDb = 4.0;
+
 // Frequency bands (Hz) of steady carriers and DC.
 using Bands = std::vector<std::pair<double, double>>;
 

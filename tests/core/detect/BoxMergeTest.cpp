@@ -76,3 +76,30 @@ TEST(BoxMerge, AMergedBurstsBandFollowsItsEnergyNotItsPieces) {
     EXPECT_DOUBLE_EQ(merged[0].box.t0, 0.016);
     EXPECT_DOUBLE_EQ(merged[0].box.t1, 0.056);
 }
+
+// Packets 4.6 ms apart in one band: one device's repeats keep their level and merge within
+// the 5 ms gap; a request and an answer from another device 5 dB weaker stay two bursts. Near
+// the floor a level is too uncertain to tell senders apart: there they merge as before.
+TEST(BoxMerge, PacketsOfTwoSendersDoNotMerge) {
+    const double df = 15625;
+    auto packet = [&](double t0, double t1, double db) {
+        const float level = float(std::pow(10.0, db / 10.0));
+        return piece(t0, t1, -2 * df, df, {level, level, level, level, level});
+    };
+    const auto same =
+        mergeClose({packet(0.100, 0.112, 50), packet(0.1166, 0.122, 47.5)}, 0.005, 25e3, {});
+    ASSERT_EQ(same.size(), 1u);
+    EXPECT_DOUBLE_EQ(same[0].box.t1, 0.122);
+    const auto two =
+        mergeClose({packet(0.100, 0.112, 50), packet(0.1166, 0.122, 45)}, 0.005, 25e3, {});
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_DOUBLE_EQ(two[0].box.t1, 0.112);
+    EXPECT_DOUBLE_EQ(two[1].box.t0, 0.1166);
+    // Overlapping in time they are one burst whatever their levels (a packet's loud middle).
+    EXPECT_EQ(
+        mergeClose({packet(0.100, 0.112, 50), packet(0.110, 0.122, 40)}, 0.005, 25e3, {}).size(),
+        1u);
+    EXPECT_EQ(
+        mergeClose({packet(0.100, 0.112, 14), packet(0.1166, 0.122, 8)}, 0.005, 25e3, {}).size(),
+        1u);
+}
