@@ -1,10 +1,14 @@
 #include "Document.h"
 
+#include "ErrorText.h"
 #include "OutputFolder.h"
 #include "commands/AnalysisCommand.h"
 #include "commands/ShapeCommands.h"
 #include "io/SourceFactory.h"
+#include "label/LabelFiles.h"
+#include "labels/ClassBar.h"
 #include "mask/ShapeCut.h"
+#include "util/Error.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -52,7 +56,24 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
     project.sourceOptions = options;
     project.analysis = defaultAnalysis(source->info(), viewPixels);
     project.autoLength = true;
+    QString note;
+    try { // a SigMF recording's annotations are its labels
+        auto labels = core::labelsOfRecording(*source, path.toStdString());
+        std::uint64_t next = 1;
+        for (const auto& l : labels)
+            next = std::max(next, l.id + 1);
+        for (auto& l : labels)
+            if (l.id == 0)
+                l.id = next++;
+        auto classes = withClassesOf({}, labels);
+        core::validateLabelSet(classes, labels, path.toStdString());
+        project.labels = std::move(labels);
+        project.classes = std::move(classes);
+    } catch (const core::Error& e) {
+        note = tr("The recording's annotations were not read: %1").arg(userText(e));
+    }
     adopt(std::move(source), std::move(project), QFileInfo(path).absoluteFilePath(), {});
+    m_openNote = note;
 }
 
 void Document::openProject(const QString& path) {
@@ -74,6 +95,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
     m_projectDigest.clear();
+    m_openNote.clear();
     m_autosave.claim(autosaveBase());
     m_channel = defaultChannel();
     m_nextShapeId = 1;

@@ -44,6 +44,9 @@ public:
     QString outputPath(const QString& suffix) const;
     QString projectPath() const { return m_projectPath; }
     QString displayName() const;
+    // What the user should know about the last recording opened (its SigMF annotations could
+    // not be read as labels), or empty.
+    QString openNote() const { return m_openNote; }
 
     // Analysis parameters with fs set to the recording's rate.
     core::StftParams analysis() const;
@@ -187,6 +190,7 @@ private:
     std::shared_ptr<const core::SampleSource> m_source;
     core::Project m_project;
     QString m_sourcePath;
+    QString m_openNote;
     QString m_projectPath;
     QByteArray m_projectDigest; // SHA-1 of the project file as opened or last saved
     int m_channel = -1;

@@ -357,6 +357,8 @@ bool MainWindow::openPathWith(const QString& path, const core::OpenOptions& opti
                               userText(e));
         return false;
     }
+    if (!m_document->openNote().isEmpty())
+        QMessageBox::warning(this, QFileInfo(path).fileName(), m_document->openNote());
     m_autosave->offerRecovery(); // the file joins Open Recent once its first picture is complete
     return true;
 }

@@ -35,7 +35,8 @@ std::string safeName(const std::string& text) {
 }
 
 // The clip's description: the source's, with the burst as its one annotation (sample 0 is
-// the clip's first sample) and no start time (the clip starts later than the recording). Its
+// the clip's first sample), the recording's path from the clip's folder ("specedit:source"),
+// and no start time (the clip starts later than the recording). Its
 // first sample in the recording is kept exactly ("specedit:source_sample_start"): the
 // description's seconds were rounded to the microsecond and the clip began a sample early.
 core::SignalInfo clipInfo(const core::SignalInfo& source, const core::Label& l, std::int64_t first,
@@ -47,8 +48,9 @@ core::SignalInfo clipInfo(const core::SignalInfo& source, const core::Label& l, 
     const std::int64_t s1 = std::llround(l.t1 * source.sampleRate);
     nlohmann::json meta = nlohmann::json::object();
     meta["global"]["core:description"] =
-        "burst " + std::to_string(l.id) + " of " + recording + ", from its sample " +
-        std::to_string(first) + " (" + core::shortNumber(double(first) / source.sampleRate) + " s)";
+        "burst " + std::to_string(l.id) + " of " + fs::path(recording).filename().string() +
+        ", from its sample " + std::to_string(first) + " (" +
+        core::shortNumber(double(first) / source.sampleRate) + " s)";
     meta["global"]["specedit:source"] = recording;
     meta["global"]["specedit:source_sample_start"] = first;
     nlohmann::json a = {{"core:sample_start", s0 - first},
@@ -76,9 +78,20 @@ std::string exportOne(const ExportArgs& a, const LabelledRecording& r, const cor
     const std::string path =
         (fs::path(a.out) / (safeName(l.className) + "_" + std::to_string(l.id) + "." + ext))
             .string();
-    core::SignalWriter writer(path, clipInfo(info, l, first, r.recording), {});
+    // The recording as seen from the clip's folder, so the two can move together (a path
+    // relative to where the command ran said nothing once the clips were elsewhere).
+    const std::string source =
+        fs::relative(fs::absolute(r.recording), fs::absolute(a.out)).generic_string();
+    core::SignalWriter writer(path, clipInfo(info, l, first, source), {});
+    // Isolated in the label's band over the whole clip: the margins hold what the band held
+    // around the burst (its noise, the start of a neighbour), the context a classifier or a
+    // listener wants; isolated in the box alone they were exact zeros, and the burst began at
+    // the mask's first whole frame, not at its first sample.
+    core::Label band = l;
+    band.t0 = double(first) / fs;
+    band.t1 = double(end) / fs;
     auto shapes = r.shapes;
-    shapes.push_back(core::toShape(l, core::MaskMode::Isolate));
+    shapes.push_back(core::toShape(band, core::MaskMode::Isolate));
     core::JobControl job;
     core::renderRangeTo(*r.source, r.analysis, shapes, double(first) / fs, double(end) / fs, writer,
                         job);
@@ -132,7 +145,8 @@ void registerExportBursts(CLI::App& app, std::function<int()>& action) {
     auto* cmd = app.add_subcommand(
         "export-bursts", "Write each label's burst as its own cleaned clip, named by class and id");
     cmd->add_option("inputs", args->inputs,
-                    "Projects (.specedit.json) or recordings (bursts detected, or --labels)")
+                    "Projects (.specedit.json) or recordings (their SigMF annotations, the bursts "
+                    "detected, or --labels)")
         ->required();
     cmd->add_option("--out", args->out, "Folder for the clips (made if missing)")->required();
     cmd->add_option("--clip-format", args->format,

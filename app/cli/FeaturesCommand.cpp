@@ -39,6 +39,10 @@ void runFeatures(const FeaturesArgs& a) {
         auto& r = recordings.back();
         if (r.detected)
             std::cout << in << ": " << r.labels.size() << " bursts detected (no labels given)\n";
+        if (r.fromRecording)
+            std::cout << in << ": " << r.labels.size()
+                      << (r.labels.size() == 1 ? " label" : " labels")
+                      << " from its SigMF annotations\n";
     }
     for (const auto& r : recordings)
         inputs.push_back({r.recording, r.source.get(), r.labels, r.channel});
@@ -75,7 +79,8 @@ void registerFeatures(CLI::App& app, std::function<int()>& action) {
     auto* cmd = app.add_subcommand(
         "features", "Measure every label's burst and write one dataset (CSV, optional patches)");
     cmd->add_option("inputs", args->inputs,
-                    "Projects (.specedit.json) or recordings (bursts detected, or --labels)")
+                    "Projects (.specedit.json) or recordings (their SigMF annotations, the bursts "
+                    "detected, or --labels)")
         ->required();
     cmd->add_option("--out", args->out, "Dataset CSV, one row per label")->required();
     cmd->add_option("--patches", args->patches,

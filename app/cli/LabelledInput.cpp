@@ -16,7 +16,7 @@ namespace specedit::cli {
 void addLabelSelection(CLI::App* cmd, LabelSelection& s) {
     cmd->add_option("--labels", s.labelsFile,
                     "Labels of a single recording (.csv, .txt, .selections.txt, .sigmf-meta); "
-                    "without it a recording's bursts are detected");
+                    "without it: a SigMF recording's own annotations, or the bursts detected");
     cmd->add_flag("--confirmed-only", s.confirmedOnly, "Leave out proposed labels");
     addTemplateOption(cmd, s.templateProject);
     addOpenOptions(cmd, s.open);
@@ -73,6 +73,10 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
         r.labels =
             core::readLabelFile(s.labelsFile, core::labelRecordingOf(*r.source, r.recording));
     } else if (!isProjectPath(input)) {
+        r.labels = core::labelsOfRecording(*r.source, r.recording); // a SigMF's annotations
+        r.fromRecording = !r.labels.empty();
+    }
+    if (r.labels.empty() && s.labelsFile.empty() && !isProjectPath(input)) {
         core::DetectOptions d;
         d.channel = r.channel;
         r.labels = core::detectBursts(*r.source, core::detectionAnalysis(info.sampleRate), d, job);

@@ -36,7 +36,8 @@ struct LabelledRecording {
     std::vector<core::Shape> shapes; // a project's mask
     core::StftParams analysis;       // a project's (fs set), else the default
     int channel = -1;
-    bool detected = false; // the labels came from the detector
+    bool detected = false;      // the labels came from the detector
+    bool fromRecording = false; // from the recording's own SigMF annotations
 };
 
 void addLabelSelection(CLI::App* cmd, LabelSelection& selection);

@@ -334,8 +334,9 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
         if (!f.steady && withinOneStep(source, f.box.t0, f.box.t1))
             continue;
         Label l;
+        // Within the recording: a frame at its end reaches past its last sample.
         l.t0 = std::max(0.0, f.box.t0);
-        l.t1 = f.box.t1;
+        l.t1 = std::min(source.info().duration(), f.box.t1);
         l.f0 = f.box.f0;
         l.f1 = f.box.f1;
         l.confirmed = false;

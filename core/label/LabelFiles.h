@@ -44,6 +44,10 @@ struct LabelRecording {
 // metadata describes the file in place.
 LabelRecording labelRecordingOf(const SampleSource& source, const std::string& path);
 
+// The labels a recording carries itself: a SigMF recording's annotations (empty for any
+// other kind, or none). Throws Error naming `path` and the annotation for a malformed one.
+std::vector<Label> labelsOfRecording(const SampleSource& source, const std::string& path);
+
 // Atomic write. Classes of the labels with no entry in a format (all but SigMF and CSV keep
 // only the class name).
 void writeLabelFile(const std::string& path, const std::vector<Label>& labels,

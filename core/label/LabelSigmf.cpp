@@ -106,7 +106,11 @@ json sigmfWithLabels(const std::vector<Label>& labels, const LabelRecording& r) 
 
 std::vector<Label> labelsFromSigmf(const std::string& path, const LabelRecording& r) {
     std::ifstream in(path);
-    const json doc = parseJson(in, path, "SigMF metadata");
+    return labelsFromSigmfDocument(parseJson(in, path, "SigMF metadata"), r, path);
+}
+
+std::vector<Label> labelsFromSigmfDocument(const json& doc, const LabelRecording& r,
+                                           const std::string& path) {
     if (!doc.is_object())
         throw Error(path, "is not a JSON object",
                     "SigMF metadata: {\"global\": ..., \"annotations\": [...]}");
@@ -126,6 +130,13 @@ std::vector<Label> labelsFromSigmf(const std::string& path, const LabelRecording
         labels.push_back(labelOf(annotations[i], rate, centre,
                                  path + ": annotations[" + std::to_string(i) + "]"));
     return labels;
+}
+
+std::vector<Label> labelsOfRecording(const SampleSource& source, const std::string& path) {
+    const json& meta = source.info().sigmfMeta;
+    if (!meta.is_object() || !meta.contains("annotations") || meta["annotations"].empty())
+        return {};
+    return labelsFromSigmfDocument(meta, labelRecordingOf(source, path), path);
 }
 
 } // namespace specedit::core

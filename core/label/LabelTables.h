@@ -30,5 +30,9 @@ std::vector<Label> readRaven(const std::string& path);
 
 nlohmann::json sigmfWithLabels(const std::vector<Label>& labels, const LabelRecording& recording);
 std::vector<Label> labelsFromSigmf(const std::string& path, const LabelRecording& recording);
+// The same from a parsed document; `path` names it in errors.
+std::vector<Label> labelsFromSigmfDocument(const nlohmann::json& doc,
+                                           const LabelRecording& recording,
+                                           const std::string& path);
 
 } // namespace specedit::core

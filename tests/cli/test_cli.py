@@ -797,6 +797,27 @@ class Features(CliTest):
             near = np.abs(f - fu) < 20e3
             # The isolate mask keeps the burst's box: the wideband noise is gone.
             self.assertGreater(spec[near].sum() / spec.sum(), 0.95)
+            # The recording as seen from the clip's folder (it was the path as typed).
+            self.assertEqual(meta["global"]["specedit:source"],
+                             os.path.relpath(self.path("g001_433.92M_2M.cu8"),
+                                             self.path("clips")))
+            self.assertIn("burst %d of g001_433.92M_2M.cu8, from" % i,
+                          meta["global"]["core:description"])
+        # The margins hold the band's noise around the burst (they were exact zeros), far
+        # below the burst; the clip's own annotation is what features and a second export use.
+        run("export-bursts", a, "--out", self.path("raw"), "--margin", 0.01, "--clip-format",
+            "cf32", check=0)
+        z = np.fromfile(self.path("raw/unlabeled_1.cf32"), dtype=np.complex64)
+        margin, burst = z[:19000], z[20000 + 1000:20000 + 50000]
+        self.assertGreater(np.count_nonzero(margin) / len(margin), 0.99)
+        self.assertLess(np.mean(np.abs(margin) ** 2), 1e-3 * np.mean(np.abs(burst) ** 2))
+        proc = run("features", self.path("clips/unlabeled_2.sigmf-meta"), "--out",
+                   self.path("clip.csv"), check=0)
+        self.assertIn(": 1 label from its SigMF annotations", proc.stdout)
+        with open(self.path("clip.csv")) as f:
+            (row,) = list(csv.DictReader(f))
+        self.assertEqual(int(row["id"]), labels[1]["id"])
+        self.assertAlmostEqual(float(row["t0_s"]), 0.01, places=6)
 
 
 @unittest.skipUnless(os.path.isdir(SHARED), "shared real captures not present")

@@ -659,3 +659,46 @@ TEST(Labels, DetectingAgainReplacesTheLastRunsProposals) {
     EXPECT_TRUE(w.statusBar()->currentMessage().contains("left by the last run replaced"))
         << w.statusBar()->currentMessage().toStdString();
 }
+
+// A SigMF recording's annotations are its labels when it opens (they were ignored: a clip
+// exported with its burst annotated opened bare); a malformed one is said, and the recording
+// opens without them.
+TEST(Labels, ASigmfRecordingOpensWithItsAnnotationsAsLabels) {
+    TempDir dir;
+    std::vector<float> iq(2 * 100000, 0.001f);
+    writeBytes(dir.file("clip.sigmf-data"), iq.data(), iq.size() * sizeof(float));
+    auto meta = [&](const std::string& second) {
+        std::ofstream(dir.file("clip.sigmf-meta"))
+            << R"({"global": {"core:datatype": "cf32_le", "core:sample_rate": 1000000,
+                 "core:version": "1.0.0"},
+               "captures": [{"core:sample_start": 0, "core:frequency": 433920000}],
+               "annotations": [{"core:sample_start": 10000, "core:sample_count": 20000,
+                 "core:freq_lower_edge": 433900000, "core:freq_upper_edge": 433950000,
+                 "core:label": "door open"}, )"
+            << second << "]}";
+    };
+    meta(R"({"core:sample_start": 50000, "core:sample_count": 5000})");
+    ui::MainWindow w;
+    const QString path = QString::fromStdString(dir.file("clip.sigmf-meta"));
+    w.document()->openRecording(path, {}, 800);
+    const auto labels = w.document()->labels();
+    ASSERT_EQ(labels.size(), 2u);
+    EXPECT_DOUBLE_EQ(labels[0].t0, 0.01);
+    EXPECT_DOUBLE_EQ(labels[0].t1, 0.03);
+    EXPECT_DOUBLE_EQ(labels[0].f0, 433.9e6);
+    EXPECT_EQ(labels[0].className, "door open");
+    EXPECT_DOUBLE_EQ(labels[1].t0, 0.05);
+    EXPECT_TRUE(labels[1].className.empty());
+    EXPECT_NE(labels[0].id, labels[1].id);
+    ASSERT_EQ(w.document()->classes().size(), 1u);
+    EXPECT_EQ(w.document()->classes()[0].name, "door open");
+    EXPECT_TRUE(w.document()->openNote().isEmpty());
+    EXPECT_FALSE(w.document()->isModified()); // the file's own state, nothing to save
+    meta(R"({"core:sample_start": "ten", "core:sample_count": 5000})");
+    w.document()->openRecording(path, {}, 800);
+    EXPECT_TRUE(w.document()->hasSource());
+    EXPECT_TRUE(w.document()->labels().empty());
+    const std::string note = w.document()->openNote().toStdString();
+    EXPECT_NE(note.find("annotations were not read"), std::string::npos) << note;
+    EXPECT_NE(note.find("annotations[1]"), std::string::npos) << note;
+}

@@ -35,6 +35,21 @@ QString classColorFor(int hotkey) {
     return kPalette[(std::max(1, hotkey) - 1) % 9];
 }
 
+std::vector<core::LabelClass> withClassesOf(std::vector<core::LabelClass> classes,
+                                            const std::vector<core::Label>& labels) {
+    for (const auto& l : labels) {
+        if (l.className.empty() ||
+            std::any_of(classes.begin(), classes.end(),
+                        [&](const core::LabelClass& c) { return c.name == l.className; }))
+            continue;
+        core::LabelClass c;
+        c.name = l.className;
+        c.color = classColorFor(int(classes.size()) + 1).toStdString();
+        classes.push_back(c);
+    }
+    return classes;
+}
+
 ClassBar::ClassBar(Document* document, SpectrogramView* view, QWidget* parent)
     : QWidget(parent), m_document(document), m_view(view), m_list(new QListWidget(this)),
       m_error(new QLabel(this)) {

@@ -22,6 +22,10 @@ class SpectrogramView;
 
 // The colour a new class of this hotkey gets (Tableau 10, distinct on the dark picture).
 QString classColorFor(int hotkey);
+// `classes` with a class for each class name of `labels` that has none yet (imported or
+// annotated labels), each with a colour of its own.
+std::vector<core::LabelClass> withClassesOf(std::vector<core::LabelClass> classes,
+                                            const std::vector<core::Label>& labels);
 
 class ClassBar : public QWidget {
     Q_OBJECT

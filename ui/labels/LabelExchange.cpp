@@ -86,21 +86,13 @@ void LabelExchange::importLabels(const QString& path) {
     const auto recording =
         core::labelRecordingOf(*m_document->source(), m_document->sourcePath().toStdString());
     auto imported = core::readLabelFile(path.toStdString(), recording);
-    auto classes = m_document->classes();
     auto labels = m_document->labels();
     for (auto& l : imported) {
         l.id = 0; // the document gives each its own
-        if (!l.className.empty() &&
-            std::none_of(classes.begin(), classes.end(),
-                         [&](const core::LabelClass& c) { return c.name == l.className; })) {
-            core::LabelClass c;
-            c.name = l.className;
-            c.color = classColorFor(int(classes.size()) + 1).toStdString();
-            classes.push_back(c);
-        }
         labels.push_back(l);
     }
-    m_document->setLabels(classes, labels, tr("Import labels"));
+    m_document->setLabels(withClassesOf(m_document->classes(), imported), labels,
+                          tr("Import labels"));
     emit message(
         tr("%1 labels imported from %2").arg(imported.size()).arg(QFileInfo(path).fileName()),
         6000);
