@@ -3,7 +3,9 @@
 #include "util/Error.h"
 #include "util/UnitText.h"
 
+#include <array>
 #include <atomic>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -38,7 +40,9 @@ CLI::Validator unitTransform(std::optional<double> (*parse)(std::string_view),
             const auto value = parse(text);
             if (!value)
                 return "\"" + text + "\" is not " + what;
-            text = core::numberText(*value);
+            std::array<char, 32> digits{}; // every digit: CLI11 converts this text again
+            const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), *value);
+            text.assign(digits.data(), end.ptr);
             return {};
         },
         "", "");

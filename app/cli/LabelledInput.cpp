@@ -90,6 +90,7 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
             l.id = next++;
     if (s.confirmedOnly)
         std::erase_if(r.labels, [](const core::Label& l) { return !l.confirmed; });
+    core::checkLabelsMeetRecording(r.labels, info, s.labelsFile.empty() ? input : s.labelsFile);
     for (auto& l : r.labels) {
         try {
             if (const std::string cut = core::fitToRecording(l, info); !cut.empty())

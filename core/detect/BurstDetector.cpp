@@ -7,7 +7,6 @@
 #include "detect/SampleSteps.h"
 #include "dsp/Window.h"
 #include "util/Error.h"
-#include "util/UnitText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -260,33 +259,33 @@ void DetectOptions::validate() const {
             throw Error(option, problem, range);
     };
     need(std::isfinite(thresholdDb) && thresholdDb > 0 && thresholdDb <= 100, "--threshold-db",
-         "threshold " + numberText(thresholdDb) + " dB", "more than 0 and at most 100 dB");
+         "threshold " + shortNumber(thresholdDb) + " dB", "more than 0 and at most 100 dB");
     need(std::isfinite(hysteresisDb) && hysteresisDb >= 0 && hysteresisDb < thresholdDb,
-         "--hysteresis-db", "hysteresis " + numberText(hysteresisDb) + " dB",
+         "--hysteresis-db", "hysteresis " + shortNumber(hysteresisDb) + " dB",
          "from 0 dB to less than the threshold");
     need(std::isfinite(minDuration) && minDuration >= 0, "--min-duration",
-         "minimum duration " + numberText(minDuration) + " s", "0 s or more");
+         "minimum duration " + shortNumber(minDuration) + " s", "0 s or more");
     need(std::isfinite(minBandwidth) && minBandwidth >= 0, "--min-bandwidth",
-         "minimum bandwidth " + numberText(minBandwidth) + " Hz", "0 Hz or more");
+         "minimum bandwidth " + shortNumber(minBandwidth) + " Hz", "0 Hz or more");
     need(std::isfinite(mergeGap) && mergeGap >= 0, "--merge-gap",
-         "merge gap " + numberText(mergeGap) + " s", "0 s or more");
+         "merge gap " + shortNumber(mergeGap) + " s", "0 s or more");
     need(!mergeGapHz || (std::isfinite(*mergeGapHz) && *mergeGapHz >= 0), "--merge-gap-hz",
-         "merge gap " + numberText(mergeGapHz.value_or(0)) + " Hz", "0 Hz or more");
+         "merge gap " + shortNumber(mergeGapHz.value_or(0)) + " Hz", "0 Hz or more");
     need(floorQuantile > 0 && floorQuantile < 1, "--floor-quantile",
-         "quantile " + numberText(floorQuantile), "between 0 and 1");
+         "quantile " + shortNumber(floorQuantile), "between 0 and 1");
     need(std::isfinite(floorBlockSeconds) && floorBlockSeconds > 0, "--floor-block",
-         "floor block " + numberText(floorBlockSeconds) + " s", "more than 0 s");
+         "floor block " + shortNumber(floorBlockSeconds) + " s", "more than 0 s");
     need(!(t0 && t1) || *t0 < *t1, "--start", "the range ends before it starts",
          "a start before the end");
 }
 
 void DetectOptions::validateRange(double duration) const {
-    const std::string length = "the recording is " + numberText(duration) + " s long";
+    const std::string length = "the recording is " + shortNumber(duration) + " s long";
     if (t0 && (*t0 < 0 || *t0 >= duration))
-        throw Error("--start", "start " + numberText(*t0) + " s: " + length,
-                    "a time from 0 to less than " + numberText(duration) + " s");
+        throw Error("--start", "start " + shortNumber(*t0) + " s: " + length,
+                    "a time from 0 to less than " + shortNumber(duration) + " s");
     if (t1 && *t1 <= 0)
-        throw Error("--end", "end " + numberText(*t1) + " s", "a time after 0 s");
+        throw Error("--end", "end " + shortNumber(*t1) + " s", "a time after 0 s");
 }
 
 StftParams detectionAnalysis(double sampleRate) {

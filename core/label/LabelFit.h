@@ -10,6 +10,7 @@
 #include "label/Label.h"
 
 #include <string>
+#include <vector>
 
 namespace specedit::core {
 
@@ -18,5 +19,12 @@ namespace specedit::core {
 // it lies inside. Throws Error (subject "label N") for a box with no duration or no band, or
 // one wholly outside the recording's span or band.
 std::string fitToRecording(Label& label, const SignalInfo& info);
+
+// Throws one Error (subject `labelsName`) when labels are given and none of them meets the
+// recording's span or none its band: the labels of another recording, or frequencies given
+// as absolute for a recording with no centre frequency (then it says --center), where each
+// label alone would be refused with the same words.
+void checkLabelsMeetRecording(const std::vector<Label>& labels, const SignalInfo& info,
+                              const std::string& labelsName);
 
 } // namespace specedit::core

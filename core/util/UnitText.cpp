@@ -142,10 +142,4 @@ std::optional<double> parseSecondsText(std::string_view text) {
     return *number * *scale;
 }
 
-std::string numberText(double value) {
-    std::array<char, 32> digits{};
-    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value);
-    return std::string(digits.data(), end.ptr);
-}
-
 } // namespace specedit::core

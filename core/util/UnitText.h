@@ -4,7 +4,6 @@
 // The decimal point is '.' whatever the locale. Any thread.
 
 #include <optional>
-#include <string>
 #include <string_view>
 
 namespace specedit::core {
@@ -16,9 +15,5 @@ std::optional<double> parseHertzText(std::string_view text);
 // Seconds: a number with an optional unit s, sec, ms, us, µs, min or h, or a clock time
 // [h:]m:s[.f] with minutes and seconds below 60. Anything else: nullopt.
 std::optional<double> parseSecondsText(std::string_view text);
-
-// The shortest text that reads back as `value` ("-5", "0.0005", "2000000", "433.92"), for
-// messages: std::to_string's "-5.000000" hides what was typed.
-std::string numberText(double value);
 
 } // namespace specedit::core

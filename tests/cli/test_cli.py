@@ -731,6 +731,17 @@ class Features(CliTest):
         with open(self.path("d2.csv")) as f:
             (row,) = list(csv.DictReader(f))
         self.assertAlmostEqual(float(row["duration_s"]), 0.05, places=9)
+        # Radio frequencies for a capture named without its centre: one error that says
+        # --center (18 identical warnings and an empty dataset before).
+        bare = self.path("bare.cu8")
+        shutil.copy(rec, bare)
+        proc = run("features", bare, "--rate", "2M", "--labels", self.path("l.csv"), "--out",
+                   self.path("d3.csv"), check=1)
+        self.assertIn("none of the 2 labels (433.9 MHz to 433.95 MHz) lies in the recording's "
+                      "band (-1 MHz to 1 MHz): they read as radio frequencies", proc.stderr)
+        self.assertIn("--center HZ", proc.stderr)
+        self.assertEqual(proc.stderr.count("error"), 1)
+        self.assertNotIn("left out", proc.stderr)
         proc = run("export-bursts", a, "--out", self.path("c"), "--clip-format", "xyz", check=2)
         self.assertIn("--clip-format", proc.stderr)
         proc = run("export-bursts", a, "--out", self.path("c"), "--margin", -1, check=2)

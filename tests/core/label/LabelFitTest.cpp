@@ -73,3 +73,28 @@ TEST(LabelFit, EmptyOrOutsideIsRefusedByName) {
     expectError([&] { fitToRecording(high, iq(10)); },
                 {"label 7", "436 MHz to 437 MHz", "432.92 MHz to 434.92 MHz"});
 }
+
+// Labels none of which meets the recording are one error, not one warning per label: another
+// recording's labels, radio frequencies for a capture that has no centre (--center), offsets
+// for one that has. One label inside is enough to go on label by label.
+TEST(LabelFit, LabelsThatAllMissTheRecordingAreOneError) {
+    const std::vector<Label> radio{box(1, 0.1, 0.2, 433.83e6, 433.99e6),
+                                   box(2, 0.3, 0.4, 433.83e6, 433.98e6)};
+    SignalInfo bare = iq(1);
+    bare.centerFrequency.reset();
+    expectError([&] { checkLabelsMeetRecording(radio, bare, "abs.csv"); },
+                {"abs.csv", "none of the 2 labels (433.83 MHz to 433.99 MHz)",
+                 "band (-1 MHz to 1 MHz)", "no centre frequency", "--center HZ"});
+    EXPECT_NO_THROW(checkLabelsMeetRecording(radio, iq(1), "abs.csv"));
+    const std::vector<Label> offsets{box(1, 0.1, 0.2, -93.75e3, 78.125e3)};
+    expectError([&] { checkLabelsMeetRecording(offsets, iq(1), "rel.csv"); },
+                {"rel.csv", "offsets from the centre, 433.92 MHz",
+                 "frequencies within 432.92 MHz to 434.92 MHz"});
+    expectError([&] { checkLabelsMeetRecording(radio, iq(0.05), "late.csv"); },
+                {"late.csv", "none of the 2 labels (0.1 s to 0.4 s) lies within the recording",
+                 "0 s to 0.05 s"});
+    std::vector<Label> oneInside = radio;
+    oneInside.push_back(box(3, 0.01, 0.02, 433.9e6, 433.95e6));
+    EXPECT_NO_THROW(checkLabelsMeetRecording(oneInside, iq(0.05), "some.csv"));
+    EXPECT_NO_THROW(checkLabelsMeetRecording({}, bare, "none.csv"));
+}
