@@ -62,7 +62,10 @@ void AutosaveTimer::offerRecovery() {
     }
     // Give the keyboard back to the window: without a window manager (a kiosk, a remote X
     // session) nothing reactivates it after the question, and window shortcuts stay dead.
+    // Again once the question's window is gone: X gives the focus back to no one when the
+    // focused window unmaps, after the activation above (Ctrl+B stayed dead under Xvfb).
     m_window->activateWindow();
+    QTimer::singleShot(100, m_window, [window = m_window] { window->activateWindow(); });
 }
 
 } // namespace specedit::ui

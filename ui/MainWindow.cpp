@@ -333,6 +333,8 @@ void MainWindow::buildDock() {
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
     shapes->raise();
+    connect(findChild<LabelController*>(), &LabelController::proposalsMade, labels,
+            &QDockWidget::raise);
     new SettingsDock(this, settingsDock, m_panel, shapes); // scrolls when short, whole if not
 }
 

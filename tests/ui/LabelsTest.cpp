@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableWidget>
 #include <cmath>
 #include <complex>
@@ -187,11 +188,27 @@ TEST(Labels, TheTableWritesEachColumnInOneUnit) {
         << w.statusBar()->currentMessage().toStdString();
 }
 
+namespace {
+
+// The tab of the docks on the right that is in front ("Shapes" or "Labels").
+QString dockInFront(ui::MainWindow& w) {
+    for (auto* bar : w.findChildren<QTabBar*>())
+        for (int i = 0; i < bar->count(); ++i)
+            if (bar->tabText(i) == "Labels")
+                return bar->tabText(bar->currentIndex());
+    return {};
+}
+
+} // namespace
+
 TEST(Labels, DetectProposesBurstsThatAreAcceptedOneByOne) {
     DemoWindow demo;
     ASSERT_TRUE(demo.open(true));
     auto& w = demo.window;
+    EXPECT_EQ(dockInFront(w), "Shapes");
     ASSERT_TRUE(detectWithDefaults(w));
+    // The proposals to review come with their list in front (Shapes stayed in front).
+    EXPECT_EQ(dockInFront(w), "Labels");
     const auto proposed = w.document()->labels();
     ASSERT_GE(proposed.size(), 3u);
     for (const auto& l : proposed) {

@@ -64,6 +64,8 @@ public:
 
 signals:
     void message(const QString& text, int timeoutMs);
+    // Detection or Label similar proposed labels to review: the Labels panel comes to front.
+    void proposalsMade();
 
 private:
     void nameClassActions();

@@ -130,6 +130,8 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found,
             first = &l;
     if (first)
         select(first->id);
+    if (added > 0)
+        emit proposalsMade();
     QString text = added == 0 ? tr("No new bursts proposed")
                               : tr("%1 proposed (dashed); the first is selected: Enter accepts "
                                    "it, 1-9 set its class, Delete removes it, Shift+Enter "
@@ -221,6 +223,7 @@ void LabelController::applyProposals(const std::vector<core::DatasetEntry>& entr
             }
     m_document->setLabels(labels, tr("Label similar"));
     select(leastSure);
+    emit proposalsMade();
     const auto given = std::count_if(proposals.begin(), proposals.end(),
                                      [](const auto& p) { return !p.className.empty(); });
     QString text = tr("%1 labels given a class (proposed, faded by confidence); the least "

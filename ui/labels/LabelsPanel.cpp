@@ -74,6 +74,9 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(kStart, Qt::AscendingOrder); // in time order until the user sorts
     m_table->verticalHeader()->setVisible(false);
+    // Rows as tall as their text: the style's default (30 px) showed four labels in the dock.
+    m_table->verticalHeader()->setMinimumSectionSize(fontMetrics().height() + 4);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->setWordWrap(false); // one line per label; long names are elided
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
