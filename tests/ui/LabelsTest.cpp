@@ -719,3 +719,31 @@ TEST(Labels, ASigmfRecordingOpensWithItsAnnotationsAsLabels) {
     EXPECT_NE(note.find("annotations were not read"), std::string::npos) << note;
     EXPECT_NE(note.find("annotations[1]"), std::string::npos) << note;
 }
+
+// Zoom to selection (S) zooms to the selected labels when no shape is selected, and a
+// double-click on a label's row zooms to it: a short packet in the whole view is a sliver.
+TEST(Labels, ZoomToSelectionZoomsToTheSelectedLabels) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    ASSERT_TRUE(detectWithDefaults(w));
+    const auto labels = w.document()->labels();
+    ASSERT_GE(labels.size(), 2u);
+    const core::Label& first = labels[0];
+    w.view()->setSelectedLabels({first.id});
+    trigger(w, "Zoom to &selection");
+    const QCPRange t = w.view()->plot()->xAxis->range();
+    EXPECT_LE(t.lower, first.t0);
+    EXPECT_GE(t.upper, first.t1);
+    EXPECT_LT(t.size(), 1.5 * first.duration()); // zoomed in: the demo is 4 s long
+    // The second label's row, double-clicked on its start.
+    auto* table = w.findChild<ui::LabelsPanel*>()->findChild<QTableWidget*>();
+    ASSERT_NE(table, nullptr);
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->item(r, 0)->data(Qt::UserRole).toULongLong() == labels[1].id)
+            emit table->cellDoubleClicked(r, 1);
+    const QCPRange t2 = w.view()->plot()->xAxis->range();
+    EXPECT_LE(t2.lower, labels[1].t0);
+    EXPECT_GE(t2.upper, labels[1].t1);
+    EXPECT_LT(t2.size(), 1.5 * labels[1].duration());
+}

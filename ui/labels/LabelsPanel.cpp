@@ -92,6 +92,12 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
         if (const core::Label* l = m_document->label(id))
             m_view->showSpan(l->t0, l->t1, l->f0, l->f1);
     });
+    // A double-click zooms to the label (its comment is edited in place instead).
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
+        const auto id = m_table->item(row, kClass)->data(Qt::UserRole).toULongLong();
+        if (const core::Label* l = m_document->label(id); l && column != kComment)
+            m_view->zoomToBox(l->t0, l->t1, l->f0, l->f1);
+    });
     connect(document, &Document::labelsChanged, this, &LabelsPanel::refresh);
     connect(view, &SpectrogramView::labelSelectionChanged, this, &LabelsPanel::showSelection);
 }

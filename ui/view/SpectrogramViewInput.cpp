@@ -45,11 +45,16 @@ void SpectrogramView::onWheel(QWheelEvent* event) {
         zoomTime(factor, at.x());
 }
 
-// Double-click: zoom to the shape there (selecting it), else to the whole recording.
+// Double-click: zoom to the shape there (selecting it), else to the label there, else to the
+// whole recording.
 void SpectrogramView::onDoubleClick(QMouseEvent* event) {
     if (const std::uint64_t id = shapeAt(event->position())) {
         setSelectedShape(id);
         emit selectionChanged(id);
+        zoomToSelection();
+    } else if (const std::uint64_t label = m_labels->labelAt(event->position())) {
+        setSelectedShape(0);
+        setSelectedLabels({label});
         zoomToSelection();
     } else {
         zoomToFit();

@@ -121,12 +121,23 @@ void SpectrogramView::setPlayhead(std::optional<double> seconds) {
     replotOverlay();
 }
 
+// The selected shape, else the selected labels together (a 5 ms packet in a minute-long
+// view is a sliver until zoomed to).
 void SpectrogramView::zoomToSelection() {
     for (const auto& s : m_shapes)
         if (s.id == m_overlay->selected()) {
             const auto box = s.bounds();
             zoomToBox(box.t0, box.t1, box.f0, box.f1);
+            return;
         }
+    std::optional<core::TfBox> all;
+    for (const auto& l : m_labels->labels())
+        if (m_labels->selected().contains(l.id))
+            all = all ? core::TfBox{std::min(all->t0, l.t0), std::max(all->t1, l.t1),
+                                    std::min(all->f0, l.f0), std::max(all->f1, l.f1)}
+                      : core::TfBox{l.t0, l.t1, l.f0, l.f1};
+    if (all)
+        zoomToBox(all->t0, all->t1, all->f0, all->f1);
 }
 
 void SpectrogramView::deleteSelection(bool labelsFirst) {
