@@ -27,10 +27,14 @@ struct ExportArgs {
     LabelSelection selection;
 };
 
+// The class as a file name: letters of any script kept ("Tür auf" -> "Tür_auf", it was
+// "T__r_auf"), spaces and the characters file systems or shells trip on made '_'.
 std::string safeName(const std::string& text) {
     std::string s;
     for (unsigned char c : text)
-        s += std::isalnum(c) || c == '-' ? char(c) : '_';
+        s += c >= 0x80 || std::isalnum(c) || c == '-' || c == '.' ? char(c) : '_';
+    while (!s.empty() && s.front() == '.') // no hidden files, no ".."
+        s.erase(s.begin());
     return s.empty() ? "unlabeled" : s;
 }
 

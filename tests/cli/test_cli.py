@@ -822,6 +822,15 @@ class Features(CliTest):
         margin, burst = z[:19000], z[20000 + 1000:20000 + 50000]
         self.assertGreater(np.count_nonzero(margin) / len(margin), 0.99)
         self.assertLess(np.mean(np.abs(margin) ** 2), 1e-3 * np.mean(np.abs(burst) ** 2))
+        # A class of any script names its clips ("Tür auf" was "T__r_auf"); a '/' cannot.
+        with open(a) as f:
+            project = json.load(f)
+        project["classes"] = [{"name": "Tür auf/zu", "color": "#ff0000"}]
+        project["labels"][0]["class"] = "Tür auf/zu"
+        with open(self.path("c.specedit.json"), "w", encoding="utf-8") as f:
+            json.dump(project, f, ensure_ascii=False)
+        run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"), check=0)
+        self.assertIn("Tür_auf_zu_1.sigmf-meta", os.listdir(self.path("named")))
         proc = run("features", self.path("clips/unlabeled_2.sigmf-meta"), "--out",
                    self.path("clip.csv"), check=0)
         self.assertIn(": 1 label from its SigMF annotations", proc.stdout)
