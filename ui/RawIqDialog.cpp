@@ -74,6 +74,18 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
     m_problem->setWordWrap(true);
     m_problem->hide();
     form->addRow(m_problem);
+    // Text that is no frequency, left with Tab or a click elsewhere: said (it went back to the
+    // value before without a word).
+    const std::pair<HertzSpinBox*, QString> named[] = {{m_rate, tr("Sample rate")},
+                                                       {m_center, tr("Centre frequency")}};
+    for (const auto& [field, name] : named)
+        connect(field, &UnitSpinBox::refused, this, [this, field, name](const QString& text) {
+            m_typed.remove(field);
+            m_problem->setText(tr("%1: \"%2\" is not a frequency (2M, 2 MHz, 2e6); it stays %3")
+                                   .arg(name, text, field->text()));
+            m_problem->show();
+            adjustSize();
+        });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &RawIqDialog::openIfValid);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -15,6 +15,8 @@ class QLabel;
 
 namespace specedit::ui {
 
+class HertzSpinBox;
+
 class RawIqDialog : public QDialog {
     Q_OBJECT
 public:
@@ -27,8 +29,8 @@ private:
     static bool typedIsValid(const QDoubleSpinBox* field, const QString& typed);
 
     QComboBox* m_format;
-    QDoubleSpinBox* m_rate;
-    QDoubleSpinBox* m_center;
+    HertzSpinBox* m_rate;
+    HertzSpinBox* m_center;
     QLabel* m_problem;
     QHash<const QDoubleSpinBox*, QString> m_typed; // what was typed since the last Open
 };

@@ -282,6 +282,16 @@ TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
     EXPECT_EQ(d.findChild<QDoubleSpinBox*>("centre")->text(), "868.3 MHz");
     type("centre", "433.92 MHz");
     EXPECT_EQ(d.options().centerFrequency.value_or(0), 433.92e6);
+    // Text that is no frequency, left: the field keeps its value, and the dialog says why
+    // (it went back without a word).
+    auto* problem = d.findChild<QLabel*>("problem");
+    ASSERT_NE(problem, nullptr);
+    type("rate", "2e");
+    QCoreApplication::processEvents();
+    EXPECT_EQ(d.options().sampleRate.value_or(0), 2.4e6);
+    EXPECT_FALSE(problem->isHidden());
+    EXPECT_EQ(problem->text().toStdString(),
+              "Sample rate: \"2e\" is not a frequency (2M, 2 MHz, 2e6); it stays 2.4 MHz");
     // Past the range: the nearer end, shown (Qt put the old value back without a word).
     ui::HertzSpinBox field;
     field.setRange(1, 1e6);
