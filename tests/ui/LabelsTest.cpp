@@ -747,3 +747,30 @@ TEST(Labels, ZoomToSelectionZoomsToTheSelectedLabels) {
     EXPECT_GE(t2.upper, labels[1].t1);
     EXPECT_LT(t2.size(), 1.5 * labels[1].duration());
 }
+
+// Packets a few pixels apart keep every name, stacked a row or two higher where another name
+// is, none over another (a name was left out when one was drawn within 40 px, and a long name
+// still ran over the next one).
+TEST(Labels, NamesOfClosePacketsStackWithoutOverlapping) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    std::vector<core::Label> labels;
+    for (int i = 0; i < 12; ++i) { // 40 ms apart in the 4 s view: about 7 px
+        core::Label l;
+        l.t0 = 1.0 + 0.04 * i;
+        l.t1 = l.t0 + 0.02;
+        l.f0 = kFc - 20e3;
+        l.f1 = kFc + 20e3;
+        l.className = i % 3 == 0 ? "door open" : "answer";
+        labels.push_back(l);
+    }
+    w.document()->setLabels({{"door open", "#e15759", 1, {}}, {"answer", "#4e79a7", 2, {}}},
+                            labels, "Labels");
+    w.view()->plot()->replot();
+    const auto& names = w.view()->labelOverlay()->drawnNames();
+    EXPECT_GE(names.size(), 9u); // three rows of tags about 45 px wide over 84 px of packets
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j)
+            EXPECT_FALSE(names[i].intersects(names[j])) << i << " " << j;
+}

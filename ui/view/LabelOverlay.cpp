@@ -59,21 +59,67 @@ std::uint64_t LabelOverlay::labelAt(QPointF pixel) const {
     return best;
 }
 
+// Tags drawn so far, by cells of the picture, so a new tag is checked against its neighbours
+// only (100,000 labels draw quickly).
+class TagGrid {
+public:
+    bool collides(const QRectF& tag) const {
+        bool hit = false;
+        forCells(tag, [&](std::int64_t cell) {
+            const auto it = m_cells.find(cell);
+            if (it != m_cells.end())
+                hit = hit || std::any_of(it->second.begin(), it->second.end(),
+                                         [&](const QRectF& o) { return o.intersects(tag); });
+        });
+        return hit;
+    }
+    void add(const QRectF& tag) {
+        forCells(tag, [&](std::int64_t cell) { m_cells[cell].push_back(tag); });
+    }
+
+private:
+    template <typename F> static void forCells(const QRectF& r, F f) {
+        for (auto x = std::int64_t(std::floor(r.left() / 80)); x <= std::floor(r.right() / 80); ++x)
+            for (auto y = std::int64_t(std::floor(r.top() / 16)); y <= std::floor(r.bottom() / 16);
+                 ++y)
+                f((x << 32) + y);
+    }
+    std::unordered_map<std::int64_t, std::vector<QRectF>> m_cells;
+};
+
+// The name above its box, or a row or two higher where another tag is (packets a few pixels
+// apart: the names overlapped, or all but the first were left out); inside the box's top when
+// there is no room above. Left out when every place is taken, unless the label is selected.
 void LabelOverlay::drawName(QCPPainter* painter, const QRectF& box, const QString& name,
-                            const QColor& color) const {
+                            const QColor& color, bool selected, TagGrid& placed) const {
     const QFontMetrics fm(painter->font());
     const QRect clip = mKeyAxis->axisRect()->rect();
     const int w = fm.horizontalAdvance(name) + 6, h = fm.height();
-    QRectF tag(box.left(), box.top() - h - 1, w, h);
-    if (tag.top() < clip.top())
-        tag.moveTop(box.top() + 1); // no room above: inside, at the top
-    if (!clip.intersects(tag.toRect()))
+    std::optional<QRectF> chosen;
+    for (int row = 0; row < 3 && !chosen; ++row) {
+        QRectF tag(box.left(), box.top() - (h + 1) * (row + 1), w, h);
+        if (tag.top() < clip.top()) {
+            if (row > 0)
+                break;
+            tag.moveTop(box.top() + 1); // no room above: inside, at the top
+        }
+        if (!placed.collides(tag))
+            chosen = tag;
+    }
+    if (!chosen && selected)
+        chosen = QRectF(box.left(), std::max<double>(clip.top(), box.top() - h - 1), w, h);
+    if (!chosen || !clip.intersects(chosen->toRect()))
         return;
+    placed.add(*chosen);
+    m_drawnNames.push_back(*chosen);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(20, 20, 24, 190));
-    painter->drawRect(tag);
-    painter->setPen(color);
-    painter->drawText(tag.adjusted(3, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
+    painter->setBrush(QColor(20, 20, 24, 200));
+    painter->drawRect(*chosen);
+    // Text a step lighter than the box: a dark class colour on the dark tag was hard to read.
+    QColor text = color.lighter(135);
+    text.setAlpha(color.alpha());
+    painter->setPen(text);
+    painter->drawText(chosen->adjusted(3, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
 }
 
 void LabelOverlay::replace(const core::Label& label) {
@@ -84,13 +130,13 @@ void LabelOverlay::replace(const core::Label& label) {
 
 void LabelOverlay::draw(QCPPainter* painter) {
     const QRectF view = mKeyAxis->axisRect()->rect();
-    // Names only where they do not pile up: a name is left out when another one was drawn
-    // within 40 px to the side and 14 px up or down. The names drawn are kept by cells of that
-    // size, so the check looks at nine cells, not at every name (100,000 labels draw quickly).
-    std::unordered_map<std::int64_t, std::vector<QRectF>> named;
-    const auto cellOf = [](double x, double y) {
-        return (std::int64_t(std::floor(x / 40)) << 32) + std::int64_t(std::floor(y / 14));
+    struct Tag {
+        QRectF box;
+        QString name;
+        QColor color;
+        bool selected;
     };
+    std::vector<Tag> tags;
     for (const auto& l : m_labels) {
         const QRectF r = pixelRect(l);
         if (!view.intersects(r))
@@ -118,22 +164,14 @@ void LabelOverlay::draw(QCPPainter* painter) {
             l.className.empty() ? QStringLiteral("—") : QString::fromStdString(l.className);
         if (!l.confirmed && l.confidence)
             name += QStringLiteral(" %1%").arg(std::lround(100 * *l.confidence));
-        bool crowded = false;
-        for (int dx = -1; dx <= 1 && !crowded; ++dx)
-            for (int dy = -1; dy <= 1 && !crowded; ++dy) {
-                const auto cell = named.find(cellOf(r.left() + 40 * dx, r.top() + 14 * dy));
-                if (cell != named.end())
-                    crowded =
-                        std::any_of(cell->second.begin(), cell->second.end(), [&](const QRectF& o) {
-                            return std::abs(o.left() - r.left()) < 40 &&
-                                   std::abs(o.top() - r.top()) < 14;
-                        });
-            }
-        if (selected || !crowded) {
-            drawName(painter, r, name, c);
-            named[cellOf(r.left(), r.top())].push_back(r);
-        }
+        tags.push_back({r, name, c, selected});
     }
+    // Names over the boxes, the selected labels' first: theirs always show.
+    std::stable_partition(tags.begin(), tags.end(), [](const Tag& t) { return t.selected; });
+    TagGrid placed;
+    m_drawnNames.clear();
+    for (const Tag& t : tags)
+        drawName(painter, t.box, t.name, t.color, t.selected, placed);
     if (m_preview) {
         core::Label p;
         p.t0 = m_preview->t0;

@@ -1,9 +1,9 @@
 #pragma once
 // Draws the document's labels over the spectrogram on the overlay layer: each a box in its
 // class's colour (light grey when unclassified), solid when confirmed and dashed while
-// proposed, thicker when selected, with its class name above it. A box is at least 3 px
-// wide and tall, so a 50 us burst in a minute-long view still shows; names are drawn where
-// there is room for them. GUI thread only.
+// proposed, thicker when selected, with its class name above it (a row or two higher where
+// another name is). A box is at least 3 px wide and tall, so a 50 us burst in a minute-long
+// view still shows; names are drawn where there is room for them. GUI thread only.
 
 #include "label/Label.h"
 #include "view/FrequencyScale.h"
@@ -14,6 +14,8 @@
 #include <vector>
 
 namespace specedit::ui {
+
+class TagGrid; // names placed so far (LabelOverlay.cpp)
 
 class LabelOverlay : public OverlayPlottable {
     Q_OBJECT
@@ -34,18 +36,21 @@ public:
     // The box of a label in widget pixels, as drawn.
     QRectF pixelRect(const core::Label& label) const;
     QColor colorOf(const core::Label& label) const;
+    // The name tags of the last drawing, in widget pixels (for tests).
+    const std::vector<QRectF>& drawnNames() const { return m_drawnNames; }
 
 protected:
     void draw(QCPPainter* painter) override;
 
 private:
-    void drawName(QCPPainter* painter, const QRectF& box, const QString& name,
-                  const QColor& color) const;
+    void drawName(QCPPainter* painter, const QRectF& box, const QString& name, const QColor& color,
+                  bool selected, TagGrid& placed) const;
 
     std::vector<core::Label> m_labels;
     std::vector<core::LabelClass> m_classes;
     std::set<std::uint64_t> m_selected;
     std::optional<core::TfBox> m_preview;
+    mutable std::vector<QRectF> m_drawnNames;
     FrequencyScale m_scale = FrequencyScale::Linear;
 };
 
