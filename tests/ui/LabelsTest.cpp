@@ -765,8 +765,8 @@ TEST(Labels, NamesOfClosePacketsStackWithoutOverlapping) {
         l.className = i % 3 == 0 ? "door open" : "answer";
         labels.push_back(l);
     }
-    w.document()->setLabels({{"door open", "#e15759", 1, {}}, {"answer", "#4e79a7", 2, {}}},
-                            labels, "Labels");
+    w.document()->setLabels({{"door open", "#e15759", 1, {}}, {"answer", "#4e79a7", 2, {}}}, labels,
+                            "Labels");
     w.view()->plot()->replot();
     const auto& names = w.view()->labelOverlay()->drawnNames();
     EXPECT_GE(names.size(), 9u); // three rows of tags about 45 px wide over 84 px of packets
