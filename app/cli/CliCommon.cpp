@@ -3,9 +3,7 @@
 #include "util/Error.h"
 #include "util/UnitText.h"
 
-#include <array>
 #include <atomic>
-#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -40,9 +38,7 @@ CLI::Validator unitTransform(std::optional<double> (*parse)(std::string_view),
             const auto value = parse(text);
             if (!value)
                 return "\"" + text + "\" is not " + what;
-            std::array<char, 32> digits{}; // every digit: CLI11 converts this text again
-            const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), *value);
-            text.assign(digits.data(), end.ptr);
+            text = core::exactNumber(*value); // every digit: CLI11 converts this text again
             return {};
         },
         "", "");

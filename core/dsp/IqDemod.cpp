@@ -109,9 +109,8 @@ Listening demodulate(const std::complex<float>* iq, std::int64_t count, double f
                      double highHz, Demodulation mode, double targetRate) {
     if (!(highHz > lowHz) || lowHz < -fs / 2 - 1e-9 || highHz > fs / 2 + 1e-9)
         throw Error("listening band",
-                    "band " + std::to_string(lowHz) + " .. " + std::to_string(highHz) +
-                        " Hz is empty or outside the recording's " + std::to_string(fs) +
-                        " Hz span",
+                    "band " + exactNumber(lowHz) + " .. " + exactNumber(highHz) +
+                        " Hz is empty or outside the recording's " + exactNumber(fs) + " Hz span",
                     "a band inside [-fs/2, fs/2]");
     const int decimate = std::max(1, int(std::floor(fs / targetRate)));
     Listening out;

@@ -181,8 +181,7 @@ WindowSpec parseWindow(std::string_view text, std::string_view option) {
     if (needsParam)
         spec.param = parseParam(rest, option, whole);
     if (spec.type == WindowType::Kaiser && std::abs(spec.param) > 700)
-        throw Error(std::string(option),
-                    "kaiser beta " + std::to_string(spec.param) + " is too large",
+        throw Error(std::string(option), "kaiser beta " + shortNumber(spec.param) + " is too large",
                     "|beta| <= 700 (I0 overflows beyond; beta 14 is already very narrow)");
     if (spec.type == WindowType::Gaussian && spec.param <= 0)
         throw Error(std::string(option), "gaussian sigma must be positive", "sigma > 0 samples");

@@ -86,7 +86,7 @@ void checkWholeHertz(const std::string& path, double rate) {
     if (!(rate >= 1 && rate <= 2147483647.0) || std::abs(rate - std::round(rate)) > 1e-6)
         throw Error(ErrorKind::Usage, path,
                     "sound files store whole-hertz sample rates; this signal is at " +
-                        std::to_string(rate) + " Hz",
+                        exactNumber(rate) + " Hz",
                     "a raw (.cf32) or SigMF (.sigmf-meta) output, which keep any rate");
 }
 

@@ -131,7 +131,7 @@ void checkPhaseInput(const MagnitudeGrid& t, const StftParams& params, std::int6
     for (std::size_t i = 0; i < t.values.size(); ++i)
         if (!std::isfinite(t.values[i]) || t.values[i] < 0)
             throw Error("magnitudes",
-                        "value " + std::to_string(t.values[i]) + " at bin " +
+                        "value " + shortNumber(t.values[i]) + " at bin " +
                             std::to_string(i % std::size_t(bins)) + ", frame " +
                             std::to_string(i / std::size_t(bins)),
                         "finite magnitudes >= 0");

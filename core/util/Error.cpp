@@ -1,5 +1,7 @@
 #include "util/Error.h"
 
+#include <array>
+#include <charconv>
 #include <cstdio>
 
 namespace specedit::core {
@@ -25,6 +27,12 @@ std::string shortNumber(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.6g", value);
     return text;
+}
+
+std::string exactNumber(double value) {
+    std::array<char, 32> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+    return std::string(digits.data(), end.ptr);
 }
 
 } // namespace specedit::core

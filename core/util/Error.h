@@ -38,6 +38,9 @@ private:
 // A number as a message shows it: up to 6 significant digits, no trailing zeros ("-180",
 // "0.25", "1e-12", "nan"), not std::to_string's "-180.000000".
 std::string shortNumber(double value);
+// Every digit needed to read the value back, no more: "2000000.3", "433920000", "-5" (a sample
+// rate that is not whole must show its fraction; std::to_string wrote "-5.000000").
+std::string exactNumber(double value);
 
 // Thrown by JobControl::checkCancelled() when the user cancelled a long operation.
 class Cancelled : public std::runtime_error {

@@ -379,7 +379,7 @@ class BadInput(CliTest):
                        "analysis": {"window": "hann", "nperseg": 256, "noverlap": 192}}, f)
         proc = run("apply", self.path("q.specedit.json"), "--out", self.path("o.wav"))
         self.assertEqual(proc.returncode, 2)
-        self.assertIn("whole-hertz", proc.stderr)
+        self.assertIn("whole-hertz sample rates; this signal is at 44100.5 Hz", proc.stderr)
 
     def test_bad_files_exit_1_with_the_file_named(self):
         cases = []

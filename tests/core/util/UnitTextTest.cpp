@@ -1,6 +1,8 @@
 // core/util/UnitText: the numbers the CLI's options and the editor's fields read.
 #include "util/UnitText.h"
 
+#include "util/Error.h"
+
 #include <gtest/gtest.h>
 
 using specedit::core::parseHertzText;
@@ -38,4 +40,15 @@ TEST(UnitText, TimesWithUnitOrClock) {
     for (const char* bad : {"", "50m", "2 mins", "1:75", "1:60:00", "1::2", ":5", "1:.5", "1:5x",
                             "1.2.3 s", "abc", "nan s", "5 Hz"})
         EXPECT_FALSE(parseSecondsText(bad).has_value()) << bad;
+}
+
+// Numbers in messages: what was typed, not std::to_string's "-5.000000".
+TEST(UnitText, NumbersInMessages) {
+    using specedit::core::exactNumber;
+    using specedit::core::shortNumber;
+    EXPECT_EQ(shortNumber(-5), "-5");
+    EXPECT_EQ(shortNumber(0.25), "0.25");
+    EXPECT_EQ(exactNumber(-5), "-5");
+    EXPECT_EQ(exactNumber(2000000.3), "2000000.3"); // a rate's fraction shows
+    EXPECT_EQ(exactNumber(433.92e6), "433920000");
 }
