@@ -231,7 +231,7 @@ TEST(PhaseRetrieval, BadMagnitudesAreRefusedWithWhatIsWrong) {
                 {"magnitudes", "nan", "bin 3, frame 5", "finite magnitudes >= 0"});
     target.values[5 * target.bins + 3] = -1;
     expectError([&] { retrievePhase<double>(target, speechParams(), 8000, o, job); },
-                {"-1.0", "bin 3, frame 5"});
+                {"value -1 at bin 3, frame 5"});
     target.values[5 * target.bins + 3] = 0;
     o.iterations = 0;
     expectError([&] { retrievePhase<double>(target, speechParams(), 8000, o, job); },
