@@ -59,12 +59,7 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
     QString note;
     try { // a SigMF recording's annotations are its labels
         auto labels = core::labelsOfRecording(*source, path.toStdString());
-        std::uint64_t next = 1;
-        for (const auto& l : labels)
-            next = std::max(next, l.id + 1);
-        for (auto& l : labels)
-            if (l.id == 0)
-                l.id = next++;
+        core::numberLabels(labels);
         auto classes = withClassesOf({}, labels);
         core::validateLabelSet(classes, labels, path.toStdString());
         project.labels = std::move(labels);
@@ -251,14 +246,7 @@ const core::Label* Document::label(std::uint64_t id) const {
 
 void Document::setLabels(std::vector<core::LabelClass> classes, std::vector<core::Label> labels,
                          const QString& text) {
-    std::uint64_t next = 1;
-    for (const auto& l : m_project.labels)
-        next = std::max(next, l.id + 1);
-    for (const auto& l : labels)
-        next = std::max(next, l.id + 1);
-    for (auto& l : labels)
-        if (l.id == 0)
-            l.id = next++;
+    core::numberLabels(labels, m_project.labels);
     core::validateLabelSet(classes, labels, "labels");
     LabelState after{std::move(classes), std::move(labels)};
     LabelState before{m_project.classes, m_project.labels};

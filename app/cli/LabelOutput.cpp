@@ -45,13 +45,7 @@ LabelWrite addToProject(core::Project& project, const std::vector<core::Label>& 
             ++w.written;
         }
     }
-    std::uint64_t next = 1; // ids of replaced proposals are not given again
-    for (const auto* list : {&project.labels, &all})
-        for (const auto& l : *list)
-            next = std::max(next, l.id + 1);
-    for (auto& l : all)
-        if (l.id == 0)
-            l.id = next++;
+    core::numberLabels(all, project.labels); // ids of replaced proposals are not given again
     for (const auto& l : all)
         if (!l.className.empty() &&
             std::none_of(project.classes.begin(), project.classes.end(),
@@ -69,12 +63,7 @@ LabelWrite writeLabelsTo(const std::string& out, std::vector<core::Label> labels
                          const std::optional<core::LabelRegion>& detectedIn) {
     namespace fs = std::filesystem;
     if (!isProjectPath(out)) {
-        std::uint64_t next = 1; // labels without one (detected ones) are numbered in order
-        for (const auto& l : labels)
-            next = std::max(next, l.id + 1);
-        for (auto& l : labels)
-            if (l.id == 0)
-                l.id = next++;
+        core::numberLabels(labels); // detected labels have no id yet
         const auto recording = core::labelRecordingOf(source, recordingPath);
         core::writeLabelFile(out, labels, recording);
         if (const std::string note = core::datasetAwayNote(out, recording); !note.empty())

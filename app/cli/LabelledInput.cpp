@@ -82,12 +82,7 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
         r.labels = core::detectBursts(*r.source, core::detectionAnalysis(info.sampleRate), d, job);
         r.detected = true;
     }
-    std::uint64_t next = 1;
-    for (const auto& l : r.labels)
-        next = std::max(next, l.id + 1);
-    for (auto& l : r.labels)
-        if (l.id == 0)
-            l.id = next++;
+    core::numberLabels(r.labels);
     if (s.confirmedOnly)
         std::erase_if(r.labels, [](const core::Label& l) { return !l.confirmed; });
     core::checkLabelsMeetRecording(r.labels, info, s.labelsFile.empty() ? input : s.labelsFile);

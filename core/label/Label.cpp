@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 #include <set>
@@ -66,6 +67,17 @@ void validateLabelSet(const std::vector<LabelClass>& classes, const std::vector<
             throw Error(at, "class \"" + labels[i].className + "\" is not in \"classes\"",
                         "one of the project's classes, or no class");
     }
+}
+
+void numberLabels(std::vector<Label>& labels, const std::vector<Label>& taken) {
+    std::uint64_t next = 1;
+    for (const auto& l : taken)
+        next = std::max(next, l.id + 1);
+    for (const auto& l : labels)
+        next = std::max(next, l.id + 1);
+    for (auto& l : labels)
+        if (l.id == 0)
+            l.id = next++;
 }
 
 } // namespace specedit::core

@@ -52,6 +52,11 @@ struct Label {
 // it.
 Shape toShape(const Label& label, MaskMode mode, double gainDb = kMinusInfinityDb);
 
+// Gives each label without an id (0) the next free one, in order, after the largest id in
+// `labels` and in `taken` (ids already handed out elsewhere, e.g. the project's labels, whose
+// ids are not given again even when those labels are replaced).
+void numberLabels(std::vector<Label>& labels, const std::vector<Label>& taken = {});
+
 // Throws Error when two classes share a name or a hotkey, or a label names a class that is not
 // in the list (labels with an empty class are fine).
 void validateLabelSet(const std::vector<LabelClass>& classes, const std::vector<Label>& labels,

@@ -115,31 +115,30 @@ std::optional<double> clockSeconds(std::string_view s) {
     return negative ? -v : v;
 }
 
-} // namespace
-
-std::optional<double> parseHertzText(std::string_view text) {
+// A number followed by a unit that `scaleOf` knows (or by none, if it knows "").
+template <typename ScaleOf>
+std::optional<double> numberWithUnit(std::string_view text, ScaleOf scaleOf) {
     std::string_view rest = trimmed(text);
     const auto number = leadingNumber(rest);
     if (!number)
         return std::nullopt;
-    const auto scale = hertzScale(rest);
+    const auto scale = scaleOf(rest);
     if (!scale)
         return std::nullopt;
     return *number * *scale;
+}
+
+} // namespace
+
+std::optional<double> parseHertzText(std::string_view text) {
+    return numberWithUnit(text, hertzScale);
 }
 
 std::optional<double> parseSecondsText(std::string_view text) {
     const std::string_view whole = trimmed(text);
     if (whole.find(':') != std::string_view::npos)
         return clockSeconds(whole);
-    std::string_view rest = whole;
-    const auto number = leadingNumber(rest);
-    if (!number)
-        return std::nullopt;
-    const auto scale = secondsScale(rest);
-    if (!scale)
-        return std::nullopt;
-    return *number * *scale;
+    return numberWithUnit(whole, secondsScale);
 }
 
 } // namespace specedit::core

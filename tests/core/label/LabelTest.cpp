@@ -140,3 +140,27 @@ TEST(Label, ALabelBecomesAnIsolateOrRemoveShape) {
     EXPECT_EQ(remove.mode, MaskMode::Apply);
     EXPECT_NO_THROW(remove.validate("shape"));
 }
+
+TEST(Label, LabelsWithoutAnIdGetTheNextFreeOnesInOrder) {
+    auto withId = [](std::uint64_t id) {
+        Label l;
+        l.id = id;
+        return l;
+    };
+    std::vector<Label> labels{withId(0), withId(4), withId(0), withId(2)};
+    numberLabels(labels);
+    ASSERT_EQ(labels.size(), 4u);
+    EXPECT_EQ(labels[0].id, 5u); // after the largest, not in a gap
+    EXPECT_EQ(labels[1].id, 4u);
+    EXPECT_EQ(labels[2].id, 6u);
+    EXPECT_EQ(labels[3].id, 2u);
+
+    std::vector<Label> fresh{withId(0), withId(0)};
+    numberLabels(fresh);
+    EXPECT_EQ(fresh[0].id, 1u);
+    EXPECT_EQ(fresh[1].id, 2u);
+
+    std::vector<Label> more{withId(0)}; // ids already handed out are not given again
+    numberLabels(more, labels);
+    EXPECT_EQ(more[0].id, 7u);
+}
