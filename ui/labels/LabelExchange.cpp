@@ -7,6 +7,7 @@
 #include "features/Dataset.h"
 #include "label/LabelFiles.h"
 #include "labels/ClassBar.h"
+#include "labels/ClipExportDialog.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -58,6 +59,15 @@ void LabelExchange::addActions(QMenu* menu) {
             QFileDialog::getSaveFileName(m_window, tr("Export dataset"),
                                          m_document->outputPath(".dataset.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty() && !exportDataset(path))
+            emit message(tr("Another task is running; export when it ends"), 5000);
+    });
+    menu->addAction(tr("Export bursts as c&lips…"), this, [this] {
+        if (!hasLabels())
+            return;
+        ClipExportDialog dialog(m_document->outputPath("_clips"),
+                                m_document->source()->info().isComplex(),
+                                int(m_document->labels().size()), m_window);
+        if (dialog.exec() == QDialog::Accepted && !exportClips(dialog.options()))
             emit message(tr("Another task is running; export when it ends"), 5000);
     });
 }
@@ -140,6 +150,47 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
                 emit message(
                     tr("%1: %2 (and its .json, .npy)").arg(text, QDir::toNativeSeparators(csvPath)),
                     10000);
+        });
+}
+
+bool LabelExchange::exportClips(const core::BurstClipOptions& options) {
+    if (!m_document->hasSource())
+        return false;
+    if (options.folder.empty()) {
+        QMessageBox::warning(m_window, tr("Export bursts as clips"),
+                             tr("Choose a folder for the clips."));
+        return true;
+    }
+    auto source = m_document->source();
+    const auto labels = m_document->labels();
+    const std::string recording = m_document->sourcePath().toStdString();
+    const auto analysis = m_document->analysis();
+    const auto shapes = m_document->shapes();
+    auto leftOut = std::make_shared<QStringList>();
+    return m_tasks->run(
+        tr("Writing %1").arg(counted(qint64(labels.size()), tr("clip"), tr("clips"))),
+        [=](core::JobControl& job) {
+            const auto r =
+                core::writeBurstClips(*source, recording, analysis, shapes, labels, options, job);
+            for (const auto& left : r.leftOut) // the reason names the label
+                leftOut->append(QString::fromStdString(left.reason));
+            return tr("%1 written to %2")
+                .arg(counted(qint64(r.written.size()), tr("clip"), tr("clips")),
+                     QDir::toNativeSeparators(QString::fromStdString(options.folder)));
+        },
+        [this, leftOut](bool ok, const QString& text) {
+            if (!ok && !text.isEmpty())
+                QMessageBox::warning(m_window, tr("Export bursts as clips"), text);
+            if (!ok)
+                return;
+            emit message(text, 10000);
+            if (!leftOut->isEmpty())
+                QMessageBox::warning(
+                    m_window, tr("Export bursts as clips"),
+                    tr("%1; %2 left out:\n\n%3")
+                        .arg(text,
+                             counted(qint64(leftOut->size()), tr("label was"), tr("labels were")),
+                             leftOut->join("\n")));
         });
 }
 

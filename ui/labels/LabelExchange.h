@@ -3,8 +3,11 @@
 // track, Raven selection table, CSV) as labels of the open recording (classes it names are
 // added, each with a colour of its own), export the labels in one of those formats, and export
 // a dataset of every label's features (CSV) with its spectrogram patches (<name>.npy and
-// <name>.json beside it), measured on the task runner. Each import is one undo step. GUI
+// <name>.json beside it), measured on the task runner, and each label's burst as a clip of
+// its own. Each import is one undo step. GUI
 // thread only.
+
+#include "apply/BurstClips.h"
 
 #include <QObject>
 #include <QString>
@@ -32,6 +35,10 @@ public:
     QString exportLabels(const QString& path) const;
     // Returns whether the job started (false while another task runs).
     bool exportDataset(const QString& csvPath);
+    // Each label's burst as its own clip (core::writeBurstClips) on the task runner; the
+    // status bar says how many and where, a message box which labels were left out and why.
+    // Returns whether the job started.
+    bool exportClips(const core::BurstClipOptions& options);
 
 signals:
     void message(const QString& text, int timeoutMs);

@@ -1,0 +1,104 @@
+// Labels > Export bursts as clips… by simulated input: the dialog proposes a folder beside
+// the recording and the recording's kind; each label becomes its own SigMF clip holding its
+// span plus the margin, annotated with its class; a label outside the recording is left out
+// and said in a message box, by name.
+
+#include "Document.h"
+#include "UiFixture.h"
+#include "labels/ClipExportDialog.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace specedit::test;
+
+namespace {
+
+core::Label labelAt(double t0, double t1, double f0, double f1, const std::string& name) {
+    core::Label l;
+    l.t0 = t0;
+    l.t1 = t1;
+    l.f0 = f0;
+    l.f1 = f1;
+    l.className = name;
+    return l;
+}
+
+// Runs `answer` on the next modal widget of type T as soon as it shows.
+template <typename T> void onNextModal(std::function<void(T*)> answer) {
+    auto* timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            answer(modal);
+        }
+    });
+    timer->start(20);
+}
+
+} // namespace
+
+TEST(LabelExport, EachLabelBecomesAClipAndOneOutsideIsSaid) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(false));
+    auto& w = demo.window;
+    const double fc = 433.92e6;
+    const std::vector<core::Label> labels{labelAt(0.2, 0.3, fc - 1e5, fc + 1e5, "Tür auf"),
+                                          labelAt(50, 51, fc - 1e5, fc + 1e5, "")};
+    w.document()->setLabels({{"Tür auf", "#e15759", 1, {}}}, labels, "Set labels");
+    const auto folder = demo.dir.file("clips");
+    QString proposed, formats, leftOut;
+    onNextModal<ui::ClipExportDialog>([&](ui::ClipExportDialog* d) {
+        auto* path = d->findChild<QLineEdit*>();
+        auto* format = d->findChild<QComboBox*>();
+        proposed = path->text();
+        for (int i = 0; i < format->count(); ++i)
+            formats += format->itemData(i).toString() + " ";
+        path->setText(QString::fromStdString(folder));
+        d->accept();
+        onNextModal<QMessageBox>([&](QMessageBox* box) {
+            leftOut = box->text();
+            box->accept();
+        });
+    });
+    action(w, "Export bursts as c&lips…")->trigger();
+    ASSERT_TRUE(waitForTask(w));
+    for (int i = 0; i < 100 && leftOut.isEmpty(); ++i)
+        QTest::qWait(20);
+    EXPECT_TRUE(proposed.endsWith("SDRuno_20261121_120000Z_433920kHz_clips"))
+        << proposed.toStdString();
+    EXPECT_EQ(formats.toStdString(), "sigmf-meta cf32 cs16 cs8 cu8 wav ");
+    EXPECT_TRUE(leftOut.contains("1 clip written to")) << leftOut.toStdString();
+    EXPECT_TRUE(leftOut.contains("1 label was left out")) << leftOut.toStdString();
+    EXPECT_TRUE(leftOut.contains("label 2: the box 50 s to 51 s lies outside"))
+        << leftOut.toStdString();
+
+    const auto ids = w.document()->labels();
+    ASSERT_EQ(ids.size(), 2u);
+    const auto base = std::filesystem::path(folder) / ("Tür_auf_" + std::to_string(ids[0].id));
+    std::ifstream metaFile(base.string() + ".sigmf-meta");
+    ASSERT_TRUE(metaFile.good()) << base;
+    const auto meta = nlohmann::json::parse(metaFile);
+    const auto& a = meta.at("annotations").at(0);
+    const double fs = w.document()->source()->info().sampleRate;
+    EXPECT_EQ(a.at("core:label"), "Tür auf");
+    EXPECT_EQ(a.at("core:sample_start").get<std::int64_t>(), std::llround(0.005 * fs));
+    EXPECT_EQ(a.at("core:sample_count").get<std::int64_t>(), std::llround(0.1 * fs));
+    // The clip holds the span and 5 ms on each side, complex samples of the recording's type.
+    const std::string type = meta.at("global").at("core:datatype");
+    const int bytes = type == "ci16_le" ? 4 : type == "cf32_le" ? 8 : 2;
+    const auto frames =
+        std::int64_t(std::filesystem::file_size(base.string() + ".sigmf-data")) / bytes;
+    EXPECT_EQ(frames, std::llround(0.11 * fs)) << type;
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder),
+                            std::filesystem::directory_iterator()),
+              2); // the meta and the data of the one clip
+}
