@@ -52,8 +52,7 @@ struct ClipJob {
     const std::string& recordingPath;
     const StftParams& analysis;
     const std::vector<Shape>& shapes;
-    const BurstClipOptions& options;
-    std::string extension;
+    BurstClipOptions options; // its extension set
 };
 
 // The label's samples and the margin's on each side, whole samples, within the recording.
@@ -63,10 +62,7 @@ std::string writeOne(const ClipJob& c, const Label& l, JobControl& job) {
     const std::int64_t margin = std::llround(c.options.margin * fs);
     const std::int64_t first = std::max<std::int64_t>(0, std::llround(l.t0 * fs) - margin);
     const std::int64_t end = std::min<std::int64_t>(info.frames, std::llround(l.t1 * fs) + margin);
-    const std::string path =
-        (fs::path(c.options.folder) /
-         (clipFileName(l.className) + "_" + std::to_string(l.id) + "." + c.extension))
-            .string();
+    const std::string path = clipPath(c.options, info, l);
     // The recording as seen from the clip's folder, so the two can move together (a path
     // relative to where the command ran said nothing once the clips were elsewhere).
     const std::string source =
@@ -102,21 +98,24 @@ std::string clipFileName(const std::string& className) {
     return s.empty() ? "unlabeled" : s;
 }
 
+std::string clipPath(const BurstClipOptions& options, const SignalInfo& info, const Label& label) {
+    const std::string ext =
+        options.extension.empty() ? defaultClipExtension(info) : options.extension;
+    const std::string name = clipFileName(label.className) + "_" + std::to_string(label.id);
+    return (fs::path(options.folder) / (name + "." + ext)).string();
+}
+
 BurstClipsResult writeBurstClips(const SampleSource& source, const std::string& recordingPath,
                                  const StftParams& analysis, const std::vector<Shape>& shapes,
                                  const std::vector<Label>& labels, const BurstClipOptions& options,
                                  JobControl& job) {
     if (options.margin < 0 || !std::isfinite(options.margin))
         throw Error("margin", "must be zero or more seconds", "e.g. 0.005");
-    const ClipJob c{
-        source,
-        recordingPath,
-        analysis,
-        shapes,
-        options,
-        options.extension.empty() ? defaultClipExtension(source.info()) : options.extension};
-    if (outputContainerFor("clip." + c.extension).empty())
-        throw Error("clip format", "\"" + c.extension + "\" is not a recording format",
+    ClipJob c{source, recordingPath, analysis, shapes, options};
+    if (c.options.extension.empty())
+        c.options.extension = defaultClipExtension(source.info());
+    if (outputContainerFor("clip." + c.options.extension).empty())
+        throw Error("clip format", "\"" + c.options.extension + "\" is not a recording format",
                     "wav, flac, cf32, cs16, cs8, cu8 or sigmf-meta");
     std::error_code made;
     fs::create_directories(options.folder, made);

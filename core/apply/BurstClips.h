@@ -38,6 +38,10 @@ std::string defaultClipExtension(const SignalInfo& info);
 // the characters file systems or shells trip on made '_'; "unlabeled" for no class.
 std::string clipFileName(const std::string& className);
 
+// Where the label's clip goes: the folder, the class as a file name, the id, the extension
+// (the SigMF metadata's path for SigMF; its data file sits beside it).
+std::string clipPath(const BurstClipOptions& options, const SignalInfo& info, const Label& label);
+
 // Throws Error for a bad margin or extension (before anything is written), Cancelled; a label
 // that cannot be cut (empty, outside the recording) is left out and said in the result.
 BurstClipsResult writeBurstClips(const SampleSource& source, const std::string& recordingPath,

@@ -4,12 +4,15 @@
 // and said in a message box, by name.
 
 #include "Document.h"
+#include "TaskRunner.h"
 #include "UiFixture.h"
 #include "labels/ClipExportDialog.h"
+#include "labels/LabelExchange.h"
 
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTimer>
 #include <cmath>
 #include <filesystem>
@@ -101,4 +104,36 @@ TEST(LabelExport, EachLabelBecomesAClipAndOneOutsideIsSaid) {
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder),
                             std::filesystem::directory_iterator()),
               2); // the meta and the data of the one clip
+}
+
+// A second export into the same folder asks before it writes over the first one's clips;
+// Cancel leaves them as they were.
+TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(false));
+    auto& w = demo.window;
+    w.document()->setLabels({}, {labelAt(0.2, 0.3, 433.82e6, 433.92e6, "")}, "Set labels");
+    const auto folder = QString::fromStdString(demo.dir.file("clips"));
+    auto* exchange = w.findChild<ui::LabelExchange*>();
+    ASSERT_TRUE(exchange->exportClips({folder.toStdString(), "cf32", 0.0}));
+    ASSERT_TRUE(waitForTask(w));
+    const auto clip = demo.dir.file("clips/unlabeled_1.cf32");
+    ASSERT_TRUE(std::filesystem::exists(clip));
+    std::filesystem::resize_file(clip, 8); // so a write over it would show
+    QString question;
+    onNextModal<ui::ClipExportDialog>([&](ui::ClipExportDialog* d) {
+        d->findChild<QLineEdit*>()->setText(folder);
+        auto* format = d->findChild<QComboBox*>();
+        format->setCurrentIndex(format->findData("cf32"));
+        d->accept();
+        onNextModal<QMessageBox>([&](QMessageBox* box) {
+            question = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        });
+    });
+    action(w, "Export bursts as c&lips…")->trigger();
+    EXPECT_FALSE(w.tasks()->isBusy());
+    EXPECT_TRUE(question.contains("1 of the 1 clips are already in")) << question.toStdString();
+    EXPECT_TRUE(question.contains("(unlabeled_1.cf32)")) << question.toStdString();
+    EXPECT_EQ(std::filesystem::file_size(clip), 8u);
 }

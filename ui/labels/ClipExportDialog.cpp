@@ -15,18 +15,22 @@
 
 namespace specedit::ui {
 
-ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labels, QWidget* parent)
+ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labels, int proposed,
+                                   QWidget* parent)
     : QDialog(parent), m_folder(new QLineEdit(QDir::toNativeSeparators(folder), this)),
       m_format(new QComboBox(this)),
       m_margin(new SecondsSpinBox(this, SecondsSpinBox::Style::Duration)) {
     setWindowTitle(tr("Export bursts as clips"));
     auto* form = new QFormLayout(this);
-    auto* about = new QLabel(
-        tr("Each of the %1 becomes its own clip: the edited signal isolated in the label's "
-           "band, from its start to its end plus the margin, named by class and id "
-           "(e.g. FSK_3).")
-            .arg(counted(labels, tr("label"), tr("labels"))),
-        this);
+    QString text = tr("Each of the %1 becomes its own clip: the edited signal isolated in the "
+                      "label's band, from its start to its end plus the margin, named by class "
+                      "and id (e.g. FSK_3).")
+                       .arg(counted(labels, tr("label"), tr("labels")));
+    if (proposed > 0)
+        text += " " + (proposed == labels
+                           ? tr("All are proposals, not yet accepted.")
+                           : tr("%1 of them are proposals, not yet accepted.").arg(proposed));
+    auto* about = new QLabel(text, this);
     about->setWordWrap(true);
     form->addRow(about);
     auto* row = new QHBoxLayout;
@@ -54,7 +58,7 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     connect(browseButton, &QPushButton::clicked, this, &ClipExportDialog::browse);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    setMinimumWidth(480);
+    setMinimumWidth(620);
 }
 
 void ClipExportDialog::browse() {

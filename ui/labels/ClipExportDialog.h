@@ -18,8 +18,10 @@ class SecondsSpinBox;
 class ClipExportDialog : public QDialog {
     Q_OBJECT
 public:
-    // `folder` is proposed; `complex` picks the formats offered; `labels` is said in the text.
-    ClipExportDialog(const QString& folder, bool complex, int labels, QWidget* parent = nullptr);
+    // `folder` is proposed; `complex` picks the formats offered; the number of labels and of
+    // proposals among them (not yet accepted) are said in the text.
+    ClipExportDialog(const QString& folder, bool complex, int labels, int proposed,
+                     QWidget* parent = nullptr);
 
     core::BurstClipOptions options() const;
 

@@ -14,7 +14,9 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <algorithm>
+#include <filesystem>
 
 namespace specedit::ui {
 namespace {
@@ -64,10 +66,15 @@ void LabelExchange::addActions(QMenu* menu) {
     menu->addAction(tr("Export bursts as c&lips…"), this, [this] {
         if (!hasLabels())
             return;
+        const auto& labels = m_document->labels();
+        const auto proposed = std::count_if(labels.begin(), labels.end(),
+                                            [](const core::Label& l) { return !l.confirmed; });
         ClipExportDialog dialog(m_document->outputPath("_clips"),
-                                m_document->source()->info().isComplex(),
-                                int(m_document->labels().size()), m_window);
-        if (dialog.exec() == QDialog::Accepted && !exportClips(dialog.options()))
+                                m_document->source()->info().isComplex(), int(labels.size()),
+                                int(proposed), m_window);
+        if (dialog.exec() != QDialog::Accepted || !mayReplaceClips(dialog.options()))
+            return;
+        if (!exportClips(dialog.options()))
             emit message(tr("Another task is running; export when it ends"), 5000);
     });
 }
@@ -151,6 +158,31 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
                     tr("%1: %2 (and its .json, .npy)").arg(text, QDir::toNativeSeparators(csvPath)),
                     10000);
         });
+}
+
+// Asks before clips of an earlier export are written over (a second export with classes
+// given would otherwise replace some and leave the earlier "unlabeled_N" beside them).
+bool LabelExchange::mayReplaceClips(const core::BurstClipOptions& options) {
+    const auto& info = m_document->source()->info();
+    QStringList there;
+    for (const auto& l : m_document->labels())
+        if (const auto path = core::clipPath(options, info, l); std::filesystem::exists(path))
+            there << QFileInfo(QString::fromStdString(path)).fileName();
+    if (there.isEmpty())
+        return true;
+    QMessageBox box(
+        QMessageBox::Question, tr("Export bursts as clips"),
+        tr("%1 of the %2 clips are already in %3 (%4), from an earlier export. "
+           "Write over them?")
+            .arg(there.size())
+            .arg(m_document->labels().size())
+            .arg(QDir::toNativeSeparators(QString::fromStdString(options.folder)),
+                 there.size() > 3 ? there.mid(0, 3).join(", ") + ", …" : there.join(", ")),
+        QMessageBox::Cancel, m_window);
+    QAbstractButton* replace = box.addButton(tr("Write over them"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == replace;
 }
 
 bool LabelExchange::exportClips(const core::BurstClipOptions& options) {

@@ -45,6 +45,7 @@ signals:
 
 private:
     bool hasLabels();
+    bool mayReplaceClips(const core::BurstClipOptions& options);
     void guarded(const QString& what, const std::function<void()>& body);
 
     Document* m_document;
