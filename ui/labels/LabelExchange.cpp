@@ -170,14 +170,16 @@ bool LabelExchange::mayReplaceClips(const core::BurstClipOptions& options) {
             there << QFileInfo(QString::fromStdString(path)).fileName();
     if (there.isEmpty())
         return true;
+    const auto total = qsizetype(m_document->labels().size());
+    const QString which = there.size() < total
+                              ? tr("%1 of the %2 clips are").arg(there.size()).arg(total)
+                          : total == 1 ? tr("The clip is")
+                                       : tr("All %1 clips are").arg(total);
+    const QString names = there.size() > 3 ? there.mid(0, 3).join(", ") + ", …" : there.join(", ");
     QMessageBox box(
         QMessageBox::Question, tr("Export bursts as clips"),
-        tr("%1 of the %2 clips are already in %3 (%4), from an earlier export. "
-           "Write over them?")
-            .arg(there.size())
-            .arg(m_document->labels().size())
-            .arg(QDir::toNativeSeparators(QString::fromStdString(options.folder)),
-                 there.size() > 3 ? there.mid(0, 3).join(", ") + ", …" : there.join(", ")),
+        tr("%1 already in %2 (%3), from an earlier export. Write over them?")
+            .arg(which, QDir::toNativeSeparators(QString::fromStdString(options.folder)), names),
         QMessageBox::Cancel, m_window);
     QAbstractButton* replace = box.addButton(tr("Write over them"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
