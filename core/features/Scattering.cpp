@@ -6,7 +6,6 @@
 
 #include <cmath>
 #include <complex>
-#include <functional>
 
 namespace specedit::core {
 namespace {
@@ -40,16 +39,18 @@ double morlet(double f, double centre, double s) {
 
 // A filter: a Gaussian bump (or a Morlet's two) whose response outside lo..hi Hz is below
 // e^-32 (1e-14 of its peak) and left out: a second's burst at 1 MHz has a million bins, and
-// evaluating each of the 78 filters on all of them took most of the features' time.
-struct Filter {
+// evaluating each of the 78 filters on all of them took most of the features' time. The
+// response is a type of its own (a lambda), called directly in the loop over the bins.
+template <typename Response> struct Filter {
     double lo, hi;
-    std::function<double(double)> response;
+    Response response;
 };
 constexpr double kReach = 8; // widths of a Gaussian past which it is below e^-32
 
 // mean over the first `len` samples of |IFFT(X * filter)|, the modulus kept in `modulus`;
 // `y` is the work buffer (X's size).
-double filteredMean(const Signal& X, std::int64_t len, double rate, const Filter& filter,
+template <typename Response>
+double filteredMean(const Signal& X, std::int64_t len, double rate, const Filter<Response>& filter,
                     FeaturePlans& plans, Signal& y, std::vector<double>* modulus) {
     const int n = int(X.size());
     y.assign(X.size(), 0.0);
