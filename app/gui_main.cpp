@@ -1,6 +1,7 @@
 // specedit: the desktop editor. `specedit [FILE | PROJECT]`; without an argument it opens the
 // bundled demo recording (generated once into the user's cache folder).
 
+#include "FileDialogSizer.h"
 #include "MainWindow.h"
 #include "apply/Demo.h"
 #include "util/JobControl.h"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     parser.addPositionalArgument("file", "Recording or *.specedit.json project to open");
     parser.process(app);
+    specedit::ui::FileDialogSizer::install();
     specedit::ui::MainWindow window;
     window.show();
     const QStringList args = parser.positionalArguments();

@@ -3,6 +3,7 @@
 
 #include "Document.h"
 #include "ErrorText.h"
+#include "FileDialogSizer.h"
 #include "HertzSpinBox.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
@@ -13,11 +14,14 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTreeView>
 #include <cmath>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -335,4 +339,39 @@ TEST(OpenRobustness, TheSummaryGivesShortCapturesInMilliseconds) {
     info.frames = 8000000;
     EXPECT_TRUE(ui::sourceSummary("x.cs8", info).contains(", 4.00 s"))
         << ui::sourceSummary("x.cs8", info).toStdString();
+}
+
+// Qt's own file dialog (where no desktop dialog is) opened at about 530 pixels and cut every
+// column ("30....MiB", "WAV...dio"); it now opens wide enough, each column as wide as its
+// longest text.
+TEST(OpenRobustness, TheFileDialogShowsWholeNamesSizesTypesAndDates) {
+    ui::FileDialogSizer::install();
+    TempDir dir;
+    const std::string longName = "SDRuno_20261121_120000Z_433920kHz_and_a_long_tail.wav";
+    for (const std::string& name : {longName, std::string("b.sigmf-meta")})
+        std::ofstream(dir.file(name)) << std::string(30000, 'x');
+    QFileDialog dialog(nullptr, "Open", QString::fromStdString(dir.file("")));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setViewMode(QFileDialog::Detail);
+    dialog.show();
+    QTreeView* tree = nullptr;
+    for (auto* t : dialog.findChildren<QTreeView*>())
+        if (t->isVisible())
+            tree = t;
+    ASSERT_NE(tree, nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(tree->rootIndex()), 2, 5000);
+    QTest::qWait(400);
+    const auto room = dialog.screen()->availableGeometry();
+    EXPECT_GE(dialog.width(), std::min(960, room.width() * 9 / 10));
+    const QFontMetrics fm(tree->font());
+    for (int row = 0; row < 2; ++row)
+        for (int column = 0; column < 4; ++column) {
+            const QString text =
+                tree->model()->index(row, column, tree->rootIndex()).data().toString();
+            const int width = tree->header()->sectionSize(column) - (column == 0 ? 40 : 0);
+            if (column > 0 || dialog.width() >= 960) { // a small screen squeezes names first
+                EXPECT_GE(width, fm.horizontalAdvance(text))
+                    << "column " << column << ": " << text.toStdString();
+            }
+        }
 }
