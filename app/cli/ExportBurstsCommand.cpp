@@ -32,16 +32,19 @@ void runExport(const ExportArgs& a) {
     if (!a.format.empty() && core::outputContainerFor("clip." + a.format).empty())
         throw core::Error("--clip-format", "\"" + a.format + "\" is not a recording format",
                           "wav, flac, cf32, cs16, cs8, cu8 or sigmf-meta");
+    core::makeClipFolder(a.out); // before any input is read
     std::size_t written = 0, total = 0;
     for (const auto& in : a.inputs) {
         auto job = makeProgressJob("export " + fs::path(in).filename().string());
         const auto r = openLabelled(in, a.selection, a.inputs.size(), *job);
         const auto clips = core::writeBurstClips(*r.source, r.recording, r.analysis, r.shapes,
-                                                 r.labels, {a.out, a.format, a.margin}, *job);
+                                                 r.labels, {a.out, a.format, a.margin}, *job,
+                                                 [&](const core::LeftOutLabel& left) {
+                                                     std::cerr << "specedit-cli: warning: " << in
+                                                               << ": " << left.reason
+                                                               << "; left out\n";
+                                                 });
         finishProgress();
-        for (const auto& left : clips.leftOut)
-            std::cerr << "specedit-cli: warning: " << in << ": label " << left.id
-                      << " left out: " << left.reason << "\n";
         const std::string ext =
             a.format.empty() ? core::defaultClipExtension(r.source->info()) : a.format;
         std::cout << in << ": " << clips.written.size() << " clips (." << ext << ") -> " << a.out

@@ -98,6 +98,16 @@ std::string clipFileName(const std::string& className) {
     return s.empty() ? "unlabeled" : s;
 }
 
+void makeClipFolder(const std::string& folder) {
+    std::error_code made;
+    fs::create_directories(folder, made);
+    if (made)
+        throw Error(folder, "cannot make the folder: " + made.message(),
+                    "a folder that can be written");
+    if (!fs::is_directory(folder))
+        throw Error(folder, "is a file, not a folder", "a folder for the clips");
+}
+
 std::string clipPath(const BurstClipOptions& options, const SignalInfo& info, const Label& label) {
     const std::string ext =
         options.extension.empty() ? defaultClipExtension(info) : options.extension;
@@ -108,7 +118,8 @@ std::string clipPath(const BurstClipOptions& options, const SignalInfo& info, co
 BurstClipsResult writeBurstClips(const SampleSource& source, const std::string& recordingPath,
                                  const StftParams& analysis, const std::vector<Shape>& shapes,
                                  const std::vector<Label>& labels, const BurstClipOptions& options,
-                                 JobControl& job) {
+                                 JobControl& job,
+                                 const std::function<void(const LeftOutLabel&)>& leftOut) {
     if (options.margin < 0 || !std::isfinite(options.margin))
         throw Error("margin", "must be zero or more seconds", "e.g. 0.005");
     ClipJob c{source, recordingPath, analysis, shapes, options};
@@ -117,11 +128,7 @@ BurstClipsResult writeBurstClips(const SampleSource& source, const std::string& 
     if (outputContainerFor("clip." + c.options.extension).empty())
         throw Error("clip format", "\"" + c.options.extension + "\" is not a recording format",
                     "wav, flac, cf32, cs16, cs8, cu8 or sigmf-meta");
-    std::error_code made;
-    fs::create_directories(options.folder, made);
-    if (made || !fs::is_directory(options.folder))
-        throw Error(options.folder, "cannot make the folder: " + made.message(),
-                    "a folder that can be written");
+    makeClipFolder(c.options.folder);
     BurstClipsResult result;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         job.checkCancelled();
@@ -136,6 +143,8 @@ BurstClipsResult writeBurstClips(const SampleSource& source, const std::string& 
             fitToRecording(inside, source.info());
         } catch (const Error& e) { // an empty box, or one outside the recording
             result.leftOut.push_back({labels[i].id, e.what()});
+            if (leftOut)
+                leftOut(result.leftOut.back());
             continue;
         }
         result.written.push_back(writeOne(c, inside, *one)); // a write error ends the export

@@ -10,6 +10,7 @@
 #include "mask/Shape.h"
 #include "util/JobControl.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,7 @@ struct BurstClipOptions {
 
 struct LeftOutLabel {
     std::uint64_t id = 0;
-    std::string reason;
+    std::string reason; // names the label: "label 2: the box 5 s to 6 s lies outside ..."
 };
 
 struct BurstClipsResult {
@@ -42,11 +43,17 @@ std::string clipFileName(const std::string& className);
 // (the SigMF metadata's path for SigMF; its data file sits beside it).
 std::string clipPath(const BurstClipOptions& options, const SignalInfo& info, const Label& label);
 
-// Throws Error for a bad margin or extension (before anything is written), Cancelled; a label
-// that cannot be cut (empty, outside the recording) is left out and said in the result.
+// Throws Error for a bad margin or extension or a folder that cannot be made (before anything
+// is written), for a failed write (which ends the export), Cancelled; a label that cannot be
+// cut (empty, outside the recording) is left out, said to `leftOut` at once (if given) and
+// in the result.
 BurstClipsResult writeBurstClips(const SampleSource& source, const std::string& recordingPath,
                                  const StftParams& analysis, const std::vector<Shape>& shapes,
                                  const std::vector<Label>& labels, const BurstClipOptions& options,
-                                 JobControl& job);
+                                 JobControl& job,
+                                 const std::function<void(const LeftOutLabel&)>& leftOut = {});
+
+// Makes the folder for clips; throws Error naming it when it cannot be made or is a file.
+void makeClipFolder(const std::string& folder);
 
 } // namespace specedit::core

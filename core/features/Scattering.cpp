@@ -45,6 +45,8 @@ template <typename Response> struct Filter {
     double lo, hi;
     Response response;
 };
+template <typename Response> Filter(double, double, Response) -> Filter<Response>; // clang 14
+
 constexpr double kReach = 8; // widths of a Gaussian past which it is below e^-32
 
 // mean over the first `len` samples of |IFFT(X * filter)|, the modulus kept in `modulus`;

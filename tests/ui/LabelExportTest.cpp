@@ -107,7 +107,9 @@ TEST(LabelExport, EachLabelBecomesAClipAndOneOutsideIsSaid) {
 }
 
 // A second export into the same folder asks before it writes over the first one's clips;
-// Cancel leaves them as they were.
+// Cancel leaves them as they were. Once the label has a class, its earlier clip under no
+// class is named in the question and removed, so each label has one clip; a relative folder
+// is read from the recording's folder.
 TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     DemoWindow demo;
     ASSERT_TRUE(demo.open(false));
@@ -133,7 +135,31 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     });
     action(w, "Export bursts as c&lips…")->trigger();
     EXPECT_FALSE(w.tasks()->isBusy());
-    EXPECT_TRUE(question.contains("The clip is already in")) << question.toStdString();
-    EXPECT_TRUE(question.contains("(unlabeled_1.cf32)")) << question.toStdString();
+    ASSERT_TRUE(waitForTask(w)); // a write, had one started, would land by now
+    EXPECT_TRUE(question.contains("The clip is already there (unlabeled_1.cf32)"))
+        << question.toStdString();
     EXPECT_EQ(std::filesystem::file_size(clip), 8u);
+
+    auto labels = w.document()->labels();
+    labels[0].className = "remote";
+    w.document()->setLabels({{"remote", "#e15759", 1, {}}}, labels, "Set class");
+    onNextModal<ui::ClipExportDialog>([&](ui::ClipExportDialog* d) {
+        d->findChild<QLineEdit*>()->setText("clips");
+        auto* format = d->findChild<QComboBox*>();
+        format->setCurrentIndex(format->findData("cf32"));
+        d->accept();
+        onNextModal<QMessageBox>([&](QMessageBox* box) {
+            question = box->text();
+            for (auto* b : box->buttons())
+                if (b->text() == "Write and remove")
+                    b->click();
+        });
+    });
+    action(w, "Export bursts as c&lips…")->trigger();
+    ASSERT_TRUE(waitForTask(w));
+    EXPECT_TRUE(question.contains("1 earlier clip of these labels under another class "
+                                  "(unlabeled_1.cf32) would be removed"))
+        << question.toStdString();
+    EXPECT_FALSE(std::filesystem::exists(clip));
+    EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/remote_1.cf32")));
 }

@@ -7,29 +7,36 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <filesystem>
+#include <map>
 
 namespace specedit::ui {
 
 ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labels, int proposed,
                                    QWidget* parent)
-    : QDialog(parent), m_folder(new QLineEdit(QDir::toNativeSeparators(folder), this)),
+    : QDialog(parent), m_base(QFileInfo(folder).absolutePath()),
+      m_folder(new QLineEdit(QDir::toNativeSeparators(folder), this)),
       m_format(new QComboBox(this)),
       m_margin(new SecondsSpinBox(this, SecondsSpinBox::Style::Duration)) {
     setWindowTitle(tr("Export bursts as clips"));
     auto* form = new QFormLayout(this);
-    QString text = tr("Each of the %1 becomes its own clip: the edited signal isolated in the "
-                      "label's band, from its start to its end plus the margin, named by class "
-                      "and id (e.g. FSK_3).")
-                       .arg(counted(labels, tr("label"), tr("labels")));
+    QString text = labels == 1 ? tr("The label becomes a clip of its own")
+                               : tr("Each of the %1 labels becomes a clip of its own").arg(labels);
+    text += tr(": the edited signal isolated in the label's band, from the margin before its "
+               "start to the margin after its end, named by class and id (e.g. FSK_3).");
     if (proposed > 0)
         text += " " + (proposed == labels
-                           ? tr("All are proposals, not yet accepted.")
-                           : tr("%1 of them are proposals, not yet accepted.").arg(proposed));
+                           ? (labels == 1 ? tr("It is a proposal, not yet accepted.")
+                                          : tr("All are proposals, not yet accepted."))
+                           : counted(proposed, tr("is a proposal"), tr("are proposals")) +
+                                 tr(", not yet accepted."));
     auto* about = new QLabel(text, this);
     about->setWordWrap(true);
     form->addRow(about);
@@ -56,6 +63,8 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     form->addRow(buttons);
     connect(browseButton, &QPushButton::clicked, this, &ClipExportDialog::browse);
+    connect(m_folder, &QLineEdit::textChanged, this, &ClipExportDialog::updateExport);
+    m_export = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setMinimumWidth(620);
@@ -68,12 +77,108 @@ void ClipExportDialog::browse() {
         m_folder->setText(QDir::toNativeSeparators(chosen));
 }
 
+void ClipExportDialog::updateExport() {
+    m_export->setEnabled(!m_folder->text().trimmed().isEmpty());
+}
+
 core::BurstClipOptions ClipExportDialog::options() const {
     core::BurstClipOptions o;
-    o.folder = QDir::fromNativeSeparators(m_folder->text().trimmed()).toStdString();
+    const QString typed = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    o.folder = QDir::cleanPath(QDir(m_base).absoluteFilePath(typed)).toStdString();
     o.extension = m_format->currentData().toString().toStdString();
     o.margin = m_margin->value();
     return o;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FolderState {
+    QStringList same;  // clips this export writes over
+    QStringList stale; // earlier clips of these labels under another class
+    std::vector<fs::path> staleFiles;
+};
+
+// The label id a clip's file name ends with ("FSK_3.wav" -> 3), or 0.
+std::uint64_t clipId(const std::string& stem) {
+    const auto underscore = stem.rfind('_');
+    if (underscore == std::string::npos || underscore + 1 == stem.size() ||
+        stem.find_first_not_of("0123456789", underscore + 1) != std::string::npos)
+        return 0;
+    return std::stoull(stem.substr(underscore + 1));
+}
+
+FolderState folderState(const core::BurstClipOptions& options, const core::SignalInfo& info,
+                        const std::vector<core::Label>& labels) {
+    FolderState state;
+    std::map<std::uint64_t, std::string> names; // id -> the clip's file name
+    for (const auto& l : labels)
+        names[l.id] = fs::path(core::clipPath(options, info, l)).filename().string();
+    std::string ext = "."; // (not "." + ...: GCC 12 warns of an overlap that is not there)
+    ext += options.extension.empty() ? core::defaultClipExtension(info) : options.extension;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(options.folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext))
+            continue;
+        const auto it = names.find(clipId(name.substr(0, name.size() - ext.size())));
+        if (it == names.end())
+            continue;
+        (it->second == name ? state.same : state.stale) << QString::fromStdString(name);
+        if (it->second != name) {
+            state.staleFiles.push_back(entry.path());
+            if (ext == ".sigmf-meta") // and its samples
+                state.staleFiles.push_back(fs::path(entry.path()).replace_extension(".sigmf-data"));
+        }
+    }
+    return state;
+}
+
+QString someOf(QStringList names) {
+    names.sort();
+    return names.size() > 3 ? names.mid(0, 3).join(", ") + ", …" : names.join(", ");
+}
+
+} // namespace
+
+bool confirmClipFolder(QWidget* parent, const core::BurstClipOptions& options,
+                       const core::SignalInfo& info, const std::vector<core::Label>& labels) {
+    const FolderState state = folderState(options, info, labels);
+    if (state.same.isEmpty() && state.stale.isEmpty())
+        return true;
+    QStringList text;
+    const auto total = qsizetype(labels.size());
+    if (!state.same.isEmpty())
+        text << (state.same.size() < total ? QObject::tr("%1 of the %2 clips are already there")
+                                                 .arg(state.same.size())
+                                                 .arg(total)
+                 : total == 1 ? QObject::tr("The clip is already there")
+                              : QObject::tr("All %1 clips are already there").arg(total)) +
+                    " (" + someOf(state.same) + ")" + QObject::tr(", from an earlier export.");
+    if (!state.stale.isEmpty())
+        text << counted(state.stale.size(), QObject::tr("earlier clip"),
+                        QObject::tr("earlier clips")) +
+                    QObject::tr(" of these labels under another class (%1) would be removed, so "
+                                "that each label has one clip.")
+                        .arg(someOf(state.stale));
+    QMessageBox box(QMessageBox::Question, QObject::tr("Export bursts as clips"),
+                    QObject::tr("In %1:").arg(
+                        QDir::toNativeSeparators(QString::fromStdString(options.folder))) +
+                        "\n\n" + text.join("\n\n"),
+                    QMessageBox::Cancel, parent);
+    QAbstractButton* go = box.addButton(state.stale.isEmpty() ? QObject::tr("Write over")
+                                                              : QObject::tr("Write and remove"),
+                                        QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != go)
+        return false;
+    for (const auto& file : state.staleFiles) {
+        std::error_code ignored; // one left behind is the worse outcome, not a failed export
+        fs::remove(file, ignored);
+    }
+    return true;
 }
 
 } // namespace specedit::ui

@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace specedit::ui {
 
@@ -23,14 +24,25 @@ public:
     ClipExportDialog(const QString& folder, bool complex, int labels, int proposed,
                      QWidget* parent = nullptr);
 
+    // The folder typed, relative to the proposed folder's parent (the recording's or the
+    // project's folder) when it is not absolute.
     core::BurstClipOptions options() const;
 
 private:
     void browse();
+    void updateExport();
 
+    QString m_base;
     QLineEdit* m_folder;
     QComboBox* m_format;
     SecondsSpinBox* m_margin;
+    QPushButton* m_export = nullptr;
 };
+
+// Asks before an export writes over clips of an earlier one in the folder, or leaves an
+// earlier clip of the same label under another class beside the new one ("unlabeled_3"
+// beside "FSK_3"); those are removed when the user agrees. Returns whether to export.
+bool confirmClipFolder(QWidget* parent, const core::BurstClipOptions& options,
+                       const core::SignalInfo& info, const std::vector<core::Label>& labels);
 
 } // namespace specedit::ui

@@ -14,9 +14,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
 #include <algorithm>
-#include <filesystem>
 
 namespace specedit::ui {
 namespace {
@@ -72,9 +70,10 @@ void LabelExchange::addActions(QMenu* menu) {
         ClipExportDialog dialog(m_document->outputPath("_clips"),
                                 m_document->source()->info().isComplex(), int(labels.size()),
                                 int(proposed), m_window);
-        if (dialog.exec() != QDialog::Accepted || !mayReplaceClips(dialog.options()))
+        if (dialog.exec() != QDialog::Accepted ||
+            !confirmClipFolder(m_window, dialog.options(), m_document->source()->info(), labels))
             return;
-        if (!exportClips(dialog.options()))
+        if (!exportClips(dialog.options()) && m_tasks->isBusy())
             emit message(tr("Another task is running; export when it ends"), 5000);
     });
 }
@@ -160,41 +159,9 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
         });
 }
 
-// Asks before clips of an earlier export are written over (a second export with classes
-// given would otherwise replace some and leave the earlier "unlabeled_N" beside them).
-bool LabelExchange::mayReplaceClips(const core::BurstClipOptions& options) {
-    const auto& info = m_document->source()->info();
-    QStringList there;
-    for (const auto& l : m_document->labels())
-        if (const auto path = core::clipPath(options, info, l); std::filesystem::exists(path))
-            there << QFileInfo(QString::fromStdString(path)).fileName();
-    if (there.isEmpty())
-        return true;
-    const auto total = qsizetype(m_document->labels().size());
-    const QString which = there.size() < total
-                              ? tr("%1 of the %2 clips are").arg(there.size()).arg(total)
-                          : total == 1 ? tr("The clip is")
-                                       : tr("All %1 clips are").arg(total);
-    const QString names = there.size() > 3 ? there.mid(0, 3).join(", ") + ", …" : there.join(", ");
-    QMessageBox box(
-        QMessageBox::Question, tr("Export bursts as clips"),
-        tr("%1 already in %2 (%3), from an earlier export. Write over them?")
-            .arg(which, QDir::toNativeSeparators(QString::fromStdString(options.folder)), names),
-        QMessageBox::Cancel, m_window);
-    QAbstractButton* replace = box.addButton(tr("Write over them"), QMessageBox::AcceptRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == replace;
-}
-
 bool LabelExchange::exportClips(const core::BurstClipOptions& options) {
-    if (!m_document->hasSource())
+    if (!m_document->hasSource() || options.folder.empty())
         return false;
-    if (options.folder.empty()) {
-        QMessageBox::warning(m_window, tr("Export bursts as clips"),
-                             tr("Choose a folder for the clips."));
-        return true;
-    }
     auto source = m_document->source();
     const auto labels = m_document->labels();
     const std::string recording = m_document->sourcePath().toStdString();

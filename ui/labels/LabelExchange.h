@@ -37,7 +37,7 @@ public:
     bool exportDataset(const QString& csvPath);
     // Each label's burst as its own clip (core::writeBurstClips) on the task runner; the
     // status bar says how many and where, a message box which labels were left out and why.
-    // Returns whether the job started.
+    // Returns whether the job started (not while another task runs, nor without a folder).
     bool exportClips(const core::BurstClipOptions& options);
 
 signals:
@@ -45,7 +45,6 @@ signals:
 
 private:
     bool hasLabels();
-    bool mayReplaceClips(const core::BurstClipOptions& options);
     void guarded(const QString& what, const std::function<void()>& body);
 
     Document* m_document;
