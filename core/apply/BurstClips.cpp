@@ -68,7 +68,13 @@ std::string writeOne(const ClipJob& c, const Label& l, JobControl& job) {
     const std::string source =
         fs::relative(fs::absolute(c.recordingPath), fs::absolute(c.options.folder))
             .generic_string();
-    SignalWriter writer(path, clipInfo(info, l, first, source), {});
+    // SigMF clips hold 32-bit floats: the isolated burst of an 8-bit capture, written back in
+    // 8 bits, was half exact zeros with no noise floor left. Raw formats keep their extension's
+    // type (the user chose it), sound files the source's (16 bits at least).
+    WriterOptions written;
+    if (c.options.extension == "sigmf-meta")
+        written.sampleType = SampleType::Float32;
+    SignalWriter writer(path, clipInfo(info, l, first, source), written);
     // Isolated in the label's band over the whole clip: the margins hold what the band held
     // around the burst (its noise, the start of a neighbour), the context a classifier or a
     // listener wants; isolated in the box alone they were exact zeros, and the burst began at

@@ -1,7 +1,7 @@
 #pragma once
 // Each label's burst as its own cleaned clip: the recording's mask plus an isolate mask on the
 // label's band, cut to the label's span plus a margin, named by class and id, in the
-// recording's kind (IQ stays IQ, as SigMF with the burst as its one annotation). The CLI's
+// recording's kind (IQ stays IQ, as SigMF cf32 with the burst as its one annotation). The CLI's
 // export-bursts and the editor's Labels > Export bursts as clips write through here.
 
 #include "dsp/StftParams.h"

@@ -105,14 +105,14 @@ std::vector<double> scatteringFeatures(const BandSignal& band, FeaturePlans& pla
     plans.transform(FftKind::ComplexForward, X);
     const double B = band.width;
     std::vector<double> first, second, u1;
-    Signal y;
+    Signal y, U; // reused: each is 32 MB for a second at 1 MHz, and a fresh one page-faults
     for (int j = 0; j < kFirst; ++j) {
         const double c = xi(j) * B - B / 2, s = 0.15 * xi(j) * B;
         const Filter wavelet{c - kReach * s, c + kReach * s,
                              [&](double f) { return gabor(f, c, s); }};
         const double s1 = filteredMean(X, len, band.rate, wavelet, plans, y, &u1);
         first.push_back(s1 / rms);
-        Signal U(u1.begin(), u1.end());
+        U.assign(u1.begin(), u1.end());
         plans.transform(FftKind::ComplexForward, U);
         for (int k = 0; k < kSecond; ++k) {
             if (!pathKept(j, k))

@@ -4,15 +4,18 @@
 // and said in a message box, by name.
 
 #include "Document.h"
+#include "SecondsSpinBox.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
 #include "labels/ClipExportDialog.h"
 #include "labels/LabelExchange.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QTimer>
 #include <cmath>
 #include <filesystem>
@@ -136,7 +139,8 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     action(w, "Export bursts as c&lips…")->trigger();
     EXPECT_FALSE(w.tasks()->isBusy());
     ASSERT_TRUE(waitForTask(w)); // a write, had one started, would land by now
-    EXPECT_TRUE(question.contains("The clip is already there (unlabeled_1.cf32)"))
+    EXPECT_TRUE(question.contains(
+        "The clip is already there (unlabeled_1), from an earlier export.\n\nWrite over it?"))
         << question.toStdString();
     EXPECT_EQ(std::filesystem::file_size(clip), 8u);
 
@@ -158,8 +162,42 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     action(w, "Export bursts as c&lips…")->trigger();
     ASSERT_TRUE(waitForTask(w));
     EXPECT_TRUE(question.contains("1 earlier clip of these labels under another class "
-                                  "(unlabeled_1.cf32) would be removed"))
+                                  "(unlabeled_1) would be removed"))
         << question.toStdString();
     EXPECT_FALSE(std::filesystem::exists(clip));
     EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/remote_1.cf32")));
+}
+
+// The dialog proposes the format and margin chosen last (per kind of recording); a margin the
+// field refused ("abc") keeps the dialog open once, saying why and what it kept.
+TEST(LabelExport, TheDialogRemembersFormatAndMarginAndRefusesABadMargin) {
+    {
+        ui::ClipExportDialog d("/tmp/a_clips", true, 2, 1);
+        d.show();
+        auto* format = d.findChild<QComboBox*>();
+        format->setCurrentIndex(format->findData("cs16"));
+        auto* margin = d.findChild<ui::SecondsSpinBox*>("margin");
+        margin->setValue(0.02);
+        emit margin->refused("abc");
+        d.accept();
+        QCoreApplication::processEvents();
+        EXPECT_TRUE(d.isVisible());
+        QString problem;
+        for (auto* label : d.findChildren<QLabel*>())
+            if (label->text().startsWith("Margin:"))
+                problem = label->text();
+        EXPECT_EQ(problem.toStdString(),
+                  "Margin: \"abc\" is not a time (10 ms, 250 us, 0.02); it stays 20 ms");
+        d.accept();
+        QCoreApplication::processEvents();
+        EXPECT_FALSE(d.isVisible());
+        EXPECT_EQ(d.result(), QDialog::Accepted);
+    }
+    const ui::ClipExportDialog again("/tmp/a_clips", true, 2, 1);
+    EXPECT_EQ(again.options().extension, "cs16");
+    EXPECT_DOUBLE_EQ(again.options().margin, 0.02);
+    EXPECT_EQ(again.options().folder, "/tmp/a_clips");
+    const ui::ClipExportDialog audio("/tmp/a_clips", false, 2, 1);
+    EXPECT_EQ(audio.options().extension, "wav"); // an audio recording's own default
+    QSettings().remove("clipExport");
 }

@@ -13,18 +13,31 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMetaObject>
 #include <QPushButton>
+#include <QSettings>
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
 namespace specedit::ui {
+namespace {
+
+const char* kMarginKey = "clipExport/marginSeconds";
+
+QString formatKey(bool complex) {
+    return complex ? "clipExport/formatIq" : "clipExport/formatAudio";
+}
+
+} // namespace
 
 ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labels, int proposed,
                                    QWidget* parent)
     : QDialog(parent), m_base(QFileInfo(folder).absolutePath()),
       m_folder(new QLineEdit(QDir::toNativeSeparators(folder), this)),
       m_format(new QComboBox(this)),
-      m_margin(new SecondsSpinBox(this, SecondsSpinBox::Style::Duration)) {
+      m_margin(new SecondsSpinBox(this, SecondsSpinBox::Style::Duration)),
+      m_problem(new QLabel(this)), m_complex(complex) {
     setWindowTitle(tr("Export bursts as clips"));
     auto* form = new QFormLayout(this);
     QString text = labels == 1 ? tr("The label becomes a clip of its own")
@@ -45,20 +58,18 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     auto* browseButton = new QPushButton(tr("Browse…"), this);
     row->addWidget(browseButton);
     form->addRow(tr("Folder"), row);
-    if (complex) {
-        m_format->addItem(tr("SigMF (.sigmf-meta, the burst annotated)"), "sigmf-meta");
-        for (const char* raw : {"cf32", "cs16", "cs8", "cu8"})
-            m_format->addItem(tr("Raw IQ (.%1)").arg(raw), raw);
-        m_format->addItem(tr("WAV (I left, Q right)"), "wav");
-    } else {
-        m_format->addItem(tr("WAV"), "wav");
-        m_format->addItem(tr("FLAC"), "flac");
-    }
+    addFormats(complex);
     form->addRow(tr("Format"), m_format);
+    const QSettings settings;
     m_margin->setRange(0, 10);
-    m_margin->setValue(core::BurstClipOptions{}.margin);
+    m_margin->setValue(settings.value(kMarginKey, core::BurstClipOptions{}.margin).toDouble());
     m_margin->setObjectName("margin");
     form->addRow(tr("Margin before and after"), m_margin);
+    m_problem->setStyleSheet("color: #c62828");
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+    form->addRow(m_problem);
+    connect(m_margin, &UnitSpinBox::refused, this, &ClipExportDialog::marginRefused);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     form->addRow(buttons);
@@ -68,6 +79,49 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setMinimumWidth(620);
+}
+
+void ClipExportDialog::addFormats(bool complex) {
+    if (complex) {
+        m_format->addItem(tr("SigMF (.sigmf-meta, cf32, the burst annotated)"), "sigmf-meta");
+        for (const char* raw : {"cf32", "cs16", "cs8", "cu8"})
+            m_format->addItem(tr("Raw IQ (.%1)").arg(raw), raw);
+        m_format->addItem(tr("WAV (I left, Q right)"), "wav");
+    } else {
+        m_format->addItem(tr("WAV"), "wav");
+        m_format->addItem(tr("FLAC"), "flac");
+    }
+    const int last = m_format->findData(QSettings().value(formatKey(complex)).toString());
+    m_format->setCurrentIndex(std::max(0, last));
+}
+
+void ClipExportDialog::marginRefused(const QString& text) {
+    m_refused = true;
+    m_problem->setText(tr("Margin: \"%1\" is not a time (10 ms, 250 us, 0.02); it stays %2")
+                           .arg(text, m_margin->text()));
+    m_problem->show();
+    adjustSize(); // room for the line, the text above it kept whole
+}
+
+// The field refuses nonsense when it is left, in a call it queues then; the click on Export
+// comes after that (the press took the focus), so the decision is queued behind the refusal.
+// Decided at once, the dialog closed with the value typed halfway ("5" of "5m": 5 s).
+void ClipExportDialog::accept() {
+    QMetaObject::invokeMethod(this, &ClipExportDialog::acceptNow, Qt::QueuedConnection);
+}
+
+void ClipExportDialog::acceptNow() {
+    if (!isVisible())
+        return;      // closed meanwhile (a second Export, Escape)
+    if (m_refused) { // the user reads why first; the next Export uses the value kept
+        m_refused = false;
+        m_margin->setFocus();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(kMarginKey, m_margin->value());
+    settings.setValue(formatKey(m_complex), m_format->currentData());
+    QDialog::accept();
 }
 
 void ClipExportDialog::browse() {
@@ -125,7 +179,9 @@ FolderState folderState(const core::BurstClipOptions& options, const core::Signa
         const auto it = names.find(clipId(name.substr(0, name.size() - ext.size())));
         if (it == names.end())
             continue;
-        (it->second == name ? state.same : state.stale) << QString::fromStdString(name);
+        // Named without the extension: "unlabeled_1.sigmf-meta" broke at its hyphen.
+        (it->second == name ? state.same : state.stale)
+            << QString::fromStdString(name.substr(0, name.size() - ext.size()));
         if (it->second != name) {
             state.staleFiles.push_back(entry.path());
             if (ext == ".sigmf-meta") // and its samples
@@ -165,7 +221,11 @@ bool confirmClipFolder(QWidget* parent, const core::BurstClipOptions& options,
     QMessageBox box(QMessageBox::Question, QObject::tr("Export bursts as clips"),
                     QObject::tr("In %1:").arg(
                         QDir::toNativeSeparators(QString::fromStdString(options.folder))) +
-                        "\n\n" + text.join("\n\n"),
+                        "\n\n" + text.join("\n\n") + "\n\n" +
+                        (!state.stale.isEmpty()
+                             ? QObject::tr("Write the new clips and remove the earlier ones?")
+                         : state.same.size() == 1 ? QObject::tr("Write over it?")
+                                                  : QObject::tr("Write over them?")),
                     QMessageBox::Cancel, parent);
     QAbstractButton* go = box.addButton(state.stale.isEmpty() ? QObject::tr("Write over")
                                                               : QObject::tr("Write and remove"),

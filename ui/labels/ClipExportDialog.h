@@ -1,7 +1,8 @@
 #pragma once
 // Asks where and how to write each label's burst as its own clip (Labels > Export bursts as
 // clips…): the folder (made if missing), the clip format (the recording's kind by default:
-// SigMF for IQ, WAV for audio) and the margin of context on each side. GUI thread only.
+// SigMF for IQ, WAV for audio) and the margin of context on each side; the format and margin
+// chosen last are proposed again. GUI thread only.
 
 #include "apply/BurstClips.h"
 
@@ -28,15 +29,26 @@ public:
     // project's folder) when it is not absolute.
     core::BurstClipOptions options() const;
 
+    // Closes in a queued call, unless the margin field has just refused what was typed (the
+    // user sees why and the value it kept); remembers the format and margin for the next
+    // export.
+    void accept() override;
+
 private:
+    void addFormats(bool complex);
     void browse();
     void updateExport();
+    void marginRefused(const QString& text);
+    void acceptNow();
 
     QString m_base;
     QLineEdit* m_folder;
     QComboBox* m_format;
     SecondsSpinBox* m_margin;
     QPushButton* m_export = nullptr;
+    QLabel* m_problem;
+    bool m_complex;
+    bool m_refused = false; // the field refused; the next Export is held
 };
 
 // Asks before an export writes over clips of an earlier one in the folder, or leaves an
