@@ -16,7 +16,8 @@ QString askRecordingPath(QWidget* parent, const QString& folder) {
             "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.s16 *.complex *.complex16s *.complex16u "
             "*.complex32s *.complex32u *.cu16 *.coco *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta "
             "*.sigmf-data *.sigmf "
-            "*.specedit.json);;All files (*)"));
+            "*.specedit.json);;All files (*)"),
+        nullptr, QFileDialog::HideNameFilterDetails); // the names; the 40 patterns ran off it
 }
 
 bool isProjectPath(const QString& path) {

@@ -3,6 +3,7 @@
 #include "view/AxisTickers.h"
 
 #include <QObject>
+#include <QStringList>
 
 namespace specedit::ui {
 namespace {
@@ -12,8 +13,25 @@ QString originNote(const std::string& origin) {
     if (origin.empty() || origin == "header" || origin == "SigMF" || origin == "auxi")
         return {};
     if (origin == "user")
-        return QObject::tr(" (as you set it)");
+        return {}; // said once, at the end (userSetNote)
     return QObject::tr(" (from the %1)").arg(QString::fromStdString(origin));
+}
+
+// "; rate and centre as you set them": once, not after each value.
+QString userSetNote(const core::SignalInfo& info) {
+    QStringList set;
+    if (info.origins.kind == "user")
+        set << QObject::tr("kind");
+    if (info.origins.sampleRate == "user")
+        set << QObject::tr("rate");
+    if (info.centerFrequency && info.origins.centerFrequency == "user")
+        set << QObject::tr("centre");
+    if (set.isEmpty())
+        return {};
+    if (set.size() == 1)
+        return QObject::tr("; %1 as you set it").arg(set.front());
+    const QString last = set.takeLast();
+    return QObject::tr("; %1 and %2 as you set them").arg(set.join(", "), last);
 }
 
 } // namespace
@@ -42,7 +60,7 @@ QString sourceSummary(const QString& fileName, const core::SignalInfo& info) {
         text += QObject::tr(", centre %1%2")
                     .arg(formatFrequency(*info.centerFrequency, exactStep(*info.centerFrequency)),
                          originNote(info.origins.centerFrequency));
-    return text;
+    return text + userSetNote(info);
 }
 
 } // namespace specedit::ui

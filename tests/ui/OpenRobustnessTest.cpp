@@ -341,6 +341,24 @@ TEST(OpenRobustness, TheSummaryGivesShortCapturesInMilliseconds) {
         << ui::sourceSummary("x.cs8", info).toStdString();
 }
 
+// Values the user gave in the raw dialog are said once ("as you set it" followed each).
+TEST(OpenRobustness, TheSummarySaysOnceWhatTheUserSet) {
+    core::SignalInfo info;
+    info.kind = core::SignalKind::Iq;
+    info.channels = 2;
+    info.sampleRate = 2e6;
+    info.frames = 8000000;
+    info.centerFrequency = 433.92e6;
+    info.origins = {"user", "user", "user", ""};
+    EXPECT_EQ(ui::sourceSummary("x.cs8", info).toStdString(),
+              "x.cs8 — IQ, 2 MS/s, 4.00 s, centre 433.92 MHz; kind, rate and centre as you set "
+              "them");
+    info.origins = {"extension", "user", "file name", ""};
+    EXPECT_EQ(ui::sourceSummary("x.cs8", info).toStdString(),
+              "x.cs8 — IQ (from the extension), 2 MS/s, 4.00 s, centre 433.92 MHz (from the file "
+              "name); rate as you set it");
+}
+
 // Qt's own file dialog (where no desktop dialog is) opened at about 530 pixels and cut every
 // column ("30....MiB", "WAV...dio"); it now opens wide enough, each column as wide as its
 // longest text.
