@@ -1,6 +1,7 @@
 #include "RawIqDialog.h"
 
 #include "HertzSpinBox.h"
+#include "RefusalHold.h"
 #include "io/RawIqSource.h"
 #include "io/RawLayout.h"
 #include "io/Recognizer.h"
@@ -11,12 +12,12 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 
 namespace specedit::ui {
 
-RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenOptions& given)
-    : QDialog(parent) {
+RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenOptions& given,
+                         const std::string& givenFrom)
+    : QDialog(parent), m_hold(new RefusalHold(this)) {
     setWindowTitle(tr("Open raw IQ samples"));
     auto* form = new QFormLayout(this);
     form->addRow(new QLabel(tr("<b>%1</b> holds raw samples without a header. How were they "
@@ -33,11 +34,11 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
     auto known = core::recognizeRaw(path.toStdString(), {});
     if (given.rawFormat) // passed along with the file (e.g. by File > Rebuild's Save and open)
         if (auto layout = core::rawLayoutFromName(*given.rawFormat))
-            known.layout = {layout, "saved result"};
+            known.layout = {layout, givenFrom};
     if (given.sampleRate)
-        known.sampleRate = {*given.sampleRate, "saved result"};
+        known.sampleRate = {*given.sampleRate, givenFrom};
     if (given.centerFrequency)
-        known.centerFrequency = {*given.centerFrequency, "saved result"};
+        known.centerFrequency = {*given.centerFrequency, givenFrom};
     if (known.layout.value) {
         const int i = m_format->findData(
             QString::fromStdString(core::sigmfDatatypeName(*known.layout.value)));
@@ -65,64 +66,32 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
     form->addRow(tr("Sample type"), m_format);
     form->addRow(tr("Sample rate"), m_rate);
     form->addRow(tr("Centre frequency"), m_center);
-    for (QDoubleSpinBox* field : {m_rate, m_center})
-        connect(field->findChild<QLineEdit*>(), &QLineEdit::textEdited, this,
-                [this, field](const QString& text) { m_typed[field] = text; });
     m_problem = new QLabel(this);
     m_problem->setObjectName("problem");
     m_problem->setStyleSheet("color: #c0392b;");
     m_problem->setWordWrap(true);
     m_problem->hide();
     form->addRow(m_problem);
-    // Text that is no frequency, left with Tab or a click elsewhere: said (it went back to the
-    // value before without a word).
-    const std::pair<HertzSpinBox*, QString> named[] = {{m_rate, tr("Sample rate")},
-                                                       {m_center, tr("Centre frequency")}};
-    for (const auto& [field, name] : named)
-        connect(field, &UnitSpinBox::refused, this, [this, field, name](const QString& text) {
-            m_typed.remove(field);
-            m_problem->setText(tr("%1: \"%2\" is not a frequency (2M, 2 MHz, 2e6); it stays %3")
-                                   .arg(name, text, field->text()));
-            m_problem->show();
-            adjustSize();
-        });
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &RawIqDialog::openIfValid);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    form->addRow(buttons);
-}
-
-// A rate of 0 opened the file at the field's previous value without a word (a tester): the
-// field, left for the Open button, goes back to its value before Open runs, so what was typed
-// is kept as it was typed and checked here. Said once; Open again takes the value shown.
-bool RawIqDialog::typedIsValid(const QDoubleSpinBox* field, const QString& typed) {
-    if (!field->specialValueText().isEmpty() && typed == field->specialValueText())
-        return true;
-    const auto v = parseHertz(typed);
-    return v && *v >= field->minimum() && *v <= field->maximum();
-}
-
-void RawIqDialog::openIfValid() {
-    const std::pair<QDoubleSpinBox*, QString> fields[] = {
+    // A rate of 0 opened the file at the field's previous value without a word (a tester),
+    // and later became 1 Hz: text that is no value in the field's range is refused when the
+    // field is left, said, and holds Open once; Open again takes the value shown.
+    const std::pair<HertzSpinBox*, QString> refusals[] = {
         {m_rate, tr("Sample rate \"%1\" is not a rate from 1 Hz to 10 GHz (2M, 2 MHz, 2e6)")},
         {m_center, tr("Centre frequency \"%1\" is not a frequency up to 1 THz (or 0: unknown)")}};
-    for (const auto& [field, problem] : fields) {
-        const QString typed = m_typed.take(field).trimmed();
-        if (field->hasAcceptableInput() && (typed.isNull() || typedIsValid(field, typed)))
-            continue;
-        const QString shown =
-            field->value() == field->minimum() && !field->specialValueText().isEmpty()
-                ? field->specialValueText()
-                : formatHertz(field->value());
-        m_problem->setText(tr("%1. The field shows %2 again: type another, or Open to use it.")
-                               .arg(problem.arg(typed.isNull() ? field->text() : typed), shown));
-        m_problem->show();
-        adjustSize(); // room for the reason's lines
-        field->setFocus();
-        field->selectAll();
-        return;
+    for (const auto& [field, problem] : refusals) {
+        field->setOutOfRange(UnitSpinBox::OutOfRange::Refuse);
+        m_hold->watch(field);
+        connect(field, &UnitSpinBox::refused, this, [this, field, problem](const QString& text) {
+            m_problem->setText(tr("%1; it stays %2.").arg(problem.arg(text), field->text()));
+            m_problem->show();
+            adjustSize(); // room for the reason's lines
+        });
     }
-    accept();
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this,
+            [this] { m_hold->accept([this] { QDialog::accept(); }); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
 }
 
 core::OpenOptions RawIqDialog::options() const {

@@ -4,7 +4,13 @@
 #include "RawIqDialog.h"
 #include "util/Error.h"
 
+#include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
+#include <QVariantMap>
+#include <algorithm>
+#include <optional>
 
 namespace specedit::ui {
 
@@ -24,6 +30,49 @@ bool isProjectPath(const QString& path) {
     return path.endsWith(".specedit.json");
 }
 
+namespace {
+
+// The raw files opened last, by absolute path: how they were read, and their size (a file
+// recorded again under the same name is another recording).
+constexpr auto kRawKey = "rawOpenings";
+constexpr int kRawKept = 50;
+
+std::optional<core::OpenOptions> lastRawOptions(const QString& path) {
+    const QFileInfo file(path);
+    const QVariantMap entry =
+        QSettings().value(kRawKey).toMap().value(file.absoluteFilePath()).toMap();
+    if (entry.isEmpty() || entry.value("size").toLongLong() != file.size())
+        return std::nullopt;
+    core::OpenOptions o;
+    o.rawFormat = entry.value("format").toString().toStdString();
+    o.sampleRate = entry.value("rate").toDouble();
+    if (entry.contains("centre"))
+        o.centerFrequency = entry.value("centre").toDouble();
+    return o;
+}
+
+void rememberRawOptions(const QString& path, const core::OpenOptions& o) {
+    const QFileInfo file(path);
+    QSettings settings;
+    QVariantMap all = settings.value(kRawKey).toMap();
+    QVariantMap entry{{"format", QString::fromStdString(o.rawFormat.value_or(""))},
+                      {"rate", o.sampleRate.value_or(0)},
+                      {"size", file.size()},
+                      {"when", QDateTime::currentMSecsSinceEpoch()}};
+    if (o.centerFrequency)
+        entry.insert("centre", *o.centerFrequency);
+    all.insert(file.absoluteFilePath(), entry);
+    while (all.size() > kRawKept) { // the oldest goes
+        auto oldest = std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
+            return a.toMap().value("when").toLongLong() < b.toMap().value("when").toLongLong();
+        });
+        all.erase(oldest);
+    }
+    settings.setValue(kRawKey, all);
+}
+
+} // namespace
+
 bool openRecordingAsking(Document& document, const QString& path, const core::OpenOptions& options,
                          int pixels, QWidget* parent) {
     try {
@@ -33,10 +82,15 @@ bool openRecordingAsking(Document& document, const QString& path, const core::Op
         if (e.kind() != core::ErrorKind::NeedsRawParameters)
             throw;
     }
-    RawIqDialog dialog(path, parent, options);
+    // Options given with the file (File > Rebuild's Save and open) come first; else how the
+    // file was read the last time it was opened (Open Recent asked for the centre again).
+    const auto last = options.rawFormat || options.sampleRate ? std::nullopt : lastRawOptions(path);
+    RawIqDialog dialog(path, parent, last.value_or(options),
+                       last ? "last opening" : "saved result");
     if (dialog.exec() != QDialog::Accepted)
         return false;
     document.openRecording(path, dialog.options(), pixels);
+    rememberRawOptions(path, dialog.options());
     return true;
 }
 

@@ -19,7 +19,8 @@ QString askRecordingPath(QWidget* parent, const QString& folder);
 bool isProjectPath(const QString& path);
 
 // Opens the recording in the document. Raw samples whose type or rate nobody knows are asked
-// for, prefilled with `options`; false when the user cancels that. Throws as
+// for, prefilled with `options`, or without them as the file was read the last time (kept in
+// the settings, for the last 50 raw files); false when the user cancels that. Throws as
 // Document::openRecording does.
 bool openRecordingAsking(Document& document, const QString& path, const core::OpenOptions& options,
                          int pixels, QWidget* parent);

@@ -1,5 +1,6 @@
 #include "UnitSpinBox.h"
 
+#include <QLineEdit>
 #include <QMetaObject>
 #include <algorithm>
 
@@ -11,6 +12,14 @@ UnitSpinBox::UnitSpinBox(Parse parse, Format format, QRegularExpression partial,
     connect(this, &QAbstractSpinBox::editingFinished, this, [this] {
         if (!m_refusing)
             m_before = value();
+    });
+    // So is a value set by the program, shown as the field writes it (a "2" on the way to
+    // "2.4e6" is not, nor the "2" Qt writes as "2 Hz" when it drops the "2e" refused): a field
+    // never focused went back to 0.
+    connect(this, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        const bool special = !specialValueText().isEmpty() && v == minimum();
+        if (!m_refusing && lineEdit()->text() == (special ? specialValueText() : textFromValue(v)))
+            m_before = v;
     });
 }
 
@@ -41,12 +50,16 @@ double UnitSpinBox::valueFromText(const QString& text) const {
 }
 
 // A value past the range becomes its nearer end, as in every number field (KeepDigitsSpinBox.h;
-// Qt's own put the old value back without a word); text that is no value is refused and said.
+// Qt's own put the old value back without a word), unless the field refuses it; text that is
+// no value is refused and said.
 void UnitSpinBox::fixup(QString& input) const {
-    if (const auto v = m_parse(input)) {
+    const auto v = m_parse(input);
+    if (v && m_outOfRange == OutOfRange::Clamp) {
         input = textFromValue(std::clamp(*v, minimum(), maximum()));
         return;
     }
+    if (v && *v >= minimum() && *v <= maximum())
+        return;
     if (input.trimmed().isEmpty())
         return;
     m_refusing = true; // said, and the value before the typing comes back

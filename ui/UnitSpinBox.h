@@ -17,8 +17,15 @@ public:
     using Format = QString (*)(double value, int decimals);
     UnitSpinBox(Parse parse, Format format, QRegularExpression partial, QWidget* parent);
 
+    // What a value typed past the range becomes when the field is left: its nearer end (a
+    // margin of 20 s becomes the 10 s allowed), or, refused like text that is no value, the
+    // value before the typing (a sample rate of 0 is a mistake, not 1 Hz).
+    enum class OutOfRange { Clamp, Refuse };
+    void setOutOfRange(OutOfRange outOfRange) { m_outOfRange = outOfRange; }
+
 signals:
-    // Text that was no value when the field was left ("50m": milli or minutes?); the field
+    // Text that was no value when the field was left ("50m": milli or minutes?), or a value
+    // past the range with OutOfRange::Refuse; the field
     // goes back to the value it had before the typing began (not to "50", which the typing
     // passed through), and whoever shows messages says why.
     void refused(const QString& text);
@@ -38,6 +45,7 @@ private:
     QRegularExpression m_partial;
     double m_before = 0;             // the value when the typing began
     mutable bool m_refusing = false; // a refusal is queued: the value typed is not kept
+    OutOfRange m_outOfRange = OutOfRange::Clamp;
 };
 
 } // namespace specedit::ui

@@ -13,14 +13,19 @@
 #include "util/Error.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeView>
 #include <cmath>
 #include <fstream>
@@ -217,6 +222,68 @@ TEST(OpenRobustness, DamagedFilesAreReportedNotOfferedAsRawSamples) {
     }
 }
 
+// A raw file opened again (Open Recent) proposes how it was read last time, and says so; the
+// centre frequency had to be typed again. A file of another size is another recording.
+TEST(OpenRobustness, ARawFileOpensAgainAsItWasReadLastTime) {
+    QSettings().remove("rawOpenings");
+    TempDir dir;
+    const auto path = dir.file("capture.raw");
+    std::vector<std::int16_t> v(2 * 6000, 100);
+    writeBytes(path, v.data(), v.size() * sizeof(std::int16_t));
+    struct Shown {
+        QString format, rate, centre, origins;
+    };
+    // Reads the dialog's fields, then sets them (unless `set` is empty) and opens, or cancels.
+    auto answer = [](Shown& shown, const char* set) {
+        QTimer::singleShot(200, [&shown, set] {
+            auto* d = qobject_cast<ui::RawIqDialog*>(QApplication::activeModalWidget());
+            ASSERT_NE(d, nullptr);
+            auto* format = d->findChild<QComboBox*>();
+            auto* rate = d->findChild<QDoubleSpinBox*>("rate");
+            auto* centre = d->findChild<QDoubleSpinBox*>("centre");
+            shown = {format->currentData().toString(), rate->text(), centre->text(), {}};
+            for (const QLabel* label : d->findChildren<QLabel*>())
+                if (label->text().startsWith("Sample type "))
+                    shown.origins = label->text();
+            if (!*set)
+                return d->reject();
+            format->setCurrentIndex(format->findData(set));
+            rate->setValue(1.5e6);
+            centre->setValue(433.92e6);
+            d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Open)->click();
+        });
+    };
+    Shown first, again, other;
+    {
+        ui::MainWindow w;
+        answer(first, "ci16_le");
+        ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
+        EXPECT_EQ(w.document()->info().sampleRate, 1.5e6);
+        EXPECT_EQ(w.document()->info().frames, 6000);
+    }
+    EXPECT_EQ(first.origins.toStdString(),
+              "Sample type not given: check it; rate not given: check it; centre unknown.");
+    {
+        ui::MainWindow w;
+        answer(again, "");
+        EXPECT_FALSE(w.openPath(QString::fromStdString(path)));
+    }
+    EXPECT_EQ(again.format, "ci16_le");
+    EXPECT_EQ(again.rate, "1.5 MHz");
+    EXPECT_EQ(again.centre, "433.92 MHz");
+    EXPECT_EQ(again.origins.toStdString(), "Sample type from the last opening; rate from the last "
+                                           "opening; centre from the last opening.");
+    writeBytes(path, v.data(), v.size()); // recorded again: half the size
+    {
+        ui::MainWindow w;
+        answer(other, "");
+        EXPECT_FALSE(w.openPath(QString::fromStdString(path)));
+    }
+    EXPECT_EQ(other.centre, "unknown (show baseband)");
+    EXPECT_EQ(other.origins, first.origins);
+    QSettings().remove("rawOpenings");
+}
+
 // rtl_433's names carry the rate: the recording opens at it, without a dialog, and the
 // status bar says where the rate came from.
 TEST(OpenRobustness, RateInAnRtl433NameIsUsed) {
@@ -294,8 +361,21 @@ TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
     QCoreApplication::processEvents();
     EXPECT_EQ(d.options().sampleRate.value_or(0), 2.4e6);
     EXPECT_FALSE(problem->isHidden());
+    EXPECT_EQ(problem->text().toStdString(), "Sample rate \"2e\" is not a rate from 1 Hz to 10 GHz "
+                                             "(2M, 2 MHz, 2e6); it stays 2.4 MHz.");
+    // A rate of 0 or a negative centre is a mistake, not the nearer end of the range (a rate of
+    // 0 became 1 Hz, and "-2M" an unknown centre): refused like text, and said.
+    type("rate", "0");
+    QCoreApplication::processEvents();
+    EXPECT_EQ(d.options().sampleRate.value_or(0), 2.4e6);
+    EXPECT_EQ(problem->text().toStdString(), "Sample rate \"0\" is not a rate from 1 Hz to 10 GHz "
+                                             "(2M, 2 MHz, 2e6); it stays 2.4 MHz.");
+    type("centre", "-2M");
+    QCoreApplication::processEvents();
+    EXPECT_EQ(d.options().centerFrequency.value_or(0), 433.92e6);
     EXPECT_EQ(problem->text().toStdString(),
-              "Sample rate: \"2e\" is not a frequency (2M, 2 MHz, 2e6); it stays 2.4 MHz");
+              "Centre frequency \"-2M\" is not a frequency up to 1 THz (or 0: unknown); it "
+              "stays 433.92 MHz.");
     // Past the range: the nearer end, shown (Qt put the old value back without a word).
     ui::HertzSpinBox field;
     field.setRange(1, 1e6);

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QLabel>
@@ -376,6 +377,31 @@ TEST(RebuildDialog, TheSampleRateSaysWhereItCameFrom) {
     EXPECT_EQ(again.findChild<QDoubleSpinBox*>("sampleRate")->value(), 16000);
     EXPECT_EQ(again.findChild<QLabel*>("sampleRateNote")->text(), "assumed");
     QSettings().remove("rebuild/sampleRate"); // the other tests' forms start at 8 kHz
+}
+
+// Text a field refuses is said in the status line (it went back without a word), and a rate of
+// 0 is refused (it became 1 mHz).
+TEST(RebuildDialog, AFieldThatRefusesWhatWasTypedSaysWhy) {
+    QSettings().remove("rebuild/sampleRate");
+    ui::RebuildDialog d;
+    auto type = [&d](const char* name, const char* text) {
+        auto* field = d.form()->findChild<QDoubleSpinBox*>(name);
+        ASSERT_NE(field, nullptr) << name;
+        field->selectAll();
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the refusal is queued
+    };
+    type("sampleRate", "0");
+    EXPECT_EQ(d.form()->findChild<QDoubleSpinBox*>("sampleRate")->value(), 8000);
+    EXPECT_EQ(d.status().toStdString(), "Sample rate \"0\" is not a rate above 0 (8000, 44.1k, 2 "
+                                        "MHz); it stays 8 kHz.");
+    d.form()->setFiles("/data/spectrogram.png", QString()); // the picture's fields are on
+    type("pictureFrequencyTo", "4 kH");
+    EXPECT_EQ(d.status().toStdString(),
+              "Picture Frequency to: \"4 kH\" is not a frequency (0, -1M, "
+              "4 kHz); it stays 4 kHz.");
+    QSettings().remove("rebuild/sampleRate");
 }
 
 // A reading guessed for one file is not applied to the next: a tester's dB unit and layout,

@@ -1,6 +1,7 @@
 #include "labels/ClipExportDialog.h"
 
 #include "Counted.h"
+#include "RefusalHold.h"
 #include "SecondsSpinBox.h"
 
 #include <QComboBox>
@@ -13,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QMetaObject>
 #include <QPushButton>
 #include <QSettings>
 #include <algorithm>
@@ -37,7 +37,7 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
       m_folder(new QLineEdit(QDir::toNativeSeparators(folder), this)),
       m_format(new QComboBox(this)),
       m_margin(new SecondsSpinBox(this, SecondsSpinBox::Style::Duration)),
-      m_problem(new QLabel(this)), m_complex(complex) {
+      m_problem(new QLabel(this)), m_complex(complex), m_hold(new RefusalHold(this)) {
     setWindowTitle(tr("Export bursts as clips"));
     auto* form = new QFormLayout(this);
     QString text = labels == 1 ? tr("The label becomes a clip of its own")
@@ -70,6 +70,7 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     m_problem->hide();
     form->addRow(m_problem);
     connect(m_margin, &UnitSpinBox::refused, this, &ClipExportDialog::marginRefused);
+    m_hold->watch(m_margin);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     form->addRow(buttons);
@@ -96,32 +97,19 @@ void ClipExportDialog::addFormats(bool complex) {
 }
 
 void ClipExportDialog::marginRefused(const QString& text) {
-    m_refused = true;
     m_problem->setText(tr("Margin: \"%1\" is not a time (10 ms, 250 us, 0.02); it stays %2")
                            .arg(text, m_margin->text()));
     m_problem->show();
     adjustSize(); // room for the line, the text above it kept whole
 }
 
-// The field refuses nonsense when it is left, in a call it queues then; the click on Export
-// comes after that (the press took the focus), so the decision is queued behind the refusal.
-// Decided at once, the dialog closed with the value typed halfway ("5" of "5m": 5 s).
 void ClipExportDialog::accept() {
-    QMetaObject::invokeMethod(this, &ClipExportDialog::acceptNow, Qt::QueuedConnection);
-}
-
-void ClipExportDialog::acceptNow() {
-    if (!isVisible())
-        return;      // closed meanwhile (a second Export, Escape)
-    if (m_refused) { // the user reads why first; the next Export uses the value kept
-        m_refused = false;
-        m_margin->setFocus();
-        return;
-    }
-    QSettings settings;
-    settings.setValue(kMarginKey, m_margin->value());
-    settings.setValue(formatKey(m_complex), m_format->currentData());
-    QDialog::accept();
+    m_hold->accept([this] {
+        QSettings settings;
+        settings.setValue(kMarginKey, m_margin->value());
+        settings.setValue(formatKey(m_complex), m_format->currentData());
+        QDialog::accept();
+    });
 }
 
 void ClipExportDialog::browse() {

@@ -15,6 +15,7 @@ class QPushButton;
 
 namespace specedit::ui {
 
+class RefusalHold;
 class SecondsSpinBox;
 
 class ClipExportDialog : public QDialog {
@@ -30,8 +31,8 @@ public:
     core::BurstClipOptions options() const;
 
     // Closes in a queued call, unless the margin field has just refused what was typed (the
-    // user sees why and the value it kept); remembers the format and margin for the next
-    // export.
+    // user sees why and the value it kept: RefusalHold); remembers the format and margin for
+    // the next export.
     void accept() override;
 
 private:
@@ -39,7 +40,6 @@ private:
     void browse();
     void updateExport();
     void marginRefused(const QString& text);
-    void acceptNow();
 
     QString m_base;
     QLineEdit* m_folder;
@@ -48,7 +48,7 @@ private:
     QPushButton* m_export = nullptr;
     QLabel* m_problem;
     bool m_complex;
-    bool m_refused = false; // the field refused; the next Export is held
+    RefusalHold* m_hold;
 };
 
 // Asks before an export writes over clips of an earlier one in the folder, or leaves an

@@ -4,6 +4,7 @@
 #include "Counted.h"
 #include "DetachedWork.h"
 #include "HertzSpinBox.h"
+#include "RefusalHold.h"
 #include "SecondsSpinBox.h"
 #include "util/JobControl.h"
 
@@ -25,7 +26,7 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
     : QDialog(parent), m_source(std::move(source)), m_view(view), m_selection(selection),
       m_scope(new QComboBox(this)),
       m_steady(new QCheckBox(tr("Report steady carriers and DC"), this)), m_count(new QLabel(this)),
-      m_note(new QLabel(this)), m_debounce(new QTimer(this)) {
+      m_note(new QLabel(this)), m_debounce(new QTimer(this)), m_hold(new RefusalHold(this)) {
     setWindowTitle(tr("Detect bursts"));
     auto* form = new QFormLayout(this);
     m_scope->addItem(tr("Whole recording"), int(Scope::Recording));
@@ -75,6 +76,10 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
     scheduleCount();
 }
 
+void DetectDialog::accept() {
+    m_hold->accept([this] { QDialog::accept(); });
+}
+
 DetectDialog::~DetectDialog() {
     if (m_job)
         m_job->cancel();
@@ -96,12 +101,14 @@ QDoubleSpinBox* DetectDialog::addField(const QString& label, const QString& name
     // Each digit restarts the debounce and cancels a count under way: the count follows the
     // typing (with keyboard tracking off it stayed on the old value until the field was left).
     connect(field, &QDoubleSpinBox::valueChanged, this, &DetectDialog::scheduleCount);
-    if (auto* unit = qobject_cast<UnitSpinBox*>(field))
+    if (auto* unit = qobject_cast<UnitSpinBox*>(field)) {
+        m_hold->watch(unit);
         connect(unit, &UnitSpinBox::refused, this, [=, this](const QString& text) {
             m_note->setVisible(true);
             m_note->setText(
                 tr("%1: \"%2\" is not %3; it stays %4").arg(label, text, expected, unit->text()));
         });
+    }
     static_cast<QFormLayout*>(layout())->addRow(label, field);
     return field;
 }

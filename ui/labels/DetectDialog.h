@@ -26,6 +26,8 @@ class JobControl;
 
 namespace specedit::ui {
 
+class RefusalHold;
+
 // A time span (s) and maybe a band (Hz): keep bursts overlapping it.
 using DetectRegion = core::LabelRegion;
 
@@ -38,6 +40,10 @@ public:
     DetectDialog(std::shared_ptr<const core::SampleSource> source, DetectRegion view,
                  std::optional<DetectRegion> selection, QWidget* parent);
     ~DetectDialog() override;
+
+    // Proposes in a queued call, unless a field has just refused what was typed ("5m" in
+    // Shortest burst proposed with 5 s, typed on the way): RefusalHold.
+    void accept() override;
 
     core::DetectOptions options() const;
     // The fields from earlier options (the last run's: the dialog forgot them).
@@ -71,6 +77,7 @@ private:
     QLabel* m_count;
     QLabel* m_note; // a refused text, said
     QTimer* m_debounce;
+    RefusalHold* m_hold;
     std::shared_ptr<core::JobControl> m_job; // the count running now
     // Counts started here: the destructor cancels the last and waits for them all.
     std::shared_ptr<RunningThreads> m_running = std::make_shared<RunningThreads>();

@@ -7,6 +7,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <tuple>
 
 namespace specedit::ui {
 namespace {
@@ -45,6 +46,16 @@ PictureFields::PictureFields(QWidget* parent)
                   "sample rate until you type one"));
     for (QDoubleSpinBox* f : {m_f0, m_f1})
         connect(f, &QDoubleSpinBox::valueChanged, this, &PictureFields::axesChanged);
+    const std::tuple<QString, UnitSpinBox*, QString> said[] = {
+        {tr("Time from"), static_cast<UnitSpinBox*>(m_t0), tr("a time (0, 1.5 s, 250 ms)")},
+        {tr("Time to"), static_cast<UnitSpinBox*>(m_t1), tr("a time (0, 1.5 s, 250 ms)")},
+        {tr("Frequency from"), static_cast<UnitSpinBox*>(m_f0), tr("a frequency (0, -1M, 4 kHz)")},
+        {tr("Frequency to"), static_cast<UnitSpinBox*>(m_f1), tr("a frequency (0, -1M, 4 kHz)")}};
+    for (const auto& [name, unit, expected] : said)
+        connect(unit, &UnitSpinBox::refused, this, [=, this](const QString& text) {
+            emit refused(tr("Picture %1: \"%2\" is not %3; it stays %4.")
+                             .arg(name, text, expected, unit->text()));
+        });
 }
 
 core::ImageAxes PictureFields::axes() const {

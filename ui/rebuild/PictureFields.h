@@ -25,6 +25,8 @@ public:
 
 signals:
     void axesChanged();
+    // Why a time or frequency field refused what was typed ("Time to: ...; it stays 1 s").
+    void refused(const QString& why);
 
 private:
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;

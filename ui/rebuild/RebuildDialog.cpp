@@ -70,6 +70,8 @@ RebuildDialog::RebuildDialog(QWidget* parent)
                 : tr("Guess how the files were made, or set the fields and Rebuild."));
         m_previewTimer->start();
     });
+    // Why a field refused what was typed, in the status line (it went back without a word).
+    connect(m_form, &RebuildForm::refused, m_status, &QLabel::setText);
     // A reading edited by hand is no longer the picked row's; the input shows it.
     connect(m_form, &RebuildForm::readingEdited, this, [this] {
         m_table->unpick();

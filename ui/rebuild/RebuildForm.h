@@ -45,6 +45,9 @@ signals:
     // The user changed how the files are read (layout, units, STFT, picture axes): a guessed
     // reading applied by apply() does not count.
     void readingEdited();
+    // Why a field refused what was typed: text that is no value, or a sample rate of 0 or
+    // below; the field kept its value.
+    void refused(const QString& why);
 
 private:
     QWidget* buildFiles();

@@ -175,10 +175,17 @@ QWidget* RebuildForm::buildStft() {
     m_detrend->setToolTip(tr("Each frame's mean (constant) or line (linear) was taken away "
                              "before the window, as scipy's detrend does: rebuilt exactly "
                              "from a phase; not for phase retrieval. The guess finds it."));
-    m_fs = new HertzSpinBox(box);
+    auto* fs = new HertzSpinBox(box);
+    m_fs = fs;
     m_fs->setObjectName("sampleRate");
     m_fs->setRange(1e-3, 1e12);
     m_fs->setValue(QSettings().value(kRateKey, 8000.0).toDouble()); // the last rate typed
+    fs->setOutOfRange(UnitSpinBox::OutOfRange::Refuse);             // 0 was 1 mHz
+    connect(fs, &UnitSpinBox::refused, this, [this](const QString& t) {
+        emit refused(tr("Sample rate \"%1\" is not a rate above 0 (8000, 44.1k, 2 MHz); it stays "
+                        "%2.")
+                         .arg(t, m_fs->text()));
+    });
     m_fsNote = new QLabel(box);
     m_fsNote->setObjectName("sampleRateNote");
     m_fsNote->setEnabled(false); // greyed: it says where the number came from
@@ -243,6 +250,7 @@ QWidget* RebuildForm::buildRetrieval() {
 
 QWidget* RebuildForm::buildPicture() {
     m_picture = new PictureFields(this);
+    connect(m_picture, &PictureFields::refused, this, &RebuildForm::refused);
     connect(this, &RebuildForm::filesChanged, this, &RebuildForm::updatePicture);
     connect(m_picture, &PictureFields::axesChanged, this, &RebuildForm::followPictureRate);
     return m_picture;
