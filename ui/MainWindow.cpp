@@ -27,6 +27,7 @@
 #include "audio/ListenToolBar.h"
 #include "audio/Listener.h"
 #include "audio/Player.h"
+#include "labels/LabelColumns.h"
 #include "labels/LabelController.h"
 #include "labels/LabelsPanel.h"
 #include "rebuild/RebuildDialog.h"
@@ -332,6 +333,7 @@ void MainWindow::buildDock() {
     });
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
+    labelsPanel->columns()->setDock(this, labels);
     shapes->raise();
     connect(findChild<LabelController*>(), &LabelController::proposalsMade, labels,
             &QDockWidget::raise);

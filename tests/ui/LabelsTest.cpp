@@ -10,20 +10,26 @@
 #include "UiFixture.h"
 #include "labels/ClassBar.h"
 #include "labels/DetectDialog.h"
+#include "labels/LabelColumns.h"
 #include "labels/LabelExchange.h"
 #include "labels/LabelsPanel.h"
 #include "view/LabelOverlay.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTableWidget>
+#include <QTimer>
 #include <cmath>
 #include <complex>
 #include <filesystem>
@@ -556,6 +562,64 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
     EXPECT_FALSE(dialog->isVisible());
     ASSERT_TRUE(waitForTask(demo.window));
     EXPECT_FALSE(demo.window.document()->labels().empty());
+}
+
+// The Labels dock opened at the Settings' width: High, SNR and State needed sideways
+// scrolling. The first time it shows labels it is widened for them (up to 40 % of the window),
+// and the header's context menu hides and shows columns, remembered for the next window.
+TEST(Labels, TheTableShowsItsColumnsWholeAndTheUserChoosesThem) {
+    QSettings().remove("labels/hiddenColumns");
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    auto& w = demo.window;
+    auto* panel = w.findChild<ui::LabelsPanel*>();
+    auto* table = panel->table();
+    auto* dock = qobject_cast<QDockWidget*>(w.findChild<QDockWidget*>("labelsDock"));
+    ASSERT_TRUE(dock && table);
+    const int before = dock->width();
+    ASSERT_TRUE(detectWithDefaults(w)); // proposals bring the Labels tab to the front
+    QTest::qWait(100);
+    ASSERT_GT(table->rowCount(), 0);
+    constexpr int kHigh = 5, kSnr = 6, kState = 7;
+    auto rightEdge = [table](int column) {
+        return table->columnViewportPosition(column) + table->columnWidth(column);
+    };
+    EXPECT_GT(dock->width(), before);
+    EXPECT_LE(dock->width(), w.width() * 40 / 100 + 1);
+    EXPECT_LE(rightEdge(kState), table->viewport()->width())
+        << "dock " << dock->width() << " of " << w.width() << ", wanted "
+        << panel->columns()->wantedWidth();
+    // Narrowed by the user, it stays narrow: the fit is made once.
+    w.resizeDocks({dock}, {before}, Qt::Horizontal);
+    w.document()->setLabels({}, "clear");
+    ASSERT_TRUE(detectWithDefaults(w));
+    QTest::qWait(100);
+    EXPECT_LT(dock->width(), before + 20);
+    // Right-click on the header: the columns to tick; SNR unticked is hidden.
+    QStringList offered;
+    QTimer::singleShot(100, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        ASSERT_NE(menu, nullptr);
+        for (QAction* a : menu->actions())
+            if (a->isCheckable()) {
+                offered << a->text();
+                if (a->text() == "SNR (dB)")
+                    a->trigger();
+            }
+        menu->close();
+    });
+    emit table->horizontalHeader()->customContextMenuRequested(QPoint(10, 5));
+    EXPECT_EQ(offered.join(", ").toStdString(),
+              "Start (s), Duration (ms), Low (MHz), High (MHz), SNR (dB), State, Comment");
+    EXPECT_TRUE(table->isColumnHidden(kSnr));
+    EXPECT_FALSE(table->isColumnHidden(kHigh));
+    {
+        ui::MainWindow next;
+        EXPECT_TRUE(next.findChild<ui::LabelsPanel*>()->table()->isColumnHidden(kSnr));
+    }
+    panel->columns()->setChosen(kSnr, true);
+    EXPECT_FALSE(table->isColumnHidden(kSnr));
+    EXPECT_TRUE(QSettings().value("labels/hiddenColumns").toStringList().isEmpty());
 }
 
 TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {

@@ -2,6 +2,7 @@
 
 #include "Document.h"
 #include "labels/ClassBar.h"
+#include "labels/LabelColumns.h"
 #include "view/AxisTickers.h"
 #include "view/SpectrogramView.h"
 
@@ -58,7 +59,10 @@ QTableWidgetItem* textItem(const QString& text, bool editable = false) {
 
 LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* parent)
     : QWidget(parent), m_document(document), m_view(view), m_filter(new QLineEdit(this)),
-      m_table(new QTableWidget(0, kColumns, this)), m_count(new QLabel(this)) {
+      m_table(new QTableWidget(0, kColumns, this)),
+      m_columns(new LabelColumns(m_table, {"class", "confidence", "start", "duration", "low",
+                                           "high", "snr", "state", "comment"})),
+      m_count(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(new ClassBar(document, view, this));
@@ -205,7 +209,7 @@ void LabelsPanel::showUnits() {
         {tr("Class"), tr("Conf."), m_units.clock ? tr("Start") : tr("Start\n(s)"),
          m_units.milliseconds ? tr("Duration\n(ms)") : tr("Duration\n(s)"), tr("Low\n(%1)").arg(hz),
          tr("High\n(%1)").arg(hz), tr("SNR\n(dB)"), tr("State"), tr("Comment")});
-    m_table->setColumnHidden(kConfidence, !m_units.confidence);
+    m_columns->setAvailable(kConfidence, m_units.confidence);
     m_table->resizeColumnsToContents(); // an empty table too: its headers whole
 }
 
@@ -236,6 +240,7 @@ void LabelsPanel::refresh() {
     m_updating = false;
     updateCount();
     showSelection(m_view->selectedLabels());
+    m_columns->fitDockOnce(); // rows came while the table is on screen
 }
 
 bool LabelsPanel::matchFilter(int row) {

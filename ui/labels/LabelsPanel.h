@@ -2,7 +2,8 @@
 // The Labels panel: a sortable, filterable table of the document's labels (class, start,
 // duration, low and high edge, SNR, state, comment), several selectable at once and kept in
 // step with the selection in the picture; a click on a row brings its label into view; the
-// comment is edited in place (one undo step). GUI thread only.
+// comment is edited in place (one undo step); the columns shown are the user's
+// (LabelColumns). GUI thread only.
 
 #include "label/Label.h"
 
@@ -20,6 +21,7 @@ class QLabel;
 namespace specedit::ui {
 
 class Document;
+class LabelColumns;
 class SpectrogramView;
 
 class LabelsPanel : public QWidget {
@@ -31,6 +33,7 @@ public:
     // changed rows only when the same labels are there, else the whole table.
     void refresh();
     QTableWidget* table() const { return m_table; }
+    LabelColumns* columns() const { return m_columns; }
 
 private:
     void showSelection(const std::set<std::uint64_t>& ids);
@@ -60,6 +63,7 @@ private:
     SpectrogramView* m_view;
     QLineEdit* m_filter;
     QTableWidget* m_table;
+    LabelColumns* m_columns;
     QLabel* m_count;
     bool m_updating = false;
     Units m_units;
