@@ -16,7 +16,8 @@
 //   S1(j) = mean |y * psi_j| / rms(y)                     (amplitude-normalised)
 //   S2(j, k) = mean |U1 * phi_k| / mean U1                (normalised by its parent)
 // The means run over the box's samples (a global average, the phi of the whole box).
-// Convolutions are circular over the next power of two above the box's length.
+// Convolutions are circular over the next power of two above the box's length; a narrow
+// filter's output is taken on every 2nd to 64th sample, its mean within 0.1 % of that over all.
 
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 // Helpers shared by the core tests: a temporary directory removed on scope exit, and small
 // writers for fixture files.
 
+#include "label/Label.h"
 #include "util/Error.h"
 
 #include <cstdint>
@@ -14,6 +15,19 @@
 #include <vector>
 
 namespace specedit::test {
+
+// A label's box (s, Hz), with a class name and id when given.
+inline core::Label labelBox(double t0, double t1, double f0, double f1,
+                            const std::string& className = {}, std::uint64_t id = 0) {
+    core::Label l;
+    l.id = id;
+    l.t0 = t0;
+    l.t1 = t1;
+    l.f0 = f0;
+    l.f1 = f1;
+    l.className = className;
+    return l;
+}
 
 class TempDir {
 public:

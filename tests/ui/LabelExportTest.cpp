@@ -27,16 +27,6 @@ using namespace specedit::test;
 
 namespace {
 
-core::Label labelAt(double t0, double t1, double f0, double f1, const std::string& name) {
-    core::Label l;
-    l.t0 = t0;
-    l.t1 = t1;
-    l.f0 = f0;
-    l.f1 = f1;
-    l.className = name;
-    return l;
-}
-
 // Runs `answer` on the next modal widget of type T as soon as it shows.
 template <typename T> void onNextModal(std::function<void(T*)> answer) {
     auto* timer = new QTimer;
@@ -57,8 +47,8 @@ TEST(LabelExport, EachLabelBecomesAClipAndOneOutsideIsSaid) {
     ASSERT_TRUE(demo.open(false));
     auto& w = demo.window;
     const double fc = 433.92e6;
-    const std::vector<core::Label> labels{labelAt(0.2, 0.3, fc - 1e5, fc + 1e5, "Tür auf"),
-                                          labelAt(50, 51, fc - 1e5, fc + 1e5, "")};
+    const std::vector<core::Label> labels{labelBox(0.2, 0.3, fc - 1e5, fc + 1e5, "Tür auf"),
+                                          labelBox(50, 51, fc - 1e5, fc + 1e5, "")};
     w.document()->setLabels({{"Tür auf", "#e15759", 1, {}}}, labels, "Set labels");
     const auto folder = demo.dir.file("clips");
     QString proposed, formats, leftOut;
@@ -117,7 +107,7 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     DemoWindow demo;
     ASSERT_TRUE(demo.open(false));
     auto& w = demo.window;
-    w.document()->setLabels({}, {labelAt(0.2, 0.3, 433.82e6, 433.92e6, "")}, "Set labels");
+    w.document()->setLabels({}, {labelBox(0.2, 0.3, 433.82e6, 433.92e6, "")}, "Set labels");
     const auto folder = QString::fromStdString(demo.dir.file("clips"));
     auto* exchange = w.findChild<ui::LabelExchange*>();
     ASSERT_TRUE(exchange->exportClips({folder.toStdString(), "cf32", 0.0}));

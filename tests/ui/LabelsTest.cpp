@@ -149,17 +149,9 @@ TEST(Labels, TheTableWritesEachColumnInOneUnit) {
             out.push_back(table->item(r, column(name))->text().toStdString());
         return out;
     };
-    auto label = [](double t0, double t1, double f0, double f1) {
-        core::Label l;
-        l.t0 = t0;
-        l.t1 = t1;
-        l.f0 = f0;
-        l.f1 = f1;
-        return l;
-    };
-    w.document()->setLabels(
-        {label(0.5, 0.65, kFc - 500e3, kFc - 380e3), label(1.0, 1.02, kFc + 15625, kFc + 46875)},
-        "two");
+    w.document()->setLabels({labelBox(0.5, 0.65, kFc - 500e3, kFc - 380e3),
+                             labelBox(1.0, 1.02, kFc + 15625, kFc + 46875)},
+                            "two");
     EXPECT_EQ(header(column("Low")), "Low\n(MHz)");
     EXPECT_EQ(cells("Low"), (std::vector<std::string>{"433.420", "433.936"}));
     EXPECT_EQ(header(column("Duration")), "Duration\n(ms)");
@@ -177,16 +169,16 @@ TEST(Labels, TheTableWritesEachColumnInOneUnit) {
     QTest::mouseRelease(table->viewport(), Qt::LeftButton, {}, second.center());
     // Baseband figures: one unit for -1 MHz and -171.9 kHz; a 1.5 s label turns the durations
     // to seconds; a confidence shows its column.
-    auto sure = label(0.1, 1.6, -171.9e3, 46.875e3);
+    auto sure = labelBox(0.1, 1.6, -171.9e3, 46.875e3);
     sure.confidence = 0.8;
-    w.document()->setLabels({label(0.5, 0.54, -1e6, 609.375e3), sure}, "baseband");
+    w.document()->setLabels({labelBox(0.5, 0.54, -1e6, 609.375e3), sure}, "baseband");
     EXPECT_EQ(header(column("High")), "High\n(kHz)"); // four digits before the point at most
     EXPECT_EQ(cells("Low"), (std::vector<std::string>{"-171.90", "-1000.00"}));
     EXPECT_EQ(cells("High"), (std::vector<std::string>{"46.88", "609.38"}));
     EXPECT_EQ(header(column("Duration")), "Duration\n(s)");
     EXPECT_FALSE(table->isColumnHidden(column("Conf.")));
     // Below 1 MHz: kHz to the hertz.
-    w.document()->setLabels({label(0.5, 0.54, -15625, 46875)}, "narrow");
+    w.document()->setLabels({labelBox(0.5, 0.54, -15625, 46875)}, "narrow");
     EXPECT_EQ(header(column("Low")), "Low\n(kHz)");
     EXPECT_EQ(cells("Low"), std::vector<std::string>{"-15.625"});
     // Delete in the table removes the selected label (not only with the picture focused).
@@ -628,12 +620,7 @@ TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
     auto& w = demo.window;
     auto* bar = w.findChild<ui::ClassBar*>();
     ASSERT_NE(bar, nullptr);
-    core::Label l;
-    l.t0 = 1.0;
-    l.t1 = 1.1;
-    l.f0 = kFc;
-    l.f1 = kFc + 50e3;
-    w.document()->setLabels({l}, "Draw label");
+    w.document()->setLabels({labelBox(1.0, 1.1, kFc, kFc + 50e3)}, "Draw label");
     const auto id = w.document()->labels()[0].id;
     w.view()->setSelectedLabels({id});
     // Key 2 makes "class 2"; Add takes the next free hotkey (1).

@@ -23,13 +23,7 @@ SignalInfo iq(double seconds) { // 2 MS/s around 433.92 MHz
 }
 
 Label box(std::uint64_t id, double t0, double t1, double f0, double f1) {
-    Label l;
-    l.id = id;
-    l.t0 = t0;
-    l.t1 = t1;
-    l.f0 = f0;
-    l.f1 = f1;
-    return l;
+    return specedit::test::labelBox(t0, t1, f0, f1, {}, id);
 }
 
 } // namespace
