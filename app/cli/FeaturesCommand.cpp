@@ -38,7 +38,9 @@ void runFeatures(const FeaturesArgs& a) {
         finishProgress();
         auto& r = recordings.back();
         if (r.detected)
-            std::cout << in << ": " << r.labels.size() << " bursts detected (no labels given)\n";
+            std::cout << in << ": " << r.labels.size()
+                      << (r.labels.size() == 1 ? " burst" : " bursts")
+                      << " detected (no labels given)\n";
         if (r.fromRecording)
             std::cout << in << ": " << r.labels.size()
                       << (r.labels.size() == 1 ? " label" : " labels")

@@ -84,7 +84,10 @@ LabelWrite writeLabelsTo(const std::string& out, std::vector<core::Label> labels
 }
 
 std::string describe(const LabelWrite& w, const char* what) {
-    std::string text = std::to_string(w.written) + " " + what;
+    std::string noun = what; // "1 burst", not "1 bursts"
+    if (w.written == 1 && noun.ends_with('s'))
+        noun.pop_back();
+    std::string text = std::to_string(w.written) + " " + noun;
     if (w.replaced > 0)
         text += ", " + std::to_string(w.replaced) + " proposed by an earlier run replaced";
     if (w.alreadyThere > 0)

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QTest>
 #include <QTimer>
 #include <cmath>
 #include <filesystem>
@@ -176,8 +177,20 @@ TEST(LabelExport, TheDialogRemembersFormatAndMarginAndRefusesABadMargin) {
         for (auto* label : d.findChildren<QLabel*>())
             if (label->text().startsWith("Margin:"))
                 problem = label->text();
-        EXPECT_EQ(problem.toStdString(),
-                  "Margin: \"abc\" is not a time (10 ms, 250 us, 0.02); it stays 20 ms");
+        EXPECT_EQ(problem.toStdString(), "Margin: \"abc\" is not a time from 0 to 10 s (10 ms, 250 "
+                                         "us, 0.02); it stays 20 ms");
+        // A negative margin is refused too (it became 0 s without a word).
+        margin->selectAll();
+        QTest::keyClicks(margin, "-5 ms");
+        QTest::keyClick(margin, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        EXPECT_TRUE(d.isVisible());
+        EXPECT_DOUBLE_EQ(margin->value(), 0.02);
+        for (auto* label : d.findChildren<QLabel*>())
+            if (label->text().startsWith("Margin:"))
+                problem = label->text();
+        EXPECT_TRUE(problem.startsWith("Margin: \"-5 ms\" is not a time from 0 to 10 s"))
+            << problem.toStdString();
         d.accept();
         QCoreApplication::processEvents();
         EXPECT_FALSE(d.isVisible());

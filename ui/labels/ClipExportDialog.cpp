@@ -62,6 +62,7 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     form->addRow(tr("Format"), m_format);
     const QSettings settings;
     m_margin->setRange(0, 10);
+    m_margin->setOutOfRange(UnitSpinBox::OutOfRange::Refuse); // -5 ms became 0 s unsaid
     m_margin->setValue(settings.value(kMarginKey, core::BurstClipOptions{}.margin).toDouble());
     m_margin->setObjectName("margin");
     form->addRow(tr("Margin before and after"), m_margin);
@@ -97,7 +98,8 @@ void ClipExportDialog::addFormats(bool complex) {
 }
 
 void ClipExportDialog::marginRefused(const QString& text) {
-    m_problem->setText(tr("Margin: \"%1\" is not a time (10 ms, 250 us, 0.02); it stays %2")
+    m_problem->setText(tr("Margin: \"%1\" is not a time from 0 to 10 s (10 ms, 250 us, 0.02); "
+                          "it stays %2")
                            .arg(text, m_margin->text()));
     m_problem->show();
     adjustSize(); // room for the line, the text above it kept whole

@@ -60,6 +60,7 @@ DetectDialog::DetectDialog(std::shared_ptr<const core::SampleSource> source, Det
     // Why a field refused what was typed; it stays until the next change (a count that ends
     // later does not hide it).
     m_note->setObjectName("note");
+    m_note->setStyleSheet("color: #c0392b;"); // red, as the other dialogs' refusals
     m_note->setWordWrap(true);
     m_note->setVisible(false);
     form->addRow(m_note);
@@ -177,8 +178,11 @@ void DetectDialog::scheduleCount() {
     if (m_job)
         m_job->cancel();
     m_count->setText(tr("counting…"));
-    m_note->clear();
-    m_note->setVisible(false);
+    if (m_note->isVisible()) {
+        m_note->clear();
+        m_note->setVisible(false);
+        adjustSize(); // no empty band left under the buttons
+    }
     m_debounce->start();
 }
 
