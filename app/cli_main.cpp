@@ -35,8 +35,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        return kExitUsage;
+        return reportParseError(app, e);
     }
     return action ? action() : kExitUsage;
 }

@@ -31,7 +31,7 @@ std::unique_ptr<core::SampleSource> openSource(const std::string& path, core::Op
 
 Document::Document(QObject* parent) : QObject(parent) {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { emit modifiedChanged(!clean); });
+            [this](bool) { emit modifiedChanged(isModified()); });
 }
 
 Document::~Document() = default;
@@ -71,14 +71,18 @@ void Document::openRecording(const QString& path, const core::OpenOptions& optio
     m_openNote = note;
 }
 
-void Document::openProject(const QString& path) {
+void Document::openProject(const QString& path, const QString& recordingAt) {
     const QByteArray digest = fileDigest(path);
     core::Project project = core::loadProject(path.toStdString());
-    const std::string sourcePath = core::resolveSourcePath(project, path.toStdString());
+    const std::string sourcePath = recordingAt.isEmpty()
+                                       ? core::existingSourcePath(project, path.toStdString())
+                                       : QFileInfo(recordingAt).absoluteFilePath().toStdString();
     auto source = openSource(sourcePath, project.sourceOptions);
     adopt(std::move(source), std::move(project), QString::fromStdString(sourcePath),
           QFileInfo(path).absoluteFilePath());
     m_projectDigest = digest;
+    m_recordingMoved = !recordingAt.isEmpty();
+    emit modifiedChanged(isModified());
 }
 
 void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Project project,
@@ -91,6 +95,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_projectPath = std::move(projectPath);
     m_projectDigest.clear();
     m_openNote.clear();
+    m_recordingMoved = false;
     m_autosave.claim(autosaveBase());
     m_channel = defaultChannel();
     m_nextShapeId = 1;

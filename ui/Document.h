@@ -27,7 +27,10 @@ public:
     // unchanged then).
     void openRecording(const QString& path, const core::OpenOptions& options,
                        int viewPixels = kDefaultViewPixels);
-    void openProject(const QString& path);
+    // recordingAt: where the project's recording is now, when it is not where the project
+    // says (moved or renamed). The document then counts as modified until saved, so that
+    // saving keeps the new place.
+    void openProject(const QString& path, const QString& recordingAt = {});
 
     bool hasSource() const { return bool(m_source); }
     std::shared_ptr<const core::SampleSource> source() const { return m_source; }
@@ -141,7 +144,7 @@ public:
     // Changes whenever another recording or project is opened: background results carry it
     // to know whether they still belong to the open document.
     int openSerial() const { return m_openSerial; }
-    bool isModified() const { return !m_undo.isClean(); }
+    bool isModified() const { return !m_undo.isClean() || m_recordingMoved; }
 
     // For undo commands only.
     void applyAnalysis(const core::StftParams& params);
@@ -191,6 +194,7 @@ private:
     core::Project m_project;
     QString m_sourcePath;
     QString m_openNote;
+    bool m_recordingMoved = false; // opened with its recording found elsewhere; not yet saved
     QString m_projectPath;
     QByteArray m_projectDigest; // SHA-1 of the project file as opened or last saved
     int m_channel = -1;

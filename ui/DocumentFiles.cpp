@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <utility>
 
 namespace specedit::ui {
 
@@ -35,7 +36,10 @@ void Document::saveProject(const QString& path) {
     core::saveProject(project, path.toStdString());
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_projectDigest = fileDigest(m_projectPath);
+    const bool moved = std::exchange(m_recordingMoved, false); // its new place is saved
     m_undo.setClean();
+    if (moved)
+        emit modifiedChanged(isModified());
     QFile::remove(oldAutosave); // what it protected is saved now
     if (autosaveBase() != m_autosave.base())
         m_autosave.claim(autosaveBase());

@@ -349,9 +349,10 @@ bool MainWindow::openPathWith(const QString& path, const core::OpenOptions& opti
         return false;
     m_recent->beginOpening(QFileInfo(path).absoluteFilePath());
     try {
-        if (isProjectPath(path)) {
-            m_document->openProject(path);
-        } else if (!openRecordingAsking(*m_document, path, options, viewPixels(), this)) {
+        const bool opened = isProjectPath(path) ? openProjectAsking(*m_document, path, this)
+                                                : openRecordingAsking(*m_document, path, options,
+                                                                      viewPixels(), this);
+        if (!opened) {
             m_recent->abandonOpening();
             return false;
         }

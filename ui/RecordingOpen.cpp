@@ -2,11 +2,16 @@
 
 #include "Document.h"
 #include "RawIqDialog.h"
+#include "project/Project.h"
 #include "util/Error.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QVariantMap>
 #include <algorithm>
@@ -71,7 +76,45 @@ void rememberRawOptions(const QString& path, const core::OpenOptions& o) {
     settings.setValue(kRawKey, all);
 }
 
+// The recording's new place, or empty: says where the project looked and lets the user find it.
+QString locateRecording(QWidget* parent, const QString& project, const QString& expected) {
+    const QFileInfo wanted(expected);
+    QMessageBox box(QMessageBox::Warning, QObject::tr("Recording not found"),
+                    QObject::tr("The recording of %1 is not where the project says:\n%2")
+                        .arg(QFileInfo(project).fileName(), QDir::toNativeSeparators(expected)),
+                    QMessageBox::Cancel, parent);
+    box.setInformativeText(QObject::tr("If it was moved or renamed, locate it; saving the "
+                                       "project then keeps its new place."));
+    QAbstractButton* locate = box.addButton(QObject::tr("Locate…"), QMessageBox::AcceptRole);
+    box.setDefaultButton(qobject_cast<QPushButton*>(locate));
+    box.exec();
+    if (box.clickedButton() != locate)
+        return {};
+    // The name as a filter shows it first; one with spaces or brackets cannot be a pattern.
+    const QString name = wanted.fileName();
+    const bool asPattern = !name.contains(QRegularExpression("[\\s()\\[\\]*?;]"));
+    const QString filter =
+        (asPattern ? name + " (" + name + ");;" : QString()) + QObject::tr("All files (*)");
+    return QFileDialog::getOpenFileName(parent, QObject::tr("Locate %1").arg(name),
+                                        QFileInfo(project).absolutePath(), filter);
+}
+
 } // namespace
+
+bool openProjectAsking(Document& document, const QString& path, QWidget* parent) {
+    const core::Project project = core::loadProject(path.toStdString());
+    const QString expected =
+        QString::fromStdString(core::resolveSourcePath(project, path.toStdString()));
+    if (QFileInfo::exists(expected)) {
+        document.openProject(path);
+        return true;
+    }
+    const QString found = locateRecording(parent, path, QFileInfo(expected).absoluteFilePath());
+    if (found.isEmpty())
+        return false;
+    document.openProject(path, found);
+    return true;
+}
 
 bool openRecordingAsking(Document& document, const QString& path, const core::OpenOptions& options,
                          int pixels, QWidget* parent) {

@@ -1,6 +1,7 @@
 #pragma once
-// Opening a recording from the editor: the Open dialog's file types, and the raw-file prompt
-// (RawIqDialog) when the file does not say how its samples were recorded. GUI thread only.
+// Opening a recording or a project from the editor: the Open dialog's file types, the raw-file
+// prompt (RawIqDialog) when the file does not say how its samples were recorded, and the search
+// for a project's recording that was moved. GUI thread only.
 
 #include "io/OpenOptions.h"
 
@@ -24,5 +25,10 @@ bool isProjectPath(const QString& path);
 // Document::openRecording does.
 bool openRecordingAsking(Document& document, const QString& path, const core::OpenOptions& options,
                          int pixels, QWidget* parent);
+
+// Opens the project in the document. When its recording is not where the project says (moved
+// or renamed), the user is told where it was looked for and asked to locate it; false when
+// they do not. Throws as Document::openProject does.
+bool openProjectAsking(Document& document, const QString& path, QWidget* parent);
 
 } // namespace specedit::ui

@@ -37,7 +37,7 @@ std::string defaultOutputPath(const std::string& projectPath, const std::string&
 ApplyOutcome runApply(const std::string& projectPath, std::string out,
                       const std::optional<core::SampleType>& sampleType, unsigned threads) {
     const core::Project project = core::loadProject(projectPath);
-    const std::string sourcePath = core::resolveSourcePath(project, projectPath);
+    const std::string sourcePath = core::existingSourcePath(project, projectPath);
     const auto src = core::openRecording(sourcePath, project.sourceOptions);
     if (out.empty())
         out = defaultOutputPath(projectPath, sourcePath);

@@ -32,12 +32,15 @@ core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNper
 namespace {
 
 CLI::Validator unitTransform(std::optional<double> (*parse)(std::string_view),
-                             const std::string& what) {
+                             const std::string& what, bool positive = false) {
     return CLI::Validator(
-        [parse, what](std::string& text) -> std::string {
+        [parse, what, positive](std::string& text) -> std::string {
             const auto value = parse(text);
             if (!value)
                 return "\"" + text + "\" is not " + what;
+            if (positive && !(*value > 0))
+                return "\"" + text +
+                       "\" is not a sample rate (expected a rate above 0 Hz: " + "2e6, 2M, 2 MS/s)";
             text = core::exactNumber(*value); // every digit: CLI11 converts this text again
             return {};
         },
@@ -49,6 +52,11 @@ CLI::Validator unitTransform(std::optional<double> (*parse)(std::string_view),
 CLI::Validator hertzUnits() {
     return unitTransform(core::parseHertzText,
                          "a frequency (2e6, 2M, 2 MS/s, 433.92 MHz, 12.5k; \"m\" is mega)");
+}
+
+CLI::Validator rateUnits() {
+    return unitTransform(core::parseHertzText,
+                         "a sample rate (2e6, 2M, 2 MS/s, 12.5k; \"m\" is mega)", true);
 }
 
 CLI::Validator secondsUnits() {
@@ -64,7 +72,7 @@ void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt) {
     cmd->add_option("--format", opt.rawFormat,
                     "Raw sample format: cf32, cf64, cs16, cs8, cu8 (or a SigMF datatype)");
     cmd->add_option("--rate", opt.sampleRate, "Sample rate (2e6, 2M, 2 MS/s; overrides the file)")
-        ->transform(hertzUnits());
+        ->transform(rateUnits());
     cmd->add_option("--center", opt.centerFrequency, "Centre frequency (433.92M; IQ)")
         ->transform(hertzUnits());
 }
@@ -166,6 +174,41 @@ int runGuarded(const std::function<void()>& body) {
         std::cerr << "specedit-cli: error: " << e.what() << '\n';
         return kExitFailure;
     }
+}
+
+namespace {
+
+// The option a parse error names, looked up in the subcommand being parsed.
+const CLI::Option* parsedOption(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* sub : app.get_subcommands())
+        if (const CLI::Option* option = sub->get_option_no_throw(name))
+            return option;
+    return app.get_option_no_throw(name);
+}
+
+// CLI11 says "Could not convert: --threshold-db = abc"; say which option, what was typed and
+// what it takes, as the other errors do.
+std::string conversionMessage(const CLI::App& app, const std::string& raw) {
+    const std::string prefix = "Could not convert: ";
+    const auto eq = raw.find(" = ");
+    if (raw.rfind(prefix, 0) != 0 || eq == std::string::npos)
+        return raw;
+    const std::string name = raw.substr(prefix.size(), eq - prefix.size());
+    const std::string typed = raw.substr(eq + 3);
+    const CLI::Option* option = parsedOption(app, name);
+    const bool whole = option && option->get_type_name() == "INT";
+    return name + ": \"" + typed + "\" is not " +
+           (whole ? "a whole number (expected one such as 3 or 512)"
+                  : "a number (expected one such as 8, -3.5 or 1e-3)");
+}
+
+} // namespace
+
+int reportParseError(const CLI::App& app, const CLI::ParseError& e) {
+    const std::string message = e.get_name() == "ConversionError" ? conversionMessage(app, e.what())
+                                                                  : std::string(e.what());
+    std::cerr << "specedit-cli: error: " << message << "\nRun with --help for more information.\n";
+    return kExitUsage;
 }
 
 } // namespace specedit::cli

@@ -34,6 +34,7 @@ core::StftParams toParams(const AnalysisOptions& opt, double fs, int defaultNper
 // "250 us", "1.5", "1:30"), read as the editor's fields read them (core/util/UnitText).
 // Other text is refused, naming the option, what was typed and the forms it takes.
 CLI::Validator hertzUnits();
+CLI::Validator rateUnits(); // hertzUnits above 0 Hz
 CLI::Validator secondsUnits();
 
 // How to open a recording: --iq, --swap-iq, --format, --rate, --center.
@@ -60,5 +61,9 @@ void finishProgress();
 // Runs body and maps exceptions to exit codes: core::Error on an option ("--...") -> 2,
 // other core::Error -> 1, std::exception -> 1. Prints "specedit-cli: error: ..." on stderr.
 int runGuarded(const std::function<void()>& body);
+
+// Prints a command-line parse error as "specedit-cli: error: ..." (a value that is no number
+// names the option, the text and the type wanted) and returns kExitUsage.
+int reportParseError(const CLI::App& app, const CLI::ParseError& e);
 
 } // namespace specedit::cli

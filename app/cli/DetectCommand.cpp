@@ -8,13 +8,20 @@
 #include "io/SourceFactory.h"
 #include "project/Project.h"
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 namespace specedit::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr std::array<std::string_view, 5> kOutFormats{"csv", "txt", "selections.txt", "sigmf-meta",
+                                                      "specedit.json"};
+constexpr const char* kOutFormatList = "csv, txt, selections.txt, sigmf-meta or specedit.json";
 
 struct DetectArgs {
     std::vector<std::string> inputs;
@@ -34,7 +41,7 @@ std::pair<std::string, core::OpenOptions> recordingOf(const std::string& in,
     if (!isProjectPath(in))
         return {in, open};
     const core::Project p = core::loadProject(in);
-    return {core::resolveSourcePath(p, in), p.sourceOptions};
+    return {core::existingSourcePath(p, in), p.sourceOptions};
 }
 
 std::string outputFor(const DetectArgs& a, const std::string& in) {
@@ -70,8 +77,14 @@ void runDetect(const DetectArgs& a) {
     if (a.inputs.size() > 1) {
         if (a.format.empty())
             throw core::Error("--out-format", "several recordings but no output format",
-                              "csv, txt, selections.txt, sigmf-meta or specedit.json");
+                              kOutFormatList);
+        const auto& known = kOutFormats;
+        if (std::find(known.begin(), known.end(), a.format) == known.end())
+            throw core::Error("--out-format", "\"" + a.format + "\" is not a label format",
+                              kOutFormatList);
         fs::create_directories(a.out);
+    } else {
+        checkLabelOutput(a.out);
     }
     for (const auto& in : a.inputs) {
         auto job = makeProgressJob("detect " + fs::path(in).filename().string());

@@ -3,6 +3,7 @@
 // by class and id, in the recording's kind (IQ stays IQ, as SigMF with the burst annotated).
 
 #include "apply/BurstClips.h"
+#include "apply/ClipFolder.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/LabelledInput.h"
@@ -23,8 +24,30 @@ struct ExportArgs {
     std::string out;
     std::string format; // extension without the dot; default wav (audio) or sigmf-meta (IQ)
     double margin = 0.005;
+    bool replace = false; // remove earlier clips of these labels under another class
     LabelSelection selection;
 };
+
+// Earlier clips of these labels under another class (their class changed since) would leave a
+// label with two clips: removed with --replace, else said.
+void settleEarlierClips(const ExportArgs& a, const std::string& in, const core::SignalInfo& info,
+                        const std::vector<core::Label>& labels) {
+    const core::ClipFolderState state =
+        core::clipFolderState({a.out, a.format, a.margin}, info, labels);
+    if (state.stale.empty())
+        return;
+    const std::string count = std::to_string(state.stale.size()) +
+                              (state.stale.size() == 1 ? " earlier clip" : " earlier clips");
+    const std::string names = " (" + core::someClipNames(state.stale) + ")";
+    if (!a.replace) {
+        std::cerr << "specedit-cli: warning: " << in << ": " << a.out << " keeps " << count << names
+                  << " of these labels under another class; --replace removes them\n";
+        return;
+    }
+    for (const auto& file : core::removeStaleClips(state))
+        std::cerr << "specedit-cli: warning: " << file.string() << ": could not be removed\n";
+    std::cout << in << ": removed " << count << names << " of these labels under another class\n";
+}
 
 void runExport(const ExportArgs& a) {
     if (a.margin < 0 || !std::isfinite(a.margin))
@@ -37,6 +60,7 @@ void runExport(const ExportArgs& a) {
     for (const auto& in : a.inputs) {
         auto job = makeProgressJob("export " + fs::path(in).filename().string());
         const auto r = openLabelled(in, a.selection, a.inputs.size(), *job);
+        settleEarlierClips(a, in, r.source->info(), r.labels);
         const auto clips = core::writeBurstClips(*r.source, r.recording, r.analysis, r.shapes,
                                                  r.labels, {a.out, a.format, a.margin}, *job,
                                                  [&](const core::LeftOutLabel& left) {
@@ -76,6 +100,9 @@ void registerExportBursts(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--margin", args->margin, "Context before and after each label (s)")
         ->capture_default_str()
         ->transform(secondsUnits());
+    cmd->add_flag("--replace", args->replace,
+                  "Remove earlier clips of these labels under another class (a label's class "
+                  "changed since), so that each label has one clip");
     addLabelSelection(cmd, args->selection);
     cmd->callback(
         [args, &action] { action = [args] { return runGuarded([&] { runExport(*args); }); }; });

@@ -136,7 +136,7 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--length", a->length, "Samples of the original signal, when known");
     cmd->add_option("--fs", a->fs, "Sample rate in Hz")
         ->capture_default_str()
-        ->transform(hertzUnits());
+        ->transform(rateUnits());
     cmd->add_option("--top", a->top, "Candidates to print")->capture_default_str();
     cmd->add_option("--max-frames", a->maxFrames, "Frames scored per candidate")
         ->capture_default_str();

@@ -45,7 +45,7 @@ void registerIstft(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--out", args->out, "Output .npy or recording (.wav, .cf32, ...)")->required();
     addAnalysisOptions(cmd, args->analysis);
     cmd->add_option("--fs", args->analysis.fs, "Sample rate in Hz (scipy default 1)")
-        ->transform(hertzUnits());
+        ->transform(rateUnits());
     cmd->add_option("--center", args->center, "Centre frequency in Hz for an IQ recording")
         ->transform(hertzUnits());
     cmd->add_option("--sample-type", args->sampleType,

@@ -1,7 +1,9 @@
 #include "cli/LabelOutput.h"
 
+#include "io/AtomicFile.h"
 #include "label/LabelFiles.h"
 #include "project/Project.h"
+#include "util/Error.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -56,6 +58,19 @@ LabelWrite addToProject(core::Project& project, const std::vector<core::Label>& 
 }
 
 } // namespace
+
+void checkLabelOutput(const std::string& out, const std::string& option) {
+    if (!isProjectPath(out)) {
+        try {
+            core::labelFormatOf(out);
+        } catch (const core::Error&) {
+            throw core::Error(option, out + " is not a file SpecEdit writes labels to",
+                              ".csv, .txt (Audacity), .selections.txt (Raven), .sigmf-meta or "
+                              ".specedit.json (a project)");
+        }
+    }
+    core::requireWritable(out);
+}
 
 LabelWrite writeLabelsTo(const std::string& out, std::vector<core::Label> labels,
                          const std::string& recordingPath, const core::OpenOptions& open,

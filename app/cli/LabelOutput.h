@@ -32,6 +32,10 @@ LabelWrite writeLabelsTo(const std::string& out, std::vector<core::Label> labels
                          const std::string& recordingPath, const core::OpenOptions& open,
                          const core::SampleSource& source,
                          const std::optional<core::LabelRegion>& detectedIn = std::nullopt);
+// Throws before any work if labels cannot be written to `out`: an extension no label writer
+// knows (a usage error naming `option`), or a folder that does not exist or is not writable.
+void checkLabelOutput(const std::string& out, const std::string& option = "--out");
+
 // "12 bursts, 3 proposed by an earlier run replaced, 2 already labelled there".
 std::string describe(const LabelWrite& written, const char* what);
 

@@ -57,7 +57,7 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
     r.input = input;
     if (isProjectPath(input)) {
         const core::Project p = core::loadProject(input);
-        r.recording = core::resolveSourcePath(p, input);
+        r.recording = core::existingSourcePath(p, input);
         r.source = core::openRecording(r.recording, p.sourceOptions);
         r.labels = p.labels;
         r.shapes = p.shapes;

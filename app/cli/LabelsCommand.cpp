@@ -19,11 +19,12 @@ struct LabelsArgs {
 };
 
 void runLabels(LabelsArgs a) {
+    checkLabelOutput(a.out);
     std::string recording = a.recording;
     core::OpenOptions open = a.open;
     if (recording.empty() && isProjectPath(a.input)) {
         const core::Project p = core::loadProject(a.input);
-        recording = core::resolveSourcePath(p, a.input);
+        recording = core::existingSourcePath(p, a.input);
         open = p.sourceOptions;
     }
     // A SigMF file's annotations belong to the recording it describes (its .sigmf-data, or

@@ -269,7 +269,7 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     addSpectrumInputOptions(cmd, a->input);
     addAnalysisOptions(cmd, a->analysis);
     a->fsOption = cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)")
-                      ->transform(hertzUnits());
+                      ->transform(rateUnits());
     cmd->add_option("--length", a->length, "Samples of the signal (default: scipy's istft length)");
     cmd->add_flag("--uncentred", a->uncentred,
                   "Frames start at the signal's first sample (MATLAB's spectrogram, librosa and "

@@ -50,7 +50,7 @@ void registerStft(CLI::App& app, std::function<int()>& action) {
     addAnalysisOptions(cmd, args->analysis);
     cmd->add_option("--fs", args->analysis.fs,
                     "Sample rate in Hz (for .npy input; scipy default 1)")
-        ->transform(hertzUnits());
+        ->transform(rateUnits());
     addOpenOptions(cmd, args->open);
     addChannelOptions(cmd, args->channel);
     cmd->callback([args, &action] {

@@ -206,9 +206,9 @@ std::string sigmfDatatypeName(const RawLayout& layout) {
 }
 
 std::string acceptedRawFormatNames() {
-    return "cf32_le, cf64_le, ci32_le, ci16_le, cu16_le, ci8, cu8, rf32_le, rf64_le, ri32_le, "
-           "ri16_le, ru16_le, ri8, ru8 (multi-byte types also _be; without suffix _le), fc32, "
-           "cs16, sc16, cs8, cu16";
+    return "cf32, cf64, cs16, cs8, cu8 (also fc32, sc16, cu16), or a SigMF datatype such as "
+           "ci16_le or rf32_be: c or r for complex or real, f, i or u for float, signed or "
+           "unsigned, then 8, 16, 32 or 64 bits, _le (the default) or _be";
 }
 
 void decodeSamples(const std::uint8_t* in, std::size_t values, const RawLayout& layout,

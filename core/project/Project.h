@@ -55,6 +55,9 @@ Project loadProject(const std::string& path);
 void saveProject(const Project& project, const std::string& path);
 // The source recording's path: `source` resolved against the project file's folder.
 std::string resolveSourcePath(const Project& project, const std::string& projectPath);
+// resolveSourcePath, or an Error naming the project, its "source" and where it was looked for
+// when nothing is there (a project moved without its recording).
+std::string existingSourcePath(const Project& project, const std::string& projectPath);
 
 Project projectFromJson(const nlohmann::json& doc, const std::string& fileForErrors);
 nlohmann::json projectToJson(const Project& project);

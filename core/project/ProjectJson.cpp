@@ -387,4 +387,14 @@ std::string resolveSourcePath(const Project& project, const std::string& project
     return (std::filesystem::path(projectPath).parent_path() / src).lexically_normal().string();
 }
 
+std::string existingSourcePath(const Project& project, const std::string& projectPath) {
+    const std::string path = resolveSourcePath(project, projectPath);
+    if (std::error_code ec; !std::filesystem::exists(path, ec))
+        throw Error(projectPath,
+                    "its recording (\"source\": \"" + project.source + "\") is not at " +
+                        std::filesystem::absolute(path).lexically_normal().string(),
+                    "the recording back in that place, or \"source\" naming where it is now");
+    return path;
+}
+
 } // namespace specedit::core

@@ -362,9 +362,22 @@ class BadInput(CliTest):
 
     def test_parameters_that_do_not_fit_the_file_exit_2(self):
         (np.zeros(100, dtype=np.uint8)).tofile(self.path("one.cu8"))
-        proc = run("info", self.path("one.cu8"), "--rate", 0)
+        proc = run("info", self.path("one.cu8"), "--rate", "0M")
         self.assertEqual(proc.returncode, 2)
-        self.assertIn("sample rate 0 Hz is not valid", proc.stderr)
+        self.assertIn('error: --rate: "0M" is not a sample rate (expected a rate above 0 Hz',
+                      proc.stderr)
+        # A value that is no number names the option and the type wanted, like other errors
+        # (CLI11 said "Could not convert: --nperseg = 2.5", without the program's prefix).
+        for option, typed, wanted in [("--nperseg", "2.5", "is not a whole number"),
+                                      ("--noverlap", "abc", "is not a whole number"),
+                                      ("--center", "x", "is not a frequency")]:
+            proc = run("stft", self.path("one.cu8"), "--rate", "1M", option, typed, "--out",
+                       self.path("z.npy"), check=2)
+            self.assertIn(f'specedit-cli: error: {option}: "{typed}" {wanted}', proc.stderr)
+        proc = run("detect", self.path("one.cu8"), "--threshold-db", "abc", "--out",
+                   self.path("d.csv"), check=2)
+        self.assertIn('error: --threshold-db: "abc" is not a number (expected one such as 8',
+                      proc.stderr)
         x = (0.1 * np.ones(4000)).astype(np.complex64)
         x.tofile(self.path("iq.cf32"))
         with open(self.path("p.specedit.json"), "w") as f:
@@ -458,7 +471,8 @@ class Recognition(CliTest):
         for option, value in [("--rate", "2x"), ("--rate", "2,4M"), ("--center", "433 MB")]:
             proc = run("info", self.path("u.cf32"), option, value)
             self.assertEqual(proc.returncode, 2, value)
-            self.assertIn(option + ': "' + value + '" is not a frequency (2e6, 2M', proc.stderr)
+            what = "a sample rate" if option == "--rate" else "a frequency"
+            self.assertIn(f'{option}: "{value}" is not {what} (2e6, 2M', proc.stderr)
         detect = ["detect", self.path("u.cf32"), "--rate", "2M", "--out", self.path("d.csv")]
         self.assertEqual(run(*detect, "--merge-gap", "3ms", "--min-duration", "250 us",
                              "--min-bandwidth", "5k", "--start", "0:00.00001").returncode, 0)
@@ -622,8 +636,24 @@ class Labels(CliTest):
 
     def test_bad_label_requests_are_explained(self):
         rec = self.recording()
-        proc = run("detect", rec, "--out", self.path("b.xlsx"), check=1)
-        self.assertIn("not a label file format", proc.stderr)
+        proc = run("detect", rec, "--out", self.path("b.xlsx"), check=2)
+        self.assertIn("--out: " + self.path("b.xlsx") + " is not a file SpecEdit writes labels "
+                      "to (expected .csv, .txt (Audacity), .selections.txt (Raven), .sigmf-meta "
+                      "or .specedit.json", proc.stderr)
+        missing = self.path("no/such/folder/b.csv")
+        proc = run("detect", rec, "--out", missing, check=1)
+        self.assertIn(missing + ": its folder " + os.path.dirname(missing) + " does not exist",
+                      proc.stderr)
+        proc = run("detect", rec, rec, "--out", self.path("dir"), "--out-format", "xls", check=2)
+        self.assertIn('--out-format: "xls" is not a label format (expected csv, txt', proc.stderr)
+        # A project moved without its recording says where the recording was looked for.
+        os.makedirs(self.path("moved"))
+        run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
+        shutil.move(self.path("p.specedit.json"), self.path("moved/p.specedit.json"))
+        proc = run("detect", self.path("moved/p.specedit.json"), "--out", self.path("c.csv"),
+                   check=1)
+        self.assertIn('moved/p.specedit.json: its recording ("source": "g001_433.92M_2M.cu8") '
+                      "is not at " + self.path("moved/g001_433.92M_2M.cu8"), proc.stderr)
         proc = run("detect", rec, rec, "--out", self.path("dir"), check=2)
         self.assertIn("--out-format", proc.stderr)
         proc = run("detect", rec, "--threshold-db", "-1", "--out", self.path("b.csv"), check=2)
@@ -835,6 +865,21 @@ class Features(CliTest):
             json.dump(project, f, ensure_ascii=False)
         run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"), check=0)
         self.assertIn("Tür_auf_zu_1.sigmf-meta", os.listdir(self.path("named")))
+        # The label's class changes: the earlier clip is said, and removed only with --replace,
+        # so that each label has one clip.
+        project["labels"][0]["class"] = ""
+        with open(self.path("c.specedit.json"), "w", encoding="utf-8") as f:
+            json.dump(project, f, ensure_ascii=False)
+        proc = run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"),
+                   check=0)
+        self.assertIn(self.path("named") + " keeps 1 earlier clip (Tür_auf_zu_1) of these labels "
+                      "under another class; --replace removes them", proc.stderr)
+        self.assertIn("Tür_auf_zu_1.sigmf-data", os.listdir(self.path("named")))
+        proc = run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"),
+                   "--replace", check=0)
+        self.assertIn("removed 1 earlier clip (Tür_auf_zu_1)", proc.stdout)
+        self.assertEqual(sorted(os.listdir(self.path("named"))),
+                         [f"unlabeled_{i}.sigmf-{k}" for i in (1, 2, 3) for k in ("data", "meta")])
         proc = run("features", self.path("clips/unlabeled_2.sigmf-meta"), "--out",
                    self.path("clip.csv"), check=0)
         self.assertIn(": 1 label from its SigMF annotations", proc.stdout)

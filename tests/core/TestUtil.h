@@ -56,6 +56,10 @@ inline void writeBytes(const std::string& path, const void* data, std::size_t si
     out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
 }
 
+inline void writeText(const std::string& path, const std::string& text) {
+    writeBytes(path, text.data(), text.size());
+}
+
 inline std::vector<std::uint8_t> readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

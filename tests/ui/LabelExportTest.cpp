@@ -26,23 +26,6 @@
 
 using namespace specedit::test;
 
-namespace {
-
-// Runs `answer` on the next modal widget of type T as soon as it shows.
-template <typename T> void onNextModal(std::function<void(T*)> answer) {
-    auto* timer = new QTimer;
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(modal);
-        }
-    });
-    timer->start(20);
-}
-
-} // namespace
-
 TEST(LabelExport, EachLabelBecomesAClipAndOneOutsideIsSaid) {
     DemoWindow demo;
     ASSERT_TRUE(demo.open(false));

@@ -20,6 +20,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -28,8 +29,10 @@
 #include <QTimer>
 #include <QTreeView>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace specedit::test;
 
@@ -472,4 +475,66 @@ TEST(OpenRobustness, TheFileDialogShowsWholeNamesSizesTypesAndDates) {
                     << "column " << column << ": " << text.toStdString();
             }
         }
+}
+
+// A project whose recording was moved says where it looked and lets the user find it; saving
+// keeps the new place, and the next opening asks nothing.
+TEST(OpenRobustness, AProjectWhoseRecordingMovedAsksWhereItIs) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("takes"));
+    const std::string recording = dir.file("takes/voice.wav");
+    std::filesystem::copy_file(privateAudioDemo(dir), recording);
+    const QString project = QString::fromStdString(dir.file("voice.specedit.json"));
+    {
+        ui::MainWindow w;
+        ASSERT_TRUE(openAndWait(w, QString::fromStdString(recording)));
+        w.document()->saveProject(project);
+    }
+    std::filesystem::create_directories(dir.file("archive"));
+    const std::string moved = dir.file("archive/voice.wav");
+    std::filesystem::rename(recording, moved);
+    ui::MainWindow w;
+    QString said;
+    bool cancelled = false;
+    // First the user cancels: nothing opens; then they locate the file.
+    auto answer = [&](bool locate) {
+        onNextModal<QMessageBox>([&, locate](QMessageBox* box) {
+            said = box->text();
+            if (!locate) {
+                cancelled = true;
+                return box->button(QMessageBox::Cancel)->click();
+            }
+            onNextModal<QFileDialog>([&](QFileDialog* files) {
+                EXPECT_EQ(files->windowTitle(), "Locate voice.wav");
+                EXPECT_EQ(files->nameFilters().value(0), "voice.wav (voice.wav)");
+                files->findChild<QLineEdit*>("fileNameEdit")
+                    ->setText(QString::fromStdString(moved));
+                QMetaObject::invokeMethod(files, "accept");
+            });
+            for (auto* b : box->buttons())
+                if (b->text() == "Locate…")
+                    b->click();
+        });
+    };
+    answer(false);
+    EXPECT_FALSE(w.openPath(project));
+    EXPECT_TRUE(cancelled);
+    EXPECT_FALSE(w.document()->hasSource());
+    EXPECT_EQ(said.toStdString(), "The recording of voice.specedit.json is not where the project "
+                                  "says:\n" +
+                                      dir.file("takes/voice.wav"));
+    answer(true);
+    ASSERT_TRUE(w.openPath(project));
+    ASSERT_TRUE(waitForTiles(w));
+    EXPECT_EQ(w.document()->sourcePath().toStdString(), moved);
+    EXPECT_TRUE(w.document()->isModified()); // the new place is not saved yet
+    EXPECT_TRUE(w.isWindowModified());
+    w.document()->saveProject(project);
+    EXPECT_FALSE(w.isWindowModified());
+    std::ifstream in(project.toStdString());
+    EXPECT_EQ(nlohmann::json::parse(in).value("source", ""), "archive/voice.wav");
+    ui::MainWindow again;
+    ASSERT_TRUE(openAndWait(again, project)); // no question now
+    EXPECT_EQ(again.document()->sourcePath().toStdString(), moved);
+    EXPECT_FALSE(again.document()->isModified());
 }

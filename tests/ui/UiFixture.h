@@ -17,7 +17,9 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <filesystem>
+#include <functional>
 #include <qcustomplot.h>
 
 namespace specedit::test {
@@ -65,6 +67,19 @@ inline QString privateIqDemo(const TempDir& dir) {
 
 // Processes events until the view has drawn every visible tile, exact, from its own level
 // (or the timeout passes).
+// Runs `answer` on the next modal widget of type T as soon as it shows.
+template <typename T> inline void onNextModal(std::function<void(T*)> answer) {
+    auto* timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            answer(modal);
+        }
+    });
+    timer->start(20);
+}
+
 inline bool waitForTiles(ui::MainWindow& w, int timeoutMs = 20000) {
     QElapsedTimer timer;
     timer.start();

@@ -3,6 +3,7 @@
 #include "Counted.h"
 #include "RefusalHold.h"
 #include "SecondsSpinBox.h"
+#include "apply/ClipFolder.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,8 +18,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <algorithm>
-#include <filesystem>
-#include <map>
 
 namespace specedit::ui {
 namespace {
@@ -136,74 +135,29 @@ core::BurstClipOptions ClipExportDialog::options() const {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct FolderState {
-    QStringList same;  // clips this export writes over
-    QStringList stale; // earlier clips of these labels under another class
-    std::vector<fs::path> staleFiles;
-};
-
-// The label id a clip's file name ends with ("FSK_3.wav" -> 3), or 0.
-std::uint64_t clipId(const std::string& stem) {
-    const auto underscore = stem.rfind('_');
-    if (underscore == std::string::npos || underscore + 1 == stem.size() ||
-        stem.find_first_not_of("0123456789", underscore + 1) != std::string::npos)
-        return 0;
-    return std::stoull(stem.substr(underscore + 1));
-}
-
-FolderState folderState(const core::BurstClipOptions& options, const core::SignalInfo& info,
-                        const std::vector<core::Label>& labels) {
-    FolderState state;
-    std::map<std::uint64_t, std::string> names; // id -> the clip's file name
-    for (const auto& l : labels)
-        names[l.id] = fs::path(core::clipPath(options, info, l)).filename().string();
-    std::string ext = "."; // (not "." + ...: GCC 12 warns of an overlap that is not there)
-    ext += options.extension.empty() ? core::defaultClipExtension(info) : options.extension;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(options.folder, error)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext))
-            continue;
-        const auto it = names.find(clipId(name.substr(0, name.size() - ext.size())));
-        if (it == names.end())
-            continue;
-        // Named without the extension: "unlabeled_1.sigmf-meta" broke at its hyphen.
-        (it->second == name ? state.same : state.stale)
-            << QString::fromStdString(name.substr(0, name.size() - ext.size()));
-        if (it->second != name) {
-            state.staleFiles.push_back(entry.path());
-            if (ext == ".sigmf-meta") // and its samples
-                state.staleFiles.push_back(fs::path(entry.path()).replace_extension(".sigmf-data"));
-        }
-    }
-    return state;
-}
-
-QString someOf(QStringList names) {
-    names.sort();
-    return names.size() > 3 ? names.mid(0, 3).join(", ") + ", …" : names.join(", ");
+QString someOf(const std::vector<std::string>& names) {
+    return QString::fromStdString(core::someClipNames(names));
 }
 
 } // namespace
 
 bool confirmClipFolder(QWidget* parent, const core::BurstClipOptions& options,
                        const core::SignalInfo& info, const std::vector<core::Label>& labels) {
-    const FolderState state = folderState(options, info, labels);
-    if (state.same.isEmpty() && state.stale.isEmpty())
+    const core::ClipFolderState state = core::clipFolderState(options, info, labels);
+    if (state.same.empty() && state.stale.empty())
         return true;
     QStringList text;
     const auto total = qsizetype(labels.size());
-    if (!state.same.isEmpty())
-        text << (state.same.size() < total ? QObject::tr("%1 of the %2 clips are already there")
-                                                 .arg(state.same.size())
-                                                 .arg(total)
+    if (!state.same.empty())
+        text << (qsizetype(state.same.size()) < total
+                     ? QObject::tr("%1 of the %2 clips are already there")
+                           .arg(state.same.size())
+                           .arg(total)
                  : total == 1 ? QObject::tr("The clip is already there")
                               : QObject::tr("All %1 clips are already there").arg(total)) +
                     " (" + someOf(state.same) + ")" + QObject::tr(", from an earlier export.");
-    if (!state.stale.isEmpty())
-        text << counted(state.stale.size(), QObject::tr("earlier clip"),
+    if (!state.stale.empty())
+        text << counted(qsizetype(state.stale.size()), QObject::tr("earlier clip"),
                         QObject::tr("earlier clips")) +
                     QObject::tr(" of these labels under another class (%1) would be removed, so "
                                 "that each label has one clip.")
@@ -212,22 +166,19 @@ bool confirmClipFolder(QWidget* parent, const core::BurstClipOptions& options,
                     QObject::tr("In %1:").arg(
                         QDir::toNativeSeparators(QString::fromStdString(options.folder))) +
                         "\n\n" + text.join("\n\n") + "\n\n" +
-                        (!state.stale.isEmpty()
+                        (!state.stale.empty()
                              ? QObject::tr("Write the new clips and remove the earlier ones?")
                          : state.same.size() == 1 ? QObject::tr("Write over it?")
                                                   : QObject::tr("Write over them?")),
                     QMessageBox::Cancel, parent);
-    QAbstractButton* go = box.addButton(state.stale.isEmpty() ? QObject::tr("Write over")
-                                                              : QObject::tr("Write and remove"),
+    QAbstractButton* go = box.addButton(state.stale.empty() ? QObject::tr("Write over")
+                                                            : QObject::tr("Write and remove"),
                                         QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() != go)
         return false;
-    for (const auto& file : state.staleFiles) {
-        std::error_code ignored; // one left behind is the worse outcome, not a failed export
-        fs::remove(file, ignored);
-    }
+    core::removeStaleClips(state); // one left behind is the worse outcome, not a failed export
     return true;
 }
 

@@ -15,6 +15,7 @@ using namespace specedit::core;
 using nlohmann::json;
 using specedit::test::expectError;
 using specedit::test::TempDir;
+using specedit::test::writeText;
 
 namespace {
 
@@ -61,10 +62,6 @@ json metaFor(const std::string& datatype) {
                    {"core:datetime", "2022-03-09T14:01:38.123Z"}}}},
                 {"annotations",
                  {{{"core:sample_start", 10}, {"core:sample_count", 5}, {"core:label", "burst"}}}}};
-}
-
-void writeText(const std::string& path, const std::string& text) {
-    specedit::test::writeBytes(path, text.data(), text.size());
 }
 
 void writeBytes(const std::string& path, const Bytes& bytes) {

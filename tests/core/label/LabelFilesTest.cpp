@@ -12,6 +12,7 @@
 using namespace specedit::core;
 using specedit::test::expectError;
 using specedit::test::TempDir;
+using specedit::test::writeText;
 
 namespace {
 
@@ -34,10 +35,6 @@ std::vector<Label> someLabels() {
     b.confirmed = false;
     b.confidence = 0.625;
     return {a, b};
-}
-
-void writeText(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
 }
 
 void expectSameBoxes(const std::vector<Label>& got, const std::vector<Label>& want) {

@@ -3,16 +3,15 @@
 #include "TestUtil.h"
 #include "util/Error.h"
 
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 
 using namespace specedit::core;
 using specedit::test::TempDir;
+using specedit::test::writeText;
 
 namespace {
-void writeText(const std::string& path, const std::string& text) {
-    std::ofstream(path) << text;
-}
 std::string loadError(const std::string& path) {
     return specedit::test::errorMessage([&] { loadProject(path); });
 }
@@ -32,6 +31,22 @@ TEST(Project, AcceptsTheMinimalDocumentedForm) {
     EXPECT_EQ(p.shapes[0].f0, -20000);
     EXPECT_EQ(p.shapes[0].gainDb, -120);
     EXPECT_EQ(resolveSourcePath(p, path), dir.file("rec.wav"));
+}
+
+TEST(Project, AProjectWithoutItsRecordingSaysWhereItLooked) {
+    TempDir dir;
+    const auto path = dir.file("a.specedit.json");
+    Project p;
+    p.source = "../takes/rec.wav";
+    const std::string lookedAt =
+        std::filesystem::path(dir.file("../takes/rec.wav")).lexically_normal().string();
+    specedit::test::expectError(
+        [&] { (void)existingSourcePath(p, path); },
+        {path, "its recording (\"source\": \"../takes/rec.wav\") is not at " + lookedAt,
+         "the recording back in that place, or \"source\" naming where it is now"});
+    p.source = "rec.wav";
+    writeText(dir.file("rec.wav"), "x");
+    EXPECT_EQ(existingSourcePath(p, path), dir.file("rec.wav"));
 }
 
 TEST(Project, AllShapeKindsAndUnknownKeysSurviveLoadAndSave) {
