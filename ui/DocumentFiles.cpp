@@ -91,12 +91,17 @@ void Document::recoverAutosave(const QString& file) {
     m_undo.beginMacro(tr("Recover autosaved changes"));
     core::StftParams analysis = saved.analysis;
     analysis.fs = m_source->info().sampleRate;
-    if (!(analysis == this->analysis()))
-        m_undo.push(new AnalysisCommand(this, this->analysis(), analysis, -1));
+    // With Auto length as it was: a length that followed the zoom is no length the user chose.
+    if (!(analysis == this->analysis()) || m_project.autoLength != saved.autoLength)
+        m_undo.push(new AnalysisCommand(this, this->analysis(), analysis, -1, m_project.autoLength,
+                                        saved.autoLength));
     for (const auto& shape : std::vector<core::Shape>(m_project.shapes))
         removeShape(shape.id);
     for (const auto& shape : saved.shapes)
-        addShape(shape);
+        addShape(shape); // stops Auto: the autosave says whether the user turned it on again
+    if (m_project.autoLength != saved.autoLength)
+        m_undo.push(new AnalysisCommand(this, this->analysis(), this->analysis(), -1,
+                                        m_project.autoLength, saved.autoLength));
     setLabels(saved.classes, saved.labels, tr("Recover labels"));
     m_undo.endMacro();
     if (from != autosavePath()) { // another window's: this window's own keeps it from now on

@@ -26,21 +26,21 @@ QString formatSeconds(double value, int decimals) {
     return compact(value, decimals) + " s";
 }
 
-// "5 ms", "500 us", "2.5 s": a duration in the unit that keeps it at 1 or more (to
+// "5 ms", "500 µs", "2.5 s": a duration in the unit that keeps it at 1 or more (to
 // `decimals` places of a second, as above).
 QString formatDuration(double value, int decimals) {
     const double a = std::abs(value);
     if (a == 0 || a >= 1)
         return formatSeconds(value, decimals);
-    const auto [scale, unit] = a >= 1e-3 ? std::pair{1e3, " ms"} : std::pair{1e6, " us"};
+    const auto [scale, unit] = a >= 1e-3 ? std::pair{1e3, " ms"} : std::pair{1e6, " \u00b5s"};
     return compact(value * scale, decimals - (scale > 1e3 ? 6 : 3)) + unit;
 }
 
 // Anything that can still become one of them while typing.
-const QRegularExpression
-    kPartial(R"(^\s*[-+]?(?:\d*\.?\d*(?:[eE][-+]?\d*)?\s*)"
-             R"((?:s|se|sec|m|ms|mi|min|u|us|µ|µs|h)?|(?:\d+:){1,2}\d*\.?\d*)\s*$)",
-             QRegularExpression::CaseInsensitiveOption);
+const QRegularExpression kPartial(
+    R"(^\s*[-+]?(?:\d*\.?\d*(?:[eE][-+]?\d*)?\s*)"
+    R"((?:s|se|sec|m|ms|mi|min|u|us|µ|µs|\x{03bc}|\x{03bc}s|h)?|(?:\d+:){1,2}\d*\.?\d*)\s*$)",
+    QRegularExpression::CaseInsensitiveOption);
 
 } // namespace
 

@@ -60,12 +60,13 @@ std::optional<double> hertzScale(std::string_view unit) {
 
 std::optional<double> secondsScale(std::string_view unit) {
     const std::string u = lower(trimmed(unit));
-    constexpr std::array<std::pair<std::string_view, double>, 8> kUnits{{{"", 1},
+    constexpr std::array<std::pair<std::string_view, double>, 9> kUnits{{{"", 1},
                                                                          {"s", 1},
                                                                          {"sec", 1},
                                                                          {"ms", 1e-3},
                                                                          {"us", 1e-6},
                                                                          {"\xc2\xb5s", 1e-6},
+                                                                         {"\xce\xbcs", 1e-6},
                                                                          {"min", 60},
                                                                          {"h", 3600}}};
     for (const auto& [name, scale] : kUnits)

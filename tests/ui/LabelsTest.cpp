@@ -286,16 +286,26 @@ TEST(Labels, LabelsSurviveASaveAndAnAutosaveRecovery) {
         auto labels = doc.labels();
         labels.push_back(l);
         doc.setLabels(labels, "Draw label");
-        doc.writeAutosave(); // then the program dies
+        ASSERT_TRUE(doc.autoLength());
+        doc.followZoom(doc.analysis().nperseg * 2); // zoomed out: Auto follows
+        doc.writeAutosave();                        // then the program dies
     }
     ui::Document reopened;
     reopened.openProject(project);
     ASSERT_EQ(reopened.labels().size(), 1u); // as saved
     EXPECT_EQ(reopened.classes()[0].name, "open");
     ASSERT_TRUE(reopened.hasRecoverableAutosave());
+    const int savedLength = reopened.analysis().nperseg;
     reopened.recoverAutosave();
     EXPECT_EQ(reopened.labels().size(), 2u);
     EXPECT_NE(reopened.labels()[0].id, reopened.labels()[1].id);
+    // Auto length stays on, as it was: recovery turned it off when the length differed.
+    EXPECT_TRUE(reopened.autoLength());
+    EXPECT_EQ(reopened.analysis().nperseg, savedLength * 2);
+    reopened.undoStack()->undo();
+    EXPECT_EQ(reopened.labels().size(), 1u);
+    EXPECT_EQ(reopened.analysis().nperseg, savedLength);
+    EXPECT_TRUE(reopened.autoLength());
 }
 
 namespace {
@@ -521,7 +531,7 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
     EXPECT_DOUBLE_EQ(dialog->options().minBandwidth, 5e5);
     type("shortest", "500 us");
     EXPECT_DOUBLE_EQ(dialog->options().minDuration, 500e-6);
-    EXPECT_EQ(dialog->findChild<QDoubleSpinBox*>("shortest")->text(), "500 us");
+    EXPECT_EQ(dialog->findChild<QDoubleSpinBox*>("shortest")->text(), "500 µs");
     type("shortest", "0.002 s");
     EXPECT_DOUBLE_EQ(dialog->options().minDuration, 0.002);
     type("mergeGap", "1.5ms");

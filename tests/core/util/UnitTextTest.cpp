@@ -28,6 +28,7 @@ TEST(UnitText, TimesWithUnitOrClock) {
     EXPECT_EQ(parseSecondsText("5ms"), 0.005);
     EXPECT_EQ(parseSecondsText("250 us"), 250e-6);
     EXPECT_EQ(parseSecondsText("250 \xc2\xb5s"), 250e-6);
+    EXPECT_EQ(parseSecondsText("250 \xce\xbcs"), 250e-6); // Greek mu, as some keyboards type it
     EXPECT_EQ(parseSecondsText("1.5"), 1.5);
     EXPECT_EQ(parseSecondsText("1.5 S"), 1.5);
     EXPECT_EQ(parseSecondsText("2 min"), 120.0);
