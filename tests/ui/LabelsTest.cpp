@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -633,8 +634,27 @@ TEST(Labels, TheClassBarAddsRenamesRecoloursAndRemovesClasses) {
     w.document()->setLabels({labelBox(1.0, 1.1, kFc, kFc + 50e3)}, "Draw label");
     const auto id = w.document()->labels()[0].id;
     w.view()->setSelectedLabels({id});
+    // Without classes the bar says how to make them, and only Add acts.
+    auto buttonEnabled = [bar](const QString& text) {
+        for (auto* b : bar->findChildren<QPushButton*>())
+            if (b->text() == text)
+                return b->isEnabled();
+        ADD_FAILURE() << "no button " << text.toStdString();
+        return false;
+    };
+    auto caption = [bar] { return bar->findChildren<QLabel*>().value(0)->text().toStdString(); };
+    EXPECT_EQ(caption(), "Classes: none yet. Add makes one; keys 1-9 give the selected labels "
+                         "class 1 to 9, made when missing.");
+    EXPECT_TRUE(bar->list()->isHidden());
+    EXPECT_FALSE(buttonEnabled("Apply"));
+    EXPECT_FALSE(buttonEnabled("Remove"));
+    EXPECT_TRUE(buttonEnabled("Add"));
     // Key 2 makes "class 2"; Add takes the next free hotkey (1).
     trigger(w, "class 2 (new)");
+    EXPECT_FALSE(bar->list()->isHidden());
+    EXPECT_TRUE(buttonEnabled("Apply"));
+    EXPECT_EQ(caption(), "Classes (keys 1-9 give them to the selected labels; double-click "
+                         "renames):");
     bar->addClass("door open");
     ASSERT_EQ(w.document()->classes().size(), 2u);
     EXPECT_EQ(w.document()->classes()[1].hotkey, 1);

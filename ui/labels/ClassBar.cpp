@@ -52,9 +52,11 @@ std::vector<core::LabelClass> withClassesOf(std::vector<core::LabelClass> classe
 
 ClassBar::ClassBar(Document* document, SpectrogramView* view, QWidget* parent)
     : QWidget(parent), m_document(document), m_view(view), m_list(new QListWidget(this)),
-      m_error(new QLabel(this)) {
+      m_caption(new QLabel(this)), m_error(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_caption->setWordWrap(true);
+    layout->addWidget(m_caption);
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_list->setToolTip(tr("Classes: 1-9 give the selected labels a class; double-click renames"));
     layout->addWidget(m_list);
@@ -64,6 +66,8 @@ ClassBar::ClassBar(Document* document, SpectrogramView* view, QWidget* parent)
         b->setToolTip(tip);
         connect(b, &QPushButton::clicked, this, slot);
         buttons->addWidget(b);
+        if (text != tr("Add")) // the others act on a class
+            m_classButtons.push_back(b);
     };
     button(tr("Apply"), tr("Give the selected labels this class"),
            [this] { applyToSelected(selectedClass()); });
@@ -110,6 +114,15 @@ void ClassBar::refresh() {
         if (c.name == keep)
             m_list->setCurrentItem(item);
     }
+    // Said what the list is and how to fill it; without classes the table takes its room.
+    const bool none = m_list->count() == 0;
+    m_caption->setText(none ? tr("Classes: none yet. Add makes one; keys 1-9 give the selected "
+                                 "labels class 1 to 9, made when missing.")
+                            : tr("Classes (keys 1-9 give them to the selected labels; "
+                                 "double-click renames):"));
+    m_list->setVisible(!none);
+    for (QPushButton* b : m_classButtons)
+        b->setEnabled(!none);
     // As tall as its classes (two rows at least, nine at most): the table keeps the room.
     const int rows = std::clamp(m_list->count(), 2, 9);
     m_list->setFixedHeight(rows * m_list->fontMetrics().height() * 5 / 4 +

@@ -9,10 +9,12 @@
 #include "label/Label.h"
 
 #include <QWidget>
+#include <vector>
 
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QPushButton;
 class QColor;
 
 namespace specedit::ui {
@@ -51,7 +53,9 @@ private:
     Document* m_document;
     SpectrogramView* m_view;
     QListWidget* m_list;
+    QLabel* m_caption; // what the list is; how to make classes when there are none
     QLabel* m_error;
+    std::vector<QPushButton*> m_classButtons; // Apply, Colour…, Remove: need a class
     bool m_updating = false;
 };
 

@@ -152,8 +152,13 @@ void LabelOverlay::draw(QCPPainter* painter) {
             painter->fillRect(
                 QRectF(r.left(), r.top(), std::max(r.width(), 1.0), std::max(r.height(), 1.0)), c);
         } else {
-            QPen pen(c, selected ? 2.5 : 1.3, l.confirmed ? Qt::SolidLine : Qt::DashLine);
-            painter->setPen(pen);
+            // A dark line under the coloured one: a class's blue or purple stays visible on
+            // any colour map (on inferno's purples it was lost), its dashes over dark gaps.
+            const double width = selected ? 2.5 : 1.3;
+            painter->setPen(QPen(QColor(0, 0, 0, c.alpha() * 3 / 5), width + 2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(r);
+            painter->setPen(QPen(c, width, l.confirmed ? Qt::SolidLine : Qt::DashLine));
             QColor fill = c;
             fill.setAlpha(selected ? 45 : 22);
             painter->setBrush(fill);
