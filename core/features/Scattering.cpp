@@ -53,8 +53,8 @@ using Buffer = AlignedBuffer<std::complex<double>>;
 
 // A spectrum X of n bins (FFT order) of a signal at `rate`, whose first `len` samples count
 // (a fraction of the last when the signal is itself every d-th sample of the burst's).
-struct Spectrum {
-    const Buffer& bins;
+struct Bins {
+    const Buffer& values;
     int n;
     double rate;
     double len;
@@ -77,7 +77,7 @@ struct Filtered {
 };
 
 template <typename Response>
-Filtered filteredModulus(const Spectrum& X, const Filter<Response>& filter, FeaturePlans& plans,
+Filtered filteredModulus(const Bins& X, const Filter<Response>& filter, FeaturePlans& plans,
                          Buffer& in, Buffer& out) {
     const int n = X.n;
     const auto first =
@@ -91,10 +91,11 @@ Filtered filteredModulus(const Spectrum& X, const Filter<Response>& filter, Feat
     const auto whole = std::min<std::int64_t>(std::int64_t(f.len), f.m);
     const auto kept = std::min<std::int64_t>(std::int64_t(std::ceil(f.len)), f.m);
     std::fill_n(in.data(), f.m, std::complex<double>(0.0));
+    // The L <= m bins from the first on (m >= 4L, or m = n >= L).
     for (std::int64_t i = first; i <= last; ++i) {
         const auto k = std::size_t(i < 0 ? i + n : i);
-        in[std::size_t((i - first) % f.m)] =
-            X.bins[k] * filter.response(binFrequency(int(k), n, X.rate)) / double(n);
+        in[std::size_t(i - first)] =
+            X.values[k] * filter.response(binFrequency(int(k), n, X.rate)) / double(n);
     }
     plans.get(FftKind::ComplexInverse, f.m).execute(in.data(), out.data());
     // The window's last sample counts by the part of it inside: with every 512th sample of a
@@ -148,11 +149,11 @@ std::vector<double> scatteringFeatures(const BandSignal& band, FeaturePlans& pla
         const Filter wavelet{c - kReach * s, c + kReach * s,
                              [&](double f) { return gabor(f, c, s); }};
         const Filtered s1 =
-            filteredModulus(Spectrum{X, n, band.rate, double(len)}, wavelet, plans, in, out);
+            filteredModulus(Bins{X, n, band.rate, double(len)}, wavelet, plans, in, out);
         first.push_back(s1.mean / rms);
         // U1 at its own rate: the second-order filters pass its slow modulations only.
         plans.get(FftKind::ComplexForward, s1.m).execute(out.data(), U.data());
-        const Spectrum U1{U, s1.m, band.rate * s1.m / n, s1.len};
+        const Bins U1{U, s1.m, band.rate * s1.m / n, s1.len};
         for (int k = 0; k < kSecond; ++k) {
             if (!pathKept(j, k))
                 continue;
