@@ -32,6 +32,9 @@ SettingsDock::SettingsDock(QMainWindow* window, QDockWidget* dock, QWidget* pane
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setMinimumWidth(panel->minimumSizeHint().width() +
                               m_scroll->verticalScrollBar()->sizeHint().width());
+    // When the dock is widened for the Labels table beside it, the fields stop at a width
+    // that reads well (a length field 400 pixels wide held 13 characters).
+    panel->setMaximumWidth(panel->sizeHint().width() * 3 / 2);
     dock->setWidget(m_scroll);
     window->installEventFilter(this);
     QTimer::singleShot(0, this, &SettingsDock::fit); // once laid out

@@ -3,6 +3,7 @@
 // autosave recovery; label similar proposes classes from the nearest classified bursts
 // (issue 7).
 
+#include "AnalysisPanel.h"
 #include "Counted.h"
 #include "Document.h"
 #include "PaintToolBar.h"
@@ -592,6 +593,11 @@ TEST(Labels, TheTableShowsItsColumnsWholeAndTheUserChoosesThem) {
     EXPECT_LE(rightEdge(kState), table->viewport()->width())
         << "dock " << dock->width() << " of " << w.width() << ", wanted "
         << panel->columns()->wantedWidth();
+    // The Settings above, in the same widened column, keep fields of a readable width.
+    auto* settings = w.findChild<ui::AnalysisPanel*>();
+    ASSERT_NE(settings, nullptr);
+    EXPECT_LE(settings->width(), settings->sizeHint().width() * 3 / 2 + 1);
+    EXPECT_LT(settings->width() + 40, dock->width());
     // Narrowed by the user, it stays narrow: the fit is made once.
     w.resizeDocks({dock}, {before}, Qt::Horizontal);
     w.document()->setLabels({}, "clear");
