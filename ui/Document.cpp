@@ -91,6 +91,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     ++m_openSerial;
     m_source = std::move(source);
     m_project = std::move(project);
+    m_viewAtOpening = m_project.view;
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
     m_projectDigest.clear();

@@ -80,6 +80,10 @@ public:
     // How the view looks, kept in the project for the next opening. Not an edit: no undo step,
     // and the document does not become modified.
     void setViewState(const core::ViewState& view) { m_project.view = view; }
+    // How the project was left when it was opened (none for a recording): the first picture
+    // shows it. Not project().view, which the autosave may overwrite with what the window
+    // showed before the new recording's first picture (another recording's ranges).
+    const std::optional<core::ViewState>& viewAtOpening() const { return m_viewAtOpening; }
 
     // Mask shapes, in the order they compose.
     const std::vector<core::Shape>& shapes() const { return m_project.shapes; }
@@ -194,6 +198,7 @@ private:
     core::Project m_project;
     QString m_sourcePath;
     QString m_openNote;
+    std::optional<core::ViewState> m_viewAtOpening;
     bool m_recordingMoved = false; // opened with its recording found elsewhere; not yet saved
     QString m_projectPath;
     QByteArray m_projectDigest; // SHA-1 of the project file as opened or last saved

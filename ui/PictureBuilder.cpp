@@ -58,7 +58,7 @@ void PictureBuilder::show(const std::vector<std::shared_ptr<const core::TileComp
                           ViewChange change) {
     m_pending = ViewChange::SameData;
     m_view->setComputers(computers, change);
-    const auto& saved = m_document->project().view;
+    const auto& saved = m_document->viewAtOpening();
     if (change == ViewChange::NewRecording && saved)
         m_view->setViewState(*saved); // the project looks as it was left
     emit shown();

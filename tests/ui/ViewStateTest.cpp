@@ -193,6 +193,29 @@ TEST(ViewState, AnotherRecordingOpensFittedWhateverAnalysisFollows) {
     EXPECT_GT(f.upper, 433.92e6 + 120e3);
 }
 
+// The autosave keeps the view every few seconds; a tick between the opening of another
+// recording and its first picture stored the previous recording's ranges in the new project,
+// and the new recording opened showing them (a tester saw 1.24 s of a 4 s recording).
+TEST(ViewState, AnotherRecordingOpensFittedWhenTheAutosaveTookTheOldView) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    w.view()->zoomToBox(1.0, 1.05, 433.5e6, 433.7e6);
+    std::vector<std::uint8_t> samples(2 * 250000 / 2, 128); // 0.5 s at 250 kS/s
+    const auto path = demoWindow.dir.file("g001_433.92M_250k.cu8");
+    writeBytes(path, samples.data(), samples.size());
+    const core::ViewState old = w.view()->viewState();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
+    w.document()->setViewState(old); // the autosave's tick, before the first picture
+    ASSERT_TRUE(waitForTiles(w));
+    const QCPRange t = w.view()->plot()->xAxis->range();
+    EXPECT_LT(t.lower, 0.01);
+    EXPECT_GT(t.upper, 0.49);
+    const QCPRange f = w.view()->plot()->yAxis->range();
+    EXPECT_LT(f.lower, 433.92e6 - 120e3);
+    EXPECT_GT(f.upper, 433.92e6 + 120e3);
+}
+
 // Exports and new projects are proposed in the saved project's folder, else beside the
 // recording, else (a folder that cannot be written: a read-only share, a card, a system folder)
 // in the documents folder, never where saving would fail.
