@@ -6,6 +6,7 @@
 #include "detect/RegionTracker.h"
 #include "detect/SampleSteps.h"
 #include "dsp/Window.h"
+#include "label/LabelFit.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -301,6 +302,36 @@ StftParams detectionAnalysis(double sampleRate) {
     return StftParams::make(parseWindow("hann"), n, n / 2, n, sampleRate);
 }
 
+namespace {
+
+// A burst near one edge of an IQ recording's band leaks across the other (the transform is
+// circular): a box at that other edge over the same time, weaker than the burst, is its
+// leakage, not a second burst. `reach`: how near an edge the burst lies.
+void dropWrappedLeakage(std::vector<Label>& labels, double low, double high, double reach) {
+    auto sameSpan = [](const Label& a, const Label& b) {
+        const double inter = std::min(a.t1, b.t1) - std::max(a.t0, b.t0);
+        return inter > 0 && inter >= 0.8 * (std::max(a.t1, b.t1) - std::min(a.t0, b.t0));
+    };
+    std::vector<bool> leak(labels.size(), false);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const Label& a = labels[i];
+        const bool atLow = a.f0 <= low, atHigh = a.f1 >= high;
+        for (std::size_t j = 0; j < labels.size() && (atLow || atHigh) && !leak[i]; ++j) {
+            const Label& b = labels[j];
+            const bool opposite = atLow ? b.f1 >= high - reach : b.f0 <= low + reach;
+            leak[i] =
+                j != i && opposite && sameSpan(a, b) && b.snrDb.value_or(0) > a.snrDb.value_or(0);
+        }
+    }
+    std::vector<Label> kept;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        if (!leak[i])
+            kept.push_back(std::move(labels[i]));
+    labels = std::move(kept);
+}
+
+} // namespace
+
 std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
                                 const DetectOptions& options, JobControl& job) {
     options.validate();
@@ -325,6 +356,9 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
     found = dropSpurs(mergeClose(found, options.mergeGap, gapHz, fineDetector.steadyBands()),
                       options.mergeGap);
     bandsFromProfiles(found);
+    // A burst at the band's edge spreads half a bin (and the smoothing one more) past it:
+    // the box stops at the edge, where the recording's band ends.
+    const auto [low, high] = bandOf(source.info());
     std::vector<Label> labels;
     for (const Found& f : found) {
         if (f.box.t1 - f.box.t0 < options.minDuration || f.box.f1 - f.box.f0 < options.minBandwidth)
@@ -336,14 +370,18 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
         // Within the recording: a frame at its end reaches past its last sample.
         l.t0 = std::max(0.0, f.box.t0);
         l.t1 = std::min(source.info().duration(), f.box.t1);
-        l.f0 = f.box.f0;
-        l.f1 = f.box.f1;
+        l.f0 = std::max(low, f.box.f0);
+        l.f1 = std::min(high, f.box.f1);
+        if (!(l.f1 > l.f0))
+            continue;
         l.confirmed = false;
         l.snrDb = bandSnrOf(f);
         if (f.steady)
             l.comment = "steady carrier";
         labels.push_back(std::move(l));
     }
+    if (source.info().isComplex())
+        dropWrappedLeakage(labels, low, high, 4 * params.fs / params.nfft);
     return labels;
 }
 

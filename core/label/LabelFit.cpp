@@ -37,7 +37,6 @@ void cut(double& a, double& b, double lo, double hi, const char* unit, const cha
 
 } // namespace
 
-// The recording's band: the centre +- half the rate for IQ, 0 to half the rate for audio.
 std::pair<double, double> bandOf(const SignalInfo& info) {
     const double centre = info.isComplex() ? info.centerFrequency.value_or(0.0) : 0.0;
     return {info.isComplex() ? centre - info.sampleRate / 2 : 0.0, centre + info.sampleRate / 2};

@@ -10,9 +10,13 @@
 #include "label/Label.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace specedit::core {
+
+// The recording's band: the centre +- half the rate for IQ, 0 to half the rate for audio.
+std::pair<double, double> bandOf(const SignalInfo& info);
 
 // Cuts the label to the recording's span and band and says what it cut ("label 3: 9.99 to
 // 10.5 s reaches past the recording (0 to 10 s): cut to 9.99 to 10 s"), or returns empty when

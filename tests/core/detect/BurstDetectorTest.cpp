@@ -340,6 +340,39 @@ TEST(BurstDetector, EdgesOfAToneBurstLieWithinAHop) {
     EXPECT_GT(*it->snrDb, 10.0);
 }
 
+// Bursts near the edges of an IQ recording's band: their boxes stop at the edge (a box reached
+// half a bin and more past it, and clips and features warned about the detector's own labels),
+// and what leaks across to the other edge is not a burst of its own.
+TEST(BurstDetector, BoxesStopAtTheEdgesOfTheBand) {
+    TempDir dir;
+    std::mt19937 rng(5);
+    std::normal_distribution<double> g(0, std::sqrt(0.5));
+    const auto src = specedit::test::iqRecording(
+        dir.file("edges.cf32"), std::int64_t(0.2 * kRate), kRate, kCentre, [&](std::int64_t i) {
+            const double t = double(i) / kRate;
+            std::complex<double> x(g(rng), g(rng));
+            if (t >= 0.05 && t < 0.1)
+                x += std::polar(10.0, 2 * std::numbers::pi * 985e3 * t);
+            if (t >= 0.12 && t < 0.17)
+                x += std::polar(10.0, -2 * std::numbers::pi * 985e3 * t);
+            return x;
+        });
+    const auto found = detectDefaults(*src);
+    ASSERT_EQ(found.size(), 2u);
+    for (const auto& l : found) {
+        EXPECT_GE(l.f0, kCentre - kRate / 2);
+        EXPECT_LE(l.f1, kCentre + kRate / 2);
+    }
+    // The burst at +985 kHz, its main lobe 2 bins (31 kHz) wide; its leakage across the
+    // lower edge (-1 MHz to -977 kHz over the same time) is no second burst.
+    EXPECT_NEAR(found[0].t0, 0.05, 1e-3);
+    EXPECT_NEAR(0.5 * (found[0].f0 + found[0].f1), kCentre + 985e3, 20e3);
+    // The one at -985 kHz reached 8 kHz past the edge: cut there.
+    EXPECT_NEAR(found[1].t0, 0.12, 1e-3);
+    EXPECT_DOUBLE_EQ(found[1].f0, kCentre - kRate / 2);
+    EXPECT_GT(found[1].f1, kCentre - 985e3);
+}
+
 TEST(BurstDetector, SteadyCarriersAreReportedOnlyWhenAsked) {
     TempDir dir;
     const auto src = record(dir, 10.0);
