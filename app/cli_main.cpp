@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        return reportParseError(app, e);
+        return reportParseError(app, e, argc, argv);
     }
     return action ? action() : kExitUsage;
 }

@@ -204,9 +204,17 @@ std::string conversionMessage(const CLI::App& app, const std::string& raw) {
 
 } // namespace
 
-int reportParseError(const CLI::App& app, const CLI::ParseError& e) {
-    const std::string message = e.get_name() == "ConversionError" ? conversionMessage(app, e.what())
-                                                                  : std::string(e.what());
+int reportParseError(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+    std::string message = e.get_name() == "ConversionError" ? conversionMessage(app, e.what())
+                                                            : std::string(e.what());
+    // "specedit-cli frobnicate": CLI11 said only that a subcommand is required.
+    if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+        std::string names;
+        for (const CLI::App* sub : app.get_subcommands({}))
+            names.append(names.empty() ? "" : ", ").append(sub->get_name());
+        message =
+            "\"" + std::string(argv[1]) + "\" is not a command (expected one of " + names + ")";
+    }
     std::cerr << "specedit-cli: error: " << message << "\nRun with --help for more information.\n";
     return kExitUsage;
 }

@@ -64,6 +64,7 @@ int runGuarded(const std::function<void()>& body);
 
 // Prints a command-line parse error as "specedit-cli: error: ..." (a value that is no number
 // names the option, the text and the type wanted) and returns kExitUsage.
-int reportParseError(const CLI::App& app, const CLI::ParseError& e);
+// A first argument that names no command is said as such, with the commands there are.
+int reportParseError(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv);
 
 } // namespace specedit::cli

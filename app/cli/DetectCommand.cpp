@@ -7,6 +7,7 @@
 #include "detect/BurstDetector.h"
 #include "io/SourceFactory.h"
 #include "project/Project.h"
+#include "util/Error.h"
 
 #include <algorithm>
 #include <array>
@@ -66,6 +67,11 @@ void detectOne(const DetectArgs& a, const std::string& in, core::JobControl& job
     const core::StftParams params = a.analysis.nperseg ? toParams(a.analysis, info.sampleRate)
                                                        : core::detectionAnalysis(info.sampleRate);
     const auto labels = core::detectBursts(*src, params, o, job);
+    const double span = o.t1.value_or(info.duration()) - o.t0.value_or(0);
+    if (labels.empty() && o.minDuration > span)
+        std::cerr << "specedit-cli: warning: " << in << ": --min-duration "
+                  << core::shortNumber(o.minDuration) << " s is longer than the "
+                  << core::shortNumber(span) << " s looked at: no burst can be that long\n";
     const std::string out = outputFor(a, in);
     const core::LabelRegion region{o.t0.value_or(0), o.t1.value_or(info.duration()), {}, {}};
     const LabelWrite w = writeLabelsTo(out, labels, recording, open, *src, region);

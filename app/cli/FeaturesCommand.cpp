@@ -5,9 +5,13 @@
 #include "cli/Commands.h"
 #include "cli/LabelledInput.h"
 #include "features/Dataset.h"
+#include "io/AtomicFile.h"
+#include "util/Error.h"
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace specedit::cli {
 namespace {
@@ -17,7 +21,7 @@ struct FeaturesArgs {
     std::string out;
     std::string patches;
     int patchSize = 64;
-    double margin = -1;
+    std::optional<double> margin; // default: core's, from each box's duration
     unsigned threads = 0;
     LabelSelection selection;
 };
@@ -29,7 +33,24 @@ void reportLeftOut(const std::vector<core::DatasetEntry>& entries) {
                       << " left out: " << e.error << "\n";
 }
 
+// Before any recording is read: what would fail only after the features of them all.
+void checkOutputs(const FeaturesArgs& a) {
+    if (a.margin && !(*a.margin > 0 && std::isfinite(*a.margin)))
+        throw core::Error("--margin", core::shortNumber(*a.margin) + " s is no noise context",
+                          "a time above 0 s each side of a box, or none for the default");
+    if (!a.out.ends_with(".csv"))
+        throw core::Error("--out", a.out + " is not a .csv path", "a dataset path ending in .csv");
+    core::requireWritable(a.out);
+    if (a.patches.empty())
+        return;
+    if (!a.patches.ends_with(".npy"))
+        throw core::Error("--patches", a.patches + " is not a .npy path",
+                          "a path ending in .npy (its index is written beside it as .json)");
+    core::requireWritable(a.patches);
+}
+
 void runFeatures(const FeaturesArgs& a) {
+    checkOutputs(a);
     std::vector<LabelledRecording> recordings;
     std::vector<core::DatasetInput> inputs;
     for (const auto& in : a.inputs) {
@@ -49,7 +70,7 @@ void runFeatures(const FeaturesArgs& a) {
     for (const auto& r : recordings)
         inputs.push_back({r.recording, r.source.get(), r.labels, r.channel});
     core::DatasetOptions o;
-    o.features.margin = a.margin;
+    o.features.margin = a.margin.value_or(-1); // below 0: the default
     o.patchSize = a.patches.empty() ? 0 : a.patchSize;
     o.threads = a.threads;
     auto job = makeProgressJob("features");

@@ -6,6 +6,7 @@
 #include "io/SourceFactory.h"
 #include "project/Project.h"
 
+#include <filesystem>
 #include <iostream>
 
 namespace specedit::cli {
@@ -19,6 +20,9 @@ struct LabelsArgs {
 };
 
 void runLabels(LabelsArgs a) {
+    if (std::error_code ec; !std::filesystem::exists(a.input, ec))
+        throw core::Error(a.input, "file does not exist",
+                          "a label file (.csv, .txt, .selections.txt, .sigmf-meta) or a project");
     checkLabelOutput(a.out);
     std::string recording = a.recording;
     core::OpenOptions open = a.open;

@@ -347,7 +347,9 @@ class DemoAndApply(CliTest):
 class BadInput(CliTest):
     def test_usage_errors_exit_2(self):
         self.assertEqual(run("stft").returncode, 2)
-        self.assertEqual(run("frobnicate").returncode, 2)
+        proc = run("frobnicate", check=2)
+        self.assertIn('error: "frobnicate" is not a command (expected one of info, demo, stft',
+                      proc.stderr)
         self.assertEqual(run("info", "a.wav", "--bogus").returncode, 2)
         np.save(self.path("x.npy"), np.zeros(100, dtype=np.float32))
         for args, text in [(["--nperseg", 0], "--nperseg"),
@@ -664,8 +666,15 @@ class Labels(CliTest):
         proc = run("detect", rec, "--end", "-1", "--out", self.path("b.csv"), check=2)
         self.assertIn("--end: end -1 s (expected a time after 0 s)", proc.stderr)
         self.assertFalse(os.path.exists(self.path("b.csv")))
-        proc = run("labels", self.path("none.csv"), "--out", self.path("x.csv"), check=2)
+        proc = run("labels", self.path("none.csv"), "--out", self.path("x.csv"), check=1)
+        self.assertIn(self.path("none.csv") + ": file does not exist", proc.stderr)
+        with open(self.path("l.csv"), "w") as f:
+            f.write("id,class,t0_s,t1_s,f0_hz,f1_hz\n1,,0.1,0.13,433.9e6,433.95e6\n")
+        proc = run("labels", self.path("l.csv"), "--out", self.path("x.csv"), check=2)
         self.assertIn("--recording", proc.stderr)
+        # A shortest burst longer than the recording finds nothing, and says why.
+        proc = run("detect", rec, "--min-duration", "10", "--out", self.path("b.csv"), check=0)
+        self.assertIn("--min-duration 10 s is longer than the 0.9 s looked at", proc.stderr)
 
     def test_several_recordings_into_one_folder(self):
         rec = self.recording()
@@ -735,6 +744,17 @@ class Features(CliTest):
         proc = run("features", a, "--patches", self.path("p.npy"), "--patch-size", 4, "--out",
                    self.path("d.csv"), check=2)
         self.assertIn("--patch-size", proc.stderr)
+        # Refused before any recording is read: a margin of no noise (-1 was the default's
+        # sentinel, taken silently), patches without .npy, a dataset that is no CSV.
+        for args, text in [(["--margin", "-1"], "--margin: -1 s is no noise context"),
+                           (["--margin", "0"], "--margin: 0 s is no noise context"),
+                           (["--patches", self.path("pd")],
+                            "--patches: " + self.path("pd") + " is not a .npy path")]:
+            proc = run("features", a, *args, "--out", self.path("d.csv"), check=2)
+            self.assertIn(text, proc.stderr)
+        proc = run("features", a, "--out", self.path("d.xlsx"), check=2)
+        self.assertIn("--out: " + self.path("d.xlsx") + " is not a .csv path", proc.stderr)
+        self.assertFalse(os.path.exists(self.path("d.csv")))
         rec = self.recording()
         with open(self.path("l.csv"), "w") as f:
             f.write("id,class,t0_s,t1_s,f0_hz,f1_hz\n1,,0.1,0.13,433.9e6,433.95e6\n")
