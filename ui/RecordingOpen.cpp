@@ -2,6 +2,7 @@
 
 #include "Document.h"
 #include "RawIqDialog.h"
+#include "io/Recognizer.h"
 #include "project/Project.h"
 #include "util/Error.h"
 
@@ -53,6 +54,28 @@ std::optional<core::OpenOptions> lastRawOptions(const QString& path) {
     o.sampleRate = entry.value("rate").toDouble();
     if (entry.contains("centre"))
         o.centerFrequency = entry.value("centre").toDouble();
+    return o;
+}
+
+// For a file never opened: the sample type and rate of the raw file opened last, where the
+// file's own name or extension says nothing (a session of captures at 1 MS/s proposed 2 MS/s
+// for each new one). Never its centre: that belongs to the other recording.
+std::optional<core::OpenOptions> latestRawOptions(const QString& path) {
+    const QVariantMap all = QSettings().value(kRawKey).toMap();
+    auto latest = std::max_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return a.toMap().value("when").toLongLong() < b.toMap().value("when").toLongLong();
+    });
+    if (latest == all.end())
+        return std::nullopt;
+    const QVariantMap entry = latest->toMap();
+    const auto known = core::recognizeRaw(path.toStdString(), {});
+    core::OpenOptions o;
+    if (!known.layout.value)
+        o.rawFormat = entry.value("format").toString().toStdString();
+    if (!known.sampleRate.value && entry.value("rate").toDouble() > 0)
+        o.sampleRate = entry.value("rate").toDouble();
+    if (!o.rawFormat && !o.sampleRate)
+        return std::nullopt;
     return o;
 }
 
@@ -127,9 +150,14 @@ bool openRecordingAsking(Document& document, const QString& path, const core::Op
     }
     // Options given with the file (File > Rebuild's Save and open) come first; else how the
     // file was read the last time it was opened (Open Recent asked for the centre again).
-    const auto last = options.rawFormat || options.sampleRate ? std::nullopt : lastRawOptions(path);
-    RawIqDialog dialog(path, parent, last.value_or(options),
-                       last ? "last opening" : "saved result");
+    const bool given = options.rawFormat || options.sampleRate;
+    auto last = given ? std::nullopt : lastRawOptions(path);
+    std::string from = last ? "last opening" : "saved result";
+    if (!given && !last) {
+        last = latestRawOptions(path);
+        from = "raw file opened last";
+    }
+    RawIqDialog dialog(path, parent, last.value_or(options), from);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     document.openRecording(path, dialog.options(), pixels);

@@ -571,6 +571,38 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
 // The Labels dock opened at the Settings' width: High, SNR and State needed sideways
 // scrolling. The first time it shows labels it is widened for them (up to 40 % of the window),
 // and the header's context menu hides and shows columns, remembered for the next window.
+// A project of labels without shapes opens on its Labels tab (it opened on Shapes, empty).
+TEST(Labels, AProjectOfLabelsOpensOnItsLabelsTab) {
+    TempDir dir;
+    const QString copy = privateIqDemo(dir);
+    const QString project = QString::fromStdString(dir.file("labels.specedit.json"));
+    {
+        ui::Document doc;
+        doc.openRecording(copy, {});
+        doc.setLabels({labelBox(1.0, 1.2, kFc, kFc + 100e3)}, "Draw label");
+        doc.saveProject(project);
+    }
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    ASSERT_TRUE(openAndWait(w, project));
+    QTest::qWait(100);
+    // The tab in front of the Shapes and Labels docks.
+    auto front = [&w] {
+        for (const QTabBar* bar : w.findChildren<QTabBar*>())
+            for (int i = 0; i < bar->count(); ++i)
+                if (bar->tabText(i) == "Labels")
+                    return bar->tabText(bar->currentIndex()).toStdString();
+        return std::string("no tab bar");
+    };
+    EXPECT_EQ(front(), "Labels");
+    // Another recording, without labels, leaves the tabs as the user left them.
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    QTest::qWait(100);
+    EXPECT_EQ(front(), "Labels");
+}
+
 TEST(Labels, TheTableShowsItsColumnsWholeAndTheUserChoosesThem) {
     QSettings().remove("labels/hiddenColumns");
     DemoWindow demo;
@@ -882,4 +914,15 @@ TEST(Labels, NamesOfClosePacketsStackWithoutOverlapping) {
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t j = i + 1; j < names.size(); ++j)
             EXPECT_FALSE(names[i].intersects(names[j])) << i << " " << j;
+    // A label that starts before the view's left edge keeps its whole name in view ("ss 2").
+    w.view()->plot()->xAxis->setRange(1.01, 1.6);
+    w.view()->plot()->replot();
+    const QRect plot = w.view()->plot()->axisRect()->rect();
+    ASSERT_FALSE(names.empty());
+    for (const QRectF& tag : names) {
+        EXPECT_GE(tag.left(), plot.left());
+        EXPECT_LE(tag.right(), plot.right() + 1);
+    }
+    EXPECT_TRUE(std::any_of(names.begin(), names.end(),
+                            [&](const QRectF& t) { return t.left() == plot.left(); }));
 }

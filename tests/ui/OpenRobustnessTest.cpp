@@ -282,8 +282,25 @@ TEST(OpenRobustness, ARawFileOpensAgainAsItWasReadLastTime) {
         answer(other, "");
         EXPECT_FALSE(w.openPath(QString::fromStdString(path)));
     }
+    // Another recording: the type and rate of the raw file opened last, never its centre.
     EXPECT_EQ(other.centre, "unknown (show baseband)");
-    EXPECT_EQ(other.origins, first.origins);
+    EXPECT_EQ(other.format, "ci16_le");
+    EXPECT_EQ(other.rate, "1.5 MHz");
+    EXPECT_EQ(other.origins.toStdString(), "Sample type from the raw file opened last; rate from "
+                                           "the raw file opened last; centre unknown.");
+    // What a file's name says comes first: its extension gives the type, the last file the rate.
+    const auto named = dir.file("capture.cu8");
+    writeBytes(named, v.data(), v.size());
+    Shown byName;
+    {
+        ui::MainWindow w;
+        answer(byName, "");
+        EXPECT_FALSE(w.openPath(QString::fromStdString(named)));
+    }
+    EXPECT_EQ(byName.format, "cu8");
+    EXPECT_EQ(byName.rate, "1.5 MHz");
+    EXPECT_EQ(byName.origins.toStdString(), "Sample type from the extension; rate from the raw "
+                                            "file opened last; centre unknown.");
     QSettings().remove("rawOpenings");
 }
 

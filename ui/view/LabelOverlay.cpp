@@ -95,9 +95,13 @@ void LabelOverlay::drawName(QCPPainter* painter, const QRectF& box, const QStrin
     const QFontMetrics fm(painter->font());
     const QRect clip = mKeyAxis->axisRect()->rect();
     const int w = fm.horizontalAdvance(name) + 6, h = fm.height();
+    // Within the plot left and right: a box starting before the view's left edge had its
+    // name cut ("ss 2" for "class 2").
+    const double left =
+        std::clamp<double>(box.left(), clip.left(), std::max(clip.left(), clip.right() - w));
     std::optional<QRectF> chosen;
     for (int row = 0; row < 3 && !chosen; ++row) {
-        QRectF tag(box.left(), box.top() - (h + 1) * (row + 1), w, h);
+        QRectF tag(left, box.top() - (h + 1) * (row + 1), w, h);
         if (tag.top() < clip.top()) {
             if (row > 0)
                 break;
@@ -107,7 +111,7 @@ void LabelOverlay::drawName(QCPPainter* painter, const QRectF& box, const QStrin
             chosen = tag;
     }
     if (!chosen && selected)
-        chosen = QRectF(box.left(), std::max<double>(clip.top(), box.top() - h - 1), w, h);
+        chosen = QRectF(left, std::max<double>(clip.top(), box.top() - h - 1), w, h);
     if (!chosen || !clip.intersects(chosen->toRect()))
         return;
     placed.add(*chosen);
