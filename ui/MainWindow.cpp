@@ -333,15 +333,10 @@ void MainWindow::buildDock() {
     });
     QDockWidget* labels = addPanel(tr("Labels"), "labelsDock", labelsPanel);
     tabifyDockWidget(shapes, labels);
-    labelsPanel->columns()->setDock(this, labels);
+    labelsPanel->setDock(this, labels);
     shapes->raise();
     connect(findChild<LabelController*>(), &LabelController::proposalsMade, labels,
             &QDockWidget::raise);
-    // A project of labels (no shapes) opens on its Labels tab.
-    connect(m_document, &Document::sourceChanged, labels, [this, labels] {
-        if (!m_document->labels().empty() && m_document->shapes().empty())
-            labels->raise();
-    });
     new SettingsDock(this, settingsDock, m_panel, shapes); // scrolls when short, whole if not
 }
 

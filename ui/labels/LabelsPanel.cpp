@@ -6,6 +6,7 @@
 #include "view/AxisTickers.h"
 #include "view/SpectrogramView.h"
 
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -300,6 +301,14 @@ void LabelsPanel::commentEdited(int row, int column) {
         if (l.id == id)
             l.comment = m_table->item(row, kComment)->text().toStdString();
     m_document->setLabels(labels, tr("Edit comment"));
+}
+
+void LabelsPanel::setDock(QMainWindow* window, QDockWidget* dock) {
+    m_columns->setDock(window, dock);
+    connect(m_document, &Document::sourceChanged, dock, [this, dock] {
+        if (!m_document->labels().empty() && m_document->shapes().empty())
+            dock->raise();
+    });
 }
 
 } // namespace specedit::ui

@@ -14,6 +14,8 @@
 #include <vector>
 
 class QLineEdit;
+class QDockWidget;
+class QMainWindow;
 class QTableWidget;
 class QTableWidgetItem;
 class QLabel;
@@ -34,6 +36,10 @@ public:
     void refresh();
     QTableWidget* table() const { return m_table; }
     LabelColumns* columns() const { return m_columns; }
+    // The dock the panel lives in, tabbed with others in `window`: widened once for the
+    // columns (LabelColumns), brought to the front when a project of labels without shapes
+    // opens.
+    void setDock(QMainWindow* window, QDockWidget* dock);
 
 private:
     void showSelection(const std::set<std::uint64_t>& ids);
