@@ -8,23 +8,6 @@
 
 namespace specedit::core {
 
-int integerBits(SampleType type) {
-    switch (type) {
-    case SampleType::Int8:
-    case SampleType::UInt8:
-        return 8;
-    case SampleType::Int16:
-    case SampleType::UInt16:
-        return 16;
-    case SampleType::Int24:
-        return 24;
-    case SampleType::Int32:
-        return 32;
-    default:
-        return 0;
-    }
-}
-
 double roundingPower(const SignalInfo& info, const StftParams& p) {
     const int bits = integerBits(info.sampleType);
     if (bits == 0)

@@ -10,9 +10,6 @@
 
 namespace specedit::core {
 
-// Bits of an integer sample type; 0 for floating point (no rounding to speak of).
-int integerBits(SampleType type);
-
 // The power in one cell of the noise that rounding to the sample type adds (a uniform error
 // of one step: LSB^2 / 12 per stored value), with the detector's scaling ("spectrum": the
 // window divided by its sum); 0 for floating-point samples.

@@ -96,6 +96,11 @@ BandSignal extractBand(const SampleSource& source, const Label& given, double ma
     plans.transform(FftKind::ComplexInverse, out.samples);
     out.rate = fs * nOut / n;
     out.time0 = double(first) / fs;
+    if (const int bits = integerBits(info.sampleType); bits > 0) {
+        const double lsb = std::ldexp(1.0, 1 - bits); // full scale is +-1
+        const double values = info.isComplex() ? 2.0 : 1.0;
+        out.silence = 0.1 * values * lsb * lsb / 12.0 * (2 * (half + guard)) / fs;
+    }
     const double step = double(n) / nOut;
     auto index = [&](double t) {
         return std::clamp<std::int64_t>(std::int64_t(std::llround((t - out.time0) * out.rate)), 0,
@@ -106,6 +111,23 @@ BandSignal extractBand(const SampleSource& source, const Label& given, double ma
     out.validBegin = 0;
     out.validEnd = std::min<std::int64_t>(nOut, std::int64_t(std::ceil(double(count) / step)));
     return out;
+}
+
+void markOccupied(BandSignal& band, const Label& label, const std::vector<Label>& others) {
+    const auto n = std::int64_t(band.samples.size());
+    for (const Label& o : others) {
+        // Neighbours only: a label also over the burst's own time (a steady carrier, a box
+        // around it) is part of what the burst stands on, in the margins as in the burst.
+        const bool during = o.t0 < label.t1 && label.t0 < o.t1;
+        if (during || o.f1 <= label.f0 || o.f0 >= label.f1)
+            continue;
+        const auto from = std::clamp<std::int64_t>(
+            std::int64_t(std::floor((o.t0 - band.time0) * band.rate)), 0, n);
+        const auto to = std::clamp<std::int64_t>(
+            std::int64_t(std::ceil((o.t1 - band.time0) * band.rate)), 0, n);
+        if (to > from)
+            band.occupied.emplace_back(from, to);
+    }
 }
 
 } // namespace specedit::core

@@ -19,6 +19,7 @@
 
 #include <complex>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace specedit::core {
@@ -34,10 +35,22 @@ struct BandSignal {
     double time0 = 0;  // s: the time of samples[0]
     std::int64_t burstBegin = 0, burstEnd = 0; // [t0, t1) as indices into samples
     std::int64_t validBegin = 0, validEnd = 0; // the part inside the recording
+    // Spans of the margins that other labels in this band occupy, as indices into samples:
+    // the noise is not measured there (a neighbour's burst read as noise gave negative SNRs).
+    std::vector<std::pair<std::int64_t, std::int64_t>> occupied;
+    // Power per sample below which the band holds no recorded noise: a tenth of what rounding
+    // to an integer sample type leaves in it (0 for floating-point samples). Lower is digital
+    // silence (zeros cut into a capture), not a noise floor to measure an SNR against.
+    double silence = 0;
 
     std::int64_t burstLength() const { return burstEnd - burstBegin; }
     const std::complex<double>* burst() const { return samples.data() + burstBegin; }
 };
+
+// Marks in band.occupied where `others` (the recording's other labels) lie in `label`'s band
+// before or after it, within the band's span. Labels over the label's own time (itself, a
+// steady carrier, a box around it) are not marked.
+void markOccupied(BandSignal& band, const Label& label, const std::vector<Label>& others);
 
 // Throws Error for a label outside the recording, with no duration or band, or a band beyond
 // what the recording holds; margin in seconds; channel: audio channel or -1 for the mix.

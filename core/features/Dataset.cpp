@@ -21,8 +21,9 @@ void measure(const DatasetInput& in, DatasetEntry& e, const DatasetOptions& opti
     try {
         FeatureOptions fo = options.features;
         fo.channel = in.channel;
-        const BandSignal band =
+        BandSignal band =
             extractBand(*in.source, e.label, marginFor(e.label, fo), fo.channel, plans);
+        markOccupied(band, e.label, in.labels);
         e.features = featuresOfBand(band, e.label, plans);
         if (options.patchSize > 0)
             e.patch = spectrogramPatch(band, options.patchSize, plans);

@@ -47,11 +47,17 @@ std::vector<double> marginValues(const BandSignal& band, const std::vector<doubl
 }
 
 double noisePower(const BandSignal& band, double onPower) {
-    const double silence = std::max(kSilence, onPower * 1e-9);
+    const double silence = std::max({kSilence, onPower * 1e-9, band.silence});
     std::vector<double> blocks;
     constexpr int kBlock = 32;
+    auto occupied = [&](std::int64_t from, std::int64_t to) {
+        return std::any_of(band.occupied.begin(), band.occupied.end(),
+                           [&](const auto& o) { return o.first < to && from < o.second; });
+    };
     auto addBlocks = [&](std::int64_t from, std::int64_t to) {
         for (auto s = from; s + kBlock <= to; s += kBlock) {
+            if (occupied(s, s + kBlock)) // another label's burst, not noise
+                continue;
             double sum = 0;
             for (int i = 0; i < kBlock; ++i)
                 sum += std::norm(band.samples[std::size_t(s + i)]);

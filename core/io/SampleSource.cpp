@@ -10,6 +10,23 @@ std::string toString(SignalKind kind) {
     return kind == SignalKind::Iq ? "iq" : "audio";
 }
 
+int integerBits(SampleType type) {
+    switch (type) {
+    case SampleType::Int8:
+    case SampleType::UInt8:
+        return 8;
+    case SampleType::Int16:
+    case SampleType::UInt16:
+        return 16;
+    case SampleType::Int24:
+        return 24;
+    case SampleType::Int32:
+        return 32;
+    default:
+        return 0;
+    }
+}
+
 std::string toString(SampleType type) {
     switch (type) {
     case SampleType::Int8:

@@ -48,5 +48,7 @@ struct SignalInfo {
 
 std::string toString(SignalKind kind);
 std::string toString(SampleType type);
+// Bits of an integer sample type; 0 for floating point (no rounding to speak of).
+int integerBits(SampleType type);
 
 } // namespace specedit::core

@@ -6,6 +6,7 @@
 #include "IqFixture.h"
 #include "TestUtil.h"
 #include "features/BandSignal.h"
+#include "features/Dataset.h"
 #include "features/FeaturePlans.h"
 #include "features/Patch.h"
 
@@ -266,4 +267,42 @@ TEST(BurstFeatures, ABoxOutsideTheRecordingIsRefused) {
     expectError([&] { burstFeatures(*src, l, {}, plans); }, {"label 1", "outside the recording"});
     l = box(5e6, 10e3);
     expectError([&] { burstFeatures(*src, l, {}, plans); }, {"label 1", "band", "outside"});
+}
+
+// Packets close together: the margins where the noise is measured hold the neighbours. Their
+// labels keep them out of it; before, a neighbour 20 dB up read as the noise, and the SNR came
+// out negative (a tester's -6.2 dB for a packet the detector rated at 53 dB).
+TEST(BurstFeatures, TheNoiseIsNotMeasuredOnTheNeighboursLabelled) {
+    TempDir dir;
+    std::mt19937 rng(3);
+    std::normal_distribution<double> g(0, std::sqrt(0.5));
+    const double amp = std::sqrt(100 * 20e3 / kRate); // 20 dB over the noise in 20 kHz
+    // 2 ms of noise between them and the burst: a block or two of the 38 in the margins.
+    auto neighbour = [](double t) { return (t >= 0.001 && t < 0.018) || t >= 0.052; };
+    const auto src = specedit::test::iqRecording(
+        dir.file("packets.cf32"), std::int64_t(0.07 * kRate), kRate, kCentre, [&](std::int64_t i) {
+            const double t = double(i) / kRate;
+            const std::complex<double> x(g(rng), g(rng));
+            const double a = (t >= kT0 && t < kT1) ? amp : neighbour(t) ? 10 * amp : 0.0;
+            return x + std::polar(a, 2 * std::numbers::pi * 100e3 * t);
+        });
+    Label before = box(100e3, 10e3), after = box(100e3, 10e3);
+    before.id = 2;
+    before.t0 = 0.001;
+    before.t1 = 0.018;
+    after.id = 3;
+    after.t0 = 0.052;
+    after.t1 = 0.07;
+    JobControl job;
+    const auto alone = computeDataset({{"r", src.get(), {box(100e3, 10e3)}, -1}}, {}, job);
+    const auto labelled =
+        computeDataset({{"r", src.get(), {box(100e3, 10e3), before, after}, -1}}, {}, job);
+    const double noiseBand = 20e3 * (1 + 2 * 0.375 * 0.1) / kRate; // as in AToneHas...
+    ASSERT_TRUE(labelled[0].error.empty()) << labelled[0].error;
+    EXPECT_NEAR(value(labelled[0].features, "noise_power_db"), 10 * std::log10(noiseBand), 1.0);
+    EXPECT_NEAR(value(labelled[0].features, "on_snr_db"),
+                10 * std::log10(100 * 20e3 / kRate / noiseBand + 1), 1.0);
+    // Without its neighbours' labels the noise is what the margins hold: theirs.
+    EXPECT_GT(value(alone[0].features, "noise_power_db"),
+              value(labelled[0].features, "noise_power_db") + 20);
 }
