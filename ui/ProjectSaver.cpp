@@ -4,9 +4,12 @@
 #include "ErrorText.h"
 #include "SaveConflict.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMessageBox>
+#include <QStatusBar>
 
 namespace specedit::ui {
 
@@ -21,6 +24,9 @@ bool ProjectSaver::write(const QString& path) {
     try {
         m_document->setViewState(m_viewState());
         m_document->saveProject(path);
+        if (auto* window = qobject_cast<QMainWindow*>(m_window)) // said, as editors do
+            window->statusBar()->showMessage(
+                QObject::tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
         return true;
     } catch (const std::exception& e) {
         QMessageBox::critical(m_window, QObject::tr("Cannot save the project"), userText(e));
@@ -64,7 +70,11 @@ bool ProjectSaver::maybeSave() {
         return true;
     const auto answer = QMessageBox::warning(
         m_window, QObject::tr("Unsaved changes"),
-        QObject::tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        m_document->projectPath().isEmpty()
+            ? QObject::tr("Your edits of %1 are not saved. Save them as a project (the "
+                          "recording itself is never changed)?")
+                  .arg(m_document->displayName())
+            : QObject::tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save(); // which removes the autosave

@@ -62,6 +62,9 @@ void runFeatures(const FeaturesArgs& a) {
             std::cout << in << ": " << r.labels.size()
                       << (r.labels.size() == 1 ? " burst" : " bursts")
                       << " detected (no labels given)\n";
+        if (r.labels.empty()) // a dataset that silently lacks a recording is worse
+            std::cerr << "specedit-cli: warning: " << in
+                      << ": no labels, so no rows (label it, or give --labels)\n";
         if (r.fromRecording)
             std::cout << in << ": " << r.labels.size()
                       << (r.labels.size() == 1 ? " label" : " labels")

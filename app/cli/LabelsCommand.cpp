@@ -4,6 +4,7 @@
 #include "cli/Commands.h"
 #include "cli/LabelOutput.h"
 #include "io/SourceFactory.h"
+#include "label/LabelFiles.h"
 #include "project/Project.h"
 
 #include <filesystem>
@@ -35,9 +36,20 @@ void runLabels(LabelsArgs a) {
     // the file its core:dataset names).
     if (recording.empty() && a.input.ends_with(".sigmf-meta"))
         recording = a.input;
+    // Label files to label files need no recording: times and frequencies are in the file.
+    const bool needsRecording = isProjectPath(a.out) || a.out.ends_with(".sigmf-meta");
+    if (recording.empty() && !needsRecording) {
+        auto labels = readLabelsFrom(a.input);
+        core::numberLabels(labels);
+        core::writeLabelFile(a.out, labels, {});
+        std::cout << a.input << ": " << describe({labels.size(), 0, 0}, "labels") << " -> " << a.out
+                  << "\n";
+        return;
+    }
     if (recording.empty())
         throw core::Error("--recording", "the labels' recording is not known",
-                          "--recording FILE (or a project or a .sigmf-meta as input)");
+                          "--recording FILE (or a project or a .sigmf-meta as input) for " +
+                              std::string(isProjectPath(a.out) ? "a project" : "SigMF"));
     const auto labels = readLabelsFrom(a.input);
     const auto src = core::openRecording(recording, open);
     const LabelWrite w = writeLabelsTo(a.out, labels, recording, open, *src);

@@ -670,8 +670,12 @@ class Labels(CliTest):
         self.assertIn(self.path("none.csv") + ": file does not exist", proc.stderr)
         with open(self.path("l.csv"), "w") as f:
             f.write("id,class,t0_s,t1_s,f0_hz,f1_hz\n1,,0.1,0.13,433.9e6,433.95e6\n")
-        proc = run("labels", self.path("l.csv"), "--out", self.path("x.csv"), check=2)
-        self.assertIn("--recording", proc.stderr)
+        proc = run("labels", self.path("l.csv"), "--out", self.path("x.sigmf-meta"), check=2)
+        self.assertIn("--recording: the labels' recording is not known", proc.stderr)
+        # Label file to label file needs no recording: the times are in the file.
+        run("labels", self.path("l.csv"), "--out", self.path("x.txt"), check=0)
+        with open(self.path("x.txt")) as f:
+            self.assertEqual(f.readline(), "0.1\t0.13\t\n")
         # A shortest burst longer than the recording finds nothing, and says why.
         proc = run("detect", rec, "--min-duration", "10", "--out", self.path("b.csv"), check=0)
         self.assertIn("--min-duration 10 s is longer than the 0.9 s looked at", proc.stderr)
@@ -752,6 +756,13 @@ class Features(CliTest):
                             "--patches: " + self.path("pd") + " is not a .npy path")]:
             proc = run("features", a, *args, "--out", self.path("d.csv"), check=2)
             self.assertIn(text, proc.stderr)
+        # A project without labels gives no rows, and says so.
+        with open(self.path("none.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "g001_433.92M_2M.cu8",
+                       "analysis": {"window": "hann", "nperseg": 256, "noverlap": 192}}, f)
+        proc = run("features", self.path("none.specedit.json"), "--out", self.path("n.csv"),
+                   check=0)
+        self.assertIn("none.specedit.json: no labels, so no rows", proc.stderr)
         proc = run("features", a, "--out", self.path("d.xlsx"), check=2)
         self.assertIn("--out: " + self.path("d.xlsx") + " is not a .csv path", proc.stderr)
         self.assertFalse(os.path.exists(self.path("d.csv")))

@@ -546,8 +546,9 @@ TEST(OpenRobustness, AProjectWhoseRecordingMovedAsksWhereItIs) {
     EXPECT_EQ(w.document()->sourcePath().toStdString(), moved);
     EXPECT_TRUE(w.document()->isModified()); // the new place is not saved yet
     EXPECT_TRUE(w.isWindowModified());
-    w.document()->saveProject(project);
+    ASSERT_TRUE(w.saveProject()); // Ctrl+S
     EXPECT_FALSE(w.isWindowModified());
+    EXPECT_EQ(w.statusBar()->currentMessage(), "Saved " + project);
     std::ifstream in(project.toStdString());
     EXPECT_EQ(nlohmann::json::parse(in).value("source", ""), "archive/voice.wav");
     ui::MainWindow again;
