@@ -118,6 +118,10 @@ void MainWindow::buildStatusBar() {
             [this](double dt, double df, const PlotScale& scale) {
                 statusBar()->showMessage(measureReadout(dt, df, scale));
             });
+    connect(m_paint, &PaintToolBar::toolChosen, this, [this](ToolKind kind) {
+        if (kind != ToolKind::Measure && statusBar()->currentMessage().startsWith("Δt"))
+            statusBar()->clearMessage(); // the measurement went with its tool
+    });
     connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
     connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
     connect(m_view, &SpectrogramView::pictureFailed, m_pictureStatus, &PictureStatus::showFailure);

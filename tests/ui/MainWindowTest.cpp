@@ -443,7 +443,9 @@ TEST(MainWindow, MeasureToolAndImageExport) {
     EXPECT_TRUE(
         QRegularExpression("^Δt 0\\.\\d{3} s   Δf \\d+(\\.\\d)? kHz").match(readout).hasMatch())
         << readout.toStdString();
-    EXPECT_TRUE(w.document()->shapes().empty()); // measuring paints nothing
+    EXPECT_TRUE(w.document()->shapes().empty());     // measuring paints nothing
+    w.paintToolBar()->selectTool(ui::ToolKind::Pan); // the readout goes with its tool
+    EXPECT_EQ(w.statusBar()->currentMessage(), "");
     const QString png = QString::fromStdString(own.file("spectrogram.png"));
     ASSERT_TRUE(w.view()->savePng(png, 1200, 700));
     const QImage image(png);
