@@ -568,9 +568,6 @@ TEST(Labels, TheDetectDialogReadsTheUnitsTyped) {
     EXPECT_FALSE(demo.window.document()->labels().empty());
 }
 
-// The Labels dock opened at the Settings' width: High, SNR and State needed sideways
-// scrolling. The first time it shows labels it is widened for them (up to 40 % of the window),
-// and the header's context menu hides and shows columns, remembered for the next window.
 // A project of labels without shapes opens on its Labels tab (it opened on Shapes, empty).
 TEST(Labels, AProjectOfLabelsOpensOnItsLabelsTab) {
     TempDir dir;
@@ -603,6 +600,9 @@ TEST(Labels, AProjectOfLabelsOpensOnItsLabelsTab) {
     EXPECT_EQ(front(), "Labels");
 }
 
+// The Labels dock opened at the Settings' width: High, SNR and State needed sideways
+// scrolling. The first time it shows labels it is widened for them (up to 40 % of the window),
+// and the header's context menu hides and shows columns, remembered for the next window.
 TEST(Labels, TheTableShowsItsColumnsWholeAndTheUserChoosesThem) {
     QSettings().remove("labels/hiddenColumns");
     DemoWindow demo;
