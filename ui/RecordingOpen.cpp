@@ -43,6 +43,11 @@ namespace {
 constexpr auto kRawKey = "rawOpenings";
 constexpr int kRawKept = 50;
 
+// Orders the entries of kRawKey by when their file was opened.
+bool openedEarlier(const QVariant& a, const QVariant& b) {
+    return a.toMap().value("when").toLongLong() < b.toMap().value("when").toLongLong();
+}
+
 std::optional<core::OpenOptions> lastRawOptions(const QString& path) {
     const QFileInfo file(path);
     const QVariantMap entry =
@@ -62,9 +67,7 @@ std::optional<core::OpenOptions> lastRawOptions(const QString& path) {
 // for each new one). Never its centre: that belongs to the other recording.
 std::optional<core::OpenOptions> latestRawOptions(const QString& path) {
     const QVariantMap all = QSettings().value(kRawKey).toMap();
-    auto latest = std::max_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
-        return a.toMap().value("when").toLongLong() < b.toMap().value("when").toLongLong();
-    });
+    auto latest = std::max_element(all.begin(), all.end(), openedEarlier);
     if (latest == all.end())
         return std::nullopt;
     const QVariantMap entry = latest->toMap();
@@ -91,9 +94,7 @@ void rememberRawOptions(const QString& path, const core::OpenOptions& o) {
         entry.insert("centre", *o.centerFrequency);
     all.insert(file.absoluteFilePath(), entry);
     while (all.size() > kRawKept) { // the oldest goes
-        auto oldest = std::min_element(all.begin(), all.end(), [](const auto& a, const auto& b) {
-            return a.toMap().value("when").toLongLong() < b.toMap().value("when").toLongLong();
-        });
+        auto oldest = std::min_element(all.begin(), all.end(), openedEarlier);
         all.erase(oldest);
     }
     settings.setValue(kRawKey, all);

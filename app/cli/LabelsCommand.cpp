@@ -25,6 +25,16 @@ void runLabels(LabelsArgs a) {
         throw core::Error(a.input, "file does not exist",
                           "a label file (.csv, .txt, .selections.txt, .sigmf-meta) or a project");
     checkLabelOutput(a.out);
+    // Label files to label files need no recording: times and frequencies are in the file.
+    const bool needsRecording = isProjectPath(a.out) || a.out.ends_with(".sigmf-meta");
+    if (!needsRecording && a.recording.empty()) {
+        auto labels = readLabelsFrom(a.input);
+        core::numberLabels(labels);
+        core::writeLabelFile(a.out, labels, {});
+        std::cout << a.input << ": " << describe({labels.size(), 0, 0}, "labels") << " -> " << a.out
+                  << "\n";
+        return;
+    }
     std::string recording = a.recording;
     core::OpenOptions open = a.open;
     if (recording.empty() && isProjectPath(a.input)) {
@@ -36,16 +46,6 @@ void runLabels(LabelsArgs a) {
     // the file its core:dataset names).
     if (recording.empty() && a.input.ends_with(".sigmf-meta"))
         recording = a.input;
-    // Label files to label files need no recording: times and frequencies are in the file.
-    const bool needsRecording = isProjectPath(a.out) || a.out.ends_with(".sigmf-meta");
-    if (recording.empty() && !needsRecording) {
-        auto labels = readLabelsFrom(a.input);
-        core::numberLabels(labels);
-        core::writeLabelFile(a.out, labels, {});
-        std::cout << a.input << ": " << describe({labels.size(), 0, 0}, "labels") << " -> " << a.out
-                  << "\n";
-        return;
-    }
     if (recording.empty())
         throw core::Error("--recording", "the labels' recording is not known",
                           "--recording FILE (or a project or a .sigmf-meta as input) for " +

@@ -652,6 +652,9 @@ class Labels(CliTest):
         os.makedirs(self.path("moved"))
         run("detect", rec, "--out", self.path("p.specedit.json"), check=0)
         shutil.move(self.path("p.specedit.json"), self.path("moved/p.specedit.json"))
+        # Its labels still convert to a label file, which needs no recording.
+        run("labels", self.path("moved/p.specedit.json"), "--out", self.path("moved.csv"),
+            check=0)
         proc = run("detect", self.path("moved/p.specedit.json"), "--out", self.path("c.csv"),
                    check=1)
         self.assertIn('moved/p.specedit.json: its recording ("source": "g001_433.92M_2M.cu8") '
