@@ -39,10 +39,14 @@ struct Workspace {
 
 class Detector {
 public:
+    // `fine`: the first pass, whose runs are cut at deep valleys (RegionTracker). Not the
+    // coarse ones: their narrow bins resolve an FSK burst's tones apart (the demo's, 80 kHz
+    // apart in bins of 1 kHz), whose two boxes then stood for its one tight fine box.
     Detector(const SampleSource& source, const StftParams& params, const DetectOptions& o,
-             Workspace& work)
-        : m_power(source, params, o.channel), m_options(o), m_pool(work.pool), m_block(work.block),
-          m_smoothed(work.smoothed), m_rounding(roundingPower(source.info(), params)) {}
+             Workspace& work, bool fine)
+        : m_power(source, params, o.channel), m_options(o), m_pool(work.pool), m_tracker(fine),
+          m_block(work.block), m_smoothed(work.smoothed),
+          m_rounding(roundingPower(source.info(), params)) {}
 
     // Progress goes from `from` to `to` of the job's 0..1.
     std::vector<Found> run(JobControl& job, double from = 0, double to = 1);
@@ -340,17 +344,17 @@ std::vector<Label> detectBursts(const SampleSource& source, StftParams params,
     // pulses, the coarser ones see weak narrow bursts whole (6 and 12 dB more sensitive to a
     // tone) and link the fine pieces inside their boxes.
     Workspace work;
-    Detector fineDetector(source, params, options, work);
+    Detector fineDetector(source, params, options, work, true);
     std::vector<Found> found = fineDetector.run(job, 0, 0.4);
     DetectOptions coarseOptions = options;
     coarseOptions.keepSteady = false;
     StftParams p = params;
     for (int pass = 1; pass <= 2; ++pass) {
         p = coarser(p);
-        found = linkByCoarse(
-            std::move(found),
-            Detector(source, p, coarseOptions, work).run(job, 0.1 + 0.3 * pass, 0.4 + 0.3 * pass),
-            p.nperseg / p.fs);
+        found = linkByCoarse(std::move(found),
+                             Detector(source, p, coarseOptions, work, false)
+                                 .run(job, 0.1 + 0.3 * pass, 0.4 + 0.3 * pass),
+                             p.nperseg / p.fs);
     }
     const double gapHz = options.mergeGapHz.value_or(source.info().sampleRate / 80);
     found = dropSpurs(mergeClose(found, options.mergeGap, gapHz, fineDetector.steadyBands()),

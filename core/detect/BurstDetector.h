@@ -12,7 +12,9 @@
 //    crosses the threshold; with `keepSteady` such bins (a floor `thresholdDb` above the
 //    block's median floor) are reported too, as steady labels.
 // 3. Hysteresis: a cell thresholdDb above its bin's floor seeds a region, and cells down to
-//    thresholdDb - hysteresisDb that touch it join (RegionTracker).
+//    thresholdDb - hysteresisDb that touch it join (RegionTracker). In the fine pass, cells
+//    20 dB below stronger cells on both sides in the same frame are left out: they are the
+//    splatter of a keyed burst reaching across to another signal, not a link between them.
 // 4. Regions closer than the merge gaps (in time with overlapping bands, or in frequency with
 //    overlapping times) become one; then those shorter than minDuration or narrower than
 //    minBandwidth are dropped, and so are those whose samples never move more than one step

@@ -1,6 +1,7 @@
 #include "detect/RegionTracker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <utility>
 
@@ -112,8 +113,9 @@ int nextAtOrAbove(const float* ratio, int from, int bins, float low) {
 
 } // namespace
 
-// The frame's runs of consecutive bins at or above `low`, into m_runs.
-void RegionTracker::findRuns(const float* ratio, int bins, float low) {
+// The frame's runs of consecutive bins at or above `low`, into m_runs, each cut at its deep
+// valleys if asked (splitAtValleys).
+void RegionTracker::findRuns(const float* ratio, int bins, float low, const float* weight) {
     m_runs.clear();
     for (int k = 0; k < bins;) {
         if (!(ratio[k] >= low)) {
@@ -123,8 +125,45 @@ void RegionTracker::findRuns(const float* ratio, int bins, float low) {
         const int b0 = k;
         while (k < bins && ratio[k] >= low)
             ++k;
-        m_runs.push_back({b0, k - 1, -1});
+        if (m_splitValleys)
+            splitAtValleys(ratio, weight, b0, k - 1);
+        else
+            m_runs.push_back({b0, k - 1, -1});
     }
+}
+
+// Adds the run [b0, b1] to m_runs without the cells of its deep valleys: cells whose power
+// (ratio x weight) lies kValleyDb below the loudest cells on both sides of them in the run.
+// Two signals at once in different bands are otherwise one run whenever a keyed edge of one
+// sprays its splatter across to the other (the demo's chirp took in an OOK burst 580 kHz
+// away, and the two were one burst 1 MHz wide). A burst's own splatter falls away from it
+// and is kept; a valley that deep lies only between two signals.
+void RegionTracker::splitAtValleys(const float* ratio, const float* weight, int b0, int b1) {
+    constexpr int kNarrow = 3; // a run this narrow has no valley
+    if (b1 - b0 < kNarrow) {
+        m_runs.push_back({b0, b1, -1});
+        return;
+    }
+    const float depth = std::pow(10.0f, kValleyDb / 10.0f);
+    auto level = [&](int k) { return weight ? ratio[k] * weight[k] : ratio[k]; };
+    m_suffix.resize(std::size_t(b1 - b0 + 1));
+    float right = 0;
+    for (int k = b1; k >= b0; --k)
+        m_suffix[std::size_t(k - b0)] = right = std::max(right, level(k));
+    float left = 0;
+    int start = -1;
+    for (int k = b0; k <= b1; ++k) {
+        left = std::max(left, level(k));
+        const bool valley = level(k) * depth < std::min(left, m_suffix[std::size_t(k - b0)]);
+        if (!valley && start < 0)
+            start = k;
+        if (valley && start >= 0) {
+            m_runs.push_back({start, k - 1, -1});
+            start = -1;
+        }
+    }
+    if (start >= 0)
+        m_runs.push_back({start, b1, -1});
 }
 
 // Each run joins the regions of the previous frame's runs it touches (a run touching two
@@ -194,7 +233,7 @@ void RegionTracker::closeRegions(std::vector<int>& parent, const std::vector<boo
 
 void RegionTracker::addFrame(std::int64_t frame, const float* ratio, int bins, float low,
                              float high, const float* weight) {
-    findRuns(ratio, bins, low);
+    findRuns(ratio, bins, low, weight);
     if (m_runs.empty() && m_open.empty())
         return; // noise alone: the common case
     std::vector<int> parent(m_open.size());

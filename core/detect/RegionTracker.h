@@ -34,6 +34,8 @@ struct Region {
 
 class RegionTracker {
 public:
+    // With `splitValleys`, runs are cut at their deep valleys (splitAtValleys).
+    explicit RegionTracker(bool splitValleys = false) : m_splitValleys(splitValleys) {}
     // One frame: ratio[k] = power / floor of bin k; cells at or above `low` join regions, those
     // at or above `high` seed them; a cell's energy, (ratio[k] - 1) * weight[k] (ratio[k] when
     // weight is null), goes into their profiles.
@@ -51,14 +53,19 @@ private:
         int b0, b1; // inclusive
         int region; // index in m_open
     };
-    void findRuns(const float* ratio, int bins, float low);
+    // Cells this far below the loudest on both sides of them in a run split it in two.
+    static constexpr float kValleyDb = 20.0f;
+    void findRuns(const float* ratio, int bins, float low, const float* weight);
+    void splitAtValleys(const float* ratio, const float* weight, int b0, int b1);
     void linkRuns(std::int64_t frame, std::vector<int>& parent);
     static void addRun(Region& g, const Run& r, std::int64_t frame, const float* ratio, float high,
                        const float* weight);
     void closeRegions(std::vector<int>& parent, const std::vector<bool>& continued);
 
+    bool m_splitValleys;
     std::vector<Run> m_prev;
-    std::vector<Run> m_runs; // this frame's, kept to reuse its memory
+    std::vector<Run> m_runs;     // this frame's, kept to reuse its memory
+    std::vector<float> m_suffix; // a run's loudest level from each cell to its end
     std::vector<Region> m_open;
     std::vector<Region> m_done;
 };

