@@ -77,7 +77,8 @@ QWidget* AnalysisPanel::buildAnalysisGroup() {
     m_channel = new QComboBox(group);
     form->addRow(tr("Window"), m_window);
     m_autoLength = new QCheckBox(tr("Auto"), group);
-    m_autoLength->setToolTip(tr("The length follows the zoom: one pixel's span of samples"));
+    m_autoLength->setToolTip(tr("The length follows the zoom: one pixel's span of samples, "
+                                "longer as the frequency is zoomed in"));
     auto* lengthRow = new QHBoxLayout;
     lengthRow->addWidget(m_nperseg, 1);
     lengthRow->addWidget(m_autoLength);

@@ -3,6 +3,8 @@
 #include "Document.h"
 #include "view/SpectrogramView.h"
 
+#include <cmath>
+
 namespace specedit::ui {
 
 AutoLength::AutoLength(Document* document, SpectrogramView* view, QObject* parent)
@@ -10,7 +12,7 @@ AutoLength::AutoLength(Document* document, SpectrogramView* view, QObject* paren
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);
     connect(&m_settle, &QTimer::timeout, this, &AutoLength::apply);
-    connect(view, &SpectrogramView::timeRangeChanged, this, [this] {
+    connect(view, &SpectrogramView::viewRangeChanged, this, [this] {
         if (m_document->hasSource() && m_document->autoLength())
             m_settle.start();
     });
@@ -22,7 +24,8 @@ AutoLength::AutoLength(Document* document, SpectrogramView* view, QObject* paren
 
 int AutoLength::wantedLength() const {
     const auto& info = m_document->info();
-    return Document::windowLengthFor(info, m_view->secondsPerPixel() * info.sampleRate);
+    const double samples = m_view->secondsPerPixel() * info.sampleRate;
+    return Document::windowLengthFor(info, samples * std::sqrt(m_view->frequencyZoom()));
 }
 
 void AutoLength::apply() {

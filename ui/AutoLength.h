@@ -3,7 +3,10 @@
 // When the view has settled (kSettleMs after the last zoom or pan), the length becomes one
 // pixel's span of samples rounded to a power of two (Document::windowLengthFor, the rule used
 // on open, with its limits), so a burst stays resolved in time as the user zooms in and the
-// frequency detail grows as far as the zoom allows. Only powers of two: the FFT plans made
+// frequency detail grows as far as the zoom allows. A frequency zoom by z (the band z times
+// the visible range) lengthens it by sqrt(z): time and frequency detail share the zoom, where
+// a length kept for time alone showed a zoomed band as a few bins many pixels tall (128
+// samples at 2 MS/s: 28 bins over a 440 kHz view). Only powers of two: the FFT plans made
 // for them once are reused. No undo step; the user's typed length turns Auto off.
 // GUI thread only.
 

@@ -115,8 +115,8 @@ TEST(SettingsPanel, RefusedCombinationsSayWhyInTheWindowsWordsAndCanBeRestored) 
 }
 
 // Auto length: on for a recording just opened; after a zoom settles, the length is one
-// pixel's span of samples as a power of two (no undo step); a typed length turns it off and
-// stays through zooms; the box turns it on again.
+// pixel's span of samples as a power of two, times the square root of the frequency zoom (no
+// undo step); a typed length turns it off and stays through zooms; the box turns it on again.
 TEST(SettingsPanel, AutoLengthFollowsTheZoomUntilTheUserTypesOne) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
@@ -144,6 +144,18 @@ TEST(SettingsPanel, AutoLengthFollowsTheZoomUntilTheUserTypesOne) {
     EXPECT_EQ(w.document()->analysis().noverlap, 3 * zoomed / 4); // overlap kept
     EXPECT_EQ(w.document()->undoStack()->count(), 0);
     EXPECT_FALSE(w.document()->isModified());
+    // A frequency zoom to a tenth of the band lengthens it by sqrt(10) (the user's zoomed band
+    // had shown 28 bins of 128 samples); fitting the band again brings the length back.
+    const QCPRange band = plot->yAxis->range();
+    plot->yAxis->setRange(band.center() - band.size() / 20, band.center() + band.size() / 20);
+    plot->replot();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_EQ(w.document()->analysis().nperseg, expectedFor(0.4 * std::sqrt(10.0)));
+    EXPECT_GT(w.document()->analysis().nperseg, zoomed);
+    plot->yAxis->setRange(band);
+    plot->replot();
+    QTest::qWait(ui::AutoLength::kSettleMs + 200);
+    EXPECT_EQ(w.document()->analysis().nperseg, zoomed);
     // The user's length wins: Auto goes off, and a zoom no longer changes it.
     type(w, field(w, " samples"), "2048");
     EXPECT_EQ(w.document()->analysis().nperseg, 2048);

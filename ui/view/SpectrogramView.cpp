@@ -94,10 +94,12 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_plot, &QCustomPlot::mouseMove, this, &SpectrogramView::onMouseMove);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
         m_nav->clamp();
-        emit timeRangeChanged();
+        emit viewRangeChanged();
     });
-    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { m_nav->clamp(); });
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        m_nav->clamp();
+        emit viewRangeChanged();
+    });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
         const int inexact = m_panes->inexactTiles();
         emit tilesPending(m_panes->missingTiles(), inexact);

@@ -84,6 +84,8 @@ public:
     TraceLane* traceLane() const { return m_trace; }
     // Seconds one pixel of the picture spans at the current zoom.
     double secondsPerPixel() const { return plotScale().secondsPerPixel; }
+    // ViewNavigator::frequencyZoom.
+    double frequencyZoom() const;
     void setViewState(const core::ViewState& state);
     const ColorParams& colorParams() const;
     // Sets the dB range from the visible tiles; false while too few tiles are ready.
@@ -146,8 +148,8 @@ signals:
     void colorParamsChanged(const ColorParams& params);
     // Visible tiles not computed yet, and those shown from a quick picture awaiting the exact one.
     void tilesPending(int missing, int inexact);
-    // The visible time range changed (zoom or pan).
-    void timeRangeChanged();
+    // The visible time or frequency range changed (zoom or pan).
+    void viewRangeChanged();
     // Every visible tile of the current analysis was drawn from its own level.
     void pictureComplete();
     // The picture cannot be computed (a core::Error's message, e.g. from an effect shape):

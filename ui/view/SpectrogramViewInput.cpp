@@ -104,6 +104,10 @@ PlotScale SpectrogramView::plotScaleAt(QPointF pixel) const {
     return s;
 }
 
+double SpectrogramView::frequencyZoom() const {
+    return m_nav->frequencyZoom();
+}
+
 PlotScale SpectrogramView::plotScale() const {
     const QRect r = pane().rect->rect();
     return {m_plot->xAxis->range().size() / std::max(1, r.width()),

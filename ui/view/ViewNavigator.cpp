@@ -87,6 +87,11 @@ void ViewNavigator::fit() {
 
 // The whole frequency range in axis coordinates: from the upper edge of bin 0 on a log axis
 // (0 Hz is not on it).
+double ViewNavigator::frequencyZoom() const {
+    const double visible = m_plot->yAxis->range().size();
+    return visible > 0 ? std::max(1.0, fullFrequencyRange().size() / visible) : 1.0;
+}
+
 QCPRange ViewNavigator::fullFrequencyRange() const {
     bool found = false;
     QCPRange f = m_picture->getValueRange(found, QCP::sdBoth, QCPRange());

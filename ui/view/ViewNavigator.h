@@ -44,6 +44,9 @@ public:
     // The navigation keys: +/- zoom time, Left/Right pan, Up/Down zoom frequency, Home/F fit.
     // False for any other key.
     bool handleKey(int key);
+    // How many times the visible frequency range goes into the recording's band, in the axis's
+    // coordinates (1 when fitted).
+    double frequencyZoom() const;
 
 private:
     QCPRange fullFrequencyRange() const;
