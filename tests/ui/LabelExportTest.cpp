@@ -10,12 +10,14 @@
 #include "labels/ClipExportDialog.h"
 #include "labels/LabelExchange.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <cmath>
@@ -94,7 +96,7 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     w.document()->setLabels({}, {labelBox(0.2, 0.3, 433.82e6, 433.92e6, "")}, "Set labels");
     const auto folder = QString::fromStdString(demo.dir.file("clips"));
     auto* exchange = w.findChild<ui::LabelExchange*>();
-    ASSERT_TRUE(exchange->exportClips({folder.toStdString(), "cf32", 0.0}));
+    ASSERT_TRUE(exchange->exportClips({folder.toStdString(), "cf32", 0.0}, w.document()->labels()));
     ASSERT_TRUE(waitForTask(w));
     const auto clip = demo.dir.file("clips/unlabeled_1.cf32");
     ASSERT_TRUE(std::filesystem::exists(clip));
@@ -140,6 +142,44 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
         << question.toStdString();
     EXPECT_FALSE(std::filesystem::exists(clip));
     EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/remote_1.cf32")));
+}
+
+// With proposals beside accepted labels, the dialog offers the accepted ones alone, and only
+// their clips are written (and asked about); without proposals there is nothing to choose.
+TEST(LabelExport, TheAcceptedLabelsAloneCanBecomeClips) {
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(false));
+    auto& w = demo.window;
+    auto accepted = labelBox(0.2, 0.3, 433.82e6, 433.92e6, "");
+    accepted.confirmed = true;
+    auto proposal = labelBox(0.6, 0.66, 433.45e6, 433.6e6, "");
+    proposal.confirmed = false;
+    w.document()->setLabels({}, {accepted, proposal}, "Set labels");
+    const auto folder = QString::fromStdString(demo.dir.file("clips"));
+    QString box;
+    onNextModal<ui::ClipExportDialog>([&](ui::ClipExportDialog* d) {
+        d->findChild<QLineEdit*>()->setText(folder);
+        auto* format = d->findChild<QComboBox*>();
+        format->setCurrentIndex(format->findData("cf32"));
+        auto* only = d->findChild<QCheckBox*>();
+        ASSERT_NE(only, nullptr);
+        box = only->text();
+        only->setChecked(true);
+        d->accept();
+    });
+    action(w, "Export bursts as c&lips…")->trigger();
+    ASSERT_TRUE(waitForTask(w));
+    EXPECT_EQ(box.toStdString(), "Only the accepted labels (1 of the 2)");
+    EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/unlabeled_1.cf32")));
+    EXPECT_FALSE(std::filesystem::exists(demo.dir.file("clips/unlabeled_2.cf32")));
+    EXPECT_TRUE(w.statusBar()->currentMessage().startsWith("1 clip written to"))
+        << w.statusBar()->currentMessage().toStdString();
+    // Remembered; and not offered when every label is accepted, or every one a proposal.
+    EXPECT_TRUE(ui::ClipExportDialog("/tmp/a_clips", true, 2, 1).acceptedOnly());
+    EXPECT_EQ(ui::ClipExportDialog("/tmp/a_clips", true, 2, 0).findChild<QCheckBox*>(), nullptr);
+    EXPECT_EQ(ui::ClipExportDialog("/tmp/a_clips", true, 2, 2).findChild<QCheckBox*>(), nullptr);
+    EXPECT_FALSE(ui::ClipExportDialog("/tmp/a_clips", true, 2, 2).acceptedOnly());
+    QSettings().remove("clipExport");
 }
 
 // The dialog proposes the format and margin chosen last (per kind of recording); a margin the

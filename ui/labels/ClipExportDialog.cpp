@@ -5,6 +5,7 @@
 #include "SecondsSpinBox.h"
 #include "apply/ClipFolder.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -23,6 +24,7 @@ namespace specedit::ui {
 namespace {
 
 const char* kMarginKey = "clipExport/marginSeconds";
+const char* kAcceptedOnlyKey = "clipExport/acceptedOnly";
 
 QString formatKey(bool complex) {
     return complex ? "clipExport/formatIq" : "clipExport/formatAudio";
@@ -65,6 +67,12 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     m_margin->setValue(settings.value(kMarginKey, core::BurstClipOptions{}.margin).toDouble());
     m_margin->setObjectName("margin");
     form->addRow(tr("Margin before and after"), m_margin);
+    if (proposed > 0 && proposed < labels) {
+        m_acceptedOnly = new QCheckBox(
+            tr("Only the accepted labels (%1 of the %2)").arg(labels - proposed).arg(labels), this);
+        m_acceptedOnly->setChecked(settings.value(kAcceptedOnlyKey, false).toBool());
+        form->addRow(m_acceptedOnly);
+    }
     m_problem->setStyleSheet("color: #c62828");
     m_problem->setWordWrap(true);
     m_problem->hide();
@@ -109,6 +117,8 @@ void ClipExportDialog::accept() {
         QSettings settings;
         settings.setValue(kMarginKey, m_margin->value());
         settings.setValue(formatKey(m_complex), m_format->currentData());
+        if (m_acceptedOnly)
+            settings.setValue(kAcceptedOnlyKey, m_acceptedOnly->isChecked());
         QDialog::accept();
     });
 }
@@ -131,6 +141,10 @@ core::BurstClipOptions ClipExportDialog::options() const {
     o.extension = m_format->currentData().toString().toStdString();
     o.margin = m_margin->value();
     return o;
+}
+
+bool ClipExportDialog::acceptedOnly() const {
+    return m_acceptedOnly && m_acceptedOnly->isChecked();
 }
 
 namespace {

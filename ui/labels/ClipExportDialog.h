@@ -1,13 +1,15 @@
 #pragma once
 // Asks where and how to write each label's burst as its own clip (Labels > Export bursts as
 // clips…): the folder (made if missing), the clip format (the recording's kind by default:
-// SigMF for IQ, WAV for audio) and the margin of context on each side; the format and margin
-// chosen last are proposed again. GUI thread only.
+// SigMF for IQ, WAV for audio), the margin of context on each side and, when some labels are
+// proposals and some accepted, whether to leave the proposals out (as the CLI's
+// --confirmed-only); the choices made last are proposed again. GUI thread only.
 
 #include "apply/BurstClips.h"
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -29,6 +31,9 @@ public:
     // The folder typed, relative to the proposed folder's parent (the recording's or the
     // project's folder) when it is not absolute.
     core::BurstClipOptions options() const;
+    // Only the accepted labels become clips (the box is offered only when some are accepted
+    // and some are not).
+    bool acceptedOnly() const;
 
     // Closes in a queued call, unless the margin field has just refused what was typed (the
     // user sees why and the value it kept: RefusalHold); remembers the format and margin for
@@ -45,6 +50,7 @@ private:
     QLineEdit* m_folder;
     QComboBox* m_format;
     SecondsSpinBox* m_margin;
+    QCheckBox* m_acceptedOnly = nullptr;
     QPushButton* m_export = nullptr;
     QLabel* m_problem;
     bool m_complex;

@@ -64,16 +64,19 @@ void LabelExchange::addActions(QMenu* menu) {
     menu->addAction(tr("Export bursts as c&lips…"), this, [this] {
         if (!hasLabels())
             return;
-        const auto& labels = m_document->labels();
+        auto labels = m_document->labels();
         const auto proposed = std::count_if(labels.begin(), labels.end(),
                                             [](const core::Label& l) { return !l.confirmed; });
         ClipExportDialog dialog(m_document->outputPath("_clips"),
                                 m_document->source()->info().isComplex(), int(labels.size()),
                                 int(proposed), m_window);
-        if (dialog.exec() != QDialog::Accepted ||
-            !confirmClipFolder(m_window, dialog.options(), m_document->source()->info(), labels))
+        if (dialog.exec() != QDialog::Accepted)
             return;
-        if (!exportClips(dialog.options()) && m_tasks->isBusy())
+        if (dialog.acceptedOnly())
+            std::erase_if(labels, [](const core::Label& l) { return !l.confirmed; });
+        if (!confirmClipFolder(m_window, dialog.options(), m_document->source()->info(), labels))
+            return;
+        if (!exportClips(dialog.options(), labels) && m_tasks->isBusy())
             emit message(tr("Another task is running; export when it ends"), 5000);
     });
 }
@@ -159,11 +162,11 @@ bool LabelExchange::exportDataset(const QString& csvPath) {
         });
 }
 
-bool LabelExchange::exportClips(const core::BurstClipOptions& options) {
+bool LabelExchange::exportClips(const core::BurstClipOptions& options,
+                                const std::vector<core::Label>& labels) {
     if (!m_document->hasSource() || options.folder.empty())
         return false;
     auto source = m_document->source();
-    const auto labels = m_document->labels();
     const std::string recording = m_document->sourcePath().toStdString();
     const auto analysis = m_document->analysis();
     const auto shapes = m_document->shapes();

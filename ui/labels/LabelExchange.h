@@ -35,10 +35,10 @@ public:
     QString exportLabels(const QString& path) const;
     // Returns whether the job started (false while another task runs).
     bool exportDataset(const QString& csvPath);
-    // Each label's burst as its own clip (core::writeBurstClips) on the task runner; the
+    // Each of `labels`' bursts as its own clip (core::writeBurstClips) on the task runner; the
     // status bar says how many and where, a message box which labels were left out and why.
     // Returns whether the job started (not while another task runs, nor without a folder).
-    bool exportClips(const core::BurstClipOptions& options);
+    bool exportClips(const core::BurstClipOptions& options, const std::vector<core::Label>& labels);
 
 signals:
     void message(const QString& text, int timeoutMs);
