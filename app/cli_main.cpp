@@ -26,6 +26,11 @@ int main(int argc, char** argv) {
     registerExportBursts(app, action);
     registerRebuild(app, action);
     registerGuess(app, action);
+    if (const auto split = splitUnitMessage(argc, argv)) {
+        std::cerr << "specedit-cli: error: " << *split
+                  << "\nRun with --help for more information.\n";
+        return kExitUsage;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

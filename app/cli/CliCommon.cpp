@@ -6,6 +6,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -203,6 +204,29 @@ std::string conversionMessage(const CLI::App& app, const std::string& raw) {
 }
 
 } // namespace
+
+std::optional<std::string> splitUnitMessage(int argc, char** argv) {
+    auto isNumber = [](const std::string& s) {
+        char* end = nullptr;
+        std::strtod(s.c_str(), &end);
+        return !s.empty() && end == s.c_str() + s.size();
+    };
+    // A word that is a unit: no number alone, but one after a number ("MS/s", "kHz", "ms").
+    auto isUnit = [&](const std::string& s) {
+        return !s.empty() && !isNumber(s) && s[0] != '-' &&
+               (core::parseHertzText("1" + s) || core::parseSecondsText("1" + s));
+    };
+    for (int i = 1; i + 2 < argc; ++i) {
+        const std::string option = argv[i], value = argv[i + 1], unit = argv[i + 2];
+        if (option.rfind("--", 0) != 0 || option.find('=') != std::string::npos ||
+            !isNumber(value) || !isUnit(unit))
+            continue;
+        return option + ": \"" + value + " " + unit + "\" reached the command as two words, " +
+               value + " and " + unit + " (expected it in quotes, \"" + value + " " + unit +
+               "\", or without the space: " + value + unit + ")";
+    }
+    return std::nullopt;
+}
 
 int reportParseError(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
     std::string message = e.get_name() == "ConversionError" ? conversionMessage(app, e.what())

@@ -67,4 +67,9 @@ int runGuarded(const std::function<void()>& body);
 // A first argument that names no command is said as such, with the commands there are.
 int reportParseError(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv);
 
+// An option's number and its unit typed apart without quotes ("--rate 1 MS/s" reaches the
+// command as --rate 1 and an input named MS/s): the message saying so, before any parsing
+// (the rate would be 1 Hz, and "MS/s" a missing recording, found only after a detection).
+std::optional<std::string> splitUnitMessage(int argc, char** argv);
+
 } // namespace specedit::cli

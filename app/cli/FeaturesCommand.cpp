@@ -108,7 +108,10 @@ void registerFeatures(CLI::App& app, std::function<int()>& action) {
                     "Projects (.specedit.json) or recordings (their SigMF annotations, the bursts "
                     "detected, or --labels)")
         ->required();
-    cmd->add_option("--out", args->out, "Dataset CSV, one row per label")->required();
+    cmd->add_option("--out", args->out,
+                    "Dataset CSV, one row per label (its recording column: the path from the CSV's "
+                    "folder when the recording lies in it or below, else absolute)")
+        ->required();
     cmd->add_option("--patches", args->patches,
                     "Also write spectrogram patches here (.npy, float32 dB) with a JSON index");
     cmd->add_option("--patch-size", args->patchSize, "Patch rows and columns")

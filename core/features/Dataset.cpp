@@ -16,6 +16,20 @@
 namespace specedit::core {
 namespace {
 
+// A recording as a file beside `outPath` names it: relative to that file's folder when it lies
+// in it or below (a dataset folder moved with its recordings, or read from another working
+// folder, still finds them), else absolute (the path as typed was relative to the working
+// folder of the command, which nothing reading the file knows).
+std::string nameBeside(const std::string& recording, const std::string& outPath) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path file = fs::absolute(recording, ec).lexically_normal();
+    const fs::path folder = fs::absolute(outPath, ec).lexically_normal().parent_path();
+    const fs::path relative = file.lexically_relative(folder);
+    const bool below = !relative.empty() && *relative.begin() != "..";
+    return (below ? relative : file).generic_string();
+}
+
 void measure(const DatasetInput& in, DatasetEntry& e, const DatasetOptions& options,
              FeaturePlans& plans) {
     try {
@@ -85,9 +99,10 @@ void writeFeatureCsv(const std::string& path, const std::vector<DatasetEntry>& e
             if (!e.error.empty())
                 continue;
             const Label& l = e.label;
-            out << csvQuoted(e.recording) << ',' << l.id << ',' << csvQuoted(l.className) << ','
-                << (l.confirmed ? "confirmed" : "proposed") << ',' << number(l.t0) << ','
-                << number(l.t1) << ',' << number(l.f0) << ',' << number(l.f1);
+            out << csvQuoted(nameBeside(e.recording, path)) << ',' << l.id << ','
+                << csvQuoted(l.className) << ',' << (l.confirmed ? "confirmed" : "proposed") << ','
+                << number(l.t0) << ',' << number(l.t1) << ',' << number(l.f0) << ','
+                << number(l.f1);
             for (double v : e.features.values)
                 out << ',' << number(v);
             out << ',' << csvQuoted(e.features.modulation) << ',' << csvQuoted(e.features.evidence)
@@ -115,7 +130,7 @@ void writePatches(const std::string& npyPath, const std::vector<DatasetEntry>& e
         npy.append(e.patch.data(), e.patch.size());
         const Label& l = e.label;
         rows.push_back({{"row", rows.size()},
-                        {"recording", e.recording},
+                        {"recording", nameBeside(e.recording, npyPath)},
                         {"id", l.id},
                         {"class", l.className},
                         {"t0", l.t0},

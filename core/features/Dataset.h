@@ -1,10 +1,12 @@
 #pragma once
 // A dataset of labelled bursts for a classifier, from one or many labelled recordings:
-//   - a CSV with one row per label: recording, id, class (the target), state, the box
+//   - a CSV with one row per label: recording (its path relative to the CSV's folder when it
+//     lies in it or below, else absolute), id, class (the target), state, the box
 //     (t0_s, t1_s, f0_hz, f1_hz), every feature of featureNames(), the modulation guess and
 //     its evidence;
 //   - optionally a .npy stack of spectrogram patches, float32 [labels, size, size] in dB
-//     (features/Patch), with a JSON index naming each row's label, in the CSV's order.
+//     (features/Patch), with a JSON index naming each row's label (its recording relative to
+//     the index's folder), in the CSV's order.
 // Features are computed on all cores, one label per task; a label whose box cannot be measured
 // (outside its recording, no band) is left out and reported, never guessed.
 
@@ -17,7 +19,7 @@
 namespace specedit::core {
 
 struct DatasetInput {
-    std::string recording; // the name written in the recording column
+    std::string recording; // its path (the CSV names it from its own folder, as above)
     const SampleSource* source = nullptr;
     std::vector<Label> labels;
     int channel = -1;

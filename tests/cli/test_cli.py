@@ -368,6 +368,14 @@ class BadInput(CliTest):
         self.assertEqual(proc.returncode, 2)
         self.assertIn('error: --rate: "0M" is not a sample rate (expected a rate above 0 Hz',
                       proc.stderr)
+        # A number and its unit typed apart without quotes reach the command as two words:
+        # said before anything is read (features had detected at 1 Hz, then missed "MS/s").
+        proc = run("features", self.path("one.cu8"), "--rate", "1", "MS/s", "--out",
+                   self.path("f.csv"), check=2)
+        self.assertIn('specedit-cli: error: --rate: "1 MS/s" reached the command as two words, '
+                      '1 and MS/s (expected it in quotes, "1 MS/s", or without the space: 1MS/s)',
+                      proc.stderr)
+        self.assertFalse(os.path.exists(self.path("f.csv")))
         # A value that is no number names the option and the type wanted, like other errors
         # (CLI11 said "Could not convert: --nperseg = 2.5", without the program's prefix).
         for option, typed, wanted in [("--nperseg", "2.5", "is not a whole number"),
@@ -703,6 +711,26 @@ class Features(CliTest):
         for name, r in (("a", rec), ("b", other)):
             run("detect", r, "--out", self.path(name + ".specedit.json"), check=0)
         return [self.path("a.specedit.json"), self.path("b.specedit.json")]
+
+    def test_the_recording_column_is_read_from_the_csvs_folder(self):
+        # The path as typed was relative to the folder the command ran in, which a reader of
+        # the CSV does not know: in the CSV's folder or below, the path from there; else
+        # absolute. Typed relative to another working folder here.
+        rec = self.recording()
+        os.makedirs(self.path("sub"))
+        cwd = os.getcwd()
+        os.chdir(self.path("sub"))
+        try:
+            for out, wanted in [(os.path.join("..", "d.csv"), "g001_433.92M_2M.cu8"),
+                                ("d.csv", os.path.abspath(rec))]:
+                run("features", os.path.join("..", "g001_433.92M_2M.cu8"), "--out", out,
+                    check=0)
+                with open(out) as f:
+                    rows = list(csv.DictReader(f))
+                self.assertEqual({r["recording"] for r in rows}, {wanted}, out)
+        finally:
+            os.chdir(cwd)
+        self.assertTrue(os.path.exists(rec))
 
     def test_many_projects_become_one_dataset(self):
         a, b = self.projects()
