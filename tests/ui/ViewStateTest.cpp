@@ -34,6 +34,18 @@ void changeLength(ui::MainWindow& w, int factor) {
     ASSERT_TRUE(waitForTiles(w));
 }
 
+// The demo zoomed in, and beside it the capture to open after it: 0.5 s of cu8 at 250 kS/s
+// around 433.92 MHz (silent, or a tone in I). Returns its path.
+std::string zoomInAndWriteCapture(DemoWindow& demoWindow, bool tone) {
+    demoWindow.window.view()->zoomToBox(1.0, 1.05, 433.5e6, 433.7e6);
+    std::vector<std::uint8_t> samples(2 * 250000 / 2, 128);
+    for (std::size_t i = 0; tone && i < samples.size(); i += 2)
+        samples[i] = std::uint8_t(128 + 60 * std::sin(0.3 * double(i)));
+    const auto path = demoWindow.dir.file("g001_433.92M_250k.cu8");
+    writeBytes(path, samples.data(), samples.size());
+    return path;
+}
+
 // The view shows all of the 0.5 s capture at 250 kS/s around 433.92 MHz the tests open.
 void expectWholeCapture(ui::MainWindow& w) {
     const QCPRange t = w.view()->plot()->xAxis->range();
@@ -174,12 +186,7 @@ TEST(ViewState, AnotherRecordingOpensFittedWhateverAnalysisFollows) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
     auto& w = demoWindow.window;
-    w.view()->zoomToBox(1.0, 1.05, 433.5e6, 433.7e6);
-    std::vector<std::uint8_t> samples(2 * 250000 / 2, 128); // 0.5 s at 250 kS/s
-    for (std::size_t i = 0; i < samples.size(); i += 2)
-        samples[i] = std::uint8_t(128 + 60 * std::sin(0.3 * double(i)));
-    const auto path = demoWindow.dir.file("g001_433.92M_250k.cu8");
-    writeBytes(path, samples.data(), samples.size());
+    const auto path = zoomInAndWriteCapture(demoWindow, true);
     ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
     // Files made from it are proposed beside it (labels, dataset, image, the Open dialog).
     EXPECT_EQ(w.document()->besideSource(".labels.csv").toStdString(),
@@ -205,10 +212,7 @@ TEST(ViewState, AnotherRecordingOpensFittedWhenTheAutosaveTookTheOldView) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));
     auto& w = demoWindow.window;
-    w.view()->zoomToBox(1.0, 1.05, 433.5e6, 433.7e6);
-    std::vector<std::uint8_t> samples(2 * 250000 / 2, 128); // 0.5 s at 250 kS/s
-    const auto path = demoWindow.dir.file("g001_433.92M_250k.cu8");
-    writeBytes(path, samples.data(), samples.size());
+    const auto path = zoomInAndWriteCapture(demoWindow, false);
     const core::ViewState old = w.view()->viewState();
     ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
     w.document()->setViewState(old); // the autosave's tick, before the first picture
