@@ -2,12 +2,14 @@
 // (or in the user's data folder) that protects unsaved edits.
 #include "Document.h"
 #include "commands/AnalysisCommand.h"
+#include "commands/ShapeCommands.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
 #include <utility>
 
 namespace specedit::ui {
@@ -95,13 +97,16 @@ void Document::recoverAutosave(const QString& file) {
     if (!(analysis == this->analysis()) || m_project.autoLength != saved.autoLength)
         m_undo.push(new AnalysisCommand(this, this->analysis(), analysis, -1, m_project.autoLength,
                                         saved.autoLength));
-    for (const auto& shape : std::vector<core::Shape>(m_project.shapes))
-        removeShape(shape.id);
-    for (const auto& shape : saved.shapes)
-        addShape(shape); // stops Auto: the autosave says whether the user turned it on again
-    if (m_project.autoLength != saved.autoLength)
-        m_undo.push(new AnalysisCommand(this, this->analysis(), this->analysis(), -1,
-                                        m_project.autoLength, saved.autoLength));
+    // The shapes with their own ids, so with their names ("rect 4" came back as "rect 8").
+    std::vector<core::Shape> shapes = saved.shapes;
+    for (const auto& s : shapes)
+        m_nextShapeId = std::max(m_nextShapeId, s.id + 1);
+    for (auto& s : shapes)
+        if (s.id == 0)
+            s.id = m_nextShapeId++;
+    if (shapes != m_project.shapes)
+        m_undo.push(new ReplaceShapesCommand(this, m_project.shapes, std::move(shapes),
+                                             tr("Recover shapes")));
     setLabels(saved.classes, saved.labels, tr("Recover labels"));
     m_undo.endMacro();
     if (from != autosavePath()) { // another window's: this window's own keeps it from now on

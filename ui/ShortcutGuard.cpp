@@ -74,6 +74,15 @@ bool readsAsPartOfValue(const QAbstractSpinBox& spin, const QKeyEvent& e) {
     return spin.validate(text, pos) != QValidator::Invalid;
 }
 
+// A key typed without Ctrl or Alt while the user is typing into the field (its text changed
+// since the value was last taken): the field says what it cannot hold; a tester's "abc" in a
+// shape's Start switched the tool to the Brush (B).
+bool typingInto(const QAbstractSpinBox& spin, const QKeyEvent& e) {
+    const auto* edit = spin.findChild<QLineEdit*>();
+    return edit && edit->isModified() && typesText(e) && !e.text().isEmpty() &&
+           e.text().front().isPrint();
+}
+
 } // namespace
 
 void ShortcutGuard::guard(QWidget* root) {
@@ -95,7 +104,9 @@ bool ShortcutGuard::eventFilter(QObject* watched, QEvent* event) {
     if (!spin && !qobject_cast<QLineEdit*>(widget))
         return QObject::eventFilter(watched, event);
     const auto& key = *static_cast<QKeyEvent*>(event);
-    const bool claimed = spin ? editsNumber(key) || readsAsPartOfValue(*spin, key) : typesText(key);
+    const bool claimed =
+        spin ? editsNumber(key) || readsAsPartOfValue(*spin, key) || typingInto(*spin, key)
+             : typesText(key);
     if (claimed)
         event->accept(); // the key goes to the field
     else

@@ -5,9 +5,10 @@
 // filter, installed on every spin box under a widget, lets such a field keep only what edits
 // a number (digits, sign, decimal point, editing and navigation keys, Ctrl+A/C/V/X; not
 // Ctrl+Z/Y, which undo and redo the document's edits);
-// other keys go to the shortcuts. Text fields (names, filters) keep every key typed without
-// Ctrl or Alt: the user is typing (1-9, N and Return are label shortcuts elsewhere).
-// GUI thread only.
+// other keys go to the shortcuts, unless the user is typing into the field (its text changed
+// since its value was last taken): then a letter is the field's to refuse. Text fields (names,
+// filters) keep every key typed without Ctrl or Alt: the user is typing (1-9, N and Return are
+// label shortcuts elsewhere). GUI thread only.
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,9 @@
 #include "UnitSpinBox.h"
 
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMetaObject>
+#include <QToolTip>
 #include <algorithm>
 
 namespace specedit::ui {
@@ -26,6 +28,31 @@ UnitSpinBox::UnitSpinBox(Parse parse, Format format, QRegularExpression partial,
 void UnitSpinBox::focusInEvent(QFocusEvent* event) {
     m_before = value();
     QDoubleSpinBox::focusInEvent(event);
+}
+
+void UnitSpinBox::keyPressEvent(QKeyEvent* event) {
+    const QString typed = event->text();
+    const bool printable = !typed.isEmpty() && typed.front().isPrint() &&
+                           !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
+    if (printable) {
+        QString text = lineEdit()->text();
+        int pos = lineEdit()->cursorPosition();
+        if (lineEdit()->hasSelectedText()) {
+            pos = lineEdit()->selectionStart();
+            text.remove(pos, lineEdit()->selectedText().size());
+        }
+        text.insert(pos, typed);
+        pos += int(typed.size());
+        if (validate(text, pos) == QValidator::Invalid) {
+            QToolTip::showText(mapToGlobal(QPoint(0, height())),
+                               tr("\"%1\" cannot be part of this value (for example %2)")
+                                   .arg(typed, textFromValue(value())),
+                               this);
+            event->accept();
+            return;
+        }
+    }
+    QDoubleSpinBox::keyPressEvent(event);
 }
 
 void UnitSpinBox::refuse(const QString& text) {

@@ -32,6 +32,9 @@ signals:
 
 protected:
     void focusInEvent(QFocusEvent* event) override;
+    // A character the value cannot hold ("a" in "1.2a s") is not taken, and a tip under the
+    // field says so (it was dropped without a word).
+    void keyPressEvent(QKeyEvent* event) override;
     void fixup(QString& input) const override;
     QValidator::State validate(QString& input, int& pos) const override;
     double valueFromText(const QString& text) const override;

@@ -915,15 +915,26 @@ TEST(Document, AutosaveRecoversUnsavedShapesAfterACrash) {
     doc->saveProject(project);
     // Once saved as a project, the sidecar lives beside the project, and recovery still works.
     EXPECT_EQ(doc->autosavePath(), project + ".autosave");
+    doc->removeShape(doc->addShape(rectShape(3.0, 3.5, 2000, 3000, -20))); // id 2 unused
     doc->addShape(rectShape(2.0, 2.5, 2000, 3000, -20));
     doc->writeAutosave();
     const QString sidecar = doc->autosavePath();
+    const auto ids = [](const std::vector<core::Shape>& shapes) {
+        std::vector<std::uint64_t> out;
+        for (const auto& s : shapes)
+            out.push_back(s.id);
+        return out;
+    };
+    const auto before = ids(doc->shapes());
     doc.reset(); // then the program dies
     ui::Document reopened;
     reopened.openProject(project);
     ASSERT_TRUE(reopened.hasRecoverableAutosave());
     reopened.recoverAutosave();
     EXPECT_EQ(reopened.shapes().size(), 2u);
+    // Each shape keeps its id, so its name ("rect 3" had come back as "rect 4").
+    EXPECT_EQ(ids(reopened.shapes()), before);
+    EXPECT_EQ(reopened.addShape(rectShape(4.0, 4.5, 2000, 3000, -20)), before.back() + 1);
     reopened.removeAutosave();
     EXPECT_FALSE(QFileInfo::exists(sidecar));
     EXPECT_FALSE(QFileInfo::exists(reopened.autosavePath()));

@@ -3,16 +3,20 @@
 // "Hear" and "Picture" switches.
 
 #include "AbSwitch.h"
+#include "Document.h"
+#include "SecondsSpinBox.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
 #include "audio/Listener.h"
 #include "util/JobControl.h"
 
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <atomic>
 #include <gtest/gtest.h>
 #include <thread>
@@ -120,6 +124,35 @@ TEST(Shortcuts, WindowKeysWorkWhileANumberFieldHasTheFocus) {
     });
     QTest::keyClick(w.windowHandle(), Qt::Key_E, Qt::ControlModifier);
     EXPECT_TRUE(dialogShown);
+}
+
+// A letter typed into a field the user is typing in is the field's: it is not taken, a tip
+// under the field says so, and no shortcut runs (a tester's "abc" in a shape's Start chose
+// the Brush). In a field not being typed in, the letter is a shortcut, as above.
+TEST(Shortcuts, ALetterTypedIntoAFieldBeingEditedRunsNoShortcut) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    ASSERT_TRUE(demoWindow.activate());
+    w.document()->addShape(rectShape(1.0, 1.2, 433.8e6, 434.0e6));
+    auto* start = w.findChild<ui::SecondsSpinBox*>("shapeStart");
+    ASSERT_NE(start, nullptr);
+    ASSERT_TRUE(start->isEnabled());
+    start->setFocus();
+    start->selectAll();
+    const ui::ToolKind before = w.view()->tool();
+    ASSERT_NE(before, ui::ToolKind::Brush);
+    for (const auto key : {Qt::Key_1, Qt::Key_Period, Qt::Key_1, Qt::Key_B})
+        QTest::keyClick(w.windowHandle(), key);
+    EXPECT_EQ(w.view()->tool(), before);
+    EXPECT_EQ(start->findChild<QLineEdit*>()->text(), "1.1");
+    EXPECT_TRUE(QToolTip::isVisible());
+    EXPECT_TRUE(QToolTip::text().startsWith("\"b\" cannot be part of this value (for example"))
+        << QToolTip::text().toStdString();
+    QTest::keyClick(w.windowHandle(), Qt::Key_Return);
+    EXPECT_DOUBLE_EQ(start->value(), 1.1);
+    QTest::keyClick(w.windowHandle(), Qt::Key_B); // the typing ended: B is the Brush again
+    EXPECT_EQ(w.view()->tool(), ui::ToolKind::Brush);
 }
 
 // The two A/B choices are named on both sides: T moves "Hear" (what playback plays), M moves
