@@ -8,6 +8,7 @@
 #include "ShapeEffectFields.h"
 #include "ShapeListModel.h"
 #include "tools/ShapeEditGesture.h"
+#include "view/AxisTickers.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -388,6 +389,34 @@ void ShapesPanel::edit(int mergeId) {
         return;
     }
     m_document->modifyShape(s, mergeId);
+    const bool band = mergeId == kHarmonicsEdit || mergeId == kLowEdit || mergeId == kHighEdit ||
+                      mergeId == kFeatherFreqEdit;
+    if (const QString overlap = band ? harmonicsOverlap(s) : QString(); !overlap.isEmpty())
+        emit message(overlap, 15000);
+}
+
+// Said when a shape's harmonics run together (a tester's 35-66 Hz hum box with 10 took every
+// sound from 71 to 663 Hz): the edit stands, but the user sees what it covers.
+QString ShapesPanel::harmonicsOverlap(const core::Shape& s) const {
+    if (s.harmonics < 2 || !m_document->hasSource())
+        return {};
+    const auto& info = m_document->info();
+    const double ref = info.isComplex() ? info.centerFrequency.value_or(0.0) : 0.0;
+    const int m = s.firstOverlappingHarmonic(ref);
+    if (m == 0)
+        return {};
+    const core::TfBox b = s.bounds();
+    const bool lowNearer = std::abs(b.f0 - ref) < std::abs(b.f1 - ref);
+    const double nearer = (lowNearer ? b.f0 : b.f1) - ref,
+                 farther = (lowNearer ? b.f1 : b.f0) - ref;
+    const double from = ref + m * nearer, to = ref + s.harmonics * farther;
+    auto hz = [](double f) { return formatFrequency(f, exactStep(std::round(f * 10) / 10)); };
+    return tr("Harmonics %1 and %2 of the band %3 to %4 overlap, as do all above: %5 to %6 is "
+              "covered without a gap. For a hum's notches, draw the band around its line alone "
+              "(49 to 51 Hz, say)")
+        .arg(m)
+        .arg(m + 1)
+        .arg(hz(b.f0), hz(b.f1), hz(std::min(from, to)), hz(std::max(from, to)));
 }
 
 void ShapesPanel::move(int delta) {

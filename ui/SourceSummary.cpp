@@ -51,11 +51,14 @@ QString sourceSummary(const QString& fileName, const core::SignalInfo& info) {
     const double seconds = info.duration();
     const QString duration = seconds < 1 ? QObject::tr("%1 ms").arg(seconds * 1e3, 0, 'f', 1)
                                          : QObject::tr("%1 s").arg(seconds, 0, 'f', 2);
+    // A radio's rate in samples per second ("2 MS/s"), an audio file's as sound tools write it
+    // ("22.05 kHz").
+    QString rate = formatFrequency(info.sampleRate, exactStep(info.sampleRate));
+    if (info.isComplex())
+        rate.replace("Hz", "S/s");
     QString text =
         QObject::tr("%1 — %2, %3%4%5, %6")
-            .arg(fileName, kind,
-                 formatFrequency(info.sampleRate, exactStep(info.sampleRate)).replace("Hz", "S/s"),
-                 originNote(info.origins.sampleRate), channels, duration);
+            .arg(fileName, kind, rate, originNote(info.origins.sampleRate), channels, duration);
     if (info.centerFrequency)
         text += QObject::tr(", centre %1%2")
                     .arg(formatFrequency(*info.centerFrequency, exactStep(*info.centerFrequency)),

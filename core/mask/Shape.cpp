@@ -312,6 +312,19 @@ TfBox Shape::harmonicBounds(double refHz) const {
     return b;
 }
 
+int Shape::firstOverlappingHarmonic(double refHz) const {
+    const TfBox b = bounds();
+    const double a = b.f0 - refHz, c = b.f1 - refHz;
+    if (a < 0 && c > 0) // around the reference: every copy holds it
+        return harmonics > 1 ? 1 : 0;
+    const double lo = std::min(std::abs(a), std::abs(c)), hi = std::max(std::abs(a), std::abs(c));
+    if (!(hi > lo))
+        return 0;
+    // Copies m and m + 1 meet when m hi >= (m + 1) lo.
+    const double first = std::max(1.0, std::ceil(lo / (hi - lo)));
+    return first + 1 <= harmonics ? int(first) : 0;
+}
+
 double Shape::harmonicCoverage(double t, double f, double refHz) const {
     if (harmonics <= 1)
         return coverage(t, f);

@@ -104,6 +104,11 @@ struct Shape {
     TfBox harmonicBounds(double refHz) const;
     // Coverage w_H(t, f) with the harmonics around refHz (as coverage() when harmonics is 1).
     double harmonicCoverage(double t, double f, double refHz) const;
+    // The first multiple m whose copy of the band (feather included) meets copy m + 1, with
+    // m + 1 at most `harmonics`: from m on the copies cover the spectrum without a gap (a
+    // 35-66 Hz band's copies run together from the 2nd, a 49-51 Hz band's from the 25th).
+    // 0 when no two copies meet.
+    int firstOverlappingHarmonic(double refHz) const;
 };
 
 std::string toString(ShapeType type);

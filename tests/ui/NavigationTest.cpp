@@ -56,6 +56,31 @@ TEST(Navigation, WheelNotchZoomsOneAndAHalfTimesCtrlFinerAxisForFrequency) {
     EXPECT_DOUBLE_EQ(plot->xAxis->range().size(), t1);
 }
 
+// A real signal's spectrum starts at 0 Hz: zooming in on the hum at the bottom of an audio
+// recording never shows negative frequencies (a tester read "f -8.0 Hz"), nor the half bin
+// above half the rate.
+TEST(Navigation, AnAudioViewStaysBetweenZeroAndHalfTheRate) {
+    TempDir dir;
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    auto* plot = w.view()->plot();
+    const double half = w.document()->info().sampleRate / 2;
+    EXPECT_EQ(plot->yAxis->range().lower, 0);
+    EXPECT_EQ(plot->yAxis->range().upper, half);
+    const QPointF bottom(plot->axisRect()->left() - 20, plot->axisRect()->bottom() - 1);
+    for (int i = 0; i < 8; ++i)
+        wheel(plot, bottom, 1);
+    EXPECT_LT(plot->yAxis->range().size(), half / 20);
+    EXPECT_GE(plot->yAxis->range().lower, 0);
+    const QPointF top(plot->axisRect()->left() - 20, plot->axisRect()->top() + 1);
+    for (int i = 0; i < 8; ++i)
+        wheel(plot, top, -1);
+    EXPECT_GE(plot->yAxis->range().lower, 0);
+    EXPECT_LE(plot->yAxis->range().upper, half);
+}
+
 TEST(Navigation, DoubleClickZoomsToTheShapeAndCtrlYRedoes) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));

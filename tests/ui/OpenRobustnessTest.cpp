@@ -439,6 +439,14 @@ TEST(OpenRobustness, TheSummaryGivesShortCapturesInMilliseconds) {
     info.frames = 8000000;
     EXPECT_TRUE(ui::sourceSummary("x.cs8", info).contains(", 4.00 s"))
         << ui::sourceSummary("x.cs8", info).toStdString();
+    // An audio file's rate as sound tools write it, not in samples per second.
+    core::SignalInfo audio;
+    audio.kind = core::SignalKind::Audio;
+    audio.channels = 1;
+    audio.sampleRate = 22050;
+    audio.frames = 22050 * 3;
+    EXPECT_EQ(ui::sourceSummary("speech.wav", audio).toStdString(),
+              "speech.wav — audio, 22.05 kHz, 1 ch, 3.00 s");
 }
 
 // Values the user gave in the raw dialog are said once ("as you set it" followed each).

@@ -372,8 +372,11 @@ QCPRange SpectrogramPlottable::getValueRange(bool& found, QCP::SignDomain, const
     found = bool(c);
     if (!c)
         return {};
-    const double df = c->params().fs / c->params().nfft;
-    return {c->rowFrequency(0) - df / 2, c->rowFrequency(c->bins() - 1) + df / 2};
+    // A real signal's spectrum runs from 0 Hz to half the rate: its outer bins' half cells
+    // beyond would put the view below 0 Hz ("f -8.0 Hz" read a tester zoomed in at the hum).
+    // A two-sided one shows its bins whole.
+    const double half = c->isTwoSided() ? 0.5 * c->params().fs / c->params().nfft : 0.0;
+    return {c->rowFrequency(0) - half, c->rowFrequency(c->bins() - 1) + half};
 }
 
 void SpectrogramPlottable::drawLegendIcon(QCPPainter*, const QRectF&) const {}

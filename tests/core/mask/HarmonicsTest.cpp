@@ -76,6 +76,24 @@ TEST(Harmonics, OverlappingMultiplesApplyTheGainOnce) {
     EXPECT_EQ(gains[65], 1.0f);
 }
 
+// Where the copies run together: copies m and m + 1 meet once m * high >= (m + 1) * low
+// (distances from the reference), so a wide hum box covers everything above its 2nd copy.
+TEST(Harmonics, TheFirstOverlapIsWhereTheCopiesRunTogether) {
+    EXPECT_EQ(hum(35.5, 66.3, 10).firstOverlappingHarmonic(0), 2); // 2 x 66.3 >= 3 x 35.5
+    EXPECT_EQ(hum(35.5, 66.3, 2).firstOverlappingHarmonic(0), 0);  // one copy: nothing meets
+    EXPECT_EQ(hum(49, 51, 10).firstOverlappingHarmonic(0), 0);
+    EXPECT_EQ(hum(49, 51, 26).firstOverlappingHarmonic(0), 25); // 25 x 51 = 1275 >= 26 x 49
+    EXPECT_EQ(hum(49, 51, 25).firstOverlappingHarmonic(0), 0);
+    // IQ: distances from the centre, on either side; a band around it holds it in every copy.
+    const double c = 433.92e6;
+    EXPECT_EQ(hum(c - 51, c - 49, 26).firstOverlappingHarmonic(c), 25);
+    EXPECT_EQ(hum(c - 10, c + 10, 2).firstOverlappingHarmonic(c), 1);
+    // The feather widens the band that the copies stretch.
+    Shape feathered = hum(49, 51, 10);
+    feathered.featherHz = 3; // 46 to 54 Hz: 46 / 8 -> the 6th meets the 7th
+    EXPECT_EQ(feathered.firstOverlappingHarmonic(0), 6);
+}
+
 TEST(Harmonics, IqMultipliesTheOffsetFromTheCentre) {
     const double fc = 433.92e6;
     Shape s = hum(fc - 3005, fc - 2995, 3); // a carrier 3 kHz below the centre
