@@ -132,7 +132,7 @@ QWidget* AnalysisPanel::buildDisplayGroup() {
         spin->setRange(-250, 100);
         spin->setDecimals(0);
         spin->setSuffix(" dB");
-        connect(spin, &QDoubleSpinBox::valueChanged, this, [this] { emitColor(); });
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, spin] { levelEdited(spin); });
     }
     m_auto = new QPushButton(tr("Auto levels"), group);
     m_auto->setToolTip(tr("Set the range from the visible part: noise floor to peaks (L)"));
@@ -192,6 +192,8 @@ void AnalysisPanel::showColor(const ColorParams& params) {
     m_colormap->setCurrentIndex(int(params.map));
     m_minDb->setValue(params.minDb);
     m_maxDb->setValue(params.maxDb);
+    m_shownMinDb = params.minDb;
+    m_shownMaxDb = params.maxDb;
 }
 
 void AnalysisPanel::showProblem(const QString& text) {
@@ -253,8 +255,31 @@ void AnalysisPanel::emitColor() {
     ColorParams p;
     p.map = ColormapId(m_colormap->currentIndex());
     p.minDb = float(m_minDb->value());
-    p.maxDb = float(std::max(m_maxDb->value(), m_minDb->value() + 1));
+    p.maxDb = float(m_maxDb->value());
+    m_shownMinDb = m_minDb->value();
+    m_shownMaxDb = m_maxDb->value();
     emit colorEdited(p);
+}
+
+// A ceiling typed below the floor had become the floor plus 1 dB unsaid, and the picture went
+// black (a tester); it is refused, and said.
+void AnalysisPanel::levelEdited(QDoubleSpinBox* edited) {
+    if (m_maxDb->value() > m_minDb->value()) {
+        emitColor();
+        return;
+    }
+    const QString floor = m_minDb->text(), ceiling = m_maxDb->text();
+    {
+        const QSignalBlocker block(edited);
+        edited->setValue(edited == m_minDb ? m_shownMinDb : m_shownMaxDb);
+    }
+    emit levelsRefused(edited == m_minDb
+                           ? tr("Floor %1 is not below Ceiling %2: not applied (raise the "
+                                "ceiling first)")
+                                 .arg(floor, ceiling)
+                           : tr("Ceiling %1 is not above Floor %2: not applied (lower the "
+                                "floor first)")
+                                 .arg(ceiling, floor));
 }
 
 // Duration, bin width and hop of what the fields say: the hop in samples shows exactly what

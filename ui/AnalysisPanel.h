@@ -49,6 +49,9 @@ signals:
     // The user asked to read the stereo recording as I/Q (true) or as audio (false).
     void iqModeEdited(bool iq);
     void colorEdited(const ColorParams& params);
+    // A floor typed at or above the ceiling, or a ceiling at or below the floor: not applied
+    // (the field shows the level in use again), and why.
+    void levelsRefused(const QString& why);
     void autoLevelsRequested();
     // "Restore" was pressed: show the document's valid settings again.
     void restoreRequested();
@@ -60,6 +63,7 @@ private:
     core::StftParams currentParams() const;
     void emitAnalysis(int mergeId);
     void emitColor();
+    void levelEdited(QDoubleSpinBox* edited);
     void updateDurationLabel();
     QString rangeProblem() const;
     void markInvalid(QWidget* field);
@@ -77,6 +81,7 @@ private:
     QCheckBox* m_autoLength;
     QDoubleSpinBox* m_minDb;
     QDoubleSpinBox* m_maxDb;
+    double m_shownMinDb = -80, m_shownMaxDb = 0; // the levels in use, to go back to
     QPushButton* m_auto;
     double m_fs = 1.0;
     bool m_updating = false;

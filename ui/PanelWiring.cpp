@@ -14,6 +14,8 @@ void wireAnalysisPanel(AnalysisPanel* panel, Document* document, SpectrogramView
                        QStatusBar* status) {
     QObject::connect(view, &SpectrogramView::colorParamsChanged, panel, &AnalysisPanel::showColor);
     QObject::connect(panel, &AnalysisPanel::colorEdited, view, &SpectrogramView::setLevelsByHand);
+    QObject::connect(panel, &AnalysisPanel::levelsRefused, status,
+                     [status](const QString& why) { status->showMessage(why, 8000); });
     QObject::connect(panel, &AnalysisPanel::autoLevelsRequested, view,
                      &SpectrogramView::autoLevels);
     // The fields back to the document's analysis (Restore, or an IQ mode it refused).

@@ -137,9 +137,15 @@ void describeUnreadable(const std::string& path, const HeaderEvidence& header,
     switch (header.kind) {
     case Kind::Empty:
         throw Error(path, "the file is empty (0 bytes)", "a recording");
-    case Kind::SoundFile:
-        throw Error(path, "damaged " + header.container + " file: " + soundFileReason,
-                    "a complete recording (was the recorder stopped abruptly?)");
+    case Kind::SoundFile: {
+        std::string reason = soundFileReason; // libsndfile's ends with a full stop
+        while (!reason.empty() && (reason.back() == '.' || reason.back() == ' '))
+            reason.pop_back();
+        throw Error(path,
+                    "damaged " + header.container + " file: " + reason +
+                        ", as when a recorder stops abruptly",
+                    "a complete recording");
+    }
     case Kind::Text:
         throw Error(path, "holds text, not a recording (it begins \"" + header.textStart + "\")",
                     "a sound file, SigMF or raw samples");

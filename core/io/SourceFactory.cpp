@@ -130,8 +130,9 @@ void refuseTruncatedWave(const std::string& path) {
             throw Error(path,
                         "the data chunk declares " + std::to_string(chunk.size) +
                             " bytes but only " + std::to_string(fileSize - chunk.offset) +
-                            " follow it: the recording is truncated",
-                        "a complete recording (was the recorder stopped abruptly?)");
+                            " follow it: the recording is truncated, as when a recorder stops "
+                            "abruptly",
+                        "a complete recording");
     }
 }
 

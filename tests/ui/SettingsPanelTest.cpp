@@ -8,6 +8,7 @@
 #include "UiFixture.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -192,4 +193,32 @@ TEST(SettingsPanel, AutoLengthFollowsTheZoomUntilTheUserTypesOne) {
     plot->replot();
     QTest::qWait(ui::AutoLength::kSettleMs + 200);
     EXPECT_EQ(w.document()->analysis().nperseg, whole);
+}
+
+// A ceiling typed below the floor is refused and said; the field and the picture keep the
+// levels in use (it had become the floor + 1 dB unsaid, and the picture went black).
+TEST(SettingsPanel, ACeilingBelowTheFloorIsRefusedAndSaid) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    std::vector<QDoubleSpinBox*> levels;
+    for (auto* spin : panel(w)->findChildren<QDoubleSpinBox*>())
+        if (spin->suffix() == " dB")
+            levels.push_back(spin);
+    ASSERT_EQ(levels.size(), 2u);
+    QDoubleSpinBox* floor = levels[0];
+    QDoubleSpinBox* ceiling = levels[1];
+    floor->setValue(-20);
+    ASSERT_EQ(w.view()->colorParams().minDb, -20.0f);
+    const float before = w.view()->colorParams().maxDb;
+    ASSERT_GT(before, -20.0f);
+    ceiling->setValue(-40);
+    EXPECT_EQ(w.view()->colorParams().maxDb, before);
+    EXPECT_EQ(ceiling->value(), double(before));
+    EXPECT_EQ(w.statusBar()->currentMessage().toStdString(),
+              "Ceiling -40 dB is not above Floor -20 dB: not applied (lower the floor first)");
+    floor->setValue(before + 5);
+    EXPECT_EQ(w.view()->colorParams().minDb, -20.0f);
+    EXPECT_EQ(floor->value(), -20.0);
+    EXPECT_TRUE(w.statusBar()->currentMessage().startsWith("Floor "));
 }

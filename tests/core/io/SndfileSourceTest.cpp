@@ -129,7 +129,8 @@ TEST(SndfileSource, TruncatedDataIsReportedNotCrashed) {
     EXPECT_EQ(out[2 * 99], 0.0f);
     // Opening it as a recording says what is wrong.
     specedit::test::expectError([&] { openRecording(path, {}); },
-                                {"cut.wav", "declares 40000 bytes but only 20000", "truncated"});
+                                {"cut.wav", "declares 40000 bytes but only 20000", "truncated",
+                                 "(expected a complete recording)"});
 }
 
 TEST(SndfileSource, UnreadableAuxiChunkLeavesPlainStereoAudio) {
