@@ -132,6 +132,9 @@ QWidget* AnalysisPanel::buildDisplayGroup() {
         spin->setRange(-250, 100);
         spin->setDecimals(0);
         spin->setSuffix(" dB");
+        // One value when the typing ends: "-20" passed through "-2", above a ceiling of -24,
+        // and was refused half typed.
+        spin->setKeyboardTracking(false);
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this, spin] { levelEdited(spin); });
     }
     m_auto = new QPushButton(tr("Auto levels"), group);
