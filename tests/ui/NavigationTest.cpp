@@ -60,11 +60,9 @@ TEST(Navigation, WheelNotchZoomsOneAndAHalfTimesCtrlFinerAxisForFrequency) {
 // recording never shows negative frequencies (a tester read "f -8.0 Hz"), nor the half bin
 // above half the rate.
 TEST(Navigation, AnAudioViewStaysBetweenZeroAndHalfTheRate) {
-    TempDir dir;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.openAudio());
+    auto& w = demoWindow.window;
     auto* plot = w.view()->plot();
     const double half = w.document()->info().sampleRate / 2;
     EXPECT_EQ(plot->yAxis->range().lower, 0);

@@ -251,11 +251,9 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
 // cover (a tester's 35.5-66.3 Hz hum box with 10 silenced 71-663 Hz unsaid); the edit stands.
 // A band around the hum's line alone says nothing.
 TEST(ShapesPanelBox, HarmonicsThatRunTogetherAreSaid) {
-    TempDir dir;
-    ui::MainWindow w;
-    w.resize(1400, 850);
-    w.show();
-    ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.openAudio());
+    auto& w = demoWindow.window;
     const auto id = w.document()->addShape(rectShape(1.0, 1.5, 35.5, 66.3));
     w.shapesPanel()->select(id);
     auto* harmonics = w.shapesPanel()->findChild<QSpinBox*>("shapeHarmonics");

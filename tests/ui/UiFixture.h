@@ -125,6 +125,12 @@ struct DemoWindow {
         window.show();
         return window.openPath(privateIqDemo(dir)) && (!waitTiles || waitForTiles(window));
     }
+    // Opens the audio demo instead, every visible tile drawn.
+    bool openAudio() {
+        window.resize(1400, 850);
+        window.show();
+        return openAndWait(window, QString::fromStdString(privateAudioDemo(dir)));
+    }
     // Makes the window the active one, as a click on it would (keys reach its shortcuts).
     bool activate() {
         QApplication::setActiveWindow(&window);
