@@ -100,7 +100,10 @@ void ShapesPanel::createFields(QWidget* box) {
     m_gain->setSuffix(" dB");
     m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
     m_mode = new QComboBox(box);
-    m_mode->addItems({tr("apply inside"), tr("isolate (apply outside)")});
+    // The toolbar's words for new shapes ("apply inside" here read as another choice).
+    m_mode->addItems({tr("inside"), tr("outside (isolate)")});
+    m_mode->setToolTip(tr("Apply the effect inside the shape, or outside it (isolate what is "
+                          "inside)"));
     m_channel = new QComboBox(box);
     m_channel->setObjectName("shapeChannel");
     m_channel->setToolTip(tr("The channel of an audio recording the shape applies to"));

@@ -178,6 +178,13 @@ TEST(OpenRobustness, BeforeARecordingOpensThePictureSaysHowToOpenOne) {
     for (const QString& text : needRecording)
         EXPECT_FALSE(enabled(text)) << text.toStdString();
     EXPECT_FALSE(w.paintToolBar()->isEnabled());
+    const auto demodulateShown = [&w] {
+        for (auto* l : w.findChildren<QLabel*>())
+            if (l->text().trimmed() == "Demodulate")
+                return l->isVisible();
+        return false;
+    };
+    EXPECT_FALSE(demodulateShown()); // an IQ box in an empty window read as a mystery
     ASSERT_TRUE(openAndWait(w, QString::fromStdString(privateAudioDemo(dir))));
     EXPECT_FALSE(w.view()->isEmpty());
     EXPECT_FALSE(hint->isVisible());

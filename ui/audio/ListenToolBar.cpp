@@ -47,6 +47,7 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     connect(m_hear, &AbSwitch::editedChanged, this, &ListenToolBar::editedChanged);
     connect(m_demod, &QComboBox::currentIndexChanged, this,
             [this](int i) { emit demodulationChanged(core::Demodulation(i)); });
+    setIqMode(false); // until an IQ recording opens (it showed in an empty window)
 }
 
 void ListenToolBar::buildMenu(QMenu* menu) {
