@@ -1,5 +1,7 @@
 #include "ShortcutGuard.h"
 
+#include "UnitSpinBox.h"
+
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QKeyEvent>
@@ -54,33 +56,12 @@ bool typesText(const QKeyEvent& e) {
     return !(e.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
 }
 
-// A letter that the field can read where it would go (a unit: "50 ms", "433.9M", "2.4e6"):
-// its validator, not the window, decides. Letters no value can hold go to the shortcuts.
-bool readsAsPartOfValue(const QAbstractSpinBox& spin, const QKeyEvent& e) {
-    if (e.text().isEmpty() || !e.text().front().isPrint() ||
-        (e.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
-        return false;
-    const auto* edit = spin.findChild<QLineEdit*>();
-    if (!edit)
-        return false;
-    QString text = edit->text();
-    int pos = edit->cursorPosition();
-    if (edit->hasSelectedText()) {
-        pos = edit->selectionStart();
-        text.remove(pos, int(edit->selectedText().size()));
-    }
-    text.insert(pos, e.text());
-    pos += int(e.text().size());
-    return spin.validate(text, pos) != QValidator::Invalid;
-}
-
 // A key typed without Ctrl or Alt while the user is typing into the field (its text changed
 // since the value was last taken): the field says what it cannot hold; a tester's "abc" in a
 // shape's Start switched the tool to the Brush (B).
 bool typingInto(const QAbstractSpinBox& spin, const QKeyEvent& e) {
     const auto* edit = spin.findChild<QLineEdit*>();
-    return edit && edit->isModified() && typesText(e) && !e.text().isEmpty() &&
-           e.text().front().isPrint();
+    return edit && edit->isModified() && typesCharacter(e);
 }
 
 } // namespace
@@ -104,8 +85,10 @@ bool ShortcutGuard::eventFilter(QObject* watched, QEvent* event) {
     if (!spin && !qobject_cast<QLineEdit*>(widget))
         return QObject::eventFilter(watched, event);
     const auto& key = *static_cast<QKeyEvent*>(event);
+    // A letter the field can read where it would go (a unit: "50 ms", "433.9M", "2.4e6"): its
+    // validator, not the window, decides (typedKeyFits).
     const bool claimed =
-        spin ? editsNumber(key) || readsAsPartOfValue(*spin, key) || typingInto(*spin, key)
+        spin ? editsNumber(key) || typedKeyFits(*spin, key) || typingInto(*spin, key)
              : typesText(key);
     if (claimed)
         event->accept(); // the key goes to the field

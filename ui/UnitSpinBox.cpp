@@ -8,6 +8,26 @@
 
 namespace specedit::ui {
 
+bool typesCharacter(const QKeyEvent& e) {
+    return !e.text().isEmpty() && e.text().front().isPrint() &&
+           !(e.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+}
+
+bool typedKeyFits(const QAbstractSpinBox& spin, const QKeyEvent& e) {
+    const auto* edit = spin.findChild<QLineEdit*>();
+    if (!typesCharacter(e) || !edit)
+        return false;
+    QString text = edit->text();
+    int pos = edit->cursorPosition();
+    if (edit->hasSelectedText()) {
+        pos = edit->selectionStart();
+        text.remove(pos, int(edit->selectedText().size()));
+    }
+    text.insert(pos, e.text());
+    pos += int(e.text().size());
+    return spin.validate(text, pos) != QValidator::Invalid;
+}
+
 UnitSpinBox::UnitSpinBox(Parse parse, Format format, QRegularExpression partial, QWidget* parent)
     : QDoubleSpinBox(parent), m_parse(parse), m_format(format), m_partial(std::move(partial)) {
     // Return or leaving the field ends the typing: its value is the one to go back to.
@@ -31,26 +51,13 @@ void UnitSpinBox::focusInEvent(QFocusEvent* event) {
 }
 
 void UnitSpinBox::keyPressEvent(QKeyEvent* event) {
-    const QString typed = event->text();
-    const bool printable = !typed.isEmpty() && typed.front().isPrint() &&
-                           !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
-    if (printable) {
-        QString text = lineEdit()->text();
-        int pos = lineEdit()->cursorPosition();
-        if (lineEdit()->hasSelectedText()) {
-            pos = lineEdit()->selectionStart();
-            text.remove(pos, lineEdit()->selectedText().size());
-        }
-        text.insert(pos, typed);
-        pos += int(typed.size());
-        if (validate(text, pos) == QValidator::Invalid) {
-            QToolTip::showText(mapToGlobal(QPoint(0, height())),
-                               tr("\"%1\" cannot be part of this value (for example %2)")
-                                   .arg(typed, textFromValue(value())),
-                               this);
-            event->accept();
-            return;
-        }
+    if (typesCharacter(*event) && !typedKeyFits(*this, *event)) {
+        QToolTip::showText(mapToGlobal(QPoint(0, height())),
+                           tr("\"%1\" cannot be part of this value (for example %2)")
+                               .arg(event->text(), textFromValue(value())),
+                           this);
+        event->accept();
+        return;
     }
     QDoubleSpinBox::keyPressEvent(event);
 }

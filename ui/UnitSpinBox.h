@@ -8,7 +8,16 @@
 #include <QRegularExpression>
 #include <optional>
 
+class QAbstractSpinBox;
+class QKeyEvent;
+
 namespace specedit::ui {
+
+// Whether the key types a printable character (no Ctrl, Alt or Meta) that the spin box's
+// validator does not refuse where the cursor or selection is; false for any other key.
+bool typedKeyFits(const QAbstractSpinBox& spin, const QKeyEvent& e);
+// Whether the key types a printable character (no Ctrl, Alt or Meta).
+bool typesCharacter(const QKeyEvent& e);
 
 class UnitSpinBox : public QDoubleSpinBox {
     Q_OBJECT
