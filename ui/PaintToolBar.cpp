@@ -25,8 +25,9 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     addTool(ToolKind::Brush, tr("Brush"), "B", tr("Paint with a round brush (B)"));
     addTool(ToolKind::Lasso, tr("Lasso"), "G", tr("Draw a free-hand region (G)"));
     addTool(ToolKind::Wand, tr("Wand"), "W",
-            tr("Click a burst: outline the region standing the wand's tolerance above the local "
-               "noise floor, one burst at a time (W)"));
+            tr("Click a burst or a sound: outline it where it stands the wand's tolerance above "
+               "the local noise floor and within 30 dB of the clicked level, one burst at a "
+               "time (W)"));
     addTool(ToolKind::Eraser, tr("Eraser"), "E",
             tr("Drag across shapes to cut the stroke out of them; brush size as the brush (E)"));
     addTool(ToolKind::Zoom, tr("Zoom"), "Z", tr("Drag a box to zoom into it (Z)"));

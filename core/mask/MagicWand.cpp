@@ -2,6 +2,7 @@
 
 #include "dsp/Stft.h"
 #include "mask/MaskRasterizer.h"
+#include "mask/WandTrack.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -11,14 +12,6 @@
 
 namespace specedit::core {
 namespace {
-
-// Levels in dB of frames [j0, j1) in display order (ascending frequency), frame-major.
-struct LevelGrid {
-    std::int64_t j0 = 0;
-    int frames = 0, bins = 0;
-    std::vector<float> db;
-    float at(int j, int k) const { return db[std::size_t(j) * std::size_t(bins) + std::size_t(k)]; }
-};
 
 template <typename S>
 LevelGrid levels(const SampleSource& src, const StftParams& p, int channel, std::int64_t j0,
@@ -51,7 +44,7 @@ LevelGrid levels(const SampleSource& src, const StftParams& p, int channel, std:
 // Per frame of the flood-filled region: the lowest and highest row (-1 where none) and the
 // number of cells.
 struct Spans {
-    std::vector<std::pair<int, int>> rows;
+    std::vector<RowSpan> rows;
     std::vector<int> cells;
 };
 
@@ -112,6 +105,14 @@ Spans floodFill(const LevelGrid& g, int j, int k, const std::vector<float>& thre
     return result;
 }
 
+// The sound through (j, k) followed frame by frame (WandTrack.h), as Spans.
+Spans followed(const LevelGrid& g, int j, int k, const std::vector<float>& threshold) {
+    Spans result{trackSound(g, j, k, threshold), {}};
+    for (const RowSpan& r : result.rows)
+        result.cells.push_back(r.first < 0 ? 0 : r.second - r.first + 1);
+    return result;
+}
+
 // The frames [first, last] of the burst around frame j: frames with at least a quarter of the
 // cells of the burst's fattest frame near j (within maxGap, so a click on a burst's thin edge
 // still measures the burst), joined across thinner runs of at most maxGap frames.
@@ -159,7 +160,7 @@ void dropCollinear(std::vector<TfPoint>& pts) {
 struct Search {
     LevelGrid g;
     std::vector<float> threshold; // per row
-    Spans region;
+    std::vector<RowSpan> rows;    // the sound's, per frame
     int first = 0, last = 0;
 };
 
@@ -192,9 +193,18 @@ Search search(const SampleSource& src, const StftParams& p, const WandOptions& o
                         " dB",
                     "a click on a burst or tone at least " +
                         std::to_string(int(options.thresholdDb)) + " dB above the noise floor");
-    s.region = floodFill(s.g, j, k, s.threshold);
+    // Cells far below the clicked sound are not part of it: a cheap transmitter lifts the
+    // whole band 20 dB above the noise while it sends (the real captures in data/real).
+    for (float& level : s.threshold)
+        level = std::max(level, s.g.at(j, k) - float(options.rangeDb));
+    // Audio: the sound clicked, followed frame by frame (a whistle through speech stays a
+    // whistle). IQ: the connected region (an FSK burst whose frames show one tone, then the
+    // other, is one region but no one track).
+    Spans found = src.info().isComplex() ? floodFill(s.g, j, k, s.threshold)
+                                         : followed(s.g, j, k, s.threshold);
+    s.rows = std::move(found.rows);
     std::tie(s.first, s.last) =
-        burstFrames(s.region.cells, j, int(std::floor(options.maxGapSeconds * p.fs / p.hop())));
+        burstFrames(found.cells, j, int(std::floor(options.maxGapSeconds * p.fs / p.hop())));
     return s;
 }
 
@@ -202,20 +212,19 @@ Search search(const SampleSource& src, const StftParams& p, const WandOptions& o
 // rows): a noise cell that touches the region in one frame makes no spike in the outline
 // (about one cell in a thousand stands 10 dB over the median of noise alone), while a burst's
 // edges and a chirp's slope are kept.
-std::vector<std::pair<int, int>> steadyRows(const Spans& region, int first, int last) {
+std::vector<RowSpan> steadyRows(const std::vector<RowSpan>& rows, int first, int last) {
     std::vector<int> with;
     for (int a = first; a <= last; ++a)
-        if (region.rows[std::size_t(a)].first >= 0)
+        if (rows[std::size_t(a)].first >= 0)
             with.push_back(a);
-    std::vector<std::pair<int, int>> out(region.rows.begin() + first,
-                                         region.rows.begin() + last + 1);
+    std::vector<RowSpan> out(rows.begin() + first, rows.begin() + last + 1);
     const int n = int(with.size());
     for (int i = 0; i < n; ++i) {
         const int from = std::max(0, std::min(i - 2, n - 5)), to = std::min(n, from + 5);
         std::vector<int> lo, hi;
         for (int m = from; m < to; ++m) {
-            lo.push_back(region.rows[std::size_t(with[std::size_t(m)])].first);
-            hi.push_back(region.rows[std::size_t(with[std::size_t(m)])].second);
+            lo.push_back(rows[std::size_t(with[std::size_t(m)])].first);
+            hi.push_back(rows[std::size_t(with[std::size_t(m)])].second);
         }
         const auto mid = std::ptrdiff_t(lo.size() / 2);
         std::nth_element(lo.begin(), lo.begin() + mid, lo.end());
@@ -234,7 +243,7 @@ Shape outline(const Search& found, std::int64_t j0, double frameSeconds, double 
     Shape shape;
     shape.type = ShapeType::Polygon;
     std::vector<TfPoint> lower;
-    const auto rows = steadyRows(found.region, found.first, found.last);
+    const auto rows = steadyRows(found.rows, found.first, found.last);
     for (int a = found.first; a <= found.last; ++a) {
         const auto [lo, hi] = rows[std::size_t(a - found.first)];
         if (lo < 0)

@@ -5,10 +5,11 @@
 // Within +-searchSeconds of the click (and the whole band) the STFT power is computed with the
 // analysis parameters, and again over twice as long on a side the region reaches (a whistle
 // through the whole recording is outlined whole); the noise floor is measured per row there
-// (MagicWand.cpp: thresholds); cells at least thresholdDb above it and 4-connected to the clicked
-// cell form the region. The polygon follows the region's upper and lower edge frame by frame (bins
-// widened by half a bin, frames by half a hop), which is exact for regions whose cross-section is
-// one run per frame (bursts, tones, chirps) and encloses the gaps of others.
+// (MagicWand.cpp: thresholds). Cells at least thresholdDb above it and at most rangeDb below
+// the clicked cell qualify; the sound is followed through them from the clicked cell frame by
+// frame (WandTrack.h: one run of cells per frame, so a sound that crosses it is not taken in).
+// The polygon follows the sound's upper and lower edge frame by frame (bins widened by half a
+// bin, frames by half a hop).
 //
 // One burst, not a chain: a steady carrier or the DC line of a cheap receiver connects every
 // burst at its frequency. So the region keeps only the frames around the click whose
@@ -28,6 +29,7 @@ constexpr std::int64_t kMaxWandCells = std::int64_t(1) << 24;
 
 struct WandOptions {
     double thresholdDb = 10.0;   // tolerance: above the noise floor of the searched stretch
+    double rangeDb = 30.0;       // cells further below the clicked (loudest) cell are left out
     double searchSeconds = 0.5;  // each side of the click
     double maxGapSeconds = 1e-3; // longest thin stretch bridged within one burst
     int channel = -1;            // the audio channel looked at (-1: the mix); ignored for IQ
