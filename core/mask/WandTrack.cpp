@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace specedit::core {
 namespace {
@@ -67,13 +68,14 @@ int climb(const LevelGrid& g, int j, RowSpan r, int k) {
     }
 }
 
-// Follows the sound from frame j (rows[j] set, its peak at row `peak`) outwards, step +1 or
-// -1: into the run that shares a row with the sound's run in the frame before; of several,
-// the one nearest the sound's peak (then the narrower). The peak moves to the local maximum
-// climbed to from it in the run taken.
-void follow(const LevelGrid& g, FrameRuns& runs, int j, int step, int peak,
-            std::vector<RowSpan>& rows) {
+// Follows the sound from frame j (rows[j] and peaks[j] set) outwards, step +1 or -1: into the
+// run that shares a row with the sound's run in the frame before; of several, the one nearest
+// the sound's peak (then the narrower). The peak moves to the local maximum climbed to from it
+// in the run taken.
+void follow(const LevelGrid& g, FrameRuns& runs, int j, int step, std::vector<RowSpan>& rows,
+            std::vector<int>& peaks) {
     RowSpan previous = rows[std::size_t(j)];
+    int peak = peaks[std::size_t(j)];
     for (int a = j + step; a >= 0 && a < runs.frames(); a += step) {
         const RowSpan* best = nullptr;
         auto apart = [&](RowSpan r) { return std::max(0, 1 - common(r, {peak, peak})); };
@@ -87,8 +89,38 @@ void follow(const LevelGrid& g, FrameRuns& runs, int j, int step, int peak,
         if (!best)
             break;
         rows[std::size_t(a)] = previous = *best;
-        peak = climb(g, a, *best, peak);
+        peaks[std::size_t(a)] = peak = climb(g, a, *best, peak);
     }
+}
+
+// A tonal sound (a whistle, a hum's line, a chirp): its peak moves by at most a row from frame
+// to frame in 80 % of its frames. A noisy sound's peak (a cough) jumps between the local
+// maxima of its band.
+bool tonal(const std::vector<int>& peaks) {
+    int steps = 0, steady = 0;
+    for (std::size_t a = 1; a < peaks.size(); ++a)
+        if (peaks[a] >= 0 && peaks[a - 1] >= 0) {
+            ++steps;
+            steady += std::abs(peaks[a] - peaks[a - 1]) <= 1;
+        }
+    return steps >= 4 && steady >= 0.8 * steps;
+}
+
+// The hill around row `peak` of frame j within run r: down each side until a cell stands
+// more than 6 dB above the lowest passed (another sound's slope: a voice's harmonic beside a
+// whistle, or the window's first sidelobe).
+RowSpan hill(const LevelGrid& g, int j, RowSpan r, int peak) {
+    constexpr float kRiseDb = 6.0f;
+    auto edge = [&](int step, int end) {
+        int k = peak;
+        float lowest = g.at(j, k);
+        while (k != end && g.at(j, k + step) <= lowest + kRiseDb) {
+            k += step;
+            lowest = std::min(lowest, g.at(j, k));
+        }
+        return k;
+    };
+    return {edge(-1, r.first), edge(+1, r.second)};
 }
 
 // The median width of the sound's cross-sections in frames [from, to] (0 if none).
@@ -146,6 +178,31 @@ void cutBackCrossings(std::vector<RowSpan>& rows, int wide) {
     }
 }
 
+// Each frame's hill around the sound's peak, no further from the peak on either side than
+// twice the median over the frames, plus a row: where a weaker sound beside it leaves no
+// valley but a shoulder, the hill would run down the shoulder to the threshold.
+std::vector<RowSpan> hills(const LevelGrid& g, std::vector<RowSpan> rows,
+                           const std::vector<int>& peaks) {
+    std::vector<int> below, above;
+    for (std::size_t a = 0; a < rows.size(); ++a)
+        if (rows[a].first >= 0) {
+            rows[a] = hill(g, int(a), rows[a], peaks[a]);
+            below.push_back(peaks[a] - rows[a].first);
+            above.push_back(rows[a].second - peaks[a]);
+        }
+    auto limit = [](std::vector<int> v) {
+        const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+        std::nth_element(v.begin(), mid, v.end());
+        return 2 * *mid + 1;
+    };
+    const int down = limit(below), up = limit(above);
+    for (std::size_t a = 0; a < rows.size(); ++a)
+        if (rows[a].first >= 0)
+            rows[a] = {std::max(rows[a].first, peaks[a] - down),
+                       std::min(rows[a].second, peaks[a] + up)};
+    return rows;
+}
+
 } // namespace
 
 std::vector<RowSpan> trackSound(const LevelGrid& g, int j, int k,
@@ -155,10 +212,15 @@ std::vector<RowSpan> trackSound(const LevelGrid& g, int j, int k,
     rows[std::size_t(j)] = clickedRun(runs, j, k);
     if (rows[std::size_t(j)].first < 0)
         return rows;
-    follow(g, runs, j, -1, k, rows);
-    follow(g, runs, j, +1, k, rows);
-    cutBackCrossings(rows, 2 * soundWidth(rows, j) + 2);
-    return rows;
+    std::vector<int> peaks(rows.size(), -1);
+    peaks[std::size_t(j)] = climb(g, j, rows[std::size_t(j)], k);
+    follow(g, runs, j, -1, rows, peaks);
+    follow(g, runs, j, +1, rows, peaks);
+    if (!tonal(peaks)) {
+        cutBackCrossings(rows, 2 * soundWidth(rows, j) + 2);
+        return rows;
+    }
+    return hills(g, rows, peaks);
 }
 
 } // namespace specedit::core

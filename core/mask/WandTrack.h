@@ -4,16 +4,19 @@
 //
 // Each frame's cells at or above their row's threshold form runs. From the clicked frame
 // outwards, the sound goes on in the run that shares a row with its run in the frame before;
-// of several, the one most over the sound's last cross-section about as wide as the clicked
-// one. A 2-D flood fill took in every sound that touched it once: a speech harmonic crossing
-// a whistle joined the whistle to the whole voice (0-11 kHz).
+// of several, the one nearest its peak, which moves to the local maximum climbed to from it
+// (the sound's own peak even where a louder one shares its run). A 2-D flood fill took in every
+// sound that touched it once: a speech harmonic crossing a whistle joined the whistle to the whole
+// voice (0-11 kHz).
 //
-// The clicked cross-section sets the sound's width: a frame whose run is more than twice as
-// wide holds another sound crossing it, and is cut back to the rows between the sound's own
-// cross-sections before and after. So a whistle stays a whistle through speech, and a burst
-// clicked on stays a burst across a chirp; a carrier clicked on stays the carrier across a
-// burst on it. A sound that truly widens after the click (a narrow preamble, then wide data)
-// keeps the clicked width: click on the wide part.
+// A tonal sound (a whistle, a hum's line, a chirp: its peak moves at most a row from frame to
+// frame) keeps in each frame the hill around its peak, down to where a cell rises again: a
+// voice's harmonic merged into the whistle's run is not the whistle. A noisy sound (a cough)
+// keeps the run, but a frame more than twice as wide as its own cross-section (the clicked
+// one, or the median near it or along it, whichever is narrowest) holds another sound crossing
+// it, and is cut back to the rows between the sound's own cross-sections before and after.
+// A sound that truly widens after the click (a narrow start, then broad) keeps the clicked
+// width: click on the wide part.
 //
 // One run per frame: a sound of several bands at once (harmonics with gaps between them) is
 // followed in the band clicked, as a partial (the Shapes panel adds harmonics). An FSK burst
