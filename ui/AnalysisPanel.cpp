@@ -35,7 +35,9 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildAnalysisGroup());
     layout->addWidget(buildDisplayGroup());
     layout->addStretch(1);
-    setEnabled(false); // until a recording is open: no "0 samples" to edit
+    setEnabled(false); // until a recording is open: no "0 samples" to edit, or to read
+    m_nperseg->setSpecialValueText(tr("—"));
+    m_overlap->setSpecialValueText(tr("—"));
 }
 
 // Why the fields hold no analysis, under the length's readout in place of it (at the foot of
@@ -153,6 +155,8 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
     m_updating = true;
     setEnabled(true);
     const QSignalBlocker b1(m_window), b2(m_nperseg), b3(m_overlap), b4(m_nfft), b5(m_channel);
+    m_nperseg->setSpecialValueText({}); // "—" only while no recording is open: 0 % is an overlap
+    m_overlap->setSpecialValueText({});
     m_fs = p.fs;
     const int w = m_window->findText(QString::fromStdString(core::toString(p.window)));
     if (w < 0)

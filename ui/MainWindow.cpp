@@ -382,6 +382,7 @@ void MainWindow::onSourceChanged() {
     enableScalesFor(m_viewMenu, info.isComplex());
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
+    m_infoLabel->setToolTip(QString::fromStdString(info.damage));
     m_cursorLabel->clear(); // it read the previous recording
     updateTitle();
 }

@@ -63,7 +63,13 @@ QString sourceSummary(const QString& fileName, const core::SignalInfo& info) {
         text += QObject::tr(", centre %1%2")
                     .arg(formatFrequency(*info.centerFrequency, exactStep(*info.centerFrequency)),
                          originNote(info.origins.centerFrequency));
-    return text + userSetNote(info);
+    text += userSetNote(info);
+    // Short, beside the rest (the whole of info.damage is the label's tooltip).
+    if (info.declaredSeconds > 0)
+        text += QObject::tr(" — truncated: %1 s of the %2 s its header declares")
+                    .arg(info.duration(), 0, 'f', 2)
+                    .arg(info.declaredSeconds, 0, 'f', 2);
+    return text;
 }
 
 } // namespace specedit::ui

@@ -38,7 +38,7 @@ ApplyOutcome runApply(const std::string& projectPath, std::string out,
                       const std::optional<core::SampleType>& sampleType, unsigned threads) {
     const core::Project project = core::loadProject(projectPath);
     const std::string sourcePath = core::existingSourcePath(project, projectPath);
-    const auto src = core::openRecording(sourcePath, project.sourceOptions);
+    const auto src = openInput(sourcePath, project.sourceOptions);
     if (out.empty())
         out = defaultOutputPath(projectPath, sourcePath);
     core::WriterOptions wopt;

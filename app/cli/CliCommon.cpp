@@ -1,5 +1,6 @@
 #include "cli/CliCommon.h"
 
+#include "io/SourceFactory.h"
 #include "util/Error.h"
 #include "util/UnitText.h"
 
@@ -11,6 +12,14 @@
 #include <unistd.h>
 
 namespace specedit::cli {
+
+std::unique_ptr<core::SampleSource> openInput(const std::string& path,
+                                              const core::OpenOptions& options) {
+    auto source = core::openRecording(path, options);
+    if (!source->info().damage.empty())
+        std::cerr << "specedit-cli: warning: " << path << ": " << source->info().damage << "\n";
+    return source;
+}
 
 void addAnalysisOptions(CLI::App* cmd, AnalysisOptions& opt) {
     cmd->add_option("--window", opt.window,

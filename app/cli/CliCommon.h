@@ -3,6 +3,7 @@
 
 #include "dsp/StftParams.h"
 #include "io/OpenOptions.h"
+#include "io/SampleSource.h"
 #include "util/JobControl.h"
 
 #include <CLI/CLI.hpp>
@@ -39,6 +40,10 @@ CLI::Validator secondsUnits();
 
 // How to open a recording: --iq, --swap-iq, --format, --rate, --center.
 void addOpenOptions(CLI::App* cmd, core::OpenOptions& opt);
+// Opens a recording named on the command line; what is wrong with a file read anyway (a
+// truncated WAV) is warned on stderr.
+std::unique_ptr<core::SampleSource> openInput(const std::string& path,
+                                              const core::OpenOptions& options);
 
 // Which audio channel to analyse: --channel N or --mix (explicit, never silent).
 struct ChannelChoice {

@@ -58,7 +58,7 @@ std::string outputFor(const DetectArgs& a, const std::string& in) {
 
 void detectOne(const DetectArgs& a, const std::string& in, core::JobControl& job) {
     const auto [recording, open] = recordingOf(in, withTemplate(a.open, a.templateProject));
-    const auto src = core::openRecording(recording, open);
+    const auto src = openInput(recording, open);
     core::DetectOptions o = a.detect;
     o.t0 = a.start;
     o.t1 = a.end;

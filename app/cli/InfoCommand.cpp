@@ -53,6 +53,8 @@ nlohmann::json describe(const core::SignalInfo& info) {
         j[key] = origin.empty() ? nlohmann::json(nullptr) : nlohmann::json(origin);
     if (info.iqSwapped)
         j["iq_swapped"] = true;
+    if (!info.damage.empty())
+        j["damage"] = info.damage;
     if (info.sigmfMeta.is_object() && info.sigmfMeta.contains("annotations"))
         j["annotations"] = info.sigmfMeta["annotations"].size();
     return j;
@@ -97,7 +99,7 @@ void registerInfo(CLI::App& app, std::function<int()>& action) {
         action = [args] {
             return runGuarded([&] {
                 try {
-                    const auto src = core::openRecording(args->file, args->open);
+                    const auto src = openInput(args->file, args->open);
                     std::cout << describe(src->info()).dump(2) << '\n';
                 } catch (const core::Error& e) {
                     // A raw file whose rate nobody knows: report what is known.

@@ -58,13 +58,13 @@ LabelledRecording openLabelled(const std::string& input, const LabelSelection& s
     if (isProjectPath(input)) {
         const core::Project p = core::loadProject(input);
         r.recording = core::existingSourcePath(p, input);
-        r.source = core::openRecording(r.recording, p.sourceOptions);
+        r.source = openInput(r.recording, p.sourceOptions);
         r.labels = p.labels;
         r.shapes = p.shapes;
         r.analysis = p.analysis;
     } else {
         r.recording = input;
-        r.source = core::openRecording(input, withTemplate(s.open, s.templateProject));
+        r.source = openInput(input, withTemplate(s.open, s.templateProject));
     }
     const auto& info = r.source->info();
     r.analysis.fs = info.sampleRate;

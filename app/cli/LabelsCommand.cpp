@@ -51,7 +51,7 @@ void runLabels(LabelsArgs a) {
                           "--recording FILE (or a project or a .sigmf-meta as input) for " +
                               std::string(isProjectPath(a.out) ? "a project" : "SigMF"));
     const auto labels = readLabelsFrom(a.input);
-    const auto src = core::openRecording(recording, open);
+    const auto src = openInput(recording, open);
     const LabelWrite w = writeLabelsTo(a.out, labels, recording, open, *src);
     std::cout << a.input << ": " << describe(w, "labels") << " -> " << a.out << "\n";
 }

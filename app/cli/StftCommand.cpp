@@ -27,7 +27,7 @@ void runStft(StftArgs a, core::JobControl& job) {
     } else {
         if (a.analysis.fs)
             a.open.sampleRate = a.analysis.fs;
-        src = core::openRecording(a.input, a.open);
+        src = openInput(a.input, a.open);
     }
     const auto& info = src->info();
     const int channel = info.isComplex() ? 0 : resolveChannel(a.channel, info.channels, a.input);

@@ -39,6 +39,10 @@ struct SignalInfo {
     nlohmann::json sigmfMeta;            // the SigMF metadata document (Sigmf only)
     bool iqSwapped = false;              // I and Q were swapped on read
     std::vector<std::string> files;      // every file the samples come from (never overwritten)
+    // What is wrong with the file, read anyway as far as it goes (empty: nothing), said to the
+    // user: "truncated: ...".
+    std::string damage;
+    double declaredSeconds = 0; // a truncated file: the length its header declares (else 0)
 
     double duration() const {
         return sampleRate > 0 ? static_cast<double>(frames) / sampleRate : 0;

@@ -11,6 +11,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <sndfile.h>
 
@@ -101,6 +102,10 @@ std::unique_ptr<SampleSource> mapIqWav(const SndfileSource& sndfile, const std::
             continue;
         layout.headerBytes = std::int64_t(chunk.offset);
         layout.payloadBytes = std::int64_t(chunk.size);
+        if (!info.damage.empty()) // truncated: the bytes that are there
+            layout.payloadBytes =
+                std::min(std::int64_t(chunk.size),
+                         std::int64_t(std::filesystem::file_size(path)) - layout.headerBytes);
         auto mapped = std::make_unique<RawIqSource>(path, layout, info.sampleRate,
                                                     info.centerFrequency, options.swapIq);
         if (mapped->info().frames != info.frames)
@@ -119,20 +124,36 @@ bool isRiffWave(int format) {
     return major == SF_FORMAT_WAV || major == SF_FORMAT_WAVEX || major == SF_FORMAT_RF64;
 }
 
-// libsndfile quietly shortens a WAV whose data chunk is cut off; say so instead. Sizes of 0
+// "0.625 s", "0.013 ms": three decimals in seconds from 0.1 s, in milliseconds below.
+std::string secondsText(double s) {
+    char text[64];
+    if (s >= 0.1)
+        std::snprintf(text, sizeof text, "%.3f s", s);
+    else
+        std::snprintf(text, sizeof text, "%.3f ms", s * 1e3);
+    return text;
+}
+
+// libsndfile quietly shortens a WAV whose data chunk is cut off; say so (a recorder that
+// stopped abruptly leaves one; sox reads it with a warning, and so does SpecEdit). Sizes of 0
 // and 0xFFFFFFFF are what recorders write before they know the length: not truncation.
-void refuseTruncatedWave(const std::string& path) {
+void noteTruncation(const std::string& path, SignalInfo& info) {
     const auto fileSize = std::filesystem::file_size(path);
     for (const auto& chunk : scanRiffChunks(path)) {
         if (chunk.id != "data" || chunk.size == 0 || chunk.size == 0xFFFFFFFFu)
             continue;
-        if (chunk.offset + chunk.size > fileSize)
-            throw Error(path,
-                        "the data chunk declares " + std::to_string(chunk.size) +
-                            " bytes but only " + std::to_string(fileSize - chunk.offset) +
-                            " follow it: the recording is truncated, as when a recorder stops "
-                            "abruptly",
-                        "a complete recording");
+        if (chunk.offset + chunk.size > fileSize) {
+            const auto present = fileSize - chunk.offset;
+            const double held = info.duration();
+            info.declaredSeconds =
+                held * double(chunk.size) / double(std::max<std::uintmax_t>(present, 1));
+            info.damage = "truncated: the file holds " + secondsText(held) + " of the " +
+                          secondsText(info.declaredSeconds) + " its header declares (" +
+                          std::to_string(present) + " of " + std::to_string(chunk.size) +
+                          " data bytes), as when a recorder stops abruptly; what is there is "
+                          "read";
+            return;
+        }
     }
 }
 
@@ -147,8 +168,6 @@ std::optional<AuxiInfo> tryReadAuxi(const std::string& path) {
 
 std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenOptions& options) {
     auto src = std::make_unique<SndfileSource>(path);
-    if (isRiffWave(src->info().soundFileFormat))
-        refuseTruncatedWave(path);
     std::optional<AuxiInfo> auxi;
     if (src->info().channels == 2 && isRiffWave(src->info().soundFileFormat))
         auxi = tryReadAuxi(path);
@@ -173,6 +192,8 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
         info.centerFrequency = options.centerFrequency;
         info.origins.centerFrequency = "user";
     }
+    if (isRiffWave(info.soundFileFormat))
+        noteTruncation(path, info); // in seconds at the rate given
     if (info.kind == SignalKind::Iq)
         if (auto mapped = mapIqWav(*src, path, options))
             return mapped;

@@ -458,6 +458,29 @@ class Recognition(CliTest):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         return json.loads(proc.stdout)
 
+    def test_a_truncated_wav_is_read_as_far_as_it_goes_and_said(self):
+        # A recorder that stopped abruptly: the header declares 1 s at 16 kHz, 0.25 s is there.
+        rate = 16000
+        t = np.arange(rate) / rate
+        scipy.io.wavfile.write(self.path("cut.wav"), rate,
+                               (8000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16))
+        os.truncate(self.path("cut.wav"), 44 + 2 * rate // 4)
+        proc = run("info", self.path("cut.wav"), check=0)
+        message = ("truncated: the file holds 0.250 s of the 1.000 s its header declares "
+                   "(8000 of 32000 data bytes), as when a recorder stops abruptly; what is "
+                   "there is read")
+        self.assertEqual(json.loads(proc.stdout)["damage"], message)
+        self.assertEqual(json.loads(proc.stdout)["samples"], rate // 4)
+        self.assertIn(f"specedit-cli: warning: {self.path('cut.wav')}: {message}", proc.stderr)
+        # Every command reads it so: the STFT has the frames of 0.25 s.
+        proc = run("stft", self.path("cut.wav"), "--out", self.path("cut.npy"), check=0)
+        self.assertIn("truncated", proc.stderr)
+        frames = scipy.signal.stft(np.zeros(rate // 4), nperseg=256)[2].shape[1]
+        self.assertEqual(np.load(self.path("cut.npy")).shape[1], frames)
+        # A complete file says nothing of the kind.
+        scipy.io.wavfile.write(self.path("whole.wav"), rate, np.zeros(100, dtype=np.int16))
+        self.assertNotIn("damage", self.info(self.path("whole.wav")))
+
     def test_rtl_433_names_give_centre_and_rate(self):
         np.full(2 * 5000, 128, dtype=np.uint8).tofile(self.path("g001_433.92M_250k.cu8"))
         j = self.info(self.path("g001_433.92M_250k.cu8"))

@@ -104,11 +104,18 @@ class HeadersThatClaimTerabytes(CliTest):
         self.check_refused("big.wav", b"RIFF" + struct.pack("<I", 0xFFFFFFFF) + b"WAVE" +
                            self.fmt() + b"data" + struct.pack("<I", 0xFFFFFFFF) + bytes(100),
                            "4294967295 bytes", "past the end of the file")
+        # An RF64 whose ds64 claims 1 TiB of data in 100 bytes: read as a truncated recording,
+        # the 25 samples that are there, and said.
         ds64 = struct.pack("<QQQI", 1 << 40, 1 << 40, 1 << 38, 0)
-        self.check_refused("big.rf64", b"RF64" + struct.pack("<I", 0xFFFFFFFF) + b"WAVE" +
-                           b"ds64" + struct.pack("<I", len(ds64)) + ds64 + self.fmt() +
-                           b"data" + struct.pack("<I", 0xFFFFFFFF) + bytes(100),
-                           "1099511627776 bytes", "truncated")
+        with open(self.path("big.rf64"), "wb") as f:
+            f.write(b"RF64" + struct.pack("<I", 0xFFFFFFFF) + b"WAVE" + b"ds64" +
+                    struct.pack("<I", len(ds64)) + ds64 + self.fmt() + b"data" +
+                    struct.pack("<I", 0xFFFFFFFF) + bytes(100))
+        proc = run("info", self.path("big.rf64"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(json.loads(proc.stdout)["samples"], 25)
+        self.assertIn("truncated: the file holds 0.013 ms of the 137438.953 s its header "
+                      "declares (100 of 1099511627776 data bytes)", proc.stderr)
         header = "{'descr': '<c8', 'fortran_order': False, 'shape': (1099511627776,), }"
         header = header.ljust(117) + "\n"
         with open(self.path("big.npy"), "wb") as f:

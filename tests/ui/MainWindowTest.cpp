@@ -169,6 +169,12 @@ TEST(MainWindow, PaintingMakesShapesInPhysicalUnitsWithUndo) {
     EXPECT_EQ(w.document()->shapes()[2].t1, end);
     EXPECT_EQ(w.document()->shapes()[2].f1, top);
     w.document()->undoStack()->undo();
+    // A drag that starts 2 px above the picture (aimed at its top edge) draws from the top;
+    // it drew nothing, unsaid.
+    drag(plot, {{1.0, plot->yAxis->range().upper + 2 * hzPerPx}, {1.5, fc}});
+    ASSERT_EQ(w.document()->shapes().size(), 3u);
+    EXPECT_EQ(w.document()->shapes()[2].f1, top);
+    w.document()->undoStack()->undo();
     // A click with the rectangle tool is not a rectangle.
     w.paintToolBar()->selectTool(ui::ToolKind::Rect);
     drag(plot, {{1.0, fc}, {1.0, fc}});
@@ -249,6 +255,37 @@ TEST(MainWindow, ExportLowersThePaintedRegionByItsGainAndLeavesTheRestAlone) {
     EXPECT_NEAR(drop, 20.0, 0.5);
     EXPECT_NEAR(core::regionLevelDb(original, p, outside, job),
                 core::regionLevelDb(*edited, p, outside, job), 0.05);
+}
+
+// A shape over the whole picture (a denoise of the whole recording) is its backdrop: a Pan
+// click on the picture places the edit cursor instead of selecting it (it took every click).
+// Zoomed out so that its edges show, a click inside it selects it again.
+TEST(MainWindow, AShapeOverTheWholePictureLeavesPanClicksToThePicture) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    const double fc = 433.92e6;
+    QCustomPlot* plot = w.view()->plot();
+    const QCPRange time = plot->xAxis->range(), band = plot->yAxis->range();
+    core::Shape all;
+    all.t0 = time.lower - 1;
+    all.t1 = time.upper + 1;
+    all.f0 = band.lower - 1e6;
+    all.f1 = band.upper + 1e6;
+    all.gainDb = -10;
+    const auto id = w.document()->addShape(all);
+    w.paintToolBar()->selectTool(ui::ToolKind::Pan);
+    w.view()->setSelectedShape(0);
+    drag(plot, {{1.5, fc}, {1.5, fc}});
+    EXPECT_EQ(w.view()->selectedShape(), 0u);
+    ASSERT_TRUE(w.view()->cursorTime());
+    EXPECT_NEAR(*w.view()->cursorTime(), 1.5, 0.01);
+    // A smaller one is clicked as before.
+    core::Shape part = *w.document()->shape(id);
+    part.t1 = (time.lower + time.upper) / 2;
+    w.document()->modifyShape(part);
+    drag(plot, {{part.t1 / 2, fc}, {part.t1 / 2, fc}});
+    EXPECT_EQ(w.view()->selectedShape(), id);
 }
 
 TEST(MainWindow, PanToolMovesAndResizesShapesAsOneUndoStepEach) {

@@ -10,6 +10,7 @@
 #include "RecentFiles.h"
 #include "SourceSummary.h"
 #include "UiFixture.h"
+#include "io/SourceFactory.h"
 #include "util/Error.h"
 
 #include <QAction>
@@ -230,6 +231,31 @@ TEST(OpenRobustness, DamagedFilesAreReportedNotOfferedAsRawSamples) {
         EXPECT_TRUE(shown.contains(text)) << name << ": " << shown.toStdString();
         EXPECT_FALSE(shown.contains("--")) << shown.toStdString();
     }
+}
+
+// A WAV cut off by a recorder that stopped abruptly opens as far as it goes (it was refused,
+// while sox reads it), and the status bar's summary says so.
+TEST(OpenRobustness, ATruncatedWavOpensAndTheSummarySaysSo) {
+    TempDir dir;
+    const std::string path = privateAudioDemo(dir);
+    const double whole = core::openRecording(path, {})->info().duration();
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(openAndWait(w, QString::fromStdString(path)));
+    EXPECT_NEAR(w.document()->info().duration(), whole / 2, 0.01);
+    const QString text = statusText(w);
+    EXPECT_TRUE(text.contains(QString(" — truncated: %1 s of the %2 s its header declares")
+                                  .arg(w.document()->info().duration(), 0, 'f', 2)
+                                  .arg(whole, 0, 'f', 2)))
+        << text.toStdString();
+    // The whole story, bytes and all, in the summary's tooltip.
+    QString tip;
+    for (auto* label : w.statusBar()->findChildren<QLabel*>())
+        if (label->text().contains("truncated"))
+            tip = label->toolTip();
+    EXPECT_EQ(tip.toStdString(), w.document()->info().damage);
 }
 
 // A raw file opened again (Open Recent) proposes how it was read last time, and says so; the

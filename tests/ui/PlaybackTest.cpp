@@ -9,6 +9,8 @@
 #include "audio/Listener.h"
 #include "audio/Player.h"
 #include "dsp/Stft.h"
+#include "view/SpectrogramView.h"
+#include "view/TraceLane.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -112,6 +114,40 @@ TEST(Playback, IqBandIsDemodulatedToAudio) {
     for (float v : heard)
         peak = std::max(peak, std::abs(v));
     EXPECT_GT(peak, 0.2f); // normalised to 0.5 peak before the sink
+}
+
+// While playing, the playhead crosses the trace lane as well as the picture (it crossed the
+// picture only), moving on; it goes when playback stops.
+TEST(Playback, ThePlayheadCrossesTheTraceLaneToo) {
+    TempDir dir;
+    const auto files = writeDemo(dir, 0.5, 3.0);
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(files.audioRecording)));
+    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+    ASSERT_TRUE(w.view()->traceLane()->isVisible());
+    w.listener()->listen(0.5, 2.5, 0, 24000, false);
+    QElapsedTimer timer;
+    timer.start();
+    while (!w.player()->isPlaying() && timer.elapsed() < 10000)
+        QTest::qWait(20);
+    ASSERT_TRUE(w.player()->isPlaying());
+    QTest::qWait(400);
+    const auto first = w.view()->traceLane()->playhead();
+    ASSERT_TRUE(first);
+    EXPECT_GE(*first, 0.5);
+    EXPECT_LE(*first, 2.5);
+    QTest::qWait(400);
+    const auto later = w.view()->traceLane()->playhead();
+    ASSERT_TRUE(later);
+    EXPECT_GT(*later, *first);
+    w.player()->stop();
+    timer.restart();
+    while (w.player()->isPlaying() && timer.elapsed() < 5000)
+        QTest::qWait(20);
+    QTest::qWait(50);
+    EXPECT_FALSE(w.view()->traceLane()->playhead());
 }
 
 TEST(Playback, ClosingTheWindowWhilePlayingIsSafe) {

@@ -44,6 +44,24 @@ ui::AnalysisPanel* panel(ui::MainWindow& w) {
 
 } // namespace
 
+// With no recording open the analysis fields read "—", not "0 samples" and "0 %" (a tester
+// took them for values); once one is open they read its analysis, and a 0 % overlap typed
+// later reads "0 %".
+TEST(SettingsPanel, WithNoRecordingTheFieldsReadADash) {
+    DemoWindow demoWindow;
+    auto& w = demoWindow.window;
+    QSpinBox* overlap = field(w, " %");
+    QSpinBox* length = field(w, " samples");
+    ASSERT_TRUE(overlap && length);
+    EXPECT_EQ(length->text(), "—");
+    EXPECT_EQ(overlap->text(), "—");
+    ASSERT_TRUE(demoWindow.open(true));
+    EXPECT_EQ(length->text(), QString("%1 samples").arg(w.document()->analysis().nperseg));
+    ASSERT_TRUE(demoWindow.activate());
+    type(w, overlap, "0");
+    EXPECT_EQ(overlap->text(), "0 %");
+}
+
 TEST(SettingsPanel, OutOfRangeValuesStayVisibleAndAreRefusedWithTheirRange) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.open(true));

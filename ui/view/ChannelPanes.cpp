@@ -30,9 +30,12 @@ ChannelPanes::ChannelPanes(QCustomPlot* plot, ChannelPane first, QCPAxisRect* be
 
 ChannelPanes::~ChannelPanes() = default; // the plot owns the rects and plottables
 
-int ChannelPanes::indexAt(QPointF pixel) const {
+int ChannelPanes::indexAt(QPointF pixel, int margin) const {
     for (int i = 0; i < count(); ++i)
-        if (m_panes[std::size_t(i)].rect->rect().contains(pixel.toPoint()))
+        if (m_panes[std::size_t(i)]
+                .rect->rect()
+                .adjusted(-margin, -margin, margin, margin)
+                .contains(pixel.toPoint()))
             return i;
     return -1;
 }

@@ -48,8 +48,8 @@ public:
 
     int count() const { return int(m_panes.size()); }
     const ChannelPane& operator[](int i) const { return m_panes[std::size_t(i)]; }
-    // The pane whose axis rect holds the pixel, or -1.
-    int indexAt(QPointF pixel) const;
+    // The pane whose axis rect, grown by `margin` pixels on each side, holds the pixel, or -1.
+    int indexAt(QPointF pixel, int margin = 0) const;
     // One computer per pane, the first for the view's own pane. Panes are added or removed
     // to match. newRecording: the caches are emptied. The images of the old analysis go.
     void setComputers(const std::vector<std::shared_ptr<const core::TileComputer>>& computers,

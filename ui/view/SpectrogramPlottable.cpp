@@ -1,5 +1,7 @@
 #include "view/SpectrogramPlottable.h"
 
+#include "render/LevelRange.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -326,31 +328,25 @@ constexpr float kMaxRangeDb = 120.0f; // as a 20-bit recording's dynamic range
 bool SpectrogramPlottable::autoLevels(float* minDb, float* maxDb) {
     if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return false;
-    std::vector<float> values;
+    std::vector<core::LevelSample> samples;
+    auto collect = [&samples](const core::Tile& tile, std::size_t step) {
+        const std::int64_t level = std::int64_t(tile.rowLevel) << 32;
+        for (std::size_t k = 0; k < tile.db.size(); k += step)
+            if (tile.db[k] > core::kFloorDb && std::isfinite(tile.db[k])) // not NaN, floor
+                samples.push_back(
+                    {level + tile.firstRow + std::int64_t(k % std::size_t(tile.bins)), tile.db[k]});
+    };
     for (const auto& key : visibleKeys(visibleTiles()))
         if (const auto tile = m_scheduler->cached(key))
-            for (std::size_t k = 0; k < tile->db.size(); k += 7)
-                if (tile->db[k] > core::kFloorDb && std::isfinite(tile->db[k])) // not NaN, floor
-                    values.push_back(tile->db[k]);
-    if (values.empty())
+            collect(*tile, 7);
+    if (samples.empty())
         if (const auto tile = m_scheduler->cached(overviewKey()))
-            for (float x : tile->db)
-                if (x > core::kFloorDb && std::isfinite(x))
-                    values.push_back(x);
-    if (values.size() < 16)
+            collect(*tile, 1);
+    const auto range = core::autoLevelRange(std::move(samples), kMaxRangeDb);
+    if (!range)
         return false;
-    auto pct = [&values](double p) {
-        const auto n = std::size_t(p * double(values.size() - 1));
-        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(n), values.end());
-        return values[n];
-    };
-    const float floorDb = pct(0.10);
-    const float peakDb = pct(0.9995);
-    // At most kMaxRangeDb shown: a stretch of a float or 32-bit file that holds a pure tone
-    // (its sidelobes near -200 dB) put the floor at -203 dB, and the noise of the rest of
-    // the file filled the picture with one colour.
-    *minDb = std::floor(std::max(floorDb - 10.0f, peakDb + 3.0f - kMaxRangeDb));
-    *maxDb = std::ceil(std::max(peakDb + 3.0f, *minDb + 30.0f));
+    *minDb = range->minDb;
+    *maxDb = range->maxDb;
     return true;
 }
 

@@ -176,7 +176,12 @@ void SpectrogramView::onMousePress(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton)
         return;
     const QPointF pixel = event->position();
-    const int at = m_panes->indexAt(pixel);
+    // A drawing tool takes a press a few pixels outside the picture as at its edge (a drag
+    // aimed at the top edge that began 2 px above it drew nothing, unsaid); gesturePoint
+    // brings it inside. Pan and the wand act only on the picture itself.
+    constexpr int kEdgeGracePixels = 4;
+    const bool draws = m_toolKind != ToolKind::Pan && m_toolKind != ToolKind::Wand;
+    const int at = m_panes->indexAt(pixel, draws ? kEdgeGracePixels : 0);
     if (at < 0)
         return; // the trace lane or an axis: QCustomPlot pans, no tool acts there
     m_pane = at;

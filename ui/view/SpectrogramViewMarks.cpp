@@ -57,11 +57,16 @@ std::uint64_t SpectrogramView::shapeAt(QPointF pixel) const {
     if (i < 0)
         return 0;
     const MaskOverlay& overlay = *(*m_panes)[i].overlay;
+    // A shape that covers the whole picture is its backdrop, not a thing to click: a denoise
+    // over the whole recording took every Pan click, so no edit cursor could be placed. Its
+    // edges, once in view, and the Shapes panel still select it.
+    const QRectF picture = (*m_panes)[i].rect->rect();
     // Shapes compose in order and the last one is drawn on top: search from the end.
     std::uint64_t hit = 0;
     const auto& shapes = overlay.shapes();
     for (auto it = shapes.rbegin(); it != shapes.rend() && hit == 0; ++it)
-        if (overlay.pixelPath(*it).contains(pixel))
+        if (const QPainterPath& path = overlay.pixelPath(*it);
+            path.contains(pixel) && !path.contains(picture))
             hit = it->id;
     return hit;
 }
@@ -118,6 +123,7 @@ void SpectrogramView::setSelectedLabels(const std::set<std::uint64_t>& ids) {
 
 void SpectrogramView::setPlayhead(std::optional<double> seconds) {
     m_panes->forEachOverlay([seconds](MaskOverlay& o) { o.setPlayhead(seconds); });
+    m_trace->setPlayhead(seconds);
     replotOverlay();
 }
 

@@ -100,6 +100,32 @@ TraceLane::TraceLane(QCustomPlot* plot, QCPAxis* time)
     fitHeight();
 }
 
+// A line across the lane in the spectrogram's playhead colour, on its "mask" layer, which
+// the view replots alone while playing.
+void TraceLane::setPlayhead(std::optional<double> seconds) {
+    if (!m_playhead) {
+        m_playhead = new QCPItemStraightLine(m_plot);
+        m_playhead->setLayer("mask");
+        m_playhead->setClipAxisRect(m_rect);
+        m_playhead->setPen(QPen(QColor(120, 255, 160), 1.5));
+        for (QCPItemPosition* p : {m_playhead->point1, m_playhead->point2}) {
+            p->setAxes(m_rect->axis(QCPAxis::atBottom), m_rect->axis(QCPAxis::atLeft));
+            p->setType(QCPItemPosition::ptPlotCoords);
+        }
+    }
+    m_playhead->setVisible(seconds.has_value());
+    if (seconds) {
+        m_playhead->point1->setCoords(*seconds, 0.0);
+        m_playhead->point2->setCoords(*seconds, 1.0);
+    }
+}
+
+std::optional<double> TraceLane::playhead() const {
+    if (!m_playhead || !m_playhead->visible())
+        return std::nullopt;
+    return m_playhead->point1->coords().x();
+}
+
 // The band's frequency scale, in the trace's orange, beside the lane under the colour scale
 // (its grid cell was empty): three labels at most, none over the trace. Drawn inside the lane,
 // they hid its right end. The lane's right axis carries the frequency graph, unshown.

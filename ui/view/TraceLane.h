@@ -27,6 +27,7 @@ class QCPAxis;
 class QCPAxisRect;
 class QCPMarginGroup;
 class QCPGraph;
+class QCPItemStraightLine;
 
 namespace specedit::ui {
 
@@ -71,6 +72,10 @@ public:
     const QString& note() const { return m_note; }
     // The band's frequency scale, beside the lane (under the colour scale).
     QCPAxis* bandScale() const;
+    // The playback position across the lane too (recording seconds), or none.
+    void setPlayhead(std::optional<double> seconds);
+    // Where the lane's playhead stands, or none (for tests).
+    std::optional<double> playhead() const;
 
 signals:
     void traceShown();
@@ -94,8 +99,9 @@ private:
     QCPGraph* m_high;
     QCPGraph* m_low;
     QCPGraph* m_frequency;
-    QCPAxisRect* m_bandScale = nullptr; // holds the band's scale, beside the lane
-    int m_bandWidth = 0;                // its width for IQ, in pixels
+    QCPItemStraightLine* m_playhead = nullptr; // made at the first setPlayhead
+    QCPAxisRect* m_bandScale = nullptr;        // holds the band's scale, beside the lane
+    int m_bandWidth = 0;                       // its width for IQ, in pixels
     bool m_visible = true;
     std::shared_ptr<const core::SampleSource> m_source;
     int m_channel = -1;
