@@ -37,14 +37,7 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
             tr("Drag to measure time and frequency differences (D)"));
     m_tools->actions().first()->setChecked(true);
     addSeparator();
-    m_gain = new KeepDigitsDoubleSpinBox(this);
-    m_gain->setObjectName("newShapeGain");
-    m_gain->setRange(kMinusInfinitySpin, 12);
-    m_gain->setDecimals(0);
-    m_gain->setSuffix(" dB");
-    m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
-    m_gain->setValue(kMinusInfinitySpin);
-    m_gain->setToolTip(tr("Gain of new shapes"));
+    buildEffectFields();
     m_effect = new QComboBox(this);
     m_effect->setObjectName("newShapeEffect");
     addEffectChoices(m_effect);
@@ -59,16 +52,26 @@ PaintToolBar::PaintToolBar(QWidget* parent) : QToolBar(tr("Paint"), parent) {
     m_feather->setSuffix(" px");
     m_feather->setToolTip(tr("Soft edge of new shapes, in pixels at the current zoom"));
     buildToolOptions(); // first: in a narrow window the chosen tool's own fields stay longest
-    m_shapeOptions = {addField(tr("Effect"), m_effect), addField(tr("Gain"), m_gain),
-                      addField(tr("Mode"), m_mode), addField(tr("Feather"), m_feather)};
+    QAction* effect = addField(tr("Effect"), m_effect); // before its own field, as it reads
+    m_gainField = addField(tr("Gain"), m_gain);
+    m_amountField = addField(tr("Amount"), m_amount);
+    m_reductionField = addField(tr("Reduction"), m_reduction);
+    m_shapeOptions = {effect,
+                      m_gainField,
+                      m_amountField,
+                      m_reductionField,
+                      addField(tr("Mode"), m_mode),
+                      addField(tr("Feather"), m_feather)};
     showOptionsFor(ToolKind::Pan);
     auto changed = [this] { emit defaultsChanged(defaults()); };
     connect(m_gain, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_amount, &QSpinBox::valueChanged, this, changed);
+    connect(m_reduction, &QDoubleSpinBox::valueChanged, this, changed);
     connect(m_effect, &QComboBox::currentIndexChanged, this, [this, changed] {
         const bool gain = EffectChoice(m_effect->currentData().toInt()) == EffectChoice::Gain;
-        m_gain->setEnabled(gain); // gain and mode mean nothing for the other effects
-        m_mode->setEnabled(gain);
+        m_mode->setEnabled(gain); // mode means nothing for the other effects
+        showOptionsFor(m_shown);  // the effect's own field: gain, amount or reduction
         changed();
     });
     connect(m_feather, &QSpinBox::valueChanged, this, changed);
@@ -123,6 +126,7 @@ QAction* PaintToolBar::addField(const QString& label, QWidget* field) {
 // New shapes' effect, gain, mode and feather with the tools that draw shapes; nothing of them
 // with Pan, Zoom, Label, Measure or the Eraser.
 void PaintToolBar::showOptionsFor(ToolKind kind) {
+    m_shown = kind;
     for (QAction* a : m_brushOptions)
         a->setVisible(kind == ToolKind::Brush || kind == ToolKind::Eraser);
     for (QAction* a : m_wandOptions)
@@ -131,6 +135,39 @@ void PaintToolBar::showOptionsFor(ToolKind kind) {
                        kind == ToolKind::Lasso || kind == ToolKind::Wand;
     for (QAction* a : m_shapeOptions)
         a->setVisible(draws);
+    const auto effect = EffectChoice(m_effect->currentData().toInt());
+    m_gainField->setVisible(draws && effect == EffectChoice::Gain);
+    m_amountField->setVisible(draws && effect == EffectChoice::Attenuate);
+    m_reductionField->setVisible(draws && effect == EffectChoice::Denoise);
+}
+
+// The new shapes' gain, attenuate's amount and denoise's reduction: one shows, the chosen
+// effect's (the amount and reduction were left at 100 % and 20 dB until edited in the
+// Shapes panel after drawing).
+void PaintToolBar::buildEffectFields() {
+    m_gain = new KeepDigitsDoubleSpinBox(this);
+    m_gain->setObjectName("newShapeGain");
+    m_gain->setRange(kMinusInfinitySpin, 12);
+    m_gain->setDecimals(0);
+    m_gain->setSuffix(" dB");
+    m_gain->setSpecialValueText(QString::fromUtf8("−∞ dB (remove)"));
+    m_gain->setValue(kMinusInfinitySpin);
+    m_gain->setToolTip(tr("Gain of new shapes"));
+    const core::Shape plain;
+    m_amount = new KeepDigitsSpinBox(this);
+    m_amount->setObjectName("newShapeAmount");
+    m_amount->setRange(0, 100);
+    m_amount->setSuffix(" %");
+    m_amount->setValue(int(std::lround(plain.amount * 100)));
+    m_amount->setToolTip(tr("New attenuate shapes: how far towards the surrounding level, "
+                            "100 % all the way"));
+    m_reduction = new KeepDigitsDoubleSpinBox(this);
+    m_reduction->setObjectName("newShapeReduction");
+    m_reduction->setRange(1, core::kMaxReductionDb);
+    m_reduction->setDecimals(0);
+    m_reduction->setSuffix(" dB");
+    m_reduction->setValue(plain.reductionDb);
+    m_reduction->setToolTip(tr("New denoise shapes: the most the noise is lowered"));
 }
 
 void PaintToolBar::addTool(ToolKind kind, const QString& text, const QString& key,
@@ -170,6 +207,8 @@ ShapeDefaults PaintToolBar::defaults() const {
     setEffectChoice(s, EffectChoice(m_effect->currentData().toInt()));
     d.effect = s.effect;
     d.noiseProfile = s.noiseProfile;
+    d.amount = m_amount->value() / 100.0;
+    d.reductionDb = m_reduction->value();
     return d;
 }
 

@@ -7,6 +7,7 @@
 #include "ExportController.h"
 #include "PaintToolBar.h"
 #include "RawIqDialog.h"
+#include "ShapeEffectFields.h"
 #include "ShapesPanel.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
@@ -52,6 +53,7 @@
 #include <gtest/gtest.h>
 #include <memory>
 #include <qcustomplot.h>
+#include <tuple>
 
 using namespace specedit;
 using namespace specedit::test;
@@ -455,6 +457,47 @@ TEST(MainWindow, ThePaintBarShowsTheChosenToolsOptionsWhole) {
     QTest::keyClick(w.windowHandle(), Qt::Key_W);
     QTest::qWait(50);
     EXPECT_TRUE(gap->isVisible());
+}
+
+// The new shapes' effect brings its own field to the bar: the gain for gain, the amount for
+// attenuate, the reduction for denoise; the drawn shape gets what is set there (the amount
+// and reduction could only be changed after drawing, in the Shapes panel).
+TEST(MainWindow, TheBarSetsTheAmountOrReductionOfNewShapes) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.open(true));
+    auto& w = demoWindow.window;
+    auto* bar = w.paintToolBar();
+    auto* effect = bar->findChild<QComboBox*>("newShapeEffect");
+    auto* gain = bar->findChild<QDoubleSpinBox*>("newShapeGain");
+    auto* amount = bar->findChild<QSpinBox*>("newShapeAmount");
+    auto* reduction = bar->findChild<QDoubleSpinBox*>("newShapeReduction");
+    ASSERT_TRUE(effect && gain && amount && reduction);
+    const auto shown = [&] {
+        QTest::qWait(50);
+        return std::tuple{gain->isVisible(), amount->isVisible(), reduction->isVisible()};
+    };
+    bar->selectTool(ui::ToolKind::Rect);
+    EXPECT_EQ(shown(), std::tuple(true, false, false));
+    effect->setCurrentIndex(effect->findData(int(ui::EffectChoice::Denoise)));
+    EXPECT_EQ(shown(), std::tuple(false, false, true));
+    reduction->setValue(12);
+    const double fc = 433.92e6;
+    drag(w.view()->plot(), {{0.5, fc - 100e3}, {0.8, fc + 100e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 1u);
+    EXPECT_EQ(w.document()->shapes()[0].effect, core::ShapeEffect::Denoise);
+    EXPECT_EQ(w.document()->shapes()[0].reductionDb, 12.0);
+    effect->setCurrentIndex(effect->findData(int(ui::EffectChoice::Attenuate)));
+    EXPECT_EQ(shown(), std::tuple(false, true, false));
+    amount->setValue(50);
+    drag(w.view()->plot(), {{1.5, fc - 100e3}, {1.8, fc + 100e3}});
+    ASSERT_EQ(w.document()->shapes().size(), 2u);
+    EXPECT_EQ(w.document()->shapes()[1].effect, core::ShapeEffect::Attenuate);
+    EXPECT_EQ(w.document()->shapes()[1].amount, 0.5);
+    effect->setCurrentIndex(effect->findData(int(ui::EffectChoice::Replace)));
+    EXPECT_EQ(shown(), std::tuple(false, false, false)); // replace has no amount
+    bar->selectTool(ui::ToolKind::Pan);                  // draws nothing: none shows
+    effect->setCurrentIndex(effect->findData(int(ui::EffectChoice::Gain)));
+    EXPECT_EQ(shown(), std::tuple(false, false, false));
 }
 
 TEST(MainWindow, MeasureToolAndImageExport) {

@@ -21,8 +21,9 @@ using namespace specedit::test;
 
 namespace {
 
+// The Settings panel's field with this suffix (the paint bar has a " %" field too).
 QSpinBox* field(ui::MainWindow& w, const QString& suffix) {
-    for (auto* spin : w.findChildren<QSpinBox*>())
+    for (auto* spin : w.findChild<ui::AnalysisPanel*>()->findChildren<QSpinBox*>())
         if (spin->suffix() == suffix)
             return spin;
     return nullptr;

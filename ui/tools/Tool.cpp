@@ -27,6 +27,8 @@ void applyDefaults(core::Shape& shape, const PlotScale& scale, const ShapeDefaul
         d.effect == core::ShapeEffect::Gain && !d.noiseProfile ? d.mode : core::MaskMode::Apply;
     shape.effect = d.effect;
     shape.noiseProfile = d.noiseProfile;
+    shape.amount = d.amount;
+    shape.reductionDb = d.reductionDb;
     shape.featherS = onPixelGrid(d.featherPx * scale.secondsPerPixel, scale.secondsPerPixel);
     shape.featherHz = onPixelGrid(d.featherPx * scale.hertzPerPixel, scale.hertzPerPixel);
 }

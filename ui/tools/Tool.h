@@ -19,6 +19,8 @@ struct ShapeDefaults {
     double brushPx = 12; // brush radius in pixels
     core::ShapeEffect effect = core::ShapeEffect::Gain;
     bool noiseProfile = false;
+    double amount = 1.0;       // attenuate: 0 .. 1
+    double reductionDb = 20.0; // denoise: the most the noise is lowered
 };
 
 // Plot scale at the time of the gesture, to turn pixel sizes into physical ones.
