@@ -5,6 +5,7 @@
 #include "label/LabelFit.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -104,6 +105,12 @@ std::string clipFileName(const std::string& className) {
     return s.empty() ? "unlabeled" : s;
 }
 
+std::string clipIdText(std::uint64_t id) {
+    std::string digits = std::to_string(id);
+    constexpr std::size_t kWidth = 4; // a folder of up to 9999 clips lists in label order
+    return std::string(kWidth - std::min(kWidth, digits.size()), '0') + digits;
+}
+
 void makeClipFolder(const std::string& folder) {
     std::error_code made;
     fs::create_directories(folder, made);
@@ -117,7 +124,7 @@ void makeClipFolder(const std::string& folder) {
 std::string clipPath(const BurstClipOptions& options, const SignalInfo& info, const Label& label) {
     const std::string ext =
         options.extension.empty() ? defaultClipExtension(info) : options.extension;
-    const std::string name = clipFileName(label.className) + "_" + std::to_string(label.id);
+    const std::string name = clipFileName(label.className) + "_" + clipIdText(label.id);
     return (fs::path(options.folder) / (name + "." + ext)).string();
 }
 

@@ -10,6 +10,7 @@
 #include "mask/Shape.h"
 #include "util/JobControl.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -38,6 +39,10 @@ std::string defaultClipExtension(const SignalInfo& info);
 // The class as a file name: letters of any script kept ("Tür auf" -> "Tür_auf"), spaces and
 // the characters file systems or shells trip on made '_'; "unlabeled" for no class.
 std::string clipFileName(const std::string& className);
+
+// The id in a clip's name, zero-padded to 4 digits ("0007") so that a folder lists its clips
+// in label order; longer ids keep all their digits.
+std::string clipIdText(std::uint64_t id);
 
 // Where the label's clip goes: the folder, the class as a file name, the id, the extension
 // (the SigMF metadata's path for SigMF; its data file sits beside it).

@@ -835,7 +835,7 @@ class Features(CliTest):
         self.assertIn(": label 2: the box 5 s to 6 s lies outside", proc.stderr)
         self.assertIn("; left out", proc.stderr)
         self.assertEqual(sorted(os.listdir(self.path("bad"))),
-                         ["unlabeled_1.sigmf-data", "unlabeled_1.sigmf-meta"])
+                         ["unlabeled_0001.sigmf-data", "unlabeled_0001.sigmf-meta"])
         # A label reaching past the end (0.9 s) is cut to it, and said: its duration is the
         # 0.05 s the recording holds, not 0.35 s.
         with open(self.path("l2.csv"), "w") as f:
@@ -887,12 +887,12 @@ class Features(CliTest):
         a, _ = self.projects()
         run("export-bursts", a, "--out", self.path("clips"), "--margin", 0.01, check=0)
         names = sorted(os.listdir(self.path("clips")))
-        self.assertEqual(names, [f"unlabeled_{i}.sigmf-{k}" for i in (1, 2, 3)
+        self.assertEqual(names, [f"unlabeled_{i:04d}.sigmf-{k}" for i in (1, 2, 3)
                                  for k in ("data", "meta")])
         with open(a) as f:
             labels = json.load(f)["labels"]
         for i, (t0, t1, fu) in enumerate(self.BURSTS, start=1):
-            with open(self.path(f"clips/unlabeled_{i}.sigmf-meta")) as f:
+            with open(self.path(f"clips/unlabeled_{i:04d}.sigmf-meta")) as f:
                 meta = json.load(f)
             (ann,) = meta["annotations"]
             self.assertAlmostEqual(ann["core:sample_start"] / 2e6, 0.01, delta=6e-4)
@@ -907,19 +907,19 @@ class Features(CliTest):
             # In 32-bit floats, though the recording is cu8: an isolated burst written back in
             # 8 bits was half exact zeros, its noise floor gone.
             self.assertEqual(meta["global"]["core:datatype"], "cf32_le")
-            self.assertEqual(os.path.getsize(self.path(f"clips/unlabeled_{i}.sigmf-data")),
+            self.assertEqual(os.path.getsize(self.path(f"clips/unlabeled_{i:04d}.sigmf-data")),
                              8 * (s1 + 20000 - first))
             self.assertIn(f"from its sample {first} (", meta["global"]["core:description"])
             # A clip's annotation reads back as a label without naming the recording: the
             # .sigmf-meta describes it. Same id, 0.01 s (the margin) into the clip.
-            run("labels", self.path(f"clips/unlabeled_{i}.sigmf-meta"), "--out",
+            run("labels", self.path(f"clips/unlabeled_{i:04d}.sigmf-meta"), "--out",
                 self.path("back.csv"), check=0)
             with open(self.path("back.csv")) as f:
                 (back,) = list(csv.DictReader(f))
             self.assertEqual(int(back["id"]), label["id"])
             self.assertAlmostEqual(float(back["t0_s"]), 0.01, places=6)
             self.assertEqual(meta["captures"][0]["core:frequency"], 433.92e6)
-            z = np.fromfile(self.path(f"clips/unlabeled_{i}.sigmf-data"), dtype=np.complex64)
+            z = np.fromfile(self.path(f"clips/unlabeled_{i:04d}.sigmf-data"), dtype=np.complex64)
             self.assertGreater(np.count_nonzero(z[:19000]) / 19000, 0.99)  # the margin's noise
             self.assertAlmostEqual(len(z) / 2e6, t1 - t0 + 0.02, delta=1e-3)
             spec = np.abs(np.fft.fft(z)) ** 2
@@ -937,7 +937,7 @@ class Features(CliTest):
         # below the burst; the clip's own annotation is what features and a second export use.
         run("export-bursts", a, "--out", self.path("raw"), "--margin", 0.01, "--clip-format",
             "cf32", check=0)
-        z = np.fromfile(self.path("raw/unlabeled_1.cf32"), dtype=np.complex64)
+        z = np.fromfile(self.path("raw/unlabeled_0001.cf32"), dtype=np.complex64)
         margin, burst = z[:19000], z[20000 + 1000:20000 + 50000]
         self.assertGreater(np.count_nonzero(margin) / len(margin), 0.99)
         self.assertLess(np.mean(np.abs(margin) ** 2), 1e-3 * np.mean(np.abs(burst) ** 2))
@@ -949,7 +949,7 @@ class Features(CliTest):
         with open(self.path("c.specedit.json"), "w", encoding="utf-8") as f:
             json.dump(project, f, ensure_ascii=False)
         run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"), check=0)
-        self.assertIn("Tür_auf_zu_1.sigmf-meta", os.listdir(self.path("named")))
+        self.assertIn("Tür_auf_zu_0001.sigmf-meta", os.listdir(self.path("named")))
         # The label's class changes: the earlier clip is said, and removed only with --replace,
         # so that each label has one clip.
         project["labels"][0]["class"] = ""
@@ -957,15 +957,16 @@ class Features(CliTest):
             json.dump(project, f, ensure_ascii=False)
         proc = run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"),
                    check=0)
-        self.assertIn(self.path("named") + " keeps 1 earlier clip (Tür_auf_zu_1) of these labels "
+        self.assertIn(self.path("named") + " keeps 1 earlier clip (Tür_auf_zu_0001) of these labels "
                       "under another class; --replace removes them", proc.stderr)
-        self.assertIn("Tür_auf_zu_1.sigmf-data", os.listdir(self.path("named")))
+        self.assertIn("Tür_auf_zu_0001.sigmf-data", os.listdir(self.path("named")))
         proc = run("export-bursts", self.path("c.specedit.json"), "--out", self.path("named"),
                    "--replace", check=0)
-        self.assertIn("removed 1 earlier clip (Tür_auf_zu_1)", proc.stdout)
+        self.assertIn("removed 1 earlier clip (Tür_auf_zu_0001)", proc.stdout)
         self.assertEqual(sorted(os.listdir(self.path("named"))),
-                         [f"unlabeled_{i}.sigmf-{k}" for i in (1, 2, 3) for k in ("data", "meta")])
-        proc = run("features", self.path("clips/unlabeled_2.sigmf-meta"), "--out",
+                         [f"unlabeled_{i:04d}.sigmf-{k}"
+                          for i in (1, 2, 3) for k in ("data", "meta")])
+        proc = run("features", self.path("clips/unlabeled_0002.sigmf-meta"), "--out",
                    self.path("clip.csv"), check=0)
         self.assertIn(": 1 label from its SigMF annotations", proc.stdout)
         with open(self.path("clip.csv")) as f:

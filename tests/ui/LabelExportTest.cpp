@@ -7,6 +7,7 @@
 #include "SecondsSpinBox.h"
 #include "TaskRunner.h"
 #include "UiFixture.h"
+#include "apply/BurstClips.h"
 #include "labels/ClipExportDialog.h"
 #include "labels/LabelExchange.h"
 
@@ -65,7 +66,7 @@ TEST(LabelExport, EachLabelBecomesAClipAndOneOutsideIsSaid) {
 
     const auto ids = w.document()->labels();
     ASSERT_EQ(ids.size(), 2u);
-    const auto base = std::filesystem::path(folder) / ("Tür_auf_" + std::to_string(ids[0].id));
+    const auto base = std::filesystem::path(folder) / ("Tür_auf_" + core::clipIdText(ids[0].id));
     std::ifstream metaFile(base.string() + ".sigmf-meta");
     ASSERT_TRUE(metaFile.good()) << base;
     const auto meta = nlohmann::json::parse(metaFile);
@@ -98,7 +99,7 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     auto* exchange = w.findChild<ui::LabelExchange*>();
     ASSERT_TRUE(exchange->exportClips({folder.toStdString(), "cf32", 0.0}, w.document()->labels()));
     ASSERT_TRUE(waitForTask(w));
-    const auto clip = demo.dir.file("clips/unlabeled_1.cf32");
+    const auto clip = demo.dir.file("clips/unlabeled_0001.cf32");
     ASSERT_TRUE(std::filesystem::exists(clip));
     std::filesystem::resize_file(clip, 8); // so a write over it would show
     QString question;
@@ -116,7 +117,7 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     EXPECT_FALSE(w.tasks()->isBusy());
     ASSERT_TRUE(waitForTask(w)); // a write, had one started, would land by now
     EXPECT_TRUE(question.contains(
-        "The clip is already there (unlabeled_1), from an earlier export.\n\nWrite over it?"))
+        "The clip is already there (unlabeled_0001), from an earlier export.\n\nWrite over it?"))
         << question.toStdString();
     EXPECT_EQ(std::filesystem::file_size(clip), 8u);
 
@@ -138,10 +139,10 @@ TEST(LabelExport, ASecondExportAsksBeforeWritingOverClips) {
     action(w, "Export bursts as c&lips…")->trigger();
     ASSERT_TRUE(waitForTask(w));
     EXPECT_TRUE(question.contains("1 earlier clip of these labels under another class "
-                                  "(unlabeled_1) would be removed"))
+                                  "(unlabeled_0001) would be removed"))
         << question.toStdString();
     EXPECT_FALSE(std::filesystem::exists(clip));
-    EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/remote_1.cf32")));
+    EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/remote_0001.cf32")));
 }
 
 // With proposals beside accepted labels, the dialog offers the accepted ones alone, and only
@@ -170,8 +171,8 @@ TEST(LabelExport, TheAcceptedLabelsAloneCanBecomeClips) {
     action(w, "Export bursts as c&lips…")->trigger();
     ASSERT_TRUE(waitForTask(w));
     EXPECT_EQ(box.toStdString(), "Only the accepted labels (1 of the 2)");
-    EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/unlabeled_1.cf32")));
-    EXPECT_FALSE(std::filesystem::exists(demo.dir.file("clips/unlabeled_2.cf32")));
+    EXPECT_TRUE(std::filesystem::exists(demo.dir.file("clips/unlabeled_0001.cf32")));
+    EXPECT_FALSE(std::filesystem::exists(demo.dir.file("clips/unlabeled_0002.cf32")));
     EXPECT_TRUE(w.statusBar()->currentMessage().startsWith("1 clip written to"))
         << w.statusBar()->currentMessage().toStdString();
     // Remembered; and not offered when every label is accepted, or every one a proposal.
