@@ -10,6 +10,7 @@
 #include "view/TraceLane.h"
 
 #include <QComboBox>
+#include <QCursor>
 #include <QSignalSpy>
 #include <cmath>
 #include <gtest/gtest.h>
@@ -191,4 +192,29 @@ TEST(StackedChannels, AutoLevelsFitTheLoudestPane) {
     ASSERT_TRUE(w.view()->autoLevels());
     const float left = w.view()->colorParams().maxDb;
     EXPECT_GT(stacked - left, 15) << stacked << " " << left;
+}
+
+// With the mouse resting over the lower pane, a new picture or a zoom by key updates the
+// readout in that pane's coordinates. It used the pane the mouse last moved over: right after
+// opening a stereo file, a pointer over the lower pane read "f -19.94 kHz".
+TEST(StackedChannels, TheReadoutUnderAStillMouseFollowsItsOwnPane) {
+    StereoWindow s;
+    ASSERT_TRUE(s.open());
+    auto& w = s.w;
+    auto* plot = w.view()->plot();
+    levelAt(w, 0, 1.5, 1000); // the last move was over the top pane
+    const QPointF still = pixelOf(plot, {1.5, 3000}, s.pane(1));
+    QCursor::setPos(plot->mapToGlobal(still.toPoint()));
+    if (plot->mapFromGlobal(QCursor::pos()) != still.toPoint())
+        GTEST_SKIP() << "this platform does not place the pointer";
+    plot->setAttribute(Qt::WA_UnderMouse); // as the window system says when the mouse rests there
+    QSignalSpy spy(w.view(), &ui::SpectrogramView::cursorMoved);
+    w.view()->zoomTime(0.5, 1.5);
+    ASSERT_TRUE(waitForTiles(w));
+    ASSERT_FALSE(spy.isEmpty());
+    for (const auto& readout : spy) { // each time, not only at last
+        EXPECT_NEAR(readout.at(0).toDouble(), 1.5, 0.01);
+        EXPECT_NEAR(readout.at(1).toDouble(), 3000, 40);
+    }
+    EXPECT_GT(spy.last().at(2).toDouble(), -40); // the right channel's tone
 }

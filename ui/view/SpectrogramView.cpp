@@ -63,13 +63,8 @@ SpectrogramView::SpectrogramView(QWidget* parent)
     connect(m_spectrogram, &SpectrogramPlottable::imagesReady, m_overview,
             qOverload<>(&QWidget::update));
     // New pictures (an edit shown, a finer tile): the readout under a still mouse follows.
-    connect(m_spectrogram, &SpectrogramPlottable::imagesReady, this, [this] {
-        const QPointF at = m_plot->mapFromGlobal(QCursor::pos());
-        if (m_plot->underMouse() && m_panes->indexAt(at) >= 0) {
-            const QPointF p = toPlot(at);
-            emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
-        }
-    });
+    connect(m_spectrogram, &SpectrogramPlottable::imagesReady, this,
+            &SpectrogramView::refreshReadout);
     layout->addWidget(m_overview);
     connect(m_overview, &OverviewStrip::navigate, this, [this](double t) { m_nav->centreTime(t); });
     m_plot->addLayer("mask", m_plot->layer("main"), QCustomPlot::limAbove);
@@ -101,6 +96,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
         emit viewRangeChanged();
     });
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        refreshReadout(); // a zoom by key or a scroll moves the picture under a still mouse
         const int inexact = m_panes->inexactTiles();
         emit tilesPending(m_panes->missingTiles(), inexact);
         if (m_panes->missingTiles() == 0 && m_panes->drawnTiles() > 0) {

@@ -196,6 +196,8 @@ private:
     // The pane under the mouse or of the gesture under way.
     const ChannelPane& pane() const;
     void followPane(QPointF pixel);
+    // The readout for the picture under a still mouse (after a new picture or a zoom).
+    void refreshReadout();
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
     QPointF toPlot(const QPointF& pixel) const;

@@ -10,6 +10,7 @@
 #include "view/SpectrogramView.h"
 #include "view/ViewNavigator.h"
 
+#include <QCursor>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <cmath>
@@ -89,6 +90,15 @@ QPointF SpectrogramView::gesturePoint(const QPointF& pixel) const {
 }
 
 // Outside a gesture, the pane under the mouse is the one the readout and the next gesture use.
+void SpectrogramView::refreshReadout() {
+    const QPointF at = m_plot->mapFromGlobal(QCursor::pos());
+    if (!m_plot->underMouse() || m_panes->indexAt(at) < 0)
+        return;
+    followPane(at); // the pointer may rest on another pane than the last one used
+    const QPointF p = toPlot(at);
+    emit cursorMoved(p.x(), p.y(), pane().spectrogram->levelAt(p.x(), p.y()));
+}
+
 void SpectrogramView::followPane(QPointF pixel) {
     const bool gesture = (m_tool && m_tool->isActive()) || m_edit || m_measureStart;
     if (const int i = m_panes->indexAt(pixel); i >= 0 && !gesture)
