@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "project/Project.h"
 
+#include <QApplication>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -35,6 +36,27 @@ void AutosaveTimer::save() {
     }
 }
 
+namespace {
+
+// Once the question's window is gone. activateWindow asks X for the focus with the time of the
+// last event Qt saw (the click on No); the server had moved the focus later, when the question
+// unmapped, and ignores an older request. Qt then took no window as active and every window
+// shortcut stayed dead under Xvfb (Ctrl+B, Ctrl+T) until a menu was opened. So Qt is told too.
+void reactivate(QWidget* window) {
+    window->activateWindow();
+    if (QApplication::activeWindow() == window)
+        return;
+    // Qt 6.5 deprecates it for activateWindow, which is what the server ignored.
+    // clang-format off
+    QT_WARNING_PUSH
+    QT_WARNING_DISABLE_DEPRECATED
+    QApplication::setActiveWindow(window);
+    QT_WARNING_POP
+    // clang-format on
+}
+
+} // namespace
+
 void AutosaveTimer::offerRecovery() {
     const QStringList found = m_document->recoverableAutosaves(); // the most recent first
     if (found.isEmpty())
@@ -62,10 +84,8 @@ void AutosaveTimer::offerRecovery() {
     }
     // Give the keyboard back to the window: without a window manager (a kiosk, a remote X
     // session) nothing reactivates it after the question, and window shortcuts stay dead.
-    // Again once the question's window is gone: X gives the focus back to no one when the
-    // focused window unmaps, after the activation above (Ctrl+B stayed dead under Xvfb).
     m_window->activateWindow();
-    QTimer::singleShot(100, m_window, [window = m_window] { window->activateWindow(); });
+    QTimer::singleShot(100, m_window, [window = m_window] { reactivate(window); });
 }
 
 } // namespace specedit::ui

@@ -29,6 +29,7 @@
 #include "audio/Player.h"
 #include "labels/LabelColumns.h"
 #include "labels/LabelController.h"
+#include "labels/LabelsDockPlace.h"
 #include "labels/LabelsPanel.h"
 #include "rebuild/RebuildDialog.h"
 #include "util/Error.h"
@@ -339,6 +340,7 @@ void MainWindow::buildDock() {
     tabifyDockWidget(shapes, labels);
     labelsPanel->setDock(this, labels);
     shapes->raise();
+    new LabelsDockPlace(this, labels, shapes, m_viewMenu.menu);
     connect(findChild<LabelController*>(), &LabelController::proposalsMade, labels,
             &QDockWidget::raise);
     new SettingsDock(this, settingsDock, m_panel, shapes); // scrolls when short, whole if not

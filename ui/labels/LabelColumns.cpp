@@ -83,7 +83,8 @@ void LabelColumns::setDock(QMainWindow* window, QDockWidget* dock) {
 }
 
 void LabelColumns::fitDockOnce() {
-    if (m_fitted || !m_dockShown || !m_dock || m_table->rowCount() == 0 || m_dock->isFloating())
+    if (m_fitted || !m_dockShown || !m_dock || m_table->rowCount() == 0 || m_dock->isFloating() ||
+        m_window->dockWidgetArea(m_dock) == Qt::BottomDockWidgetArea) // across the window
         return;
     m_fitted = true;
     const int extra = m_dock->width() - m_table->width(); // the panel's margins, the dock's frame

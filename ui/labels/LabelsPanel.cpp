@@ -6,6 +6,7 @@
 #include "view/AxisTickers.h"
 #include "view/SpectrogramView.h"
 
+#include <QBoxLayout>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -64,15 +65,22 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
       m_columns(new LabelColumns(m_table, {"class", "confidence", "start", "duration", "low",
                                            "high", "snr", "state", "comment"})),
       m_count(new QLabel(this)) {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(new ClassBar(document, view, this));
+    // The classes and the filter above the table in a dock at the side; beside it, on the
+    // left, when the panel lies across the window (setWide).
+    m_layout = new QBoxLayout(QBoxLayout::TopToBottom, this);
+    m_layout->setContentsMargins(4, 4, 4, 4);
+    m_side = new QWidget(this);
+    auto* side = new QVBoxLayout(m_side);
+    side->setContentsMargins(0, 0, 0, 0);
+    side->addWidget(new ClassBar(document, view, m_side));
     m_filter->setPlaceholderText(tr("Filter by class, state or comment"));
     m_filter->setClearButtonEnabled(true);
     // Only a click puts the focus here: opening the Labels tab focuses the table, so 1-9 and
     // Return reach the labels as the status bar says, not the filter.
     m_filter->setFocusPolicy(Qt::ClickFocus);
-    layout->addWidget(m_filter);
+    side->addWidget(m_filter);
+    side->addStretch(); // wide: the class list and filter at the top
+    m_layout->addWidget(m_side);
     showUnits();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -85,8 +93,10 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     m_table->setWordWrap(false); // one line per label; long names are elided
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_count);
+    auto* tableColumn = new QVBoxLayout;
+    tableColumn->addWidget(m_table, 1);
+    tableColumn->addWidget(m_count);
+    m_layout->addLayout(tableColumn, 1);
     connect(m_filter, &QLineEdit::textChanged, this, &LabelsPanel::applyFilter);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &LabelsPanel::takeSelection);
     connect(m_table, &QTableWidget::cellChanged, this, &LabelsPanel::commentEdited);
@@ -301,6 +311,12 @@ void LabelsPanel::commentEdited(int row, int column) {
         if (l.id == id)
             l.comment = m_table->item(row, kComment)->text().toStdString();
     m_document->setLabels(labels, tr("Edit comment"));
+}
+
+void LabelsPanel::setWide(bool wide) {
+    m_layout->setDirection(wide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    // Wide, the side column keeps the width it has in a dock at the side.
+    m_side->setMaximumWidth(wide ? m_side->sizeHint().width() : QWIDGETSIZE_MAX);
 }
 
 void LabelsPanel::setDock(QMainWindow* window, QDockWidget* dock) {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+class QBoxLayout;
 class QLineEdit;
 class QDockWidget;
 class QMainWindow;
@@ -40,6 +41,9 @@ public:
     // columns (LabelColumns), brought to the front when a project of labels without shapes
     // opens.
     void setDock(QMainWindow* window, QDockWidget* dock);
+    // Wide (across the window, below the picture): the classes and the filter go to the left
+    // of the table instead of above it, so the table keeps the height.
+    void setWide(bool wide);
 
 private:
     void showSelection(const std::set<std::uint64_t>& ids);
@@ -71,6 +75,8 @@ private:
     QTableWidget* m_table;
     LabelColumns* m_columns;
     QLabel* m_count;
+    QBoxLayout* m_layout = nullptr;
+    QWidget* m_side = nullptr; // the classes and the filter
     bool m_updating = false;
     Units m_units;
     std::unordered_map<std::uint64_t, core::Label> m_shown;       // by id, as shown
