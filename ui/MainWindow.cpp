@@ -24,6 +24,7 @@
 #include "TaskRunner.h"
 #include "ViewMenu.h"
 #include "WandTask.h"
+#include "WheelGuard.h"
 #include "audio/ListenToolBar.h"
 #include "audio/Listener.h"
 #include "audio/Player.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
                                  15000);
     resize(1400, 850);
     updateTitle();
+    WheelGuard::install(this);
 }
 
 MainWindow::~MainWindow() {

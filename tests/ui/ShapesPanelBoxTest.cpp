@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
+#include <QWheelEvent>
 #include <gtest/gtest.h>
 
 using namespace specedit::test;
@@ -269,4 +270,38 @@ TEST(ShapesPanelBox, HarmonicsThatRunTogetherAreSaid) {
     field(w.shapesPanel(), 2)->setValue(49);
     field(w.shapesPanel(), 3)->setValue(51);
     EXPECT_EQ(said.count(), 2); // the low edge alone still overlapped; 49-51 Hz does not
+}
+
+// The wheel over a field that is not being typed in scrolls the panel and leaves the value:
+// rolled to scroll the panel, it moved the selected shape's Low edge 100 Hz a notch.
+TEST(ShapesPanelBox, TheWheelChangesOnlyAFieldWithTheFocus) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.openAudio());
+    auto& w = demoWindow.window;
+    const auto id = w.document()->addShape(rectShape(1.0, 1.5, 1000, 2000));
+    w.shapesPanel()->select(id);
+    QDoubleSpinBox* low = field(w.shapesPanel(), 2);
+    auto roll = [low](int notches) {
+        const QPointF at(low->width() / 2.0, low->height() / 2.0);
+        QWheelEvent wheel(at, low->mapToGlobal(at), {}, {0, 120 * notches}, Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(low, &wheel);
+    };
+    w.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    w.view()->setFocus();
+    ASSERT_FALSE(low->hasFocus());
+    // Not given the focus by the wheel either (Qt's default for spin boxes and lists).
+    EXPECT_EQ(low->focusPolicy(), Qt::StrongFocus);
+    EXPECT_EQ(w.shapesPanel()->findChild<QComboBox*>()->focusPolicy(), Qt::StrongFocus);
+    const int steps = w.document()->undoStack()->count();
+    roll(-2);
+    EXPECT_DOUBLE_EQ(w.document()->shape(id)->f0, 1000);
+    EXPECT_EQ(w.document()->undoStack()->count(), steps);
+    // Clicked into, the field takes the wheel as a spin box does.
+    low->setFocus();
+    ASSERT_TRUE(low->hasFocus());
+    roll(-1);
+    EXPECT_LT(w.document()->shape(id)->f0, 1000);
+    EXPECT_EQ(w.document()->undoStack()->count(), steps + 1);
 }
