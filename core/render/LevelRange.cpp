@@ -1,5 +1,7 @@
 #include "render/LevelRange.h"
 
+#include "render/TileComputer.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -48,6 +50,14 @@ std::optional<LevelRange> autoLevelRange(std::vector<LevelSample> samples, float
     range.minDb = std::floor(std::max(floorDb - 10.0f, peakDb + 3.0f - maxRangeDb));
     range.maxDb = std::ceil(std::max(peakDb + 3.0f, range.minDb + 30.0f));
     return range;
+}
+
+void appendLevelSamples(const Tile& tile, std::size_t step, std::vector<LevelSample>& out) {
+    const std::int64_t level = std::int64_t(tile.rowLevel) << 32;
+    for (std::size_t k = 0; k < tile.db.size(); k += step)
+        if (tile.db[k] > kFloorDb && std::isfinite(tile.db[k])) // not NaN, not the floor
+            out.push_back(
+                {level + tile.firstRow + std::int64_t(k % std::size_t(tile.bins)), tile.db[k]});
 }
 
 } // namespace specedit::core

@@ -1,6 +1,7 @@
 #pragma once
 // Auto levels: the colour scale's floor and ceiling from a sample of the picture's levels.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -25,5 +26,10 @@ struct LevelRange {
 // least 30 dB. Whole decibels. Nothing for fewer than 16 samples.
 std::optional<LevelRange> autoLevelRange(std::vector<LevelSample> samples,
                                          float maxRangeDb = 120.0f);
+
+struct Tile;
+// Every `step`-th level of the tile that is above kFloorDb and finite, with its row told apart
+// from the rows of every other row level.
+void appendLevelSamples(const Tile& tile, std::size_t step, std::vector<LevelSample>& out);
 
 } // namespace specedit::core

@@ -1,6 +1,7 @@
 // The view keeps what the user chose: M keeps the zoom; a new window length refits levels
 // unless they were set by hand; a saved project reopens looking as it was left.
 
+#include "../core/AudioFixture.h"
 #include "Document.h"
 #include "OutputFolder.h"
 #include "UiFixture.h"
@@ -13,6 +14,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <cmath>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -248,4 +250,57 @@ TEST(ViewState, ExportsAreProposedWhereTheyCanBeWritten) {
     EXPECT_EQ(writableFolder(QString::fromStdString(locked)), fallback);
     QFile::setPermissions(QString::fromStdString(locked),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+// A new analysis (Auto length following a zoom, or a length typed) while the view shows only
+// noise: the floor is refitted but the levels keep their width, so the noise stays dark. Fitted
+// to the view alone, the levels spanned the noise and it looked like a signal.
+TEST(ViewState, ANewAnalysisOfNoiseKeepsTheLevelsWidth) {
+    TempDir dir;
+    constexpr double kRate = 8000;
+    const auto path =
+        audioRecording(dir.file("burst.wav"), 1, kRate, 20 * 8000, [](std::int64_t i, int) {
+            const double t = double(i) / kRate;
+            const double noise = 1e-3 * (double((std::size_t(i) * 7919) % 1000) / 500 - 1);
+            const bool on = t >= 0.5 && t < 1.0;
+            return noise + (on ? 0.5 * std::sin(6283.0 * t) : 0.0);
+        });
+    ui::MainWindow w;
+    w.resize(1400, 850);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(path)));
+    ASSERT_TRUE(waitForTiles(w));
+    const ui::ColorParams whole = w.view()->colorParams();
+    w.view()->showSpan(15.0, 16.0, 0, 4000); // noise only, far from the burst
+    ASSERT_TRUE(waitForTiles(w));
+    changeLength(w, 2);
+    QTest::qWait(50);
+    const ui::ColorParams zoomed = w.view()->colorParams();
+    const float width = zoomed.maxDb - zoomed.minDb;
+    EXPECT_GE(width, whole.maxDb - whole.minDb - 1) << zoomed.minDb << " " << zoomed.maxDb;
+    const double noise = w.view()->spectrogram()->levelAt(15.5, 2000);
+    EXPECT_LT(noise, zoomed.minDb + 0.4 * width) << noise;
+    // Levels set over the noise alone leave the overview strip a map of the whole recording:
+    // its noise dark, the burst bright (with the view's levels it became one bright band).
+    ui::ColorParams overNoise = zoomed;
+    overNoise.minDb = float(noise) - 5;
+    overNoise.maxDb = float(noise) + 25;
+    w.view()->setLevelsByHand(overNoise);
+    const QImage* strip = nullptr;
+    for (int i = 0; i < 100; ++i) {
+        QTest::qWait(20);
+        strip = w.view()->spectrogram()->overviewImage();
+        if (strip && !strip->isNull())
+            break;
+    }
+    ASSERT_TRUE(strip && !strip->isNull());
+    QTest::qWait(100); // recoloured for the new levels, if it were
+    strip = w.view()->spectrogram()->overviewImage();
+    auto at = [strip](double t, double f) {
+        const int x = int(t / 20.0 * strip->width());
+        const int y = strip->height() - 1 - int(f / 4000.0 * strip->height());
+        return qGray(strip->pixel(x, y));
+    };
+    EXPECT_LT(at(15.5, 2000), 80);
+    EXPECT_GT(at(0.75, 1000), 150);
 }

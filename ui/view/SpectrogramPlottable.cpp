@@ -9,7 +9,8 @@ namespace specedit::ui {
 namespace {
 
 constexpr int kImageCacheKiB = 192 * 1024;
-constexpr int kOverviewRows = 32; // the overview strip is at least 40 px high
+constexpr int kOverviewRows = 32;     // the overview strip is at least 40 px high
+constexpr float kMaxRangeDb = 120.0f; // as a 20-bit recording's dynamic range
 
 // The level whose units (2^level frames or bins) are at least `perPixel` wide.
 int coarseLevel(double perPixel) {
@@ -220,6 +221,8 @@ void SpectrogramPlottable::colourPending() {
             continue; // a newer analysis replaced it
         if (const auto tile = m_scheduler->cached(key)) {
             imageOf(tile, key);
+            if (key == overviewKey())
+                colourOverview(tile);
             any = true;
         }
     }
@@ -283,6 +286,8 @@ void SpectrogramPlottable::draw(QCPPainter* painter) {
     m_scheduler->request(wanted);
 }
 
+// Coloured with levels fitted to the whole recording, not the view's: with the view's levels
+// fitted to the noise between two bursts, the strip became one saturated band.
 const QImage* SpectrogramPlottable::overviewImage() {
     if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return nullptr;
@@ -290,10 +295,24 @@ const QImage* SpectrogramPlottable::overviewImage() {
     const auto tile = m_scheduler->cached(key);
     if (!tile || tile->columns == 0)
         return nullptr;
-    const Coloured* coloured = m_images.object(imageKey(key));
-    if (!coloured || !coloured->current(tile, m_colours))
+    if (!m_overview.current(tile, m_colours))
         requestColouring(key);
-    return coloured ? &coloured->image : nullptr;
+    return m_overview.image.isNull() ? nullptr : &m_overview.image;
+}
+
+void SpectrogramPlottable::colourOverview(const std::shared_ptr<const core::Tile>& tile) {
+    std::vector<core::LevelSample> samples;
+    core::appendLevelSamples(*tile, 1, samples);
+    const auto range = core::autoLevelRange(std::move(samples), kMaxRangeDb);
+    const float minDb = range ? range->minDb : m_color.minDb;
+    const float maxDb = range ? range->maxDb : m_color.maxDb;
+    QImage img(tile->columns, tile->bins, QImage::Format_RGB32);
+    for (int r = 0; r < tile->bins; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(tile->bins - 1 - r));
+        for (int c = 0; c < tile->columns; ++c)
+            line[c] = m_colormap.colorOf(tile->at(c, r), minDb, maxDb);
+    }
+    m_overview = {std::move(img), tile, m_colours};
 }
 
 double SpectrogramPlottable::levelAt(double t, double f) {
@@ -321,27 +340,16 @@ double SpectrogramPlottable::levelAt(double t, double f) {
     return std::nan("");
 }
 
-namespace {
-constexpr float kMaxRangeDb = 120.0f; // as a 20-bit recording's dynamic range
-} // namespace
-
 bool SpectrogramPlottable::autoLevels(float* minDb, float* maxDb) {
     if (!m_scheduler->computer() || m_scheduler->computer()->frameCount() == 0)
         return false;
     std::vector<core::LevelSample> samples;
-    auto collect = [&samples](const core::Tile& tile, std::size_t step) {
-        const std::int64_t level = std::int64_t(tile.rowLevel) << 32;
-        for (std::size_t k = 0; k < tile.db.size(); k += step)
-            if (tile.db[k] > core::kFloorDb && std::isfinite(tile.db[k])) // not NaN, floor
-                samples.push_back(
-                    {level + tile.firstRow + std::int64_t(k % std::size_t(tile.bins)), tile.db[k]});
-    };
     for (const auto& key : visibleKeys(visibleTiles()))
         if (const auto tile = m_scheduler->cached(key))
-            collect(*tile, 7);
+            core::appendLevelSamples(*tile, 7, samples);
     if (samples.empty())
         if (const auto tile = m_scheduler->cached(overviewKey()))
-            collect(*tile, 1);
+            core::appendLevelSamples(*tile, 1, samples);
     const auto range = core::autoLevelRange(std::move(samples), kMaxRangeDb);
     if (!range)
         return false;

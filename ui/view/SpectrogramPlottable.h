@@ -89,6 +89,7 @@ private:
     void drawFallback(QCPPainter* painter, const core::TileKey& key, QSet<quint64>& done);
     void requestColouring(const core::TileKey& key);
     void colourPending();
+    void colourOverview(const std::shared_ptr<const core::Tile>& tile);
 
     TileScheduler* m_scheduler;
     ColorParams m_color;
@@ -98,6 +99,7 @@ private:
     std::vector<core::TileKey> m_toColour; // data tiles waiting for their colour image
     bool m_colourQueued = false;
     std::uint64_t m_colours = 0; // generation of m_color
+    Coloured m_overview;         // the strip's picture, with its own levels
     int m_drawn = 0;
     int m_missing = 0;
     int m_inexact = 0;

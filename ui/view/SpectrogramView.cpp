@@ -15,6 +15,7 @@
 #include <QCursor>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -100,7 +101,7 @@ SpectrogramView::SpectrogramView(QWidget* parent)
         const int inexact = m_panes->inexactTiles();
         emit tilesPending(m_panes->missingTiles(), inexact);
         if (m_panes->missingTiles() == 0 && m_panes->drawnTiles() > 0) {
-            if (m_autoLevelPending && inexact == 0 && autoLevels())
+            if (m_autoLevelPending && inexact == 0 && followLevels())
                 m_autoLevelPending = false;
             if (inexact == 0)
                 m_trace->setHeld(false); // the exact picture is drawn: the cores are free
@@ -177,10 +178,12 @@ void SpectrogramView::setComputers(
         m_nonFiniteReported = false; // once per recording
         m_levelsByHand = false;
         m_autoLevelPending = true;
+        m_keptLevelWidthDb = 0; // a new recording's levels owe nothing to the last one's
         zoomToFit();
         return;
     }
     m_autoLevelPending = change == ViewChange::NewAnalysis && !m_levelsByHand;
+    m_keptLevelWidthDb = colorParams().maxDb - colorParams().minDb;
     zoomToFit();
     m_plot->xAxis->setRange(time);
     m_plot->yAxis->setRange(frequency);
@@ -241,6 +244,19 @@ bool SpectrogramView::autoLevels() {
     ColorParams p = colorParams();
     if (!m_panes->autoLevels(&p.minDb, &p.maxDb))
         return false;
+    setColorParams(p);
+    return true;
+}
+
+// The floor follows the noise per bin, which moves with the window length; the ceiling keeps
+// at least the width the levels had before this analysis. Fitted to the view alone, a zoom into
+// the noise between bursts (urh_elektromaten at 1 MS/s, where Auto length follows the zoom)
+// went from -94...-2 to -85...-46 dB and the noise filled the colours like a signal.
+bool SpectrogramView::followLevels() {
+    ColorParams p = colorParams();
+    if (!m_panes->autoLevels(&p.minDb, &p.maxDb))
+        return false;
+    p.maxDb = std::max(p.maxDb, p.minDb + m_keptLevelWidthDb);
     setColorParams(p);
     return true;
 }
@@ -323,7 +339,7 @@ void SpectrogramView::queueReplot() {
         [this] {
             m_replotQueued = false;
             if (m_autoLevelPending)
-                autoLevels(); // follows the tiles; final once the picture is complete
+                followLevels(); // follows the tiles; final once the picture is complete
             m_overview->update();
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         },

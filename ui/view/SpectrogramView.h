@@ -205,6 +205,8 @@ private:
     PlotScale plotScale() const;
     PlotScale plotScaleAt(QPointF pixel) const;
     void replotOverlay();
+    // The levels refitted after a new analysis (followLevels in SpectrogramView.cpp).
+    bool followLevels();
     bool beginShapeEdit(QPointF pixel);
     void selectLabelAt(QPointF pixel, bool add);
     void finishLabelGesture(QPointF pixel);
@@ -237,6 +239,7 @@ private:
     bool m_replotQueued = false;
     bool m_autoLevelPending = false;  // levels follow the tiles until the picture is complete
     bool m_levelsByHand = false;      // the user set the levels for this recording
+    float m_keptLevelWidthDb = 0;     // followLevels keeps the levels at least this wide
     bool m_nonFiniteReported = false; // nonFiniteSamples was emitted for this analysis
 };
 
