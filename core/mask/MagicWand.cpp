@@ -2,6 +2,7 @@
 
 #include "dsp/Stft.h"
 #include "mask/MaskRasterizer.h"
+#include "mask/WandLeakage.h"
 #include "mask/WandTrack.h"
 #include "util/Error.h"
 
@@ -305,6 +306,9 @@ Shape magicWand(const SampleSource& src, StftParams p, double t, double f,
         before *= back ? 2 : 1;
         after *= on ? 2 : 1;
     }
+    constexpr int kLeakageRows = 32;
+    widenOverLeakage(found.g, found.rows, found.first, found.last, thresholds(found.g, 0.0f),
+                     leakageProfile(p.window, p.nperseg, p.nfft, kLeakageRows));
     return outline(found, j0, frameSeconds, base, df, src.info().duration());
 }
 

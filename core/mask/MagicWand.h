@@ -8,8 +8,9 @@
 // (MagicWand.cpp: thresholds). Cells at least thresholdDb above it and at most rangeDb below
 // the clicked cell qualify; the sound is followed through them from the clicked cell frame by
 // frame (WandTrack.h: one run of cells per frame, so a sound that crosses it is not taken in).
-// The polygon follows the sound's upper and lower edge frame by frame (bins widened by half a
-// bin, frames by half a hop).
+// Each frame then takes the sound's spectral leakage (WandLeakage.h). The polygon follows the
+// sound's upper and lower edge frame by frame (bins widened by half a bin, frames by half a
+// hop).
 //
 // One burst, not a chain: a steady carrier or the DC line of a cheap receiver connects every
 // burst at its frequency. So the region keeps only the frames around the click whose
