@@ -71,4 +71,11 @@ QString userText(const std::exception& e) {
     return text;
 }
 
+QString unbrokenPaths(QString text) {
+    for (qsizetype i = 0; i + 1 < text.size(); ++i)
+        if (text[i] == '/' && !text[i + 1].isSpace())
+            text.insert(++i, QChar(0x2060));
+    return text;
+}
+
 } // namespace specedit::ui

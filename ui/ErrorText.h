@@ -12,5 +12,8 @@ namespace specedit::ui {
 QString userText(const std::exception& e);
 // The same replacement on a message already in text form.
 QString userText(QString text);
+// The text with a word joiner (U+2060) after each '/' inside a word, so that a message box
+// wraps a path only at its spaces, never after a slash ("in /" then "work/shared/...").
+QString unbrokenPaths(QString text);
 
 } // namespace specedit::ui

@@ -55,4 +55,14 @@ SecondsSpinBox::SecondsSpinBox(QWidget* parent, Style style)
     setToolTip(tr("A time in seconds, or with a unit: 1.5, 50 ms, 250 us, 2 min, 1:02.5"));
 }
 
+QString ambiguousTimeText(const QString& text) {
+    static const QRegularExpression bareM(R"(^\s*([0-9]*\.?[0-9]+)\s*[mM]\s*$)");
+    const auto m = bareM.match(text);
+    if (!m.hasMatch())
+        return {};
+    return QObject::tr("\"%1\" is not a time: \"m\" could be milliseconds or minutes; write "
+                       "%2 ms or %2 min. Not applied")
+        .arg(text.trimmed(), m.captured(1));
+}
+
 } // namespace specedit::ui

@@ -14,6 +14,9 @@ namespace specedit::ui {
 // Seconds from text as above (units case-insensitive; "m" alone is no unit: milli or
 // minutes?); nullopt for anything else.
 std::optional<double> parseSeconds(const QString& text);
+// For a number followed by "m" alone ("50m"), the message that says why it was refused and what
+// to write instead; empty for any other text.
+QString ambiguousTimeText(const QString& text);
 
 class SecondsSpinBox : public UnitSpinBox {
     Q_OBJECT

@@ -55,7 +55,6 @@ private:
     void fillChannels(const core::Shape* s);
     void edit(int mergeId);
     QString refusal(int mergeId) const;
-    QString harmonicsOverlap(const core::Shape& s) const;
     QString outsideNote(int mergeId, const core::TfBox& box) const;
     bool editBox(core::Shape& s, int mergeId);
     void move(int delta);

@@ -1,8 +1,11 @@
 #include "io/SndfileSource.h"
 
+#include "io/RawLayout.h"
+#include "io/RiffChunks.h"
 #include "util/Error.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <sndfile.h>
@@ -52,6 +55,36 @@ void checkReadable(const std::string& path) {
         throw Error(path, "file is empty", "a recording with samples");
 }
 
+// Why a sound file has no frames: what its header declares when the data is not there (a
+// recorder that wrote the header and stopped), else an empty data chunk.
+std::string emptyDataReason(const std::string& path, const SF_INFO& sfinfo) {
+    std::vector<RiffChunk> chunks;
+    try {
+        chunks = scanRiffChunks(path);
+    } catch (const Error&) {
+        // not a RIFF file libsndfile could read the header of: no more to say
+    }
+    const auto fileSize = std::filesystem::file_size(path);
+    for (const auto& chunk : chunks) {
+        if (chunk.id != "data" || chunk.size == 0 || chunk.offset + chunk.size <= fileSize)
+            continue;
+        std::string text = "its header declares " + std::to_string(chunk.size) + " data bytes";
+        const auto type = sampleTypeOf(sfinfo.format);
+        if (type != SampleType::Other && sfinfo.samplerate > 0 && sfinfo.channels > 0) {
+            const double seconds = double(chunk.size) / double(bytesPerValue(type)) /
+                                   sfinfo.channels / sfinfo.samplerate;
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.3g", seconds);
+            text += std::string(", ") + buf + " s,";
+        }
+        return text + (text.back() == ',' ? " " : ", ") + "but the file ends " +
+               (fileSize <= chunk.offset ? "with the header"
+                                         : "before the first whole sample frame") +
+               ": the recording was cut off";
+    }
+    return "its data chunk is empty";
+}
+
 } // namespace
 
 SndfileSource::SndfileSource(const std::string& path) : m_path(path) {
@@ -64,7 +97,7 @@ SndfileSource::SndfileSource(const std::string& path) : m_path(path) {
     if (sfinfo.frames <= 0 || sfinfo.samplerate <= 0) {
         sf_close(m_file);
         m_file = nullptr;
-        throw Error(path, "sound file holds no samples (empty or truncated data chunk)",
+        throw Error(path, "sound file holds no samples (" + emptyDataReason(path, sfinfo) + ")",
                     "at least one sample frame");
     }
     m_info.kind = SignalKind::Audio;

@@ -368,6 +368,11 @@ TEST(OpenRobustness, MessagesNameFieldsButKeepPathsIntact) {
               "Overlap: must be below window length (expected 0 to window length - 1)");
     EXPECT_EQ(ui::userText(std::runtime_error("nfft too large")).toStdString(),
               "FFT size too large");
+    // A message box wraps a path at spaces only: a word joiner after each slash inside a word
+    // ("the recording is in /" then "work/shared/data/real" before).
+    const QString joined = ui::unbrokenPaths("in /work/data and / alone");
+    EXPECT_EQ(joined,
+              QString("in /") + QChar(0x2060) + "work/" + QChar(0x2060) + "data and / alone");
     // Shapes counted as the Shapes list counts them (a tester read "shapes[0]" as jargon).
     EXPECT_EQ(ui::userText(core::Error("shapes[0]", "effect replace has no recording before "
                                                     "or after it"))

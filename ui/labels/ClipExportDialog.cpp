@@ -44,7 +44,7 @@ ClipExportDialog::ClipExportDialog(const QString& folder, bool complex, int labe
     QString text = labels == 1 ? tr("The label becomes a clip of its own")
                                : tr("Each of the %1 labels becomes a clip of its own").arg(labels);
     text += tr(": the edited signal isolated in the label's band, from the margin before its "
-               "start to the margin after its end, named by class and id (e.g. FSK_3).");
+               "start to the margin after its end, named by class and id (e.g. FSK_0003).");
     if (proposed > 0)
         text += " " + (proposed == labels
                            ? (labels == 1 ? tr("It is a proposal, not yet accepted.")

@@ -49,7 +49,8 @@ void LabelExchange::addActions(QMenu* menu) {
                                               QDir::toNativeSeparators(path));
                 emit message(done, 8000);
                 if (!note.isEmpty())
-                    QMessageBox::information(m_window, tr("Export labels"), done + ".\n\n" + note);
+                    QMessageBox::information(m_window, tr("Export labels"),
+                                             unbrokenPaths(done + ".\n\n" + note));
             });
     });
     menu->addAction(tr("Export &dataset (features and patches)…"), this, [this] {

@@ -137,7 +137,7 @@ void LabelsPanel::fillRow(int r, const core::Label& l) {
     m_table->setItem(r, kSnr,
                      new NumberItem(l.snrDb.value_or(-1e9),
                                     l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
-    m_table->setItem(r, kState, textItem(l.confirmed ? tr("confirmed") : tr("proposed")));
+    m_table->setItem(r, kState, textItem(l.confirmed ? tr("accepted") : tr("proposed")));
     // Unknown confidence sorts after every known one: the least confident come first.
     m_table->setItem(r, kConfidence,
                      new NumberItem(l.confidence.value_or(2.0),

@@ -139,6 +139,18 @@ TEST(SndfileSource, TruncatedDataIsReadAsFarAsItGoesAndSaid) {
     EXPECT_EQ(openRecording(dir.file("whole.wav"), {})->info().damage, "");
 }
 
+// A recorder that wrote the header and stopped: the error says what the header declares.
+TEST(SndfileSource, AHeaderWithoutItsDataSaysWhatItDeclares) {
+    TempDir dir;
+    const auto path = dir.file("header.wav");
+    writeSoundFile(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 2, 10000);
+    std::filesystem::resize_file(path, 44);
+    specedit::test::expectError([&] { SndfileSource src(path); },
+                                {"header.wav", "holds no samples",
+                                 "its header declares 40000 data bytes, 1.25 s, but the file "
+                                 "ends with the header: the recording was cut off"});
+}
+
 TEST(SndfileSource, UnreadableAuxiChunkLeavesPlainStereoAudio) {
     TempDir dir;
     const auto path = dir.file("odd.wav");
