@@ -114,6 +114,8 @@ void MainWindow::buildStatusBar() {
     statusBar()->addWidget(m_infoLabel, 1);
     m_pictureStatus = new PictureStatus(statusBar());
     statusBar()->addPermanentWidget(m_cursorLabel);
+    // A long message is cut by the readouts: the whole of it on hover.
+    connect(statusBar(), &QStatusBar::messageChanged, statusBar(), &QWidget::setToolTip);
     connect(m_view, &SpectrogramView::cursorMoved, this, [this](double t, double f, double db) {
         m_cursorLabel->setText(cursorReadout(*m_view->plot(), t, f, db));
     });

@@ -10,7 +10,9 @@
 #include <QBoxLayout>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <gtest/gtest.h>
 
@@ -35,6 +37,12 @@ TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
     for (int i = 0; i < 12; ++i)
         labels.push_back(labelBox(0.2 + 0.3 * i, 0.3 + 0.3 * i, kFc - 1e5, kFc + 1e5, ""));
     w.document()->setLabels({}, labels, "Set labels");
+    // Labels drawn by hand have no SNR: a dash that says why; the header says which SNR this is.
+    auto* table = w.findChild<ui::LabelsPanel*>()->table();
+    constexpr int kSnr = 6;
+    EXPECT_EQ(table->item(0, kSnr)->text(), "—");
+    EXPECT_TRUE(table->item(0, kSnr)->toolTip().contains("drawn by hand"));
+    EXPECT_TRUE(table->horizontalHeaderItem(kSnr)->toolTip().contains("on_snr_db"));
     QAction* below = action(w, "&Labels below the picture");
     ASSERT_NE(below, nullptr);
     auto* labelsDock = dock(w, "labelsDock");
@@ -45,8 +53,7 @@ TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
     QTest::qWait(100); // the docks are sized once laid out
     EXPECT_EQ(w.dockWidgetArea(labelsDock), Qt::BottomDockWidgetArea);
     EXPECT_FALSE(labelsDock->visibleRegion().isEmpty()); // not behind another tab
-    auto* table = w.findChild<ui::LabelsPanel*>()->table();
-    const int lastColumn = table->columnCount() - 1; // Comment, stretched
+    const int lastColumn = table->columnCount() - 1;     // Comment, stretched
     EXPECT_GE(table->columnWidth(lastColumn),
               table->horizontalHeader()->sectionSizeHint(lastColumn)); // whole
     EXPECT_GT(table->viewport()->width(), w.width() / 2);
@@ -70,4 +77,35 @@ TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
     EXPECT_TRUE(w.tabifiedDockWidgets(labelsDock).contains(dock(w, "shapesDock")));
     EXPECT_EQ(layout->direction(), QBoxLayout::TopToBottom);
     EXPECT_FALSE(QSettings().value("labels/belowPicture").toBool());
+}
+
+// A double-click on the half-hidden last row reaches that row (which zooms to its label): the
+// press scrolled the row into view, and the second click landed on the next row.
+TEST(LabelsDock, ADoubleClickOnAHalfHiddenRowReachesThatRow) {
+    QSettings().remove("labels/belowPicture");
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(false));
+    auto& w = demo.window;
+    std::vector<core::Label> labels;
+    for (int i = 0; i < 12; ++i)
+        labels.push_back(labelBox(0.2 + 0.3 * i, 0.3 + 0.3 * i, kFc - 1e5, kFc + 1e5, ""));
+    w.document()->setLabels({}, labels, "Set labels");
+    dock(w, "labelsDock")->raise();
+    QTest::qWait(100);
+    auto* table = w.findChild<ui::LabelsPanel*>()->table();
+    const int height = table->viewport()->height();
+    int half = -1;
+    for (int r = 0; r < table->rowCount() && half < 0; ++r)
+        if (table->rowViewportPosition(r) < height &&
+            table->rowViewportPosition(r) + table->rowHeight(r) > height + 2)
+            half = r;
+    ASSERT_GE(half, 0) << "no half-hidden row in a viewport of " << height;
+    const int scroll = table->verticalScrollBar()->value();
+    const QPoint at(table->columnViewportPosition(2) + 5, table->rowViewportPosition(half) + 3);
+    QSignalSpy doubled(table, &QTableWidget::cellDoubleClicked);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    EXPECT_EQ(table->verticalScrollBar()->value(), scroll); // the row stayed under the mouse
+    ASSERT_EQ(doubled.count(), 1);
+    EXPECT_EQ(doubled.at(0).at(0).toInt(), half); // its own row: zoomed to its label
 }

@@ -500,6 +500,7 @@ TEST(Labels, TheDetectDialogCountsLiveAndProposesWhatItCounted) {
     const QString one = w.statusBar()->currentMessage();
     EXPECT_TRUE(one.startsWith(QString("Accepted 1 label; %1 proposed left").arg(inView - 1)))
         << one.toStdString();
+    EXPECT_EQ(w.statusBar()->toolTip(), one); // whole on hover where the readouts cut it
     QTest::keyClick(w.view(), Qt::Key_Return, Qt::ShiftModifier);
     for (const auto& l : w.document()->labels())
         EXPECT_TRUE(l.confirmed) << l.t0;

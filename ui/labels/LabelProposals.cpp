@@ -132,10 +132,9 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found,
         select(first->id);
     if (added > 0)
         emit proposalsMade();
+    // The counts first: a narrow window cuts the end of the line (the keys are in the menus).
     QString text = added == 0 ? tr("No new bursts proposed")
-                              : tr("%1 proposed (dashed); the first is selected: Enter accepts "
-                                   "it, 1-9 set its class, Delete removes it, Shift+Enter "
-                                   "accepts all")
+                              : tr("%1 proposed (dashed)")
                                     .arg(counted(qint64(added), tr("burst"), tr("bursts")));
     if (merged.alreadyThere > 0) // the dialog counted them all: say where the others went
         text += tr("; %1 of the %2 found already had a label")
@@ -144,6 +143,9 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found,
     if (replaced > 0)
         text += tr("; %1 left by the last run replaced")
                     .arg(counted(qint64(replaced), tr("proposal"), tr("proposals")));
+    if (added > 0)
+        text += tr(". The first is selected: Enter accepts it, 1-9 set its class, Delete "
+                   "removes it, Shift+Enter accepts all");
     emit message(text, 8000);
 }
 

@@ -8,6 +8,7 @@
 
 #include <QBoxLayout>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -100,8 +101,16 @@ LabelsPanel::LabelsPanel(Document* document, SpectrogramView* view, QWidget* par
     connect(m_filter, &QLineEdit::textChanged, this, &LabelsPanel::applyFilter);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &LabelsPanel::takeSelection);
     connect(m_table, &QTableWidget::cellChanged, this, &LabelsPanel::commentEdited);
-    // On press: a half-hidden row scrolls into view as it is pressed, and the release then
-    // lands on another row, so a click would never come.
+    // A row pressed does not scroll: a half-hidden row scrolled into view as it was pressed,
+    // and the second click of a double-click landed on another row, so no zoom came. Moved to
+    // by the keyboard, the current row scrolls into view as before.
+    m_table->setAutoScroll(false);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (QGuiApplication::mouseButtons() == Qt::NoButton && current.isValid())
+                    m_table->scrollTo(current);
+            });
+    // On press, not on click: the release may land elsewhere after the view moved.
     connect(m_table, &QTableWidget::cellPressed, this, [this](int row, int) {
         const auto id = m_table->item(row, kClass)->data(Qt::UserRole).toULongLong();
         if (const core::Label* l = m_document->label(id))
@@ -134,9 +143,12 @@ void LabelsPanel::fillRow(int r, const core::Label& l) {
                      new NumberItem(l.f0, QString::number(l.f0 / u.hz, 'f', u.hzDecimals)));
     m_table->setItem(r, kHigh,
                      new NumberItem(l.f1, QString::number(l.f1 / u.hz, 'f', u.hzDecimals)));
-    m_table->setItem(r, kSnr,
-                     new NumberItem(l.snrDb.value_or(-1e9),
-                                    l.snrDb ? QString::number(*l.snrDb, 'f', 1) : QString()));
+    auto* snr = new NumberItem(l.snrDb.value_or(-1e9),
+                               l.snrDb ? QString::number(*l.snrDb, 'f', 1) : tr("—"));
+    if (!l.snrDb) // a label drawn by hand: the detector did not measure it
+        snr->setToolTip(tr("Not measured: drawn by hand. The dataset export measures every "
+                           "label (on_snr_db, its level while on)"));
+    m_table->setItem(r, kSnr, snr);
     m_table->setItem(r, kState, textItem(l.confirmed ? tr("accepted") : tr("proposed")));
     // Unknown confidence sorts after every known one: the least confident come first.
     m_table->setItem(r, kConfidence,
@@ -220,6 +232,11 @@ void LabelsPanel::showUnits() {
         {tr("Class"), tr("Conf."), m_units.clock ? tr("Start") : tr("Start\n(s)"),
          m_units.milliseconds ? tr("Duration\n(ms)") : tr("Duration\n(s)"), tr("Low\n(%1)").arg(hz),
          tr("High\n(%1)").arg(hz), tr("SNR\n(dB)"), tr("State"), tr("Comment")});
+    // Two SNRs are in use: say which this is (a tester found the dataset's differ).
+    m_table->horizontalHeaderItem(kSnr)->setToolTip(
+        tr("The detector's SNR: the energy in the box's band over the noise floor of all its "
+           "cells, on and off times alike. The dataset's on_snr_db measures the burst while it "
+           "is on, so a keyed burst reads higher there by about its duty cycle"));
     m_columns->setAvailable(kConfidence, m_units.confidence);
     m_table->resizeColumnsToContents(); // an empty table too: its headers whole
 }
@@ -281,6 +298,8 @@ void LabelsPanel::updateCount() {
 }
 
 void LabelsPanel::showSelection(const std::set<std::uint64_t>& ids) {
+    if (m_taking)
+        return; // the table's own selection, given to the picture: shown already, not scrolled
     m_updating = true;
     const QSignalBlocker block(m_table);
     m_table->clearSelection();
@@ -299,7 +318,9 @@ void LabelsPanel::takeSelection() {
     for (const auto& range : m_table->selectedRanges())
         for (int r = range.topRow(); r <= range.bottomRow(); ++r)
             ids.insert(m_table->item(r, kClass)->data(Qt::UserRole).toULongLong());
+    m_taking = true;
     m_view->setSelectedLabels(ids);
+    m_taking = false;
 }
 
 void LabelsPanel::commentEdited(int row, int column) {

@@ -78,6 +78,7 @@ private:
     QBoxLayout* m_layout = nullptr;
     QWidget* m_side = nullptr; // the classes and the filter
     bool m_updating = false;
+    bool m_taking = false; // the picture is being given the table's selection
     Units m_units;
     std::unordered_map<std::uint64_t, core::Label> m_shown;       // by id, as shown
     std::unordered_map<std::uint64_t, QTableWidgetItem*> m_items; // class cell by id
