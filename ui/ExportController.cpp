@@ -14,6 +14,7 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMessageBox>
+#include <algorithm>
 
 namespace specedit::ui {
 
@@ -26,7 +27,9 @@ void ExportController::buildMenu(QMenu* file) {
     file->addAction(tr("&Export edited recording…"), QKeySequence(tr("Ctrl+E")), this,
                     [this] { exportDialog(false); });
     file->addAction(tr("Export edited se&lection…"), QKeySequence(tr("Ctrl+Shift+E")), this,
-                    [this] { exportDialog(true); });
+                    [this] { exportDialog(true); })
+        ->setStatusTip(tr("The edited signal over the selected shape's time span, or the "
+                          "selected labels' (first start to last end)"));
     file->addAction(tr("Export with &consistent resynthesis…"), this,
                     &ExportController::consistentDialog);
     file->addAction(tr("Export spectrogram &image…"), this, &ExportController::imageDialog);
@@ -63,8 +66,8 @@ void ExportController::consistentDialog() {
 void ExportController::exportDialog(bool selectionOnly, int consistentIterations) {
     if (!m_document->hasSource() || !m_settingsValid())
         return;
-    if (selectionOnly && !m_document->shape(m_view->selectedShape())) {
-        emit message(tr("Select a shape first: its time span is exported"), 6000);
+    if (selectionOnly && !selectionSpan()) {
+        emit message(tr("Select a shape or labels first: their time span is exported"), 6000);
         return;
     }
     QString suffix = QFileInfo(m_document->sourcePath()).suffix();
@@ -100,16 +103,31 @@ bool ExportController::exportTo(const QString& path) {
 bool ExportController::exportSelectionTo(const QString& path) {
     if (!m_settingsValid())
         return false;
-    const core::Shape* selected = m_document->shape(m_view->selectedShape());
-    if (!selected)
+    const auto span = selectionSpan();
+    if (!span)
         return false;
     auto source = m_document->source();
     const auto params = m_document->analysis();
     const auto shapes = m_document->shapes();
-    const auto box = selected->bounds();
+    const auto [t0, t1] = *span;
     return run(path, [=](core::SignalWriter& writer, core::JobControl& job, QString&) {
-        return core::renderRangeTo(*source, params, shapes, box.t0, box.t1, writer, job);
+        return core::renderRangeTo(*source, params, shapes, t0, t1, writer, job);
     });
+}
+
+// The selected shape's time span, else the span of the selected labels (first start to last
+// end): an RF user selects a burst's label, not a shape.
+std::optional<std::pair<double, double>> ExportController::selectionSpan() const {
+    if (const core::Shape* shape = m_document->shape(m_view->selectedShape())) {
+        const auto box = shape->bounds();
+        return std::pair{box.t0, box.t1};
+    }
+    std::optional<std::pair<double, double>> span;
+    for (std::uint64_t id : m_view->selectedLabels())
+        if (const core::Label* l = m_document->label(id))
+            span = span ? std::pair{std::min(span->first, l->t0), std::max(span->second, l->t1)}
+                        : std::pair{l->t0, l->t1};
+    return span;
 }
 
 bool ExportController::exportConsistentTo(const QString& path, int iterations) {

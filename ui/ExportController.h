@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <optional>
+#include <utility>
 
 class QMenu;
 class QWidget;
@@ -45,6 +47,7 @@ private:
     using Render =
         std::function<std::int64_t(core::SignalWriter&, core::JobControl&, QString& note)>;
     void exportDialog(bool selectionOnly, int consistentIterations = 0);
+    std::optional<std::pair<double, double>> selectionSpan() const;
     void consistentDialog();
     void imageDialog(); // File > Export spectrogram image: the picture as shown, as PNG
     bool run(const QString& path, Render render);

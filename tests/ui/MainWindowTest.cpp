@@ -676,6 +676,21 @@ TEST(MainWindow, ExportSelectionWritesOnlyItsStretchAndHiddenShapesStillApply) {
     edited->read(200000, 100, b.data());
     for (std::size_t i = 0; i < a.size(); ++i)
         EXPECT_NEAR(b[i], a[i] / 2, 2e-4) << i; // int16 source: quantisation only
+    // With no shape selected, the selected labels' span: first start to last end.
+    w.view()->setSelectedShape(0);
+    const std::vector<core::Label> labels{labelBox(1.0, 1.1, 433.9e6, 434e6, ""),
+                                          labelBox(1.3, 1.35, 433.9e6, 434e6, "")};
+    w.document()->setLabels({}, labels, "Set labels");
+    std::set<std::uint64_t> ids;
+    for (const auto& l : w.document()->labels())
+        ids.insert(l.id);
+    w.view()->setSelectedLabels(ids);
+    const auto spanned = own.file("labels.cf32");
+    ASSERT_TRUE(w.exportSelectionTo(QString::fromStdString(spanned)));
+    timer.restart();
+    while (w.tasks()->isBusy() && timer.elapsed() < 20000)
+        QTest::qWait(20);
+    EXPECT_EQ(core::openRecording(spanned, open)->info().frames, 700000); // 1.0-1.35 s
 }
 
 namespace {
