@@ -94,6 +94,7 @@ void Document::adopt(std::shared_ptr<const core::SampleSource> source, core::Pro
     m_viewAtOpening = m_project.view;
     m_sourcePath = std::move(sourcePath);
     m_projectPath = std::move(projectPath);
+    m_outputFolder.clear();
     m_projectDigest.clear();
     m_openNote.clear();
     m_recordingMoved = false;
@@ -124,9 +125,18 @@ QString Document::outputPath(const QString& suffix) const {
     if (m_sourcePath.isEmpty())
         return {};
     const QFileInfo source(m_sourcePath);
-    const QString folder = writableFolder(
-        m_projectPath.isEmpty() ? source.absolutePath() : QFileInfo(m_projectPath).absolutePath());
-    return QDir(folder).filePath(source.completeBaseName() + suffix);
+    const QString preferred = !m_outputFolder.isEmpty()  ? m_outputFolder
+                              : !m_projectPath.isEmpty() ? QFileInfo(m_projectPath).absolutePath()
+                                                         : source.absolutePath();
+    return QDir(writableFolder(preferred)).filePath(source.completeBaseName() + suffix);
+}
+
+void Document::chooseOutput(const QString& path, bool isFolder) {
+    if (path.isEmpty())
+        return;
+    const QFileInfo chosen(path);
+    m_outputFolder =
+        isFolder ? QFileInfo(chosen.absoluteFilePath()).absolutePath() : chosen.absolutePath();
 }
 
 QString Document::displayName() const {

@@ -44,7 +44,11 @@ public:
     // saved project's folder, else the recording's folder when it can be written, else the
     // user's documents folder (a recording on a read-only share or card stays untouched and
     // the dialog does not open where saving fails). Empty without a recording.
+    // The folder the user last chose for an output of this recording comes first: an export
+    // taken elsewhere once is proposed there the next time.
     QString outputPath(const QString& suffix) const;
+    // Remembers where the user chose to write `path` (a file, or a folder of clips: its parent).
+    void chooseOutput(const QString& path, bool isFolder = false);
     QString projectPath() const { return m_projectPath; }
     QString displayName() const;
     // What the user should know about the last recording opened (its SigMF annotations could
@@ -201,6 +205,7 @@ private:
     std::optional<core::ViewState> m_viewAtOpening;
     bool m_recordingMoved = false; // opened with its recording found elsewhere; not yet saved
     QString m_projectPath;
+    QString m_outputFolder;     // chosen by the user for this recording's outputs
     QByteArray m_projectDigest; // SHA-1 of the project file as opened or last saved
     int m_channel = -1;
     std::uint64_t m_nextShapeId = 1;

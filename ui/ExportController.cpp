@@ -41,6 +41,7 @@ void ExportController::imageDialog() {
                                      m_document->outputPath(".png"), tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
+    m_document->chooseOutput(path);
     if (!path.endsWith(".png", Qt::CaseInsensitive))
         path += ".png"; // a bare name typed in the dialog
     if (!m_view->savePng(path))
@@ -80,6 +81,7 @@ void ExportController::exportDialog(bool selectionOnly, int consistentIterations
             .arg(suffix));
     if (path.isEmpty())
         return;
+    m_document->chooseOutput(path);
     if (consistentIterations > 0)
         exportConsistentTo(path, consistentIterations);
     else

@@ -237,10 +237,22 @@ TEST(ViewState, ExportsAreProposedWhereTheyCanBeWritten) {
     doc->saveProject(QString::fromStdString(work + "/session.specedit.json"));
     EXPECT_EQ(doc->outputPath(".dataset.csv").toStdString(),
               work + "/" + QFileInfo(source).completeBaseName().toStdString() + ".dataset.csv");
+    // An output written elsewhere once: the next ones are proposed there (a tester exported
+    // to /tmp and each dialog went back to the recording's folder).
+    const auto out = demoWindow.dir.file("out");
+    ASSERT_TRUE(QDir().mkpath(QString::fromStdString(out)));
+    doc->chooseOutput(QString::fromStdString(out + "/mine.labels.csv"));
+    EXPECT_EQ(QFileInfo(doc->outputPath(".png")).absolutePath().toStdString(), out);
+    doc->chooseOutput(QString::fromStdString(work + "/x_clips"), true); // a clips folder
+    EXPECT_EQ(QFileInfo(doc->outputPath(".png")).absolutePath().toStdString(), work);
+    doc->chooseOutput(QString::fromStdString(out + "/mine.labels.csv"));
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString fallback = QFileInfo(documents).isDir() ? documents : QDir::homePath();
     EXPECT_EQ(writableFolder("/nonexistent/folder"), fallback);
     EXPECT_EQ(writableFolder(QString::fromStdString(work)), QString::fromStdString(work));
+    // Another recording starts from its own folder again.
+    ASSERT_TRUE(demoWindow.window.openPath(source));
+    EXPECT_EQ(QFileInfo(doc->outputPath(".png")).absolutePath(), QFileInfo(source).absolutePath());
     if (geteuid() == 0)
         return; // root writes anywhere: a read-only folder is only read-only for others
     const auto locked = demoWindow.dir.file("locked");

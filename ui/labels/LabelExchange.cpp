@@ -40,6 +40,7 @@ void LabelExchange::addActions(QMenu* menu) {
             return;
         const QString path = QFileDialog::getSaveFileName(
             m_window, tr("Export labels"), m_document->outputPath(".labels.csv"), kLabelFilter);
+        m_document->chooseOutput(path);
         if (!path.isEmpty())
             guarded(tr("Export labels"), [&] {
                 const QString note = exportLabels(path);
@@ -59,6 +60,7 @@ void LabelExchange::addActions(QMenu* menu) {
         const QString path =
             QFileDialog::getSaveFileName(m_window, tr("Export dataset"),
                                          m_document->outputPath(".dataset.csv"), tr("CSV (*.csv)"));
+        m_document->chooseOutput(path);
         if (!path.isEmpty() && !exportDataset(path))
             emit message(tr("Another task is running; export when it ends"), 5000);
     });
@@ -73,6 +75,7 @@ void LabelExchange::addActions(QMenu* menu) {
                                 int(proposed), m_window);
         if (dialog.exec() != QDialog::Accepted)
             return;
+        m_document->chooseOutput(QString::fromStdString(dialog.options().folder), true);
         if (dialog.acceptedOnly())
             std::erase_if(labels, [](const core::Label& l) { return !l.confirmed; });
         if (!confirmClipFolder(m_window, dialog.options(), m_document->source()->info(), labels))
