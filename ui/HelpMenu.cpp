@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QTextBrowser>
@@ -18,14 +19,17 @@
 namespace specedit::ui {
 namespace {
 
-void showText(QWidget* parent, const QString& title, const QString& markdown) {
+void showText(QWidget* parent, const QString& title, const QString& text, bool html = false) {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
     auto* layout = new QVBoxLayout(&dialog);
-    auto* text = new QTextBrowser(&dialog);
-    text->setMarkdown(markdown);
-    text->setOpenExternalLinks(true);
-    layout->addWidget(text);
+    auto* browser = new QTextBrowser(&dialog);
+    if (html)
+        browser->setHtml(text);
+    else
+        browser->setMarkdown(text);
+    browser->setOpenExternalLinks(true);
+    layout->addWidget(browser);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);
@@ -33,26 +37,73 @@ void showText(QWidget* parent, const QString& title, const QString& markdown) {
     dialog.exec();
 }
 
-// Every action of the window that has a shortcut, by menu, as a Markdown table.
-QString shortcutTable(QMainWindow* window) {
-    QString table = QObject::tr("| Action | Keys |\n|---|---|\n");
-    QStringList rows;
-    for (QAction* action : window->findChildren<QAction*>()) {
+// An action's name as the table shows it: without its mnemonic, and Undo / Redo without the
+// step they would undo now ("Undo Rename class" read as an action of its own).
+QString actionName(const QAction* action) {
+    QString name = action->text().remove('&');
+    for (const QString& verb : {QObject::tr("Undo"), QObject::tr("Redo")})
+        if (name.startsWith(verb + ' '))
+            return verb;
+    return name;
+}
+
+void appendActions(const QMenu* menu, const QString& title, QStringList& rows) {
+    for (QAction* action : menu->actions()) {
+        if (action->menu()) {
+            appendActions(action->menu(), title + " › " + action->text().remove('&'), rows);
+            continue;
+        }
         if (action->shortcuts().isEmpty() || action->text().isEmpty())
             continue;
         QStringList keys;
         for (const auto& k : action->shortcuts())
-            keys << k.toString(QKeySequence::NativeText);
-        rows << QString("| %1 | %2 |\n").arg(action->text().remove('&'), keys.join(", "));
+            keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+        rows << QString("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                    .arg(title.toHtmlEscaped(), actionName(action).toHtmlEscaped(),
+                         keys.join(", "));
     }
+}
+
+// Every shortcut of the window, menu by menu in the menus' order, then the keys of the picture
+// and the mouse, as an HTML table across the dialog (a Markdown table took a third of it and
+// cut "Export edited recording…").
+QString shortcutTable(QMainWindow* window) {
+    QStringList rows;
+    for (QAction* top : window->menuBar()->actions())
+        if (top->menu())
+            appendActions(top->menu(), top->text().remove('&'), rows);
+    // Actions with a shortcut outside the menus (tool buttons, the transport).
+    for (QAction* action : window->findChildren<QAction*>()) {
+        if (action->shortcuts().isEmpty() || action->text().isEmpty())
+            continue;
+        const auto owners = action->associatedObjects();
+        if (std::any_of(owners.begin(), owners.end(),
+                        [](QObject* o) { return qobject_cast<QMenu*>(o) != nullptr; }))
+            continue;
+        QStringList keys;
+        for (const auto& k : action->shortcuts())
+            keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+        rows << QString("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                    .arg(QObject::tr("Tool bars"), actionName(action).toHtmlEscaped(),
+                         keys.join(", "));
+    }
+    const std::pair<QString, QString> picture[] = {
+        {QObject::tr("Zoom time in / out"), "+, −"},
+        {QObject::tr("Zoom frequency in / out"), QObject::tr("Up, Down")},
+        {QObject::tr("Pan time"), QObject::tr("Left, Right")},
+        {QObject::tr("Whole recording"), QObject::tr("Home, F")}};
+    for (const auto& [what, keys] : picture)
+        rows << QString("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                    .arg(QObject::tr("Picture"), what.toHtmlEscaped(), keys.toHtmlEscaped());
     rows.removeDuplicates();
-    std::sort(rows.begin(), rows.end());
-    table += rows.join(QString());
-    table += QObject::tr("\n**Mouse:** wheel zooms time 1.5× per notch around the cursor "
-                         "(Ctrl: 1.1×); over the frequency axis or with Alt it zooms frequency; "
-                         "Shift+wheel pans; drag pans; double-click zooms to the shape under "
-                         "the cursor, or to the whole recording.\n");
-    return table;
+    return QObject::tr("<table width=\"100%\" cellpadding=\"3\" border=\"0\">"
+                       "<tr><th align=\"left\">Where</th><th align=\"left\">Action</th>"
+                       "<th align=\"left\">Keys</th></tr>") +
+           rows.join(QString()) +
+           QObject::tr("</table><p><b>Mouse:</b> the wheel zooms time 1.5× per notch around "
+                       "the cursor (Ctrl: 1.1×); over the frequency axis or with Alt it zooms "
+                       "frequency; Shift+wheel pans; drag pans; double-click zooms to the shape "
+                       "under the cursor, or to the whole recording.</p>");
 }
 
 // The README's "Using the editor" section (resource :/README.md).
@@ -71,7 +122,7 @@ QString guide() {
 QMenu* addHelpMenu(QMainWindow* window) {
     QMenu* help = window->menuBar()->addMenu(QObject::tr("&Help"));
     help->addAction(QObject::tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), window, [window] {
-        showText(window, QObject::tr("Keyboard shortcuts"), shortcutTable(window));
+        showText(window, QObject::tr("Keyboard shortcuts"), shortcutTable(window), true);
     });
     help->addAction(QObject::tr("User &guide"), window,
                     [window] { showText(window, QObject::tr("SpecEdit user guide"), guide()); });
