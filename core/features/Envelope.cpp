@@ -86,19 +86,35 @@ std::int64_t firstReaching(const std::vector<double>& a, std::int64_t from, std:
     return -1;
 }
 
+// 10 % to 90 % of the step at the first rise (last fall). The step's top is the level just
+// after the edge (the median over the next eighth of the burst, at least 8 envelope lengths),
+// not the whole burst's: a burst whose level wanders by a few dB reached 90 % of its mean only
+// where it grew louder, and a remote's sharp edge (under 1 ms) read 7.8 ms.
 double edgeTime(const BandSignal& band, const Envelope& env, bool rising) {
     const auto& a = env.amplitude;
-    const double lo = env.noiseLevel + 0.1 * (env.onLevel - env.noiseLevel);
-    const double hi = env.noiseLevel + 0.9 * (env.onLevel - env.noiseLevel);
     const std::int64_t pad = band.burstLength() / 4;
     const std::int64_t begin = std::max(band.validBegin, band.burstBegin - pad);
     const std::int64_t end = std::min(band.validEnd, band.burstEnd + pad);
     const int step = rising ? 1 : -1;
+    // The edge is found halfway in decibels from the noise to the burst: a burst whose start
+    // lies 4 dB under its loudest still crosses that at its edge.
+    const double mid = std::sqrt(std::max(env.noiseLevel, 1e-30) * env.onLevel);
+    const std::int64_t n50 = rising ? firstReaching(a, begin, end, 1, mid)
+                                    : firstReaching(a, end - 1, begin - 1, -1, mid);
+    if (n50 < 0)
+        return kNaN;
+    const std::int64_t span = std::max<std::int64_t>(8 * env.smoothing, band.burstLength() / 8);
+    std::vector<double> after;
+    for (std::int64_t n = n50; n >= begin && n < end && std::abs(n - n50) < span; n += step)
+        after.push_back(a[std::size_t(n)]);
+    const double top = std::max(mid, quantile(after, 0.5));
+    const double lo = env.noiseLevel + 0.1 * (top - env.noiseLevel);
+    const double hi = env.noiseLevel + 0.9 * (top - env.noiseLevel);
     const std::int64_t n90 =
-        rising ? firstReaching(a, begin, end, 1, hi) : firstReaching(a, end - 1, begin - 1, -1, hi);
+        rising ? firstReaching(a, n50, end, 1, hi) : firstReaching(a, n50, begin - 1, -1, hi);
     if (n90 < 0)
         return kNaN;
-    std::int64_t n10 = n90;
+    std::int64_t n10 = n90; // back from the top: a faint shelf before the edge is not the step
     while (n10 - step >= begin && n10 - step < end && a[std::size_t(n10)] > lo)
         n10 -= step;
     return double(std::abs(n90 - n10)) / band.rate;
