@@ -133,9 +133,10 @@ void LabelController::proposeLabels(const std::vector<core::Label>& found,
     if (added > 0)
         emit proposalsMade();
     // The counts first: a narrow window cuts the end of the line (the keys are in the menus).
-    QString text = added == 0 ? tr("No new bursts proposed")
-                              : tr("%1 proposed (dashed)")
-                                    .arg(counted(qint64(added), tr("burst"), tr("bursts")));
+    QString text =
+        added == 0
+            ? tr("No new bursts proposed")
+            : tr("%1 proposed (dashed)").arg(counted(qint64(added), tr("burst"), tr("bursts")));
     if (merged.alreadyThere > 0) // the dialog counted them all: say where the others went
         text += tr("; %1 of the %2 found already had a label")
                     .arg(merged.alreadyThere)
