@@ -109,24 +109,9 @@ MainWindow::~MainWindow() {
 // measurements and warnings about the samples go there too.
 void MainWindow::buildStatusBar() {
     m_infoLabel = new QLabel(this);
-    m_cursorLabel = new QLabel(this);
-    m_cursorLabel->setObjectName("cursorReadout");
     statusBar()->addWidget(m_infoLabel, 1);
     m_pictureStatus = new PictureStatus(statusBar());
-    statusBar()->addPermanentWidget(m_cursorLabel);
-    // A long message is cut by the readouts: the whole of it on hover.
-    connect(statusBar(), &QStatusBar::messageChanged, statusBar(), &QWidget::setToolTip);
-    connect(m_view, &SpectrogramView::cursorMoved, this, [this](double t, double f, double db) {
-        m_cursorLabel->setText(cursorReadout(*m_view->plot(), t, f, db));
-    });
-    connect(m_view, &SpectrogramView::measured, this,
-            [this](double dt, double df, const PlotScale& scale) {
-                statusBar()->showMessage(measureReadout(dt, df, scale));
-            });
-    connect(m_paint, &PaintToolBar::toolChosen, this, [this](ToolKind kind) {
-        if (kind != ToolKind::Measure && statusBar()->currentMessage().startsWith("Δt"))
-            statusBar()->clearMessage(); // the measurement went with its tool
-    });
+    m_cursorLabel = addReadouts(statusBar(), m_view, m_paint);
     connect(m_view, &SpectrogramView::tilesPending, m_pictureStatus, &PictureStatus::showPending);
     connect(m_view, &SpectrogramView::pictureComplete, m_recent, &RecentFiles::finishOpening);
     connect(m_view, &SpectrogramView::pictureFailed, m_pictureStatus, &PictureStatus::showFailure);

@@ -1,10 +1,14 @@
 #include "StatusReadouts.h"
 
+#include "PaintToolBar.h"
 #include "render/TileComputer.h"
 #include "tools/Tool.h"
 #include "view/AxisTickers.h"
+#include "view/SpectrogramView.h"
 
+#include <QLabel>
 #include <QObject>
+#include <QStatusBar>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -37,6 +41,26 @@ QString measureReadout(double dt, double df, const PlotScale& scale) {
     if (dt != 0)
         text += QObject::tr("   1/Δt %1").arg(formatFrequency(1.0 / std::abs(dt), 0.01));
     return text;
+}
+
+QLabel* addReadouts(QStatusBar* bar, SpectrogramView* view, PaintToolBar* paint) {
+    auto* cursor = new QLabel(bar);
+    cursor->setObjectName("cursorReadout");
+    bar->addPermanentWidget(cursor);
+    QObject::connect(bar, &QStatusBar::messageChanged, bar, &QWidget::setToolTip);
+    QObject::connect(view, &SpectrogramView::cursorMoved, cursor,
+                     [cursor, view](double t, double f, double db) {
+                         cursor->setText(cursorReadout(*view->plot(), t, f, db));
+                     });
+    QObject::connect(view, &SpectrogramView::measured, bar,
+                     [bar](double dt, double df, const PlotScale& scale) {
+                         bar->showMessage(measureReadout(dt, df, scale));
+                     });
+    QObject::connect(paint, &PaintToolBar::toolChosen, bar, [bar](ToolKind kind) {
+        if (kind != ToolKind::Measure && bar->currentMessage().startsWith("Δt"))
+            bar->clearMessage(); // the measurement went with its tool
+    });
+    return cursor;
 }
 
 } // namespace specedit::ui

@@ -5,6 +5,8 @@
 #include <QString>
 
 class QCustomPlot;
+class QLabel;
+class QStatusBar;
 
 namespace specedit::ui {
 
@@ -15,5 +17,13 @@ struct PlotScale;
 QString cursorReadout(const QCustomPlot& plot, double t, double f, double db);
 // "Δt 2.332 s   Δf 1.2 kHz   1/Δt 428.8 Hz" for a measurement (no 1/Δt when Δt is 0).
 QString measureReadout(double dt, double df, const PlotScale& scale);
+
+class PaintToolBar;
+class SpectrogramView;
+
+// Adds the cursor's readout to the status bar (returned, named "cursorReadout") and shows the
+// view's measurements as messages (cleared when another tool is chosen); a message the
+// readouts cut is whole in the status bar's tooltip.
+QLabel* addReadouts(QStatusBar* bar, SpectrogramView* view, PaintToolBar* paint);
 
 } // namespace specedit::ui

@@ -26,17 +26,24 @@ QDockWidget* dock(ui::MainWindow& w, const char* name) {
     return w.findChild<QDockWidget*>(name);
 }
 
+// The demo with 12 labels drawn by hand, 0.1 s each, the Labels table beside Shapes.
+bool openWithLabels(DemoWindow& demo) {
+    if (!demo.open(false))
+        return false;
+    std::vector<core::Label> labels;
+    for (int i = 0; i < 12; ++i)
+        labels.push_back(labelBox(0.2 + 0.3 * i, 0.3 + 0.3 * i, kFc - 1e5, kFc + 1e5, ""));
+    demo.window.document()->setLabels({}, labels, "Set labels");
+    return true;
+}
+
 } // namespace
 
 TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
     QSettings().remove("labels/belowPicture");
     DemoWindow demo;
-    ASSERT_TRUE(demo.open(false));
+    ASSERT_TRUE(openWithLabels(demo));
     auto& w = demo.window;
-    std::vector<core::Label> labels;
-    for (int i = 0; i < 12; ++i)
-        labels.push_back(labelBox(0.2 + 0.3 * i, 0.3 + 0.3 * i, kFc - 1e5, kFc + 1e5, ""));
-    w.document()->setLabels({}, labels, "Set labels");
     // Labels drawn by hand have no SNR: a dash that says why; the header says which SNR this is.
     auto* table = w.findChild<ui::LabelsPanel*>()->table();
     constexpr int kSnr = 6;
@@ -84,12 +91,8 @@ TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
 TEST(LabelsDock, ADoubleClickOnAHalfHiddenRowReachesThatRow) {
     QSettings().remove("labels/belowPicture");
     DemoWindow demo;
-    ASSERT_TRUE(demo.open(false));
+    ASSERT_TRUE(openWithLabels(demo));
     auto& w = demo.window;
-    std::vector<core::Label> labels;
-    for (int i = 0; i < 12; ++i)
-        labels.push_back(labelBox(0.2 + 0.3 * i, 0.3 + 0.3 * i, kFc - 1e5, kFc + 1e5, ""));
-    w.document()->setLabels({}, labels, "Set labels");
     dock(w, "labelsDock")->raise();
     QTest::qWait(100);
     auto* table = w.findChild<ui::LabelsPanel*>()->table();
