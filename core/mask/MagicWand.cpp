@@ -14,6 +14,9 @@
 namespace specedit::core {
 namespace {
 
+constexpr float kZeroDb = -300.0f;   // a cell of exact zeros
+constexpr float kSilentDb = -290.0f; // at or below: digital silence, not noise
+
 template <typename S>
 LevelGrid levels(const SampleSource& src, const StftParams& p, int channel, std::int64_t j0,
                  std::int64_t j1, JobControl& job) {
@@ -36,7 +39,7 @@ LevelGrid levels(const SampleSource& src, const StftParams& p, int channel, std:
         for (int k = 0; k < g.bins; ++k) {
             const float pw = std::norm(spec[std::size_t((k + shift) % g.bins)]);
             g.db[std::size_t(j) * std::size_t(g.bins) + std::size_t(k)] =
-                pw > 0 ? 10.0f * std::log10(pw) : -300.0f;
+                pw > 0 ? 10.0f * std::log10(pw) : kZeroDb;
         }
     }
     return g;
@@ -50,19 +53,26 @@ struct Spans {
 };
 
 // Per row, the level a cell must reach: the noise floor there plus `above` dB. The floor is
-// the 20th percentile of the row's levels over the stretch (a burst on for up to 80 % of it
-// leaves the noise), raised by 4.92 dB to where the median of noise alone lies (exponential
-// power: ln 2 / -ln 0.8), then the median of that over +-16 rows (a tone through the whole
-// stretch narrower than that leaves its surroundings' floor). So coloured noise keeps its own
-// floor: with one median for the whole band, the loud low rows of pink noise joined a whistle
-// above them and the wand took everything below it.
+// the 20th percentile of the row's levels over the stretch, digital silence left out (a
+// capture with runs of exact zeros put it at -295 dB, and the wand's leakage ran 32 rows wide; a
+// burst on for up to 80 % of it leaves the noise), raised by 4.92 dB to where the median of noise
+// alone lies (exponential power: ln 2 / -ln 0.8), then the median of that over +-16 rows (a tone
+// through the whole stretch narrower than that leaves its surroundings' floor). So coloured noise
+// keeps its own floor: with one median for the whole band, the loud low rows of pink noise joined a
+// whistle above them and the wand took everything below it.
 std::vector<float> thresholds(const LevelGrid& g, float above) {
     constexpr int kRows = 16;
     constexpr float kToMedian = 4.92f;
-    std::vector<float> floor(std::size_t(g.bins)), column(std::size_t(g.frames));
+    std::vector<float> floor(std::size_t(g.bins)), column;
     for (int k = 0; k < g.bins; ++k) {
+        column.clear();
         for (int j = 0; j < g.frames; ++j)
-            column[std::size_t(j)] = g.at(j, k);
+            if (g.at(j, k) > kSilentDb) // runs of exact zeros (cut in by hand) are no noise
+                column.push_back(g.at(j, k));
+        if (column.empty()) {
+            floor[std::size_t(k)] = kSilentDb;
+            continue;
+        }
         const auto at = column.begin() + std::ptrdiff_t(column.size() / 5);
         std::nth_element(column.begin(), at, column.end());
         floor[std::size_t(k)] = *at + kToMedian;

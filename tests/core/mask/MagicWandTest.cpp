@@ -88,6 +88,25 @@ TEST(MagicWand, ClickOnNoiseIsExplained) {
                                 {"outside the recording"});
 }
 
+// A capture with runs of exact zeros cut in by hand (URH's two_participants): the zeros are no
+// noise floor. With them counted, the floor lay at -295 dB and a click on plain noise beside
+// them outlined a blob of noise.
+TEST(MagicWand, DigitalSilenceIsNoNoiseFloor) {
+    TempDir dir;
+    std::mt19937 rng(29);
+    std::normal_distribution<double> g(0, 1e-2);
+    const auto src =
+        specedit::test::iqRecording(dir.file("zeros.cf32"), 400000, 1e6, 0, [&](std::int64_t i) {
+            if (i >= 200000) // the second half: exact zeros
+                return std::complex<double>(0, 0);
+            return std::complex<double>(g(rng), g(rng));
+        });
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 256, 192);
+    specedit::test::expectError([&] { magicWand(*src, params, 0.19, 1e5, WandOptions{}, job); },
+                                {"nothing stands out here"});
+}
+
 namespace {
 
 // 1 MHz IQ, centre 10 MHz: two 200 kHz-wide bursts (11 tones around +100 kHz) at 20-25 ms and
