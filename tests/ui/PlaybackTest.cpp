@@ -24,6 +24,15 @@ using specedit::test::TempDir;
 
 namespace {
 
+// Waits up to 10 s until the player plays (or, with `playing` false, has stopped).
+bool waitForPlaying(ui::MainWindow& w, bool playing) {
+    QElapsedTimer timer;
+    timer.start();
+    while (w.player()->isPlaying() != playing && timer.elapsed() < 10000)
+        QTest::qWait(20);
+    return w.player()->isPlaying() == playing;
+}
+
 // Records the null sink's monitor while `play` runs and until playback ends.
 std::vector<float> recordWhile(ui::MainWindow& w, const std::function<void()>& play,
                                const std::string& file) {
@@ -128,11 +137,7 @@ TEST(Playback, ThePlayheadCrossesTheTraceLaneToo) {
     ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
     ASSERT_TRUE(w.view()->traceLane()->isVisible());
     w.listener()->listen(0.5, 2.5, 0, 24000, false);
-    QElapsedTimer timer;
-    timer.start();
-    while (!w.player()->isPlaying() && timer.elapsed() < 10000)
-        QTest::qWait(20);
-    ASSERT_TRUE(w.player()->isPlaying());
+    ASSERT_TRUE(waitForPlaying(w, true));
     QTest::qWait(400);
     const auto first = w.view()->traceLane()->playhead();
     ASSERT_TRUE(first);
@@ -143,9 +148,7 @@ TEST(Playback, ThePlayheadCrossesTheTraceLaneToo) {
     ASSERT_TRUE(later);
     EXPECT_GT(*later, *first);
     w.player()->stop();
-    timer.restart();
-    while (w.player()->isPlaying() && timer.elapsed() < 5000)
-        QTest::qWait(20);
+    ASSERT_TRUE(waitForPlaying(w, false));
     QTest::qWait(50);
     EXPECT_FALSE(w.view()->traceLane()->playhead());
 }
@@ -158,11 +161,7 @@ TEST(Playback, ClosingTheWindowWhilePlayingIsSafe) {
         w.show();
         ASSERT_TRUE(w.openPath(QString::fromStdString(files.audioRecording)));
         w.listener()->listen(0.0, 3.0, 0, 24000, false);
-        QElapsedTimer timer;
-        timer.start();
-        while (!w.player()->isPlaying() && timer.elapsed() < 10000)
-            QTest::qWait(20);
-        ASSERT_TRUE(w.player()->isPlaying());
+        ASSERT_TRUE(waitForPlaying(w, true));
     } // destroyed while playing: must not touch the destroyed view
     SUCCEED();
 }
