@@ -15,7 +15,9 @@
 // One burst, not a chain: a steady carrier or the DC line of a cheap receiver connects every
 // burst at its frequency. So the region keeps only the frames around the click whose
 // cross-section holds at least a quarter of the clicked frame's cells, bridging runs of
-// thinner frames no longer than maxGapSeconds; a tone clicked on stays whole.
+// thinner frames no longer than maxGapSeconds; a tone clicked on stays whole. On IQ those
+// frames keep the rows the burst fills in a quarter of them or more (a chirp crossing it is cut
+// off).
 
 #include "dsp/StftParams.h"
 #include "io/SampleSource.h"

@@ -88,6 +88,35 @@ TEST(MagicWand, ClickOnNoiseIsExplained) {
                                 {"outside the recording"});
 }
 
+// A chirp crossing an FSK burst joins the flood fill, but each of its rows is crossed in a frame
+// or two: the outline keeps the rows the burst holds in a quarter of its frames or more.
+TEST(MagicWand, AChirpCrossingAnFskBurstIsNotTheBurst) {
+    TempDir dir;
+    std::mt19937 rng(31);
+    std::normal_distribution<double> g(0, 1e-2);
+    double fsk = 0, chirp = 0;
+    const auto src =
+        specedit::test::iqRecording(dir.file("cross.cf32"), 80000, 1e6, 0, [&](std::int64_t i) {
+            std::complex<double> x(g(rng), g(rng));
+            const double t = double(i) / 1e6;
+            chirp += 2 * std::numbers::pi * (-300e3 + 600e3 * t / 0.08) / 1e6; // -300..+300 kHz
+            x += std::polar(0.5, chirp);
+            if (t >= 0.02 && t < 0.06) {
+                const double f = (int(t * 1000) % 2 == 0) ? 25e3 : -25e3; // 1 ms symbols
+                fsk += 2 * std::numbers::pi * f / 1e6;
+                x += std::polar(1.0, fsk);
+            }
+            return x;
+        });
+    JobControl job;
+    const auto params = StftParams::make(parseWindow("hann"), 256, 192);
+    const Shape s = magicWand(*src, params, 0.03, 25e3, WandOptions{}, job);
+    EXPECT_GT(s.bounds().f0, -60e3) << s.bounds().f1;
+    EXPECT_LT(s.bounds().f1, 60e3) << s.bounds().f0;
+    EXPECT_EQ(s.coverage(0.03, 25e3), 1.0);
+    EXPECT_EQ(s.coverage(0.0305, -25e3), 1.0);
+}
+
 // A capture with runs of exact zeros cut in by hand (URH's two_participants): the zeros are no
 // noise floor. With them counted, the floor lay at -295 dB and a click on plain noise beside
 // them outlined a blob of noise.
