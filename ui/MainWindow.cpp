@@ -17,6 +17,7 @@
 #include "RecordingOpen.h"
 #include "SaveConflict.h"
 #include "SettingsDock.h"
+#include "ShapeNotes.h"
 #include "ShapesPanel.h"
 #include "ShortcutGuard.h"
 #include "SourceSummary.h"
@@ -132,6 +133,9 @@ void MainWindow::connectPainting() {
     connect(m_view, &SpectrogramView::shapeDrawn, this, [this](const core::Shape& shape) {
         try {
             m_document->addShape(shape); // selected as it is inserted
+            const QString note = narrowBandNote(shape, m_document->analysis(), m_document->info());
+            if (!note.isEmpty()) // drawn zoomed in on a hum's line, say
+                statusBar()->showMessage(note, 15000);
         } catch (const core::Error& e) {
             statusBar()->showMessage(userText(e), 5000);
         }

@@ -1,5 +1,7 @@
 #include "ShapeNotes.h"
 
+#include "HertzSpinBox.h"
+#include "mask/WandLeakage.h"
 #include "view/AxisTickers.h"
 
 #include <QObject>
@@ -27,10 +29,61 @@ QString harmonicsOverlapNote(const core::Shape& s, const core::SignalInfo& info)
     auto hz = [](double f) { return formatFrequency(f, exactStep(std::round(f * 10) / 10)); };
     return QObject::tr("Harmonics %1 and %2 of the band %3 to %4 overlap, as do all above: %5 "
                        "to %6 is covered without a gap. For a hum's notches, draw the band "
-                       "around its line alone (49 to 51 Hz, say)")
+                       "around its line alone (47 to 53 Hz, say, at 8192 samples)")
         .arg(m)
         .arg(m + 1)
         .arg(hz(b.f0), hz(b.f1), hz(std::min(from, to)), hz(std::max(from, to)));
+}
+
+namespace {
+
+// How many bins either side of its centre a tone fills: where the window's spectrum first lies
+// 12 dB under its peak (Hann: 2, its main lobe).
+int toneSpreadBins(const core::StftParams& p) {
+    constexpr float kBelowDb = -12.0f;
+    const auto leak = core::leakageProfile(p.window, p.nperseg, p.nfft, 64);
+    for (std::size_t d = 1; d < leak.size(); ++d)
+        if (leak[d] < kBelowDb)
+            return int(d);
+    return int(leak.size());
+}
+
+// The shortest power-of-two window whose tone spread fits `width` Hz, or 0 past 2^20 samples.
+int lengthFor(double width, int spreadBins, double fs, double binsPerSample) {
+    const double needed = 2.0 * spreadBins * fs / width / binsPerSample;
+    for (int n = 64; n <= (1 << 20); n *= 2)
+        if (n >= needed)
+            return n;
+    return 0;
+}
+
+} // namespace
+
+QString narrowBandNote(const core::Shape& s, const core::StftParams& p,
+                       const core::SignalInfo& info) {
+    if (s.noiseProfile) // changes nothing itself
+        return {};
+    const core::TfBox b = s.bounds();
+    const double width = b.f1 - b.f0, df = info.sampleRate / p.nfft;
+    if (width >= 2 * df || df <= 0) // three bins or more: a tone's peak and both sides of it
+        return {};
+    const int spread = toneSpreadBins(p);
+    const double base = harmonicsReference(info);
+    const bool holdsBin = std::floor((b.f1 - base) / df) >= std::ceil((b.f0 - base) / df);
+    const QString band = QObject::tr("The band %1 to %2").arg(formatHertz(b.f0), formatHertz(b.f1));
+    QString text =
+        holdsBin ? QObject::tr("%1 is narrower than a tone spreads at this analysis (±%2 with %3, "
+                               "%4 samples): a tone in it keeps much of its energy.")
+                       .arg(band, formatHertz(spread * df),
+                            QString::fromStdString(core::toString(p.window)))
+                       .arg(p.nperseg)
+                 : QObject::tr("%1 holds no frequency bin of this analysis (one every %2): it "
+                               "changes nothing.")
+                       .arg(band, formatHertz(df));
+    text += QObject::tr(" Draw it at least %1 wide").arg(formatHertz(2 * spread * df));
+    if (const int n = lengthFor(width, spread, info.sampleRate, double(p.nfft) / p.nperseg))
+        text += QObject::tr(", or set Length to %1 samples or more").arg(n);
+    return text + ".";
 }
 
 } // namespace specedit::ui

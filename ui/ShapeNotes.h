@@ -1,7 +1,8 @@
 #pragma once
-// What the Shapes panel says about an edit that stands but may surprise: harmonics that run
-// together. GUI thread only (translated text).
+// What the editor says about a shape that stands but may surprise: harmonics that run
+// together; a band too narrow for the analysis. GUI thread only (translated text).
 
+#include "dsp/StftParams.h"
 #include "io/SignalInfo.h"
 #include "mask/Shape.h"
 
@@ -17,5 +18,14 @@ double harmonicsReference(const core::SignalInfo& info);
 // sound from 71 to 663 Hz): which harmonics first overlap and what is covered without a gap;
 // empty when they do not.
 QString harmonicsOverlapNote(const core::Shape& s, const core::SignalInfo& info);
+
+// Said when a shape's band is too narrow for the analysis: the mask is taken at the bins'
+// centres, so a band between two of them changes nothing (a 49-51 Hz hum box at 43 Hz bins did
+// nothing, nor at 2.7 Hz bins: 48.45 and 51.14 Hz); and a band under two bins wide leaves most
+// of a tone inside it (a tone spreads over its window's main lobe, Hann: +-2 bins). With the
+// width, or the window length, that would hold the main lobe. Empty for a band two bins wide
+// or more.
+QString narrowBandNote(const core::Shape& s, const core::StftParams& p,
+                       const core::SignalInfo& info);
 
 } // namespace specedit::ui

@@ -114,8 +114,8 @@ void ShapesPanel::createFields(QWidget* box) {
     m_harmonics->setSpecialValueText(tr("none"));
     m_harmonics->setPrefix(tr("up to "));
     m_harmonics->setKeyboardTracking(false);
-    m_harmonics->setToolTip(tr("Also apply at the multiples of the band up to this one: a 49-51 "
-                               "Hz hum with 10 takes 98-102 Hz ... 490-510 Hz too"));
+    m_harmonics->setToolTip(tr("Also apply at the multiples of the band up to this one: a 47-53 "
+                               "Hz hum box with 10 takes 94-106 Hz ... 470-530 Hz too"));
     m_featherMs = new KeepDigitsDoubleSpinBox(box);
     m_featherMs->setRange(0, 10000);
     m_featherMs->setDecimals(2);
@@ -201,6 +201,7 @@ void ShapesPanel::connectFields() {
                                      ? tr("\"%1\" is not %2: not applied").arg(text, expected)
                                      : hint,
                                  8000);
+                    m_refusalShown = true;
                 });
 }
 
@@ -312,6 +313,7 @@ bool ShapesPanel::editBox(core::Shape& s, int mergeId) {
     box.f1 = mergeId == kHighEdit ? m_high->value() : box.f1;
     if (!(box.t0 < box.t1) || !(box.f0 < box.f1)) {
         emit message(refusal(mergeId), 8000);
+        m_refusalShown = true;
         // The fields show what the shape is, never a value it does not use.
         QMetaObject::invokeMethod(this, &ShapesPanel::showSelected, Qt::QueuedConnection);
         return false;
@@ -351,6 +353,10 @@ void ShapesPanel::edit(int mergeId) {
     const core::Shape* current = m_document->shape(m_selected);
     if (!current || m_updating)
         return;
+    if (m_refusalShown) { // an earlier refusal no longer stands once a value is taken
+        m_refusalShown = false;
+        emit message(QString(), 0);
+    }
     // Only the field of the control that changed: the others keep their exact values (the
     // spin boxes show them rounded).
     core::Shape s = *current;
@@ -399,10 +405,14 @@ void ShapesPanel::edit(int mergeId) {
     m_document->modifyShape(s, mergeId);
     const bool band = mergeId == kHarmonicsEdit || mergeId == kLowEdit || mergeId == kHighEdit ||
                       mergeId == kFeatherFreqEdit;
-    const QString overlap =
-        band && m_document->hasSource() ? harmonicsOverlapNote(s, m_document->info()) : QString();
-    if (!overlap.isEmpty())
-        emit message(overlap, 15000);
+    if (!band || !m_document->hasSource())
+        return;
+    const QString narrow = narrowBandNote(s, m_document->analysis(), m_document->info());
+    const QString overlap = harmonicsOverlapNote(s, m_document->info());
+    const QString note =
+        narrow.isEmpty() || overlap.isEmpty() ? narrow + overlap : narrow + " " + overlap;
+    if (!note.isEmpty())
+        emit message(note, 15000);
 }
 
 void ShapesPanel::move(int delta) {

@@ -79,6 +79,7 @@ private:
     QPushButton* m_delete;
     std::uint64_t m_selected = 0;
     bool m_updating = false;
+    bool m_refusalShown = false; // the status bar says a typed value was not applied
 };
 
 } // namespace specedit::ui

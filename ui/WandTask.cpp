@@ -42,8 +42,8 @@ void startMagicWand(Document* document, TaskRunner* tasks, const PaintToolBar& p
         applyDefaults(shape, scale, defaults);
         shape.channel = options.channel; // -1 for IQ and the mix: every channel
         try {
+            message(text, 5000);       // first: adding it may stop Auto length, which says so after
             document->addShape(shape); // selected as it is inserted
-            message(text, 5000);
         } catch (const core::Error& e) {
             message(userText(e), 8000);
         }

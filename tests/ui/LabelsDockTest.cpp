@@ -52,6 +52,7 @@ TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
     EXPECT_TRUE(table->horizontalHeaderItem(kSnr)->toolTip().contains("on_snr_db"));
     QAction* below = action(w, "&Labels below the picture");
     ASSERT_NE(below, nullptr);
+    const int sideWidth = dock(w, "shapesDock")->width();
     auto* labelsDock = dock(w, "labelsDock");
     EXPECT_EQ(w.dockWidgetArea(labelsDock), Qt::RightDockWidgetArea);
     EXPECT_FALSE(below->isChecked());
@@ -82,6 +83,8 @@ TEST(LabelsDock, BelowThePictureEveryColumnShowsAndTheChoiceIsKept) {
     QTest::qWait(100);
     EXPECT_EQ(w.dockWidgetArea(labelsDock), Qt::RightDockWidgetArea);
     EXPECT_TRUE(w.tabifiedDockWidgets(labelsDock).contains(dock(w, "shapesDock")));
+    // No wider than before (the wide panel came back 200 pixels wider).
+    EXPECT_LE(dock(w, "shapesDock")->width(), sideWidth + 12);
     EXPECT_EQ(layout->direction(), QBoxLayout::TopToBottom);
     EXPECT_FALSE(QSettings().value("labels/belowPicture").toBool());
 }

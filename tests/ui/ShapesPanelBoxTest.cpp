@@ -4,6 +4,7 @@
 #include "Document.h"
 #include "PaintToolBar.h"
 #include "SecondsSpinBox.h"
+#include "ShapeNotes.h"
 #include "ShapesPanel.h"
 #include "UiFixture.h"
 
@@ -221,7 +222,9 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
               "50 min. Not applied");
     type(field(w.shapesPanel(), 1), "50");
     EXPECT_DOUBLE_EQ(w.document()->shape(id)->t1, 50.0);
-    ASSERT_EQ(said.count(), 1);
+    // The refusal goes (a tester saw it stay beside the value then taken), and the new note.
+    ASSERT_EQ(said.count(), 2);
+    EXPECT_EQ(said.takeFirst().at(0).toString(), QString());
     EXPECT_EQ(said.at(0).at(0).toString(),
               QString("End 50 s lies outside 0 s to %1 s: applied, the shape reaches past the "
                       "recording")
@@ -251,7 +254,6 @@ TEST(ShapesPanelBox, TypedUnitsReachTheFieldNotTheShortcuts) {
 
 // Harmonics of a band wide for its place run together, and the panel says so with what they
 // cover (a tester's 35.5-66.3 Hz hum box with 10 silenced 71-663 Hz unsaid); the edit stands.
-// A band around the hum's line alone says nothing.
 TEST(ShapesPanelBox, HarmonicsThatRunTogetherAreSaid) {
     DemoWindow demoWindow;
     ASSERT_TRUE(demoWindow.openAudio());
@@ -264,13 +266,47 @@ TEST(ShapesPanelBox, HarmonicsThatRunTogetherAreSaid) {
     harmonics->setValue(10);
     EXPECT_EQ(w.document()->shape(id)->harmonics, 10);
     ASSERT_EQ(said.count(), 1);
-    EXPECT_EQ(said.at(0).at(0).toString().toStdString(),
-              "Harmonics 2 and 3 of the band 35.5 Hz to 66.3 Hz overlap, as do all above: 71 Hz "
-              "to 663 Hz is covered without a gap. For a hum's notches, draw the band around its "
-              "line alone (49 to 51 Hz, say)");
+    // Said after the band's own narrowness (1.3 bins at the demo's 23.4 Hz bins).
+    EXPECT_TRUE(said.at(0).at(0).toString().endsWith(
+        "Harmonics 2 and 3 of the band 35.5 Hz to 66.3 Hz overlap, as do all above: 71 Hz "
+        "to 663 Hz is covered without a gap. For a hum's notches, draw the band around its "
+        "line alone (47 to 53 Hz, say, at 8192 samples)"))
+        << said.at(0).at(0).toString().toStdString();
+    // Around the line alone the copies no longer overlap, but at this analysis (23.4 Hz bins)
+    // 49-51 Hz holds no bin: that is said instead.
     field(w.shapesPanel(), 2)->setValue(49);
     field(w.shapesPanel(), 3)->setValue(51);
-    EXPECT_EQ(said.count(), 2); // the low edge alone still overlapped; 49-51 Hz does not
+    ASSERT_EQ(said.count(), 3);
+    EXPECT_TRUE(said.at(2).at(0).toString().startsWith(
+        "The band 49 Hz to 51 Hz holds no frequency bin of this analysis"))
+        << said.at(2).at(0).toString().toStdString();
+}
+
+// The mask is taken at the bins' centres: a band between two of them changes nothing, and one
+// under two bins wide leaves most of a tone; both are said, with what would do (a tester's
+// 49-51 Hz hum box at 43 Hz bins exported the recording unchanged, unsaid).
+TEST(ShapesPanelBox, ABandTooNarrowForTheAnalysisIsSaid) {
+    core::SignalInfo info;
+    info.sampleRate = 22050;
+    const auto at = [](int n) { return core::StftParams::make(core::parseWindow("hann"), n); };
+    EXPECT_EQ(ui::narrowBandNote(rectShape(1, 2, 49, 51), at(512), info).toStdString(),
+              "The band 49 Hz to 51 Hz holds no frequency bin of this analysis (one every "
+              "43.066 Hz): it changes nothing. Draw it at least 172.266 Hz wide, or set Length to "
+              "65536 samples or more.");
+    // 43.07 Hz lies in 40-50 Hz: most of a tone there is left (Hann spreads it over +-2 bins).
+    EXPECT_EQ(ui::narrowBandNote(rectShape(1, 2, 40, 50), at(512), info).toStdString(),
+              "The band 40 Hz to 50 Hz is narrower than a tone spreads at this analysis "
+              "(±86.133 Hz with hann, 512 samples): a tone in it keeps much of its energy. Draw "
+              "it at least 172.266 Hz wide, or set Length to 16384 samples or more.");
+    // At 8192 samples (2.69 Hz bins): 49-51 Hz still falls between 48.45 and 51.14 Hz, while
+    // 47-53 Hz (took a 50 Hz line down 25 dB) is wide enough; so is 0-500 Hz at 512.
+    EXPECT_TRUE(ui::narrowBandNote(rectShape(1, 2, 49, 51), at(8192), info)
+                    .contains("holds no frequency bin"));
+    EXPECT_TRUE(ui::narrowBandNote(rectShape(1, 2, 47, 53), at(8192), info).isEmpty());
+    EXPECT_TRUE(ui::narrowBandNote(rectShape(1, 2, 0, 500), at(512), info).isEmpty());
+    core::Shape profile = rectShape(1, 2, 49, 51);
+    profile.noiseProfile = true; // changes nothing itself: nothing to say
+    EXPECT_TRUE(ui::narrowBandNote(profile, at(512), info).isEmpty());
 }
 
 // The wheel over a field that is not being typed in scrolls the panel and leaves the value:

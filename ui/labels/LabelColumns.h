@@ -33,6 +33,8 @@ public:
     // window; later the user's width stands.
     void setDock(QMainWindow* window, QDockWidget* dock);
     void fitDockOnce();
+    // The user placed the table (LabelsDockPlace): its dock is not widened any more.
+    void holdWidth() { m_fitted = true; }
 
 private:
     void apply();

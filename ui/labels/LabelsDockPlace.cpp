@@ -1,5 +1,6 @@
 #include "labels/LabelsDockPlace.h"
 
+#include "labels/LabelColumns.h"
 #include "labels/LabelsPanel.h"
 
 #include <QAction>
@@ -52,22 +53,33 @@ void LabelsDockPlace::setBelow(bool below) {
     }
     if (below == isBelow())
         return;
+    if (auto* panel = qobject_cast<LabelsPanel*>(m_labels->widget()))
+        panel->columns()->holdWidth(); // placed by the user: no widening for its columns now
     if (below) {
-        const int sideWidth = m_beside->width(); // as wide as the table had made it
+        m_sideWidth = m_window->isVisible() ? m_beside->width() : 0; // not laid out at start
         m_window->addDockWidget(Qt::BottomDockWidgetArea, m_labels);
-        // Once laid out (at start the window is not shown yet and the sizes would not hold).
-        QTimer::singleShot(0, this, [this, sideWidth] {
-            const int height =
-                std::max(m_labels->minimumSizeHint().height(), m_window->height() * 30 / 100);
-            m_window->resizeDocks({m_labels}, {height}, Qt::Vertical);
-            // The side docks go back to the width their own fields want.
-            m_window->resizeDocks({m_beside}, {std::min(sideWidth, m_beside->sizeHint().width())},
-                                  Qt::Horizontal);
-        });
     } else {
         m_window->addDockWidget(Qt::RightDockWidgetArea, m_labels);
         m_window->tabifyDockWidget(m_beside, m_labels);
     }
+    // Once laid out (at start the window is not shown yet and the sizes would not hold): the
+    // table a third of the height below; the side docks as wide as before (the wide panel left
+    // them 200 pixels wider when it came back).
+    QTimer::singleShot(0, this, [this, below] {
+        if (below)
+            m_window->resizeDocks(
+                {m_labels},
+                {std::max(m_labels->minimumSizeHint().height(), m_window->height() * 30 / 100)},
+                Qt::Vertical);
+        if (m_sideWidth <= 0)
+            return;
+        const int width = below ? std::min(m_sideWidth, m_beside->sizeHint().width()) : m_sideWidth;
+        QList<QDockWidget*> side; // every dock on the right: one takes the area's width
+        for (auto* d : m_window->findChildren<QDockWidget*>())
+            if (m_window->dockWidgetArea(d) == Qt::RightDockWidgetArea && !d->isFloating())
+                side << d;
+        m_window->resizeDocks(side, QList<int>(side.size(), width), Qt::Horizontal);
+    });
     m_labels->show();
     m_labels->raise();
 }

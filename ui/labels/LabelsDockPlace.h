@@ -29,6 +29,7 @@ private:
     QDockWidget* m_labels;
     QDockWidget* m_beside;
     QAction* m_action;
+    int m_sideWidth = 0; // the side docks' width before the table went below
 };
 
 } // namespace specedit::ui
