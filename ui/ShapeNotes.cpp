@@ -41,7 +41,9 @@ namespace {
 // 12 dB under its peak (Hann: 2, its main lobe).
 int toneSpreadBins(const core::StftParams& p) {
     constexpr float kBelowDb = -12.0f;
-    const auto leak = core::leakageProfile(p.window, p.nperseg, p.nfft, 64);
+    // 16 offsets: past every window's main lobe here (flat-top's is +-5), and each costs 21
+    // transforms of the window on the GUI thread.
+    const auto leak = core::leakageProfile(p.window, p.nperseg, p.nfft, 16);
     for (std::size_t d = 1; d < leak.size(); ++d)
         if (leak[d] < kBelowDb)
             return int(d);
