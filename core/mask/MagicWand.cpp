@@ -55,12 +55,12 @@ struct Spans {
 
 // Per row, the level a cell must reach: the noise floor there plus `above` dB. The floor is
 // the 20th percentile of the row's levels over the stretch, digital silence left out (a
-// capture with runs of exact zeros put it at -295 dB, and the wand's leakage ran 32 rows wide; a
-// burst on for up to 80 % of it leaves the noise), raised by 4.92 dB to where the median of noise
-// alone lies (exponential power: ln 2 / -ln 0.8), then the median of that over +-16 rows (a tone
-// through the whole stretch narrower than that leaves its surroundings' floor). So coloured noise
-// keeps its own floor: with one median for the whole band, the loud low rows of pink noise joined a
-// whistle above them and the wand took everything below it.
+// capture with runs of exact zeros put it at -295 dB, and a click on noise beside them outlined
+// a blob of noise; a burst on for up to 80 % of it leaves the noise), raised by 4.92 dB to where
+// the median of noise alone lies (exponential power: ln 2 / -ln 0.8), then the median of that over
+// +-16 rows (a tone through the whole stretch narrower than that leaves its surroundings' floor).
+// So coloured noise keeps its own floor: with one median for the whole band, the loud low rows of
+// pink noise joined a whistle above them and the wand took everything below it.
 std::vector<float> thresholds(const LevelGrid& g, float above) {
     constexpr int kRows = 16;
     constexpr float kToMedian = 4.92f;
