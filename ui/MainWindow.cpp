@@ -27,6 +27,7 @@
 #include "WandTask.h"
 #include "WheelGuard.h"
 #include "audio/ListenToolBar.h"
+#include "audio/ListenWiring.h"
 #include "audio/Listener.h"
 #include "audio/Player.h"
 #include "labels/LabelColumns.h"
@@ -162,37 +163,8 @@ void MainWindow::connectPainting() {
 
 void MainWindow::connectListening() {
     addToolBar(Qt::BottomToolBarArea, m_listen); // transport under the picture: the top row is full
-    connect(m_listen, &ListenToolBar::playRequested, this, &MainWindow::playSelectionOrView);
-    connect(m_listen, &ListenToolBar::stopRequested, m_player, &Player::stop);
-    connect(m_listen, &ListenToolBar::editedChanged, m_listener, &Listener::setEdited);
-    connect(m_listen, &ListenToolBar::demodulationChanged, m_listener, &Listener::setDemodulation);
-    connect(m_player, &Player::playingChanged, this, [this](bool playing) {
-        m_listen->setPlaying(playing);
-        if (!playing)
-            m_view->setPlayhead(std::nullopt);
-    });
-    connect(m_player, &Player::positionChanged, m_view,
-            [this](double t) { m_view->setPlayhead(t); });
-    connect(m_listener, &Listener::problem, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-}
-
-void MainWindow::playSelectionOrView() {
-    if (!m_document->hasSource() || !settingsValid())
-        return;
-    const QCPRange t = m_view->plot()->xAxis->range();
-    const QCPRange f = m_view->plot()->yAxis->range();
-    double t0 = t.lower, t1 = t.upper, f0 = f.lower, f1 = f.upper;
-    if (const core::Shape* s = m_document->shape(m_view->selectedShape())) {
-        const auto box = s->bounds();
-        t0 = box.t0;
-        t1 = box.t1;
-        f0 = box.f0;
-        f1 = box.f1;
-    } else if (const auto cursor = m_view->cursorTime(); cursor && *cursor < t1) {
-        t0 = std::max(*cursor, 0.0); // from the edit cursor to the end of the view
-    }
-    m_listener->listen(t0, t1, f0, f1, m_listen->loop());
+    wireListening({m_document, m_view, m_listen, m_listener, m_player, statusBar(),
+                   [this] { return settingsValid(); }});
 }
 
 void MainWindow::runMagicWand(double t, double f, const PlotScale& scale, int channel) {
@@ -375,6 +347,8 @@ void MainWindow::onSourceChanged() {
     m_listen->setIqMode(info.isComplex());
     m_gate.setOpen(true);
     enableScalesFor(m_viewMenu, info.isComplex());
+    if (m_document->shapes().empty()) // a new recording has no edited result to show
+        m_viewMenu.edited->setChecked(false);
     const QString text = sourceSummary(QFileInfo(m_document->sourcePath()).fileName(), info);
     m_infoLabel->setText(text);
     m_infoLabel->setToolTip(QString::fromStdString(info.damage));

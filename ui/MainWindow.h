@@ -67,8 +67,6 @@ public:
     ShapesPanel* shapesPanel() const { return m_shapes; }
     Listener* listener() const { return m_listener; }
     Player* player() const { return m_player; }
-    // Plays the selected shape's stretch (and band, for IQ), else the visible range.
-    void playSelectionOrView();
     // Outlines the region above the noise at (t, f) and adds it as a shape (background task).
     void runMagicWand(double t, double f, const PlotScale& scale, int channel);
 

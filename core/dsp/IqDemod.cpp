@@ -79,8 +79,12 @@ std::vector<float> demod(const std::vector<cd>& y, Demodulation mode, double bw,
         for (std::size_t i = 0; i < y.size(); ++i)
             audio[i] = float(std::abs(y[i]) - mean);
     } else if (mode == Demodulation::Fm) {
+        double mean = 0;
         for (std::size_t i = 1; i < y.size(); ++i)
-            audio[i] = float(std::arg(y[i] * std::conj(y[i - 1])) / kPi);
+            mean += std::arg(y[i] * std::conj(y[i - 1])) / kPi;
+        mean /= double(std::max<std::size_t>(1, y.size() - 1));
+        for (std::size_t i = 1; i < y.size(); ++i)
+            audio[i] = float(std::arg(y[i] * std::conj(y[i - 1])) / kPi - mean);
     } else {
         const double sign = mode == Demodulation::Usb ? 1.0 : -1.0;
         const cd step = std::polar(1.0, sign * kPi * bw / rate); // move by +-bw/2
@@ -89,6 +93,89 @@ std::vector<float> demod(const std::vector<cd>& y, Demodulation mode, double bw,
             audio[i] = float((y[i] * rot).real());
     }
     return audio;
+}
+
+// Low-passed to 0.45 of the output rate and every decimate-th sample kept.
+std::vector<float> decimateAudio(const std::vector<float>& audio, double rate, int decimate) {
+    const std::vector<std::complex<float>> x(audio.begin(), audio.end());
+    const auto h = lowPass(0.45 * rate / decimate, rate, std::min(8 * decimate + 1, 4097) | 1);
+    const auto y = shiftFilterDecimate(x.data(), std::int64_t(x.size()), rate, 0, h, decimate);
+    std::vector<float> out(y.size());
+    for (std::size_t i = 0; i < y.size(); ++i)
+        out[i] = float(y[i].real());
+    return out;
+}
+
+double percentile(std::vector<double> v, double q) {
+    const auto k = std::size_t(q * double(v.size() - 1));
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
+    return v[k];
+}
+
+// The band in blocks of 50 us: each block's level (mean envelope) and frequency (from its
+// summed phase steps: noise averages out). A steady line at the band's centre (a receiver's
+// DC offset) is taken out first; blocks of exact zeros (silence cut in by hand) are left out.
+struct Blocks {
+    std::vector<double> level, hz;
+};
+
+Blocks measureBlocks(const std::vector<cd>& y, double rate) {
+    const auto block = std::size_t(std::max(2.0, std::round(50e-6 * rate)));
+    cd centreLine = 0;
+    for (const auto& v : y)
+        centreLine += v / double(y.size());
+    Blocks out;
+    for (std::size_t b = 1; b + block <= y.size(); b += block) {
+        cd turn = 0;
+        double sum = 0, zeros = 0;
+        for (std::size_t i = b; i < b + block; ++i) {
+            turn += (y[i] - centreLine) * std::conj(y[i - 1] - centreLine);
+            sum += std::abs(y[i] - centreLine);
+            zeros += std::abs(y[i]);
+        }
+        if (zeros > 0) {
+            out.level.push_back(sum / double(block));
+            out.hz.push_back(std::arg(turn) * rate / (2 * kPi));
+        }
+    }
+    return out;
+}
+
+// AM or FM for the band, as step 4 above says; why gives the numbers.
+Demodulation chooseAmOrFm(const std::vector<cd>& y, double rate, std::string& why) {
+    const Blocks b = measureBlocks(y, rate);
+    if (b.level.size() < 8 || percentile(b.level, 0.99) <= 0) {
+        why = b.level.size() < 8 ? "the stretch is too short to tell" : "the band is silent";
+        return Demodulation::Fm;
+    }
+    const double low = percentile(b.level, 0.2), high = percentile(b.level, 0.99);
+    const double on = high > 2 * low ? high / 2 : 0; // else all of it is on
+    std::vector<double> onHz;
+    int switches = 0;
+    for (std::size_t k = 0; k < b.level.size(); ++k) {
+        if (b.level[k] >= on)
+            onHz.push_back(b.hz[k]);
+        switches += k > 0 && (b.level[k] >= on) != (b.level[k - 1] >= on);
+    }
+    const double spread = (percentile(onHz, 0.75) - percentile(onHz, 0.25)) / 2;
+    const double swingDb = 20 * std::log10(high / std::max(low, high * 1e-6));
+    const bool keyed = switches * 40 > int(onHz.size()); // a switch every 2 ms on, or more
+    const std::string within = "±" + exactNumber(std::round(spread / 10) / 100) + " kHz";
+    if (keyed && spread < 5000) {
+        why = "it switches on and off " + std::to_string(switches / 2) +
+              " times while its frequency stays within " + within + " (on/off keying)";
+        return Demodulation::Am;
+    }
+    if (spread < 1500 && swingDb > 3.5) {
+        why = "its frequency stays within " + within + " while its level moves over " +
+              exactNumber(std::round(swingDb)) + " dB";
+        return Demodulation::Am;
+    }
+    why = "while on, its frequency moves over " + within;
+    if (spread < 1500)
+        why = "its frequency stays within " + within + " but its level stays within " +
+              exactNumber(std::round(swingDb)) + " dB";
+    return Demodulation::Fm;
 }
 
 } // namespace
@@ -102,7 +189,9 @@ Demodulation parseDemodulation(const std::string& text) {
         return Demodulation::Usb;
     if (text == "lsb")
         return Demodulation::Lsb;
-    throw Error("--demod", "unknown demodulation '" + text + "'", "am, fm, usb or lsb");
+    if (text == "auto")
+        return Demodulation::Auto;
+    throw Error("--demod", "unknown demodulation '" + text + "'", "am, fm, usb, lsb or auto");
 }
 
 Listening demodulate(const std::complex<float>* iq, std::int64_t count, double fs, double lowHz,
@@ -112,14 +201,22 @@ Listening demodulate(const std::complex<float>* iq, std::int64_t count, double f
                     "band " + exactNumber(lowHz) + " .. " + exactNumber(highHz) +
                         " Hz is empty or outside the recording's " + exactNumber(fs) + " Hz span",
                     "a band inside [-fs/2, fs/2]");
-    const int decimate = std::max(1, int(std::floor(fs / targetRate)));
+    // Stage 1: the band moved to baseband at a rate that holds it all (a whole view of a
+    // wide recording too: at the audio rate it kept only the centre's 44 kHz).
+    const double width = highHz - lowHz;
+    const int d1 = std::max(1, int(std::floor(fs / std::max(targetRate, 1.25 * width))));
+    const double bandRate = fs / d1;
+    const double bw = std::min(width, 0.9 * bandRate);
+    const auto h = lowPass(bw / 2, fs, std::max(std::min(8 * d1 + 1, 4097) | 1, 31));
+    const auto y = shiftFilterDecimate(iq, count, fs, (lowHz + highHz) / 2, h, d1);
     Listening out;
-    out.rate = fs / decimate;
-    const double bw = std::min(highHz - lowHz, 0.9 * out.rate);
-    const int taps = std::min(8 * decimate + 1, 4097) | 1;
-    const auto h = lowPass(bw / 2, fs, std::max(taps, 31));
-    const auto y = shiftFilterDecimate(iq, count, fs, (lowHz + highHz) / 2, h, decimate);
-    out.audio = demod(y, mode, bw, out.rate);
+    out.used = mode == Demodulation::Auto ? chooseAmOrFm(y, bandRate, out.why) : mode;
+    out.audio = demod(y, out.used, bw, bandRate);
+    // Stage 2: the audio down to about the audio rate.
+    const int d2 = std::max(1, int(std::floor(bandRate / targetRate)));
+    out.rate = bandRate / d2;
+    if (d2 > 1)
+        out.audio = decimateAudio(out.audio, bandRate, d2);
     normalise(out.audio);
     return out;
 }

@@ -13,8 +13,11 @@
 #include "view/TraceLane.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -123,6 +126,58 @@ TEST(Playback, IqBandIsDemodulatedToAudio) {
     for (float v : heard)
         peak = std::max(peak, std::abs(v));
     EXPECT_GT(peak, 0.2f); // normalised to 0.5 peak before the sink
+}
+
+// The demodulator starts on Auto and says what it chose: AM for the demo's on/off keyed
+// remote (FM made its bits a hiss in the gaps), FM for its FSK packets.
+TEST(Playback, AutoDemodulationSaysWhatItChose) {
+    TempDir dir;
+    const auto files = writeDemo(dir, 1.0, 0.5);
+    ui::MainWindow w;
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
+    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+    auto* box = w.findChild<QComboBox*>("demodulation");
+    ASSERT_NE(box, nullptr);
+    EXPECT_EQ(box->currentText(), "Auto");
+    auto heardAs = [&](double t0, double t1, double f0, double f1) {
+        QSignalSpy spy(w.listener(), &ui::Listener::heardAs);
+        w.listener()->listen(t0, t1, 433.92e6 + f0, 433.92e6 + f1, false);
+        if (!spy.wait(10000))
+            return QString("nothing");
+        w.player()->stop();
+        return spy.at(0).at(0).toString();
+    };
+    const QString ook = heardAs(0.15, 0.4, 290e3, 310e3);
+    EXPECT_TRUE(ook.startsWith("AM: it switches on and off ")) << ook.toStdString();
+    EXPECT_EQ(box->currentText(), "Auto (AM)");
+    EXPECT_TRUE(w.statusBar()->currentMessage().startsWith("Demodulated as AM: "));
+    const QString fsk = heardAs(0.55, 0.7, -460e3, -340e3);
+    EXPECT_TRUE(fsk.startsWith("FM: while on, its frequency moves over ±")) << fsk.toStdString();
+    EXPECT_EQ(box->currentText(), "Auto (FM)");
+}
+
+// The whole view plays: its edges lie half a bin past the recording's span, and playing it
+// said "band -1000976.5625 .. 999023.4375 Hz is empty or outside the recording's 2e+06 Hz
+// span". A band wholly outside says so in words.
+TEST(Playback, TheWholeViewOfAnIqRecordingPlays) {
+    TempDir dir;
+    const auto files = writeDemo(dir, 1.0, 0.5);
+    ui::MainWindow w;
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
+    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+    QSignalSpy problems(w.listener(), &ui::Listener::problem);
+    QSignalSpy heard(w.listener(), &ui::Listener::heardAs);
+    w.listener()->listen(0, 1, 433.92e6 - 1000976.5625, 433.92e6 + 999023.4375, false);
+    EXPECT_TRUE(heard.wait(10000));
+    w.player()->stop();
+    EXPECT_EQ(problems.count(), 0) << problems.value(0).value(0).toString().toStdString();
+    w.listener()->listen(0, 1, 433.92e6 + 1.1e6, 433.92e6 + 1.2e6, false);
+    ASSERT_EQ(problems.count(), 1);
+    EXPECT_EQ(problems.at(0).at(0).toString(),
+              "Nothing to hear: the band lies outside the recording, which spans 432.92 MHz to "
+              "434.92 MHz.");
 }
 
 // While playing, the playhead crosses the trace lane as well as the picture (it crossed the

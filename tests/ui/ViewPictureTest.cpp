@@ -149,6 +149,27 @@ TEST(ViewPicture, TheEditedResultShowsARemovedAreaInTheFloorColour) {
         << readout->text().toStdString();
 }
 
+// A recording opened without shapes shows itself: the picture switch left on "Edited" by the
+// previous file said the new one was edited when nothing was.
+TEST(ViewPicture, ANewRecordingWithoutShapesShowsTheOriginal) {
+    TempDir dir;
+    ui::MainWindow w;
+    const QString demo = QString::fromStdString(privateAudioDemo(dir));
+    ASSERT_TRUE(openAndWait(w, demo));
+    QAction* edited = action(w, "Show &edited result");
+    edited->trigger();
+    ASSERT_TRUE(edited->isChecked());
+    ASSERT_TRUE(openAndWait(w, demo));
+    EXPECT_FALSE(edited->isChecked());
+    // A project with shapes opens on the picture the user chose.
+    w.document()->addShape(rectShape(1.0, 2.0, 0, 24000, -INFINITY));
+    const QString project = QString::fromStdString(dir.file("demo.specedit.json"));
+    w.document()->saveProject(project);
+    edited->trigger();
+    ASSERT_TRUE(openAndWait(w, project));
+    EXPECT_TRUE(edited->isChecked());
+}
+
 // A click with the brush paints a dot the size of the brush, and the picture shows it: a
 // stroke of one point drew nothing (Qt strokes no outline around a path of zero length).
 TEST(ViewPicture, ABrushClickShowsADotOfTheBrushSize) {

@@ -35,9 +35,17 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     connect(m_hear, &AbSwitch::editedChanged, m_hearEdited, &QAction::setChecked);
     connect(m_hearEdited, &QAction::toggled, m_hear, &AbSwitch::setEdited);
     m_demod = new QComboBox(this);
-    m_demod->addItems({"AM", "FM", "USB", "LSB"});
-    m_demod->setCurrentIndex(1);
-    m_demod->setToolTip(tr("How to demodulate the IQ band under the selection or view"));
+    m_demod->setObjectName("demodulation");
+    m_demod->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Auto (AM)" whole
+    using core::Demodulation;
+    for (auto [text, mode] :
+         {std::pair{tr("Auto"), Demodulation::Auto}, std::pair{QString("AM"), Demodulation::Am},
+          std::pair{QString("FM"), Demodulation::Fm}, std::pair{QString("USB"), Demodulation::Usb},
+          std::pair{QString("LSB"), Demodulation::Lsb}})
+        m_demod->addItem(text, int(mode));
+    m_demod->setToolTip(tr("How to demodulate the IQ band under the selection or view. Auto: AM "
+                           "when the carrier holds still while its level moves (on/off keying), "
+                           "else FM"));
     auto* demodLabel = new QLabel(tr(" Demodulate "), this); // the box alone read as a mystery
     demodLabel->setToolTip(m_demod->toolTip());
     m_demodLabelAction = addWidget(demodLabel);
@@ -45,8 +53,9 @@ ListenToolBar::ListenToolBar(QWidget* parent) : QToolBar(tr("Listen"), parent) {
     connect(m_play, &QAction::triggered, this,
             [this] { m_playing ? emit stopRequested() : emit playRequested(); });
     connect(m_hear, &AbSwitch::editedChanged, this, &ListenToolBar::editedChanged);
-    connect(m_demod, &QComboBox::currentIndexChanged, this,
-            [this](int i) { emit demodulationChanged(core::Demodulation(i)); });
+    connect(m_demod, &QComboBox::currentIndexChanged, this, [this](int i) {
+        emit demodulationChanged(core::Demodulation(m_demod->itemData(i).toInt()));
+    });
     setIqMode(false); // until an IQ recording opens (it showed in an empty window)
 }
 
@@ -65,7 +74,15 @@ void ListenToolBar::setPlaying(bool playing) {
 void ListenToolBar::setIqMode(bool iq) {
     m_demodLabelAction->setVisible(iq);
     m_demodAction->setVisible(iq);
+    m_demod->setItemText(0, tr("Auto")); // what it chose was another recording's
+    m_demod->setItemData(0, QVariant(), Qt::ToolTipRole);
 }
+void ListenToolBar::showAutoChoice(const QString& choice) {
+    const QString mode = choice.section(':', 0, 0);
+    m_demod->setItemText(0, tr("Auto (%1)").arg(mode));
+    m_demod->setItemData(0, tr("Last played as %1").arg(choice), Qt::ToolTipRole);
+}
+
 bool ListenToolBar::loop() const {
     return m_loop->isChecked();
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Listening controls: play/stop (Space) what is selected or visible, "Hear Original | Edited"
 // (A/B, T) even while playing, loop, and the demodulator for IQ
-// recordings (AM, FM, USB, LSB); the same actions in a Play menu. Emits requests; owns no
-// state beyond its controls.
+// recordings (Auto, AM, FM, USB, LSB; Auto shows what it chose); the same actions in a Play menu.
+// Emits requests; owns no state beyond its controls.
 
 #include "dsp/IqDemod.h"
 
@@ -22,7 +22,9 @@ public:
     explicit ListenToolBar(QWidget* parent = nullptr);
 
     void setPlaying(bool playing);
-    void setIqMode(bool iq);     // shows the demodulator only for IQ recordings
+    void setIqMode(bool iq); // shows the demodulator only for IQ recordings
+    // "Auto (AM)": what Auto chose for the last stretch played; the tooltip says why.
+    void showAutoChoice(const QString& choice);
     void buildMenu(QMenu* menu); // Play/Stop, Loop, Hear the edited result
     bool loop() const;
     bool edited() const;

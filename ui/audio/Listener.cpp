@@ -1,6 +1,7 @@
 #include "audio/Listener.h"
 
 #include "Document.h"
+#include "HertzSpinBox.h"
 #include "apply/RangeRender.h"
 #include "audio/Player.h"
 #include "util/Error.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QPointer>
 #include <QThreadPool>
+#include <algorithm>
 
 namespace specedit::ui {
 namespace {
@@ -50,6 +52,9 @@ PlaybackAudio prepare(const Request& r, core::JobControl& job) {
     audio.edited = std::move(b.audio);
     audio.channels = 1;
     audio.rate = a.rate;
+    if (r.mode == core::Demodulation::Auto)
+        audio.heardAs = QString::fromUtf8(a.used == core::Demodulation::Am ? "AM: " : "FM: ") +
+                        QString::fromStdString(a.why);
     return audio;
 }
 
@@ -80,6 +85,18 @@ void Listener::listen(double t0, double t1, double f0, double f1, bool loop) {
     }
     m_player->stop();
     cancel();
+    const auto& info = m_document->info();
+    if (info.isComplex()) { // the view's edges lie half a bin past the recording's span
+        const double centre = info.centerFrequency.value_or(0.0), half = info.sampleRate / 2;
+        f0 = std::clamp(f0, centre - half, centre + half);
+        f1 = std::clamp(f1, centre - half, centre + half);
+        if (std::max(f0, f1) <= std::min(f0, f1)) {
+            emit problem(tr("Nothing to hear: the band lies outside the recording, which spans "
+                            "%1 to %2.")
+                             .arg(formatHertz(centre - half), formatHertz(centre + half)));
+            return;
+        }
+    }
     const int generation = ++m_generation;
     auto job = std::make_shared<core::JobControl>();
     m_job = job;
@@ -112,6 +129,8 @@ void Listener::listen(double t0, double t1, double f0, double f1, bool loop) {
                     emit self->problem(error);
                     return;
                 }
+                if (!audio.heardAs.isEmpty())
+                    emit self->heardAs(audio.heardAs);
                 self->m_player->play(std::move(audio), self->m_edited, loop);
                 emit self->started();
             },

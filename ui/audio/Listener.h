@@ -37,12 +37,14 @@ public:
 
 signals:
     void problem(const QString& message);
+    // What Auto demodulated with ("AM" or "FM"), a colon, and why.
+    void heardAs(const QString& choice);
     void started();
 
 private:
     Document* m_document;
     Player* m_player;
-    core::Demodulation m_mode = core::Demodulation::Fm;
+    core::Demodulation m_mode = core::Demodulation::Auto;
     bool m_edited = true;
     int m_generation = 0;
     std::shared_ptr<core::JobControl> m_job; // of the request being prepared

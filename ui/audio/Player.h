@@ -23,6 +23,7 @@ struct PlaybackAudio {
     int channels = 1;
     double rate = 48000;
     double startSeconds = 0; // recording time of the first frame
+    QString heardAs;         // IQ with Auto: "AM" or "FM", and why after a colon
 };
 
 class Player : public QObject {
