@@ -11,6 +11,7 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 using cd = std::complex<double>;
+using cf = std::complex<float>;
 
 // Low-pass windowed-sinc taps for cutoff (Hz) at rate fs, Blackman window.
 std::vector<double> lowPass(double cutoff, double fs, int taps) {
@@ -31,33 +32,38 @@ std::vector<double> lowPass(double cutoff, double fs, int taps) {
     return h;
 }
 
+// Every decimate-th output of the FIR h over x, centred (zero phase); T is float or complex.
+template <typename T>
+std::vector<T> filterDecimate(const std::vector<T>& x, const std::vector<double>& h, int decimate) {
+    const auto n = std::int64_t(x.size()), taps = std::int64_t(h.size());
+    const std::vector<float> hf(h.begin(), h.end());
+    std::vector<T> y;
+    y.reserve(std::size_t(n / decimate + 1));
+    for (std::int64_t m = 0; m < n; m += decimate) {
+        T acc{};
+        // idx = m + taps / 2 - k must lie in [0, n)
+        const std::int64_t k0 = std::max<std::int64_t>(0, m + taps / 2 - (n - 1));
+        const std::int64_t k1 = std::min<std::int64_t>(taps - 1, m + taps / 2);
+        for (std::int64_t k = k0; k <= k1; ++k)
+            acc += hf[std::size_t(k)] * x[std::size_t(m + taps / 2 - k)];
+        y.push_back(acc);
+    }
+    return y;
+}
+
 // Shift by -shiftHz, filter and keep every decimate-th output.
-std::vector<cd> shiftFilterDecimate(const std::complex<float>* x, std::int64_t n, double fs,
+std::vector<cf> shiftFilterDecimate(const std::complex<float>* x, std::int64_t n, double fs,
                                     double shiftHz, const std::vector<double>& h, int decimate) {
-    std::vector<cd> shifted(static_cast<std::size_t>(n));
+    std::vector<std::complex<float>> shifted(static_cast<std::size_t>(n));
     const cd step = std::polar(1.0, -2 * kPi * shiftHz / fs);
     cd rot = 1.0;
     for (std::int64_t i = 0; i < n; ++i) {
-        shifted[std::size_t(i)] = cd(x[i]) * rot;
+        shifted[std::size_t(i)] = std::complex<float>(cd(x[i]) * rot);
         rot *= step;
         if ((i & 1023) == 0)
             rot /= std::abs(rot); // keep the oscillator on the unit circle
     }
-    const auto taps = std::int64_t(h.size());
-    std::vector<cd> y;
-    y.reserve(std::size_t(n / decimate + 1));
-    for (std::int64_t m = 0; m < n; m += decimate) {
-        cd acc = 0;
-        const std::int64_t k0 = std::max<std::int64_t>(0, m - (n - 1));
-        const std::int64_t k1 = std::min<std::int64_t>(taps - 1, m + taps / 2);
-        for (std::int64_t k = k0; k <= k1; ++k) {
-            const std::int64_t idx = m + taps / 2 - k; // zero-phase: centred taps
-            if (idx >= 0 && idx < n)
-                acc += h[std::size_t(k)] * shifted[std::size_t(idx)];
-        }
-        y.push_back(acc);
-    }
-    return y;
+    return filterDecimate(shifted, h, decimate);
 }
 
 void normalise(std::vector<float>& audio) {
@@ -69,7 +75,7 @@ void normalise(std::vector<float>& audio) {
             v *= 0.5f / peak;
 }
 
-std::vector<float> demod(const std::vector<cd>& y, Demodulation mode, double bw, double rate) {
+std::vector<float> demod(const std::vector<cf>& y, Demodulation mode, double bw, double rate) {
     std::vector<float> audio(y.size());
     if (mode == Demodulation::Am) {
         double mean = 0;
@@ -90,20 +96,15 @@ std::vector<float> demod(const std::vector<cd>& y, Demodulation mode, double bw,
         const cd step = std::polar(1.0, sign * kPi * bw / rate); // move by +-bw/2
         cd rot = 1.0;
         for (std::size_t i = 0; i < y.size(); ++i, rot *= step)
-            audio[i] = float((y[i] * rot).real());
+            audio[i] = float((cd(y[i]) * rot).real());
     }
     return audio;
 }
 
 // Low-passed to 0.45 of the output rate and every decimate-th sample kept.
 std::vector<float> decimateAudio(const std::vector<float>& audio, double rate, int decimate) {
-    const std::vector<std::complex<float>> x(audio.begin(), audio.end());
     const auto h = lowPass(0.45 * rate / decimate, rate, std::min(8 * decimate + 1, 4097) | 1);
-    const auto y = shiftFilterDecimate(x.data(), std::int64_t(x.size()), rate, 0, h, decimate);
-    std::vector<float> out(y.size());
-    for (std::size_t i = 0; i < y.size(); ++i)
-        out[i] = float(y[i].real());
-    return out;
+    return filterDecimate(audio, h, decimate);
 }
 
 double percentile(std::vector<double> v, double q) {
@@ -119,18 +120,18 @@ struct Blocks {
     std::vector<double> level, hz;
 };
 
-Blocks measureBlocks(const std::vector<cd>& y, double rate) {
+Blocks measureBlocks(const std::vector<cf>& y, double rate) {
     const auto block = std::size_t(std::max(2.0, std::round(50e-6 * rate)));
     cd centreLine = 0;
     for (const auto& v : y)
-        centreLine += v / double(y.size());
+        centreLine += cd(v) / double(y.size());
     Blocks out;
     for (std::size_t b = 1; b + block <= y.size(); b += block) {
         cd turn = 0;
         double sum = 0, zeros = 0;
         for (std::size_t i = b; i < b + block; ++i) {
-            turn += (y[i] - centreLine) * std::conj(y[i - 1] - centreLine);
-            sum += std::abs(y[i] - centreLine);
+            turn += (cd(y[i]) - centreLine) * std::conj(cd(y[i - 1]) - centreLine);
+            sum += std::abs(cd(y[i]) - centreLine);
             zeros += std::abs(y[i]);
         }
         if (zeros > 0) {
@@ -142,7 +143,7 @@ Blocks measureBlocks(const std::vector<cd>& y, double rate) {
 }
 
 // AM or FM for the band, as step 4 above says; why gives the numbers.
-Demodulation chooseAmOrFm(const std::vector<cd>& y, double rate, std::string& why) {
+Demodulation chooseAmOrFm(const std::vector<cf>& y, double rate, std::string& why) {
     const Blocks b = measureBlocks(y, rate);
     if (b.level.size() < 8 || percentile(b.level, 0.99) <= 0) {
         why = b.level.size() < 8 ? "the stretch is too short to tell" : "the band is silent";
