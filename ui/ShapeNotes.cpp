@@ -5,6 +5,7 @@
 #include "view/AxisTickers.h"
 
 #include <QObject>
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
 
@@ -86,6 +87,31 @@ QString narrowBandNote(const core::Shape& s, const core::StftParams& p,
     if (const int n = lengthFor(width, spread, info.sampleRate, double(p.nfft) / p.nperseg))
         text += QObject::tr(", or set Length to %1 samples or more").arg(n);
     return text + ".";
+}
+
+QString denoiseNote(const core::Shape& s, const std::vector<core::Shape>& shapes) {
+    if (s.effect != core::ShapeEffect::Denoise || s.noiseProfile)
+        return {};
+    for (const auto& other : shapes)
+        if (other.noiseProfile &&
+            (other.channel < 0 || s.channel < 0 || other.channel == s.channel))
+            return {};
+    return QObject::tr("No noise profile: denoise takes this region's own floor as the noise, "
+                       "so a steady hum or whistle in it counts as sound and stays. Mark a "
+                       "stretch of noise alone with a shape set to \"noise profile\", or take a "
+                       "tone out with a gain or attenuate shape.");
+}
+
+QString editNote(const core::Shape& s, const std::vector<core::Shape>& shapes,
+                 const core::StftParams& p, const core::SignalInfo& info, bool bandChanged,
+                 bool effectChanged) {
+    QStringList notes;
+    if (bandChanged)
+        notes << narrowBandNote(s, p, info) << harmonicsOverlapNote(s, info);
+    if (effectChanged)
+        notes << denoiseNote(s, shapes);
+    notes.removeAll(QString());
+    return notes.join(' ');
 }
 
 } // namespace specedit::ui

@@ -1,12 +1,14 @@
 #pragma once
 // What the editor says about a shape that stands but may surprise: harmonics that run
-// together; a band too narrow for the analysis. GUI thread only (translated text).
+// together; a band too narrow for the analysis; denoise with no noise profile, which keeps
+// steady tones. GUI thread only (translated text).
 
 #include "dsp/StftParams.h"
 #include "io/SignalInfo.h"
 #include "mask/Shape.h"
 
 #include <QString>
+#include <vector>
 
 namespace specedit::ui {
 
@@ -27,5 +29,16 @@ QString harmonicsOverlapNote(const core::Shape& s, const core::SignalInfo& info)
 // or more.
 QString narrowBandNote(const core::Shape& s, const core::StftParams& p,
                        const core::SignalInfo& info);
+
+// Said when a shape is set to denoise and no noise-profile shape applies to its channel: the
+// noise is then the region's own floor, over which a steady hum or whistle is sound and stays
+// (a tester's denoise over a hum kept the hum and said nothing). Empty otherwise.
+QString denoiseNote(const core::Shape& s, const std::vector<core::Shape>& shapes);
+
+// Everything to say after shape s was edited: the band notes when its band changed
+// (bandChanged), the denoise note when its effect did (effectChanged); empty for nothing.
+QString editNote(const core::Shape& s, const std::vector<core::Shape>& shapes,
+                 const core::StftParams& p, const core::SignalInfo& info, bool bandChanged,
+                 bool effectChanged);
 
 } // namespace specedit::ui

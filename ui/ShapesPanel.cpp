@@ -405,12 +405,10 @@ void ShapesPanel::edit(int mergeId) {
     m_document->modifyShape(s, mergeId);
     const bool band = mergeId == kHarmonicsEdit || mergeId == kLowEdit || mergeId == kHighEdit ||
                       mergeId == kFeatherFreqEdit;
-    if (!band || !m_document->hasSource())
+    if (!m_document->hasSource())
         return;
-    const QString narrow = narrowBandNote(s, m_document->analysis(), m_document->info());
-    const QString overlap = harmonicsOverlapNote(s, m_document->info());
-    const QString note =
-        narrow.isEmpty() || overlap.isEmpty() ? narrow + overlap : narrow + " " + overlap;
+    const QString note = editNote(s, m_document->shapes(), m_document->analysis(),
+                                  m_document->info(), band, mergeId == kEffectEdit);
     if (!note.isEmpty())
         emit message(note, 15000);
 }

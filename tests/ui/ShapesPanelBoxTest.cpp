@@ -342,3 +342,35 @@ TEST(ShapesPanelBox, TheWheelChangesOnlyAFieldWithTheFocus) {
     EXPECT_LT(w.document()->shape(id)->f0, 1000);
     EXPECT_EQ(w.document()->undoStack()->count(), steps + 1);
 }
+
+// A shape set to denoise with no noise profile says that steady tones stay (a tester's
+// denoise over a hum kept the hum and said nothing); with a profile for its channel it says
+// nothing.
+TEST(ShapesPanelBox, DenoiseWithoutANoiseProfileSaysSteadyTonesStay) {
+    DemoWindow demoWindow;
+    ASSERT_TRUE(demoWindow.openAudio());
+    auto& w = demoWindow.window;
+    const auto id = w.document()->addShape(rectShape(1.0, 1.5, 0, 4000));
+    w.shapesPanel()->select(id);
+    auto* effect = w.shapesPanel()->findChild<QComboBox*>("shapeEffect");
+    ASSERT_NE(effect, nullptr);
+    const int denoise = effect->findText("denoise");
+    ASSERT_GE(denoise, 0);
+    QSignalSpy said(w.shapesPanel(), &ui::ShapesPanel::message);
+    effect->setCurrentIndex(denoise);
+    ASSERT_EQ(w.document()->shape(id)->effect, core::ShapeEffect::Denoise);
+    ASSERT_EQ(said.count(), 1);
+    EXPECT_EQ(said.at(0).at(0).toString().toStdString(),
+              "No noise profile: denoise takes this region's own floor as the noise, so a steady "
+              "hum or whistle in it counts as sound and stays. Mark a stretch of noise alone with "
+              "a shape set to \"noise profile\", or take a tone out with a gain or attenuate "
+              "shape.");
+    core::Shape profile = rectShape(0.1, 0.4, 0, 4000);
+    profile.noiseProfile = true;
+    w.document()->addShape(profile);
+    w.shapesPanel()->select(id);
+    effect->setCurrentIndex(0);
+    said.clear();
+    effect->setCurrentIndex(denoise);
+    EXPECT_EQ(said.count(), 0);
+}
