@@ -115,3 +115,28 @@ TEST(LabelsDock, ADoubleClickOnAHalfHiddenRowReachesThatRow) {
     ASSERT_EQ(doubled.count(), 1);
     EXPECT_EQ(doubled.at(0).at(0).toInt(), half); // its own row: zoomed to its label
 }
+
+// Below the picture, an empty table takes the room of three rows, not a third of the window
+// (which left the picture 236 pixels high at 1400 x 850); labels added later make it grow.
+TEST(LabelsDock, AnEmptyTableBelowLeavesThePictureItsRoom) {
+    QSettings().setValue("labels/belowPicture", true);
+    DemoWindow demo;
+    ASSERT_TRUE(demo.open(false));
+    auto& w = demo.window;
+    QTest::qWait(100); // the docks are sized once laid out
+    auto* labelsDock = dock(w, "labelsDock");
+    auto* table = w.findChild<ui::LabelsPanel*>()->table();
+    ASSERT_EQ(w.dockWidgetArea(labelsDock), Qt::BottomDockWidgetArea);
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    const int emptyHeight = labelsDock->height();
+    EXPECT_LT(emptyHeight, w.height() * 25 / 100) << w.height();
+    EXPECT_GE(table->viewport()->height(), 3 * rowHeight - 2);
+    std::vector<core::Label> labels;
+    for (int i = 0; i < 12; ++i)
+        labels.push_back(labelBox(0.2 + 0.3 * i, 0.3 + 0.3 * i, kFc - 1e5, kFc + 1e5, ""));
+    w.document()->setLabels({}, labels, "Set labels");
+    QTest::qWait(100);
+    EXPECT_GT(labelsDock->height(), emptyHeight + 2 * rowHeight);
+    EXPECT_LE(labelsDock->height(), w.height() * 30 / 100 + 2);
+    QSettings().remove("labels/belowPicture");
+}

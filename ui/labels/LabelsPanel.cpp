@@ -340,6 +340,15 @@ void LabelsPanel::setWide(bool wide) {
     m_side->setMaximumWidth(wide ? m_side->sizeHint().width() : QWIDGETSIZE_MAX);
 }
 
+int LabelsPanel::heightFor(int rows) const {
+    const int table = m_table->horizontalHeader()->sizeHint().height() +
+                      rows * m_table->verticalHeader()->defaultSectionSize() +
+                      2 * m_table->frameWidth();
+    const auto margins = m_layout->contentsMargins();
+    const int column = table + m_layout->spacing() + m_count->sizeHint().height();
+    return std::max(column, m_side->minimumSizeHint().height()) + margins.top() + margins.bottom();
+}
+
 void LabelsPanel::setDock(QMainWindow* window, QDockWidget* dock) {
     m_columns->setDock(window, dock);
     connect(m_document, &Document::sourceChanged, dock, [this, dock] {

@@ -44,6 +44,9 @@ public:
     // Wide (across the window, below the picture): the classes and the filter go to the left
     // of the table instead of above it, so the table keeps the height.
     void setWide(bool wide);
+    // The height that shows the header and `rows` rows of the table (and the count under it),
+    // at least what the side column needs.
+    int heightFor(int rows) const;
 
 private:
     void showSelection(const std::set<std::uint64_t>& ids);
