@@ -1,6 +1,7 @@
 #include "apply/Rebuild.h"
 
 #include "dsp/Stft.h"
+#include "dsp/Window.h"
 #include "io/AtomicFile.h"
 #include "phase/GuessScores.h"
 #include "phase/StftOperator.h"
@@ -250,9 +251,19 @@ std::string levelWarning(const RebuildOutcome& outcome, bool picture) {
         peak = std::max({peak, std::abs(v.real()), std::abs(v.imag())});
     if (!(peak > 1.0))
         return {};
+    // A plain FFT read with scipy's scaling comes out sum(w) times too loud: say so when
+    // that would bring the peak to a tenth of full scale or more, not for a small overshoot
+    // (the advice made a scipy file 42 dB too quiet).
+    double windowSum = 0;
+    for (double w : makeWindow(outcome.params.window, outcome.params.nperseg))
+        windowSum += std::abs(w);
     const char* cause = picture ? "The picture's levels (its dB range) are above the signal's"
-                                : "Files of a plain, unscaled FFT (librosa, torch) take scaling "
-                                  "none; else the signal was not in -1..1";
+                        : peak >= 0.1 * windowSum
+                            ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's "
+                              "stft) take scaling none"
+                            : "The signal was above full scale, or a rebuilt phase "
+                              "added up higher than the original's; write a .npy file "
+                              "to keep every value";
     char text[300];
     std::snprintf(text, sizeof text,
                   "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "

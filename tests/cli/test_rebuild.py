@@ -225,6 +225,10 @@ class RebuildFromMagnitudeAndPhase(CliTest):
                    128, "--noverlap", 96, "--fs", 1e6, "--length", len(z), "--out",
                    self.path("y2.cs16"), check=0)
         self.assertIn("the result peaks at 1.98 (+5.9 dB above full scale)", proc.stderr)
+        # A small overshoot is no plain FFT read with scipy's scaling (64 times too loud here):
+        # the advice to take scaling none made a scipy file 42 dB too quiet.
+        self.assertNotIn("scaling none", proc.stderr)
+        self.assertIn("write a .npy file to keep every value", proc.stderr)
 
     def test_an_fftshifted_iq_spectrum_is_read_so_by_where_its_energy_lies(self):
         # As an SDR records: a DC line and a burst near the centre, the band edges rolled off.
@@ -544,7 +548,7 @@ class Guess(CliTest):
                    "--noverlap", 240, "--nfft", 512, "--window-offset", 56, "--fs", 8000,
                    "--out", self.path("y.wav"))
         self.assertIn("dB above full scale), where integer samples clip", proc.stderr)
-        self.assertIn("unscaled FFT (librosa, torch) take scaling none", proc.stderr)
+        self.assertIn("unscaled FFT (librosa, torch, MATLAB's stft) take scaling none", proc.stderr)
         err = run(*base, "--window-offset", 200, check=2).stderr  # a bad option value
         self.assertIn("--window-offset: 200 with a window of 400 in a 512-point FFT (expected 0 "
                       "to 112; librosa and torch centre the window at 56)", err)
