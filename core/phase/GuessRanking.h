@@ -56,9 +56,14 @@ std::string sidesTieNote(const std::vector<GuessCandidate>& ranked);
 // one-sided PSD read (kFoldedPsdHint); kFrameCountNote with a length, else where frames start.
 void addScalingHints(GuessResult& result, SpectrumScaling given, bool lengthKnown);
 
+// Magnitudes alone: readings of other windows within this (dB) of the best, at its length and
+// hop, when the peaks do not tell the window, are named in the warning.
+inline constexpr double kWeakWindowDb = 6.0;
+
 // GuessResult::warning for a ranked list: the magnitudes are steady (no length given), no
-// reading is consistent (with a phase), or the two best magnitude-only readings are a close
-// call (no length given). Empty when none applies.
+// reading is consistent (with a phase), the two best magnitude-only readings are a close
+// call (no length given), or the peaks do not tell the window and others score within
+// kWeakWindowDb. Empty when none applies.
 std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPhase,
                          double timeVariation, bool lengthKnown);
 
