@@ -38,6 +38,7 @@ struct RebuildArgs {
     std::vector<CLI::Option*> readingOptions;
     CLI::Option* layoutOption = nullptr;
     CLI::Option* magUnitOption = nullptr;
+    CLI::Option* scalingOption = nullptr; // not given: a guessed reading's hinted scaling holds
     std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
 };
 
@@ -151,7 +152,9 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
     const bool plainFft = level.find("take scaling none") != std::string::npos;
     if (!level.empty() && (plainFft || !isNpyPath(a.out)))
         std::cerr << "rebuild: warning: " << level
-                  << (picture ? " (--image-db)\n" : plainFft ? " (--scaling none)\n" : "\n");
+                  << (picture    ? " (--image-db)\n"
+                      : plainFft ? " (--scaling none)\n"
+                                 : "\n");
     if (clipped > 0)
         std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
@@ -162,10 +165,14 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
 // than rounding was read with scipy's defaults that did not make it: the reading is guessed, as
 // `guess` would, and used when one fits to rounding. nullopt leaves the default reading and its
 // warning.
-std::optional<core::GuessCandidate> guessReading(const RebuildArgs& a,
-                                                 const core::RebuildSpec& spec,
-                                                 const core::RebuildOutcome& r,
-                                                 core::JobControl& job) {
+struct GuessedReading {
+    core::GuessCandidate reading;
+    std::optional<core::SpectrumScaling> scaling; // the scaling its tool writes, when not given
+    std::string why;                              // the guess's scaling hint
+};
+
+std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::RebuildSpec& spec,
+                                           const core::RebuildOutcome& r, core::JobControl& job) {
     if (!core::readingMisfits(r) || spec.refineGivenPhase)
         return std::nullopt;
     for (const CLI::Option* o : a.readingOptions)
@@ -191,7 +198,10 @@ std::optional<core::GuessCandidate> guessReading(const RebuildArgs& a,
     const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
     if (found.candidates.empty() || found.candidates.front().score > core::kRoundingBelow)
         return std::nullopt;
-    return found.candidates.front();
+    GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint};
+    if (a.scalingOption->count() == 0) // librosa's file read with scipy's scaling: 45 dB loud
+        g.scaling = found.hintedScaling;
+    return g;
 }
 
 // The spec's reading, or the guessed one when the default misses a direct inverse's input
@@ -203,10 +213,15 @@ core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core
         return r;
     std::cout << "the default reading (window " << r.params.nperseg << ", overlap "
               << r.params.noverlap << ") misses the input by " << r.interiorDb
-              << " dB: read as guessed, " << c->describe() << " (inconsistency "
-              << 20 * std::log10(std::max(c->score, 1e-300))
+              << " dB: read as guessed, " << c->reading.describe() << " (inconsistency "
+              << 20 * std::log10(std::max(c->reading.score, 1e-300))
               << " dB; give --nperseg and --noverlap to choose)\n";
-    core::useReading(spec, *c);
+    core::useReading(spec, c->reading);
+    if (c->scaling) {
+        spec.layout.scaling = *c->scaling;
+        std::cout << "scaling " << core::toString(*c->scaling) << ": " << c->why
+                  << " (give --scaling to choose)\n";
+    }
     return core::rebuildSignal(spec, job);
 }
 
@@ -323,6 +338,7 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         a->readingOptions.push_back(cmd->get_option(name));
     a->layoutOption = cmd->get_option("--layout");
     a->magUnitOption = cmd->get_option("--mag-unit");
+    a->scalingOption = cmd->get_option("--scaling");
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {

@@ -549,6 +549,12 @@ class Guess(CliTest):
                    "--out", self.path("y.wav"))
         self.assertIn("dB above full scale), where integer samples clip", proc.stderr)
         self.assertIn("unscaled FFT (librosa, torch, MATLAB's stft) take scaling none", proc.stderr)
+        # Rebuilt with no reading given, the guessed reading brings its tool's scaling: the
+        # signal at its own level (it kept scipy's and came out 45 dB too loud).
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--fs", 8000,
+                   "--out", self.path("g.npy"))
+        self.assertIn("scaling none: a window centred in a longer FFT is librosa's", proc.stdout)
+        self.assertLess(np.max(np.abs(np.load(self.path("g.npy"))[:len(x)] - x)), 1e-6)
         err = run(*base, "--window-offset", 200, check=2).stderr  # a bad option value
         self.assertIn("--window-offset: 200 with a window of 400 in a 512-point FFT (expected 0 "
                       "to 112; librosa and torch centre the window at 56)", err)
