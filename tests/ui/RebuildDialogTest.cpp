@@ -439,6 +439,34 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     EXPECT_FALSE(d.form()->spec().retrieval.framing.centred);
 }
 
+// A phase file added under a reading guessed from the magnitudes alone: the reading is guessed
+// again with it, before Rebuild runs (a tester's sqrt-Hann guess stayed, and the rebuild said
+// the magnitudes and phases did not fit it).
+TEST(RebuildDialog, APhaseFileAddedUnderAGuessedReadingIsGuessedWith) {
+    SpectrumFiles files;
+    ui::RebuildDialog d;
+    d.form()->setFiles(files.mag, QString());
+    d.guess();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_FALSE(d.candidates().empty()) << d.status().toStdString();
+    EXPECT_TRUE(d.candidates().front().scoreIsDb); // magnitudes alone
+    d.form()->setFiles(files.mag, files.ph);
+    EXPECT_TRUE(d.status().contains("guessed again")) << d.status().toStdString();
+    d.rebuild(); // at once, before the pause that would have guessed
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !d.isRunning() && d.result().has_value(); }, 60000))
+        << d.status().toStdString();
+    ASSERT_FALSE(d.candidates().empty());
+    EXPECT_FALSE(d.candidates().front().scoreIsDb); // with the phase: an inconsistency
+    const auto& r = *d.result();
+    EXPECT_TRUE(r.directInverse);
+    ASSERT_EQ(r.real.size(), files.x.size());
+    double err = 0;
+    for (std::size_t i = 0; i < files.x.size(); ++i)
+        err = std::max(err, std::abs(r.real[i] - files.x[i]));
+    EXPECT_LT(err, 1e-9);
+}
+
 // A reading with its window centred in a longer FFT (librosa, torch) sets the window offset;
 // another file forgets it.
 TEST(RebuildDialog, AGuessedWindowOffsetIsAppliedAndForgotten) {

@@ -22,8 +22,8 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTimer>
-#include <QVBoxLayout>
 #include <cmath>
+#include <utility>
 
 namespace specedit::ui {
 RebuildDialog::RebuildDialog(QWidget* parent)
@@ -61,19 +61,27 @@ RebuildDialog::RebuildDialog(QWidget* parent)
         if (!m_job)
             m_progress->reset(); // the last run's 100 % is not this file's
         m_table->clearCandidates();
+        // A phase file added under a guessed reading: guessed again (with it). Another
+        // magnitude file: the form went back to scipy's reading, nothing guessed.
+        m_readingGuessed = m_readingGuessed && m_form->magnitudePath() == m_guessedMagnitude;
+        m_guessAgain = m_readingGuessed && !m_form->isPicture();
         clearResult(tr("the files changed: Rebuild"));
         m_status->setText(
             m_form->magnitudePath().isEmpty() ? tr("Choose the magnitude file, then Guess or "
                                                    "Rebuild.")
             : m_form->isPicture() // nothing to guess: its levels and axes are the user's word
                 ? tr("Give the picture's levels, time and frequency, then Rebuild.")
-                : tr("Guess how the files were made, or set the fields and Rebuild."));
+                : m_guessAgain
+                      ? tr("The files changed under a guessed reading: it is guessed again "
+                           "for them.")
+                      : tr("Guess how the files were made, or set the fields and Rebuild."));
         m_previewTimer->start();
     });
     // Why a field refused what was typed, in the status line (it went back without a word).
     connect(m_form, &RebuildForm::refused, m_status, &QLabel::setText);
     // A reading edited by hand is no longer the picked row's; the input shows it.
     connect(m_form, &RebuildForm::readingEdited, this, [this] {
+        m_readingGuessed = m_guessAgain = false; // the user's reading now
         m_table->unpick();
         clearResult(tr("the reading changed: Rebuild"));
         m_previewTimer->start();
@@ -95,6 +103,8 @@ void RebuildDialog::clearResult(const QString& why) {
 }
 
 void RebuildDialog::previewInput() {
+    if (m_guessAgain && !m_job && !m_form->magnitudePath().isEmpty())
+        return guess(); // which shows the input once a reading is picked
     const int generation = ++m_previewGeneration;
     core::RebuildSpec spec;
     try {
@@ -242,6 +252,7 @@ std::optional<core::RebuildSpec> RebuildDialog::readSpec() {
 void RebuildDialog::guess() {
     if (m_job)
         return;
+    m_guessAgain = false;
     const auto read = readSpec();
     if (!read)
         return;
@@ -266,16 +277,21 @@ void RebuildDialog::guess() {
         },
         [self](core::GuessResult found, const QString& error, bool cancelled) {
             self->setBusy(nullptr, {});
+            const bool thenRebuild = std::exchange(self->m_rebuildAfterGuess, false);
             if (cancelled)
                 return self->showError(tr("Guess cancelled."));
             if (!error.isEmpty())
                 return self->showError(error);
             self->showCandidates(std::move(found));
+            if (thenRebuild)
+                self->rebuild();
         });
 }
 
 void RebuildDialog::showCandidates(core::GuessResult result) {
     m_table->setCandidates(std::move(result.candidates)); // applies the best to the fields
+    m_readingGuessed = !m_table->candidates().empty();
+    m_guessedMagnitude = m_form->magnitudePath();
     if (result.hintedScaling)
         m_form->applyScaling(*result.hintedScaling);
     m_status->setText(guessText(result, m_table->candidates()));
@@ -284,6 +300,10 @@ void RebuildDialog::showCandidates(core::GuessResult result) {
 void RebuildDialog::rebuild() {
     if (m_job)
         return;
+    if (m_guessAgain) { // the reading was guessed for other files: first for these
+        m_rebuildAfterGuess = true;
+        return guess();
+    }
     const auto read = readSpec();
     if (!read)
         return;

@@ -90,6 +90,13 @@ private:
     core::RebuildSpec m_resultSpec;
     QTimer* m_previewTimer;
     int m_previewGeneration = 0;
+    // The fields hold a guessed reading (not one typed); when the files change under it, it
+    // is guessed again for them before it is shown or rebuilt (a phase file added after a
+    // magnitude-only guess kept that guess's wrong window).
+    bool m_readingGuessed = false;
+    QString m_guessedMagnitude; // the magnitude file it was guessed for (another resets it)
+    bool m_guessAgain = false;
+    bool m_rebuildAfterGuess = false;
 };
 
 } // namespace specedit::ui
