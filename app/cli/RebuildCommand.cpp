@@ -169,6 +169,7 @@ struct GuessedReading {
     core::GuessCandidate reading;
     std::optional<core::SpectrumScaling> scaling; // the scaling its tool writes, when not given
     std::string why;                              // the guess's scaling hint
+    std::string frames; // where the frames of the tool it points to start, when not scipy's
 };
 
 std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::RebuildSpec& spec,
@@ -198,7 +199,10 @@ std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::Reb
     const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
     if (found.candidates.empty() || found.candidates.front().score > core::kRoundingBelow)
         return std::nullopt;
-    GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint};
+    GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint, {}};
+    if (found.framesNote == core::kMatlabFramesNote ||
+        found.framesNote == core::kSpectrogramFramesNote)
+        g.frames = found.framesNote;   // a tool whose frames start at the first sample
     if (a.scalingOption->count() == 0) // librosa's file read with scipy's scaling: 45 dB loud
         g.scaling = found.hintedScaling;
     return g;
@@ -222,6 +226,8 @@ core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core
         std::cout << "scaling " << core::toString(*c->scaling) << ": " << c->why
                   << " (give --scaling to choose)\n";
     }
+    if (!c->frames.empty())
+        std::cout << "note: " << c->frames << "\n";
     return core::rebuildSignal(spec, job);
 }
 

@@ -35,13 +35,25 @@ StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLay
 std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::int64_t frames,
                            const Framing& framing) {
     const std::int64_t n = spec.length.value_or(lengthForFrames(p, frames, framing));
-    if (!lengthFitsFrames(p, n, frames, framing))
-        throw Error("--length",
-                    std::to_string(n) + " samples give " +
-                        std::to_string(frameCountFor(p, n, framing)) + " frames",
-                    std::to_string(frames) + " frames as the files hold (hop " +
-                        std::to_string(p.hop()) + ")");
-    return n;
+    if (lengthFitsFrames(p, n, frames, framing))
+        return n;
+    // The other framing may fit: say so (MATLAB's frames from the first sample were refused
+    // with no word of --uncentred, which guess had found).
+    Framing other = framing;
+    other.centred = !framing.centred;
+    const bool otherFits = lengthFitsFrames(p, n, frames, other);
+    const std::string hint =
+        !otherFits        ? ""
+        : framing.centred ? "; frames that start at the first sample (MATLAB's spectrogram, "
+                            "center=False) fit it: add --uncentred (in the editor, tick \"frames "
+                            "start at the first sample\")"
+                          : "; frames centred on the samples (scipy's stft, librosa) fit it: "
+                            "leave out --uncentred";
+    throw Error("--length",
+                std::to_string(n) + " samples give " +
+                    std::to_string(frameCountFor(p, n, framing)) + " frames",
+                std::to_string(frames) + " frames as the files hold (hop " +
+                    std::to_string(p.hop()) + ")" + hint);
 }
 
 template <typename S> std::vector<S>& signalOf(RebuildOutcome& o) {

@@ -406,6 +406,11 @@ void addScalingHints(GuessResult& result, SpectrumScaling given, bool lengthKnow
         result.scalingHint = kUnscaledToolHint;
         result.hintedScaling = SpectrumScaling::None;
     }
+    const bool matlabWindow = best && best->params.window == parseWindow("hamming,sym");
+    if (matlabWindow && given == SpectrumScaling::Spectrum) {
+        result.scalingHint = kMatlabToolHint;
+        result.hintedScaling = SpectrumScaling::None;
+    }
     const bool spectrogramWindow = best && best->params.window == parseWindow("tukey,0.25");
     if (spectrogramWindow && given != SpectrumScaling::Psd) {
         result.scalingHint = kSpectrogramToolHint;
@@ -417,6 +422,7 @@ void addScalingHints(GuessResult& result, SpectrumScaling given, bool lengthKnow
     }
     result.framesNote = lengthKnown         ? kFrameCountNote
                         : spectrogramWindow ? kSpectrogramFramesNote
+                        : matlabWindow      ? kMatlabFramesNote
                                             : kFrameStartNote;
 }
 

@@ -145,6 +145,10 @@ inline constexpr const char* kSpectrogramToolHint =
     "a Tukey window of alpha 0.25 is scipy.signal.spectrogram's, whose scaling is psd unless "
     "told otherwise (scaling='density'): scaling psd gives the original level (a constant "
     "factor no score can see)";
+// Set when the best window is a symmetric Hamming and the scaling given is scipy's.
+inline constexpr const char* kMatlabToolHint =
+    "a symmetric Hamming window is MATLAB's spectrogram's (or numpy's hamming), which do not "
+    "scale the FFT: scaling none gives the original level (a constant factor no score can see)";
 inline constexpr double kStationaryVariation = 0.05;
 // Magnitudes alone: how far ahead (dB) a reading with an odd FFT size must score to rank above
 // an even one; odd FFT sizes are rare, and the true reading's odd neighbour scores within
@@ -179,6 +183,11 @@ inline constexpr const char* kSpectrogramFramesNote =
     "where the frames start cannot be told from the data, but a Tukey window of alpha 0.25 is "
     "scipy.signal.spectrogram's, whose frames start at the first sample: rebuild --uncentred "
     "(in the editor, tick \"frames start at the first sample\"); a length tells for sure";
+// Said instead when the best window, without a length, is a symmetric Hamming.
+inline constexpr const char* kMatlabFramesNote =
+    "where the frames start cannot be told from the data, but a symmetric Hamming window is "
+    "MATLAB's spectrogram's, whose frames start at the first sample: rebuild --uncentred (in "
+    "the editor, tick \"frames start at the first sample\"); a length tells for sure";
 // Said instead when the length is given: its frame count tells.
 inline constexpr const char* kFrameCountNote =
     "the given length's frame count tells where the frames start: each candidate's centred is "

@@ -297,6 +297,35 @@ class RebuildFromMagnitudeAndPhase(CliTest):
         out = json.loads(run("guess", self.path("m.npy"), "--phase", self.path("p.npy"),
                              "--top", 1, check=0).stdout)
         self.assertIn("take rebuild --uncentred", out["frames_note"])
+        # A length that only the other framing fits says so (it named only the frame counts).
+        err = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), *common,
+                  "--length", covered, "--out", self.path("l.npy"), check=2).stderr
+        self.assertIn("frames that start at the first sample (MATLAB's spectrogram, "
+                      "center=False) fit it: add --uncentred", err)
+
+    def test_matlabs_spectrogram_is_named_by_its_symmetric_hamming(self):
+        # MATLAB's spectrogram: a symmetric Hamming, frames from the first sample, the FFT
+        # not scaled. Rebuilt with no reading given, it came out 48 dB too loud and shifted by
+        # half a window without a word; the guessed reading now brings scaling none, and a
+        # note names --uncentred.
+        x = signal(6000)
+        n, hop = 256, 128
+        w = np.hamming(n)  # symmetric, as MATLAB's hamming(256)
+        frames = (len(x) - n) // hop + 1
+        z = np.array([np.fft.rfft(w * x[j * hop:j * hop + n]) for j in range(frames)]).T
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--out",
+                   self.path("y.npy"))
+        self.assertIn("scaling none: a symmetric Hamming window is MATLAB's", proc.stdout)
+        self.assertIn("note: where the frames start cannot be told from the data, but a "
+                      "symmetric Hamming window is MATLAB's spectrogram's", proc.stdout)
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--window",
+                   "hamming,sym", "--nperseg", n, "--noverlap", n - hop, "--scaling", "none",
+                   "--uncentred", "--out", self.path("u.npy"))
+        u = np.load(self.path("u.npy"))
+        covered = (frames - 1) * hop + n
+        self.assertLess(test_cli.rel_err(u, x[:covered]), 1e-6)
 
     def test_the_projects_own_stft_round_trips(self):
         x = signal(8000)
