@@ -47,10 +47,12 @@ bool commonBins(std::int64_t bins) {
 } // namespace
 
 MatrixLayout likelyLayout(const Matrix& m) {
-    // Rows beyond 2049 (nfft above 4096) that fit no FFT size: 201 bins of torch's n_fft 400
-    // over 129 frames stay bins x frames.
-    const bool transposed =
-        m.rows > 2049 && !commonBins(m.rows) && commonBins(m.cols) && m.rows > m.cols;
+    // Rows that fit no FFT size, beyond 2049 (nfft above 4096) or four times the columns that
+    // fit one: 201 bins of torch's n_fft 400 over 129 frames stay bins x frames, as do 626
+    // frames of tf.signal.stft's 257 bins (with a note); scipy's 1265 frames of 129 bins,
+    // transposed, were read as 1265 bins (nfft 2528) in a minute of guessing.
+    const bool transposed = (m.rows > 2049 || m.rows > 4 * m.cols) && !commonBins(m.rows) &&
+                            commonBins(m.cols) && m.rows > m.cols;
     return transposed ? MatrixLayout::FramesByBins : MatrixLayout::BinsByFrames;
 }
 

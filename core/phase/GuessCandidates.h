@@ -40,9 +40,10 @@ void noteNegatives(const Matrix& mag, const std::string& name, GuessResult& resu
 
 // Magnitudes alone cannot tell a transposed reading apart, so their layout is the user's, by
 // default bins x frames (scipy, librosa, MATLAB). FramesByBins when that default is implausible
-// and the transpose is not: more than 2049 rows (nfft above 4096) fit no common FFT size (nfft/2+1
-// one-sided or nfft two-sided, nfft a power of two from 16 to 65536) while the columns do, and
-// there are more rows than columns (a 3122 x 256 power spectrogram transposed). Else BinsByFrames.
+// and the transpose is not: more than 2049 rows (nfft above 4096), or more than four times the
+// columns, fit no common FFT size (nfft/2+1 one-sided or nfft two-sided, nfft a power of two from
+// 16 to 65536) while the columns do, and there are more rows than columns (a 3122 x 256 power
+// spectrogram transposed; scipy's 1265 x 129). Else BinsByFrames.
 MatrixLayout likelyLayout(const Matrix& m);
 // Says that `m` is read as frames x bins and why, when likelyLayout chose it; or, read as bins x
 // frames, that only its columns fit a common FFT size while the spectral peaks fit no window

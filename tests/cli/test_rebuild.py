@@ -759,6 +759,13 @@ class GuessFromMagnitudes(CliTest):
         self.assertEqual((top["nperseg"], top["hop"], top["layout"]), (128, 32, "frames-bins"))
         self.assertEqual(c["layout_note"], "read as frames x bins: its 65 columns fit a common "
                          "FFT size, its 2501 rows none (layout bins-frames reads the rows as bins)")
+        # scipy's Hann 256 (129 bins) over 626 frames, transposed: 626 rows, more than four
+        # times the 129 columns, were read as 626 bins (nfft 1250) before.
+        z = scipy.signal.stft(signal(40000), nperseg=256, noverlap=192)[2]
+        np.save(self.path("s.npy"), np.abs(z).T)
+        c = json.loads(run("guess", self.path("s.npy"), "--length", 40000, check=0).stdout)
+        top = c["candidates"][0]
+        self.assertEqual((top["nperseg"], top["hop"], top["layout"]), (256, 64, "frames-bins"))
         # torch's n_fft 400 (201 bins) over 129 frames stays bins x frames.
         np.save(self.path("t.npy"), np.abs(torch_stft(signal(20480), "hann", 400, 400, 160)))
         c = json.loads(run("guess", self.path("t.npy"), check=0).stdout)

@@ -500,6 +500,17 @@ TEST(RebuildDialog, ALayoutPickedByHandStaysWithItsFile) {
     EXPECT_EQ(*form.guessOptions().layout, core::MatrixLayout::FramesByBins);
     form.setFiles("/nonexistent/b.npy", QString());
     EXPECT_FALSE(form.guessOptions().layout.has_value());
+    // Picked after a guess, the lengths fitted to the other layout's bins go (a window of 2528
+    // from 1265 rows read as bins stayed, and the preview refused 129 bins).
+    core::GuessCandidate c;
+    c.params = core::StftParams::make(core::parseWindow("hann"), 2528, 1896, 2528, 22050);
+    form.apply(c);
+    EXPECT_EQ(form.spec().analysis.nperseg.value_or(0), 2528);
+    layout->setCurrentIndex(1);
+    emit layout->activated(1);
+    EXPECT_FALSE(form.spec().analysis.nperseg.has_value());
+    EXPECT_FALSE(form.spec().analysis.noverlap.has_value());
+    EXPECT_FALSE(form.spec().analysis.nfft.has_value());
 }
 
 // Kaiser and Gaussian windows take their parameter after a comma, typed as the CLI takes it;

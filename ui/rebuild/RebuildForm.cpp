@@ -81,7 +81,17 @@ void RebuildForm::watchReading() {
         m_lastNperseg = n;
     });
     connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::forgetGuessedReading);
-    connect(m_layout, &QComboBox::activated, this, [this] { m_layoutPickedFor = magnitudePath(); });
+    // The lengths a guess fitted to the other layout's bins do not fit this one's (a tester's
+    // window 2528, from 1265 rows read as bins, stayed when they picked frames x bins).
+    connect(m_layout, &QComboBox::activated, this, [this] {
+        m_layoutPickedFor = magnitudePath();
+        if (m_guessedFor.isEmpty() || m_guessedFor != magnitudePath())
+            return;
+        m_nperseg->setValue(0);
+        m_noverlap->setValue(-1);
+        m_nfft->setValue(0);
+        m_offset->setValue(0);
+    });
     connect(m_scaling, &QComboBox::activated, this,
             [this] { m_scalingPickedFor = magnitudePath(); });
 }
