@@ -513,6 +513,37 @@ TEST(RebuildDialog, ALayoutPickedByHandStaysWithItsFile) {
     EXPECT_FALSE(form.spec().analysis.nfft.has_value());
 }
 
+// The Overlap field takes a percentage of the window length as well as samples: "75%" read
+// 75 samples without a word. With no window length given, a percentage is refused and said.
+TEST(RebuildDialog, AnOverlapTypedInPercentIsOfTheWindow) {
+    ui::RebuildForm form;
+    form.show();
+    QSignalSpy refused(&form, &ui::RebuildForm::refused);
+    auto* overlap = form.findChild<QSpinBox*>("noverlap");
+    auto* nperseg = form.findChild<QSpinBox*>("nperseg");
+    ASSERT_TRUE(overlap && nperseg);
+    auto type = [overlap](const QString& text) {
+        overlap->setFocus();
+        overlap->selectAll();
+        QTest::keyClicks(overlap, text);
+        QTest::keyClick(overlap, Qt::Key_Return);
+    };
+    type("75%");
+    EXPECT_EQ(overlap->value(), -1); // no window length: unchanged
+    ASSERT_EQ(refused.count(), 1);
+    EXPECT_TRUE(refused.at(0).at(0).toString().startsWith("Overlap \"75%\": a percentage is of "
+                                                          "the window length"))
+        << refused.at(0).at(0).toString().toStdString();
+    nperseg->setValue(512);
+    type("75%");
+    EXPECT_EQ(overlap->value(), 384);
+    EXPECT_EQ(overlap->text(), "384 samples");
+    type("87.5 %");
+    EXPECT_EQ(overlap->value(), 448);
+    type("100");
+    EXPECT_EQ(overlap->value(), 100); // samples, as before
+}
+
 // Kaiser and Gaussian windows take their parameter after a comma, typed as the CLI takes it;
 // a missing one is said, naming the field.
 TEST(RebuildDialog, AKaiserWindowIsTypedWithItsBeta) {

@@ -2,6 +2,7 @@
 // STFT and the phase retrieval, each in its box, with their ranges, defaults and tooltips.
 #include "HertzSpinBox.h"
 #include "KeepDigitsSpinBox.h"
+#include "rebuild/OverlapSpinBox.h"
 #include "rebuild/PictureFields.h"
 #include "rebuild/RebuildForm.h"
 
@@ -157,7 +158,17 @@ QWidget* RebuildForm::buildStft() {
     m_window->setToolTip(tr("A window from the list, or typed as the CLI takes it: "
                             "kaiser,BETA or gaussian,SIGMA (samples), e.g. kaiser,14"));
     m_nperseg = spin(box, 0, core::kMaxTransformSize, 0, tr("from the bins"));
-    m_noverlap = spin(box, -1, core::kMaxTransformSize, -1, tr("half the window"));
+    auto* overlap = new OverlapSpinBox(box, [this] { return m_nperseg->value(); });
+    overlap->setRange(-1, core::kMaxTransformSize);
+    overlap->setValue(-1);
+    overlap->setSpecialValueText(tr("half the window"));
+    overlap->setSuffix(tr(" samples"));
+    connect(overlap, &OverlapSpinBox::refused, this, [this](const QString& typed) {
+        emit refused(tr("Overlap \"%1\": a percentage is of the window length; give the window "
+                        "length first, or the overlap in samples.")
+                         .arg(typed));
+    });
+    m_noverlap = overlap;
     m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
     m_noverlap->setObjectName("noverlap");
     m_nperseg->setObjectName("nperseg");
