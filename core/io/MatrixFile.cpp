@@ -173,6 +173,22 @@ void parseRow(std::string_view row, std::vector<double>& out, const std::string&
     }
 }
 
+// The 1-based place of the first empty field of a comma-separated row ("1,2,,4": 3), 0 when
+// none is empty or the row has no comma.
+std::size_t firstEmptyField(std::string_view row) {
+    if (row.find(',') == std::string_view::npos)
+        return 0;
+    std::size_t field = 1;
+    for (std::size_t start = 0;; ++field) {
+        const auto end = std::min(row.find(',', start), row.size());
+        if (row.substr(start, end - start).find_first_not_of(" \t\r\"'") == std::string::npos)
+            return field;
+        if (end == row.size())
+            return 0;
+        start = end + 1;
+    }
+}
+
 std::string withoutComment(std::string line) {
     if (auto c = line.find_first_of("#%"); c != std::string::npos)
         line.resize(c);
@@ -342,6 +358,13 @@ Matrix readText(const std::string& path) {
             if (!row.empty()) {
                 if (m.cols == 0)
                     m.cols = std::int64_t(row.size());
+                const std::size_t empty = firstEmptyField(rest.substr(0, semi));
+                if (std::int64_t(row.size()) < m.cols && empty > 0)
+                    throw Error(path,
+                                "line " + std::to_string(lineNo) + ", value " +
+                                    std::to_string(empty) + " is empty",
+                                "a number in every field, " + std::to_string(m.cols) +
+                                    " in a row as in the first");
                 if (std::int64_t(row.size()) != m.cols)
                     throw Error(path,
                                 "line " + std::to_string(lineNo) + " has " +

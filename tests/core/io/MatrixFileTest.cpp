@@ -74,3 +74,27 @@ TEST(MatrixFile, TextInTheNumbersIsNamedWithItsLine) {
             << e.what();
     }
 }
+
+// An empty field between two commas is named where it is: it read "line 4 has 632 values, the
+// first row 633" for a row of 633 fields, one of them empty.
+TEST(MatrixFile, AnEmptyFieldIsNamedWhereItIs) {
+    TempDir dir;
+    try {
+        (void)readString(dir, "gap.csv", "1,2,3,4\n5,6,7,8\n9,10,,12\n");
+        ADD_FAILURE() << "an empty field was read";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("gap.csv: line 3, value 3 is empty (expected a "
+                                             "number in every field, 4 in a row as in the first)"),
+                  std::string::npos)
+            << e.what();
+    }
+    // A short row without an empty field still gives the counts.
+    try {
+        (void)readString(dir, "short.csv", "1,2,3\n4,5\n");
+        ADD_FAILURE() << "a short row was read";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("line 2 has 2 values, the first row 3"),
+                  std::string::npos)
+            << e.what();
+    }
+}
