@@ -240,6 +240,11 @@ std::optional<std::string> splitUnitMessage(int argc, char** argv) {
 int reportParseError(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
     std::string message = e.get_name() == "ConversionError" ? conversionMessage(app, e.what())
                                                             : std::string(e.what());
+    // "--out: At Most 1 required but received 2": CLI11's words for an option given twice.
+    if (const auto at = message.find(": At Most 1 required but received "); at != std::string::npos)
+        message = message.substr(0, at) + ": given " +
+                  message.substr(at + std::string(": At Most 1 required but received ").size()) +
+                  " times (expected once: which one was meant?)";
     // "specedit-cli frobnicate": CLI11 said only that a subcommand is required.
     if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
         std::string names;

@@ -137,7 +137,9 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--fs", a->fs, "Sample rate in Hz")
         ->capture_default_str()
         ->transform(rateUnits());
-    cmd->add_option("--top", a->top, "Candidates to print")->capture_default_str();
+    cmd->add_option("--top", a->top, "Candidates to print")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
     cmd->add_option("--max-frames", a->maxFrames, "Frames scored per candidate")
         ->capture_default_str();
     cmd->callback([a, &action] {

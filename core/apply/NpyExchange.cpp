@@ -192,6 +192,12 @@ StftParams resolveIstftParams(std::int64_t bins, const IstftOptions& o, const st
     int nfft = 0;
     if (o.nfft) {
         nfft = *o.nfft;
+        if (nfft < nperseg) // before the bins: the options contradict each other
+            throw Error("--nfft",
+                        std::to_string(nfft) + " is shorter than the window (" +
+                            std::to_string(nperseg) +
+                            (o.nperseg ? ", --nperseg)" : ", from the bins)"),
+                        "an FFT size of at least the window length");
     } else if (bins == nperseg / 2 + 1 || bins == nperseg) {
         nfft = nperseg;
     } else {

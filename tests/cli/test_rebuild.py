@@ -1123,6 +1123,16 @@ class BadSpectra(CliTest):
                             "--length", 100000, "--out", self.path("y.npy"))
         self.assertIn("--length", err)
         self.assertIn(f"{m.shape[1]} frames", err)
+        # An FFT shorter than the window is said as such, not as bins that fit neither.
+        err = self.error_of("rebuild", self.path("m.npy"), "--nperseg", 256, "--nfft", 128,
+                            "--out", self.path("y.npy"))
+        self.assertIn("--nfft: 128 is shorter than the window (256, --nperseg) (expected an FFT "
+                      "size of at least the window length)", err)
+        err = self.error_of("rebuild", self.path("m.npy"), "--out", self.path("a.npy"), "--out",
+                            self.path("b.npy"))
+        self.assertIn("--out: given 2 times (expected once: which one was meant?)", err)
+        err = self.error_of("guess", self.path("m.npy"), "--top", 0)
+        self.assertIn("--top: Value 0 not in range 1 to 100000", err)
         with open(self.path("ragged.csv"), "w") as f:
             f.write("1,2,3\n4,5\n")
         err = self.error_of("guess", self.path("ragged.csv"))
