@@ -49,7 +49,7 @@ GuessTable::GuessTable(QWidget* parent) : QTableWidget(0, 2, parent) {
     setWordWrap(false);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     setMinimumHeight(130);
-    setMaximumHeight(170);
+    setMaximumHeight(300); // eight readings or so, when the dialog has the room
     connect(this, &QTableWidget::currentCellChanged, this, [this](int r) {
         if (r >= 0 && std::size_t(r) < m_candidates.size())
             emit picked(m_candidates[std::size_t(r)]);

@@ -43,13 +43,20 @@ RebuildDialog::RebuildDialog(QWidget* parent)
     scroll->setMinimumSize(form.width() + scroll->verticalScrollBar()->sizeHint().width(),
                            std::min(form.height(), room));
     layout->addWidget(scroll, 1);
-    layout->addWidget(buildGuessTable());
+    layout->addWidget(buildGuessTable(), 1);
     auto* previews = new QHBoxLayout;
     m_input = new MagnitudePreview(tr("Input"), this);
     m_output = new MagnitudePreview(tr("Rebuilt"), this);
     previews->addWidget(m_input);
     previews->addWidget(m_output);
     layout->addLayout(previews, 1);
+    // Most of the screen: at its size hint the table showed 4 of its 12 readings and the
+    // previews were strips (a tester's 1060 x 870 on a 1600 x 1000 screen).
+    if (screen) {
+        const QRect area = screen->availableGeometry();
+        resize(std::max(sizeHint().width(), area.width() * 85 / 100),
+               std::max(sizeHint().height(), area.height() * 9 / 10));
+    }
     layout->addWidget(buildActions());
     // The input shows once typing in a file field pauses (and after each reading is picked).
     m_previewTimer = new QTimer(this);
@@ -177,7 +184,7 @@ QWidget* RebuildDialog::buildActions() {
     statusArea->setWidgetResizable(true);
     statusArea->setFrameShape(QFrame::NoFrame);
     statusArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    statusArea->setMaximumHeight(4 * fontMetrics().lineSpacing() + 4);
+    statusArea->setMaximumHeight(6 * fontMetrics().lineSpacing() + 4);
     m_play = new QPushButton(tr("&Play"), box);
     m_play->setEnabled(false);
     m_save = new QPushButton(tr("&Save and open…"), box);
