@@ -187,6 +187,11 @@ TEST(RebuildDialog, OnlyTheCurrentFilesResultCanBePlayedOrSaved) {
     EXPECT_TRUE(d.status().contains("wrong.npy")) << d.status().toStdString();
     EXPECT_FALSE(save->isEnabled());
     EXPECT_FALSE(play->isEnabled());
+    // Files changed after the failure: the rebuilt preview no longer says it failed.
+    auto* rebuilt = d.findChildren<ui::MagnitudePreview*>()[1];
+    EXPECT_TRUE(rebuilt->caption().contains("failed")) << rebuilt->caption().toStdString();
+    d.form()->setFiles(files.mag, QString());
+    EXPECT_FALSE(rebuilt->caption().contains("failed")) << rebuilt->caption().toStdString();
 }
 
 TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {

@@ -98,14 +98,14 @@ RebuildDialog::RebuildDialog(QWidget* parent)
 }
 
 void RebuildDialog::clearResult(const QString& why) {
+    m_output->clear(why); // a failed run's "failed (see the message)" too, once it is not
     if (!m_result)
         return;
     m_player->stop();
     m_result.reset();
-    m_output->clear(why);
     m_play->setEnabled(false);
     m_save->setEnabled(false);
-    m_progress->setValue(0);
+    m_progress->reset(); // empty: "0 %" after a finished guess read as a run not started
     m_status->setText(tr("Rebuilt signal dropped: %1.").arg(why)); // not the old result's text
 }
 
