@@ -21,6 +21,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -192,6 +193,45 @@ TEST(RebuildDialog, OnlyTheCurrentFilesResultCanBePlayedOrSaved) {
     EXPECT_TRUE(rebuilt->caption().contains("failed")) << rebuilt->caption().toStdString();
     d.form()->setFiles(files.mag, QString());
     EXPECT_FALSE(rebuilt->caption().contains("failed")) << rebuilt->caption().toStdString();
+}
+
+// Escape, Close or the window's close box over a rebuilt signal not saved asks first (they threw
+// it away without a word); once saved, the dialog closes at once.
+TEST(RebuildDialog, ClosingOverAnUnsavedResultAsksFirst) {
+    SpectrumFiles files;
+    ui::RebuildDialog d;
+    d.form()->setFiles(files.mag, files.ph);
+    d.show();
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_TRUE(d.result().has_value()) << d.status().toStdString();
+    QString asked;
+    auto answer = [&](QMessageBox::StandardButton choice) {
+        QTimer::singleShot(200, [&, choice] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                asked = box->text();
+                box->button(choice)->click();
+            }
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QTest::keyClick(&d, Qt::Key_Escape);
+    EXPECT_EQ(asked, "The rebuilt signal has not been saved: closing discards it.");
+    EXPECT_TRUE(d.isVisible()); // kept open
+    asked.clear();
+    answer(QMessageBox::Discard);
+    d.reject();
+    EXPECT_FALSE(asked.isEmpty());
+    EXPECT_FALSE(d.isVisible());
+    // Saved: no question.
+    d.show();
+    ASSERT_TRUE(d.saveResult(QString::fromStdString((files.dir.path() / "r.npy").string())));
+    asked.clear();
+    answer(QMessageBox::Cancel);
+    d.reject();
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_FALSE(d.isVisible());
+    QTest::qWait(300); // the timer finds no box
 }
 
 TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {

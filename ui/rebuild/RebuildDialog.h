@@ -50,6 +50,8 @@ public:
     const std::optional<core::RebuildOutcome>& result() const { return m_result; }
     const std::vector<core::GuessCandidate>& candidates() const;
     QString status() const;
+    // Asks first when a run is going or the result is unsaved (Escape, Close, the window's ×).
+    void reject() override;
 
 signals:
     void openRequested(const QString& path, const core::OpenOptions& options);
@@ -93,6 +95,7 @@ private:
     // The fields hold a guessed reading (not one typed); when the files change under it, it
     // is guessed again for them before it is shown or rebuilt (a phase file added after a
     // magnitude-only guess kept that guess's wrong window).
+    bool m_saved = false; // the result was written somewhere
     bool m_readingGuessed = false;
     QString m_guessedMagnitude; // the magnitude file it was guessed for (another resets it)
     bool m_guessAgain = false;
