@@ -14,9 +14,10 @@ constexpr int kMaxColumns = 1200; // frames beyond are merged (the loudest of ea
 constexpr int kTickLength = 3;
 constexpr int kPixelsPerTick = 70; // about one labelled time tick per this many pixels
 
+// As the axis labels it: a 22.05 kHz rate's top is 11.025 kHz (the caption said 11.03).
 QString hz(double f) {
-    return std::abs(f) >= 1000 ? QString::number(f / 1000, 'g', 4) + " kHz"
-                               : QString::number(f, 'g', 4) + " Hz";
+    return std::abs(f) >= 1000 ? QString::number(f / 1000, 'g', 7) + " kHz"
+                               : QString::number(f, 'g', 7) + " Hz";
 }
 
 } // namespace
