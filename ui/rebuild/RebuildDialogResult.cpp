@@ -7,8 +7,8 @@
 #include "rebuild/DiscardQuestion.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/OutcomeText.h"
-#include "rebuild/RebuildForm.h"
 #include "rebuild/RebuildDialog.h"
+#include "rebuild/RebuildForm.h"
 
 #include <QDir>
 #include <QFileDialog>
