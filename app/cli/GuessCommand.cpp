@@ -82,8 +82,11 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
     finishProgress();
     if (!found.warning.empty())
         std::cerr << "guess: warning: " << found.warning << "\n";
-    if (!found.unitNote.empty())
-        std::cerr << "guess: note: " << found.unitNote << "\n";
+    // The notes that change how the file is read, where a terminal shows them (the layout's
+    // was only in the JSON, and a tester missed that the rows were read as frames).
+    for (const std::string& note : {found.unitNote, found.layoutNote})
+        if (!note.empty())
+            std::cerr << "guess: note: " << note << "\n";
     const bool withPhase = phase || !mag.imag.empty(); // a complex file is its own phase
     nlohmann::json out = {
         {"measure", withPhase ? "inconsistency ||STFT(ISTFT(X)) - X|| / ||X|| (lower is better)"

@@ -763,9 +763,10 @@ class GuessFromMagnitudes(CliTest):
         # times the 129 columns, were read as 626 bins (nfft 1250) before.
         z = scipy.signal.stft(signal(40000), nperseg=256, noverlap=192)[2]
         np.save(self.path("s.npy"), np.abs(z).T)
-        c = json.loads(run("guess", self.path("s.npy"), "--length", 40000, check=0).stdout)
-        top = c["candidates"][0]
+        proc = run("guess", self.path("s.npy"), "--length", 40000, check=0)
+        top = json.loads(proc.stdout)["candidates"][0]
         self.assertEqual((top["nperseg"], top["hop"], top["layout"]), (256, 64, "frames-bins"))
+        self.assertIn("guess: note: read as frames x bins: its 129 columns", proc.stderr)
         # torch's n_fft 400 (201 bins) over 129 frames stays bins x frames.
         np.save(self.path("t.npy"), np.abs(torch_stft(signal(20480), "hann", 400, 400, 160)))
         c = json.loads(run("guess", self.path("t.npy"), check=0).stdout)
