@@ -102,6 +102,47 @@ QString denoiseNote(const core::Shape& s, const std::vector<core::Shape>& shapes
                        "tone out with a gain or attenuate shape.");
 }
 
+QString emptyBoxRefusal(BoxEdge edge, const QString& typed, const QString& other) {
+    switch (edge) {
+    case BoxEdge::Start:
+        return QObject::tr("Start %1 is not before End %2: not applied (move End first)")
+            .arg(typed, other);
+    case BoxEdge::End:
+        return QObject::tr("End %1 is not after Start %2: not applied (move Start first)")
+            .arg(typed, other);
+    case BoxEdge::Low:
+        return QObject::tr("Low %1 is not below High %2: not applied (move High first)")
+            .arg(typed, other);
+    default:
+        return QObject::tr("High %1 is not above Low %2: not applied (move Low first)")
+            .arg(typed, other);
+    }
+}
+
+QString outsideNote(BoxEdge edge, const core::TfBox& box, const core::SignalInfo& info,
+                    const QString& typed) {
+    const double end = info.duration();
+    const double centre = info.isComplex() ? info.centerFrequency.value_or(0.0) : 0.0;
+    const double lo = info.isComplex() ? centre - info.sampleRate / 2 : 0.0;
+    const double hi = info.isComplex() ? centre + info.sampleRate / 2 : info.sampleRate / 2;
+    const auto past = [&typed](const QString& what, const QString& where) {
+        return QObject::tr("%1 %2 lies %3: applied, the shape reaches past the recording")
+            .arg(what, typed, where);
+    };
+    const QString span = QObject::tr("outside 0 s to %1 s").arg(end);
+    const QString band = QObject::tr("outside %1 to %2").arg(formatHertz(lo), formatHertz(hi));
+    switch (edge) {
+    case BoxEdge::Start:
+        return box.t0 < 0 || box.t0 > end ? past(QObject::tr("Start"), span) : QString();
+    case BoxEdge::End:
+        return box.t1 < 0 || box.t1 > end ? past(QObject::tr("End"), span) : QString();
+    case BoxEdge::Low:
+        return box.f0 < lo || box.f0 > hi ? past(QObject::tr("Low"), band) : QString();
+    default:
+        return box.f1 < lo || box.f1 > hi ? past(QObject::tr("High"), band) : QString();
+    }
+}
+
 QString editNote(const core::Shape& s, const std::vector<core::Shape>& shapes,
                  const core::StftParams& p, const core::SignalInfo& info, bool bandChanged,
                  bool effectChanged) {

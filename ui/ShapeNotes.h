@@ -1,7 +1,8 @@
 #pragma once
 // What the editor says about a shape that stands but may surprise: harmonics that run
 // together; a band too narrow for the analysis; denoise with no noise profile, which keeps
-// steady tones. GUI thread only (translated text).
+// steady tones; a typed edge refused (an empty box) or past the recording. GUI thread only
+// (translated text).
 
 #include "dsp/StftParams.h"
 #include "io/SignalInfo.h"
@@ -34,6 +35,18 @@ QString narrowBandNote(const core::Shape& s, const core::StftParams& p,
 // noise is then the region's own floor, over which a steady hum or whistle is sound and stays
 // (a tester's denoise over a hum kept the hum and said nothing). Empty otherwise.
 QString denoiseNote(const core::Shape& s, const std::vector<core::Shape>& shapes);
+
+// A box edge typed in the Shapes panel, in the fields' order (each pair's other edge is ^ 1).
+enum class BoxEdge { Start, End, Low, High };
+
+// Why a typed edge was refused: it would empty the box ("Low 5 kHz is not below High 4 kHz: not
+// applied (move High first)"). typed: the edge's field text; other: the opposite edge's.
+QString emptyBoxRefusal(BoxEdge edge, const QString& typed, const QString& other);
+
+// Applied, but said: a typed edge past the recording (a slip of a digit or a unit shows);
+// empty for an edge within it.
+QString outsideNote(BoxEdge edge, const core::TfBox& box, const core::SignalInfo& info,
+                    const QString& typed);
 
 // Everything to say after shape s was edited: the band notes when its band changed
 // (bandChanged), the denoise note when its effect did (effectChanged); empty for nothing.

@@ -285,24 +285,6 @@ void ShapesPanel::showSelected() {
     m_high->setValue(box.f1);
 }
 
-// Why a typed edge was refused: it would empty the box.
-QString ShapesPanel::refusal(int mergeId) const {
-    switch (mergeId) {
-    case kStartEdit:
-        return tr("Start %1 is not before End %2: not applied (move End first)")
-            .arg(m_start->text(), m_end->text());
-    case kEndEdit:
-        return tr("End %1 is not after Start %2: not applied (move Start first)")
-            .arg(m_end->text(), m_start->text());
-    case kLowEdit:
-        return tr("Low %1 is not below High %2: not applied (move High first)")
-            .arg(m_low->text(), m_high->text());
-    default:
-        return tr("High %1 is not above Low %2: not applied (move Low first)")
-            .arg(m_high->text(), m_low->text());
-    }
-}
-
 // A typed box edge: the shape fitted to the new box; refused, with a message, when the box
 // would be empty (start after end, low above high), and the field shows the shape again.
 bool ShapesPanel::editBox(core::Shape& s, int mergeId) {
@@ -311,42 +293,25 @@ bool ShapesPanel::editBox(core::Shape& s, int mergeId) {
     box.t1 = mergeId == kEndEdit ? m_end->value() : box.t1;
     box.f0 = mergeId == kLowEdit ? m_low->value() : box.f0;
     box.f1 = mergeId == kHighEdit ? m_high->value() : box.f1;
+    const BoxEdge edge = mergeId == kStartEdit ? BoxEdge::Start
+                         : mergeId == kEndEdit ? BoxEdge::End
+                         : mergeId == kLowEdit ? BoxEdge::Low
+                                               : BoxEdge::High;
+    QDoubleSpinBox* const fields[] = {m_start, m_end, m_low, m_high};
+    const QString typed = fields[int(edge)]->text(), other = fields[int(edge) ^ 1]->text();
     if (!(box.t0 < box.t1) || !(box.f0 < box.f1)) {
-        emit message(refusal(mergeId), 8000);
+        emit message(emptyBoxRefusal(edge, typed, other), 8000);
         m_refusalShown = true;
         // The fields show what the shape is, never a value it does not use.
         QMetaObject::invokeMethod(this, &ShapesPanel::showSelected, Qt::QueuedConnection);
         return false;
     }
     s = ShapeEditGesture::fitToBox(s, box);
-    if (const QString note = outsideNote(mergeId, box); !note.isEmpty())
+    if (const QString note =
+            m_document->hasSource() ? outsideNote(edge, box, m_document->info(), typed) : QString();
+        !note.isEmpty())
         emit message(note, 8000);
     return true;
-}
-
-// Applied, but said: a typed edge past the recording (a slip of a digit or a unit shows).
-QString ShapesPanel::outsideNote(int mergeId, const core::TfBox& box) const {
-    if (!m_document->hasSource())
-        return {};
-    const auto& info = m_document->info();
-    const double end = info.duration();
-    const double centre = info.isComplex() ? info.centerFrequency.value_or(0.0) : 0.0;
-    const double lo = info.isComplex() ? centre - info.sampleRate / 2 : 0.0;
-    const double hi = info.isComplex() ? centre + info.sampleRate / 2 : info.sampleRate / 2;
-    const auto past = [](const QString& what, const QString& value, const QString& where) {
-        return tr("%1 %2 lies %3: applied, the shape reaches past the recording")
-            .arg(what, value, where);
-    };
-    if (mergeId == kStartEdit && (box.t0 < 0 || box.t0 > end))
-        return past(tr("Start"), m_start->text(), tr("outside 0 s to %1 s").arg(end));
-    if (mergeId == kEndEdit && (box.t1 < 0 || box.t1 > end))
-        return past(tr("End"), m_end->text(), tr("outside 0 s to %1 s").arg(end));
-    const QString band = tr("outside %1 to %2").arg(formatHertz(lo), formatHertz(hi));
-    if (mergeId == kLowEdit && (box.f0 < lo || box.f0 > hi))
-        return past(tr("Low"), m_low->text(), band);
-    if (mergeId == kHighEdit && (box.f1 < lo || box.f1 > hi))
-        return past(tr("High"), m_high->text(), band);
-    return {};
 }
 
 void ShapesPanel::edit(int mergeId) {

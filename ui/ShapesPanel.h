@@ -54,8 +54,6 @@ private:
     void showSelected();
     void fillChannels(const core::Shape* s);
     void edit(int mergeId);
-    QString refusal(int mergeId) const;
-    QString outsideNote(int mergeId, const core::TfBox& box) const;
     bool editBox(core::Shape& s, int mergeId);
     void move(int delta);
 
