@@ -84,6 +84,15 @@ core::DemoFiles writeDemo(const TempDir& dir, double iqSeconds, double audioSeco
     return core::writeDemo(dir.path().string(), spec, job);
 }
 
+// The window on the demo's 1 s of IQ (on/off keyed bursts at +300 kHz from 0.2 s, FSK packets
+// at -400 kHz from 0.6 s), with a sound device to play to.
+void openIqDemo(ui::MainWindow& w, const TempDir& dir) {
+    const auto files = writeDemo(dir, 1.0, 0.5);
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
+    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+}
+
 } // namespace
 
 TEST(Playback, EditedPlaybackLacksTheRemovedWhistleAndOriginalHasIt) {
@@ -112,10 +121,8 @@ TEST(Playback, EditedPlaybackLacksTheRemovedWhistleAndOriginalHasIt) {
 
 TEST(Playback, IqBandIsDemodulatedToAudio) {
     TempDir dir;
-    const auto files = writeDemo(dir, 1.0, 0.5);
     ui::MainWindow w;
-    w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
+    ASSERT_NO_FATAL_FAILURE(openIqDemo(w, dir));
     // The OOK burst at +300 kHz (0.2..0.32 s), AM-demodulated: the keying is heard.
     w.listener()->setDemodulation(core::Demodulation::Am);
     const auto heard = recordWhile(
@@ -132,11 +139,8 @@ TEST(Playback, IqBandIsDemodulatedToAudio) {
 // remote (FM made its bits a hiss in the gaps), FM for its FSK packets.
 TEST(Playback, AutoDemodulationSaysWhatItChose) {
     TempDir dir;
-    const auto files = writeDemo(dir, 1.0, 0.5);
     ui::MainWindow w;
-    w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
-    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+    ASSERT_NO_FATAL_FAILURE(openIqDemo(w, dir));
     auto* box = w.findChild<QComboBox*>("demodulation");
     ASSERT_NE(box, nullptr);
     EXPECT_EQ(box->currentText(), "Auto");
@@ -162,11 +166,8 @@ TEST(Playback, AutoDemodulationSaysWhatItChose) {
 // span". A band wholly outside says so in words.
 TEST(Playback, TheWholeViewOfAnIqRecordingPlays) {
     TempDir dir;
-    const auto files = writeDemo(dir, 1.0, 0.5);
     ui::MainWindow w;
-    w.show();
-    ASSERT_TRUE(w.openPath(QString::fromStdString(files.iqRecording)));
-    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+    ASSERT_NO_FATAL_FAILURE(openIqDemo(w, dir));
     QSignalSpy problems(w.listener(), &ui::Listener::problem);
     QSignalSpy heard(w.listener(), &ui::Listener::heardAs);
     w.listener()->listen(0, 1, 433.92e6 - 1000976.5625, 433.92e6 + 999023.4375, false);
