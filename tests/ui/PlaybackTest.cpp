@@ -119,6 +119,27 @@ TEST(Playback, EditedPlaybackLacksTheRemovedWhistleAndOriginalHasIt) {
     EXPECT_LT(whistleEdited, whistleOriginal / 100); // and the edit took it out (-20 dB)
 }
 
+// A short stretch plays to its end: the sink was stopped when it had taken the last of the
+// audio, and the 110-130 ms still in its buffer were lost (a 117 ms packet played silent).
+TEST(Playback, AShortStretchIsHeardToItsEnd) {
+    TempDir dir;
+    const auto files = writeDemo(dir, 0.5, 3.0);
+    ui::MainWindow w;
+    w.show();
+    ASSERT_TRUE(w.openPath(QString::fromStdString(files.audioRecording)));
+    ASSERT_TRUE(w.player()->hasDevice()) << "no audio output: is PulseAudio running?";
+    const auto heard = recordWhile(
+        w, [&] { w.listener()->listen(2.1, 2.4, 0, 24000, false); }, dir.file("short.raw"));
+    std::size_t first = heard.size(), last = 0;
+    for (std::size_t i = 0; i < heard.size(); ++i)
+        if (std::abs(heard[i]) > 1e-3) {
+            first = std::min(first, i);
+            last = i;
+        }
+    ASSERT_LT(first, last) << "nothing was heard";
+    EXPECT_GT(double(last - first) / 48000, 0.28); // of 0.3 s
+}
+
 TEST(Playback, IqBandIsDemodulatedToAudio) {
     TempDir dir;
     ui::MainWindow w;

@@ -86,6 +86,7 @@ void Player::play(PlaybackAudio audio, bool edited, bool loop) {
     m_start = audio.startSeconds;
     m_rate = audio.rate;
     m_edited = edited;
+    m_loop = loop;
     m_buffer = std::make_unique<PlaybackBuffer>(std::move(audio), edited, loop);
     m_buffer->open(QIODevice::ReadOnly);
     m_sink = std::make_unique<QAudioSink>(QMediaDevices::defaultAudioOutput(), format);
@@ -122,13 +123,26 @@ double Player::position() const {
     // What the device has played, wrapped for loops (the buffer runs ahead by its latency).
     const double played = double(m_sink->processedUSecs()) / 1e6;
     const double length = double(m_buffer->frames()) / m_rate;
-    return m_start + std::fmod(played, length);
+    return m_start + (m_loop ? std::fmod(played, length) : std::min(played, length));
 }
 
+// Idle: the device has taken the last of the audio, but its buffer still holds up to
+// bufferSize bytes of it: stopping at once cut the last 110-130 ms (a 117 ms packet played
+// silent). The sink stops once that much time has passed.
 void Player::onStateChanged() {
-    if (m_sink && m_sink->state() == QAudio::IdleState)
-        QMetaObject::invokeMethod(
-            this, [this] { stop(); }, Qt::QueuedConnection);
+    if (!m_sink || m_sink->state() != QAudio::IdleState)
+        return;
+    if (m_buffer && m_buffer->frame() < m_buffer->frames())
+        return; // a late read (a busy machine), not the end: it goes on
+    const QAudioFormat format = m_sink->format();
+    const double bytesPerSecond = double(format.bytesPerFrame()) * format.sampleRate();
+    const int tailMs = bytesPerSecond > 0
+                           ? int(std::ceil(1000.0 * m_sink->bufferSize() / bytesPerSecond)) + 40
+                           : 0;
+    QTimer::singleShot(tailMs, this, [this, sink = m_sink.get()] {
+        if (m_sink.get() == sink) // not stopped or replaced meanwhile
+            stop();
+    });
 }
 
 } // namespace specedit::ui

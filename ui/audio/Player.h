@@ -57,6 +57,7 @@ private:
     bool m_edited = true;
     double m_start = 0;
     double m_rate = 48000;
+    bool m_loop = false;
 };
 
 } // namespace specedit::ui
