@@ -66,16 +66,33 @@ std::vector<cf> shiftFilterDecimate(const std::complex<float>* x, std::int64_t n
     return filterDecimate(shifted, h, decimate);
 }
 
-void normalise(std::vector<float>& audio) {
-    float peak = 0;
-    for (float v : audio)
-        peak = std::max(peak, std::abs(v));
-    if (peak > 0)
-        for (float& v : audio)
-            v *= 0.5f / peak;
+// Scales the audio by `scale`, or when it is 0 to a peak of 0.5 (silence stays silence); the
+// scale used. An edited version takes its original's: its own brought the noise left where a
+// burst was removed up to full loudness.
+double normalise(std::vector<float>& audio, double scale) {
+    if (scale == 0) {
+        float peak = 0;
+        for (float v : audio)
+            peak = std::max(peak, std::abs(v));
+        scale = peak > 0 ? 0.5 / peak : 1.0;
+    }
+    for (float& v : audio)
+        v = std::clamp(float(v * scale), -1.0f, 1.0f);
+    return scale;
 }
 
-std::vector<float> demod(const std::vector<cf>& y, Demodulation mode, double bw, double rate) {
+// 5 ms ramps at both ends: the AM audio starts and ends off its mean, which clicked.
+void fadeEnds(std::vector<float>& audio, double rate) {
+    const auto n = std::min(audio.size() / 2, std::size_t(0.005 * rate));
+    for (std::size_t i = 0; i < n; ++i) {
+        const float g = float(i) / float(n);
+        audio[i] *= g;
+        audio[audio.size() - 1 - i] *= g;
+    }
+}
+
+std::vector<float> demod(const std::vector<cf>& y, Demodulation mode, double bw, double rate,
+                         double squelch) {
     std::vector<float> audio(y.size());
     if (mode == Demodulation::Am) {
         double mean = 0;
@@ -85,12 +102,18 @@ std::vector<float> demod(const std::vector<cf>& y, Demodulation mode, double bw,
         for (std::size_t i = 0; i < y.size(); ++i)
             audio[i] = float(std::abs(y[i]) - mean);
     } else if (mode == Demodulation::Fm) {
+        // Muted below the squelch: the discriminator of noise alone is a loud hiss.
+        const auto open = [&](std::size_t i) { return squelch == 0 || std::abs(y[i]) >= squelch; };
         double mean = 0;
+        std::size_t heard = 0;
         for (std::size_t i = 1; i < y.size(); ++i)
-            mean += std::arg(y[i] * std::conj(y[i - 1])) / kPi;
-        mean /= double(std::max<std::size_t>(1, y.size() - 1));
+            if (open(i)) {
+                mean += std::arg(y[i] * std::conj(y[i - 1])) / kPi;
+                ++heard;
+            }
+        mean /= double(std::max<std::size_t>(1, heard));
         for (std::size_t i = 1; i < y.size(); ++i)
-            audio[i] = float(std::arg(y[i] * std::conj(y[i - 1])) / kPi - mean);
+            audio[i] = open(i) ? float(std::arg(y[i] * std::conj(y[i - 1])) / kPi - mean) : 0.0f;
     } else {
         const double sign = mode == Demodulation::Usb ? 1.0 : -1.0;
         const cd step = std::polar(1.0, sign * kPi * bw / rate); // move by +-bw/2
@@ -120,8 +143,10 @@ struct Blocks {
     std::vector<double> level, hz;
 };
 
-Blocks measureBlocks(const std::vector<cf>& y, double rate) {
-    const auto block = std::size_t(std::max(2.0, std::round(50e-6 * rate)));
+Blocks measureBlocks(const std::vector<cf>& y, double rate, double bw) {
+    // At least three of the noise's correlation times (1 / bw): blocks of two samples in a
+    // 20 kHz band at 49 kHz held noise's frequency from one to the next and read as FM.
+    const auto block = std::size_t(std::max(2.0, std::round(std::max(50e-6, 3 / bw) * rate)));
     cd centreLine = 0;
     for (const auto& v : y)
         centreLine += cd(v) / double(y.size());
@@ -142,9 +167,30 @@ Blocks measureBlocks(const std::vector<cf>& y, double rate) {
     return out;
 }
 
+// The correlation of each block's frequency with the next's, over pairs of blocks both on:
+// near 1 for a signal whose frequency moves (a symbol or a voice's deviation lasts many 50 us
+// blocks), near 0 for noise alone.
+double successiveCorrelation(const Blocks& b, double on) {
+    std::vector<std::pair<double, double>> pairs;
+    for (std::size_t k = 1; k < b.hz.size(); ++k)
+        if (b.level[k] >= on && b.level[k - 1] >= on)
+            pairs.emplace_back(b.hz[k - 1], b.hz[k]);
+    if (pairs.size() < 3)
+        return 1;
+    double mean = 0;
+    for (const auto& [x, y] : pairs)
+        mean += (x + y) / double(2 * pairs.size());
+    double lagged = 0, power = 0;
+    for (const auto& [x, y] : pairs) {
+        lagged += (x - mean) * (y - mean);
+        power += ((x - mean) * (x - mean) + (y - mean) * (y - mean)) / 2;
+    }
+    return power > 0 ? lagged / power : 1;
+}
+
 // AM or FM for the band, as step 4 above says; why gives the numbers.
-Demodulation chooseAmOrFm(const std::vector<cf>& y, double rate, std::string& why) {
-    const Blocks b = measureBlocks(y, rate);
+Demodulation chooseAmOrFm(const std::vector<cf>& y, double rate, double bw, std::string& why) {
+    const Blocks b = measureBlocks(y, rate, bw);
     if (b.level.size() < 8 || percentile(b.level, 0.99) <= 0) {
         why = b.level.size() < 8 ? "the stretch is too short to tell" : "the band is silent";
         return Demodulation::Fm;
@@ -160,23 +206,40 @@ Demodulation chooseAmOrFm(const std::vector<cf>& y, double rate, std::string& wh
     }
     const double spread = (percentile(onHz, 0.75) - percentile(onHz, 0.25)) / 2;
     const double swingDb = 20 * std::log10(high / std::max(low, high * 1e-6));
-    const bool keyed = switches * 40 > int(onHz.size()); // a switch every 2 ms on, or more
+    // A switch every 2 ms on, or more, between levels 15 dB apart (noise in short blocks
+    // flickers by 10 dB or so, and read as 401 switches of on/off keying).
+    const bool keyed = switches * 40 > int(onHz.size()) && swingDb > 15;
     const std::string within = "±" + exactNumber(std::round(spread / 10) / 100) + " kHz";
     if (keyed && spread < 5000) {
         why = "it switches on and off " + std::to_string(switches / 2) +
               " times while its frequency stays within " + within + " (on/off keying)";
         return Demodulation::Am;
     }
+    if (spread >= 1500 && successiveCorrelation(b, on) < 0.3) { // frequency moves, held by none
+        why = "the band seems to hold noise alone: its frequency wanders over " + within +
+              " at random";
+        return Demodulation::Fm;
+    }
     if (spread < 1500 && swingDb > 3.5) {
         why = "its frequency stays within " + within + " while its level moves over " +
               exactNumber(std::round(swingDb)) + " dB";
         return Demodulation::Am;
     }
-    why = "while on, its frequency moves over " + within;
-    if (spread < 1500)
-        why = "its frequency stays within " + within + " but its level stays within " +
-              exactNumber(std::round(swingDb)) + " dB";
+    why = spread < 1500
+              ? "its frequency stays within " + within + " but its level stays within " +
+                    exactNumber(std::round(swingDb)) + " dB"
+              : "while it is on, its frequency moves over " + within + " (frequency keying or FM)";
     return Demodulation::Fm;
+}
+
+// FM's squelch for a band that switches on and off (its 99th percentile block level more than
+// 4 times its 20th): the geometric mean of the two; 0, none, for a band always on.
+double squelchLevel(const std::vector<cf>& y, double rate, double bw) {
+    const Blocks b = measureBlocks(y, rate, bw);
+    if (b.level.size() < 8)
+        return 0;
+    const double low = percentile(b.level, 0.2), high = percentile(b.level, 0.99);
+    return high > 4 * low ? std::sqrt(low * high) : 0;
 }
 
 } // namespace
@@ -196,7 +259,7 @@ Demodulation parseDemodulation(const std::string& text) {
 }
 
 Listening demodulate(const std::complex<float>* iq, std::int64_t count, double fs, double lowHz,
-                     double highHz, Demodulation mode, double targetRate) {
+                     double highHz, Demodulation mode, double targetRate, const Listening* like) {
     if (!(highHz > lowHz) || lowHz < -fs / 2 - 1e-9 || highHz > fs / 2 + 1e-9)
         throw Error("listening band",
                     "band " + exactNumber(lowHz) + " .. " + exactNumber(highHz) +
@@ -211,14 +274,22 @@ Listening demodulate(const std::complex<float>* iq, std::int64_t count, double f
     const auto h = lowPass(bw / 2, fs, std::max(std::min(8 * d1 + 1, 4097) | 1, 31));
     const auto y = shiftFilterDecimate(iq, count, fs, (lowHz + highHz) / 2, h, d1);
     Listening out;
-    out.used = mode == Demodulation::Auto ? chooseAmOrFm(y, bandRate, out.why) : mode;
-    out.audio = demod(y, out.used, bw, bandRate);
+    if (like) { // an edited version: heard as its original was
+        out.used = like->used;
+        out.why = like->why;
+        out.squelch = like->squelch;
+    } else {
+        out.used = mode == Demodulation::Auto ? chooseAmOrFm(y, bandRate, bw, out.why) : mode;
+        out.squelch = out.used == Demodulation::Fm ? squelchLevel(y, bandRate, bw) : 0.0;
+    }
+    out.audio = demod(y, out.used, bw, bandRate, out.squelch);
     // Stage 2: the audio down to about the audio rate.
     const int d2 = std::max(1, int(std::floor(bandRate / targetRate)));
     out.rate = bandRate / d2;
     if (d2 > 1)
         out.audio = decimateAudio(out.audio, bandRate, d2);
-    normalise(out.audio);
+    out.scale = normalise(out.audio, like ? like->scale : 0.0);
+    fadeEnds(out.audio, out.rate);
     return out;
 }
 

@@ -74,13 +74,13 @@ void ListenToolBar::setPlaying(bool playing) {
 void ListenToolBar::setIqMode(bool iq) {
     m_demodLabelAction->setVisible(iq);
     m_demodAction->setVisible(iq);
-    m_demod->setItemText(0, tr("Auto")); // what it chose was another recording's
-    m_demod->setItemData(0, QVariant(), Qt::ToolTipRole);
+    showAutoChoice({}); // what it chose was another recording's
 }
 void ListenToolBar::showAutoChoice(const QString& choice) {
     const QString mode = choice.section(':', 0, 0);
-    m_demod->setItemText(0, tr("Auto (%1)").arg(mode));
-    m_demod->setItemData(0, tr("Last played as %1").arg(choice), Qt::ToolTipRole);
+    m_demod->setItemText(0, choice.isEmpty() ? tr("Auto") : tr("Auto (%1)").arg(mode));
+    m_demod->setItemData(0, choice.isEmpty() ? QVariant() : tr("Last played as %1").arg(choice),
+                         Qt::ToolTipRole);
 }
 
 bool ListenToolBar::loop() const {

@@ -23,7 +23,8 @@ public:
 
     void setPlaying(bool playing);
     void setIqMode(bool iq); // shows the demodulator only for IQ recordings
-    // "Auto (AM)": what Auto chose for the last stretch played; the tooltip says why.
+    // "Auto (AM)": what Auto chose for the last stretch played; the tooltip says why. Empty:
+    // plain "Auto" again (another selection or recording).
     void showAutoChoice(const QString& choice);
     void buildMenu(QMenu* menu); // Play/Stop, Loop, Hear the edited result
     bool loop() const;

@@ -26,6 +26,9 @@ void wireListening(const ListenParts& p) {
                      [view = p.view](double t) { view->setPlayhead(t); });
     QObject::connect(p.listener, &Listener::problem, p.status,
                      [status = p.status](const QString& text) { status->showMessage(text, 8000); });
+    // Auto's choice was for the stretch played: another selection has not been heard yet.
+    QObject::connect(p.view, &SpectrogramView::selectionChanged, p.bar,
+                     [bar = p.bar] { bar->showAutoChoice({}); });
     QObject::connect(p.listener, &Listener::heardAs, p.bar, [p](const QString& choice) {
         p.bar->showAutoChoice(choice);
         p.status->showMessage(QObject::tr("Demodulated as %1").arg(choice), 8000);

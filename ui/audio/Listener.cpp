@@ -22,12 +22,13 @@ struct Request {
     core::Demodulation mode;
 };
 
-// Demodulates an interleaved I/Q stretch to mono audio.
-core::Listening listenTo(const Request& r, const core::RenderedRange& range) {
+// Demodulates an interleaved I/Q stretch to mono audio; an edited one as its original (like).
+core::Listening listenTo(const Request& r, const core::RenderedRange& range,
+                         const core::Listening* like = nullptr) {
     const double centre = r.source->info().centerFrequency.value_or(0.0);
     const auto* iq = reinterpret_cast<const std::complex<float>*>(range.samples.data());
     return core::demodulate(iq, std::int64_t(range.samples.size() / 2), range.rate, r.f0 - centre,
-                            r.f1 - centre, r.mode);
+                            r.f1 - centre, r.mode, 48000, like);
 }
 
 PlaybackAudio prepare(const Request& r, core::JobControl& job) {
@@ -47,7 +48,7 @@ PlaybackAudio prepare(const Request& r, core::JobControl& job) {
         return audio;
     }
     auto a = listenTo(r, original);
-    auto b = listenTo(r, edited);
+    auto b = listenTo(r, edited, &a);
     audio.original = std::move(a.audio);
     audio.edited = std::move(b.audio);
     audio.channels = 1;

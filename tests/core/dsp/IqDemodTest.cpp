@@ -163,8 +163,8 @@ TEST(IqDemod, AWideBandHearsABurstOffItsCentre) {
     auto spread = [&](double from, double to) {
         double sum = 0, squares = 0;
         int n = 0;
-        for (std::size_t i = 0; i < l.audio.size(); ++i) {
-            const double inPeriod = std::fmod(double(i) / l.rate, 0.05);
+        for (std::size_t i = 0; i + std::size_t(0.01 * l.rate) < l.audio.size(); ++i) {
+            const double inPeriod = std::fmod(double(i) / l.rate, 0.05); // not the fade out
             if (inPeriod > from && inPeriod < to) {
                 sum += l.audio[i];
                 squares += double(l.audio[i]) * l.audio[i];
@@ -197,4 +197,62 @@ TEST(IqDemod, AutoHearsTheRealCapturesByTheirKeying) {
             demodulate(x.data(), std::int64_t(x.size()), 1e6, -5e5, 5e5, Demodulation::Auto);
         EXPECT_EQ(l.used, mode) << name << ": " << l.why;
     }
+}
+
+namespace {
+
+// The RMS of the audio in [from, to) of each 50 ms period (the keyed signals' bursts lie in
+// 10-30 ms), leaving out the 10 ms faded out at the end.
+double rmsIn(const Listening& l, double from, double to) {
+    double sum = 0;
+    int n = 0;
+    for (std::size_t i = 0; i + std::size_t(0.01 * l.rate) < l.audio.size(); ++i) {
+        const double inPeriod = std::fmod(double(i) / l.rate, 0.05);
+        if (inPeriod >= from && inPeriod < to) {
+            sum += double(l.audio[i]) * l.audio[i];
+            ++n;
+        }
+    }
+    return std::sqrt(sum / std::max(n, 1));
+}
+
+} // namespace
+
+// An edited version is heard as its original was: with the remote's bursts removed, the noise
+// left stays as faint as it was beside them (scaled on its own it came out at full loudness,
+// a loud hiss where the user expected the removal to be heard); FM is muted between bursts,
+// and a band of noise alone says so.
+TEST(IqDemod, AnEditedVersionIsHeardAtItsOriginalsLevelAndFmIsSquelched) {
+    const auto ook = signal([](double t) {
+        bool burst = false;
+        return noise(t) + (bit(t, burst) && burst ? std::polar(0.3, 2 * kPi * 100e3 * t) : 0.0);
+    });
+    const auto removed = signal([](double t) { return noise(t); });
+    const auto n = std::int64_t(ook.size());
+    const auto a = demodulate(ook.data(), n, kFs, 80e3, 120e3, Demodulation::Auto);
+    const auto b = demodulate(removed.data(), n, kFs, 80e3, 120e3, Demodulation::Auto, 48000, &a);
+    EXPECT_EQ(b.used, a.used);
+    EXPECT_LT(rmsIn(b, 0, 0.05), rmsIn(a, 0, 0.05) / 30); // 30 dB quieter at least
+    const auto alone = demodulate(removed.data(), n, kFs, 80e3, 120e3, Demodulation::Am);
+    EXPECT_GT(rmsIn(alone, 0, 0.05), rmsIn(a, 0, 0.05) / 5); // what it was
+    // FSK bursts: the gaps between them are muted, the bursts are not.
+    const auto fsk = signal([](double t) {
+        bool burst = false;
+        const double hz = -200e3 + (bit(t, burst) ? 20e3 : -20e3);
+        return noise(t) + (burst ? std::polar(0.3, 2 * kPi * hz * t) : 0.0);
+    });
+    const auto f = demodulate(fsk.data(), n, kFs, -240e3, -160e3, Demodulation::Fm);
+    EXPECT_GT(f.squelch, 0);
+    EXPECT_GT(rmsIn(f, 0.012, 0.028), 0.05);
+    EXPECT_LT(rmsIn(f, 0.035, 0.048), 1e-6);
+    // A band always on (an FM tone) has no squelch.
+    const auto tone = signal([](double t) { return std::polar(0.3, 2 * kPi * 50e3 * t); });
+    EXPECT_EQ(demodulate(tone.data(), n, kFs, 40e3, 60e3, Demodulation::Fm).squelch, 0);
+    // Noise alone.
+    const auto heard = demodulate(removed.data(), n, kFs, 80e3, 120e3, Demodulation::Auto);
+    EXPECT_NE(heard.why.find("the band seems to hold noise alone"), std::string::npos) << heard.why;
+    // Narrower, in blocks of two samples whose levels flicker: not on/off keying either.
+    const auto narrow = demodulate(removed.data(), n, kFs, 90e3, 110e3, Demodulation::Auto);
+    EXPECT_NE(narrow.why.find("the band seems to hold noise alone"), std::string::npos)
+        << narrow.why << " " << narrow.rate;
 }
