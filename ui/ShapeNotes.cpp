@@ -96,10 +96,9 @@ QString denoiseNote(const core::Shape& s, const std::vector<core::Shape>& shapes
         if (other.noiseProfile &&
             (other.channel < 0 || s.channel < 0 || other.channel == s.channel))
             return {};
-    return QObject::tr("No noise profile: denoise takes this region's own floor as the noise, "
-                       "so a steady hum or whistle in it counts as sound and stays. Mark a "
-                       "stretch of noise alone with a shape set to \"noise profile\", or take a "
-                       "tone out with a gain or attenuate shape.");
+    return QObject::tr("Denoise without a noise profile keeps steady tones (a hum, a whistle) "
+                       "as sound: mark noise alone with a \"noise profile\" shape, or cut a "
+                       "tone with a gain shape.");
 }
 
 QString emptyBoxRefusal(BoxEdge edge, const QString& typed, const QString& other) {

@@ -361,10 +361,8 @@ TEST(ShapesPanelBox, DenoiseWithoutANoiseProfileSaysSteadyTonesStay) {
     ASSERT_EQ(w.document()->shape(id)->effect, core::ShapeEffect::Denoise);
     ASSERT_EQ(said.count(), 1);
     EXPECT_EQ(said.at(0).at(0).toString().toStdString(),
-              "No noise profile: denoise takes this region's own floor as the noise, so a steady "
-              "hum or whistle in it counts as sound and stays. Mark a stretch of noise alone with "
-              "a shape set to \"noise profile\", or take a tone out with a gain or attenuate "
-              "shape.");
+              "Denoise without a noise profile keeps steady tones (a hum, a whistle) as sound: "
+              "mark noise alone with a \"noise profile\" shape, or cut a tone with a gain shape.");
     core::Shape profile = rectShape(0.1, 0.4, 0, 4000);
     profile.noiseProfile = true;
     w.document()->addShape(profile);
