@@ -189,8 +189,7 @@ double successiveCorrelation(const Blocks& b, double on) {
 }
 
 // AM or FM for the band, as step 4 above says; why gives the numbers.
-Demodulation chooseAmOrFm(const std::vector<cf>& y, double rate, double bw, std::string& why) {
-    const Blocks b = measureBlocks(y, rate, bw);
+Demodulation chooseAmOrFm(const Blocks& b, std::string& why) {
     if (b.level.size() < 8 || percentile(b.level, 0.99) <= 0) {
         why = b.level.size() < 8 ? "the stretch is too short to tell" : "the band is silent";
         return Demodulation::Fm;
@@ -234,8 +233,7 @@ Demodulation chooseAmOrFm(const std::vector<cf>& y, double rate, double bw, std:
 
 // FM's squelch for a band that switches on and off (its 99th percentile block level more than
 // 4 times its 20th): the geometric mean of the two; 0, none, for a band always on.
-double squelchLevel(const std::vector<cf>& y, double rate, double bw) {
-    const Blocks b = measureBlocks(y, rate, bw);
+double squelchLevel(const Blocks& b) {
     if (b.level.size() < 8)
         return 0;
     const double low = percentile(b.level, 0.2), high = percentile(b.level, 0.99);
@@ -279,8 +277,10 @@ Listening demodulate(const std::complex<float>* iq, std::int64_t count, double f
         out.why = like->why;
         out.squelch = like->squelch;
     } else {
-        out.used = mode == Demodulation::Auto ? chooseAmOrFm(y, bandRate, bw, out.why) : mode;
-        out.squelch = out.used == Demodulation::Fm ? squelchLevel(y, bandRate, bw) : 0.0;
+        const bool measured = mode == Demodulation::Auto || mode == Demodulation::Fm;
+        const Blocks blocks = measured ? measureBlocks(y, bandRate, bw) : Blocks{}; // once
+        out.used = mode == Demodulation::Auto ? chooseAmOrFm(blocks, out.why) : mode;
+        out.squelch = out.used == Demodulation::Fm ? squelchLevel(blocks) : 0.0;
     }
     out.audio = demod(y, out.used, bw, bandRate, out.squelch);
     // Stage 2: the audio down to about the audio rate.
