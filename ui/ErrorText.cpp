@@ -12,6 +12,7 @@ QString userText(QString text) {
     // Longest names first: "--swap-iq" before "--iq", "noverlap" before "nperseg"'s neighbours.
     static const std::pair<const char*, const char*> kNames[] = {
         {"--mag-unit db", "“dB” under Magnitudes"},
+        {"--image-colormap", "the picture's Colours"},
         {"--image-time", "the picture's Time"},
         {"--image-freq", "the picture's Frequency"},
         {"--image-db", "the picture's Levels"},

@@ -40,6 +40,7 @@ struct RebuildArgs {
     CLI::Option* magUnitOption = nullptr;
     CLI::Option* scalingOption = nullptr; // not given: a guessed reading's hinted scaling holds
     std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
+    std::string imageColormap = "auto";
 };
 
 // --image-db, --image-time, --image-freq: all three or none.
@@ -89,6 +90,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     o.blockFrames = a.blockFrames;
     spec.refineGivenPhase = a.iterationsOption->count() > 0;
     spec.image = imageAxes(a);
+    spec.imageColormap = a.imageColormap;
     if (spec.image && !a.analysis.fs) // the picture's frequency axis shows the rate
         spec.analysis.fs = core::pictureSampleRate(*spec.image);
     spec.detrend = core::parseDetrend(a.detrend);
@@ -145,6 +147,8 @@ void requireRate(const RebuildArgs& a) {
 void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t clipped) {
     if (const std::string w = core::rebuildWarning(r); !w.empty())
         std::cerr << "rebuild: warning: " << w << "\n";
+    if (!r.pictureWarning.empty())
+        std::cerr << "rebuild: warning: " << a.input.magnitude << ": " << r.pictureWarning << "\n";
     const bool picture = !a.imageDb.empty();
     // Into a .npy nothing clips, but a plain FFT read with scipy's scaling is still far too
     // loud (512 times, unsaid, for a librosa file).
@@ -251,6 +255,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
         core::requireWritable(a.report);
     const auto r = rebuild(a, spec, job);
     finishProgress();
+    if (!r.pictureNote.empty())
+        std::cout << "picture " << r.pictureNote << "\n";
     if (r.foldedHermitian)
         std::cout << "the two-sided spectrum is Hermitian: rebuilt as a real signal\n";
     if (r.directInverse)
@@ -287,7 +293,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
                    "finds, and that is said)");
     cmd->add_option("magnitudes", a->input.magnitude,
                     "Magnitude file: .npy, .csv/.txt (also MATLAB text), raw .f32/.f64, or a "
-                    "grayscale picture (.png, .jpg, ...) with --image-db/-time/-freq")
+                    "spectrogram picture (.png, .jpg, ...; grayscale or drawn with a known "
+                    "colour map) with --image-db/-time/-freq")
         ->required();
     cmd->add_option("--out", a->out, "Output: 1-D .npy or a recording (.wav, .cf32, ...)")
         ->required();
@@ -324,7 +331,9 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--block-frames", a->blockFrames,
                     "Frames per block for long signals (0: automatic)");
     cmd->add_option("--seed", a->seed, "Seed of the random initial phase")->capture_default_str();
-    cmd->add_option("--image-db", a->imageDb, "A picture's levels: MIN,MAX dB (black, white)")
+    cmd->add_option("--image-db", a->imageDb,
+                    "A picture's levels: MIN,MAX dB (its colour map's first and last colours: "
+                    "black and white in gray)")
         ->delimiter(',')
         ->expected(2);
     cmd->add_option("--image-time", a->imageTime, "A picture's time span: START,END s")
@@ -334,6 +343,11 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
                     "A picture's frequency span, bottom to top: LOW,HIGH Hz (LOW < 0: IQ)")
         ->delimiter(',')
         ->expected(2);
+    cmd->add_option("--image-colormap", a->imageColormap,
+                    "The colour map a picture was drawn with: auto (gray for a grayscale "
+                    "picture, else the closest of gray, cividis, inferno, magma, plasma, turbo, "
+                    "viridis, jet), or a name; NAME_r for one reversed (bright is quiet)")
+        ->capture_default_str();
     cmd->add_option("--report", a->report, "Write the figures per iteration as JSON");
     cmd->add_option("--center", a->center, "Centre frequency in Hz for an IQ recording")
         ->transform(hertzUnits());

@@ -3,6 +3,7 @@
 #include "dsp/Stft.h"
 #include "dsp/Window.h"
 #include "io/AtomicFile.h"
+#include "io/PictureLevels.h"
 #include "phase/GuessScores.h"
 #include "phase/StftOperator.h"
 #include "util/Error.h"
@@ -135,8 +136,12 @@ Prepared prepareImage(const RebuildSpec& spec) {
     const auto& a = spec.analysis;
     const auto params =
         StftParams::make(a.window, a.nperseg.value_or(256), a.noverlap, a.nfft, a.fs);
-    auto img = magnitudesFromImage(readGrayImage(spec.magnitudePath), *spec.image, params);
+    const PictureLevels picture =
+        readPictureLevels(readImage(spec.magnitudePath), spec.imageColormap, spec.magnitudePath);
+    auto img = magnitudesFromImage(picture.levels, *spec.image, params);
     Prepared p;
+    p.out.pictureNote = picture.note();
+    p.out.pictureWarning = picture.warning;
     p.out.params = params;
     p.out.length = img.length;
     p.out.framing = spec.retrieval.framing;

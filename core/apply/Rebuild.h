@@ -36,6 +36,8 @@ struct RebuildSpec {
     // A grayscale picture as the magnitude file (io/GrayImage.h): its levels and axes. The
     // analysis options then set the grid it is resampled onto (nperseg 256 by default).
     std::optional<ImageAxes> image;
+    // The colour map the picture was drawn with (io/PictureLevels.h): "auto" or a name.
+    std::string imageColormap = "auto";
     // With a phase: each frame's mean or line was taken away before the window (scipy's
     // detrend; phase/Detrend.h). Phase retrieval takes none.
     Detrend detrend = Detrend::None;
@@ -65,6 +67,9 @@ struct RebuildOutcome {
     // line) is in no frame and was set to zero.
     bool trendLost = false;
     Detrend detrend = Detrend::None; // as the spec said, for a direct inverse
+    // A picture: how its colours and plot were read (PictureLevels::note), and what may be
+    // wrong with it (its warning).
+    std::string pictureNote, pictureWarning;
 };
 
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,

@@ -15,24 +15,16 @@ struct StbFree {
     void operator()(void* p) const { stbi_image_free(p); }
 };
 
-// Loads as 16-bit or 8-bit samples (keeping the file's depth), `channels` per pixel.
-template <typename T>
-GrayImage toGray(const T* data, int w, int h, int channels, double full, const std::string& path) {
-    GrayImage img{w, h, std::vector<double>(std::size_t(w) * std::size_t(h))};
-    const bool colour = channels >= 3;
-    std::size_t coloured = 0;
-    for (std::size_t i = 0; i < img.values.size(); ++i) {
+// The file's samples (8 or 16 bits, `channels` per pixel) as 16-bit RGB.
+template <typename T> RgbImage toRgb(const T* data, int w, int h, int channels) {
+    RgbImage img{w, h, channels < 3, {}};
+    img.pixels.resize(std::size_t(w) * std::size_t(h));
+    const unsigned scale = sizeof(T) == 1 ? 257u : 1u;
+    for (std::size_t i = 0; i < img.pixels.size(); ++i) {
         const T* p = data + i * std::size_t(channels);
-        if (colour) {
-            const double spread = std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
-            coloured += spread > 0.02 * full;
-        }
-        img.values[i] = double(p[0]) / full; // gray: R = G = B
+        const auto v = [&](int c) { return std::uint16_t(unsigned(p[c]) * scale); };
+        img.pixels[i] = img.gray ? std::array{v(0), v(0), v(0)} : std::array{v(0), v(1), v(2)};
     }
-    if (coloured * 100 > img.values.size()) // more than 1 % of the pixels have a hue
-        throw Error(path, "is a colour picture",
-                    "a grayscale spectrogram (black the lowest level, white the highest): a "
-                    "colour map cannot be read back into levels");
     return img;
 }
 
@@ -65,7 +57,7 @@ bool isImagePath(const std::string& path) {
     return false;
 }
 
-GrayImage readGrayImage(const std::string& path) {
+RgbImage readImage(const std::string& path) {
     if (!std::filesystem::is_regular_file(path))
         throw Error(path, "does not exist or is not a file", "an image file");
     int w = 0, h = 0, channels = 0;
@@ -79,14 +71,14 @@ GrayImage readGrayImage(const std::string& path) {
             throw Error(path, std::string("cannot be decoded: ") + stbi_failure_reason(),
                         "a valid image");
         checkSize(path, w, h);
-        return toGray(data.get(), w, h, channels, 65535.0, path);
+        return toRgb(data.get(), w, h, channels);
     }
     std::unique_ptr<stbi_uc, StbFree> data(stbi_load(path.c_str(), &w, &h, &channels, 0));
     if (!data)
         throw Error(path, std::string("cannot be decoded: ") + stbi_failure_reason(),
                     "a valid image");
     checkSize(path, w, h);
-    return toGray(data.get(), w, h, channels, 255.0, path);
+    return toRgb(data.get(), w, h, channels);
 }
 
 } // namespace specedit::core

@@ -929,19 +929,20 @@ class PhaseRetrievalCli(CliTest):
 
 
 def write_png(path, gray, bits=16):
-    """A grayscale PNG (values 0..1, row 0 at the top), written with zlib: no imaging library
-    needed in the tests."""
+    """A grayscale PNG (values 0..1, row 0 at the top; rows x columns x 3 for colour), written
+    with zlib: no imaging library needed in the tests."""
     import struct
     import zlib
     full = (1 << bits) - 1
     pixels = np.clip(np.round(gray * full), 0, full).astype(">u2" if bits == 16 else "u1")
     raw = b"".join(b"\x00" + row.tobytes() for row in pixels)
+    colour_type = 2 if gray.ndim == 3 else 0
 
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
-    header = struct.pack(">IIBBBBB", gray.shape[1], gray.shape[0], bits, 0, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", gray.shape[1], gray.shape[0], bits, colour_type, 0, 0, 0)
     with open(path, "wb") as f:
         f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
                 chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
@@ -1014,12 +1015,51 @@ class ImageInput(CliTest):
         self.assertEqual(proc.returncode, 2)
         self.assertIn("--image-db", proc.stderr)
         self.assertIn("MIN < MAX", proc.stderr)
-        with open(rgb, "wb") as f:  # a P6 PPM: red and blue stripes
-            f.write(b"P6 8 8 255\n" + bytes([255, 0, 0, 0, 0, 255] * 32))
+        with open(rgb, "wb") as f:  # a P6 PPM of random colours, as a photograph's
+            f.write(b"P6 64 64 255\n" + np.random.default_rng(1).bytes(64 * 64 * 3))
         proc = run("rebuild", rgb, "--fs", 8000, "--image-db", "-100,0", "--image-time", "0,1",
                    "--image-freq", "0,4000", "--out", self.path("y.npy"))
         self.assertEqual(proc.returncode, 1)
-        self.assertIn("is a colour picture", proc.stderr)
+        self.assertIn("its colours are not those of any colour map known", proc.stderr)
+        proc = run("rebuild", rgb, "--fs", 8000, "--image-db", "-100,0", "--image-time", "0,1",
+                   "--image-freq", "0,4000", "--image-colormap", "hot", "--out", self.path("y.npy"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("--image-colormap: 'hot' is no colour map known", proc.stderr)
+
+    def test_a_colour_figure_is_read_through_its_colour_map_and_cropped_to_its_plot(self):
+        fs, n = 8000, 16000
+        t = np.arange(n) / fs
+        x = np.cos(2 * np.pi * (500 * t + 400 * t * t)) + 0.5 * np.cos(2 * np.pi * 3000 * t)
+        _, _, z = scipy.signal.stft(x, fs=fs, nperseg=256, noverlap=192)
+        level = np.clip((20 * np.log10(np.abs(z) + 1e-12) + 100) / 100, 0, 1)[::-1]
+        table = np.loadtxt(os.path.join(os.path.dirname(__file__), "..", "..", "resources",
+                                        "colormaps", "viridis.csv"))
+        plot = table[np.round(level * 255).astype(int)]  # as matplotlib's imshow draws it
+        # A figure: white margins, black specks for tick labels, a colour bar to the right.
+        h, w = plot.shape[:2]
+        fig = np.ones((h + 90, w + 160, 3))
+        fig[40:40 + h, 70:70 + w] = plot
+        fig[40:40 + h, w + 110:w + 125] = table[np.linspace(255, 0, h).astype(int)][:, None]
+        specks = np.random.default_rng(2).random(fig.shape[:2]) < 0.02
+        specks[38:42 + h, 68:72 + w] = False
+        fig[specks] = 0
+        # Spines as matplotlib snaps them: on the plot's first column and row, past its last.
+        fig[40:41 + h, [70, 70 + w]] = 0
+        fig[[40, 40 + h], 70:71 + w] = 0
+        write_png(self.path("figure.png"), fig, bits=8)
+        frames, half_bin = z.shape[1], fs / 512
+        proc = run("rebuild", self.path("figure.png"), "--fs", fs, "--nperseg", 256,
+                   "--noverlap", 192, "--image-db", "-100,0", "--image-time",
+                   f"{-32 / fs},{(frames - 0.5) * 64 / fs}", "--image-freq",
+                   f"{-half_bin},{fs / 2 + half_bin}", "--out", self.path("y.npy"), check=0)
+        self.assertIn("picture read as viridis (chosen from its colours; 98.8 % of the plot's "
+                      f"pixels are its colours); the plot is columns 71 to {70 + w} and rows 41 "
+                      f"to {40 + h} of the {w + 160} x {h + 90} picture", proc.stdout)
+        y = np.load(self.path("y.npy"))
+        _, _, zy = scipy.signal.stft(y, fs=fs, nperseg=256, noverlap=192)
+        m = min(zy.shape[1], z.shape[1])
+        a, b = np.abs(z[:, :m]), np.abs(zy[:, :m])
+        self.assertLess(20 * np.log10(np.linalg.norm(b - a) / np.linalg.norm(a)), -15)
 
 
 class BadSpectra(CliTest):

@@ -6,6 +6,7 @@
 
 #include "UiFixture.h"
 #include "dsp/Stft.h"
+#include "io/Colormaps.h"
 #include "io/Npy.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
@@ -19,6 +20,7 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -363,6 +365,45 @@ TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
     d.form()->setFiles("/data/spectrogram.npy", QString());
     EXPECT_TRUE(button(d, "&Guess parameters")->isEnabled());
     EXPECT_TRUE(d.status().startsWith("Guess how the files were made"));
+}
+
+// A colour figure (viridis on white, as matplotlib saves one) is read through its colour map and
+// cropped to its plot, and the status says so before and after a rebuild; Colours and Reversed
+// name the map the user knows.
+TEST(RebuildDialog, AColourFigureSaysHowItWasRead) {
+    TempDir dir;
+    const QString path = QString::fromStdString((dir.path() / "figure.png").string());
+    QImage img(300, 200, QImage::Format_RGB32);
+    img.fill(Qt::white);
+    const core::ColormapTable& viridis = *core::findColormap("viridis");
+    for (int r = 20; r < 180; ++r)
+        for (int c = 40; c < 260; ++c) {
+            const double t = 0.5 + 0.4 * std::sin(c * 0.1) * std::cos(r * 0.05);
+            const auto& rgb = viridis.rgb[std::size_t(std::lround(t * 255))];
+            img.setPixel(c, r,
+                         qRgb(int(std::lround(rgb[0] * 255)), int(std::lround(rgb[1] * 255)),
+                              int(std::lround(rgb[2] * 255))));
+        }
+    ASSERT_TRUE(img.save(path));
+    ui::RebuildDialog d;
+    d.form()->setFiles(path, QString());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return d.status().startsWith("Picture read"); }, 20000))
+        << d.status().toStdString();
+    EXPECT_TRUE(d.status().contains("Picture read as viridis (chosen from its colours; 100 % of "
+                                    "the plot's pixels are its colours); the plot is columns 41 "
+                                    "to 260 and rows 21 to 180 of the 300 x 200 picture"))
+        << d.status().toStdString();
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    EXPECT_TRUE(d.status().contains("Spectral convergence")) << d.status().toStdString();
+    EXPECT_TRUE(d.status().contains("Picture read as viridis")) << d.status().toStdString();
+    auto* colours = d.form()->findChild<QComboBox*>("pictureColormap");
+    auto* reversed = d.form()->findChild<QCheckBox*>("pictureReversed");
+    ASSERT_TRUE(colours && reversed);
+    EXPECT_EQ(d.form()->spec().imageColormap, "auto");
+    colours->setCurrentText("magma");
+    reversed->setChecked(true);
+    EXPECT_EQ(d.form()->spec().imageColormap, "magma_r");
 }
 
 // A picture's frequency axis shows its sample rate: the field follows it until the user types

@@ -7,6 +7,14 @@
 
 namespace specedit::ui {
 
+QString pictureText(const core::RebuildOutcome& outcome) {
+    QString text = QObject::tr("Picture %1.").arg(QString::fromStdString(outcome.pictureNote));
+    if (!outcome.pictureWarning.empty())
+        text +=
+            " " + QObject::tr("Warning: %1.").arg(QString::fromStdString(outcome.pictureWarning));
+    return text;
+}
+
 QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
     const auto& p = outcome.params;
     QString text =
@@ -31,6 +39,8 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
                 .arg(p.hop());
     if (outcome.foldedHermitian)
         text += QObject::tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
+    if (!outcome.pictureNote.empty())
+        text += " " + pictureText(outcome);
     for (const std::string& note :
          {core::sidesNote(outcome), core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())

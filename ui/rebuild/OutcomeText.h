@@ -13,6 +13,8 @@
 namespace specedit::ui {
 
 // picture: the magnitudes came from a picture (its Levels, not Scaling, set the level).
+// How a picture was read: "Picture read as viridis (...); the plot is ...", and its warning.
+QString pictureText(const core::RebuildOutcome& outcome);
 QString outcomeText(const core::RebuildOutcome& outcome, bool picture);
 // ranked: the result's candidates as the table holds them (the result's were moved there).
 QString guessText(const core::GuessResult& result, const std::vector<core::GuessCandidate>& ranked);

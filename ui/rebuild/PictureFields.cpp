@@ -3,8 +3,11 @@
 #include "CompactSpinBox.h"
 #include "HertzSpinBox.h"
 #include "SecondsSpinBox.h"
+#include "io/Colormaps.h"
 #include "util/Error.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <tuple>
@@ -14,8 +17,7 @@ namespace {
 
 QDoubleSpinBox* field(QDoubleSpinBox* s, double lo, double hi, double value,
                       const QString& suffix) {
-    s->setRange(lo, hi);
-    s->setDecimals(3);
+    s->setRange(lo, hi); // the box's own decimals: a time keeps -0.0029 s (it showed -0.003)
     s->setValue(value);
     s->setSuffix(suffix);
     return s;
@@ -24,10 +26,31 @@ QDoubleSpinBox* field(QDoubleSpinBox* s, double lo, double hi, double value,
 } // namespace
 
 PictureFields::PictureFields(QWidget* parent)
-    : QGroupBox(tr("Picture (grayscale: black the lowest level, white the highest)"), parent) {
+    : QGroupBox(tr("Picture (its colour map's first colour is the lowest level, its last the "
+                   "highest; the axes' ranges are its plot's edges)"),
+                parent) {
     auto* row = new QHBoxLayout(this);
+    m_colormap = new QComboBox(this);
+    m_colormap->setObjectName("pictureColormap");
+    m_colormap->addItem(tr("Auto"), "auto");
+    for (const core::ColormapTable& map : core::colormapTables())
+        m_colormap->addItem(QString::fromStdString(map.name), QString::fromStdString(map.name));
+    m_colormap->setToolTip(tr("The colour map the picture was drawn with. Auto: gray for a "
+                              "grayscale picture, else the map its colours lie closest to; a "
+                              "figure's margins, labels and colour bar are left out"));
+    m_reversed = new QCheckBox(tr("Reversed"), this);
+    m_reversed->setObjectName("pictureReversed");
+    m_reversed->setToolTip(tr("Bright is quiet: the map's last colour is the lowest level "
+                              "(matplotlib's NAME_r maps, or black on white as Praat draws)"));
+    row->addWidget(new QLabel(tr("Colours"), this));
+    row->addWidget(m_colormap);
+    row->addWidget(m_reversed);
+    connect(m_colormap, &QComboBox::currentIndexChanged, this, &PictureFields::coloursChanged);
+    connect(m_reversed, &QCheckBox::toggled, this, &PictureFields::coloursChanged);
     m_dbMin = field(new CompactSpinBox(this), -1000, 1000, -100, tr(" dB"));
     m_dbMax = field(new CompactSpinBox(this), -1000, 1000, 0, tr(" dB"));
+    m_dbMin->setDecimals(3);
+    m_dbMax->setDecimals(3);
     m_t0 = field(new SecondsSpinBox(this), -1e6, 1e6, 0, QString()); // "0 s", "1.5 s"
     m_t1 = field(new SecondsSpinBox(this), -1e6, 1e6, 1, QString());
     m_f0 = field(new HertzSpinBox(this), -1e10, 1e10, 0, QString()); // "-1 MHz", "4 kHz"
@@ -56,6 +79,11 @@ PictureFields::PictureFields(QWidget* parent)
             emit refused(tr("Picture %1: \"%2\" is not %3; it stays %4.")
                              .arg(name, text, expected, unit->text()));
         });
+}
+
+std::string PictureFields::colormap() const {
+    return m_colormap->currentData().toString().toStdString() +
+           (m_reversed->isChecked() ? "_r" : "");
 }
 
 core::ImageAxes PictureFields::axes() const {

@@ -1,7 +1,8 @@
 #pragma once
-// The levels and axes of a grayscale spectrogram picture in File > Rebuild from spectrogram:
-// the outer edges of its outer pixels as its axes read, and the sample rate its frequency
-// axis shows (core::pictureSampleRate). GUI thread only.
+// The colour map, levels and axes of a spectrogram picture in File > Rebuild from spectrogram:
+// the map it was drawn with (Auto: gray for a grayscale picture, else the closest;
+// core/io/PictureLevels.h), the edges of its plot as its axes read, and the sample rate its
+// frequency axis shows (core::pictureSampleRate). GUI thread only.
 
 #include "phase/ImageSpectrum.h"
 
@@ -9,6 +10,8 @@
 #include <QList>
 #include <optional>
 
+class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 
 namespace specedit::ui {
@@ -19,16 +22,22 @@ public:
     explicit PictureFields(QWidget* parent = nullptr);
 
     core::ImageAxes axes() const;
+    // "auto", "viridis", "gray_r", ... as core::readPictureLevels takes it.
+    std::string colormap() const;
     // The rate a 0 .. fs/2 or -fs/2 .. fs/2 frequency axis shows; none for another band.
     std::optional<double> shownSampleRate() const;
     QList<QDoubleSpinBox*> fields() const;
 
 signals:
     void axesChanged();
+    void coloursChanged(); // the colour map or its direction
+
     // Why a time or frequency field refused what was typed ("Time to: ...; it stays 1 s").
     void refused(const QString& why);
 
 private:
+    QComboBox* m_colormap;
+    QCheckBox* m_reversed;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
 };
 

@@ -130,6 +130,8 @@ void RebuildDialog::previewInput() {
             const auto& p = in->params;
             self->m_input->setGrid(in->input, p.hop() / p.fs, p.fs, in->complexSignal,
                                    double(in->length) / p.fs);
+            if (!in->pictureNote.empty()) // how its colours and plot were read, to check
+                self->m_status->setText(pictureText(*in));
         });
 }
 

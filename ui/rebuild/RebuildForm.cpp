@@ -73,6 +73,7 @@ void RebuildForm::watchReading() {
     connect(m_useFloor, &QCheckBox::toggled, this, edited);
     connect(m_bigEndian, &QCheckBox::toggled, this, edited);
     connect(m_uncentred, &QCheckBox::toggled, this, edited);
+    connect(m_picture, &PictureFields::coloursChanged, this, edited);
     // An FFT size equal to the old window length was the window's: it follows a new one (a
     // tester's 1024 stayed when they set the window to 512, reading the data zero-padded).
     connect(m_nperseg, &QSpinBox::valueChanged, this, [this](int n) {
@@ -199,8 +200,10 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.momentum = m_momentum->value();
     s.retrieval.relaxation = m_relaxation->value();
     s.retrieval.framing.centred = !m_uncentred->isChecked();
-    if (core::isImagePath(s.magnitudePath))
+    if (core::isImagePath(s.magnitudePath)) {
         s.image = m_picture->axes();
+        s.imageColormap = m_picture->colormap();
+    }
     return s;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The fields of File > Rebuild from spectrogram: the files, how to read them (layout, units,
-// bin order, scaling, raw binary type; for a grayscale picture its levels and axes, enabled
+// bin order, scaling, raw binary type; for a picture its colour map, levels and axes, enabled
 // when the magnitude file is a picture), the STFT parameters and the phase retrieval settings,
 // turned into a core::RebuildSpec; a guessed candidate fills them in, until another magnitude
 // file is chosen. GUI thread only. RebuildFormFields.cpp builds the fields.
@@ -38,7 +38,7 @@ public:
     core::GuessOptions guessOptions() const;
     QString magnitudePath() const;
     QString phasePath() const;
-    bool isPicture() const; // the magnitude file is a grayscale picture
+    bool isPicture() const; // the magnitude file is a picture
 
 signals:
     void filesChanged();

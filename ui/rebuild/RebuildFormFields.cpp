@@ -68,7 +68,7 @@ QWidget* RebuildForm::buildFiles() {
     auto* box = new QGroupBox(tr("Files"), this);
     auto* f = form(box);
     m_magnitude = fileField(
-        tr(".npy, .csv, .txt (MATLAB text too), raw .f32/.f64, or a grayscale picture"), true);
+        tr(".npy, .csv, .txt (MATLAB text too), raw .f32/.f64, or a picture (a figure too)"), true);
     m_phase = fileField(tr("optional: without it the phase is rebuilt"), false);
     for (QLineEdit* edit : {m_magnitude, m_phase}) {
         auto* line = new QHBoxLayout;

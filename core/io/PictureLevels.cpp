@@ -1,0 +1,366 @@
+#include "io/PictureLevels.h"
+
+#include "io/Colormaps.h"
+#include "io/PlotArea.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace specedit::core {
+namespace {
+
+using Rgb = std::array<double, 3>;
+
+// A colour farther than this from every colour of the map (Euclidean, channels in [0, 1]) is
+// not one of its colours. The map is chosen with kChoosing; the plot is read with kReading,
+// which holds a JPEG's colours (its chroma is shared between neighbouring pixels: a quarter
+// of the plot of a matplotlib figure saved as JPEG lies 0.1 to 0.25 off jet) and keeps white,
+// black text and mid-gray grid lines off every map (0.38 from viridis at least).
+constexpr double kChoosing = 0.1;
+constexpr double kReading = 0.25;
+// A figure's white background, and the light gray where its axes' lines are smoothed into
+// it, are no colours of a map that lacks white, however close its last colour comes (magma's
+// is 0.25 from white, 0.21 from matplotlib's (241, 241, 241) beside a spine): a margin read as
+// the loudest level is a click across every frequency.
+bool isWhitish(const Rgb& c) {
+    const double lo = std::min({c[0], c[1], c[2]}), hi = std::max({c[0], c[1], c[2]});
+    return lo >= 0.85 && hi - lo <= 0.08;
+}
+// In a grayscale figure, where gray holds every light level, only white is the margin's.
+bool isWhite(const Rgb& c) {
+    return std::min({c[0], c[1], c[2]}) >= 0.985;
+}
+// A plot whose pixels are fewer than this share colours of its map is no picture of it.
+constexpr double kLeastOnMap = 0.9;
+
+struct Fit {
+    double t = 0;    // place along the map, 0 .. 1
+    double dist = 0; // to the nearest point of the map's polyline
+};
+
+Fit fitColour(const ColormapTable& map, const Rgb& c) {
+    auto dist2 = [&](const Rgb& a) {
+        return (c[0] - a[0]) * (c[0] - a[0]) + (c[1] - a[1]) * (c[1] - a[1]) +
+               (c[2] - a[2]) * (c[2] - a[2]);
+    };
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < map.rgb.size(); ++i)
+        if (dist2(map.rgb[i]) < dist2(map.rgb[best]))
+            best = i;
+    Fit fit{double(best), std::sqrt(dist2(map.rgb[best]))};
+    // The segments on either side of the nearest entry: a colour between two entries (a
+    // resampled or 16-bit picture) lies on one of them.
+    for (std::size_t i : {best == 0 ? best : best - 1, best}) {
+        if (i + 1 >= map.rgb.size())
+            continue;
+        const Rgb& a = map.rgb[i];
+        const Rgb& b = map.rgb[i + 1];
+        double dot = 0, len2 = 0;
+        for (int k = 0; k < 3; ++k) {
+            dot +=
+                (c[std::size_t(k)] - a[std::size_t(k)]) * (b[std::size_t(k)] - a[std::size_t(k)]);
+            len2 +=
+                (b[std::size_t(k)] - a[std::size_t(k)]) * (b[std::size_t(k)] - a[std::size_t(k)]);
+        }
+        const double u = len2 > 0 ? std::clamp(dot / len2, 0.0, 1.0) : 0.0;
+        Rgb p;
+        for (std::size_t k = 0; k < 3; ++k)
+            p[k] = a[k] + u * (b[k] - a[k]);
+        if (const double d = std::sqrt(dist2(p)); d < fit.dist)
+            fit = {double(i) + u, d};
+    }
+    fit.t /= double(map.rgb.size() - 1);
+    return fit;
+}
+
+// The colour to 8 bits a channel, rounded (an 8-bit file's values come back exactly).
+std::uint32_t keyOf(const std::array<std::uint16_t, 3>& p) {
+    const auto byte = [](std::uint16_t v) { return (std::uint32_t(v) + 128) / 257; };
+    return byte(p[0]) << 16 | byte(p[1]) << 8 | byte(p[2]);
+}
+
+Rgb colourOf(std::uint32_t key) {
+    return {(key >> 16) / 255.0, ((key >> 8) & 255) / 255.0, (key & 255) / 255.0};
+}
+
+using Histogram = std::vector<std::pair<std::uint32_t, std::size_t>>; // most frequent first
+
+Histogram histogramOf(const RgbImage& image) {
+    std::unordered_map<std::uint32_t, std::size_t> counts;
+    for (const auto& p : image.pixels)
+        ++counts[keyOf(p)];
+    Histogram h(counts.begin(), counts.end());
+    std::sort(h.begin(), h.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return h;
+}
+
+// Interpolates the missing values (NaN) of a line of n values `stride` apart between the
+// nearest present ones (the end one beyond the last); `gap` gets each missing run's length.
+void interpolateLine(double* v, int n, std::size_t stride, double* filled, double* gap) {
+    int last = -1;
+    for (int i = 0; i <= n; ++i) {
+        if (i < n && std::isnan(v[std::size_t(i) * stride]))
+            continue;
+        if (last >= 0 || i < n) {
+            const double a = v[std::size_t(last >= 0 ? last : i) * stride];
+            const double b = i < n ? v[std::size_t(i) * stride] : a;
+            for (int k = last + 1; k < i; ++k) {
+                filled[std::size_t(k) * stride] = a + (b - a) * double(k - last) / double(i - last);
+                gap[std::size_t(k) * stride] = double(i - last - 1);
+            }
+        }
+        last = i;
+    }
+}
+
+// Pixels that are not colours of the map (a grid line, a letter) take the level between
+// their nearest neighbours that are, across the shorter of the row's and the column's gaps: a
+// horizontal line from above and below, a vertical one from either side.
+void fillGaps(GrayImage& img) {
+    const std::size_t w = std::size_t(img.width), n = img.values.size();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> alongRow(n, 0.0), rowGap(n, inf), alongCol(n, 0.0), colGap(n, inf);
+    for (std::size_t r = 0; r < std::size_t(img.height); ++r)
+        interpolateLine(&img.values[r * w], img.width, 1, &alongRow[r * w], &rowGap[r * w]);
+    for (std::size_t c = 0; c < w; ++c)
+        interpolateLine(&img.values[c], img.height, w, &alongCol[c], &colGap[c]);
+    std::size_t left = 0, filled = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!std::isnan(img.values[i]))
+            continue;
+        if (std::isinf(rowGap[i]) && std::isinf(colGap[i])) {
+            ++left; // a line's pixel on a line of a frame: from the filled pixels next
+            continue;
+        }
+        img.values[i] = rowGap[i] <= colGap[i] ? alongRow[i] : alongCol[i];
+        ++filled;
+    }
+    if (left > 0 && filled > 0)
+        fillGaps(img);
+    else if (left > 0) // nothing to fill from
+        std::replace_if(
+            img.values.begin(), img.values.end(), [](double v) { return std::isnan(v); }, 0.0);
+}
+
+struct MapName {
+    const ColormapTable* map = nullptr; // null: auto
+    bool reversed = false;
+};
+
+MapName parseMapName(const std::string& name) {
+    if (name.empty() || name == "auto")
+        return {};
+    const bool reversed = name.size() > 2 && name.ends_with("_r");
+    const std::string base = reversed ? name.substr(0, name.size() - 2) : name;
+    if (base == "auto")
+        return {nullptr, reversed};
+    const ColormapTable* map = findColormap(base == "grey" || base == "grayscale" ? "gray" : base);
+    if (!map)
+        throw Error("--image-colormap", "'" + name + "' is no colour map known",
+                    "auto or one of " + colormapNames() + " (NAME_r for one reversed)");
+    return {map, reversed};
+}
+
+std::string percent(double share) {
+    return shortNumber(std::round(share * 1000) / 10) + " %";
+}
+
+// Share of the pixels with a hue (channels more than 2 % apart).
+double hueShare(const RgbImage& image) {
+    if (image.gray)
+        return 0;
+    std::size_t hued = 0;
+    for (const auto& p : image.pixels)
+        hued += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 0.02 * 65535;
+    return double(hued) / double(std::max<std::size_t>(image.pixels.size(), 1));
+}
+
+struct Edges {
+    int left = 0, right = 0, top = 0, bottom = 0;
+    int total() const { return left + right + top + bottom; }
+};
+
+// Outer columns and rows of pure white, from each side (none for a picture all white).
+Edges whiteEdges(const GrayImage& img) {
+    auto white = [&](int r0, int r1, int c0, int c1) {
+        for (int r = r0; r < r1; ++r)
+            for (int c = c0; c < c1; ++c)
+                if (img.at(r, c) < 1.0 - 1.0 / 512)
+                    return false;
+        return true;
+    };
+    Edges e;
+    while (e.left < img.width && white(0, img.height, e.left, e.left + 1))
+        ++e.left;
+    if (e.left == img.width)
+        return {};
+    while (white(0, img.height, img.width - 1 - e.right, img.width - e.right))
+        ++e.right;
+    while (white(e.top, e.top + 1, 0, img.width))
+        ++e.top;
+    while (white(img.height - 1 - e.bottom, img.height - e.bottom, 0, img.width))
+        ++e.bottom;
+    return e;
+}
+
+std::string edgesWarning(const Edges& e) {
+    return "its outer pixels are pure white, the loudest level (" + std::to_string(e.left) +
+           " columns at the left, " + std::to_string(e.right) + " at the right, " +
+           std::to_string(e.top) + " rows at the top, " + std::to_string(e.bottom) +
+           " at the bottom): if they are a margin, crop the picture to the plot";
+}
+
+PictureLevels grayLevels(const RgbImage& image, bool reversed) {
+    PictureLevels out;
+    out.colormap = reversed ? "gray_r" : "gray";
+    out.pictureWidth = image.width;
+    out.pictureHeight = image.height;
+    out.levels = {image.width, image.height, std::vector<double>(image.pixels.size())};
+    for (std::size_t i = 0; i < image.pixels.size(); ++i) {
+        const auto& p = image.pixels[i];
+        const double v = (double(p[0]) + p[1] + p[2]) / (3 * 65535.0);
+        out.levels.values[i] = reversed ? 1 - v : v;
+    }
+    return out;
+}
+
+// The picture read through one map: its plot and the levels of the pixels that are colours
+// of the map (NaN for the others).
+PictureLevels readThrough(const RgbImage& image, const Histogram& h, const ColormapTable& map,
+                          bool reversed, double tolerance, bool whiteIsMargin = false) {
+    std::unordered_map<std::uint32_t, Fit> fits;
+    const bool holdsWhite = fitColour(map, {1, 1, 1}).dist <= kChoosing;
+    for (const auto& [key, count] : h) {
+        Fit f = fitColour(map, colourOf(key));
+        if (whiteIsMargin ? isWhite(colourOf(key)) : !holdsWhite && isWhitish(colourOf(key)))
+            f.dist = std::numeric_limits<double>::infinity();
+        fits.emplace(key, f);
+    }
+    const int w = image.width, ht = image.height;
+    std::vector<char> on(image.pixels.size());
+    for (std::size_t i = 0; i < on.size(); ++i)
+        on[i] = fits.at(keyOf(image.pixels[i])).dist <= tolerance;
+    const PlotArea plot = findPlotArea(image, on);
+    PictureLevels out;
+    out.colormap = map.name + (reversed ? "_r" : "");
+    out.pictureWidth = w;
+    out.pictureHeight = ht;
+    out.left = plot.cols.first;
+    out.top = plot.rows.first;
+    GrayImage& img = out.levels;
+    img = {plot.cols.count, plot.rows.count,
+           std::vector<double>(std::size_t(plot.cols.count) * std::size_t(plot.rows.count))};
+    std::size_t count = 0;
+    double error = 0;
+    for (int r = 0; r < img.height; ++r)
+        for (int c = 0; c < img.width; ++c) {
+            const std::size_t at =
+                std::size_t(out.top + r) * std::size_t(w) + std::size_t(out.left + c);
+            const Fit f = fits.at(keyOf(image.pixels[at]));
+            double& v = img.values[std::size_t(r) * std::size_t(img.width) + std::size_t(c)];
+            const bool line =
+                std::count(plot.lineCols.begin(), plot.lineCols.end(), out.left + c) ||
+                std::count(plot.lineRows.begin(), plot.lineRows.end(), out.top + r);
+            v = on[at] && !line ? (reversed ? 1 - f.t : f.t)
+                                : std::numeric_limits<double>::quiet_NaN();
+            count += std::size_t(on[at]);
+            error += on[at] ? f.dist : 0.0;
+        }
+    out.onMap = double(count) / double(std::max<std::size_t>(img.values.size(), 1));
+    out.meanError = 255 * error / double(std::max<std::size_t>(count, 1));
+    return out;
+}
+
+double pixelsOnMap(const PictureLevels& p) {
+    return p.onMap * double(p.levels.values.size());
+}
+
+// Through the map given, or else through the map whose plot holds the most of its colours.
+// Throws when too little of the plot is.
+PictureLevels colourLevels(const RgbImage& image, const MapName& given, const std::string& subject,
+                           bool whiteIsMargin = false) {
+    const Histogram h = histogramOf(image);
+    const ColormapTable* map = given.map;
+    if (!map) {
+        double most = -1;
+        for (const ColormapTable& candidate : colormapTables())
+            if (const double n = pixelsOnMap(readThrough(image, h, candidate, false, kChoosing));
+                n > most) {
+                most = n;
+                map = &candidate;
+            }
+    }
+    PictureLevels out = readThrough(image, h, *map, given.reversed, kReading, whiteIsMargin);
+    out.chosen = !given.map;
+    out.whiteIsMargin = whiteIsMargin;
+    const GrayImage& img = out.levels;
+    if (img.width < 8 || img.height < 8 || out.onMap < kLeastOnMap)
+        throw Error(subject,
+                    "its colours are not those of any colour map known: at best " +
+                        percent(out.onMap) + " of the pixels of its plot (" +
+                        std::to_string(img.width) + " x " + std::to_string(img.height) +
+                        ") are colours of " + out.colormap,
+                    "a spectrogram drawn with one of " + colormapNames() +
+                        " (name it with --image-colormap; NAME_r for one reversed)");
+    fillGaps(out.levels);
+    return out;
+}
+
+} // namespace
+
+std::string PictureLevels::note() const {
+    std::string s = "read as " + colormap;
+    if (whiteIsMargin)
+        s += " (a grayscale figure: its white margins are left out, and white in its plot, the "
+             "loudest level, takes its neighbours' level";
+    else if (!chosen)
+        s += " (as given";
+    else if (colormap == "gray" && !cropped())
+        s += " (a grayscale picture: black the lowest level, white the highest";
+    else
+        s += " (chosen from its colours";
+    if (colormap.rfind("gray", 0) != 0 || cropped())
+        s += "; " + percent(onMap) + " of the plot's pixels are its colours";
+    if (meanError > 3)
+        s += ", " + shortNumber(std::round(meanError * 10) / 10) +
+             "/255 off it on average, as a JPEG's are: the levels are that much less sure";
+    s += ")";
+    if (cropped())
+        s += "; the plot is columns " + std::to_string(left + 1) + " to " +
+             std::to_string(left + levels.width) + " and rows " + std::to_string(top + 1) + " to " +
+             std::to_string(top + levels.height) + " of the " + std::to_string(pictureWidth) +
+             " x " + std::to_string(pictureHeight) + " picture: the axes' ranges are its edges";
+    return s;
+}
+
+PictureLevels readPictureLevels(const RgbImage& image, const std::string& colormap,
+                                const std::string& subject) {
+    const MapName given = parseMapName(colormap);
+    const bool grayPicture = hueShare(image) <= 0.01;
+    const ColormapTable* gray = findColormap("gray");
+    if (!grayPicture || (given.map && given.map != gray))
+        return colourLevels(image, given, subject);
+    PictureLevels whole = grayLevels(image, given.reversed);
+    whole.chosen = !given.map;
+    const Edges edges = given.reversed ? Edges{} : whiteEdges(whole.levels);
+    if (edges.total() == 0)
+        return whole;
+    // White margins, where white is the loudest level: a figure. Its plot is found as a
+    // colour figure's is, white left out; failing that, the picture is read whole and the
+    // margins are named.
+    try {
+        PictureLevels figure = colourLevels(image, {gray, false}, subject, true);
+        figure.chosen = whole.chosen;
+        return figure;
+    } catch (const Error&) {
+        whole.warning = edgesWarning(edges);
+        return whole;
+    }
+}
+
+} // namespace specedit::core
