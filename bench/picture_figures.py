@@ -4,7 +4,8 @@
 4.6 s of espeak-ng speech at 22.05 kHz, STFT Hann 512 with 384 overlap (scipy.signal.stft),
 is drawn by matplotlib as a user would (pcolormesh from -100 to -20 dB, a colour bar, a title,
 axis labels; 800 x 400 pixels at 100 dpi) with viridis, magma, jet and gray, and saved as PNG
-and as JPEG (quality 75). Each figure goes whole to `specedit-cli rebuild` with its axes'
+and as JPEG (quality 75); and plt.specgram's viridis picture of the same speech (imshow,
+which leaves the -inf dB of the recording's digital silence bare). Each figure goes whole to `specedit-cli rebuild` with its axes'
 limits; the gray one is also cropped to its plot by hand (the reference: what a user had to
 do before), and one pixel short of it. For each, the mean and RMS difference in dB between
 the rebuilt signal's spectrogram and the original's, both clipped to the figure's range, and
@@ -53,6 +54,19 @@ def draw(path_stem, t, f, db, cmap):
     return plot, limits
 
 
+def draw_specgram(path, x, fs):
+    """plt.specgram, as many users draw one: its digital silence (-inf dB) is left bare."""
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.specgram(x, NFFT=512, Fs=fs, noverlap=384, mode="magnitude", scale="dB", vmin=DB[0],
+                vmax=DB[1])
+    ax.set_xlabel("Time [s]")
+    ax.set_ylabel("Frequency [Hz]")
+    fig.savefig(path, dpi=100)
+    limits = (ax.get_xlim(), ax.get_ylim())
+    plt.close(fig)
+    return limits
+
+
 def rebuild(cli, picture, limits, out):
     (t0, t1), (f0, f1) = limits
     proc = subprocess.run(
@@ -97,9 +111,14 @@ def main():
                                     f"{w - dx}x{h - dx}+{left + dx}+{top + dx}", "+repage",
                                     "-colorspace", "Gray", crop], check=True)
                     pictures.append((name, crop))
-            for name, picture in pictures:
+            if cmap == "viridis":
+                specgram = os.path.join(tmp, "specgram.png")
+                with np.errstate(divide="ignore"):
+                    pictures.append(("viridis plt.specgram .png", specgram,
+                                     draw_specgram(specgram, x, fs)))
+            for name, picture, *own in pictures:
                 out = os.path.join(tmp, "out.wav")
-                code, said = rebuild(cli, picture, limits, out)
+                code, said = rebuild(cli, picture, own[0] if own else limits, out)
                 mean, rms = difference(z, out, fs) if code == 0 else (float("nan"),) * 2
                 rows.append((name, mean, rms, said))
         print(f"{'picture':28s} {'mean dB':>8s} {'rms dB':>7s}  what the CLI said")

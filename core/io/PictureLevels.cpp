@@ -121,7 +121,13 @@ void interpolateLine(double* v, int n, std::size_t stride, double* filled, doubl
 // Pixels that are not colours of the map (a grid line, a letter) take the level between
 // their nearest neighbours that are, across the shorter of the row's and the column's gaps: a
 // horizontal line from above and below, a vertical one from either side.
-void fillGaps(GrayImage& img) {
+// Runs of this many pixels or more, across and along, that are not colours of the map are
+// no line or letter but an area the plot left bare: a level of -inf (matplotlib draws the log
+// of digital silence as the figure's background).
+constexpr double kBareRun = 8;
+
+// Returns how many pixels were read as silence (level 0), bare areas when `bareIsSilence`.
+std::size_t fillGaps(GrayImage& img, bool bareIsSilence) {
     const std::size_t w = std::size_t(img.width), n = img.values.size();
     const double inf = std::numeric_limits<double>::infinity();
     std::vector<double> alongRow(n, 0.0), rowGap(n, inf), alongCol(n, 0.0), colGap(n, inf);
@@ -129,22 +135,27 @@ void fillGaps(GrayImage& img) {
         interpolateLine(&img.values[r * w], img.width, 1, &alongRow[r * w], &rowGap[r * w]);
     for (std::size_t c = 0; c < w; ++c)
         interpolateLine(&img.values[c], img.height, w, &alongCol[c], &colGap[c]);
-    std::size_t left = 0, filled = 0;
+    std::size_t left = 0, filled = 0, silent = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (!std::isnan(img.values[i]))
             continue;
-        if (std::isinf(rowGap[i]) && std::isinf(colGap[i])) {
+        const bool crossing = std::isinf(rowGap[i]) && std::isinf(colGap[i]);
+        if (bareIsSilence && !crossing && std::min(rowGap[i], colGap[i]) >= kBareRun) {
+            img.values[i] = 0;
+            ++silent;
+        } else if (crossing) {
             ++left; // a line's pixel on a line of a frame: from the filled pixels next
-            continue;
+        } else {
+            img.values[i] = rowGap[i] <= colGap[i] ? alongRow[i] : alongCol[i];
+            ++filled;
         }
-        img.values[i] = rowGap[i] <= colGap[i] ? alongRow[i] : alongCol[i];
-        ++filled;
     }
     if (left > 0 && filled > 0)
-        fillGaps(img);
-    else if (left > 0) // nothing to fill from
+        return silent + fillGaps(img, false);
+    if (left > 0) // nothing to fill from
         std::replace_if(
             img.values.begin(), img.values.end(), [](double v) { return std::isnan(v); }, 0.0);
+    return silent + left;
 }
 
 struct MapName {
@@ -229,15 +240,23 @@ PictureLevels grayLevels(const RgbImage& image, bool reversed) {
     return out;
 }
 
+// Which light colours are no colours of a map: those of a map without white (a figure's
+// margins), every light colour while the map is chosen (white decides nothing: a figure's
+// background and a bare plot would make gray the map of any figure), pure white in a
+// grayscale figure.
+enum class White { Margin, Choosing, OnlyPure };
+
 // The picture read through one map: its plot and the levels of the pixels that are colours
 // of the map (NaN for the others).
 PictureLevels readThrough(const RgbImage& image, const Histogram& h, const ColormapTable& map,
-                          bool reversed, double tolerance, bool whiteIsMargin = false) {
+                          bool reversed, double tolerance, White white) {
     std::unordered_map<std::uint32_t, Fit> fits;
     const bool holdsWhite = fitColour(map, {1, 1, 1}).dist <= kChoosing;
     for (const auto& [key, count] : h) {
         Fit f = fitColour(map, colourOf(key));
-        if (whiteIsMargin ? isWhite(colourOf(key)) : !holdsWhite && isWhitish(colourOf(key)))
+        const Rgb c = colourOf(key);
+        if (white == White::OnlyPure ? isWhite(c)
+                                     : isWhitish(c) && (white == White::Choosing || !holdsWhite))
             f.dist = std::numeric_limits<double>::infinity();
         fits.emplace(key, f);
     }
@@ -289,16 +308,21 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
     if (!map) {
         double most = -1;
         for (const ColormapTable& candidate : colormapTables())
-            if (const double n = pixelsOnMap(readThrough(image, h, candidate, false, kChoosing));
+            if (const double n = pixelsOnMap(
+                    readThrough(image, h, candidate, false, kChoosing, White::Choosing));
                 n > most) {
                 most = n;
                 map = &candidate;
             }
     }
-    PictureLevels out = readThrough(image, h, *map, given.reversed, kReading, whiteIsMargin);
+    PictureLevels out = readThrough(image, h, *map, given.reversed, kReading,
+                                    whiteIsMargin ? White::OnlyPure : White::Margin);
     out.chosen = !given.map;
     out.whiteIsMargin = whiteIsMargin;
     const GrayImage& img = out.levels;
+    const double total = double(std::max<std::size_t>(img.values.size(), 1));
+    out.bare = double(fillGaps(out.levels, !whiteIsMargin)) / total;
+    out.onMap = std::min(1.0, out.onMap / std::max(1 - out.bare, 1e-9)); // of what is not bare
     if (img.width < 8 || img.height < 8 || out.onMap < kLeastOnMap)
         throw Error(subject,
                     "its colours are not those of any colour map known: at best " +
@@ -307,7 +331,6 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
                         ") are colours of " + out.colormap,
                     "a spectrogram drawn with one of " + colormapNames() +
                         " (name it with --image-colormap; NAME_r for one reversed)");
-    fillGaps(out.levels);
     return out;
 }
 
@@ -330,6 +353,10 @@ std::string PictureLevels::note() const {
         s += ", " + shortNumber(std::round(meanError * 10) / 10) +
              "/255 off it on average, as a JPEG's are: the levels are that much less sure";
     s += ")";
+    if (bare >= 0.001)
+        s += "; " + percent(bare) +
+             " of the plot is bare, read as silence (matplotlib draws a level of -inf, the log "
+             "of digital silence, as its background)";
     if (cropped())
         s += "; the plot is columns " + std::to_string(left + 1) + " to " +
              std::to_string(left + levels.width) + " and rows " + std::to_string(top + 1) + " to " +

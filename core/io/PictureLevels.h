@@ -8,12 +8,13 @@
 // colour bar and frame are left out) and read within 0.25 of the map (a JPEG's colours
 // stray). Pixels inside the plot that are not colours of the map (grid lines, text, the
 // frame's lines over the plot's first column and row) take the level between their nearest
-// neighbours that are. A grayscale picture is read whole, unless its outer rows or columns are
-// pure white (as a figure's margins are; no spectrogram is loudest at every frequency of its
-// first frame): then its plot is found as a colour figure's is, with white left out (white
-// inside the plot, the loudest level, takes its neighbours' level). If no plot is found that
-// way, it is read whole and a warning names the white edges. Reversed gray (white the lowest
-// level) is read whole.
+// neighbours that are; areas of them at least 8 pixels across both ways are bare, read as
+// silence (matplotlib draws a level of -inf as its background). A grayscale picture is read whole,
+// unless its outer rows or columns are pure white (as a figure's margins are; no spectrogram is
+// loudest at every frequency of its first frame): then its plot is found as a colour figure's is,
+// with white left out (white inside the plot, the loudest level, takes its neighbours' level). If
+// no plot is found that way, it is read whole and a warning names the white edges. Reversed gray
+// (white the lowest level) is read whole.
 
 #include "io/GrayImage.h"
 
@@ -30,6 +31,7 @@ struct PictureLevels {
     double onMap = 1;           // share of the plot's pixels that are colours of the map
     double meanError = 0;       // their mean distance to the map, in steps of 1/255
     bool whiteIsMargin = false; // a grayscale figure: white read as its margins
+    double bare = 0;            // share of the plot bare of colours, read as silence
     std::string warning;        // e.g. white edges of a grayscale picture read whole
 
     bool cropped() const { return levels.width != pictureWidth || levels.height != pictureHeight; }

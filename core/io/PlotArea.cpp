@@ -53,9 +53,50 @@ public:
         const int bottom = lineNear(rows.end() - 1, +1, false);
         cols = framed(cols, left, right, m_plot.lineCols);
         rows = framed(rows, top, bottom, m_plot.lineRows);
+        // The frame is a rectangle: where its top or bottom line runs on past the colours, so
+        // does the plot (matplotlib draws a level of -inf, the log of digital silence, as the
+        // white background: specgram's plot of a signal ending in zeros stopped there).
+        for (int r : {top, bottom})
+            if (r >= 0)
+                extend(cols, r, false, m_plot.lineCols);
+        for (int c : {left, right})
+            if (c >= 0)
+                extend(rows, c, true, m_plot.lineRows);
     }
 
 private:
+    // Widens `span` to the ends of the dark run of line i (a row, or a column) through it,
+    // when they lie well beyond: the first end is a line over the plot, the last one past it.
+    void extend(PixelSpan& span, int i, bool column, std::vector<int>& lines) const {
+        const int limit = column ? m_image.height : m_image.width;
+        auto dark = [&](int k) {
+            const int r = column ? k : i, c = column ? i : k;
+            return isDark(
+                m_image.pixels[std::size_t(r) * std::size_t(m_image.width) + std::size_t(c)]);
+        };
+        auto runEnd = [&](int from, int step) { // across gaps of up to 2 pixels (a JPEG's)
+            int last = from;
+            for (int k = from + step, gap = 0; k >= 0 && k < limit && gap <= 2; k += step) {
+                gap = dark(k) ? 0 : gap + 1;
+                if (gap == 0)
+                    last = k;
+            }
+            return last;
+        };
+        if (!dark(span.first) || !dark(span.end() - 1))
+            return;
+        // Tick marks and caps run a few pixels on (3.5 points, 5 pixels at 100 dpi); a bare
+        // stretch of the plot runs on far.
+        const int beyond = std::max(8, span.count / 20);
+        const int first = runEnd(span.first, -1), last = runEnd(span.end() - 1, +1);
+        if (first < span.first - beyond) {
+            span = {first, span.end() - first};
+            lines.push_back(first);
+        }
+        if (last > span.end() + beyond)
+            span.count = last - span.first;
+    }
+
     // The span between the lines found (-1: none), the first one inside it.
     static PixelSpan framed(PixelSpan span, int first, int end, std::vector<int>& lines) {
         const int from = first >= 0 ? first : span.first;

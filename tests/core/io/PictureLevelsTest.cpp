@@ -108,6 +108,30 @@ TEST(PictureLevels, AFiguresPlotIsFoundAndItsGridLinesFilled) {
         << p.note();
 }
 
+// A plot whose last 120 columns are bare (matplotlib's specgram draws the -inf dB of a signal
+// ending in digital zeros as the white background) keeps the width its frame gives, and its
+// bare stretch reads as silence. Before, the plot ended where the colours did.
+TEST(PictureLevels, ABareStretchOfThePlotIsSilenceWithinItsFrame) {
+    const ColormapTable& viridis = *findColormap("viridis");
+    const std::array<std::uint16_t, 3> white{65535, 65535, 65535}, black{0, 0, 0};
+    RgbImage img = blank(640, 480, white);
+    drawPlot(img, viridis, 80, 60, 300, 360); // columns 380 to 499 stay white
+    for (int k = 60; k <= 420; ++k)
+        for (int c : {80, 500})
+            img.pixels[std::size_t(k * 640 + c)] = black;
+    for (int k = 80; k <= 500; ++k)
+        for (int r : {60, 420})
+            img.pixels[std::size_t(r * 640 + k)] = black;
+    const PictureLevels p = readPictureLevels(img, "auto", "specgram.png");
+    EXPECT_EQ(p.left, 80);
+    EXPECT_EQ(p.levels.width, 420);
+    EXPECT_EQ(p.top, 60);
+    EXPECT_EQ(p.levels.height, 360);
+    EXPECT_EQ(p.levels.at(200, 350), 0.0);
+    EXPECT_NEAR(p.levels.at(200, 150), level(200, 150), 1.6 / 255);
+    EXPECT_NE(p.note().find("of the plot is bare, read as silence"), std::string::npos) << p.note();
+}
+
 // A map given by name is taken as given: NAME_r reads it reversed (bright is quiet).
 TEST(PictureLevels, AReversedMapReadsBrightAsQuiet) {
     RgbImage img = blank(200, 100, {});
