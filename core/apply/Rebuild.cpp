@@ -138,7 +138,7 @@ Prepared prepareImage(const RebuildSpec& spec) {
         StftParams::make(a.window, a.nperseg.value_or(256), a.noverlap, a.nfft, a.fs);
     const PictureLevels picture =
         readPictureLevels(readImage(spec.magnitudePath), spec.imageColormap, spec.magnitudePath);
-    auto img = magnitudesFromImage(picture.levels, *spec.image, params);
+    auto img = magnitudesFromPicture(picture, *spec.image, params);
     Prepared p;
     p.out.pictureNote = picture.note();
     p.out.pictureWarning = picture.warning;

@@ -231,6 +231,8 @@ PictureLevels grayLevels(const RgbImage& image, bool reversed) {
     out.colormap = reversed ? "gray_r" : "gray";
     out.pictureWidth = image.width;
     out.pictureHeight = image.height;
+    out.boxRight = image.width;
+    out.boxBottom = image.height;
     out.levels = {image.width, image.height, std::vector<double>(image.pixels.size())};
     for (std::size_t i = 0; i < image.pixels.size(); ++i) {
         const auto& p = image.pixels[i];
@@ -271,6 +273,10 @@ PictureLevels readThrough(const RgbImage& image, const Histogram& h, const Color
     out.pictureHeight = ht;
     out.left = plot.cols.first;
     out.top = plot.rows.first;
+    out.boxLeft = plot.left;
+    out.boxRight = plot.right;
+    out.boxTop = plot.top;
+    out.boxBottom = plot.bottom;
     GrayImage& img = out.levels;
     img = {plot.cols.count, plot.rows.count,
            std::vector<double>(std::size_t(plot.cols.count) * std::size_t(plot.rows.count))};

@@ -28,6 +28,9 @@ struct PictureLevels {
     bool chosen = false;   // "auto": chosen from the picture's colours
     int left = 0, top = 0; // the plot's first column and row in the picture
     int pictureWidth = 0, pictureHeight = 0;
+    // The axes box in the picture's pixels (pixel c covers [c, c + 1)): where the axes' ranges
+    // end, within half a pixel of the pixels read.
+    double boxLeft = 0, boxRight = 0, boxTop = 0, boxBottom = 0;
     double onMap = 1;           // share of the plot's pixels that are colours of the map
     double meanError = 0;       // their mean distance to the map, in steps of 1/255
     bool whiteIsMargin = false; // a grayscale figure: white read as its margins

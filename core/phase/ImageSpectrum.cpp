@@ -69,7 +69,9 @@ double pictureSampleRate(const ImageAxes& a) {
                 "--fs, the sample rate the picture was made at");
 }
 
-ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, const StftParams& p) {
+ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, const StftParams& p,
+                                    const std::optional<PixelBox>& axesBox) {
+    const PixelBox box = axesBox.value_or(PixelBox{0, double(img.width), 0, double(img.height)});
     p.validate();
     checkAxes(a);
     ImageMagnitudes out;
@@ -93,13 +95,13 @@ ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, co
         const double t = double(j) * p.hop() / p.fs; // the frame's centre
         if (t < a.t0 || t > a.t1)
             continue; // outside the picture: silence
-        const double x = (t - a.t0) / (a.t1 - a.t0) * img.width - 0.5;
+        const double x = box.left + (t - a.t0) / (a.t1 - a.t0) * (box.right - box.left) - 0.5;
         for (int k = 0; k < g.bins; ++k) {
             const int signedK = out.twoSided && k >= (g.bins + 1) / 2 ? k - g.bins : k;
             const double f = signedK * p.fs / p.nfft;
             if (f < a.f0 || f > a.f1)
                 continue;
-            const double y = (a.f1 - f) / (a.f1 - a.f0) * img.height - 0.5;
+            const double y = box.top + (a.f1 - f) / (a.f1 - a.f0) * (box.bottom - box.top) - 0.5;
             const double v = sample(img, x, y);
             if (v <= 0)
                 continue; // black: silence
@@ -108,6 +110,13 @@ ImageMagnitudes magnitudesFromImage(const GrayImage& img, const ImageAxes& a, co
         }
     }
     return out;
+}
+
+ImageMagnitudes magnitudesFromPicture(const PictureLevels& picture, const ImageAxes& axes,
+                                      const StftParams& params) {
+    const PixelBox box{picture.boxLeft - picture.left, picture.boxRight - picture.left,
+                       picture.boxTop - picture.top, picture.boxBottom - picture.top};
+    return magnitudesFromImage(picture.levels, axes, params, box);
 }
 
 } // namespace specedit::core

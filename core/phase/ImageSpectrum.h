@@ -12,7 +12,10 @@
 
 #include "dsp/StftParams.h"
 #include "io/GrayImage.h"
+#include "io/PictureLevels.h"
 #include "phase/PhaseRetrieval.h"
+
+#include <optional>
 
 namespace specedit::core {
 
@@ -37,9 +40,20 @@ double pictureSampleRate(const ImageAxes& axes);
 // LOW below -HIGH/4: the picture reads as IQ when no sample rate is given.
 bool spansNegativeFrequencies(const ImageAxes& axes);
 
+// Where the axes' ranges end in the picture's pixels (pixel c covers [c, c + 1)); by default
+// the outer edges of its outer pixels.
+struct PixelBox {
+    double left = 0, right = 0, top = 0, bottom = 0;
+};
+
 // Throws Error naming the option (--image-db, --image-time, --image-freq) for empty, inverted
 // or non-finite ranges, and for a band reaching beyond half the sample rate.
 ImageMagnitudes magnitudesFromImage(const GrayImage& image, const ImageAxes& axes,
-                                    const StftParams& params);
+                                    const StftParams& params,
+                                    const std::optional<PixelBox>& box = std::nullopt);
+// A picture read through its colour map (io/PictureLevels.h): the axes end on its plot's axes
+// box, which may lie a fraction of a pixel off the pixels read.
+ImageMagnitudes magnitudesFromPicture(const PictureLevels& picture, const ImageAxes& axes,
+                                      const StftParams& params);
 
 } // namespace specedit::core
