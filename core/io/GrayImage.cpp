@@ -17,7 +17,7 @@ struct StbFree {
 
 // The file's samples (8 or 16 bits, `channels` per pixel) as 16-bit RGB.
 template <typename T> RgbImage toRgb(const T* data, int w, int h, int channels) {
-    RgbImage img{w, h, channels < 3, {}};
+    RgbImage img{w, h, channels < 3, false, {}};
     img.pixels.resize(std::size_t(w) * std::size_t(h));
     const unsigned scale = sizeof(T) == 1 ? 257u : 1u;
     for (std::size_t i = 0; i < img.pixels.size(); ++i) {
@@ -57,7 +57,16 @@ bool isImagePath(const std::string& path) {
     return false;
 }
 
-RgbImage readImage(const std::string& path) {
+namespace {
+
+bool isJpegPath(const std::string& path) {
+    std::string e = std::filesystem::path(path).extension().string();
+    for (auto& ch : e)
+        ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return e == ".jpg" || e == ".jpeg";
+}
+
+RgbImage decode(const std::string& path) {
     if (!std::filesystem::is_regular_file(path))
         throw Error(path, "does not exist or is not a file", "an image file");
     int w = 0, h = 0, channels = 0;
@@ -79,6 +88,14 @@ RgbImage readImage(const std::string& path) {
                     "a valid image");
     checkSize(path, w, h);
     return toRgb(data.get(), w, h, channels);
+}
+
+} // namespace
+
+RgbImage readImage(const std::string& path) {
+    RgbImage img = decode(path);
+    img.lossy = isJpegPath(path);
+    return img;
 }
 
 } // namespace specedit::core

@@ -22,7 +22,8 @@ struct GrayImage {
 // A picture as decoded: 16 bits per channel (an 8-bit file's values times 257), alpha dropped.
 struct RgbImage {
     int width = 0, height = 0;
-    bool gray = false; // one channel (or two, with alpha) in the file
+    bool gray = false;  // one channel (or two, with alpha) in the file
+    bool lossy = false; // JPEG: its colours stray from those drawn
     std::vector<std::array<std::uint16_t, 3>> pixels; // row-major
 };
 

@@ -1,7 +1,9 @@
 #include "io/PictureLevels.h"
 
 #include "io/Colormaps.h"
+#include "io/ColourBar.h"
 #include "io/PlotArea.h"
+#include "io/PlotGaps.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -15,12 +17,14 @@ namespace {
 using Rgb = std::array<double, 3>;
 
 // A colour farther than this from every colour of the map (Euclidean, channels in [0, 1]) is
-// not one of its colours. The map is chosen with kChoosing; the plot is read with kReading,
-// which holds a JPEG's colours (its chroma is shared between neighbouring pixels: a quarter
-// of the plot of a matplotlib figure saved as JPEG lies 0.1 to 0.25 off jet) and keeps white,
-// black text and mid-gray grid lines off every map (0.38 from viridis at least).
+// not one of its colours. The map is chosen with kChoosing, and a lossless picture read with
+// it too (Blues read as gray lies 0.15 off it); a JPEG is read with kReadingLossy, which
+// holds most of its colours (its chroma is shared between neighbouring pixels; an eighth of
+// the plot of a matplotlib figure of jet saved as JPEG lies farther, and is better filled from
+// its neighbours than read: 4.5 dB at 0.35 against 3.4) and keeps white, black text and
+// mid-gray grid lines off every map (0.38 from viridis at least).
 constexpr double kChoosing = 0.1;
-constexpr double kReading = 0.25;
+constexpr double kReadingLossy = 0.25;
 // A figure's white background, and the light gray where its axes' lines are smoothed into
 // it, are no colours of a map that lacks white, however close its last colour comes (magma's
 // is 0.25 from white, 0.21 from matplotlib's (241, 241, 241) beside a spine): a margin read as
@@ -29,12 +33,10 @@ bool isWhitish(const Rgb& c) {
     const double lo = std::min({c[0], c[1], c[2]}), hi = std::max({c[0], c[1], c[2]});
     return lo >= 0.85 && hi - lo <= 0.08;
 }
-// In a grayscale figure, where gray holds every light level, only white is the margin's.
-bool isWhite(const Rgb& c) {
-    return std::min({c[0], c[1], c[2]}) >= 0.985;
-}
-// A plot whose pixels are fewer than this share colours of its map is no picture of it.
+// A plot whose pixels are fewer than this share colours of its map is no picture of it (a
+// JPEG's, kLeastOnMapLossy).
 constexpr double kLeastOnMap = 0.9;
+constexpr double kLeastOnMapLossy = 0.85;
 
 struct Fit {
     double t = 0;    // place along the map, 0 .. 1
@@ -99,68 +101,10 @@ Histogram histogramOf(const RgbImage& image) {
     return h;
 }
 
-// Interpolates the missing values (NaN) of a line of n values `stride` apart between the
-// nearest present ones (the end one beyond the last); `gap` gets each missing run's length.
-void interpolateLine(double* v, int n, std::size_t stride, double* filled, double* gap) {
-    int last = -1;
-    for (int i = 0; i <= n; ++i) {
-        if (i < n && std::isnan(v[std::size_t(i) * stride]))
-            continue;
-        if (last >= 0 || i < n) {
-            const double a = v[std::size_t(last >= 0 ? last : i) * stride];
-            const double b = i < n ? v[std::size_t(i) * stride] : a;
-            for (int k = last + 1; k < i; ++k) {
-                filled[std::size_t(k) * stride] = a + (b - a) * double(k - last) / double(i - last);
-                gap[std::size_t(k) * stride] = double(i - last - 1);
-            }
-        }
-        last = i;
-    }
-}
-
-// Pixels that are not colours of the map (a grid line, a letter) take the level between
-// their nearest neighbours that are, across the shorter of the row's and the column's gaps: a
-// horizontal line from above and below, a vertical one from either side.
-// Runs of this many pixels or more, across and along, that are not colours of the map are
-// no line or letter but an area the plot left bare: a level of -inf (matplotlib draws the log
-// of digital silence as the figure's background).
-constexpr double kBareRun = 8;
-
-// Returns how many pixels were read as silence (level 0), bare areas when `bareIsSilence`.
-std::size_t fillGaps(GrayImage& img, bool bareIsSilence) {
-    const std::size_t w = std::size_t(img.width), n = img.values.size();
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<double> alongRow(n, 0.0), rowGap(n, inf), alongCol(n, 0.0), colGap(n, inf);
-    for (std::size_t r = 0; r < std::size_t(img.height); ++r)
-        interpolateLine(&img.values[r * w], img.width, 1, &alongRow[r * w], &rowGap[r * w]);
-    for (std::size_t c = 0; c < w; ++c)
-        interpolateLine(&img.values[c], img.height, w, &alongCol[c], &colGap[c]);
-    std::size_t left = 0, filled = 0, silent = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!std::isnan(img.values[i]))
-            continue;
-        const bool crossing = std::isinf(rowGap[i]) && std::isinf(colGap[i]);
-        if (bareIsSilence && !crossing && std::min(rowGap[i], colGap[i]) >= kBareRun) {
-            img.values[i] = 0;
-            ++silent;
-        } else if (crossing) {
-            ++left; // a line's pixel on a line of a frame: from the filled pixels next
-        } else {
-            img.values[i] = rowGap[i] <= colGap[i] ? alongRow[i] : alongCol[i];
-            ++filled;
-        }
-    }
-    if (left > 0 && filled > 0)
-        return silent + fillGaps(img, false);
-    if (left > 0) // nothing to fill from
-        std::replace_if(
-            img.values.begin(), img.values.end(), [](double v) { return std::isnan(v); }, 0.0);
-    return silent + left;
-}
-
 struct MapName {
     const ColormapTable* map = nullptr; // null: auto
     bool reversed = false;
+    bool directionGiven = false; // "auto" leaves it to the colour bar
 };
 
 MapName parseMapName(const std::string& name) {
@@ -169,12 +113,12 @@ MapName parseMapName(const std::string& name) {
     const bool reversed = name.size() > 2 && name.ends_with("_r");
     const std::string base = reversed ? name.substr(0, name.size() - 2) : name;
     if (base == "auto")
-        return {nullptr, reversed};
+        return {nullptr, reversed, true};
     const ColormapTable* map = findColormap(base == "grey" || base == "grayscale" ? "gray" : base);
     if (!map)
         throw Error("--image-colormap", "'" + name + "' is no colour map known",
                     "auto or one of " + colormapNames() + " (NAME_r for one reversed)");
-    return {map, reversed};
+    return {map, reversed, true};
 }
 
 std::string percent(double share) {
@@ -197,12 +141,15 @@ struct Edges {
 };
 
 // Outer columns and rows of pure white, from each side (none for a picture all white).
-Edges whiteEdges(const GrayImage& img) {
+Edges whiteEdges(const RgbImage& img) {
     auto white = [&](int r0, int r1, int c0, int c1) {
         for (int r = r0; r < r1; ++r)
-            for (int c = c0; c < c1; ++c)
-                if (img.at(r, c) < 1.0 - 1.0 / 512)
+            for (int c = c0; c < c1; ++c) {
+                const auto& p =
+                    img.pixels[std::size_t(r) * std::size_t(img.width) + std::size_t(c)];
+                if (std::min({p[0], p[1], p[2]}) < 65535 - 128)
                     return false;
+            }
         return true;
     };
     Edges e;
@@ -220,9 +167,9 @@ Edges whiteEdges(const GrayImage& img) {
 }
 
 std::string edgesWarning(const Edges& e) {
-    return "its outer pixels are pure white, the loudest level (" + std::to_string(e.left) +
-           " columns at the left, " + std::to_string(e.right) + " at the right, " +
-           std::to_string(e.top) + " rows at the top, " + std::to_string(e.bottom) +
+    return "its outer pixels are pure white (" + std::to_string(e.left) + " columns at the left, " +
+           std::to_string(e.right) + " at the right, " + std::to_string(e.top) +
+           " rows at the top, " + std::to_string(e.bottom) +
            " at the bottom): if they are a margin, crop the picture to the plot";
 }
 
@@ -243,22 +190,26 @@ PictureLevels grayLevels(const RgbImage& image, bool reversed) {
 }
 
 // Which light colours are no colours of a map: those of a map without white (a figure's
-// margins), every light colour while the map is chosen (white decides nothing: a figure's
-// background and a bare plot would make gray the map of any figure), pure white in a
-// grayscale figure.
-enum class White { Margin, Choosing, OnlyPure };
+// margins), and every light colour while the map is chosen (white decides nothing: a
+// figure's background and a bare plot would make gray the map of any figure).
+enum class White { Margin, Choosing };
+
+struct Reading {
+    PictureLevels levels;
+    BarDirection bar = BarDirection::None;
+};
 
 // The picture read through one map: its plot and the levels of the pixels that are colours
-// of the map (NaN for the others).
-PictureLevels readThrough(const RgbImage& image, const Histogram& h, const ColormapTable& map,
-                          bool reversed, double tolerance, White white) {
+// of the map (NaN for the others), and which way its colour bar runs.
+Reading readThrough(const RgbImage& image, const Histogram& h, const ColormapTable& map,
+                    bool reversed, double tolerance, White white,
+                    const std::vector<char>* plotMask = nullptr) {
     std::unordered_map<std::uint32_t, Fit> fits;
     const bool holdsWhite = fitColour(map, {1, 1, 1}).dist <= kChoosing;
     for (const auto& [key, count] : h) {
         Fit f = fitColour(map, colourOf(key));
         const Rgb c = colourOf(key);
-        if (white == White::OnlyPure ? isWhite(c)
-                                     : isWhitish(c) && (white == White::Choosing || !holdsWhite))
+        if (isWhitish(c) && (white == White::Choosing || !holdsWhite))
             f.dist = std::numeric_limits<double>::infinity();
         fits.emplace(key, f);
     }
@@ -266,8 +217,13 @@ PictureLevels readThrough(const RgbImage& image, const Histogram& h, const Color
     std::vector<char> on(image.pixels.size());
     for (std::size_t i = 0; i < on.size(); ++i)
         on[i] = fits.at(keyOf(image.pixels[i])).dist <= tolerance;
-    const PlotArea plot = findPlotArea(image, on);
-    PictureLevels out;
+    const PlotArea plot = findPlotArea(image, plotMask ? *plotMask : on);
+    std::vector<float> place(on.size(), std::numeric_limits<float>::quiet_NaN());
+    for (std::size_t i = 0; i < on.size(); ++i)
+        if (on[i] && (!plotMask || (*plotMask)[i])) // a figure's margin is no bar
+            place[i] = float(fits.at(keyOf(image.pixels[i])).t);
+    Reading reading{{}, colourBarDirection(w, ht, place, plot)};
+    PictureLevels& out = reading.levels;
     out.colormap = map.name + (reversed ? "_r" : "");
     out.pictureWidth = w;
     out.pictureHeight = ht;
@@ -298,11 +254,71 @@ PictureLevels readThrough(const RgbImage& image, const Histogram& h, const Color
         }
     out.onMap = double(count) / double(std::max<std::size_t>(img.values.size(), 1));
     out.meanError = 255 * error / double(std::max<std::size_t>(count, 1));
+    return reading;
+}
+
+// A grayscale figure's plot may be white inside (its quiet levels under gray_r, Praat's and
+// print's black on white): its margin is the white reached from the picture's border without
+// crossing a darker line (the frame), and the plot is what is not.
+std::vector<char> unflooded(const RgbImage& image) {
+    const std::size_t w = std::size_t(image.width), n = image.pixels.size();
+    auto light = [&](std::size_t i) {
+        const auto& p = image.pixels[i];
+        return std::min({p[0], p[1], p[2]}) >= 0.9 * 65535;
+    };
+    std::vector<char> out(n, 1);
+    std::vector<std::size_t> stack;
+    auto visit = [&](std::size_t i) {
+        if (out[i] && light(i)) {
+            out[i] = 0;
+            stack.push_back(i);
+        }
+    };
+    for (std::size_t c = 0; c < w; ++c) {
+        visit(c);
+        visit(n - w + c);
+    }
+    for (std::size_t r = 0; r < n / w; ++r) {
+        visit(r * w);
+        visit(r * w + w - 1);
+    }
+    while (!stack.empty()) {
+        const std::size_t i = stack.back();
+        stack.pop_back();
+        const std::size_t r = i / w, c = i % w;
+        if (c > 0)
+            visit(i - 1);
+        if (c + 1 < w)
+            visit(i + 1);
+        if (r > 0)
+            visit(i - w);
+        if (i + w < n)
+            visit(i + w);
+    }
     return out;
 }
 
-double pixelsOnMap(const PictureLevels& p) {
-    return p.onMap * double(p.levels.values.size());
+double pixelsOnMap(const Reading& r) {
+    return r.levels.onMap * double(r.levels.levels.values.size());
+}
+
+// The reading turned the way its colour bar runs when the direction was left to it; a bar
+// the other way from a direction given is warned of.
+void followBar(PictureLevels& out, BarDirection bar, const MapName& given) {
+    if (bar == BarDirection::None || (bar == BarDirection::Reversed) == given.reversed)
+        return;
+    if (given.directionGiven) {
+        out.warning = "its colour bar runs the other way from " + out.colormap +
+                      " (its bright end is the quiet one, or the other way round): if the bar "
+                      "is right, read it as " +
+                      (given.reversed ? out.colormap.substr(0, out.colormap.size() - 2)
+                                      : out.colormap + "_r");
+        return;
+    }
+    for (double& v : out.levels.values)
+        v = std::isnan(v) ? v : 1 - v;
+    out.colormap += "_r";
+    out.reversedByBar = true;
 }
 
 // Through the map given, or else through the map whose plot holds the most of its colours.
@@ -321,15 +337,21 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
                 map = &candidate;
             }
     }
-    PictureLevels out = readThrough(image, h, *map, given.reversed, kReading,
-                                    whiteIsMargin ? White::OnlyPure : White::Margin);
+    const std::vector<char> notMargin = whiteIsMargin ? unflooded(image) : std::vector<char>{};
+    Reading reading =
+        readThrough(image, h, *map, given.reversed, image.lossy ? kReadingLossy : kChoosing,
+                    White::Margin, whiteIsMargin ? &notMargin : nullptr);
+    PictureLevels& out = reading.levels;
     out.chosen = !given.map;
+    out.reversedGiven = given.directionGiven && given.reversed;
     out.whiteIsMargin = whiteIsMargin;
+    followBar(out, reading.bar, given);
     const GrayImage& img = out.levels;
     const double total = double(std::max<std::size_t>(img.values.size(), 1));
     out.bare = double(fillGaps(out.levels, !whiteIsMargin)) / total;
     out.onMap = std::min(1.0, out.onMap / std::max(1 - out.bare, 1e-9)); // of what is not bare
-    if (img.width < 8 || img.height < 8 || out.onMap < kLeastOnMap)
+    if (img.width < 8 || img.height < 8 ||
+        out.onMap < (image.lossy ? kLeastOnMapLossy : kLeastOnMap))
         throw Error(subject,
                     "its colours are not those of any colour map known: at best " +
                         percent(out.onMap) + " of the pixels of its plot (" +
@@ -337,7 +359,7 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
                         ") are colours of " + out.colormap,
                     "a spectrogram drawn with one of " + colormapNames() +
                         " (name it with --image-colormap; NAME_r for one reversed)");
-    return out;
+    return std::move(reading.levels);
 }
 
 } // namespace
@@ -345,14 +367,17 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
 std::string PictureLevels::note() const {
     std::string s = "read as " + colormap;
     if (whiteIsMargin)
-        s += " (a grayscale figure: its white margins are left out, and white in its plot, the "
-             "loudest level, takes its neighbours' level";
+        s += " (a grayscale figure: its white margins are left out";
     else if (!chosen)
         s += " (as given";
     else if (colormap == "gray" && !cropped())
         s += " (a grayscale picture: black the lowest level, white the highest";
     else
         s += " (chosen from its colours";
+    if (reversedByBar)
+        s += ", reversed as its colour bar runs";
+    else if (chosen && reversedGiven)
+        s += ", reversed as given";
     if (colormap.rfind("gray", 0) != 0 || cropped())
         s += "; " + percent(onMap) + " of the plot's pixels are its colours";
     if (meanError > 3)
@@ -380,14 +405,16 @@ PictureLevels readPictureLevels(const RgbImage& image, const std::string& colorm
         return colourLevels(image, given, subject);
     PictureLevels whole = grayLevels(image, given.reversed);
     whole.chosen = !given.map;
-    const Edges edges = given.reversed ? Edges{} : whiteEdges(whole.levels);
+    whole.reversedGiven = given.directionGiven && given.reversed;
+    const Edges edges = whiteEdges(image);
     if (edges.total() == 0)
         return whole;
     // White margins, where white is the loudest level: a figure. Its plot is found as a
     // colour figure's is, white left out; failing that, the picture is read whole and the
     // margins are named.
     try {
-        PictureLevels figure = colourLevels(image, {gray, false}, subject, true);
+        PictureLevels figure =
+            colourLevels(image, {gray, given.reversed, given.directionGiven}, subject, true);
         figure.chosen = whole.chosen;
         return figure;
     } catch (const Error&) {

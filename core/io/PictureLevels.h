@@ -23,10 +23,12 @@
 namespace specedit::core {
 
 struct PictureLevels {
-    GrayImage levels;      // the plot: 0 the map's first colour .. 1 its last
-    std::string colormap;  // as read: "viridis", "gray_r", ...
-    bool chosen = false;   // "auto": chosen from the picture's colours
-    int left = 0, top = 0; // the plot's first column and row in the picture
+    GrayImage levels;           // the plot: 0 the map's first colour .. 1 its last
+    std::string colormap;       // as read: "viridis", "gray_r", ...
+    bool chosen = false;        // "auto": chosen from the picture's colours
+    bool reversedByBar = false; // "auto": reversed as the figure's colour bar runs
+    bool reversedGiven = false; // NAME_r or auto_r
+    int left = 0, top = 0;      // the plot's first column and row in the picture
     int pictureWidth = 0, pictureHeight = 0;
     // The axes box in the picture's pixels (pixel c covers [c, c + 1)): where the axes' ranges
     // end, within half a pixel of the pixels read.

@@ -16,6 +16,7 @@ constexpr double kSame = 0.12;
 // A frame line is drawn in one colour: nearly all of it this close to its median (a smooth
 // plot column is not), this far from the background at least.
 constexpr double kLineSame = 0.08;
+constexpr double kLineSameLossy = 0.16; // a JPEG tints a black line up to (0, 0, 67) beside jet
 constexpr double kLineContrast = 0.3;
 // A line is mostly a colour when this share of its pixels along the plot are.
 constexpr double kMostly = 0.8;
@@ -142,7 +143,7 @@ public:
                 continue;
             int last = k;
             while (inside(column, last + inward) &&
-                   shareNear(column, last + inward, *colour, kLineSame) >= kMostly)
+                   shareNear(column, last + inward, *colour, lineSame()) >= kMostly)
                 last += inward;
             s.lineStart = k;
             s.lineWidth = (last - k) * inward + 1;
@@ -171,6 +172,8 @@ public:
     }
 
 private:
+    double lineSame() const { return m_image.lossy ? kLineSameLossy : kLineSame; }
+
     bool inside(bool column, int k) const {
         return k >= 0 && k < (column ? m_image.width : m_image.height);
     }
@@ -190,7 +193,7 @@ private:
     // Line i lies outside a line of `colour`: mostly background or a blend of the two, and not
     // mostly the line's colour itself.
     bool outsideOf(bool column, int i, const Rgb& colour) const {
-        if (!inside(column, i) || shareNear(column, i, colour, kLineSame) >= 0.5)
+        if (!inside(column, i) || shareNear(column, i, colour, lineSame()) >= 0.5)
             return false;
         const auto [a, b] = along(column);
         const double span = distance(m_background, colour);
@@ -223,8 +226,8 @@ private:
             std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
             median[ch] = v[v.size() / 2] / 65535.0;
         }
-        return shareNear(column, i, median, kLineSame) >= kMostly ? std::optional(median)
-                                                                  : std::nullopt;
+        return shareNear(column, i, median, lineSame()) >= kMostly ? std::optional(median)
+                                                                   : std::nullopt;
     }
 
     // The share of line i along the plot that is colours of the map.

@@ -39,11 +39,21 @@ bool waitForPlaying(ui::MainWindow& w, bool playing) {
 // Records the null sink's monitor while `play` runs and until playback ends.
 std::vector<float> recordWhile(ui::MainWindow& w, const std::function<void()>& play,
                                const std::string& file) {
+    std::error_code ignored;
     QProcess parec;
-    parec.start("parec", {"-d", "specedit_null.monitor", "--format=float32le", "--rate=48000",
-                          "--channels=1", "--raw", QString::fromStdString(file)});
+    // Small fragments, and the recording under way before anything plays: with the server's
+    // default latency parec started capturing up to 0.7 s late, and the first 0.1 s of a
+    // stretch went unheard (a playback test failed on a quiet machine).
+    parec.start("parec",
+                {"-d", "specedit_null.monitor", "--format=float32le", "--rate=48000",
+                 "--channels=1", "--raw", "--latency-msec=10", QString::fromStdString(file)});
     EXPECT_TRUE(parec.waitForStarted(5000)) << "parec (pulseaudio-utils) is needed";
-    QTest::qWait(300);
+    QElapsedTimer started;
+    started.start();
+    while (std::filesystem::file_size(file, ignored) < 48000 / 10 * sizeof(float) &&
+           started.elapsed() < 5000)
+        QTest::qWait(20); // 0.1 s recorded: capturing
+    QTest::qWait(100);
     play();
     QElapsedTimer timer;
     timer.start();
