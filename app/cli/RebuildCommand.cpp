@@ -13,6 +13,7 @@
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace specedit::cli {
 namespace {
@@ -47,13 +48,15 @@ struct RebuildArgs {
 std::optional<core::ImageAxes> imageAxes(const RebuildArgs& a) {
     if (a.imageDb.empty() && a.imageTime.empty() && a.imageFreq.empty())
         return std::nullopt;
-    const std::pair<const char*, const std::vector<double>*> parts[] = {
-        {"--image-db", &a.imageDb}, {"--image-time", &a.imageTime}, {"--image-freq", &a.imageFreq}};
-    for (const auto& [name, values] : parts)
+    const std::tuple<const char*, const std::vector<double>*, const char*> parts[] = {
+        {"--image-db", &a.imageDb, "-100,0"},
+        {"--image-time", &a.imageTime, "0,2.5"},
+        {"--image-freq", &a.imageFreq, "0,8000"}};
+    for (const auto& [name, values, example] : parts)
         if (values->size() != 2)
             throw core::Error(name, "missing",
-                              "two numbers, e.g. " + std::string(name) +
-                                  " -100,0 (all three image options together)");
+                              "two numbers, e.g. " + std::string(name) + " " + example +
+                                  " (all three image options together)");
     return core::ImageAxes{a.imageDb[0],   a.imageDb[1],   a.imageTime[0],
                            a.imageTime[1], a.imageFreq[0], a.imageFreq[1]};
 }
@@ -235,9 +238,44 @@ core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core
     return core::rebuildSignal(spec, job);
 }
 
+// A picture's reading is its levels and axes: the matrix options are refused (--uncentred:
+// its frames lie where its time axis puts them) or said to be ignored, and a rate its
+// frequency axis shows is rounded to whole hertz within 1e-6 of it (-15.625,8015.62 showed
+// 15999.99 Hz) or, for a sound file, asked for before the rebuild runs.
+void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
+    if (a.uncentred)
+        throw core::Error("--uncentred", "given with a picture",
+                          "no --uncentred: a picture's frames lie where --image-time puts them");
+    std::string ignored;
+    for (const CLI::Option* o : a.readingOptions)
+        if (o->count() > 0 && o->get_name() != "--window" && o->get_name() != "--nperseg" &&
+            o->get_name() != "--noverlap" && o->get_name() != "--nfft")
+            ignored += (ignored.empty() ? "" : ", ") + o->get_name();
+    for (const CLI::Option* o : {a.layoutOption, a.magUnitOption, a.scalingOption})
+        if (o->count() > 0)
+            ignored += (ignored.empty() ? "" : ", ") + o->get_name();
+    if (!ignored.empty())
+        std::cerr << "rebuild: warning: " << ignored
+                  << " do not apply to a picture (its levels are 20 log10 of scipy's "
+                     "\"spectrum\" magnitudes between --image-db's ends) and are ignored\n";
+    const double fs = spec.analysis.fs;
+    if (a.analysis.fs || fs == std::round(fs))
+        return;
+    if (std::abs(fs - std::round(fs)) <= 1e-6 * fs)
+        spec.analysis.fs = std::round(fs);
+    else if (!isNpyPath(a.out))
+        throw core::Error("--image-freq",
+                          "shows a sample rate of " + core::exactNumber(fs) +
+                              " Hz, and sound files store whole hertz",
+                          "--fs with the rate the picture was made at (e.g. --fs " +
+                              core::exactNumber(std::round(fs)) + ")");
+}
+
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
     auto spec = toSpec(a);
+    if (spec.image)
+        checkPicture(a, spec);
     if (spec.image && !a.analysis.fs)
         std::cout << "sample rate " << spec.analysis.fs << " Hz from --image-freq ("
                   << (core::spansNegativeFrequencies(*spec.image)
@@ -340,7 +378,8 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->delimiter(',')
         ->expected(2);
     cmd->add_option("--image-freq", a->imageFreq,
-                    "A picture's frequency span, bottom to top: LOW,HIGH Hz (LOW < 0: IQ)")
+                    "A picture's frequency span, bottom to top: LOW,HIGH Hz (LOW < 0: IQ; a linear "
+                    "axis)")
         ->delimiter(',')
         ->expected(2);
     cmd->add_option("--image-colormap", a->imageColormap,

@@ -1026,6 +1026,34 @@ class ImageInput(CliTest):
         self.assertEqual(proc.returncode, 2)
         self.assertIn("--image-colormap: 'hot' is no colour map known", proc.stderr)
 
+    def test_a_pictures_reading_is_its_axes_and_its_rate_is_whole(self):
+        gray = np.linspace(0, 1, 64 * 32).reshape(32, 64)
+        write_png(self.path("gray.png"), gray, bits=8)
+        axes = ("--image-db", "-100,0", "--image-time", "0,1")
+        # Frames of a picture lie where its time axis puts them (it failed deep inside).
+        proc = run("rebuild", self.path("gray.png"), *axes, "--image-freq", "0,4000",
+                   "--uncentred", "--out", self.path("y.npy"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("--uncentred: given with a picture", proc.stderr)
+        # Matrix options do nothing to a picture, and say so (they were silently ignored).
+        proc = run("rebuild", self.path("gray.png"), *axes, "--image-freq", "0,4000",
+                   "--scaling", "psd", "--mag-unit", "power", "--out", self.path("y.npy"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("--mag-unit, --scaling do not apply to a picture", proc.stderr)
+        # An axis read to 6 digits shows 15999.99 Hz: 16000. A rate that is not whole is asked
+        # for before the rebuild, not after it.
+        proc = run("rebuild", self.path("gray.png"), *axes, "--image-freq", "-15.625,8015.62",
+                   "--out", self.path("y.wav"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(scipy.io.wavfile.read(self.path("y.wav"))[0], 16000)
+        proc = run("rebuild", self.path("gray.png"), *axes, "--image-freq", "0,8015.6",
+                   "--out", self.path("z.wav"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("--image-freq: shows a sample rate of 16031.2 Hz, and sound files store "
+                      "whole hertz (expected --fs with the rate the picture was made at (e.g. "
+                      "--fs 16031))", proc.stderr)
+        self.assertNotIn("spectral convergence", proc.stdout)
+
     def test_a_colour_figure_is_read_through_its_colour_map_and_cropped_to_its_plot(self):
         fs, n = 8000, 16000
         t = np.arange(n) / fs
