@@ -36,6 +36,8 @@ bool isWhitish(const Rgb& c) {
 // A plot whose pixels are fewer than this share colours of its map is no picture of it (a
 // JPEG's, kLeastOnMapLossy).
 constexpr double kLeastOnMap = 0.9;
+// More distinct colours (to 8 bits) than a picture of a map holds (PictureLevels.h).
+constexpr std::size_t kMostColours = std::size_t(1) << 20;
 constexpr double kLeastOnMapLossy = 0.85;
 
 struct Fit {
@@ -326,6 +328,13 @@ void followBar(PictureLevels& out, BarDirection bar, const MapName& given) {
 PictureLevels colourLevels(const RgbImage& image, const MapName& given, const std::string& subject,
                            bool whiteIsMargin = false) {
     const Histogram h = histogramOf(image);
+    // Each distinct colour is fitted to every map: a photograph's millions would take minutes.
+    // A matplotlib figure holds under a thousand, as JPEG about 90000 at 640 x 480.
+    if (h.size() > kMostColours)
+        throw Error(subject,
+                    "holds " + std::to_string(h.size()) +
+                        " different colours, far more than a plot drawn with a colour map",
+                    "a spectrogram drawn with one of " + colormapNames());
     const ColormapTable* map = given.map;
     if (!map) {
         double most = -1;

@@ -3,18 +3,19 @@
 // was drawn with (io/Colormaps.h), 0 at the map's first colour (the picture's lowest level)
 // to 1 at its last. A map given by name is taken as it is ("viridis", or "viridis_r" for one
 // reversed, matplotlib's convention; "auto_r" too). "auto" takes gray for a grayscale picture
-// and otherwise the map whose colours the most pixels of its plot are (within 0.1 in RGB).
-// A colour picture is then cropped to its plot (io/PlotArea.h: a figure's margins, labels,
-// colour bar and frame are left out) and read within 0.25 of the map (a JPEG's colours
-// stray). Pixels inside the plot that are not colours of the map (grid lines, text, the
-// frame's lines over the plot's first column and row) take the level between their nearest
-// neighbours that are; areas of them at least 8 pixels across both ways are bare, read as
-// silence (matplotlib draws a level of -inf as its background). A grayscale picture is read whole,
-// unless its outer rows or columns are pure white (as a figure's margins are; no spectrogram is
-// loudest at every frequency of its first frame): then its plot is found as a colour figure's is,
-// with white left out (white inside the plot, the loudest level, takes its neighbours' level). If
-// no plot is found that way, it is read whole and a warning names the white edges. Reversed gray
-// (white the lowest level) is read whole.
+// and otherwise the map whose colours the most pixels of its plot are (within 0.1 in RGB),
+// read the way the figure's colour bar runs (io/ColourBar.h); a bar against a direction given
+// is warned of. A colour picture is cropped to its plot (io/PlotArea.h: a figure's margins,
+// labels, colour bar and frame are left out) and read within 0.1 of the map, a JPEG within
+// 0.25 (its colours stray). Pixels inside the plot that are not colours of the map (grid
+// lines, text, the frame's lines over the plot) take the level between their nearest
+// neighbours that are, and bare areas are silence (io/PlotGaps.h). A grayscale picture is
+// read whole, unless its outer rows or columns are pure white (as a figure's margins are; no
+// spectrogram is loudest at every frequency of its first frame): then its margin is the white
+// flooded from its border around the frame, and its plot is found as a colour figure's is,
+// forward or reversed (gray_r, black on white as Praat draws). If no plot is found that way,
+// it is read whole and a warning names the white edges. A picture of more distinct colours
+// than a plot of a map holds (a photograph) is refused before it is read.
 
 #include "io/GrayImage.h"
 

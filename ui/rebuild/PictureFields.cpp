@@ -36,8 +36,9 @@ PictureFields::PictureFields(QWidget* parent)
     for (const core::ColormapTable& map : core::colormapTables())
         m_colormap->addItem(QString::fromStdString(map.name), QString::fromStdString(map.name));
     m_colormap->setToolTip(tr("The colour map the picture was drawn with. Auto: gray for a "
-                              "grayscale picture, else the map its colours lie closest to; a "
-                              "figure's margins, labels and colour bar are left out"));
+                              "grayscale picture, else the map most of its plot's colours "
+                              "belong to, read the way its colour bar runs; a figure's margins, "
+                              "labels and colour bar are left out"));
     m_reversed = new QCheckBox(tr("Reversed"), this);
     m_reversed->setObjectName("pictureReversed");
     m_reversed->setToolTip(tr("Bright is quiet: the map's last colour is the lowest level "

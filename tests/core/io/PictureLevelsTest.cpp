@@ -249,6 +249,13 @@ TEST(PictureLevels, PicturesOfNoColourMapAndUnknownNamesAreRefused) {
                                  "a spectrogram drawn with one of gray, cividis, inferno, magma, "
                                  "plasma, turbo, viridis, jet",
                                  "--image-colormap"});
+    // A photograph's million colours are refused before each is fitted to every map.
+    RgbImage big = blank(1200, 1000, {});
+    for (auto& p : big.pixels)
+        p = {std::uint16_t(rng()), std::uint16_t(rng()), std::uint16_t(rng())};
+    specedit::test::expectError(
+        [&] { readPictureLevels(big, "auto", "photo.jpg"); },
+        {"photo.jpg", "different colours, far more than a plot drawn with a colour map"});
     specedit::test::expectError(
         [&] { readPictureLevels(photo, "hot", "photo.jpg"); },
         {"--image-colormap", "'hot' is no colour map known", "auto or one of gray, cividis"});
