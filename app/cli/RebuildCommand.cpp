@@ -2,6 +2,7 @@
 // With a phase file: the ISTFT (and, with --iterations, iterations that make the STFT
 // consistent from that phase). Without: phase retrieval (core/phase/PhaseRetrieval.h).
 
+#include "apply/PictureAxes.h"
 #include "apply/Rebuild.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
@@ -44,21 +45,27 @@ struct RebuildArgs {
     std::string imageColormap = "auto";
 };
 
-// --image-db, --image-time, --image-freq: all three or none.
-std::optional<core::ImageAxes> imageAxes(const RebuildArgs& a) {
-    if (a.imageDb.empty() && a.imageTime.empty() && a.imageFreq.empty())
+// --image-db, --image-time, --image-freq: each as given (two numbers) or, for a picture, read
+// from its tick labels (apply/PictureAxes.h), which the output shows.
+std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
+    if (!core::isImagePath(a.input.magnitude))
         return std::nullopt;
     const std::tuple<const char*, const std::vector<double>*, const char*> parts[] = {
         {"--image-db", &a.imageDb, "-100,0"},
         {"--image-time", &a.imageTime, "0,2.5"},
         {"--image-freq", &a.imageFreq, "0,8000"}};
     for (const auto& [name, values, example] : parts)
-        if (values->size() != 2)
-            throw core::Error(name, "missing",
-                              "two numbers, e.g. " + std::string(name) + " " + example +
-                                  " (all three image options together)");
-    return core::ImageAxes{a.imageDb[0],   a.imageDb[1],   a.imageTime[0],
-                           a.imageTime[1], a.imageFreq[0], a.imageFreq[1]};
+        if (!values->empty() && values->size() != 2)
+            throw core::Error(name, "takes two numbers",
+                              "e.g. " + std::string(name) + " " + example);
+    auto range = [](const std::vector<double>& v) {
+        return v.empty() ? core::AxisRange{} : core::AxisRange{{v[0], v[1]}};
+    };
+    const auto read = core::pictureAxes(a.input.magnitude, a.imageColormap,
+                                        {range(a.imageDb), range(a.imageTime), range(a.imageFreq)});
+    if (!read.note.empty())
+        std::cout << "read from the picture's tick labels: " << read.note << "\n";
+    return read;
 }
 
 void writeReport(const RebuildArgs& a, const nlohmann::json& j) {
@@ -92,10 +99,15 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     o.seed = a.seed;
     o.blockFrames = a.blockFrames;
     spec.refineGivenPhase = a.iterationsOption->count() > 0;
-    spec.image = imageAxes(a);
+    const auto picture = imageAxes(a);
+    if (picture)
+        spec.image = picture->axes;
     spec.imageColormap = a.imageColormap;
-    if (spec.image && !a.analysis.fs) // the picture's frequency axis shows the rate
+    if (spec.image && !a.analysis.fs) { // the picture's frequency axis shows the rate
         spec.analysis.fs = core::pictureSampleRate(*spec.image);
+        if (picture->frequencyRead) // read to a pixel: the usual rate it is nearest
+            spec.analysis.fs = core::rateReadOff(spec.analysis.fs);
+    }
     spec.detrend = core::parseDetrend(a.detrend);
     return spec;
 }
@@ -152,7 +164,7 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
         std::cerr << "rebuild: warning: " << w << "\n";
     if (!r.pictureWarning.empty())
         std::cerr << "rebuild: warning: " << a.input.magnitude << ": " << r.pictureWarning << "\n";
-    const bool picture = !a.imageDb.empty();
+    const bool picture = core::isImagePath(a.input.magnitude);
     // Into a .npy nothing clips, but a plain FFT read with scipy's scaling is still far too
     // loud (512 times, unsaid, for a librosa file).
     const std::string level = core::levelWarning(r, picture);
@@ -277,7 +289,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     if (spec.image)
         checkPicture(a, spec);
     if (spec.image && !a.analysis.fs)
-        std::cout << "sample rate " << spec.analysis.fs << " Hz from --image-freq ("
+        std::cout << "sample rate " << spec.analysis.fs << " Hz from "
+                  << (a.imageFreq.empty() ? "the frequency axis' labels" : "--image-freq") << " ("
                   << (core::spansNegativeFrequencies(*spec.image)
                           ? "an IQ picture spans it"
                           : "the top of the picture is half of it")
@@ -371,15 +384,17 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--seed", a->seed, "Seed of the random initial phase")->capture_default_str();
     cmd->add_option("--image-db", a->imageDb,
                     "A picture's levels: MIN,MAX dB (its colour map's first and last colours: "
-                    "black and white in gray)")
+                    "black and white in gray); read from a figure's colour bar when not given")
         ->delimiter(',')
         ->expected(2);
-    cmd->add_option("--image-time", a->imageTime, "A picture's time span: START,END s")
+    cmd->add_option("--image-time", a->imageTime,
+                    "A picture's time span: START,END s; read from a "
+                    "figure's tick labels when not given")
         ->delimiter(',')
         ->expected(2);
     cmd->add_option("--image-freq", a->imageFreq,
                     "A picture's frequency span, bottom to top: LOW,HIGH Hz (LOW < 0: IQ; a linear "
-                    "axis)")
+                    "axis); read from a figure's tick labels when not given")
         ->delimiter(',')
         ->expected(2);
     cmd->add_option("--image-colormap", a->imageColormap,

@@ -9,11 +9,13 @@ struct Bar {
     std::size_t pixels = 0;
     double correlation = 0;
     bool vertical = true;
+    int line = -1, first = 0, last = -1;
 };
 
 // The colours of the map along line i (a column when `vertical`), as a bar would hold them.
 Bar barAlong(int width, int height, const std::vector<float>& place, bool vertical, int i) {
     double n = 0, sk = 0, st = 0, skk = 0, stt = 0, skt = 0, lo = 1, hi = 0;
+    int first = -1, last = -1;
     const int length = vertical ? height : width;
     for (int k = 0; k < length; ++k) {
         const int r = vertical ? k : i, c = vertical ? i : k;
@@ -21,6 +23,8 @@ Bar barAlong(int width, int height, const std::vector<float>& place, bool vertic
         if (std::isnan(t))
             continue;
         n += 1;
+        first = first < 0 ? k : first;
+        last = k;
         sk += k;
         st += t;
         skk += double(k) * k;
@@ -32,13 +36,13 @@ Bar barAlong(int width, int height, const std::vector<float>& place, bool vertic
     const double vk = n * skk - sk * sk, vt = n * stt - st * st;
     if (n < 2 || hi - lo < 0.5 || vk <= 0 || vt <= 0)
         return {};
-    return {std::size_t(n), (n * skt - sk * st) / std::sqrt(vk * vt), vertical};
+    return {std::size_t(n), (n * skt - sk * st) / std::sqrt(vk * vt), vertical, i, first, last};
 }
 
 } // namespace
 
-BarDirection colourBarDirection(int width, int height, const std::vector<float>& place,
-                                const PlotArea& plot) {
+ColourBar findColourBar(int width, int height, const std::vector<float>& place,
+                        const PlotArea& plot) {
     Bar best;
     auto consider = [&](bool vertical, int i, int extent) {
         const Bar b = barAlong(width, height, place, vertical, i);
@@ -53,10 +57,11 @@ BarDirection colourBarDirection(int width, int height, const std::vector<float>&
         if (r < plot.rows.first - 3 || r >= plot.rows.end() + 3)
             consider(false, r, plot.cols.count);
     if (best.pixels == 0)
-        return BarDirection::None;
+        return {};
     // Rows count downward: a vertical bar whose place falls as they grow has its top high.
     const bool forward = best.vertical ? best.correlation < 0 : best.correlation > 0;
-    return forward ? BarDirection::Forward : BarDirection::Reversed;
+    return {forward ? BarDirection::Forward : BarDirection::Reversed, best.vertical, best.line,
+            best.first, best.last};
 }
 
 } // namespace specedit::core

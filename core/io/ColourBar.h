@@ -14,9 +14,16 @@ namespace specedit::core {
 
 enum class BarDirection { None, Forward, Reversed };
 
+struct ColourBar {
+    BarDirection direction = BarDirection::None;
+    bool vertical = true;
+    int line = -1;            // the bar's column (vertical) or row
+    int first = 0, last = -1; // its first and last pixels of the map's colours along the line
+};
+
 // `place`: per pixel of a width x height picture, its place along the map (0 .. 1), NaN for a
 // pixel that is no colour of it.
-BarDirection colourBarDirection(int width, int height, const std::vector<float>& place,
-                                const PlotArea& plot);
+ColourBar findColourBar(int width, int height, const std::vector<float>& place,
+                        const PlotArea& plot);
 
 } // namespace specedit::core

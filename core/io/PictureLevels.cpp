@@ -198,7 +198,7 @@ enum class White { Margin, Choosing };
 
 struct Reading {
     PictureLevels levels;
-    BarDirection bar = BarDirection::None;
+    ColourBar bar;
 };
 
 // The picture read through one map: its plot and the levels of the pixels that are colours
@@ -224,7 +224,7 @@ Reading readThrough(const RgbImage& image, const Histogram& h, const ColormapTab
     for (std::size_t i = 0; i < on.size(); ++i)
         if (on[i] && (!plotMask || (*plotMask)[i])) // a figure's margin is no bar
             place[i] = float(fits.at(keyOf(image.pixels[i])).t);
-    Reading reading{{}, colourBarDirection(w, ht, place, plot)};
+    Reading reading{{}, findColourBar(w, ht, place, plot)};
     PictureLevels& out = reading.levels;
     out.colormap = map.name + (reversed ? "_r" : "");
     out.pictureWidth = w;
@@ -354,7 +354,11 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
     out.chosen = !given.map;
     out.reversedGiven = given.directionGiven && given.reversed;
     out.whiteIsMargin = whiteIsMargin;
-    followBar(out, reading.bar, given);
+    followBar(out, reading.bar.direction, given);
+    out.barVertical = reading.bar.vertical;
+    out.barLine = reading.bar.line;
+    out.barFirst = reading.bar.first;
+    out.barLast = reading.bar.last;
     const GrayImage& img = out.levels;
     const double total = double(std::max<std::size_t>(img.values.size(), 1));
     out.bare = double(fillGaps(out.levels, !whiteIsMargin)) / total;

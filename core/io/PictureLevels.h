@@ -34,6 +34,10 @@ struct PictureLevels {
     // The axes box in the picture's pixels (pixel c covers [c, c + 1)): where the axes' ranges
     // end, within half a pixel of the pixels read.
     double boxLeft = 0, boxRight = 0, boxTop = 0, boxBottom = 0;
+    // The colour bar (io/ColourBar.h): its column (vertical) or row, -1 for none, and the first
+    // and last of its pixels along it in the map's colours.
+    bool barVertical = true;
+    int barLine = -1, barFirst = 0, barLast = -1;
     double onMap = 1;           // share of the plot's pixels that are colours of the map
     double meanError = 0;       // their mean distance to the map, in steps of 1/255
     bool whiteIsMargin = false; // a grayscale figure: white read as its margins

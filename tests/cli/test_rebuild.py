@@ -1006,10 +1006,16 @@ class ImageInput(CliTest):
         rgb = self.path("colour.png")
         gray = np.linspace(0, 1, 64 * 32).reshape(32, 64)
         write_png(self.path("gray.png"), gray, bits=8)
+        # No axes given and none printed on it: the first missing is asked for, saying why.
         proc = run("rebuild", self.path("gray.png"), "--fs", 8000, "--out", self.path("y.npy"))
-        self.assertEqual(proc.returncode, 1)
-        self.assertIn("--image-db MIN,MAX --image-time START,END --image-freq LOW,HIGH",
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("--image-db: not given, and the picture's colour bar could not be read "
+                      "from its tick labels: no colour bar found (expected --image-db MIN,MAX",
                       proc.stderr)
+        proc = run("rebuild", self.path("gray.png"), "--fs", 8000, "--image-db", "-100,0",
+                   "--out", self.path("y.npy"))
+        self.assertIn("--image-time: not given, and the picture's time axis could not be read "
+                      "from its tick labels: fewer than two tick labels found", proc.stderr)
         proc = run("rebuild", self.path("gray.png"), "--fs", 8000, "--image-db", "0,-100",
                    "--image-time", "0,1", "--image-freq", "0,4000", "--out", self.path("y.npy"))
         self.assertEqual(proc.returncode, 2)
@@ -1088,6 +1094,23 @@ class ImageInput(CliTest):
         m = min(zy.shape[1], z.shape[1])
         a, b = np.abs(z[:, :m]), np.abs(zy[:, :m])
         self.assertLess(20 * np.log10(np.linalg.norm(b - a) / np.linalg.norm(a)), -15)
+
+
+    def test_a_figure_s_axes_are_read_from_its_tick_labels(self):
+        # tests/data/figures/make_figures.py: 0 .. 4.6 s, 0 .. 11025 Hz (22050 Hz, 512-point
+        # FFT), -100 .. -20 dB, printed on its axes and its colour bar.
+        figure = os.path.join(os.path.dirname(__file__), "..", "data", "figures",
+                              "chirp_viridis.png")
+        proc = run("rebuild", figure, "--nperseg", 512, "--noverlap", 384, "--out",
+                   self.path("y.npy"), check=0)
+        said = [line for line in proc.stdout.splitlines()
+                if line.startswith("read from the picture's tick labels: ")]
+        self.assertEqual(len(said), 1, proc.stdout)
+        self.assertRegex(said[0], r"time -0\.00\d+ to 4\.(59|60)\d* s \(labels 0, 1, 2, 3, 4 s\)")
+        self.assertIn("levels -99.", said[0])
+        self.assertIn("sample rate 22050 Hz from the frequency axis' labels", proc.stdout)
+        y = np.load(self.path("y.npy"))
+        self.assertAlmostEqual(len(y) / 22050, 4.6, delta=0.02)
 
 
 class BadSpectra(CliTest):

@@ -1,0 +1,83 @@
+#include "apply/PictureAxes.h"
+
+#include "io/FigureAxes.h"
+#include "io/GrayImage.h"
+#include "io/PictureLevels.h"
+#include "util/Error.h"
+
+#include <cmath>
+
+namespace specedit::core {
+namespace {
+
+struct Part {
+    const char* option;
+    const char* axis; // as the error names it
+    const char* expected;
+    const AxisRange& given;
+    const AxisReading& read;
+};
+
+// A read range that runs the wrong way (a frequency axis printed top down) is not used.
+std::pair<double, double> take(const Part& p) {
+    if (p.given)
+        return *p.given;
+    if (p.read.read && p.read.low < p.read.high)
+        return {p.read.low, p.read.high};
+    const std::string why = !p.read.read
+                                ? p.read.problem
+                                : "its labels run the other way (" + shortNumber(p.read.low) +
+                                      " at the start, " + shortNumber(p.read.high) + " at the end)";
+    throw Error(p.option,
+                std::string("not given, and the picture's ") + p.axis +
+                    " could not be read from its tick labels: " + why,
+                std::string(p.option) + " " + p.expected);
+}
+
+} // namespace
+
+double rateReadOff(double fs) {
+    for (const double usual :
+         {8000.0,  11025.0, 12000.0, 16000.0,  22050.0, 24000.0, 32000.0, 44100.0,
+          48000.0, 88200.0, 96000.0, 192000.0, 250e3,   1e6,     1.024e6, 2e6,
+          2.048e6, 2.4e6,   2.56e6,  3.2e6,    8e6,     10e6,    20e6})
+        if (std::abs(fs - usual) <= 0.01 * usual)
+            return usual;
+    return std::round(fs);
+}
+
+PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
+                        const GivenAxes& given) {
+    PictureAxes out;
+    if (given.db && given.time && given.frequency) {
+        out.axes = {given.db->first,    given.db->second,       given.time->first,
+                    given.time->second, given.frequency->first, given.frequency->second};
+        return out;
+    }
+    const RgbImage image = readImage(path);
+    const FigureAxes read = readFigureAxes(image, readPictureLevels(image, colormap, path));
+    const auto db = take({"--image-db", "colour bar", "MIN,MAX (the dB at the colour map's ends)",
+                          given.db, read.level});
+    const auto time =
+        take({"--image-time", "time axis", "START,END (seconds at the plot's left and right edges)",
+              given.time, read.time});
+    const auto freq = take({"--image-freq", "frequency axis",
+                            "LOW,HIGH (hertz at the plot's bottom and top edges)", given.frequency,
+                            read.frequency});
+    out.axes = {db.first, db.second, time.first, time.second, freq.first, freq.second};
+    out.dbRead = !given.db;
+    out.timeRead = !given.time;
+    out.frequencyRead = !given.frequency;
+    std::string note;
+    auto add = [&](bool used, const std::string& part) {
+        if (used)
+            note += (note.empty() ? "" : "; ") + part;
+    };
+    add(out.timeRead, read.timeNote());
+    add(out.frequencyRead, read.frequencyNote());
+    add(out.dbRead, read.levelNote());
+    out.note = note;
+    return out;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,37 @@
+#pragma once
+// A picture's levels and axes for a rebuild (phase/ImageSpectrum.h), each as the user gives
+// it or, when not given, as the figure's tick labels print it (io/FigureAxes.h). Shared by
+// `specedit-cli rebuild` and the rebuild dialog.
+
+#include "phase/ImageSpectrum.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace specedit::core {
+
+using AxisRange = std::optional<std::pair<double, double>>;
+
+struct GivenAxes {
+    AxisRange db, time, frequency; // --image-db, --image-time, --image-freq
+};
+
+struct PictureAxes {
+    ImageAxes axes;
+    bool dbRead = false, timeRead = false, frequencyRead = false; // read from the labels
+    std::string note; // what was read, for the output: "levels -100 to -20 dB (the colour
+                      // bar's labels -20, ..., -100); time ..."
+};
+
+// Throws Error naming the option of a range neither given nor readable (why it could not be
+// read, and what to give), and Error naming the file as readPictureLevels does.
+// The sample rate a frequency axis read from its labels shows, which is a pixel's worth off
+// at best: the usual rate (8000, 11025, 16000, 22050, 44100, 48000, ... Hz, 1 or 2 MHz) within
+// 1 % of it, or else it rounded to whole hertz.
+double rateReadOff(double fs);
+
+PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
+                        const GivenAxes& given);
+
+} // namespace specedit::core

@@ -1,0 +1,267 @@
+#include "io/FigureAxes.h"
+
+#include "io/AxisLabels.h"
+#include "io/TextReader.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <optional>
+
+namespace specedit::core {
+namespace {
+
+struct Point {
+    double at = 0, value = 0;
+    std::string text;
+};
+
+// "-12.5" as printed: a sign, digits, at most one point.
+std::optional<double> numberOf(const std::string& text) {
+    if (text.empty() || text == "-" || text == ".")
+        return std::nullopt;
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (ch == '-' && i == 0)
+            continue;
+        if (ch == '.' && ++points == 1)
+            continue;
+        if (!std::isdigit(static_cast<unsigned char>(ch)))
+            return std::nullopt;
+    }
+    return std::stod(text);
+}
+
+struct Line {
+    double a = 0, b = 0; // value = a + b position
+    std::size_t used = 0;
+    std::vector<bool> inlier;
+};
+
+// The straight line through the most labels (a position within 1.5 pixels, or 1 % of the
+// labels' spread, of where the line puts its value), fitted to them by least squares.
+std::optional<Line> fitLabels(const std::vector<Point>& pts) {
+    if (pts.size() < 2)
+        return std::nullopt;
+    const double spread = pts.back().at - pts.front().at;
+    const double within = std::max(1.5, 0.01 * spread);
+    Line best;
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        for (std::size_t j = i + 1; j < pts.size(); ++j) {
+            if (pts[i].value == pts[j].value || pts[j].at - pts[i].at < 2)
+                continue;
+            const double b = (pts[j].value - pts[i].value) / (pts[j].at - pts[i].at);
+            const double a = pts[i].value - b * pts[i].at;
+            Line l{a, b, 0, std::vector<bool>(pts.size())};
+            for (std::size_t k = 0; k < pts.size(); ++k)
+                if (std::abs((pts[k].value - a) / b - pts[k].at) <= within) {
+                    l.inlier[k] = true;
+                    ++l.used;
+                }
+            if (l.used > best.used)
+                best = l;
+        }
+    if (best.used < 2 || double(best.used) < 0.6 * double(pts.size()))
+        return std::nullopt;
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (std::size_t k = 0; k < pts.size(); ++k)
+        if (best.inlier[k]) {
+            n += 1;
+            sx += pts[k].at;
+            sy += pts[k].value;
+            sxx += pts[k].at * pts[k].at;
+            sxy += pts[k].at * pts[k].value;
+        }
+    if (n * sxx - sx * sx > 0) {
+        best.b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        best.a = (sy - best.b * sx) / n;
+    }
+    return best;
+}
+
+std::string lower(std::string s) {
+    for (char& ch : s)
+        ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+enum class Quantity { Time, Frequency, Level };
+
+// The unit an axis title names, and its factor to seconds or hertz.
+std::pair<std::string, double> unitOf(const std::string& title, Quantity q) {
+    const std::string t = lower(title);
+    if (q == Quantity::Frequency) {
+        for (const auto& [name, factor] :
+             {std::pair<const char*, double>{"ghz", 1e9}, {"mhz", 1e6}, {"khz", 1e3}})
+            if (t.find(name) != std::string::npos)
+                return {std::string(1, char(std::toupper(name[0]))) + "Hz", factor};
+        return {t.find("hz") != std::string::npos ? "Hz" : "", 1};
+    }
+    if (q == Quantity::Time) {
+        if (t.find("ms") != std::string::npos)
+            return {"ms", 1e-3};
+        if (t.find("us") != std::string::npos || t.find("\xc2\xb5s") != std::string::npos)
+            return {"us", 1e-6};
+        if (t.find("min") != std::string::npos)
+            return {"min", 60};
+        return {t.find("[s]") != std::string::npos || t.find("(s)") != std::string::npos ? "s" : "",
+                1};
+    }
+    return {"", 1};
+}
+
+// matplotlib's multiplier: "1e6" (read as 1e6 or 166 at worst: refused then).
+std::optional<double> multiplierOf(const std::string& text) {
+    const std::string t = lower(text);
+    const auto e = t.find('e');
+    if (e == std::string::npos || t.substr(0, e) != "1")
+        return std::nullopt;
+    try {
+        return std::pow(10.0, std::stoi(t.substr(e + 1)));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+struct AxisJob {
+    AxisEdge edge;
+    double lowAt = 0, highAt = 0; // where the low and high values lie (pixel coordinates)
+    Quantity quantity = Quantity::Time;
+};
+
+AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& words,
+                     const AxisJob& job) {
+    AxisReading out;
+    const AxisText text = words.axisText(job.edge);
+    std::vector<Point> pts;
+    const auto raised = std::count_if(text.labels.begin(), text.labels.end(),
+                                      [](const PlacedLabel& l) { return l.raised; });
+    if (2 * raised > std::ssize(text.labels)) {
+        out.problem = "its labels are powers (a number with a raised exponent): a "
+                      "logarithmic axis, and only a linear one can be read";
+        return out;
+    }
+    for (const PlacedLabel& l : text.labels) {
+        const std::string s = reader.readNumber(patchOf(map, l.word, 2, text.textHeight));
+        if (const auto v = numberOf(s))
+            pts.push_back({l.at, *v, s});
+    }
+    const auto line = fitLabels(pts);
+    if (!line) {
+        out.problem = text.labels.size() < 2
+                          ? "fewer than two tick labels found"
+                          : std::to_string(text.labels.size()) + " tick labels found, " +
+                                std::to_string(pts.size()) +
+                                " read as numbers, and no straight line of value against "
+                                "position runs through most of them";
+        return out;
+    }
+    for (std::size_t k = 0; k < pts.size(); ++k)
+        if (line->inlier[k])
+            out.labels.push_back(pts[k].text);
+    if (text.title) {
+        const bool upright = job.edge.side != LabelSide::Below;
+        std::tie(out.unit, out.scale) =
+            unitOf(reader.readText(patchOf(map, *text.title, 2, 0), upright), job.quantity);
+    }
+    if (text.offset) {
+        const std::string said = reader.readText(patchOf(map, *text.offset, 2, 0));
+        const auto m = multiplierOf(said);
+        if (!m) {
+            out.problem = "a multiplier or offset is printed at its top ('" + said +
+                          "'), which could not be read";
+            return out;
+        }
+        out.scale *= *m;
+    }
+    out.low = (line->a + line->b * job.lowAt) * out.scale;
+    out.high = (line->a + line->b * job.highAt) * out.scale;
+    out.read = true;
+    return out;
+}
+
+// The colour bar's edge its labels lie beyond: from its line, the first pixel along the
+// bar's middle that is far from the line's colour (its outline, or the background).
+double barEdge(const InkMap& map, const PictureLevels& p, bool vertical) {
+    const int mid = (p.barFirst + p.barLast) / 2;
+    const int r0 = vertical ? mid : p.barLine, c0 = vertical ? p.barLine : mid;
+    const float base = map.at(r0, c0);
+    int k = vertical ? c0 : r0;
+    const int end = vertical ? map.width : map.height;
+    while (k + 1 < end &&
+           std::abs((vertical ? map.at(r0, k + 1) : map.at(k + 1, c0)) - base) < 0.15f)
+        ++k;
+    return k + 1.5; // the middle of a one-pixel outline beyond the last pixel of the bar
+}
+
+std::string rangeText(const AxisReading& a, const char* unit) {
+    return shortNumber(a.low) + " to " + shortNumber(a.high) + " " + unit;
+}
+
+std::string axisNote(const char* name, const AxisReading& a, const char* unit) {
+    if (!a.read)
+        return std::string(name) + " not read (" + a.problem + ")";
+    std::string labels;
+    for (const std::string& l : a.labels)
+        labels += (labels.empty() ? "" : ", ") + l;
+    return std::string(name) + " " + rangeText(a, unit) + " (labels " + labels +
+           (a.unit.empty() ? "" : " " + a.unit) + ")";
+}
+
+} // namespace
+
+std::string FigureAxes::timeNote() const {
+    return axisNote("time", time, "s");
+}
+std::string FigureAxes::frequencyNote() const {
+    return axisNote("frequency", frequency, "Hz");
+}
+std::string FigureAxes::levelNote() const {
+    return axisNote("levels", level, "dB");
+}
+std::string FigureAxes::note() const {
+    return timeNote() + "; " + frequencyNote() + "; " + levelNote();
+}
+
+FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& p) {
+    FigureAxes out;
+    const InkMap map = inkOf(image);
+    // The plot's inside: its frame stays, joined to its ticks, and with them is too big for
+    // a glyph.
+    const InkRect plot{int(std::floor(p.boxLeft)) + 1, int(std::floor(p.boxTop)) + 1,
+                       int(std::floor(p.boxRight)), int(std::floor(p.boxBottom))};
+    std::vector<InkRect> excluded{plot};
+    if (p.barLine >= 0) {
+        const int lo = p.barLine - 1, hi = p.barLine + 2; // the rest joins its outline
+        excluded.push_back(p.barVertical ? InkRect{lo, p.barFirst, hi, p.barLast + 1}
+                                         : InkRect{p.barFirst, lo, p.barLast + 1, hi});
+    }
+    const FigureWords words(map, excluded);
+    TextReader reader;
+    out.time = readAxis(reader, map, words,
+                        {{LabelSide::Below, p.boxBottom, p.boxLeft, p.boxRight},
+                         p.boxLeft,
+                         p.boxRight,
+                         Quantity::Time});
+    out.frequency = readAxis(reader, map, words,
+                             {{LabelSide::Left, p.boxLeft, p.boxTop, p.boxBottom},
+                              p.boxBottom,
+                              p.boxTop,
+                              Quantity::Frequency});
+    if (p.barLine < 0) {
+        out.level.problem = "no colour bar found";
+        return out;
+    }
+    const double first = p.barFirst, end = p.barLast + 1.0;
+    const double edge = barEdge(map, p, p.barVertical);
+    out.level = p.barVertical
+                    ? readAxis(reader, map, words,
+                               {{LabelSide::Right, edge, first, end}, end, first, Quantity::Level})
+                    : readAxis(reader, map, words,
+                               {{LabelSide::Below, edge, first, end}, first, end, Quantity::Level});
+    return out;
+}
+
+} // namespace specedit::core

@@ -1,0 +1,107 @@
+// A figure's axes read from its printed tick labels (io/FigureAxes, apply/PictureAxes): figures
+// drawn by matplotlib (tests/data/figures/make_figures.py prints their true axes), read to
+// within a pixel of them.
+
+#include "io/FigureAxes.h"
+
+#include "apply/PictureAxes.h"
+#include "io/PictureLevels.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+
+using namespace specedit::core;
+
+namespace {
+
+const std::string kFigures = SPECEDIT_TEST_FIGURES;
+
+FigureAxes axesOf(const std::string& name) {
+    const RgbImage image = readImage(kFigures + "/" + name);
+    return readFigureAxes(image, readPictureLevels(image, "auto", name));
+}
+
+// Within `pixels` of the truth on an axis of `span` over `extent` pixels.
+void expectNear(const AxisReading& a, double low, double high, double span, int extent,
+                double pixels) {
+    ASSERT_TRUE(a.read) << a.problem;
+    EXPECT_NEAR(a.low, low, pixels * span / extent);
+    EXPECT_NEAR(a.high, high, pixels * span / extent);
+}
+
+} // namespace
+
+TEST(FigureAxes, ASpeechFigureIsReadToWithinAPixel) {
+    const FigureAxes a = axesOf("chirp_viridis.png");
+    // The plot is 496 x 308 pixels; its colour bar 308 high.
+    expectNear(a.time, -0.0029024943310657597, 4.600453514739229, 4.6, 496, 0.5);
+    expectNear(a.frequency, -21.533203125, 11046.533203125, 11068, 308, 0.5);
+    expectNear(a.level, -100, -20, 80, 308, 1.0);
+    EXPECT_GE(a.time.labels.size(), 4u); // 0 .. 4 s (one may be misread and left out)
+    EXPECT_GE(a.frequency.labels.size(), 5u);
+    EXPECT_EQ(a.frequency.unit, "Hz");
+    EXPECT_NE(a.note().find("levels -99."), std::string::npos) << a.note();
+}
+
+TEST(FigureAxes, MillisecondsAndMegahertzAreScaledByTheirTitles) {
+    const FigureAxes a = axesOf("iq_magma_mhz.png");
+    EXPECT_EQ(a.time.unit, "ms");
+    EXPECT_EQ(a.frequency.unit, "MHz");
+    // 434 x 308 pixels: 0.115 ms and 6.5 kHz a pixel.
+    expectNear(a.time, -0.125e-3, 49.875e-3, 50e-3, 434, 0.6);
+    expectNear(a.frequency, -1.003921568627451e6, 1.003921568627451e6, 2.008e6, 308, 0.6);
+    expectNear(a.level, -90, -10, 80, 308, 1.0);
+}
+
+TEST(FigureAxes, ALogarithmicAxisIsNotRead) {
+    const FigureAxes a = axesOf("log_axis.png");
+    EXPECT_FALSE(a.frequency.read); // 10^2, 10^3, 10^4 are no 102, 103, 104
+    EXPECT_NE(a.frequency.problem.find("logarithmic axis"), std::string::npos)
+        << a.frequency.problem;
+    expectNear(a.time, -0.01, 2.99, 3, 496, 0.6);
+}
+
+TEST(FigureAxes, APlotWithoutLabelsSaysSo) {
+    RgbImage plain{64, 32, false, false, {}};
+    for (int r = 0; r < 32; ++r)
+        for (int c = 0; c < 64; ++c) {
+            const auto v = std::uint16_t(65535 * (r * 64 + c) / (64 * 32));
+            plain.pixels.push_back({v, v, v});
+        }
+    const FigureAxes a = readFigureAxes(plain, readPictureLevels(plain, "auto", "plain"));
+    EXPECT_FALSE(a.time.read);
+    EXPECT_EQ(a.time.problem, "fewer than two tick labels found");
+    EXPECT_EQ(a.level.problem, "no colour bar found");
+}
+
+TEST(PictureAxes, WhatIsGivenIsKeptAndTheRestRead) {
+    const auto p = pictureAxes(kFigures + "/chirp_viridis.png", "auto",
+                               {{{-90, -30}}, std::nullopt, std::nullopt});
+    EXPECT_EQ(p.axes.dbMin, -90); // given
+    EXPECT_EQ(p.axes.dbMax, -30);
+    EXPECT_FALSE(p.dbRead);
+    EXPECT_TRUE(p.timeRead);
+    EXPECT_NEAR(p.axes.t1, 4.6, 0.01);
+    EXPECT_NEAR(p.axes.f1, 11046.5, 40);
+    EXPECT_EQ(p.note.find("levels"), std::string::npos) << p.note; // not read: given
+    EXPECT_NE(p.note.find("time -0.00"), std::string::npos) << p.note;
+}
+
+TEST(PictureAxes, AnAxisNeitherGivenNorReadableIsAskedFor) {
+    try {
+        pictureAxes(kFigures + "/log_axis.png", "auto", {});
+        FAIL() << "a logarithmic axis was read";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "--image-freq: not given, and the picture's frequency axis could not be read "
+                  "from its tick labels: its labels are powers (a number with a raised "
+                  "exponent): a logarithmic axis, and only a linear one can be read (expected "
+                  "--image-freq LOW,HIGH (hertz at the plot's bottom and top edges))");
+    }
+}
+
+TEST(PictureAxes, ARateReadOffAnAxisIsTheUsualOneNearest) {
+    EXPECT_EQ(rateReadOff(22037.3), 22050); // a pixel's error on a 308-pixel axis
+    EXPECT_EQ(rateReadOff(1.993e6), 2e6);
+    EXPECT_EQ(rateReadOff(12345.4), 12345); // no usual rate: whole hertz
+}

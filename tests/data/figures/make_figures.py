@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""The figures tests/core/io/FigureAxesTest.cpp reads the axes of, drawn as users draw them
+with matplotlib (Debian's python3-matplotlib; not needed to run the tests, only to draw these
+again). Each figure's true axes are printed; the test holds them.
+
+    cd tests/data/figures && /usr/bin/python3 make_figures.py
+"""
+import matplotlib
+import numpy as np
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def save(fig, ax, name, bar):
+    fig.savefig(name, dpi=100)
+    print(name, "xlim", ax.get_xlim(), "ylim", ax.get_ylim(), "clim", bar.mappable.get_clim())
+    plt.close(fig)
+
+def chirp():
+    """Speech-like: seconds and hertz, viridis, -100..-20 dB."""
+    t = np.arange(0, 4.6, 128 / 22050)
+    f = np.arange(257) * 22050 / 512
+    db = -70 + 8 * np.sin(f[:, None] / 700) * np.cos(3 * t[None, :])
+    db[np.abs(f[:, None] - (500 + 1600 * t[None, :])) < 100] = -25
+    fig, ax = plt.subplots(figsize=(8, 4))
+    mesh = ax.pcolormesh(t, f, db, vmin=-100, vmax=-20, cmap="viridis", shading="nearest")
+    ax.set_xlabel("Time [s]")
+    ax.set_ylabel("Frequency [Hz]")
+    ax.set_title("STFT magnitude")
+    save(fig, ax, "chirp_viridis.png", fig.colorbar(mesh, ax=ax, label="dB"))
+
+def iq():
+    """An SDR capture: milliseconds and megahertz either side of the centre, magma."""
+    t = np.arange(0, 50, 0.25)
+    f = np.linspace(-1, 1, 256)
+    db = -80 + 6 * np.sin(9 * f[:, None]) * np.cos(t[None, :] / 4)
+    db[(np.abs(f[:, None] - 0.3) < 0.05) & (t[None, :] > 10) & (t[None, :] < 30)] = -15
+    fig, ax = plt.subplots(figsize=(7, 4))
+    mesh = ax.pcolormesh(t, f, db, vmin=-90, vmax=-10, cmap="magma", shading="nearest")
+    ax.set_xlabel("Time (ms)")
+    ax.set_ylabel("Frequency (MHz)")
+    save(fig, ax, "iq_magma_mhz.png", fig.colorbar(mesh, ax=ax))
+
+def log_axis():
+    """A logarithmic frequency axis (labels 10^2, 10^3, 10^4): not read."""
+    t = np.arange(0, 3, 0.02)
+    f = np.geomspace(50, 11025, 200)
+    db = -60 + 8 * np.sin(f[:, None] / 500) * np.cos(2 * t[None, :])
+    fig, ax = plt.subplots(figsize=(8, 4))
+    mesh = ax.pcolormesh(t, f, db, vmin=-100, vmax=-20, cmap="viridis", shading="nearest")
+    ax.set_yscale("log")
+    ax.set_xlabel("Time [s]")
+    ax.set_ylabel("Frequency [Hz]")
+    save(fig, ax, "log_axis.png", fig.colorbar(mesh, ax=ax))
+
+chirp()
+iq()
+log_axis()
