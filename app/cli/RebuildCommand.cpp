@@ -289,7 +289,7 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     if (spec.image)
         checkPicture(a, spec);
     if (spec.image && !a.analysis.fs)
-        std::cout << "sample rate " << spec.analysis.fs << " Hz from "
+        std::cout << "sample rate " << core::exactNumber(spec.analysis.fs) << " Hz from "
                   << (a.imageFreq.empty() ? "the frequency axis' labels" : "--image-freq") << " ("
                   << (core::spansNegativeFrequencies(*spec.image)
                           ? "an IQ picture spans it"

@@ -46,6 +46,11 @@ double rateReadOff(double fs) {
     return std::round(fs);
 }
 
+FigureAxes figureAxesOf(const std::string& path, const std::string& colormap) {
+    const RgbImage image = readImage(path);
+    return readFigureAxes(image, readPictureLevels(image, colormap, path));
+}
+
 PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
                         const GivenAxes& given) {
     PictureAxes out;
@@ -54,8 +59,7 @@ PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
                     given.time->second, given.frequency->first, given.frequency->second};
         return out;
     }
-    const RgbImage image = readImage(path);
-    const FigureAxes read = readFigureAxes(image, readPictureLevels(image, colormap, path));
+    const FigureAxes read = figureAxesOf(path, colormap);
     const auto db = take({"--image-db", "colour bar", "MIN,MAX (the dB at the colour map's ends)",
                           given.db, read.level});
     const auto time =

@@ -3,6 +3,7 @@
 // it or, when not given, as the figure's tick labels print it (io/FigureAxes.h). Shared by
 // `specedit-cli rebuild` and the rebuild dialog.
 
+#include "io/FigureAxes.h"
 #include "phase/ImageSpectrum.h"
 
 #include <optional>
@@ -23,6 +24,10 @@ struct PictureAxes {
     std::string note; // what was read, for the output: "levels -100 to -20 dB (the colour
                       // bar's labels -20, ..., -100); time ..."
 };
+
+// The figure's axes as its tick labels print them (io/FigureAxes.h), its plot and colour bar
+// found through `colormap`. Throws Error naming the file as readPictureLevels does.
+FigureAxes figureAxesOf(const std::string& path, const std::string& colormap);
 
 // Throws Error naming the option of a range neither given nor readable (why it could not be
 // read, and what to give), and Error naming the file as readPictureLevels does.

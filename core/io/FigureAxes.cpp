@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iomanip>
 #include <optional>
+#include <sstream>
 
 namespace specedit::core {
 namespace {
@@ -163,8 +165,9 @@ AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& w
             out.labels.push_back(pts[k].text);
     if (text.title) {
         const bool upright = job.edge.side != LabelSide::Below;
-        std::tie(out.unit, out.scale) =
+        std::tie(out.unit, out.unitScale) =
             unitOf(reader.readText(patchOf(map, *text.title, 2, 0), upright), job.quantity);
+        out.scale = out.unitScale;
     }
     if (text.offset) {
         const std::string said = reader.readText(patchOf(map, *text.offset, 2, 0));
@@ -196,8 +199,17 @@ double barEdge(const InkMap& map, const PictureLevels& p, bool vertical) {
     return k + 1.5; // the middle of a one-pixel outline beyond the last pixel of the bar
 }
 
+// In the title's unit, to four digits of the range: "-0.07 to 49.93 ms".
 std::string rangeText(const AxisReading& a, const char* unit) {
-    return shortNumber(a.low) + " to " + shortNumber(a.high) + " " + unit;
+    const double low = a.low / a.unitScale, high = a.high / a.unitScale;
+    const int decimals =
+        std::clamp(3 - int(std::floor(std::log10(std::max(high - low, 1e-12)))), 0, 12);
+    auto fixed = [&](double v) {
+        std::ostringstream s;
+        s << std::fixed << std::setprecision(decimals) << v;
+        return s.str();
+    };
+    return fixed(low) + " to " + fixed(high) + " " + (a.unit.empty() ? unit : a.unit);
 }
 
 std::string axisNote(const char* name, const AxisReading& a, const char* unit) {

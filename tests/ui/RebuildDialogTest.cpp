@@ -361,7 +361,9 @@ TEST(RebuildDialog, APictureAsksForItsLevelsAndAxes) {
     // tester's Guess on a picture failed with "is a picture, not a matrix").
     EXPECT_FALSE(enabledReading);
     EXPECT_FALSE(button(d, "&Guess parameters")->isEnabled());
-    EXPECT_TRUE(d.status().startsWith("Give the picture's levels")) << d.status().toStdString();
+    EXPECT_TRUE(d.status().startsWith("Reading the picture's levels, time and frequency from its "
+                                      "tick labels"))
+        << d.status().toStdString();
     d.form()->setFiles("/data/spectrogram.npy", QString());
     EXPECT_TRUE(button(d, "&Guess parameters")->isEnabled());
     EXPECT_TRUE(d.status().startsWith("Guess how the files were made"));
@@ -387,7 +389,15 @@ TEST(RebuildDialog, AColourFigureSaysHowItWasRead) {
     ASSERT_TRUE(img.save(path));
     ui::RebuildDialog d;
     d.form()->setFiles(path, QString());
-    ASSERT_TRUE(QTest::qWaitFor([&] { return d.status().startsWith("Picture read"); }, 20000))
+    // No labels: the axes are the user's to give, and the status says why.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return d.status().startsWith("Give the rest") && d.status().contains("Picture read");
+        },
+        20000))
+        << d.status().toStdString();
+    EXPECT_TRUE(d.status().startsWith("Give the rest: time not read (fewer than two tick labels "
+                                      "found)"))
         << d.status().toStdString();
     EXPECT_TRUE(d.status().contains("Picture read as viridis (chosen from its colours; 100 % of "
                                     "the plot's pixels are its colours); the plot is columns 41 "
@@ -404,6 +414,33 @@ TEST(RebuildDialog, AColourFigureSaysHowItWasRead) {
     colours->setCurrentText("magma");
     reversed->setChecked(true);
     EXPECT_EQ(d.form()->spec().imageColormap, "magma_r");
+}
+
+// A matplotlib figure (tests/data/figures/make_figures.py: 0 .. 49.875 ms, -1.004 .. 1.004 MHz,
+// -90 .. -10 dB) fills the Picture fields from its tick labels, and the rate it shows is the
+// usual one nearest (2 MHz, not the 2.0104 MHz a pixel's error gives).
+TEST(RebuildDialog, AFiguresTickLabelsFillItsAxes) {
+    ui::RebuildDialog d;
+    d.form()->setFiles(QString(SPECEDIT_TEST_FIGURES) + "/iq_magma_mhz.png", QString());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return d.status().startsWith("Read from") && d.status().contains("Picture read"); },
+        20000))
+        << d.status().toStdString();
+    EXPECT_TRUE(d.status().startsWith("Read from its tick labels (check them): time -0.07 to "
+                                      "49.93 ms (labels 0, 10, 20, 30, 40 ms); frequency -1.005 "
+                                      "to 1.005 MHz"))
+        << d.status().toStdString();
+    const auto spec = d.form()->spec();
+    ASSERT_TRUE(spec.image.has_value());
+    EXPECT_NEAR(spec.image->t1, 0.049875, 0.0002); // a pixel is 0.115 ms
+    EXPECT_NEAR(spec.image->f0, -1.0039e6, 7000);  // and 6.5 kHz
+    EXPECT_NEAR(spec.image->dbMin, -90, 0.3);
+    EXPECT_NEAR(spec.image->dbMax, -10, 0.3);
+    EXPECT_EQ(spec.analysis.fs, 2e6);
+    // A frequency typed by hand is the user's: the rate is what it shows, not a usual one.
+    d.form()->findChild<QDoubleSpinBox*>("pictureFrequencyTo")->setValue(1.1e6);
+    d.form()->findChild<QDoubleSpinBox*>("pictureFrequencyFrom")->setValue(-1.1e6);
+    EXPECT_EQ(d.form()->spec().analysis.fs, 2.2e6);
 }
 
 // A picture's frequency axis shows its sample rate: the field follows it until the user types

@@ -3,6 +3,7 @@
 #include "CompactSpinBox.h"
 #include "HertzSpinBox.h"
 #include "SecondsSpinBox.h"
+#include "apply/PictureAxes.h"
 #include "io/Colormaps.h"
 #include "util/Error.h"
 
@@ -69,7 +70,10 @@ PictureFields::PictureFields(QWidget* parent)
                   "starts at 0 s. A frequency axis from 0 to fs/2 or from -fs/2 to fs/2 sets the "
                   "sample rate until you type one"));
     for (QDoubleSpinBox* f : {m_f0, m_f1})
-        connect(f, &QDoubleSpinBox::valueChanged, this, &PictureFields::axesChanged);
+        connect(f, &QDoubleSpinBox::valueChanged, this, [this] {
+            m_frequencyRead = m_frequencyRead && m_settingRead; // typed: the user's now
+            emit axesChanged();
+        });
     const std::tuple<QString, UnitSpinBox*, QString> said[] = {
         {tr("Time from"), static_cast<UnitSpinBox*>(m_t0), tr("a time (0, 1.5 s, 250 ms)")},
         {tr("Time to"), static_cast<UnitSpinBox*>(m_t1), tr("a time (0, 1.5 s, 250 ms)")},
@@ -94,10 +98,38 @@ core::ImageAxes PictureFields::axes() const {
 
 std::optional<double> PictureFields::shownSampleRate() const {
     try {
-        return core::pictureSampleRate(axes());
+        const double rate = core::pictureSampleRate(axes());
+        return m_frequencyRead ? core::rateReadOff(rate) : rate;
     } catch (const core::Error&) { // a band, or an empty or inverted range: the rate as it is
         return std::nullopt;
     }
+}
+
+QString PictureFields::setReadAxes(const core::FigureAxes& read) {
+    QStringList got, missed;
+    const std::tuple<const core::AxisReading*, QDoubleSpinBox*, QDoubleSpinBox*, std::string>
+        parts[] = {{&read.time, m_t0, m_t1, read.timeNote()},
+                   {&read.frequency, m_f0, m_f1, read.frequencyNote()},
+                   {&read.level, m_dbMin, m_dbMax, read.levelNote()}};
+    m_settingRead = true;
+    m_frequencyRead = false;
+    for (const auto& [axis, from, to, note] : parts) {
+        if (!axis->read || axis->low >= axis->high) {
+            missed << QString::fromStdString(note);
+            continue;
+        }
+        m_frequencyRead = m_frequencyRead || from == m_f0;
+        from->setValue(axis->low);
+        to->setValue(axis->high);
+        got << QString::fromStdString(note);
+    }
+    m_settingRead = false;
+    QString text;
+    if (!got.isEmpty())
+        text = tr("Read from its tick labels (check them): %1.").arg(got.join("; "));
+    if (!missed.isEmpty())
+        text += (text.isEmpty() ? "" : " ") + tr("Give the rest: %1.").arg(missed.join("; "));
+    return text;
 }
 
 QList<QDoubleSpinBox*> PictureFields::fields() const {

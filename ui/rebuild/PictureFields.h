@@ -4,6 +4,7 @@
 // core/io/PictureLevels.h), the edges of its plot as its axes read, and the sample rate its
 // frequency axis shows (core::pictureSampleRate). GUI thread only.
 
+#include "io/FigureAxes.h"
 #include "phase/ImageSpectrum.h"
 
 #include <QGroupBox>
@@ -27,6 +28,10 @@ public:
     // The rate a 0 .. fs/2 or -fs/2 .. fs/2 frequency axis shows; none for another band.
     std::optional<double> shownSampleRate() const;
     QList<QDoubleSpinBox*> fields() const;
+    // The ranges the figure's tick labels print (core/io/FigureAxes.h) into their fields; a
+    // frequency axis so read shows the usual rate nearest it (core::rateReadOff) until its
+    // fields are edited. Returns what was read and what not, for the status line.
+    QString setReadAxes(const core::FigureAxes& read);
 
 signals:
     void axesChanged();
@@ -39,6 +44,8 @@ private:
     QComboBox* m_colormap;
     QCheckBox* m_reversed;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
+    bool m_frequencyRead = false; // the frequency fields hold what the labels print
+    bool m_settingRead = false;
 };
 
 } // namespace specedit::ui

@@ -2,10 +2,12 @@
 
 #include "DetachedWork.h"
 #include "ErrorText.h"
+#include "apply/PictureAxes.h"
 #include "audio/Player.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/OutcomeText.h"
+#include "rebuild/PictureFields.h"
 #include "rebuild/RebuildForm.h"
 
 #include <QApplication>
@@ -73,12 +75,15 @@ RebuildDialog::RebuildDialog(QWidget* parent)
         m_status->setText(
             m_form->magnitudePath().isEmpty() ? tr("Choose the magnitude file, then Guess or "
                                                    "Rebuild.")
-            : m_form->isPicture() // nothing to guess: its levels and axes are the user's word
-                ? tr("Give the picture's levels, time and frequency, then Rebuild.")
+            : m_form->isPicture() // nothing to guess: its levels and axes are printed on it
+                ? tr("Reading the picture's levels, time and frequency from its tick labels...")
                 : m_guessAgain
                       ? tr("The files changed under a guessed reading: it is guessed again "
                            "for them.")
                       : tr("Guess how the files were made, or set the fields and Rebuild."));
+        m_axesText.clear();
+        if (m_form->isPicture())
+            readPictureAxes();
         m_previewTimer->start();
     });
     // Why a field refused what was typed, in the status line (it went back without a word).
@@ -131,7 +136,28 @@ void RebuildDialog::previewInput() {
             self->m_input->setGrid(in->input, p.hop() / p.fs, p.fs, in->complexSignal,
                                    double(in->length) / p.fs);
             if (!in->pictureNote.empty()) // how its colours and plot were read, to check
-                self->m_status->setText(pictureText(*in));
+                self->m_status->setText(self->m_axesText + (self->m_axesText.isEmpty() ? "" : " ") +
+                                        pictureText(*in));
+        });
+}
+
+// A figure's axes and levels as its tick labels print them, into the Picture fields (which
+// shows the input again); what could not be read is said, for the user to give.
+void RebuildDialog::readPictureAxes() {
+    const std::string path = m_form->magnitudePath().toStdString();
+    const std::string colormap = m_form->pictureFields()->colormap();
+    QPointer<RebuildDialog> self(this);
+    runDetached(
+        self, m_running,
+        [path, colormap] {
+            return std::make_shared<core::FigureAxes>(core::figureAxesOf(path, colormap));
+        },
+        [self, path](std::shared_ptr<core::FigureAxes> read, const QString& error, bool) {
+            if (self->m_form->magnitudePath().toStdString() != path)
+                return; // another file was chosen meanwhile
+            self->m_axesText = read ? self->m_form->pictureFields()->setReadAxes(*read)
+                                    : tr("Its axes could not be read: %1").arg(error);
+            self->m_status->setText(self->m_axesText);
         });
 }
 

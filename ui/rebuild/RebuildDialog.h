@@ -69,6 +69,7 @@ private:
     // The input picture under the form's current reading, read on a worker thread; a reading
     // that does not fit says why in its caption. Only the newest request is shown.
     void previewInput();
+    void readPictureAxes();
     void showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt);
     void showError(const QString& text);
     // Drops the rebuilt signal (it no longer belongs to the fields: a new run, changed files
@@ -97,6 +98,7 @@ private:
     // magnitude-only guess kept that guess's wrong window).
     bool m_saved = false; // the result was written somewhere
     bool m_readingGuessed = false;
+    QString m_axesText;         // what a picture's tick labels gave, for the status line
     QString m_guessedMagnitude; // the magnitude file it was guessed for (another resets it)
     bool m_guessAgain = false;
     bool m_rebuildAfterGuess = false;

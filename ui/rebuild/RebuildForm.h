@@ -39,6 +39,7 @@ public:
     QString magnitudePath() const;
     QString phasePath() const;
     bool isPicture() const; // the magnitude file is a picture
+    PictureFields* pictureFields() const { return m_picture; }
 
 signals:
     void filesChanged();
