@@ -2,6 +2,7 @@
 
 #include "io/Colormaps.h"
 #include "io/ColourBar.h"
+#include "io/ColourFit.h"
 #include "io/PlotArea.h"
 #include "io/PlotGaps.h"
 #include "util/Error.h"
@@ -13,8 +14,6 @@
 
 namespace specedit::core {
 namespace {
-
-using Rgb = std::array<double, 3>;
 
 // A colour farther than this from every colour of the map (Euclidean, channels in [0, 1]) is
 // not one of its colours. The map is chosen with kChoosing, and a lossless picture read with
@@ -39,69 +38,6 @@ constexpr double kLeastOnMap = 0.9;
 // More distinct colours (to 8 bits) than a picture of a map holds (PictureLevels.h).
 constexpr std::size_t kMostColours = std::size_t(1) << 20;
 constexpr double kLeastOnMapLossy = 0.85;
-
-struct Fit {
-    double t = 0;    // place along the map, 0 .. 1
-    double dist = 0; // to the nearest point of the map's polyline
-};
-
-Fit fitColour(const ColormapTable& map, const Rgb& c) {
-    auto dist2 = [&](const Rgb& a) {
-        return (c[0] - a[0]) * (c[0] - a[0]) + (c[1] - a[1]) * (c[1] - a[1]) +
-               (c[2] - a[2]) * (c[2] - a[2]);
-    };
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < map.rgb.size(); ++i)
-        if (dist2(map.rgb[i]) < dist2(map.rgb[best]))
-            best = i;
-    Fit fit{double(best), std::sqrt(dist2(map.rgb[best]))};
-    // The segments on either side of the nearest entry: a colour between two entries (a
-    // resampled or 16-bit picture) lies on one of them.
-    for (std::size_t i : {best == 0 ? best : best - 1, best}) {
-        if (i + 1 >= map.rgb.size())
-            continue;
-        const Rgb& a = map.rgb[i];
-        const Rgb& b = map.rgb[i + 1];
-        double dot = 0, len2 = 0;
-        for (int k = 0; k < 3; ++k) {
-            dot +=
-                (c[std::size_t(k)] - a[std::size_t(k)]) * (b[std::size_t(k)] - a[std::size_t(k)]);
-            len2 +=
-                (b[std::size_t(k)] - a[std::size_t(k)]) * (b[std::size_t(k)] - a[std::size_t(k)]);
-        }
-        const double u = len2 > 0 ? std::clamp(dot / len2, 0.0, 1.0) : 0.0;
-        Rgb p;
-        for (std::size_t k = 0; k < 3; ++k)
-            p[k] = a[k] + u * (b[k] - a[k]);
-        if (const double d = std::sqrt(dist2(p)); d < fit.dist)
-            fit = {double(i) + u, d};
-    }
-    fit.t /= double(map.rgb.size() - 1);
-    return fit;
-}
-
-// The colour to 8 bits a channel, rounded (an 8-bit file's values come back exactly).
-std::uint32_t keyOf(const std::array<std::uint16_t, 3>& p) {
-    const auto byte = [](std::uint16_t v) { return (std::uint32_t(v) + 128) / 257; };
-    return byte(p[0]) << 16 | byte(p[1]) << 8 | byte(p[2]);
-}
-
-Rgb colourOf(std::uint32_t key) {
-    return {(key >> 16) / 255.0, ((key >> 8) & 255) / 255.0, (key & 255) / 255.0};
-}
-
-using Histogram = std::vector<std::pair<std::uint32_t, std::size_t>>; // most frequent first
-
-Histogram histogramOf(const RgbImage& image) {
-    std::unordered_map<std::uint32_t, std::size_t> counts;
-    for (const auto& p : image.pixels)
-        ++counts[keyOf(p)];
-    Histogram h(counts.begin(), counts.end());
-    std::sort(h.begin(), h.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    return h;
-}
 
 struct MapName {
     const ColormapTable* map = nullptr; // null: auto
@@ -220,11 +156,14 @@ Reading readThrough(const RgbImage& image, const Histogram& h, const ColormapTab
     for (std::size_t i = 0; i < on.size(); ++i)
         on[i] = fits.at(keyOf(image.pixels[i])).dist <= tolerance;
     const PlotArea plot = findPlotArea(image, plotMask ? *plotMask : on);
-    std::vector<float> place(on.size(), std::numeric_limits<float>::quiet_NaN());
-    for (std::size_t i = 0; i < on.size(); ++i)
-        if (on[i] && (!plotMask || (*plotMask)[i])) // a figure's margin is no bar
-            place[i] = float(fits.at(keyOf(image.pixels[i])).t);
-    Reading reading{{}, findColourBar(w, ht, place, plot)};
+    Reading reading;
+    if (white != White::Choosing) { // the map chosen: where its colour bar is
+        std::vector<float> place(on.size(), std::numeric_limits<float>::quiet_NaN());
+        for (std::size_t i = 0; i < on.size(); ++i)
+            if (on[i] && (!plotMask || (*plotMask)[i])) // a figure's margin is no bar
+                place[i] = float(fits.at(keyOf(image.pixels[i])).t);
+        reading.bar = findColourBar(w, ht, place, plot);
+    }
     PictureLevels& out = reading.levels;
     out.colormap = map.name + (reversed ? "_r" : "");
     out.pictureWidth = w;
@@ -310,11 +249,12 @@ void followBar(PictureLevels& out, BarDirection bar, const MapName& given) {
     if (bar == BarDirection::None || (bar == BarDirection::Reversed) == given.reversed)
         return;
     if (given.directionGiven) {
-        out.warning = "its colour bar runs the other way from " + out.colormap +
-                      " (its bright end is the quiet one, or the other way round): if the bar "
-                      "is right, read it as " +
-                      (given.reversed ? out.colormap.substr(0, out.colormap.size() - 2)
-                                      : out.colormap + "_r");
+        out.warning =
+            "its colour bar runs the other way from " + out.colormap +
+            " (its bright end is the quiet one, or the other way round): if the bar "
+            "is right, read it " +
+            (given.reversed ? "forward (" + out.colormap.substr(0, out.colormap.size() - 2) + ")"
+                            : "reversed (" + out.colormap + "_r)");
         return;
     }
     for (double& v : out.levels.values)

@@ -1,5 +1,7 @@
 #include "io/PlotFrame.h"
 
+#include "io/ColourFit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -7,8 +9,6 @@
 
 namespace specedit::core {
 namespace {
-
-using Rgb = std::array<double, 3>;
 
 // Colours of the background, or of a line the plot's colours are followed along, lie this
 // close (a JPEG's stray this far).
@@ -21,15 +21,6 @@ constexpr double kLineContrast = 0.3;
 // A line is mostly a colour when this share of its pixels along the plot are.
 constexpr double kMostly = 0.8;
 
-Rgb rgbOf(const std::array<std::uint16_t, 3>& p) {
-    return {p[0] / 65535.0, p[1] / 65535.0, p[2] / 65535.0};
-}
-
-double distance(const Rgb& a, const Rgb& b) {
-    return std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) +
-                     (a[2] - b[2]) * (a[2] - b[2]));
-}
-
 // The colour of half the picture's outermost pixels or more (to 8 bits), when it is no
 // colour of the map; none for a picture that is all plot (plt.imsave's: its silent edges are
 // the map's floor colour), nor for a background the map holds (black under magma).
@@ -39,8 +30,7 @@ std::optional<Rgb> background(const RgbImage& img, const std::vector<char>& on) 
     auto count = [&](int r, int c) {
         const std::size_t at = std::size_t(r) * std::size_t(img.width) + std::size_t(c);
         const auto& p = img.pixels[at];
-        const auto byte = [](std::uint16_t v) { return (std::uint32_t(v) + 128) / 257; };
-        auto& n = counts[byte(p[0]) << 16 | byte(p[1]) << 8 | byte(p[2])];
+        auto& n = counts[keyOf(p)];
         ++n.first;
         n.second += std::size_t(on[at]);
         ++total;
@@ -60,8 +50,7 @@ std::optional<Rgb> background(const RgbImage& img, const std::vector<char>& on) 
     if (most == counts.end() || most->second.first * 2 < total ||
         most->second.second * 2 > most->second.first)
         return std::nullopt;
-    const std::uint32_t k = most->first;
-    return Rgb{(k >> 16) / 255.0, ((k >> 8) & 255) / 255.0, (k & 255) / 255.0};
+    return colourOf(most->first);
 }
 
 struct Side {
@@ -78,7 +67,7 @@ struct Side {
 void keepFramed(Side& top, Side& bottom, Side& left, Side& right) {
     auto meets = [](const Side& s, const Side& a, const Side& b) {
         auto same = [&](const Side& x) {
-            return x.lineStart >= 0 && distance(x.colour, s.colour) <= kSame;
+            return x.lineStart >= 0 && rgbDistance(x.colour, s.colour) <= kSame;
         };
         return s.lineStart >= 0 && (same(a) || same(b));
     };
@@ -138,7 +127,7 @@ public:
         for (int k = edge + 2 * inward; inside(column, k) && (edge - k) * inward <= reach;
              k -= inward) {
             const std::optional<Rgb> colour = uniform(column, k);
-            if (!colour || distance(*colour, m_background) <= kLineContrast ||
+            if (!colour || rgbDistance(*colour, m_background) <= kLineContrast ||
                 !outsideOf(column, k - inward, *colour))
                 continue;
             int last = k;
@@ -162,7 +151,7 @@ public:
         auto end = [&](int start, int step) {
             int last = start;
             for (int k = start + step, gap = 0; k >= 0 && k < limit && gap <= 2; k += step) {
-                gap = distance(rgbOf(pixel(column, i, k)), colour) <= kSame ? 0 : gap + 1;
+                gap = rgbDistance(rgbOf(pixel(column, i, k)), colour) <= kSame ? 0 : gap + 1;
                 if (gap == 0)
                     last = k;
             }
@@ -196,11 +185,11 @@ private:
         if (!inside(column, i) || shareNear(column, i, colour, lineSame()) >= 0.5)
             return false;
         const auto [a, b] = along(column);
-        const double span = distance(m_background, colour);
+        const double span = rgbDistance(m_background, colour);
         int n = 0;
         for (int k = a; k < b; ++k) {
             const Rgb p = rgbOf(pixel(column, i, k));
-            n += distance(p, m_background) + distance(p, colour) <= span + kSame;
+            n += rgbDistance(p, m_background) + rgbDistance(p, colour) <= span + kSame;
         }
         return n * 2 >= b - a;
     }
@@ -209,7 +198,7 @@ private:
         const auto [a, b] = along(column);
         int n = 0;
         for (int k = a; k < b; ++k)
-            n += distance(rgbOf(pixel(column, i, k)), colour) <= within;
+            n += rgbDistance(rgbOf(pixel(column, i, k)), colour) <= within;
         return double(n) / double(std::max(b - a, 1));
     }
 

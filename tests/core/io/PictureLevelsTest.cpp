@@ -185,7 +185,7 @@ TEST(PictureLevels, AReversedFigureIsReadTheWayItsColourBarRuns) {
     EXPECT_EQ(named.colormap, "magma");
     EXPECT_NE(named.warning.find("its colour bar runs the other way from magma"), std::string::npos)
         << named.warning;
-    EXPECT_NE(named.warning.find("read it as magma_r"), std::string::npos) << named.warning;
+    EXPECT_NE(named.warning.find("read it reversed (magma_r)"), std::string::npos) << named.warning;
 }
 
 // A map given by name is taken as given: NAME_r reads it reversed (bright is quiet).
