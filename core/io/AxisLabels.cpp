@@ -99,10 +99,13 @@ AxisText FigureWords::axisText(const AxisEdge& e) const {
     const int h = m_height;
     AxisText text;
     text.textHeight = h;
+    // Words near the edge, as tall as a line of text at most; smaller than a digit both ways
+    // is a tick mark left over (a JPEG's frame found a pixel or two in), no label.
     std::vector<InkWord> near;
     for (const InkWord& word : m_words)
         if (const InkRect& w = word.rect; outward(w, e) >= 1 && outward(w, e) <= 5 * h &&
-                                          alongRange(along(w, e), e) && w.height() <= 2 * h + 2)
+                                          alongRange(along(w, e), e) && w.height() <= 2 * h + 2 &&
+                                          std::max(w.width(), w.height()) >= 0.7 * h)
             near.push_back(word);
     if (near.empty())
         return text;

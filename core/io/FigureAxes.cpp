@@ -185,18 +185,20 @@ AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& w
     return out;
 }
 
-// The colour bar's edge its labels lie beyond: from its line, the first pixel along the
-// bar's middle that is far from the line's colour (its outline, or the background).
-double barEdge(const InkMap& map, const PictureLevels& p, bool vertical) {
+// The colour bar's first and last pixels across it: from its line, those along the bar's
+// middle close to the line's colour (up to its outline, or the background).
+std::pair<int, int> barAcross(const InkMap& map, const PictureLevels& p) {
+    const bool vertical = p.barVertical;
     const int mid = (p.barFirst + p.barLast) / 2;
-    const int r0 = vertical ? mid : p.barLine, c0 = vertical ? p.barLine : mid;
-    const float base = map.at(r0, c0);
-    int k = vertical ? c0 : r0;
+    auto at = [&](int k) { return vertical ? map.at(mid, k) : map.at(k, mid); };
+    const float base = at(p.barLine);
     const int end = vertical ? map.width : map.height;
-    while (k + 1 < end &&
-           std::abs((vertical ? map.at(r0, k + 1) : map.at(k + 1, c0)) - base) < 0.15f)
-        ++k;
-    return k + 1.5; // the middle of a one-pixel outline beyond the last pixel of the bar
+    int lo = p.barLine, hi = p.barLine;
+    while (lo > 0 && std::abs(at(lo - 1) - base) < 0.15f)
+        --lo;
+    while (hi + 1 < end && std::abs(at(hi + 1) - base) < 0.15f)
+        ++hi;
+    return {lo, hi};
 }
 
 // In the title's unit, to four digits of the range: "-0.07 to 49.93 ms".
@@ -246,9 +248,9 @@ FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& p) {
                        int(std::floor(p.boxRight)), int(std::floor(p.boxBottom))};
     std::vector<InkRect> excluded{plot};
     if (p.barLine >= 0) {
-        const int lo = p.barLine - 1, hi = p.barLine + 2; // the rest joins its outline
-        excluded.push_back(p.barVertical ? InkRect{lo, p.barFirst, hi, p.barLast + 1}
-                                         : InkRect{p.barFirst, lo, p.barLast + 1, hi});
+        const auto [lo, hi] = barAcross(map, p);
+        excluded.push_back(p.barVertical ? InkRect{lo, p.barFirst, hi + 1, p.barLast + 1}
+                                         : InkRect{p.barFirst, lo, p.barLast + 1, hi + 1});
     }
     const FigureWords words(map, excluded);
     TextReader reader;
@@ -267,7 +269,8 @@ FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& p) {
         return out;
     }
     const double first = p.barFirst, end = p.barLast + 1.0;
-    const double edge = barEdge(map, p, p.barVertical);
+    // The labels lie beyond the middle of a one-pixel outline past the bar's last pixel.
+    const double edge = barAcross(map, p).second + 1.5;
     out.level = p.barVertical
                     ? readAxis(reader, map, words,
                                {{LabelSide::Right, edge, first, end}, end, first, Quantity::Level})

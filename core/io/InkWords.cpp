@@ -82,16 +82,21 @@ int overlap(int a0, int a1, int b0, int b1) {
 }
 
 // Side by side on one line (a gap under 0.6 of the taller glyph), or stacked along a column
-// (a gap under half the wider one: letters of a title turned upright).
+// (a gap under half the wider one: letters of a title turned upright). A dash (a glyph under
+// a third of the other's height) joins only what is close (a minus sign, 0.1 of a digit's
+// height from it), not a tick mark beside a label (matplotlib pads labels by about half a
+// digit's height).
 bool sameWord(const InkRect& a, const InkRect& b) {
     const int rows = overlap(a.top, a.bottom, b.top, b.bottom);
     const int cols = overlap(a.left, a.right, b.left, b.right);
-    if (rows >= 0.5 * std::min(a.height(), b.height()) &&
-        -cols <= 0.6 * std::max(a.height(), b.height()))
+    const int tall = std::max(a.height(), b.height());
+    const bool dash = 3 * std::min(a.height(), b.height()) < tall;
+    if (rows >= 0.5 * std::min(a.height(), b.height()) && -cols <= (dash ? 0.3 : 0.6) * tall)
         return true;
+    const int wide = std::max(a.width(), b.width());
     return cols >= 0.5 * std::min(a.width(), b.width()) &&
-           -rows <= 0.5 * std::max(a.width(), b.width()) && a.height() < 3 * a.width() + 3 &&
-           b.height() < 3 * b.width() + 3;
+           3 * std::min(a.width(), b.width()) >= wide && -rows <= 0.5 * wide &&
+           a.height() < 3 * a.width() + 3 && b.height() < 3 * b.width() + 3;
 }
 
 } // namespace
@@ -114,7 +119,15 @@ std::vector<InkWord> inkWords(const InkMap& map, const std::vector<InkRect>& exc
     std::vector<InkRect> glyphs = glyphsOf(map, excluded);
     // Lines and bars (a frame, a spine with its ticks) are no glyphs.
     const int most = std::max(12, std::min(map.width, map.height) / 8);
-    std::erase_if(glyphs, [&](const InkRect& g) { return g.width() > most || g.height() > most; });
+    auto beside = [&](const InkRect& g) {
+        return std::any_of(excluded.begin(), excluded.end(), [&](const InkRect& e) {
+            return g.left <= e.right + 2 && g.right >= e.left - 2 && g.top <= e.bottom + 2 &&
+                   g.bottom >= e.top - 2;
+        });
+    };
+    std::erase_if(glyphs, [&](const InkRect& g) {
+        return g.width() > most || g.height() > most || beside(g);
+    });
     std::vector<std::size_t> parent(glyphs.size());
     std::iota(parent.begin(), parent.end(), std::size_t(0));
     for (std::size_t i = 0; i < glyphs.size(); ++i)

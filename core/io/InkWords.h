@@ -37,7 +37,8 @@ struct InkWord {
     bool raised = false;
 };
 
-// The words outside `excluded` (the plot, the colour bar).
+// The words outside `excluded` (the plot, the colour bar); a glyph within 3 pixels of one is
+// a tick mark (beside a frame that cannot be seen: ggplot's white spines), no letter.
 std::vector<InkWord> inkWords(const InkMap& map, const std::vector<InkRect>& excluded);
 
 // The ink of `rect` and `pad` pixels around it, for reading.

@@ -53,6 +53,21 @@ TEST(FigureAxes, MillisecondsAndMegahertzAreScaledByTheirTitles) {
     expectNear(a.level, -90, -10, 80, 308, 1.0);
 }
 
+// ggplot's white frame cannot be seen, so its tick marks stand apart beside the labels (they
+// were read with them: "10000 -"), and its JPEG's plot is found two or three pixels in: the
+// labels are all read, and the axes placed on the plot as found.
+TEST(FigureAxes, TickMarksBesideAnUnseenFrameAreNoPartOfTheLabels) {
+    const FigureAxes a = axesOf("ggplot.jpg");
+    ASSERT_TRUE(a.time.read) << a.time.problem;
+    ASSERT_TRUE(a.frequency.read) << a.frequency.problem;
+    EXPECT_EQ(a.time.labels, (std::vector<std::string>{"0", "1", "2", "3", "4"}));
+    EXPECT_EQ(a.frequency.labels,
+              (std::vector<std::string>{"10000", "8000", "6000", "4000", "2000", "0"}));
+    expectNear(a.time, -0.0029024943310657597, 4.600453514739229, 4.6, 496, 4);
+    expectNear(a.frequency, -21.533203125, 11046.533203125, 11068, 308, 4);
+    expectNear(a.level, -100, -20, 80, 308, 1.0);
+}
+
 TEST(FigureAxes, ALogarithmicAxisIsNotRead) {
     const FigureAxes a = axesOf("log_axis.png");
     EXPECT_FALSE(a.frequency.read); // 10^2, 10^3, 10^4 are no 102, 103, 104

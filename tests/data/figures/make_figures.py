@@ -4,6 +4,9 @@ with matplotlib (Debian's python3-matplotlib; not needed to run the tests, only 
 again). Each figure's true axes are printed; the test holds them.
 
     cd tests/data/figures && /usr/bin/python3 make_figures.py
+
+The PNGs come out the same each time; the JPEG may differ by a few levels between versions of
+libjpeg.
 """
 import matplotlib
 import numpy as np
@@ -54,6 +57,24 @@ def log_axis():
     ax.set_ylabel("Frequency [Hz]")
     save(fig, ax, "log_axis.png", fig.colorbar(mesh, ax=ax))
 
+def ggplot_jpeg():
+    """ggplot's style as JPEG: gray labels, tick marks beside a frame that cannot be seen."""
+    t = np.arange(0, 4.6, 128 / 22050)
+    f = np.arange(257) * 22050 / 512
+    db = -70 + 8 * np.sin(f[:, None] / 700) * np.cos(3 * t[None, :])
+    with plt.style.context("ggplot"):
+        fig, ax = plt.subplots(figsize=(8, 4))
+        mesh = ax.pcolormesh(t, f, db, vmin=-100, vmax=-20, cmap="viridis", shading="nearest")
+        ax.set_xlabel("Time [s]")
+        ax.set_ylabel("Frequency [Hz]")
+        bar = fig.colorbar(mesh, ax=ax, label="dB")
+        fig.savefig("ggplot.jpg", dpi=100)
+        print("ggplot.jpg xlim", ax.get_xlim(), "ylim", ax.get_ylim(), "clim",
+              bar.mappable.get_clim())
+        plt.close(fig)
+
+
 chirp()
 iq()
 log_axis()
+ggplot_jpeg()
