@@ -255,6 +255,30 @@ TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
     }
 }
 
+// A tall grid shown small keeps its thin tones: each pixel shows the loudest bin it covers
+// (a tester's 1-bin tone among 2049 bins vanished from the Input when rows were dropped).
+TEST(RebuildDialog, APreviewShrunkKeepsAThinTone) {
+    ui::MagnitudePreview preview("Input");
+    preview.resize(300, 200);
+    core::MagnitudeGrid g;
+    g.bins = 2049;
+    g.frames = 50;
+    g.values.assign(std::size_t(g.bins * g.frames), 1e-6);
+    const int tones[] = {1003, 1207, 1411, 1613, 1817}; // one bin each, in the upper half
+    for (int bin : tones)
+        for (std::int64_t j = 0; j < g.frames; ++j)
+            g.values[std::size_t(j * g.bins + bin)] = 1;
+    preview.setGrid(g, 0.01, 8000, false);
+    const QImage shot = preview.grab().toImage();
+    // Lit rows of the middle column, in the picture's upper half (the tones' rows, dark between:
+    // the labels and caption lie below).
+    int lit = 0;
+    for (int y = 1; y < shot.height() / 2; ++y)
+        lit += qGray(shot.pixel(shot.width() / 2, y)) > 150 &&
+               qGray(shot.pixel(shot.width() / 2, y - 1)) <= 150;
+    EXPECT_EQ(lit, 5); // every tone
+}
+
 // The previews carry the editor's axes (steps of 0.2 s write "0.0 s"): a second of one-sided
 // 8 kHz frames reads 0 to 1 s and 0 to 4 kHz; a two-sided 2 MHz grid reads from -1 to 1 MHz
 // through 0 in even steps.

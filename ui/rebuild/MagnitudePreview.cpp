@@ -174,6 +174,38 @@ QStringList MagnitudePreview::frequencyTicks() const {
                             : QStringList(ticks(false, pictureRect().height()).labels);
 }
 
+// The picture shrunk to `size` by keeping each pixel's loudest (brightest: inferno grows
+// lighter as it climbs) of those it covers: scaled by dropping rows, a thin tone between the
+// rows kept vanished. Larger, it is drawn as it is (stretched).
+const QImage& MagnitudePreview::shown(QSize size) const {
+    if (m_image.width() <= size.width() && m_image.height() <= size.height())
+        return m_image;
+    if (m_shown.size() == size.boundedTo(m_image.size()) && m_shownFrom == m_image.cacheKey())
+        return m_shown;
+    const QSize to = size.boundedTo(m_image.size());
+    // The source pixels output pixel i of n covers, of `from`: at least one.
+    auto cover = [](int i, int n, int from) {
+        const int begin = i * from / n;
+        return std::pair{begin, std::max((i + 1) * from / n, begin + 1)};
+    };
+    QImage out(to, QImage::Format_RGB32);
+    for (int r = 0; r < to.height(); ++r) {
+        const auto [y0, y1] = cover(r, to.height(), m_image.height());
+        for (int c = 0; c < to.width(); ++c) {
+            const auto [x0, x1] = cover(c, to.width(), m_image.width());
+            QRgb best = m_image.pixel(x0, y0);
+            for (int y = y0; y < y1; ++y)
+                for (int x = x0; x < x1; ++x)
+                    if (const QRgb v = m_image.pixel(x, y); qGray(v) > qGray(best))
+                        best = v;
+            out.setPixel(c, r, best);
+        }
+    }
+    m_shown = out;
+    m_shownFrom = m_image.cacheKey();
+    return m_shown;
+}
+
 void MagnitudePreview::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
@@ -187,7 +219,7 @@ void MagnitudePreview::paintEvent(QPaintEvent*) {
                    m_caption);
         return;
     }
-    p.drawImage(picture, m_image);
+    p.drawImage(picture, shown(picture.size()));
     p.setPen(palette().windowText().color());
     const Ticks time = ticks(true, picture.width());
     int freeFrom = 0; // a label pushed in from the right edge must not cover the one before

@@ -46,6 +46,9 @@ private:
 
     QString m_title, m_caption;
     QImage m_image;
+    const QImage& shown(QSize size) const;
+    mutable QImage m_shown; // m_image shrunk to the widget, by its loudest pixels
+    mutable qint64 m_shownFrom = 0;
     double m_seconds = 0, m_fLow = 0, m_fHigh = 0;
 };
 
