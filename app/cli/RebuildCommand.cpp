@@ -65,6 +65,8 @@ std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
                                         {range(a.imageDb), range(a.imageTime), range(a.imageFreq)});
     if (!read.note.empty())
         std::cout << "read from the picture's tick labels: " << read.note << "\n";
+    for (const std::string& w : read.warnings)
+        std::cerr << "rebuild: warning: " << w << "\n";
     return read;
 }
 

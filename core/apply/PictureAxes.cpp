@@ -6,6 +6,7 @@
 #include "util/Error.h"
 
 #include <cmath>
+#include <tuple>
 
 namespace specedit::core {
 namespace {
@@ -34,6 +35,27 @@ std::pair<double, double> take(const Part& p) {
                 std::string(p.option) + " " + p.expected);
 }
 
+// A range given that its labels print otherwise (by 2 % of the span or more at either end: a
+// few pixels), a typo such as 593 s for 5.93: said, and the range given used.
+std::vector<std::string> disagreements(const GivenAxes& given, const FigureAxes& read) {
+    std::vector<std::string> out;
+    const std::tuple<const char*, const AxisRange&, const AxisReading&, std::string> parts[] = {
+        {"--image-time", given.time, read.time, read.timeNote()},
+        {"--image-freq", given.frequency, read.frequency, read.frequencyNote()},
+        {"--image-db", given.db, read.level, read.levelNote()}};
+    for (const auto& [option, range, axis, note] : parts) {
+        if (!range || !axis.read || axis.low >= axis.high)
+            continue;
+        const double off = 0.02 * (axis.high - axis.low);
+        if (std::abs(range->first - axis.low) > off || std::abs(range->second - axis.high) > off)
+            out.push_back(std::string(option) + " " + shortNumber(range->first) + "," +
+                          shortNumber(range->second) +
+                          " is not what the picture's tick labels print (" + note +
+                          "): the range given is used");
+    }
+    return out;
+}
+
 } // namespace
 
 double rateReadOff(double fs) {
@@ -54,12 +76,20 @@ FigureAxes figureAxesOf(const std::string& path, const std::string& colormap) {
 PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
                         const GivenAxes& given) {
     PictureAxes out;
+    FigureAxes read;
     if (given.db && given.time && given.frequency) {
         out.axes = {given.db->first,    given.db->second,       given.time->first,
                     given.time->second, given.frequency->first, given.frequency->second};
+        try { // only to check what was given: the rebuild says what is wrong with the picture
+            read = figureAxesOf(path, colormap);
+        } catch (const Error&) {
+            return out;
+        }
+        out.warnings = disagreements(given, read);
         return out;
     }
-    const FigureAxes read = figureAxesOf(path, colormap);
+    read = figureAxesOf(path, colormap);
+    out.warnings = disagreements(given, read);
     const auto db = take({"--image-db", "colour bar", "MIN,MAX (the dB at the colour map's ends)",
                           given.db, read.level});
     const auto time =

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace specedit::core {
 
@@ -23,6 +24,9 @@ struct PictureAxes {
     bool dbRead = false, timeRead = false, frequencyRead = false; // read from the labels
     std::string note; // what was read, for the output: "levels -100 to -20 dB (the colour
                       // bar's labels -20, ..., -100); time ..."
+    // Ranges given that the figure's labels print otherwise: "--image-time 0,593 is not what
+    // the picture's tick labels print (time -0.002 to 5.930 s ...): the range given is used".
+    std::vector<std::string> warnings;
 };
 
 // The figure's axes as its tick labels print them (io/FigureAxes.h), its plot and colour bar

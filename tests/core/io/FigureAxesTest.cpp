@@ -102,6 +102,26 @@ TEST(PictureAxes, WhatIsGivenIsKeptAndTheRestRead) {
     EXPECT_NE(p.note.find("time -0.00"), std::string::npos) << p.note;
 }
 
+// A range typed that the labels print otherwise (593 s for 4.6) is said, and used as given;
+// the true ranges pass without a word.
+TEST(PictureAxes, ARangeGivenThatTheLabelsContradictIsSaid) {
+    const std::string path = kFigures + "/chirp_viridis.png";
+    const auto typo = pictureAxes(path, "auto", {{{-100, -20}}, {{0, 593}}, {{0, 11025}}});
+    EXPECT_EQ(typo.axes.t1, 593); // the user's word
+    ASSERT_EQ(typo.warnings.size(), 1u);
+    EXPECT_EQ(typo.warnings[0].rfind("--image-time 0,593 is not what the picture's tick labels "
+                                     "print (time -0.00",
+                                     0),
+              0u)
+        << typo.warnings[0];
+    EXPECT_NE(typo.warnings[0].find("(labels 0, 1, 2, 3, 4 s)): the range given is used"),
+              std::string::npos)
+        << typo.warnings[0];
+    const auto right =
+        pictureAxes(path, "auto", {{{-100, -20}}, {{-0.0029, 4.6005}}, {{-21.5, 11046.5}}});
+    EXPECT_TRUE(right.warnings.empty()) << right.warnings.front();
+}
+
 TEST(PictureAxes, AnAxisNeitherGivenNorReadableIsAskedFor) {
     try {
         pictureAxes(kFigures + "/log_axis.png", "auto", {});
