@@ -34,6 +34,10 @@ DB[np.abs(F[:, None] - (500 + 1600 * T[None, :])) < 100] = -25
 CASES = [  # name, style, dpi, extension, bar orientation, colour map, grid, font, size
     ("default", None, 100, "png", "vertical", "viridis", False, None, None),
     ("dark_background", "dark_background", 100, "png", "vertical", "viridis", False, None, None),
+    ("dark, magma", "dark_background", 100, "png", "vertical", "magma", False, None, None),
+    ("dark, magma JPEG", "dark_background", 100, "jpg", "vertical", "magma", False, None, None),
+    ("dark, gray", "dark_background", 100, "png", "vertical", "gray", False, None, None),
+    ("classic", "classic", 100, "png", "vertical", "viridis", False, None, None),
     ("ggplot", "ggplot", 100, "png", "vertical", "viridis", False, None, None),
     ("ggplot JPEG", "ggplot", 100, "jpg", "vertical", "viridis", False, None, None),
     ("seaborn", "seaborn-v0_8", 100, "png", "vertical", "viridis", False, None, None),

@@ -32,7 +32,8 @@ void runIstft(const IstftArgs& a, core::JobControl& job) {
     const auto s = core::writeIstft(a.input, o, a.out, w, a.center, job);
     finishProgress();
     std::cout << "wrote " << a.out << ": " << s.samples << " samples ("
-              << (s.complexOutput ? "complex" : "real") << ", fs " << o.fs << ")\n";
+              << (s.complexOutput ? "complex" : "real") << ", fs " << core::exactNumber(o.fs)
+              << ")\n";
 }
 
 } // namespace

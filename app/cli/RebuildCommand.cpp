@@ -2,10 +2,10 @@
 // With a phase file: the ISTFT (and, with --iterations, iterations that make the STFT
 // consistent from that phase). Without: phase retrieval (core/phase/PhaseRetrieval.h).
 
-#include "apply/PictureAxes.h"
 #include "apply/Rebuild.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/RebuildArgs.h"
 #include "cli/SpectrumInput.h"
 #include "io/AtomicFile.h"
 #include "io/SignalWriter.h"
@@ -18,57 +18,6 @@
 
 namespace specedit::cli {
 namespace {
-
-struct RebuildArgs {
-    SpectrumInputArgs input;
-    AnalysisOptions analysis;
-    std::optional<std::int64_t> length;
-    std::string method = "raar", init = "pghi";
-    int iterations = 100;
-    double momentum = 0.99, relaxation = 0.99;
-    unsigned threads = 0;
-    std::optional<double> stopAt;
-    std::int64_t blockFrames = 0;
-    std::uint32_t seed = 1;
-    bool uncentred = false;
-    int windowOffset = 0;
-    std::string report, out, sampleType, detrend = "none";
-    std::optional<double> center;
-    CLI::Option* iterationsOption = nullptr;
-    CLI::Option* fsOption = nullptr;
-    // Given options a guessed reading must not override, and two it keeps (see guessReading).
-    std::vector<CLI::Option*> readingOptions;
-    CLI::Option* layoutOption = nullptr;
-    CLI::Option* magUnitOption = nullptr;
-    CLI::Option* scalingOption = nullptr; // not given: a guessed reading's hinted scaling holds
-    std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
-    std::string imageColormap = "auto";
-};
-
-// --image-db, --image-time, --image-freq: each as given (two numbers) or, for a picture, read
-// from its tick labels (apply/PictureAxes.h), which the output shows.
-std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
-    if (!core::isImagePath(a.input.magnitude))
-        return std::nullopt;
-    const std::tuple<const char*, const std::vector<double>*, const char*> parts[] = {
-        {"--image-db", &a.imageDb, "-100,0"},
-        {"--image-time", &a.imageTime, "0,2.5"},
-        {"--image-freq", &a.imageFreq, "0,8000"}};
-    for (const auto& [name, values, example] : parts)
-        if (!values->empty() && values->size() != 2)
-            throw core::Error(name, "takes two numbers",
-                              "e.g. " + std::string(name) + " " + example);
-    auto range = [](const std::vector<double>& v) {
-        return v.empty() ? core::AxisRange{} : core::AxisRange{{v[0], v[1]}};
-    };
-    const auto read = core::pictureAxes(a.input.magnitude, a.imageColormap,
-                                        {range(a.imageDb), range(a.imageTime), range(a.imageFreq)});
-    if (!read.note.empty())
-        std::cout << "read from the picture's tick labels: " << read.note << "\n";
-    for (const std::string& w : read.warnings)
-        std::cerr << "rebuild: warning: " << w << "\n";
-    return read;
-}
 
 void writeReport(const RebuildArgs& a, const nlohmann::json& j) {
     if (!a.report.empty())
@@ -140,10 +89,6 @@ nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
               {"seconds_per_iteration", per},
               {"blocks", r.blocks}});
     return j;
-}
-
-bool isNpyPath(const std::string& path) {
-    return path.size() >= 4 && path.compare(path.size() - 4, 4, ".npy") == 0;
 }
 
 // A recording states its rate: without --fs it would say 1 Hz (scipy's default) and play as
@@ -252,51 +197,13 @@ core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core
     return core::rebuildSignal(spec, job);
 }
 
-// A picture's reading is its levels and axes: the matrix options are refused (--uncentred:
-// its frames lie where its time axis puts them) or said to be ignored, and a rate its
-// frequency axis shows is rounded to whole hertz within 1e-6 of it (-15.625,8015.62 showed
-// 15999.99 Hz) or, for a sound file, asked for before the rebuild runs.
-void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
-    if (a.uncentred)
-        throw core::Error("--uncentred", "given with a picture",
-                          "no --uncentred: a picture's frames lie where --image-time puts them");
-    std::string ignored;
-    for (const CLI::Option* o : a.readingOptions)
-        if (o->count() > 0 && o->get_name() != "--window" && o->get_name() != "--nperseg" &&
-            o->get_name() != "--noverlap" && o->get_name() != "--nfft")
-            ignored += (ignored.empty() ? "" : ", ") + o->get_name();
-    for (const CLI::Option* o : {a.layoutOption, a.magUnitOption, a.scalingOption})
-        if (o->count() > 0)
-            ignored += (ignored.empty() ? "" : ", ") + o->get_name();
-    if (!ignored.empty())
-        std::cerr << "rebuild: warning: " << ignored
-                  << " do not apply to a picture (its levels are 20 log10 of scipy's "
-                     "\"spectrum\" magnitudes between --image-db's ends) and are ignored\n";
-    const double fs = spec.analysis.fs;
-    if (a.analysis.fs || fs == std::round(fs))
-        return;
-    if (std::abs(fs - std::round(fs)) <= 1e-6 * fs)
-        spec.analysis.fs = std::round(fs);
-    else if (!isNpyPath(a.out))
-        throw core::Error("--image-freq",
-                          "shows a sample rate of " + core::exactNumber(fs) +
-                              " Hz, and sound files store whole hertz",
-                          "--fs with the rate the picture was made at (e.g. --fs " +
-                              core::exactNumber(std::round(fs)) + ")");
-}
-
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
     auto spec = toSpec(a);
     if (spec.image)
         checkPicture(a, spec);
     if (spec.image && !a.analysis.fs)
-        std::cout << "sample rate " << core::exactNumber(spec.analysis.fs) << " Hz from "
-                  << (a.imageFreq.empty() ? "the frequency axis' labels" : "--image-freq") << " ("
-                  << (core::spansNegativeFrequencies(*spec.image)
-                          ? "an IQ picture spans it"
-                          : "the top of the picture is half of it")
-                  << "; --fs if the picture shows only part of the band)\n";
+        sayPictureRate(a, spec);
     core::WriterOptions w; // checked before the rebuild runs
     if (!a.sampleType.empty())
         w.sampleType = core::parseSampleType(a.sampleType);
@@ -331,7 +238,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     const std::int64_t clipped = core::writeRebuilt(r, spec, a.out, w, a.center);
     writeReport(a, reportOf(a, r));
     std::cout << "wrote " << a.out << ": " << r.length << " samples ("
-              << (r.complexSignal ? "complex" : "real") << ", fs " << r.params.fs << ")\n";
+              << (r.complexSignal ? "complex" : "real") << ", fs " << core::exactNumber(r.params.fs)
+              << ")\n";
     warnAbout(a, r, clipped);
 }
 

@@ -6,6 +6,8 @@
 #include "util/Error.h"
 
 #include <cmath>
+#include <filesystem>
+#include <mutex>
 #include <tuple>
 
 namespace specedit::core {
@@ -56,6 +58,18 @@ std::vector<std::string> disagreements(const GivenAxes& given, const FigureAxes&
     return out;
 }
 
+// A picture as read: its file (unchanged on disk) and map.
+struct PictureKey {
+    std::string path, colormap;
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type written;
+};
+
+bool same(const PictureKey& a, const PictureKey& b) {
+    return a.path == b.path && a.colormap == b.colormap && a.size == b.size &&
+           a.written == b.written;
+}
+
 } // namespace
 
 double rateReadOff(double fs) {
@@ -68,9 +82,34 @@ double rateReadOff(double fs) {
     return std::round(fs);
 }
 
+std::shared_ptr<const ReadPicture> readPictureOnce(const std::string& path,
+                                                   const std::string& colormap) {
+    static std::mutex lock;
+    static std::optional<PictureKey> lastKey;
+    static std::shared_ptr<const ReadPicture> last;
+    std::error_code ec;
+    PictureKey key{path, colormap, std::filesystem::file_size(path, ec), {}};
+    key.written = std::filesystem::last_write_time(path, ec);
+    const bool known = !ec;
+    {
+        const std::lock_guard<std::mutex> hold(lock);
+        if (known && lastKey && same(*lastKey, key))
+            return last;
+    }
+    auto read = std::make_shared<ReadPicture>();
+    read->image = readImage(path); // throws, naming the file, for a missing one
+    read->levels = readPictureLevels(read->image, colormap, path);
+    const std::lock_guard<std::mutex> hold(lock);
+    if (known) {
+        lastKey = key;
+        last = read;
+    }
+    return read;
+}
+
 FigureAxes figureAxesOf(const std::string& path, const std::string& colormap) {
-    const RgbImage image = readImage(path);
-    return readFigureAxes(image, readPictureLevels(image, colormap, path));
+    const auto picture = readPictureOnce(path, colormap);
+    return readFigureAxes(picture->image, picture->levels);
 }
 
 PictureAxes pictureAxes(const std::string& path, const std::string& colormap,

@@ -4,8 +4,11 @@
 // `specedit-cli rebuild` and the rebuild dialog.
 
 #include "io/FigureAxes.h"
+#include "io/GrayImage.h"
+#include "io/PictureLevels.h"
 #include "phase/ImageSpectrum.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,17 +32,29 @@ struct PictureAxes {
     std::vector<std::string> warnings;
 };
 
+struct ReadPicture {
+    RgbImage image;
+    PictureLevels levels;
+};
+
+// The picture decoded and read through `colormap` (io/PictureLevels.h), kept for the next
+// call with the same file, unchanged on disk, and map: its axes are read, then its levels
+// rebuilt from (a 300 dpi JPEG took a second to read again). Thread-safe; throws Error naming
+// the file as readPictureLevels does.
+std::shared_ptr<const ReadPicture> readPictureOnce(const std::string& path,
+                                                   const std::string& colormap);
+
 // The figure's axes as its tick labels print them (io/FigureAxes.h), its plot and colour bar
 // found through `colormap`. Throws Error naming the file as readPictureLevels does.
 FigureAxes figureAxesOf(const std::string& path, const std::string& colormap);
 
-// Throws Error naming the option of a range neither given nor readable (why it could not be
-// read, and what to give), and Error naming the file as readPictureLevels does.
 // The sample rate a frequency axis read from its labels shows, which is a pixel's worth off
 // at best: the usual rate (8000, 11025, 16000, 22050, 44100, 48000, ... Hz, 1 or 2 MHz) within
 // 1 % of it, or else it rounded to whole hertz.
 double rateReadOff(double fs);
 
+// Throws Error naming the option of a range neither given nor readable (why it could not be
+// read, and what to give), and Error naming the file as readPictureLevels does.
 PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
                         const GivenAxes& given);
 

@@ -1,5 +1,6 @@
 #include "apply/Rebuild.h"
 
+#include "apply/PictureAxes.h"
 #include "dsp/Stft.h"
 #include "dsp/Window.h"
 #include "io/AtomicFile.h"
@@ -136,8 +137,8 @@ Prepared prepareImage(const RebuildSpec& spec) {
     const auto& a = spec.analysis;
     const auto params =
         StftParams::make(a.window, a.nperseg.value_or(256), a.noverlap, a.nfft, a.fs);
-    const PictureLevels picture =
-        readPictureLevels(readImage(spec.magnitudePath), spec.imageColormap, spec.magnitudePath);
+    const auto read = readPictureOnce(spec.magnitudePath, spec.imageColormap);
+    const PictureLevels& picture = read->levels;
     auto img = magnitudesFromPicture(picture, *spec.image, params);
     Prepared p;
     p.out.pictureNote = picture.note();

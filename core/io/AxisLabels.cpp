@@ -18,34 +18,21 @@ InkRect unite(const InkRect& a, const InkRect& b) {
             std::max(a.bottom, b.bottom)};
 }
 
-// Distance of a word from the edge outward, and its place along the axis.
-double outward(const InkRect& w, const AxisEdge& e) {
+// Distance of a word's near side (or its far side) from the edge outward.
+double outward(const InkRect& w, const AxisEdge& e, bool farSide = false) {
     switch (e.side) {
     case LabelSide::Below:
-        return w.top - e.at;
+        return (farSide ? w.bottom : w.top) - e.at;
     case LabelSide::Left:
-        return e.at - w.right;
+        return e.at - (farSide ? w.left : w.right);
     case LabelSide::Right:
-        return w.left - e.at;
+        return (farSide ? w.right : w.left) - e.at;
     }
     return 0;
 }
 
 double along(const InkRect& w, const AxisEdge& e) {
     return e.side == LabelSide::Below ? w.centreX() : w.centreY();
-}
-
-// The word's far side from the edge, as an outward distance.
-double farSide(const InkRect& w, const AxisEdge& e) {
-    switch (e.side) {
-    case LabelSide::Below:
-        return w.bottom - e.at;
-    case LabelSide::Left:
-        return e.at - w.left;
-    case LabelSide::Right:
-        return w.right - e.at;
-    }
-    return 0;
 }
 
 } // namespace
@@ -128,15 +115,20 @@ AxisText FigureWords::axisText(const AxisEdge& e) const {
                 (!label.onTick || std::abs(t - along(w, e)) < std::abs(label.at - along(w, e))))
                 label = {w, t, true, word.raised};
         text.labels.push_back(label);
-        beyond = std::max(beyond, farSide(w, e));
+        beyond = std::max(beyond, outward(w, e, true));
     }
     std::sort(text.labels.begin(), text.labels.end(),
               [](const PlacedLabel& a, const PlacedLabel& b) { return a.at < b.at; });
+    const double end = std::max(e.from, e.to);
     for (const InkWord& word : m_words) {
         const InkRect& w = word.rect;
         const double out = outward(w, e);
-        if (out > beyond && out <= beyond + 4 * h && alongRange(along(w, e), e) &&
-            along(w, e) > std::min(e.from, e.to) && along(w, e) < std::max(e.from, e.to))
+        if (out <= beyond || out > beyond + 4 * h || !alongRange(along(w, e), e))
+            continue;
+        // matplotlib's "1e-3" under a horizontal axis' right end, beside its title.
+        if (e.side == LabelSide::Below && w.right >= end - 2 * h && w.left > 0.5 * (e.from + e.to))
+            text.offset = text.offset ? unite(*text.offset, w) : w;
+        else if (along(w, e) > std::min(e.from, e.to) && along(w, e) < end)
             text.title = text.title ? unite(*text.title, w) : w;
     }
     if (e.side == LabelSide::Left) // matplotlib's "1e6" over the axis' top

@@ -29,7 +29,8 @@ struct PlacedLabel {
 struct AxisText {
     std::vector<PlacedLabel> labels; // along the axis
     std::optional<InkRect> title;    // the words beyond the labels
-    std::optional<InkRect> offset;   // a vertical axis' multiplier, printed at its top
+    std::optional<InkRect> offset;   // a multiplier: over a vertical axis' top, under a
+                                     // horizontal one's right end
     int textHeight = 0;              // the labels' glyphs' height
 };
 

@@ -1,6 +1,7 @@
 #include "io/FigureAxes.h"
 
 #include "io/AxisLabels.h"
+#include "io/AxisUnits.h"
 #include "io/TextReader.h"
 #include "util/Error.h"
 
@@ -91,32 +92,20 @@ std::string lower(std::string s) {
 
 enum class Quantity { Time, Frequency, Level };
 
-// The unit an axis title names, and its factor to seconds or hertz.
-std::pair<std::string, double> unitOf(const std::string& title, Quantity q) {
-    const std::string t = lower(title);
-    if (q == Quantity::Frequency) {
-        for (const auto& [name, factor] :
-             {std::pair<const char*, double>{"ghz", 1e9}, {"mhz", 1e6}, {"khz", 1e3}})
-            if (t.find(name) != std::string::npos)
-                return {std::string(1, char(std::toupper(name[0]))) + "Hz", factor};
-        return {t.find("hz") != std::string::npos ? "Hz" : "", 1};
-    }
-    if (q == Quantity::Time) {
-        if (t.find("ms") != std::string::npos)
-            return {"ms", 1e-3};
-        if (t.find("us") != std::string::npos || t.find("\xc2\xb5s") != std::string::npos)
-            return {"us", 1e-6};
-        if (t.find("min") != std::string::npos)
-            return {"min", 60};
-        return {t.find("[s]") != std::string::npos || t.find("(s)") != std::string::npos ? "s" : "",
-                1};
-    }
-    return {"", 1};
-}
-
-// matplotlib's multiplier: "1e6" (read as 1e6 or 166 at worst: refused then).
+// matplotlib's multiplier: "1e6", "1e−5" (its minus sign, or a dash, as read; the one as "l"
+// or "I" at times). Anything else (166 for 1e6 at worst) is refused.
 std::optional<double> multiplierOf(const std::string& text) {
-    const std::string t = lower(text);
+    std::string t;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "\xe2\x88\x92") == 0 || text.compare(i, 3, "\xe2\x80\x94") == 0 ||
+            text.compare(i, 3, "\xe2\x80\x93") == 0) {
+            t += '-';
+            i += 2;
+        } else if (text[i] != ' ') {
+            t += text[i] == 'I' || text[i] == 'l' || text[i] == 'i' ? '1' : text[i];
+        }
+    }
+    t = lower(t);
     const auto e = t.find('e');
     if (e == std::string::npos || t.substr(0, e) != "1")
         return std::nullopt;
@@ -163,17 +152,23 @@ AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& w
     for (std::size_t k = 0; k < pts.size(); ++k)
         if (line->inlier[k])
             out.labels.push_back(pts[k].text);
-    if (text.title) {
+    if (text.title && job.quantity != Quantity::Level) {
         const bool upright = job.edge.side != LabelSide::Below;
-        std::tie(out.unit, out.unitScale) =
-            unitOf(reader.readText(patchOf(map, *text.title, 2, 0), upright), job.quantity);
-        out.scale = out.unitScale;
+        const AxisUnit unit = axisUnitOf(reader.readText(patchOf(map, *text.title, 2, 0), upright),
+                                         job.quantity == Quantity::Time ? AxisQuantity::Time
+                                                                        : AxisQuantity::Frequency);
+        if (!unit.problem.empty()) {
+            out.problem = unit.problem;
+            return out;
+        }
+        out.unit = unit.name;
+        out.unitScale = out.scale = unit.factor;
     }
     if (text.offset) {
         const std::string said = reader.readText(patchOf(map, *text.offset, 2, 0));
         const auto m = multiplierOf(said);
         if (!m) {
-            out.problem = "a multiplier or offset is printed at its top ('" + said +
+            out.problem = "a multiplier or offset is printed at its end ('" + said +
                           "'), which could not be read";
             return out;
         }
@@ -220,8 +215,12 @@ std::string axisNote(const char* name, const AxisReading& a, const char* unit) {
     std::string labels;
     for (const std::string& l : a.labels)
         labels += (labels.empty() ? "" : ", ") + l;
+    if (const double times = a.scale / a.unitScale; times != 1) // matplotlib's 1e6
+        labels += " times 1e" + std::to_string(int(std::lround(std::log10(times))));
+    const bool dB = std::string(unit) == "dB"; // a colour bar's title is not read
     return std::string(name) + " " + rangeText(a, unit) + " (labels " + labels +
-           (a.unit.empty() ? "" : " " + a.unit) + ")";
+           (a.unit.empty() ? "" : " " + a.unit) +
+           (a.unit.empty() && !dB ? std::string("; no unit printed: read as ") + unit : "") + ")";
 }
 
 } // namespace

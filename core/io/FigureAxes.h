@@ -6,10 +6,11 @@
 // short line from the axis to it) or, without one, at its middle; the labels that lie on one
 // straight line of value against position (a misread one is left out) give the values at the
 // axes' edges: the time at the plot's left and right edges, the frequency at its bottom and
-// top, the level at the bar's ends. A unit in the axis title scales them (ms, kHz, MHz, GHz),
-// as does a multiplier printed at a vertical axis' top (matplotlib's "1e6"). Only linear axes
-// are read: labels that do not lie on a straight line (a logarithmic axis) leave the axis
-// unread, with the reason.
+// top, the level at the bar's ends. A unit in the axis title scales them (ms, kHz, MHz, GHz:
+// io/AxisUnits.h; none printed leaves seconds and hertz, said in the note; a count such as
+// frames leaves the axis unread), as does matplotlib's multiplier ("1e6" at a vertical axis'
+// top, "1e-5" under a horizontal one's right end). Only linear axes are read: labels that do
+// not lie on a straight line (a logarithmic axis) leave the axis unread, with the reason.
 
 #include "io/GrayImage.h"
 #include "io/PictureLevels.h"

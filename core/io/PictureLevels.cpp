@@ -3,6 +3,7 @@
 #include "io/Colormaps.h"
 #include "io/ColourBar.h"
 #include "io/ColourFit.h"
+#include "io/FigureMargin.h"
 #include "io/PlotArea.h"
 #include "io/PlotGaps.h"
 #include "util/Error.h"
@@ -198,49 +199,27 @@ Reading readThrough(const RgbImage& image, const Histogram& h, const ColormapTab
     return reading;
 }
 
-// A grayscale figure's plot may be white inside (its quiet levels under gray_r, Praat's and
-// print's black on white): its margin is the white reached from the picture's border without
-// crossing a darker line (the frame), and the plot is what is not.
-std::vector<char> unflooded(const RgbImage& image) {
-    const std::size_t w = std::size_t(image.width), n = image.pixels.size();
-    auto light = [&](std::size_t i) {
-        const auto& p = image.pixels[i];
-        return std::min({p[0], p[1], p[2]}) >= 0.9 * 65535;
-    };
-    std::vector<char> out(n, 1);
-    std::vector<std::size_t> stack;
-    auto visit = [&](std::size_t i) {
-        if (out[i] && light(i)) {
-            out[i] = 0;
-            stack.push_back(i);
-        }
-    };
-    for (std::size_t c = 0; c < w; ++c) {
-        visit(c);
-        visit(n - w + c);
-    }
-    for (std::size_t r = 0; r < n / w; ++r) {
-        visit(r * w);
-        visit(r * w + w - 1);
-    }
-    while (!stack.empty()) {
-        const std::size_t i = stack.back();
-        stack.pop_back();
-        const std::size_t r = i / w, c = i % w;
-        if (c > 0)
-            visit(i - 1);
-        if (c + 1 < w)
-            visit(i + 1);
-        if (r > 0)
-            visit(i - w);
-        if (i + w < n)
-            visit(i + w);
-    }
-    return out;
-}
-
 double pixelsOnMap(const Reading& r) {
     return r.levels.onMap * double(r.levels.levels.values.size());
+}
+
+// The map most of the plot's pixels are colours of; of maps about as many pixels are colours
+// of (a dark plot is magma's and inferno's alike), the one they lie closest to.
+const ColormapTable& closestMap(const RgbImage& image, const Histogram& h) {
+    std::vector<std::pair<double, double>> seen; // pixels on the map, their mean distance
+    for (const ColormapTable& candidate : colormapTables()) {
+        const Reading r = readThrough(image, h, candidate, false, kChoosing, White::Choosing);
+        seen.emplace_back(pixelsOnMap(r), r.levels.meanError);
+    }
+    double most = 0;
+    for (const auto& s : seen)
+        most = std::max(most, s.first);
+    std::size_t best = 0;
+    for (std::size_t k = 0; k < seen.size(); ++k)
+        if (seen[k].first >= 0.99 * most &&
+            (seen[best].first < 0.99 * most || seen[k].second < seen[best].second))
+            best = k;
+    return colormapTables()[best];
 }
 
 // The reading turned the way its colour bar runs when the direction was left to it; a bar
@@ -276,24 +255,21 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
                         " different colours, far more than a plot drawn with a colour map",
                     "a spectrogram drawn with one of " + colormapNames());
     const ColormapTable* map = given.map;
-    if (!map) {
-        double most = -1;
-        for (const ColormapTable& candidate : colormapTables())
-            if (const double n = pixelsOnMap(
-                    readThrough(image, h, candidate, false, kChoosing, White::Choosing));
-                n > most) {
-                most = n;
-                map = &candidate;
-            }
-    }
-    const std::vector<char> notMargin = whiteIsMargin ? unflooded(image) : std::vector<char>{};
+    if (!map)
+        map = &closestMap(image, h);
+    // A grayscale figure's plot may be white inside (its quiet levels under gray_r, Praat's
+    // and print's black on white), a dark_background figure's black (magma's): the margin is
+    // what is reached from the border in its colour without crossing the plot's frame.
+    const std::optional<std::vector<char>> notMargin =
+        whiteIsMargin ? notWhiteMargin(image) : notDarkMargin(image, *map);
     Reading reading =
         readThrough(image, h, *map, given.reversed, image.lossy ? kReadingLossy : kChoosing,
-                    White::Margin, whiteIsMargin ? &notMargin : nullptr);
+                    White::Margin, notMargin ? &*notMargin : nullptr);
     PictureLevels& out = reading.levels;
     out.chosen = !given.map;
     out.reversedGiven = given.directionGiven && given.reversed;
     out.whiteIsMargin = whiteIsMargin;
+    out.darkMargin = notMargin && !whiteIsMargin;
     followBar(out, reading.bar.direction, given);
     out.barVertical = reading.bar.vertical;
     out.barLine = reading.bar.line;
@@ -336,6 +312,8 @@ std::string PictureLevels::note() const {
     if (meanError > 3)
         s += ", " + shortNumber(std::round(meanError * 10) / 10) +
              "/255 off it on average, as a JPEG's are: the levels are that much less sure";
+    if (darkMargin)
+        s += "; its margins, in the map's quietest colour, left out";
     s += ")";
     if (bare >= 0.001)
         s += "; " + percent(bare) +
@@ -360,8 +338,17 @@ PictureLevels readPictureLevels(const RgbImage& image, const std::string& colorm
     whole.chosen = !given.map;
     whole.reversedGiven = given.directionGiven && given.reversed;
     const Edges edges = whiteEdges(image);
-    if (edges.total() == 0)
+    if (edges.total() == 0) {
+        // Black margins (matplotlib's dark_background): black is gray's quietest level, and
+        // what the frame encloses is the plot.
+        if (!given.reversed && notDarkMargin(image, *gray)) {
+            PictureLevels figure =
+                colourLevels(image, {gray, false, given.directionGiven}, subject);
+            figure.chosen = whole.chosen;
+            return figure;
+        }
         return whole;
+    }
     // White margins, where white is the loudest level: a figure. Its plot is found as a
     // colour figure's is, white left out; failing that, the picture is read whole and the
     // margins are named.

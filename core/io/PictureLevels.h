@@ -41,6 +41,7 @@ struct PictureLevels {
     double onMap = 1;           // share of the plot's pixels that are colours of the map
     double meanError = 0;       // their mean distance to the map, in steps of 1/255
     bool whiteIsMargin = false; // a grayscale figure: white read as its margins
+    bool darkMargin = false;    // margins in the map's quietest colour (dark_background)
     double bare = 0;            // share of the plot bare of colours, read as silence
     std::string warning;        // e.g. white edges of a grayscale picture read whole
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace specedit::core {
@@ -30,8 +31,13 @@ std::string shortNumber(double value) {
 }
 
 std::string exactNumber(double value) {
-    std::array<char, 32> digits{};
-    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+    // Plain digits where they stay short (2000000, not 2e+06), the exponent beyond.
+    const double size = std::abs(value);
+    const bool plain = size == 0 || (size >= 1e-4 && size < 1e15);
+    std::array<char, 64> digits{};
+    const auto end = plain ? std::to_chars(digits.data(), digits.data() + digits.size(), value,
+                                           std::chars_format::fixed)
+                           : std::to_chars(digits.data(), digits.data() + digits.size(), value);
     return std::string(digits.data(), end.ptr);
 }
 

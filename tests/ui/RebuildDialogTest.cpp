@@ -467,6 +467,32 @@ TEST(RebuildDialog, AFiguresTickLabelsFillItsAxes) {
     EXPECT_EQ(d.form()->spec().analysis.fs, 2.2e6);
 }
 
+// Levels typed while the labels are read stay as typed (a late read overwrote them); the
+// other axes take what the labels print.
+TEST(RebuildDialog, RangesTypedWhileTheLabelsAreReadAreKept) {
+    ui::RebuildDialog d;
+    d.form()->setFiles(QString(SPECEDIT_TEST_FIGURES) + "/iq_magma_mhz.png", QString());
+    auto* to = d.form()->findChild<QDoubleSpinBox*>("pictureLevelsTo");
+    ASSERT_TRUE(to);
+    to->setValue(-3); // before the read has even started (it waits for the name to settle)
+    ASSERT_TRUE(QTest::qWaitFor([&] { return d.status().startsWith("Read from"); }, 20000))
+        << d.status().toStdString();
+    EXPECT_TRUE(d.status().contains("Kept as typed (typed while the labels were read): levels; "
+                                    "its labels print levels -90.1"))
+        << d.status().toStdString();
+    const auto spec = d.form()->spec();
+    ASSERT_TRUE(spec.image.has_value());
+    EXPECT_EQ(spec.image->dbMax, -3);
+    EXPECT_NEAR(spec.image->f0, -1.0039e6, 7000); // read
+    // Another picture: its labels fill every field again.
+    d.form()->setFiles(QString(SPECEDIT_TEST_FIGURES) + "/chirp_viridis.png", QString());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return d.status().startsWith("Read from") && d.status().contains(" s (labels"); },
+        20000))
+        << d.status().toStdString();
+    EXPECT_NEAR(d.form()->spec().image->dbMax, -20, 0.3);
+}
+
 // A picture's frequency axis shows its sample rate: the field follows it until the user types
 // one (before, a 0-11025 Hz picture was refused at the 8 kHz default rate).
 TEST(RebuildDialog, ThePicturesFrequencyAxisSetsTheRateUntilOneIsTyped) {

@@ -59,6 +59,7 @@ PictureFields::PictureFields(QWidget* parent)
     m_f1 = field(new HertzSpinBox(this), -1e10, 1e10, 4000, QString());
     m_f0->setObjectName("pictureFrequencyFrom");
     m_f1->setObjectName("pictureFrequencyTo");
+    m_dbMax->setObjectName("pictureLevelsTo");
     const std::pair<QString, QDoubleSpinBox*> parts[] = {
         {tr("Levels"), m_dbMin}, {tr("to"), m_dbMax},     {tr("Time"), m_t0},
         {tr("to"), m_t1},        {tr("Frequency"), m_f0}, {tr("to"), m_f1}};
@@ -74,6 +75,11 @@ PictureFields::PictureFields(QWidget* parent)
             m_frequencyRead = m_frequencyRead && m_settingRead; // typed: the user's now
             emit axesChanged();
         });
+    const std::pair<QDoubleSpinBox*, int> axisOf[] = {{m_dbMin, 0}, {m_dbMax, 0}, {m_t0, 1},
+                                                      {m_t1, 1},    {m_f0, 2},    {m_f1, 2}};
+    for (const auto& [box, axis] : axisOf)
+        connect(box, &QDoubleSpinBox::valueChanged, this,
+                [this, axis] { m_typed[axis] = m_typed[axis] || !m_settingRead; });
     const std::tuple<QString, UnitSpinBox*, QString> said[] = {
         {tr("Time from"), static_cast<UnitSpinBox*>(m_t0), tr("a time (0, 1.5 s, 250 ms)")},
         {tr("Time to"), static_cast<UnitSpinBox*>(m_t1), tr("a time (0, 1.5 s, 250 ms)")},
@@ -107,13 +113,21 @@ std::optional<double> PictureFields::shownSampleRate() const {
 
 QString PictureFields::setReadAxes(const core::FigureAxes& read) {
     QStringList got, missed;
-    const std::tuple<const core::AxisReading*, QDoubleSpinBox*, QDoubleSpinBox*, std::string>
-        parts[] = {{&read.time, m_t0, m_t1, read.timeNote()},
-                   {&read.frequency, m_f0, m_f1, read.frequencyNote()},
-                   {&read.level, m_dbMin, m_dbMax, read.levelNote()}};
+    QStringList kept, printed;
+    const std::tuple<const core::AxisReading*, QDoubleSpinBox*, QDoubleSpinBox*, std::string, int,
+                     QString>
+        parts[] = {{&read.time, m_t0, m_t1, read.timeNote(), 1, tr("time")},
+                   {&read.frequency, m_f0, m_f1, read.frequencyNote(), 2, tr("frequency")},
+                   {&read.level, m_dbMin, m_dbMax, read.levelNote(), 0, tr("levels")}};
     m_settingRead = true;
     m_frequencyRead = false;
-    for (const auto& [axis, from, to, note] : parts) {
+    for (const auto& [axis, from, to, note, typed, name] : parts) {
+        if (m_typed[typed]) {
+            kept << name;
+            if (axis->read)
+                printed << QString::fromStdString(note);
+            continue;
+        }
         if (!axis->read || axis->low >= axis->high) {
             missed << QString::fromStdString(note);
             continue;
@@ -129,7 +143,17 @@ QString PictureFields::setReadAxes(const core::FigureAxes& read) {
         text = tr("Read from its tick labels (check them): %1.").arg(got.join("; "));
     if (!missed.isEmpty())
         text += (text.isEmpty() ? "" : " ") + tr("Give the rest: %1.").arg(missed.join("; "));
+    if (!kept.isEmpty())
+        text += (text.isEmpty() ? "" : " ") +
+                tr("Kept as typed (typed while the labels were read): %1%2.")
+                    .arg(kept.join(", "),
+                         printed.isEmpty() ? QString()
+                                           : tr("; its labels print %1").arg(printed.join("; ")));
     return text;
+}
+
+void PictureFields::forgetTyped() {
+    std::fill(std::begin(m_typed), std::end(m_typed), false);
 }
 
 QList<QDoubleSpinBox*> PictureFields::fields() const {

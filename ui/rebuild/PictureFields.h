@@ -31,7 +31,10 @@ public:
     // The ranges the figure's tick labels print (core/io/FigureAxes.h) into their fields; a
     // frequency axis so read shows the usual rate nearest it (core::rateReadOff) until its
     // fields are edited. Returns what was read and what not, for the status line.
+    // An axis whose fields were typed in since forgetTyped() keeps what was typed (a read
+    // finishing late does not overwrite it).
     QString setReadAxes(const core::FigureAxes& read);
+    void forgetTyped(); // a new picture: every field may take what its labels print
 
 signals:
     void axesChanged();
@@ -45,6 +48,7 @@ private:
     QCheckBox* m_reversed;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
     bool m_frequencyRead = false; // the frequency fields hold what the labels print
+    bool m_typed[3] = {};         // levels, time, frequency: typed since forgetTyped()
     bool m_settingRead = false;
 };
 

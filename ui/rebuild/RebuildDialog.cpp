@@ -82,8 +82,9 @@ RebuildDialog::RebuildDialog(QWidget* parent)
                            "for them.")
                       : tr("Guess how the files were made, or set the fields and Rebuild."));
         m_axesText.clear();
-        if (m_form->isPicture())
-            readPictureAxes();
+        m_pictureText.clear();
+        m_readAxes = m_form->isPicture(); // with the preview, once the name stops changing
+        m_form->pictureFields()->forgetTyped();
         m_previewTimer->start();
     });
     // Why a field refused what was typed, in the status line (it went back without a word).
@@ -112,6 +113,8 @@ void RebuildDialog::clearResult(const QString& why) {
 }
 
 void RebuildDialog::previewInput() {
+    if (std::exchange(m_readAxes, false) && m_form->isPicture())
+        readPictureAxes();
     if (m_guessAgain && !m_job && !m_form->magnitudePath().isEmpty())
         return guess(); // which shows the input once a reading is picked
     const int generation = ++m_previewGeneration;
@@ -136,8 +139,7 @@ void RebuildDialog::previewInput() {
             self->m_input->setGrid(in->input, p.hop() / p.fs, p.fs, in->complexSignal,
                                    double(in->length) / p.fs);
             if (!in->pictureNote.empty()) // how its colours and plot were read, to check
-                self->m_status->setText(self->m_axesText + (self->m_axesText.isEmpty() ? "" : " ") +
-                                        pictureText(*in));
+                self->showPictureStatus(pictureText(*in), {});
         });
 }
 
@@ -155,10 +157,20 @@ void RebuildDialog::readPictureAxes() {
         [self, path](std::shared_ptr<core::FigureAxes> read, const QString& error, bool) {
             if (self->m_form->magnitudePath().toStdString() != path)
                 return; // another file was chosen meanwhile
-            self->m_axesText = read ? self->m_form->pictureFields()->setReadAxes(*read)
-                                    : tr("Its axes could not be read: %1").arg(error);
-            self->m_status->setText(self->m_axesText);
+            self->showPictureStatus({}, read ? self->m_form->pictureFields()->setReadAxes(*read)
+                                             : tr("Its axes could not be read: %1").arg(error));
         });
+}
+
+// What the labels gave, then how the colours were read: whichever arrives first waits for
+// the other in the status line.
+void RebuildDialog::showPictureStatus(const QString& pictureText, const QString& axesText) {
+    if (!pictureText.isEmpty())
+        m_pictureText = pictureText;
+    if (!axesText.isEmpty())
+        m_axesText = axesText;
+    m_status->setText(m_axesText + (m_axesText.isEmpty() || m_pictureText.isEmpty() ? "" : " ") +
+                      m_pictureText);
 }
 
 const std::vector<core::GuessCandidate>& RebuildDialog::candidates() const {

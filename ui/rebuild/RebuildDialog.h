@@ -70,6 +70,7 @@ private:
     // that does not fit says why in its caption. Only the newest request is shown.
     void previewInput();
     void readPictureAxes();
+    void showPictureStatus(const QString& pictureText, const QString& axesText);
     void showResult(core::RebuildOutcome outcome, core::MagnitudeGrid rebuilt);
     void showError(const QString& text);
     // Drops the rebuilt signal (it no longer belongs to the fields: a new run, changed files
@@ -98,6 +99,8 @@ private:
     // magnitude-only guess kept that guess's wrong window).
     bool m_saved = false; // the result was written somewhere
     bool m_readingGuessed = false;
+    bool m_readAxes = false;    // a picture chosen: its tick labels to be read
+    QString m_pictureText;      // how its colours and plot were read
     QString m_axesText;         // what a picture's tick labels gave, for the status line
     QString m_guessedMagnitude; // the magnitude file it was guessed for (another resets it)
     bool m_guessAgain = false;

@@ -68,6 +68,32 @@ TEST(FigureAxes, TickMarksBesideAnUnseenFrameAreNoPartOfTheLabels) {
     expectNear(a.level, -100, -20, 80, 308, 1.0);
 }
 
+// matplotlib prints 0 .. 5 under "1e-5" and -1.00 .. 1.00 under "1e6": the multipliers are
+// read with the labels (tests/data/figures/make_figures.py: -0.125 .. 50.125 us, +-1.004 MHz).
+TEST(FigureAxes, MultipliersAtTheAxesEndsScaleTheirLabels) {
+    const FigureAxes a = axesOf("multipliers.png");
+    // Its frame lies on pixel boundaries (87.5, 521.5), which Agg draws on whole pixels: half a
+    // pixel either way is unknowable, and the labels' ticks are rounded as well.
+    expectNear(a.time, -1.25e-07, 5.0125e-05, 5.025e-5, 434, 1.0);
+    expectNear(a.frequency, -1003921.568627451, 1003921.568627451, 2.008e6, 308, 0.6);
+    EXPECT_NE(a.frequencyNote().find("times 1e6"), std::string::npos) << a.frequencyNote();
+    EXPECT_NE(a.timeNote().find("times 1e-5"), std::string::npos) << a.timeNote();
+}
+
+// matplotlib's dark_background with magma: the black margins are magma's quietest colour (the
+// whole picture was taken for the plot: no labels outside it). Its time axis is titled "Time":
+// read as seconds, and said.
+TEST(FigureAxes, ADarkFiguresMarginsInItsMapsColourAreNoPlot) {
+    const FigureAxes a = axesOf("dark_magma.png");
+    expectNear(a.time, -0.0029024943310657597, 4.600453514739229, 4.6, 496, 0.6);
+    expectNear(a.frequency, -21.533203125, 11046.533203125, 11068, 308, 0.6);
+    expectNear(a.level, -100, -20, 80, 308, 1.0);
+    EXPECT_NE(a.timeNote().find(" s (labels 0, 1, 2, 3, 4; no unit printed: read as s)"),
+              std::string::npos)
+        << a.timeNote();
+    EXPECT_NE(a.frequencyNote().find("kHz)"), std::string::npos) << a.frequencyNote();
+}
+
 TEST(FigureAxes, ALogarithmicAxisIsNotRead) {
     const FigureAxes a = axesOf("log_axis.png");
     EXPECT_FALSE(a.frequency.read); // 10^2, 10^3, 10^4 are no 102, 103, 104

@@ -163,6 +163,40 @@ TEST(PictureLevels, TheAxesBoxIsTheMiddleOfItsFrameWhateverItsColourAndWidth) {
     EXPECT_NEAR(p.levels.at(180, 200), level(180, 200), 1.6 / 255);
 }
 
+// matplotlib's dark_background with magma: the margin is black, magma's quietest colour, and
+// the white frame encloses the plot (the whole picture was read as the plot). A bare picture
+// of a burst in silence is no figure: its black is silence, read whole.
+TEST(PictureLevels, BlackMarginsInTheMapsOwnColourAreLeftOutOnlyInsideAFrame) {
+    const ColormapTable& magma = *findColormap("magma");
+    const std::array<std::uint16_t, 3> white{65535, 65535, 65535}, black = colourAt(magma, 0);
+    RgbImage img = blank(640, 480, black);
+    drawPlot(img, magma, 80, 60, 420, 360);
+    for (int k = 60; k <= 420; ++k) // one-pixel lines on the box's edges, as Agg draws them
+        for (int c : {80, 500})
+            img.pixels[std::size_t(k * 640 + c)] = white;
+    for (int k = 80; k <= 500; ++k)
+        for (int r : {60, 420})
+            img.pixels[std::size_t(r * 640 + k)] = white;
+    const PictureLevels p = readPictureLevels(img, "auto", "dark.png");
+    EXPECT_EQ(p.colormap, "magma");
+    EXPECT_EQ(p.boxLeft, 80);
+    EXPECT_EQ(p.boxRight, 500);
+    EXPECT_EQ(p.boxTop, 60);
+    EXPECT_EQ(p.boxBottom, 420);
+    EXPECT_EQ(p.levels.width, 420);
+    EXPECT_NE(p.note().find("its margins, in the map's quietest colour, left out"),
+              std::string::npos)
+        << p.note();
+    EXPECT_LT(worstError(p), 0.1); // the column and row under the lines: from beside them
+    EXPECT_NEAR(p.levels.at(180, 200), level(180, 200), 1.6 / 255);
+
+    RgbImage bare = blank(640, 480, black);
+    drawPlot(bare, magma, 200, 100, 240, 200);
+    const PictureLevels whole = readPictureLevels(bare, "auto", "burst.png");
+    EXPECT_EQ(whole.levels.width, 640);
+    EXPECT_EQ(whole.levels.height, 480);
+}
+
 // A figure drawn with a reversed map (matplotlib's magma_r: bright is quiet) looks like one
 // drawn with the map itself; its colour bar tells them apart: auto reads it reversed, and a
 // direction given against the bar is warned of. Before, magma_r figures read 45 dB off.

@@ -3,11 +3,13 @@
 with matplotlib (Debian's python3-matplotlib; not needed to run the tests, only to draw these
 again). Each figure's true axes are printed; the test holds them.
 
-    cd tests/data/figures && /usr/bin/python3 make_figures.py
+    cd tests/data/figures && /usr/bin/python3 make_figures.py [FIGURE]
 
 The PNGs come out the same each time; the JPEG may differ by a few levels between versions of
 libjpeg.
 """
+import sys
+
 import matplotlib
 import numpy as np
 
@@ -74,7 +76,41 @@ def ggplot_jpeg():
         plt.close(fig)
 
 
+def multipliers():
+    """Seconds and hertz as matplotlib prints them beyond 1e6 and below 1e-4: labels 0 .. 5
+    under "1e-5" at the time axis' right end, -1.00 .. 1.00 under "1e6" over the frequency
+    axis."""
+    t = np.arange(0, 5e-5, 2.5e-7)
+    f = np.linspace(-1e6, 1e6, 256)
+    db = -80 + 6 * np.sin(9e-6 * f[:, None]) * np.cos(4e4 * t[None, :])
+    fig, ax = plt.subplots(figsize=(7, 4))
+    mesh = ax.pcolormesh(t, f, db, vmin=-90, vmax=-10, cmap="magma", shading="nearest")
+    ax.set_xlabel("Time [s]")
+    ax.set_ylabel("Frequency [Hz]")
+    save(fig, ax, "multipliers.png", fig.colorbar(mesh, ax=ax))
+
+
+def dark_magma():
+    """matplotlib's dark_background style with magma: the black margins are magma's quietest
+    colour, the frame and labels white; a time axis titled without a unit, kHz on the other."""
+    t = np.arange(0, 4.6, 128 / 22050)
+    f = np.arange(257) * 22.05 / 512
+    db = -70 + 8 * np.sin(f[:, None] / 0.7) * np.cos(3 * t[None, :])
+    db[np.abs(f[:, None] - (0.5 + 1.6 * t[None, :])) < 0.1] = -25
+    with plt.style.context("dark_background"):
+        fig, ax = plt.subplots(figsize=(8, 4))
+        mesh = ax.pcolormesh(t, f, db, vmin=-100, vmax=-20, cmap="magma", shading="nearest")
+        ax.set_xlabel("Time")
+        ax.set_ylabel("Frequency [kHz]")
+        save(fig, ax, "dark_magma.png", fig.colorbar(mesh, ax=ax, label="dB"))
+
+
+if __name__ == "__main__" and len(sys.argv) > 1:  # one figure: make_figures.py dark_magma
+    globals()[sys.argv[1]]()
+    sys.exit()
 chirp()
 iq()
+multipliers()
+dark_magma()
 log_axis()
 ggplot_jpeg()
