@@ -118,9 +118,7 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
     const bool plainFft = level.find("take scaling none") != std::string::npos;
     if (!level.empty() && (plainFft || !isNpyPath(a.out)))
         std::cerr << "rebuild: warning: " << level
-                  << (picture    ? " (--image-db)\n"
-                      : plainFft ? " (--scaling none)\n"
-                                 : "\n");
+                  << (plainFft && !picture ? " (--scaling none)\n" : "\n");
     if (clipped > 0)
         std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
                   << a.out << " (use --sample-type float32 or a .npy output)\n";

@@ -6,6 +6,7 @@
 #include "io/AtomicFile.h"
 #include "io/PictureLevels.h"
 #include "phase/GuessScores.h"
+#include "phase/PictureGrid.h"
 #include "phase/StftOperator.h"
 #include "util/Error.h"
 
@@ -135,13 +136,21 @@ Prepared prepareImage(const RebuildSpec& spec) {
         throw Error("--phase", "a phase file was given with a picture",
                     "a picture alone (its phase is rebuilt)");
     const auto& a = spec.analysis;
-    const auto params =
-        StftParams::make(a.window, a.nperseg.value_or(256), a.noverlap, a.nfft, a.fs);
     const auto read = readPictureOnce(spec.magnitudePath, spec.imageColormap);
     const PictureLevels& picture = read->levels;
+    std::string gridNote;
+    std::optional<int> noverlap = a.noverlap;
+    int nperseg = a.nperseg.value_or(0);
+    if (!a.nperseg) { // the STFT it was drawn from, as far as its cells show
+        const PictureGrid grid = pictureGrid(picture, *spec.image, a.fs);
+        nperseg = grid.nperseg;
+        noverlap = noverlap.value_or(grid.noverlap);
+        gridNote = "; rebuilt on " + grid.note;
+    }
+    const auto params = StftParams::make(a.window, nperseg, noverlap, a.nfft, a.fs);
     auto img = magnitudesFromPicture(picture, *spec.image, params);
     Prepared p;
-    p.out.pictureNote = picture.note();
+    p.out.pictureNote = picture.note() + gridNote;
     p.out.pictureWarning = picture.warning;
     p.out.params = params;
     p.out.length = img.length;
@@ -275,14 +284,18 @@ std::string levelWarning(const RebuildOutcome& outcome, bool picture) {
     double windowSum = 0;
     for (double w : makeWindow(outcome.params.window, outcome.params.nperseg))
         windowSum += std::abs(w);
-    const char* cause = picture ? "The picture's levels (its dB range) are above the signal's"
+    const char* cause = picture ? "Either the picture's levels are not dB of full scale "
+                                  "(scipy's \"spectrum\" scaling: lower --image-db by the "
+                                  "difference) or the rebuilt phase added up higher than the "
+                                  "original's; write a float WAV or a .npy file to keep every "
+                                  "value"
                         : peak >= 0.1 * windowSum
                             ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's "
                               "stft) take scaling none"
                             : "The signal was above full scale, or a rebuilt phase "
                               "added up higher than the original's; write a .npy file "
                               "to keep every value";
-    char text[300];
+    char text[400];
     std::snprintf(text, sizeof text,
                   "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "
                   "clip. %s",

@@ -34,7 +34,8 @@ struct RebuildSpec {
     PhaseRetrievalOptions retrieval;
     bool refineGivenPhase = false; // with a phase: iterate from it instead of inverting once
     // A grayscale picture as the magnitude file (io/GrayImage.h): its levels and axes. The
-    // analysis options then set the grid it is resampled onto (nperseg 256 by default).
+    // analysis options then set the grid it is resampled onto (by default the STFT the picture was
+    // drawn from, as far as its cells show: phase/PictureGrid.h).
     std::optional<ImageAxes> image;
     // The colour map the picture was drawn with (io/PictureLevels.h): "auto" or a name.
     std::string imageColormap = "auto";

@@ -37,11 +37,12 @@ std::string hertzText(double hz) {
     return shortNumber(hz) + " Hz";
 }
 
-// The picture's band must lie within what the sample rate shows (a bin of slack either side:
-// plots centre their pixels on the bins).
+// The picture's band must lie within what the sample rate shows, with the slack of half the
+// picture's own bin either side (plots centre their cells on the bins): a bin of the grid, or
+// 2 % of half the rate (half a bin of a 64-point STFT) when the grid is finer than the picture.
 void checkBand(const ImageAxes& a, const StftParams& p, bool twoSided) {
-    const double bin = p.fs / p.nfft, nyquist = p.fs / 2;
-    const bool over = a.f1 > nyquist + bin || (twoSided && a.f0 < -nyquist - bin);
+    const double nyquist = p.fs / 2, slack = std::max(p.fs / p.nfft, 0.02 * nyquist);
+    const bool over = a.f1 > nyquist + slack || (twoSided && a.f0 < -nyquist - slack);
     if (over)
         throw Error("--image-freq",
                     hertzText(a.f0) + " to " + hertzText(a.f1) + " reaches beyond " +

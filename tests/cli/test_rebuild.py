@@ -977,6 +977,41 @@ class ImageInput(CliTest):
         peaks_got = np.argmax(b[:, 20:-20], axis=0)
         self.assertGreater(np.mean(np.abs(peaks_true - peaks_got) <= 1), 0.95)
 
+    def test_without_nperseg_a_picture_is_rebuilt_on_the_stft_its_cells_show(self):
+        fs, n = 8000, 16000
+        t = np.arange(n) / fs
+        x = 0.5 * np.cos(2 * np.pi * (500 * t + 400 * t * t))
+        _, _, z = scipy.signal.stft(x, fs=fs, nperseg=256, noverlap=192)
+        gray = np.clip((20 * np.log10(np.abs(z) + 1e-12) + 100) / 100, 0, 1)[::-1]
+        # Each bin three rows, each frame two columns: as pcolormesh draws a small STFT.
+        write_png(self.path("spec.png"), np.repeat(np.repeat(gray, 3, axis=0), 2, axis=1))
+        frames, half_bin = z.shape[1], fs / 512
+        proc = run("rebuild", self.path("spec.png"), "--fs", fs, "--image-db", "-100,0",
+                   "--image-time", f"{-32 / fs},{(frames - 0.5) * 64 / fs}", "--image-freq",
+                   f"{-half_bin},{fs / 2 + half_bin}", "--out", self.path("y.npy"), check=0)
+        self.assertIn(f"rebuilt on nperseg 256 from its 129 bands of rows (bins), hop 64 from "
+                      f"its {frames} bands of columns (frames)", proc.stdout)
+        y = np.load(self.path("y.npy"))
+        _, _, zy = scipy.signal.stft(y, fs=fs, nperseg=256, noverlap=192)
+        m = min(zy.shape[1], z.shape[1])
+        a, b = np.abs(z[:, :m]), np.abs(zy[:, :m])
+        self.assertLess(20 * np.log10(np.linalg.norm(b - a) / np.linalg.norm(a)), -15)
+
+    def test_a_picture_louder_than_full_scale_says_what_may_be_wrong(self):
+        fs, n = 8000, 16000
+        _, _, z = scipy.signal.stft(0.9 * np.cos(2 * np.pi * 1000 * np.arange(n) / fs), fs=fs,
+                                    nperseg=256)
+        gray = np.clip((20 * np.log10(np.abs(z) + 1e-12) + 100) / 100, 0, 1)[::-1]
+        write_png(self.path("spec.png"), gray)
+        # Its levels given 20 dB too high: ten times full scale.
+        proc = run("rebuild", self.path("spec.png"), "--image-db", "-80,20", "--image-time",
+                   f"0,{n / fs}", "--image-freq", "0,4000", "--out", self.path("y.wav"), check=0)
+        self.assertIn("rebuild: warning: the result peaks at", proc.stderr)
+        self.assertIn("Either the picture's levels are not dB of full scale (scipy's \"spectrum\" "
+                      "scaling: lower --image-db by the difference) or the rebuilt phase added up "
+                      "higher than the original's; write a float WAV or a .npy file to keep every "
+                      "value\n", proc.stderr)
+
     def test_without_a_rate_the_pictures_frequency_axis_gives_it_and_contradictions_fail(self):
         fs, n = 8000, 16000
         t = np.arange(n) / fs

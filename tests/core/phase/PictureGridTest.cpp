@@ -1,0 +1,75 @@
+// The STFT a picture is rebuilt on when none is given (phase/PictureGrid.h): bands of equal
+// rows and columns, as pcolormesh draws bins and frames wider than a pixel, give nperseg and
+// the hop; without them, the rows' power of two and a quarter of it.
+
+#include "phase/PictureGrid.h"
+
+#include <gtest/gtest.h>
+#include <random>
+
+using namespace specedit::core;
+
+namespace {
+
+// A plot of `bins` x `frames` random cells drawn over `rows` x `cols` pixels, each pixel
+// showing the cell its middle falls in; rows below `silentFrom` (the top) all one level.
+PictureLevels drawn(int bins, int frames, int rows, int cols, int silentFrom = -1) {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> level(0, 1);
+    std::vector<double> cell(std::size_t(bins) * std::size_t(frames));
+    for (double& v : cell)
+        v = level(rng);
+    PictureLevels p;
+    p.levels = {cols, rows, std::vector<double>(std::size_t(rows) * std::size_t(cols))};
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            const int bin = int((r + 0.5) * bins / rows), frame = int((c + 0.5) * frames / cols);
+            p.levels.values[std::size_t(r) * std::size_t(cols) + std::size_t(c)] =
+                r < silentFrom ? 0.0
+                               : cell[std::size_t(bin) * std::size_t(frames) + std::size_t(frame)];
+        }
+    p.pictureWidth = cols;
+    p.pictureHeight = rows;
+    p.boxRight = cols;
+    p.boxBottom = rows;
+    return p;
+}
+
+// Axes over `frames` frames `hop` apart at 22050 Hz, one-sided (or two-sided).
+ImageAxes axes(int frames, int hop, bool twoSided = false) {
+    const double fs = 22050, span = double(frames) * hop / fs;
+    return {-100, -20, -0.5 * hop / fs, span - 0.5 * hop / fs, twoSided ? -fs / 2 : 0, fs / 2};
+}
+
+} // namespace
+
+TEST(PictureGrid, BandsOfRowsAndColumnsGiveTheBinsAndFrames) {
+    const PictureGrid g = pictureGrid(drawn(129, 150, 308, 496), axes(150, 128), 22050);
+    EXPECT_EQ(g.nperseg, 256);
+    EXPECT_EQ(g.noverlap, 128);
+    EXPECT_EQ(g.note, "nperseg 256 from its 129 bands of rows (bins), hop 128 from its 150 bands "
+                      "of columns (frames)");
+    // torchaudio's default, 400 points (201 bins), over an IQ picture's two sides: 201 bins.
+    const PictureGrid two = pictureGrid(drawn(201, 150, 308, 496), axes(150, 100, true), 22050);
+    EXPECT_EQ(two.nperseg, 201);
+    EXPECT_EQ(two.noverlap, 101);
+}
+
+// A low-passed signal leaves the top silent: its bands are found below.
+TEST(PictureGrid, ASilentTopHidesNoBands) {
+    const PictureGrid g = pictureGrid(drawn(129, 150, 308, 496, 200), axes(150, 128), 22050);
+    EXPECT_EQ(g.nperseg, 256);
+}
+
+TEST(PictureGrid, FinerThanThePixelsTheRowsSetTheWindowAndAQuarterTheHop) {
+    const PictureGrid g = pictureGrid(drawn(1025, 1600, 308, 496), axes(1600, 64), 22050);
+    EXPECT_EQ(g.nperseg, 512); // 257 bins in 308 rows; 513 would not fit
+    EXPECT_EQ(g.noverlap, 384);
+    EXPECT_EQ(g.note, "nperseg 512 from the power of two whose 257 bins its 308 rows hold: no "
+                      "bands of rows seen, hop 128 from a quarter of nperseg: no bands of columns "
+                      "seen");
+    // Frames seen, bins not: the window spans four hops.
+    const PictureGrid wide = pictureGrid(drawn(1025, 198, 308, 496), axes(198, 512), 22050);
+    EXPECT_EQ(wide.nperseg, 2048);
+    EXPECT_EQ(wide.noverlap, 1536);
+}
