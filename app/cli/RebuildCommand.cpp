@@ -114,7 +114,7 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
     const bool picture = core::isImagePath(a.input.magnitude);
     // Into a .npy nothing clips, but a plain FFT read with scipy's scaling is still far too
     // loud (512 times, unsaid, for a librosa file).
-    const std::string level = core::levelWarning(r, picture);
+    const std::string level = core::levelWarning(r, picture ? "--image-db" : "");
     const bool plainFft = level.find("take scaling none") != std::string::npos;
     if (!level.empty() && (plainFft || !isNpyPath(a.out)))
         std::cerr << "rebuild: warning: " << level
@@ -259,6 +259,12 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->required();
     addSpectrumInputOptions(cmd, a->input);
     addAnalysisOptions(cmd, a->analysis);
+    cmd->get_option("--nperseg")
+        ->description("Window length in samples (scipy default 256; for a picture, the window "
+                      "its cells show, said in the output)");
+    cmd->get_option("--noverlap")
+        ->description("Overlap in samples (default nperseg/2; for a picture without --nperseg, "
+                      "from its cells or 3/4 of the window)");
     a->fsOption = cmd->add_option("--fs", a->analysis.fs, "Sample rate in Hz (scipy default 1)")
                       ->transform(rateUnits());
     cmd->add_option("--length", a->length, "Samples of the signal (default: scipy's istft length)");

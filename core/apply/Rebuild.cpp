@@ -270,7 +270,7 @@ std::string coverageNote(const RebuildOutcome& outcome) {
            "fills no whole frame)";
 }
 
-std::string levelWarning(const RebuildOutcome& outcome, bool picture) {
+std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels) {
     double peak = 0; // of the samples written: I and Q each for a complex signal
     for (double v : outcome.real)
         peak = std::max(peak, std::abs(v));
@@ -284,23 +284,23 @@ std::string levelWarning(const RebuildOutcome& outcome, bool picture) {
     double windowSum = 0;
     for (double w : makeWindow(outcome.params.window, outcome.params.nperseg))
         windowSum += std::abs(w);
-    const char* cause = picture ? "Either the picture's levels are not dB of full scale "
-                                  "(scipy's \"spectrum\" scaling: lower --image-db by the "
-                                  "difference) or the rebuilt phase added up higher than the "
-                                  "original's; write a float WAV or a .npy file to keep every "
-                                  "value"
-                        : peak >= 0.1 * windowSum
-                            ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's "
-                              "stft) take scaling none"
-                            : "The signal was above full scale, or a rebuilt phase "
-                              "added up higher than the original's; write a .npy file "
-                              "to keep every value";
-    char text[400];
+    const std::string cause =
+        !pictureLevels.empty()
+            ? "Either the picture's levels are not dB of full scale (scipy's \"spectrum\" "
+              "scaling: lower " +
+                  pictureLevels +
+                  " by the difference) or the rebuilt phase added up higher than the "
+                  "original's; write a float WAV or a .npy file to keep every value"
+        : peak >= 0.1 * windowSum
+            ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none"
+            : "The signal was above full scale, or a rebuilt phase added up higher than the "
+              "original's; write a .npy file to keep every value";
+    char text[120];
     std::snprintf(text, sizeof text,
                   "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "
-                  "clip. %s",
-                  peak, 20 * std::log10(peak), cause);
-    return text;
+                  "clip. ",
+                  peak, 20 * std::log10(peak));
+    return text + cause;
 }
 
 // Phase retrieval from frames that overlap by less than half a window: few frames constrain

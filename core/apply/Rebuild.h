@@ -108,8 +108,9 @@ bool readingMisfits(const RebuildOutcome& outcome);
 void useReading(RebuildSpec& spec, const GuessCandidate& c);
 // For a recording (full scale 1): the result's samples (I and Q each for IQ) peak above 1 (""
 // when not). A plain FFT read with scipy's scaling comes out sum(w) times too loud (librosa and
-// torch: 200 for a 400-point Hann); a picture's levels are its dB range.
-std::string levelWarning(const RebuildOutcome& outcome, bool picture);
+// torch: 200 for a 400-point Hann); a picture's levels are its dB range, given as
+// `pictureLevels` names ("--image-db"; "" for no picture).
+std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels);
 // A detrended inverse whose frames reach no padding: the signal's own mean or line is in no
 // frame, and with lines taken away its slow drifts are barely seen; "" otherwise.
 std::string trendNote(const RebuildOutcome& outcome);

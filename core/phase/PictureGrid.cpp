@@ -1,5 +1,7 @@
 #include "phase/PictureGrid.h"
 
+#include "util/Error.h"
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -85,22 +87,31 @@ int powerOfTwoAtMost(double n) {
     return p;
 }
 
-// nperseg from the bands of rows: the bins (and why).
-std::pair<int, std::string> windowFromRows(const PictureLevels& p, bool twoSided) {
+// nperseg from the bands of rows: B bins over the band shown are fs B / band long. A whole
+// one-sided band drawn with half a bin beyond either end (pcolormesh) gives 2 (B - 1), one
+// drawn from 0 to fs/2 exactly (imshow with specgram's extent) 2 B: both are taken as the
+// first (within 2 %), and a whole two-sided band's B as B; a part of the band (a zoomed
+// plot) gives what it gives.
+std::pair<int, std::string> windowFromRows(const PictureLevels& p, const ImageAxes& a, double fs) {
+    const bool twoSided = spansNegativeFrequencies(a);
+    const double band = a.f1 - a.f0;
     // Rows run down from the top (the highest frequency): the bands are the same either way.
-    if (const auto bins = bandsOf(edgesOf(p.levels, true), p.top, p.boxTop, p.boxBottom))
-        return {twoSided ? *bins : 2 * (*bins - 1),
+    if (const auto bins = bandsOf(edgesOf(p.levels, true), p.top, p.boxTop, p.boxBottom)) {
+        const double n = fs * *bins / band;
+        const int whole = twoSided ? *bins : 2 * (*bins - 1);
+        return {std::abs(n - whole) <= 0.02 * n ? whole : int(std::lround(n)),
                 "its " + std::to_string(*bins) + " bands of rows (bins)"};
+    }
     const int rows = p.levels.height;
-    const int n = powerOfTwoAtMost(twoSided ? rows : 2.0 * (rows - 1));
-    return {n, "the power of two whose " + std::to_string(twoSided ? n : n / 2 + 1) + " bins its " +
-                   std::to_string(rows) + " rows hold: no bands of rows seen"};
+    const int n = powerOfTwoAtMost(fs * (rows - (twoSided ? 0 : 1)) / band);
+    return {n, "the power of two its " + std::to_string(rows) + " rows hold (a bin per " +
+                   shortNumber(std::round(100 * fs / n) / 100) + " Hz): no bands of rows seen"};
 }
 
 } // namespace
 
 PictureGrid pictureGrid(const PictureLevels& p, const ImageAxes& a, double fs) {
-    auto [nperseg, window] = windowFromRows(p, spansNegativeFrequencies(a));
+    auto [nperseg, window] = windowFromRows(p, a, fs);
     const double samples = (a.t1 - a.t0) * fs;
     std::string hopSaid = "a quarter of nperseg: no bands of columns seen";
     int hop = 0;

@@ -3,10 +3,11 @@
 // when its cells can be counted. A plot with more rows than bins (pcolormesh,
 // imshow with nearest-neighbour scaling) shows each bin as a band of equal rows, and likewise
 // each frame as a band of equal columns: the regular grid of band edges that best matches the
-// edges seen (most of them on it, and most of it seen) gives the bins, hence nperseg
-// (2 (bins - 1) one-sided, bins two-sided), and the frames, hence the hop (the time span's
-// samples over the frames). Where the bins are finer than the rows, nperseg is the power of
-// two whose bins the rows hold; where the frames are finer than the columns, the hop is a
+// edges seen (most of them on it, and most of it seen) gives the bins, hence nperseg (fs
+// bins / band shown: 2 (bins - 1) for a whole one-sided band, bins for a two-sided one), and
+// the frames, hence the hop (the time span's samples over the frames). Where the bins are
+// finer than the rows, nperseg is the power of two whose bins over the band shown the rows
+// hold; where the frames are finer than the columns, the hop is a
 // quarter of nperseg (75 % overlap: phase retrieval does best with that redundancy).
 // Measured by bench/picture_grid.py on figures of speech drawn from seven STFTs (256 to 2048
 // points, 50 and 75 % overlap), as PNG and JPEG: the bands are seen in PNGs where bins or

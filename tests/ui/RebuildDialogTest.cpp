@@ -493,6 +493,24 @@ TEST(RebuildDialog, RangesTypedWhileTheLabelsAreReadAreKept) {
     EXPECT_NEAR(d.form()->spec().image->dbMax, -20, 0.3);
 }
 
+// Unset, a picture's window and overlap come from its cells (core/phase/PictureGrid.h), not
+// from "the bins" nor half the window as a matrix's.
+TEST(RebuildDialog, APicturesWindowAndOverlapSayTheyComeFromIt) {
+    ui::RebuildForm form;
+    auto* nperseg = form.findChild<QSpinBox*>("nperseg");
+    auto* noverlap = form.findChild<QSpinBox*>("noverlap");
+    ASSERT_TRUE(nperseg && noverlap);
+    form.setFiles("/data/spectrogram.png", QString());
+    EXPECT_EQ(nperseg->text(), "from the picture");
+    EXPECT_EQ(noverlap->text(), "from the picture");
+    nperseg->setValue(512); // a window given: scipy's half of it
+    EXPECT_EQ(noverlap->specialValueText(), "half the window");
+    nperseg->setValue(0);
+    form.setFiles("/data/spectrogram.npy", QString());
+    EXPECT_EQ(nperseg->text(), "from the bins");
+    EXPECT_EQ(noverlap->text(), "half the window");
+}
+
 // A picture's frequency axis shows its sample rate: the field follows it until the user types
 // one (before, a 0-11025 Hz picture was refused at the 8 kHz default rate).
 TEST(RebuildDialog, ThePicturesFrequencyAxisSetsTheRateUntilOneIsTyped) {

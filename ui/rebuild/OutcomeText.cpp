@@ -45,11 +45,13 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
          {core::sidesNote(outcome), core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())
             text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
-    if (const std::string level = core::levelWarning(outcome, picture); !level.empty())
-        text += " " + QObject::tr("Warning: %1 (%2).")
-                          .arg(QString::fromStdString(level),
-                               picture ? QObject::tr("the picture's Levels")
-                                       : QObject::tr("Scaling: none"));
+    const std::string levels = picture ? QObject::tr("the Levels").toStdString() : "";
+    if (const std::string level = core::levelWarning(outcome, levels); !level.empty())
+        text +=
+            " " +
+            (picture
+                 ? QObject::tr("Warning: %1.").arg(QString::fromStdString(level))
+                 : QObject::tr("Warning: %1 (Scaling: none).").arg(QString::fromStdString(level)));
     if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
         text = QStringLiteral("<b>%1</b> %2")
                    .arg(QObject::tr("Warning: %1.")

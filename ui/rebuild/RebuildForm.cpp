@@ -80,6 +80,7 @@ void RebuildForm::watchReading() {
         if (!m_applying && m_nfft->value() > 0 && m_nfft->value() == m_lastNperseg)
             m_nfft->setValue(0);
         m_lastNperseg = n;
+        updateGridTexts();
     });
     connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::forgetGuessedReading);
     // The lengths a guess fitted to the other layout's bins do not fit this one's (a tester's
@@ -156,6 +157,20 @@ void RebuildForm::updatePicture() {
     m_readingBox->setEnabled(!isPicture());
     followPictureRate();
     updateRateNote();
+    updateGridTexts();
+}
+
+// Unset, a picture's window length and overlap are those its cells show (phase/PictureGrid.h);
+// a matrix's window length is its bins', and the overlap half the window.
+void RebuildForm::updateGridTexts() {
+    const bool picture = isPicture();
+    m_nperseg->setSpecialValueText(picture ? tr("from the picture") : tr("from the bins"));
+    m_noverlap->setSpecialValueText(picture && m_nperseg->value() == 0 ? tr("from the picture")
+                                                                       : tr("half the window"));
+    m_nperseg->setToolTip(picture ? tr("Unset: the window the picture was drawn with, from its "
+                                       "bands of equal rows (one per bin) where bins are wider "
+                                       "than a pixel, else the power of two its rows hold")
+                                  : QString());
 }
 
 bool RebuildForm::isPicture() const {

@@ -54,6 +54,7 @@ private:
     QWidget* buildFiles();
     QWidget* buildPicture();
     void updatePicture();
+    void updateGridTexts();
     void followPictureRate();
     void updateRateNote();
     QWidget* buildReading();

@@ -169,6 +169,7 @@ QWidget* RebuildForm::buildStft() {
                          .arg(typed));
     });
     m_noverlap = overlap;
+    m_nperseg->setMinimumWidth(overlap->sizeHint().width()); // "from the picture" fits too
     m_nfft = spin(box, 0, core::kMaxTransformSize, 0, tr("= window"));
     m_noverlap->setObjectName("noverlap");
     m_nperseg->setObjectName("nperseg");

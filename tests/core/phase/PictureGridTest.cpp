@@ -55,6 +55,22 @@ TEST(PictureGrid, BandsOfRowsAndColumnsGiveTheBinsAndFrames) {
     EXPECT_EQ(two.noverlap, 101);
 }
 
+// A zoomed plot, 0 to 2 kHz of a 22050 Hz recording drawn from a 1024-point STFT: 93 bins in
+// the band (21.5 Hz each), and the power of two for finer bins than rows.
+TEST(PictureGrid, APartOfTheBandGivesTheWindowItsBinsShow) {
+    ImageAxes zoomed = axes(150, 256);
+    zoomed.f0 = -22050.0 / 2048;
+    zoomed.f1 = 92 * 22050.0 / 1024 + 22050.0 / 2048;
+    EXPECT_EQ(pictureGrid(drawn(93, 150, 308, 496), zoomed, 22050).nperseg, 1024);
+    EXPECT_EQ(pictureGrid(drawn(400, 1000, 308, 496), zoomed, 22050).nperseg, 2048);
+    // The whole band drawn from 0 to fs/2 exactly (specgram's imshow extent; the other tests)
+    // or half a bin beyond either end (pcolormesh): 129 bands are 256 points either way.
+    ImageAxes halfBin = axes(150, 128);
+    halfBin.f0 = -22050.0 / 512;
+    halfBin.f1 = 11025 + 22050.0 / 512;
+    EXPECT_EQ(pictureGrid(drawn(129, 150, 308, 496), halfBin, 22050).nperseg, 256);
+}
+
 // A low-passed signal leaves the top silent: its bands are found below.
 TEST(PictureGrid, ASilentTopHidesNoBands) {
     const PictureGrid g = pictureGrid(drawn(129, 150, 308, 496, 200), axes(150, 128), 22050);
@@ -65,9 +81,9 @@ TEST(PictureGrid, FinerThanThePixelsTheRowsSetTheWindowAndAQuarterTheHop) {
     const PictureGrid g = pictureGrid(drawn(1025, 1600, 308, 496), axes(1600, 64), 22050);
     EXPECT_EQ(g.nperseg, 512); // 257 bins in 308 rows; 513 would not fit
     EXPECT_EQ(g.noverlap, 384);
-    EXPECT_EQ(g.note, "nperseg 512 from the power of two whose 257 bins its 308 rows hold: no "
-                      "bands of rows seen, hop 128 from a quarter of nperseg: no bands of columns "
-                      "seen");
+    EXPECT_EQ(g.note, "nperseg 512 from the power of two its 308 rows hold (a bin per 43.07 "
+                      "Hz): no bands of rows seen, hop 128 from a quarter of nperseg: no bands of "
+                      "columns seen");
     // Frames seen, bins not: the window spans four hops.
     const PictureGrid wide = pictureGrid(drawn(1025, 198, 308, 496), axes(198, 512), 22050);
     EXPECT_EQ(wide.nperseg, 2048);
