@@ -24,6 +24,7 @@ struct PlacedLabel {
     double at = 0;       // its position along the axis (a column, or a row)
     bool onTick = false; // placed at its tick mark
     bool raised = false; // with an exponent (io/InkWords.h)
+    int glyphs = 0;
 };
 
 struct AxisText {

@@ -84,4 +84,30 @@ AxisUnit axisUnitOf(const std::string& title, AxisQuantity quantity) {
     return {};
 }
 
+std::optional<UnitLabel> unitLabelOf(const std::string& text, AxisQuantity quantity) {
+    std::string t; // matplotlib's minus sign (U+2212) and dashes as '-', spaces dropped
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "\xe2\x88\x92") == 0 || text.compare(i, 3, "\xe2\x80\x93") == 0) {
+            t += '-';
+            i += 2;
+        } else if (text[i] != ' ' && text[i] != '\n') {
+            t += text[i];
+        }
+    }
+    std::size_t end = t.rfind('-', 0) == 0 ? 1 : 0, digits = 0, points = 0;
+    for (; end < t.size(); ++end) {
+        const auto c = static_cast<unsigned char>(t[end]);
+        if (std::isdigit(c))
+            ++digits;
+        else if (c != '.' || ++points > 1)
+            break;
+    }
+    if (digits == 0 || end == t.size())
+        return std::nullopt;
+    AxisUnit unit = axisUnitOf(t.substr(end), quantity);
+    if (unit.name.empty() || !unit.problem.empty() || wordsOf(t.substr(end)).size() != 1)
+        return std::nullopt;
+    return UnitLabel{std::stod(t.substr(0, end)), unit};
+}
+
 } // namespace specedit::core

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <iomanip>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -122,6 +123,46 @@ struct AxisJob {
     Quantity quantity = Quantity::Time;
 };
 
+// The labels' values into `pts`. A label of more glyphs than the characters read as a number
+// prints a unit too ("400 kHz", "20 ms": matplotlib's EngFormatter): read as text, each such
+// label's value is taken in the unit most of them print ("0 Hz" among kHz is 0 kHz), which is
+// returned; none when no label prints a unit.
+std::optional<AxisUnit> readLabels(TextReader& reader, const InkMap& map, const AxisText& text,
+                                   Quantity quantity, std::vector<Point>& pts) {
+    std::vector<std::pair<Point, AxisUnit>> withUnit;
+    for (const PlacedLabel& l : text.labels) {
+        const InkPatch patch = patchOf(map, l.word, 2, text.textHeight);
+        const std::string s = reader.readNumber(patch);
+        if (quantity != Quantity::Level && l.glyphs > std::ssize(s)) {
+            const std::string said = reader.readText(patch);
+            if (const auto v =
+                    unitLabelOf(said, quantity == Quantity::Time ? AxisQuantity::Time
+                                                                 : AxisQuantity::Frequency)) {
+                withUnit.push_back({{l.at, v->value * v->unit.factor, said}, v->unit});
+                continue;
+            }
+        }
+        if (const auto v = numberOf(s))
+            pts.push_back({l.at, *v, s});
+    }
+    if (withUnit.empty())
+        return std::nullopt;
+    std::map<double, int> count;
+    for (const auto& [p, unit] : withUnit)
+        ++count[unit.factor];
+    const auto common = std::max_element(count.begin(), count.end(), [](auto& a, auto& b) {
+                            return a.second < b.second;
+                        })->first;
+    AxisUnit unit;
+    for (auto& [p, u] : withUnit) {
+        if (u.factor == common)
+            unit = u;
+        pts.push_back({p.at, p.value / common, p.text});
+    }
+    std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) { return a.at < b.at; });
+    return unit;
+}
+
 AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& words,
                      const AxisJob& job) {
     AxisReading out;
@@ -134,11 +175,7 @@ AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& w
                       "logarithmic axis, and only a linear one can be read";
         return out;
     }
-    for (const PlacedLabel& l : text.labels) {
-        const std::string s = reader.readNumber(patchOf(map, l.word, 2, text.textHeight));
-        if (const auto v = numberOf(s))
-            pts.push_back({l.at, *v, s});
-    }
+    const std::optional<AxisUnit> labelUnit = readLabels(reader, map, text, job.quantity, pts);
     const auto line = fitLabels(pts);
     if (!line) {
         out.problem = text.labels.size() < 2
@@ -152,7 +189,11 @@ AxisReading readAxis(TextReader& reader, const InkMap& map, const FigureWords& w
     for (std::size_t k = 0; k < pts.size(); ++k)
         if (line->inlier[k])
             out.labels.push_back(pts[k].text);
-    if (text.title && job.quantity != Quantity::Level) {
+    if (labelUnit) { // "400 kHz": the labels' unit, whatever the title says
+        out.unit = labelUnit->name;
+        out.unitScale = out.scale = labelUnit->factor;
+        out.unitInLabels = true;
+    } else if (text.title && job.quantity != Quantity::Level) {
         const bool upright = job.edge.side != LabelSide::Below;
         const AxisUnit unit = axisUnitOf(reader.readText(patchOf(map, *text.title, 2, 0), upright),
                                          job.quantity == Quantity::Time ? AxisQuantity::Time
@@ -219,7 +260,7 @@ std::string axisNote(const char* name, const AxisReading& a, const char* unit) {
         labels += " times 1e" + std::to_string(int(std::lround(std::log10(times))));
     const bool dB = std::string(unit) == "dB"; // a colour bar's title is not read
     return std::string(name) + " " + rangeText(a, unit) + " (labels " + labels +
-           (a.unit.empty() ? "" : " " + a.unit) +
+           (a.unit.empty() || a.unitInLabels ? "" : " " + a.unit) +
            (a.unit.empty() && !dB ? std::string("; no unit printed: read as ") + unit : "") + ")";
 }
 

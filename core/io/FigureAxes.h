@@ -24,7 +24,8 @@ struct AxisReading {
     bool read = false;
     double low = 0, high = 0;        // at the axes' edges (the bar's ends): s, Hz or dB
     std::vector<std::string> labels; // the labels used, as printed, along the axis
-    std::string unit;                // as the title gives it ("ms", "kHz"), "" for none
+    std::string unit;                // as the title or labels give it ("ms", "kHz"), "" for none
+    bool unitInLabels = false;       // printed with each label ("400 kHz")
     double unitScale = 1;            // the unit's factor to s or Hz
     double scale = 1;                // and a multiplier's (matplotlib's 1e6) with it
     std::string problem;             // why it was not read

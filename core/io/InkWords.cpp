@@ -139,7 +139,7 @@ std::vector<InkWord> inkWords(const InkMap& map, const std::vector<InkRect>& exc
         groups[root(parent, i)].push_back(&glyphs[i]);
     std::vector<InkWord> out;
     for (const auto& [key, members] : groups) {
-        InkWord w{*members.front(), 0, false};
+        InkWord w{*members.front(), 0, false, int(members.size())};
         for (const InkRect* g : members) {
             w.rect = {std::min(w.rect.left, g->left), std::min(w.rect.top, g->top),
                       std::max(w.rect.right, g->right), std::max(w.rect.bottom, g->bottom)};

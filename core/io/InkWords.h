@@ -35,6 +35,7 @@ struct InkWord {
     // A glyph of it, over half as tall as the tallest, ends 0.3 of that above the word's
     // bottom: an exponent (10 with a raised 3: a logarithmic axis' label).
     bool raised = false;
+    int glyphs = 0; // its glyphs: more than the characters read as a number are letters too
 };
 
 // The words outside `excluded` (the plot, the colour bar); a glyph within 3 pixels of one is

@@ -231,10 +231,13 @@ TEST(Playback, ThePlayheadCrossesTheTraceLaneToo) {
     ASSERT_TRUE(first);
     EXPECT_GE(*first, 0.5);
     EXPECT_LE(*first, 2.5);
-    QTest::qWait(400);
-    const auto later = w.view()->traceLane()->playhead();
-    ASSERT_TRUE(later);
-    EXPECT_GT(*later, *first);
+    // It moves on (within 3 s: a sound server starved by a loaded machine stalls for a while).
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto later = w.view()->traceLane()->playhead();
+            return later && *later > *first;
+        },
+        3000));
     w.player()->stop();
     ASSERT_TRUE(waitForPlaying(w, false));
     QTest::qWait(50);

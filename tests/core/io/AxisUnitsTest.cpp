@@ -48,3 +48,20 @@ TEST(AxisUnits, CountsAndNormalisedFrequenciesAreNoUnits) {
               "its title 'Normalized Frequency (x pi rad/sample)' gives a normalised frequency, "
               "not hertz");
 }
+
+TEST(AxisUnits, ALabelMayPrintItsUnit) {
+    const auto khz = unitLabelOf("\xe2\x88\x92"
+                                 "200 kHz",
+                                 AxisQuantity::Frequency); // U+2212
+    ASSERT_TRUE(khz.has_value());
+    EXPECT_EQ(khz->value, -200);
+    EXPECT_EQ(khz->unit.name, "kHz");
+    const auto ms = unitLabelOf("0.025 ms", AxisQuantity::Time);
+    ASSERT_TRUE(ms.has_value());
+    EXPECT_EQ(ms->value, 0.025);
+    EXPECT_EQ(ms->unit.factor, 1e-3);
+    EXPECT_FALSE(unitLabelOf("400", AxisQuantity::Frequency)); // no unit: a plain number
+    EXPECT_FALSE(unitLabelOf("400 kHz", AxisQuantity::Time));  // not a time
+    EXPECT_FALSE(unitLabelOf("kHz 400", AxisQuantity::Frequency));
+    EXPECT_FALSE(unitLabelOf("20 frames", AxisQuantity::Time));
+}

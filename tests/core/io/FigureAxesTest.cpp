@@ -94,6 +94,21 @@ TEST(FigureAxes, ADarkFiguresMarginsInItsMapsColourAreNoPlot) {
     EXPECT_NE(a.frequencyNote().find("kHz)"), std::string::npos) << a.frequencyNote();
 }
 
+// Labels that print their units (matplotlib's EngFormatter; SpecEdit's own axes): "0 s",
+// "20 ms", ...; "-400 kHz" .. "400 kHz" with "0 Hz" among them. They were read as bare
+// numbers before (-505 to 493 Hz for a picture of +-500 kHz).
+TEST(FigureAxes, LabelsThatPrintTheirUnitsAreReadInThem) {
+    const FigureAxes a = axesOf("eng_labels.png");
+    // The frame on pixel boundaries again (87.5): half a pixel unknowable, and the "0 s" tick
+    // at 88.42 drawn on pixel 88.
+    expectNear(a.time, -0.00025, 0.11725, 0.1175, 434, 1.0);
+    expectNear(a.frequency, -503937.0078740157, 503937.0078740157, 1.008e6, 308, 0.6);
+    EXPECT_EQ(a.frequency.unit, "kHz");
+    EXPECT_EQ(a.time.unit, "ms");
+    EXPECT_NE(a.timeNote().find("20 ms, 40 ms, 60 ms"), std::string::npos) << a.timeNote();
+    EXPECT_NE(a.frequencyNote().find("0 Hz"), std::string::npos) << a.frequencyNote();
+}
+
 TEST(FigureAxes, ALogarithmicAxisIsNotRead) {
     const FigureAxes a = axesOf("log_axis.png");
     EXPECT_FALSE(a.frequency.read); // 10^2, 10^3, 10^4 are no 102, 103, 104

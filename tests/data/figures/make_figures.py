@@ -105,6 +105,23 @@ def dark_magma():
         save(fig, ax, "dark_magma.png", fig.colorbar(mesh, ax=ax, label="dB"))
 
 
+def eng_labels():
+    """Labels that print their units (matplotlib's EngFormatter, as SpecEdit's own axes do):
+    "-400 kHz" .. "400 kHz" with "0 Hz" among them, "0 s", "20 ms", ...; inferno."""
+    from matplotlib.ticker import EngFormatter
+    t = np.arange(0, 0.1174, 0.5e-3)
+    f = np.linspace(-500e3, 500e3, 128)
+    db = -80 + 6 * np.sin(2e-5 * f[:, None]) * np.cos(60 * t[None, :])
+    db[(np.abs(f[:, None]) < 20e3) & (t[None, :] > 0.02) & (t[None, :] < 0.04)] = -30
+    fig, ax = plt.subplots(figsize=(7, 4))
+    mesh = ax.pcolormesh(t, f, db, vmin=-100, vmax=-20, cmap="inferno", shading="nearest")
+    ax.xaxis.set_major_formatter(EngFormatter(unit="s"))
+    ax.yaxis.set_major_formatter(EngFormatter(unit="Hz"))
+    ax.set_xlabel("Time")
+    ax.set_ylabel("Frequency")
+    save(fig, ax, "eng_labels.png", fig.colorbar(mesh, ax=ax))
+
+
 if __name__ == "__main__" and len(sys.argv) > 1:  # one figure: make_figures.py dark_magma
     globals()[sys.argv[1]]()
     sys.exit()
@@ -112,5 +129,6 @@ chirp()
 iq()
 multipliers()
 dark_magma()
+eng_labels()
 log_axis()
 ggplot_jpeg()
