@@ -4,7 +4,7 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 packages="build-essential cmake pkg-config git
-  libfftw3-dev libsndfile1-dev nlohmann-json3-dev libcli11-dev libpolyclipping-dev libarchive-dev libcsv-dev liblbfgs-dev libstb-dev libeigen3-dev
+  libfftw3-dev libsndfile1-dev nlohmann-json3-dev libcli11-dev libpolyclipping-dev libarchive-dev libcsv-dev liblbfgs-dev libstb-dev libpng-dev libeigen3-dev
   libtesseract-dev tesseract-ocr-eng
   libgtest-dev libbenchmark-dev
   qt6-base-dev qt6-multimedia-dev libqcustomplot-dev libgl-dev xvfb xauth clang-format

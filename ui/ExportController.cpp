@@ -1,6 +1,7 @@
 #include "ExportController.h"
 
 #include "Document.h"
+#include "PictureExport.h"
 #include "TaskRunner.h"
 #include "apply/ConsistentApply.h"
 #include "apply/RangeRender.h"
@@ -36,6 +37,8 @@ void ExportController::buildMenu(QMenu* file) {
 }
 
 void ExportController::imageDialog() {
+    if (!m_document->hasSource())
+        return;
     QString path =
         QFileDialog::getSaveFileName(m_window, tr("Export spectrogram image"),
                                      m_document->outputPath(".png"), tr("PNG images (*.png)"));
@@ -44,9 +47,14 @@ void ExportController::imageDialog() {
     m_document->chooseOutput(path);
     if (!path.endsWith(".png", Qt::CaseInsensitive))
         path += ".png"; // a bare name typed in the dialog
-    if (!m_view->savePng(path))
-        QMessageBox::critical(m_window, tr("Cannot save the image"),
-                              tr("%1 could not be written.").arg(path));
+    const QString error = exportSpectrogramPicture(*m_view, *m_document, path);
+    if (!error.isEmpty())
+        QMessageBox::critical(m_window, tr("Cannot save the image"), error);
+    else
+        emit message(tr("Wrote %1: File > Rebuild from spectrogram reads its axes, levels and "
+                        "analysis from it")
+                         .arg(path),
+                     8000);
 }
 
 void ExportController::consistentDialog() {

@@ -46,6 +46,9 @@ inline bool isNpyPath(const std::string& path) {
     return path.size() >= 4 && path.compare(path.size() - 4, 4, ".npy") == 0;
 }
 
+// The option (a reading option: --window, --nperseg, ...) was given.
+bool given(const RebuildArgs& a, const std::string& option);
+
 // --image-db, --image-time, --image-freq: each as given (two numbers) or, for a picture, read
 // from its tick labels (apply/PictureAxes.h), which the output shows.
 std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a);

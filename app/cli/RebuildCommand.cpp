@@ -54,7 +54,10 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     if (picture)
         spec.image = picture->axes;
     spec.imageColormap = a.imageColormap;
-    if (spec.image && !a.analysis.fs) { // the picture's frequency axis shows the rate
+    spec.windowGiven = given(a, "--window");
+    if (spec.image && !a.analysis.fs && picture->description) // SpecEdit's: it names the rate
+        spec.analysis.fs = picture->description->sampleRate;
+    else if (spec.image && !a.analysis.fs) { // the picture's frequency axis shows the rate
         spec.analysis.fs = core::pictureSampleRate(*spec.image);
         if (picture->frequencyRead) // read to a pixel: the usual rate it is nearest
             spec.analysis.fs = core::rateReadOff(spec.analysis.fs);

@@ -6,6 +6,27 @@
 #include <tuple>
 
 namespace specedit::cli {
+namespace {
+
+// "; sample rate 2000000 Hz, centre frequency 433920000 Hz" as the description gives them and
+// no option replaces them.
+std::string describedRate(const RebuildArgs& a, const core::PictureDescription& d) {
+    std::string out;
+    if (!a.analysis.fs)
+        out += "; sample rate " + core::exactNumber(d.sampleRate) + " Hz";
+    if (!a.center && d.centerFrequency)
+        out += "; centre frequency " + core::exactNumber(*d.centerFrequency) + " Hz";
+    return out;
+}
+
+} // namespace
+
+bool given(const RebuildArgs& a, const std::string& option) {
+    for (const CLI::Option* o : a.readingOptions)
+        if (o->count() > 0 && o->get_name() == option)
+            return true;
+    return false;
+}
 
 std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
     if (!core::isImagePath(a.input.magnitude))
@@ -23,7 +44,11 @@ std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
     };
     const auto read = core::pictureAxes(a.input.magnitude, a.imageColormap,
                                         {range(a.imageDb), range(a.imageTime), range(a.imageFreq)});
-    if (!read.note.empty())
+    if (read.description)
+        std::cout << "read from the picture's SpecEdit description (" << read.description->origin()
+                  << ")" << (read.note.empty() ? "" : ": ") << read.note
+                  << describedRate(a, *read.description) << "\n";
+    else if (!read.note.empty())
         std::cout << "read from the picture's tick labels: " << read.note << "\n";
     for (const std::string& w : read.warnings)
         std::cerr << "rebuild: warning: " << w << "\n";
@@ -60,6 +85,8 @@ void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
 }
 
 void sayPictureRate(const RebuildArgs& a, const core::RebuildSpec& spec) {
+    if (core::readPictureDescription(a.input.magnitude))
+        return; // said with what the description gives
     std::cout << "sample rate " << core::exactNumber(spec.analysis.fs) << " Hz from "
               << (a.imageFreq.empty() ? "the frequency axis' labels" : "--image-freq") << " ("
               << (core::spansNegativeFrequencies(*spec.image)

@@ -50,10 +50,11 @@ std::vector<std::string> disagreements(const GivenAxes& given, const FigureAxes&
             continue;
         const double off = 0.02 * (axis.high - axis.low);
         if (std::abs(range->first - axis.low) > off || std::abs(range->second - axis.high) > off)
-            out.push_back(std::string(option) + " " + shortNumber(range->first) + "," +
-                          shortNumber(range->second) +
-                          " is not what the picture's tick labels print (" + note +
-                          "): the range given is used");
+            out.push_back(
+                std::string(option) + " " + shortNumber(range->first) + "," +
+                shortNumber(range->second) + " is not what the picture's " +
+                (read.description ? "SpecEdit description says (" : "tick labels print (") + note +
+                "): the range given is used");
     }
     return out;
 }
@@ -68,6 +69,29 @@ struct PictureKey {
 bool same(const PictureKey& a, const PictureKey& b) {
     return a.path == b.path && a.colormap == b.colormap && a.size == b.size &&
            a.written == b.written;
+}
+
+// Where the description says, through the map it names unless one is given; a plot beyond the
+// picture or on a log or mel axis is refused.
+PictureLevels describedLevels(const ReadPicture& read, const std::string& colormap,
+                              const std::string& path) {
+    const PictureDescription& d = *read.description;
+    if (d.left + d.width > read.image.width || d.top + d.height > read.image.height)
+        throw Error(path,
+                    "its SpecEdit description puts the plot at columns " +
+                        std::to_string(d.left + 1) + " to " + std::to_string(d.left + d.width) +
+                        " and rows " + std::to_string(d.top + 1) + " to " +
+                        std::to_string(d.top + d.height) + ", beyond the " +
+                        std::to_string(read.image.width) + " x " +
+                        std::to_string(read.image.height) + " picture",
+                    "the picture as SpecEdit exported it (not cropped or scaled)");
+    if (d.frequencyScale != "linear")
+        throw Error(path, "shows a " + d.frequencyScale + " frequency axis",
+                    "a picture with a linear frequency axis (View > Frequency scale > Linear "
+                    "before exporting it): only linear axes are rebuilt");
+    const bool automatic = colormap.empty() || colormap == "auto";
+    return readPlotLevels(read.image, {d.left, d.top, d.width, d.height},
+                          automatic ? d.colormap : colormap, path);
 }
 
 } // namespace
@@ -98,7 +122,11 @@ std::shared_ptr<const ReadPicture> readPictureOnce(const std::string& path,
     }
     auto read = std::make_shared<ReadPicture>();
     read->image = readImage(path); // throws, naming the file, for a missing one
-    read->levels = readPictureLevels(read->image, colormap, path);
+    read->description = readPictureDescription(path);
+    if (read->description)
+        read->levels = describedLevels(*read, colormap, path);
+    else
+        read->levels = readPictureLevels(read->image, colormap, path);
     const std::lock_guard<std::mutex> hold(lock);
     if (known) {
         lastKey = key;
@@ -109,6 +137,8 @@ std::shared_ptr<const ReadPicture> readPictureOnce(const std::string& path,
 
 FigureAxes figureAxesOf(const std::string& path, const std::string& colormap) {
     const auto picture = readPictureOnce(path, colormap);
+    if (picture->description)
+        return describedAxes(*picture->description);
     return readFigureAxes(picture->image, picture->levels);
 }
 
@@ -124,10 +154,12 @@ PictureAxes pictureAxes(const std::string& path, const std::string& colormap,
         } catch (const Error&) {
             return out;
         }
+        out.description = read.description;
         out.warnings = disagreements(given, read);
         return out;
     }
     read = figureAxesOf(path, colormap);
+    out.description = read.description;
     out.warnings = disagreements(given, read);
     const auto db = take({"--image-db", "colour bar", "MIN,MAX (the dB at the colour map's ends)",
                           given.db, read.level});

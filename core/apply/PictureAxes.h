@@ -30,22 +30,28 @@ struct PictureAxes {
     // Ranges given that the figure's labels print otherwise: "--image-time 0,593 is not what
     // the picture's tick labels print (time -0.002 to 5.930 s ...): the range given is used".
     std::vector<std::string> warnings;
+    std::optional<PictureDescription> description; // a picture SpecEdit exported
 };
 
 struct ReadPicture {
     RgbImage image;
     PictureLevels levels;
+    // A picture SpecEdit exported: read where and as its description says
+    // (io/PictureDescription.h).
+    std::optional<PictureDescription> description;
 };
 
-// The picture decoded and read through `colormap` (io/PictureLevels.h), kept for the next
-// call with the same file, unchanged on disk, and map: its axes are read, then its levels
+// The picture decoded and read through `colormap` (io/PictureLevels.h; "auto": a picture
+// SpecEdit exported is read through the map its description names, where it says), kept for the
+// next call with the same file, unchanged on disk, and map: its axes are read, then its levels
 // rebuilt from (a 300 dpi JPEG took a second to read again). Thread-safe; throws Error naming
 // the file as readPictureLevels does.
 std::shared_ptr<const ReadPicture> readPictureOnce(const std::string& path,
                                                    const std::string& colormap);
 
 // The figure's axes as its tick labels print them (io/FigureAxes.h), its plot and colour bar
-// found through `colormap`. Throws Error naming the file as readPictureLevels does.
+// found through `colormap`; a picture SpecEdit exported, as its description gives them. Throws
+// Error naming the file as readPictureLevels does.
 FigureAxes figureAxesOf(const std::string& path, const std::string& colormap);
 
 // The sample rate a frequency axis read from its labels shows, which is a pixel's worth off

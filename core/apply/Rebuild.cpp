@@ -125,6 +125,28 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
     out.blocks = r.blocks;
 }
 
+// A zoomed-out view draws each row as the loudest of the bins it holds and each column as the
+// loudest of its frames: noise comes back louder, by the expected loudest of that many cells
+// of noise power over their mean (the harmonic number H_n for exponential power).
+std::string pooledNote(const PictureDescription& d) {
+    const double bins = (d.f1 - d.f0) / (d.sampleRate / d.nfft) / d.height;
+    const double frames = (d.t1 - d.t0) / ((d.nperseg - d.noverlap) / d.sampleRate) / d.width;
+    if (bins < 1.5 && frames < 1.5)
+        return {};
+    const auto cells = std::int64_t(std::lround(std::max(bins, 1.0) * std::max(frames, 1.0)));
+    double harmonic = 0;
+    for (std::int64_t k = 1; k <= cells; ++k)
+        harmonic += 1.0 / double(k);
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "each of its rows shows the loudest of %.1f bins and each column the loudest "
+                  "of %.1f frames (the view was zoomed out): noise comes back about %.0f dB "
+                  "louder than it was; zoom in until a row is a bin and a column a frame before "
+                  "exporting, to rebuild closer",
+                  std::max(bins, 1.0), std::max(frames, 1.0), 10 * std::log10(harmonic));
+    return text;
+}
+
 Prepared prepareImage(const RebuildSpec& spec) {
     if (!std::filesystem::is_regular_file(spec.magnitudePath))
         throw Error(spec.magnitudePath, "does not exist or is not a file",
@@ -139,19 +161,37 @@ Prepared prepareImage(const RebuildSpec& spec) {
     const auto read = readPictureOnce(spec.magnitudePath, spec.imageColormap);
     const PictureLevels& picture = read->levels;
     std::string gridNote;
-    std::optional<int> noverlap = a.noverlap;
+    std::optional<int> noverlap = a.noverlap, nfft = a.nfft;
     int nperseg = a.nperseg.value_or(0);
-    if (!a.nperseg) { // the STFT it was drawn from, as far as its cells show
+    WindowSpec window = a.window;
+    if (!a.nperseg && read->description) { // the STFT it says it was drawn from
+        const PictureDescription& d = *read->description;
+        nperseg = d.nperseg;
+        noverlap = noverlap.value_or(d.noverlap);
+        nfft = nfft.value_or(d.nfft);
+        if (!spec.windowGiven)
+            window = parseWindow(d.window, "the picture's SpecEdit description");
+        gridNote = "; rebuilt on the STFT it was drawn from (" + toString(window) + ", nperseg " +
+                   std::to_string(nperseg) + ", hop " + std::to_string(nperseg - *noverlap) +
+                   "), " + d.origin();
+    } else if (!a.nperseg) { // the STFT it was drawn from, as far as its cells show
         const PictureGrid grid = pictureGrid(picture, *spec.image, a.fs);
         nperseg = grid.nperseg;
         noverlap = noverlap.value_or(grid.noverlap);
         gridNote = "; rebuilt on " + grid.note;
     }
-    const auto params = StftParams::make(a.window, nperseg, noverlap, a.nfft, a.fs);
+    const auto params = StftParams::make(window, nperseg, noverlap, nfft, a.fs);
     auto img = magnitudesFromPicture(picture, *spec.image, params);
     Prepared p;
+    if (read->description)
+        p.out.centerFrequency = read->description->centerFrequency;
     p.out.pictureNote = picture.note() + gridNote;
     p.out.pictureWarning = picture.warning;
+    if (read->description && !a.nperseg) {
+        const std::string pooled = pooledNote(*read->description);
+        p.out.pictureWarning +=
+            (p.out.pictureWarning.empty() || pooled.empty() ? "" : "; ") + pooled;
+    }
     p.out.params = params;
     p.out.length = img.length;
     p.out.framing = spec.retrieval.framing;
@@ -225,6 +265,8 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
     refuseToOverwrite(outPath, spec.magnitudePath);
     if (!spec.phasePath.empty())
         refuseToOverwrite(outPath, spec.phasePath);
+    if (!centerFrequency)
+        centerFrequency = outcome.centerFrequency;
     if (outcome.complexSignal)
         return writeSignal(outcome.iq, outcome.params.fs, outPath, options, centerFrequency);
     return writeSignal(outcome.real, outcome.params.fs, outPath, options, centerFrequency);

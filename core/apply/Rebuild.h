@@ -39,6 +39,8 @@ struct RebuildSpec {
     std::optional<ImageAxes> image;
     // The colour map the picture was drawn with (io/PictureLevels.h): "auto" or a name.
     std::string imageColormap = "auto";
+    // analysis.window was chosen by the user: a picture's description does not replace it.
+    bool windowGiven = false;
     // With a phase: each frame's mean or line was taken away before the window (scipy's
     // detrend; phase/Detrend.h). Phase retrieval takes none.
     Detrend detrend = Detrend::None;
@@ -71,6 +73,8 @@ struct RebuildOutcome {
     // A picture: how its colours and plot were read (PictureLevels::note), and what may be
     // wrong with it (its warning).
     std::string pictureNote, pictureWarning;
+    // A picture SpecEdit exported from an IQ recording: the centre frequency it names.
+    std::optional<double> centerFrequency;
 };
 
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
@@ -87,7 +91,8 @@ RebuildOutcome readRebuildInput(const RebuildSpec& spec);
 MagnitudeGrid rebuiltMagnitudes(const RebuildOutcome& outcome);
 
 // The outcome written to outPath (1-D .npy or a recording); refuses to overwrite the inputs.
-// Returns the values clipped to the sample type's range (integer types).
+// Returns the values clipped to the sample type's range (integer types). Without a centre
+// frequency, the outcome's (a picture's description) is written.
 std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec,
                           const std::string& outPath, const WriterOptions& options,
                           std::optional<double> centerFrequency);

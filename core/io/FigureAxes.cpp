@@ -251,6 +251,8 @@ std::string rangeText(const AxisReading& a, const char* unit) {
 }
 
 std::string axisNote(const char* name, const AxisReading& a, const char* unit) {
+    if (a.read && a.labels.empty()) // described
+        return std::string(name) + " " + rangeText(a, unit);
     if (!a.read)
         return std::string(name) + " not read (" + a.problem + ")";
     std::string labels;
@@ -277,6 +279,15 @@ std::string FigureAxes::levelNote() const {
 }
 std::string FigureAxes::note() const {
     return timeNote() + "; " + frequencyNote() + "; " + levelNote();
+}
+
+FigureAxes describedAxes(const PictureDescription& d) {
+    FigureAxes out;
+    out.time = {true, d.t0, d.t1, {}, "s", false, 1, 1, {}};
+    out.frequency = {true, d.f0, d.f1, {}, "Hz", false, 1, 1, {}};
+    out.level = {true, d.dbMin, d.dbMax, {}, "dB", false, 1, 1, {}};
+    out.description = d;
+    return out;
 }
 
 FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& p) {

@@ -13,8 +13,10 @@
 // not lie on a straight line (a logarithmic axis) leave the axis unread, with the reason.
 
 #include "io/GrayImage.h"
+#include "io/PictureDescription.h"
 #include "io/PictureLevels.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,8 @@ struct AxisReading {
 
 struct FigureAxes {
     AxisReading time, frequency, level;
+    // A picture SpecEdit exported: the axes as its description gives them, no label read.
+    std::optional<PictureDescription> description;
     // "time 0 to 4.606 s (its labels 0, 1, 2, 3, 4); frequency ...; levels -100 to -20 dB
     // (the colour bar's labels ...)"; an axis not read says why.
     std::string note() const;
@@ -44,5 +48,8 @@ struct FigureAxes {
 // Throws Error when Tesseract cannot start (io/TextReader.h); an axis that cannot be read is
 // left unread with its reason.
 FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& picture);
+// The axes a picture's SpecEdit description gives (its frequencies the plot's own: from 0, or
+// from an IQ recording's centre).
+FigureAxes describedAxes(const PictureDescription& description);
 
 } // namespace specedit::core

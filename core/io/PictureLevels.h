@@ -42,6 +42,7 @@ struct PictureLevels {
     double meanError = 0;       // their mean distance to the map, in steps of 1/255
     bool whiteIsMargin = false; // a grayscale figure: white read as its margins
     bool darkMargin = false;    // margins in the map's quietest colour (dark_background)
+    bool described = false;     // read where and as its SpecEdit description says
     double bare = 0;            // share of the plot bare of colours, read as silence
     std::string warning;        // e.g. white edges of a grayscale picture read whole
 
@@ -57,5 +58,17 @@ struct PictureLevels {
 // --image-colormap for a name no map has.
 PictureLevels readPictureLevels(const RgbImage& image, const std::string& colormap,
                                 const std::string& subject);
+
+// Where a plot lies in a picture, in whole pixels: columns left .. left + width - 1.
+struct PlotPlace {
+    int left = 0, top = 0, width = 0, height = 0;
+};
+
+// The plot at a known place (a picture SpecEdit exported says where: io/PictureDescription.h)
+// read through the map named, nothing looked for: no plot, margin or colour bar. Pixels off
+// the map (shapes and labels drawn over it) take their neighbours' levels as above. Throws
+// Error naming `subject` when too few of its pixels are colours of the map.
+PictureLevels readPlotLevels(const RgbImage& image, const PlotPlace& plot,
+                             const std::string& colormap, const std::string& subject);
 
 } // namespace specedit::core

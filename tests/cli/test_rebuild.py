@@ -928,9 +928,9 @@ class PhaseRetrievalCli(CliTest):
         self.assertLess(abs(sc - report["final_convergence_db"]), 0.5)
 
 
-def write_png(path, gray, bits=16):
+def write_png(path, gray, bits=16, text=None):
     """A grayscale PNG (values 0..1, row 0 at the top; rows x columns x 3 for colour), written
-    with zlib: no imaging library needed in the tests."""
+    with zlib: no imaging library needed in the tests. text: (keyword, text) for a tEXt chunk."""
     import struct
     import zlib
     full = (1 << bits) - 1
@@ -945,7 +945,110 @@ def write_png(path, gray, bits=16):
     header = struct.pack(">IIBBBBB", gray.shape[1], gray.shape[0], bits, colour_type, 0, 0, 0)
     with open(path, "wb") as f:
         f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
+                (chunk(b"tEXt", text[0].encode() + b"\x00" + text[1].encode()) if text else b"") +
                 chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def described_picture(path, **changes):
+    """A picture as the editor exports one (File > Export spectrogram image): an IQ recording's
+    spectrogram (fs 1 MHz, Hann 256, hop 64; +100 kHz at 0.5 from 5 to 12 ms, -250 kHz at 0.1
+    all along) in gray, a pixel per bin and frame, in white margins with the axis' black line
+    over its first column, and its description in a text chunk. Returns the signal."""
+    fs, n = 1_000_000, 19200
+    t = np.arange(n) / fs
+    x = (0.5 * ((t >= 0.005) & (t < 0.012)) * np.exp(2j * np.pi * 100e3 * t) +
+         0.1 * np.exp(-2j * np.pi * 250e3 * t))
+    x = x + 1e-4 * (np.random.default_rng(5).standard_normal(n) +
+                    1j * np.random.default_rng(6).standard_normal(n))
+    _, _, z = scipy.signal.stft(x, fs=fs, nperseg=256, noverlap=192, return_onesided=False)
+    z = np.fft.fftshift(z[:, :300], axes=0)[::-1]  # the highest frequency at the top
+    levels = np.clip((20 * np.log10(np.abs(z) + 1e-300) + 110) / 110, 0, 1)
+    canvas = np.ones((300, 400))
+    canvas[20:276, 50:350] = levels
+    canvas[20:276, 50] = 0
+    d = {"format": "specedit-spectrogram", "version": 1,
+         "plot": {"left": 50, "top": 20, "width": 300, "height": 256},
+         "time_s": [-32e-6, 299.5 * 64e-6], "frequency_hz": [-500e3 - 1953.125, 500e3 - 1953.125],
+         "frequency_scale": "linear", "levels_db": [-110, 0], "colormap": "gray",
+         "sample_rate_hz": fs, "center_frequency_hz": 433.92e6, "complex": True,
+         "stft": {"window": "hann", "nperseg": 256, "noverlap": 192, "nfft": 256},
+         "source": "burst.wav", "shows": "original", "panes": 1}
+    d.update(changes)
+    write_png(path, canvas, bits=8, text=("SpecEdit spectrogram", json.dumps(d)))
+    return x
+
+
+class DescribedPicture(CliTest):
+    def test_a_picture_the_editor_exported_is_rebuilt_with_no_option(self):
+        x = described_picture(self.path("burst.png"))
+        proc = run("rebuild", self.path("burst.png"), "--out", self.path("y.wav"), check=0)
+        self.assertIn("read from the picture's SpecEdit description (exported by SpecEdit from "
+                      "burst.wav (original)): time -0.00003 to 0.01917 s; frequency -501953 to "
+                      "498047 Hz; levels -110.0 to 0.0 dB; sample rate 1000000 Hz; centre "
+                      "frequency 433920000 Hz\n", proc.stdout)
+        self.assertIn("read as gray (as its SpecEdit description says", proc.stdout)
+        self.assertIn("rebuilt on the STFT it was drawn from (hann, nperseg 256, hop 64)",
+                      proc.stdout)
+        self.assertNotIn("sample rate 1000000 Hz from", proc.stdout)  # the labels' wording
+        info = json.loads(run("info", self.path("y.wav"), check=0).stdout)
+        self.assertEqual((info["kind"], info["sample_rate"], info["center_frequency"]),
+                         ("iq", 1e6, 433.92e6))
+        fs, y = scipy.io.wavfile.read(self.path("y.wav"))
+        y = y[:, 0].astype(float) + 1j * y[:, 1]
+        _, _, zy = scipy.signal.stft(y, fs=fs, nperseg=256, noverlap=192, return_onesided=False)
+
+        def level(hz, seconds):
+            return 20 * np.log10(abs(zy[int(round(hz / fs * 256)) % 256, round(seconds * fs / 64)]))
+        self.assertAlmostEqual(level(100e3, 0.008), 20 * np.log10(0.5), delta=1)
+        self.assertAlmostEqual(level(-250e3, 0.017), 20 * np.log10(0.1), delta=1)
+        self.assertLess(level(100e3, 0.0125), 20 * np.log10(0.5) - 40)
+        self.assertLess(abs(len(y) - len(x)), 64)
+
+    def test_options_given_win_over_the_description(self):
+        described_picture(self.path("burst.png"))
+        proc = run("rebuild", self.path("burst.png"), "--window", "hamming", "--center", "868M",
+                   "--out", self.path("y.wav"), check=0)
+        self.assertIn("rebuilt on the STFT it was drawn from (hamming, nperseg 256, hop 64)",
+                      proc.stdout)
+        self.assertIn("; sample rate 1000000 Hz\n", proc.stdout)  # no centre from it: given
+        info = json.loads(run("info", self.path("y.wav"), check=0).stdout)
+        self.assertEqual(info["center_frequency"], 868e6)
+        proc = run("rebuild", self.path("burst.png"), "--nperseg", 128, "--image-db", "-100,0",
+                   "--out", self.path("z.wav"), check=0)
+        self.assertIn("--image-db -100,0 is not what the picture's SpecEdit description says "
+                      "(levels -110.0 to 0.0 dB): the range given is used", proc.stderr)
+        self.assertNotIn("the STFT it was drawn from", proc.stdout)
+        self.assertNotIn("levels", proc.stdout.splitlines()[0])  # given: not from it
+
+    def test_a_zoomed_out_picture_says_its_noise_comes_back_louder(self):
+        # Described as twice as long: each column the loudest of two frames, as a zoomed-out view
+        # draws it; the expected loudest of two cells of noise power is 1.5 times their mean.
+        described_picture(self.path("wide.png"), time_s=[-64e-6, 299.5 * 128e-6])
+        proc = run("rebuild", self.path("wide.png"), "--out", self.path("y.wav"), check=0)
+        self.assertIn("rebuild: warning: " + self.path("wide.png") + ": each of its rows shows "
+                      "the loudest of 1.0 bins and each column the loudest of 2.0 frames (the view "
+                      "was zoomed out): noise comes back about 2 dB louder than it was", proc.stderr)
+        proc = run("rebuild", self.path("wide.png"), "--nperseg", 256, "--out",
+                   self.path("z.wav"), check=0)
+        self.assertNotIn("loudest", proc.stderr)  # not the STFT drawn: nothing to say
+
+    def test_a_wrong_description_is_named(self):
+        described_picture(self.path("cut.png"), plot={"left": 200, "top": 20, "width": 300,
+                                                      "height": 256})
+        proc = run("rebuild", self.path("cut.png"), "--out", self.path("y.wav"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("cut.png: its SpecEdit description puts the plot at columns 201 to 500 and "
+                      "rows 21 to 276, beyond the 400 x 300 picture (expected the picture as "
+                      "SpecEdit exported it (not cropped or scaled))", proc.stderr)
+        described_picture(self.path("bad.png"), stft={"window": "hann", "nperseg": 256})
+        proc = run("rebuild", self.path("bad.png"), "--out", self.path("y.wav"))
+        self.assertIn("bad.png: its SpecEdit description (PNG text \"SpecEdit spectrogram\") has "
+                      "no valid \"noverlap\" (expected a whole number from 0", proc.stderr)
+        described_picture(self.path("log.png"), frequency_scale="log")
+        proc = run("rebuild", self.path("log.png"), "--out", self.path("y.wav"))
+        self.assertIn("log.png: shows a log frequency axis (expected a picture with a linear "
+                      "frequency axis (View > Frequency scale > Linear before exporting it)",
+                      proc.stderr)
 
 
 class ImageInput(CliTest):

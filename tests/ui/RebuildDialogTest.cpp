@@ -4,15 +4,19 @@
 
 #include "rebuild/RebuildDialog.h"
 
+#include "Document.h"
+#include "PictureExport.h"
 #include "UiFixture.h"
 #include "dsp/Stft.h"
 #include "io/Colormaps.h"
 #include "io/Npy.h"
+#include "io/PictureDescription.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/OutcomeText.h"
 #include "rebuild/RebuildForm.h"
 #include "util/Error.h"
+#include "view/SpectrogramView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -839,4 +843,64 @@ TEST(RebuildDialog, TheGuessSaysHowManyReadingsWereRankedAndHowManyAreListed) {
     const std::vector<core::GuessCandidate> few(3);
     const QString all = ui::guessText(result, few);
     EXPECT_TRUE(all.startsWith("3 readings ranked; the best is applied.")) << all.toStdString();
+}
+
+// File > Export spectrogram image describes the picture (ui/PictureExport.h): the plot's place
+// is where the view drew it, the axes are the view's (an IQ recording's frequencies as offsets
+// from its centre), and the rebuild dialog fills every field from the description, no label
+// read: levels, axes, rate, window; the rebuild runs on the STFT drawn, at the centre named.
+TEST(RebuildDialog, AnExportedPictureFillsEveryFieldFromItsDescription) {
+    test::DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    ui::SpectrogramView* view = demo.window.view();
+    const QString png = QString::fromStdString(demo.dir.file("view.png"));
+    ASSERT_EQ(ui::exportSpectrogramPicture(*view, *demo.window.document(), png), QString());
+    const auto d = core::readPictureDescription(png.toStdString());
+    ASSERT_TRUE(d);
+    // The axes' ranges end on the rect's left and right edges, and a row above its top to its
+    // last row (QCustomPlot's vertical mapping): the picture's pixels are there, the margin's
+    // white outside (the picture's first row may be clipped to white).
+    const QRect plot = view->paneRect(0)->rect();
+    EXPECT_EQ(QRect(d->left, d->top + 1, d->width, d->height), plot);
+    const QImage image(png);
+    auto white = [&](int x, int y) { return image.pixel(x, y) == qRgb(255, 255, 255); };
+    const int right = d->left + d->width, bottom = d->top + d->height;
+    const int midX = d->left + d->width / 2, midY = d->top + d->height / 2;
+    EXPECT_TRUE(white(d->left - 2, midY) && white(right, midY) && white(midX, d->top - 1));
+    EXPECT_FALSE(white(d->left + 1, midY) || white(right - 1, midY) || white(midX, d->top + 1) ||
+                 white(midX, bottom - 1));
+    const QCPRange t = view->plot()->xAxis->range(), f = view->plot()->yAxis->range();
+    EXPECT_EQ(d->t0, t.lower);
+    EXPECT_EQ(d->t1, t.upper);
+    EXPECT_EQ(d->centerFrequency, 433.92e6);
+    EXPECT_DOUBLE_EQ(d->f0, f.lower - 433.92e6);
+    EXPECT_DOUBLE_EQ(d->f1, f.upper - 433.92e6);
+    EXPECT_EQ(d->colormap, "inferno");
+    EXPECT_EQ(d->nperseg, demo.window.document()->analysis().nperseg);
+    EXPECT_EQ(d->shows, "original");
+
+    ui::RebuildDialog dialog;
+    dialog.form()->setFiles(png, QString());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return dialog.status().startsWith("From its SpecEdit description") &&
+                   dialog.status().contains("Picture read");
+        },
+        20000))
+        << dialog.status().toStdString();
+    EXPECT_TRUE(dialog.status().contains("exported by SpecEdit from "
+                                         "SDRuno_20261121_120000Z_433920kHz.wav (original)"))
+        << dialog.status().toStdString();
+    const core::RebuildSpec spec = dialog.form()->spec();
+    ASSERT_TRUE(spec.image);
+    EXPECT_EQ(spec.image->t1, d->t1);
+    EXPECT_NEAR(spec.image->f0, d->f0, 0.01); // the field's decimals
+    EXPECT_EQ(spec.image->dbMin, d->dbMin);
+    EXPECT_EQ(spec.analysis.fs, 2e6);
+    EXPECT_EQ(core::toString(spec.analysis.window), d->window);
+    const core::RebuildOutcome input = core::readRebuildInput(spec);
+    EXPECT_EQ(input.params.nperseg, d->nperseg);
+    EXPECT_EQ(input.params.noverlap, d->noverlap);
+    EXPECT_TRUE(input.complexSignal);
+    EXPECT_EQ(input.centerFrequency, 433.92e6);
 }

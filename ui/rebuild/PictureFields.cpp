@@ -103,6 +103,8 @@ core::ImageAxes PictureFields::axes() const {
 }
 
 std::optional<double> PictureFields::shownSampleRate() const {
+    if (m_describedRate && m_frequencyRead)
+        return m_describedRate;
     try {
         const double rate = core::pictureSampleRate(axes());
         return m_frequencyRead ? core::rateReadOff(rate) : rate;
@@ -121,6 +123,9 @@ QString PictureFields::setReadAxes(const core::FigureAxes& read) {
                    {&read.level, m_dbMin, m_dbMax, read.levelNote(), 0, tr("levels")}};
     m_settingRead = true;
     m_frequencyRead = false;
+    m_describedRate.reset();
+    if (read.description)
+        m_describedRate = read.description->sampleRate;
     for (const auto& [axis, from, to, note, typed, name] : parts) {
         if (m_typed[typed]) {
             kept << name;
@@ -139,7 +144,11 @@ QString PictureFields::setReadAxes(const core::FigureAxes& read) {
     }
     m_settingRead = false;
     QString text;
-    if (!got.isEmpty())
+    if (!got.isEmpty() && read.description)
+        text = tr("From its SpecEdit description (%1): %2; sample rate %3 Hz.")
+                   .arg(QString::fromStdString(read.description->origin()), got.join("; "),
+                        QString::fromStdString(core::exactNumber(read.description->sampleRate)));
+    else if (!got.isEmpty())
         text = tr("Read from its tick labels (check them): %1.").arg(got.join("; "));
     if (!missed.isEmpty())
         text += (text.isEmpty() ? "" : " ") + tr("Give the rest: %1.").arg(missed.join("; "));

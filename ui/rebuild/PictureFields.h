@@ -25,7 +25,8 @@ public:
     core::ImageAxes axes() const;
     // "auto", "viridis", "gray_r", ... as core::readPictureLevels takes it.
     std::string colormap() const;
-    // The rate a 0 .. fs/2 or -fs/2 .. fs/2 frequency axis shows; none for another band.
+    // The rate a 0 .. fs/2 or -fs/2 .. fs/2 frequency axis shows; none for another band. A
+    // picture SpecEdit exported: the rate its description names, until the frequencies are typed.
     std::optional<double> shownSampleRate() const;
     QList<QDoubleSpinBox*> fields() const;
     // The ranges the figure's tick labels print (core/io/FigureAxes.h) into their fields; a
@@ -47,8 +48,9 @@ private:
     QComboBox* m_colormap;
     QCheckBox* m_reversed;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
-    bool m_frequencyRead = false; // the frequency fields hold what the labels print
-    bool m_typed[3] = {};         // levels, time, frequency: typed since forgetTyped()
+    bool m_frequencyRead = false;          // the frequency fields hold what the labels print
+    std::optional<double> m_describedRate; // a picture SpecEdit exported names its rate
+    bool m_typed[3] = {};                  // levels, time, frequency: typed since forgetTyped()
     bool m_settingRead = false;
 };
 

@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "apply/PictureAxes.h"
 #include "audio/Player.h"
+#include "dsp/Window.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/OutcomeText.h"
@@ -157,6 +158,12 @@ void RebuildDialog::readPictureAxes() {
         [self, path](std::shared_ptr<core::FigureAxes> read, const QString& error, bool) {
             if (self->m_form->magnitudePath().toStdString() != path)
                 return; // another file was chosen meanwhile
+            if (read && read->description) {
+                try {
+                    self->m_form->showWindow(core::parseWindow(read->description->window));
+                } catch (const core::Error&) { // the rebuild names the description's window
+                }
+            }
             self->showPictureStatus({}, read ? self->m_form->pictureFields()->setReadAxes(*read)
                                              : tr("Its axes could not be read: %1").arg(error));
         });

@@ -198,6 +198,7 @@ core::RebuildSpec RebuildForm::spec() const {
         s.layout.order = core::parseBinOrder(nameOf(m_sides), "Bins");
     s.layout.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
     s.analysis.window = core::parseWindow(windowName(m_window), "Window");
+    s.windowGiven = true; // as the field shows it
     if (m_nperseg->value() > 0)
         s.analysis.nperseg = m_nperseg->value();
     if (m_noverlap->value() >= 0)
@@ -240,9 +241,7 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     select(m_phaseUnit, core::toString(c.layout.phase));
     select(m_sides, core::toString(c.layout.order));
     select(m_scaling, core::toString(c.layout.scaling));
-    select(m_window, core::toString(c.params.window));
-    if (windowName(m_window) != core::toString(c.params.window)) // not listed: as the CLI writes it
-        m_window->setEditText(QString::fromStdString(core::toString(c.params.window)));
+    showWindow(c.params.window);
     m_nperseg->setValue(c.params.nperseg);
     m_noverlap->setValue(c.params.noverlap);
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
@@ -253,6 +252,15 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_guessSetStart = m_guessSetStart || c.centred.has_value();
     m_applying = false;
     m_guessedFor = magnitudePath();
+}
+
+void RebuildForm::showWindow(const core::WindowSpec& window) {
+    const bool applying = m_applying;
+    m_applying = true;
+    select(m_window, core::toString(window));
+    if (windowName(m_window) != core::toString(window)) // not listed: as the CLI writes it
+        m_window->setEditText(QString::fromStdString(core::toString(window)));
+    m_applying = applying;
 }
 
 core::GuessOptions RebuildForm::guessOptions() const {

@@ -34,6 +34,8 @@ public:
     void apply(const core::GuessCandidate& candidate);
     // The scaling a guess points to (its tool's own), set as a guessed reading is.
     void applyScaling(core::SpectrumScaling scaling);
+    // The window field shows this one (a picture's description names the window drawn).
+    void showWindow(const core::WindowSpec& window);
     // Guess options from the fields (length, rate; the scaling when picked by hand for the file).
     core::GuessOptions guessOptions() const;
     QString magnitudePath() const;

@@ -319,6 +319,18 @@ bool SpectrogramView::savePng(const QString& path, int width, int height) {
     return m_plot->savePng(path, width, height);
 }
 
+QImage SpectrogramView::renderPicture(QRect* plot) {
+    // toPixmap lays the plot out again for the picture: the pane's place is taken then.
+    QRect placed = paneRect(0)->rect();
+    const auto connection =
+        connect(m_plot, &QCustomPlot::afterLayout, this, [&] { placed = paneRect(0)->rect(); });
+    const QImage image = m_plot->toPixmap().toImage();
+    disconnect(connection);
+    if (plot)
+        *plot = placed;
+    return image;
+}
+
 void SpectrogramView::onTileReady(const core::TileKey& key) {
     const auto tile = m_scheduler->cached(key);
     if (tile && tile->nonFiniteFrame >= 0 && !m_nonFiniteReported) {

@@ -14,6 +14,7 @@
 #include "view/FrequencyScale.h"
 #include "view/LabelDrag.h"
 
+#include <QImage>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -129,6 +130,11 @@ public:
     LabelOverlay* labelOverlay() const { return m_labels; }
     // Saves the plot with its axes and colour scale as PNG (width x height px; 0: as shown).
     bool savePng(const QString& path, int width = 0, int height = 0);
+    // The plot with its axes and colour scale as shown, and where the first pane's picture
+    // lies in it (pixels).
+    QImage renderPicture(QRect* plot);
+    // Shapes are drawn as outlines: the edited result is shown.
+    bool shapesOutlined() const { return m_shapesOutlined; }
     void zoomTime(double factor, double centre);
     void zoomFrequency(double factor, double centre);
     void panTime(double fractionOfView);
