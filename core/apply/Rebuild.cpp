@@ -172,8 +172,7 @@ Prepared prepareImage(const RebuildSpec& spec) {
         if (!spec.windowGiven)
             window = parseWindow(d.window, "the picture's SpecEdit description");
         gridNote = "; rebuilt on the STFT it was drawn from (" + toString(window) + ", nperseg " +
-                   std::to_string(nperseg) + ", hop " + std::to_string(nperseg - *noverlap) +
-                   "), " + d.origin();
+                   std::to_string(nperseg) + ", hop " + std::to_string(nperseg - *noverlap) + ")";
     } else if (!a.nperseg) { // the STFT it was drawn from, as far as its cells show
         const PictureGrid grid = pictureGrid(picture, *spec.image, a.fs);
         nperseg = grid.nperseg;
@@ -187,8 +186,10 @@ Prepared prepareImage(const RebuildSpec& spec) {
         p.out.centerFrequency = read->description->centerFrequency;
     p.out.pictureNote = picture.note() + gridNote;
     p.out.pictureWarning = picture.warning;
+    p.out.pictureDescribed = read->description.has_value();
     if (read->description && !a.nperseg) {
         const std::string pooled = pooledNote(*read->description);
+        p.out.picturePooled = !pooled.empty();
         p.out.pictureWarning +=
             (p.out.pictureWarning.empty() || pooled.empty() ? "" : "; ") + pooled;
     }
@@ -327,7 +328,14 @@ std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictu
     for (double w : makeWindow(outcome.params.window, outcome.params.nperseg))
         windowSum += std::abs(w);
     const std::string cause =
-        !pictureLevels.empty()
+        outcome.pictureDescribed
+            ? std::string("The picture's levels are dB of full scale (its SpecEdit description "
+                          "says so): the rebuilt phase added up higher than the original's") +
+                  (outcome.picturePooled ? ", and the picture's rows and columns show the "
+                                           "loudest of several bins and frames (above)"
+                                         : "") +
+                  "; write a float WAV or a .npy file to keep every value"
+        : !pictureLevels.empty()
             ? "Either the picture's levels are not dB of full scale (scipy's \"spectrum\" "
               "scaling: lower " +
                   pictureLevels +

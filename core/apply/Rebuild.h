@@ -75,6 +75,9 @@ struct RebuildOutcome {
     std::string pictureNote, pictureWarning;
     // A picture SpecEdit exported from an IQ recording: the centre frequency it names.
     std::optional<double> centerFrequency;
+    // A picture SpecEdit exported (its levels are dB of full scale), drawn zoomed out (rows
+    // and columns the loudest of several bins and frames).
+    bool pictureDescribed = false, picturePooled = false;
 };
 
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,

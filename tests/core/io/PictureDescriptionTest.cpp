@@ -265,3 +265,23 @@ TEST(PictureDescription, APlotBeyondThePictureOrOnALogAxisIsRefused) {
         EXPECT_NE(std::string(e.what()).find("shows a log frequency axis"), std::string::npos);
     }
 }
+
+// A described picture's levels are dB of full scale: a result above it is blamed on the
+// rebuilt phase and, drawn zoomed out, on the loudest-of-many rows and columns, not on levels
+// that might be wrong.
+TEST(PictureDescription, AResultAboveFullScaleIsNotBlamedOnItsLevels) {
+    RebuildOutcome o;
+    o.params = params();
+    o.iq = {{2.0, 0.0}};
+    o.pictureDescribed = true;
+    o.picturePooled = true;
+    EXPECT_EQ(levelWarning(o, "--image-db"),
+              "the result peaks at 2 (+6.0 dB above full scale), where integer samples clip. The "
+              "picture's levels are dB of full scale (its SpecEdit description says so): the "
+              "rebuilt phase added up higher than the original's, and the picture's rows and "
+              "columns show the loudest of several bins and frames (above); write a float WAV "
+              "or a .npy file to keep every value");
+    o.pictureDescribed = false;
+    EXPECT_NE(levelWarning(o, "--image-db").find("Either the picture's levels are not dB"),
+              std::string::npos);
+}
