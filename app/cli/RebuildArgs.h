@@ -53,6 +53,10 @@ bool given(const RebuildArgs& a, const std::string& option);
 // from its tick labels (apply/PictureAxes.h), which the output shows.
 std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a);
 
+// A radio recording's picture shows its frequencies (432.9 to 434.9 MHz): with --center
+// inside that band, the axis is read as offsets from it, and said.
+void readAsOffsets(const RebuildArgs& a, core::ImageAxes& axes);
+
 // A picture's reading is its levels and axes: the matrix options are refused (--uncentred:
 // its frames lie where its time axis puts them) or said to be ignored, and a rate its
 // frequency axis shows is rounded to whole hertz within 1e-6 of it (-15.625,8015.62 showed

@@ -53,6 +53,8 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     const auto picture = imageAxes(a);
     if (picture)
         spec.image = picture->axes;
+    if (spec.image)
+        readAsOffsets(a, *spec.image);
     spec.imageColormap = a.imageColormap;
     spec.windowGiven = given(a, "--window");
     if (spec.image && !a.analysis.fs && picture->description) // SpecEdit's: it names the rate

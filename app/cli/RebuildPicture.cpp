@@ -55,6 +55,16 @@ std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
     return read;
 }
 
+void readAsOffsets(const RebuildArgs& a, core::ImageAxes& axes) {
+    if (!a.center || axes.f0 <= 0 || *a.center < axes.f0 || *a.center > axes.f1)
+        return;
+    axes.f0 -= *a.center;
+    axes.f1 -= *a.center;
+    std::cout << "frequency axis read as offsets from --center " << core::exactNumber(*a.center)
+              << " Hz: " << core::shortNumber(axes.f0) << " to " << core::shortNumber(axes.f1)
+              << " Hz\n";
+}
+
 void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
     if (a.uncentred)
         throw core::Error("--uncentred", "given with a picture",

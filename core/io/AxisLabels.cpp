@@ -107,13 +107,14 @@ AxisText FigureWords::axisText(const AxisEdge& e) const {
         const InkRect& w = word.rect;
         if (outward(w, e) > first + 0.6 * h)
             continue;
-        PlacedLabel label{w, along(w, e), false, word.raised, word.glyphs};
+        PlacedLabel label{w,           along(w, e),    false,          word.raised,
+                          word.glyphs, word.spaceLeft, word.spaceRight};
         const double lo = e.side == LabelSide::Below ? w.left : w.top;
         const double hi = e.side == LabelSide::Below ? w.right : w.bottom;
         for (double t : tickAt)
             if (t >= lo - 1 && t <= hi + 1 &&
                 (!label.onTick || std::abs(t - along(w, e)) < std::abs(label.at - along(w, e))))
-                label = {w, t, true, word.raised, word.glyphs};
+                label = {w, t, true, word.raised, word.glyphs, word.spaceLeft, word.spaceRight};
         text.labels.push_back(label);
         beyond = std::max(beyond, outward(w, e, true));
     }

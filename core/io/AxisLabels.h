@@ -25,6 +25,7 @@ struct PlacedLabel {
     bool onTick = false; // placed at its tick mark
     bool raised = false; // with an exponent (io/InkWords.h)
     int glyphs = 0;
+    int spaceLeft = -1, spaceRight = -1; // a space inside: a number and its unit (InkWords.h)
 };
 
 struct AxisText {

@@ -2,6 +2,7 @@
 
 #include "io/AxisLabels.h"
 #include "io/AxisUnits.h"
+#include "io/SharedAxis.h"
 #include "io/TextReader.h"
 #include "util/Error.h"
 
@@ -123,18 +124,36 @@ struct AxisJob {
     Quantity quantity = Quantity::Time;
 };
 
-// The labels' values into `pts`. A label of more glyphs than the characters read as a number
-// prints a unit too ("400 kHz", "20 ms": matplotlib's EngFormatter): read as text, each such
+// A label read as a number and, when it may print a unit too, as text ("" otherwise). A label
+// with a space is read in two: the number before it (its unit's letters, read among digits,
+// would be taken for digits: "0.5 s" read "0.55") and the unit after it.
+std::pair<std::string, std::string> readLabel(TextReader& reader, const InkMap& map,
+                                              const PlacedLabel& l, int textHeight,
+                                              Quantity quantity) {
+    if (quantity != Quantity::Level && l.spaceLeft >= 0) {
+        const InkRect number{l.word.left, l.word.top, l.spaceLeft, l.word.bottom};
+        const InkRect unit{l.spaceRight, l.word.top, l.word.right, l.word.bottom};
+        const std::string s = reader.readNumber(patchOf(map, number, 2, textHeight));
+        return {s, s + " " + reader.readText(patchOf(map, unit, 2, textHeight))};
+    }
+    const InkPatch patch = patchOf(map, l.word, 2, textHeight);
+    const std::string s = reader.readNumber(patch);
+    if (quantity != Quantity::Level && l.glyphs > std::ssize(s))
+        return {s, reader.readText(patch)};
+    return {s, {}};
+}
+
+// The labels' values into `pts`. A label of more glyphs than the characters read as a number,
+// or with a space inside, prints a unit too ("400 kHz", "20 ms": matplotlib's EngFormatter;
+// "0.5 s", whose "s" reads as a 5 among digits, as SpecEdit prints them): read as text, each such
 // label's value is taken in the unit most of them print ("0 Hz" among kHz is 0 kHz), which is
 // returned; none when no label prints a unit.
 std::optional<AxisUnit> readLabels(TextReader& reader, const InkMap& map, const AxisText& text,
                                    Quantity quantity, std::vector<Point>& pts) {
     std::vector<std::pair<Point, AxisUnit>> withUnit;
     for (const PlacedLabel& l : text.labels) {
-        const InkPatch patch = patchOf(map, l.word, 2, text.textHeight);
-        const std::string s = reader.readNumber(patch);
-        if (quantity != Quantity::Level && l.glyphs > std::ssize(s)) {
-            const std::string said = reader.readText(patch);
+        const auto [s, said] = readLabel(reader, map, l, text.textHeight, quantity);
+        if (!said.empty()) {
             if (const auto v =
                     unitLabelOf(said, quantity == Quantity::Time ? AxisQuantity::Time
                                                                  : AxisQuantity::Frequency)) {
@@ -263,6 +282,7 @@ std::string axisNote(const char* name, const AxisReading& a, const char* unit) {
     const bool dB = std::string(unit) == "dB"; // a colour bar's title is not read
     return std::string(name) + " " + rangeText(a, unit) + " (labels " + labels +
            (a.unit.empty() || a.unitInLabels ? "" : " " + a.unit) +
+           (a.sharedBelow ? " under the plot below, which shares its time axis" : "") +
            (a.unit.empty() && !dB ? std::string("; no unit printed: read as ") + unit : "") + ")";
 }
 
@@ -310,6 +330,18 @@ FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& p) {
                          p.boxLeft,
                          p.boxRight,
                          Quantity::Time});
+    for (const BoxBelow& box : boxesBelow(map, p.boxLeft, p.boxRight, p.boxBottom)) {
+        if (out.time.read)
+            break;
+        AxisReading shared = readAxis(reader, map, words,
+                                      {{LabelSide::Below, box.bottom, box.left, box.right},
+                                       box.left,
+                                       box.right,
+                                       Quantity::Time});
+        shared.sharedBelow = shared.read;
+        if (shared.read)
+            out.time = shared;
+    }
     out.frequency = readAxis(reader, map, words,
                              {{LabelSide::Left, p.boxLeft, p.boxTop, p.boxBottom},
                               p.boxBottom,

@@ -9,8 +9,10 @@
 // top, the level at the bar's ends. A unit in the axis title scales them (ms, kHz, MHz, GHz:
 // io/AxisUnits.h; none printed leaves seconds and hertz, said in the note; a count such as
 // frames leaves the axis unread), as does matplotlib's multiplier ("1e6" at a vertical axis'
-// top, "1e-5" under a horizontal one's right end). Only linear axes are read: labels that do
-// not lie on a straight line (a logarithmic axis) leave the axis unread, with the reason.
+// top, "1e-5" under a horizontal one's right end). With no time labels under the plot, those
+// under a plot below that shares its time axis are read (io/SharedAxis.h). Only linear axes are
+// read: labels that do not lie on a straight line (a logarithmic axis) leave the axis unread, with
+// the reason.
 
 #include "io/GrayImage.h"
 #include "io/PictureDescription.h"
@@ -31,6 +33,7 @@ struct AxisReading {
     double unitScale = 1;            // the unit's factor to s or Hz
     double scale = 1;                // and a multiplier's (matplotlib's 1e6) with it
     std::string problem;             // why it was not read
+    bool sharedBelow = false;        // its labels lie under a plot below sharing it (sharex)
 };
 
 struct FigureAxes {

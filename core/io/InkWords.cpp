@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <tuple>
 
 namespace specedit::core {
 namespace {
@@ -99,6 +100,20 @@ bool sameWord(const InkRect& a, const InkRect& b) {
            a.height() < 3 * a.width() + 3 && b.height() < 3 * b.width() + 3;
 }
 
+// The first gap of a third of the word's height or more between glyphs that follow each
+// other along a line (a dot sits closer to its digits): its columns, or -1 and -1.
+std::pair<int, int> spaceIn(std::vector<const InkRect*> glyphs, int height) {
+    std::sort(glyphs.begin(), glyphs.end(),
+              [](const InkRect* a, const InkRect* b) { return a->left < b->left; });
+    int reach = glyphs.empty() ? 0 : glyphs.front()->right;
+    for (std::size_t k = 1; k < glyphs.size(); ++k) {
+        if (3 * (glyphs[k]->left - reach) >= height)
+            return {reach, glyphs[k]->left};
+        reach = std::max(reach, glyphs[k]->right);
+    }
+    return {-1, -1};
+}
+
 } // namespace
 
 InkMap inkOf(const RgbImage& image) {
@@ -148,6 +163,7 @@ std::vector<InkWord> inkWords(const InkMap& map, const std::vector<InkRect>& exc
         for (const InkRect* g : members)
             w.raised = w.raised || (2 * g->height() > w.glyphHeight &&
                                     g->bottom <= w.rect.bottom - 0.3 * w.glyphHeight);
+        std::tie(w.spaceLeft, w.spaceRight) = spaceIn(members, w.glyphHeight);
         out.push_back(w);
     }
     return out;

@@ -36,6 +36,11 @@ struct InkWord {
     // bottom: an exponent (10 with a raised 3: a logarithmic axis' label).
     bool raised = false;
     int glyphs = 0; // its glyphs: more than the characters read as a number are letters too
+    // A gap between glyphs side by side of a third of their height or more: a space, as
+    // between a number and its unit ("0.5 s", whose "s" reads as a 5 among digits). The
+    // first such gap's columns [spaceLeft, spaceRight); -1 for none.
+    int spaceLeft = -1, spaceRight = -1;
+    bool spaced() const { return spaceLeft >= 0; }
 };
 
 // The words outside `excluded` (the plot, the colour bar); a glyph within 3 pixels of one is

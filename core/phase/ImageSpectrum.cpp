@@ -64,6 +64,13 @@ double pictureSampleRate(const ImageAxes& a) {
         return span; // -fs/2 .. fs/2
     if (a.f0 <= 0 && -a.f0 <= 0.01 * a.f1)
         return 2 * (a.f1 + a.f0); // 0 .. fs/2, or half a bin beyond both ends
+    if (a.f0 > span)              // far from 0 Hz: a radio's frequencies
+        throw Error("--image-freq",
+                    shortNumber(a.f0) + " to " + shortNumber(a.f1) +
+                        " Hz is a band far from 0 Hz, as a radio recording's axis shows it",
+                    "--center with the recording's centre frequency (the axis is then read as "
+                    "offsets from it; its span is the sample rate), and --fs if the picture "
+                    "shows only part of the band");
     throw Error("--image-freq",
                 shortNumber(a.f0) + " to " + shortNumber(a.f1) +
                     " Hz is a band, not 0 .. fs/2 or -fs/2 .. fs/2, so it shows no sample rate",

@@ -1100,6 +1100,28 @@ class ImageInput(CliTest):
         a, b = np.abs(z[:, :m]), np.abs(zy[:, :m])
         self.assertLess(20 * np.log10(np.linalg.norm(b - a) / np.linalg.norm(a)), -15)
 
+    def test_a_radio_frequency_axis_is_read_as_offsets_from_the_centre_given(self):
+        x = signal(4096, complex_=True)
+        _, _, z = scipy.signal.stft(x, fs=1e6, nperseg=256, return_onesided=False)
+        gray = np.clip((20 * np.log10(np.abs(np.fft.fftshift(z, axes=0)) + 1e-12) + 100) / 100,
+                       0, 1)[::-1]
+        write_png(self.path("rf.png"), gray)
+        axes = ["--image-db", "-100,0", "--image-time", "0,0.004096", "--image-freq",
+                "433.42e6,434.42e6"]
+        proc = run("rebuild", self.path("rf.png"), *axes, "--out", self.path("y.wav"))
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("--image-freq: 4.3342e+08 to 4.3442e+08 Hz is a band far from 0 Hz, as a "
+                      "radio recording's axis shows it (expected --center with the recording's "
+                      "centre frequency", proc.stderr)
+        proc = run("rebuild", self.path("rf.png"), *axes, "--center", "433.92M", "--out",
+                   self.path("y.wav"), check=0)
+        self.assertIn("frequency axis read as offsets from --center 433920000 Hz: -500000 to "
+                      "500000 Hz\nsample rate 1000000 Hz from --image-freq (an IQ picture spans "
+                      "it", proc.stdout)
+        info = json.loads(run("info", self.path("y.wav"), check=0).stdout)
+        self.assertEqual((info["kind"], info["sample_rate"], info["center_frequency"]),
+                         ("iq", 1e6, 433.92e6))
+
     def test_a_picture_louder_than_full_scale_says_what_may_be_wrong(self):
         fs, n = 8000, 16000
         _, _, z = scipy.signal.stft(0.9 * np.cos(2 * np.pi * 1000 * np.arange(n) / fs), fs=fs,
@@ -1137,6 +1159,11 @@ class ImageInput(CliTest):
                       "rate 8000 Hz", proc.stderr)
         # An RF axis shows a band, not a rate (it made 866 MHz and ran out of memory).
         proc = run("rebuild", self.path("spec.png"), *axes, "--image-freq", "432.9e6,433e6",
+                   "--out", self.path("y.npy"), check=2)
+        self.assertIn("is a band far from 0 Hz, as a radio recording's axis shows it (expected "
+                      "--center", proc.stderr)
+        # A band near 0 Hz that is not the whole of one shows no rate either.
+        proc = run("rebuild", self.path("spec.png"), *axes, "--image-freq", "1000,3000",
                    "--out", self.path("y.npy"), check=2)
         self.assertIn("so it shows no sample rate (expected --fs", proc.stderr)
 

@@ -7,6 +7,7 @@
 #include "Document.h"
 #include "PictureExport.h"
 #include "UiFixture.h"
+#include "apply/PictureAxes.h"
 #include "dsp/Stft.h"
 #include "io/Colormaps.h"
 #include "io/Npy.h"
@@ -903,4 +904,31 @@ TEST(RebuildDialog, AnExportedPictureFillsEveryFieldFromItsDescription) {
     EXPECT_EQ(input.params.noverlap, d->noverlap);
     EXPECT_TRUE(input.complexSignal);
     EXPECT_EQ(input.centerFrequency, 433.92e6);
+}
+
+// A screenshot of the editor (the picture without its description: saved again elsewhere) is
+// read from its labels as any figure: the colour bar's levels, the frequency labels with their
+// unit ("434.5 MHz"), and the time labels under the trace lane, which shares the time axis.
+TEST(RebuildDialog, TheEditorsPictureWithoutItsDescriptionIsReadFromItsLabels) {
+    test::DemoWindow demo;
+    ASSERT_TRUE(demo.open(true));
+    ui::SpectrogramView* view = demo.window.view();
+    const std::string png = demo.dir.file("screenshot.png");
+    ASSERT_TRUE(view->renderPicture(nullptr).save(QString::fromStdString(png)));
+    ASSERT_FALSE(core::readPictureDescription(png));
+    const core::FigureAxes read = core::figureAxesOf(png, "auto");
+    const QCPRange t = view->plot()->xAxis->range(), f = view->plot()->yAxis->range();
+    const QRect plot = view->paneRect(0)->rect();
+    ASSERT_TRUE(read.time.read) << read.time.problem;
+    EXPECT_TRUE(read.time.sharedBelow);
+    EXPECT_NEAR(read.time.low, t.lower, 2 * t.size() / plot.width());
+    EXPECT_NEAR(read.time.high, t.upper, 2 * t.size() / plot.width());
+    ASSERT_TRUE(read.frequency.read) << read.frequency.problem;
+    EXPECT_EQ(read.frequency.unit, "MHz");
+    EXPECT_NEAR(read.frequency.low, f.lower, 2 * f.size() / plot.height());
+    EXPECT_NEAR(read.frequency.high, f.upper, 2 * f.size() / plot.height());
+    ASSERT_TRUE(read.level.read) << read.level.problem;
+    const auto levels = view->colorParams();
+    EXPECT_NEAR(read.level.low, levels.minDb, 1.0);
+    EXPECT_NEAR(read.level.high, levels.maxDb, 1.0);
 }

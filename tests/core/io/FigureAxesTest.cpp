@@ -109,6 +109,20 @@ TEST(FigureAxes, LabelsThatPrintTheirUnitsAreReadInThem) {
     EXPECT_NE(a.frequencyNote().find("0 Hz"), std::string::npos) << a.frequencyNote();
 }
 
+// A spectrogram over its waveform sharing the time axis (sharex): no labels under the
+// spectrogram, its times read from those under the waveform at the waveform's edges (124 px
+// wider: the colour bar took its room from the spectrogram alone), which share its range.
+TEST(FigureAxes, TimeLabelsUnderAPlotBelowThatSharesTheAxisAreRead) {
+    const FigureAxes a = axesOf("waveform_below.png");
+    expectNear(a.time, -0.004, 2.5, 2.504, 496, 1.0);
+    EXPECT_TRUE(a.time.sharedBelow);
+    EXPECT_NE(a.timeNote().find(" s under the plot below, which shares its time axis)"),
+              std::string::npos)
+        << a.timeNote();
+    expectNear(a.frequency, -15.625, 4015.625, 4031.25, 262, 0.6);
+    EXPECT_FALSE(a.frequency.sharedBelow);
+}
+
 TEST(FigureAxes, ALogarithmicAxisIsNotRead) {
     const FigureAxes a = axesOf("log_axis.png");
     EXPECT_FALSE(a.frequency.read); // 10^2, 10^3, 10^4 are no 102, 103, 104

@@ -121,6 +121,25 @@ def eng_labels():
     ax.set_ylabel("Frequency")
     save(fig, ax, "eng_labels.png", fig.colorbar(mesh, ax=ax))
 
+def waveform_below():
+    """A spectrogram over its waveform, the time axis shared (sharex, as librosa's examples
+    draw them): the time labels only under the waveform, whose axes are wider (the colour bar
+    takes its room from the spectrogram's alone); viridis, -100..-20 dB."""
+    fs = 8000
+    t = np.arange(0, 2.5, 64 / fs)
+    f = np.arange(129) * fs / 256
+    db = -75 + 8 * np.sin(f[:, None] / 400) * np.cos(4 * t[None, :])
+    db[(np.abs(f[:, None] - 1000) < 60) & (t[None, :] > 0.5) & (t[None, :] < 1.5)] = -25
+    fig, (ax, wave) = plt.subplots(2, 1, sharex=True, figsize=(8, 5),
+                                   gridspec_kw={"height_ratios": [3, 1]})
+    mesh = ax.pcolormesh(t, f, db, vmin=-100, vmax=-20, cmap="viridis", shading="nearest")
+    ax.set_ylabel("Frequency [Hz]")
+    ts = np.arange(0, 2.5, 1 / fs)
+    wave.plot(ts, np.where((ts > 0.5) & (ts < 1.5), 0.8, 0.05) * np.sin(2 * np.pi * 1000 * ts),
+              lw=0.5)
+    wave.set_xlabel("Time [s]")
+    save(fig, ax, "waveform_below.png", fig.colorbar(mesh, ax=ax))
+
 
 if __name__ == "__main__" and len(sys.argv) > 1:  # one figure: make_figures.py dark_magma
     globals()[sys.argv[1]]()
@@ -130,5 +149,6 @@ iq()
 multipliers()
 dark_magma()
 eng_labels()
+waveform_below()
 log_axis()
 ggplot_jpeg()
