@@ -57,6 +57,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
         readAsOffsets(a, *spec.image);
     spec.imageColormap = a.imageColormap;
     spec.windowGiven = given(a, "--window");
+    spec.centerFrequency = a.center;
     if (spec.image && !a.analysis.fs && picture->description) // SpecEdit's: it names the rate
         spec.analysis.fs = picture->description->sampleRate;
     else if (spec.image && !a.analysis.fs) { // the picture's frequency axis shows the rate

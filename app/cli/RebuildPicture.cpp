@@ -56,10 +56,8 @@ std::optional<core::PictureAxes> imageAxes(const RebuildArgs& a) {
 }
 
 void readAsOffsets(const RebuildArgs& a, core::ImageAxes& axes) {
-    if (!a.center || axes.f0 <= 0 || *a.center < axes.f0 || *a.center > axes.f1)
+    if (!a.center || !core::offsetsFromCentre(axes, *a.center))
         return;
-    axes.f0 -= *a.center;
-    axes.f1 -= *a.center;
     std::cout << "frequency axis read as offsets from --center " << core::exactNumber(*a.center)
               << " Hz: " << core::shortNumber(axes.f0) << " to " << core::shortNumber(axes.f1)
               << " Hz\n";

@@ -240,6 +240,8 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
 
 Prepared prepare(const RebuildSpec& spec) {
     Prepared p = isImagePath(spec.magnitudePath) ? prepareImage(spec) : prepareMatrix(spec);
+    if (spec.centerFrequency)
+        p.out.centerFrequency = spec.centerFrequency;
     p.out.input = magnitudesOf(p.spectrum);
     return p;
 }

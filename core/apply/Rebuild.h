@@ -41,6 +41,8 @@ struct RebuildSpec {
     std::string imageColormap = "auto";
     // analysis.window was chosen by the user: a picture's description does not replace it.
     bool windowGiven = false;
+    // An IQ result's centre frequency (written with it), over a picture's description's.
+    std::optional<double> centerFrequency;
     // With a phase: each frame's mean or line was taken away before the window (scipy's
     // detrend; phase/Detrend.h). Phase retrieval takes none.
     Detrend detrend = Detrend::None;

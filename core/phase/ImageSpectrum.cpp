@@ -33,8 +33,9 @@ double sample(const GrayImage& img, double x, double y) {
     return top * (1 - fy) + bottom * fy;
 }
 
+// "11025 Hz", "433.92 MHz" (not 4.3392e+08 Hz).
 std::string hertzText(double hz) {
-    return shortNumber(hz) + " Hz";
+    return std::abs(hz) >= 1e6 ? shortNumber(hz / 1e6) + " MHz" : shortNumber(hz) + " Hz";
 }
 
 // The picture's band must lie within what the sample rate shows, with the slack of half the
@@ -43,6 +44,12 @@ std::string hertzText(double hz) {
 void checkBand(const ImageAxes& a, const StftParams& p, bool twoSided) {
     const double nyquist = p.fs / 2, slack = std::max(p.fs / p.nfft, 0.02 * nyquist);
     const bool over = a.f1 > nyquist + slack || (twoSided && a.f0 < -nyquist - slack);
+    if (over && a.f0 > a.f1 - a.f0) // far from 0 Hz: a radio's frequencies
+        throw Error("--image-freq",
+                    hertzText(a.f0) + " to " + hertzText(a.f1) +
+                        " is a band far from 0 Hz, as a radio recording's axis shows it",
+                    "the recording's centre frequency (--center: the axis is then read as "
+                    "offsets from it)");
     if (over)
         throw Error("--image-freq",
                     hertzText(a.f0) + " to " + hertzText(a.f1) + " reaches beyond " +
@@ -52,6 +59,14 @@ void checkBand(const ImageAxes& a, const StftParams& p, bool twoSided) {
 }
 
 } // namespace
+
+bool offsetsFromCentre(ImageAxes& axes, double centre) {
+    if (!(centre > 0) || axes.f0 <= 0 || centre < axes.f0 || centre > axes.f1)
+        return false;
+    axes.f0 -= centre;
+    axes.f1 -= centre;
+    return true;
+}
 
 bool spansNegativeFrequencies(const ImageAxes& a) {
     return a.f0 < -0.25 * std::abs(a.f1);
@@ -66,8 +81,8 @@ double pictureSampleRate(const ImageAxes& a) {
         return 2 * (a.f1 + a.f0); // 0 .. fs/2, or half a bin beyond both ends
     if (a.f0 > span)              // far from 0 Hz: a radio's frequencies
         throw Error("--image-freq",
-                    shortNumber(a.f0) + " to " + shortNumber(a.f1) +
-                        " Hz is a band far from 0 Hz, as a radio recording's axis shows it",
+                    hertzText(a.f0) + " to " + hertzText(a.f1) +
+                        " is a band far from 0 Hz, as a radio recording's axis shows it",
                     "--center with the recording's centre frequency (the axis is then read as "
                     "offsets from it; its span is the sample rate), and --fs if the picture "
                     "shows only part of the band");

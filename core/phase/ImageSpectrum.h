@@ -37,6 +37,9 @@ struct ImageMagnitudes {
 // bins, within 1 % of HIGH) reaches fs/2 at its top, fs = 2 (HIGH + LOW). Any other band
 // (an RF axis, a sub-band) shows no rate: Error asking for --fs.
 double pictureSampleRate(const ImageAxes& axes);
+// A radio recording's picture shows its frequencies (432.9 to 434.9 MHz): with its centre
+// frequency inside that band, the axes become offsets from it (true); else unchanged.
+bool offsetsFromCentre(ImageAxes& axes, double centre);
 // LOW below -HIGH/4: the picture reads as IQ when no sample rate is given.
 bool spansNegativeFrequencies(const ImageAxes& axes);
 

@@ -1110,7 +1110,7 @@ class ImageInput(CliTest):
                 "433.42e6,434.42e6"]
         proc = run("rebuild", self.path("rf.png"), *axes, "--out", self.path("y.wav"))
         self.assertEqual(proc.returncode, 2)
-        self.assertIn("--image-freq: 4.3342e+08 to 4.3442e+08 Hz is a band far from 0 Hz, as a "
+        self.assertIn("--image-freq: 433.42 MHz to 434.42 MHz is a band far from 0 Hz, as a "
                       "radio recording's axis shows it (expected --center with the recording's "
                       "centre frequency", proc.stderr)
         proc = run("rebuild", self.path("rf.png"), *axes, "--center", "433.92M", "--out",

@@ -931,4 +931,25 @@ TEST(RebuildDialog, TheEditorsPictureWithoutItsDescriptionIsReadFromItsLabels) {
     const auto levels = view->colorParams();
     EXPECT_NEAR(read.level.low, levels.minDb, 1.0);
     EXPECT_NEAR(read.level.high, levels.maxDb, 1.0);
+
+    // In the dialog its radio band (432.9 to 434.9 MHz) shows no rate until its Centre
+    // frequency is given: then the axis is read as offsets from it, and its span is the rate.
+    ui::RebuildDialog dialog;
+    dialog.form()->setFiles(QString::fromStdString(png), QString());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.status().startsWith("Read from"); }, 20000))
+        << dialog.status().toStdString();
+    EXPECT_FALSE(dialog.form()->spec().centerFrequency);
+    auto* centre = dialog.form()->findChild<QDoubleSpinBox*>("centreFrequency");
+    ASSERT_TRUE(centre);
+    EXPECT_EQ(centre->text(), "none");
+    centre->setValue(433.92e6);
+    const core::RebuildSpec spec = dialog.form()->spec();
+    EXPECT_EQ(spec.analysis.fs, 2e6);
+    EXPECT_EQ(spec.centerFrequency, 433.92e6);
+    ASSERT_TRUE(spec.image);
+    EXPECT_NEAR(spec.image->f0, f.lower - 433.92e6, 2 * f.size() / plot.height());
+    EXPECT_NEAR(spec.image->f1, f.upper - 433.92e6, 2 * f.size() / plot.height());
+    const core::RebuildOutcome input = core::readRebuildInput(spec);
+    EXPECT_TRUE(input.complexSignal);
+    EXPECT_EQ(input.centerFrequency, 433.92e6);
 }

@@ -102,11 +102,13 @@ core::ImageAxes PictureFields::axes() const {
             m_t1->value(),    m_f0->value(),    m_f1->value()};
 }
 
-std::optional<double> PictureFields::shownSampleRate() const {
+std::optional<double> PictureFields::shownSampleRate(double centre) const {
     if (m_describedRate && m_frequencyRead)
         return m_describedRate;
     try {
-        const double rate = core::pictureSampleRate(axes());
+        core::ImageAxes shown = axes();
+        core::offsetsFromCentre(shown, centre);
+        const double rate = core::pictureSampleRate(shown);
         return m_frequencyRead ? core::rateReadOff(rate) : rate;
     } catch (const core::Error&) { // a band, or an empty or inverted range: the rate as it is
         return std::nullopt;

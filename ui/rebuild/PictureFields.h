@@ -27,7 +27,8 @@ public:
     std::string colormap() const;
     // The rate a 0 .. fs/2 or -fs/2 .. fs/2 frequency axis shows; none for another band. A
     // picture SpecEdit exported: the rate its description names, until the frequencies are typed.
-    std::optional<double> shownSampleRate() const;
+    // A radio band's (432.9 to 434.9 MHz) with its centre frequency inside it: its span.
+    std::optional<double> shownSampleRate(double centre = 0) const;
     QList<QDoubleSpinBox*> fields() const;
     // The ranges the figure's tick labels print (core/io/FigureAxes.h) into their fields; a
     // frequency axis so read shows the usual rate nearest it (core::rateReadOff) until its

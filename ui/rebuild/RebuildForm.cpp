@@ -59,8 +59,13 @@ void RebuildForm::watchReading() {
         connect(c, &QComboBox::currentIndexChanged, this, edited);
     for (QSpinBox* s : {m_rows, m_nperseg, m_noverlap, m_nfft, m_offset, m_length})
         connect(s, &QSpinBox::valueChanged, this, edited);
-    for (QDoubleSpinBox* s : QList<QDoubleSpinBox*>{m_fs, m_dbFloor} + m_picture->fields())
+    for (QDoubleSpinBox* s :
+         QList<QDoubleSpinBox*>{m_fs, m_dbFloor, m_centre} + m_picture->fields())
         connect(s, &QDoubleSpinBox::valueChanged, this, edited);
+    connect(m_centre, &QDoubleSpinBox::valueChanged, this, [this] {
+        followPictureRate();
+        updateRateNote();
+    });
     connect(m_fs, &QDoubleSpinBox::valueChanged, this, [this](double fs) {
         if (!m_followingPicture && !m_applying) {
             m_rateTypedFor = magnitudePath();
@@ -128,7 +133,7 @@ void RebuildForm::followPictureRate() {
     if (m_rateTypedFor == magnitudePath())
         return;
     m_rateTypedFor.reset(); // another picture
-    if (const auto rate = m_picture->shownSampleRate()) {
+    if (const auto rate = m_picture->shownSampleRate(m_centre->value())) {
         m_followingPicture = true;
         m_fs->setValue(*rate);
         m_followingPicture = false;
@@ -216,8 +221,11 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.momentum = m_momentum->value();
     s.retrieval.relaxation = m_relaxation->value();
     s.retrieval.framing.centred = !m_uncentred->isChecked();
+    if (m_centre->value() > 0)
+        s.centerFrequency = m_centre->value();
     if (core::isImagePath(s.magnitudePath)) {
         s.image = m_picture->axes();
+        core::offsetsFromCentre(*s.image, m_centre->value());
         s.imageColormap = m_picture->colormap();
     }
     return s;

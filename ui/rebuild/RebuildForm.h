@@ -70,6 +70,7 @@ private:
     QLineEdit *m_magnitude, *m_phase;
     QComboBox *m_layout, *m_magUnit, *m_phaseUnit, *m_sides, *m_scaling, *m_rawType;
     QDoubleSpinBox *m_dbFloor, *m_fs, *m_momentum, *m_relaxation;
+    QDoubleSpinBox* m_centre = nullptr; // an IQ result's centre; a radio axis' offsets from it
     QCheckBox *m_useFloor, *m_bigEndian, *m_uncentred;
     QSpinBox *m_rows, *m_nperseg, *m_noverlap, *m_nfft, *m_offset, *m_length, *m_iterations;
     QComboBox *m_window, *m_method, *m_init, *m_detrend;

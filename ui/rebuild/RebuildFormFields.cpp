@@ -206,6 +206,16 @@ QWidget* RebuildForm::buildStft() {
     rateRow->setContentsMargins(0, 0, 0, 0);
     rateRow->addWidget(m_fs);
     rateRow->addWidget(m_fsNote, 1);
+    auto* centre = new HertzSpinBox(box);
+    m_centre = centre;
+    m_centre->setObjectName("centreFrequency");
+    m_centre->setRange(0, 1e12);
+    m_centre->setSpecialValueText(tr("none"));
+    m_centre->setValue(0);
+    m_centre->setMinimumWidth(m_centre->fontMetrics().horizontalAdvance("433.920000 MHz") + 30);
+    m_centre->setToolTip(tr("An IQ recording's centre frequency, written with the result. A "
+                            "picture whose frequency axis shows a radio band (432.9 to 434.9 "
+                            "MHz) is read as offsets from it."));
     m_length = spin(box, 0, std::numeric_limits<int>::max(), 0, tr("from the frames"));
     m_length->setSuffix(tr(" samples"));
     f->addRow(tr("Window:"), m_window);
@@ -215,6 +225,7 @@ QWidget* RebuildForm::buildStft() {
     f->addRow(tr("Window offset:"), m_offset);
     f->addRow(tr("Detrend:"), m_detrend);
     f->addRow(tr("Sample rate:"), rate);
+    f->addRow(tr("Centre frequency:"), m_centre);
     f->addRow(tr("Signal length:"), m_length);
     m_uncentred = new QCheckBox(tr("frames start at the first sample"), box);
     m_uncentred->setObjectName("uncentred");
