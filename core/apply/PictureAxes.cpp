@@ -3,6 +3,7 @@
 #include "io/FigureAxes.h"
 #include "io/GrayImage.h"
 #include "io/PictureLevels.h"
+#include "io/PlotLevels.h"
 #include "util/Error.h"
 
 #include <cmath>

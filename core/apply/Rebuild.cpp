@@ -1,12 +1,12 @@
 #include "apply/Rebuild.h"
 
 #include "apply/PictureAxes.h"
+#include "apply/PictureStft.h"
 #include "dsp/Stft.h"
 #include "dsp/Window.h"
 #include "io/AtomicFile.h"
 #include "io/PictureLevels.h"
 #include "phase/GuessScores.h"
-#include "phase/PictureGrid.h"
 #include "phase/StftOperator.h"
 #include "util/Error.h"
 
@@ -125,28 +125,6 @@ void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out
     out.blocks = r.blocks;
 }
 
-// A zoomed-out view draws each row as the loudest of the bins it holds and each column as the
-// loudest of its frames: noise comes back louder, by the expected loudest of that many cells
-// of noise power over their mean (the harmonic number H_n for exponential power).
-std::string pooledNote(const PictureDescription& d) {
-    const double bins = (d.f1 - d.f0) / (d.sampleRate / d.nfft) / d.height;
-    const double frames = (d.t1 - d.t0) / ((d.nperseg - d.noverlap) / d.sampleRate) / d.width;
-    if (bins < 1.5 && frames < 1.5)
-        return {};
-    const auto cells = std::int64_t(std::lround(std::max(bins, 1.0) * std::max(frames, 1.0)));
-    double harmonic = 0;
-    for (std::int64_t k = 1; k <= cells; ++k)
-        harmonic += 1.0 / double(k);
-    char text[400];
-    std::snprintf(text, sizeof text,
-                  "each of its rows shows the loudest of %.1f bins and each column the loudest "
-                  "of %.1f frames (the view was zoomed out): noise comes back about %.0f dB "
-                  "louder than it was; zoom in until a row is a bin and a column a frame before "
-                  "exporting, to rebuild closer",
-                  std::max(bins, 1.0), std::max(frames, 1.0), 10 * std::log10(harmonic));
-    return text;
-}
-
 Prepared prepareImage(const RebuildSpec& spec) {
     if (!std::filesystem::is_regular_file(spec.magnitudePath))
         throw Error(spec.magnitudePath, "does not exist or is not a file",
@@ -160,39 +138,18 @@ Prepared prepareImage(const RebuildSpec& spec) {
     const auto& a = spec.analysis;
     const auto read = readPictureOnce(spec.magnitudePath, spec.imageColormap);
     const PictureLevels& picture = read->levels;
-    std::string gridNote;
-    std::optional<int> noverlap = a.noverlap, nfft = a.nfft;
-    int nperseg = a.nperseg.value_or(0);
-    WindowSpec window = a.window;
-    if (!a.nperseg && read->description) { // the STFT it says it was drawn from
-        const PictureDescription& d = *read->description;
-        nperseg = d.nperseg;
-        noverlap = noverlap.value_or(d.noverlap);
-        nfft = nfft.value_or(d.nfft);
-        if (!spec.windowGiven)
-            window = parseWindow(d.window, "the picture's SpecEdit description");
-        gridNote = "; rebuilt on the STFT it was drawn from (" + toString(window) + ", nperseg " +
-                   std::to_string(nperseg) + ", hop " + std::to_string(nperseg - *noverlap) + ")";
-    } else if (!a.nperseg) { // the STFT it was drawn from, as far as its cells show
-        const PictureGrid grid = pictureGrid(picture, *spec.image, a.fs);
-        nperseg = grid.nperseg;
-        noverlap = noverlap.value_or(grid.noverlap);
-        gridNote = "; rebuilt on " + grid.note;
-    }
-    const auto params = StftParams::make(window, nperseg, noverlap, nfft, a.fs);
+    const PictureStft stft = pictureStft(*read, *spec.image, a, spec.windowGiven);
+    const StftParams& params = stft.params;
     auto img = magnitudesFromPicture(picture, *spec.image, params);
     Prepared p;
     if (read->description)
         p.out.centerFrequency = read->description->centerFrequency;
-    p.out.pictureNote = picture.note() + gridNote;
+    p.out.pictureNote = picture.note() + stft.note;
     p.out.pictureWarning = picture.warning;
+    if (!stft.pooled.empty())
+        p.out.pictureWarning += (p.out.pictureWarning.empty() ? "" : "; ") + stft.pooled;
     p.out.pictureDescribed = read->description.has_value();
-    if (read->description && !a.nperseg) {
-        const std::string pooled = pooledNote(*read->description);
-        p.out.picturePooled = !pooled.empty();
-        p.out.pictureWarning +=
-            (p.out.pictureWarning.empty() || pooled.empty() ? "" : "; ") + pooled;
-    }
+    p.out.picturePooled = !stft.pooled.empty();
     p.out.params = params;
     p.out.length = img.length;
     p.out.framing = spec.retrieval.framing;

@@ -4,6 +4,7 @@
 #include "io/ColourBar.h"
 #include "io/ColourFit.h"
 #include "io/FigureMargin.h"
+#include "io/MapReading.h"
 #include "io/PlotArea.h"
 #include "io/PlotGaps.h"
 #include "util/Error.h"
@@ -16,15 +17,6 @@
 namespace specedit::core {
 namespace {
 
-// A colour farther than this from every colour of the map (Euclidean, channels in [0, 1]) is
-// not one of its colours. The map is chosen with kChoosing, and a lossless picture read with
-// it too (Blues read as gray lies 0.15 off it); a JPEG is read with kReadingLossy, which
-// holds most of its colours (its chroma is shared between neighbouring pixels; an eighth of
-// the plot of a matplotlib figure of jet saved as JPEG lies farther, and is better filled from
-// its neighbours than read: 4.5 dB at 0.35 against 3.4) and keeps white, black text and
-// mid-gray grid lines off every map (0.38 from viridis at least).
-constexpr double kChoosing = 0.1;
-constexpr double kReadingLossy = 0.25;
 // A figure's white background, and the light gray where its axes' lines are smoothed into
 // it, are no colours of a map that lacks white, however close its last colour comes (magma's
 // is 0.25 from white, 0.21 from matplotlib's (241, 241, 241) beside a spine): a margin read as
@@ -33,36 +25,8 @@ bool isWhitish(const Rgb& c) {
     const double lo = std::min({c[0], c[1], c[2]}), hi = std::max({c[0], c[1], c[2]});
     return lo >= 0.85 && hi - lo <= 0.08;
 }
-// A plot whose pixels are fewer than this share colours of its map is no picture of it (a
-// JPEG's, kLeastOnMapLossy).
-constexpr double kLeastOnMap = 0.9;
 // More distinct colours (to 8 bits) than a picture of a map holds (PictureLevels.h).
 constexpr std::size_t kMostColours = std::size_t(1) << 20;
-constexpr double kLeastOnMapLossy = 0.85;
-
-struct MapName {
-    const ColormapTable* map = nullptr; // null: auto
-    bool reversed = false;
-    bool directionGiven = false; // "auto" leaves it to the colour bar
-};
-
-MapName parseMapName(const std::string& name) {
-    if (name.empty() || name == "auto")
-        return {};
-    const bool reversed = name.size() > 2 && name.ends_with("_r");
-    const std::string base = reversed ? name.substr(0, name.size() - 2) : name;
-    if (base == "auto")
-        return {nullptr, reversed, true};
-    const ColormapTable* map = findColormap(base == "grey" || base == "grayscale" ? "gray" : base);
-    if (!map)
-        throw Error("--image-colormap", "'" + name + "' is no colour map known",
-                    "auto or one of " + colormapNames() + " (NAME_r for one reversed)");
-    return {map, reversed, true};
-}
-
-std::string percent(double share) {
-    return shortNumber(std::round(share * 1000) / 10) + " %";
-}
 
 // Share of the pixels with a hue (channels more than 2 % apart).
 double hueShare(const RgbImage& image) {
@@ -283,34 +247,12 @@ PictureLevels colourLevels(const RgbImage& image, const MapName& given, const st
         out.onMap < (image.lossy ? kLeastOnMapLossy : kLeastOnMap))
         throw Error(subject,
                     "its colours are not those of any colour map known: at best " +
-                        percent(out.onMap) + " of the pixels of its plot (" +
+                        percentText(out.onMap) + " of the pixels of its plot (" +
                         std::to_string(img.width) + " x " + std::to_string(img.height) +
                         ") are colours of " + out.colormap,
                     "a spectrogram drawn with one of " + colormapNames() +
                         " (name it with --image-colormap; NAME_r for one reversed)");
     return std::move(reading.levels);
-}
-
-// An outer column or row of the plot all of one colour is the axis' line drawn over it (QCustomPlot
-// draws the left and bottom axes on the plot's first column and last row), not levels: its
-// neighbours' are taken. No spectrogram has the very same colour at every frequency of a frame
-// unless silent, and silence is what its neighbours give then too.
-void dropFrameLines(const RgbImage& crop, GrayImage& levels) {
-    const int w = crop.width, h = crop.height;
-    auto at = [&](int r, int c) { return std::size_t(r) * std::size_t(w) + std::size_t(c); };
-    auto blank = [&](bool column, int k) {
-        const int n = column ? h : w;
-        for (int i = 1; i < n; ++i)
-            if (crop.pixels[column ? at(i, k) : at(k, i)] !=
-                crop.pixels[column ? at(0, k) : at(k, 0)])
-                return;
-        for (int i = 0; i < n; ++i)
-            levels.values[column ? at(i, k) : at(k, i)] = std::numeric_limits<double>::quiet_NaN();
-    };
-    blank(true, 0);
-    blank(true, w - 1);
-    blank(false, 0);
-    blank(false, h - 1);
 }
 
 } // namespace
@@ -332,7 +274,7 @@ std::string PictureLevels::note() const {
     else if (chosen && reversedGiven)
         s += ", reversed as given";
     if (colormap.rfind("gray", 0) != 0 || cropped())
-        s += "; " + percent(onMap) + " of the plot's pixels are its colours";
+        s += "; " + percentText(onMap) + " of the plot's pixels are its colours";
     if (meanError > 3)
         s += ", " + shortNumber(std::round(meanError * 10) / 10) +
              "/255 off it on average, as a JPEG's are: the levels are that much less sure";
@@ -340,7 +282,7 @@ std::string PictureLevels::note() const {
         s += "; its margins, in the map's quietest colour, left out";
     s += ")";
     if (bare >= 0.001)
-        s += "; " + percent(bare) +
+        s += "; " + percentText(bare) +
              " of the plot is bare, read as silence (matplotlib draws a level of -inf, the log "
              "of digital silence, as its background)";
     if (cropped())
@@ -385,60 +327,6 @@ PictureLevels readPictureLevels(const RgbImage& image, const std::string& colorm
         whole.warning = edgesWarning(edges);
         return whole;
     }
-}
-
-PictureLevels readPlotLevels(const RgbImage& image, const PlotPlace& plot,
-                             const std::string& colormap, const std::string& subject) {
-    const MapName given = parseMapName(colormap);
-    if (!given.map)
-        throw Error("--image-colormap", "'auto' for a plot whose place is given", "a map's name");
-    RgbImage crop{plot.width, plot.height, image.gray, image.lossy, {}};
-    crop.pixels.reserve(std::size_t(plot.width) * std::size_t(plot.height));
-    for (int r = plot.top; r < plot.top + plot.height; ++r)
-        for (int c = plot.left; c < plot.left + plot.width; ++c)
-            crop.pixels.push_back(
-                image.pixels[std::size_t(r) * std::size_t(image.width) + std::size_t(c)]);
-    std::unordered_map<std::uint32_t, Fit> fits;
-    for (const auto& [key, count] : histogramOf(crop))
-        fits.emplace(key, fitColour(*given.map, colourOf(key)));
-    PictureLevels out;
-    out.colormap = colormap;
-    out.reversedGiven = given.reversed;
-    out.described = true;
-    out.pictureWidth = image.width;
-    out.pictureHeight = image.height;
-    out.left = plot.left;
-    out.top = plot.top;
-    out.boxLeft = plot.left;
-    out.boxRight = plot.left + plot.width;
-    out.boxTop = plot.top;
-    out.boxBottom = plot.top + plot.height;
-    out.levels = {plot.width, plot.height, std::vector<double>(crop.pixels.size())};
-    const double tolerance = image.lossy ? kReadingLossy : kChoosing;
-    std::size_t count = 0;
-    double error = 0;
-    for (std::size_t i = 0; i < crop.pixels.size(); ++i) {
-        const Fit f = fits.at(keyOf(crop.pixels[i]));
-        const bool on = f.dist <= tolerance;
-        out.levels.values[i] =
-            on ? (given.reversed ? 1 - f.t : f.t) : std::numeric_limits<double>::quiet_NaN();
-        count += std::size_t(on);
-        error += on ? f.dist : 0.0;
-    }
-    dropFrameLines(crop, out.levels);
-    const double total = double(std::max<std::size_t>(crop.pixels.size(), 1));
-    out.meanError = 255 * error / double(std::max<std::size_t>(count, 1));
-    out.bare = double(fillGaps(out.levels, true)) / total;
-    out.onMap = std::min(1.0, double(count) / total / std::max(1 - out.bare, 1e-9));
-    if (out.onMap < (image.lossy ? kLeastOnMapLossy : kLeastOnMap))
-        throw Error(subject,
-                    "only " + percent(out.onMap) + " of the pixels of its plot (columns " +
-                        std::to_string(plot.left + 1) + " to " +
-                        std::to_string(plot.left + plot.width) + ", rows " +
-                        std::to_string(plot.top + 1) + " to " +
-                        std::to_string(plot.top + plot.height) + ") are colours of " + colormap,
-                    "the plot drawn with " + colormap + ", as its description says");
-    return out;
 }
 
 } // namespace specedit::core
