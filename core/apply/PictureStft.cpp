@@ -19,13 +19,18 @@ std::string pooledNote(const PictureDescription& d) {
     double harmonic = 0; // E[max of n exponentials] / mean = H_n
     for (std::int64_t k = 1; k <= cells; ++k)
         harmonic += 1.0 / double(k);
+    char rows[80] = "", columns[80] = "";
+    if (bins >= 1.5)
+        std::snprintf(rows, sizeof rows, "each of its rows shows the loudest of %.1f bins", bins);
+    if (frames >= 1.5)
+        std::snprintf(columns, sizeof columns, "%s the loudest of %.1f frames",
+                      bins >= 1.5 ? " and each column" : "each of its columns shows", frames);
     char text[400];
     std::snprintf(text, sizeof text,
-                  "each of its rows shows the loudest of %.1f bins and each column the loudest "
-                  "of %.1f frames (the view was zoomed out): noise comes back about %.0f dB "
-                  "louder than it was; zoom in until a row is a bin and a column a frame before "
-                  "exporting, to rebuild closer",
-                  std::max(bins, 1.0), std::max(frames, 1.0), 10 * std::log10(harmonic));
+                  "%s%s (the view was zoomed out): noise comes back about %.0f dB louder than it "
+                  "was; zoom in until a row is a bin and a column a frame before exporting, to "
+                  "rebuild closer",
+                  rows, columns, 10 * std::log10(harmonic));
     return text;
 }
 

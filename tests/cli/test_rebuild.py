@@ -1025,9 +1025,9 @@ class DescribedPicture(CliTest):
         # draws it; the expected loudest of two cells of noise power is 1.5 times their mean.
         described_picture(self.path("wide.png"), time_s=[-64e-6, 299.5 * 128e-6])
         proc = run("rebuild", self.path("wide.png"), "--out", self.path("y.wav"), check=0)
-        self.assertIn("rebuild: warning: " + self.path("wide.png") + ": each of its rows shows "
-                      "the loudest of 1.0 bins and each column the loudest of 2.0 frames (the view "
-                      "was zoomed out): noise comes back about 2 dB louder than it was", proc.stderr)
+        self.assertIn("rebuild: warning: " + self.path("wide.png") + ": each of its columns "
+                      "shows the loudest of 2.0 frames (the view was zoomed out): noise comes back "
+                      "about 2 dB louder than it was", proc.stderr)
         proc = run("rebuild", self.path("wide.png"), "--nperseg", 256, "--out",
                    self.path("z.wav"), check=0)
         self.assertNotIn("loudest", proc.stderr)  # not the STFT drawn: nothing to say
