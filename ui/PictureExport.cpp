@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QSaveFile>
+#include <algorithm>
 
 namespace specedit::ui {
 
@@ -22,9 +23,9 @@ core::PictureDescription describeView(const SpectrogramView& view, const Documen
     // QCustomPlot maps a vertical axis' range onto the pixel edges from the rect's top - 1 to
     // its bottom (QRect's last row): the picture's rows are one above the rect's.
     d.left = plot.left();
-    d.top = plot.top() - 1;
+    d.top = std::max(0, plot.top() - 1);
     d.width = plot.width();
-    d.height = plot.height();
+    d.height = plot.height() + plot.top() - 1 - d.top;
     d.t0 = state.t0;
     d.t1 = state.t1;
     d.complex = computer->isTwoSided();
@@ -53,12 +54,14 @@ QString exportSpectrogramPicture(SpectrogramView& view, const Document& document
                                  const QString& path) {
     QRect plot;
     QImage image = view.renderPicture(&plot);
-    const core::PictureDescription d = describeView(view, document, plot);
     image.setText("Software", "SpecEdit");
-    image.setText("Description",
-                  QStringLiteral("Spectrogram of %1 (%2)")
-                      .arg(QString::fromStdString(d.source), QString::fromStdString(d.shows)));
-    image.setText(core::kPictureDescriptionKey, QString::fromStdString(core::toJson(d)));
+    if (document.hasSource() && view.scheduler()->computer()) { // else a picture of nothing
+        const core::PictureDescription d = describeView(view, document, plot);
+        image.setText("Description",
+                      QStringLiteral("Spectrogram of %1 (%2)")
+                          .arg(QString::fromStdString(d.source), QString::fromStdString(d.shows)));
+        image.setText(core::kPictureDescriptionKey, QString::fromStdString(core::toJson(d)));
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QObject::tr("%1 could not be opened for writing: %2").arg(path, file.errorString());
