@@ -6,6 +6,7 @@
 #include "io/PlotLevels.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <mutex>
@@ -141,6 +142,18 @@ FigureAxes figureAxesOf(const std::string& path, const std::string& colormap) {
     if (picture->description)
         return describedAxes(*picture->description);
     return readFigureAxes(picture->image, picture->levels);
+}
+
+std::string saturationNote(const PictureLevels& picture, double dbMax) {
+    const auto& v = picture.levels.values;
+    const auto top = std::count_if(v.begin(), v.end(), [](double x) { return x >= 1 - 0.5 / 255; });
+    const double share = double(top) / double(std::max<std::size_t>(v.size(), 1));
+    if (share < 0.001)
+        return {};
+    return shortNumber(std::round(share * 1000) / 10) +
+           " % of its plot is at the map's loudest colour (" + shortNumber(dbMax) +
+           " dB): what was louder was drawn at it and comes back at it; a picture drawn with a "
+           "higher top level (the editor's Ceiling, matplotlib's vmax) keeps it";
 }
 
 PictureAxes pictureAxes(const std::string& path, const std::string& colormap,

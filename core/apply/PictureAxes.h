@@ -59,6 +59,11 @@ FigureAxes figureAxesOf(const std::string& path, const std::string& colormap);
 // 1 % of it, or else it rounded to whole hertz.
 double rateReadOff(double fs);
 
+// The share of the plot at the map's loudest colour, when 0.1 % or more: "2.3 % of its plot is
+// at the map's loudest colour (-23 dB): ...". What was louder than the picture's top level was
+// drawn at it, and comes back at it (a voice's harmonics under the editor's auto levels).
+std::string saturationNote(const PictureLevels& picture, double dbMax);
+
 // Throws Error naming the option of a range neither given nor readable (why it could not be
 // read, and what to give), and Error naming the file as readPictureLevels does.
 PictureAxes pictureAxes(const std::string& path, const std::string& colormap,

@@ -146,8 +146,9 @@ Prepared prepareImage(const RebuildSpec& spec) {
         p.out.centerFrequency = read->description->centerFrequency;
     p.out.pictureNote = picture.note() + stft.note;
     p.out.pictureWarning = picture.warning;
-    if (!stft.pooled.empty())
-        p.out.pictureWarning += (p.out.pictureWarning.empty() ? "" : "; ") + stft.pooled;
+    for (const std::string& more : {stft.pooled, saturationNote(picture, spec.image->dbMax)})
+        if (!more.empty())
+            p.out.pictureWarning += (p.out.pictureWarning.empty() ? "" : "; ") + more;
     p.out.pictureDescribed = read->description.has_value();
     p.out.picturePooled = !stft.pooled.empty();
     p.out.params = params;

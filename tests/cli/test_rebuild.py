@@ -1122,6 +1122,25 @@ class ImageInput(CliTest):
         self.assertEqual((info["kind"], info["sample_rate"], info["center_frequency"]),
                          ("iq", 1e6, 433.92e6))
 
+    def test_a_picture_whose_loud_parts_were_cut_at_its_top_level_says_so(self):
+        fs, n = 8000, 16000
+        _, _, z = scipy.signal.stft(0.5 * np.cos(2 * np.pi * 1000 * np.arange(n) / fs), fs=fs,
+                                    nperseg=256)
+        # Drawn from -100 to -20 dB: the tone's bin (-6 dB) and its Hann neighbours (-12 dB)
+        # drawn at -20: 3 rows of 129, 2.3 % of the plot.
+        gray = np.clip((20 * np.log10(np.abs(z) + 1e-12) + 100) / 80, 0, 1)[::-1]
+        write_png(self.path("cut.png"), gray, bits=8)
+        proc = run("rebuild", self.path("cut.png"), "--image-db", "-100,-20", "--image-time",
+                   f"0,{n / fs}", "--image-freq", "0,4000", "--out", self.path("y.npy"), check=0)
+        self.assertRegex(proc.stderr, r"rebuild: warning: .*cut\.png: 2\.3 % of its plot is "
+                         r"at the map's loudest colour \(-20 dB\): what was louder was drawn at it "
+                         r"and comes back at it")
+        gray = np.clip((20 * np.log10(np.abs(z) + 1e-12) + 100) / 100, 0, 1)[::-1]
+        write_png(self.path("whole.png"), gray, bits=8)  # up to 0 dB: nothing cut
+        proc = run("rebuild", self.path("whole.png"), "--image-db", "-100,0", "--image-time",
+                   f"0,{n / fs}", "--image-freq", "0,4000", "--out", self.path("y.npy"), check=0)
+        self.assertNotIn("loudest colour", proc.stderr)
+
     def test_a_picture_louder_than_full_scale_says_what_may_be_wrong(self):
         fs, n = 8000, 16000
         _, _, z = scipy.signal.stft(0.9 * np.cos(2 * np.pi * 1000 * np.arange(n) / fs), fs=fs,
