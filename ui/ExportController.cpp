@@ -47,6 +47,11 @@ void ExportController::imageDialog() {
     m_document->chooseOutput(path);
     if (!path.endsWith(".png", Qt::CaseInsensitive))
         path += ".png"; // a bare name typed in the dialog
+    QString why;
+    if (!waitForExactPicture(*m_view, m_window, &why)) {
+        emit message(tr("The image was not exported: %1").arg(why), 8000);
+        return;
+    }
     const QString error = exportSpectrogramPicture(*m_view, *m_document, path);
     if (!error.isEmpty())
         QMessageBox::critical(m_window, tr("Cannot save the image"), error);

@@ -6,9 +6,12 @@
 #include "render/TileScheduler.h"
 #include "view/SpectrogramView.h"
 
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QProgressDialog>
 #include <QSaveFile>
+#include <QTimer>
 #include <algorithm>
 
 namespace specedit::ui {
@@ -48,6 +51,36 @@ core::PictureDescription describeView(const SpectrogramView& view, const Documen
     d.shows = view.shapesOutlined() ? "edited" : "original";
     d.panes = view.paneCount();
     return d;
+}
+
+bool waitForExactPicture(SpectrogramView& view, QWidget* parent, QString* why) {
+    if (view.isPictureComplete())
+        return true;
+    QProgressDialog progress(QObject::tr("Computing the exact spectrogram to export…"),
+                             QObject::tr("Cancel"), 0, 0, parent);
+    progress.setWindowTitle(QObject::tr("Export spectrogram image"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    QEventLoop loop;
+    bool done = false;
+    QTimer poll; // each tile that arrives repaints the view, which updates what is complete
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (view.isPictureComplete()) {
+            done = true;
+            loop.quit();
+        }
+    });
+    QObject::connect(&view, &SpectrogramView::pictureFailed, &loop, [&](const QString& message) {
+        *why = message;
+        loop.quit();
+    });
+    QObject::connect(&progress, &QProgressDialog::canceled, &loop, [&] {
+        *why = QObject::tr("cancelled while the exact spectrogram was computed");
+        loop.quit();
+    });
+    poll.start(50);
+    loop.exec();
+    return done;
 }
 
 QString exportSpectrogramPicture(SpectrogramView& view, const Document& document,

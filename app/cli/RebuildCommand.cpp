@@ -24,7 +24,8 @@ void writeReport(const RebuildArgs& a, const nlohmann::json& j) {
         core::writeFileAtomically(a.report, j.dump(1) + "\n");
 }
 
-core::RebuildSpec toSpec(const RebuildArgs& a) {
+// rateFromLabels: the rate was read off a picture's frequency axis (said once checked).
+core::RebuildSpec toSpec(const RebuildArgs& a, bool& rateFromLabels) {
     core::RebuildSpec spec;
     spec.magnitudePath = a.input.magnitude;
     spec.phasePath = a.input.phase;
@@ -61,6 +62,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a) {
     if (spec.image && !a.analysis.fs && picture->description) // SpecEdit's: it names the rate
         spec.analysis.fs = picture->description->sampleRate;
     else if (spec.image && !a.analysis.fs) { // the picture's frequency axis shows the rate
+        rateFromLabels = true;
         spec.analysis.fs = core::pictureSampleRate(*spec.image);
         if (picture->frequencyRead) // read to a pixel: the usual rate it is nearest
             spec.analysis.fs = core::rateReadOff(spec.analysis.fs);
@@ -203,10 +205,11 @@ core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core
 
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
-    auto spec = toSpec(a);
+    bool rateFromLabels = false;
+    auto spec = toSpec(a, rateFromLabels);
     if (spec.image)
         checkPicture(a, spec);
-    if (spec.image && !a.analysis.fs)
+    if (rateFromLabels)
         sayPictureRate(a, spec);
     core::WriterOptions w; // checked before the rebuild runs
     if (!a.sampleType.empty())

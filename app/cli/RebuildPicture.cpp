@@ -93,8 +93,6 @@ void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
 }
 
 void sayPictureRate(const RebuildArgs& a, const core::RebuildSpec& spec) {
-    if (core::readPictureDescription(a.input.magnitude))
-        return; // said with what the description gives
     std::cout << "sample rate " << core::exactNumber(spec.analysis.fs) << " Hz from "
               << (a.imageFreq.empty() ? "the frequency axis' labels" : "--image-freq") << " ("
               << (core::spansNegativeFrequencies(*spec.image)

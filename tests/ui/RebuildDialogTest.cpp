@@ -906,6 +906,31 @@ TEST(RebuildDialog, AnExportedPictureFillsEveryFieldFromItsDescription) {
     EXPECT_EQ(input.centerFrequency, 433.92e6);
 }
 
+// Exported straight after opening, while quick tiles stand in for the exact ones, the picture
+// is the exact one: the export waits for it (the same pixels as once every tile is drawn).
+TEST(RebuildDialog, APictureExportedWhileTilesAreComputedIsTheExactOne) {
+    test::DemoWindow demo;
+    ASSERT_TRUE(demo.open(false));
+    ui::SpectrogramView* view = demo.window.view();
+    ASSERT_FALSE(view->isPictureComplete());
+    QString why;
+    ASSERT_TRUE(ui::waitForExactPicture(*view, &demo.window, &why)) << why.toStdString();
+    const QString early = QString::fromStdString(demo.dir.file("early.png"));
+    ASSERT_EQ(ui::exportSpectrogramPicture(*view, *demo.window.document(), early), QString());
+    ASSERT_TRUE(test::waitForTiles(demo.window));
+    const QString settled = QString::fromStdString(demo.dir.file("settled.png"));
+    ASSERT_EQ(ui::exportSpectrogramPicture(*view, *demo.window.document(), settled), QString());
+    const QImage a(early), b(settled);
+    ASSERT_EQ(a.size(), b.size());
+    const auto d = core::readPictureDescription(settled.toStdString());
+    ASSERT_TRUE(d);
+    int differing = 0;
+    for (int y = d->top + 1; y < d->top + d->height; ++y)
+        for (int x = d->left; x < d->left + d->width; ++x)
+            differing += a.pixel(x, y) != b.pixel(x, y);
+    EXPECT_EQ(differing, 0);
+}
+
 // A screenshot of the editor (the picture without its description: saved again elsewhere) is
 // read from its labels as any figure: the colour bar's levels, the frequency labels with their
 // unit ("434.5 MHz"), and the time labels under the trace lane, which shares the time axis.
