@@ -135,8 +135,8 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
 // With a phase and no STFT given (window, lengths, overlap, offset, detrend, phase unit, bin
 // order; a layout or magnitude unit given is kept), a direct inverse that misses its input by more
 // than rounding was read with scipy's defaults that did not make it: the reading is guessed, as
-// `guess` would, and used when one fits to rounding. nullopt leaves the default reading and its
-// warning.
+// `guess` would, and used when one is consistent (kConsistentBelow). nullopt leaves the default
+// reading and its warning.
 struct GuessedReading {
     core::GuessCandidate reading;
     std::optional<core::SpectrumScaling> scaling; // the scaling its tool writes, when not given
@@ -169,8 +169,8 @@ std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::Reb
     o.magnitudeName = spec.magnitudePath;
     o.phaseName = spec.phasePath;
     const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
-    if (found.candidates.empty() || found.candidates.front().score > core::kRoundingBelow)
-        return std::nullopt;
+    if (found.candidates.empty() || found.candidates.front().score > core::kConsistentBelow)
+        return std::nullopt; // none consistent (files rounded to four digits score -73 dB)
     GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint, {}};
     if (found.framesNote == core::kMatlabFramesNote ||
         found.framesNote == core::kSpectrogramFramesNote)

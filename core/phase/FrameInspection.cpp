@@ -16,6 +16,26 @@ constexpr int kSamplesPerLag = 256;
 // kSamplesPerLag. A transposed reading's 80,000-sample frames took minutes without it.
 constexpr int kScreenSamples = 16;
 constexpr double kScreenMisfitBelow = 1e-3;
+// Data rounded (text with four significant digits) or floored (dB clipped 80 dB down) leave
+// noise where the window is zero: a flat bottom, its kFlatCount quietest samples within
+// kFlatWithin of each other (a window's own ends rise steeply: Kaiser 14's eighth quietest
+// sample holds 50 times the energy of its first). Samples below kNoiseMargin times that noise,
+// at most kNoiseFloorAtMost of the loudest, are silent; without noise, below kSilentBelow of it.
+constexpr std::size_t kFlatCount = 8;
+constexpr double kFlatWithin = 10, kNoiseMargin = 100, kNoiseFloorAtMost = 1e-4;
+
+double silenceFloor(std::vector<double> energy) {
+    const double loudest = *std::max_element(energy.begin(), energy.end());
+    const std::size_t k = std::min(kFlatCount, energy.size() / 4);
+    if (k < 2)
+        return kSilentBelow * loudest;
+    std::nth_element(energy.begin(), energy.begin() + std::ptrdiff_t(k - 1), energy.end());
+    const double kth = energy[k - 1];
+    const double quietest = *std::min_element(energy.begin(), energy.begin() + std::ptrdiff_t(k));
+    const double noise = kth <= kFlatWithin * quietest ? kth : 0.0;
+    return std::max(kSilentBelow * loudest,
+                    std::min(kNoiseFloorAtMost * loudest, kNoiseMargin * noise));
+}
 
 double frameEnergy(const ImportedSpectrum& x, std::int64_t j) {
     double e = 0;
@@ -98,6 +118,23 @@ void measureRatio(const std::vector<std::vector<Complex>>& later,
     }
 }
 
+// A hop fits when its misfit is rounding error; in data with a noise floor, when it is below
+// kNoisyMisfitBelow and every other lag's is kClearlyApart times more.
+bool fitsExactly(double misfit, double runnerUp, double noise) {
+    constexpr double kNoisyMisfitBelow = 1e-3, kClearlyApart = 30;
+    return misfit < kHopMisfitBelow ||
+           (noise > 2 * kSilentBelow && // a floor above kSilentBelow: noise seen
+            misfit < kNoisyMisfitBelow && runnerUp >= kClearlyApart * misfit);
+}
+
+// How many samples short a window of this span may read: its ends below the noise floor. A
+// Hann window's energy near its end, sin^4(pi n / N), stays below a floor r for
+// n < N r^(1/4) / pi; half as much again for other shapes.
+int shortBy(int span, double noise) {
+    return std::max(kShortBy,
+                    int(std::ceil(1.5 * span * std::pow(noise, 0.25) / 3.141592653589793)) + 1);
+}
+
 } // namespace
 
 bool edgeBinsReal(const ImportedSpectrum& x, int nfft) {
@@ -137,24 +174,27 @@ std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, b
             energy[std::size_t(n)] +=
                 std::norm(earlier.back()[std::size_t(n)]) + std::norm(later.back()[std::size_t(n)]);
     }
-    const double loudest = *std::max_element(energy.begin(), energy.end());
+    const double floor = silenceFloor(energy);
     int length = nfft;
-    while (length > 1 && energy[std::size_t(length - 1)] <= kSilentBelow * loudest)
+    while (length > 1 && energy[std::size_t(length - 1)] <= floor)
         --length;
-    const double floor = kSilentBelow * loudest;
     int first = 0;
     while (first + 1 < length && energy[std::size_t(first)] <= floor)
         ++first;
-    FrameReading best{length, 0, 1.0, first, {}, {}};
+    const double noise = floor / *std::max_element(energy.begin(), energy.end());
+    FrameReading best{length, 0, 1.0, kShortBy, first, {}, {}};
+    double runnerUp = kScreenMisfitBelow; // the least misfit of any other lag
     for (int h = 1; h < length; ++h) {
         if (hopMisfit(later, earlier, h, length, floor, kScreenSamples) >= kScreenMisfitBelow)
             continue;
         const double m = hopMisfit(later, earlier, h, length, floor, kSamplesPerLag);
+        runnerUp = std::min(runnerUp, std::max(m, best.misfit));
         if (m < best.misfit)
-            best = {length, h, m, first, {}, {}};
+            best = {length, h, m, kShortBy, first, {}, {}};
     }
-    if (best.misfit >= kHopMisfitBelow)
+    if (!fitsExactly(best.misfit, runnerUp, noise))
         return std::nullopt;
+    best.shortBy = shortBy(length - first, noise);
     measureRatio(later, earlier, floor, best);
     return best;
 }

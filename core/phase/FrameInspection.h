@@ -12,6 +12,9 @@
 //   |sum_j s_{j+1}(n) conj s_j(n+h)|^2 / (sum |s_{j+1}(n)|^2 sum |s_j(n+h)|^2) is 1 at
 //   every n. The misfit, the energy-weighted mean of 1 - coherence, is rounding error at the
 //   true hop and far from it elsewhere; no window needs to be known.
+// Data rounded (text with four digits) or floored (dB 80 below the loudest) hold noise where the
+// window is zero: a flat floor, above which the window is read (its ends further short, as
+// FrameReading::shortBy says), and a hop whose misfit is far below every other lag's fits.
 // A misread of the units (degrees read as radians, power as magnitude) gives segments that
 // fill the FFT and no hop with a small misfit: nothing is proposed.
 
@@ -30,6 +33,9 @@ struct FrameReading {
     int nperseg = 0; // up to the last sample holding energy (up to kShortBy short of the window)
     int hop = 0;
     double misfit = 0; // of the hop, 0..1
+    // Samples the window's ends may read short: kShortBy, more in data with a noise floor
+    // (rounded or floored), where more of each end lies below it.
+    int shortBy = kShortBy;
     // The first sample holding energy: 0 (or up to kShortBy for windows that start near zero)
     // when the window comes first in the frame (scipy, MATLAB); librosa and torch centre a
     // window shorter than the FFT, (nfft - N) / 2 samples in.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <tuple>
 
@@ -275,8 +276,32 @@ void keepFarMoreConsistent(std::vector<RankKey>& keys, const std::vector<GuessCa
         }
 }
 
+// With a phase, the share of noise in the data (rounded digits, a dB floor) that a reading
+// sees as inconsistency: ||(I - P) e|| / ||e|| for the projection P onto the STFTs of signals,
+// whose range is hop of every nfft real dimensions a frame holds: sqrt(1 - hop / nfft). A
+// reading whose frames barely overlap sees little of it.
+double noiseSeen(const StftParams& p) {
+    return std::sqrt(std::max(1e-3, 1.0 - double(p.hop()) / double(p.nfft)));
+}
+
+// Data with noise in it (text rounded to four digits: -73 dB at the true reading) is
+// inconsistent beyond kRoundingBelow in every reading: a reading is consistent to the data's
+// rounding when its score, over the noise it sees, is within kNoiseTie of the least so scaled.
+// A boxcar 1024 at hop 896 scored -80.8 dB on torch's Hann 800 in 1024 at hop 200 written with
+// four digits (-73.3): scaled, -71.8 and -72.3, and the more redundant reading ranks first.
+constexpr double kNoiseTie = 2;
+
+double leastNoise(const std::vector<GuessCandidate>& found) {
+    double least = std::numeric_limits<double>::infinity();
+    for (const GuessCandidate& c : found)
+        if (!c.scoreIsDb)
+            least = std::min(least, c.score / noiseSeen(c.params));
+    return least;
+}
+
 std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool steady) {
     const PeakFitBars bars(found);
+    const double noise = leastNoise(found);
     std::vector<RankKey> keys(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const GuessCandidate& c = found[i];
@@ -285,7 +310,8 @@ std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool ste
         k.group.misfit = !bars.fits(c);
         k.group.unconstrained = c.scoreIsDb && !magnitudesConstrain(c);
         if (!c.scoreIsDb) {
-            k.group.rounding = c.score >= kRoundingBelow;
+            k.group.rounding =
+                c.score >= kRoundingBelow && c.score / noiseSeen(c.params) > kNoiseTie * noise;
             k.group.lessRedundant = k.group.rounding ? 0.0 : -redundancy(c.params);
         }
         k.score = c.scoreIsDb ? rankedScoreDb(c) : c.score;

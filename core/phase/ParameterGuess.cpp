@@ -264,9 +264,9 @@ private:
             for (const StftParams& p : speechFraming(nfft, m_o.fs, r->frames, m_o.length))
                 params.push_back(p);
         if (const auto& seen = reading.seen) {
-            for (int n = seen->nperseg; n <= std::min(nfft, seen->nperseg + kShortBy); ++n)
+            for (int n = seen->nperseg; n <= std::min(nfft, seen->nperseg + seen->shortBy); ++n)
                 addSeen(params, *seen, n, 0, nfft, r->frames);
-            if (seen->first > kShortBy)
+            if (seen->first > seen->shortBy)
                 tryCentred(l, *seen, nfft, r->frames);
         }
         scoreAll(*r, usableParams(std::move(params)));
@@ -280,7 +280,7 @@ private:
                     std::int64_t frames) {
         std::map<int, std::vector<StftParams>> byOffset;
         const int shortest = seen.nperseg - seen.first;
-        for (int n = shortest; n <= std::min(nfft, shortest + 2 * kShortBy); ++n) {
+        for (int n = shortest; n <= std::min(nfft, shortest + 2 * seen.shortBy); ++n) {
             const int d = (nfft - n) / 2;
             if (d <= seen.first && d + n >= seen.nperseg)
                 addSeen(byOffset[d], seen, n, d, nfft, frames);

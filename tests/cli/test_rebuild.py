@@ -468,6 +468,47 @@ class Guess(CliTest):
                     top["window"], "--nperseg", 256, "--noverlap", 256 - hop, "--out", y)
                 self.assertLess(np.max(np.abs(np.load(y)[:len(x)] - x)), 1e-6)
 
+    def test_files_rounded_to_four_digits_or_floored_in_db_are_read_as_made(self):
+        # Text written with four significant digits (np.savetxt fmt="%.4g") leaves noise, -73 dB,
+        # where the window is zero: the frames still show the window and the hop above it
+        # (FrameInspection.h), and readings whose frames barely overlap, consistent with any
+        # data to about that noise (a boxcar 1024 at hop 896: -80.8 dB), do not outrank the
+        # true one. They did: torch's Hann 800 in 1024 at hop 200 was guessed a 1024 at hop 896
+        # and rebuilt to 71680 samples of nothing.
+        x = signal(16000)
+        z = torch_stft(x, "hann", 1024, 800, 200, pad_mode="reflect")
+        np.savetxt(self.path("m.csv"), np.abs(z), delimiter=",", fmt="%.4g")
+        np.savetxt(self.path("p.csv"), np.angle(z), delimiter=",", fmt="%.4g")
+        files = [self.path("m.csv"), "--phase", self.path("p.csv")]
+        top = json.loads(run("guess", *files, check=0).stdout)["candidates"][0]
+        self.assertEqual((top["window"], top["nperseg"], top["hop"], top["window_offset"]),
+                         ("hann", 800, 200, 112))
+        self.assertLess(top["inconsistency"], 1e-3)
+        proc = run("rebuild", *files, "--out", self.path("y.npy"))
+        self.assertIn("read as guessed, hann, window 800 at sample 112 of 1024, hop 200",
+                      proc.stdout)
+        y = np.load(self.path("y.npy"))
+        self.assertEqual(len(y), len(x))
+        self.assertLess(np.linalg.norm(y - x) / np.linalg.norm(x), 1e-3)  # measured 9e-5
+        # Frames by bins by hand (numpy, a symmetric Hamming 400 in a 512 FFT every 160
+        # samples), as four-digit text, and as dB floored 80 dB below the loudest (librosa's
+        # amplitude_to_db, top_db=80).
+        w = np.zeros(512)
+        w[:400] = np.hamming(400)
+        frames = (len(x) - 512) // 160 + 1
+        z = np.array([np.fft.rfft(w * x[j * 160:j * 160 + 512]) for j in range(frames)])
+        db = 20 * np.log10(np.abs(z) / np.abs(z).max())
+        np.savetxt(self.path("m.csv"), np.abs(z), delimiter=",", fmt="%.4g")
+        np.savetxt(self.path("p.csv"), np.angle(z), delimiter=",", fmt="%.4g")
+        np.save(self.path("db.npy"), np.maximum(db, -80))
+        np.save(self.path("p.npy"), np.angle(z))
+        for files in [[self.path("m.csv"), "--phase", self.path("p.csv")],
+                      [self.path("db.npy"), "--phase", self.path("p.npy"), "--mag-unit", "db"]]:
+            with self.subTest(files[0]):
+                top = json.loads(run("guess", *files, check=0).stdout)["candidates"][0]
+                self.assertEqual((top["window"], top["nperseg"], top["nfft"], top["hop"],
+                                  top["layout"]), ("hamming,sym", 400, 512, 160, "frames-bins"))
+
     def test_scipy_spectrogram_defaults_tukey_window_and_frames_from_the_first_sample(self):
         # scipy.signal.spectrogram: ('tukey', 0.25), nperseg 256, noverlap 256 // 8, no
         # padding (frames from sample 0), psd scaling. The given length's frame count tells
