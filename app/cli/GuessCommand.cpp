@@ -148,6 +148,7 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {
+                pairNpzArrays(a->input, std::cerr, "guess: note: ");
                 auto job = makeProgressJob("guess");
                 runGuess(*a, *job);
             });

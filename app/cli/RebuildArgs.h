@@ -46,6 +46,13 @@ inline bool isNpyPath(const std::string& path) {
     return path.size() >= 4 && path.compare(path.size() - 4, 4, ".npy") == 0;
 }
 
+// The files read with scipy's defaults or the options given; with a phase and no STFT given,
+// when those do not make the files (their direct inverse misses them, or a --length does not
+// fit their frames), read as `guess` finds when a reading is consistent, and that is said
+// (cli/RebuildGuess.cpp). The spec then holds the reading used.
+core::RebuildOutcome rebuildAsMade(const RebuildArgs& a, core::RebuildSpec& spec,
+                                   core::JobControl& job);
+
 // The option (a reading option: --window, --nperseg, ...) was given.
 bool given(const RebuildArgs& a, const std::string& option);
 

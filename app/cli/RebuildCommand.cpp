@@ -88,7 +88,7 @@ nlohmann::json reportOf(const RebuildArgs& a, const core::RebuildOutcome& r) {
     const double per =
         r.iterationSeconds / double(std::max<std::size_t>(1, r.convergenceDb.size()));
     j.update({{"method", a.method},
-              {"init", a.input.phase.empty() ? a.init : "given"},
+              {"init", r.phaseGiven ? "given" : a.init},
               {"iterations", r.convergenceDb.size()},
               {"convergence_db", r.convergenceDb},
               {"initial_convergence_db", r.initialDb},
@@ -132,77 +132,6 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
 }
 
-// With a phase and no STFT given (window, lengths, overlap, offset, detrend, phase unit, bin
-// order; a layout or magnitude unit given is kept), a direct inverse that misses its input by more
-// than rounding was read with scipy's defaults that did not make it: the reading is guessed, as
-// `guess` would, and used when one is consistent (kConsistentBelow). nullopt leaves the default
-// reading and its warning.
-struct GuessedReading {
-    core::GuessCandidate reading;
-    std::optional<core::SpectrumScaling> scaling; // the scaling its tool writes, when not given
-    std::string why;                              // the guess's scaling hint
-    std::string frames; // where the frames of the tool it points to start, when not scipy's
-};
-
-std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::RebuildSpec& spec,
-                                           const core::RebuildOutcome& r, core::JobControl& job) {
-    if (!core::readingMisfits(r) || spec.refineGivenPhase)
-        return std::nullopt;
-    for (const CLI::Option* o : a.readingOptions)
-        if (o->count() > 0)
-            return std::nullopt;
-    const core::Matrix mag = core::readMatrix(spec.magnitudePath, spec.raw);
-    std::optional<core::Matrix> phase;
-    if (!spec.phasePath.empty())
-        phase = core::readMatrix(spec.phasePath, spec.raw);
-    core::GuessOptions o;
-    o.length = a.length;
-    o.fs = spec.analysis.fs;
-    o.scaling = spec.layout.scaling;
-    o.keep = 1;
-    if (a.layoutOption->count() > 0)
-        o.layout = spec.layout.layout;
-    if (a.magUnitOption->count() > 0) {
-        o.magnitudeUnit = spec.layout.magnitude;
-        o.dbFloor = spec.layout.dbFloor;
-    }
-    o.magnitudeName = spec.magnitudePath;
-    o.phaseName = spec.phasePath;
-    const auto found = core::guessParameters(mag, phase ? &*phase : nullptr, o, job);
-    if (found.candidates.empty() || found.candidates.front().score > core::kConsistentBelow)
-        return std::nullopt; // none consistent (files rounded to four digits score -73 dB)
-    GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint, {}};
-    if (found.framesNote == core::kMatlabFramesNote ||
-        found.framesNote == core::kSpectrogramFramesNote)
-        g.frames = found.framesNote;   // a tool whose frames start at the first sample
-    if (a.scalingOption->count() == 0) // librosa's file read with scipy's scaling: 45 dB loud
-        g.scaling = found.hintedScaling;
-    return g;
-}
-
-// The spec's reading, or the guessed one when the default misses a direct inverse's input
-// (guessReading); the spec then holds the reading used.
-core::RebuildOutcome rebuild(const RebuildArgs& a, core::RebuildSpec& spec, core::JobControl& job) {
-    auto r = core::rebuildSignal(spec, job);
-    const auto c = guessReading(a, spec, r, job);
-    if (!c)
-        return r;
-    std::cout << "the default reading (window " << r.params.nperseg << ", overlap "
-              << r.params.noverlap << ") misses the input by " << r.interiorDb
-              << " dB: read as guessed, " << c->reading.describe() << " (inconsistency "
-              << 20 * std::log10(std::max(c->reading.score, 1e-300))
-              << " dB; give --nperseg and --noverlap to choose)\n";
-    core::useReading(spec, c->reading);
-    if (c->scaling) {
-        spec.layout.scaling = *c->scaling;
-        std::cout << "scaling " << core::toString(*c->scaling) << ": " << c->why
-                  << " (give --scaling to choose)\n";
-    }
-    if (!c->frames.empty())
-        std::cout << "note: " << c->frames << "\n";
-    return core::rebuildSignal(spec, job);
-}
-
 void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     requireRate(a);
     bool rateFromLabels = false;
@@ -220,7 +149,7 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     core::requireWritable(a.out);
     if (!a.report.empty())
         core::requireWritable(a.report);
-    const auto r = rebuild(a, spec, job);
+    const auto r = rebuildAsMade(a, spec, job);
     finishProgress();
     if (!r.pictureNote.empty())
         std::cout << "picture " << r.pictureNote << "\n";
@@ -239,9 +168,9 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     else if (!r.directInverse)
         std::cout << "spectral convergence " << r.finalDb << " dB after " << r.convergenceDb.size()
                   << " iterations (" << a.method << " from "
-                  << (spec.phasePath.empty() ? a.init : "the given phase") << ", " << r.blocks
-                  << " block" << (r.blocks == 1 ? "" : "s") << ", "
-                  << r.initSeconds + r.iterationSeconds << " s)\n";
+                  << (r.phaseGiven ? "the given phase" : a.init) << ", " << r.blocks << " block"
+                  << (r.blocks == 1 ? "" : "s") << ", " << r.initSeconds + r.iterationSeconds
+                  << " s)\n";
     const std::int64_t clipped = core::writeRebuilt(r, spec, a.out, w, a.center);
     writeReport(a, reportOf(a, r));
     std::cout << "wrote " << a.out << ": " << r.length << " samples ("
@@ -331,7 +260,7 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--sample-type", a->sampleType,
                     "int16 | float32 for a recording; float64 (default) | float32 for a .npy");
     for (const char* name : {"--window", "--nperseg", "--noverlap", "--nfft", "--window-offset",
-                             "--detrend", "--phase-unit", "--sides", "--uncentred"})
+                             "--detrend", "--phase-unit", "--sides"})
         a->readingOptions.push_back(cmd->get_option(name));
     a->layoutOption = cmd->get_option("--layout");
     a->magUnitOption = cmd->get_option("--mag-unit");
@@ -339,6 +268,7 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
     cmd->callback([a, &action] {
         action = [a] {
             return runGuarded([&] {
+                pairNpzArrays(a->input, std::cout, "");
                 auto job = makeProgressJob("rebuild");
                 runRebuild(*a, *job);
             });

@@ -1,5 +1,7 @@
 #include "cli/SpectrumInput.h"
 
+#include "io/NpzArchive.h"
+
 namespace specedit::cli {
 
 void addSpectrumInputOptions(CLI::App* cmd, SpectrumInputArgs& a) {
@@ -22,6 +24,18 @@ void addSpectrumInputOptions(CLI::App* cmd, SpectrumInputArgs& a) {
     cmd->add_flag("--big-endian", a.bigEndian, "Raw binary files are big-endian");
     cmd->add_option("--rows", a.rows, "Raw binary files: number of rows");
     cmd->add_option("--cols", a.cols, "Raw binary files: number of columns");
+}
+
+void pairNpzArrays(SpectrumInputArgs& a, std::ostream& out, const std::string& prefix) {
+    if (!a.phase.empty())
+        return;
+    if (const auto pair = core::npzMagnitudeAndPhase(a.magnitude)) {
+        out << prefix << "read " << pair->magnitude << " as the magnitudes and " << pair->phase
+            << " as the phases (name one alone as " << pair->magnitude
+            << " to leave the other out)\n";
+        a.magnitude = pair->magnitude;
+        a.phase = pair->phase;
+    }
 }
 
 core::RawMatrixFormat rawFormat(const SpectrumInputArgs& a) {

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace specedit::cli {
@@ -30,6 +31,10 @@ struct SpectrumInputArgs {
 void addSpectrumInputOptions(CLI::App* cmd, SpectrumInputArgs& args);
 
 core::RawMatrixFormat rawFormat(const SpectrumInputArgs& args);
+// An .npz given alone whose two arrays' names say which holds the magnitudes and which the
+// phases (np.savez("s.npz", mag=..., phase=...)): both read from it, and said (rebuild: on
+// stdout; guess, whose stdout is JSON: "guess: note: ..." on stderr).
+void pairNpzArrays(SpectrumInputArgs& args, std::ostream& out, const std::string& prefix);
 // The layout the options describe; the bin order stays OneSided for "auto".
 core::SpectrumLayout spectrumLayout(const SpectrumInputArgs& args);
 

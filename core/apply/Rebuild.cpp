@@ -18,11 +18,23 @@
 namespace specedit::core {
 namespace {
 
-// Parameters for `bins` rows under the spec's bin order (scipy's istft rules when automatic).
+// Automatic sides and no window or FFT size given: a power of two of bins (16 or more) is an
+// FFT's two-sided spectrum (IQ). Read one-sided, as scipy's rule does, it is an FFT of
+// 2 (bins - 1), a size nobody picks: a 256-bin IQ spectrogram came back as a real signal twice
+// as long, its bursts and tones nowhere.
+bool twoSidedByCount(const RebuildSpec& spec, std::int64_t bins) {
+    return spec.autoSides && !spec.analysis.nfft && !spec.analysis.nperseg && bins >= 16 &&
+           (bins & (bins - 1)) == 0;
+}
+
+// Parameters for `bins` rows under the spec's bin order (scipy's istft rules when automatic,
+// but for twoSidedByCount).
 StftParams resolveParams(const RebuildSpec& spec, std::int64_t bins, SpectrumLayout& layout) {
     IstftOptions o = spec.analysis;
     if (!spec.autoSides && !o.nfft && !o.nperseg)
         o.nfft = layout.order == BinOrder::OneSided ? int(2 * (bins - 1)) : int(bins);
+    if (twoSidedByCount(spec, bins))
+        o.nperseg = int(bins);
     bool twoSided = false;
     const auto p = resolveIstftParams(bins, o, spec.magnitudePath, &twoSided);
     if (spec.autoSides)
@@ -91,6 +103,7 @@ template <typename S>
 void run(const RebuildSpec& spec, const ImportedSpectrum& s, RebuildOutcome& out, JobControl& job,
          const IterationFn& onIteration) {
     std::vector<S>& x = signalOf<S>(out);
+    out.phaseGiven = s.hasPhase;
     if (spec.detrend != Detrend::None) {
         if (!s.hasPhase || spec.refineGivenPhase)
             throw Error("--detrend", toString(spec.detrend) + " with phase retrieval",
@@ -169,6 +182,7 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
     const auto [bins, frames] = binsAndFrames(mag, layout.layout);
     Prepared p;
     p.out.params = resolveParams(spec, bins, layout);
+    p.out.twoSidedByCount = twoSidedByCount(spec, bins);
     if (layout.windowOffset < 0 || layout.windowOffset + p.out.params.nperseg > p.out.params.nfft)
         throw Error("--window-offset",
                     std::to_string(layout.windowOffset) + " with a window of " +
@@ -248,9 +262,18 @@ std::string trendNote(const RebuildOutcome& outcome) {
 }
 
 std::string sidesNote(const RebuildOutcome& outcome) {
+    const std::string count =
+        !outcome.twoSidedByCount
+            ? ""
+            : std::to_string(outcome.input.bins) +
+                  " rows, a power of two, are read as a two-sided spectrum (IQ) of nfft " +
+                  std::to_string(outcome.params.nfft) + " (one-sided, they would be an FFT of " +
+                  std::to_string(2 * (outcome.input.bins - 1)) +
+                  "; --sides onesided reads them so)" + (outcome.readShifted ? "; " : "");
     if (!outcome.readShifted)
-        return {};
-    return "the spectrum's energy lies around its middle rows, as an fftshifted spectrum's "
+        return count;
+    return count +
+           "the spectrum's energy lies around its middle rows, as an fftshifted spectrum's "
            "(row 0 at -fs/2) does: read so (--sides twosided reads it in FFT order, row 0 at "
            "0 Hz)";
 }

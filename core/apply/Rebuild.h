@@ -53,10 +53,12 @@ struct RebuildOutcome {
     std::int64_t length = 0;
     Framing framing; // where the frames lie in the signal (the layout's window offset)
     bool complexSignal = false;
-    bool foldedHermitian = false;         // a two-sided spectrum of a real signal
-    bool readShifted = false;             // bin order automatic: read as fftshifted (sidesNote)
-    bool directInverse = false;           // phase given, inverted once
-    std::vector<double> real;             // the signal, when real
+    bool foldedHermitian = false; // a two-sided spectrum of a real signal
+    bool readShifted = false;     // bin order automatic: read as fftshifted (sidesNote)
+    bool twoSidedByCount = false; // bin order automatic, no window: 2^k bins read as two-sided
+    bool phaseGiven = false;      // a phase file, or complex values
+    bool directInverse = false;   // phase given, inverted once
+    std::vector<double> real;     // the signal, when real
     std::vector<std::complex<double>> iq; // the signal, when complex
     MagnitudeGrid input;                  // the magnitudes it was rebuilt from
     std::vector<double> convergenceDb;    // per iteration (empty for a direct inverse)
@@ -134,7 +136,8 @@ std::string coverageNote(const RebuildOutcome& outcome);
 // the band edges) lies near rows 0 and nfft-1; when its mean |frequency| there is above
 // kShiftedCentroid of the sample rate (white noise: 0.25; the fftshifted captures in
 // shared/data/real 0.48; a carrier at 0.38 fs in FFT order stays) the file is read as fftshifted,
-// and this says so ("" otherwise).
+// and this says so ("" otherwise). It also says when no window was given and a power of two of
+// rows was read as two-sided (twoSidedByCount).
 std::string sidesNote(const RebuildOutcome& outcome);
 inline constexpr double kShiftedCentroid = 0.45;
 

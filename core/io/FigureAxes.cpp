@@ -291,6 +291,22 @@ std::string axisNote(const char* name, const AxisReading& a, const char* unit) {
 std::string FigureAxes::timeNote() const {
     return axisNote("time", time, "s");
 }
+namespace {
+
+// A frequency axis read to within half a pixel of 0 Hz at its bottom starts there, shifted as
+// read: matplotlib's specgram (0 to 4000 Hz) read 2.9 to 4002.9 Hz, a band that shows no sample
+// rate. Half a bin below 0 (pixels centred on bins) is more than half a pixel where it matters.
+void startAtZero(AxisReading& a, double pixels) {
+    if (!a.read || a.low == 0 || pixels <= 0)
+        return;
+    if (std::abs(a.low) <= 0.5 * (a.high - a.low) / pixels) {
+        a.high -= a.low;
+        a.low = 0;
+    }
+}
+
+} // namespace
+
 std::string FigureAxes::frequencyNote() const {
     return axisNote("frequency", frequency, "Hz");
 }
@@ -347,6 +363,7 @@ FigureAxes readFigureAxes(const RgbImage& image, const PictureLevels& p) {
                               p.boxBottom,
                               p.boxTop,
                               Quantity::Frequency});
+    startAtZero(out.frequency, p.boxBottom - p.boxTop);
     if (p.barLine < 0) {
         out.level.problem = "no colour bar found";
         return out;

@@ -2,6 +2,7 @@
 
 #include "io/GrayImage.h"
 #include "io/Npy.h"
+#include "io/NpzArchive.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -23,6 +24,18 @@ std::string extension(const std::string& path) {
     for (auto& ch : e)
         ch = char(std::tolower(static_cast<unsigned char>(ch)));
     return e;
+}
+
+Matrix readNpy(const std::string& path);
+
+// An .npz's array, read as its own .npy: errors name it ("s.npz:mag"), not the unpacked copy.
+Matrix readNpzArray(const std::string& path) {
+    const NpzExtract extract(path);
+    try {
+        return readNpy(extract.npyPath());
+    } catch (const Error& e) {
+        throw Error(e.kind(), path, e.problem(), e.expected());
+    }
 }
 
 Matrix readNpy(const std::string& path) {
@@ -397,6 +410,8 @@ RawMatrixFormat::Type parseRawType(const std::string& text, const std::string& o
 }
 
 Matrix readMatrix(const std::string& path, const RawMatrixFormat& raw) {
+    if (isNpzPath(path))
+        return readNpzArray(path);
     if (!std::filesystem::is_regular_file(path))
         throw Error(path, "does not exist or is not a file", "a matrix file");
     const std::string ext = extension(path);

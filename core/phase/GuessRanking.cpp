@@ -426,6 +426,16 @@ std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPha
     return close.empty() || window.empty() ? close + window : close + "; and " + window;
 }
 
+std::string firstSampleTool(const GuessCandidate& c) {
+    if (c.centred)
+        return {};
+    if (c.params.window == parseWindow("tukey,0.25"))
+        return "scipy.signal.spectrogram's (its Tukey window of alpha 0.25)";
+    if (c.params.window == parseWindow("hamming,sym"))
+        return "MATLAB's spectrogram's (its symmetric Hamming window)";
+    return {};
+}
+
 void addScalingHints(GuessResult& result, SpectrumScaling given, bool lengthKnown) {
     const GuessCandidate* best = result.candidates.empty() ? nullptr : &result.candidates.front();
     if (best && best->layout.windowOffset > 0 && given == SpectrumScaling::Spectrum) {

@@ -188,6 +188,11 @@ inline constexpr const char* kMatlabFramesNote =
     "where the frames start cannot be told from the data, but a symmetric Hamming window is "
     "MATLAB's spectrogram's, whose frames start at the first sample: rebuild --uncentred (in "
     "the editor, tick \"frames start at the first sample\"); a length tells for sure";
+// The tool whose frames start at the first sample that a reading's window points to, without a
+// length to tell: "scipy.signal.spectrogram's (its Tukey window of alpha 0.25)" or "MATLAB's
+// spectrogram's (its symmetric Hamming window)"; "" for any other window. A rebuild reads
+// such frames from the first sample (read centred, they came back half a window late).
+std::string firstSampleTool(const GuessCandidate& c);
 // Said instead when the length is given: its frame count tells.
 inline constexpr const char* kFrameCountNote =
     "the given length's frame count tells where the frames start: each candidate's centred is "

@@ -318,14 +318,50 @@ class RebuildFromMagnitudeAndPhase(CliTest):
         proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--out",
                    self.path("y.npy"))
         self.assertIn("scaling none: a symmetric Hamming window is MATLAB's", proc.stdout)
-        self.assertIn("note: where the frames start cannot be told from the data, but a "
-                      "symmetric Hamming window is MATLAB's spectrogram's", proc.stdout)
+        # Its frames start at the first sample, as MATLAB's do: read so (they were read
+        # centred, and the result came back half a window late).
+        self.assertIn("note: frames read from the first sample, as MATLAB's spectrogram's (its "
+                      "symmetric Hamming window) start: the data cannot tell where frames start, "
+                      "a --length can", proc.stdout)
+        covered = (frames - 1) * hop + n
+        y = np.load(self.path("y.npy"))
+        self.assertEqual(len(y), covered)
+        self.assertLess(test_cli.rel_err(y, x[:covered]), 1e-6)
         proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--window",
                    "hamming,sym", "--nperseg", n, "--noverlap", n - hop, "--scaling", "none",
                    "--uncentred", "--out", self.path("u.npy"))
-        u = np.load(self.path("u.npy"))
-        covered = (frames - 1) * hop + n
-        self.assertLess(test_cli.rel_err(u, x[:covered]), 1e-6)
+        self.assertLess(test_cli.rel_err(np.load(self.path("u.npy")), x[:covered]), 1e-6)
+
+    def test_numpy_npz_archives_are_read_by_their_arrays_names(self):
+        # np.savez writes a zip of .npy files: it was read as text ("line 2: '...' is not a
+        # number"). Two arrays named as magnitudes and phases are both read; one array alone,
+        # or one named after the file (s.npz:NAME), as any .npy; several, unnamed, are listed.
+        x = signal(6000)
+        _, _, z = scipy.signal.stft(x, nperseg=256)
+        np.savez(self.path("s.npz"), mag=np.abs(z), phase=np.angle(z))
+        np.savez_compressed(self.path("c.npz"), z)
+        np.savez(self.path("three.npz"), a=np.abs(z), b=np.angle(z), c=np.zeros(3))
+        proc = run("rebuild", self.path("s.npz"), "--out", self.path("y.npy"))
+        self.assertIn("read %s:mag as the magnitudes and %s:phase as the phases"
+                      % (self.path("s.npz"), self.path("s.npz")), proc.stdout)
+        self.assertLess(test_cli.rel_err(np.load(self.path("y.npy"))[:len(x)], x), 1e-9)
+        run("rebuild", self.path("c.npz"), "--out", self.path("y.npy"))  # arr_0, complex
+        self.assertLess(test_cli.rel_err(np.load(self.path("y.npy"))[:len(x)], x), 1e-9)
+        run("rebuild", self.path("three.npz") + ":a", "--phase", self.path("three.npz") + ":b",
+            "--out", self.path("y.npy"))
+        self.assertLess(test_cli.rel_err(np.load(self.path("y.npy"))[:len(x)], x), 1e-9)
+        three = self.path("three.npz")
+        for given, message in [
+                (three, three + ": holds 3 arrays (a, b, c) (expected one of them named after "
+                 "the file, e.g. " + three + ":a)"),
+                (three + ":zz", three + ":zz: names no array in " + three + " (expected one of "
+                 "its arrays: a, b, c)"),
+                (three + ":c", three + ":c: holds a 1-D array (expected a 2-D array")]:
+            with self.subTest(given):
+                self.assertIn("error: " + message,
+                              run("rebuild", given, "--out", self.path("y.npy"), check=1).stderr)
+        top = json.loads(run("guess", self.path("s.npz"), check=0).stdout)["candidates"][0]
+        self.assertLess(top["inconsistency"], 1e-10)  # with its phase
 
     def test_the_projects_own_stft_round_trips(self):
         x = signal(8000)
@@ -525,15 +561,26 @@ class Guess(CliTest):
         self.assertLess(top["inconsistency"], 1e-10)
         self.assertIn("frames from the first sample", top["summary"])
         self.assertIn("the given length's frame count tells", out["frames_note"])
-        y = self.path("y.npy")
-        run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--window",
-            "tukey,0.25", "--nperseg", 256, "--noverlap", 32, "--uncentred", "--scaling", "psd",
-            "--fs", 8000, "--out", y, check=0)
-        y = np.load(y)
         covered = (c.shape[1] - 1) * 224 + 256
-        self.assertEqual(len(y), covered)
-        # sample 0 has weight 0 in the only frame holding it (the Tukey window starts at 0)
-        self.assertLess(np.max(np.abs(y[1:] - x[1:covered])), 1e-9)
+        files = [self.path("m.npy"), "--phase", self.path("p.npy"), "--fs", 8000]
+        # Given in full; guessed, with --uncentred, with a length (the default reading's frame
+        # count does not fit it: it failed, "16000 samples give 126 frames (expected 71"), and
+        # with neither (the tool's frames start at the first sample).
+        for more in [["--window", "tukey,0.25", "--nperseg", 256, "--noverlap", 32,
+                      "--uncentred", "--scaling", "psd"],
+                     ["--uncentred"], ["--length", len(x)], []]:
+            with self.subTest(more=more):
+                proc = run("rebuild", *files, *more, "--out", self.path("y.npy"), check=0)
+                y = np.load(self.path("y.npy"))
+                self.assertEqual(len(y), len(x) if more == ["--length", len(x)] else covered)
+                # sample 0 has weight 0 in the only frame holding it (the Tukey window starts
+                # at 0)
+                self.assertLess(np.max(np.abs(y[1:covered] - x[1:covered])), 1e-9)
+                if len(more) < 3:
+                    self.assertIn("read as guessed, tukey,0.25, window 256, hop 224", proc.stdout)
+        self.assertIn("the default reading does not fit the files (--length: 16000 samples give "
+                      "126 frames (expected 71 frames", run("rebuild", *files, "--length", len(x),
+                                                            "--out", self.path("y.npy")).stdout)
         # the default psd of power magnitudes: phase retrieval at 12.5 % overlap is warned of
         # (nearly any phase is consistent there, so magnitudes alone barely tell the hop)
         _, _, sxx = scipy.signal.spectrogram(x, 8000.0, detrend=False)
@@ -968,6 +1015,44 @@ class PhaseRetrievalCli(CliTest):
         sc = 20 * np.log10(np.linalg.norm(np.abs(zy) - np.abs(z)) / np.linalg.norm(np.abs(z)))
         self.assertLess(abs(sc - report["final_convergence_db"]), 0.5)
 
+    def test_magnitudes_alone_say_the_reading_assumed_and_2_to_the_k_rows_are_iq(self):
+        # With no phase and no STFT given, nothing confirms scipy's defaults: said, with the
+        # reading taken (a Hamming 512 at hop 128 came back as noise twice as long, silently).
+        x = signal(8000)
+        _, _, z = scipy.signal.stft(x, fs=8000, window="hamming", nperseg=512, noverlap=384)
+        np.save(self.path("m.npy"), np.abs(z))
+        proc = run("rebuild", self.path("m.npy"), "--iterations", 5, "--out", self.path("y.npy"))
+        self.assertIn("note: no phase and no STFT given: read as scipy's defaults for 257 rows "
+                      "(hann, window 512, hop 256); magnitudes alone do not confirm a reading",
+                      proc.stdout)
+        proc = run("rebuild", self.path("m.npy"), "--nperseg", 512, "--iterations", 5, "--out",
+                   self.path("y.npy"))
+        self.assertNotIn("scipy's defaults", proc.stdout)
+        # An IQ spectrogram's 256 rows, fftshifted as most tools show it: scipy's rule read them
+        # as a real signal's one-sided FFT of 510 (621180 samples of a 311736-sample capture).
+        fs = 1e6
+        n = np.arange(60000)
+        iq = np.exp(2j * np.pi * 0.02 * n) * (n % 20000 < 8000) + 0.5 * np.exp(-2j * np.pi * 0.03 * n)
+        _, _, z = scipy.signal.stft(iq, fs=fs, nperseg=256, return_onesided=False)
+        np.save(self.path("iq.npy"), np.abs(np.fft.fftshift(z, axes=0)))
+        proc = run("rebuild", self.path("iq.npy"), "--fs", fs, "--iterations", 30, "--out",
+                   self.path("iq_out.npy"))
+        self.assertIn("256 rows, a power of two, are read as a two-sided spectrum (IQ) of nfft "
+                      "256 (one-sided, they would be an FFT of 510; --sides onesided reads them "
+                      "so); the spectrum's energy lies around its middle rows", proc.stdout)
+        y = np.load(self.path("iq_out.npy"))
+        self.assertTrue(np.iscomplexobj(y))
+        self.assertLess(abs(len(y) - len(iq)), 256)
+        # Both tones where they were, +0.02 and -0.03 of the rate (near the centre, as a capture's signals lie), not mirrored nor shifted.
+        spectrum = np.abs(np.fft.fft(y)) ** 2
+        f = np.fft.fftfreq(len(y))
+
+        def near(at):
+            return spectrum[np.abs(f - at) < 0.003].sum()
+
+        self.assertGreater(near(0.02), 100 * near(-0.02))
+        self.assertGreater(near(-0.03), 100 * near(0.03))
+        self.assertGreater(near(0.02) + near(-0.03), 0.9 * spectrum.sum())
 
 def write_png(path, gray, bits=16, text=None):
     """A grayscale PNG (values 0..1, row 0 at the top; rows x columns x 3 for colour), written

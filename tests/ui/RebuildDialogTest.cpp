@@ -55,9 +55,11 @@ std::vector<double> tones(std::size_t n) {
     return x;
 }
 
-// Writes |Z| and arg Z of the signal's STFT (Hann 256, hop 64) as (bins, frames) .npy files.
-void writeSpectrum(const std::vector<double>& x, const std::string& mag, const std::string& ph) {
-    const auto p = core::StftParams::make(core::parseWindow("hann"), 256, 192, 256, 8000);
+// Writes |Z| and arg Z of the signal's STFT (by default Hann 256, hop 64) as (bins, frames)
+// .npy files.
+void writeSpectrum(const std::vector<double>& x, const std::string& mag, const std::string& ph,
+                   const core::StftParams& p = core::StftParams::make(core::parseWindow("hann"),
+                                                                      256, 192, 256, 8000)) {
     const auto z = core::stft(x, p);
     core::NpyWriter m(mag, core::NpyType::Float64, {z.bins, z.frames}, true);
     core::NpyWriter a(ph, core::NpyType::Float64, {z.bins, z.frames}, true);
@@ -633,6 +635,46 @@ TEST(RebuildDialog, AGuessedReadingStaysWithItsFile) {
     ASSERT_NE(uncentred, nullptr);
     uncentred->setChecked(true);
     EXPECT_FALSE(d.form()->spec().retrieval.framing.centred);
+}
+
+// Guessed as scipy.signal.spectrogram's (its Tukey window of alpha 0.25), the frames are set to
+// start at the first sample, as that tool's do (they were left centred and the result came back
+// half a window late); a picture's frames lie where its time axis says: the box is off for it.
+TEST(RebuildDialog, AGuessOfASpectrogramToolsWindowStartsItsFramesAtTheFirstSample) {
+    SpectrumFiles files;
+    writeSpectrum(files.x, files.mag.toStdString(), files.ph.toStdString(),
+                  core::StftParams::make(core::parseWindow("tukey,0.25"), 256, 32, 256, 8000));
+    ui::RebuildDialog d;
+    d.form()->setFiles(files.mag, files.ph);
+    d.guess();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_FALSE(d.candidates().empty()) << d.status().toStdString();
+    EXPECT_EQ(core::toString(d.candidates().front().params.window), "tukey,0.25");
+    auto* uncentred = d.form()->findChild<QCheckBox*>("uncentred");
+    ASSERT_NE(uncentred, nullptr);
+    EXPECT_TRUE(uncentred->isChecked());
+    EXPECT_FALSE(d.form()->spec().retrieval.framing.centred);
+    EXPECT_TRUE(d.status().contains("Frames set to start at the first sample, as "
+                                    "scipy.signal.spectrogram's (its Tukey window of alpha 0.25) "
+                                    "do"))
+        << d.status().toStdString();
+    d.form()->setFiles("/data/spectrogram.png", QString());
+    EXPECT_FALSE(uncentred->isEnabled());
+    EXPECT_TRUE(d.form()->spec().retrieval.framing.centred);
+}
+
+// An .npz chosen as the magnitudes whose two arrays are named magnitude and phase
+// (np.savez(..., magnitude=m, phase=p)): both fields take its arrays.
+TEST(RebuildDialog, AnNpzOfMagnitudesAndPhasesFillsBothFields) {
+    const QString npz = SPECEDIT_TEST_SPECTRA "/pair.npz";
+    ui::RebuildDialog d;
+    d.form()->setFiles(npz, QString());
+    EXPECT_EQ(d.form()->magnitudePath(), npz + ":magnitude");
+    EXPECT_EQ(d.form()->phasePath(), npz + ":phase");
+    const core::RebuildOutcome input = core::readRebuildInput(d.form()->spec());
+    EXPECT_EQ(input.input.bins, 9);
+    d.form()->setFiles(npz, "/data/other_phase.npy"); // a phase given: kept as it is
+    EXPECT_EQ(d.form()->magnitudePath(), npz);
 }
 
 // A phase file added under a reading guessed from the magnitudes alone: the reading is guessed

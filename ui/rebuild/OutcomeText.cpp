@@ -76,9 +76,10 @@ QString guessText(const core::GuessResult& result,
              : QObject::tr("%1 ranked; the best is applied. Pick another row to use it. ")
                    .arg(count)) +
         (told ? QObject::tr("The length's frame count sets where the frames start.")
-         : result.framesNote == core::kSpectrogramFramesNote ||
-                 result.framesNote == core::kMatlabFramesNote
-             ? QObject::tr("Note: %1.").arg(QString::fromStdString(result.framesNote))
+         : !ranked.empty() && !core::firstSampleTool(ranked.front()).empty()
+             ? QObject::tr("Frames set to start at the first sample, as %1 do (a signal length "
+                           "tells for sure).")
+                   .arg(QString::fromStdString(core::firstSampleTool(ranked.front())))
              : QObject::tr("Where the frames start cannot be told from the data: tick \"frames "
                            "start at the first sample\" if they were made so (MATLAB, "
                            "center=False)."));

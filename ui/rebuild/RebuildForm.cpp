@@ -160,6 +160,7 @@ void RebuildForm::updateRateNote() {
 void RebuildForm::updatePicture() {
     m_picture->setEnabled(isPicture());
     m_readingBox->setEnabled(!isPicture());
+    m_uncentred->setEnabled(!isPicture()); // a picture's frames lie where its time axis says
     followPictureRate();
     updateRateNote();
     updateGridTexts();
@@ -220,7 +221,7 @@ core::RebuildSpec RebuildForm::spec() const {
     s.retrieval.iterations = m_iterations->value();
     s.retrieval.momentum = m_momentum->value();
     s.retrieval.relaxation = m_relaxation->value();
-    s.retrieval.framing.centred = !m_uncentred->isChecked();
+    s.retrieval.framing.centred = isPicture() || !m_uncentred->isChecked();
     if (m_centre->value() > 0)
         s.centerFrequency = m_centre->value();
     if (core::isImagePath(s.magnitudePath)) {
@@ -232,8 +233,8 @@ core::RebuildSpec RebuildForm::spec() const {
 }
 
 void RebuildForm::setFiles(const QString& magnitude, const QString& phase) {
+    m_phase->setText(phase); // first: an .npz of both fills it when none is given (pairNpz)
     m_magnitude->setText(magnitude);
-    m_phase->setText(phase);
 }
 
 void RebuildForm::applyScaling(core::SpectrumScaling scaling) {
@@ -255,9 +256,14 @@ void RebuildForm::apply(const core::GuessCandidate& c) {
     m_nfft->setValue(c.params.nfft); // the length stays as given (or from the frames)
     m_offset->setValue(c.layout.windowOffset);
     select(m_detrend, core::toString(c.detrend));
+    const bool toolStartsFirst = !core::firstSampleTool(c).empty();
     if (c.centred) // the given length's frame count told
         m_uncentred->setChecked(!*c.centred);
-    m_guessSetStart = m_guessSetStart || c.centred.has_value();
+    else if (toolStartsFirst) // scipy.signal.spectrogram's window, MATLAB's
+        m_uncentred->setChecked(true);
+    else if (m_guessSetStart) // another row picked after one that set it
+        m_uncentred->setChecked(false);
+    m_guessSetStart = m_guessSetStart || c.centred.has_value() || toolStartsFirst;
     m_applying = false;
     m_guessedFor = magnitudePath();
 }

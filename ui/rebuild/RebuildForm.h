@@ -54,6 +54,9 @@ signals:
 
 private:
     QWidget* buildFiles();
+    // An .npz chosen as the magnitudes, no phase given, whose two arrays' names say which is
+    // which (core::npzMagnitudeAndPhase): both fields take its arrays (s.npz:mag, s.npz:phase).
+    void pairNpz(const QString& path);
     QWidget* buildPicture();
     void updatePicture();
     void updateGridTexts();

@@ -2,14 +2,17 @@
 // STFT and the phase retrieval, each in its box, with their ranges, defaults and tooltips.
 #include "HertzSpinBox.h"
 #include "KeepDigitsSpinBox.h"
+#include "io/NpzArchive.h"
 #include "rebuild/OverlapSpinBox.h"
 #include "rebuild/PictureFields.h"
 #include "rebuild/RebuildForm.h"
+#include "util/Error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -68,7 +71,9 @@ QWidget* RebuildForm::buildFiles() {
     auto* box = new QGroupBox(tr("Files"), this);
     auto* f = form(box);
     m_magnitude = fileField(
-        tr(".npy, .csv, .txt (MATLAB text too), raw .f32/.f64, or a picture (a figure too)"), true);
+        tr(".npy, .npz (FILE.npz:ARRAY), .csv, .txt (MATLAB text too), raw .f32/.f64, or a "
+           "picture (a figure too)"),
+        true);
     m_phase = fileField(tr("optional: without it the phase is rebuilt"), false);
     for (QLineEdit* edit : {m_magnitude, m_phase}) {
         auto* line = new QHBoxLayout;
@@ -76,17 +81,32 @@ QWidget* RebuildForm::buildFiles() {
         auto* browse = new QPushButton(tr("Browse…"), box);
         browse->setAutoDefault(false); // Return in a path opened the picker
         connect(browse, &QPushButton::clicked, this, [this, edit] {
-            const QString path = QFileDialog::getOpenFileName(
-                this, tr("Choose a matrix file"), edit->text(),
-                tr("Matrices and pictures (*.npy *.csv *.tsv *.txt *.f32 *.f64 *.raw *.bin *.dat "
-                   "*.png *.jpg *.jpeg *.bmp *.pgm);;All (*)"));
+            const QString path =
+                QFileDialog::getOpenFileName(this, tr("Choose a matrix file"), edit->text(),
+                                             tr("Matrices and pictures (*.npy *.npz *.csv *.tsv "
+                                                "*.txt *.f32 *.f64 *.raw *.bin *.dat "
+                                                "*.png *.jpg *.jpeg *.bmp *.pgm);;All (*)"));
             if (!path.isEmpty())
                 edit->setText(path);
         });
         line->addWidget(browse);
         f->addRow(edit == m_magnitude ? tr("Magnitudes:") : tr("Phases:"), line);
     }
+    connect(m_magnitude, &QLineEdit::textChanged, this, &RebuildForm::pairNpz);
     return box;
+}
+
+void RebuildForm::pairNpz(const QString& path) {
+    if (!m_phase->text().isEmpty() || !path.endsWith(".npz", Qt::CaseInsensitive) ||
+        !QFileInfo(path).isFile())
+        return;
+    try {
+        if (const auto pair = core::npzMagnitudeAndPhase(path.toStdString())) {
+            m_phase->setText(QString::fromStdString(pair->phase));
+            m_magnitude->setText(QString::fromStdString(pair->magnitude));
+        }
+    } catch (const core::Error&) { // read as given: the reading names what is wrong
+    }
 }
 
 QWidget* RebuildForm::buildReading() {

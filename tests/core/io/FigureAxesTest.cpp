@@ -6,6 +6,7 @@
 
 #include "apply/PictureAxes.h"
 #include "io/PictureLevels.h"
+#include "phase/ImageSpectrum.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -121,6 +122,19 @@ TEST(FigureAxes, TimeLabelsUnderAPlotBelowThatSharesTheAxisAreRead) {
         << a.timeNote();
     expectNear(a.frequency, -15.625, 4015.625, 4031.25, 262, 0.6);
     EXPECT_FALSE(a.frequency.sharedBelow);
+}
+
+// matplotlib's specgram draws its image from 0 Hz to fs/2 exactly; read 2.9 to 4002.9 Hz (a
+// fifth of a pixel high), the band showed no sample rate and the rebuild asked for --fs.
+TEST(FigureAxes, AFrequencyAxisReadWithinHalfAPixelOfZeroStartsAtZero) {
+    const FigureAxes a = axesOf("specgram.png");
+    ASSERT_TRUE(a.frequency.read) << a.frequency.problem;
+    EXPECT_EQ(a.frequency.low, 0.0);
+    EXPECT_NEAR(a.frequency.high, 4000, 0.5 * 4000 / 308);
+    EXPECT_EQ(rateReadOff(pictureSampleRate(
+                  {-100, 0, a.time.low, a.time.high, a.frequency.low, a.frequency.high})),
+              8000);
+    expectNear(a.time, 0.012, 1.988, 1.976, 496, 0.5);
 }
 
 TEST(FigureAxes, ALogarithmicAxisIsNotRead) {

@@ -141,6 +141,20 @@ def waveform_below():
     save(fig, ax, "waveform_below.png", fig.colorbar(mesh, ax=ax))
 
 
+def specgram():
+    """matplotlib's own specgram (its image spans 0 to fs/2 exactly; viridis, the default map), a chirp
+    and a tone at 8 kHz, NFFT 256, noverlap 192, with a colour bar."""
+    fs = 8000
+    t = np.arange(0, 2, 1 / fs)
+    x = np.sin(2 * np.pi * (300 * t + 400 * t ** 2)) + 0.3 * np.sin(2 * np.pi * 1200 * t)
+    x += 1e-3 * np.random.default_rng(5).standard_normal(t.size)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    _, _, _, im = ax.specgram(x, NFFT=256, Fs=fs, noverlap=192)
+    ax.set_xlabel("Time (s)")
+    ax.set_ylabel("Hz")
+    save(fig, ax, "specgram.png", fig.colorbar(im, label="dB"))
+
+
 if __name__ == "__main__" and len(sys.argv) > 1:  # one figure: make_figures.py dark_magma
     globals()[sys.argv[1]]()
     sys.exit()
@@ -150,5 +164,6 @@ multipliers()
 dark_magma()
 eng_labels()
 waveform_below()
+specgram()
 log_axis()
 ggplot_jpeg()
