@@ -70,6 +70,10 @@ void readAsOffsets(const RebuildArgs& a, core::ImageAxes& axes);
 // 15999.99 Hz) or, for a sound file, asked for before the rebuild runs.
 void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec);
 
+// A picture not described and no --scaling: its levels could be a PSD's, said with how much
+// --scaling psd changes the result.
+void sayPictureScaling(const RebuildArgs& a, const core::RebuildOutcome& r);
+
 // A rate read off a picture's axis (not given, not described): "sample rate 2000000 Hz from
 // the frequency axis' labels (an IQ picture spans it; ...)".
 void sayPictureRate(const RebuildArgs& a, const core::RebuildSpec& spec);

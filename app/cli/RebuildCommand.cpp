@@ -123,10 +123,12 @@ void warnAbout(const RebuildArgs& a, const core::RebuildOutcome& r, std::int64_t
     // Into a .npy nothing clips, but a plain FFT read with scipy's scaling is still far too
     // loud (512 times, unsaid, for a librosa file).
     const std::string level = core::levelWarning(r, picture ? "--image-db" : "");
-    const bool plainFft = level.find("take scaling none") != std::string::npos;
+    const std::size_t named = level.rfind("take scaling ");
+    const bool plainFft = named != std::string::npos;
     if (!level.empty() && (plainFft || !isNpyPath(a.out)))
         std::cerr << "rebuild: warning: " << level
-                  << (plainFft && !picture ? " (--scaling none)\n" : "\n");
+                  << (plainFft && !picture ? " (--scaling " + level.substr(named + 13) + ")\n"
+                                           : std::string("\n"));
     if (clipped > 0)
         std::cerr << "rebuild: warning: " << clipped << " values beyond full scale were clipped in "
                   << a.out << " (use --sample-type float32 or a .npy output)\n";
@@ -153,6 +155,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
     finishProgress();
     if (!r.pictureNote.empty())
         std::cout << "picture " << r.pictureNote << "\n";
+    if (spec.image)
+        sayPictureScaling(a, r);
     if (r.foldedHermitian)
         std::cout << "the two-sided spectrum is Hermitian: rebuilt as a real signal\n";
     if (r.directInverse)

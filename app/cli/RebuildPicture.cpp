@@ -1,4 +1,5 @@
 #include "cli/RebuildArgs.h"
+#include "phase/SpectrumImport.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -72,13 +73,14 @@ void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
         if (o->count() > 0 && o->get_name() != "--window" && o->get_name() != "--nperseg" &&
             o->get_name() != "--noverlap" && o->get_name() != "--nfft")
             ignored += (ignored.empty() ? "" : ", ") + o->get_name();
-    for (const CLI::Option* o : {a.layoutOption, a.magUnitOption, a.scalingOption})
+    for (const CLI::Option* o : {a.layoutOption, a.magUnitOption})
         if (o->count() > 0)
             ignored += (ignored.empty() ? "" : ", ") + o->get_name();
     if (!ignored.empty())
         std::cerr << "rebuild: warning: " << ignored
-                  << " do not apply to a picture (its levels are 20 log10 of scipy's "
-                     "\"spectrum\" magnitudes between --image-db's ends) and are ignored\n";
+                  << " do not apply to a picture (its levels are dB between --image-db's ends, "
+                     "of scipy's \"spectrum\" magnitudes or, with --scaling psd, of a power "
+                     "spectral density) and are ignored\n";
     const double fs = spec.analysis.fs;
     if (a.analysis.fs || fs == std::round(fs))
         return;
@@ -90,6 +92,15 @@ void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
                               " Hz, and sound files store whole hertz",
                           "--fs with the rate the picture was made at (e.g. --fs " +
                               core::exactNumber(std::round(fs)) + ")");
+}
+
+void sayPictureScaling(const RebuildArgs& a, const core::RebuildOutcome& r) {
+    if (r.pictureDescribed || a.scalingOption->count() > 0)
+        return;
+    std::cout << "levels read as dB of scipy's \"spectrum\" magnitudes: a picture of a power "
+                 "spectral density (matplotlib's specgram, scipy.signal.spectrogram's default) "
+                 "takes --scaling psd, and comes back "
+              << std::round(10 * core::psdPictureOffsetDb(r.params)) / 10 << " dB louder so\n";
 }
 
 void sayPictureRate(const RebuildArgs& a, const core::RebuildSpec& spec) {

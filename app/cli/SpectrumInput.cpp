@@ -17,8 +17,11 @@ void addSpectrumInputOptions(CLI::App* cmd, SpectrumInputArgs& a) {
     cmd->add_option("--sides", a.sides,
                     "auto | onesided | twosided | shifted (two-sided, fftshifted)")
         ->capture_default_str();
-    cmd->add_option("--scaling", a.scaling,
-                    "The files' scaling: spectrum (scipy default) | none (plain FFT) | psd")
+    cmd->add_option(
+           "--scaling", a.scaling,
+           "The files' scaling: spectrum (scipy default) | none (plain FFT: librosa, torch, "
+           "MATLAB) | "
+           "ortho (plain FFT over sqrt(nfft): torch normalized=True, numpy norm='ortho') | psd")
         ->capture_default_str();
     cmd->add_option("--dtype", a.dtype, "Raw binary files: float32 | float64");
     cmd->add_flag("--big-endian", a.bigEndian, "Raw binary files are big-endian");

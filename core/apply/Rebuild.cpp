@@ -170,6 +170,8 @@ Prepared prepareImage(const RebuildSpec& spec) {
     p.out.complexSignal = img.twoSided;
     p.spectrum = ImportedSpectrum{img.grid.bins, img.grid.frames, {}, false};
     p.spectrum.values.assign(img.grid.values.begin(), img.grid.values.end());
+    if (spec.layout.scaling != SpectrumScaling::Spectrum)
+        pictureToSpectrum(p.spectrum, spec.layout.scaling, img.twoSided, params);
     return p;
 }
 
@@ -326,6 +328,9 @@ std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictu
                   "original's; write a float WAV or a .npy file to keep every value"
         : peak >= 0.1 * windowSum
             ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none"
+        : peak >= 0.1 * windowSum / std::sqrt(double(outcome.params.nfft))
+            ? "Files of an FFT divided by the square root of its size (torch's normalized=True, "
+              "numpy's norm=\"ortho\") take scaling ortho"
             : "The signal was above full scale, or a rebuilt phase added up higher than the "
               "original's; write a .npy file to keep every value";
     char text[120];

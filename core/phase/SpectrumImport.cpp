@@ -47,7 +47,8 @@ constexpr Named<BinOrder> kOrders[] = {{"onesided", BinOrder::OneSided},
                                        {"shifted", BinOrder::TwoSidedShifted}};
 constexpr Named<SpectrumScaling> kScalings[] = {{"spectrum", SpectrumScaling::Spectrum},
                                                 {"none", SpectrumScaling::None},
-                                                {"psd", SpectrumScaling::Psd}};
+                                                {"psd", SpectrumScaling::Psd},
+                                                {"ortho", SpectrumScaling::Ortho}};
 
 double magnitudeValue(double v, const SpectrumLayout& l) {
     switch (l.magnitude) {
@@ -83,6 +84,8 @@ double scaleToSpectrum(const SpectrumLayout& l, const StftParams& p) {
     const double sum = std::accumulate(w.begin(), w.end(), 0.0);
     if (l.scaling == SpectrumScaling::None)
         return 1.0 / sum;
+    if (l.scaling == SpectrumScaling::Ortho)
+        return std::sqrt(double(p.nfft)) / sum;
     double squares = 0;
     for (double v : w)
         squares += v * v;
@@ -130,6 +133,27 @@ void unfoldOneSidedPsd(ImportedSpectrum& s, int nfft) {
 bool foldsNegativeFrequencies(const SpectrumLayout& l) {
     return l.scaling == SpectrumScaling::Psd && l.order == BinOrder::OneSided &&
            (l.magnitude == MagnitudeUnit::Power || l.magnitude == MagnitudeUnit::Db);
+}
+
+void pictureToSpectrum(ImportedSpectrum& s, SpectrumScaling scaling, bool twoSided,
+                       const StftParams& p) {
+    SpectrumLayout l;
+    l.scaling = scaling;
+    const double scale = scaleToSpectrum(l, p);
+    for (auto& v : s.values)
+        v *= scale;
+    if (scaling == SpectrumScaling::Psd && !twoSided)
+        unfoldOneSidedPsd(s, p.nfft);
+}
+
+double psdPictureOffsetDb(const StftParams& p) {
+    const auto w = makeWindow(p.window, p.nperseg);
+    double sum = 0, squares = 0;
+    for (double v : w) {
+        sum += v;
+        squares += v * v;
+    }
+    return 10 * std::log10(p.fs * squares / (2 * sum * sum));
 }
 
 MatrixLayout parseMatrixLayout(const std::string& t, const std::string& o) {

@@ -32,7 +32,10 @@ enum class MatrixLayout { BinsByFrames, FramesByBins };
 enum class MagnitudeUnit { Linear, Power, Db, Db10 };
 enum class PhaseUnit { Radians, Degrees, Cycles };
 enum class BinOrder { OneSided, TwoSided, TwoSidedShifted };
-enum class SpectrumScaling { Spectrum, None, Psd };
+// Spectrum: scipy's default (the FFT over sum w); None: the plain FFT (librosa, torch, MATLAB);
+// Ortho: the plain FFT over sqrt(nfft) (numpy's norm="ortho", torch's normalized=True); Psd:
+// scipy's density, X sqrt(1 / (fs sum w^2)).
+enum class SpectrumScaling { Spectrum, None, Psd, Ortho };
 
 struct SpectrumLayout {
     MatrixLayout layout = MatrixLayout::BinsByFrames;
@@ -72,6 +75,15 @@ struct ImportedSpectrum {
 // MATLAB's) doubles every bin but DC and an even FFT's Nyquist, folding in the negative
 // frequencies' power: one-sided power or dB with psd scaling is read so.
 bool foldsNegativeFrequencies(const SpectrumLayout& layout);
+
+// A picture's magnitudes (10^(level/20)) in scipy's "spectrum" scaling, from levels drawn of
+// `scaling`: psd is a one-sided power spectral density's 10 log10 (matplotlib's specgram,
+// scipy.signal.spectrogram), its doubled bins halved again when one-sided.
+void pictureToSpectrum(ImportedSpectrum& s, SpectrumScaling scaling, bool twoSided,
+                       const StftParams& p);
+// How much quieter (dB) a picture of a one-sided power spectral density comes back read as
+// "spectrum" levels: 10 log10 (fs sum w^2 / (2 (sum w)^2)) (13.7 dB for Hann 256 at 8 kHz).
+double psdPictureOffsetDb(const StftParams& p);
 
 // Bins and frames a matrix gives under a layout.
 std::pair<std::int64_t, std::int64_t> binsAndFrames(const Matrix& m, MatrixLayout layout);

@@ -699,6 +699,23 @@ class Guess(CliTest):
         self.assertEqual(len(y), len(x))
         self.assertLess(np.max(np.abs(y - x)), 1e-5)
 
+    def test_torch_normalized_frames_take_scaling_ortho(self):
+        # torch.stft(normalized=True) and numpy's norm="ortho" divide the plain FFT by
+        # sqrt(n_fft): read as scipy's, the result came out 11 times too loud, and nothing named
+        # the scaling that reads it.
+        x = signal(8000)
+        z = torch_stft(x, "hann", 512, 512, 128) / np.sqrt(512)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        files = [self.path("m.npy"), "--phase", self.path("p.npy"), "--fs", 8000]
+        proc = run("rebuild", *files, "--out", self.path("y.wav"), check=0)
+        self.assertIn("Files of an FFT divided by the square root of its size (torch's "
+                      "normalized=True, numpy's norm=\"ortho\") take scaling ortho (--scaling "
+                      "ortho)", proc.stderr)
+        run("rebuild", *files, "--scaling", "ortho", "--out", self.path("y.npy"))
+        y = np.load(self.path("y.npy"))  # scipy's length for its 63 frames: 7936
+        self.assertLess(test_cli.rel_err(y, x[:len(y)]), 1e-9)
+
     def test_torch_frames_without_centring_are_found_and_rebuilt_in_place(self):
         # torch.stft(center=False) with a 400 window in a 512 FFT: frames of 512 samples from
         # the first, 1 + (N - 512) // 160 of them, the window 56 samples into each. The length
@@ -1353,9 +1370,10 @@ class ImageInput(CliTest):
         self.assertIn("--uncentred: given with a picture", proc.stderr)
         # Matrix options do nothing to a picture, and say so (they were silently ignored).
         proc = run("rebuild", self.path("gray.png"), *axes, "--image-freq", "0,4000",
-                   "--scaling", "psd", "--mag-unit", "power", "--out", self.path("y.npy"))
+                   "--layout", "frames-bins", "--mag-unit", "power", "--out",
+                   self.path("y.npy"))
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertIn("--mag-unit, --scaling do not apply to a picture", proc.stderr)
+        self.assertIn("--layout, --mag-unit do not apply to a picture", proc.stderr)
         # An axis read to 6 digits shows 15999.99 Hz: 16000. A rate that is not whole is asked
         # for before the rebuild, not after it.
         proc = run("rebuild", self.path("gray.png"), *axes, "--image-freq", "-15.625,8015.62",
@@ -1405,6 +1423,27 @@ class ImageInput(CliTest):
         a, b = np.abs(z[:, :m]), np.abs(zy[:, :m])
         self.assertLess(20 * np.log10(np.linalg.norm(b - a) / np.linalg.norm(a)), -15)
 
+
+    def test_matplotlibs_specgram_is_read_from_0_hz_and_its_psd_levels_with_scaling_psd(self):
+        # ax.specgram (tests/data/figures/make_figures.py: a chirp of amplitude 1 and a tone of
+        # 0.3, rms 0.738, at 8 kHz): its image spans 0 to 4000 Hz, read 2.9 to 4002.9 Hz and
+        # refused as "a band" that shows no rate; its levels are 10 log10 of a one-sided PSD,
+        # which scipy's "spectrum" reading brought back 12 dB too quiet without a word.
+        figure = os.path.join(os.path.dirname(__file__), "..", "data", "figures", "specgram.png")
+        proc = run("rebuild", figure, "--out", self.path("y.npy"))
+        self.assertIn("frequency 0 to 4000 Hz", proc.stdout)
+        self.assertIn("sample rate 8000 Hz from the frequency axis' labels", proc.stdout)
+        self.assertIn("a picture of a power spectral density (matplotlib's specgram, "
+                      "scipy.signal.spectrogram's default) takes --scaling psd, and comes back "
+                      "10.7 dB louder so", proc.stdout)
+        proc = run("rebuild", figure, "--scaling", "psd", "--out", self.path("p.npy"))
+        self.assertNotIn("takes --scaling psd", proc.stdout)
+
+        def rms_db(name):
+            return 10 * np.log10(np.mean(np.load(self.path(name)) ** 2) / 0.738 ** 2)
+
+        self.assertLess(rms_db("y.npy"), -9)  # measured -12.1
+        self.assertLess(abs(rms_db("p.npy")), 2.5)  # measured -1.4
 
     def test_a_figure_s_axes_are_read_from_its_tick_labels(self):
         # tests/data/figures/make_figures.py: 0 .. 4.6 s, 0 .. 11025 Hz (22050 Hz, 512-point

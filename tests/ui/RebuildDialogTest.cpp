@@ -12,6 +12,7 @@
 #include "io/Colormaps.h"
 #include "io/Npy.h"
 #include "io/PictureDescription.h"
+#include "phase/SpectrumImport.h"
 #include "rebuild/GuessTable.h"
 #include "rebuild/MagnitudePreview.h"
 #include "rebuild/OutcomeText.h"
@@ -472,6 +473,37 @@ TEST(RebuildDialog, AFiguresTickLabelsFillItsAxes) {
     d.form()->findChild<QDoubleSpinBox*>("pictureFrequencyTo")->setValue(1.1e6);
     d.form()->findChild<QDoubleSpinBox*>("pictureFrequencyFrom")->setValue(-1.1e6);
     EXPECT_EQ(d.form()->spec().analysis.fs, 2.2e6);
+}
+
+// matplotlib's specgram draws 10 log10 of a one-sided PSD from 0 Hz to fs/2: read so, its rate
+// is 8 kHz (its axis read 2.9 to 4002.9 Hz showed none), and "of a PSD" brings its magnitudes
+// to scipy's "spectrum" scaling: psdPictureOffsetDb louder, each doubled bin halved.
+TEST(RebuildDialog, ASpecgramsLevelsAreOfAPsdWhenSaidSo) {
+    ui::RebuildDialog d;
+    d.form()->setFiles(QString(SPECEDIT_TEST_FIGURES) + "/specgram.png", QString());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return d.status().startsWith("Read from") && d.status().contains("Picture read"); },
+        20000))
+        << d.status().toStdString();
+    auto spec = d.form()->spec();
+    ASSERT_TRUE(spec.image.has_value());
+    EXPECT_EQ(spec.image->f0, 0.0);
+    EXPECT_EQ(spec.analysis.fs, 8000);
+    EXPECT_EQ(spec.layout.scaling, core::SpectrumScaling::Spectrum);
+    const auto plain = core::readRebuildInput(spec);
+    auto* levelsOf = d.form()->findChild<QComboBox*>("pictureLevelsOf");
+    ASSERT_NE(levelsOf, nullptr);
+    levelsOf->setCurrentIndex(levelsOf->findData("psd"));
+    spec = d.form()->spec();
+    EXPECT_EQ(spec.layout.scaling, core::SpectrumScaling::Psd);
+    const auto psd = core::readRebuildInput(spec);
+    ASSERT_EQ(psd.input.values.size(), plain.input.values.size());
+    double a = 0, b = 0;
+    for (std::size_t i = 0; i < psd.input.values.size(); ++i) {
+        a += plain.input.values[i] * plain.input.values[i];
+        b += psd.input.values[i] * psd.input.values[i];
+    }
+    EXPECT_NEAR(10 * std::log10(b / a), core::psdPictureOffsetDb(psd.params), 0.2);
 }
 
 // Levels typed while the labels are read stay as typed (a late read overwrote them); the

@@ -63,9 +63,20 @@ PictureFields::PictureFields(QWidget* parent)
     const std::pair<QString, QDoubleSpinBox*> parts[] = {
         {tr("Levels"), m_dbMin}, {tr("to"), m_dbMax},     {tr("Time"), m_t0},
         {tr("to"), m_t1},        {tr("Frequency"), m_f0}, {tr("to"), m_f1}};
+    m_levelsOf = new QComboBox(this);
+    m_levelsOf->setObjectName("pictureLevelsOf");
+    m_levelsOf->addItem(tr("of |X|"), "spectrum");
+    m_levelsOf->addItem(tr("of a PSD"), "psd");
+    m_levelsOf->setToolTip(
+        tr("What the levels are dB of: |X|, scipy's \"spectrum\" magnitudes (dB of full scale: "
+           "SpecEdit's pictures, librosa's amplitude_to_db), or a one-sided power spectral "
+           "density, 10 log10 (matplotlib's specgram, scipy.signal.spectrogram's default)"));
+    connect(m_levelsOf, &QComboBox::currentIndexChanged, this, &PictureFields::axesChanged);
     for (const auto& [label, box] : parts) {
         row->addWidget(new QLabel(label, this));
         row->addWidget(box, 1);
+        if (box == m_dbMax)
+            row->addWidget(m_levelsOf);
     }
     setToolTip(tr("The outer edges of the picture's outer pixels, as its axes read; the signal "
                   "starts at 0 s. A frequency axis from 0 to fs/2 or from -fs/2 to fs/2 sets the "
@@ -97,6 +108,11 @@ std::string PictureFields::colormap() const {
            (m_reversed->isChecked() ? "_r" : "");
 }
 
+core::SpectrumScaling PictureFields::levelsOf() const {
+    return core::parseSpectrumScaling(m_levelsOf->currentData().toString().toStdString(),
+                                      "Levels of");
+}
+
 core::ImageAxes PictureFields::axes() const {
     return {m_dbMin->value(), m_dbMax->value(), m_t0->value(),
             m_t1->value(),    m_f0->value(),    m_f1->value()};
@@ -126,8 +142,10 @@ QString PictureFields::setReadAxes(const core::FigureAxes& read) {
     m_settingRead = true;
     m_frequencyRead = false;
     m_describedRate.reset();
-    if (read.description)
+    if (read.description) {
         m_describedRate = read.description->sampleRate;
+        m_levelsOf->setCurrentIndex(0); // SpecEdit draws dB of |X| (of full scale)
+    }
     for (const auto& [axis, from, to, note, typed, name] : parts) {
         if (m_typed[typed]) {
             kept << name;

@@ -6,6 +6,7 @@
 
 #include "io/FigureAxes.h"
 #include "phase/ImageSpectrum.h"
+#include "phase/SpectrumImport.h"
 
 #include <QGroupBox>
 #include <QList>
@@ -23,6 +24,8 @@ public:
     explicit PictureFields(QWidget* parent = nullptr);
 
     core::ImageAxes axes() const;
+    // What the levels are dB of: |X| in scipy's "spectrum" scaling, or a PSD (psd).
+    core::SpectrumScaling levelsOf() const;
     // "auto", "viridis", "gray_r", ... as core::readPictureLevels takes it.
     std::string colormap() const;
     // The rate a 0 .. fs/2 or -fs/2 .. fs/2 frequency axis shows; none for another band. A
@@ -48,6 +51,7 @@ signals:
 private:
     QComboBox* m_colormap;
     QCheckBox* m_reversed;
+    QComboBox* m_levelsOf;
     QDoubleSpinBox *m_dbMin, *m_dbMax, *m_t0, *m_t1, *m_f0, *m_f1;
     bool m_frequencyRead = false;          // the frequency fields hold what the labels print
     std::optional<double> m_describedRate; // a picture SpecEdit exported names its rate

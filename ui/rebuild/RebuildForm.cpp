@@ -228,6 +228,7 @@ core::RebuildSpec RebuildForm::spec() const {
         s.image = m_picture->axes();
         core::offsetsFromCentre(*s.image, m_centre->value());
         s.imageColormap = m_picture->colormap();
+        s.layout.scaling = m_picture->levelsOf();
     }
     return s;
 }

@@ -136,7 +136,8 @@ QWidget* RebuildForm::buildReading() {
                           {tr("two-sided, fftshifted"), "shifted"}});
     m_scaling = combo(box, {{tr("spectrum (scipy)"), "spectrum"},
                             {tr("none (plain FFT)"), "none"},
-                            {tr("psd (scipy)"), "psd"}});
+                            {tr("psd (scipy)"), "psd"},
+                            {tr("ortho (torch normalized)"), "ortho"}});
     m_rawType = combo(
         box,
         {{tr("from the extension"), ""}, {tr("float32"), "float32"}, {tr("float64"), "float64"}});
