@@ -120,7 +120,9 @@ bool readingMisfits(const RebuildOutcome& outcome);
 void useReading(RebuildSpec& spec, const GuessCandidate& c);
 // For a recording (full scale 1): the result's samples (I and Q each for IQ) peak above 1 (""
 // when not). A plain FFT read with scipy's scaling comes out sum(w) times too loud (librosa and
-// torch: 200 for a 400-point Hann); a picture's levels are its dB range, given as
+// torch: 200 for a 400-point Hann; said "take scaling none" from a tenth of that up), an
+// orthonormal one sum(w) / sqrt(nfft) times ("take scaling ortho" from half of that); a
+// picture's levels are its dB range, given as
 // `pictureLevels` names ("--image-db"; "" for no picture).
 std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels);
 // A detrended inverse whose frames reach no padding: the signal's own mean or line is in no

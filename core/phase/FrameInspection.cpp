@@ -118,13 +118,15 @@ void measureRatio(const std::vector<std::vector<Complex>>& later,
     }
 }
 
-// A hop fits when its misfit is rounding error; in data with a noise floor, when it is below
-// kNoisyMisfitBelow and every other lag's is kClearlyApart times more.
+// A hop fits when its misfit is rounding error, or below kNoisyMisfitBelow and every other
+// lag's is far more: kClearlyApart times where the data show a noise floor (rounded or
+// floored), kFarApart where they show none (a window without zeros, Hann 400 in a 400 FFT,
+// hides the floor of its four-digit file).
 bool fitsExactly(double misfit, double runnerUp, double noise) {
-    constexpr double kNoisyMisfitBelow = 1e-3, kClearlyApart = 30;
+    constexpr double kNoisyMisfitBelow = 1e-3, kClearlyApart = 30, kFarApart = 100;
+    const bool noisy = noise > 2 * kSilentBelow; // a floor above kSilentBelow: noise seen
     return misfit < kHopMisfitBelow ||
-           (noise > 2 * kSilentBelow && // a floor above kSilentBelow: noise seen
-            misfit < kNoisyMisfitBelow && runnerUp >= kClearlyApart * misfit);
+           (misfit < kNoisyMisfitBelow && runnerUp >= (noisy ? kClearlyApart : kFarApart) * misfit);
 }
 
 // How many samples short a window of this span may read: its ends below the noise floor. A
@@ -183,10 +185,13 @@ std::optional<FrameReading> inspectFrames(const ImportedSpectrum& x, int nfft, b
         ++first;
     const double noise = floor / *std::max_element(energy.begin(), energy.end());
     FrameReading best{length, 0, 1.0, kShortBy, first, {}, {}};
-    double runnerUp = kScreenMisfitBelow; // the least misfit of any other lag
+    double runnerUp = 1.0; // the least misfit of any other lag (screened, or measured)
     for (int h = 1; h < length; ++h) {
-        if (hopMisfit(later, earlier, h, length, floor, kScreenSamples) >= kScreenMisfitBelow)
+        const double screen = hopMisfit(later, earlier, h, length, floor, kScreenSamples);
+        if (screen >= kScreenMisfitBelow) {
+            runnerUp = std::min(runnerUp, screen);
             continue;
+        }
         const double m = hopMisfit(later, earlier, h, length, floor, kSamplesPerLag);
         runnerUp = std::min(runnerUp, std::max(m, best.misfit));
         if (m < best.misfit)
