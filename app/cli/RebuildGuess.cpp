@@ -69,9 +69,13 @@ void placeFrames(const RebuildArgs& a, const core::GuessResult& found, GuessedRe
 }
 
 // The guessed reading when one is consistent (kConsistentBelow: files rounded to four digits
-// score -73 dB); nullopt leaves the default reading and its warning or error.
+// score -73 dB), or, for files rounded further (three digits: -52 dB), below kFarBetterBelowDb
+// and kFarBetterByDb better than the default reading's `defaultDb` (0 when it did not fit);
+// nullopt leaves the default reading and its warning or error.
+constexpr double kFarBetterBelowDb = -40, kFarBetterByDb = 20;
+
 std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::RebuildSpec& spec,
-                                           core::JobControl& job) {
+                                           double defaultDb, core::JobControl& job) {
     const core::Matrix mag = core::readMatrix(spec.magnitudePath, spec.raw);
     std::optional<core::Matrix> phase;
     if (!spec.phasePath.empty())
@@ -80,7 +84,11 @@ std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::Reb
         return std::nullopt;
     const auto found =
         core::guessParameters(mag, phase ? &*phase : nullptr, guessOptions(a, spec), job);
-    if (found.candidates.empty() || found.candidates.front().score > core::kConsistentBelow)
+    if (found.candidates.empty())
+        return std::nullopt;
+    const double bestDb = 20 * std::log10(std::max(found.candidates.front().score, 1e-300));
+    if (found.candidates.front().score > core::kConsistentBelow &&
+        !(bestDb <= kFarBetterBelowDb && bestDb <= defaultDb - kFarBetterByDb))
         return std::nullopt;
     GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint, {}, false};
     placeFrames(a, found, g);
@@ -136,7 +144,7 @@ core::RebuildOutcome rebuildAsMade(const RebuildArgs& a, core::RebuildSpec& spec
         return *r;
     std::optional<GuessedReading> c;
     try {
-        c = guessReading(a, spec, job);
+        c = guessReading(a, spec, r ? r->interiorDb : 0.0, job);
     } catch (const core::Error&) { // no reading fits either: the default's error says more
         if (!unfit)
             throw;

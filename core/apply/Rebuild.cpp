@@ -267,10 +267,10 @@ std::string sidesNote(const RebuildOutcome& outcome) {
     const std::string count =
         !outcome.twoSidedByCount
             ? ""
-            : std::to_string(outcome.input.bins) +
-                  " rows, a power of two, are read as a two-sided spectrum (IQ) of nfft " +
+            : std::to_string(outcome.params.nfft) +
+                  " rows, a power of two, are read as a two-sided spectrum of nfft " +
                   std::to_string(outcome.params.nfft) + " (one-sided, they would be an FFT of " +
-                  std::to_string(2 * (outcome.input.bins - 1)) +
+                  std::to_string(2 * (outcome.params.nfft - 1)) +
                   "; --sides onesided reads them so)" + (outcome.readShifted ? "; " : "");
     if (!outcome.readShifted)
         return count;
@@ -328,7 +328,7 @@ std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictu
                   "original's; write a float WAV or a .npy file to keep every value"
         : peak >= 0.1 * windowSum
             ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none"
-        : peak >= 0.5 * windowSum / std::sqrt(double(outcome.params.nfft)) // half ortho's gain
+        : peak >= std::max(4.0, 0.5 * windowSum / std::sqrt(double(outcome.params.nfft)))
             ? "Files of an FFT divided by the square root of its size (torch's normalized=True, "
               "numpy's norm=\"ortho\") take scaling ortho"
             : "The signal was above full scale, or a rebuilt phase added up higher than the "

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <unistd.h>
 
@@ -61,15 +62,33 @@ std::string listed(const std::vector<std::string>& names) {
     return out;
 }
 
-// The array's name when none was given: the archive's only one.
+// An axis or a parameter saved beside the spectrogram (np.savez(f=f, t=t, Zxx=Zxx), as
+// scipy.signal.stft returns them; fs, hop, ...): not the data.
+bool axisName(const std::string& name) {
+    static const char* const kAxes[] = {
+        "f",  "t",  "freq", "freqs", "frequency", "time",  "frequencies", "times",
+        "fs", "sr", "rate", "hop",   "nfft",      "n_fft", "nperseg",     "window"};
+    const std::string n = lower(name);
+    return std::any_of(std::begin(kAxes), std::end(kAxes), [&](const char* a) { return n == a; });
+}
+
+std::vector<std::string> dataArrays(const std::vector<std::string>& names) {
+    std::vector<std::string> data;
+    std::copy_if(names.begin(), names.end(), std::back_inserter(data),
+                 [](const std::string& n) { return !axisName(n); });
+    return data;
+}
+
+// The array's name when none was given: the archive's only one besides its axes.
 std::string onlyArray(const std::string& archive, const std::vector<std::string>& names) {
-    if (names.size() == 1)
-        return names.front();
+    const auto data = dataArrays(names);
+    if (data.size() == 1)
+        return data.front();
     if (names.empty())
         throw Error(archive, "holds no array (no .npy member)", kExpected);
     throw Error(archive,
                 "holds " + std::to_string(names.size()) + " arrays (" + listed(names) + ")",
-                "one of them named after the file, e.g. " + archive + ":" + names.front());
+                "one of them named as FILE.npz:NAME, e.g. " + archive + ":" + names.front());
 }
 
 void copyData(const std::string& path, archive* a, int fd, const std::string& target) {
@@ -159,9 +178,11 @@ NpzExtract::~NpzExtract() {
 std::optional<NpzPair> npzMagnitudeAndPhase(const std::string& archive) {
     if (!lower(archive).ends_with(".npz"))
         return std::nullopt;
-    const auto names = npzArrays(archive);
+    const auto names = dataArrays(npzArrays(archive));
     if (names.size() != 2)
         return std::nullopt;
+    if (names[0] == "arr_0" && names[1] == "arr_1") // np.savez(file, magnitudes, phases)
+        return NpzPair{archive + ":arr_0", archive + ":arr_1"};
     for (int m = 0; m < 2; ++m) {
         const std::string& mag = names[std::size_t(m)];
         const std::string& phase = names[std::size_t(1 - m)];

@@ -23,9 +23,11 @@ NpzMember splitNpzPath(const std::string& path);
 // non-zip file.
 std::vector<std::string> npzArrays(const std::string& archive);
 
-// The array as a temporary .npy file, removed when the object goes. Throws Error naming the
-// file when the array is missing (listing those it holds) or when none is named and it holds
-// several ("s.npz holds 2 arrays (mag, phase)", expected "one named as s.npz:mag").
+// The array as a temporary .npy file, removed when the object goes. None named: the only one
+// besides axes and parameters saved with it (f, t, freqs, times, fs, sr, hop, ...). Throws
+// Error naming the file when the array is missing (listing those it holds) or when none is
+// named and several remain ("s.npz holds 2 arrays (mag, phase)", expected "one of them named
+// as FILE.npz:NAME, e.g. s.npz:mag").
 class NpzExtract {
 public:
     explicit NpzExtract(const std::string& path);
@@ -39,8 +41,9 @@ private:
 };
 
 // For an archive given alone as the magnitudes: its magnitude and phase arrays when it holds
-// exactly two and their names say which is which (mag, magnitude, abs, amplitude, S, spec ... /
-// phase, angle, arg, P); nullopt otherwise.
+// exactly two besides its axes and their names say which is which (mag, magnitude, abs,
+// amplitude, S, spec ... / phase, angle, arg, P), or they are np.savez's positional arr_0 and
+// arr_1 (magnitudes first); nullopt otherwise.
 struct NpzPair {
     std::string magnitude, phase; // "s.npz:mag", "s.npz:phase"
 };
