@@ -22,6 +22,8 @@ struct GuessArgs {
     std::int64_t maxFrames = 256;
     CLI::Option* layoutOption = nullptr;
     CLI::Option* magUnitOption = nullptr;
+    CLI::Option* phaseUnitOption = nullptr;
+    CLI::Option* sidesOption = nullptr;
 };
 
 nlohmann::json toJson(const core::GuessCandidate& c) {
@@ -74,6 +76,10 @@ void runGuess(const GuessArgs& a, core::JobControl& job) {
         o.layout = core::parseMatrixLayout(a.input.layout, "--layout");
     if (a.magUnitOption->count() > 0)
         o.magnitudeUnit = core::parseMagnitudeUnit(a.input.magUnit, "--mag-unit");
+    if (a.phaseUnitOption->count() > 0)
+        o.phaseUnit = core::parsePhaseUnit(a.input.phaseUnit, "--phase-unit");
+    if (a.sidesOption->count() > 0 && a.input.sides != "auto")
+        o.order = core::parseBinOrder(a.input.sides, "--sides");
     o.dbFloor = a.input.dbFloor;
     if (a.maxFrames < 1)
         throw core::Error("--max-frames", std::to_string(a.maxFrames), "at least 1 frame");
@@ -136,6 +142,8 @@ void registerGuess(CLI::App& app, std::function<int()>& action) {
     addSpectrumInputOptions(cmd, a->input);
     a->layoutOption = cmd->get_option("--layout");
     a->magUnitOption = cmd->get_option("--mag-unit");
+    a->phaseUnitOption = cmd->get_option("--phase-unit");
+    a->sidesOption = cmd->get_option("--sides");
     cmd->add_option("--length", a->length, "Samples of the original signal, when known");
     cmd->add_option("--fs", a->fs, "Sample rate in Hz")
         ->capture_default_str()

@@ -37,6 +37,8 @@ struct RebuildArgs {
     std::vector<CLI::Option*> readingOptions;
     CLI::Option* layoutOption = nullptr;
     CLI::Option* magUnitOption = nullptr;
+    CLI::Option* phaseUnitOption = nullptr; // kept by a guessed reading, as --layout is
+    CLI::Option* sidesOption = nullptr;
     CLI::Option* scalingOption = nullptr; // not given: a guessed reading's hinted scaling holds
     std::vector<double> imageDb, imageTime, imageFreq; // a picture's levels and axes
     std::string imageColormap = "auto";

@@ -263,11 +263,13 @@ void registerRebuild(CLI::App& app, std::function<int()>& action) {
         ->transform(hertzUnits());
     cmd->add_option("--sample-type", a->sampleType,
                     "int16 | float32 for a recording; float64 (default) | float32 for a .npy");
-    for (const char* name : {"--window", "--nperseg", "--noverlap", "--nfft", "--window-offset",
-                             "--detrend", "--phase-unit", "--sides"})
+    for (const char* name :
+         {"--window", "--nperseg", "--noverlap", "--nfft", "--window-offset", "--detrend"})
         a->readingOptions.push_back(cmd->get_option(name));
     a->layoutOption = cmd->get_option("--layout");
     a->magUnitOption = cmd->get_option("--mag-unit");
+    a->phaseUnitOption = cmd->get_option("--phase-unit");
+    a->sidesOption = cmd->get_option("--sides");
     a->scalingOption = cmd->get_option("--scaling");
     cmd->callback([a, &action] {
         action = [a] {

@@ -20,8 +20,8 @@ struct GuessedReading {
     bool fromFirstSample = false; // the tool the window points to starts them there
 };
 
-// No STFT given (window, lengths, overlap, offset, detrend, phase unit, bin order; a layout,
-// magnitude unit or --uncentred given is kept) for files, not a picture.
+// No STFT given (window, lengths, overlap, offset, detrend; a layout, magnitude or phase unit,
+// bin order or --uncentred given is kept) for files, not a picture.
 bool noReadingGiven(const RebuildArgs& a, const core::RebuildSpec& spec) {
     if (spec.image)
         return false;
@@ -48,6 +48,10 @@ core::GuessOptions guessOptions(const RebuildArgs& a, const core::RebuildSpec& s
         o.magnitudeUnit = spec.layout.magnitude;
         o.dbFloor = spec.layout.dbFloor;
     }
+    if (a.phaseUnitOption->count() > 0)
+        o.phaseUnit = spec.layout.phase;
+    if (a.sidesOption->count() > 0 && !spec.autoSides)
+        o.order = spec.layout.order;
     o.magnitudeName = spec.magnitudePath;
     o.phaseName = spec.phasePath;
     return o;

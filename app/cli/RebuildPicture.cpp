@@ -73,7 +73,7 @@ void checkPicture(const RebuildArgs& a, core::RebuildSpec& spec) {
         if (o->count() > 0 && o->get_name() != "--window" && o->get_name() != "--nperseg" &&
             o->get_name() != "--noverlap" && o->get_name() != "--nfft")
             ignored += (ignored.empty() ? "" : ", ") + o->get_name();
-    for (const CLI::Option* o : {a.layoutOption, a.magUnitOption})
+    for (const CLI::Option* o : {a.layoutOption, a.magUnitOption, a.phaseUnitOption, a.sidesOption})
         if (o->count() > 0)
             ignored += (ignored.empty() ? "" : ", ") + o->get_name();
     if (!ignored.empty())

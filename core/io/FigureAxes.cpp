@@ -293,14 +293,14 @@ std::string FigureAxes::timeNote() const {
 }
 namespace {
 
-// A frequency axis read to within a pixel of 0 Hz at its bottom starts there, shifted as read:
-// matplotlib's specgram (0 to 4000 Hz) read 2.9 to 4002.9 Hz (and 4 to 3999 Hz at 150 dpi),
-// bands that show no sample rate. Half a bin below 0 (pixels centred on bins) is more than a
-// pixel where bins are two pixels or more; below that, a pixel's shift changes little.
+// A frequency axis read to within half a pixel of 0 Hz at its bottom starts there, shifted as
+// read: matplotlib's specgram (0 to 4000 Hz) read 2.9 to 4002.9 Hz, a band that shows no sample
+// rate. Half a bin below 0 (pixels centred on bins: pcolormesh's "nearest") is kept: 0.6 px in
+// tests/data/figures/chirp_viridis.png, which a pixel's margin took to 0.
 void startAtZero(AxisReading& a, double pixels) {
     if (!a.read || a.low == 0 || pixels <= 0)
         return;
-    if (std::abs(a.low) <= (a.high - a.low) / pixels) {
+    if (std::abs(a.low) <= 0.5 * (a.high - a.low) / pixels) {
         a.high -= a.low;
         a.low = 0;
     }

@@ -195,6 +195,8 @@ std::vector<SpectrumLayout> readingUnits(const GuessShape& shape, const Matrix& 
     std::vector<PhaseUnit> phaseUnits = {PhaseUnit::Radians};
     if (phaseFile)
         phaseUnits = {PhaseUnit::Radians, PhaseUnit::Degrees, PhaseUnit::Cycles};
+    if (phaseFile && o.phaseUnit)
+        phaseUnits = {*o.phaseUnit};
     std::vector<SpectrumLayout> out;
     for (MagnitudeUnit mu : magnitudeUnits(mag, phaseFile, o))
         for (PhaseUnit pu : phaseUnits) {

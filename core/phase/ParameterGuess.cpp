@@ -52,8 +52,10 @@ public:
             requireNonNegative(m_mag, *m_o.magnitudeUnit, m_o.magnitudeName);
         // Without a phase the layout is the user's (a transposed smooth spectrogram is smooth
         // too, and the magnitudes alone cannot tell the two apart reliably).
-        const auto all =
+        auto all =
             guessShapes(m_mag, m_withPhase ? m_o.layout : m_o.layout.value_or(likelyLayout(m_mag)));
+        if (m_o.order) // the user's bin order
+            std::erase_if(all, [&](const GuessShape& s) { return s.layout.order != *m_o.order; });
         std::vector<Pending> readings;
         for (const GuessShape& shape : all)
             for (const SpectrumLayout& l : readingUnits(shape, m_mag, m_phase != nullptr, m_o))

@@ -62,6 +62,9 @@ struct GuessOptions {
     // with the dB units.
     std::optional<MagnitudeUnit> magnitudeUnit;
     std::optional<double> dbFloor;
+    // Only this phase unit, and only this bin order (the user's); unset: every one.
+    std::optional<PhaseUnit> phaseUnit;
+    std::optional<BinOrder> order;
     // What errors call the files (their paths, in the CLI and the dialog).
     std::string magnitudeName = "the magnitudes";
     std::string phaseName = "the phases";

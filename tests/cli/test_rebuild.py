@@ -410,6 +410,14 @@ class RebuildFromMagnitudeAndPhase(CliTest):
                    "db", "--nperseg", 200, "--out", self.path("d.npy"), check=0)
         self.assertNotIn("guessed", proc.stdout)
         self.assertIn("do not fit this reading", proc.stderr)
+        # A phase unit or bin order given is kept by the guess, as a layout is (they turned the
+        # guess off: twice too long, 1.3 of the signal away).
+        for more in (["--phase-unit", "radians"], ["--sides", "onesided"]):
+            with self.subTest(more=more):
+                proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"),
+                           "--mag-unit", "db", *more, "--out", self.path("y.npy"), check=0)
+                self.assertIn("read as guessed, blackman, window 200, hop 50", proc.stdout)
+                self.assertLess(test_cli.rel_err(np.load(self.path("y.npy")), x), 1e-4)
 
 
 class Guess(CliTest):

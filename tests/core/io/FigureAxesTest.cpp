@@ -126,7 +126,7 @@ TEST(FigureAxes, TimeLabelsUnderAPlotBelowThatSharesTheAxisAreRead) {
 
 // matplotlib's specgram draws its image from 0 Hz to fs/2 exactly; read 2.9 to 4002.9 Hz (a
 // fifth of a pixel high), the band showed no sample rate and the rebuild asked for --fs.
-TEST(FigureAxes, AFrequencyAxisReadWithinAPixelOfZeroStartsAtZero) {
+TEST(FigureAxes, AFrequencyAxisReadWithinHalfAPixelOfZeroStartsAtZero) {
     const FigureAxes a = axesOf("specgram.png");
     ASSERT_TRUE(a.frequency.read) << a.frequency.problem;
     EXPECT_EQ(a.frequency.low, 0.0);
