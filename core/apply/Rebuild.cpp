@@ -328,7 +328,7 @@ std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictu
                   "original's; write a float WAV or a .npy file to keep every value"
         : peak >= 0.1 * windowSum
             ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none"
-        : peak >= std::max(4.0, 0.5 * windowSum / std::sqrt(double(outcome.params.nfft)))
+        : peak >= std::max(5.0, 0.6 * windowSum / std::sqrt(double(outcome.params.nfft)))
             ? "Files of an FFT divided by the square root of its size (torch's normalized=True, "
               "numpy's norm=\"ortho\") take scaling ortho"
             : "The signal was above full scale, or a rebuilt phase added up higher than the "

@@ -121,8 +121,8 @@ void useReading(RebuildSpec& spec, const GuessCandidate& c);
 // For a recording (full scale 1): the result's samples (I and Q each for IQ) peak above 1 (""
 // when not). A plain FFT read with scipy's scaling comes out sum(w) times too loud (librosa and
 // torch: 200 for a 400-point Hann; said "take scaling none" from a tenth of that up), an
-// orthonormal one sum(w) / sqrt(nfft) times ("take scaling ortho" from half of that, and at
-// least 4); a
+// orthonormal one sum(w) / sqrt(nfft) times ("take scaling ortho" from 0.6 of that, and at
+// least 5: dB relative to the loudest cell, librosa's ref=np.max, came back 4 times loud); a
 // picture's levels are its dB range, given as
 // `pictureLevels` names ("--image-db"; "" for no picture).
 std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels);

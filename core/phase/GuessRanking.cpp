@@ -289,14 +289,16 @@ double noiseSeen(const StftParams& p) {
 // rounding when its score, over the noise it sees, is within kNoiseTie of the least so scaled.
 // A boxcar 1024 at hop 896 scored -80.8 dB on torch's Hann 800 in 1024 at hop 200 written with
 // four digits (-73.3): scaled, -71.8 and -72.3, and the more redundant reading ranks first.
-constexpr double kNoiseTie = 2;
+// Only data consistent to below kNoisyConsistentBelow (-40 dB; three digits: -52) are so
+// read: where no reading is, the scores rank as they are.
+constexpr double kNoiseTie = 2, kNoisyConsistentBelow = 1e-2;
 
 double leastNoise(const std::vector<GuessCandidate>& found) {
     double least = std::numeric_limits<double>::infinity();
     for (const GuessCandidate& c : found)
         if (!c.scoreIsDb)
             least = std::min(least, c.score / noiseSeen(c.params));
-    return least;
+    return least < kNoisyConsistentBelow ? least : 0.0;
 }
 
 std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool steady) {
