@@ -13,6 +13,7 @@
 #include <QSaveFile>
 #include <QTimer>
 #include <algorithm>
+#include <qcustomplot.h>
 
 namespace specedit::ui {
 
@@ -54,21 +55,26 @@ core::PictureDescription describeView(const SpectrogramView& view, const Documen
 }
 
 bool waitForExactPicture(SpectrogramView& view, QWidget* parent, QString* why) {
-    if (view.isPictureComplete())
-        return true;
     QProgressDialog progress(QObject::tr("Computing the exact spectrogram to export…"),
                              QObject::tr("Cancel"), 0, 0, parent);
     progress.setWindowTitle(QObject::tr("Export spectrogram image"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
     QEventLoop loop;
-    bool done = false;
-    QTimer poll; // each tile that arrives repaints the view, which updates what is complete
+    bool done = false, seen = false;
+    // Each tile that arrives repaints the view, which updates what is complete. Complete once,
+    // the view is painted again and must still be: a new analysis (the window length following
+    // the view's width) or the levels following the exact tiles come after a complete picture.
+    QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (view.isPictureComplete()) {
+        const bool complete = view.isPictureComplete();
+        if (complete && seen) {
             done = true;
             loop.quit();
+        } else if (complete) {
+            view.plot()->replot(QCustomPlot::rpImmediateRefresh);
         }
+        seen = complete;
     });
     QObject::connect(&view, &SpectrogramView::pictureFailed, &loop, [&](const QString& message) {
         *why = message;
