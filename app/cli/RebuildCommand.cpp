@@ -3,6 +3,7 @@
 // consistent from that phase). Without: phase retrieval (core/phase/PhaseRetrieval.h).
 
 #include "apply/Rebuild.h"
+#include "apply/RebuildLevel.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/RebuildArgs.h"
@@ -58,6 +59,7 @@ core::RebuildSpec toSpec(const RebuildArgs& a, bool& rateFromLabels) {
         readAsOffsets(a, *spec.image);
     spec.imageColormap = a.imageColormap;
     spec.windowGiven = given(a, "--window");
+    spec.scalingGiven = a.scalingOption->count() > 0;
     spec.centerFrequency = a.center;
     if (spec.image && !a.analysis.fs && picture->description) // SpecEdit's: it names the rate
         spec.analysis.fs = picture->description->sampleRate;
@@ -164,6 +166,8 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
                   << r.finalDb << " dB from the input (" << r.interiorDb
                   << " dB away from the edge frames, whose padding differs between tools)\n";
     if (const std::string note = core::sidesNote(r); !note.empty())
+        std::cout << note << "\n";
+    if (const std::string note = core::levelNote(r, "--scaling spectrum"); !note.empty())
         std::cout << note << "\n";
     if (const std::string note = core::coverageNote(r); !note.empty())
         std::cout << note << "\n";

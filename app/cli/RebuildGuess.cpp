@@ -159,8 +159,10 @@ core::RebuildOutcome rebuildAsMade(const RebuildArgs& a, core::RebuildSpec& spec
         return *r;
     sayGuessed(*c, missed);
     core::useReading(spec, c->reading);
-    if (c->scaling)
+    if (c->scaling) { // the tool's
         spec.layout.scaling = *c->scaling;
+        spec.scalingGiven = true;
+    }
     if (c->fromFirstSample)
         spec.retrieval.framing.centred = false;
     return core::rebuildSignal(spec, job);

@@ -2,6 +2,7 @@
 
 #include "apply/PictureAxes.h"
 #include "apply/PictureStft.h"
+#include "apply/RebuildLevel.h"
 #include "dsp/Stft.h"
 #include "dsp/Window.h"
 #include "io/AtomicFile.h"
@@ -233,6 +234,8 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
         run<std::complex<double>>(spec, p.spectrum, p.out, job, onIteration);
     else
         run<double>(spec, p.spectrum, p.out, job, onIteration);
+    if (!spec.scalingGiven && !spec.image && spec.layout.scaling == SpectrumScaling::Spectrum)
+        readLevel(p.out);
     return std::move(p.out);
 }
 
@@ -296,49 +299,6 @@ std::string coverageNote(const RebuildOutcome& outcome) {
     return where + " samples lie under no frame's window, so no frame says what they were: " +
            "they are zeros (tools whose frames start at the first sample drop a tail that "
            "fills no whole frame)";
-}
-
-std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels) {
-    double peak = 0; // of the samples written: I and Q each for a complex signal
-    for (double v : outcome.real)
-        peak = std::max(peak, std::abs(v));
-    for (const auto& v : outcome.iq)
-        peak = std::max({peak, std::abs(v.real()), std::abs(v.imag())});
-    if (!(peak > 1.0))
-        return {};
-    // A plain FFT read with scipy's scaling comes out sum(w) times too loud: say so when
-    // that would bring the peak to a tenth of full scale or more, not for a small overshoot
-    // (the advice made a scipy file 42 dB too quiet).
-    double windowSum = 0;
-    for (double w : makeWindow(outcome.params.window, outcome.params.nperseg))
-        windowSum += std::abs(w);
-    const std::string cause =
-        outcome.pictureDescribed
-            ? std::string("The picture's levels are dB of full scale (its SpecEdit description "
-                          "says so): the rebuilt phase added up higher than the original's") +
-                  (outcome.picturePooled ? ", and the picture's rows and columns show the "
-                                           "loudest of several bins and frames (above)"
-                                         : "") +
-                  "; write a float WAV or a .npy file to keep every value"
-        : !pictureLevels.empty()
-            ? "Either the picture's levels are not dB of full scale (scipy's \"spectrum\" "
-              "scaling: lower " +
-                  pictureLevels +
-                  " by the difference) or the rebuilt phase added up higher than the "
-                  "original's; write a float WAV or a .npy file to keep every value"
-        : peak >= 0.1 * windowSum
-            ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none"
-        : peak >= std::max(5.0, 0.6 * windowSum / std::sqrt(double(outcome.params.nfft)))
-            ? "Files of an FFT divided by the square root of its size (torch's normalized=True, "
-              "numpy's norm=\"ortho\") take scaling ortho"
-            : "The signal was above full scale, or a rebuilt phase added up higher than the "
-              "original's; write a .npy file to keep every value";
-    char text[120];
-    std::snprintf(text, sizeof text,
-                  "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "
-                  "clip. ",
-                  peak, 20 * std::log10(peak));
-    return text + cause;
 }
 
 // Phase retrieval from frames that overlap by less than half a window: few frames constrain

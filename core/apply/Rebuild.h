@@ -46,6 +46,10 @@ struct RebuildSpec {
     // With a phase: each frame's mean or line was taken away before the window (scipy's
     // detrend; phase/Detrend.h). Phase retrieval takes none.
     Detrend detrend = Detrend::None;
+    // The scaling was chosen (an option, a field picked by hand, a tool's the guess named).
+    // When not, a result as loud as a plain FFT's file read with scipy's scaling is read as
+    // one (apply/RebuildLevel.h).
+    bool scalingGiven = true;
 };
 
 struct RebuildOutcome {
@@ -82,6 +86,10 @@ struct RebuildOutcome {
     // A picture SpecEdit exported (its levels are dB of full scale), drawn zoomed out (rows
     // and columns the loudest of several bins and frames).
     bool pictureDescribed = false, picturePooled = false;
+    // The scaling read from the level (apply/RebuildLevel.h): the samples and `input` divided
+    // by levelDividedBy, which scipy's scaling made peak at peakAsSpectrum.
+    std::optional<SpectrumScaling> scalingByLevel;
+    double levelDividedBy = 1, peakAsSpectrum = 0;
 };
 
 RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
@@ -118,14 +126,6 @@ bool readingMisfits(const RebuildOutcome& outcome);
 // detrend and, when the guess could tell, where the frames start. Sample rate, length and the
 // files stay.
 void useReading(RebuildSpec& spec, const GuessCandidate& c);
-// For a recording (full scale 1): the result's samples (I and Q each for IQ) peak above 1 (""
-// when not). A plain FFT read with scipy's scaling comes out sum(w) times too loud (librosa and
-// torch: 200 for a 400-point Hann; said "take scaling none" from a tenth of that up), an
-// orthonormal one sum(w) / sqrt(nfft) times ("take scaling ortho" from 0.6 of that, and at
-// least 5: dB relative to the loudest cell, librosa's ref=np.max, came back 4 times loud); a
-// picture's levels are its dB range, given as
-// `pictureLevels` names ("--image-db"; "" for no picture).
-std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels);
 // A detrended inverse whose frames reach no padding: the signal's own mean or line is in no
 // frame, and with lines taken away its slow drifts are barely seen; "" otherwise.
 std::string trendNote(const RebuildOutcome& outcome);

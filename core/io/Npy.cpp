@@ -3,6 +3,8 @@
 #include "io/AtomicFile.h"
 #include "util/Error.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sstream>
@@ -38,18 +40,70 @@ std::string dictValue(const std::string& header, const std::string& key, const s
     return header.substr(v, end + 1 - v);
 }
 
-NpyType parseDescr(const std::string& descr, const std::string& path) {
-    if (descr == "'<f4'")
-        return NpyType::Float32;
-    if (descr == "'<f8'")
-        return NpyType::Float64;
-    if (descr == "'<c8'")
-        return NpyType::Complex64;
-    if (descr == "'<c16'")
-        return NpyType::Complex128;
-    throw Error(path, "unsupported npy dtype " + descr,
-                "little-endian float32 (<f4), float64 (<f8), complex64 (<c8) or complex128 "
-                "(<c16)");
+struct Element {
+    char kind;
+    std::size_t size;
+    bool bigEndian;
+};
+
+// numpy's type strings: a byte order ('<', '>', '|' or '='), a kind and a size in bytes.
+Element parseDescr(const std::string& quoted, const std::string& path) {
+    const std::string d =
+        quoted.size() >= 2 && quoted.front() == '\'' ? quoted.substr(1, quoted.size() - 2) : quoted;
+    const auto unsupported = [&] {
+        return Error(path, "unsupported npy dtype " + quoted,
+                     "a numeric array: float (f2, f4, f8), complex (c8, c16) or integer (i1 to "
+                     "i8, u1 to u8), either byte order");
+    };
+    if (d.size() < 3 || std::string("<>|=").find(d[0]) == std::string::npos)
+        throw unsupported();
+    const Element e{d[1], std::size_t(std::atoi(d.c_str() + 2)), d[0] == '>'};
+    const bool known = (e.kind == 'f' && (e.size == 2 || e.size == 4 || e.size == 8)) ||
+                       (e.kind == 'c' && (e.size == 8 || e.size == 16)) ||
+                       ((e.kind == 'i' || e.kind == 'u') &&
+                        (e.size == 1 || e.size == 2 || e.size == 4 || e.size == 8));
+    if (!known || d.find_first_not_of("0123456789", 2) != std::string::npos)
+        throw unsupported();
+    return e;
+}
+
+// The bytes of one value (size bytes at p) in this machine's order.
+std::uint64_t loadBits(const std::uint8_t* p, std::size_t size, bool bigEndian) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < size; ++i)
+        v |= std::uint64_t(p[bigEndian ? size - 1 - i : i]) << (8 * i);
+    return v;
+}
+
+double halfToDouble(std::uint64_t bits) {
+    const int exponent = int(bits >> 10) & 0x1f;
+    const double mantissa = double(bits & 0x3ff);
+    const double sign = bits & 0x8000 ? -1.0 : 1.0;
+    if (exponent == 0x1f)
+        return mantissa == 0 ? sign * HUGE_VAL : std::nan("");
+    if (exponent == 0)
+        return sign * std::ldexp(mantissa, -24);
+    return sign * std::ldexp(1024 + mantissa, exponent - 25);
+}
+
+double realValue(std::uint64_t bits, char kind, std::size_t size) {
+    if (kind == 'u')
+        return double(bits);
+    if (kind == 'i') {
+        const int shift = int(64 - 8 * size);
+        return double(std::int64_t(bits << shift) >> shift);
+    }
+    if (size == 2)
+        return halfToDouble(bits);
+    if (size == 4) {
+        float f;
+        const auto u = std::uint32_t(bits);
+        std::memcpy(&f, &u, 4);
+        return f;
+    }
+    double f;
+    std::memcpy(&f, &bits, 8);
+    return f;
 }
 
 std::vector<std::int64_t> parseShape(const std::string& text, const std::string& path) {
@@ -152,10 +206,15 @@ void NpyReader::parseHeader() {
     if (m_dataOffset > m_mapSize)
         throw Error(path, "npy header runs past the end of the file", "a complete .npy file");
     const std::string header(reinterpret_cast<const char*>(m_map + 8 + lenBytes), headerLen);
-    m_type = parseDescr(dictValue(header, "descr", path), path);
+    m_descr = dictValue(header, "descr", path);
+    const Element e = parseDescr(m_descr, path);
+    m_descr = m_descr.substr(1, m_descr.size() - 2);
+    m_kind = e.kind;
+    m_size = e.size;
+    m_bigEndian = e.bigEndian;
     m_fortran = dictValue(header, "fortran_order", path) == "True";
     m_shape = parseShape(dictValue(header, "shape", path), path);
-    const std::size_t need = std::size_t(elementCount()) * npyItemSize(m_type);
+    const std::size_t need = std::size_t(elementCount()) * m_size;
     if (m_mapSize - m_dataOffset < need)
         throw Error(path,
                     "holds " + std::to_string(m_mapSize - m_dataOffset) +
@@ -176,30 +235,12 @@ std::int64_t NpyReader::elementCount() const {
 }
 
 std::complex<double> NpyReader::at(std::int64_t i) const {
-    const std::uint8_t* p = m_map + m_dataOffset + std::size_t(i) * npyItemSize(m_type);
-    switch (m_type) {
-    case NpyType::Float32: {
-        float v;
-        std::memcpy(&v, p, 4);
-        return {v, 0.0};
-    }
-    case NpyType::Float64: {
-        double v;
-        std::memcpy(&v, p, 8);
-        return {v, 0.0};
-    }
-    case NpyType::Complex64: {
-        float v[2];
-        std::memcpy(v, p, 8);
-        return {v[0], v[1]};
-    }
-    case NpyType::Complex128: {
-        double v[2];
-        std::memcpy(v, p, 16);
-        return {v[0], v[1]};
-    }
-    }
-    return {};
+    const std::uint8_t* p = m_map + m_dataOffset + std::size_t(i) * m_size;
+    if (m_kind != 'c')
+        return {realValue(loadBits(p, m_size, m_bigEndian), m_kind, m_size), 0.0};
+    const std::size_t half = m_size / 2;
+    return {realValue(loadBits(p, half, m_bigEndian), 'f', half),
+            realValue(loadBits(p + half, half, m_bigEndian), 'f', half)};
 }
 
 std::complex<double> NpyReader::at2(std::int64_t row, std::int64_t col) const {

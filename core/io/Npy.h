@@ -1,7 +1,9 @@
 #pragma once
 // NumPy .npy files (format versions 1.0, 2.0 and 3.0), as numpy.save writes them and
-// numpy.load reads them: little-endian float32, float64, complex64 and complex128, any rank,
-// C or Fortran order. Reading memory-maps the file; writing streams through an AtomicFile.
+// numpy.load reads them. Reading takes floats of 2, 4 and 8 bytes, complex of 8 and 16, and
+// integers of 1 to 8 bytes, in either byte order, any rank, C or Fortran order (numpy.load's
+// values: integers are not scaled); it memory-maps the file. Writing (little-endian float32,
+// float64, complex64, complex128) streams through an AtomicFile.
 
 #include <complex>
 #include <cstdint>
@@ -22,14 +24,16 @@ std::string npyDescr(NpyType type); // "<f4", "<c8", ...
 class NpyReader {
 public:
     // Maps the file. Throws Error naming the file for a bad magic, an unsupported dtype
-    // (big-endian, integer, object) or a data size that does not match the shape.
+    // (bool, object, string, structured, 16-byte float) or a data size that does not match the
+    // shape.
     explicit NpyReader(const std::string& path);
     ~NpyReader();
     NpyReader(const NpyReader&) = delete;
     NpyReader& operator=(const NpyReader&) = delete;
 
-    NpyType type() const { return m_type; }
-    bool isComplex() const { return m_type == NpyType::Complex64 || m_type == NpyType::Complex128; }
+    const std::string& descr() const { return m_descr; } // as the header gives it: "<f4", ">i2"
+    bool isComplex() const { return m_kind == 'c'; }
+    bool isInteger() const { return m_kind == 'i' || m_kind == 'u'; }
     const std::vector<std::int64_t>& shape() const { return m_shape; }
     bool fortranOrder() const { return m_fortran; }
     std::int64_t elementCount() const;
@@ -44,7 +48,10 @@ private:
     void parseHeader(); // after mapping; throws Error
 
     std::string m_path;
-    NpyType m_type = NpyType::Float32;
+    std::string m_descr;
+    char m_kind = 'f';      // numpy's kind: 'f' float, 'c' complex, 'i' signed, 'u' unsigned
+    std::size_t m_size = 4; // bytes per element
+    bool m_bigEndian = false;
     std::vector<std::int64_t> m_shape;
     bool m_fortran = false;
     const std::uint8_t* m_map = nullptr;

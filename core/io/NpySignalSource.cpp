@@ -10,6 +10,11 @@ NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(pat
     if (m_npy.shape().size() != 1)
         throw Error(path, "array has " + std::to_string(m_npy.shape().size()) + " dimensions",
                     "a 1-D signal");
+    if (m_npy.isInteger())
+        throw Error(path,
+                    "holds integers (" + m_npy.descr() + "): a signal's full scale is unknown",
+                    "float32, float64 or complex samples at full scale 1 (or the raw samples "
+                    "opened as raw IQ, e.g. cs16)");
     if (!(fs > 0) || !std::isfinite(fs))
         throw Error("--fs", "sample rate " + std::to_string(fs) + " is not positive",
                     "a finite rate > 0 Hz");
@@ -18,7 +23,7 @@ NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(pat
     m_info.sampleRate = fs;
     m_info.frames = m_npy.elementCount();
     m_info.sampleType = SampleType::Float32;
-    m_info.datatype = npyDescr(m_npy.type());
+    m_info.datatype = m_npy.descr();
     m_info.container = Container::RawIq;
     m_info.files = {path};
 }

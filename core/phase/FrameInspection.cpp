@@ -72,6 +72,12 @@ std::vector<Complex> segmentOf(const ImportedSpectrum& x, std::int64_t j, int nf
     return {out.data(), out.data() + nfft};
 }
 
+// The energy a rank-one fit of the pairs leaves: the least eigenvalue of [[p, c], [c*, q]].
+double unexplained(double p, double q, double crossNorm) {
+    const double d = p - q;
+    return std::max(0.0, 0.5 * (p + q - std::sqrt(d * d + 4 * crossNorm)));
+}
+
 // 1 - coherence at lag h, energy-weighted over sampled n (module comment).
 double hopMisfit(const std::vector<std::vector<Complex>>& later,
                  const std::vector<std::vector<Complex>>& earlier, int h, int length, double floor,
@@ -90,7 +96,7 @@ double hopMisfit(const std::vector<std::vector<Complex>>& later,
         }
         if (p <= floor || q <= floor)
             continue;
-        misfit += (p + q) * std::max(0.0, 1.0 - std::norm(cross) / (p * q));
+        misfit += 2 * unexplained(p, q, std::norm(cross));
         weight += p + q;
     }
     return weight > 0 ? misfit / weight : 1.0;

@@ -237,6 +237,14 @@ private:
             p.usable = interpret(p.layout, p.nfft, kScreenFrames, &p.seen).has_value();
             m_job.checkCancelled();
         }
+        // Frames that show a hop exactly outrank those that show one only nearly (a PSD's
+        // doubled bins read as a spectrum's leave 1e-4).
+        const bool exact = std::any_of(readings.begin(), readings.end(), [](const Pending& p) {
+            return p.seen && p.seen->misfit < kHopMisfitBelow;
+        });
+        for (Pending& p : readings)
+            if (exact && p.seen && p.seen->misfit >= kHopMisfitBelow)
+                p.seen.reset();
         const bool anySeen =
             std::any_of(readings.begin(), readings.end(), [](const Pending& p) { return p.seen; });
         m_withoutHop =

@@ -783,6 +783,48 @@ TEST(RebuildDialog, ALayoutPickedByHandStaysWithItsFile) {
     EXPECT_FALSE(form.spec().analysis.nfft.has_value());
 }
 
+// A plain FFT (torch's Hann 256 in a 256 FFT: no window offset tells its tool) read with
+// scipy's scaling came out sum(w) = 128 times too loud, warned. Left at scipy's, the level
+// reads it: the result at the signal's level, the Scaling field showing none and the status
+// saying why; scipy's picked by hand stays.
+TEST(RebuildDialog, APlainFftsLevelSetsTheScalingUnlessOneIsPicked) {
+    TempDir dir;
+    const std::vector<double> x = tones(16000);
+    std::vector<double> loud(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i)
+        loud[i] = 128 * x[i]; // its scipy STFT is the signal's plain FFT
+    const QString mag = QString::fromStdString((dir.path() / "m.npy").string());
+    const QString ph = QString::fromStdString((dir.path() / "p.npy").string());
+    writeSpectrum(loud, mag.toStdString(), ph.toStdString());
+    ui::RebuildDialog d;
+    auto* scaling = d.form()->findChild<QComboBox*>("scaling");
+    ASSERT_NE(scaling, nullptr);
+    d.form()->setFiles(mag, ph);
+    const auto maxError = [&](double gain) {
+        double err = 0;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            err = std::max(err, std::abs(d.result()->real.at(i) - gain * x[i]));
+        return err;
+    };
+    d.guess();
+    ASSERT_TRUE(waitIdle(d));
+    EXPECT_EQ(scaling->currentData().toString(), "spectrum"); // nothing names a tool
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_TRUE(d.result().has_value()) << d.status().toStdString();
+    EXPECT_LT(maxError(1), 1e-9);
+    EXPECT_EQ(scaling->currentData().toString(), "none");
+    EXPECT_TRUE(d.status().contains("read as a plain, unscaled FFT (scaling none"))
+        << d.status().toStdString();
+    scaling->setCurrentIndex(0);
+    emit scaling->activated(0); // scipy's, as a click picks it
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_TRUE(d.result().has_value()) << d.status().toStdString();
+    EXPECT_LT(maxError(128), 1e-6);
+    EXPECT_TRUE(d.status().contains("take scaling none")) << d.status().toStdString();
+}
+
 // The Overlap field takes a percentage of the window length as well as samples: "75%" read
 // 75 samples without a word. With no window length given, a percentage is refused and said.
 TEST(RebuildDialog, AnOverlapTypedInPercentIsOfTheWindow) {

@@ -1,6 +1,7 @@
 #include "rebuild/OutcomeText.h"
 
 #include "Counted.h"
+#include "apply/RebuildLevel.h"
 
 #include <QObject>
 #include <algorithm>
@@ -41,8 +42,9 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
         text += QObject::tr(" The two-sided spectrum is Hermitian: rebuilt as a real signal.");
     if (!outcome.pictureNote.empty())
         text += " " + pictureText(outcome);
-    for (const std::string& note :
-         {core::sidesNote(outcome), core::coverageNote(outcome), core::trendNote(outcome)})
+    const std::string keep = QObject::tr("Scaling \"spectrum (scipy)\" picked").toStdString();
+    for (const std::string& note : {core::sidesNote(outcome), core::levelNote(outcome, keep),
+                                    core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())
             text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
     const std::string levels = picture ? QObject::tr("the Levels").toStdString() : "";

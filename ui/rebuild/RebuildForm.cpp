@@ -203,6 +203,9 @@ core::RebuildSpec RebuildForm::spec() const {
     if (!s.autoSides)
         s.layout.order = core::parseBinOrder(nameOf(m_sides), "Bins");
     s.layout.scaling = core::parseSpectrumScaling(nameOf(m_scaling), "Scaling");
+    // scipy's scaling picked by hand stays; left at it, the result's level may say a plain FFT.
+    s.scalingGiven = s.layout.scaling != core::SpectrumScaling::Spectrum ||
+                     (!m_scalingPickedFor.isEmpty() && m_scalingPickedFor == magnitudePath());
     s.analysis.window = core::parseWindow(windowName(m_window), "Window");
     s.windowGiven = true; // as the field shows it
     if (m_nperseg->value() > 0)

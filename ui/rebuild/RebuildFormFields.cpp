@@ -138,6 +138,7 @@ QWidget* RebuildForm::buildReading() {
                             {tr("none (plain FFT)"), "none"},
                             {tr("psd (scipy)"), "psd"},
                             {tr("ortho (torch normalized)"), "ortho"}});
+    m_scaling->setObjectName("scaling");
     m_rawType = combo(
         box,
         {{tr("from the extension"), ""}, {tr("float32"), "float32"}, {tr("float64"), "float64"}});

@@ -3,6 +3,7 @@
 #include "TestUtil.h"
 #include "util/Error.h"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 using namespace specedit::core;
@@ -81,21 +82,69 @@ TEST(Npy, BadFilesAreExplained) {
     EXPECT_THROW(NpyReader(dir.file("missing.npy")), Error);
 }
 
+namespace {
+
+// A version 1.0 .npy with this header dictionary and these data bytes.
+std::string npyFile(const TempDir& dir, const std::string& name, std::string dict,
+                    const std::string& data) {
+    dict.append((64 - (10 + dict.size() + 1) % 64) % 64, ' ');
+    dict += '\n';
+    std::string bytes = "\x93NUMPY";
+    bytes += char(1);
+    bytes += char(0);
+    bytes += char(dict.size() & 0xff);
+    bytes += char(dict.size() >> 8);
+    bytes += dict + data;
+    const auto path = dir.file(name);
+    specedit::test::writeBytes(path, bytes.data(), bytes.size());
+    return path;
+}
+
+} // namespace
+
+// numpy.save keeps an array's dtype: float16 and big-endian arrays (">f8", as MATLAB's and
+// network tools' data often are) and integers read as numpy.load gives their values.
+TEST(Npy, HalfBigEndianAndIntegerArraysReadAsNumpyLoadsThem) {
+    TempDir dir;
+    const auto half =
+        npyFile(dir, "h.npy", "{'descr': '<f2', 'fortran_order': False, 'shape': (5,), }",
+                std::string("\x00\x3e\x00\xc0\xff\x7b\x01\x00\x00\x7c", 10));
+    const NpyReader h(half);
+    EXPECT_EQ(h.descr(), "<f2");
+    EXPECT_EQ(h.at(0).real(), 1.5);
+    EXPECT_EQ(h.at(1).real(), -2.0);
+    EXPECT_EQ(h.at(2).real(), 65504.0);              // the largest half
+    EXPECT_EQ(h.at(3).real(), std::ldexp(1.0, -24)); // the least subnormal
+    EXPECT_TRUE(std::isinf(h.at(4).real()));
+    // 0.1 and -3 as big-endian float64; 1 + 2i as big-endian complex64.
+    const NpyReader d(npyFile(dir, "d.npy",
+                              "{'descr': '>f8', 'fortran_order': False, 'shape': (2,), }",
+                              std::string("\x3f\xb9\x99\x99\x99\x99\x99\x9a"
+                                          "\xc0\x08\x00\x00\x00\x00\x00\x00",
+                                          16)));
+    EXPECT_EQ(d.at(0).real(), 0.1);
+    EXPECT_EQ(d.at(1).real(), -3.0);
+    const NpyReader c(npyFile(dir, "c.npy",
+                              "{'descr': '>c8', 'fortran_order': False, 'shape': (1,), }",
+                              std::string("\x3f\x80\x00\x00\x40\x00\x00\x00", 8)));
+    EXPECT_TRUE(c.isComplex());
+    EXPECT_EQ(c.at(0), std::complex<double>(1, 2));
+    const NpyReader i(npyFile(dir, "i.npy",
+                              "{'descr': '<i2', 'fortran_order': False, 'shape': (2,), }",
+                              std::string("\x00\x80\xff\x7f", 4)));
+    EXPECT_TRUE(i.isInteger());
+    EXPECT_EQ(i.at(0).real(), -32768.0);
+    EXPECT_EQ(i.at(1).real(), 32767.0);
+    const NpyReader u(npyFile(dir, "u.npy",
+                              "{'descr': '|u1', 'fortran_order': False, 'shape': (1,), }",
+                              std::string("\xff", 1)));
+    EXPECT_EQ(u.at(0).real(), 255.0);
+}
+
 TEST(Npy, HostileHeadersAreErrorsNotCrashes) {
     TempDir dir;
-    auto npyWithHeader = [&](const std::string& name, std::string dict) {
-        dict.append((64 - (10 + dict.size() + 1) % 64) % 64, ' ');
-        dict += '\n';
-        std::string bytes = "\x93NUMPY";
-        bytes += char(1);
-        bytes += char(0);
-        bytes += char(dict.size() & 0xff);
-        bytes += char(dict.size() >> 8);
-        bytes += dict;
-        bytes.append(64, '\0');
-        const auto path = dir.file(name);
-        specedit::test::writeBytes(path, bytes.data(), bytes.size());
-        return path;
+    auto npyWithHeader = [&](const std::string& name, const std::string& dict) {
+        return npyFile(dir, name, dict, std::string(64, '\0'));
     };
     specedit::test::expectError(
         [&] {
@@ -112,8 +161,14 @@ TEST(Npy, HostileHeadersAreErrorsNotCrashes) {
         {"bad.npy", "shape"});
     specedit::test::expectError(
         [&] {
-            NpyReader r(npyWithHeader("int.npy",
-                                      "{'descr': '<i4', 'fortran_order': False, 'shape': (4,), }"));
+            NpyReader r(npyWithHeader("bool.npy",
+                                      "{'descr': '|b1', 'fortran_order': False, 'shape': (4,), }"));
         },
-        {"int.npy", "unsupported npy dtype"});
+        {"bool.npy", "unsupported npy dtype '|b1'", "float (f2, f4, f8)"});
+    specedit::test::expectError(
+        [&] {
+            NpyReader r(npyWithHeader(
+                "quad.npy", "{'descr': '<f16', 'fortran_order': False, 'shape': (2,), }"));
+        },
+        {"quad.npy", "unsupported npy dtype '<f16'"});
 }

@@ -9,6 +9,7 @@
 #include "TestUtil.h"
 #include "apply/PictureAxes.h"
 #include "apply/Rebuild.h"
+#include "apply/RebuildLevel.h"
 #include "dsp/Stft.h"
 #include "io/Colormaps.h"
 #include "io/PngText.h"
