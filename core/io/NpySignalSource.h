@@ -1,7 +1,8 @@
 #pragma once
-// A 1-D .npy array (float32, float64, complex64, complex128) as a SampleSource: real arrays
-// are one-channel audio, complex arrays IQ, at a sample rate the caller gives (numpy arrays
-// carry none; scipy's default is 1). Values are converted to float on read.
+// A 1-D .npy array of floats or complex values as a SampleSource: real arrays are
+// one-channel audio, complex arrays IQ, at a sample rate the caller gives (numpy arrays carry
+// none; scipy's default is 1). Values are converted to float on read; integers are refused
+// (their full scale is unknown).
 
 #include "io/Npy.h"
 #include "io/SampleSource.h"

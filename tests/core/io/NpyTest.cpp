@@ -1,6 +1,7 @@
 #include "io/Npy.h"
 
 #include "TestUtil.h"
+#include "io/NpySignalSource.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -139,6 +140,23 @@ TEST(Npy, HalfBigEndianAndIntegerArraysReadAsNumpyLoadsThem) {
                               "{'descr': '|u1', 'fortran_order': False, 'shape': (1,), }",
                               std::string("\xff", 1)));
     EXPECT_EQ(u.at(0).real(), 255.0);
+}
+
+// As a recording, integers have no full scale: refused, with what would be read.
+TEST(Npy, AnIntegerSignalIsRefusedAsARecording) {
+    TempDir dir;
+    const auto path =
+        npyFile(dir, "s.npy", "{'descr': '<i2', 'fortran_order': False, 'shape': (2,), }",
+                std::string(4, '\0'));
+    specedit::test::expectError([&] { NpySignalSource s(path, 8000); },
+                                {"s.npy", "holds integers (<i2): a signal's full scale is unknown",
+                                 "opened as raw IQ, e.g. cs16"});
+    const auto half =
+        npyFile(dir, "h.npy", "{'descr': '<f2', 'fortran_order': False, 'shape': (1,), }",
+                std::string("\x00\x3c", 2));
+    float v = 0;
+    NpySignalSource(half, 8000).read(0, 1, &v);
+    EXPECT_EQ(v, 1.0f);
 }
 
 TEST(Npy, HostileHeadersAreErrorsNotCrashes) {
