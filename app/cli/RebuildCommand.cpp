@@ -60,6 +60,8 @@ core::RebuildSpec toSpec(const RebuildArgs& a, bool& rateFromLabels) {
     spec.imageColormap = a.imageColormap;
     spec.windowGiven = given(a, "--window");
     spec.scalingGiven = a.scalingOption->count() > 0;
+    spec.layoutGiven = a.layoutOption->count() > 0;
+    spec.magnitudeUnitGiven = a.magUnitOption->count() > 0;
     spec.centerFrequency = a.center;
     if (spec.image && !a.analysis.fs && picture->description) // SpecEdit's: it names the rate
         spec.analysis.fs = picture->description->sampleRate;
@@ -165,6 +167,9 @@ void runRebuild(const RebuildArgs& a, core::JobControl& job) {
         std::cout << "inverse STFT of the given magnitudes and phases; its STFT magnitudes are "
                   << r.finalDb << " dB from the input (" << r.interiorDb
                   << " dB away from the edge frames, whose padding differs between tools)\n";
+    for (const std::string& note : {r.layoutNote, r.unitNote, r.relativeLevelNote})
+        if (!note.empty())
+            std::cout << "note: " << note << "\n";
     if (const std::string note = core::sidesNote(r); !note.empty())
         std::cout << note << "\n";
     if (const std::string note = core::levelNote(r, "--scaling spectrum"); !note.empty())

@@ -115,8 +115,10 @@ void sayGuessed(const GuessedReading& c, const std::string& missed) {
 // Magnitudes alone with no STFT given are read with scipy's defaults, which nothing confirms:
 // a Hamming 512 at hop 128 read so came back as garbage twice as long, and said nothing.
 void sayAssumedReading(const RebuildArgs& a, const core::RebuildOutcome& r) {
-    std::cout << "note: no phase and no STFT given: read as scipy's defaults for " << r.input.bins
-              << " rows (" << core::toString(r.params.window) << ", window " << r.params.nperseg
+    const std::string rule =
+        r.twoSidedByCount ? "a two-sided spectrum's defaults" : "scipy's defaults";
+    std::cout << "note: no phase and no STFT given: read as " << rule << " for " << r.input.bins
+              << " bins (" << core::toString(r.params.window) << ", window " << r.params.nperseg
               << ", hop " << r.params.hop()
               << "); magnitudes alone do not confirm a reading, and another gives another signal: "
                  "`specedit-cli guess "

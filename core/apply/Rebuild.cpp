@@ -1,5 +1,6 @@
 #include "apply/Rebuild.h"
 
+#include "apply/MagnitudeReading.h"
 #include "apply/PictureAxes.h"
 #include "apply/PictureStft.h"
 #include "apply/RebuildLevel.h"
@@ -182,8 +183,11 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
     if (!spec.phasePath.empty())
         phase = readMatrix(spec.phasePath, spec.raw);
     SpectrumLayout layout = spec.layout;
-    const auto [bins, frames] = binsAndFrames(mag, layout.layout);
     Prepared p;
+    const bool magnitudesAlone = !phase && mag.imag.empty();
+    if (!spec.layoutGiven && magnitudesAlone)
+        layout.layout = layoutOfMagnitudes(mag, p.out.layoutNote);
+    const auto [bins, frames] = binsAndFrames(mag, layout.layout);
     p.out.params = resolveParams(spec, bins, layout);
     p.out.twoSidedByCount = twoSidedByCount(spec, bins);
     if (layout.windowOffset < 0 || layout.windowOffset + p.out.params.nperseg > p.out.params.nfft)
@@ -194,6 +198,10 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
                     "0 to " + std::to_string(p.out.params.nfft - p.out.params.nperseg) +
                         "; librosa and torch centre the window at " +
                         std::to_string((p.out.params.nfft - p.out.params.nperseg) / 2));
+    if (!spec.magnitudeUnitGiven && magnitudesAlone && layout.magnitude == MagnitudeUnit::Linear)
+        layout.magnitude =
+            unitOfMagnitudes(mag, layout, p.out.params, spec.magnitudePath, p.out.unitNote);
+    p.out.relativeLevelNote = relativeLevelNote(mag, layout.magnitude);
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
     if (spec.autoSides && layout.order == BinOrder::TwoSided && !isHermitian(p.spectrum) &&
@@ -234,7 +242,8 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
         run<std::complex<double>>(spec, p.spectrum, p.out, job, onIteration);
     else
         run<double>(spec, p.spectrum, p.out, job, onIteration);
-    if (!spec.scalingGiven && !spec.image && spec.layout.scaling == SpectrumScaling::Spectrum)
+    if (!spec.scalingGiven && !spec.image && spec.layout.scaling == SpectrumScaling::Spectrum &&
+        p.out.relativeLevelNote.empty()) // relative levels say nothing of the scaling
         readLevel(p.out);
     return std::move(p.out);
 }

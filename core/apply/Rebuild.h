@@ -50,6 +50,10 @@ struct RebuildSpec {
     // When not, a result as loud as a plain FFT's file read with scipy's scaling is read as
     // one (apply/RebuildLevel.h).
     bool scalingGiven = true;
+    // The layout and the magnitude unit were chosen. When not, magnitudes alone are read as
+    // their shape and spectral peaks make likely (apply/MagnitudeReading.h; with a phase the
+    // guess tells).
+    bool layoutGiven = true, magnitudeUnitGiven = true;
 };
 
 struct RebuildOutcome {
@@ -89,6 +93,9 @@ struct RebuildOutcome {
     // The scaling read from the level (apply/RebuildLevel.h): the samples and `input` divided
     // by levelDividedBy, which scipy's scaling made peak at peakAsSpectrum.
     std::optional<SpectrumScaling> scalingByLevel;
+    // Magnitudes alone read as apply/MagnitudeReading.h says: how their shape was read when
+    // it is in doubt, that they were read as power, that their levels are relative.
+    std::string layoutNote, unitNote, relativeLevelNote;
     double levelDividedBy = 1, peakAsSpectrum = 0;
 };
 

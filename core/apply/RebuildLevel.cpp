@@ -44,7 +44,7 @@ bool orthoLevel(double peak, double gain) {
 
 void readLevel(RebuildOutcome& outcome) {
     const double peak = peakOf(outcome);
-    if (!(peak > kLoudAbove))
+    if (!(peak > kLoudAbove) || (!outcome.directInverse && outcome.finalDb > kLevelReadBelowDb))
         return;
     const double sum = loudnessOf(SpectrumScaling::None, outcome.params);
     const double orthoGain = loudnessOf(SpectrumScaling::Ortho, outcome.params);

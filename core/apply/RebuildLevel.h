@@ -18,7 +18,10 @@ namespace specedit::core {
 // peaks at a tenth of full scale to kLoudestRead times it (as an orthonormal one, from
 // kOrthoQuietest of full scale, and at least 5 as a spectrum's), it is read so: the
 // samples and the outcome's input magnitudes divided, scalingByLevel, levelDividedBy and
-// peakAsSpectrum set. A plain FFT is taken first where both fit (short FFTs).
+// peakAsSpectrum set. A plain FFT is taken first where both fit (short FFTs). A retrieved
+// phase's result is read so only when its spectral convergence is below kLevelReadBelowDb:
+// a wrong reading's (a frames x bins file read as bins x frames) peaked 8 times its signal.
+inline constexpr double kLevelReadBelowDb = -25.0;
 inline constexpr double kLoudAbove = 4.0;
 inline constexpr double kOrthoQuietest = 0.6;
 inline constexpr double kLoudestRead = 4.0; // 12 dB above full scale: a float file's overshoot

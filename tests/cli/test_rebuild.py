@@ -1107,9 +1107,28 @@ class PhaseRetrievalCli(CliTest):
         _, _, z = scipy.signal.stft(x, fs=8000, window="hamming", nperseg=512, noverlap=384)
         np.save(self.path("m.npy"), np.abs(z))
         proc = run("rebuild", self.path("m.npy"), "--iterations", 5, "--out", self.path("y.npy"))
-        self.assertIn("note: no phase and no STFT given: read as scipy's defaults for 257 rows "
+        self.assertIn("note: no phase and no STFT given: read as scipy's defaults for 257 bins "
                       "(hann, window 512, hop 256); magnitudes alone do not confirm a reading",
                       proc.stdout)
+        # Saved frames x bins, the shape tells as the guess reads it: 2001 rows fit no FFT,
+        # 129 columns one (they were read as 2001 bins, an FFT of 4000); a shape in doubt is
+        # said with the option that reads it the other way.
+        _, _, z = scipy.signal.stft(signal(256000), fs=8000, nperseg=256, noverlap=128)
+        np.save(self.path("t.npy"), np.abs(z).T)
+        proc = run("rebuild", self.path("t.npy"), "--iterations", 5, "--out", self.path("y.npy"))
+        self.assertIn("note: read as frames x bins: its 129 columns fit a common FFT size, its "
+                      "%d rows none" % z.shape[1], proc.stdout)
+        self.assertIn("read as scipy's defaults for 129 bins (hann, window 256, hop 128)",
+                      proc.stdout)
+        self.assertEqual(len(np.load(self.path("y.npy"))), 256000)
+        np.save(self.path("t.npy"), np.abs(z[:, :300]).T)  # 300 frames: either way fits
+        proc = run("rebuild", self.path("t.npy"), "--iterations", 5, "--out", self.path("y.npy"))
+        self.assertIn("note: read as bins x frames, but only its 129 columns fit a common FFT "
+                      "size (its 300 rows none): if each row is a frame, choose layout "
+                      "frames-bins", proc.stdout)
+        run("rebuild", self.path("t.npy"), "--iterations", 5, "--layout", "frames-bins",
+            "--out", self.path("y.npy"))
+        self.assertEqual(len(np.load(self.path("y.npy"))), 299 * 128)
         proc = run("rebuild", self.path("m.npy"), "--nperseg", 512, "--iterations", 5, "--out",
                    self.path("y.npy"))
         self.assertNotIn("scipy's defaults", proc.stdout)
@@ -1138,6 +1157,53 @@ class PhaseRetrievalCli(CliTest):
         self.assertGreater(near(0.02), 100 * near(-0.02))
         self.assertGreater(near(-0.03), 100 * near(0.03))
         self.assertGreater(near(0.02) + near(-0.03), 0.9 * spectrum.sum())
+
+    def test_magnitudes_alone_are_read_as_power_or_db_as_their_values_show(self):
+        # torchaudio's Spectrogram writes power (|X|^2) by default: read as magnitudes, the
+        # result was noise-like (-13 dB against -30) without a word. The spectral peaks show the
+        # window squared; values below zero are levels in dB (the rebuild refused them); dB
+        # whose loudest cell is exactly 0 carry no level, and that is said.
+        x = voiced_glide(8000, 5)
+        _, _, z = scipy.signal.stft(x, fs=8000, nperseg=256)
+        rms = np.sqrt(np.mean(x ** 2))
+        power = "the spectral peaks fit the hann window's squared"
+        db = "values are below zero: read as levels in dB"
+        relative = ("the levels in dB peak at exactly 0 dB: relative to the loudest cell "
+                    "(librosa's ref=np.max), they carry no level")
+        cases = [("linear", np.abs(z), []), ("power", np.abs(z) ** 2, [power]),
+                 ("db", 20 * np.log10(np.abs(z) + 1e-12), [db]),
+                 ("db relative", np.maximum(20 * np.log10(np.abs(z) / np.abs(z).max()), -80),
+                  [db, relative])]
+        for name, values, notes in cases:
+            with self.subTest(name):
+                np.save(self.path("m.npy"), values)
+                proc = run("rebuild", self.path("m.npy"), "--fs", 8000, "--out",
+                           self.path("y.npy"))
+                for note in (power, db, relative):
+                    self.assertEqual(note in proc.stdout, note in notes, proc.stdout)
+                # Relative levels say nothing of the scaling: not read from the level (they
+                # were read as ortho, 8 times quieter).
+                self.assertNotIn("read with scipy's scaling", proc.stdout)
+                y = np.load(self.path("y.npy"))
+                _, _, zy = scipy.signal.stft(y, fs=8000, nperseg=256)
+                n = min(zy.shape[1], z.shape[1])
+                m = np.abs(z[:, :n]) / (1 if name != "db relative" else np.abs(z).max())
+                sc = np.linalg.norm(np.abs(zy[:, :n]) - m) / np.linalg.norm(m)
+                self.assertLess(20 * np.log10(sc), -20)  # read as linear, power gave -8 dB
+                if name != "db relative":
+                    self.assertLess(abs(np.sqrt(np.mean(y ** 2)) / rms - 1), 0.05)
+        # White noise shows no peaks the window shapes: its magnitudes stay linear.
+        _, _, z = scipy.signal.stft(np.random.default_rng(2).standard_normal(16000) * 0.1,
+                                    fs=8000, nperseg=256)
+        np.save(self.path("m.npy"), np.abs(z))
+        proc = run("rebuild", self.path("m.npy"), "--fs", 8000, "--iterations", 5, "--out",
+                   self.path("y.npy"))
+        self.assertNotIn("read as power", proc.stdout)
+        # Given, the unit holds.
+        np.save(self.path("m.npy"), np.abs(z) ** 2)
+        proc = run("rebuild", self.path("m.npy"), "--fs", 8000, "--iterations", 5,
+                   "--mag-unit", "linear", "--out", self.path("y.npy"))
+        self.assertNotIn("read as power", proc.stdout)
 
 def write_png(path, gray, bits=16, text=None):
     """A grayscale PNG (values 0..1, row 0 at the top; rows x columns x 3 for colour), written

@@ -43,8 +43,9 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
     if (!outcome.pictureNote.empty())
         text += " " + pictureText(outcome);
     const std::string keep = QObject::tr("Scaling \"spectrum (scipy)\" picked").toStdString();
-    for (const std::string& note : {core::sidesNote(outcome), core::levelNote(outcome, keep),
-                                    core::coverageNote(outcome), core::trendNote(outcome)})
+    for (const std::string& note :
+         {outcome.relativeLevelNote, core::sidesNote(outcome), core::levelNote(outcome, keep),
+          core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())
             text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
     const std::string levels = picture ? QObject::tr("the Levels").toStdString() : "";

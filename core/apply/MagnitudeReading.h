@@ -1,0 +1,39 @@
+#pragma once
+// Magnitudes alone, with their layout or unit left open: what their shape and values tell.
+// - values below zero (a tenth of them or more) are levels in dB;
+// With a phase the guess (phase/ParameterGuess.h) tries every layout and unit and the files'
+// consistency decides; magnitudes alone are consistent with any reading, so only what the
+// data show is used, and said:
+// - the layout their shape makes likely (phase/GuessCandidates.h likelyLayout);
+// - power or linear magnitudes by the shape of their spectral peaks (phase/PeakShape.h): a
+//   tone seen through the window's main lobe in power (torchaudio's Spectrogram default,
+//   power=2) fits the window squared; read as linear magnitudes the result was noise-like
+//   (-13 dB of spectral convergence against -30);
+// - levels relative to the loudest cell (dB whose maximum is exactly 0, librosa's ref=np.max;
+//   magnitudes whose maximum is exactly 1) carry no level, and the result's is arbitrary.
+// Any thread.
+
+#include "dsp/StftParams.h"
+#include "io/MatrixFile.h"
+#include "phase/SpectrumImport.h"
+
+#include <string>
+
+namespace specedit::core {
+
+// The layout when not given: likelyLayout, with phase/GuessCandidates.h's note when the shape
+// is in doubt ("" otherwise).
+MatrixLayout layoutOfMagnitudes(const Matrix& magnitude, std::string& note);
+
+// The magnitude unit when not given: dB when a tenth of the values or more are below zero
+// (fewer: linear, whose error names the first); else power when the spectral peaks fit p's
+// window squared decisively (kPeakFitDecisive, kPeakFitUnitRatio times the linear reading's
+// fit), else linear. `note` says a reading other than linear and its evidence.
+MagnitudeUnit unitOfMagnitudes(const Matrix& magnitude, const SpectrumLayout& layout,
+                               const StftParams& p, const std::string& name, std::string& note);
+
+// "" or the note that the levels are relative to the loudest cell (their maximum exactly 0
+// in dB, 1 otherwise): the result's level is not the signal's.
+std::string relativeLevelNote(const Matrix& magnitude, MagnitudeUnit unit);
+
+} // namespace specedit::core
