@@ -12,6 +12,10 @@ QString userText(QString text) {
     // Longest names first: "--swap-iq" before "--iq", "noverlap" before "nperseg"'s neighbours.
     static const std::pair<const char*, const char*> kNames[] = {
         {"--mag-unit db", "“dB” under Magnitudes"},
+        {"--mag-unit linear", "“linear |X|” under Magnitudes"},
+        {"--mag-unit", "Magnitudes"},
+        {"choose layout frames-bins", "choose “frames × bins” under Layout"},
+        {"layout bins-frames", "“bins × frames” under Layout"},
         {"--image-colormap", "the picture's Colours"},
         {"--image-time", "the picture's Time"},
         {"--image-freq", "the picture's Frequency"},

@@ -218,6 +218,7 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
         p.spectrum = toOneSided(p.spectrum, p.out.params.nfft);
     }
     p.out.complexSignal = layout.order != BinOrder::OneSided && !p.out.foldedHermitian;
+    p.out.layout = layout;
     return p;
 }
 

@@ -96,6 +96,7 @@ struct RebuildOutcome {
     // Magnitudes alone read as apply/MagnitudeReading.h says: how their shape was read when
     // it is in doubt, that they were read as power, that their levels are relative.
     std::string layoutNote, unitNote, relativeLevelNote;
+    SpectrumLayout layout; // as the files were read (matrices; a picture's is the spec's)
     double levelDividedBy = 1, peakAsSpectrum = 0;
 };
 

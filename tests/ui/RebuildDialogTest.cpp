@@ -263,6 +263,40 @@ TEST(RebuildDialog, MagnitudesAloneAreRetrievedAndBothSpectrogramsShown) {
     }
 }
 
+// Magnitudes alone whose Layout and Magnitudes are left as they are, neither picked nor
+// guessed, are read as their shape and peaks show (torchaudio's power, saved frames x bins),
+// and the fields then show that reading.
+TEST(RebuildDialog, MagnitudesAloneAreReadAsTheirShapeAndPeaksShow) {
+    TempDir dir;
+    const auto x = tones(128000);
+    const auto z =
+        core::stft(x, core::StftParams::make(core::parseWindow("hann"), 256, 128, 256, 8000));
+    const QString mag = QString::fromStdString((dir.path() / "power.npy").string());
+    core::NpyWriter m(mag.toStdString(), core::NpyType::Float64, {z.frames, z.bins}, false);
+    for (const auto& v : z.data) { // frame-major: a C-order frames x bins array
+        const double p = std::norm(v);
+        m.append(&p, 1);
+    }
+    m.finish();
+    ASSERT_GT(z.frames, 4 * z.bins);
+    ui::RebuildDialog d;
+    auto* layout = d.form()->findChild<QComboBox*>("layout");
+    auto* unit = d.form()->findChild<QComboBox*>("magnitudeUnit");
+    ASSERT_TRUE(layout && unit);
+    d.form()->setFiles(mag, QString());
+    d.rebuild();
+    ASSERT_TRUE(waitIdle(d));
+    ASSERT_TRUE(d.result().has_value()) << d.status().toStdString();
+    EXPECT_LT(d.result()->finalDb, -25.0);
+    EXPECT_EQ(d.result()->length, std::int64_t(x.size()));
+    EXPECT_EQ(layout->currentData().toString(), "frames-bins");
+    EXPECT_EQ(unit->currentData().toString(), "power");
+    EXPECT_TRUE(d.status().contains("read as frames x bins")) << d.status().toStdString();
+    EXPECT_TRUE(d.status().contains("read as power")) << d.status().toStdString();
+    EXPECT_TRUE(d.status().contains("“linear |X|” under Magnitudes reads them as magnitudes"))
+        << d.status().toStdString();
+}
+
 // A tall grid shown small keeps its thin tones: each pixel shows the loudest bin it covers
 // (a tester's 1-bin tone among 2049 bins vanished from the Input when rows were dropped).
 TEST(RebuildDialog, APreviewShrunkKeepsAThinTone) {

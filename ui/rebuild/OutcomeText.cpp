@@ -1,6 +1,7 @@
 #include "rebuild/OutcomeText.h"
 
 #include "Counted.h"
+#include "ErrorText.h"
 #include "apply/RebuildLevel.h"
 
 #include <QObject>
@@ -44,10 +45,10 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
         text += " " + pictureText(outcome);
     const std::string keep = QObject::tr("Scaling \"spectrum (scipy)\" picked").toStdString();
     for (const std::string& note :
-         {outcome.relativeLevelNote, core::sidesNote(outcome), core::levelNote(outcome, keep),
-          core::coverageNote(outcome), core::trendNote(outcome)})
+         {outcome.layoutNote, outcome.unitNote, outcome.relativeLevelNote, core::sidesNote(outcome),
+          core::levelNote(outcome, keep), core::coverageNote(outcome), core::trendNote(outcome)})
         if (!note.empty())
-            text += " " + QObject::tr("Note: %1.").arg(QString::fromStdString(note));
+            text += " " + QObject::tr("Note: %1.").arg(userText(QString::fromStdString(note)));
     const std::string levels = picture ? QObject::tr("the Levels").toStdString() : "";
     if (const std::string level = core::levelWarning(outcome, levels); !level.empty())
         text +=

@@ -28,8 +28,7 @@ void RebuildDialog::showResult(core::RebuildOutcome outcome, core::MagnitudeGrid
     m_saved = false;
     m_progress->setValue(1000);
     m_status->setText(outcomeText(outcome, m_form->isPicture()));
-    if (outcome.scalingByLevel) // the form shows the scaling the result was read with
-        m_form->applyScaling(*outcome.scalingByLevel);
+    m_form->showReading(outcome); // what was read from the files themselves
     m_result = std::move(outcome);
     const bool audible = !m_result->complexSignal && p.fs >= 1000 && p.fs <= 384000;
     m_play->setEnabled(audible && m_player->hasDevice());

@@ -101,6 +101,7 @@ void RebuildForm::watchReading() {
     });
     connect(m_scaling, &QComboBox::activated, this,
             [this] { m_scalingPickedFor = magnitudePath(); });
+    connect(m_magUnit, &QComboBox::activated, this, [this] { m_unitPickedFor = magnitudePath(); });
 }
 
 void RebuildForm::forgetGuessedReading() {
@@ -109,6 +110,7 @@ void RebuildForm::forgetGuessedReading() {
     m_guessedFor.clear();
     m_layoutPickedFor.clear(); // the combos go back to their defaults below
     m_scalingPickedFor.clear();
+    m_unitPickedFor.clear();
     m_applying = true; // the files changed: that says it
     for (QComboBox* c : {m_layout, m_magUnit, m_phaseUnit, m_sides, m_scaling, m_window, m_detrend})
         c->setCurrentIndex(0);
@@ -196,6 +198,12 @@ core::RebuildSpec RebuildForm::spec() const {
         s.raw.rows = m_rows->value();
     s.layout.layout = core::parseMatrixLayout(nameOf(m_layout), "Layout");
     s.layout.magnitude = core::parseMagnitudeUnit(nameOf(m_magUnit), "Magnitudes");
+    // Left at their defaults, neither picked nor guessed, magnitudes alone are read as their
+    // shape and values show (apply/MagnitudeReading.h).
+    const QString path = magnitudePath();
+    const bool guessed = !m_guessedFor.isEmpty() && m_guessedFor == path;
+    s.layoutGiven = guessed || m_layout->currentIndex() != 0 || m_layoutPickedFor == path;
+    s.magnitudeUnitGiven = guessed || m_magUnit->currentIndex() != 0 || m_unitPickedFor == path;
     if (m_useFloor->isChecked())
         s.layout.dbFloor = m_dbFloor->value();
     s.layout.phase = core::parsePhaseUnit(nameOf(m_phaseUnit), "Phases");
@@ -239,6 +247,17 @@ core::RebuildSpec RebuildForm::spec() const {
 void RebuildForm::setFiles(const QString& magnitude, const QString& phase) {
     m_phase->setText(phase); // first: an .npz of both fills it when none is given (pairNpz)
     m_magnitude->setText(magnitude);
+}
+
+void RebuildForm::showReading(const core::RebuildOutcome& outcome) {
+    m_applying = true;
+    if (!outcome.layoutNote.empty() || !outcome.unitNote.empty()) {
+        select(m_layout, core::toString(outcome.layout.layout));
+        select(m_magUnit, core::toString(outcome.layout.magnitude));
+    }
+    if (outcome.scalingByLevel)
+        select(m_scaling, core::toString(*outcome.scalingByLevel));
+    m_applying = false;
 }
 
 void RebuildForm::applyScaling(core::SpectrumScaling scaling) {

@@ -34,6 +34,8 @@ public:
     void apply(const core::GuessCandidate& candidate);
     // The scaling a guess points to (its tool's own), set as a guessed reading is.
     void applyScaling(core::SpectrumScaling scaling);
+    // The layout, unit and scaling a rebuild read from the files themselves (none was picked).
+    void showReading(const core::RebuildOutcome& outcome);
     // The window field shows this one (a picture's description names the window drawn).
     void showWindow(const core::WindowSpec& window);
     // Guess options from the fields (length, rate; the scaling when picked by hand for the file).
@@ -82,6 +84,7 @@ private:
     bool m_applying = false;
     QString m_layoutPickedFor;    // the magnitude file the Layout was picked by hand for
     QString m_scalingPickedFor;   // ... and the Scaling
+    QString m_unitPickedFor;      // ... and the Magnitudes' unit
     bool m_guessSetStart = false; // a guess ticked or unticked "frames start at the first sample"
     QString m_guessedFor;         // the magnitude file the applied guess was for
     int m_lastNperseg = 0;

@@ -120,6 +120,7 @@ QWidget* RebuildForm::buildReading() {
                             {tr("power |X|²"), "power"},
                             {tr("dB, 20·log10 |X|"), "db"},
                             {tr("dB, 10·log10 |X|"), "db10"}});
+    m_magUnit->setObjectName("magnitudeUnit");
     m_useFloor = new QCheckBox(tr("silence at or below"), box);
     m_dbFloor = new KeepDigitsDoubleSpinBox(box);
     m_dbFloor->setRange(-1000, 1000);
