@@ -104,6 +104,7 @@ private:
         const std::int64_t a = std::max<std::int64_t>(0, frameStart(j0));
         const std::int64_t e = std::min(m_length, frameStart(j1 - 1) + m_p.nperseg);
         StftOperator<S> op(m_p, e - a, j1 - j0, frameStart(j0) - a, m_o.threads);
+        op.limitGain(kRetrievalGainShare);
         const auto started = Clock::now();
         const std::size_t n = op.coefficients();
         m_known.resize(n, 0);

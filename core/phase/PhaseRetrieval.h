@@ -105,6 +105,10 @@ constexpr int raarIterations(int n) {
 
 // Above this many coefficients (~16 M, 256 MB per complex array) the signal goes in blocks.
 constexpr std::size_t kWholeSignalCoefficients = std::size_t(1) << 24;
+// The retrieval's inverse STFT divides by no less than this share of the largest sum of squared
+// windows over a sample (StftOperator::limitGain): a sample that only a window's near-zero end
+// covers is scaled at most 1 / sqrt of it times its frames' content (2.6 for Hann at 75 %).
+inline constexpr double kRetrievalGainShare = 0.1;
 
 template <typename S> struct PhaseRetrievalResult {
     std::vector<S> signal;             // `length` samples

@@ -132,6 +132,14 @@ template <typename S> void StftOperator<S>::synthesise(const Complex* c, S* x) {
     overlapAdd(c, x, Overlap::Inverse);
 }
 
+template <typename S> void StftOperator<S>::limitGain(double share) {
+    double most = 0; // the largest sum_j w^2 (the least gain)
+    for (double g : m_inverseNorm)
+        most = std::max(most, 1.0 / g);
+    for (double& g : m_inverseNorm)
+        g = std::min(g, 1.0 / (share * most));
+}
+
 template <typename S> void StftOperator<S>::adjoint(const Complex* r, S* g) {
     overlapAdd(r, g, Overlap::Adjoint);
 }
