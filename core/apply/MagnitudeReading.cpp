@@ -37,7 +37,7 @@ MagnitudeUnit unitOfMagnitudes(const Matrix& magnitude, const SpectrumLayout& la
     };
     const double linear = fitAs(MagnitudeUnit::Linear);
     const double power = fitAs(MagnitudeUnit::Power);
-    if (power < kPeakFitDecisive || power < kPeakFitUnitRatio * linear)
+    if (power < kPowerFitAtLeast || power < kPowerFitRatio * linear)
         return MagnitudeUnit::Linear;
     char text[300];
     std::snprintf(text, sizeof text,
