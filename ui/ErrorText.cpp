@@ -13,6 +13,9 @@ QString userText(QString text) {
     static const std::pair<const char*, const char*> kNames[] = {
         {"--mag-unit db", "“dB” under Magnitudes"},
         {"--mag-unit linear", "“linear |X|” under Magnitudes"},
+        {"--sides shifted", "“two-sided, fftshifted” under Bins"},
+        {"--sides twosided", "“two-sided” under Bins"},
+        {"--sides onesided", "“one-sided” under Bins"},
         {"--mag-unit", "Magnitudes"},
         {"choose layout frames-bins", "choose “frames × bins” under Layout"},
         {"layout bins-frames", "“bins × frames” under Layout"},

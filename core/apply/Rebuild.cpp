@@ -204,8 +204,13 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
     p.out.relativeLevelNote = relativeLevelNote(mag, layout.magnitude);
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
-    if (spec.autoSides && layout.order == BinOrder::TwoSided && !isHermitian(p.spectrum) &&
-        centroid(p.spectrum, true) > kShiftedCentroid) {
+    const double energyAt =
+        spec.autoSides && layout.order == BinOrder::TwoSided && !isHermitian(p.spectrum)
+            ? centroid(p.spectrum, true)
+            : 0.0;
+    if (energyAt > kOrderInDoubtAbove && energyAt <= kShiftedCentroid)
+        p.out.orderInDoubt = energyAt;
+    if (energyAt > kShiftedCentroid) {
         layout.order = BinOrder::TwoSidedShifted;
         p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                        spec.magnitudePath, spec.phasePath);
@@ -277,20 +282,30 @@ std::string trendNote(const RebuildOutcome& outcome) {
 }
 
 std::string sidesNote(const RebuildOutcome& outcome) {
-    const std::string count =
+    std::string note =
         !outcome.twoSidedByCount
             ? ""
             : std::to_string(outcome.params.nfft) +
                   " rows, a power of two, are read as a two-sided spectrum of nfft " +
                   std::to_string(outcome.params.nfft) + " (one-sided, they would be an FFT of " +
                   std::to_string(2 * (outcome.params.nfft - 1)) +
-                  "; --sides onesided reads them so)" + (outcome.readShifted ? "; " : "");
-    if (!outcome.readShifted)
-        return count;
-    return count +
-           "the spectrum's energy lies around its middle rows, as an fftshifted spectrum's "
-           "(row 0 at -fs/2) does: read so (--sides twosided reads it in FFT order, row 0 at "
-           "0 Hz)";
+                  "; --sides onesided reads them so)";
+    std::string order;
+    if (outcome.readShifted)
+        order = "the spectrum's energy lies around its middle rows, as an fftshifted spectrum's "
+                "(row 0 at -fs/2) does: read so (--sides twosided reads it in FFT order, row 0 at "
+                "0 Hz)";
+    else if (outcome.orderInDoubt > 0) {
+        char text[300];
+        std::snprintf(text, sizeof text,
+                      "read in FFT order (row 0 at 0 Hz), the spectrum's energy lies nearer its "
+                      "edge rows than its middle (mean |frequency| %.2f of the rate): kept so; if "
+                      "it is fftshifted (row 0 at -fs/2, as most tools show it), --sides shifted "
+                      "reads it so",
+                      outcome.orderInDoubt);
+        order = text;
+    }
+    return note + (!note.empty() && !order.empty() ? "; " : "") + order;
 }
 
 std::string coverageNote(const RebuildOutcome& outcome) {

@@ -63,6 +63,7 @@ struct RebuildOutcome {
     bool complexSignal = false;
     bool foldedHermitian = false; // a two-sided spectrum of a real signal
     bool readShifted = false;     // bin order automatic: read as fftshifted (sidesNote)
+    double orderInDoubt = 0;      // ... kept in FFT order, its energy this far out (sidesNote)
     bool twoSidedByCount = false; // bin order automatic, no window: 2^k bins read as two-sided
     bool phaseGiven = false;      // a phase file, or complex values
     bool directInverse = false;   // phase given, inverted once
@@ -148,8 +149,12 @@ std::string coverageNote(const RebuildOutcome& outcome);
 // kShiftedCentroid of the sample rate (white noise: 0.25; the fftshifted captures in
 // shared/data/real 0.48; a carrier at 0.38 fs in FFT order stays) the file is read as fftshifted,
 // and this says so ("" otherwise). It also says when no window was given and a power of two of
-// rows was read as two-sided (twoSidedByCount).
+// rows was read as two-sided (twoSidedByCount), and when the order is in doubt: the energy's
+// mean |frequency| read in FFT order above kOrderInDoubtAbove (nearer the edge rows than the
+// middle: two tones at +0.1 and -0.19 fs, fftshifted, read 0.38) and not above
+// kShiftedCentroid, kept in FFT order and said with the option that reads it shifted.
 std::string sidesNote(const RebuildOutcome& outcome);
 inline constexpr double kShiftedCentroid = 0.45;
+inline constexpr double kOrderInDoubtAbove = 0.25;
 
 } // namespace specedit::core

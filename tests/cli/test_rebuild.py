@@ -1157,6 +1157,21 @@ class PhaseRetrievalCli(CliTest):
         self.assertGreater(near(0.02), 100 * near(-0.02))
         self.assertGreater(near(-0.03), 100 * near(0.03))
         self.assertGreater(near(0.02) + near(-0.03), 0.9 * spectrum.sum())
+        # Tones far from the centre (+0.1 and -0.19 of the rate), fftshifted: their energy read
+        # in FFT order lies nearer the edge rows (0.38), read shifted nearer the middle (0.12);
+        # which one cannot be told, so FFT order is kept and said (it was kept silently).
+        iq = 0.2 * np.exp(2j * np.pi * 0.1 * n) + 0.1 * np.exp(-2j * np.pi * 0.19 * n)
+        _, _, z = scipy.signal.stft(iq, fs=fs, nperseg=256, return_onesided=False)
+        np.save(self.path("iq.npy"), np.abs(np.fft.fftshift(z, axes=0)))
+        proc = run("rebuild", self.path("iq.npy"), "--fs", fs, "--iterations", 5, "--out",
+                   self.path("iq_out.npy"))
+        self.assertIn("read in FFT order (row 0 at 0 Hz), the spectrum's energy lies nearer its "
+                      "edge rows than its middle (mean |frequency| 0.3", proc.stdout)
+        self.assertIn("--sides shifted reads it so", proc.stdout)
+        np.save(self.path("iq.npy"), np.abs(z))  # in FFT order: nothing in doubt
+        proc = run("rebuild", self.path("iq.npy"), "--fs", fs, "--iterations", 5, "--out",
+                   self.path("iq_out.npy"))
+        self.assertNotIn("edge rows", proc.stdout)
 
     def test_frames_from_the_first_sample_do_not_blow_up_the_ends(self):
         # numpy frames of a periodic Hann from the first sample: the first and last samples lie
