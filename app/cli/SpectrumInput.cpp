@@ -9,7 +9,9 @@ void addSpectrumInputOptions(CLI::App* cmd, SpectrumInputArgs& a) {
     cmd->add_option("--layout", a.layout, "bins-frames (scipy, librosa, MATLAB) | frames-bins")
         ->capture_default_str();
     cmd->add_option("--mag-unit", a.magUnit,
-                    "linear | power | db (20 log10 |X|) | db10 (10 log10 |X|)")
+                    "linear | power | db (20 log10 |X|, the same numbers as 10 log10 of power "
+                    "|X|^2) | db10 (10 log10 |X|: magnitudes taken for power; 10 log10 of power "
+                    "is db)")
         ->capture_default_str();
     cmd->add_option("--db-floor", a.dbFloor, "dB values at or below this are silence");
     cmd->add_option("--phase-unit", a.phaseUnit, "radians | degrees | cycles")
@@ -21,7 +23,8 @@ void addSpectrumInputOptions(CLI::App* cmd, SpectrumInputArgs& a) {
            "--scaling", a.scaling,
            "The files' scaling: spectrum (scipy default) | none (plain FFT: librosa, torch, "
            "MATLAB) | "
-           "ortho (plain FFT over sqrt(nfft): torch normalized=True, numpy norm='ortho') | psd")
+           "ortho (plain FFT over sqrt(nfft): torch.stft normalized=True, numpy norm='ortho') | "
+           "window (plain FFT over sqrt(sum w^2): torchaudio Spectrogram normalized=True) | psd")
         ->capture_default_str();
     cmd->add_option("--dtype", a.dtype, "Raw binary files: float32 | float64");
     cmd->add_flag("--big-endian", a.bigEndian, "Raw binary files are big-endian");

@@ -36,6 +36,13 @@ inline constexpr double kPowerFitRatio = 3.0;
 MagnitudeUnit unitOfMagnitudes(const Matrix& magnitude, const SpectrumLayout& layout,
                                const StftParams& p, const std::string& name, std::string& note);
 
+// Magnitudes alone in a unit given: "" or a warning when the spectral peaks fit p's window in
+// the other unit of the pair (linear and power, db and db10) by at least kPowerFitAtLeast and
+// kPowerFitRatio times the given unit's fit. 10 log10 of power given as db10 came out 6.7
+// times too loud at -11.9 dB without a word.
+std::string unitWarning(const Matrix& magnitude, const SpectrumLayout& layout, const StftParams& p,
+                        const std::string& name);
+
 // "" or the note that the levels are relative to the loudest cell (their maximum exactly 0
 // in dB, 1 otherwise): the result's level is not the signal's.
 std::string relativeLevelNote(const Matrix& magnitude, MagnitudeUnit unit);

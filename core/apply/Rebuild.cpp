@@ -201,6 +201,8 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
     if (!spec.magnitudeUnitGiven && magnitudesAlone && layout.magnitude == MagnitudeUnit::Linear)
         layout.magnitude =
             unitOfMagnitudes(mag, layout, p.out.params, spec.magnitudePath, p.out.unitNote);
+    else if (magnitudesAlone)
+        p.out.unitWarning = unitWarning(mag, layout, p.out.params, spec.magnitudePath);
     p.out.relativeLevelNote = relativeLevelNote(mag, layout.magnitude);
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
@@ -248,6 +250,7 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
         run<std::complex<double>>(spec, p.spectrum, p.out, job, onIteration);
     else
         run<double>(spec, p.spectrum, p.out, job, onIteration);
+    p.out.scalingAssumed = !spec.scalingGiven && !spec.image;
     if (!spec.scalingGiven && !spec.image && spec.layout.scaling == SpectrumScaling::Spectrum &&
         p.out.relativeLevelNote.empty()) // relative levels say nothing of the scaling
         readLevel(p.out);
@@ -363,8 +366,12 @@ std::string rebuildWarning(const RebuildOutcome& outcome) {
     const auto& m = outcome.input.values;
     if (std::all_of(m.begin(), m.end(), [](double v) { return v == 0; }))
         return "every magnitude is zero: the result is silence";
-    if (!outcome.directInverse)
-        return overlapWarning(outcome);
+    if (!outcome.directInverse) {
+        const std::string overlap = overlapWarning(outcome);
+        return outcome.unitWarning.empty() || overlap.empty()
+                   ? outcome.unitWarning + overlap
+                   : outcome.unitWarning + "; and " + overlap;
+    }
     if (!readingMisfits(outcome))
         return {};
     char text[400];

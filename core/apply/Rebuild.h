@@ -94,10 +94,12 @@ struct RebuildOutcome {
     // The scaling read from the level (apply/RebuildLevel.h): the samples and `input` divided
     // by levelDividedBy, which scipy's scaling made peak at peakAsSpectrum.
     std::optional<SpectrumScaling> scalingByLevel;
+    bool scalingAssumed = false; // scipy's, as no scaling was given (RebuildSpec::scalingGiven)
     // Magnitudes alone read as apply/MagnitudeReading.h says: how their shape was read when
     // it is in doubt, that they were read as power, that their levels are relative.
     std::string layoutNote, unitNote, relativeLevelNote;
-    SpectrumLayout layout; // as the files were read (matrices; a picture's is the spec's)
+    std::string unitWarning; // magnitudes alone in a unit given that their peaks doubt
+    SpectrumLayout layout;   // as the files were read (matrices; a picture's is the spec's)
     double levelDividedBy = 1, peakAsSpectrum = 0;
 };
 
@@ -126,8 +128,9 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
 // rounding error (-100 to -300 dB).
 inline constexpr double kDirectInverseFitsBelowDb = -60.0;
 // What the user must know about an outcome ("" when nothing): magnitudes all zero, a direct
-// inverse that does not fit its reading, or phase retrieval from frames overlapping by less
-// than 50 % (nearly any phase is consistent there).
+// inverse that does not fit its reading, or phase retrieval from magnitudes whose peaks doubt
+// the unit given (unitWarning) or frames overlapping by less than 50 % (nearly any phase is
+// consistent there).
 std::string rebuildWarning(const RebuildOutcome& outcome);
 // True when a direct inverse misses its input by more than rounding (rebuildWarning's case).
 bool readingMisfits(const RebuildOutcome& outcome);

@@ -69,7 +69,7 @@ std::string levelNote(const RebuildOutcome& outcome, const std::string& keepScip
     if (!outcome.scalingByLevel)
         return {};
     const bool plain = *outcome.scalingByLevel == SpectrumScaling::None;
-    char text[400];
+    char text[600];
     std::snprintf(text, sizeof text,
                   "read with scipy's scaling, the result peaked at %.3g (%+.1f dB of full "
                   "scale): read as %s, it peaks at %.3g; %s keeps scipy's",
@@ -77,41 +77,73 @@ std::string levelNote(const RebuildOutcome& outcome, const std::string& keepScip
                   plain ? "a plain, unscaled FFT (scaling none: torch, librosa, MATLAB's stft, "
                           "numpy's fft)"
                         : "an FFT divided by the square root of its size (scaling ortho: "
-                          "torch's normalized=True, numpy's norm=\"ortho\")",
+                          "torch.stft's normalized=True, numpy's norm=\"ortho\"; torchaudio's "
+                          "Spectrogram(normalized=True) is scaling window, its level cannot be "
+                          "told from ortho's)",
                   peakOf(outcome), keepScipys.c_str());
     return text;
 }
+
+namespace {
+
+// A result this far above full scale with scipy's scaling assumed may be a quiet signal's plain
+// FFT (torch.stft of a signal peaking at 0.015: 3.84); test signals peak up to about 2.3.
+constexpr double kQuietPlainFftFrom = 3.0;
+constexpr const char* kOvershoot = "The signal was above full scale, or a rebuilt phase added up "
+                                   "higher than the original's";
+
+// Why files (not a picture) rebuilt so loud: the scaling named by how far above full scale the
+// result is, when none was given.
+std::string filesLevelCause(const RebuildOutcome& outcome, double peak) {
+    const std::string overshoot =
+        std::string(kOvershoot) + "; write a .npy file to keep every value";
+    if (outcome.layout.scaling != SpectrumScaling::Spectrum) // given: no other to advise
+        return overshoot;
+    const double sum = loudnessOf(SpectrumScaling::None, outcome.params);
+    // A plain FFT read with scipy's scaling is sum(w) times too loud: named alone when that
+    // brings the peak to a tenth of full scale or more (the advice made a scipy file 42 dB too
+    // quiet), else as the last of the causes.
+    if (peak >= 0.1 * sum)
+        return "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none";
+    if (peak >= std::max(5.0, kOrthoQuietest * loudnessOf(SpectrumScaling::Ortho, outcome.params)))
+        return "Files of an FFT divided by the square root of its size (torch.stft's "
+               "normalized=True, numpy's norm=\"ortho\"; torchaudio's "
+               "Spectrogram(normalized=True) divides by the window's norm: scaling window) take "
+               "scaling ortho";
+    if (!outcome.scalingAssumed || peak < kQuietPlainFftFrom)
+        return overshoot;
+    char text[300];
+    std::snprintf(text, sizeof text,
+                  "%s; or the files are of a quiet signal's plain, unscaled FFT (torch, librosa, "
+                  "numpy's fft: %.3g times quieter so), which take scaling none",
+                  kOvershoot, sum);
+    return text;
+}
+
+std::string pictureLevelCause(const RebuildOutcome& outcome, const std::string& pictureLevels) {
+    if (outcome.pictureDescribed)
+        return std::string("The picture's levels are dB of full scale (its SpecEdit description "
+                           "says so): the rebuilt phase added up higher than the original's") +
+               (outcome.picturePooled ? ", and the picture's rows and columns show the loudest "
+                                        "of several bins and frames (above)"
+                                      : "") +
+               "; write a float WAV or a .npy file to keep every value";
+    return "Either the picture's levels are not dB of full scale (scipy's \"spectrum\" scaling: "
+           "lower " +
+           pictureLevels +
+           " by the difference) or the rebuilt phase added up higher than the original's; write "
+           "a float WAV or a .npy file to keep every value";
+}
+
+} // namespace
 
 std::string levelWarning(const RebuildOutcome& outcome, const std::string& pictureLevels) {
     const double peak = peakOf(outcome);
     if (!(peak > 1.0))
         return {};
-    // A plain FFT read with scipy's scaling is sum(w) times too loud: say so when that would
-    // bring the peak to a tenth of full scale or more, not for a small overshoot (the advice
-    // made a scipy file 42 dB too quiet).
-    const double sum = loudnessOf(SpectrumScaling::None, outcome.params);
-    const double orthoGain = loudnessOf(SpectrumScaling::Ortho, outcome.params);
-    const std::string cause =
-        outcome.pictureDescribed
-            ? std::string("The picture's levels are dB of full scale (its SpecEdit description "
-                          "says so): the rebuilt phase added up higher than the original's") +
-                  (outcome.picturePooled ? ", and the picture's rows and columns show the "
-                                           "loudest of several bins and frames (above)"
-                                         : "") +
-                  "; write a float WAV or a .npy file to keep every value"
-        : !pictureLevels.empty()
-            ? "Either the picture's levels are not dB of full scale (scipy's \"spectrum\" "
-              "scaling: lower " +
-                  pictureLevels +
-                  " by the difference) or the rebuilt phase added up higher than the "
-                  "original's; write a float WAV or a .npy file to keep every value"
-        : peak >= 0.1 * sum
-            ? "Files of a plain, unscaled FFT (librosa, torch, MATLAB's stft) take scaling none"
-        : peak >= std::max(5.0, kOrthoQuietest * orthoGain)
-            ? "Files of an FFT divided by the square root of its size (torch's normalized=True, "
-              "numpy's norm=\"ortho\") take scaling ortho"
-            : "The signal was above full scale, or a rebuilt phase added up higher than the "
-              "original's; write a .npy file to keep every value";
+    const std::string cause = outcome.pictureDescribed || !pictureLevels.empty()
+                                  ? pictureLevelCause(outcome, pictureLevels)
+                                  : filesLevelCause(outcome, peak);
     char text[120];
     std::snprintf(text, sizeof text,
                   "the result peaks at %.3g (%+.1f dB above full scale), where integer samples "

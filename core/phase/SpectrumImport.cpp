@@ -48,7 +48,8 @@ constexpr Named<BinOrder> kOrders[] = {{"onesided", BinOrder::OneSided},
 constexpr Named<SpectrumScaling> kScalings[] = {{"spectrum", SpectrumScaling::Spectrum},
                                                 {"none", SpectrumScaling::None},
                                                 {"psd", SpectrumScaling::Psd},
-                                                {"ortho", SpectrumScaling::Ortho}};
+                                                {"ortho", SpectrumScaling::Ortho},
+                                                {"window", SpectrumScaling::WindowNorm}};
 
 double magnitudeValue(double v, const SpectrumLayout& l) {
     switch (l.magnitude) {
@@ -89,6 +90,8 @@ double scaleToSpectrum(const SpectrumLayout& l, const StftParams& p) {
     double squares = 0;
     for (double v : w)
         squares += v * v;
+    if (l.scaling == SpectrumScaling::WindowNorm)
+        return std::sqrt(squares) / sum;
     return std::sqrt(p.fs * squares) / sum; // psd: X * sqrt(1 / (fs sum w^2))
 }
 

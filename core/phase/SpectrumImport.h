@@ -33,9 +33,10 @@ enum class MagnitudeUnit { Linear, Power, Db, Db10 };
 enum class PhaseUnit { Radians, Degrees, Cycles };
 enum class BinOrder { OneSided, TwoSided, TwoSidedShifted };
 // Spectrum: scipy's default (the FFT over sum w); None: the plain FFT (librosa, torch, MATLAB);
-// Ortho: the plain FFT over sqrt(nfft) (numpy's norm="ortho", torch's normalized=True); Psd:
-// scipy's density, X sqrt(1 / (fs sum w^2)).
-enum class SpectrumScaling { Spectrum, None, Psd, Ortho };
+// Ortho: the plain FFT over sqrt(nfft) (numpy's norm="ortho", torch.stft's normalized=True);
+// WindowNorm: the plain FFT over the window's L2 norm sqrt(sum w^2) (torchaudio's Spectrogram
+// normalized=True, "window"); Psd: scipy's density, X sqrt(1 / (fs sum w^2)).
+enum class SpectrumScaling { Spectrum, None, Psd, Ortho, WindowNorm };
 
 struct SpectrumLayout {
     MatrixLayout layout = MatrixLayout::BinsByFrames;

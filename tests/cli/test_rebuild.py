@@ -249,14 +249,16 @@ class RebuildFromMagnitudeAndPhase(CliTest):
             self.assertLess(np.max(np.abs(y - z)) / np.max(np.abs(z)), 1e-9, name)
             self.assertEqual("as an fftshifted spectrum's (row 0 at -fs/2) does: read so" in
                              proc.stdout, name == "shifted", proc.stdout)
-        # A signal tuned off centre (0.38 fs) in FFT order is not flipped.
+        # A signal tuned off centre (0.38 fs) in FFT order is not flipped, and the doubt is said.
         w = np.exp(2j * np.pi * 0.38 * np.arange(n)) * (1 + 0.1 * noise.real)
         _, _, s = scipy.signal.stft(w, nperseg=256, return_onesided=False)
         np.save(self.path("edge_m.npy"), np.abs(s))
         np.save(self.path("edge_p.npy"), np.angle(s))
         proc = run("rebuild", self.path("edge_m.npy"), "--phase", self.path("edge_p.npy"),
                    "--nperseg", 256, "--length", n, "--out", self.path("edge.npy"), check=0)
-        self.assertNotIn("fftshifted", proc.stdout)
+        self.assertNotIn("as an fftshifted spectrum's (row 0 at -fs/2) does: read so", proc.stdout)
+        self.assertIn("(mean |frequency| 0.38 of the rate): kept so; if it is fftshifted",
+                      proc.stdout)
         self.assertLess(np.max(np.abs(np.load(self.path("edge.npy")) - w)), 1e-9)
         proc = run("guess", self.path("shifted_m.npy"), "--phase", self.path("shifted_p.npy"),
                    "--length", n, check=0)
@@ -774,15 +776,36 @@ class Guess(CliTest):
         files = [self.path("m.npy"), "--phase", self.path("p.npy"), "--fs", 8000]
         proc = run("rebuild", *files, "--scaling", "spectrum", "--out", self.path("y.wav"),
                    check=0)
-        self.assertIn("Files of an FFT divided by the square root of its size (torch's "
-                      "normalized=True, numpy's norm=\"ortho\") take scaling ortho (--scaling "
-                      "ortho)", proc.stderr)
+        self.assertIn("Files of an FFT divided by the square root of its size (torch.stft's "
+                      "normalized=True, numpy's norm=\"ortho\"; torchaudio's "
+                      "Spectrogram(normalized=True) divides by the window's norm: scaling window) "
+                      "take scaling ortho (--scaling ortho)", proc.stderr)
         for scaling in (["--scaling", "ortho"], []):  # no --scaling: the level tells
             proc = run("rebuild", *files, *scaling, "--out", self.path("y.npy"))
             y = np.load(self.path("y.npy"))  # scipy's length for its 63 frames: 7936
             self.assertLess(test_cli.rel_err(y, x[:len(y)]), 1e-9)
             self.assertEqual("read as an FFT divided by the square root of its size (scaling "
                              "ortho" in proc.stdout, not scaling)
+        # torchaudio's Spectrogram(normalized=True) divides by the window's norm, sqrt(sum w^2)
+        # (13.9 for Hann 512, not sqrt(512) = 22.6): --scaling window. ortho read it 1.63 times
+        # too loud.
+        w = scipy.signal.get_window("hann", 512)
+        z = torch_stft(x, "hann", 512, 512, 128) / np.sqrt(np.sum(w ** 2))
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        run("rebuild", *files, "--scaling", "window", "--out", self.path("y.npy"))
+        y = np.load(self.path("y.npy"))
+        self.assertLess(test_cli.rel_err(y, x[:len(y)]), 1e-9)
+        # A quiet signal's plain FFT (peak 0.02) read with scipy's scaling peaks at 5: too
+        # quiet to tell by the level, said as a cause among others, even into a .npy (nothing
+        # was said).
+        z = torch_stft(x * 0.01, "hann", 512, 512, 128)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        proc = run("rebuild", *files, "--out", self.path("y.npy"))
+        self.assertIn("or the files are of a quiet signal's plain, unscaled FFT (torch, librosa, "
+                      "numpy's fft: 256 times quieter so), which take scaling none (--scaling "
+                      "none)", proc.stderr)
 
     def test_torch_frames_without_centring_are_found_and_rebuilt_in_place(self):
         # torch.stft(center=False) with a 400 window in a 512 FFT: frames of 512 samples from
@@ -1224,6 +1247,17 @@ class PhaseRetrievalCli(CliTest):
                 self.assertLess(20 * np.log10(sc), -20)  # read as linear, power gave -8 dB
                 if name != "db relative":
                     self.assertLess(abs(np.sqrt(np.mean(y ** 2)) / rms - 1), 0.05)
+        # A unit given that the peaks doubt is warned of: 10 log10 of power given as db10 (it
+        # is db) came out 6.7 times too loud at -12 dB without a word.
+        np.save(self.path("m.npy"), 10 * np.log10(np.abs(z) ** 2 + 1e-20))
+        proc = run("rebuild", self.path("m.npy"), "--fs", 8000, "--mag-unit", "db10",
+                   "--iterations", 5, "--out", self.path("y.npy"))
+        self.assertIn("warning: the spectral peaks fit the hann window as --mag-unit db reads "
+                      "them", proc.stderr)
+        self.assertIn("the values look like 20 log10 |X| (or 10 log10 of power)", proc.stderr)
+        proc = run("rebuild", self.path("m.npy"), "--fs", 8000, "--mag-unit", "db",
+                   "--iterations", 5, "--out", self.path("y.npy"))
+        self.assertNotIn("spectral peaks", proc.stderr)
         # White noise shows no peaks the window shapes: its magnitudes stay linear.
         _, _, z = scipy.signal.stft(np.random.default_rng(2).standard_normal(16000) * 0.1,
                                     fs=8000, nperseg=256)

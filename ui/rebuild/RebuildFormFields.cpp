@@ -118,7 +118,7 @@ QWidget* RebuildForm::buildReading() {
     m_layout->setObjectName("layout");
     m_magUnit = combo(box, {{tr("linear |X|"), "linear"},
                             {tr("power |X|²"), "power"},
-                            {tr("dB, 20·log10 |X|"), "db"},
+                            {tr("dB, 20·log10 |X| = 10·log10 |X|²"), "db"},
                             {tr("dB, 10·log10 |X|"), "db10"}});
     m_magUnit->setObjectName("magnitudeUnit");
     m_useFloor = new QCheckBox(tr("silence at or below"), box);
@@ -138,7 +138,8 @@ QWidget* RebuildForm::buildReading() {
     m_scaling = combo(box, {{tr("spectrum (scipy)"), "spectrum"},
                             {tr("none (plain FFT)"), "none"},
                             {tr("psd (scipy)"), "psd"},
-                            {tr("ortho (torch normalized)"), "ortho"}});
+                            {tr("ortho (torch.stft normalized)"), "ortho"},
+                            {tr("window norm (torchaudio normalized)"), "window"}});
     m_scaling->setObjectName("scaling");
     m_rawType = combo(
         box,
