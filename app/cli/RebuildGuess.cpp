@@ -74,7 +74,8 @@ void placeFrames(const RebuildArgs& a, const core::GuessResult& found, GuessedRe
 
 // The guessed reading when one is consistent (kConsistentBelow: files rounded to four digits
 // score -73 dB), or, for files rounded further (three digits: -52 dB), below kFarBetterBelowDb
-// and kFarBetterByDb better than the default reading's `defaultDb` (0 when it did not fit);
+// or consistent to their rounding ("%.3f": -37 dB), and kFarBetterByDb better than the default
+// reading's `defaultDb` (0 when it did not fit);
 // nullopt leaves the default reading and its warning or error.
 constexpr double kFarBetterBelowDb = -40, kFarBetterByDb = 20;
 
@@ -91,8 +92,11 @@ std::optional<GuessedReading> guessReading(const RebuildArgs& a, const core::Reb
     if (found.candidates.empty())
         return std::nullopt;
     const double bestDb = 20 * std::log10(std::max(found.candidates.front().score, 1e-300));
-    if (found.candidates.front().score > core::kConsistentBelow &&
-        !(bestDb <= kFarBetterBelowDb && bestDb <= defaultDb - kFarBetterByDb))
+    const bool farBetter =
+        (bestDb <= kFarBetterBelowDb ||
+         core::consistentToRounding(found.candidates.front(), found.roundingFloor)) &&
+        bestDb <= defaultDb - kFarBetterByDb;
+    if (found.candidates.front().score > core::kConsistentBelow && !farBetter)
         return std::nullopt;
     GuessedReading g{found.candidates.front(), std::nullopt, found.scalingHint, {}, false};
     placeFrames(a, found, g);

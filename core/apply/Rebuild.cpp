@@ -204,6 +204,9 @@ Prepared prepareMatrix(const RebuildSpec& spec) {
     else if (magnitudesAlone)
         p.out.unitWarning = unitWarning(mag, layout, p.out.params, spec.magnitudePath);
     p.out.relativeLevelNote = relativeLevelNote(mag, layout.magnitude);
+    if (phase)
+        p.out.rounding =
+            roundingMisfit(mag, *phase, layout, double(p.out.params.hop()) / p.out.params.nfft);
     p.spectrum = interpretSpectrum(mag, phase ? &*phase : nullptr, layout, p.out.params,
                                    spec.magnitudePath, spec.phasePath);
     const double energyAt =
@@ -347,7 +350,8 @@ std::string overlapWarning(const RebuildOutcome& outcome) {
 }
 
 bool readingMisfits(const RebuildOutcome& outcome) {
-    return outcome.directInverse && outcome.interiorDb > kDirectInverseFitsBelowDb;
+    return outcome.directInverse && outcome.interiorDb > kDirectInverseFitsBelowDb &&
+           !(outcome.rounding && !roundingNote(*outcome.rounding, outcome.interiorDb).empty());
 }
 
 void useReading(RebuildSpec& spec, const GuessCandidate& c) {
@@ -372,6 +376,10 @@ std::string rebuildWarning(const RebuildOutcome& outcome) {
                    ? outcome.unitWarning + overlap
                    : outcome.unitWarning + "; and " + overlap;
     }
+    if (outcome.directInverse && outcome.rounding && outcome.interiorDb > kDirectInverseFitsBelowDb)
+        if (std::string rounded = roundingNote(*outcome.rounding, outcome.interiorDb);
+            !rounded.empty())
+            return rounded;
     if (!readingMisfits(outcome))
         return {};
     char text[400];

@@ -12,6 +12,7 @@
 #include "phase/ImageSpectrum.h"
 #include "phase/ParameterGuess.h"
 #include "phase/PhaseRetrieval.h"
+#include "phase/Rounding.h"
 #include "phase/SpectrumImport.h"
 
 #include <complex>
@@ -99,7 +100,9 @@ struct RebuildOutcome {
     // it is in doubt, that they were read as power, that their levels are relative.
     std::string layoutNote, unitNote, relativeLevelNote;
     std::string unitWarning; // magnitudes alone in a unit given that their peaks doubt
-    SpectrumLayout layout;   // as the files were read (matrices; a picture's is the spec's)
+    // Magnitudes and phases written with few decimals: the misfit their rounding leaves.
+    std::optional<RoundingMisfit> rounding;
+    SpectrumLayout layout; // as the files were read (matrices; a picture's is the spec's)
     double levelDividedBy = 1, peakAsSpectrum = 0;
 };
 

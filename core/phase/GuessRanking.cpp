@@ -47,6 +47,16 @@ std::string steadyWarning(double variation) {
 
 // With a phase, the best reading is far from consistent: the file was made some way
 // not tried.
+std::string roundedWarning(double best, double roundingFloor) {
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "the files' values are rounded coarsely (their rounding alone is %.1f dB of "
+                  "their values): the best reading scores %.1f dB, consistent to that rounding; "
+                  "rebuilt with it, the result is as near the signal as the files allow",
+                  20 * std::log10(roundingFloor), 20 * std::log10(best));
+    return text;
+}
+
 std::string inconsistentWarning(double best) {
     char db[32];
     std::snprintf(db, sizeof db, "%.1f", 20 * std::log10(best));
@@ -293,17 +303,20 @@ double noiseSeen(const StftParams& p) {
 // read: where no reading is, the scores rank as they are.
 constexpr double kNoiseTie = 2, kNoisyConsistentBelow = 1e-2;
 
-double leastNoise(const std::vector<GuessCandidate>& found) {
+// Files rounded coarsely (np.savetxt "%.3f": 0.014 at the true reading, its rounding 0.04)
+// are consistent to their rounding up to kNoiseTie times what it adds.
+double leastNoise(const std::vector<GuessCandidate>& found, double roundingFloor) {
     double least = std::numeric_limits<double>::infinity();
     for (const GuessCandidate& c : found)
         if (!c.scoreIsDb)
             least = std::min(least, c.score / noiseSeen(c.params));
-    return least < kNoisyConsistentBelow ? least : 0.0;
+    return least < std::max(kNoisyConsistentBelow, kNoiseTie * roundingFloor) ? least : 0.0;
 }
 
-std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool steady) {
+std::vector<RankKey> rankKeys(const std::vector<GuessCandidate>& found, bool steady,
+                              double roundingFloor) {
     const PeakFitBars bars(found);
-    const double noise = leastNoise(found);
+    const double noise = leastNoise(found, roundingFloor);
     std::vector<RankKey> keys(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const GuessCandidate& c = found[i];
@@ -340,8 +353,8 @@ void groupTies(std::vector<RankKey>& keys, const std::vector<GuessCandidate>& fo
 
 } // namespace
 
-void rankCandidates(std::vector<GuessCandidate>& found, bool steady) {
-    std::vector<RankKey> keys = rankKeys(found, steady);
+void rankCandidates(std::vector<GuessCandidate>& found, bool steady, double roundingFloor) {
+    std::vector<RankKey> keys = rankKeys(found, steady, roundingFloor);
     groupTies(keys, found);
     std::stable_sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
         if (!(a.group == b.group))
@@ -414,15 +427,21 @@ std::string peakShapeNote(const std::vector<GuessCandidate>& found) {
            list + ")";
 }
 
+bool consistentToRounding(const GuessCandidate& c, double roundingFloor) {
+    return !c.scoreIsDb && c.score / noiseSeen(c.params) <= kNoiseTie * roundingFloor;
+}
+
 std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPhase,
-                         double variation, bool lengthKnown) {
+                         double variation, bool lengthKnown, double roundingFloor) {
     if (ranked.empty())
         return {};
     if (!withPhase && variation < kStationaryVariation)
         return lengthKnown ? std::string() : steadyWarning(variation);
     if (withPhase)
-        return ranked.front().score > kConsistentBelow ? inconsistentWarning(ranked.front().score)
-                                                       : std::string();
+        return ranked.front().score <= kConsistentBelow ? std::string()
+               : consistentToRounding(ranked.front(), roundingFloor)
+                   ? roundedWarning(ranked.front().score, roundingFloor)
+                   : inconsistentWarning(ranked.front().score);
     const std::string close = lengthKnown ? std::string() : closeCallWarning(ranked);
     const std::string window = weakWindowWarning(ranked);
     return close.empty() || window.empty() ? close + window : close + "; and " + window;

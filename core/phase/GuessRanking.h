@@ -26,7 +26,8 @@ inline constexpr double kRoundingBelow = 1e-4;
 // scores count worse by kOddFftPriorDb for odd FFT sizes, kDb10PriorDb for db10 and, without a
 // length, kShortWindowPriorDb for a window shorter than the FFT. steady: the
 // magnitudes cannot tell the hop, the most common overlap ranks first.
-void rankCandidates(std::vector<GuessCandidate>& found, bool steady);
+// roundingFloor: the relative error the files' rounding adds (phase/Rounding.h), 0 if none.
+void rankCandidates(std::vector<GuessCandidate>& found, bool steady, double roundingFloor = 0);
 // Magnitudes alone: whether a frame's magnitudes (nfft/2 + 1 of a real signal, nfft of a
 // complex one) outnumber the real unknowns each hop brings (hop samples, twice as many
 // complex): else any magnitudes can be matched (a boxcar 256 at hop 192 matched 8 kHz speech
@@ -65,6 +66,9 @@ inline constexpr double kWeakWindowDb = 6.0;
 // call (no length given), or the peaks do not tell the window and others score within
 // kWeakWindowDb. Empty when none applies.
 std::string guessWarning(const std::vector<GuessCandidate>& ranked, bool withPhase,
-                         double timeVariation, bool lengthKnown);
+                         double variation, bool lengthKnown, double roundingFloor = 0);
+// With a phase: the best reading is consistent to the files' rounding (its score over the
+// noise it sees within kNoiseTie of roundingFloor, phase/Rounding.h).
+bool consistentToRounding(const GuessCandidate& c, double roundingFloor);
 
 } // namespace specedit::core

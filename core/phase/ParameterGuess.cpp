@@ -6,6 +6,7 @@
 #include "phase/GuessRanking.h"
 #include "phase/GuessScores.h"
 #include "phase/PeakShape.h"
+#include "phase/Rounding.h"
 #include "phase/WindowFit.h"
 #include "util/Error.h"
 #include "util/ThreadPool.h"
@@ -95,9 +96,10 @@ public:
         result.readingsWithoutHop = m_withoutHop;
         if (!m_withPhase)
             result.timeVariation = timeVariation(m_mag, m_o.layout.value_or(likelyLayout(m_mag)));
-        rankCandidates(m_found, result.timeVariation < kStationaryVariation);
-        result.warning =
-            guessWarning(m_found, m_withPhase, result.timeVariation, m_o.length.has_value());
+        result.roundingFloor = m_phase ? roundingFloor(m_mag, *m_phase) : 0.0;
+        rankCandidates(m_found, result.timeVariation < kStationaryVariation, result.roundingFloor);
+        result.warning = guessWarning(m_found, m_withPhase, result.timeVariation,
+                                      m_o.length.has_value(), result.roundingFloor);
         noteNegatives(m_mag, m_o.magnitudeName, result);
         result.sidesNote = sidesTieNote(m_found);
         if (!m_withPhase)

@@ -100,6 +100,8 @@ struct GuessResult {
     // consistent, and the score favours the least overlap): the candidates are then ranked by
     // how common their overlap is (50, 75, 87.5, 25 %), then by score, and `warning` says so.
     double timeVariation = 1;
+    // With a phase: the relative error the files' rounding adds (phase/Rounding.h), 0 if none.
+    double roundingFloor = 0;
     std::string warning;
     // Readings of the matrix (layout, bin order, units, FFT size) scored, and with a phase
     // those not scored because their frames show no hop while another's do (see
