@@ -60,6 +60,9 @@ core::RebuildSpec toSpec(const RebuildArgs& a, bool& rateFromLabels) {
     spec.imageColormap = a.imageColormap;
     spec.windowGiven = given(a, "--window");
     spec.scalingGiven = a.scalingOption->count() > 0;
+    // Into a .npy the values stay as the scaling reads them (unnormalised data, int16 values
+    // from wavfile.read, are no plain FFT); a recording's full scale is 1.
+    spec.levelReadable = !isNpyPath(a.out);
     spec.layoutGiven = a.layoutOption->count() > 0;
     spec.magnitudeUnitGiven = a.magUnitOption->count() > 0;
     spec.centerFrequency = a.center;

@@ -95,6 +95,8 @@ std::string unitWarning(const Matrix& magnitude, const SpectrumLayout& layout, c
 }
 
 std::string relativeLevelNote(const Matrix& magnitude, MagnitudeUnit unit) {
+    if (!magnitude.imag.empty()) // complex values: their magnitudes are not these
+        return {};
     const double top = *std::max_element(magnitude.values.begin(), magnitude.values.end());
     const bool db = unit == MagnitudeUnit::Db || unit == MagnitudeUnit::Db10;
     if (top != (db ? 0.0 : 1.0))

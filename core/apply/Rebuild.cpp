@@ -254,7 +254,8 @@ RebuildOutcome rebuildSignal(const RebuildSpec& spec, JobControl& job,
     else
         run<double>(spec, p.spectrum, p.out, job, onIteration);
     p.out.scalingAssumed = !spec.scalingGiven && !spec.image;
-    if (!spec.scalingGiven && !spec.image && spec.layout.scaling == SpectrumScaling::Spectrum &&
+    if (!spec.scalingGiven && spec.levelReadable && !spec.image &&
+        spec.layout.scaling == SpectrumScaling::Spectrum &&
         p.out.relativeLevelNote.empty()) // relative levels say nothing of the scaling
         readLevel(p.out);
     return std::move(p.out);
@@ -305,9 +306,9 @@ std::string sidesNote(const RebuildOutcome& outcome) {
         char text[300];
         std::snprintf(text, sizeof text,
                       "read in FFT order (row 0 at 0 Hz), the spectrum's energy lies nearer its "
-                      "edge rows than its middle (mean |frequency| %.2f of the rate): kept so; if "
-                      "it is fftshifted (row 0 at -fs/2, as most tools show it), --sides shifted "
-                      "reads it so",
+                      "middle rows (+-fs/2) than its edge rows (0 Hz; mean |frequency| %.2f of "
+                      "the rate): kept so; if it is fftshifted (row 0 at -fs/2, as most tools "
+                      "show it), --sides shifted reads it so",
                       outcome.orderInDoubt);
         order = text;
     }

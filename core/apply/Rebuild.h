@@ -51,6 +51,10 @@ struct RebuildSpec {
     // When not, a result as loud as a plain FFT's file read with scipy's scaling is read as
     // one (apply/RebuildLevel.h).
     bool scalingGiven = true;
+    // The result goes to a recording, whose full scale is 1: its level may say the scaling
+    // (apply/RebuildLevel.h). A .npy keeps the values as read (unnormalised data are no plain
+    // FFT).
+    bool levelReadable = true;
     // The layout and the magnitude unit were chosen. When not, magnitudes alone are read as
     // their shape and spectral peaks make likely (apply/MagnitudeReading.h; with a phase the
     // guess tells).
@@ -102,7 +106,7 @@ struct RebuildOutcome {
     std::string unitWarning; // magnitudes alone in a unit given that their peaks doubt
     // Magnitudes and phases written with few decimals: the misfit their rounding leaves.
     std::optional<RoundingMisfit> rounding;
-    SpectrumLayout layout; // as the files were read (matrices; a picture's is the spec's)
+    SpectrumLayout layout; // as the files were read (matrices; default for a picture)
     double levelDividedBy = 1, peakAsSpectrum = 0;
 };
 
@@ -156,11 +160,12 @@ std::string coverageNote(const RebuildOutcome& outcome);
 // shared/data/real 0.48; a carrier at 0.38 fs in FFT order stays) the file is read as fftshifted,
 // and this says so ("" otherwise). It also says when no window was given and a power of two of
 // rows was read as two-sided (twoSidedByCount), and when the order is in doubt: the energy's
-// mean |frequency| read in FFT order above kOrderInDoubtAbove (nearer the edge rows than the
-// middle: two tones at +0.1 and -0.19 fs, fftshifted, read 0.38) and not above
-// kShiftedCentroid, kept in FFT order and said with the option that reads it shifted.
+// mean |frequency| read in FFT order above kOrderInDoubtAbove (nearer the middle rows, +-fs/2,
+// than the edge rows, 0 Hz: two tones at +0.1 and -0.19 fs, fftshifted, read 0.38; white noise
+// 0.25) and not above kShiftedCentroid, kept in FFT order and said with the option that reads
+// it shifted.
 std::string sidesNote(const RebuildOutcome& outcome);
 inline constexpr double kShiftedCentroid = 0.45;
-inline constexpr double kOrderInDoubtAbove = 0.25;
+inline constexpr double kOrderInDoubtAbove = 0.3;
 
 } // namespace specedit::core

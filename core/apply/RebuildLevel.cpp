@@ -97,8 +97,8 @@ constexpr const char* kOvershoot = "The signal was above full scale, or a rebuil
 std::string filesLevelCause(const RebuildOutcome& outcome, double peak) {
     const std::string overshoot =
         std::string(kOvershoot) + "; write a .npy file to keep every value";
-    if (outcome.layout.scaling != SpectrumScaling::Spectrum) // given: no other to advise
-        return overshoot;
+    if (outcome.layout.scaling != SpectrumScaling::Spectrum || outcome.scalingByLevel)
+        return overshoot; // given, or read from the level: no other to advise
     const double sum = loudnessOf(SpectrumScaling::None, outcome.params);
     // A plain FFT read with scipy's scaling is sum(w) times too loud: named alone when that
     // brings the peak to a tenth of full scale or more (the advice made a scipy file 42 dB too

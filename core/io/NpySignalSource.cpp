@@ -13,8 +13,8 @@ NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(pat
     if (m_npy.isInteger())
         throw Error(path,
                     "holds integers (" + m_npy.descr() + "): a signal's full scale is unknown",
-                    "float32, float64 or complex samples at full scale 1 (or the raw samples "
-                    "opened as raw IQ, e.g. cs16)");
+                    "float32, float64 or complex samples at full scale 1, e.g. "
+                    "x.astype(np.float32) / 32768 for int16");
     if (!(fs > 0) || !std::isfinite(fs))
         throw Error("--fs", "sample rate " + std::to_string(fs) + " is not positive",
                     "a finite rate > 0 Hz");

@@ -78,7 +78,8 @@ double unexplained(double p, double q, double crossNorm) {
     return std::max(0.0, 0.5 * (p + q - std::sqrt(d * d + 4 * crossNorm)));
 }
 
-// 1 - coherence at lag h, energy-weighted over sampled n (module comment).
+// The misfit at lag h: twice the energy a rank-one fit leaves over the energy, summed over the
+// sampled n (module comment).
 double hopMisfit(const std::vector<std::vector<Complex>>& later,
                  const std::vector<std::vector<Complex>>& earlier, int h, int length, double floor,
                  int samples) {

@@ -51,8 +51,10 @@ MatrixLayout likelyLayout(const Matrix& m) {
     // fit one: 201 bins of torch's n_fft 400 over 129 frames stay bins x frames, as do 626
     // frames of tf.signal.stft's 257 bins (with a note); scipy's 1265 frames of 129 bins,
     // transposed, were read as 1265 bins (nfft 2528) in a minute of guessing.
-    const bool transposed = (m.rows > 2049 || m.rows > 4 * m.cols) && !commonBins(m.rows) &&
-                            commonBins(m.cols) && m.rows > m.cols;
+    // Columns of fewer than 65 bins (an FFT under 128) are rarely a spectrum's: scipy's 201
+    // bins (nperseg 400) over 33 frames stay bins x frames.
+    const bool transposed = (m.rows > 2049 || (m.rows > 4 * m.cols && m.cols >= 65)) &&
+                            !commonBins(m.rows) && commonBins(m.cols) && m.rows > m.cols;
     return transposed ? MatrixLayout::FramesByBins : MatrixLayout::BinsByFrames;
 }
 

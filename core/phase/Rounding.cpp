@@ -13,8 +13,8 @@ constexpr std::size_t kValuesChecked = 200000; // spread over the file
 bool multiplesOf(const std::vector<double>& values, double scale) {
     const std::size_t stride = std::max<std::size_t>(1, values.size() / kValuesChecked);
     for (std::size_t i = 0; i < values.size(); i += stride) {
-        const double v = values[i] * scale;
-        if (std::abs(v - std::round(v)) > 1e-6 * std::max(1.0, std::abs(v)))
+        const double v = values[i] * scale; // a decimal parsed to double: within 1e-6 of whole
+        if (std::abs(v - std::round(v)) > 1e-6)
             return false;
     }
     return true;
@@ -66,15 +66,24 @@ std::optional<RoundingMisfit> roundingMisfit(const Matrix& magnitude, const Matr
 }
 
 double roundingFloor(const Matrix& magnitude, const Matrix& phase) {
-    if (!magnitude.imag.empty())
+    if (!magnitude.imag.empty() || phase.values.empty())
         return 0;
+    // The phase unit by the values' range (wrapped: cycles within 0.5, radians within pi,
+    // degrees within 180; unwrapped ones are taken as radians).
+    double most = 0;
+    for (double v : phase.values)
+        most = std::max(most, std::abs(v));
     SpectrumLayout linear;
+    linear.phase = most <= 0.5 + 1e-9                ? PhaseUnit::Cycles
+                   : most <= std::numbers::pi + 1e-3 ? PhaseUnit::Radians
+                   : most <= 180 + 1e-6              ? PhaseUnit::Degrees
+                                                     : PhaseUnit::Radians;
     const auto r = roundingMisfit(magnitude, phase, linear, 0.0);
-    return r ? std::pow(10.0, r->db / 20) : 0.0;
+    return r && r->db <= kRoundingTellsBelowDb ? std::pow(10.0, r->db / 20) : 0.0;
 }
 
 std::string roundingNote(const RoundingMisfit& rounding, double misfitDb) {
-    if (misfitDb > rounding.db + kRoundingExplainsDb)
+    if (misfitDb > rounding.db + kRoundingExplainsDb || rounding.db > kRoundingTellsBelowDb)
         return {};
     char step[160] = "";
     if (rounding.magnitudeStep > 0)

@@ -30,13 +30,17 @@ std::optional<RoundingMisfit> roundingMisfit(const Matrix& magnitude, const Matr
                                              const SpectrumLayout& layout, double hopOverNfft);
 
 // The relative error (amplitude) the files' rounding adds to a linear reading's values, before
-// any projection: 0 when neither file is rounded. The guess (phase/GuessRanking.h) takes
-// readings consistent to within it as consistent to rounding.
+// any projection (the phase unit told by the phases' range): 0 when neither file is rounded or
+// the rounding is too coarse to tell (kRoundingTellsBelowDb). The guess (phase/GuessRanking.h)
+// takes readings consistent to within it as consistent to rounding.
 double roundingFloor(const Matrix& magnitude, const Matrix& phase);
 
 // The warning for a direct inverse whose misfit (dB, away from the edge frames) rounding
-// explains (within kRoundingExplainsDb of its estimate): "" when it does not.
+// explains (within kRoundingExplainsDb of its estimate): "" when it does not, or when the
+// rounding leaves more than kRoundingTellsBelowDb (too coarse to tell a wrong reading: the
+// misfit warning stands, and the guess takes no reading as consistent to it).
 inline constexpr double kRoundingExplainsDb = 6.0;
+inline constexpr double kRoundingTellsBelowDb = -20.0;
 std::string roundingNote(const RoundingMisfit& rounding, double misfitDb);
 
 } // namespace specedit::core

@@ -65,7 +65,9 @@ public:
     // For phase retrieval: A^+ divides by no less than `share` of the largest sum_j w^2.
     // Samples only a window's near-zero end covers (frames from the first sample, a block's
     // ends) are barely constrained by any magnitude; the exact inverse divided retrieved
-    // frames' content there by w^2 ~ 1e-8 and the ends came out 180 times the signal.
+    // frames' content there by w^2 ~ 1e-8 and the ends came out 180 times the signal. The
+    // price: those samples fade towards zero (Hann at 75 %, about the first and last fifth of
+    // a window), where no magnitude says much of them anyway.
     void limitGain(double share);
 
 private:

@@ -295,6 +295,13 @@ TEST(RebuildDialog, MagnitudesAloneAreReadAsTheirShapeAndPeaksShow) {
     EXPECT_TRUE(d.status().contains("read as power")) << d.status().toStdString();
     EXPECT_TRUE(d.status().contains("“linear |X|” under Magnitudes reads them as magnitudes"))
         << d.status().toStdString();
+    // Another file is read as its own values show: the fields go back to their defaults (the
+    // reading stuck and was taken as given).
+    SpectrumFiles plain;
+    d.form()->setFiles(plain.mag, QString());
+    EXPECT_EQ(layout->currentData().toString(), "bins-frames");
+    EXPECT_EQ(unit->currentData().toString(), "linear");
+    EXPECT_TRUE(d.form()->spec().magnitudeUnitGiven == false);
 }
 
 // A tall grid shown small keeps its thin tones: each pixel shows the loudest bin it covers

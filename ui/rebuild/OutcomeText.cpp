@@ -50,16 +50,18 @@ QString outcomeText(const core::RebuildOutcome& outcome, bool picture) {
         if (!note.empty())
             text += " " + QObject::tr("Note: %1.").arg(userText(QString::fromStdString(note)));
     const std::string levels = picture ? QObject::tr("the Levels").toStdString() : "";
-    if (const std::string level = core::levelWarning(outcome, levels); !level.empty())
-        text +=
-            " " +
-            (picture
-                 ? QObject::tr("Warning: %1.").arg(QString::fromStdString(level))
-                 : QObject::tr("Warning: %1 (Scaling: none).").arg(QString::fromStdString(level)));
+    if (const std::string level = core::levelWarning(outcome, levels); !level.empty()) {
+        const std::size_t named = level.rfind("take scaling ");
+        text += " " + (picture || named == std::string::npos
+                           ? QObject::tr("Warning: %1.").arg(QString::fromStdString(level))
+                           : QObject::tr("Warning: %1 (Scaling: %2).")
+                                 .arg(QString::fromStdString(level),
+                                      QString::fromStdString(level.substr(named + 13))));
+    }
     if (const std::string warning = core::rebuildWarning(outcome); !warning.empty())
         text = QStringLiteral("<b>%1</b> %2")
                    .arg(QObject::tr("Warning: %1.")
-                            .arg(QString::fromStdString(warning))
+                            .arg(userText(QString::fromStdString(warning)))
                             .toHtmlEscaped(),
                         text.toHtmlEscaped());
     return text;

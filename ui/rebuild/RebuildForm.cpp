@@ -105,6 +105,7 @@ void RebuildForm::watchReading() {
 }
 
 void RebuildForm::forgetGuessedReading() {
+    forgetReadReading();
     if (m_guessedFor.isEmpty() || m_guessedFor == magnitudePath())
         return;
     m_guessedFor.clear();
@@ -254,9 +255,27 @@ void RebuildForm::showReading(const core::RebuildOutcome& outcome) {
     if (!outcome.layoutNote.empty() || !outcome.unitNote.empty()) {
         select(m_layout, core::toString(outcome.layout.layout));
         select(m_magUnit, core::toString(outcome.layout.magnitude));
+        m_readFor = magnitudePath();
     }
-    if (outcome.scalingByLevel)
+    if (outcome.scalingByLevel) {
         select(m_scaling, core::toString(*outcome.scalingByLevel));
+        m_readFor = magnitudePath();
+    }
+    m_applying = false;
+}
+
+void RebuildForm::forgetReadReading() {
+    if (m_readFor.isEmpty() || m_readFor == magnitudePath())
+        return;
+    m_readFor.clear();
+    m_applying = true; // the files changed: that says it
+    const QString path = magnitudePath();
+    if (m_layoutPickedFor != path)
+        m_layout->setCurrentIndex(0);
+    if (m_unitPickedFor != path)
+        m_magUnit->setCurrentIndex(0);
+    if (m_scalingPickedFor != path)
+        m_scaling->setCurrentIndex(0);
     m_applying = false;
 }
 

@@ -71,6 +71,8 @@ private:
     void watchReading();
     // A reading guessed for another file does not carry over to a new one: back to defaults.
     void forgetGuessedReading();
+    // ... nor the layout, unit and scaling a rebuild read from another file's values.
+    void forgetReadReading();
 
     QLineEdit *m_magnitude, *m_phase;
     QComboBox *m_layout, *m_magUnit, *m_phaseUnit, *m_sides, *m_scaling, *m_rawType;
@@ -85,6 +87,7 @@ private:
     QString m_layoutPickedFor;    // the magnitude file the Layout was picked by hand for
     QString m_scalingPickedFor;   // ... and the Scaling
     QString m_unitPickedFor;      // ... and the Magnitudes' unit
+    QString m_readFor;            // the file whose values set Layout, Magnitudes or Scaling
     bool m_guessSetStart = false; // a guess ticked or unticked "frames start at the first sample"
     QString m_guessedFor;         // the magnitude file the applied guess was for
     int m_lastNperseg = 0;

@@ -150,7 +150,7 @@ TEST(Npy, AnIntegerSignalIsRefusedAsARecording) {
                 std::string(4, '\0'));
     specedit::test::expectError([&] { NpySignalSource s(path, 8000); },
                                 {"s.npy", "holds integers (<i2): a signal's full scale is unknown",
-                                 "opened as raw IQ, e.g. cs16"});
+                                 "x.astype(np.float32) / 32768 for int16"});
     const auto half =
         npyFile(dir, "h.npy", "{'descr': '<f2', 'fortran_order': False, 'shape': (1,), }",
                 std::string("\x00\x3c", 2));
