@@ -172,6 +172,10 @@ void Document::setIqMode(bool iq) {
     core::OpenOptions after = m_project.sourceOptions;
     after.forceIq = iq;
     after.forceAudio = !iq;
+    if (!iq) { // audio has no centre and no I/Q order (undo brings them back)
+        after.centerFrequency.reset();
+        after.swapIq = false;
+    }
     openSource(m_sourcePath.toStdString(), after); // throws if it cannot be read so
     m_undo.push(new SourceOptionsCommand(this, m_project.sourceOptions, after));
 }

@@ -90,7 +90,8 @@ void ExportController::exportDialog(bool selectionOnly, int consistentIterations
     const QString path = QFileDialog::getSaveFileName(
         m_window, tr("Export edited recording"), m_document->outputPath(".edited." + suffix),
         tr("Same kind as the source (*.%1);;WAV (*.wav);;FLAC (*.flac);;Raw IQ float "
-           "(*.cf32);;Raw IQ 16-bit (*.cs16);;SigMF (*.sigmf-meta);;All files (*)")
+           "(*.cf32);;Raw IQ 16-bit (*.cs16);;SigMF (*.sigmf-meta);;NumPy array (*.npy);;All files "
+           "(*)")
             .arg(suffix));
     if (path.isEmpty())
         return;

@@ -2,9 +2,11 @@
 
 #include "HertzSpinBox.h"
 #include "RefusalHold.h"
+#include "io/Npy.h"
 #include "io/RawIqSource.h"
 #include "io/RawLayout.h"
 #include "io/Recognizer.h"
+#include "util/Error.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,14 +14,69 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 
 namespace specedit::ui {
+namespace {
+
+bool isNpyFile(const QString& path) {
+    try {
+        return core::sniffHeader(path.toStdString()).kind == core::HeaderEvidence::Kind::Npy;
+    } catch (const core::Error&) {
+        return false;
+    }
+}
+
+// Where a value came from, for the line under the file's description.
+QString fromText(const std::string& origin) {
+    return origin.empty() ? RawIqDialog::tr("not given: check it")
+                          : RawIqDialog::tr("from the %1").arg(QString::fromStdString(origin));
+}
+
+// Rate and centre from what was given along with the file, else the file name.
+core::RawRecognition known(const QString& path, const core::OpenOptions& given,
+                           const std::string& givenFrom, bool withFormat) {
+    auto r = core::recognizeRaw(path.toStdString(), {});
+    if (!withFormat)
+        r.layout = {};
+    if (given.rawFormat && withFormat)
+        if (auto layout = core::rawLayoutFromName(*given.rawFormat))
+            r.layout = {layout, givenFrom};
+    if (given.sampleRate)
+        r.sampleRate = {*given.sampleRate, givenFrom};
+    if (given.centerFrequency)
+        r.centerFrequency = {*given.centerFrequency, givenFrom};
+    return r;
+}
+
+} // namespace
 
 RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenOptions& given,
                          const std::string& givenFrom)
-    : QDialog(parent), m_hold(new RefusalHold(this)) {
-    setWindowTitle(tr("Open raw IQ samples"));
+    : QDialog(parent), m_hold(new RefusalHold(this)), m_npy(isNpyFile(path)) {
     auto* form = new QFormLayout(this);
+    m_rate = new HertzSpinBox(this);
+    m_rate->setObjectName("rate");
+    m_rate->setRange(1, 1e10);
+    m_center = new HertzSpinBox(this);
+    m_center->setObjectName("centre");
+    m_center->setRange(0, 1e12);
+    m_center->setSpecialValueText(tr("unknown (show baseband)"));
+    if (m_npy)
+        addNpyRows(form, path, given, givenFrom);
+    else
+        addRawRows(form, path, given, givenFrom);
+    addRefusals(form);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this,
+            [this] { m_hold->accept([this] { QDialog::accept(); }); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+}
+
+void RawIqDialog::addRawRows(QFormLayout* form, const QString& path, const core::OpenOptions& given,
+                             const std::string& givenFrom) {
+    setWindowTitle(tr("Open raw IQ samples"));
     form->addRow(new QLabel(tr("<b>%1</b> holds raw samples without a header. How were they "
                                "recorded?")
                                 .arg(QFileInfo(path).fileName().toHtmlEscaped()),
@@ -31,50 +88,85 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
     m_format->addItem(tr("cu8 — complex uint 8-bit (rtl-sdr)"), "cu8");
     m_format->addItem(tr("cf64 — complex float 64-bit"), "cf64_le");
     m_format->addItem(tr("s16 — real int 16-bit (rtl_433)"), "ri16_le");
-    auto known = core::recognizeRaw(path.toStdString(), {});
-    if (given.rawFormat) // passed along with the file (e.g. by File > Rebuild's Save and open)
-        if (auto layout = core::rawLayoutFromName(*given.rawFormat))
-            known.layout = {layout, givenFrom};
-    if (given.sampleRate)
-        known.sampleRate = {*given.sampleRate, givenFrom};
-    if (given.centerFrequency)
-        known.centerFrequency = {*given.centerFrequency, givenFrom};
-    if (known.layout.value) {
-        const int i = m_format->findData(
-            QString::fromStdString(core::sigmfDatatypeName(*known.layout.value)));
+    const auto k = known(path, given, givenFrom, true);
+    if (k.layout.value) {
+        const int i =
+            m_format->findData(QString::fromStdString(core::sigmfDatatypeName(*k.layout.value)));
         if (i >= 0)
             m_format->setCurrentIndex(i);
     }
-    m_rate = new HertzSpinBox(this);
-    m_rate->setObjectName("rate");
-    m_rate->setRange(1, 1e10);
-    m_rate->setValue(known.sampleRate.value.value_or(2e6));
-    m_center = new HertzSpinBox(this);
-    m_center->setObjectName("centre");
-    m_center->setRange(0, 1e12);
-    m_center->setSpecialValueText(tr("unknown (show baseband)"));
-    m_center->setValue(known.centerFrequency.value.value_or(0));
-    auto from = [this](const std::string& origin) {
-        return origin.empty() ? tr("not given: check it")
-                              : tr("from the %1").arg(QString::fromStdString(origin));
-    };
+    m_rate->setValue(k.sampleRate.value.value_or(2e6));
+    m_center->setValue(k.centerFrequency.value.value_or(0));
     form->addRow(new QLabel(
         tr("Sample type %1; rate %2; centre %3.")
-            .arg(from(known.layout.from), from(known.sampleRate.from),
-                 known.centerFrequency.value ? from(known.centerFrequency.from) : tr("unknown")),
+            .arg(fromText(k.layout.from), fromText(k.sampleRate.from),
+                 k.centerFrequency.value ? fromText(k.centerFrequency.from) : tr("unknown")),
         this));
     form->addRow(tr("Sample type"), m_format);
     form->addRow(tr("Sample rate"), m_rate);
     form->addRow(tr("Centre frequency"), m_center);
+}
+
+// A numpy array: what its header says, then only what it cannot say.
+void RawIqDialog::addNpyRows(QFormLayout* form, const QString& path, const core::OpenOptions& given,
+                             const std::string& givenFrom) {
+    setWindowTitle(tr("Open numpy array"));
+    const core::NpyReader npy(path.toStdString());
+    std::vector<std::int64_t> dims;
+    for (const auto d : npy.shape())
+        if (d != 1)
+            dims.push_back(d);
+    m_complexNpy = npy.isComplex();
+    const bool twoChannels = !m_complexNpy && dims.size() == 2 && (dims[0] == 2 || dims[1] == 2);
+    const QLocale locale;
+    const qint64 frames = dims.empty() ? 1 : (twoChannels && dims[0] == 2 ? dims[1] : dims[0]);
+    const QString held = m_complexNpy  ? tr("%1 complex (I/Q) samples").arg(locale.toString(frames))
+                         : twoChannels ? tr("2 channels of %1 samples").arg(locale.toString(frames))
+                                       : tr("%1 samples").arg(locale.toString(frames));
+    auto* about = new QLabel(tr("<b>%1</b> is a numpy array of %2 (%3). numpy stores no sample "
+                                "rate: at what rate were they recorded?")
+                                 .arg(QFileInfo(path).fileName().toHtmlEscaped(), held,
+                                      QString::fromStdString(npy.descr()).toHtmlEscaped()),
+                             this);
+    about->setWordWrap(true);
+    about->setMinimumWidth(420);
+    form->addRow(about);
+    const auto k = known(path, given, givenFrom, false);
+    m_rate->setValue(k.sampleRate.value.value_or(m_complexNpy || twoChannels ? 2e6 : 48000));
+    m_center->setValue(k.centerFrequency.value.value_or(0));
+    form->addRow(new QLabel(tr("Rate %1.").arg(fromText(k.sampleRate.from)), this));
+    form->addRow(tr("Sample rate"), m_rate);
+    if (twoChannels) {
+        m_channels = new QComboBox(this);
+        m_channels->setObjectName("channels");
+        m_channels->addItem(tr("I and Q (a radio recording)"), "iq");
+        m_channels->addItem(tr("stereo audio"), "audio");
+        // Rows of I and Q are how RF datasets keep them; columns how soundfile reads stereo.
+        const bool iq =
+            given.forceIq ||
+            (!given.forceAudio && (dims[0] == 2 || m_rate->value() > core::kHighestAudioRate));
+        m_channels->setCurrentIndex(iq ? 0 : 1);
+        form->addRow(tr("Channels"), m_channels);
+        auto showCentre = [this] { m_center->setEnabled(m_channels->currentIndex() == 0); };
+        connect(m_channels, &QComboBox::currentIndexChanged, this, showCentre);
+        showCentre();
+    }
+    if (m_complexNpy || twoChannels)
+        form->addRow(tr("Centre frequency"), m_center);
+    else
+        m_center->hide();
+}
+
+// A rate of 0 opened the file at the field's previous value without a word (a tester), and
+// later became 1 Hz: text that is no value in the field's range is refused when the field is
+// left, said, and holds Open once; Open again takes the value shown.
+void RawIqDialog::addRefusals(QFormLayout* form) {
     m_problem = new QLabel(this);
     m_problem->setObjectName("problem");
     m_problem->setStyleSheet("color: #c0392b;");
     m_problem->setWordWrap(true);
     m_problem->hide();
     form->addRow(m_problem);
-    // A rate of 0 opened the file at the field's previous value without a word (a tester),
-    // and later became 1 Hz: text that is no value in the field's range is refused when the
-    // field is left, said, and holds Open once; Open again takes the value shown.
     const std::pair<HertzSpinBox*, QString> refusals[] = {
         {m_rate, tr("Sample rate \"%1\" is not a rate from 1 Hz to 10 GHz (2M, 2 MHz, 2e6)")},
         {m_center, tr("Centre frequency \"%1\" is not a frequency up to 1 THz (or 0: unknown)")}};
@@ -87,18 +179,20 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
             adjustSize(); // room for the reason's lines
         });
     }
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this,
-            [this] { m_hold->accept([this] { QDialog::accept(); }); });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    form->addRow(buttons);
 }
 
 core::OpenOptions RawIqDialog::options() const {
     core::OpenOptions o;
-    o.rawFormat = m_format->currentData().toString().toStdString();
+    if (m_format)
+        o.rawFormat = m_format->currentData().toString().toStdString();
     o.sampleRate = m_rate->value();
-    if (m_center->value() > 0)
+    const bool iqChannels = m_channels && m_channels->currentIndex() == 0;
+    if (m_channels) {
+        o.forceIq = iqChannels;
+        o.forceAudio = !iqChannels;
+    }
+    const bool iq = !m_npy || m_complexNpy || iqChannels;
+    if (iq && m_center->value() > 0)
         o.centerFrequency = m_center->value();
     return o;
 }

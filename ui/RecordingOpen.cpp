@@ -28,7 +28,7 @@ QString askRecordingPath(QWidget* parent, const QString& folder) {
             "*.fc32 *.cf64 *.cs16 *.sc16 *.cs8 *.cu8 *.s16 *.complex *.complex16s *.complex16u "
             "*.complex32s *.complex32u *.cu16 *.coco *.sdriq *.raw *.iq *.bin *.dat *.sigmf-meta "
             "*.sigmf-data *.sigmf "
-            "*.specedit.json);;All files (*)"),
+            "*.npy *.specedit.json);;All files (*)"),
         nullptr, QFileDialog::HideNameFilterDetails); // the names; the 40 patterns ran off it
 }
 
@@ -55,8 +55,11 @@ std::optional<core::OpenOptions> lastRawOptions(const QString& path) {
     if (entry.isEmpty() || entry.value("size").toLongLong() != file.size())
         return std::nullopt;
     core::OpenOptions o;
-    o.rawFormat = entry.value("format").toString().toStdString();
+    if (const QString format = entry.value("format").toString(); !format.isEmpty())
+        o.rawFormat = format.toStdString(); // none for a numpy array
     o.sampleRate = entry.value("rate").toDouble();
+    o.forceIq = entry.value("iq").toBool();
+    o.forceAudio = entry.value("audio").toBool();
     if (entry.contains("centre"))
         o.centerFrequency = entry.value("centre").toDouble();
     return o;
@@ -73,8 +76,9 @@ std::optional<core::OpenOptions> latestRawOptions(const QString& path) {
     const QVariantMap entry = latest->toMap();
     const auto known = core::recognizeRaw(path.toStdString(), {});
     core::OpenOptions o;
-    if (!known.layout.value)
-        o.rawFormat = entry.value("format").toString().toStdString();
+    const QString format = entry.value("format").toString();
+    if (!known.layout.value && !format.isEmpty())
+        o.rawFormat = format.toStdString();
     if (!known.sampleRate.value && entry.value("rate").toDouble() > 0)
         o.sampleRate = entry.value("rate").toDouble();
     if (!o.rawFormat && !o.sampleRate)
@@ -92,6 +96,8 @@ void rememberRawOptions(const QString& path, const core::OpenOptions& o) {
                       {"when", QDateTime::currentMSecsSinceEpoch()}};
     if (o.centerFrequency)
         entry.insert("centre", *o.centerFrequency);
+    if (o.forceIq || o.forceAudio) // two channels of a numpy array
+        entry.insert(o.forceIq ? "iq" : "audio", true);
     all.insert(file.absoluteFilePath(), entry);
     while (all.size() > kRawKept) { // the oldest goes
         auto oldest = std::min_element(all.begin(), all.end(), openedEarlier);

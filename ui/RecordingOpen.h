@@ -1,7 +1,7 @@
 #pragma once
 // Opening a recording or a project from the editor: the Open dialog's file types, the raw-file
-// prompt (RawIqDialog) when the file does not say how its samples were recorded, and the search
-// for a project's recording that was moved. GUI thread only.
+// prompt (RawIqDialog) when the file does not say how its samples were recorded (or a numpy
+// array its rate), and the search for a project's recording that was moved. GUI thread only.
 
 #include "io/OpenOptions.h"
 
@@ -19,10 +19,10 @@ QString askRecordingPath(QWidget* parent, const QString& folder);
 // Whether the path is a SpecEdit project rather than a recording.
 bool isProjectPath(const QString& path);
 
-// Opens the recording in the document. Raw samples whose type or rate nobody knows are asked
-// for, prefilled with `options`, or without them as the file was read the last time (kept in
-// the settings, for the last 50 raw files); false when the user cancels that. Throws as
-// Document::openRecording does.
+// Opens the recording in the document. Raw samples whose type or rate nobody knows (and numpy
+// arrays whose rate nobody knows) are asked for, prefilled with `options`, or without them as
+// the file was read the last time (kept in the settings, for the last 50 raw files); false when
+// the user cancels that. Throws as Document::openRecording does.
 bool openRecordingAsking(Document& document, const QString& path, const core::OpenOptions& options,
                          int pixels, QWidget* parent);
 

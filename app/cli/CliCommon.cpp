@@ -1,5 +1,6 @@
 #include "cli/CliCommon.h"
 
+#include "io/Recognizer.h"
 #include "io/SourceFactory.h"
 #include "util/Error.h"
 #include "util/UnitText.h"
@@ -145,6 +146,15 @@ std::unique_ptr<core::JobControl> makeBarJob(const std::string& label) {
     });
 }
 
+// Whether the file an error names is a numpy array (asked only its rate, not a sample type).
+bool isNpy(const std::string& subject) {
+    try {
+        return core::sniffHeader(subject).kind == core::HeaderEvidence::Kind::Npy;
+    } catch (const core::Error&) {
+        return false;
+    }
+}
+
 } // namespace
 
 void JobDeleter::operator()(core::JobControl* job) const {
@@ -172,8 +182,10 @@ int runGuarded(const std::function<void()>& body) {
         finishProgress();
         std::cerr << "specedit-cli: error: " << e.what() << '\n';
         if (e.kind() == core::ErrorKind::NeedsRawParameters)
-            std::cerr << "specedit-cli: give them with --format TYPE (cf32, cs16, cs8, cu8, ...) "
-                         "and --rate HZ (e.g. --rate 2e6)\n";
+            std::cerr << (isNpy(e.subject())
+                              ? "specedit-cli: give it with --rate HZ (e.g. --rate 2e6)\n"
+                              : "specedit-cli: give them with --format TYPE (cf32, cs16, cs8, "
+                                "cu8, ...) and --rate HZ (e.g. --rate 2e6)\n");
         return e.kind() == core::ErrorKind::Data ? kExitFailure : kExitUsage;
     } catch (const core::Cancelled&) {
         finishProgress();

@@ -2,6 +2,7 @@
 
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "io/NpySignalSource.h"
 #include "io/Recognizer.h"
 #include "io/SourceFactory.h"
 
@@ -25,6 +26,8 @@ std::string containerName(core::Container c) {
         return "raw";
     case core::Container::Sigmf:
         return "sigmf";
+    case core::Container::Npy:
+        return "npy";
     }
     return "";
 }
@@ -88,6 +91,15 @@ nlohmann::json describeRaw(const std::string& path, const core::OpenOptions& opt
     return j;
 }
 
+// What is known of a numpy array that cannot be opened for want of a rate: its header.
+nlohmann::json describeNpy(const std::string& path) {
+    const core::NpySignalSource src(path, 1.0);
+    nlohmann::json j = describe(src.info());
+    j["kind"] = src.info().isComplex() ? "iq" : nullptr; // real channels: I/Q by the rate
+    j["sample_rate"] = j["duration"] = j["sample_rate_from"] = j["kind_from"] = nullptr;
+    return j;
+}
+
 } // namespace
 
 void registerInfo(CLI::App& app, std::function<int()>& action) {
@@ -102,11 +114,15 @@ void registerInfo(CLI::App& app, std::function<int()>& action) {
                     const auto src = openInput(args->file, args->open);
                     std::cout << describe(src->info()).dump(2) << '\n';
                 } catch (const core::Error& e) {
-                    // A raw file whose rate nobody knows: report what is known.
-                    if (e.kind() != core::ErrorKind::NeedsRawParameters ||
-                        !core::recognizeRaw(args->file, args->open).layout.value)
+                    // A raw file or array whose rate nobody knows: report what is known.
+                    if (e.kind() != core::ErrorKind::NeedsRawParameters)
                         throw;
-                    std::cout << describeRaw(args->file, args->open).dump(2) << '\n';
+                    if (core::sniffHeader(args->file).kind == core::HeaderEvidence::Kind::Npy)
+                        std::cout << describeNpy(args->file).dump(2) << '\n';
+                    else if (core::recognizeRaw(args->file, args->open).layout.value)
+                        std::cout << describeRaw(args->file, args->open).dump(2) << '\n';
+                    else
+                        throw;
                 }
             });
         };

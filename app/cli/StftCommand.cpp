@@ -3,7 +3,6 @@
 #include "apply/NpyExchange.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
-#include "io/NpySignalSource.h"
 #include "io/SourceFactory.h"
 
 #include <filesystem>
@@ -21,14 +20,11 @@ struct StftArgs {
 };
 
 void runStft(StftArgs a, core::JobControl& job) {
-    std::unique_ptr<core::SampleSource> src;
-    if (std::filesystem::path(a.input).extension() == ".npy") {
-        src = std::make_unique<core::NpySignalSource>(a.input, a.analysis.fs.value_or(1.0));
-    } else {
-        if (a.analysis.fs)
-            a.open.sampleRate = a.analysis.fs;
-        src = openInput(a.input, a.open);
-    }
+    if (a.analysis.fs)
+        a.open.sampleRate = a.analysis.fs;
+    else if (std::filesystem::path(a.input).extension() == ".npy" && !a.open.sampleRate)
+        a.open.sampleRate = 1.0; // scipy's default for an array
+    const auto src = openInput(a.input, a.open);
     const auto& info = src->info();
     const int channel = info.isComplex() ? 0 : resolveChannel(a.channel, info.channels, a.input);
     const auto params = toParams(a.analysis, info.sampleRate);
@@ -43,8 +39,11 @@ void runStft(StftArgs a, core::JobControl& job) {
 void registerStft(CLI::App& app, std::function<int()>& action) {
     auto args = std::make_shared<StftArgs>();
     auto* cmd = app.add_subcommand(
-        "stft", "STFT of a recording or a 1-D .npy, as scipy.signal.stft computes it, to .npy");
-    cmd->add_option("input", args->input, "Recording, or a 1-D float32/complex64 .npy")->required();
+        "stft",
+        "STFT of a recording or a .npy of samples, as scipy.signal.stft computes it, to .npy");
+    cmd->add_option("input", args->input,
+                    "Recording, or a .npy of samples (1-D real or complex, or frames x channels)")
+        ->required();
     cmd->add_option("--out", args->out, "Output .npy (complex64, shape (bins, frames))")
         ->required();
     addAnalysisOptions(cmd, args->analysis);

@@ -3,6 +3,7 @@
 #include "io/AtomicFile.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -249,14 +250,15 @@ std::complex<double> NpyReader::at2(std::int64_t row, std::int64_t col) const {
     return at(m_fortran ? col * rows + row : row * cols + col);
 }
 
-NpyWriter::NpyWriter(const std::string& path, NpyType type, std::vector<std::int64_t> shape,
-                     bool fortranOrder)
-    : m_file(std::make_unique<AtomicFile>(path)), m_type(type) {
+namespace {
+
+// numpy.save's header for the shape, version 1.0: the dictionary padded with spaces so that
+// magic, version, length, header and '\n' fill a multiple of 64 bytes, and at least `atLeast`.
+std::string npyHeader(NpyType type, const std::vector<std::int64_t>& shape, bool fortranOrder,
+                      std::size_t atLeast) {
     std::string dims;
-    for (auto d : shape) {
+    for (auto d : shape)
         dims += std::to_string(d) + ", ";
-        m_expected *= d;
-    }
     if (shape.size() > 1)
         dims.resize(dims.size() - 2);
     else if (shape.size() == 1)
@@ -264,13 +266,10 @@ NpyWriter::NpyWriter(const std::string& path, NpyType type, std::vector<std::int
     std::string header = "{'descr': '" + npyDescr(type) +
                          "', 'fortran_order': " + (fortranOrder ? "True" : "False") +
                          ", 'shape': (" + dims + "), }";
-    // Pad with spaces so that magic + length + header + '\n' is a multiple of 64 bytes.
-    const std::size_t total = kMagicLen + 2 + 2 + header.size() + 1;
-    header.append((64 - total % 64) % 64, ' ');
+    const std::size_t used = kMagicLen + 2 + 2 + header.size() + 1;
+    const std::size_t total = std::max(used + (64 - used % 64) % 64, atLeast);
+    header.append(total - used, ' ');
     header += '\n';
-    m_out = std::fopen(m_file->tempPath().c_str(), "wb");
-    if (!m_out)
-        throw Error(path, "cannot write: " + std::string(std::strerror(errno)), "a writable path");
     const std::uint8_t prefix[10] = {0x93,
                                      'N',
                                      'U',
@@ -281,7 +280,28 @@ NpyWriter::NpyWriter(const std::string& path, NpyType type, std::vector<std::int
                                      0,
                                      std::uint8_t(header.size() & 0xff),
                                      std::uint8_t(header.size() >> 8)};
-    std::fwrite(prefix, 1, sizeof(prefix), m_out);
+    return std::string(reinterpret_cast<const char*>(prefix), sizeof prefix) + header;
+}
+
+} // namespace
+
+NpyWriter::NpyWriter(const std::string& path, NpyType type, std::vector<std::int64_t> shape,
+                     bool fortranOrder)
+    : m_file(std::make_unique<AtomicFile>(path)), m_type(type), m_shape(std::move(shape)),
+      m_fortran(fortranOrder) {
+    m_growing = !m_shape.empty() && m_shape.front() == kNpyGrowing;
+    if (m_growing && fortranOrder)
+        throw Error(path, "npy writer asked for rows of a Fortran-order array", "C order");
+    std::vector<std::int64_t> declared = m_shape;
+    if (m_growing) // room for any length: the header is written again when it is known
+        declared.front() = std::int64_t(1e18);
+    for (auto d : m_shape)
+        m_expected *= d;
+    const std::string header = npyHeader(type, declared, fortranOrder, 0);
+    m_headerSize = header.size();
+    m_out = std::fopen(m_file->tempPath().c_str(), "wb");
+    if (!m_out)
+        throw Error(path, "cannot write: " + std::string(std::strerror(errno)), "a writable path");
     std::fwrite(header.data(), 1, header.size(), m_out);
 }
 
@@ -314,6 +334,20 @@ void NpyWriter::append(const std::complex<double>* v, std::size_t n) {
 }
 
 void NpyWriter::finish() {
+    if (m_growing) { // the leading dimension is what was written
+        const std::int64_t row = m_expected / kNpyGrowing;
+        if (m_written % row != 0)
+            throw Error(m_file->target(),
+                        "npy writer got " + std::to_string(m_written) + " elements",
+                        "whole rows of " + std::to_string(row));
+        m_shape.front() = m_written / row;
+        const std::string header = npyHeader(m_type, m_shape, m_fortran, m_headerSize);
+        if (std::fseek(m_out, 0, SEEK_SET) != 0 ||
+            std::fwrite(header.data(), 1, header.size(), m_out) != header.size())
+            throw Error(m_file->target(), "write failed: " + std::string(std::strerror(errno)),
+                        "a writable file");
+        m_expected = m_written;
+    }
     if (m_written != m_expected)
         throw Error(m_file->target(), "npy writer got " + std::to_string(m_written) + " elements",
                     std::to_string(m_expected) + " for the declared shape");

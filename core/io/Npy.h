@@ -38,6 +38,12 @@ public:
     bool fortranOrder() const { return m_fortran; }
     std::int64_t elementCount() const;
     const std::string& path() const { return m_path; }
+    // Whether elements are little-endian float32 or complex64: data() is then floats as a
+    // SampleSource gives them (a complex element is I then Q).
+    bool holdsFloat32() const {
+        return !m_bigEndian && ((m_kind == 'f' && m_size == 4) || (m_kind == 'c' && m_size == 8));
+    }
+    const std::uint8_t* data() const { return m_map + m_dataOffset; }
 
     // Element at flat index i (in storage order) converted to complex<double>.
     std::complex<double> at(std::int64_t flatIndex) const;
@@ -59,8 +65,13 @@ private:
     std::size_t m_dataOffset = 0;
 };
 
+// A leading dimension of NpyWriter's shape that is not known until finish().
+constexpr std::int64_t kNpyGrowing = -1;
+
 // Streams an array into an .npy file: the header is written first from the known shape, then
 // elements in storage order through append(); finish() checks the count and commits atomically.
+// A C-order shape whose first dimension is kNpyGrowing takes as many rows as are appended (the
+// header is written again at finish()).
 class NpyWriter {
 public:
     NpyWriter(const std::string& path, NpyType type, std::vector<std::int64_t> shape,
@@ -77,7 +88,11 @@ private:
     std::unique_ptr<AtomicFile> m_file;
     std::FILE* m_out = nullptr;
     NpyType m_type;
-    std::int64_t m_expected = 1;
+    std::vector<std::int64_t> m_shape;
+    bool m_fortran = false;
+    bool m_growing = false;
+    std::size_t m_headerSize = 0;
+    std::int64_t m_expected = 1; // growing: minus the elements of one row
     std::int64_t m_written = 0;
 };
 

@@ -2,14 +2,23 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace specedit::core {
+namespace {
+
+std::string shapeText(const std::vector<std::int64_t>& shape) {
+    std::string text;
+    for (const auto d : shape)
+        text += (text.empty() ? "" : " x ") + std::to_string(d);
+    return text;
+}
+
+} // namespace
 
 NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(path) {
-    if (m_npy.shape().size() != 1)
-        throw Error(path, "array has " + std::to_string(m_npy.shape().size()) + " dimensions",
-                    "a 1-D signal");
     if (m_npy.isInteger())
         throw Error(path,
                     "holds integers (" + m_npy.descr() + "): a signal's full scale is unknown",
@@ -18,28 +27,78 @@ NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(pat
     if (!(fs > 0) || !std::isfinite(fs))
         throw Error("--fs", "sample rate " + std::to_string(fs) + " is not positive",
                     "a finite rate > 0 Hz");
-    m_info.kind = m_npy.isComplex() ? SignalKind::Iq : SignalKind::Audio;
-    m_info.channels = m_npy.isComplex() ? 2 : 1;
+    frameChannels(path);
     m_info.sampleRate = fs;
-    m_info.frames = m_npy.elementCount();
     m_info.sampleType = SampleType::Float32;
     m_info.datatype = m_npy.descr();
-    m_info.container = Container::RawIq;
+    m_info.container = Container::Npy;
     m_info.files = {path};
+}
+
+// Frames and channels from the shape, its dimensions of 1 dropped.
+void NpySignalSource::frameChannels(const std::string& path) {
+    if (m_npy.elementCount() == 0)
+        throw Error(path, "holds no samples (shape " + shapeText(m_npy.shape()) + ")",
+                    "an array of samples");
+    std::vector<std::int64_t> dims;
+    for (const auto d : m_npy.shape())
+        if (d != 1)
+            dims.push_back(d);
+    const bool fortran = m_npy.fortranOrder();
+    std::int64_t frames = dims.empty() ? m_npy.elementCount() : dims.front();
+    std::int64_t channels = 1;
+    if (dims.size() == 2 && dims[1] <= kMaxNpyChannels && dims[0] >= dims[1]) {
+        channels = dims[1]; // frames x channels
+        m_interleaved = !fortran;
+    } else if (dims.size() == 2 && dims[0] <= kMaxNpyChannels) {
+        frames = dims[1]; // channels x frames
+        channels = dims[0];
+        m_interleaved = fortran;
+    } else if (dims.size() >= 2) {
+        throw Error(path, "is a " + shapeText(m_npy.shape()) + " array, not a signal",
+                    "a 1-D array of samples, or frames x channels with at most " +
+                        std::to_string(kMaxNpyChannels) +
+                        " channels (a spectrogram is read by File > Rebuild from spectrogram, "
+                        "or specedit-cli rebuild)");
+    }
+    if (m_npy.isComplex() && channels > 1)
+        throw Error(path, "holds " + std::to_string(channels) + " channels of complex samples",
+                    "one channel of complex (I/Q) samples");
+    m_info.kind = m_npy.isComplex() ? SignalKind::Iq : SignalKind::Audio;
+    m_info.channels = m_npy.isComplex() ? 2 : int(channels);
+    m_info.frames = frames;
 }
 
 void NpySignalSource::read(std::int64_t start, std::int64_t count, float* out) const {
     const std::int64_t n = m_info.frames;
-    for (std::int64_t i = 0; i < count; ++i) {
-        const std::int64_t idx = start + i;
-        const auto v = (idx >= 0 && idx < n) ? m_npy.at(idx) : std::complex<double>{};
-        if (m_info.channels == 2) {
-            out[2 * i] = float(v.real());
-            out[2 * i + 1] = float(v.imag());
-        } else {
-            out[i] = float(v.real());
-        }
+    const int channels = m_info.channels;
+    const std::int64_t first = std::max<std::int64_t>(start, 0);
+    const std::int64_t last = std::min(start + count, n);
+    if (last <= first) { // all outside the recording
+        std::fill(out, out + count * channels, 0.0f);
+        return;
     }
+    std::fill(out, out + (first - start) * channels, 0.0f);
+    std::fill(out + (last - start) * channels, out + count * channels, 0.0f);
+    if (m_npy.holdsFloat32() && m_interleaved) { // the bytes are the floats asked for
+        std::memcpy(out + (first - start) * channels,
+                    m_npy.data() + first * channels * sizeof(float),
+                    std::size_t(last - first) * channels * sizeof(float));
+    } else if (m_npy.isComplex()) {
+        for (std::int64_t f = first; f < last; ++f) {
+            const auto v = m_npy.at(f);
+            out[2 * (f - start)] = float(v.real());
+            out[2 * (f - start) + 1] = float(v.imag());
+        }
+    } else {
+        for (std::int64_t f = first; f < last; ++f)
+            for (int c = 0; c < channels; ++c)
+                out[(f - start) * channels + c] =
+                    float(m_npy.at(m_interleaved ? f * channels + c : c * n + f).real());
+    }
+    if (m_swap && channels >= 2)
+        for (std::int64_t i = first - start; i < last - start; ++i)
+            std::swap(out[i * channels], out[i * channels + 1]);
 }
 
 } // namespace specedit::core

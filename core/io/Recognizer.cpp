@@ -68,6 +68,8 @@ HeaderEvidence sniffHeader(const std::string& path) {
     if (const char* container = soundContainer(head.data(), n)) {
         e.kind = HeaderEvidence::Kind::SoundFile;
         e.container = container;
+    } else if (n >= 6 && std::memcmp(head.data(), "\x93NUMPY", 6) == 0) {
+        e.kind = HeaderEvidence::Kind::Npy;
     } else if (extensionOf(path) == ".sdriq") {
         e.kind = HeaderEvidence::Kind::Sdriq;
     } else if (looksLikeText(head.data(), n)) {
@@ -150,6 +152,7 @@ void describeUnreadable(const std::string& path, const HeaderEvidence& header,
         throw Error(path, "holds text, not a recording (it begins \"" + header.textStart + "\")",
                     "a sound file, SigMF or raw samples");
     case Kind::Sdriq:
+    case Kind::Npy:
     case Kind::Binary:
         break;
     }

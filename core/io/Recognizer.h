@@ -2,7 +2,7 @@
 // Recognising what a file is, once, from every kind of evidence, recording where each value
 // came from. Each kind of evidence is one small function:
 //   sniffHeader        the first bytes: empty, a sound-file signature, SDRangel's .sdriq
-//                      header, text, or unknown binary
+//                      header, numpy's .npy magic, text, or unknown binary
 //   rawLayoutFromExtension (RawLayout.h)  the sample type an extension implies
 //   parseRecorderFilename (FilenameMetadata.h)  rate, centre, time and type tokens in the name
 //   soundFileIqReason  whether a sound file holds I/Q (the user, an auxi chunk, or a stereo
@@ -21,7 +21,7 @@
 namespace specedit::core {
 
 struct HeaderEvidence {
-    enum class Kind { Empty, SoundFile, Sdriq, Text, Binary };
+    enum class Kind { Empty, SoundFile, Sdriq, Npy, Text, Binary };
     Kind kind = Kind::Binary;
     std::string container;   // "WAV", "RF64", "W64", "AIFF", "FLAC", "Ogg" for sound files
     std::string textStart;   // the first characters of a text file (at most 40)

@@ -14,7 +14,7 @@ enum class SignalKind { Audio, Iq };
 enum class SampleType { Int8, UInt8, Int16, UInt16, Int24, Int32, Float32, Float64, Other };
 
 // The container a recording came from; SignalWriter uses it to keep the output's kind.
-enum class Container { SoundFile, RawIq, Sigmf };
+enum class Container { SoundFile, RawIq, Sigmf, Npy };
 
 // Where each value came from: "header", "auxi", "SigMF", "file name", "extension", "user",
 // "rate above 384 kHz" (kind of a stereo file); empty when unknown.

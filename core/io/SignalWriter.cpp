@@ -1,12 +1,14 @@
 #include "io/SignalWriter.h"
 
 #include "io/AtomicFile.h"
+#include "io/Npy.h"
 #include "io/RawIqSource.h"
 #include "io/WavAuxi.h"
 #include "util/Error.h"
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -44,6 +46,8 @@ std::string outputContainerFor(const std::string& path) {
             return "raw";
     if (ext == ".sigmf-meta" || ext == ".sigmf-data")
         return "sigmf";
+    if (ext == ".npy")
+        return "npy";
     return "";
 }
 
@@ -304,6 +308,50 @@ private:
     SignalInfo m_like;
 };
 
+// A numpy array (numpy stores no rate): 1-D complex64 for I/Q, 1-D float32 for one channel,
+// frames x channels for more; complex128 / float64 when float64 is asked for.
+class NpyOutput final : public SignalWriter::Impl {
+public:
+    NpyOutput(const std::string& target, const SignalInfo& like, std::optional<SampleType> t)
+        : m_iq(like.kind == SignalKind::Iq), m_double(t == SampleType::Float64) {
+        path = target;
+        channels = like.channels;
+        integerOutput = false;
+        if (t && *t != SampleType::Float32 && *t != SampleType::Float64)
+            throw Error(target, ".npy output cannot hold " + toString(*t),
+                        "float32 or float64 (numpy arrays of samples at full scale 1)");
+        m_type = m_iq ? (m_double ? NpyType::Complex128 : NpyType::Complex64)
+                      : (m_double ? NpyType::Float64 : NpyType::Float32);
+        std::vector<std::int64_t> shape{kNpyGrowing};
+        if (!m_iq && channels > 1)
+            shape.push_back(channels);
+        m_npy = std::make_unique<NpyWriter>(target, m_type, shape, false);
+    }
+    void write(const float* v, std::int64_t n) override {
+        const auto values = std::size_t(n) * std::size_t(channels);
+        if (m_double)
+            m_wide.assign(v, v + values);
+        if (m_iq && m_double)
+            m_npy->append(reinterpret_cast<const std::complex<double>*>(m_wide.data()), values / 2);
+        else if (m_iq)
+            m_npy->append(reinterpret_cast<const std::complex<float>*>(v), values / 2);
+        else if (m_double)
+            m_npy->append(m_wide.data(), values);
+        else
+            m_npy->append(v, values);
+        frames += n;
+    }
+    void finish() override { m_npy->finish(); }
+    std::string datatype() const override { return "npy " + npyDescr(m_type); }
+
+private:
+    bool m_iq;
+    bool m_double;
+    NpyType m_type = NpyType::Float32;
+    std::unique_ptr<NpyWriter> m_npy;
+    std::vector<double> m_wide;
+};
+
 RawLayout rawLayoutFor(const std::string& path, const SignalInfo& like,
                        const std::optional<SampleType>& wanted) {
     RawLayout layout;
@@ -333,7 +381,7 @@ std::unique_ptr<SignalWriter::Impl> makeImpl(const std::string& path, const Sign
     if (container.empty())
         throw Error(path, "unknown output file type '" + lowerExtension(path) + "'",
                     ".wav, .flac, .ogg, .aiff, .w64, .rf64, .cf32, .cs16, .cs8, .cu8, .cf64, "
-                    ".sigmf-meta");
+                    ".sigmf-meta, .npy");
     if (container == "sound") {
         SampleType type = options.sampleType.value_or(like.sampleType);
         if (!options.sampleType && (type == SampleType::Other || type == SampleType::Int8))
@@ -350,6 +398,8 @@ std::unique_ptr<SignalWriter::Impl> makeImpl(const std::string& path, const Sign
         return std::make_unique<RawWriter>(path, path, rawLayoutFor(path, like, options.sampleType),
                                            like.channels);
     }
+    if (container == "npy")
+        return std::make_unique<NpyOutput>(path, like, options.sampleType);
     if (like.kind != SignalKind::Iq && like.channels != 1)
         throw Error(path, "SigMF output of multichannel audio", "one channel or IQ");
     const std::string base = path.substr(0, path.size() - std::string(".sigmf-meta").size());

@@ -7,6 +7,8 @@
 //                                             itself past 4 GiB
 //   .cf32 .cfile .fc32 .cf64 .cs16 .sc16 .cs8 .cu8 .raw .iq -> raw interleaved samples
 //   .sigmf-meta / .sigmf-data              -> a SigMF pair carrying the source's metadata
+//   .npy                                   -> a numpy array (complex for I/Q, frames x
+//                                             channels for multichannel audio; no rate)
 // Every file is written through AtomicFile: nothing appears at the target until finish(),
 // and a writer destroyed without finish() (error, cancel) leaves nothing behind.
 
@@ -52,7 +54,7 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-// The extension decides; "" if unknown. One of "sound", "raw", "sigmf".
+// The extension decides; "" if unknown. One of "sound", "raw", "sigmf", "npy".
 std::string outputContainerFor(const std::string& path);
 // Parses --sample-type (int16 | float32 | int8 | uint8 | int24 | int32 | float64).
 SampleType parseSampleType(const std::string& text);

@@ -2,6 +2,7 @@
 
 #include "io/CocoArchive.h"
 #include "io/FilenameMetadata.h"
+#include "io/NpySignalSource.h"
 #include "io/RawIqSource.h"
 #include "io/Recognizer.h"
 #include "io/Sdriq.h"
@@ -200,6 +201,69 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
     return src;
 }
 
+// Whether a numpy array's samples are I/Q: complex values are; two real channels when the user
+// or the rate says so, as for a stereo sound file.
+void decideNpyKind(SignalInfo& info, const std::string& path, const OpenOptions& options) {
+    if (options.forceIq && options.forceAudio)
+        throw Error(ErrorKind::Usage, path, "asked to read it both as I/Q and as audio",
+                    "one of the two");
+    info.origins.kind = "header";
+    if (info.kind == SignalKind::Iq) {
+        if (options.forceAudio)
+            throw Error(path, "holds complex (I/Q) samples, asked to be read as audio",
+                        "real samples for audio, or leave out --audio");
+        return;
+    }
+    const std::string why = soundFileIqReason(info.channels, info.sampleRate, options, false);
+    if (why.empty())
+        return;
+    if (info.channels != 2)
+        throw Error(path,
+                    "I/Q needs 2 channels (I and Q) but the array has " +
+                        std::to_string(info.channels),
+                    "complex samples, or two channels of I and Q; or leave out --iq");
+    info.kind = SignalKind::Iq;
+    info.origins.kind = why;
+}
+
+// A numpy array: its header gives the type and shape; numpy stores no rate or centre, so they
+// come from the user, else the file name.
+std::unique_ptr<SampleSource> openNpy(const std::string& path, const OpenOptions& options) {
+    if (options.rawFormat)
+        throw Error("--format",
+                    "given for " + fileName(path) +
+                        ", a numpy array: its header gives the sample type",
+                    "no --format for a .npy file");
+    const FilenameHints hints = parseRecorderFilename(fileName(path));
+    const auto rate = options.sampleRate ? options.sampleRate : hints.sampleRate;
+    auto src = std::make_unique<NpySignalSource>(path, rate.value_or(1.0)); // the shape first
+    if (!rate)
+        throw Error(ErrorKind::NeedsRawParameters, path,
+                    "the sample rate is unknown: numpy arrays carry none and the file name gives "
+                    "none",
+                    "the sample rate in Hz");
+    SignalInfo& info = src->mutableInfo();
+    decideNpyKind(info, path, options);
+    info.origins.sampleRate = options.sampleRate ? "user" : "file name";
+    info.origins.sampleType = "header";
+    info.startTime = hints.startTime;
+    if (info.kind != SignalKind::Iq) {
+        if (options.centerFrequency)
+            throw Error(path, "--center given for audio samples", "I/Q samples (or add --iq)");
+        if (options.swapIq)
+            throw Error(path, "--swap-iq given for audio samples", "I/Q samples (or add --iq)");
+        return src;
+    }
+    info.centerFrequency =
+        options.centerFrequency ? options.centerFrequency : hints.centerFrequency;
+    info.origins.centerFrequency =
+        options.centerFrequency ? "user" : (hints.centerFrequency ? "file name" : "");
+    info.metadataOrigin = options.sampleRate ? "options" : "filename";
+    src->setSwapFirstTwoChannels(options.swapIq);
+    info.iqSwapped = options.swapIq;
+    return src;
+}
+
 // Sound file, raw samples or a description of what the file is instead.
 std::unique_ptr<SampleSource> openByContent(const std::string& path, const OpenOptions& options) {
     const HeaderEvidence header = sniffHeader(path);
@@ -207,6 +271,8 @@ std::unique_ptr<SampleSource> openByContent(const std::string& path, const OpenO
         describeUnreadable(path, header, {});
     if (header.kind == HeaderEvidence::Kind::Sdriq && !options.rawFormat)
         return openSdriq(path, options);
+    if (header.kind == HeaderEvidence::Kind::Npy)
+        return openNpy(path, options);
     const RawRecognition raw = recognizeRaw(path, options);
     const bool soundHeader = header.kind == HeaderEvidence::Kind::SoundFile;
     if (options.rawFormat || (!soundHeader && raw.layout.value) ||

@@ -1,12 +1,13 @@
 #pragma once
 // Opens any supported recording and decides what it is:
 //   * SigMF (.sigmf-meta, .sigmf-data, .sigmf archive)             -> SigmfSource
+//   * a numpy array (.npy: 1-D real or complex, frames x channels)  -> NpySignalSource
 //   * raw IQ (--format, or a .cf32/.cs16/.cs8/.cu8/... extension)   -> RawIqSource
 //   * anything else through libsndfile                              -> SndfileSource
 // A stereo sound file is IQ when it carries an `auxi` chunk or when options.forceIq is set;
 // its centre frequency and start time come from the auxi chunk, else from the file name
-// (SDRuno_20220309_140138Z_1kHz.wav). A raw file's rate and centre come from the options,
-// else from the file name. Options always win over what the file says.
+// (SDRuno_20220309_140138Z_1kHz.wav). A raw file's or numpy array's rate and centre come from
+// the options, else from the file name. Options always win over what the file says.
 
 #include "io/OpenOptions.h"
 #include "io/SampleSource.h"

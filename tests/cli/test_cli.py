@@ -458,6 +458,45 @@ class Recognition(CliTest):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         return json.loads(proc.stdout)
 
+    def test_numpy_arrays_open_as_recordings_and_exports_load_back(self):
+        """A capture saved with numpy (complex64, big-endian too) is I/Q at the rate given or
+        in its name; without one, info says what the header holds and the error asks only
+        --rate. A null project round-trips it into a .npy that numpy loads; two rows of I and
+        Q at 2 MS/s are I/Q as a stereo file at that rate would be."""
+        fs, n = 2e6, 300_000
+        rng = np.random.default_rng(5)
+        x = (rng.normal(0, 0.1, n) + 1j * rng.normal(0, 0.1, n)).astype(np.complex64)
+        np.save(self.path("cap.npy"), x)
+        np.save(self.path("cap_be_2Msps.npy"), x.astype(">c8"))
+        held = self.info(self.path("cap.npy"))
+        self.assertEqual((held["kind"], held["samples"], held["datatype"], held["sample_rate"]),
+                         ("iq", n, "<c8", None))
+        proc = run("detect", self.path("cap.npy"), "--out", self.path("d.csv"), check=2)
+        self.assertIn("the sample rate is unknown: numpy arrays carry none", proc.stderr)
+        self.assertIn("give it with --rate HZ", proc.stderr)
+        self.assertNotIn("--format", proc.stderr)
+        named = self.info(self.path("cap_be_2Msps.npy"))
+        self.assertEqual((named["sample_rate"], named["sample_rate_from"], named["container"]),
+                         (fs, "file name", "npy"))
+        with open(self.path("p.specedit.json"), "w") as f:
+            json.dump({"version": 1, "source": "cap_be_2Msps.npy",
+                       "source_options": {"center": 433.92e6},
+                       "analysis": {"window": "hann", "nperseg": 1024, "noverlap": 768},
+                       "shapes": []}, f)
+        run("apply", self.path("p.specedit.json"), "--out", self.path("out.npy"), check=0)
+        y = np.load(self.path("out.npy"))
+        self.assertEqual((y.dtype, y.shape), (np.complex64, (n,)))
+        self.assertLess(rel_err(y, x), 1e-5)
+        rows = np.stack([x.real, x.imag]).astype(np.float32)
+        np.save(self.path("rows.npy"), rows)
+        iq = self.info(self.path("rows.npy"), "--rate", "2M")
+        self.assertEqual((iq["kind"], iq["kind_from"], iq["samples"]),
+                         ("iq", "rate above 384 kHz", n))
+        stereo = self.info(self.path("rows.npy"), "--rate", "48k")
+        self.assertEqual((stereo["kind"], stereo["channels"]), ("audio", 2))
+        proc = run("info", self.path("rows.npy"), "--rate", "48k", "--center", "1M", check=1)
+        self.assertIn("--center given for audio samples", proc.stderr)
+
     def test_a_truncated_wav_is_read_as_far_as_it_goes_and_said(self):
         # A recorder that stopped abruptly: the header declares 1 s at 16 kHz, 0.25 s is there.
         rate = 16000

@@ -10,6 +10,7 @@
 #include "RecentFiles.h"
 #include "SourceSummary.h"
 #include "UiFixture.h"
+#include "io/Npy.h"
 #include "io/SourceFactory.h"
 #include "util/Error.h"
 
@@ -444,6 +445,94 @@ TEST(OpenRobustness, TheRawDialogReadsRatesAndFrequenciesAsTyped) {
     QTest::keyClick(&field, Qt::Key_Return);
     EXPECT_EQ(field.value(), 1e6);
     EXPECT_EQ(field.text(), "1 MHz");
+}
+
+// A numpy array (np.save of a capture) opens as a recording: its header gives the type and
+// shape, so the dialog asks only the rate, whether two channels are I and Q, and the centre
+// (it went to the raw dialog, which read the header as samples). Opened again, it proposes
+// how it was read.
+TEST(OpenRobustness, ANumpyArrayAsksOnlyItsRateAndChannels) {
+    QSettings().remove("rawOpenings");
+    TempDir dir;
+    const auto rows = dir.file("rows.npy"); // a row of I, a row of Q
+    {
+        core::NpyWriter npy(rows, core::NpyType::Float32, {2, 5000}, false);
+        std::vector<float> v(10000, 0.25f);
+        std::fill(v.begin() + 5000, v.end(), -0.5f);
+        npy.append(v.data(), v.size());
+        npy.finish();
+    }
+    struct Shown {
+        QString title, text, rate, channels;
+        int combos = 0;
+        bool centreShown = false;
+    };
+    auto answer = [](Shown& shown, double rate, const char* centre) {
+        QTimer::singleShot(200, [&shown, rate, centre] {
+            auto* d = qobject_cast<ui::RawIqDialog*>(QApplication::activeModalWidget());
+            ASSERT_NE(d, nullptr);
+            shown.title = d->windowTitle();
+            for (const QLabel* label : d->findChildren<QLabel*>())
+                shown.text += label->text() + "\n";
+            shown.combos = int(d->findChildren<QComboBox*>().size());
+            auto* channels = d->findChild<QComboBox*>("channels");
+            shown.channels = channels ? channels->currentText() : QString();
+            shown.rate = d->findChild<QDoubleSpinBox*>("rate")->text();
+            auto* field = d->findChild<QDoubleSpinBox*>("centre");
+            shown.centreShown = field->isVisible() && field->isEnabled();
+            if (rate > 0)
+                d->findChild<QDoubleSpinBox*>("rate")->setValue(rate);
+            if (*centre)
+                field->setValue(ui::parseHertz(centre).value_or(0));
+            d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Open)->click();
+        });
+    };
+    Shown first, again, mono;
+    ui::MainWindow w;
+    answer(first, 1e6, "433.92M");
+    ASSERT_TRUE(w.openPath(QString::fromStdString(rows)));
+    EXPECT_EQ(first.title, "Open numpy array");
+    EXPECT_TRUE(first.text.contains("<b>rows.npy</b> is a numpy array of 2 channels of 5,000 "
+                                    "samples (&lt;f4). numpy stores no sample rate"))
+        << first.text.toStdString();
+    EXPECT_EQ(first.combos, 1); // no sample type: the header gives it
+    EXPECT_EQ(first.channels, "I and Q (a radio recording)");
+    EXPECT_TRUE(first.centreShown);
+    const auto& info = w.document()->info();
+    EXPECT_EQ(info.kind, core::SignalKind::Iq);
+    EXPECT_EQ(info.sampleRate, 1e6);
+    EXPECT_EQ(info.centerFrequency.value_or(0), 433.92e6);
+    EXPECT_EQ(info.frames, 5000);
+    float iq[2] = {};
+    w.document()->source()->read(10, 1, iq);
+    EXPECT_EQ(iq[0], 0.25f);
+    EXPECT_EQ(iq[1], -0.5f);
+    // The Channel field reads the two rows as audio, without the centre, and back (undo).
+    w.document()->setIqMode(false);
+    EXPECT_EQ(w.document()->info().kind, core::SignalKind::Audio);
+    EXPECT_EQ(w.document()->info().channels, 2);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->info().centerFrequency.value_or(0), 433.92e6);
+    answer(again, 0, "");
+    ASSERT_TRUE(w.openPath(QString::fromStdString(rows)));
+    EXPECT_EQ(again.rate, "1 MHz");
+    EXPECT_EQ(again.channels, "I and Q (a radio recording)");
+    EXPECT_EQ(w.document()->info().centerFrequency.value_or(0), 433.92e6);
+    // One real channel is audio: the rate alone is asked.
+    const auto speech = dir.file("speech.npy");
+    {
+        core::NpyWriter npy(speech, core::NpyType::Float64, {8000}, false);
+        const std::vector<double> v(8000, 0.1);
+        npy.append(v.data(), v.size());
+        npy.finish();
+    }
+    answer(mono, 8000, "");
+    ASSERT_TRUE(w.openPath(QString::fromStdString(speech)));
+    EXPECT_EQ(mono.combos, 0);
+    EXPECT_FALSE(mono.centreShown);
+    EXPECT_TRUE(mono.text.contains("of 8,000 samples (&lt;f8)")) << mono.text.toStdString();
+    EXPECT_EQ(w.document()->info().kind, core::SignalKind::Audio);
+    EXPECT_EQ(w.document()->info().sampleRate, 8000);
 }
 
 // File > Rebuild's Save and open passes the result's rate along with a raw file, which keeps
