@@ -58,6 +58,21 @@ std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::in
     // with no word of --uncentred, which guess had found).
     Framing other = framing;
     other.centred = !framing.centred;
+    if (!spec.length) { // no length fits the frames framed so (a centred STFT has 2 or more)
+        const bool otherFrames =
+            lengthFitsFrames(p, lengthForFrames(p, frames, other), frames, other);
+        throw Error(spec.magnitudePath,
+                    std::to_string(frames) + (frames == 1 ? " frame fits" : " frames fit") +
+                        " no signal length with frames " +
+                        (framing.centred ? "centred on the samples (scipy's stft makes 2 or more)"
+                                         : "from the first sample"),
+                    otherFrames ? (framing.centred ? "frames that start at the first sample: add "
+                                                     "--uncentred (in the editor, tick \"frames "
+                                                     "start at the first sample\")"
+                                                   : "frames centred on the samples: leave out "
+                                                     "--uncentred")
+                                : "more frames");
+    }
     const bool otherFits = lengthFitsFrames(p, n, frames, other);
     const std::string hint =
         !otherFits        ? ""

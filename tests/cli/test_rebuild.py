@@ -1734,6 +1734,16 @@ class BadSpectra(CliTest):
         self.assertEqual(proc.returncode, 2)  # said before any work, too
         self.assertIn("--sample-type: unknown sample type 'int12' (expected int16,", proc.stderr)
         self.assertNotIn("spectral convergence", proc.stdout)
+        # One frame fits no centred STFT (scipy's makes 2 or more): said of the file, not of
+        # a --length nobody gave ("--length: 0 samples give 0 frames"), with what reads it.
+        np.save(self.path("one.npy"), m[:, :1])
+        proc = run("rebuild", self.path("one.npy"), "--fs", 8000, "--out", self.path("y.wav"))
+        self.assertIn("one.npy: 1 frame fits no signal length with frames centred on the "
+                      "samples (scipy's stft makes 2 or more) (expected frames that start at "
+                      "the first sample: add --uncentred", proc.stderr)
+        self.assertNotIn("--length", proc.stderr)
+        run("rebuild", self.path("one.npy"), "--fs", 8000, "--uncentred", "--out",
+            self.path("y.wav"), check=0)
         np.save(self.path("zero.npy"), np.zeros_like(m))
         proc = run("rebuild", self.path("zero.npy"), "--nperseg", 128, "--noverlap", 96,
                    "--iterations", 3, "--out", self.path("y.npy"), check=0)

@@ -235,7 +235,10 @@ TEST(RebuildDialog, ClosingOverAnUnsavedResultAsksFirst) {
     EXPECT_FALSE(d.isVisible());
     // Saved: no question.
     d.show();
+    QSignalSpy open(&d, &ui::RebuildDialog::openRequested); // a .npy opens too, at its rate
     ASSERT_TRUE(d.saveResult(QString::fromStdString((files.dir.path() / "r.npy").string())));
+    ASSERT_EQ(open.count(), 1);
+    EXPECT_TRUE(open.front().at(1).value<core::OpenOptions>().sampleRate.has_value());
     asked.clear();
     answer(QMessageBox::Cancel);
     d.reject();

@@ -79,11 +79,9 @@ bool RebuildDialog::saveResult(const QString& path) {
     }
     m_saved = true;
     m_status->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
-    if (!path.endsWith(".npy", Qt::CaseInsensitive)) {
-        core::OpenOptions options; // a raw file (.cf32) keeps no rate: the result's goes along
-        options.sampleRate = m_result->params.fs;
-        emit openRequested(path, options);
-    }
+    core::OpenOptions options; // raw files (.cf32) and .npy keep no rate: the result's goes along
+    options.sampleRate = m_result->params.fs;
+    emit openRequested(path, options);
     return true;
 }
 
