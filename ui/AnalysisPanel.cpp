@@ -173,9 +173,8 @@ void AnalysisPanel::showAnalysis(const core::StftParams& p, const core::SignalIn
         m_channel->addItem(tr("IQ (complex, two-sided)"), QString("iq"));
         m_channel->addItem(tr("Audio (two channels)"), QString("audio"));
         // Two real channels read as I and Q can be read as audio; complex values cannot.
-        const bool realNpy = info.container == core::Container::Npy &&
-                             info.datatype.find('c') == std::string::npos; // "<f4", not "<c8"
-        m_channel->setEnabled(info.container == core::Container::SoundFile || realNpy);
+        m_channel->setEnabled(info.container == core::Container::SoundFile ||
+                              (info.container == core::Container::Npy && !info.storedComplex));
     } else {
         if (info.channels >= 2 && info.channels <= Document::kMaxStackedChannels)
             m_channel->addItem(tr("All channels, one above another"), Document::kStackedChannels);

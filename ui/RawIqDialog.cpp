@@ -3,6 +3,7 @@
 #include "HertzSpinBox.h"
 #include "RefusalHold.h"
 #include "io/Npy.h"
+#include "io/NpySignalSource.h"
 #include "io/RawIqSource.h"
 #include "io/RawLayout.h"
 #include "io/Recognizer.h"
@@ -18,14 +19,6 @@
 
 namespace specedit::ui {
 namespace {
-
-bool isNpyFile(const QString& path) {
-    try {
-        return core::sniffHeader(path.toStdString()).kind == core::HeaderEvidence::Kind::Npy;
-    } catch (const core::Error&) {
-        return false;
-    }
-}
 
 // Where a value came from, for the line under the file's description.
 QString fromText(const std::string& origin) {
@@ -53,7 +46,7 @@ core::RawRecognition known(const QString& path, const core::OpenOptions& given,
 
 RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenOptions& given,
                          const std::string& givenFrom)
-    : QDialog(parent), m_hold(new RefusalHold(this)), m_npy(isNpyFile(path)) {
+    : QDialog(parent), m_hold(new RefusalHold(this)), m_npy(core::isNpyFile(path.toStdString())) {
     auto* form = new QFormLayout(this);
     m_rate = new HertzSpinBox(this);
     m_rate->setObjectName("rate");
@@ -112,17 +105,14 @@ void RawIqDialog::addNpyRows(QFormLayout* form, const QString& path, const core:
                              const std::string& givenFrom) {
     setWindowTitle(tr("Open numpy array"));
     const core::NpyReader npy(path.toStdString());
-    std::vector<std::int64_t> dims;
-    for (const auto d : npy.shape())
-        if (d != 1)
-            dims.push_back(d);
+    const core::NpyFraming f = core::npyFraming(npy);
     m_complexNpy = npy.isComplex();
-    const bool twoChannels = !m_complexNpy && dims.size() == 2 && (dims[0] == 2 || dims[1] == 2);
-    const QLocale locale;
-    const qint64 frames = dims.empty() ? 1 : (twoChannels && dims[0] == 2 ? dims[1] : dims[0]);
-    const QString held = m_complexNpy  ? tr("%1 complex (I/Q) samples").arg(locale.toString(frames))
-                         : twoChannels ? tr("2 channels of %1 samples").arg(locale.toString(frames))
-                                       : tr("%1 samples").arg(locale.toString(frames));
+    const bool twoChannels = !m_complexNpy && f.channels == 2;
+    const QString frames = QLocale().toString(qint64(f.frames));
+    const QString held = m_complexNpy ? tr("%1 complex (I/Q) samples").arg(frames)
+                         : f.channels > 1
+                             ? tr("%1 channels of %2 samples").arg(f.channels).arg(frames)
+                             : tr("%1 samples").arg(frames);
     auto* about = new QLabel(tr("<b>%1</b> is a numpy array of %2 (%3). numpy stores no sample "
                                 "rate: at what rate were they recorded?")
                                  .arg(QFileInfo(path).fileName().toHtmlEscaped(), held,
@@ -132,29 +122,39 @@ void RawIqDialog::addNpyRows(QFormLayout* form, const QString& path, const core:
     about->setMinimumWidth(420);
     form->addRow(about);
     const auto k = known(path, given, givenFrom, false);
-    m_rate->setValue(k.sampleRate.value.value_or(m_complexNpy || twoChannels ? 2e6 : 48000));
+    m_rate->setValue(k.sampleRate.value.value_or(m_complexNpy ? 2e6 : 48000));
     m_center->setValue(k.centerFrequency.value.value_or(0));
     form->addRow(new QLabel(tr("Rate %1.").arg(fromText(k.sampleRate.from)), this));
     form->addRow(tr("Sample rate"), m_rate);
-    if (twoChannels) {
-        m_channels = new QComboBox(this);
-        m_channels->setObjectName("channels");
-        m_channels->addItem(tr("I and Q (a radio recording)"), "iq");
-        m_channels->addItem(tr("stereo audio"), "audio");
-        // Rows of I and Q are how RF datasets keep them; columns how soundfile reads stereo.
-        const bool iq =
-            given.forceIq ||
-            (!given.forceAudio && (dims[0] == 2 || m_rate->value() > core::kHighestAudioRate));
-        m_channels->setCurrentIndex(iq ? 0 : 1);
-        form->addRow(tr("Channels"), m_channels);
-        auto showCentre = [this] { m_center->setEnabled(m_channels->currentIndex() == 0); };
-        connect(m_channels, &QComboBox::currentIndexChanged, this, showCentre);
-        showCentre();
-    }
+    if (twoChannels)
+        addChannelsRow(form, given);
     if (m_complexNpy || twoChannels)
         form->addRow(tr("Centre frequency"), m_center);
     else
         m_center->hide();
+}
+
+// Two real channels: I and Q, or stereo. Until picked, the rate decides as it does for a
+// stereo file (I/Q above 384 kHz), or what was given (how the file was read last time).
+void RawIqDialog::addChannelsRow(QFormLayout* form, const core::OpenOptions& given) {
+    m_channels = new QComboBox(this);
+    m_channels->setObjectName("channels");
+    m_channels->addItem(tr("I and Q (a radio recording)"), "iq");
+    m_channels->addItem(tr("stereo audio"), "audio");
+    form->addRow(tr("Channels"), m_channels);
+    auto byRate = [this] {
+        m_channels->setCurrentIndex(m_rate->value() > core::kHighestAudioRate ? 0 : 1);
+    };
+    if (given.forceIq || given.forceAudio)
+        m_channels->setCurrentIndex(given.forceIq ? 0 : 1);
+    else {
+        byRate();
+        auto follow = connect(m_rate, &HertzSpinBox::valueChanged, this, byRate);
+        connect(m_channels, &QComboBox::activated, this, [follow] { disconnect(follow); });
+    }
+    auto showCentre = [this] { m_center->setEnabled(m_channels->currentIndex() == 0); };
+    connect(m_channels, &QComboBox::currentIndexChanged, this, showCentre);
+    showCentre();
 }
 
 // A rate of 0 opened the file at the field's previous value without a word (a tester), and

@@ -4,8 +4,8 @@
 // name where a recorder wrote them there:
 //   raw samples without a header   sample type, sample rate and centre frequency
 //   a numpy array (.npy)           its header gives type and shape: the sample rate, whether
-//                                  two real channels are I and Q or stereo audio, and the
-//                                  centre of I/Q
+//                                  two real channels are I and Q or stereo audio (until picked,
+//                                  the rate decides, as for a stereo file), and the centre of I/Q
 // A field left with no value in its range says why and holds Open once.
 
 #include "io/OpenOptions.h"
@@ -35,6 +35,7 @@ private:
                     const std::string& givenFrom);
     void addNpyRows(QFormLayout* form, const QString& path, const core::OpenOptions& given,
                     const std::string& givenFrom);
+    void addChannelsRow(QFormLayout* form, const core::OpenOptions& given);
     void addRefusals(QFormLayout* form);
 
     QComboBox* m_format = nullptr;   // raw samples only

@@ -2,6 +2,8 @@
 
 #include "Document.h"
 #include "RawIqDialog.h"
+#include "io/Npy.h"
+#include "io/NpySignalSource.h"
 #include "io/Recognizer.h"
 #include "project/Project.h"
 #include "util/Error.h"
@@ -65,11 +67,28 @@ std::optional<core::OpenOptions> lastRawOptions(const QString& path) {
     return o;
 }
 
-// For a file never opened: the sample type and rate of the raw file opened last, where the
-// file's own name or extension says nothing (a session of captures at 1 MS/s proposed 2 MS/s
+// What a file asked about is: raw samples, or a numpy array of complex values or of so many
+// real channels (a 48 kHz sound clip's rate is no rate for the next capture's I/Q).
+QString openingKind(const QString& path) {
+    if (!core::isNpyFile(path.toStdString()))
+        return "raw";
+    try {
+        const core::NpyReader npy(path.toStdString());
+        return npy.isComplex() ? QString("npy complex")
+                               : QString("npy %1 channels").arg(core::npyFraming(npy).channels);
+    } catch (const core::Error&) {
+        return "npy";
+    }
+}
+
+// For a file never opened: the sample type and rate of the file of its kind opened last, where
+// the file's own name or extension says nothing (a session of captures at 1 MS/s proposed 2 MS/s
 // for each new one). Never its centre: that belongs to the other recording.
 std::optional<core::OpenOptions> latestRawOptions(const QString& path) {
-    const QVariantMap all = QSettings().value(kRawKey).toMap();
+    QVariantMap all = QSettings().value(kRawKey).toMap();
+    const QString kind = openingKind(path);
+    for (auto it = all.begin(); it != all.end();)
+        it = it->toMap().value("kind", "raw").toString() == kind ? std::next(it) : all.erase(it);
     auto latest = std::max_element(all.begin(), all.end(), openedEarlier);
     if (latest == all.end())
         return std::nullopt;
@@ -93,6 +112,7 @@ void rememberRawOptions(const QString& path, const core::OpenOptions& o) {
     QVariantMap entry{{"format", QString::fromStdString(o.rawFormat.value_or(""))},
                       {"rate", o.sampleRate.value_or(0)},
                       {"size", file.size()},
+                      {"kind", openingKind(path)},
                       {"when", QDateTime::currentMSecsSinceEpoch()}};
     if (o.centerFrequency)
         entry.insert("centre", *o.centerFrequency);
@@ -162,7 +182,8 @@ bool openRecordingAsking(Document& document, const QString& path, const core::Op
     std::string from = last ? "last opening" : "saved result";
     if (!given && !last) {
         last = latestRawOptions(path);
-        from = "raw file opened last";
+        from = core::isNpyFile(path.toStdString()) ? "numpy array opened last"
+                                                   : "raw file opened last";
     }
     RawIqDialog dialog(path, parent, last.value_or(options), from);
     if (dialog.exec() != QDialog::Accepted)

@@ -81,7 +81,9 @@ void registerApply(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("--out", args->out,
                     "Output file; its extension picks the container (default: "
                     "<source>.edited.<ext> beside the project)");
-    cmd->add_option("--sample-type", args->sampleType, "int16 | float32 (default: the input's)");
+    cmd->add_option("--sample-type", args->sampleType,
+                    "int16 | float32 | float64 | int8 | uint8 | int24 | int32, as the output holds "
+                    "(default: the input's)");
     cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
     cmd->callback([args, &action] {
         action = [args] {

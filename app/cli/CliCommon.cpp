@@ -146,15 +146,6 @@ std::unique_ptr<core::JobControl> makeBarJob(const std::string& label) {
     });
 }
 
-// Whether the file an error names is a numpy array (asked only its rate, not a sample type).
-bool isNpy(const std::string& subject) {
-    try {
-        return core::sniffHeader(subject).kind == core::HeaderEvidence::Kind::Npy;
-    } catch (const core::Error&) {
-        return false;
-    }
-}
-
 } // namespace
 
 void JobDeleter::operator()(core::JobControl* job) const {
@@ -182,10 +173,12 @@ int runGuarded(const std::function<void()>& body) {
         finishProgress();
         std::cerr << "specedit-cli: error: " << e.what() << '\n';
         if (e.kind() == core::ErrorKind::NeedsRawParameters)
-            std::cerr << (isNpy(e.subject())
-                              ? "specedit-cli: give it with --rate HZ (e.g. --rate 2e6)\n"
+            std::cerr << (core::isNpyFile(e.subject())
+                              ? "specedit-cli: give it with --rate HZ (e.g. --rate 2e6); in a "
+                                "project, \"rate\" under source_options\n"
                               : "specedit-cli: give them with --format TYPE (cf32, cs16, cs8, "
-                                "cu8, ...) and --rate HZ (e.g. --rate 2e6)\n");
+                                "cu8, ...) and --rate HZ (e.g. --rate 2e6); in a project, "
+                                "\"format\" and \"rate\" under source_options\n");
         return e.kind() == core::ErrorKind::Data ? kExitFailure : kExitUsage;
     } catch (const core::Cancelled&) {
         finishProgress();

@@ -2,6 +2,7 @@
 
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "io/FilenameMetadata.h"
 #include "io/NpySignalSource.h"
 #include "io/Recognizer.h"
 #include "io/SourceFactory.h"
@@ -91,12 +92,28 @@ nlohmann::json describeRaw(const std::string& path, const core::OpenOptions& opt
     return j;
 }
 
-// What is known of a numpy array that cannot be opened for want of a rate: its header.
-nlohmann::json describeNpy(const std::string& path) {
+// What is known of a numpy array that cannot be opened for want of a rate: its header, the
+// file name's centre, and the kind when the values or the user decide it (two real channels
+// are I/Q or stereo by the rate).
+nlohmann::json describeNpy(const std::string& path, const core::OpenOptions& options) {
     const core::NpySignalSource src(path, 1.0);
-    nlohmann::json j = describe(src.info());
-    j["kind"] = src.info().isComplex() ? "iq" : nullptr; // real channels: I/Q by the rate
-    j["sample_rate"] = j["duration"] = j["sample_rate_from"] = j["kind_from"] = nullptr;
+    const auto& info = src.info();
+    nlohmann::json j = describe(info);
+    const bool iq = info.storedComplex || options.forceIq;
+    const bool audio = !iq && (info.channels != 2 || options.forceAudio);
+    j["kind"] = iq ? nlohmann::json("iq") : audio ? nlohmann::json("audio") : nlohmann::json();
+    j["kind_from"] = options.forceIq || options.forceAudio ? nlohmann::json("user")
+                     : iq || audio                         ? nlohmann::json("header")
+                                                           : nlohmann::json();
+    j["sample_rate"] = j["duration"] = j["sample_rate_from"] = nullptr;
+    const auto hints = core::parseRecorderFilename(path);
+    const auto centre = options.centerFrequency ? options.centerFrequency : hints.centerFrequency;
+    if (!audio && centre) {
+        j["center_frequency"] = *centre;
+        j["center_frequency_from"] = options.centerFrequency ? "user" : "file name";
+    }
+    if (options.swapIq && !audio)
+        j["iq_swapped"] = true;
     return j;
 }
 
@@ -117,8 +134,8 @@ void registerInfo(CLI::App& app, std::function<int()>& action) {
                     // A raw file or array whose rate nobody knows: report what is known.
                     if (e.kind() != core::ErrorKind::NeedsRawParameters)
                         throw;
-                    if (core::sniffHeader(args->file).kind == core::HeaderEvidence::Kind::Npy)
-                        std::cout << describeNpy(args->file).dump(2) << '\n';
+                    if (core::isNpyFile(args->file))
+                        std::cout << describeNpy(args->file, args->open).dump(2) << '\n';
                     else if (core::recognizeRaw(args->file, args->open).layout.value)
                         std::cout << describeRaw(args->file, args->open).dump(2) << '\n';
                     else

@@ -4,6 +4,7 @@
 
 #include "apply/Rebuild.h"
 #include "apply/RebuildLevel.h"
+#include "apply/RebuildNotes.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/RebuildArgs.h"

@@ -1,6 +1,7 @@
 // `specedit-cli rebuild MAG --phase PHASE` with no STFT given: scipy's defaults first, and the
 // reading `guess` finds when they do not make the files (cli/RebuildArgs.h, rebuildAsMade).
 
+#include "apply/RebuildNotes.h"
 #include "cli/RebuildArgs.h"
 #include "phase/GuessRanking.h"
 #include "phase/ParameterGuess.h"

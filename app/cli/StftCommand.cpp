@@ -3,9 +3,10 @@
 #include "apply/NpyExchange.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "io/FilenameMetadata.h"
+#include "io/Recognizer.h"
 #include "io/SourceFactory.h"
 
-#include <filesystem>
 #include <iostream>
 
 namespace specedit::cli {
@@ -22,8 +23,9 @@ struct StftArgs {
 void runStft(StftArgs a, core::JobControl& job) {
     if (a.analysis.fs)
         a.open.sampleRate = a.analysis.fs;
-    else if (std::filesystem::path(a.input).extension() == ".npy" && !a.open.sampleRate)
-        a.open.sampleRate = 1.0; // scipy's default for an array
+    else if (!a.open.sampleRate && core::isNpyFile(a.input) &&
+             !core::parseRecorderFilename(a.input).sampleRate)
+        a.open.sampleRate = 1.0; // scipy's default for an array whose name gives no rate
     const auto src = openInput(a.input, a.open);
     const auto& info = src->info();
     const int channel = info.isComplex() ? 0 : resolveChannel(a.channel, info.channels, a.input);

@@ -34,6 +34,7 @@ public:
     const std::string& descr() const { return m_descr; } // as the header gives it: "<f4", ">i2"
     bool isComplex() const { return m_kind == 'c'; }
     bool isInteger() const { return m_kind == 'i' || m_kind == 'u'; }
+    std::size_t itemSize() const { return m_size; } // bytes per element
     const std::vector<std::int64_t>& shape() const { return m_shape; }
     bool fortranOrder() const { return m_fortran; }
     std::int64_t elementCount() const;

@@ -27,46 +27,55 @@ NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(pat
     if (!(fs > 0) || !std::isfinite(fs))
         throw Error("--fs", "sample rate " + std::to_string(fs) + " is not positive",
                     "a finite rate > 0 Hz");
-    frameChannels(path);
+    const NpyFraming f = npyFraming(m_npy);
+    m_interleaved = f.interleaved;
+    m_info.kind = m_npy.isComplex() ? SignalKind::Iq : SignalKind::Audio;
+    m_info.channels = m_npy.isComplex() ? 2 : f.channels;
+    m_info.frames = f.frames;
+    m_info.storedComplex = m_npy.isComplex();
     m_info.sampleRate = fs;
-    m_info.sampleType = SampleType::Float32;
+    // float64 (and complex128) stays so on export; float16 is read as float32, which holds it
+    const bool wide = m_npy.itemSize() == (m_npy.isComplex() ? 16u : 8u);
+    m_info.sampleType = wide ? SampleType::Float64 : SampleType::Float32;
     m_info.datatype = m_npy.descr();
     m_info.container = Container::Npy;
     m_info.files = {path};
 }
 
-// Frames and channels from the shape, its dimensions of 1 dropped.
-void NpySignalSource::frameChannels(const std::string& path) {
-    if (m_npy.elementCount() == 0)
-        throw Error(path, "holds no samples (shape " + shapeText(m_npy.shape()) + ")",
+NpyFraming npyFraming(const NpyReader& npy) {
+    const std::string& path = npy.path();
+    if (npy.elementCount() == 0)
+        throw Error(path, "holds no samples (shape " + shapeText(npy.shape()) + ")",
                     "an array of samples");
-    std::vector<std::int64_t> dims;
-    for (const auto d : m_npy.shape())
+    std::vector<std::int64_t> dims; // without those of 1
+    for (const auto d : npy.shape())
         if (d != 1)
             dims.push_back(d);
-    const bool fortran = m_npy.fortranOrder();
-    std::int64_t frames = dims.empty() ? m_npy.elementCount() : dims.front();
-    std::int64_t channels = 1;
-    if (dims.size() == 2 && dims[1] <= kMaxNpyChannels && dims[0] >= dims[1]) {
-        channels = dims[1]; // frames x channels
-        m_interleaved = !fortran;
-    } else if (dims.size() == 2 && dims[0] <= kMaxNpyChannels) {
-        frames = dims[1]; // channels x frames
-        channels = dims[0];
-        m_interleaved = fortran;
+    NpyFraming f;
+    f.frames = dims.empty() ? 1 : dims.front();
+    const auto fits = [](std::int64_t frames, std::int64_t channels) {
+        return channels <= 2 ? frames >= channels
+                             : channels <= kMaxNpyChannels && frames >= 64 * channels;
+    };
+    if (dims.size() == 2 && fits(dims[0], dims[1])) {
+        f.channels = int(dims[1]);
+        f.interleaved = !npy.fortranOrder();
+    } else if (dims.size() == 2 && fits(dims[1], dims[0])) {
+        f.frames = dims[1];
+        f.channels = int(dims[0]);
+        f.channelsFirst = true;
+        f.interleaved = npy.fortranOrder();
     } else if (dims.size() >= 2) {
-        throw Error(path, "is a " + shapeText(m_npy.shape()) + " array, not a signal",
-                    "a 1-D array of samples, or frames x channels with at most " +
+        throw Error(path, "is a " + shapeText(npy.shape()) + " array, not a signal",
+                    "a 1-D array of samples, or frames x channels (at most " +
                         std::to_string(kMaxNpyChannels) +
-                        " channels (a spectrogram is read by File > Rebuild from spectrogram, "
-                        "or specedit-cli rebuild)");
+                        " channels, 64 samples or more each; a spectrogram is read by File > "
+                        "Rebuild from spectrogram, or specedit-cli rebuild)");
     }
-    if (m_npy.isComplex() && channels > 1)
-        throw Error(path, "holds " + std::to_string(channels) + " channels of complex samples",
+    if (npy.isComplex() && f.channels > 1)
+        throw Error(path, "holds " + std::to_string(f.channels) + " channels of complex samples",
                     "one channel of complex (I/Q) samples");
-    m_info.kind = m_npy.isComplex() ? SignalKind::Iq : SignalKind::Audio;
-    m_info.channels = m_npy.isComplex() ? 2 : int(channels);
-    m_info.frames = frames;
+    return f;
 }
 
 void NpySignalSource::read(std::int64_t start, std::int64_t count, float* out) const {

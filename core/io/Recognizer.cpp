@@ -82,6 +82,14 @@ HeaderEvidence sniffHeader(const std::string& path) {
     return e;
 }
 
+bool isNpyFile(const std::string& path) {
+    try {
+        return sniffHeader(path).kind == HeaderEvidence::Kind::Npy;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
 bool hasSoundExtension(const std::string& path) {
     static const char* kSound[] = {".wav",  ".wave", ".flac", ".ogg",  ".oga", ".aif",
                                    ".aiff", ".aifc", ".w64",  ".rf64", ".au",  ".snd"};

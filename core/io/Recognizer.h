@@ -31,6 +31,9 @@ struct HeaderEvidence {
 // Reads at most the first 512 bytes. Throws Error when the file cannot be read.
 HeaderEvidence sniffHeader(const std::string& path);
 
+// Whether the file begins as numpy's .npy does; false for a file that cannot be read.
+bool isNpyFile(const std::string& path);
+
 // Whether the extension names a sound-file format (.wav .flac .ogg .aif .aiff .w64 .rf64 ...).
 bool hasSoundExtension(const std::string& path);
 // Whether the extension names raw samples of no particular type (.raw .iq .bin .dat).

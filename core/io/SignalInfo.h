@@ -38,6 +38,7 @@ struct SignalInfo {
     std::vector<std::uint8_t> auxiChunk; // raw WAV auxi chunk to carry over on export
     nlohmann::json sigmfMeta;            // the SigMF metadata document (Sigmf only)
     bool iqSwapped = false;              // I and Q were swapped on read
+    bool storedComplex = false;          // complex values on disk (a .npy): I/Q whatever is said
     std::vector<std::string> files;      // every file the samples come from (never overwritten)
     // What is wrong with the file, read anyway as far as it goes (empty: nothing), said to the
     // user: "truncated: ...".

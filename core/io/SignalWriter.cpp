@@ -309,11 +309,13 @@ private:
 };
 
 // A numpy array (numpy stores no rate): 1-D complex64 for I/Q, 1-D float32 for one channel,
-// frames x channels for more; complex128 / float64 when float64 is asked for.
+// frames x channels for more; complex128 / float64 when float64 is asked for or the source
+// holds it.
 class NpyOutput final : public SignalWriter::Impl {
 public:
     NpyOutput(const std::string& target, const SignalInfo& like, std::optional<SampleType> t)
-        : m_iq(like.kind == SignalKind::Iq), m_double(t == SampleType::Float64) {
+        : m_iq(like.kind == SignalKind::Iq),
+          m_double(t.value_or(like.sampleType) == SampleType::Float64) {
         path = target;
         channels = like.channels;
         integerOutput = false;

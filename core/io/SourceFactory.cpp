@@ -201,27 +201,41 @@ std::unique_ptr<SampleSource> openSoundFile(const std::string& path, const OpenO
     return src;
 }
 
-// Whether a numpy array's samples are I/Q: complex values are; two real channels when the user
-// or the rate says so, as for a stereo sound file.
-void decideNpyKind(SignalInfo& info, const std::string& path, const OpenOptions& options) {
-    if (options.forceIq && options.forceAudio)
+// What the user said of a numpy array that its values contradict, whatever the rate.
+void checkNpyOptions(const SignalInfo& info, const std::string& path, const OpenOptions& o) {
+    if (o.rawFormat)
+        throw Error("--format",
+                    "given for " + fileName(path) +
+                        ", a numpy array: its header gives the sample type",
+                    "no --format for a .npy file");
+    if (o.forceIq && o.forceAudio)
         throw Error(ErrorKind::Usage, path, "asked to read it both as I/Q and as audio",
                     "one of the two");
-    info.origins.kind = "header";
-    if (info.kind == SignalKind::Iq) {
-        if (options.forceAudio)
-            throw Error(path, "holds complex (I/Q) samples, asked to be read as audio",
-                        "real samples for audio, or leave out --audio");
-        return;
-    }
-    const std::string why = soundFileIqReason(info.channels, info.sampleRate, options, false);
-    if (why.empty())
-        return;
-    if (info.channels != 2)
+    if (info.storedComplex && o.forceAudio)
+        throw Error(path, "holds complex (I/Q) samples, asked to be read as audio",
+                    "real samples for audio, or leave out --audio");
+    if (!info.storedComplex && o.forceIq && info.channels != 2)
         throw Error(path,
                     "I/Q needs 2 channels (I and Q) but the array has " +
                         std::to_string(info.channels),
                     "complex samples, or two channels of I and Q; or leave out --iq");
+    const bool audio = !info.storedComplex && !o.forceIq && (info.channels != 2 || o.forceAudio);
+    if (audio && o.centerFrequency)
+        throw Error(path, "--center given for audio samples", "I/Q samples (or add --iq)");
+    if (audio && o.swapIq)
+        throw Error(path, "--swap-iq given for audio samples", "I/Q samples (or add --iq)");
+}
+
+// Whether a numpy array's samples are I/Q: complex values are; two real channels when the user
+// or the rate says so, as for a stereo sound file (rows or columns alike: librosa keeps
+// stereo as rows, RF datasets I and Q).
+void decideNpyKind(SignalInfo& info, const OpenOptions& options) {
+    info.origins.kind = options.forceAudio || options.forceIq ? "user" : "header";
+    if (info.storedComplex)
+        return;
+    const std::string why = soundFileIqReason(info.channels, info.sampleRate, options, false);
+    if (why.empty() || info.channels != 2)
+        return;
     info.kind = SignalKind::Iq;
     info.origins.kind = why;
 }
@@ -229,29 +243,26 @@ void decideNpyKind(SignalInfo& info, const std::string& path, const OpenOptions&
 // A numpy array: its header gives the type and shape; numpy stores no rate or centre, so they
 // come from the user, else the file name.
 std::unique_ptr<SampleSource> openNpy(const std::string& path, const OpenOptions& options) {
-    if (options.rawFormat)
-        throw Error("--format",
-                    "given for " + fileName(path) +
-                        ", a numpy array: its header gives the sample type",
-                    "no --format for a .npy file");
     const FilenameHints hints = parseRecorderFilename(fileName(path));
     const auto rate = options.sampleRate ? options.sampleRate : hints.sampleRate;
     auto src = std::make_unique<NpySignalSource>(path, rate.value_or(1.0)); // the shape first
+    SignalInfo& info = src->mutableInfo();
+    checkNpyOptions(info, path, options);
     if (!rate)
         throw Error(ErrorKind::NeedsRawParameters, path,
                     "the sample rate is unknown: numpy arrays carry none and the file name gives "
                     "none",
                     "the sample rate in Hz");
-    SignalInfo& info = src->mutableInfo();
-    decideNpyKind(info, path, options);
+    decideNpyKind(info, options);
     info.origins.sampleRate = options.sampleRate ? "user" : "file name";
     info.origins.sampleType = "header";
     info.startTime = hints.startTime;
     if (info.kind != SignalKind::Iq) {
-        if (options.centerFrequency)
-            throw Error(path, "--center given for audio samples", "I/Q samples (or add --iq)");
-        if (options.swapIq)
-            throw Error(path, "--swap-iq given for audio samples", "I/Q samples (or add --iq)");
+        if (options.centerFrequency || options.swapIq) // two channels the rate made audio
+            throw Error(path,
+                        std::string(options.swapIq ? "--swap-iq" : "--center") +
+                            " given for two channels read as stereo audio at this rate",
+                        "I/Q samples: add --iq");
         return src;
     }
     info.centerFrequency =

@@ -495,7 +495,24 @@ class Recognition(CliTest):
         stereo = self.info(self.path("rows.npy"), "--rate", "48k")
         self.assertEqual((stereo["kind"], stereo["channels"]), ("audio", 2))
         proc = run("info", self.path("rows.npy"), "--rate", "48k", "--center", "1M", check=1)
-        self.assertIn("--center given for audio samples", proc.stderr)
+        self.assertIn("--center given for two channels read as stereo audio at this rate "
+                      "(expected I/Q samples: add --iq)", proc.stderr)
+        # Without a rate, info says what the header and the options decide (a real array
+        # crashed it), and options the values contradict are refused before the rate is asked.
+        np.save(self.path("mono.npy"), x.real.astype(np.float64))
+        mono = self.info(self.path("mono.npy"))
+        self.assertEqual((mono["kind"], mono["sample_type"], mono["sample_rate"]),
+                         ("audio", "float64", None))
+        self.assertIsNone(self.info(self.path("rows.npy"))["kind"])  # the rate decides
+        self.assertEqual(self.info(self.path("rows.npy"), "--iq")["kind"], "iq")
+        proc = run("info", self.path("cap.npy"), "--audio", check=1)
+        self.assertIn("holds complex (I/Q) samples, asked to be read as audio", proc.stderr)
+        # stft takes a rate the file name gives (it took scipy's 1 Hz and then saw 2 channels
+        # of audio).
+        np.save(self.path("rows_2M.npy"), rows)
+        run("stft", self.path("rows_2M.npy"), "--out", self.path("z.npy"), check=0)
+        _, _, z = scipy.signal.stft(x, 2e6, nperseg=256, return_onesided=False)
+        self.assertLess(rel_err(np.load(self.path("z.npy")), z), 1e-5)
 
     def test_a_truncated_wav_is_read_as_far_as_it_goes_and_said(self):
         # A recorder that stopped abruptly: the header declares 1 s at 16 kHz, 0.25 s is there.

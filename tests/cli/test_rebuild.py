@@ -188,6 +188,31 @@ class RebuildFromMagnitudeAndPhase(CliTest):
             "--noverlap", 96, "--length", len(x), "--out", self.path("y.npy"), check=0)
         self.assertLess(test_cli.rel_err(np.load(self.path("y.npy")), x), 1e-6)
 
+    def test_a_sample_where_every_window_is_zero_is_said_to_be_zero(self):
+        # Frames from the first sample under a periodic Hann: sample 0 is weighed by 0 in the
+        # only frame holding it, so the exact inverse gives 0 there; it was not said.
+        x = signal(4000)
+        _, _, z = scipy.signal.stft(x, nperseg=128, noverlap=96, boundary=None, padded=False)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--nperseg",
+                   128, "--noverlap", 96, "--uncentred", "--out", self.path("y.npy"), check=0)
+        y = np.load(self.path("y.npy"))
+        self.assertEqual(y[0], 0)
+        self.assertLess(np.max(np.abs(y[1:] - x[1:len(y)])), 1e-9)
+        self.assertIn("the first sample lies under no frame's window (or where it is zero), so "
+                      "no frame says what it was: it is zero", proc.stdout)
+        # A window that is nowhere zero at its ends (Hamming) leaves nothing to say.
+        _, _, z = scipy.signal.stft(x, window="hamming", nperseg=128, noverlap=96,
+                                    boundary=None, padded=False)
+        np.save(self.path("m.npy"), np.abs(z))
+        np.save(self.path("p.npy"), np.angle(z))
+        proc = run("rebuild", self.path("m.npy"), "--phase", self.path("p.npy"), "--window",
+                   "hamming", "--nperseg", 128, "--noverlap", 96, "--uncentred", "--out",
+                   self.path("y.npy"), check=0)
+        self.assertNotIn("under no frame's window", proc.stdout)
+        self.assertLess(np.max(np.abs(np.load(self.path("y.npy")) - x[:len(y)])), 1e-9)
+
     def test_a_npy_result_keeps_double_precision_unless_asked(self):
         # numpy users compare against their float64 signal: a float32 file stopped at 1e-7.
         x = signal(4000)

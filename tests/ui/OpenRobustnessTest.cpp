@@ -496,8 +496,11 @@ TEST(OpenRobustness, ANumpyArrayAsksOnlyItsRateAndChannels) {
                                     "samples (&lt;f4). numpy stores no sample rate"))
         << first.text.toStdString();
     EXPECT_EQ(first.combos, 1); // no sample type: the header gives it
-    EXPECT_EQ(first.channels, "I and Q (a radio recording)");
-    EXPECT_TRUE(first.centreShown);
+    // Until picked, the rate decides as for a stereo file: 48 kHz stereo, and I/Q once the
+    // rate typed is 1 MHz (checked by what opened).
+    EXPECT_EQ(first.channels, "stereo audio");
+    EXPECT_EQ(first.rate, "48 kHz");
+    EXPECT_FALSE(first.centreShown);
     const auto& info = w.document()->info();
     EXPECT_EQ(info.kind, core::SignalKind::Iq);
     EXPECT_EQ(info.sampleRate, 1e6);
@@ -529,10 +532,19 @@ TEST(OpenRobustness, ANumpyArrayAsksOnlyItsRateAndChannels) {
     answer(mono, 8000, "");
     ASSERT_TRUE(w.openPath(QString::fromStdString(speech)));
     EXPECT_EQ(mono.combos, 0);
+    EXPECT_EQ(mono.rate, "48 kHz"); // not the 1 MHz of the two channels opened before
     EXPECT_FALSE(mono.centreShown);
     EXPECT_TRUE(mono.text.contains("of 8,000 samples (&lt;f8)")) << mono.text.toStdString();
     EXPECT_EQ(w.document()->info().kind, core::SignalKind::Audio);
     EXPECT_EQ(w.document()->info().sampleRate, 8000);
+    // A second two-channel array is proposed the rate of the first, and says so.
+    std::filesystem::copy_file(rows, dir.file("rows2.npy"));
+    Shown next;
+    answer(next, 0, "");
+    ASSERT_TRUE(w.openPath(QString::fromStdString(dir.file("rows2.npy"))));
+    EXPECT_EQ(next.rate, "1 MHz");
+    EXPECT_TRUE(next.text.contains("Rate from the numpy array opened last."))
+        << next.text.toStdString();
 }
 
 // File > Rebuild's Save and open passes the result's rate along with a raw file, which keeps

@@ -3,6 +3,7 @@
 #include "Counted.h"
 #include "ErrorText.h"
 #include "apply/RebuildLevel.h"
+#include "apply/RebuildNotes.h"
 
 #include <QObject>
 #include <algorithm>

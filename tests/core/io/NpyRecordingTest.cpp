@@ -65,6 +65,8 @@ TEST(NpyRecording, ComplexSamplesAreIq) {
     const std::vector<std::complex<double>> wide(x.begin(), x.end());
     const auto be = saved(dir, "wide.npy", NpyType::Complex128, {1, 3}, wide);
     EXPECT_EQ(readAll(*openRecording(be, atRate(1e6))), readAll(*src));
+    EXPECT_EQ(openRecording(be, atRate(1e6))->info().sampleType, SampleType::Float64);
+    EXPECT_EQ(src->info().sampleType, SampleType::Float32);
 }
 
 // Two rows of I and Q (RF datasets), two columns (soundfile.read's stereo), Fortran order.
@@ -128,6 +130,14 @@ TEST(NpyRecording, WhatCannotBeReadIsSaid) {
     const auto empty = saved(dir, "empty.npy", NpyType::Float32, {5, 0}, std::vector<float>{});
     specedit::test::expectError([&] { openRecording(empty, atRate(8000)); },
                                 {"empty.npy", "holds no samples (shape 5 x 0)"});
+    // A small spectrogram is no 20-channel recording: more than 2 channels need 64 samples each.
+    const auto small =
+        saved(dir, "small.npy", NpyType::Float32, {129, 20}, std::vector<float>(129 * 20));
+    specedit::test::expectError([&] { openRecording(small, atRate(8000)); },
+                                {"small.npy", "is a 129 x 20 array, not a signal"});
+    const auto eight =
+        saved(dir, "eight.npy", NpyType::Float32, {8, 512}, std::vector<float>(8 * 512));
+    EXPECT_EQ(openRecording(eight, atRate(8000))->info().channels, 8);
     const auto cube = saved(dir, "cube.npy", NpyType::Float32, {4, 3, 2}, std::vector<float>(24));
     specedit::test::expectError([&] { openRecording(cube, atRate(8000)); },
                                 {"cube.npy", "is a 4 x 3 x 2 array, not a signal"});
