@@ -88,11 +88,13 @@ MainWindow::MainWindow(QWidget* parent)
     buildStatusBar();
     new AutoLength(m_document, m_view, this);
     wireAnalysisPanel(m_panel, m_document, m_view, statusBar());
-    if (!m_recent->crashedFile().isEmpty())
-        statusBar()->showMessage(tr("SpecEdit stopped while opening %1 last time; it was "
-                                    "removed from Open Recent")
-                                     .arg(m_recent->crashedFile()),
-                                 15000);
+    if (!m_recent->crashedFile().isEmpty())  // once the window shows: shown before, the
+        QTimer::singleShot(0, this, [this] { // message and the summary were drawn over each other
+            statusBar()->showMessage(tr("SpecEdit stopped while opening %1 last time; it was "
+                                        "removed from Open Recent")
+                                         .arg(m_recent->crashedFile()),
+                                     15000);
+        });
     resize(1400, 850);
     updateTitle();
     WheelGuard::install(this);

@@ -60,6 +60,14 @@ RawIqDialog::RawIqDialog(const QString& path, QWidget* parent, const core::OpenO
     else
         addRawRows(form, path, given, givenFrom);
     addRefusals(form);
+    // Tab goes down the rows (the fields were made before the rows that hold them).
+    QWidget* previous = nullptr;
+    for (QWidget* field : std::initializer_list<QWidget*>{m_format, m_rate, m_channels, m_center})
+        if (field) {
+            if (previous)
+                setTabOrder(previous, field);
+            previous = field;
+        }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this,
             [this] { m_hold->accept([this] { QDialog::accept(); }); });

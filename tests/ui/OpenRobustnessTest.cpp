@@ -126,6 +126,9 @@ TEST(OpenRobustness, AFileThatCrashedTheEditorLeavesOpenRecent) {
     const QStringList recent = QSettings().value("recentFiles").toStringList();
     EXPECT_EQ(recent, QStringList{"/data/fine.wav"});
     EXPECT_FALSE(QSettings().contains("openingFile"));
+    // Said once the window shows (said before, it and the summary were drawn over each other).
+    w.show();
+    QCoreApplication::processEvents();
     EXPECT_TRUE(w.statusBar()->currentMessage().contains("/data/crashed.cf32"));
 }
 
