@@ -88,8 +88,10 @@ MainWindow::MainWindow(QWidget* parent)
     buildStatusBar();
     new AutoLength(m_document, m_view, this);
     wireAnalysisPanel(m_panel, m_document, m_view, statusBar());
-    if (!m_recent->crashedFile().isEmpty())  // once the window shows: shown before, the
-        QTimer::singleShot(0, this, [this] { // message and the summary were drawn over each other
+    // From the event loop, after the window is made (shown from here, the message and the
+    // summary were drawn over each other).
+    if (!m_recent->crashedFile().isEmpty())
+        QTimer::singleShot(0, this, [this] {
             statusBar()->showMessage(tr("SpecEdit stopped while opening %1 last time; it was "
                                         "removed from Open Recent")
                                          .arg(m_recent->crashedFile()),

@@ -81,6 +81,13 @@ QString openingKind(const QString& path) {
     }
 }
 
+// Entries written before kinds were kept: a numpy array's has no sample type.
+QString entryKind(const QVariantMap& entry) {
+    if (entry.contains("kind"))
+        return entry.value("kind").toString();
+    return entry.value("format").toString().isEmpty() ? "npy" : "raw";
+}
+
 // For a file never opened: the sample type and rate of the file of its kind opened last, where
 // the file's own name or extension says nothing (a session of captures at 1 MS/s proposed 2 MS/s
 // for each new one). Never its centre: that belongs to the other recording.
@@ -88,7 +95,7 @@ std::optional<core::OpenOptions> latestRawOptions(const QString& path) {
     QVariantMap all = QSettings().value(kRawKey).toMap();
     const QString kind = openingKind(path);
     for (auto it = all.begin(); it != all.end();)
-        it = it->toMap().value("kind", "raw").toString() == kind ? std::next(it) : all.erase(it);
+        it = entryKind(it->toMap()) == kind ? std::next(it) : all.erase(it);
     auto latest = std::max_element(all.begin(), all.end(), openedEarlier);
     if (latest == all.end())
         return std::nullopt;

@@ -100,12 +100,13 @@ nlohmann::json describeNpy(const std::string& path, const core::OpenOptions& opt
     const auto& info = src.info();
     nlohmann::json j = describe(info);
     const bool iq = info.storedComplex || options.forceIq;
-    const bool audio = !iq && (info.channels != 2 || options.forceAudio);
+    const bool audio = core::npyReadsAsAudio(info, options);
     j["kind"] = iq ? nlohmann::json("iq") : audio ? nlohmann::json("audio") : nlohmann::json();
     j["kind_from"] = options.forceIq || options.forceAudio ? nlohmann::json("user")
                      : iq || audio                         ? nlohmann::json("header")
                                                            : nlohmann::json();
     j["sample_rate"] = j["duration"] = j["sample_rate_from"] = nullptr;
+    j["sample_type_from"] = "header";
     const auto hints = core::parseRecorderFilename(path);
     const auto centre = options.centerFrequency ? options.centerFrequency : hints.centerFrequency;
     if (!audio && centre) {

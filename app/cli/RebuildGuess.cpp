@@ -144,7 +144,7 @@ core::RebuildOutcome rebuildAsMade(const RebuildArgs& a, core::RebuildSpec& spec
                  std::to_string(r->params.noverlap) + ") misses the input by " +
                  core::shortNumber(r->interiorDb) + " dB";
     } catch (const core::Error& e) {
-        if (!mayGuess(a, spec))
+        if (!mayGuess(a, spec) || e.problem().find(core::kNoLengthGives) != std::string::npos)
             throw;
         unfit = std::current_exception();
         missed = "does not fit the files (" + std::string(e.what()) + ")";

@@ -62,8 +62,8 @@ std::int64_t resolveLength(const RebuildSpec& spec, const StftParams& p, std::in
         const bool otherFrames =
             lengthFitsFrames(p, lengthForFrames(p, frames, other), frames, other);
         throw Error(spec.magnitudePath,
-                    std::to_string(frames) + (frames == 1 ? " frame fits" : " frames fit") +
-                        " no signal length with frames " +
+                    std::to_string(frames) + (frames == 1 ? " frame: " : " frames: ") +
+                        kNoLengthGives + " with frames " +
                         (framing.centred ? "centred on the samples (scipy's stft makes 2 or more)"
                                          : "from the first sample"),
                     otherFrames ? (framing.centred ? "frames that start at the first sample: add "

@@ -130,6 +130,10 @@ std::int64_t writeRebuilt(const RebuildOutcome& outcome, const RebuildSpec& spec
                           const std::string& outPath, const WriterOptions& options,
                           std::optional<double> centerFrequency);
 
+// Part of the error when the files' frame count fits no signal length under the framing read
+// (one frame, centred): no other reading mends that, so no guess is tried.
+inline constexpr const char* kNoLengthGives = "no signal length gives them";
+
 // A direct inverse whose STFT is further than this (dB) from the input, away from its edge
 // frames (interiorDb), was read wrongly: the reading that made magnitudes and phases gives
 // rounding error (-100 to -300 dB).

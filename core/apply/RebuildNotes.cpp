@@ -86,18 +86,31 @@ std::string coverageNote(const RebuildOutcome& outcome) {
     const std::int64_t tail = std::clamp<std::int64_t>(outcome.length - end, 0, outcome.length);
     if (head == 0 && tail == 0)
         return {};
+    const auto part = [](const char* side, std::int64_t n) {
+        std::string text = "the ";
+        text += side;
+        if (n == 1)
+            text += " sample";
+        else
+            text.append(" ").append(std::to_string(n)).append(" samples");
+        return text;
+    };
     std::string where;
-    if (head + tail == 1)
-        where = head ? "the first sample lies" : "the last sample lies";
-    else if (head > 0 && tail > 0)
-        where = "the first " + std::to_string(head) + " and the last " + std::to_string(tail) +
-                " samples lie";
-    else
-        where = (head ? "the first " : "the last ") + std::to_string(head + tail) + " samples lie";
-    return where + " under no frame's window (or where it is zero), so no frame says what " +
-           (head + tail == 1 ? "it was: it is zero" : "they were: they are zeros") +
-           " (tools whose frames start at the first sample drop a tail that fills no whole "
-           "frame)";
+    if (head > 0)
+        where.append(part("first", head));
+    if (head > 0 && tail > 0)
+        where.append(" and ");
+    if (tail > 0)
+        where.append(part("last", tail));
+    const bool one = head + tail == 1;
+    // a tail the frames leave, not a window's zero end
+    const bool frameTail = outcome.length - (end + trailing) > 0;
+    return where + (one ? " lies" : " lie") +
+           " under no frame's window (or where it is zero), so no frame says what " +
+           (one ? "it was: it is zero" : "they were: they are zeros") +
+           (frameTail ? " (tools whose frames start at the first sample drop a tail that fills "
+                        "no whole frame)"
+                      : "");
 }
 
 bool readingMisfits(const RebuildOutcome& outcome) {

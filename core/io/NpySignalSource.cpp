@@ -34,7 +34,8 @@ NpySignalSource::NpySignalSource(const std::string& path, double fs) : m_npy(pat
     m_info.frames = f.frames;
     m_info.storedComplex = m_npy.isComplex();
     m_info.sampleRate = fs;
-    // float64 (and complex128) stays so on export; float16 is read as float32, which holds it
+    // Exports of float64 (and complex128) are float64 by default, though the samples pass
+    // through float32 on read; float16 is read as float32, which holds it
     const bool wide = m_npy.itemSize() == (m_npy.isComplex() ? 16u : 8u);
     m_info.sampleType = wide ? SampleType::Float64 : SampleType::Float32;
     m_info.datatype = m_npy.descr();

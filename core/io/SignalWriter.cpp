@@ -363,7 +363,9 @@ RawLayout rawLayoutFor(const std::string& path, const SignalInfo& like,
         layout = *fromSource;
     else
         layout.type =
-            like.sampleType == SampleType::Float32 ? SampleType::Float32 : SampleType::Int16;
+            like.sampleType == SampleType::Float32 || like.sampleType == SampleType::Float64
+                ? like.sampleType // a float source (a .npy of float64) stays float
+                : SampleType::Int16;
     if (wanted)
         layout.type = *wanted;
     if (like.kind != SignalKind::Iq && rawLayoutFromExtension(path))

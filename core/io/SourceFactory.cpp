@@ -219,7 +219,7 @@ void checkNpyOptions(const SignalInfo& info, const std::string& path, const Open
                     "I/Q needs 2 channels (I and Q) but the array has " +
                         std::to_string(info.channels),
                     "complex samples, or two channels of I and Q; or leave out --iq");
-    const bool audio = !info.storedComplex && !o.forceIq && (info.channels != 2 || o.forceAudio);
+    const bool audio = npyReadsAsAudio(info, o);
     if (audio && o.centerFrequency)
         throw Error(path, "--center given for audio samples", "I/Q samples (or add --iq)");
     if (audio && o.swapIq)
@@ -322,6 +322,10 @@ std::unique_ptr<SampleSource> openCoco(const std::string& path, const OpenOption
 }
 
 } // namespace
+
+bool npyReadsAsAudio(const SignalInfo& info, const OpenOptions& options) {
+    return !info.storedComplex && !options.forceIq && (info.channels != 2 || options.forceAudio);
+}
 
 std::unique_ptr<SampleSource> openRecording(const std::string& path, const OpenOptions& options) {
     if (isSigmfPath(path))

@@ -21,4 +21,8 @@ namespace specedit::core {
 // a sample rate, --iq on a file that does not have two channels.
 std::unique_ptr<SampleSource> openRecording(const std::string& path, const OpenOptions& options);
 
+// Whether a numpy array (info as NpySignalSource reads it) is audio whatever its rate: real
+// values in other than two channels, or two the user said are audio and not I/Q.
+bool npyReadsAsAudio(const SignalInfo& info, const OpenOptions& options);
+
 } // namespace specedit::core

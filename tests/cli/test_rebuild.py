@@ -884,7 +884,8 @@ class Guess(CliTest):
         self.assertEqual(len(y), len(x))
         end = 56 + (frames - 1) * hop + win
         self.assertLess(np.max(np.abs(y[56:end] - x[56:end])), 1e-9)
-        self.assertIn(f"the first 56 and the last {len(x) - end} samples lie under no frame's "
+        self.assertIn(f"the first 56 samples and the last {len(x) - end} samples lie under no "
+                      "frame's "
                       "window", proc.stdout)
         self.assertNotIn("spectral convergence", proc.stdout)  # a direct inverse iterates not
         # From the magnitudes alone the length's frame count places the window likewise.
@@ -1763,10 +1764,16 @@ class BadSpectra(CliTest):
         # a --length nobody gave ("--length: 0 samples give 0 frames"), with what reads it.
         np.save(self.path("one.npy"), m[:, :1])
         proc = run("rebuild", self.path("one.npy"), "--fs", 8000, "--out", self.path("y.wav"))
-        self.assertIn("one.npy: 1 frame fits no signal length with frames centred on the "
-                      "samples (scipy's stft makes 2 or more) (expected frames that start at "
-                      "the first sample: add --uncentred", proc.stderr)
+        self.assertIn("one.npy: 1 frame: no signal length gives them with frames centred on "
+                      "the samples (scipy's stft makes 2 or more) (expected frames that start "
+                      "at the first sample: add --uncentred", proc.stderr)
         self.assertNotIn("--length", proc.stderr)
+        # With a phase, too, and no guess first (one frame fits any reading).
+        np.save(self.path("one_p.npy"), np.angle(z)[:, :1])
+        proc = run("rebuild", self.path("one.npy"), "--phase", self.path("one_p.npy"), "--fs",
+                   8000, "--out", self.path("y.wav"))
+        self.assertIn("no signal length gives them", proc.stderr)
+        self.assertNotIn("read as guessed", proc.stdout)
         run("rebuild", self.path("one.npy"), "--fs", 8000, "--uncentred", "--out",
             self.path("y.wav"), check=0)
         np.save(self.path("zero.npy"), np.zeros_like(m))

@@ -176,6 +176,13 @@ TEST(NpyRecording, ExportsLoadBackAsWritten) {
     EXPECT_EQ(three.descr(), "<f8");
     EXPECT_EQ(three.shape(), (std::vector<std::int64_t>{2, 3}));
     EXPECT_EQ(three.at2(1, 0).real(), 0.75);
+    // A float64 array's raw export stays float (it was int16, clipped).
+    like.channels = 1;
+    like.sampleType = SampleType::Float64;
+    {
+        SignalWriter w(dir.file("wide.raw"), like, {});
+        EXPECT_NE(w.datatype().find("f64"), std::string::npos) << w.datatype();
+    }
     WriterOptions ints;
     ints.sampleType = SampleType::Int16;
     specedit::test::expectError([&] { SignalWriter w(dir.file("i.npy"), like, ints); },
