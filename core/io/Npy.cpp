@@ -314,6 +314,8 @@ void NpyWriter::appendBytes(const void* data, std::size_t count, NpyType type) {
     if (type != m_type)
         throw Error(m_file->target(), "npy writer got " + npyDescr(type) + " values",
                     npyDescr(m_type) + " values");
+    if (count == 0)
+        return; // fwrite must not be given an empty vector's null pointer
     if (std::fwrite(data, npyItemSize(type), count, m_out) != count)
         throw Error(m_file->target(), "write failed: " + std::string(std::strerror(errno)),
                     "free disk space");
